@@ -1,0 +1,1 @@
+"""File → triples. Never touches a store."""
