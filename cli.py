@@ -1,0 +1,237 @@
+"""The `edukg` console script: thin commands over the packages.
+
+Exit codes: 0 success; 1 the data failed a check (some files failed to load, shape violations);
+2 unusable input (bad arguments, unreadable query, unknown query or format, endpoint unreachable).
+Results go to stdout, progress and errors to stderr.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from graph_store.settings import SETTINGS, get_setting
+
+EXIT_OK, EXIT_CHECK_FAILED, EXIT_BAD_INPUT = 0, 1, 2
+
+
+def _store_args(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--store", help="store folder (default: EDUKG_STORE or data/store)")
+    parser.add_argument("--endpoint", help="SPARQL 1.1 query endpoint URL instead of a store")
+    parser.add_argument("--update-endpoint", help="SPARQL 1.1 update endpoint URL (if separate)")
+
+
+def _open(args: argparse.Namespace, read_only: bool = False):
+    from graph_store.open import open_store
+
+    location = args.endpoint or args.store or None
+    return open_store(location, read_only=read_only, update_url=args.update_endpoint)
+
+
+def _fail(message: str, code: int = EXIT_BAD_INPUT) -> int:
+    print(f"edukg: {message}", file=sys.stderr)
+    return code
+
+
+def cmd_ingest(args: argparse.Namespace) -> int:
+    from tqdm import tqdm
+
+    from graph_store.ingest import ingest_paths
+
+    missing = [p for p in args.paths if not Path(p).exists()]
+    for path in missing:
+        print(f"{path}: no such file or folder", file=sys.stderr)
+    paths = [p for p in args.paths if Path(p).exists()]
+    store = _open(args)
+
+    def progress(items, total):
+        return tqdm(items, total=total, desc="ingest", unit="doc", file=sys.stderr,
+                    disable=args.quiet)
+
+    report = ingest_paths(store, paths, progress=progress)
+    for failure in report.failed:
+        print(failure.message, file=sys.stderr)
+    for doc in report.loaded:
+        if not args.quiet:
+            print(f"{doc.doc_id}  {doc.quads:>6} quads  {Path(doc.path).name}  {doc.title or ''}")
+    print(
+        f"loaded {len(report.loaded)} documents, {len(report.failed) + len(missing)} failed; "
+        f"store has {store.count()} quads",
+        file=sys.stderr,
+    )
+    store.close()
+    return EXIT_OK if report.ok and not missing else EXIT_CHECK_FAILED
+
+
+def _parse_params(pairs: Sequence[str]) -> dict[str, str]:
+    values = {}
+    for pair in pairs:
+        if "=" not in pair:
+            raise ValueError(f"--param {pair!r} must look like NAME=VALUE")
+        name, value = pair.split("=", 1)
+        values[name.strip()] = value
+    return values
+
+
+def cmd_query(args: argparse.Namespace) -> int:
+    from graph_store.named_queries import ParameterError, UnknownQueryError, bind_params, find_query
+    from graph_store.protocol import StoreError
+    from graph_store.results import RESULT_FORMATS
+
+    try:
+        query = find_query(args.query)
+        bindings = bind_params(query, _parse_params(args.param))
+    except (UnknownQueryError, ParameterError, ValueError, OSError) as err:
+        return _fail(str(err))
+    store = _open(args, read_only=True)
+    try:
+        if query.form == "ASK":
+            print("true" if store.ask(query.text, bindings) else "false")
+        elif query.form in ("CONSTRUCT", "DESCRIBE"):
+            import pyoxigraph as ox
+
+            triples = store.construct(query.text, bindings)
+            sys.stdout.write(ox.serialize(triples, format=ox.RdfFormat.TURTLE).decode("utf-8"))
+        else:
+            result = store.select(query.text, bindings)
+            sys.stdout.write(RESULT_FORMATS[args.format](result))
+    except StoreError as err:
+        return _fail(f"{query.path or query.name}: {err}")
+    return EXIT_OK
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from graph_store.export import EXPORT_FORMATS, export_graph
+    from graph_store.protocol import StoreError
+
+    if args.format not in EXPORT_FORMATS:
+        return _fail(f"unknown format {args.format!r}; expected one of {', '.join(EXPORT_FORMATS)}")
+    store = _open(args, read_only=True)
+    try:
+        data = export_graph(store, args.format, document=args.document)
+    except (StoreError, LookupError) as err:
+        return _fail(str(err))
+    if args.output:
+        Path(args.output).write_bytes(data)
+        print(f"wrote {len(data)} bytes to {args.output}", file=sys.stderr)
+    else:
+        sys.stdout.buffer.write(data)
+    return EXIT_OK
+
+
+def cmd_stats(args: argparse.Namespace) -> int:
+    from graph_store.stats import store_stats
+
+    print(store_stats(_open(args, read_only=True)).format())
+    return EXIT_OK
+
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    from graph_store.shapes import check_shapes, format_report
+
+    store = _open(args, read_only=True)
+    data = store.export("nq")
+    report = check_shapes(data)
+    print(format_report(report))
+    return EXIT_OK if report.conforms else EXIT_CHECK_FAILED
+
+
+def cmd_eval(args: argparse.Namespace) -> int:
+    from loaders.evaluate import evaluate, format_report
+
+    paths = []
+    for raw in args.corpus:
+        path = Path(raw)
+        paths += sorted(p for p in path.iterdir() if p.is_file()) if path.is_dir() else [path]
+    if not Path(args.gold).is_dir():
+        return _fail(f"{args.gold}: not a folder of gold files")
+    report = evaluate(Path(args.gold), paths)
+    print(format_report(report, verbose=args.verbose))
+    return EXIT_OK
+
+
+def cmd_delete(args: argparse.Namespace) -> int:
+    from loaders.identifiers import graph_iri
+
+    store = _open(args)
+    for doc_id in args.doc_ids:
+        store.drop_graph(graph_iri(doc_id))
+    print(f"deleted {len(args.doc_ids)} document graphs", file=sys.stderr)
+    return EXIT_OK
+
+
+def build_parser() -> argparse.ArgumentParser:
+    settings = "\n".join(f"  {s.env_var:<24} {s.help} (default: {s.default or 'unset'})"
+                         for s in SETTINGS)
+    parser = argparse.ArgumentParser(
+        prog="edukg",
+        description="Knowledge graph over Chinese education-policy documents.",
+        epilog="settings (environment variables):\n" + settings
+        + "\n\nexit codes: 0 ok, 1 data failed a check, 2 unusable input",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    p = sub.add_parser("ingest", help="load files or folders into the store")
+    p.add_argument("paths", nargs="+")
+    p.add_argument("-q", "--quiet", action="store_true", help="no progress bar or per-file lines")
+    _store_args(p)
+    p.set_defaults(func=cmd_ingest)
+
+    p = sub.add_parser("query", help="run a named query or a .rq file")
+    p.add_argument("query", help="a .rq file or the name of a query in queries/")
+    p.add_argument("--format", choices=["table", "csv", "tsv", "json"], default="table")
+    p.add_argument("--param", action="append", default=[], metavar="NAME=VALUE")
+    _store_args(p)
+    p.set_defaults(func=cmd_query)
+
+    p = sub.add_parser("export", help="export the graph or one document's graph")
+    p.add_argument("--format", required=True,
+                   help="ttl, trig, nt, nq, jsonld, rdfxml, graphml, gexf or csv")
+    p.add_argument("--document", help="a document id or IRI: export only its graph")
+    p.add_argument("-o", "--output", help="file to write (default: stdout)")
+    _store_args(p)
+    p.set_defaults(func=cmd_export)
+
+    p = sub.add_parser("stats", help="counts of quads, graphs and instances per class")
+    _store_args(p)
+    p.set_defaults(func=cmd_stats)
+
+    p = sub.add_parser("validate", help="check the graph against the SHACL shapes")
+    _store_args(p)
+    p.set_defaults(func=cmd_validate)
+
+    p = sub.add_parser("eval", help="score extraction against gold files")
+    p.add_argument("--gold", required=True, help="folder of gold JSON files")
+    p.add_argument("corpus", nargs="+", help="document files or folders")
+    p.add_argument("-v", "--verbose", action="store_true", help="list misses and false hits")
+    p.set_defaults(func=cmd_eval)
+
+    p = sub.add_parser("delete", help="remove documents' graphs by document id")
+    p.add_argument("doc_ids", nargs="+")
+    _store_args(p)
+    p.set_defaults(func=cmd_delete)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the edukg command line; return the exit code."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    from graph_store.protocol import StoreError
+
+    try:
+        return args.func(args)
+    except StoreError as err:
+        return _fail(str(err))
+    except BrokenPipeError:
+        return EXIT_OK
+
+
+if __name__ == "__main__":
+    sys.exit(main())
+
+
+__all__ = ["main", "get_setting"]

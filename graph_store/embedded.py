@@ -1,0 +1,160 @@
+"""EmbeddedStore: pyoxigraph on disk (or in memory for tests)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+
+import pyoxigraph as ox
+from pyoxigraph import NamedNode, Quad, QuerySolutions, Triple, Variable
+
+from graph_store.protocol import RDF_EXPORT_FORMATS, Bindings, StoreError
+from graph_store.results import QueryResult
+from ontology.namespace import PREFIXES as _PREFIXES
+
+
+def quads_to_update(graph: NamedNode, quads: Iterable[Quad], drops: Iterable[NamedNode]) -> str:
+    """Return one SPARQL update that drops `graph` and `drops` and inserts `quads` into `graph`.
+
+    Terms are written by pyoxigraph's own N-Triples serialiser, so no text is pasted unescaped.
+    Oxigraph applies one update request in one transaction.
+    """
+    ops = [f"DROP SILENT GRAPH {g}" for g in [graph, *drops]]
+    body = "\n".join(f"{q.subject} {q.predicate} {q.object} ." for q in quads)
+    if body:
+        ops.append(f"INSERT DATA {{ GRAPH {graph} {{\n{body}\n}} }}")
+    return " ;\n".join(ops)
+
+
+class EmbeddedStore:
+    """An Oxigraph store in a folder (created if missing), or in memory when `path` is None."""
+
+    def __init__(self, path: str | Path | None = None, read_only: bool = False) -> None:
+        if path is None:
+            self._store = ox.Store()
+            self.location = ":memory:"
+        else:
+            folder = Path(path)
+            try:
+                if read_only:
+                    self._store = ox.Store.read_only(str(folder))
+                else:
+                    folder.mkdir(parents=True, exist_ok=True)
+                    self._store = ox.Store(str(folder))
+            except OSError as err:
+                raise StoreError(f"cannot open the store at {folder}: {err}") from err
+            self.location = str(folder)
+
+    def put_graph(
+        self, graph: NamedNode, quads: Iterable[Quad], replaces: Iterable[NamedNode] = ()
+    ) -> None:
+        """Replace `graph` (and drop `replaces`) with `quads`, in one transaction."""
+        quads = [q for q in quads if q.graph_name == graph]
+        self._store.update(quads_to_update(graph, quads, [g for g in replaces if g != graph]))
+
+    def drop_graph(self, graph: NamedNode) -> None:
+        """Remove a named graph and everything in it."""
+        if self._store.contains_named_graph(graph):
+            self._store.remove_graph(graph)
+
+    def graphs(self) -> list[NamedNode]:
+        """Return the named graphs, sorted by IRI."""
+        return sorted(
+            (g for g in self._store.named_graphs() if isinstance(g, NamedNode)),
+            key=lambda g: g.value,
+        )
+
+    def _query(self, query: str, bindings: Bindings | None):
+        substitutions = {Variable(k): v for k, v in (bindings or {}).items()}
+        try:
+            return self._store.query(
+                query,
+                use_default_graph_as_union=True,
+                substitutions=substitutions or None,
+                prefixes=_PREFIXES,
+            )
+        except SyntaxError as err:
+            raise StoreError(f"SPARQL syntax error: {err}") from err
+        except OSError as err:
+            raise StoreError(f"query failed: {err}") from err
+
+    def select(
+        self, query: str, bindings: Bindings | None = None, limit: int | None = None
+    ) -> QueryResult:
+        """Run a SELECT with the union of graphs as default graph; cap rows at `limit`."""
+        answer = self._query(query, bindings)
+        if not isinstance(answer, QuerySolutions):
+            raise StoreError("expected a SELECT query")
+        variables = tuple(v.value for v in answer.variables)
+        rows: list[tuple] = []
+        truncated = False
+        for solution in answer:
+            if limit is not None and len(rows) >= limit:
+                truncated = True
+                break
+            rows.append(tuple(solution[v] for v in variables))
+        return QueryResult(variables, tuple(rows), truncated)
+
+    def ask(self, query: str, bindings: Bindings | None = None) -> bool:
+        """Run an ASK."""
+        answer = self._query(query, bindings)
+        if not isinstance(answer, ox.QueryBoolean):
+            raise StoreError("expected an ASK query")
+        return bool(answer)
+
+    def construct(self, query: str, bindings: Bindings | None = None) -> list[Triple]:
+        """Run a CONSTRUCT or DESCRIBE."""
+        answer = self._query(query, bindings)
+        if not isinstance(answer, ox.QueryTriples):
+            raise StoreError("expected a CONSTRUCT or DESCRIBE query")
+        return list(answer)
+
+    def count(self, graph: NamedNode | None = None) -> int:
+        """Return the number of quads in one graph, or in the whole store."""
+        if graph is None:
+            return len(self._store)
+        return sum(1 for _ in self._store.quads_for_pattern(None, None, None, graph))
+
+    def quads(self, graph: NamedNode | None = None) -> list[Quad]:
+        """Return the quads of one graph, or of the whole store."""
+        return list(self._store.quads_for_pattern(None, None, None, graph))
+
+    def export(self, fmt: str, graph: NamedNode | None = None) -> bytes:
+        """Serialise the store (or one graph) in an RDF format of RDF_EXPORT_FORMATS.
+
+        Triple formats (Turtle, N-Triples, RDF/XML) of the whole store hold the union graph.
+        """
+        try:
+            attr, _, datasets = RDF_EXPORT_FORMATS[fmt]
+        except KeyError:
+            raise StoreError(
+                f"unknown export format {fmt!r}; expected one of {', '.join(RDF_EXPORT_FORMATS)}"
+            ) from None
+        rdf_format = getattr(ox.RdfFormat, attr)
+        if graph is not None:
+            if datasets:
+                quads = self._store.quads_for_pattern(None, None, None, graph)
+                return ox.serialize(quads, format=rdf_format, prefixes=_PREFIXES) or b""
+            return self._store.dump(format=rdf_format, from_graph=graph, prefixes=_PREFIXES)
+        if datasets:
+            return self._store.dump(format=rdf_format, prefixes=_PREFIXES)
+        triples = {Triple(q.subject, q.predicate, q.object) for q in self._store}
+        ordered = sorted(triples, key=str)
+        return ox.serialize(ordered, format=rdf_format, prefixes=_PREFIXES) or b""
+
+    def optimize(self) -> None:
+        """Compact the store after a bulk load, so queries run at steady-state speed."""
+        self._store.optimize()
+
+    def bulk_load(self, path: str | Path, fmt: str = "nq") -> None:
+        """Load a large RDF file without a transaction (fast); call optimize() afterwards."""
+        attr = RDF_EXPORT_FORMATS[fmt][0]
+        self._store.bulk_load(path=str(path), format=getattr(ox.RdfFormat, attr))
+
+    def close(self) -> None:
+        """Flush and release the store."""
+        try:
+            self._store.flush()
+        except OSError:
+            pass
+        del self._store

@@ -1,0 +1,28 @@
+"""Shared fixtures and options. Plain `pytest` is fast and offline."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.store_fixtures import tiny_store, tiny_store_path  # noqa: F401  (fixtures)
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--update-golden", action="store_true", default=False,
+        help="rewrite golden files from the current output (read the diff before committing)",
+    )
+    parser.addoption(
+        "--browser-smoke", action="store_true", default=False,
+        help="run the real-browser smoke tests (headless Chromium)",
+    )
+
+
+@pytest.fixture
+def corpus_dir() -> Path:
+    """The bundled demo corpus (data/corpus)."""
+    return PROJECT_ROOT / "data" / "corpus"

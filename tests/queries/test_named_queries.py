@@ -1,0 +1,104 @@
+"""Every named query parses, uses and projects its parameters, and answers as its golden file says."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from graph_store.named_queries import (
+    ParameterError,
+    QueryParam,
+    UnknownQueryError,
+    bind_params,
+    find_query,
+    load_named_queries,
+    run_named_query,
+    to_term,
+)
+from graph_store.results import to_csv
+
+GOLDEN = Path(__file__).resolve().parent.parent / "golden" / "queries"
+QUERIES = load_named_queries()
+
+
+def test_library_has_the_starter_queries():
+    assert {"documents_by_issuer", "document_sections", "documents_by_area_and_year"} <= set(
+        QUERIES
+    )
+
+
+@pytest.mark.parametrize("name", sorted(QUERIES))
+def test_query_header_declares_title_and_description(name):
+    query = QUERIES[name]
+    assert query.title and query.description
+
+
+@pytest.mark.parametrize("name", sorted(QUERIES))
+def test_query_parameters_are_used_and_projected(name):
+    """pyoxigraph binds only projected variables, so a parameter must be in the SELECT list."""
+    query = QUERIES[name]
+    body = "\n".join(ln for ln in query.text.splitlines() if not ln.startswith("#"))
+    projection = re.search(r"SELECT(.*?)WHERE", body, re.S | re.I)
+    for param in query.params:
+        assert re.search(rf"\?{param.name}\b", body), f"{name}: ?{param.name} never used"
+        assert projection and (
+            "*" in projection.group(1) or f"?{param.name}" in projection.group(1)
+        ), f"{name}: ?{param.name} is not projected"
+
+
+@pytest.mark.parametrize("name", sorted(QUERIES))
+def test_query_matches_golden_csv_on_tiny_store(name, tiny_store, request):
+    query = QUERIES[name]
+    if query.form != "SELECT":
+        pytest.fail(f"{name}: only SELECT named queries have golden CSVs so far")
+    actual = to_csv(run_named_query(tiny_store, query)).replace("\r\n", "\n")
+    golden = GOLDEN / f"{name}.csv"
+    if request.config.getoption("--update-golden", default=False):
+        golden.write_text(actual, encoding="utf-8")
+    assert golden.exists(), f"no golden file {golden}; run pytest --update-golden"
+    assert actual == golden.read_text(encoding="utf-8")
+
+
+def test_area_and_year_parameters_filter(tiny_store):
+    query = QUERIES["documents_by_area_and_year"]
+    result = run_named_query(tiny_store, query, {"area": "海陵区", "year": "2020"})
+    assert [row["title"] for row in result.values()] == [
+        "区教育局关于印发2020年全区教育工作要点的通知"
+    ]
+    assert len(run_named_query(tiny_store, query, {"area": "海陵区", "year": "2019"})) == 0
+
+
+def test_issuer_parameter_filters(tiny_store):
+    query = QUERIES["documents_by_issuer"]
+    result = run_named_query(
+        tiny_store, query, {"issuer": "https://w3id.org/edukg/id/org/changzhou-bureau"}
+    )
+    assert [row["title"] for row in result.values()] == ["2019年常州市教育工作要点"]
+
+
+def test_unknown_parameter_is_refused_with_the_known_ones():
+    with pytest.raises(ParameterError, match="it takes: area, year"):
+        bind_params(QUERIES["documents_by_area_and_year"], {"district": "钟楼区"})
+
+
+@pytest.mark.parametrize(
+    ("kind", "value"), [("iri", "not an iri"), ("iri", "http://x> } DROP ALL"), ("year", "二〇一九"),
+                        ("date", "2019-13-01"), ("decimal", "1,5")]
+)
+def test_bad_parameter_values_are_refused(kind, value):
+    with pytest.raises(ParameterError, match=kind):
+        to_term(QueryParam("p", kind, ""), value)
+
+
+def test_unknown_query_lists_available_names():
+    with pytest.raises(UnknownQueryError, match="Available: .*documents_by_issuer"):
+        find_query("policy_by_issuer")
+
+
+def test_rq_file_without_header_runs(tmp_path, tiny_store):
+    path = tmp_path / "count.rq"
+    path.write_text("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }", encoding="utf-8")
+    query = find_query(str(path))
+    assert int(tiny_store.select(query.text).rows[0][0].value) == tiny_store.count()
