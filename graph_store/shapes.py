@@ -7,9 +7,10 @@ Inference: the shapes run with pySHACL's `inference="none"` over the data graph 
 rdfs:subClassOf in the data graph, so an ekg:EducationBureau is checked (and accepted) as an
 ekg:Organization. Full RDFS inference is not used: it is several times slower, and it would apply
 rdfs:domain/rdfs:range, typing things the loader did not type (a node with ekg:start would become
-an ekg:Mention and then be asked for a quote). Measured on a 5,000-triple document graph:
-about 0.3 s with the subclass axioms, against about 1.5 s with inference="rdfs" over the whole
-ontology (see tests/ontology/test_shapes.py::test_check_shapes_is_fast_on_a_large_document).
+an ekg:Mention and then be asked for a quote). Measured on a 5,257-triple document graph (one
+document, 120 sections, 600 mentions, 60 schools, 30 targets): 0.24 s from an rdflib Graph,
+0.5 s from N-Triples text, 0.55 s when all 600 mentions break a shape; pySHACL's
+inference="rdfs" with the whole ontology took 2.4 s on the same graph. A test keeps it under 3 s.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from dataclasses import dataclass
 import pyoxigraph
 import rdflib
 from pyshacl import validate
+from rdflib.collection import Collection
 from rdflib.namespace import DCTERMS, RDF, RDFS, SH
 from rdflib.term import BNode, Literal, Node, URIRef
 
@@ -34,6 +36,7 @@ SHAPES_FILE = ONTOLOGY_DIR / "shapes.ttl"
 # Order of severities in reports: what blocks storing first.
 SEVERITIES = ("Violation", "Warning", "Info")
 # Properties whose value names a focus node in a report, best first.
+_XSD_STRING = URIRef("http://www.w3.org/2001/XMLSchema#string")
 _LABEL_PROPERTIES = (RDFS.label, DCTERMS.title, URIRef(EKG_BASE + "heading"))
 
 GraphInput = (
@@ -184,34 +187,47 @@ def _summary(report: ShapeReport) -> str:
 def _working_graph(data: GraphInput) -> rdflib.Graph:
     """Return a fresh Graph holding every triple of `data` (the caller's graph is not changed)."""
     working = rdflib.Graph()
-    if isinstance(data, rdflib.Dataset | rdflib.ConjunctiveGraph):
-        for s, p, o, _graph in data.quads((None, None, None, None)):
-            working.add((s, p, o))
+    if isinstance(data, rdflib.Dataset):
+        for s, p, o, _graph in data:
+            working.add((s, p, _simple_literal(o)))
     elif isinstance(data, rdflib.Graph):
-        for triple in data:
-            working.add(triple)
-    elif isinstance(data, str | bytes):
-        _parse_text(working, data)
+        for s, p, o in data:
+            working.add((s, p, _simple_literal(o)))
     else:
-        _parse_text(working, pyoxigraph.serialize(data, format=pyoxigraph.RdfFormat.N_QUADS))
+        triples = _parse_text(data) if isinstance(data, str | bytes) else _triples_of(data)
+        ntriples = pyoxigraph.serialize(triples, format=pyoxigraph.RdfFormat.N_TRIPLES)
+        working.parse(data=ntriples, format="nt")
     return working
 
 
-def _parse_text(working: rdflib.Graph, text: str | bytes) -> None:
-    """Parse N-Quads (hence N-Triples) or, failing that, TriG (hence Turtle) into `working`."""
+def _simple_literal(node: Node) -> Node:
+    """Return "x"^^xsd:string as the plain literal "x" (the same term in RDF 1.1).
+
+    rdflib keeps the two apart, so sh:in ("notice") would refuse "notice"^^xsd:string.
+    """
+    if isinstance(node, Literal) and node.datatype == _XSD_STRING:
+        return Literal(str(node))
+    return node
+
+
+def _triples_of(
+    statements: Iterable[pyoxigraph.Quad | pyoxigraph.Triple],
+) -> list[pyoxigraph.Triple]:
+    return [s.triple if isinstance(s, pyoxigraph.Quad) else s for s in statements]
+
+
+def _parse_text(text: str | bytes) -> list[pyoxigraph.Triple]:
+    """Parse N-Quads (hence N-Triples) or, failing that, TriG (hence Turtle); drop graph names."""
     errors = []
-    for fmt in ("nquads", "trig"):
-        dataset = rdflib.Dataset()
+    for fmt in (pyoxigraph.RdfFormat.N_QUADS, pyoxigraph.RdfFormat.TRIG):
         try:
-            dataset.parse(data=text, format=fmt)
-        except Exception as err:  # rdflib raises several unrelated types for bad syntax
-            errors.append(f"{fmt}: {err}")
-            continue
-        for s, p, o, _graph in dataset.quads((None, None, None, None)):
-            working.add((s, p, o))
-        return
+            return _triples_of(pyoxigraph.parse(text, format=fmt))
+        except SyntaxError as err:
+            errors.append(f"{fmt.name}: {err}")
     raise ShapesInputError(
-        "check_shapes: the data is neither N-Quads nor Turtle/TriG; " + "; ".join(errors)
+        "check_shapes: the data is neither N-Quads nor Turtle/TriG ("
+        + "; ".join(errors)
+        + "); pass an rdflib Graph or serialise the graph first"
     )
 
 
@@ -292,10 +308,10 @@ def _path_text(results: rdflib.Graph, path: Node | None) -> str | None:
         return f"^{_path_text(results, inverse)}"
     alternatives = results.value(path, SH.alternativePath)
     if alternatives is not None:
-        members = rdflib.collection.Collection(results, alternatives)
+        members = Collection(results, alternatives)
         return "|".join(_path_text(results, m) or "" for m in members)
     if (path, RDF.first, None) in results:
-        members = rdflib.collection.Collection(results, path)
+        members = Collection(results, path)
         return "/".join(_path_text(results, m) or "" for m in members)
     return _node_text(path)
 
