@@ -17,17 +17,30 @@ def _t2s() -> opencc.OpenCC:
     return opencc.OpenCC("t2s")
 
 
+# Characters whose one-to-one simplified form differs (filled as characters are first seen).
+_TRADITIONAL: set[str] = set()
+
+
 class _CharMap(dict[int, str]):
     """A str.translate table that works out and remembers each character's mapping on first use."""
+
+    def __init__(self, simplify: bool) -> None:
+        super().__init__()
+        self.simplify = simplify
+        # 〔〕 mark a 发文字号's year (GB/T 9704-2012 7.2.4) and must survive normalisation.
+        self[ord("〔")] = "〔"
+        self[ord("〕")] = "〕"
 
     def __missing__(self, code: int) -> str:
         char = chr(code)
         mapped = unicodedata.normalize("NFKC", char)
         if len(mapped) != 1:
             mapped = char
-        if ord(mapped) > 0x2E7F:  # CJK: convert to simplified one character at a time
+        if self.simplify and ord(mapped) > 0x2E7F:  # CJK: convert to simplified one character at a time
             simplified = _t2s().convert(mapped)
             if len(simplified) == 1:
+                if simplified != mapped:
+                    _TRADITIONAL.add(char)
                 mapped = simplified
         if mapped in "\u3000\xa0":
             mapped = " "
@@ -35,10 +48,8 @@ class _CharMap(dict[int, str]):
         return mapped
 
 
-_TABLE = _CharMap()
-# 〔〕 mark a 发文字号's year (GB/T 9704-2012 7.2.4) and must survive normalisation.
-_TABLE[ord("〔")] = "〔"
-_TABLE[ord("〕")] = "〕"
+_TABLE = _CharMap(simplify=True)
+_FOLD = _CharMap(simplify=False)  # width and compatibility forms only
 
 
 def normalise_text(text: str) -> str:
@@ -51,5 +62,15 @@ def normalise_text(text: str) -> str:
     '泰海教〔2020〕28号'
     >>> len(normalise_text(s)) == len(s)
     True
+    >>> normalise_text("瞭解乾隆年間的情況")
+    '了解乾隆年间的情况'
     """
-    return text.translate(_TABLE)
+    folded = text.translate(_TABLE)
+    if _TRADITIONAL.isdisjoint(text):
+        return folded
+    # Traditional text: convert phrase by phrase where OpenCC keeps the length, so one-to-many
+    # characters resolve by context (瞭解 → 了解 but 瞭 alone stays; 乾隆 keeps 乾).
+    phrased = _t2s().convert(text)
+    if len(phrased) != len(text):
+        return folded
+    return phrased.translate(_FOLD)

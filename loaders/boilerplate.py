@@ -1,0 +1,190 @@
+"""Find the document body by leaving out portal boilerplate lines (menus, footers, widgets).
+
+Lines are judged by their shape and by general portal vocabulary, never by a portal's exact
+wording, so pages from unseen sites clean too:
+
+* strong lines are boilerplate wherever they stand: breadcrumbs (您的位置 / 首页 > …), print and
+  close links (【打印本页】), share and login widgets, footer lines (主办单位, ICP备, 公网安备,
+  版权所有 …), pagination (18/18条,1/1页), view counters (浏览次数), newspaper page marks
+  (第A02版), image file names, and the disclosure-catalogue header (信息名称, 索引号, 发布机构 …:
+  metadata, read by loaders.metadata, not body text);
+* weak lines (short menu items, symbol-only lines, bare dates, ambiguous footer terms such as
+  联系电话) are boilerplate only next to other boilerplate, so a notice's own 联系电话 line
+  or a two-character line such as 附件 inside the body stays.
+
+Everything else stays, including signature blocks and 抄送 / 印发 lines.
+"""
+
+from __future__ import annotations
+
+import re
+
+from loaders.documents import Span
+from loaders.normalise import normalise_text
+
+_BULLET = r"[\s•·●◆■□▪►▶>※*\-]*"
+# Disclosure catalogue (政府信息公开目录) and article-header labels: metadata, not body.
+CATALOGUE_LABELS = (
+    r"信息名称|标\s*题|索\s*引\s*号|组配分类|主题分类|体裁分类|服务对象分类|法定主动公开分类|"
+    r"公开方式|公开范围|公开时限|公开形式|文件编号|发文字号|文\s*号|发布机构|发文机关|生成日期|产生日期|"
+    r"成文日期|发布日期|公开日期|发文日期|废止日期|有\s*效\s*性|内容概述|信息来源|来\s*源|作\s*者|"
+    r"发布时间|发布者|编\s*辑|责任编辑|信息分类|关\s*键\s*词|主\s*题\s*词"
+)
+_CATALOGUE_LINE = re.compile(rf"^{_BULLET}(?:{CATALOGUE_LABELS})\s*:")
+_BREADCRUMB = re.compile(
+    r"^(?:您的位置|您当前的位置|您现在的位置|当前位置|所在位置|你的位置|你现在的位置|现在位置)"
+    r"|^(?:首页|主页|网站首页|>)\s*(?:>|»|›|-|/|→)"
+)
+_STRONG_TERMS = re.compile(
+    r"主办单位|承办单位|主办:|承办:|协办单位|ICP备|ICP证|公网安备|网站标识码|版权所有|Copyright|©|"
+    r"技术支持|网站地图|网站纠错|联系我们|免责声明|本文地址|打印本页|打印正文|打印此页|关闭窗口|关闭本页|"
+    r"扫一扫|分享到|用户登录|登录个人中心|无障碍|繁体版|简体版|浏览次数|阅读次数|点击次数|访问次数|"
+    r"阅读量|点击数|打开APP|下载APP|开通VIP|未登录|扫描关注|微信公众号二维码|字体:|字号:|"
+    r"上一篇|下一篇|上一页|下一页|返回顶部|网站首页|智能问答|个人中心",
+    re.IGNORECASE,
+)
+_PAGINATION = re.compile(r"\d+\s*/\s*\d+\s*条|共\s*\d+\s*页|第\s*\d+\s*/\s*\d+\s*页|\d+/\d+页")
+_PAGE_MARK = re.compile(r"^第[A-Z]?\d{1,3}版\s*[::]")
+_IMAGE = re.compile(r"^\S+\.(?:jpe?g|png|gif|bmp|webp)$", re.IGNORECASE)
+_FONT_SIZE = re.compile(r"^(?:T?[大中小]字?\s*){2,}$|^[【\[]?字[体号]")
+_WEAK_TERMS = re.compile(
+    r"联系电话|联系地址|邮政编码|电子邮箱|邮编|传真|地址:|电话:|评论|收藏|点赞|转发|分享"
+)
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+_WORD = re.compile(r"[\u4e00-\u9fff0-9A-Za-z]")
+_SECTION_NUMBER = re.compile(
+    r"^(?:[一二三四五六七八九十]+、|[((][一二三四五六七八九十\d]+[))]|\d+[.、])"
+)
+_DATE_ONLY = re.compile(r"^[\d\s\-/:.年月日时分秒]{8,}$")
+_SPLIT_TOKENS = re.compile(r"\s*(?:\||｜|丨|>|»|›|\s{2,})\s*")
+
+
+def _only_brackets(line: str) -> bool:
+    """Return True for a line made only of 【…】 links, e.g. '【打印本页】 【关闭窗口】'."""
+    return bool(re.fullmatch(r"(?:\s*【[^】]{0,12}】?)+\s*", line))
+
+
+def line_kind(line: str) -> str:
+    """Return 'strong', 'weak' or 'body' for one (normalised) line of a page.
+
+    >>> line_kind("您的位置: 首页 >业务工作>详细内容")
+    'strong'
+    >>> line_kind("索 引 号:014119491/2019-00001")
+    'strong'
+    >>> line_kind("• 今日钟楼")
+    'weak'
+    >>> line_kind("一、指导思想")
+    'body'
+    >>> line_kind("抄送:市教育局,区委办。")
+    'body'
+    """
+    stripped = line.strip()
+    if not stripped:
+        return "blank"
+    content = re.sub(rf"^{_BULLET}", "", stripped)
+    if not _WORD.search(content):
+        return "strong"  # only symbols: separators, '×', '| ||'
+    if (
+        _CATALOGUE_LINE.match(stripped)
+        or _BREADCRUMB.match(content)
+        or _PAGE_MARK.match(content)
+        or _IMAGE.match(content)
+        or _PAGINATION.search(content)
+        or _only_brackets(content)
+        or _FONT_SIZE.match(content)
+    ):
+        return "strong"
+    if len(content) <= 60 and _STRONG_TERMS.search(content):
+        return "strong"
+    tokens = [t for t in _SPLIT_TOKENS.split(content) if t]
+    if content.startswith((">", "»", "›")) or (
+        len(tokens) >= 3 and all(len(t) <= 10 for t in tokens) and re.search(r">|»|›", content)
+    ):
+        return "strong"  # a breadcrumb without its 您的位置 label: '>政务公开>规划计划>…'
+    if len(set(_WEAK_TERMS.findall(content))) >= 2:
+        return "strong"  # a footer line: '联系地址:… 邮政编码:… 电子邮箱:…'
+    words = content.split()
+    if len(words) >= 2 and len(set(words)) == 1:
+        return "strong"  # a logo's alt text repeated: '苏宁有房 苏宁有房'
+    if _SECTION_NUMBER.match(content):
+        return "body"
+    if not _CJK.search(content) and len(content) <= 30:
+        return "weak"
+    if _DATE_ONLY.match(content) or (len(content) <= 40 and _WEAK_TERMS.search(content)):
+        return "weak"
+    if len(content) <= 8 and not re.search(r"[,。;:!?、“”《》()]", content):
+        return "weak"
+    if len(tokens) >= 3 and all(len(t) <= 6 for t in tokens):
+        return "weak"  # a one-line menu: '新闻中心  政务公开  办事服务'
+    return "body"
+
+
+_SIGNATURE_DATE = re.compile(r"^\s*(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*$")
+
+
+def _protect_signatures(lines: list[str], kinds: list[str]) -> None:
+    """Mark a signature (a body's name, then a '2023年7月1日' line) as body, in place.
+
+    GB/T 9704-2012 7.3.5 puts the 发文机关署名 and 成文日期 on lines of their own; both are short
+    enough to look like menu items.
+    """
+    for i, line in enumerate(lines):
+        if _SIGNATURE_DATE.match(line):
+            kinds[i] = "body"
+            j = i - 1
+            while j >= 0 and kinds[j] == "blank":
+                j -= 1
+            if j >= 0 and kinds[j] == "weak":
+                kinds[j] = "body"
+
+
+def boilerplate_lines(text: str) -> list[bool]:
+    """Return, per line of `text`, whether it is boilerplate (see the module docstring).
+
+    >>> boilerplate_lines("首页 > 正文\\n网站地图\\n通知\\n正文第一句。\\n联系电话:1\\n版权所有")
+    [True, True, True, False, True, True]
+    """
+    norm = normalise_text(text)
+    kinds = [line_kind(line) for line in norm.split("\n")]
+    _protect_signatures(norm.split("\n"), kinds)
+    removed = [kind == "strong" for kind in kinds]
+    # Weak lines (and the blanks between) join a neighbouring run of boilerplate, both ways.
+    for order in (range(len(kinds)), range(len(kinds) - 1, -1, -1)):
+        previous_removed = False
+        for i in order:
+            if kinds[i] == "blank":
+                continue
+            if kinds[i] == "weak" and previous_removed:
+                removed[i] = True
+            previous_removed = removed[i]
+    return removed
+
+
+def find_body(text: str) -> tuple[Span, ...]:
+    """Return the spans of `text` that are document content, one per run of kept lines.
+
+    Each span runs from the first character of a kept line to the last non-space character of
+    the last kept line in the run; blank lines inside a run stay inside the span.
+
+    >>> text = "您的位置:首页>正文\\n关于印发要点的通知\\n各单位:\\n【打印本页】【关闭窗口】"
+    >>> [text[s.start:s.end] for s in find_body(text)]
+    ['关于印发要点的通知\\n各单位:']
+    """
+    removed = boilerplate_lines(text)
+    spans: list[Span] = []
+    start: int | None = None
+    end = 0
+    offset = 0
+    for line, is_boilerplate in zip(text.split("\n"), removed, strict=True):
+        stripped_len = len(line.rstrip())
+        if stripped_len and not is_boilerplate:
+            if start is None:
+                start = offset + (len(line) - len(line.lstrip()))
+            end = offset + stripped_len
+        elif is_boilerplate and start is not None:
+            spans.append(Span(start, end))
+            start = None
+        offset += len(line) + 1
+    if start is not None:
+        spans.append(Span(start, end))
+    return tuple(spans)

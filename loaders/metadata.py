@@ -1,0 +1,678 @@
+"""Read a document's own metadata: GB/T 9704-2012 elements and disclosure-catalogue fields.
+
+Sources, strongest first, for each field (every value is read from the normalised copy `norm`,
+so a traditional-character document gives simplified values; each value's span in `text` goes
+into `DocumentMetadata.evidence`):
+
+* the disclosure catalogue (政府信息公开目录) header: 信息名称, 索引号, 发布机构, 生成日期 …;
+* the official-document layout of GB/T 9704-2012: the red header (发文机关标志, 'XX文件'),
+  发文字号 (机关代字〔年份〕序号), 主送机关 (a line ending in ':' before the text), the
+  signature (发文机关署名 above 成文日期), 抄送 and the 印发 line (印发机关 + 印发日期);
+* the page's portal <meta> tags (ArticleTitle, PubDate, ContentSource);
+* the document's shape: a heading line, an interview's timestamps, a news report's byline.
+
+doc_type rules (first that applies):
+  interview  — at least three lines end in a 'YYYY-MM-DD HH:MM[:SS]' timestamp, or 访谈 in title;
+  notice     — the title ends in 通知/通报/通告/决定 or is an 关于印发… notice;
+  implementation_plan — 实施方案/实施意见/实施细则/行动方案/工作方案 in the title;
+  work_plan  — 工作要点/工作思路/工作计划/工作安排 in the title;
+  plan       — 规划/纲要 in the title;
+  news       — no 发文字号 and no signature, and a news byline (本报讯, 记者, 通讯员, 原标题 …);
+  other      — anything else.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from functools import lru_cache
+
+import ahocorasick
+import cn2an
+
+from loaders.divisions import Division, division_chain, division_table
+from loaders.documents import DocumentMetadata, Span
+
+_CJK = "\u4e00-\u9fff"
+# Catalogue labels → field; labels not listed here only end the previous value.
+_LABEL_FIELDS = {
+    "信息名称": "title",
+    "标题": "title",
+    "索引号": "index_number",
+    "组配分类": "category",
+    "主题分类": "category",
+    "信息分类": "category",
+    "发布机构": "issuer",
+    "发文机关": "issuer",
+    "来源": "source",
+    "信息来源": "source",
+    "文件编号": "doc_number",
+    "发文字号": "doc_number",
+    "文号": "doc_number",
+    "生成日期": "generated_on",
+    "产生日期": "generated_on",
+    "成文日期": "written_on",
+    "发布日期": "published_on",
+    "公开日期": "published_on",
+    "发布时间": "published_on",
+    "发文日期": "published_on",
+    "废止日期": "valid_until",
+    "主办单位": "site_publisher",
+    "承办单位": "site_operator",
+}
+_OTHER_LABELS = (
+    "作者|责任编辑|编辑|浏览次数|公开方式|公开范围|法定主动公开分类|体裁分类|内容概述|联系地址|"
+    "邮政编码|电子邮箱|联系电话|网站标识码|有效性|关键词|主题词|发布者"
+)
+_LABEL = re.compile(
+    r"(?:^|(?<=[\s|•·:,;日)】\]]))(?P<label>"
+    + "|".join(r"\s*".join(label) for label in sorted(_LABEL_FIELDS, key=len, reverse=True))
+    + "|"
+    + _OTHER_LABELS
+    + r")\s*:",
+    re.MULTILINE,
+)
+_DOC_NUMBER = re.compile(
+    rf"(?P<agency>[{_CJK}]{{1,10}})\s*[〔\[(【]\s*(?P<year>(?:19|20)\d{{2}})\s*[〕\])】]\s*"
+    r"(?P<serial>\d{1,5})\s*号"
+)
+_INDEX_NUMBER = re.compile(r"[0-9A-Za-z]{4,}\s*/\s*\d{4}\s*-\s*\d+")
+_DATE_TEXT = (
+    r"(?:(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日"
+    r"|[〇零一二三四五六七八九○]{4}\s*年\s*[一二三四五六七八九十]{1,3}\s*月\s*[一二三四五六七八九十]{1,3}\s*日)"
+)
+_ORG_SUFFIX = r"(?:人民政府|政府|委员会|办公室|教育局|局|厅|委|办|部|院|中心|学校|大学|学院|协会|公司|处|所|站|馆)"
+_ORG_LINE = re.compile(rf"[{_CJK}()]{{2,40}}{_ORG_SUFFIX}")
+_SIGNATURE_INLINE = re.compile(
+    rf"(?:(?<=[。\s])|^)(?P<org>[{_CJK}()]{{2,40}}{_ORG_SUFFIX})\s+(?P<date>{_DATE_TEXT})(?!\s*印\s*发)",
+    re.MULTILINE,
+)
+_RED_HEADER = re.compile(rf"^\s*(?P<org>[{_CJK}() ]{{3,60}}?)\s*文\s*件\s*$", re.MULTILINE)
+_SPACED_HEADER = re.compile(rf"^\s*(?P<org>(?:[{_CJK}] ){{3,}}[{_CJK}])(?![{_CJK}])", re.MULTILINE)
+_PRINTED = re.compile(
+    rf"^\s*(?P<org>[{_CJK}()]{{2,40}}?)\s+(?P<date>{_DATE_TEXT})\s*印\s*发\s*$", re.MULTILINE
+)
+_COPIED = re.compile(r"^\s*抄\s*(?:送|报)\s*:\s*(?P<value>[^\n]+?)\s*[。.]?\s*$", re.MULTILINE)
+_TIMESTAMP_LINE = re.compile(
+    r"(?P<date>\d{4}-\d{2}-\d{2})\s+\d{1,2}:\d{2}(?::\d{2})?\s*$", re.MULTILINE
+)
+_MEDIA = re.compile(r"(?:报|网|社|台|APP|客户端|互联网|微信|微博|公众号|频道|杂志|新闻)$")
+_NEWS_MARKERS = re.compile(r"本报讯|本报记者|记者|通讯员|原标题|新华社|日电|责任编辑|\S{2,8}讯[ (]")
+_SITE_NAME = re.compile(
+    rf"这里是(?P<site>[{_CJK}]{{2,30}}?(?:门户网站|网站|广播电台|电视台|电台|网))"
+)
+_GUESTS = re.compile(r"嘉宾(?:是|有|为)?[^。!?\n]{2,120}")
+_YEAR_IN_TITLE = re.compile(r"((?:19|20)\d{2})\s*年")
+_TITLE_PREFIX_TAG = re.compile(r"^【[^】]{1,10}】(?=\S)")
+_TITLE_FILE_SUFFIX = re.compile(r"\.(?:pdf|docx?|wps|txt|html?|ofd)$", re.IGNORECASE)
+_SECTION_START = re.compile(
+    r"^(?:[一二三四五六七八九十]+、|\([一二三四五六七八九十\d]+\)|\d+[.、])"
+)
+_RECIPIENT_SPLIT = re.compile(r"(?:[^、,;()]|\([^)]*\))+")
+_BEGINS_TEXT = re.compile(r"^(?:现将|现就|根据|为了?|按照|经|近日|今年|结合|随着)")
+
+_AREA_LEVELS = ("province", "city", "county")
+_UNIT_CHARS = frozenset("区县市镇乡州旗盟")
+# Development zones share generic short names (经开区, 高新区): only their full names count.
+_ZONE = re.compile(r"开发区|园区|管理区|新区|示范区|试验区")
+_CN_DIGITS = str.maketrans("〇零○一二三四五六七八九", "00012345678" + "9")
+_DATE_PARTS = re.compile(
+    r"(?P<y>(?:19|20)\d{2})\s*[-年./]\s*(?P<m>\d{1,2})\s*[-月./]\s*(?P<d>\d{1,2})(?!\d)"
+    r"|(?P<cy>[〇零○一二三四五六七八九]{4})\s*年\s*(?P<cm>[一二三四五六七八九十]{1,3})\s*月"
+    r"\s*(?P<cd>[一二三四五六七八九十]{1,3})\s*日"
+)
+
+
+def parse_date(text: str) -> str | None:
+    """Return the first date in `text` as ISO 'YYYY-MM-DD', or None when there is none.
+
+    >>> parse_date("2022- 04- 12 16: 19"), parse_date("2023 年 3 月 23 日")
+    ('2022-04-12', '2023-03-23')
+    >>> parse_date("二〇二〇年四月二十八日"), parse_date("有效")
+    ('2020-04-28', None)
+    """
+    match = _DATE_PARTS.search(text)
+    if not match:
+        return None
+    if match["y"]:
+        year, month, day = int(match["y"]), int(match["m"]), int(match["d"])
+    else:
+        year = int(match["cy"].translate(_CN_DIGITS))
+        month, day = int(cn2an.cn2an(match["cm"], "smart")), int(cn2an.cn2an(match["cd"], "smart"))
+    if not (1 <= month <= 12 and 1 <= day <= 31):
+        return None
+    return f"{year:04d}-{month:02d}-{day:02d}"
+
+
+def _chain_names(division: Division) -> tuple[str, ...]:
+    names: list[str] = []
+    for part in division_chain(division):
+        if not names or names[-1] != part.name:  # 上海市 (province) > 上海市 (city)
+            names.append(part.name)
+    return tuple(names)
+
+
+@lru_cache(maxsize=1)
+def _area_automaton() -> ahocorasick.Automaton:
+    """Return an Aho-Corasick automaton over province, city and county names and aliases."""
+    automaton = ahocorasick.Automaton()
+    for name, divisions in division_table().by_name.items():
+        wanted = tuple(
+            d
+            for d in divisions
+            if d.level in _AREA_LEVELS and (name == d.name or not _ZONE.search(d.name))
+        )
+        if wanted:
+            automaton.add_word(name, (name, wanted))
+    automaton.make_automaton()
+    return automaton
+
+
+def _pick(divisions: tuple[Division, ...], context: str) -> Division:
+    """Pick among same-named divisions the one whose ancestors the context names most."""
+    if len(divisions) == 1:
+        return divisions[0]
+
+    def support(division: Division) -> int:
+        return sum(
+            context.count(label)
+            for part in division_chain(division)[:-1]
+            for label in {part.name, *part.aliases}
+            if len(label) >= 2
+        )
+
+    return max(divisions, key=support)
+
+
+def find_areas(
+    text: str, context: str = "", aliases: bool = True
+) -> list[tuple[int, int, tuple[str, ...]]]:
+    """Return (start, end, chain) for each area name in `text`, longest match first, no overlap.
+
+    Args:
+        text: where to look.
+        context: text whose mentions of parent areas decide between same-named areas.
+        aliases: also match short names (钟楼 for 钟楼区); they are also ordinary words (合作).
+
+    >>> [(s, e, c) for s, e, c in find_areas("泰州市海陵区教育局")]
+    [(0, 3, ('江苏省', '泰州市')), (3, 6, ('江苏省', '泰州市', '海陵区'))]
+    """
+    found = []
+    for end, (name, divisions) in _area_automaton().iter_long(text):
+        start = end + 1 - len(name)
+        is_alias = all(name != d.name for d in divisions)
+        if is_alias and not aliases:
+            continue
+        if is_alias and (
+            text[end + 1 : end + 2] in _UNIT_CHARS or text[end + 1 : end + 3] == "新区"
+        ):
+            continue  # an alias that is part of another unit's name: 江北 in 南京江北新区
+        division = _pick(divisions, context or text)
+        found.append((start, end + 1, _chain_names(division)))
+    return found
+
+
+def leading_areas(name: str) -> list[tuple[int, str, tuple[str, ...]]]:
+    """Return (end, written, chain) for the area names a body's name starts with.
+
+    >>> [(e, w) for e, w, _ in leading_areas("常州市钟楼区人民政府办公室")]
+    [(3, '常州市'), (6, '钟楼区')]
+    """
+    out = []
+    position = 0
+    for start, end, chain in find_areas(name):
+        if start != position:
+            break
+        out.append((end, name[start:end], chain))
+        position = end
+    return out
+
+
+def _strip_span(norm: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and norm[start] in " \t\n":
+        start += 1
+    while end > start and norm[end - 1] in " \t\n":
+        end -= 1
+    return start, end
+
+
+def catalogue_fields(norm: str) -> dict[str, Span]:
+    """Return the span of each labelled catalogue value (first occurrence wins).
+
+    >>> norm = "文件编号: 发布机构:教文局\\n产生日期: 2019-01-07 发布日期: 2019-01-08"
+    >>> {k: norm[s.start:s.end] for k, s in catalogue_fields(norm).items()}
+    {'issuer': '教文局', 'generated_on': '2019-01-07', 'published_on': '2019-01-08'}
+    """
+    found: dict[str, Span] = {}
+    matches = list(_LABEL.finditer(norm))
+    for i, match in enumerate(matches):
+        line_end = norm.find("\n", match.end())
+        line_end = len(norm) if line_end < 0 else line_end
+        end = line_end
+        if i + 1 < len(matches) and matches[i + 1].start() < line_end:
+            end = matches[i + 1].start("label")
+        # an unknown label ('发布开发区:') ends the value too
+        unknown = re.compile(rf"\s+[{_CJK}]{{2,6}}\s*:").search(norm, match.end(), end)
+        if unknown:
+            end = unknown.start()
+        start, end = _strip_span(norm, match.end(), end)
+        field = _LABEL_FIELDS.get(re.sub(r"\s+", "", match.group("label")))
+        if field and end > start and field not in found:
+            found[field] = Span(start, end)
+    return found
+
+
+def normalise_doc_number(number: str) -> str:
+    """Return a 发文字号 in GB/T 9704 form: no spaces, the year in 〔〕.
+
+    >>> normalise_doc_number("苏教[2023] 2 号")
+    '苏教〔2023〕2号'
+    """
+    match = _DOC_NUMBER.search(number)
+    if not match:
+        return re.sub(r"\s+", "", number)
+    return f"{match['agency']}〔{match['year']}〕{match['serial']}号"
+
+
+def split_bodies(value: str) -> tuple[str, ...]:
+    """Return the bodies named in a 主送 or 抄送 list, split at 、 , ; outside parentheses.
+
+    >>> split_bodies("各中小学、幼儿园,市少年宫,教师发展中心")
+    ('各中小学', '幼儿园', '市少年宫', '教师发展中心')
+    >>> split_bodies("各区(县、市)教育局,机关各处室。")
+    ('各区(县、市)教育局', '机关各处室')
+    """
+    value = value.strip().rstrip("。.:")
+    return tuple(p.strip() for p in _RECIPIENT_SPLIT.findall(value) if p.strip())
+
+
+def _lines(norm: str, body: tuple[Span, ...]) -> list[tuple[int, int]]:
+    """Return (start, end) of each non-blank line inside the body spans, stripped."""
+    out = []
+    for span in body:
+        for match in re.finditer(r"[^\n]+", norm[span.start : span.end]):
+            start, end = _strip_span(norm, span.start + match.start(), span.start + match.end())
+            if end > start:
+                out.append((start, end))
+    return out
+
+
+def _is_paragraph(line: str) -> bool:
+    return "。" in line or len(line) > 100
+
+
+def _is_title_line(line: str) -> bool:
+    return (
+        4 <= len(line) <= 100
+        and re.search(f"[{_CJK}]", line) is not None
+        and not line.endswith((":", ",", ";", "、"))
+        and not line.startswith(("附件", "(此件", "原标题", "——", "-"))
+        and not _SECTION_START.match(line)
+        and not re.fullmatch(rf"{_DATE_TEXT}|[\d\-:/. ]+", line)
+        and not _ORG_LINE.fullmatch(line)
+        and not re.fullmatch(r".*文\s*件", line)
+        and not _DOC_NUMBER.fullmatch(line)
+    )
+
+
+def _clean_title(norm: str, start: int, end: int) -> Span:
+    line = norm[start:end]
+    suffix = _TITLE_FILE_SUFFIX.search(line)
+    if suffix:
+        end = start + suffix.start()
+    number = re.search(rf"\s*{_DOC_NUMBER.pattern}\s*$", norm[start:end])
+    if number and number.start() > 0:
+        end = start + number.start()
+    tag = _TITLE_PREFIX_TAG.match(norm[start:end])
+    if tag:
+        start += tag.end()
+    return Span(*_strip_span(norm, start, end))
+
+
+def find_title(norm: str, lines: list[tuple[int, int]]) -> Span | None:
+    """Return the span of the heading line that precedes the first paragraph, if any.
+
+    An 印发 notice without a title line (it starts at its 主送 line) is titled by the document
+    it issues: the 《…》 in its first sentence.
+    """
+    for start, end in lines:
+        line = norm[start:end]
+        if _is_paragraph(line):
+            quoted = re.search(r"《([^》]{4,80})》", line) if "印发" in line else None
+            return Span(start + quoted.start(1), start + quoted.end(1)) if quoted else None
+        if _is_title_line(line):
+            return _clean_title(norm, start, end)
+    return None
+
+
+def _head_lines(norm: str, lines: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    head = []
+    for start, end in lines:
+        if _is_paragraph(norm[start:end]):
+            break
+        head.append((start, end))
+    return head
+
+
+_DATELINE = re.compile(
+    r"^[ \t•·●|]*(?P<date>(?:19|20)\d{2}[ \t]*[-年./][ \t]*\d{1,2}[ \t]*[-月./][ \t]*\d{1,2}[ \t]*日?)"
+    r"[^\n]{0,30}$",
+    re.MULTILINE,
+)
+
+
+def find_dateline(norm: str, after: int, lines: list[tuple[int, int]]) -> Span | None:
+    """Return the date of a news dateline: a short line starting with a date, under the title.
+
+    Only the lines between the title and the first paragraph count (boilerplate included, as
+    a portal prints the date among its share buttons), so a date in the text never does.
+
+    >>> norm = "标题\\n  • 来源:互联网\\n  • 2020-11-09\\n正文第一段。"
+    >>> span = find_dateline(norm, 2, [(0, 2), (len(norm) - 6, len(norm))])
+    >>> norm[span.start:span.end]
+    '2020-11-09'
+    """
+    stop = next((s for s, e in lines if s > after and _is_paragraph(norm[s:e])), len(norm))
+    match = _DATELINE.search(norm, after, stop)
+    return Span(*match.span("date")) if match else None
+
+
+def find_signature(norm: str) -> tuple[Span, Span] | None:
+    """Return (issuer, date) spans of the first 发文机关署名 followed by its 成文日期."""
+    for match in re.finditer(rf"^[ \t]*(?P<date>{_DATE_TEXT})[ \t]*$", norm, re.MULTILINE):
+        before = norm[: match.start()].rstrip()
+        line_start = before.rfind("\n") + 1
+        org_start, org_end = _strip_span(norm, line_start, len(before))
+        if _ORG_LINE.fullmatch(norm[org_start:org_end].replace(" ", "")):
+            return Span(org_start, org_end), Span(match.start("date"), match.end("date"))
+    inline = _SIGNATURE_INLINE.search(norm)
+    if inline:
+        return Span(*inline.span("org")), Span(*inline.span("date"))
+    return None
+
+
+def find_red_header(norm: str) -> Span | None:
+    """Return the issuing body named by a red header ('XX文件', or a letter-spaced name)."""
+    match = _RED_HEADER.search(norm)
+    if match and _ORG_LINE.fullmatch(match["org"].replace(" ", "")):
+        return Span(*_strip_span(norm, *match.span("org")))
+    spaced = _SPACED_HEADER.search(norm[:2000])
+    if spaced and _ORG_LINE.fullmatch(spaced["org"].replace(" ", "")):
+        return Span(*spaced.span("org"))
+    return None
+
+
+def _value(norm: str, span: Span | None) -> str | None:
+    return re.sub(r"\s+", "", norm[span.start : span.end]) if span else None
+
+
+def _expands(abbreviation: str, name: str) -> bool:
+    """Return True when `name` can be abbreviated to `abbreviation` (教文局 ← 教育文体局).
+
+    >>> _expands("教文局", "教育文体局"), _expands("教育局", "体育局")
+    (True, False)
+    """
+    if not abbreviation or abbreviation[0] != name[0] or abbreviation[-1] != name[-1]:
+        return False
+    chars = iter(name)
+    return all(char in chars for char in abbreviation)
+
+
+def resolve_issuer(issuer: str, norm: str, hints: list[str]) -> str | None:
+    """Return the full name of an issuing body that the document itself makes clear.
+
+    Args:
+        issuer: the name as written, e.g. '教文局', '区教育局', '泰州市海陵区教育局'.
+        norm: the normalised document text (where full names are looked for).
+        hints: full names the document states with authority (red header, signature, title).
+
+    Returns:
+        The full name, or None when the document does not make it clear.
+    """
+    written = leading_areas(issuer)
+    if written and written[-1][1] == written[-1][2][-1]:
+        return issuer  # starts with a full area name already
+    level_match = re.match(r"^(省|市|区|县|镇|乡)(?=.)", issuer)
+    level = level_match.group(1) if level_match and not written else None
+    stem = issuer[written[-1][0] :] if written else issuer[1:] if level else issuer
+    for text in [*hints, norm]:
+        for full_area, chain, body in _bodies_after_areas(text, norm):
+            if _expands(stem, body) and not (level and not chain[-1].endswith(level)):
+                return full_area + body
+    if level:
+        for text in hints:
+            for _, _, chain in find_areas(text, norm):
+                if chain[-1].endswith(level):
+                    return chain[-1] + stem
+    return None
+
+
+def _bodies_after_areas(text: str, context: str) -> list[tuple[str, tuple[str, ...], str]]:
+    """Return (full area name as written, chain, body name) for each 'area + body' in `text`.
+
+    Consecutive areas are kept together as written (泰州市海陵区教育局 keeps 泰州市海陵区); an
+    alias is replaced by the full name (钟楼教育文体局 → 钟楼区 + 教育文体局).
+    """
+    out = []
+    areas = find_areas(text, context)
+    for i, (_start, end, chain) in enumerate(areas):
+        if i + 1 < len(areas) and areas[i + 1][0] == end:
+            continue  # a higher level directly followed by a lower one: use the lower
+        first = i
+        while first > 0 and areas[first - 1][1] == areas[first][0]:
+            first -= 1
+        written = "".join(
+            text[s:e] if text[s:e] == c[-1] else c[-1] for s, e, c in areas[first : i + 1]
+        )
+        tail = re.match(rf"[{_CJK}]{{0,10}}?{_ORG_SUFFIX}", text[end : end + 14])
+        if tail:
+            out.append((written, chain, tail.group(0)))
+    return out
+
+
+def _jurisdiction(
+    issuer_full: str | None, issuer: str | None, guests: str | None, others: list[str], norm: str
+) -> tuple[str, ...]:
+    """Return the chain of the issuer's area (an interview: the guests' area), from the top."""
+    if guests:
+        areas = find_areas(guests, norm, aliases=False)
+        if areas:
+            return max((chain for _, _, chain in areas), key=len)
+    for name in (issuer_full, issuer):
+        if name and (areas := leading_areas(name)):
+            return areas[-1][2]
+    for name in others:
+        areas = find_areas(name, norm, aliases=False)
+        if areas:
+            return max((chain for _, _, chain in areas), key=len)
+    return ()
+
+
+def extract_metadata(
+    norm: str, body: tuple[Span, ...], meta: Mapping[str, str] | None = None
+) -> DocumentMetadata:
+    """Return the DocumentMetadata read from a document's normalised text and page meta tags.
+
+    Args:
+        norm: the normalised text (same length as the original, so spans cite the original).
+        body: the body spans (boilerplate left out), from loaders.boilerplate.find_body.
+        meta: portal <meta> values from an HTML page, if any.
+
+    Returns:
+        DocumentMetadata; absent fields stay None (nothing is invented).
+    """
+    meta = meta or {}
+    ev: dict[str, Span] = dict(catalogue_fields(norm))
+    values: dict[str, object] = {}
+    lines = _lines(norm, body)
+    head = _head_lines(norm, lines)
+
+    def put(field: str, span: Span | None, value: object | None = None) -> None:
+        if span is None and value is None:
+            return
+        if field not in values:
+            values[field] = value if value is not None else _value(norm, span)
+            if span is not None:
+                ev[field] = span
+
+    # title: catalogue > meta > heading line
+    if "title" in ev:
+        put("title", ev["title"], norm[ev["title"].start : ev["title"].end].strip())
+    elif meta.get("ArticleTitle"):
+        put("title", _find(norm, meta["ArticleTitle"]), meta["ArticleTitle"])
+    else:
+        title = find_title(norm, lines)
+        if title:
+            put("title", title, norm[title.start : title.end])
+    title = str(values.get("title") or "")
+    # identifiers
+    if "index_number" in ev:
+        match = _INDEX_NUMBER.search(norm, ev["index_number"].start, ev["index_number"].end)
+        ev.pop("index_number")
+        if match:
+            put("index_number", Span(*match.span()), re.sub(r"\s+", "", match.group(0)))
+    doc_span = ev.pop("doc_number", None)
+    first_stop = norm.find("。", body[0].start if body else 0)
+    search_end = first_stop if first_stop > 0 else len(norm)
+    number = (doc_span and _DOC_NUMBER.search(norm, doc_span.start, doc_span.end)) or (
+        _DOC_NUMBER.search(norm, 0, search_end)
+    )
+    if number:
+        put("doc_number", Span(*number.span()), normalise_doc_number(number.group(0)))
+    # dates
+    for field in ("written_on", "generated_on", "published_on", "valid_until"):
+        span = ev.pop(field, None)
+        parsed = parse_date(norm[span.start : span.end]) if span is not None else None
+        if span is not None and parsed:
+            put(field, span, parsed)
+    if "published_on" not in values and meta.get("PubDate"):
+        put("published_on", _find(norm, meta["PubDate"]), parse_date(meta["PubDate"]))
+    signature = find_signature(norm)
+    red_header = find_red_header(norm)
+    if signature:
+        put("written_on", signature[1], parse_date(norm[signature[1].start : signature[1].end]))
+    timestamps = list(_TIMESTAMP_LINE.finditer(norm))
+    interview = len(timestamps) >= 3 or "访谈" in title
+    title_span = ev.get("title")
+    if "published_on" not in values and not interview and title_span:
+        dateline = find_dateline(norm, title_span.end, lines)
+        if dateline:
+            put("published_on", dateline, parse_date(norm[dateline.start : dateline.end]))
+    # issuer
+    source = ev.pop("source", None)
+    if "issuer" in ev:
+        put("issuer", ev.pop("issuer"))
+    elif signature:
+        put("issuer", signature[0])
+    elif red_header:
+        put("issuer", red_header)
+    elif (
+        source
+        and _ORG_LINE.fullmatch(_value(norm, source) or "")
+        and not _MEDIA.search(_value(norm, source) or "")
+    ):
+        put("issuer", source)
+    elif meta.get("ContentSource") and _ORG_LINE.fullmatch(meta["ContentSource"]):
+        put("issuer", _find(norm, meta["ContentSource"]), meta["ContentSource"])
+    elif interview and (site := _SITE_NAME.search(norm)):
+        put("issuer", Span(*site.span("site")))
+    issuer = values.get("issuer")
+    hints = [_value(norm, s) or "" for s in (red_header, signature and signature[0]) if s]
+    hints.append(title)
+    site_publisher = ev.get("site_publisher")
+    if issuer:
+        issuer_full = resolve_issuer(str(issuer), norm, hints)
+        if issuer_full is None and site_publisher:
+            issuer_full = resolve_issuer(str(issuer), "", [_value(norm, site_publisher) or ""])
+        values["issuer_full"] = issuer_full
+    # recipients, 抄送, 印发
+    for start, end in head:
+        line = norm[start:end]
+        if line.endswith(":") and not line.startswith(("附件", "抄送")) and 2 < len(line) < 150:
+            put("recipients", Span(start, end - 1), split_bodies(line[:-1]))
+            break
+    copied = _COPIED.search(norm)
+    if copied:
+        put("copied_to", Span(*copied.span("value")), split_bodies(copied["value"]))
+    printed = _PRINTED.search(norm)
+    if printed:
+        put("printed_by", Span(*printed.span("org")), re.sub(r"\s+", "", printed["org"]))
+        put("printed_on", Span(*printed.span("date")), parse_date(printed["date"]))
+    for field in ("site_publisher", "site_operator", "category"):
+        if field in ev:
+            put(field, ev[field])
+    # the document's date and type
+    interview_date = timestamps[0]["date"] if interview and timestamps else None
+    date = next(
+        (values.get(f) for f in ("written_on", "generated_on", "published_on") if values.get(f)),
+        interview_date,
+    )
+    for field in ("written_on", "generated_on", "published_on"):
+        if values.get(field) == date and field in ev:
+            ev["date"] = ev[field]
+            break
+    if date == interview_date and timestamps:
+        ev["date"] = Span(*timestamps[0].span("date"))
+    doc_type = classify_document(title, norm, interview, bool(number), bool(signature))
+    year_match = _YEAR_IN_TITLE.search(title)
+    year = int(year_match.group(1)) if year_match else int(str(date)[:4]) if date else None
+    # jurisdiction
+    guests = None
+    if interview:
+        guests = "\n".join(m.group(0) for m in _GUESTS.finditer(norm)) or None
+    others = [_value(norm, site_publisher) or ""] if site_publisher else []
+    chain = _jurisdiction(values.get("issuer_full"), issuer, guests, [*others, title], norm)
+    return DocumentMetadata(
+        title=values.get("title"),
+        doc_type=doc_type,
+        issuer=issuer,
+        issuer_full=values.get("issuer_full"),
+        written_on=values.get("written_on"),
+        published_on=values.get("published_on"),
+        generated_on=values.get("generated_on"),
+        valid_until=values.get("valid_until"),
+        date=date,
+        doc_number=values.get("doc_number"),
+        index_number=values.get("index_number"),
+        recipients=values.get("recipients", ()),
+        copied_to=values.get("copied_to", ()),
+        printed_by=values.get("printed_by"),
+        printed_on=values.get("printed_on"),
+        jurisdiction=chain[-1] if chain else None,
+        jurisdiction_chain=chain,
+        year=year,
+        site_publisher=values.get("site_publisher"),
+        site_operator=values.get("site_operator"),
+        category=values.get("category"),
+        evidence=ev,
+    )
+
+
+def _find(norm: str, value: str) -> Span | None:
+    at = norm.find(value)
+    return Span(at, at + len(value)) if at >= 0 else None
+
+
+def classify_document(
+    title: str, norm: str, interview: bool, has_number: bool, has_signature: bool
+) -> str:
+    """Return the document type by the rules in the module docstring.
+
+    >>> classify_document("区教育局关于印发2020年全区教育工作要点的通知", "", False, True, True)
+    'notice'
+    >>> classify_document("2019年常州市教育工作要点", "", False, False, False)
+    'work_plan'
+    """
+    if interview:
+        return "interview"
+    if re.search(r"(?:通知|通报|通告|决定)$", title) or "关于印发" in title:
+        return "notice"
+    if re.search(r"实施方案|实施意见|实施细则|行动方案|工作方案", title):
+        return "implementation_plan"
+    if re.search(r"工作要点|工作思路|工作计划|工作安排", title):
+        return "work_plan"
+    if re.search(r"规划|纲要", title):
+        return "plan"
+    if not has_number and not has_signature and _NEWS_MARKERS.search(norm[:3000]):
+        return "news"
+    return "other"

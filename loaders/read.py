@@ -1,0 +1,51 @@
+"""read_document(path) → PolicyDocument: the first loader stage in one visible place."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+from loaders.boilerplate import find_body
+from loaders.documents import PolicyDocument
+from loaders.identifiers import document_id, document_key
+from loaders.metadata import extract_metadata
+from loaders.normalise import normalise_text
+from loaders.readers import read_raw
+from loaders.sections import split_sections
+
+
+def read_document(path: Path | str) -> PolicyDocument:
+    """Return the document at `path`: decoded text, body, metadata, sections and stable id.
+
+    Args:
+        path: a file whose extension has a reader in loaders.readers.READERS.
+
+    Returns:
+        PolicyDocument. `doc_id` comes from the 索引号, else the 发文字号, else the normalised
+        body text; `content_hash` is the SHA-256 of the normalised body text.
+
+    Raises:
+        DocumentError: the file cannot be read as a policy document (one line naming file and
+            problem).
+    """
+    path = Path(path)
+    raw = read_raw(path)
+    text = raw.text
+    norm = normalise_text(text)
+    body = find_body(text)
+    metadata = extract_metadata(norm, body, raw.meta)
+    sections = split_sections(text, body, norm)
+    body_norm = "\n".join(norm[s.start : s.end] for s in body)
+    key = document_key(metadata.index_number, metadata.doc_number, body_norm)
+    return PolicyDocument(
+        source=path.name,
+        text=text,
+        norm=norm,
+        encoding=raw.encoding,
+        media_type=raw.media_type,
+        body=body,
+        metadata=metadata,
+        sections=sections,
+        doc_id=document_id(key),
+        content_hash=hashlib.sha256(body_norm.encode("utf-8")).hexdigest(),
+    )

@@ -1,0 +1,156 @@
+"""HTML reader for saved government portal pages: visible text, one block per line, plus <meta>.
+
+Chinese government portals (the 政府网站发展指引 template) describe each article in <meta> tags
+such as ArticleTitle, PubDate, ContentSource, SiteName and ColumnName; they are returned as
+`RawDocument.meta` so metadata extraction can use them as extra evidence.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from selectolax.lexbor import LexborHTMLParser, LexborNode
+
+from loaders.documents import DocumentError
+from loaders.readers.text import (
+    RawDocument,
+    canonical_encoding,
+    check_document_text,
+    chinese_score,
+    decode_bytes,
+)
+
+# Elements whose content is never shown.
+_HIDDEN = ["script", "style", "noscript", "template", "head", "iframe", "object", "svg"]
+# Elements that start and end a line of visible text.
+_BLOCKS = frozenset(
+    "address article aside blockquote body br caption center dd details dialog div dl dt "
+    "fieldset figcaption figure footer form h1 h2 h3 h4 h5 h6 header hr li main nav ol p pre "
+    "section summary table tbody thead tfoot td th tr ul option title".split()
+)
+# Portal <meta> names worth keeping (compared case-insensitively).
+PORTAL_META = (
+    "ArticleTitle",
+    "PubDate",
+    "ContentSource",
+    "SiteName",
+    "SiteDomain",
+    "SiteIDCode",
+    "ColumnName",
+    "ColumnDescription",
+    "ColumnKeywords",
+    "ColumnType",
+    "Keywords",
+    "Description",
+    "Author",
+    "Url",
+)
+_META_NAMES = {name.lower(): name for name in PORTAL_META}
+_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-]+)""", re.IGNORECASE)
+_SPACES = re.compile(r"[ \t\r\n\f\v]+")
+_LINE_BREAKS = re.compile(r" *\n[ \n]*")
+_BREAK = "\n"
+
+
+def declared_charset(data: bytes) -> str | None:
+    """Return the charset a page declares in <meta charset> or http-equiv, if any.
+
+    >>> declared_charset(b'<meta http-equiv="Content-Type" content="text/html; charset=gb2312">')
+    'gb2312'
+    >>> declared_charset(b"<p>no meta</p>") is None
+    True
+    """
+    match = _CHARSET.search(data[:8192])
+    return match.group(1).decode("ascii").lower() if match else None
+
+
+def decode_html(data: bytes, where: str) -> tuple[str, str]:
+    """Return (html, encoding): the declared charset when the bytes agree with it, else detected.
+
+    Raises:
+        DocumentError: empty, binary or undecodable bytes.
+    """
+    declared = declared_charset(data)
+    if declared:
+        encoding = canonical_encoding(declared)
+        try:
+            html = data.decode(encoding)
+        except (UnicodeDecodeError, LookupError):
+            html = None
+        # A page saved by a browser often keeps a stale declaration: trust it only when the
+        # result reads as Chinese (or has no Chinese at all to judge by).
+        if html is not None and (chinese_score(html) > 0.2 or not re.search("[一-鿿]", html)):
+            return html.lstrip("\ufeff"), encoding
+    return decode_bytes(data, where)
+
+
+def _visible_text(node: LexborNode, out: list[str]) -> None:
+    for child in node.iter(include_text=True):
+        tag = child.tag
+        if tag == "-text":
+            out.append(_SPACES.sub(" ", child.text_content or ""))
+        elif tag in _BLOCKS:
+            out.append(_BREAK)
+            _visible_text(child, out)
+            out.append(_BREAK)
+        elif tag not in ("-comment", "-doctype"):
+            _visible_text(child, out)
+
+
+def html_text(tree: LexborHTMLParser) -> str:
+    """Return the visible text of a parsed page, one block element per line, lines stripped.
+
+    >>> html_text(LexborHTMLParser("<div>一<p>二</p>三<br>四</div><script>x()</script>"))
+    '一\\n二\\n三\\n四'
+    """
+    tree.strip_tags(_HIDDEN)
+    root = tree.body or tree.root
+    if root is None:
+        return ""
+    out: list[str] = []
+    _visible_text(root, out)
+    text = "".join(out).replace("\xa0", " ")
+    return _LINE_BREAKS.sub("\n", text).strip()
+
+
+def page_meta(tree: LexborHTMLParser) -> dict[str, str]:
+    """Return the portal <meta> tags (names as in PORTAL_META) and the page <title>.
+
+    >>> page_meta(LexborHTMLParser('<meta name="articletitle" content=" 通知 "><title>T</title>'))
+    {'ArticleTitle': '通知', 'title': 'T'}
+    """
+    meta: dict[str, str] = {}
+    for node in tree.css("meta[name]"):
+        name = _META_NAMES.get((node.attributes.get("name") or "").strip().lower())
+        content = (node.attributes.get("content") or "").strip()
+        if name and content and name not in meta:
+            meta[name] = _SPACES.sub(" ", content)
+    title = tree.css_first("title")
+    if title is not None and title.text().strip():
+        meta["title"] = _SPACES.sub(" ", title.text()).strip()
+    return meta
+
+
+def read_html(path: Path) -> RawDocument:
+    """Return the visible text and portal metadata of a saved web page.
+
+    Args:
+        path: an .html or .htm file.
+
+    Returns:
+        RawDocument with media type 'text/html' and `meta` from the page's <meta> tags.
+
+    Raises:
+        DocumentError: unreadable, empty, binary, undecodable, or no document text.
+    """
+    try:
+        data = path.read_bytes()
+    except OSError as err:
+        raise DocumentError(f"{path}: cannot read file ({err.strerror})") from err
+    html, encoding = decode_html(data, str(path))
+    tree = LexborHTMLParser(html)
+    meta = page_meta(tree)
+    text = html_text(tree)
+    check_document_text(text, str(path))
+    return RawDocument(text=text, encoding=encoding, media_type="text/html", meta=meta)

@@ -1,0 +1,58 @@
+"""Boilerplate removal on a portal page whose wording differs from the corpus's portals."""
+
+from __future__ import annotations
+
+from loaders.boilerplate import find_body
+
+PAGE = """\
+ · 首页
+ · 机构设置
+ · 通知公告
+ · 办事大厅
+ · English
+ · 注册 | 登录
+现在位置:首页 » 教育动态 » 正文
+阅读次数:1024  字号:大 中 小
+关于开展2023年暑期学生安全教育工作的通知
+各镇(街道)中心校,区直各学校:
+为切实做好暑期学生安全教育工作,现将有关事项通知如下。
+一、加强安全教育
+联系电话:0512-12345678
+某某区教育局
+2023年7月1日
+上一篇:关于公布考试成绩的通知
+下一篇:无
+【打印此页】 【关闭本页】
+扫描关注微信公众号
+版权所有 © 2023 某某区教育局  技术支持:某某科技
+联系地址:某某路1号  邮编:215000
+京ICP备00000000号
+"""
+
+
+def test_find_body_cleans_an_unseen_portal_page() -> None:
+    body = "\n".join(PAGE[s.start : s.end] for s in find_body(PAGE))
+    assert body.splitlines()[0] == "关于开展2023年暑期学生安全教育工作的通知"
+    assert body.splitlines()[-1] == "2023年7月1日"
+    # a notice's own 联系电话 line is content; the footer's is not
+    assert "联系电话:0512-12345678" in body
+    for portal_text in (
+        "机构设置",
+        "English",
+        "现在位置",
+        "阅读次数",
+        "上一篇",
+        "打印此页",
+        "版权所有",
+        "邮编",
+        "ICP备",
+        "公众号",
+    ):
+        assert portal_text not in body
+
+
+def test_find_body_keeps_a_plain_document_whole() -> None:
+    text = "2019年工作要点\n\n一、指导思想\n坚持以人民为中心。\n抄送:市教育局。\n某某办公室 2019年1月1日印发"
+    assert find_body(text) == find_body(text)
+    (span,) = find_body(text)
+    assert (span.start, span.end) == (0, len(text))
