@@ -30,6 +30,7 @@ class EmbeddedStore:
     """An Oxigraph store in a folder (created if missing), or in memory when `path` is None."""
 
     def __init__(self, path: str | Path | None = None, read_only: bool = False) -> None:
+        self._read_only = read_only and path is not None
         if path is None:
             self._store = ox.Store()
             self.location = ":memory:"
@@ -75,6 +76,8 @@ class EmbeddedStore:
             )
         except SyntaxError as err:
             raise StoreError(f"SPARQL syntax error: {err}") from err
+        except RuntimeError as err:  # e.g. a binding for a variable the query does not project
+            raise StoreError(f"query refused: {err}") from err
         except OSError as err:
             raise StoreError(f"query failed: {err}") from err
 
@@ -153,8 +156,6 @@ class EmbeddedStore:
 
     def close(self) -> None:
         """Flush and release the store."""
-        try:
+        if not self._read_only:
             self._store.flush()
-        except OSError:
-            pass
         del self._store

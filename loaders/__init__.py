@@ -30,13 +30,13 @@ def build_document_graph(path: Path | str, extractor: str | None = None) -> Docu
         DocumentError: the file cannot be read as a policy document (message names the file).
     """
     # Imported here so that reading a single module (e.g. loaders.documents) stays light.
-    from loaders.extract import DEFAULT_EXTRACTOR, EXTRACTORS
+    from loaders.extract import EXTRACTOR, EXTRACTORS
     from loaders.extract.rdf import extraction_quads
     from loaders.identifiers import document_iri, graph_iri
     from loaders.read import read_document
     from loaders.to_rdf import document_quads
 
-    name = extractor or DEFAULT_EXTRACTOR
+    name = extractor or EXTRACTOR
     if name not in EXTRACTORS:
         raise LookupError(f"no extractor {name!r}. Available: {', '.join(EXTRACTORS)}")
     doc = read_document(Path(path))
