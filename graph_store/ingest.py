@@ -17,6 +17,7 @@ from pathlib import Path
 from pyoxigraph import Literal, NamedNode
 
 from graph_store.protocol import GraphStore
+from graph_store.lineage import update_lineage
 from graph_store.vocabulary import load_vocabulary
 from loaders import DocumentError, DocumentGraph, build_document_graph
 from loaders.readers import READERS
@@ -174,9 +175,12 @@ def ingest_paths(
         loaded.append(
             IngestedDocument(str(path), outcome.document.doc_id, meta.title, len(outcome.quads))
         )
+    if loaded:
+        update_lineage(store)
     return IngestReport(tuple(loaded), tuple(failed))
 
 
 def delete_document(store: GraphStore, graph: NamedNode) -> None:
-    """Remove one document's graph."""
+    """Remove one document's graph and rebuild the inferred links without it."""
     store.drop_graph(graph)
+    update_lineage(store)

@@ -10,8 +10,10 @@ if ! "$PYTHON" -c 'import sys; sys.exit(sys.version_info < (3, 11))'; then
 fi
 [ -x .venv/bin/python ] || "$PYTHON" -m venv .venv
 stamp=.venv/.edukg-installed
-want=$(sha256sum pyproject.toml | cut -d' ' -f1)
+# Editable installs map top-level packages when installed: a new package means reinstalling.
+want=$(cat pyproject.toml */__init__.py 2>/dev/null | sha256sum | cut -d' ' -f1; ls -d */__init__.py)
 if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ]; then
+  echo "setup: installing edukg and its dependencies into .venv" >&2
   .venv/bin/python -m pip install --quiet --upgrade pip
   .venv/bin/python -m pip install --quiet -e '.[test]'
   echo "$want" > "$stamp"

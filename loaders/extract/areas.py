@@ -1,0 +1,185 @@
+"""Administrative areas: provinces, cities, counties/districts, towns and streets, with codes.
+
+Matching uses the jionlp gazetteer (gazetteer.py). Full names are accepted anywhere (an
+ambiguous county such as 鼓楼区 is resolved by the cities the document mentions); short forms
+(常州, 江苏) of provinces and cities are accepted anywhere; short forms of counties (钟楼 for
+钟楼区), development-zone aliases (高新区, 经开区) and towns/streets only when their county or
+city is the document's context, since many are ordinary words or repeat across the country.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from loaders.documents import PolicyDocument
+from loaders.extract.gazetteer import AreaInfo, Gazetteer, load_gazetteer
+from loaders.extract.model import AREA, Candidate
+
+# Regions without a GB/T 2260 code that policy texts name as areas.
+REGIONS = ("港澳台地区", "长三角地区", "粤港澳大湾区", "京津冀地区")
+
+
+@dataclass(frozen=True)
+class AreaContext:
+    """The document's own place: its jurisdiction chain and every area it names in full."""
+
+    chain: tuple[AreaInfo, ...]  # province, city, county as far as known
+    named: frozenset[str]  # codes of areas named in full (or as province/city short forms)
+
+    def at_level(self, level: str) -> AreaInfo | None:
+        """Return the context area of `level` ('province', 'city', 'county'), or None."""
+        for info in self.chain:
+            if info.level == level:
+                return info
+        return None
+
+    @property
+    def codes(self) -> frozenset[str]:
+        """Return the codes of the chain and of every named area."""
+        return frozenset(i.code for i in self.chain) | self.named
+
+
+@lru_cache(maxsize=8)
+def _matches(gaz: Gazetteer, doc: PolicyDocument) -> tuple[tuple[int, int, str, bool], ...]:
+    """Return leftmost-longest (start, end, surface, is_town) gazetteer matches in the body."""
+    found: list[tuple[int, int, str, bool]] = []
+    for span in doc.body:
+        text = doc.norm[span.start : span.end]
+        for automaton, is_town in ((gaz.automaton, False), (gaz.towns, True)):
+            for end, word in automaton.iter(text):
+                found.append(
+                    (span.start + end + 1 - len(word), span.start + end + 1, word, is_town)
+                )
+        for region in REGIONS:
+            index = text.find(region)
+            while index >= 0:
+                found.append((span.start + index, span.start + index + len(region), region, False))
+                index = text.find(region, index + 1)
+    found.sort(key=lambda m: (m[0], -(m[1] - m[0])))
+    chosen: list[tuple[int, int, str, bool]] = []
+    last_end = -1
+    for match in found:
+        if match[0] >= last_end:
+            chosen.append(match)
+            last_end = match[1]
+    return tuple(chosen)
+
+
+def _chain_from_names(gaz: Gazetteer, names: tuple[str, ...]) -> tuple[AreaInfo, ...]:
+    chain: list[AreaInfo] = []
+    for name in names:
+        options = gaz.by_name.get(name, ()) + gaz.by_alias.get(name, ())
+        options = tuple(o for o in options if o.level != "town") or options
+        parent = chain[-1].code if chain else None
+        fitting = [o for o in options if parent is None or parent in o.codes]
+        if fitting:
+            chain.append(fitting[0])
+    return tuple(chain)
+
+
+def area_context(doc: PolicyDocument) -> AreaContext:
+    """Return the document's area context: metadata's jurisdiction chain, else the text's.
+
+    Without metadata the most often named county (else city) in full is taken as the
+    jurisdiction: a district work plan names its own district far more than any other.
+    """
+    gaz = load_gazetteer()
+    counts: dict[str, int] = {}
+    named: set[str] = set()
+    for _, _, word, is_town in _matches(gaz, doc):
+        if is_town:
+            continue
+        infos = gaz.by_name.get(word, ())
+        if not infos:  # a province or city short form names it as clearly as the full name
+            infos = tuple(i for i in gaz.by_alias.get(word, ()) if i.level in ("province", "city"))
+        if len(infos) == 1:
+            named.update(infos[0].codes)
+            counts[infos[0].code] = counts.get(infos[0].code, 0) + 1
+    chain = _chain_from_names(gaz, tuple(doc.metadata.jurisdiction_chain))
+    if not chain and doc.metadata.jurisdiction:
+        chain = _chain_from_names(gaz, (doc.metadata.jurisdiction,))
+        if chain:
+            info = chain[-1]
+            chain = tuple(gaz.by_code[c] for c in info.codes if c in gaz.by_code)
+    if not chain and counts:
+        for level in ("county", "city", "province"):
+            ranked = sorted(
+                (-n, code) for code, n in counts.items() if gaz.by_code[code].level == level
+            )
+            if ranked:
+                info = gaz.by_code[ranked[0][1]]
+                chain = tuple(gaz.by_code[c] for c in info.codes if c in gaz.by_code)
+                break
+    return AreaContext(chain, frozenset(named))
+
+
+def _pick(options: tuple[AreaInfo, ...], context: AreaContext) -> AreaInfo | None:
+    """Return the option that fits the context, the only option, or None when unsure."""
+    codes = context.codes
+    fitting = [o for o in options if any(c in codes for c in o.codes)]
+    if fitting:
+        return sorted(fitting, key=lambda o: (-sum(c in codes for c in o.codes), o.code))[0]
+    if len(options) == 1:
+        return options[0]
+    return None
+
+
+def find_areas(doc: PolicyDocument, context: AreaContext) -> list[Candidate]:
+    """Return area candidates: (surface, span, canonical full name, code, parent code)."""
+    gaz = load_gazetteer()
+    out: list[Candidate] = []
+    for start, end, word, is_town in _matches(gaz, doc):
+        surface = doc.text[start:end]
+        if word in REGIONS:
+            out.append(Candidate(AREA, surface, start, end, "AdministrativeArea", "areas.region"))
+            continue
+        info: AreaInfo | None
+        if is_town:
+            options = tuple(o for o in gaz.by_name[word] if o.parent_code in context.codes)
+            info = _pick(options, context) if options else None
+            method, confidence = "areas.town", 0.8
+        elif word in gaz.by_name:
+            info = _pick(gaz.by_name[word], context)
+            if info is None:  # ambiguous and no context: the lowest code, flagged as a guess
+                info = sorted(gaz.by_name[word], key=lambda o: o.code)[0]
+                method, confidence = "areas.full_name.guess", 0.5
+            else:
+                method, confidence = "areas.full_name", 0.95
+        else:
+            options = gaz.by_alias[word]
+            broad = tuple(o for o in options if o.level in ("province", "city"))
+            home = {i.code for i in context.chain if i.level in ("city", "county")}
+            local = tuple(
+                o
+                for o in options
+                if o.level == "county" and (o.code in context.codes or o.parent_code in home)
+            )
+            info = _pick(local, context) if local else _pick(broad, context)
+            method, confidence = "areas.short_form", 0.85
+        if info is None:
+            continue
+        attrs = (("code", info.code), ("level", info.level))
+        out.append(
+            Candidate(
+                AREA,
+                surface,
+                start,
+                end,
+                "AdministrativeArea",
+                method,
+                confidence,
+                info.name,
+                attrs,
+            )
+        )
+    return out
+
+
+def area_chain(code: str) -> tuple[AreaInfo, ...]:
+    """Return the area with `code` and its ancestors, from the province down."""
+    gaz = load_gazetteer()
+    info = gaz.by_code.get(code)
+    if info is None:
+        return ()
+    return tuple(gaz.by_code[c] for c in info.codes if c in gaz.by_code)

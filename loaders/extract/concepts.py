@@ -1,0 +1,94 @@
+"""The programme concept scheme (ontology/programs.ttl) and linking programmes to it.
+
+A programme belongs to the family whose prefLabel or altLabel its name equals or contains
+(longest label first), so 蒲公英大学(名教师) or 青年名教师培养工程 both reach their families.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from loaders.identifiers import normalise_key
+from ontology.namespace import EKG, SKOS
+
+PROGRAMS_TTL = Path(__file__).resolve().parents[2] / "ontology" / "programs.ttl"
+
+
+@dataclass(frozen=True)
+class Concept:
+    """One programme family: IRI, Chinese labels, broader family, theme flag."""
+
+    iri: str
+    pref_label: str
+    labels: tuple[str, ...]  # prefLabel @zh first, then altLabels @zh
+    broader: str | None
+    theme: bool
+
+
+@lru_cache(maxsize=4)
+def load_concepts(path: Path = PROGRAMS_TTL) -> tuple[Concept, ...]:
+    """Return every concept in the scheme file, sorted by IRI."""
+    store = ox.Store()
+    store.load(path=str(path), format=ox.RdfFormat.TURTLE)
+    rows: dict[str, dict] = {}
+    for quad in store.quads_for_pattern(None, None, None, None):
+        subject = quad.subject.value
+        row = rows.setdefault(subject, {"pref": [], "alt": [], "broader": None, "theme": False})
+        obj = quad.object
+        if quad.predicate == SKOS.prefLabel and getattr(obj, "language", None) == "zh":
+            row["pref"].append(obj.value)
+        elif quad.predicate == SKOS.altLabel:
+            row["alt"].append(obj.value)
+        elif quad.predicate == SKOS.broader:
+            row["broader"] = obj.value
+        elif quad.predicate == EKG.kind and obj.value == "theme":
+            row["theme"] = True
+    concepts = []
+    for iri, row in sorted(rows.items()):
+        if not row["pref"] or iri.endswith("/scheme"):
+            continue
+        labels = tuple(sorted(row["pref"])) + tuple(sorted(row["alt"]))
+        concepts.append(Concept(iri, labels[0], labels, row["broader"], row["theme"]))
+    return tuple(concepts)
+
+
+@lru_cache(maxsize=4)
+def _labels_longest_first(path: Path = PROGRAMS_TTL) -> tuple[tuple[str, Concept], ...]:
+    pairs = [(normalise_key(label), c) for c in load_concepts(path) for label in c.labels]
+    return tuple(sorted(pairs, key=lambda p: (-len(p[0]), p[0], p[1].iri)))
+
+
+def concept_for(name: str, path: Path = PROGRAMS_TTL) -> Concept | None:
+    """Return the family of a programme called `name`, or None.
+
+    >>> concept_for("三名工程").pref_label
+    '三名工程'
+    >>> concept_for("课后延时服务").iri.endswith("kehou-fuwu")
+    True
+    >>> concept_for("蒲公英大学") is None
+    True
+    """
+    key = normalise_key(name)
+    for label, concept in _labels_longest_first(path):
+        if len(label) >= 3 and label in key or label == key:
+            return concept
+    return None
+
+
+def programme_names(path: Path = PROGRAMS_TTL) -> tuple[str, ...]:
+    """Return the labels that are read as programme mentions in text (not themes, ≥ 4 chars)."""
+    return tuple(
+        sorted(
+            {
+                label
+                for c in load_concepts(path)
+                if not c.theme
+                for label in c.labels
+                if len(label) >= 4
+            }
+        )
+    )

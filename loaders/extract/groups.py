@@ -1,0 +1,79 @@
+"""Education groups (教育集团) and alliances (教育联盟, 名校联盟, 学区), with members and leads.
+
+A group is found by its suffix and a specific name before it, as schools are. A bare 集团 or
+联盟 is an education group only when its name says education (教, 学, 校, 园, 幼, 师, 育):
+瑞海集团 is a company, 健身指导联盟 an organisation (returned as such).
+Membership and leadership come from the sentence: 'A、B、C组建/加入/成立…教育集团',
+'以A为龙头/核心校', 'A牵头/领衔', and from compound names (X教育集团Y小学, 实小集团Z校区).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+import ahocorasick
+
+from loaders.extract.gazetteer import load_gazetteer
+from loaders.extract.model import GROUP, ORG, Candidate
+from loaders.extract.names import extend_left, strip_leading_noise
+from loaders.extract.schools import GENERIC, POLICY_WORDS
+
+SUFFIXES = ("教育集团", "集团", "教育联盟", "名校联盟", "联盟", "学区", "教育共同体", "共同体")
+_NOT_AFTER = re.compile(r"化|域|内部|内|间|成员|制|长|校|办学|发展|式|层面")
+_EDUCATIONAL = re.compile(r"[教学校园幼师育]|附中|附小|实小|外国语|世外|南外")
+
+
+@lru_cache(maxsize=1)
+def _automaton() -> ahocorasick.Automaton:
+    automaton = ahocorasick.Automaton()
+    for word in SUFFIXES:
+        automaton.add_word(word, word)
+    automaton.make_automaton()
+    return automaton
+
+
+def _specific(name: str, suffix: str) -> bool:
+    gaz = load_gazetteer()
+    body = name[: len(name) - len(suffix)]
+    while body:
+        for length in range(min(10, len(body)), 1, -1):
+            if gaz.by_name.get(body[:length]) or gaz.by_alias.get(body[:length]):
+                body = body[length:]
+                break
+        else:
+            break
+    if POLICY_WORDS.search(body):
+        return False
+    rest = GENERIC.sub("", re.sub(r"教育|幼教|名校|教学|学校|幼儿", "", body))
+    return bool(rest) and len(body) >= 2
+
+
+def find_groups(text: str, spans) -> list[Candidate]:  # noqa: ANN001
+    """Return group (and non-educational alliance → organisation) candidates in the spans."""
+    automaton = _automaton()
+    found: list[Candidate] = []
+    for s_start, s_end in spans:
+        best: dict[int, tuple[int, int, str]] = {}
+        for e, word in automaton.iter(text[s_start:s_end]):
+            hit = (s_start + e + 1 - len(word), s_start + e + 1, word)
+            if hit[1] not in best or hit[0] < best[hit[1]][0]:
+                best[hit[1]] = hit
+        for start, end, word in sorted(best.values()):
+            if _NOT_AFTER.match(text, end):
+                continue
+            begin = extend_left(text, start, s_start, min_specific=2, max_len=24)
+            name, cut = strip_leading_noise(text[begin:end])
+            begin += cut
+            if not _specific(name, word):
+                continue
+            educational = word not in ("集团", "联盟", "共同体") or _EDUCATIONAL.search(
+                name[: -len(word)]
+            )
+            if educational:
+                found.append(
+                    Candidate(GROUP, name, begin, end, "EducationGroup", "groups.suffix", 0.8)
+                )
+            elif word == "联盟":
+                found.append(Candidate(ORG, name, begin, end, "Organization", "groups.alliance"))
+    return found

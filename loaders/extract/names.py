@@ -1,0 +1,99 @@
+"""Where a name begins: left boundaries of suffix-anchored names (…小学, …工程, …教育集团).
+
+Chinese has no spaces, so a name found by its suffix is extended to the left until punctuation,
+the start of the sentence, or a break word (a verb, preposition or conjunction that does not
+begin institution or programme names: 实施, 推进, 由, 与, 的 …). The rightmost break that
+still leaves a specific part of at least `min_specific` characters wins, so 和平小学 is not cut
+into 平小学 while 由城东小学 becomes 城东小学.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Verbs and function words that end the text before a name (longest first in the regex).
+BREAK_WORDS = (
+    "进一步 改扩建 新建成 实施 推进 开展 组织 启动 推广 落实 建设 建立 构建 打造 创建 创成 成立 "
+    "组建 加入 加盟 依托 围绕 深化 深入 继续 全面 积极 认真 抓好 抓实 做好 办好 加强 加快 完善 "
+    "健全 提升 推动 发挥 举办 参加 参与 入选 包括 包含 其中 以及 作为 通过 根据 按照 依据 实行 "
+    "采用 利用 借助 申报 承办 创办 开办 新建 扩建 筹建 挂牌 联合 携手 牵头 领衔 带动 引领 覆盖 "
+    "支持 帮扶 结对 签约 共建 形成 开启 迎来 担任 来自 位于 毕业于 就读于 就读 走进 成为 设立 "
+    "重视 强化 聚焦 优化 规范 提高 促进 确保 争取 力争 鼓励 引导 探索 试点 发布 出台 制定 召开 "
+    "整合 合并 托管 划归 划入 新增 增加 包含 携手 名为 称为 更名为 命名为 授予 评为 获评 "
+    "以及 还有 另外 同时 目前 现有 已有 共有 分别 均为 由 与 和 及 或 的 在 对 把 被 从 将 是 "
+    "为 等 了 让 向 至 于 以 到 给 含 其 该 这 那 各 我 即 并 也 都 又 再 旗下"
+).split()
+
+_BREAK_RE = "|".join(sorted(set(BREAK_WORDS), key=len, reverse=True))
+# Characters that never occur inside a name of the given flavour.
+_PUNCT_SCHOOL = r"\s,，。、;；:：!！?？()（）《》【】\[\]<>〈〉…—/\"“”'‘’|·•●■◆▲★☆○◎"
+_PUNCT_PROGRAM = r"\s,，。、;；:：!！?？()（）《》【】\[\]<>〈〉…|•●■◆▲★☆○◎"
+_SCHOOL_BREAKS = re.compile(rf"[{_PUNCT_SCHOOL}]+|(?:{_BREAK_RE})")
+_PROGRAM_BREAKS = re.compile(rf"[{_PUNCT_PROGRAM}]+|(?:{_BREAK_RE})")
+_HARD_SCHOOL = re.compile(rf"[{_PUNCT_SCHOOL}]")
+_HARD_PROGRAM = re.compile(rf"[{_PUNCT_PROGRAM}]")
+
+# Leading words that are not part of a name: counts, quantifiers, deictics.
+LEADING_NOISE = re.compile(
+    r"^(?:[0-9]+[.、]|[0-9一二三四五六七八九十百千两几多]+(?:所|个|家|座|批|大|项|类|支|名|位|期|届|年|月|日|号)"
+    r"|全区|全市|全县|全省|全国|我区|我市|我县|我省|本区|本市|本县|本省|该区|该市|区属|市属|县属|"
+    r"省属|各|一批|一所|一个|首批|首届|新一轮|所属|相关|有关|现有|全体|部分|其他|其余|相应|优秀|"
+    r"旗下|下属|以下|以上|上述|这些|各级|各类|各所|各个|所有|每所|每个|另)+"
+)
+
+
+def extend_left(
+    text: str, anchor: int, floor: int, min_specific: int = 2, max_len: int = 24, flavour: str = ""
+) -> int:
+    """Return where the name ending at `anchor` (the start of its suffix) begins.
+
+    Args:
+        text: the normalised text.
+        anchor: index of the first character of the suffix.
+        floor: do not go before this index (the sentence start).
+        min_specific: the least number of characters the name must keep before its suffix.
+        max_len: the longest specific part considered.
+        flavour: 'program' lets quotes, ·, () and digits into the name; otherwise school rules.
+
+    Returns:
+        The start index (== anchor when nothing precedes the suffix).
+
+    >>> t = "由城东小学牵头"
+    >>> t[extend_left(t, 3, 0):3]
+    '城东'
+    >>> t = "与和平小学结对"
+    >>> t[extend_left(t, 3, 0):3]
+    '和平'
+    """
+    low = max(floor, anchor - max_len)
+    window = text[low:anchor]
+    program = flavour == "program"
+    hard = _HARD_PROGRAM if program else _HARD_SCHOOL
+    breaks = _PROGRAM_BREAKS if program else _SCHOOL_BREAKS
+    # Punctuation is a hard stop.
+    last_hard = None
+    for match in hard.finditer(window):
+        last_hard = match
+    start = last_hard.end() if last_hard else 0
+    chosen = start
+    for match in reversed(list(breaks.finditer(window, start))):
+        # A verb or a punctuation run always ends the text before the name; a one-character
+        # function word only when the name keeps enough characters (和平小学, not 平小学).
+        if len(window) - match.end() >= min_specific or len(match.group()) > 1:
+            chosen = match.end()
+            break
+    return low + chosen
+
+
+def strip_leading_noise(name: str) -> tuple[str, int]:
+    """Return `name` without leading counts and deictics, and how many characters were cut.
+
+    >>> strip_leading_noise("3所幼儿园")
+    ('幼儿园', 2)
+    >>> strip_leading_noise("全区各中小学")
+    ('中小学', 3)
+    """
+    match = LEADING_NOISE.match(name)
+    if not match:
+        return name, 0
+    return name[match.end() :], match.end()

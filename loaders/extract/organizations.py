@@ -1,0 +1,243 @@
+"""Government bodies, education bureaus and other organisations, resolved to one node per body.
+
+A body is found by its core word (教育局, 人民政府, 区委 …) and the areas written before it.
+A level character without a place (市教育局, 区政府) or a bare abbreviation (教文局) means the
+document's own city, district or county (DocumentMetadata.jurisdiction_chain), so 市教育局 in a
+常州 document is 常州市教育局; the forms as written stay as alternative labels.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+import ahocorasick
+
+from loaders.extract.areas import AreaContext
+from loaders.extract.gazetteer import AreaInfo, load_gazetteer
+from loaders.extract.model import ORG, Candidate
+from loaders.extract.names import extend_left, strip_leading_noise
+
+
+@dataclass(frozen=True)
+class Core:
+    """A body's core word: its full form, class, and whether it needs a place before it."""
+
+    full: str
+    cls: str
+    needs_place: bool
+
+
+_B, _G, _O = "EducationBureau", "GovernmentBody", "Organization"
+# core as written → (full form, class, needs a place or level before it)
+CORES: dict[str, Core] = {
+    **{
+        w: Core(w, _B, True)
+        for w in (
+            "教育局",
+            "教育文体局",
+            "教育体育局",
+            "教育和体育局",
+            "教育文体和旅游局",
+            "教育委员会",
+            "教育厅",
+            "教育科技局",
+        )
+    },
+    "教文局": Core("教育文体局", _B, False),
+    "教体局": Core("教育体育局", _B, False),
+    "教委": Core("教育委员会", _B, True),
+    "教育部": Core("教育部", _B, False),
+    "人民政府": Core("人民政府", _G, True),
+    "政府": Core("人民政府", _G, True),
+    "人民政府办公室": Core("人民政府办公室", _G, True),
+    "政府办公室": Core("人民政府办公室", _G, True),
+    "政府办公厅": Core("人民政府办公厅", _G, True),
+    "政府办": Core("人民政府办公室", _G, True),
+    "委": Core("委", _G, True),
+    "党委": Core("党委", _G, True),
+    "委办": Core("委办公室", _G, True),
+    "委教育工委": Core("委教育工作委员会", _G, True),
+    "教育工委": Core("委教育工作委员会", _G, True),
+    "人大": Core("人大常委会", _G, True),
+    "人大常委会": Core("人大常委会", _G, True),
+    "人大办": Core("人大常委会办公室", _G, True),
+    "政协": Core("政协", _G, True),
+    "政协办": Core("政协办公室", _G, True),
+    "文明办": Core("文明办", _G, True),
+    "科协": Core("科协", _G, True),
+    "环保局": Core("环保局", _G, True),
+    "财政局": Core("财政局", _G, True),
+    "人社局": Core("人社局", _G, True),
+    "发改委": Core("发改委", _G, True),
+    "政府教育督导委": Core("人民政府教育督导委员会", _G, True),
+    "政府教育督导委员会": Core("人民政府教育督导委员会", _G, True),
+    "教育督导委员会": Core("教育督导委员会", _G, True),
+    "电子政务中心": Core("电子政务中心", _G, True),
+    "国务院": Core("国务院", _G, False),
+    "党中央": Core("党中央", _G, False),
+    "中共中央": Core("中共中央", _G, False),
+    "省政府办公厅": Core("人民政府办公厅", _G, False),
+    **{
+        w: Core(w, _O, True)
+        for w in (
+            "图书馆",
+            "少年宫",
+            "青少年活动中心",
+            "文化馆",
+            "博物馆",
+            "教育服务中心",
+            "家长学校总校",
+            "视力防控中心",
+            "视力防控基地",
+            "教育发展基金会",
+            "教研室",
+            "电教馆",
+        )
+    },
+    "教师发展中心": Core("教师发展中心", _O, False),
+    "教育科学研究院": Core("教育科学研究院", _O, False),
+    "教科院": Core("教育科学研究院", _O, True),
+}
+# Cores whose name is whatever precedes them (浙江良径教育研究院, 钟楼话剧社).
+NAMED_CORES = (
+    "研究院",
+    "研究所",
+    "基金会",
+    "话剧社",
+    "乐团",
+    "顾问团",
+    "培训基地",
+    "指导委员会",
+    "教学指导委员会",
+    "艺术团",
+    "合唱团",
+)
+LEVELS = {"省": "province", "市": "city", "区": "county", "县": "county"}
+# A core followed by one of these is part of a longer word, not a body (委托, 政府购买).
+_NOT_AFTER = {"委": "托员会屈婉", "政府": "购采部", "人大": "代表", "政协": "委员"}
+
+
+@lru_cache(maxsize=1)
+def _automaton() -> ahocorasick.Automaton:
+    automaton = ahocorasick.Automaton()
+    for word in list(CORES) + list(NAMED_CORES):
+        automaton.add_word(word, word)
+    automaton.make_automaton()
+    return automaton
+
+
+def _area_before(text: str, pos: int, floor: int) -> tuple[int, AreaInfo | None, str | None]:
+    """Return (start, area, level char) of the place words written just before `pos`."""
+    gaz = load_gazetteer()
+    start, area, level = pos, None, None
+    if pos > floor and text[pos - 1] in LEVELS or (pos > floor and text[pos - 1] == "镇"):
+        level = text[pos - 1]
+    moved = True
+    while moved:
+        moved = False
+        for length in range(10, 1, -1):
+            if start - length < floor:
+                continue
+            word = text[start - length : start]
+            options = [
+                o
+                for o in gaz.by_name.get(word, ()) + gaz.by_alias.get(word, ())
+                if o.level != "town"
+            ]
+            if options:
+                if area is None:
+                    area = options[0] if len(options) == 1 else _closest(options)
+                start -= length
+                moved = True
+                break
+    if area is None and level:
+        return pos - 1, None, level
+    return start, area, None
+
+
+def _closest(options: list[AreaInfo]) -> AreaInfo:
+    return sorted(options, key=lambda o: ("province city county".split().index(o.level), o.code))[0]
+
+
+def _resolve_area(
+    area: AreaInfo | None, level: str | None, context: AreaContext
+) -> AreaInfo | None:
+    if area is not None:
+        if len(load_gazetteer().by_name.get(area.name, ())) > 1:
+            for info in context.chain:
+                if info.name == area.name:
+                    return info
+        return area
+    if level in LEVELS:
+        return context.at_level(LEVELS[level])
+    return None
+
+
+def find_organizations(text: str, spans, context: AreaContext) -> list[Candidate]:  # noqa: ANN001
+    """Return organisation candidates in the sentences `spans` ((start, end) pairs) of `text`.
+
+    Args:
+        text: the normalised document text.
+        spans: sentence spans to search.
+        context: the document's area context, for 市/区 and bare abbreviations.
+    """
+    automaton = _automaton()
+    found: list[Candidate] = []
+    for s_start, s_end in spans:
+        hits = sorted(
+            (
+                (s_start + end + 1 - len(w), s_start + end + 1, w)
+                for end, w in automaton.iter(text[s_start:s_end])
+            ),
+            key=lambda h: (h[0], -(h[1] - h[0])),
+        )
+        last = -1
+        for start, end, word in hits:
+            if start < last:
+                continue
+            candidate = _candidate(text, start, end, word, s_start, context)
+            if candidate is not None:
+                found.append(candidate)
+                last = candidate.end
+    return found
+
+
+def _candidate(
+    text: str, start: int, end: int, word: str, floor: int, context: AreaContext
+) -> Candidate | None:
+    after = text[end : end + 2]
+    if word in _NOT_AFTER and after[:1] and after[0] in _NOT_AFTER[word]:
+        return None
+    if text.startswith("办公室", end) and word not in ("委办", "政府办", "人大办", "政协办"):
+        end += 3
+        word_full_suffix = "办公室"
+    else:
+        word_full_suffix = ""
+    if word in NAMED_CORES:
+        begin = extend_left(text, start, floor, min_specific=2, max_len=12)
+        name, cut = strip_leading_noise(text[begin:end])
+        if len(name) - len(word) < 2:
+            return None
+        return Candidate(ORG, name, begin + cut, end, _O, "organizations.named_core", 0.6)
+    core = CORES[word]
+    place_start, area, level = _area_before(text, start, floor)
+    if core.needs_place and area is None and level is None:
+        return None
+    if word == "委" and area is None and level not in LEVELS and level != "镇":
+        return None
+    resolved = _resolve_area(area, level, context)
+    if resolved is None and not core.needs_place and core.cls == _B:
+        resolved = context.chain[-1] if context.chain else None
+    full = core.full + word_full_suffix
+    if core.full in ("国务院", "党中央", "中共中央", "教育部"):
+        canonical = full
+        resolved = None
+    elif resolved is not None:
+        canonical = resolved.name + full
+    else:
+        canonical = None
+    attrs = (("area", resolved.code),) if resolved is not None else ()
+    surface = text[place_start:end]
+    method = "organizations.core" + (".resolved" if resolved is not None and area is None else "")
+    return Candidate(ORG, surface, place_start, end, core.cls, method, 0.9, canonical, attrs)

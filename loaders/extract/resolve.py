@@ -1,0 +1,93 @@
+"""Canonical names and keys: candidates → entities and mentions.
+
+The key decides the IRI, so it must name the same real thing in every document:
+- areas: their GB/T 2260 code;
+- bodies: area code + full core (钟楼教文局, 区教育文体局 → 320404:教育文体局);
+- schools and groups named with a place (常州市西仓桥小学) by the name; without one (实验小学,
+  which exists in many cities) by the document's jurisdiction code + name;
+- programmes: jurisdiction code + year + name (a Program is one jurisdiction's, CONTRACT.md).
+Short forms within a document are merged: X集团 with X教育集团, a body's abbreviation with its
+full name (through the key), a campus name written with parentheses with its plain form.
+"""
+
+from __future__ import annotations
+
+import bisect
+
+from loaders.extract.areas import AreaContext
+from loaders.extract.model import AREA, GROUP, ORG, PROGRAM, SCHOOL, Candidate, Entity, Mention
+from loaders.extract.schools import specific_part
+from loaders.extract.sentences import Sentence
+from loaders.identifiers import normalise_key
+
+_CLASS_RANK = {"Campus": 3, "EducationBureau": 3, "GovernmentBody": 2, "School": 2}
+
+
+def context_code(context: AreaContext) -> str:
+    """Return the code that qualifies place-less names: the jurisdiction's, or 'unknown'."""
+    return context.chain[-1].code if context.chain else "unknown"
+
+
+def candidate_key(c: Candidate, context: AreaContext, year: int | None) -> str:
+    """Return the entity key of a candidate (see the module docstring)."""
+    attrs = dict(c.attrs)
+    name = normalise_key(c.canonical or c.name)
+    if c.kind == AREA:
+        return attrs.get("code") or f"region:{name}"
+    if c.kind == ORG:
+        if "area" in attrs and c.canonical:
+            return f"{attrs['area']}:{normalise_key(c.canonical)}"
+        if c.canonical:
+            return name
+        return f"{context_code(context)}:{name}"
+    if c.kind in (SCHOOL, GROUP):
+        base = _group_base(name) if c.kind == GROUP else name
+        _, had_place = specific_part(base, 0)
+        return base if had_place else f"{context_code(context)}:{base}"
+    if c.kind == PROGRAM:
+        return f"{context_code(context)}:{year or ''}:{name}"
+    return f"{context_code(context)}:{name}"
+
+
+def _group_base(name: str) -> str:
+    # X集团 and X教育集团 are one group; the key uses the full form.
+    if name.endswith("集团") and not name.endswith("教育集团"):
+        return name[:-2] + "教育集团"
+    return name
+
+
+def resolve_entities(
+    candidates: list[Candidate],
+    sentences: list[Sentence],
+    context: AreaContext,
+    year: int | None,
+    text: str,
+) -> tuple[list[Entity], list[Mention]]:
+    """Return entities (sorted by key) and their mentions (sorted by offset) for one document."""
+    starts = [s.start for s in sentences]
+    groups: dict[tuple[str, str], list[Candidate]] = {}
+    for c in candidates:
+        groups.setdefault((c.kind, candidate_key(c, context, year)), []).append(c)
+    entities: list[Entity] = []
+    mentions: set[Mention] = set()
+    for (kind, key), members in sorted(groups.items()):
+        full_key = f"{kind}:{key}"
+        surfaces = sorted({m.name.strip() for m in members}, key=lambda s: (-len(s), s))
+        canonical = sorted({m.canonical for m in members if m.canonical})
+        label = canonical[0] if canonical else surfaces[0]
+        if kind == GROUP:
+            label = _group_base(label)
+        alts = tuple(sorted(set(surfaces) - {label}))
+        cls = max((m.cls for m in members), key=lambda k: (_CLASS_RANK.get(k, 1), k))
+        attrs = sorted({a for m in members for a in m.attrs if a[0] != "area"})
+        area_attr = sorted({a for m in members for a in m.attrs if a[0] == "area"})
+        entities.append(Entity(kind, full_key, label, alts, cls, tuple(attrs + area_attr)))
+        for m in members:
+            index = bisect.bisect_right(starts, m.start) - 1
+            if index >= 0 and sentences[index].start <= m.start < sentences[index].end:
+                sentence = sentences[index]
+                quote, section = text[sentence.start : sentence.end], sentence.section
+            else:
+                quote, section = text[m.start : m.end], None
+            mentions.add(Mention(full_key, section, m.start, m.end, quote, m.method, m.confidence))
+    return entities, sorted(mentions, key=lambda m: (m.start, m.end, m.entity, m.method))

@@ -1,0 +1,46 @@
+"""Build small PolicyDocuments from text written for the tests (no reader, no files)."""
+
+from __future__ import annotations
+
+from loaders.documents import DocumentMetadata, PolicyDocument, Span
+from loaders.identifiers import document_id, document_key, short_hash
+from loaders.normalise import normalise_text
+
+
+def make_doc(text: str, chain: tuple[str, ...] = (), year: int | None = None) -> PolicyDocument:
+    """Return a document whose whole text is body, with an optional jurisdiction chain."""
+    norm = normalise_text(text)
+    meta = DocumentMetadata(
+        jurisdiction=chain[-1] if chain else None, jurisdiction_chain=chain, year=year
+    )
+    key = document_key(None, None, norm)
+    return PolicyDocument(
+        source="test.txt",
+        text=text,
+        norm=norm,
+        encoding="utf-8",
+        media_type="text/plain",
+        body=(Span(0, len(text)),),
+        metadata=meta,
+        sections=(),
+        doc_id=document_id(key),
+        content_hash=short_hash(norm, 64),
+    )
+
+
+def names_of(extraction, kind: str) -> set[str]:  # noqa: ANN001
+    """Return every label and altLabel of the entities of `kind`."""
+    out: set[str] = set()
+    for e in extraction.entities:
+        if e.kind == kind:
+            out |= {e.label, *e.alt_labels}
+    return out
+
+
+def relations_of(extraction) -> set[tuple[str, str, str]]:  # noqa: ANN001
+    """Return (subject label, predicate, object label) triples."""
+    labels = {e.key: e.label for e in extraction.entities}
+    return {
+        (labels.get(r.subject, r.subject), r.predicate, labels.get(r.object, r.object))
+        for r in extraction.relations
+    }

@@ -1,0 +1,104 @@
+"""Entity rules on short sentences written for these tests (not from the corpus)."""
+
+from __future__ import annotations
+
+from loaders.extract import extract
+from loaders.extract.model import AREA, GROUP, ORG, PROGRAM, SCHOOL
+from tests.loaders.extract.helpers import make_doc, names_of, relations_of
+
+
+def test_extract_bureau_with_place_is_education_bureau():
+    ex = extract(make_doc("南京市鼓楼区教育局印发了新的通知。"))
+    bureaus = [e for e in ex.entities if e.kind == ORG]
+    assert [b.cls for b in bureaus] == ["EducationBureau"]
+    assert "南京市鼓楼区教育局" in names_of(ex, ORG)
+    assert "鼓楼区" in names_of(ex, AREA)
+
+
+def test_extract_bureau_abbreviation_resolves_to_jurisdiction():
+    doc = make_doc("区教育局召开会议。市教育局出席。", chain=("浙江省", "温州市", "鹿城区"))
+    ex = extract(doc)
+    labels = {e.label for e in ex.entities if e.kind == ORG}
+    assert labels == {"鹿城区教育局", "温州市教育局"}
+    assert {"区教育局", "市教育局"} <= names_of(ex, ORG)
+
+
+def test_extract_short_and_full_bureau_share_one_entity():
+    doc = make_doc("鹿城区教育局发文。区教育局牵头。", chain=("浙江省", "温州市", "鹿城区"))
+    bureaus = [e for e in extract(doc).entities if e.kind == ORG]
+    assert len(bureaus) == 1
+
+
+def test_extract_group_with_lead_and_members():
+    text = "由青松小学牵头,白桦小学、红杉幼儿园加入青松教育集团。"
+    ex = extract(make_doc(text, chain=("浙江省", "温州市", "鹿城区")))
+    assert {"青松小学", "白桦小学", "红杉幼儿园"} <= names_of(ex, SCHOOL)
+    assert "青松教育集团" in names_of(ex, GROUP)
+    rels = relations_of(ex)
+    assert ("白桦小学", "memberOf", "青松教育集团") in rels
+    assert ("红杉幼儿园", "memberOf", "青松教育集团") in rels
+    assert ("青松小学", "leads", "青松教育集团") in rels
+
+
+def test_extract_campus_of_school():
+    ex = extract(make_doc("明远中学东校区今年秋季启用,明远中学将统一管理。"))
+    campus = [e for e in ex.entities if e.cls == "Campus"]
+    assert [c.label for c in campus] == ["明远中学东校区"]
+    assert ("明远中学东校区", "campusOf", "明远中学") in relations_of(ex)
+
+
+def test_extract_generic_school_words_are_not_schools():
+    ex = extract(make_doc("加强乡镇学校建设,支持民办幼儿园发展,新建3所小学。"))
+    assert names_of(ex, SCHOOL) == set()
+
+
+def test_extract_programme_gloss_is_part_of_family():
+    text = "继续实施“三名工程”,抓好领航计划(名校长)、启明学堂(名教师)培训。"
+    ex = extract(make_doc(text, chain=("浙江省", "温州市", "鹿城区"), year=2021))
+    programs = names_of(ex, PROGRAM)
+    assert {"三名工程", "领航计划", "启明学堂"} <= programs
+    rels = relations_of(ex)
+    assert ("领航计划", "partOf", "三名工程") in rels
+    assert ("启明学堂", "partOf", "三名工程") in rels
+
+
+def test_extract_quoted_programme_with_suffix_drops_quotes():
+    ex = extract(make_doc("全面推进“2468”工程,推广“1+X+1”育人模式。"))
+    assert {"2468工程", "1+X+1育人模式"} <= names_of(ex, PROGRAM)
+
+
+def test_extract_counted_slogans_are_not_programmes():
+    ex = extract(make_doc("聚焦“三大发展”,落实“四大建设”。"))
+    assert names_of(ex, PROGRAM) == set()
+
+
+def test_extract_concept_label_links_family():
+    ex = extract(make_doc("深入推进集团化办学,全面实施县管校聘改革。"))
+    concepts = {e.attr("concept") for e in ex.entities if e.kind == PROGRAM}
+    assert any(c and c.endswith("jituanhua-banxue") for c in concepts)
+    assert any(c and c.endswith("quguan-xiaopin") for c in concepts)
+
+
+def test_extract_targets_normalise_numbers():
+    ex = extract(make_doc("全年投入1.2亿元。普惠率达到85%。新建幼儿园1至2所。", year=2022))
+    values = {(t.value, t.unit) for t in ex.targets}
+    assert {("120000000", "元"), ("85", "%"), ("1", "所")} <= values
+    assert all(t.year == 2022 for t in ex.targets)
+
+
+def test_extract_people_with_role():
+    ex = extract(make_doc("出席会议的有副市长李明远,以及教育局局长周晓。"))
+    people = {e.label: e.attr("role") for e in ex.entities if e.kind == "person"}
+    assert people == {"李明远": "副市长", "周晓": "局长"}
+
+
+def test_extract_citations_strip_brackets():
+    ex = extract(make_doc("根据《义务教育法》和《某某市教育发展规划》执行。"))
+    assert [c.title for c in ex.citations] == ["义务教育法", "某某市教育发展规划"]
+
+
+def test_extract_area_codes_and_short_forms():
+    ex = extract(make_doc("温州教育发展迅速,鹿城区与瓯海区携手。"))
+    areas = {e.label: e.attr("code") for e in ex.entities if e.kind == AREA}
+    assert areas["温州市"] == "330300"
+    assert areas["鹿城区"] == "330302"
