@@ -1,0 +1,78 @@
+"""The document's own triples: metadata, jurisdiction with its area chain, the section tree."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+
+from loaders.read import read_document
+from loaders.to_rdf import document_quads
+from ontology.namespace import PREFIXES
+
+CORPUS = Path(__file__).resolve().parent.parent.parent / "data" / "corpus"
+
+
+@pytest.fixture(scope="module")
+def hailing() -> ox.Store:
+    store = ox.Store()
+    store.extend(document_quads(read_document(CORPUS / "001_f3d5e20a6c1850ac.txt"), "rules.v1"))
+    return store
+
+
+def select(store: ox.Store, query: str) -> list[ox.QuerySolution]:
+    return list(store.query(query, prefixes=PREFIXES, use_default_graph_as_union=True))
+
+
+def test_metadata_triples_are_typed(hailing):
+    [row] = select(
+        hailing,
+        """SELECT ?title ?number ?issued ?type ?year WHERE {
+        ?d a ekg:Document ; dct:title ?title ; dct:identifier ?number ; dct:issued ?issued ;
+           ekg:docType ?type ; ekg:coverageYear ?year }""",
+    )
+    assert row["title"] == ox.Literal("区教育局关于印发2020年全区教育工作要点的通知", language="zh")
+    assert row["number"].value == "泰海教〔2020〕28号"
+    assert row["issued"] == ox.Literal(
+        "2020-04-28", datatype=ox.NamedNode(PREFIXES["xsd"] + "date")
+    )
+    assert row["type"].value == "notice"
+    assert row["year"].value == "2020"
+
+
+def test_jurisdiction_is_the_coded_district_inside_its_city(hailing):
+    rows = select(
+        hailing,
+        """SELECT ?name ?code ?parent WHERE {
+        ?d ekg:jurisdiction ?a . ?a rdfs:label ?name ; ekg:adminCode ?code ;
+        ekg:partOf/rdfs:label ?parent }""",
+    )
+    assert [(r["name"].value, r["code"].value, r["parent"].value) for r in rows] == [
+        ("海陵区", "321202", "泰州市")
+    ]
+
+
+def test_issuer_is_an_organization_with_its_full_name(hailing):
+    rows = select(
+        hailing,
+        "SELECT ?name WHERE { ?d ekg:issuedBy ?o . ?o a ekg:Organization ; rdfs:label ?name }",
+    )
+    assert [r["name"].value for r in rows] == ["泰州市海陵区教育局"]
+
+
+def test_sections_nest_and_all_point_to_the_document(hailing):
+    top = select(hailing, "SELECT ?s WHERE { ?d a ekg:Document ; ekg:hasSection ?s }")
+    nested = select(hailing, "SELECT ?c WHERE { ?p a ekg:Section ; ekg:hasSection ?c }")
+    orphans = select(
+        hailing, "SELECT ?s WHERE { ?s a ekg:Section FILTER NOT EXISTS { ?s ekg:sectionOf ?d } }"
+    )
+    assert len(top) == 6  # 一、 … 六、
+    assert len(nested) == 24  # 1. … 24. under them
+    assert orphans == []
+
+
+def test_every_quad_is_in_the_documents_own_graph(hailing):
+    graphs = {q.graph_name.value for q in hailing}
+    assert len(graphs) == 1
+    assert next(iter(graphs)).startswith("https://w3id.org/edukg/id/graph/")
