@@ -22,6 +22,7 @@ ENTITY_KINDS = frozenset(
 )
 _SPACE = re.compile(r"\s+")
 _QUOTES = "“”\"'‘’「」『』"
+_NO_QUOTES = {ord(q): None for q in _QUOTES}
 
 
 def short_hash(text: str, length: int = 16) -> str:
@@ -45,7 +46,7 @@ def normalise_key(text: str) -> str:
     """
     text = unicodedata.normalize("NFKC", text)
     text = _SPACE.sub("", text)
-    return text.translate({ord(q): None for q in _QUOTES})
+    return text.translate(_NO_QUOTES)
 
 
 def document_key(index_number: str | None, doc_number: str | None, content: str) -> str:

@@ -16,6 +16,7 @@ from loaders.extract.citations import find_citations
 from loaders.extract.concepts import concept_for
 from loaders.extract.groups import find_groups
 from loaders.extract.model import (
+    GROUP,
     PROGRAM,
     Candidate,
     Citation,
@@ -27,10 +28,10 @@ from loaders.extract.model import (
 )
 from loaders.extract.organizations import find_organizations
 from loaders.extract.people import find_people
-from loaders.extract.programs import find_programs
+from loaders.extract.programs import find_programs, programme_jurisdiction, with_programme_scope
 from loaders.extract.relations import find_relations
 from loaders.extract.resolve import context_code, resolve_entities
-from loaders.extract.schools import find_schools
+from loaders.extract.schools import drop_nested, find_schools
 from loaders.extract.sentences import split_sentences
 from loaders.extract.targets import find_targets
 
@@ -79,9 +80,12 @@ def _metadata_spans(doc: PolicyDocument) -> list[tuple[int, int]]:
 
 def _with_concepts(candidates: list[Candidate]) -> list[Candidate]:
     out = []
+    families: dict[str, object] = {}
     for c in candidates:
         if c.kind == PROGRAM:
-            family = concept_for(c.name)
+            if c.name not in families:
+                families[c.name] = concept_for(c.name)
+            family = families[c.name]
             if family is not None:
                 c = Candidate(
                     c.kind,
@@ -116,14 +120,17 @@ def extract(doc: PolicyDocument) -> Extraction:
     candidates: list[Candidate] = []
     candidates += find_areas(doc, context)
     candidates += find_organizations(text, spans + meta_spans, context)
-    candidates += find_schools(text, spans)
-    candidates += find_groups(text, spans)
+    groups = find_groups(text, spans)
+    candidates += drop_nested(find_schools(text, spans), [g for g in groups if g.kind == GROUP])
+    candidates += groups
     candidates += find_programs(text, spans)
     candidates += find_people(text, spans)
     candidates = _with_concepts(candidates)
+    candidates = with_programme_scope(candidates, programme_jurisdiction(doc, context), year)
     # Names are cited from the original text; the matching copy only located them.
     candidates = [_surface_from_original(c, doc.text) for c in candidates]
     entities, mentions = resolve_entities(candidates, sentences, context, year, doc.text)
+    mentions = best_mentions(mentions)
     relations = find_relations(entities, mentions, doc.text)
     mention_at = {(m.start, m.end): m for m in mentions}
     targets = []
@@ -138,6 +145,21 @@ def extract(doc: PolicyDocument) -> Extraction:
     return Extraction(
         EXTRACTOR, tuple(entities), tuple(mentions), tuple(relations), tuple(targets), citations
     )
+
+
+def best_mentions(mentions: list[Mention] | tuple[Mention, ...]) -> list[Mention]:
+    """Return one mention per (entity, span): the most confident, then the first method by name.
+
+    Two rules may find the same name at the same place; the graph keeps one Mention node per
+    span and entity, so it must carry one method and one confidence.
+    """
+    best: dict[tuple[str, int, int], Mention] = {}
+    for m in mentions:
+        key = (m.entity, m.start, m.end)
+        kept = best.get(key)
+        if kept is None or (-m.confidence, m.method) < (-kept.confidence, kept.method):
+            best[key] = m
+    return sorted(best.values(), key=lambda m: (m.start, m.end, m.entity))
 
 
 def _surface_from_original(c: Candidate, original: str) -> Candidate:

@@ -9,6 +9,7 @@ city is the document's context, since many are ordinary words or repeat across t
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -16,6 +17,13 @@ from loaders.documents import PolicyDocument
 from loaders.extract.gazetteer import AreaInfo, Gazetteer, load_gazetteer
 from loaders.extract.model import AREA, Candidate
 
+# Bare words that are also the names of a few districts (城区 of 阳泉, 东区 of 攀枝花) but in
+# policy texts mean "the urban area", "the east part": never areas on their own.
+GENERIC_PLACE_WORDS = frozenset(
+    "城区 东区 西区 南区 北区 中区 新区 郊区 矿区 市区 主城区 老城区 新城区 城关".split()
+)
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+_TITLE = re.compile(r"《[^《》]*》")
 # Regions without a GB/T 2260 code that policy texts name as areas.
 REGIONS = ("港澳台地区", "长三角地区", "粤港澳大湾区", "京津冀地区")
 
@@ -129,8 +137,17 @@ def find_areas(doc: PolicyDocument, context: AreaContext) -> list[Candidate]:
     """Return area candidates: (surface, span, canonical full name, code, parent code)."""
     gaz = load_gazetteer()
     out: list[Candidate] = []
+    # A place inside a cited title belongs to that title (《浙江省…规划》), not to this text.
+    titles = [m.span() for m in _TITLE.finditer(doc.norm)]
     for start, end, word, is_town in _matches(gaz, doc):
         surface = doc.text[start:end]
+        if word in GENERIC_PLACE_WORDS or any(a <= start and end <= b for a, b in titles):
+            continue
+        before = doc.norm[start - 1 : start] if start else ""
+        if len(word) == 2 and word in gaz.by_name and _CJK.match(before) and before not in "省市州":
+            home = {i.code for i in context.chain}
+            if not any(o.code in home for o in gaz.by_name[word]):
+                continue  # 示范县: the end of a longer word, not the county 范县
         if word in REGIONS:
             out.append(Candidate(AREA, surface, start, end, "AdministrativeArea", "areas.region"))
             continue
@@ -157,6 +174,9 @@ def find_areas(doc: PolicyDocument, context: AreaContext) -> list[Candidate]:
             )
             info = _pick(local, context) if local else _pick(broad, context)
             method, confidence = "areas.short_form", 0.85
+            after = doc.norm[end : end + 1]
+            if info is not None and info.level == "county" and not _CJK.match(after):
+                continue  # a bare county short form (新北、湖塘): too often a part of a name
         if info is None:
             continue
         attrs = (("code", info.code), ("level", info.level))

@@ -17,10 +17,20 @@ import ahocorasick
 from loaders.extract.gazetteer import load_gazetteer
 from loaders.extract.model import GROUP, ORG, Candidate
 from loaders.extract.names import extend_left, strip_leading_noise
-from loaders.extract.schools import GENERIC, POLICY_WORDS
+from loaders.extract.schools import GENERIC, POLICY_WORDS, is_specific
+from loaders.extract.schools import SUFFIXES as SCHOOL_SUFFIXES
+
+# Words after which a group name begins: 托X联盟 (relies on), 以集团名义, 指/除/今后/又一 …,
+# a school year (2024学年), 原 (formerly) and 等 (the end of a list before a generic head).
+LEFT_BREAKS = re.compile(
+    r"[0-9]{4}学年|有哪些|指出|今后|又一|成立|组建|加入|依托|原|托|以|指|除|等|暨|的|与|和|及|由|在|将"
+)
+_QUOTED_BEFORE = re.compile(r"[“\"][\u4e00-\u9fff]{2,8}[”\"](?:[\u4e00-\u9fff]{0,4})$")
+# Generic group heads: 示范性学区, 集团 alone, counts (两大教育集团).
+_GENERIC_GROUP = re.compile(r"示范性|教师|[0-9一二三四五六七八九十两几多]+大|扩容|新形势|特点")
 
 SUFFIXES = ("教育集团", "集团", "教育联盟", "名校联盟", "联盟", "学区", "教育共同体", "共同体")
-_NOT_AFTER = re.compile(r"化|域|内部|内|间|成员|制|长|校|办学|发展|式|层面")
+_NOT_AFTER = re.compile(r"化|域|内部|内|间|成员|制|长|校|办学|发展|式|层面|名义")
 _EDUCATIONAL = re.compile(r"[教学校园幼师育]|附中|附小|实小|外国语|世外|南外")
 
 
@@ -43,10 +53,34 @@ def _specific(name: str, suffix: str) -> bool:
                 break
         else:
             break
-    if POLICY_WORDS.search(body):
+    if POLICY_WORDS.search(body) or _GENERIC_GROUP.search(body):
         return False
+    if body in SCHOOL_SUFFIXES:
+        return False  # 小学教育集团: groups of primary schools
+    if body.endswith(tuple(SCHOOL_SUFFIXES)):
+        # A group named after its lead school (实验小学校教育集团): the school must be specific.
+        for school_suffix in sorted(SCHOOL_SUFFIXES, key=len, reverse=True):
+            head = name[: len(name) - len(suffix)]
+            if head.endswith(school_suffix) and is_specific(head, len(school_suffix)):
+                return True
     rest = GENERIC.sub("", re.sub(r"教育|幼教|名校|教学|学校|幼儿", "", body))
     return bool(rest) and len(body) >= 2
+
+
+def _trim_left(name: str, suffix: str) -> int:
+    """Return how many leading characters precede the group's own name.
+
+    >>> _trim_left("托苏州市思政课一体化教育联盟", "教育联盟"), _trim_left("又一教育集团", "教育集团")
+    (1, 2)
+    """
+    head_end = len(name) - len(suffix)
+    breaks = list(LEFT_BREAKS.finditer(name, 0, head_end))
+    for match in reversed(breaks):
+        if _specific(name[match.end() :], suffix):
+            return match.end()
+    if not breaks:
+        return 0
+    return breaks[-1].end()  # nothing specific after the break: the name is generic
 
 
 def find_groups(text: str, spans) -> list[Candidate]:  # noqa: ANN001
@@ -63,8 +97,13 @@ def find_groups(text: str, spans) -> list[Candidate]:  # noqa: ANN001
             if _NOT_AFTER.match(text, end):
                 continue
             begin = extend_left(text, start, s_start, min_specific=2, max_len=24)
+            quoted = _QUOTED_BEFORE.search(text, max(s_start, begin - 12), begin)
+            if quoted and quoted.end() == begin:
+                begin = quoted.start()  # “红枫林”社区教育集团: the quoted word is the name
             name, cut = strip_leading_noise(text[begin:end])
             begin += cut
+            cut = _trim_left(name, word)
+            name, begin = name[cut:], begin + cut
             if not _specific(name, word):
                 continue
             educational = word not in ("集团", "联盟", "共同体") or _EDUCATIONAL.search(

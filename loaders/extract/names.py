@@ -9,7 +9,13 @@ into 平小学 while 由城东小学 becomes 城东小学.
 
 from __future__ import annotations
 
+import logging
 import re
+from collections.abc import Callable
+
+import jieba
+
+jieba.setLogLevel(logging.WARNING)  # the dictionary-loading notice is not an error
 
 # Verbs and function words that end the text before a name (longest first in the regex).
 BREAK_WORDS = (
@@ -97,3 +103,108 @@ def strip_leading_noise(name: str) -> tuple[str, int]:
     if not match:
         return name, 0
     return name[match.end() :], match.end()
+
+
+# Programme names begin after a different set of words: the verbs that introduce a programme in
+# work plans (实施/推进/开展 …, and the planning verbs 谋划/搭建/开设/结合 …), prepositions and
+# pronouns; 全面 is left out because it occurs inside names (学生全面成长工程). A verb directly before the suffix is part of the name (卫生品质促进行动, 教师学历提升
+# 计划), so a multi-character break only counts when it leaves a specific part.
+PROGRAMME_BREAK_WORDS = [w for w in BREAK_WORDS if w != "全面"] + (
+    "结合 开设 搭建 建成 谋划 引进 依托 托 认定 重新认定 确定 规划 整体规划 完成 宣读 选拔 遴选 "
+    "组织开展 启动实施 继续实施 对接 承接 配合 举行 培育 擦亮 打响 叫响 开发 研发 设置 增设 "
+    "开通 上线 创设 编制 印发 评选 评比 命名 表彰 获得 荣获 获批 入围 立项 实现 纳入 丰富 基于 "
+    "哪些 什么 暨 按 他 她 它 们 我们 他们 对于 关于 通过 经过 首先 其次 最后 此外 还 就 都 "
+    "已 已经 正在 需要 以下 如下 各自"
+).split()
+# Words that never head a programme name: when one stands right before the suffix (基于项目,
+# 开展行动), the suffix is an ordinary noun.
+_FUNCTION_WORDS = frozenset(
+    "基于 通过 根据 按照 依据 关于 对于 以及 还有 另外 同时 目前 现有 已有 共有 分别 均为 其中 "
+    "作为 哪些 什么 我们 他们 已经 正在 需要 各自 开展 实施 组织 启动 举办 参加 参与".split()
+)
+_PROGRAMME_BREAK_RE = "|".join(sorted(set(PROGRAMME_BREAK_WORDS), key=len, reverse=True))
+_PROGRAMME_BREAKS = re.compile(rf"[{_PUNCT_PROGRAM}]+|(?:{_PROGRAMME_BREAK_RE})")
+
+
+def _stands_alone(text: str, at: int) -> bool:
+    """Return True when the one character at `at` is its own word (jieba), not the start of one.
+
+    向 is a preposition in 向社会开放 but the first character of 向日葵计划; only a short window is
+    segmented, so the cost stays proportional to the candidates, not to the text.
+    """
+    lo = max(0, at - 4)
+    offset = 0
+    for token in jieba.lcut(text[lo : at + 5], HMM=False):
+        if lo + offset == at:
+            return len(token) == 1
+        offset += len(token)
+        if lo + offset > at:
+            return False
+    return True
+
+
+# Verbs that are also nouns inside names (民办教育规范管理工程, 四提升四覆盖): a break at one of
+# them counts only when the rest of the name is specific.
+NAME_INTERNAL_VERBS = frozenset(
+    "规范 提升 促进 优化 建设 强化 创新 引领 融合 支持 培养 发展 覆盖 帮扶 结对 试点 联合 共建 "
+    "整合 改革 服务 提高 完善 健全 管理 保障".split()
+)
+
+
+def programme_start(
+    text: str,
+    anchor: int,
+    floor: int,
+    max_len: int = 24,
+    specific: Callable[[str], bool] | None = None,
+) -> int | None:
+    """Return where a programme name ending at `anchor` (its suffix start) begins, or None.
+
+    None means a function word stands right before the suffix (工程按计划, 并对工作室), so
+    the suffix is an ordinary noun, not the head of a name. `specific(part)` tells whether the
+    part after a name-internal verb is a name by itself (管理 in 民办教育规范管理 is not).
+
+    >>> t = "持续推进青少年儿童身心健康工程"
+    >>> t[programme_start(t, 13, 0):13]
+    '青少年儿童身心健康'
+    >>> t = "启动卫生品质促进行动"
+    >>> t[programme_start(t, 8, 0):8]
+    '卫生品质促进'
+    >>> t = "蒲公英大学、向日葵计划"
+    >>> t[programme_start(t, 9, 0):9]
+    '向日葵'
+    >>> programme_start("工作都按计划", 4, 0) is None
+    True
+    >>> programme_start("意识,开展行动", 5, 0) is None
+    True
+    """
+    low = max(floor, anchor - max_len)
+    window = text[low:anchor]
+    start = 0
+    for match in _HARD_PROGRAM.finditer(window):
+        before = window[: match.start()]
+        if match.group() in "、·" and before.count("“") > before.count("”"):
+            continue  # 、 inside a quoted name (“不忘初心、牢记使命”主题教育)
+        start = match.end()
+    skipped = None
+    for match in reversed(list(_PROGRAMME_BREAKS.finditer(window, start))):
+        word = match.group()
+        before = window[start : match.start()]
+        if before.count("“") > before.count("”") or before.count("‘") > before.count("’"):
+            continue  # inside a quoted name (“四提升四覆盖”)
+        if word == "的" and window[match.start() - 1 : match.start()] == "党":
+            continue  # 党的 is a fixed modifier inside names (党的全面领导引领行动)
+        remaining = len(window) - match.end()
+        if remaining == 0 and (len(word) == 1 or word in _FUNCTION_WORDS):
+            return None
+        if len(word) == 1 and not _stands_alone(text, low + match.start()):
+            continue  # the first character of a word (向日葵), not a function word
+        if remaining < 2:
+            continue  # a verb that is the head of the name (促进行动, 提升计划)
+        if word in NAME_INTERNAL_VERBS and specific and not specific(window[match.end() :]):
+            skipped = low + match.end() if skipped is None else skipped
+            continue
+        return low + match.end()
+    # Past a name-internal verb with no introducing verb further left, the verb was the
+    # introducing one after all (不断优化社会助学项目 → 社会助学项目).
+    return skipped if skipped is not None else low + start

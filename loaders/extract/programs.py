@@ -2,13 +2,29 @@
 
 Shapes (each a general pattern of Chinese policy writing, not a list of names):
 - a programme suffix: …工程, …计划, …行动, …项目, …工作室, …学堂, …机制, …模式, …研修班,
-  with the name extended left to the verb that introduces it (实施“十百千教师培养工程”);
-  quotes inside the name are dropped (“3366”工程 → 3366工程);
+  with the name extended left to the verb that introduces it (实施十百千教师培养工程; the verbs
+  are names.PROGRAMME_BREAK_WORDS). When the name carries a quoted part, the quote marks where
+  the name begins (学校体育“六一工程” → 六一工程, 市“五个一”工程 → 五个一工程); quotes are
+  dropped from the label;
 - a quoted name “…” introduced by 实施/开展/推进…, followed by a programme word (系列, 等, 品牌,
   活动, 步伐 …) or by 第N届;
+- an enumeration of quoted names closed by 等…项目/活动 or by a count (“X”“Y”两大工程): every
+  item is a programme (“新基础教育”研究 → 新基础教育研究);
 - a gloss in parentheses naming a programme family: 头雁振翅(名校长);
 - a title in 《》 introduced as a 课题 or 项目 (《…》项目);
 - a family label of the concept scheme (集团化办学, 区管校聘, 课后延时服务).
+
+What is not a name (each rule states its reason where it is applied):
+- edition prefixes (第二期, 首届) of events and courses; plans keep them, because a plan's
+  edition is part of its title (第二期学前教育五年行动计划);
+- generic heads made only of policy vocabulary (重点项目, 年度财政预算项目, 前瞻性教学改革项目);
+- counted or enumerated classes (7个…工作室, 各类…项目, AFS等…交流项目, …等项目);
+- slogans: quoted text with a comma inside (“人人尚德,处处学堂”), quoted text used as a
+  vision or principle (以“…”为愿景/理念/目标), and quoted numbers without a head noun (“3366”);
+- construction works on a building (…校区加固维修工程).
+Within one document, a bare family label (集团办学, 课后服务) is the document's one specific
+programme of that family when there is exactly one (its altLabel), or else one entity under
+the family's preferred label.
 """
 
 from __future__ import annotations
@@ -18,9 +34,13 @@ from functools import lru_cache
 
 import ahocorasick
 
-from loaders.extract.concepts import concept_for, programme_names
+from loaders.divisions import resolve_chain
+from loaders.documents import PolicyDocument
+from loaders.extract.areas import AreaContext
+from loaders.extract.concepts import concept_for, family_label, programme_names
 from loaders.extract.model import PROGRAM, Candidate
-from loaders.extract.names import extend_left, strip_leading_noise
+from loaders.extract.names import programme_start
+from loaders.identifiers import normalise_key
 
 SUFFIXES = (
     "工程",
@@ -37,26 +57,89 @@ SUFFIXES = (
     "模式",
     "大讲堂",
     "行动计划",
+    "主题教育",
 )
-# Suffixes that name a programme only when quotes mark the name (机制, 活动 are everyday words).
+# Suffixes that name a programme only when quotes mark the name (机制, 模式 are everyday words).
 _QUOTE_ONLY = ("机制", "模式")
-QUOTE_SUFFIXES = SUFFIXES + ("活动", "节", "日", "周", "课堂", "大学", "系列", "平台", "沙龙")
-QUOTES = '“”"‘’「」'
-_QUOTED = re.compile(r"[“\"‘]([^“”\"‘’\n]{2,40})[”\"’]")
-_NEXT_WORD = re.compile(
-    r"(?:系列|品牌|活动|等|步伐|示范|文化|艺术|回顾|巡演|展演|党建|创优|主题|建设|战略|改革|试点|"
-    r"人事|工程|项目|计划|行动|工作室|为引领|为抓手|为载体|培训|评比|评选)"
+# Plans carry their edition in the title (第二期特殊教育提升计划); events and courses do not.
+_KEEPS_EDITION = ("计划", "行动计划")
+# 制 closes the name of a personnel or management system (员额制, 聘用制) when it is quoted.
+QUOTE_SUFFIXES = SUFFIXES + ("活动", "节", "日", "周", "课堂", "大学", "系列", "平台", "沙龙", "制")
+# Heads that continue a quoted name into one programme (“帮陵学”周末课堂).
+_QUOTE_HEAD = re.compile(
+    r"[^,,。;;“”\"、\s]{0,3}?(?:课堂|讲堂|讲坛|学堂|大学|沙龙|研修班|工作室|工作站)"
 )
+QUOTES = '“”"‘’「」'
+_OPEN_QUOTES = "“‘「"
+_QUOTED = re.compile(r"[“\"]([^“”\"\n]{2,40})[”\"]")
+_NEXT_WORD = re.compile(
+    r"(?:系列|品牌|活动|等[^,,。;;]{0,4}?(?:项目|工程|活动|行动|计划|品牌)|工作|步伐|示范|文化|艺术|回顾|巡演|展演|党建|创优|主题|建设|战略|改革|试点|"
+    r"人事|工程|项目|计划|行动|工作室|为引领|为抓手|为载体|培训|评比|评选|展评|倡议|研究项目|"
+    r"的(?:深入)?(?:推进|实施|开展|落实)|\()"
+)
+# A quoted period or plan horizon (“十四五”规划) is not a programme.
+_PERIOD_AFTER = re.compile(r"^[”\"]?(?:规划|时期|期间|以来|末)")
+# Quoted as the title sought, not the programme run: 创建“…示范区”, 申报“…品牌项目”.
+_HONOUR_BEFORE = re.compile(r"(?:创建|争创|申报|评为|获评|荣获|争当)[省市区县]?$")
 _PREV_VERB = re.compile(r"(?:实施|推进|开展|启动|实行|深化|组织|举办|推广|落实|打造|创建)$")
-_COUNTED = re.compile(r"^[0-9一二三四五六七八九十两几]+大")
-_GLOSS = re.compile(r"([^\s,，。、;；:：()（）“”\"]{2,12})\(([^()]{1,6})\)")
+# Counted slogans: “三大发展”, “两个先行” (but “五个一” is a name: 个 is followed by a numeral).
+_COUNTED = re.compile(r"^[0-9一二三四五六七八九十两几]+(?:大|个[^0-9一二三四五六七八九十])")
+# A quoted phrase used as a vision, principle or goal (以“…”为发展愿景) is a slogan.
+_SLOGAN_AFTER = re.compile(
+    r"^[”\"]?(?:(?:为|作为)[^,,。;;“”]{0,4}?)?(?:愿景|理念|目标|追求|宗旨|主线|精神|思想|"
+    r"方针|原则|要求|口号|校训|核心价值|方式|路径|途径|手段)"
+)
+_GLOSS = re.compile(r"([^\s,,。、;;::()()“”\"]{2,12})\(([^()]{1,6})\)")
 _CITED_PROGRAMME = re.compile(r"(课题|项目|研究)?《([^《》]{4,40})》(项目|工程|课题)?")
+# An enumeration of quoted items closed by 等 + a programme head or by a count + head.
+_ENUM_ITEM = r"[“\"][^“”\"\n,,。;;]{2,20}[”\"][^“”\"、,,。;;::\s和与及等0-9一二三四五六七八九十两]{0,3}"
+_ENUMERATION = re.compile(
+    rf"((?:{_ENUM_ITEM}(?:、|和|与|及)?){{2,}})"
+    r"(?:(?:等[^“”\"、,,。;;]{0,4}?)?(?:项目|工程|活动|行动|计划|品牌|举措|工作)|"
+    r"[0-9一二三四五六七八九十两]+[大项个](?:工程|行动|计划|项目|活动))"
+)
+_ITEM = re.compile(_ENUM_ITEM)
+# A generic head after a quoted name: the name is the quoted part (“…”项目, “…”工作机制).
+_GENERIC_HEAD = re.compile(r"[“‘]([^”’]+)[”’](?:研究项目|项目|工作机制|评选机制|工作)")
+_EDITION = re.compile(
+    r"^(?:第[0-9一二三四五六七八九十百零]+[期届批轮次]|首期|首届|首批|新一期|新一轮|新一届|本届|本期|"
+    r"每年|年度)"
+)
+# Leading words that are not part of a programme name: deictics and levels of scope.
+_LEADING = re.compile(
+    r"^(?:[0-9]+[.、．]|[一二三四五六七八九十]+、|[(（][0-9一二三四五六七八九十]+[)）]|全区|全市|全县|全省|全国|我区|我市|我县|我省|本区|本市|本县|本省|该区|该市|所属|相关|"
+    r"有关|上述|这些|这一|该|本|其|另)+"
+)
+# A count or plural quantifier before the name: a class of things, not one programme.
+_COUNT = re.compile(
+    r"(?:[0-9]+(?:余|多)?|[一二三四五六七八九十百千两几多]+)(?:个|项|类|批|家|所|支|份|种)|"
+    r"各类|各项|各种|各个|多个|多项|一批|若干|部分|所有|每个|每项"
+)
+# Items closed by 等 + a class that is not a programme (平台, 载体 …) are kinds of that class.
+_CLASS_LIST = re.compile(
+    r"[”’]?(?:(?:、|和)[^,,。;;、]{2,14})*(?:等|[”’]?)(?:平台|载体|阵地|渠道|形式|途径|资源)"
+)
+# Construction works on a building (加固, 维修 …) are projects of the works budget, not programmes.
+_WORKS = re.compile(r"加固|维修|改扩建|新建|扩建|迁建|装修|改建|土建|完成工程")
+# An item of a sports meeting or contest (运动会…五子棋项目) is an event, not a programme.
+_EVENT = re.compile(r"运动会|比赛|大赛|锦标赛|联赛|竞赛")
+# A suffix followed by one of these is a modifier of another noun (行动方案, 工程量, 项目化).
+_NOT_HEAD = re.compile(
+    r"(?:方案|量|书|组|经费|资金|成果|进度|款|化|师|部|库|表|单|内容|主持人|成员|学员|负责人|"
+    r"领衔人|建设单位|管理办法|实施办法|申报|验收)"
+)
+# Specific parts made only of policy vocabulary are generic heads, never names by themselves:
+# levels (省级, 市), scope words (重点, 重大, 各项), fields (教育, 课改, 科研) and activities
+# (培训, 建设, 研究). A level or ministry prefix (江苏省, 教育部) does not make them specific.
 GENERIC = re.compile(
-    r"^(?:重点|重大|系列|相关|各项|各类|长效|运作|良性|示范|创新|特色|建设|发展|管理|工作|培训|"
-    r"前瞻性|市级|省级|国家级|区级|县级|课题|这一|该|本|实践|研究|改革|专项|试点|民生|实事|"
+    r"^(?:[^\s]{1,4}(?:省|市|区|县)|教育部|国家|中央)?"
+    r"(?:重点|重大|系列|相关|各项|各类|长效|运作|良性|示范|创新|特色|建设|发展|管理|工作|培训|"
+    r"前瞻性|市级|省级|国家级|区级|县级|省市级|课题|这一|该|本|实践|研究|改革|专项|试点|民生|实事|"
     r"考核|评价|保障|运行|体制|人事|优秀|传承|品牌|区域|学校|年度|新|一批|多个|若干|各|全|"
     r"教育|教学|德育|育人|服务|联动|协调|激励|约束|监督|工作|督导|合作|交流|帮扶|结对|援助|"
-    r"[0-9一二三四五六七八九十百千]+|个|项|大|重|点)*$"
+    r"财政|预算|工程|幼儿园|实验|阶段性|主题式|科研|成果|培育|人才|培养|高层次|课改|课程|"
+    r"教师|专业|体育|素质教育|基础教育|高品质|提升|质量|信息化|能力|骨干|青年|实施|新一轮|"
+    r"新一批|新一届|品质|后续|班主任|校长|学术|公益|社会|助学|涉外|办学|海外|国际|电子政务|今后|下一步|[省市区县校]|[0-9一二三四五六七八九十百千两几]+年?|个|项|大|重|点)*$"
 )
 
 
@@ -80,18 +163,58 @@ def clean_name(surface: str) -> str:
     return surface.translate({ord(q): None for q in QUOTES}).strip()
 
 
-def _is_generic(spec: str) -> bool:
+def is_generic(spec: str, quoted: bool = False) -> bool:
+    """Return True when the part before the suffix is only policy vocabulary (see GENERIC).
+
+    >>> is_generic("江苏省前瞻性教学改革重大")
+    True
+    >>> is_generic("青蓝")
+    False
+    >>> is_generic("1+N+1德育")
+    False
+    >>> is_generic("五个一", quoted=True)
+    False
+    """
+    spec = re.sub(r"^[0-9]{4}年度?", "", spec)  # 2019年计划: a year is not a name
+    if re.fullmatch(r"[0-9一二三四五六七八九十两几]+大", spec):
+        return True  # 八大工程, 五大项目: a count of programmes
     if re.search(r"[0-9]{2,}|\+", spec):
         return False  # numbered names: 3366工程, 1+N+1德育模式
+    if quoted and re.search(r"[0-9一二三四五六七八九十百千]", spec):
+        return False  # quoted numbered names: “五个一”工程, “十百千”
     return not spec or bool(GENERIC.match(spec))
+
+
+def strip_edition(name: str, suffix: str) -> str:
+    """Return `name` without an edition prefix (第二期, 首届), except for plans.
+
+    >>> strip_edition("第十四届名师大学堂", "大学堂")
+    '名师大学堂'
+    >>> strip_edition("第二期学前教育五年行动计划", "行动计划")
+    '第二期学前教育五年行动计划'
+    """
+    if suffix in _KEEPS_EDITION:
+        return name
+    match = _EDITION.match(name)
+    return name[match.end() :] if match else name
 
 
 def _trim_de(name: str) -> str:
     # 的 joins a modifier to a head noun; the programme name is the part after it, except in
-    # research-title shapes (基于…的…).
-    if "的" in name and not name.startswith("基于"):
-        return name[name.rindex("的") + 1 :]
-    return name
+    # research-title shapes (基于…的…) and after 党的, a fixed modifier (党的全面领导引领行动).
+    index = name.rfind("的")
+    if index < 0 or name.startswith("基于") or name[index - 1 : index] == "党":
+        return name
+    return name[index + 1 :]
+
+
+def _inside_quote(text: str, s_start: int, at: int) -> tuple[int, int] | None:
+    """Return the span of the quoted text that contains index `at`, or None."""
+    opening = text.rfind("“", s_start, at)
+    if opening < 0 or text.rfind("”", opening, at) >= 0:
+        return None
+    closing = text.find("”", at)
+    return (opening + 1, closing) if closing >= 0 else None
 
 
 def find_programs(text: str, spans) -> list[Candidate]:  # noqa: ANN001
@@ -99,7 +222,15 @@ def find_programs(text: str, spans) -> list[Candidate]:  # noqa: ANN001
     found: list[Candidate] = []
     for s_start, s_end in spans:
         here = _by_suffix(text, s_start, s_end) + _by_quotes(text, s_start, s_end)
+        here += _by_enumeration(text, s_start, s_end)
         here += _by_gloss(text, s_start, s_end) + _by_title(text, s_start, s_end)
+        # One candidate per span and name (the most confident rule).
+        best: dict[tuple[int, int, str], Candidate] = {}
+        for c in here:
+            key = (c.start, c.end, c.name)
+            if key not in best or c.confidence > best[key].confidence:
+                best[key] = c
+        here = sorted(best.values(), key=lambda c: (c.start, c.end, c.name))
         # A name inside a longer programme name (课后延时 in 课后延时服务项目) is part of it.
         found += [
             c
@@ -109,41 +240,253 @@ def find_programs(text: str, spans) -> list[Candidate]:  # noqa: ANN001
                 for o in here
             )
         ]
-    return found
+    return link_family_mentions(merge_separator_variants(found))
+
+
+_SEPARATORS = re.compile(r"[·.•・]")
+
+
+def merge_separator_variants(candidates: list[Candidate]) -> list[Candidate]:
+    """Return the candidates with names that differ only in a separator dot made one entity.
+
+    Writers alternate between the middle dot and a full stop (…素质教育·钟楼2025计划 /
+    …素质教育.钟楼2025计划); the middle-dot form, the standard one, becomes the label.
+    """
+    forms: dict[str, set[str]] = {}
+    for c in candidates:
+        if _SEPARATORS.search(c.name):
+            forms.setdefault(_SEPARATORS.sub("", c.name), set()).add(c.name)
+    canonical = {
+        name: min(names, key=lambda n: ("·" not in n, n))
+        for names in forms.values()
+        if len(names) > 1
+        for name in names
+    }
+    return [
+        Candidate(
+            c.kind,
+            c.name,
+            c.start,
+            c.end,
+            c.cls,
+            c.method,
+            c.confidence,
+            canonical[c.name],
+            c.attrs,
+        )
+        if c.name in canonical and canonical[c.name] != c.name
+        else c
+        for c in candidates
+    ]
+
+
+def link_family_mentions(candidates: list[Candidate]) -> list[Candidate]:
+    """Return the candidates with bare family labels resolved within the document.
+
+    A bare label (集团办学, 课后服务) refers to the document's one specific programme of that
+    family when there is exactly one (课后延时服务试点 …), else to one programme named by the
+    family's preferred label. Families of units (名师工作室) are not merged: many exist.
+    """
+    bare: dict[str, list[int]] = {}
+    specific: dict[str, set[str]] = {}
+    families = {}
+    for i, c in enumerate(candidates):
+        family = family_label(c.name)
+        if family is not None:
+            if not family.unit:
+                bare.setdefault(family.iri, []).append(i)
+                families[family.iri] = family
+            continue
+        family = concept_for(c.name)
+        if family is not None:
+            specific.setdefault(family.iri, set()).add(c.name)
+    out = list(candidates)
+    for iri, members in bare.items():
+        names = specific.get(iri, set())
+        if len(names) == 1:
+            canonical = next(iter(names))
+        else:
+            seen = {normalise_key(candidates[i].name) for i in members}
+            pref = families[iri].pref_label
+            canonical = (
+                pref if normalise_key(pref) in seen else min(seen, key=lambda s: (len(s), s))
+            )
+        for i in members:
+            c = candidates[i]
+            if normalise_key(c.name) != normalise_key(canonical):
+                out[i] = Candidate(
+                    c.kind,
+                    c.name,
+                    c.start,
+                    c.end,
+                    c.cls,
+                    c.method,
+                    c.confidence,
+                    canonical,
+                    c.attrs,
+                )
+    return out
+
+
+def programme_jurisdiction(doc: PolicyDocument, context: AreaContext) -> str | None:
+    """Return the area key (GB/T 2260 code) a document's programmes belong to, or None.
+
+    A Program is one jurisdiction's programme (CONTRACT.md): the document's own jurisdiction
+    (metadata chain, resolved as the Document's ekg:jurisdiction is), else the area the text
+    is about (areas.area_context).
+    """
+    chain = resolve_chain(doc.metadata.jurisdiction_chain)
+    if chain:
+        return chain[-1].key
+    return context.chain[-1].code if context.chain else None
+
+
+def with_programme_scope(
+    candidates: list[Candidate], jurisdiction: str | None, year: int | None
+) -> list[Candidate]:
+    """Return the candidates with every programme carrying its jurisdiction and year attrs.
+
+    Lineage (graph_store/lineage.py) links programmes of one family across jurisdictions
+    (implements) and years (continues), so each Program needs both.
+    """
+    extra = (("jurisdiction", jurisdiction),) if jurisdiction else ()
+    extra += (("year", str(year)),) if year else ()
+    if not extra:
+        return candidates
+    return [
+        Candidate(
+            c.kind,
+            c.name,
+            c.start,
+            c.end,
+            c.cls,
+            c.method,
+            c.confidence,
+            c.canonical,
+            tuple(sorted(set(c.attrs + extra))),
+        )
+        if c.kind == PROGRAM
+        else c
+        for c in candidates
+    ]
 
 
 def _by_suffix(text: str, s_start: int, s_end: int) -> list[Candidate]:
     out = []
     hits: dict[int, tuple[int, str, str]] = {}
+    concept_hits: dict[int, tuple[int, str]] = {}
     for e, (how, word) in _suffix_automaton().iter(text[s_start:s_end]):
         end = s_start + e + 1
         start = end - len(word)
-        if end not in hits or start < hits[end][0]:
-            hits[end] = (start, how, word)
-    for end, (start, how, word) in sorted(hits.items()):
-        if how == "concept":
-            method = "programs.concept_label"
-            out.append(Candidate(PROGRAM, text[start:end], start, end, "Program", method, 0.85))
-            continue
-        if text[end : end + 1] in ("的",) and word in ("项目", "计划"):
-            pass
-        begin = extend_left(text, start, s_start, min_specific=2, max_len=24, flavour="program")
-        surface, cut = strip_leading_noise(text[begin:end])
-        begin += cut
-        quoted = any(q in surface for q in QUOTES)
-        name = _trim_de(clean_name(surface))
-        begin = end - len(name) if not quoted else begin
-        spec = name[: -len(word)]
-        if _is_generic(spec) or len(spec) < 2:
-            continue
-        if word in _QUOTE_ONLY and not quoted and not spec[0].isdigit():
-            continue
-        if not quoted and len(spec) > 16:
-            continue
-        if text[begin - 1 : begin] == "《":
-            continue  # a cited title, handled by _by_title
-        out.append(Candidate(PROGRAM, name, begin, end, "Program", "programs.suffix", 0.7))
+        table = concept_hits if how == "concept" else hits
+        if end not in table or start < table[end][0]:
+            table[end] = (start, how, word) if how == "suffix" else (start, word)
+    for end, (start, label) in sorted(concept_hits.items()):
+        family = concept_for(label)
+        if family is not None and family.unit and _inside_quote(text, s_start, start) is None:
+            continue  # a kind of unit (名师工作室), named only when quoted
+        if _NOT_HEAD.match(text, end) or _EVENT.search(text, end, min(end + 8, s_end)):
+            continue  # 阳光体育春季田径运动会: part of an event's name
+        out.append(
+            Candidate(
+                PROGRAM, text[start:end], start, end, "Program", "programs.concept_label", 0.85
+            )
+        )
+    for end, (start, _how, word) in sorted(hits.items()):
+        candidate = _suffix_candidate(text, s_start, start, end, word)
+        if candidate is not None:
+            out.append(candidate)
     return out
+
+
+def _suffix_candidate(text: str, s_start: int, start: int, end: int, word: str) -> Candidate | None:
+    """Return the programme ending with suffix `word` at text[start:end], or None."""
+    quote = _inside_quote(text, s_start, start)
+    if quote is not None and re.search(r"[,,;;]", text[quote[0] : quote[1]]):
+        return None  # inside a quoted slogan (“人人尚德,处处学堂”)
+    begin = programme_start(text, start, s_start, specific=lambda spec: not is_generic(spec))
+    if begin is None:
+        return None  # 工程按计划: a function word before the suffix
+    if text[begin - 1 : begin] == "等":
+        return None  # AFS等国际交流项目: the class of the enumerated items
+    if text[begin - 1 : begin] == "《":
+        return None  # a cited title, handled by _by_title
+    surface = text[begin:end]
+    # 基于…的… research titles keep their 基于 clause (基于人工智能与大数据的智慧学习项目).
+    based = text.rfind("基于", max(s_start, begin - 20), begin)
+    if based >= 0 and "的" in text[based:end] and not re.search(r"[,,。;;]", text[based:begin]):
+        begin, surface = based, text[based:end]
+    opening = min((surface.find(q) for q in _OPEN_QUOTES if q in surface), default=-1)
+    if opening >= 0:
+        inner = re.search(r"[“‘]([^”’]*)[”’]", surface[opening:])
+        if inner and inner.group(1).endswith(SUFFIXES) and inner.end() + opening < len(surface):
+            return None  # “向日葵计划”骨干班主任研修班: the quoted name is the programme
+        begin += opening
+        surface = surface[opening:]
+        if not any(q in surface for q in "”’」"):
+            begin, surface = begin + 1, surface[1:]  # “三名工程”: the name is inside the quotes
+        head = _GENERIC_HEAD.fullmatch(surface)
+        if head:
+            # “青果公益文化沙龙”项目, “一月一督”工作机制: a generic head after a quoted name.
+            name = clean_name(head.group(1))
+            return _make(text, begin + 1, begin + 1 + len(head.group(1)), name, "programs.suffix")
+    else:
+        lead = _LEADING.match(surface)
+        if lead:
+            begin, surface = begin + lead.end(), surface[lead.end() :]
+        counted = list(_COUNT.finditer(surface[: -len(word)]))[-1:]
+        if counted and len(surface) - len(word) - counted[0].end() != 1:
+            return None  # 7个专业心理成长工作室, 各类爱心救助项目, 两个工作室: a counted class
+        edition = strip_edition(surface, word)
+        begin, surface = begin + len(surface) - len(edition), edition
+    quoted = opening >= 0 or any(q in surface for q in QUOTES)
+    if "、" in surface:
+        # “阳光体育雁阵行动、卫生品质促进行动”: a quoted list of names, not one name.
+        pieces = surface.split("、")
+        if all(clean_name(p).endswith(SUFFIXES) for p in pieces[:-1]):
+            begin, surface = end - len(pieces[-1]), pieces[-1]
+            quoted = any(q in surface for q in QUOTES)
+    if not quoted and _NOT_HEAD.match(text, end):
+        return None  # 行动方案, 工程量: the suffix modifies another noun
+    name = clean_name(surface)
+    if not quoted and not name.startswith("基于"):
+        name = _trim_de(name)
+        begin = end - len(name)
+    spec = name[: -len(word)]
+    if quoted and spec.endswith(SUFFIXES) and word == "项目":
+        name, spec = spec, spec  # “价值体认”工程项目: 项目 repeats the head
+        end -= 2
+    family = family_label(spec) if word == "项目" else None
+    if family is not None and not family.unit and not family.theme:
+        name = spec  # 课后延时服务项目: a family name + the generic head 项目
+        end -= 2
+    unit = family_label(re.sub(r"^[省市区县]级?", "", name))
+    if unit is not None and unit.unit and not quoted:
+        return None  # 区名师工作室: the kind of unit, not one named studio
+    if re.search(r"[0-9一二三四五六七八九十两几]+[大项个]$", spec):
+        return None  # “春芽”“秋实”两大工程: a count of the programmes just named
+    if spec.endswith("等"):
+        return None  # 青蓝工程等项目: the items are read by _by_enumeration
+    if word == "主题教育" and len(spec) < 4:
+        return None  # 党建主题教育: a campaign is named by its slogan, not by a field
+    if is_generic(spec, quoted) or len(spec) < 2 or _EVENT.search(spec):
+        return None
+    if _WORKS.search(spec) and not quoted:
+        return None
+    if word in _QUOTE_ONLY and not spec[0].isdigit():
+        closing = max(text.rfind("”", begin, end), text.rfind("’", begin, end))
+        if closing < 0 or end - len(word) - closing - 1 > 2:
+            return None  # “红枫林”社区教育集团机制: the quote does not name the mechanism
+    if _CLASS_LIST.match(text, end):
+        return None  # 搭建名辅导员工作室、班主任发展工作室等平台: kinds of platform
+    longest = 24 if word == "主题教育" else 16  # campaign titles are long (学习贯彻…主题教育)
+    if not quoted and len(spec) > longest and not name.startswith("基于"):
+        return None
+    return _make(text, begin, end, name, "programs.suffix")
+
+
+def _make(text: str, begin: int, end: int, name: str, method: str) -> Candidate:
+    return Candidate(PROGRAM, name, begin, end, "Program", method, 0.7)
 
 
 def _by_quotes(text: str, s_start: int, s_end: int) -> list[Candidate]:
@@ -152,13 +495,34 @@ def _by_quotes(text: str, s_start: int, s_end: int) -> list[Candidate]:
         content = match.group(1).strip()
         if _COUNTED.match(content) or any(ch in content for ch in ",,;;。!?"):
             continue
+        if not re.search(r"[\u4e00-\u9fff]", content) or re.fullmatch(
+            r"[一二三四五六七八九十百零两]+", content
+        ):
+            continue  # “3366”, “十四五”: a number needs its head noun (3366工程)
         pieces = content.split("、") if "、" in content else [content]
         if len(pieces) > 1 and not all(p.endswith(QUOTE_SUFFIXES) for p in pieces):
             continue
-        after = text[match.end() : match.end() + 4]
+        after = text[match.end() : match.end() + 6]
         before = text[max(s_start, match.start() - 4) : match.start()]
         if after[:1] and any(after.startswith(s) for s in SUFFIXES):
             continue  # “3366”工程: the suffix rule reads the whole name
+        if not content.endswith(SUFFIXES) and _SLOGAN_AFTER.match(after):
+            continue  # 以“…”为发展愿景: a slogan
+        if _CLASS_LIST.match(text, match.end()):
+            continue  # 利用“…工作室”和“…中心组”平台: kinds of platform
+        if _PERIOD_AFTER.match(after) or _HONOUR_BEFORE.search(before):
+            continue  # “十四五”规划; 创建“…示范区”: a period, a title sought
+        if len(pieces) == 1 and len(content) <= 4 and is_generic(content, quoted=True):
+            continue  # “实验校”: generic words only
+        head = _QUOTE_HEAD.match(after) if len(pieces) == 1 else None
+        if head:
+            # “帮陵学”周末课堂: the quoted part and its head are one name.
+            name = clean_name(content + head.group())
+            end = match.end() + head.end()
+            out.append(
+                Candidate(PROGRAM, name, match.start(1), end, "Program", "programs.quoted", 0.75)
+            )
+            continue
         signalled = (
             content.endswith(QUOTE_SUFFIXES)
             or _NEXT_WORD.match(after)
@@ -171,10 +535,36 @@ def _by_quotes(text: str, s_start: int, s_end: int) -> list[Candidate]:
         for piece in pieces:
             index = content.index(piece)
             start = offset + index
-            name = piece.strip()
+            name = clean_name(piece)
             out.append(
                 Candidate(
                     PROGRAM, name, start, start + len(piece), "Program", "programs.quoted", 0.75
+                )
+            )
+    return out
+
+
+def _by_enumeration(text: str, s_start: int, s_end: int) -> list[Candidate]:
+    out = []
+    for match in _ENUMERATION.finditer(text, s_start, s_end):
+        for item in _ITEM.finditer(text, match.start(1), match.end(1)):
+            surface = item.group()
+            if re.search(r"[”\"](?:评选|展评|评比|活动|工作|系列)$", surface):
+                surface = surface[: max(surface.rfind("”"), surface.rfind("\"")) + 1]
+            name = clean_name(surface)
+            if len(name) < 2 or not re.search(r"[\u4e00-\u9fff]", name):
+                continue
+            if _COUNTED.match(name):
+                continue
+            out.append(
+                Candidate(
+                    PROGRAM,
+                    name,
+                    item.start() + 1,
+                    item.end(),
+                    "Program",
+                    "programs.enumeration",
+                    0.75,
                 )
             )
     return out
@@ -187,11 +577,14 @@ def _by_gloss(text: str, s_start: int, s_end: int) -> list[Candidate]:
         family = concept_for(gloss)
         if family is None:
             continue
-        begin = extend_left(text, match.end(1), s_start, min_specific=2, max_len=12)
+        begin = programme_start(text, match.end(1), s_start, max_len=12)
+        if begin is None:
+            continue
         name = text[begin : match.end(1)]
         if len(name) < 2:
             continue
-        attrs = (("gloss", family.iri),)
+        # The gloss names the family the programme belongs to (雁归计划(名校长) → 名校长工程).
+        attrs = (("concept", family.iri), ("gloss", family.iri))
         out.append(
             Candidate(
                 PROGRAM, name, begin, match.end(1), "Program", "programs.gloss", 0.8, attrs=attrs

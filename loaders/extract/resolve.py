@@ -13,6 +13,7 @@ full name (through the key), a campus name written with parentheses with its pla
 from __future__ import annotations
 
 import bisect
+from dataclasses import replace
 
 from loaders.extract.areas import AreaContext
 from loaders.extract.model import AREA, GROUP, ORG, PROGRAM, SCHOOL, Candidate, Entity, Mention
@@ -56,6 +57,42 @@ def _group_base(name: str) -> str:
     return name
 
 
+def _place_prefixed_forms(candidates: list[Candidate]) -> dict[tuple[str, str], str]:
+    """Return (kind, short name) → full name for schools and groups written both ways.
+
+    运河中学 is 扬州市运河中学 when the document writes the latter: the full name is the short one
+    with a place before it (a full or short area name, 扬州市 / 杭州市余杭区), or with the level
+    character resolved (市第三小学 → 盐城市第三小学). Only a unique full name is used.
+    """
+    from loaders.extract.gazetteer import load_gazetteer
+
+    gaz = load_gazetteer()
+    full: dict[str, set[str]] = {}
+    names = {(c.kind, c.name) for c in candidates if c.kind in (SCHOOL, GROUP)}
+    for kind, name in names:
+        _, had_place = specific_part(name, 0)
+        if had_place:
+            full.setdefault(kind, set()).add(name)
+    out: dict[tuple[str, str], str] = {}
+    for kind, name in names:
+        if len(name) < 4:
+            continue
+        options = []
+        for longer in full.get(kind, ()):
+            if longer == name or not longer.endswith(name):
+                continue
+            prefix = longer[: len(longer) - len(name)]
+            if name[0] in "市区县" and prefix + name[0] in gaz.by_name:
+                options.append(longer)
+                continue
+            body, had_place = specific_part(prefix + "校", 1)
+            if had_place and not body:
+                options.append(longer)
+        if len(options) == 1:
+            out[(kind, name)] = options[0]
+    return out
+
+
 def resolve_entities(
     candidates: list[Candidate],
     sentences: list[Sentence],
@@ -65,6 +102,14 @@ def resolve_entities(
 ) -> tuple[list[Entity], list[Mention]]:
     """Return entities (sorted by key) and their mentions (sorted by offset) for one document."""
     starts = [s.start for s in sentences]
+    aliases = _place_prefixed_forms(candidates)
+    if aliases:
+        candidates = [
+            replace(c, canonical=aliases[(c.kind, c.name)])
+            if (c.kind, c.name) in aliases and not c.canonical
+            else c
+            for c in candidates
+        ]
     groups: dict[tuple[str, str], list[Candidate]] = {}
     for c in candidates:
         groups.setdefault((c.kind, candidate_key(c, context, year)), []).append(c)

@@ -61,13 +61,44 @@ POLICY_WORDS = re.compile(
     r"塑造|分析|紧密型|松散型|教科研|荣登|时间|规模|紧密|相应|范围|类型|层次|全体|所有|"
     r"及|了|在|对"
 )
+# A campus word after these is not a named campus: 办分校 (runs a branch), 四个校区, 总部校区.
+_BAD_CAMPUS = re.compile(r"办$|[0-9一二三四五六七八九十两几多]个|总部|和$|^总校")
+# A campus written in parentheses after its school: 明远中学(东校区).
+_PAREN_CAMPUS = re.compile(r"[(（][\u4e00-\u5b65\u5b67-\u9fff]{1,4}(?:校区|分校)[)）]")
 _INNER_SUFFIX = re.compile(r"学校|小学|中学|幼儿园|初中|高中")
 # Designations, not institutions: 示范学校, 绿色学校, 试点学校 …
 DESIGNATION = re.compile(
     r"示范|试点|特色|达标|标准化|星级|先进|绿色|文明|平安|智慧|基地|项目|创建|"
-    r"合格|认定|评估|实验区|工作|建设|管理|发展|研究|课程|党建"
+    r"合格|认定|评估|实验区|工作|建设|管理|发展|研究|课程|党建|名师|集团化"
 )
-_NUMBERED = re.compile(r"(?<=[\u4e00-\u9fff])[一二三四五六七八九十]{1,3}[中小](?![学心国型])")
+# Generic heads (stoplist): a place-less name made only of these words means "schools of a kind
+# or of a tier", not one institution — 市直学校, 直属学校, 集团内学校, 国际一流学校, 区管学校.
+GENERIC_HEADS = re.compile(
+    r"(?:国际一流|一流|市直|区直|县直|直属|集团内|集团|区管|市管|县管|很多|许多|每一所|知名|"
+    r"好|的好|成员|加盟|独立法人建制|新|一体未来|义务教育|规划待建|待建)+"
+)
+# Category words: a place followed only by these is a kind of school in that place
+# (江苏省义务教育学校), while a place with a descriptor (钟楼外国语学校) is one school.
+CATEGORY = re.compile(
+    r"(?:义务教育|公办|民办|乡村|农村|城镇|乡镇|城区|城乡|薄弱|优质|普通|中小|新建|现有|小规模|"
+    r"寄宿制|公立|私立|重点|周边|所在|其他|部分|各|所|本|该|省级|市级|区级|县级|特殊教育|职业)+"
+)
+# Capacity and count phrases: 3轨18班小学, 6所学校, 20余所学校 describe schools, never name one.
+CAPACITY = re.compile(
+    r"[0-9一二三四五六七八九十两]+轨|[0-9一二三四五六七八九十两几余多]+所|[0-9]+班"
+)
+# Words after which a school name begins (verbs, prepositions, conjunctions): the text left
+# of the rightmost one is not part of the name (引进北师大附校, 由市直学校托管, 完成X校区).
+LEFT_BREAKS = re.compile(
+    r"引进|建成|竣工投用|竣工|投用|完成|选择|揭牌|托管|新添|新增|下设|所辖|辖|包括|使得|打破|实现|担任|更名为|纳入|"
+    r"选派|助力|负责|使用|计划|办好|就读|前往|加盟|成立|组建|新建|共建|签约|成员|如果|等|的|暨"
+)
+# One-character function words end the text before a name only at its very start (由市直学校,
+# 托X联盟); inside a name they are usually part of a word (指导, 以及, 和平).
+LEFT_BREAK_CHARS = "与和及由以托借除指将在对向让是为含办"
+# 九年一贯制 / 十二年一贯制 describe a school's span of grades; they precede its name.
+_THROUGH_TRAIN = re.compile(r"^(?:[九十二]+年)?一贯制")
+_NUMBERED = re.compile(r"(?<=[\u4e00-\u9fff])[一二三四五六七八九十]{1,3}[中小](?![学心国型全])")
 
 
 @lru_cache(maxsize=1)
@@ -115,12 +146,78 @@ def is_specific(name: str, suffix_len: int) -> bool:
         or name.endswith(("中小学", "中小学校"))
     ):
         return False
-    if _INNER_SUFFIX.search(head) and "集团" not in head:
+    if CAPACITY.search(head):
         return False
+    inner = _INNER_SUFFIX.search(head)
+    if inner and "集团" not in head and not _compound_school(head):
+        return False
+    if GENERIC_HEADS.fullmatch(body) or (body and CATEGORY.fullmatch(body)):
+        return False  # a tier or kind (直属学校, 江苏省义务教育学校), not one institution
     rest = GENERIC.sub("", body)
     if rest:
         return len(body) >= 2 or had_place
+    if name[len(name) - suffix_len :] == "学校" and head.endswith(("省", "市", "区", "县")):
+        return False  # 钟楼区学校: the schools of a district
     return had_place and not body.startswith(("各", "所", "省", "市", "区", "县"))
+
+
+def _compound_school(head: str) -> bool:
+    """Return True when `head` ends with a whole school name plus a further specific part.
+
+    江苏省海安高级中学外国语学校 is one school founded by another; 中小学英语学校 is not.
+
+    >>> _compound_school("江苏省海安高级中学外国语"), _compound_school("中小学英语")
+    (True, False)
+    """
+    inner_suffixes = list(_INNER_SUFFIX.finditer(head))
+    last = inner_suffixes[-1] if inner_suffixes else None
+    if last is None or len(head) - last.end() < 2:
+        return False
+    inner = head[: last.end()]
+    _, had_place = specific_part(inner, len(last.group()))
+    return had_place and is_specific(inner, len(last.group()))
+
+
+def trim_left(name: str, suffix_len: int) -> int:
+    """Return how many leading characters are not part of the school name (verbs, 一贯制 …).
+
+    >>> trim_left("引进北师大盐城附校", 2), trim_left("和平小学", 2), trim_left("九年一贯制长江路学校", 2)
+    (2, 0, 5)
+    """
+    cut = 1 if name[:1] and name[0] in LEFT_BREAK_CHARS and is_specific(name[1:], suffix_len) else 0
+    match = _THROUGH_TRAIN.match(name, cut)
+    if match:
+        cut = match.end()
+    head_end = len(name) - suffix_len
+    breaks = list(LEFT_BREAKS.finditer(name, cut, head_end))
+    for match in reversed(breaks):
+        rest = name[match.end() :]
+        if len(rest) > suffix_len and is_specific(rest, suffix_len):
+            return match.end()
+    if not breaks:
+        return cut
+    return breaks[-1].end()  # nothing specific after the break: the name is generic
+
+
+def drop_nested(schools: list[Candidate], groups: list[Candidate]) -> list[Candidate]:
+    """Return the school candidates that are not part of a longer name.
+
+    A school written inside a group's name (X中学 in X中学教育集团), inside a longer school's
+    name (江苏省海安高级中学 in 江苏省海安高级中学外国语学校) or before a division word
+    (平山实验学校 in 平山实验学校初中部) is not mentioned on its own there. Campuses written
+    with parentheses (X中学(南校区)) keep their school, and so do 校区/分校 campuses.
+    """
+    outer = [(g.start, g.end) for g in groups]
+    outer += [
+        (c.start, c.end)
+        for c in schools
+        if c.cls == "School" or c.name.endswith(("部", "本部")) and c.name[-1:] != ")"
+    ]
+    return [
+        c
+        for c in schools
+        if not any(a <= c.start and c.end <= b and (a, b) != (c.start, c.end) for a, b in outer)
+    ]
 
 
 def find_schools(text: str, spans) -> list[Candidate]:  # noqa: ANN001
@@ -141,11 +238,21 @@ def find_schools(text: str, spans) -> list[Candidate]:  # noqa: ANN001
         for start, end, word in sorted(best.values()):
             if _NOT_AFTER.match(text, end) and word not in CAMPUS_SUFFIXES:
                 continue
+            if word == "学校" and text[end : end + 1] == "长":
+                continue  # 大学校长: a university's principal
             if word in ("初中", "高中", "中学", "小学") and text[end : end + 1] in "部校":
                 continue  # part of …小学部 / …中学校: the longer hit ends later
             candidate = _candidate(text, start, end, word, s_start)
             if candidate is not None:
                 found.append(candidate)
+                campus = _PAREN_CAMPUS.match(text, end, s_end)
+                if campus and candidate.cls == "School":
+                    name = text[candidate.start : campus.end()]
+                    found.append(
+                        Candidate(
+                            SCHOOL, name, candidate.start, campus.end(), "Campus", "schools.campus"
+                        )
+                    )
     return found
 
 
@@ -158,8 +265,13 @@ def _candidate(text: str, start: int, end: int, word: str, floor: int) -> Candid
         if len(name) < 4 or "届" in name:
             return None
         return Candidate(SCHOOL, name, begin, end, "School", "schools.numbered", 0.6)
+    cut = trim_left(name, suffix_len)
+    name, begin = name[cut:], begin + cut
     if word in CAMPUS_SUFFIXES:
-        if len(name) <= len(word) + 1:
+        head = name[: -len(word)]
+        if len(name) <= len(word) + 1 or CAPACITY.search(head) or _BAD_CAMPUS.search(head):
+            return None
+        if GENERIC.fullmatch(head) or GENERIC_HEADS.fullmatch(head):
             return None
         return Candidate(SCHOOL, name, begin, end, "Campus", "schools.campus", 0.75)
     if not is_specific(name, suffix_len):

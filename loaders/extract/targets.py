@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
+from functools import lru_cache
 
 import cn2an
 
@@ -61,8 +62,19 @@ def parse_number(text: str) -> Decimal | None:
     >>> parse_number("1.2"), parse_number("三")
     (Decimal('1.2'), Decimal('3'))
     """
+    if text[0].isdigit():
+        try:
+            return Decimal(text)
+        except ArithmeticError:
+            return None
+    return _chinese_number(text)
+
+
+@lru_cache(maxsize=4096)
+def _chinese_number(text: str) -> Decimal | None:
+    # cn2an is slow (it simplifies traditional characters first); numerals repeat, so cache.
     try:
-        return Decimal(text) if text[0].isdigit() else Decimal(int(cn2an.cn2an(text, "smart")))
+        return Decimal(int(cn2an.cn2an(text, "smart")))
     except (ValueError, ArithmeticError, KeyError):
         return None
 

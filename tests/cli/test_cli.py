@@ -107,3 +107,10 @@ def test_stats_counts_documents(corpus_store, capsys):
     out = capsys.readouterr().out
     assert any(ln.split() == ["Document", ln.split()[-1]] and int(ln.split()[-1]) >= 5
                for ln in out.splitlines() if ln.startswith("Document"))
+
+
+def test_corpus_graph_conforms_to_the_shapes(corpus_store, capsys):
+    code = main(["validate", "--store", str(corpus_store)])
+    out = capsys.readouterr().out
+    assert code == 0, out[-3000:]
+    assert "0 violations" in out or "conforms" in out

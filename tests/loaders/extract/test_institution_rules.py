@@ -1,0 +1,78 @@
+"""School, group and area rules on short sentences written for these tests (not corpus text)."""
+
+from __future__ import annotations
+
+from loaders.extract import extract
+from loaders.extract.model import AREA, GROUP, SCHOOL
+from loaders.extract.rdf import entity_iri_value
+from loaders.identifiers import entity_iri
+from tests.loaders.extract.helpers import make_doc, names_of
+
+CHAIN = ("浙江省", "温州市", "鹿城区")
+
+
+def test_school_name_starts_after_a_verb():
+    ex = extract(make_doc("今年引进青松实验学校,由市直学校托管。", chain=CHAIN))
+    assert names_of(ex, SCHOOL) == {"青松实验学校"}
+
+
+def test_generic_heads_are_not_schools():
+    text = "打造国际一流学校,集团内学校共享资源,直属学校统一招生,每一所学校都有特色。"
+    assert names_of(extract(make_doc(text, chain=CHAIN)), SCHOOL) == set()
+
+
+def test_capacity_phrases_are_not_schools():
+    text = "新建3轨18班小学和6轨36班初中,新添4所学校。"
+    assert names_of(extract(make_doc(text, chain=CHAIN)), SCHOOL) == set()
+
+
+def test_through_train_descriptor_is_not_part_of_the_name():
+    ex = extract(make_doc("新建的九年一贯制白鹭路学校秋季招生。", chain=CHAIN))
+    assert names_of(ex, SCHOOL) == {"白鹭路学校"}
+
+
+def test_ordinal_shorthand_of_plenary_sessions_is_not_a_school():
+    ex = extract(make_doc("学习十九届二中、三中及四中全会精神。", chain=CHAIN))
+    assert names_of(ex, SCHOOL) == set()
+
+
+def test_parenthesised_campus_keeps_its_school():
+    ex = extract(make_doc("年内竣工温州市青松中学(北校区)。", chain=CHAIN))
+    assert {"温州市青松中学", "温州市青松中学(北校区)"} <= names_of(ex, SCHOOL)
+
+
+def test_school_inside_a_group_name_is_not_a_school_mention():
+    ex = extract(make_doc("成立青松中学教育集团。", chain=CHAIN))
+    assert names_of(ex, SCHOOL) == set()
+    assert names_of(ex, GROUP) == {"青松中学教育集团"}
+
+
+def test_short_school_name_joins_its_place_prefixed_form():
+    ex = extract(make_doc("温州市白鹭中学扩建。白鹭中学将新增学位。", chain=CHAIN))
+    schools = [e for e in ex.entities if e.kind == SCHOOL]
+    assert [(s.label, s.alt_labels) for s in schools] == [("温州市白鹭中学", ("白鹭中学",))]
+
+
+def test_group_name_starts_after_a_function_word():
+    ex = extract(make_doc("依托温州市青松教育联盟开展教研,新教师以集团名义招聘。", chain=CHAIN))
+    assert names_of(ex, GROUP) == {"温州市青松教育联盟"}
+
+
+def test_group_of_a_school_kind_is_not_a_group():
+    ex = extract(make_doc("全区3大小学教育集团开展活动。", chain=CHAIN))
+    assert names_of(ex, GROUP) == set()
+
+
+def test_generic_place_words_and_word_endings_are_not_areas():
+    ex = extract(make_doc("建强中心城区,推动示范县创建。", chain=CHAIN))
+    assert names_of(ex, AREA) == set()
+
+
+def test_place_inside_a_cited_title_is_not_an_area():
+    ex = extract(make_doc("根据《江苏省教育发展规划》执行。", chain=CHAIN))
+    assert "江苏省" not in names_of(ex, AREA)
+
+
+def test_entity_iri_value_matches_identifiers():
+    for kind, key in (("school", " “城东”小学"), ("mention", "abc:1:2:school:x")):
+        assert entity_iri_value(kind, key) == entity_iri(kind, key).value

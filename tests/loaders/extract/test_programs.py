@@ -1,0 +1,240 @@
+"""Programme rules on short sentences written for these tests (not from any corpus)."""
+
+from __future__ import annotations
+
+import pytest
+
+from loaders.extract import extract
+from loaders.extract.concepts import concept_for, family_label, programme_names
+from loaders.extract.model import PROGRAM
+from loaders.extract.names import programme_start
+from loaders.extract.programs import is_generic, strip_edition
+from tests.loaders.extract.helpers import make_doc, names_of, relations_of
+
+CHAIN = ("浙江省", "温州市", "鹿城区")
+
+
+def programs_in(text: str, **kwargs) -> set[str]:  # noqa: ANN003
+    return names_of(extract(make_doc(text, **kwargs)), PROGRAM)
+
+
+def program_entities(text: str, **kwargs):  # noqa: ANN003, ANN201
+    return [e for e in extract(make_doc(text, **kwargs)).entities if e.kind == PROGRAM]
+
+
+# Boundaries: where a name begins.
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("区教育局谋划青松少年成长工程。", "青松少年成长工程"),
+        ("今年搭建白鹭教师研修工作室。", "白鹭教师研修工作室"),
+        ("各校开设晨光讲堂,每月一次。", "晨光讲堂"),
+        ("持续推进山海儿童身心健康工程。", "山海儿童身心健康工程"),
+        ("启动校园饮食品质促进行动。", "校园饮食品质促进行动"),
+        ("实施民办教育规范管理工程。", "民办教育规范管理工程"),
+        ("开展党的全面领导引领行动。", "党的全面领导引领行动"),
+    ],
+)
+def test_programme_name_starts_after_the_introducing_verb(text: str, name: str):
+    assert name in programs_in(text)
+
+
+def test_programme_start_keeps_a_word_that_begins_with_a_function_character():
+    text = "抓好松柏计划(名教师)、向阳花计划(名班主任)培训。"
+    assert {"松柏计划", "向阳花计划"} <= programs_in(text)
+
+
+def test_programme_start_refuses_a_suffix_after_a_function_word():
+    assert programme_start("工作都按计划", 4, 0) is None
+    assert programs_in("各项工作都按计划如期推进,新建工程按计划完成。") == set()
+
+
+def test_programme_quote_marks_where_the_name_begins():
+    names = programs_in("结合市“七个一”工程评比,强化学校体育“三个一百”工程建设。")
+    assert {"七个一工程", "三个一百工程"} <= names
+    assert not any(n.startswith(("市", "学校体育")) for n in names)
+
+
+def test_programme_edition_prefix_is_dropped_except_for_plans():
+    assert strip_edition("第三届金桂讲坛", "讲坛") == "金桂讲坛"
+    assert strip_edition("首期青苗研修班", "研修班") == "青苗研修班"
+    assert strip_edition("第三期学前教育行动计划", "行动计划") == "第三期学前教育行动计划"
+    names = programs_in("举办第三届“金桂讲坛”。落实第三期学前教育行动计划。")
+    assert {"金桂讲坛", "第三期学前教育行动计划"} <= names
+
+
+def test_programme_research_title_keeps_its_based_on_clause():
+    names = programs_in("推进区域基于数字画像与学习分析的精准教学项目。")
+    assert "基于数字画像与学习分析的精准教学项目" in names
+
+
+def test_programme_numbered_heading_is_not_part_of_the_name():
+    assert "青禾阅读推广工程" in programs_in("3.青禾阅读推广工程。开展读书月活动。")
+
+
+# Quoted names and slogans.
+
+
+def test_programme_quoted_slogans_are_not_programmes():
+    assert programs_in("以“人人出彩,处处课堂”为发展愿景。") == set()
+    assert programs_in("坚持以“和美共生”为办学理念。") == set()
+    assert programs_in("以“课程+平台”为实施路径。") == set()
+
+
+def test_programme_quoted_numbers_and_periods_are_not_programmes():
+    assert programs_in("全面推进“2468”集团联盟。") == set()
+    assert programs_in("实施“十四五”规划的关键一年。") == set()
+
+
+def test_programme_quoted_title_sought_is_not_a_programme():
+    assert programs_in("全力创建“省级平安校园示范区”。") == set()
+
+
+def test_programme_quoted_name_with_generic_head_keeps_the_quoted_part():
+    names = programs_in("继续实施“银杏公益沙龙”项目,落实“一周一查”工作机制。")
+    assert {"银杏公益沙龙", "一周一查"} <= names
+    assert "一周一查工作机制" not in names
+
+
+def test_programme_quoted_name_continues_into_its_head():
+    assert "星火学周末课堂" in programs_in("依托社区学校,打造“星火学”周末课堂。")
+
+
+def test_programme_quoted_system_is_a_programme():
+    assert "备案制" in programs_in("推进幼儿园“备案制”教师管理改革。")
+
+
+# Enumerations.
+
+
+def test_programme_quoted_enumeration_closed_by_deng_xiangmu():
+    text = "通过“雏鹰起飞”、“青松读书会”、“银杏课堂”研修等项目组织培训。"
+    names = programs_in(text)
+    assert {"雏鹰起飞", "青松读书会", "银杏课堂研修"} <= names
+    assert not any(n.endswith("等项目") for n in names)
+
+
+def test_programme_quoted_enumeration_closed_by_a_count():
+    assert {"春芽", "秋实"} <= programs_in("实施“春芽”“秋实”两大工程。")
+
+
+def test_programme_quoted_list_of_actions_is_split():
+    text = "启动“书香润心行动、体魄强健行动”等两大行动。"
+    assert {"书香润心行动", "体魄强健行动"} <= programs_in(text)
+
+
+def test_programme_class_after_deng_is_not_a_programme():
+    assert programs_in("有序开展AFS等国际学生文化交流项目。") == set()
+
+
+# Generic heads, counted classes, construction works.
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "做好年度财政预算项目和重点工程项目管理。",
+        "申报江苏省前瞻性教学改革重大项目。",
+        "建成5个心理健康工作室。",
+        "实施各类爱心救助项目。",
+        "确定区域新一轮十大重点项目。",
+        "推动“五大项目”,抓实“八大工程”。",
+        "东湖小学校舍加固维修工程完工。",
+        "参加省运动会围棋项目比赛。",
+    ],
+)
+def test_programme_generic_heads_are_not_programmes(text: str):
+    assert programs_in(text) == set()
+
+
+def test_is_generic_reads_levels_and_policy_words_only():
+    assert is_generic("江苏省前瞻性教学改革重大")
+    assert is_generic("2024年")
+    assert not is_generic("青蓝")
+    assert not is_generic("七个一", quoted=True)
+
+
+# Concept families.
+
+
+def test_programme_bare_family_labels_are_one_entity():
+    entities = program_entities("深入推进集团办学。全面深化集团化办学改革。", chain=CHAIN)
+    assert len(entities) == 1
+    assert entities[0].label == "集团化办学"
+    assert "集团办学" in entities[0].alt_labels
+    assert entities[0].attr("concept").endswith("jituanhua-banxue")
+
+
+def test_programme_bare_family_label_joins_the_one_specific_programme():
+    text = "开展课后延时服务试点。做好课后服务。"
+    entities = program_entities(text)
+    assert [e.label for e in entities] == ["课后延时服务"] or len(entities) == 1
+
+
+def test_programme_family_name_with_generic_head_is_the_family_name():
+    assert "课后延时服务" in programs_in("1.课后延时服务项目。做好课后延时服务。")
+
+
+def test_programme_hidden_labels_link_but_are_not_mentions():
+    assert "名班主任" not in programme_names()
+    assert concept_for("名班主任").pref_label == "名班主任工程"
+    assert programs_in("组织评选第二批市名班主任。") == set()
+
+
+def test_programme_unit_family_needs_a_host_name_or_quotes():
+    assert programs_in("加强区名师工作室过程管理,发挥名师工作室成员作用。") == set()
+    entities = program_entities("成立林晓梅名师工作室。")
+    assert [e.label for e in entities] == ["林晓梅名师工作室"]
+    assert entities[0].attr("concept").endswith("mingshi-gongzuoshi")
+
+
+def test_family_label_only_for_labels_themselves():
+    assert family_label("县管校聘").pref_label == "区管校聘"
+    assert family_label("县管校聘改革试点区") is None
+
+
+def test_programme_separator_variants_are_one_entity():
+    text = "以“向美而行·鹿城2030计划”为引领。全力推进“向美而行.鹿城2030计划”。"
+    entities = program_entities(text)
+    assert len(entities) == 1
+    assert entities[0].label == "向美而行·鹿城2030计划"
+    assert "向美而行.鹿城2030计划" in entities[0].alt_labels
+
+
+def test_programme_campaign_title_with_quoted_slogan():
+    assert "勤学、笃行主题教育" in programs_in("巩固深化“勤学、笃行”主题教育成果。")
+
+
+# Sub-programmes.
+
+
+def test_programme_gloss_components_are_part_of_the_family_programme():
+    text = "继续实行“三名工程”,抓好雁归计划(名校长)、向阳花计划(名班主任)培训。"
+    rels = relations_of(extract(make_doc(text, chain=CHAIN, year=2022)))
+    assert ("雁归计划", "partOf", "三名工程") in rels
+    assert ("向阳花计划", "partOf", "三名工程") in rels
+
+
+# Jurisdiction and year.
+
+
+def test_programme_carries_jurisdiction_and_year():
+    entities = program_entities(
+        "继续实施“三名工程”。", chain=("江苏省", "常州市", "钟楼区"), year=2021
+    )
+    assert len(entities) == 1
+    program = entities[0]
+    assert program.attr("jurisdiction") == "320404"
+    assert program.attr("year") == "2021"
+    assert program.key == "program:320404:2021:三名工程"
+
+
+def test_programme_of_another_jurisdiction_or_year_is_another_program():
+    text = "继续实施“三名工程”。"
+    city = program_entities(text, chain=("江苏省", "常州市"), year=2021)[0]
+    district = program_entities(text, chain=("江苏省", "常州市", "钟楼区"), year=2021)[0]
+    later = program_entities(text, chain=("江苏省", "常州市", "钟楼区"), year=2022)[0]
+    assert len({city.key, district.key, later.key}) == 3
+    assert city.attr("concept") == district.attr("concept") == later.attr("concept")
