@@ -47,8 +47,9 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     store = _open(args)
 
     def progress(items, total):
-        return tqdm(items, total=total, desc="ingest", unit="doc", file=sys.stderr,
-                    disable=args.quiet)
+        return tqdm(
+            items, total=total, desc="ingest", unit="doc", file=sys.stderr, disable=args.quiet
+        )
 
     report = ingest_paths(store, paths, progress=progress, workers=args.workers)
     for failure in report.failed:
@@ -113,13 +114,18 @@ def cmd_export(args: argparse.Namespace) -> int:
     from graph_store.named_queries import ParameterError, UnknownQueryError, find_query
     from graph_store.protocol import StoreError
 
-    formats = (*EXPORT_FORMATS, *[f for f in RESULT_EXPORT_FORMATS if f not in EXPORT_FORMATS],
-               "bundle")
+    formats = (
+        *EXPORT_FORMATS,
+        *[f for f in RESULT_EXPORT_FORMATS if f not in EXPORT_FORMATS],
+        "bundle",
+    )
     if args.format not in formats:
         return _fail(f"unknown format {args.format!r}; expected one of {', '.join(formats)}")
     chosen = [n for n in ("document", "neighbourhood", "query") if getattr(args, n)]
     if len(chosen) > 1:
-        return _fail(f"choose one of --document, --neighbourhood, --query (got {', '.join(chosen)})")
+        return _fail(
+            f"choose one of --document, --neighbourhood, --query (got {', '.join(chosen)})"
+        )
     try:
         query = find_query(args.query) if args.query else None
         params = _parse_params(args.param)
@@ -136,8 +142,13 @@ def cmd_export(args: argparse.Namespace) -> int:
 
             data = build_bundle(store, query, params)
         else:
-            selection = Selection(document=args.document, neighbourhood=args.neighbourhood,
-                                  depth=args.depth, query=query, params=tuple(params.items()))
+            selection = Selection(
+                document=args.document,
+                neighbourhood=args.neighbourhood,
+                depth=args.depth,
+                query=query,
+                params=tuple(params.items()),
+            )
             data = export_selection(store, args.format, selection)
     except (StoreError, ExportError, ParameterError, LookupError) as err:
         return _fail(str(err))
@@ -155,8 +166,13 @@ def cmd_serve(args: argparse.Namespace) -> int:
     folder = Path(args.store or get_setting("store"))
     try:
         check_store_free(folder)
-        plan = plan_server(folder, host=args.bind, port=args.port,
-                           allow_updates=args.allow_updates, timeout_s=args.timeout_s)
+        plan = plan_server(
+            folder,
+            host=args.bind,
+            port=args.port,
+            allow_updates=args.allow_updates,
+            timeout_s=args.timeout_s,
+        )
     except ServerError as err:
         return _fail(str(err))
     print(plan.banner(), file=sys.stderr, flush=True)
@@ -206,12 +222,14 @@ def cmd_delete(args: argparse.Namespace) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    settings = "\n".join(f"  {s.env_var:<24} {s.help} (default: {s.default or 'unset'})"
-                         for s in SETTINGS)
+    settings = "\n".join(
+        f"  {s.env_var:<24} {s.help} (default: {s.default or 'unset'})" for s in SETTINGS
+    )
     parser = argparse.ArgumentParser(
         prog="edukg",
         description="Knowledge graph over Chinese education-policy documents.",
-        epilog="settings (environment variables):\n" + settings
+        epilog="settings (environment variables):\n"
+        + settings
         + "\n\nexit codes: 0 ok, 1 data failed a check, 2 unusable input",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
@@ -220,9 +238,14 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("ingest", help="load files or folders into the store")
     p.add_argument("paths", nargs="+")
     p.add_argument("-q", "--quiet", action="store_true", help="no progress bar or per-file lines")
-    p.add_argument("--workers", type=int, default=None, metavar="N",
-                   help="processes reading documents (default: 1 below 64 files, else one per "
-                   "core); the result is identical to a serial run")
+    p.add_argument(
+        "--workers",
+        type=int,
+        default=None,
+        metavar="N",
+        help="processes reading documents (default: 1 below 64 files, else one per "
+        "core); the result is identical to a serial run",
+    )
     _store_args(p)
     p.set_defaults(func=cmd_ingest)
 
@@ -234,28 +257,49 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_query)
 
     p = sub.add_parser(
-        "export", help="export the graph, a document, a neighbourhood or a query's result",
+        "export",
+        help="export the graph, a document, a neighbourhood or a query's result",
         description="Formats: ttl, trig, nt, nq, jsonld, rdfxml (RDF); graphml, gexf, csv "
         "(entity network; csv is a zip of nodes.csv and edges.csv); for a SELECT --query: csv, "
         "json, tsv; bundle: a research bundle zip for --query (needs -o).",
     )
-    p.add_argument("--format", required=True,
-                   help="ttl, trig, nt, nq, jsonld, rdfxml, graphml, gexf, csv, json, tsv, bundle")
+    p.add_argument(
+        "--format",
+        required=True,
+        help="ttl, trig, nt, nq, jsonld, rdfxml, graphml, gexf, csv, json, tsv, bundle",
+    )
     p.add_argument("--document", help="a document id or IRI: export only its graph")
-    p.add_argument("--neighbourhood", metavar="IRI",
-                   help="an entity or programme IRI: export what lies within --depth of it")
-    p.add_argument("--depth", type=int, default=1, choices=[1, 2, 3],
-                   help="steps from the --neighbourhood IRI (default 1)")
-    p.add_argument("--query", metavar="NAME_OR_RQ",
-                   help="export a query's result (a named query or a .rq file)")
-    p.add_argument("--param", action="append", default=[], metavar="NAME=VALUE",
-                   help="a --query parameter, bound safely")
+    p.add_argument(
+        "--neighbourhood",
+        metavar="IRI",
+        help="an entity or programme IRI: export what lies within --depth of it",
+    )
+    p.add_argument(
+        "--depth",
+        type=int,
+        default=1,
+        choices=[1, 2, 3],
+        help="steps from the --neighbourhood IRI (default 1)",
+    )
+    p.add_argument(
+        "--query",
+        metavar="NAME_OR_RQ",
+        help="export a query's result (a named query or a .rq file)",
+    )
+    p.add_argument(
+        "--param",
+        action="append",
+        default=[],
+        metavar="NAME=VALUE",
+        help="a --query parameter, bound safely",
+    )
     p.add_argument("-o", "--output", help="file to write (default: stdout)")
     _store_args(p)
     p.set_defaults(func=cmd_export)
 
     p = sub.add_parser(
-        "serve", help="serve the store as a SPARQL 1.1 endpoint (the Oxigraph server)",
+        "serve",
+        help="serve the store as a SPARQL 1.1 endpoint (the Oxigraph server)",
         description="Start the Oxigraph server over the store folder: a standard SPARQL 1.1 "
         "Protocol endpoint at http://BIND:PORT/query with the union of all document graphs as "
         "default graph. Read-only unless --allow-updates. See docs/serve_and_export.md.",
@@ -263,8 +307,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--store", help="store folder (default: EDUKG_STORE or data/store)")
     p.add_argument("--bind", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
     p.add_argument("--port", type=int, default=7878, help="port (default 7878)")
-    p.add_argument("--allow-updates", action="store_true",
-                   help="accept SPARQL updates at /update (holds the store's write lock)")
+    p.add_argument(
+        "--allow-updates",
+        action="store_true",
+        help="accept SPARQL updates at /update (holds the store's write lock)",
+    )
     p.add_argument("--timeout-s", type=int, default=None, help="per-query timeout in seconds")
     p.set_defaults(func=cmd_serve)
 

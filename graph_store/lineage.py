@@ -21,8 +21,9 @@ from ontology.namespace import EKG, INFERRED_GRAPH, RDF_TYPE, XSD
 
 RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
 RDF_STATEMENT = NamedNode(RDF + "Statement")
-RDF_SUBJECT, RDF_PREDICATE, RDF_OBJECT = (NamedNode(RDF + n) for n in ("subject", "predicate",
-                                                                          "object"))
+RDF_SUBJECT, RDF_PREDICATE, RDF_OBJECT = (
+    NamedNode(RDF + n) for n in ("subject", "predicate", "object")
+)
 # Inferred links are plausible, not stated: a researcher filtering on confidence sees them below
 # the rule-based extractions.
 CONFIDENCE = Literal("0.60", datatype=XSD.decimal)
@@ -59,10 +60,17 @@ def program_records(store: GraphStore) -> list[ProgramRecord]:
         while node in parent_of and parent_of[node] not in chain and len(chain) < 6:
             node = parent_of[node]
             chain.append(node)
-        records.setdefault(program.value, ProgramRecord(
-            program.value, concept.value, area.value, name.value if name else "",
-            tuple(reversed(chain)), year_value,
-        ))
+        records.setdefault(
+            program.value,
+            ProgramRecord(
+                program.value,
+                concept.value,
+                area.value,
+                name.value if name else "",
+                tuple(reversed(chain)),
+                year_value,
+            ),
+        )
     return sorted(records.values(), key=lambda r: r.iri)
 
 

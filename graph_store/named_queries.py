@@ -171,7 +171,9 @@ def bind_params(query: NamedQuery, values: dict[str, str]) -> dict[str, Term]:
 
 
 def run_named_query(
-    store: GraphStore, query: NamedQuery, values: dict[str, str] | None = None,
+    store: GraphStore,
+    query: NamedQuery,
+    values: dict[str, str] | None = None,
     limit: int | None = None,
 ) -> QueryResult:
     """Run a SELECT named query with its parameters bound safely."""

@@ -5,11 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 
 from graph_store.embedded import EmbeddedStore
+from graph_store.endpoint import EndpointStore
 from graph_store.protocol import GraphStore
 from graph_store.settings import get_setting
 
-# name → how to recognise its location; the endpoint backend registers itself when present.
-BACKENDS: dict[str, type] = {"embedded": EmbeddedStore}
+# name → implementation: a folder (or ':memory:') opens the embedded store, an http(s) URL the
+# endpoint. The contract suite (tests/graph_store/test_store_contract.py) runs on each.
+BACKENDS: dict[str, type] = {"embedded": EmbeddedStore, "endpoint": EndpointStore}
 
 
 def open_store(
@@ -26,8 +28,6 @@ def open_store(
         location = get_setting("endpoint") or get_setting("store")
     location = str(location)
     if location.startswith(("http://", "https://")):
-        from graph_store.endpoint import EndpointStore
-
         return EndpointStore(location, update_url=update_url or get_setting("update_endpoint"))
     if location == ":memory:":
         return EmbeddedStore(None)

@@ -1,6 +1,6 @@
 """File → triples, the whole line in one visible place. Never touches a store.
 
-    path → read_document → PolicyDocument → extract → Extraction → quads (one named graph)
+path → read_document → PolicyDocument → extract → Extraction → quads (one named graph)
 """
 
 from __future__ import annotations

@@ -60,14 +60,23 @@ def division_table() -> DivisionTable:
         level = LEVELS[min(level_index, 3)]
         code = str(node.get("_admin_code") or "") if isinstance(node, dict) else ""
         full = node.get("_full_name", name) if isinstance(node, dict) else name
-        division = Division(full, level, code, parent, _aliases(node.get("_alias")) if
-                            isinstance(node, dict) else ())
+        division = Division(
+            full,
+            level,
+            code,
+            parent,
+            _aliases(node.get("_alias")) if isinstance(node, dict) else (),
+        )
         by_key.setdefault(division.key, division)
         if isinstance(node, dict) and level_index < 3:
             for child_name, child in node.items():
                 if not child_name.startswith("_"):
-                    add(child_name, child if isinstance(child, dict) else {}, level_index + 1,
-                        division.key)
+                    add(
+                        child_name,
+                        child if isinstance(child, dict) else {},
+                        level_index + 1,
+                        division.key,
+                    )
 
     for name, node in data.items():
         add(name, node, 0, None)
@@ -76,8 +85,10 @@ def division_table() -> DivisionTable:
         for label in {division.name, *division.aliases}:
             if len(label) >= 2:
                 by_name.setdefault(label, []).append(division)
-    ordered = {k: tuple(sorted(v, key=lambda d: (LEVELS.index(d.level), d.key)))
-               for k, v in by_name.items()}
+    ordered = {
+        k: tuple(sorted(v, key=lambda d: (LEVELS.index(d.level), d.key)))
+        for k, v in by_name.items()
+    }
     return DivisionTable(by_key, ordered)
 
 

@@ -8,6 +8,20 @@ extraction_quads, plus to_rdf.document_quads), then per field:
 - an area whose every mention lies inside another entity's mention (钟楼区 in 钟楼区教育局)
   counts neither for nor against precision when the gold omits it.
 Metadata fields are compared exactly (after the same normalisation) where the gold has them.
+
+Relations (gold "relations", [subject, predicate, object] by surface name, DOC for the document
+itself) are scored as triples: an extracted triple of a scored predicate (RELATION_PREDICATES,
+by local name) is correct when some gold triple with that predicate names its subject and object
+by a label or altLabel; a gold triple is found when some extracted triple matches it. Two kinds of
+triple count neither for nor against precision when the gold omits them, because the annotators
+record them only where the text states them (devextra SOURCES.md): an area partOf an area (the
+hierarchy comes from the gazetteer) and a locatedIn whose area is written inside the subject's own
+name (钟楼区教育局 locatedIn 钟楼区).
+
+People (gold "people", {name, role, affiliation}) are scored by name like entities (class
+Person); for each found person with a gold role or affiliation, the role counts right when an
+extracted ekg:role ends one 、-separated part of the gold role (副区长 for 钟楼区人民政府副区长), and
+the affiliation when the person is ekg:affiliatedWith an entity carrying the gold name.
 """
 
 from __future__ import annotations
@@ -27,6 +41,21 @@ from loaders.identifiers import document_iri
 from ontology.namespace import EKG, RDF_TYPE, RDFS_LABEL, SKOS
 
 FIELDS = ("schools", "groups", "programs", "organizations", "areas")
+RELATION_PREDICATES = (
+    "memberOf",
+    "campusOf",
+    "leads",
+    "participatesIn",
+    "partOf",
+    "locatedIn",
+    "affiliatedWith",
+    "implements",
+    "continues",
+    "issuedBy",
+    "jurisdiction",
+)
+_DOCUMENT_ONLY = ("issuedBy", "jurisdiction")  # scored only with the document as subject
+_EKG_BASE = EKG.memberOf.value[: -len("memberOf")]
 META_FIELDS = ("title", "doc_type", "issuer", "date", "doc_number", "index_number", "jurisdiction")
 _QUOTES = "“”\"'‘’「」『』《》"
 
@@ -67,12 +96,26 @@ class FieldScore:
 
 
 @dataclass(frozen=True)
+class PeopleScore:
+    """People found by name, with the accuracy of role and affiliation for the found ones."""
+
+    names: FieldScore
+    roles_right: int = 0
+    roles_compared: int = 0
+    affiliations_right: int = 0
+    affiliations_compared: int = 0
+    errors: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class DocumentScore:
     """One document's scores per field and its metadata comparisons."""
 
     doc: str
     fields: dict[str, FieldScore]
     metadata: dict[str, bool] = field(default_factory=dict)
+    relations: dict[str, FieldScore] = field(default_factory=dict)  # by predicate
+    people: PeopleScore | None = None
 
 
 @dataclass(frozen=True)
@@ -89,6 +132,45 @@ class EvalReport:
             sum(s.extracted for s in scores),
             sum(s.found for s in scores),
             sum(s.gold for s in scores),
+        )
+
+    def relation_total(self, predicate: str | None = None) -> FieldScore:
+        """Return the micro-averaged relation counts, over all predicates or one."""
+        scores = [
+            s
+            for d in self.documents
+            for p, s in d.relations.items()
+            if predicate is None or p == predicate
+        ]
+        return FieldScore(
+            sum(s.correct for s in scores),
+            sum(s.extracted for s in scores),
+            sum(s.found for s in scores),
+            sum(s.gold for s in scores),
+        )
+
+    def relation_predicates(self) -> list[str]:
+        """Return the predicates that occur in the gold or the extraction, in contract order."""
+        seen = {
+            p for d in self.documents for p, s in d.relations.items() if s.gold or s.extracted
+        }
+        return [p for p in RELATION_PREDICATES if p in seen]
+
+    def people_total(self) -> PeopleScore:
+        """Return the people counts summed over all documents."""
+        scores = [d.people for d in self.documents if d.people is not None]
+        names = [s.names for s in scores]
+        return PeopleScore(
+            FieldScore(
+                sum(s.correct for s in names),
+                sum(s.extracted for s in names),
+                sum(s.found for s in names),
+                sum(s.gold for s in names),
+            ),
+            sum(s.roles_right for s in scores),
+            sum(s.roles_compared for s in scores),
+            sum(s.affiliations_right for s in scores),
+            sum(s.affiliations_compared for s in scores),
         )
 
     def metadata_accuracy(self) -> dict[str, tuple[int, int]]:
@@ -183,6 +265,132 @@ def score_quads(doc_id: str, quads: list[Quad], gold: dict) -> dict[str, FieldSc
     return out
 
 
+def _labels(quads: list[Quad]) -> dict[str, set[str]]:
+    names: dict[str, set[str]] = {}
+    for q in quads:
+        if q.predicate in (RDFS_LABEL, SKOS.altLabel):
+            names.setdefault(q.subject.value, set()).add(normalise_name(q.object.value))
+    return names
+
+
+def score_relations(doc_id: str, quads: list[Quad], gold: dict) -> dict[str, FieldScore]:
+    """Return relation scores by predicate of one document's quads (see the module docstring)."""
+    document = document_iri(doc_id).value
+    names = _labels(quads)
+    names[document] = {"DOC"}
+    classes = _classes(quads)
+    extracted: dict[str, set[tuple[str, str]]] = {}
+    for q in quads:
+        predicate = q.predicate.value
+        if not predicate.startswith(_EKG_BASE):
+            continue
+        local = predicate[len(_EKG_BASE) :]
+        if local not in RELATION_PREDICATES or not hasattr(q.object, "value"):
+            continue
+        if local in _DOCUMENT_ONLY and q.subject.value != document:
+            continue
+        if q.subject.value.startswith(document + "/"):
+            continue  # sections and mention nodes
+        extracted.setdefault(local, set()).add((q.subject.value, q.object.value))
+    wanted: dict[str, set[tuple[str, str]]] = {}
+    for triple in gold.get("relations") or []:
+        s, p, o = triple
+        wanted.setdefault(p, set()).add((normalise_name(s), normalise_name(o)))
+    for predicate in _DOCUMENT_ONLY:
+        if predicate not in wanted:
+            extracted.pop(predicate, None)  # metadata the gold does not record: not compared
+    out = {}
+    for predicate in RELATION_PREDICATES:
+        gold_pairs = wanted.get(predicate, set())
+        pairs = extracted.get(predicate, set())
+        correct = counted = 0
+        fps: list[str] = []
+        found: set[tuple[str, str]] = set()
+        for s, o in sorted(pairs):
+            s_names, o_names = names.get(s, set()), names.get(o, set())
+            hits = {(a, b) for a, b in gold_pairs if a in s_names and b in o_names}
+            if hits:
+                correct += 1
+                counted += 1
+                found |= hits
+                continue
+            area_pair = "AdministrativeArea" in classes.get(s, set()) and (
+                "AdministrativeArea" in classes.get(o, set())
+            )
+            from_name = any(b in a for a in s_names for b in o_names)
+            if (predicate == "partOf" and area_pair) or (predicate == "locatedIn" and from_name):
+                continue  # not annotated unless the text states it: neutral
+            counted += 1
+            short = [min(x, key=lambda n: (len(n), n)) if x else "?" for x in (s_names, o_names)]
+            fps.append(f"{short[0]} {predicate} {short[1]}")
+        fns = tuple(sorted(f"{a} {predicate} {b}" for a, b in gold_pairs - found))
+        out[predicate] = FieldScore(
+            correct, counted, len(found), len(gold_pairs), tuple(sorted(fps)), fns
+        )
+    return out
+
+
+def _role_right(got: set[str], expected: str) -> bool:
+    parts = [normalise_name(p) for p in expected.replace("、", ",").split(",") if p.strip()]
+    return any(part == role or part.endswith(role) for role in got for part in parts)
+
+
+def score_people(doc_id: str, quads: list[Quad], gold: dict) -> PeopleScore:
+    """Return the people score of one document's quads against its gold record."""
+    document = document_iri(doc_id).value
+    classes = _classes(quads)
+    names = _labels(quads)
+    mentioned = {
+        q.object.value for q in quads if q.subject.value == document and q.predicate == EKG.mentions
+    }
+    people = sorted(e for e in mentioned if "Person" in classes.get(e, set()))
+    roles: dict[str, set[str]] = {}
+    bodies: dict[str, set[str]] = {}
+    for q in quads:
+        if q.predicate == EKG.role:
+            roles.setdefault(q.subject.value, set()).add(normalise_name(q.object.value))
+        elif q.predicate == EKG.affiliatedWith:
+            bodies.setdefault(q.subject.value, set()).add(q.object.value)
+    records = {normalise_name(p["name"]): p for p in gold.get("people") or [] if p.get("name")}
+    correct, fps, carried = 0, [], set()
+    for person in people:
+        hits = names.get(person, set()) & set(records)
+        if hits:
+            correct += 1
+            carried |= hits
+        else:
+            fps.append(min(names.get(person, {person}), key=lambda n: (len(n), n)))
+    role_right = role_total = aff_right = aff_total = 0
+    errors = []
+    for name in sorted(carried):
+        record = records[name]
+        carriers = [p for p in people if name in names.get(p, set())]
+        if record.get("role"):
+            got = {r for p in carriers for r in roles.get(p, set())}
+            role_total += 1
+            if _role_right(got, record["role"]):
+                role_right += 1
+            else:
+                errors.append(f"{name} role {sorted(got)} ≠ {record['role']}")
+        if record.get("affiliation"):
+            aff_total += 1
+            expected = normalise_name(record["affiliation"])
+            got_names = {n for p in carriers for b in bodies.get(p, ()) for n in names.get(b, ())}
+            if expected in got_names:
+                aff_right += 1
+            else:
+                errors.append(f"{name} affiliation {sorted(got_names)} ≠ {record['affiliation']}")
+    score = FieldScore(
+        correct,
+        len(people),
+        len(carried),
+        len(records),
+        tuple(sorted(fps)),
+        tuple(sorted(set(records) - carried)),
+    )
+    return PeopleScore(score, role_right, role_total, aff_right, aff_total, tuple(errors))
+
+
 def _metadata_checks(doc: PolicyDocument, gold: dict) -> dict[str, bool]:
     meta = doc.metadata
     checks = {}
@@ -228,8 +436,17 @@ def evaluate(gold_dir: Path, paths: Iterable[Path]) -> EvalReport:
             continue
         gold = json.loads(gold_path.read_text(encoding="utf-8"))
         doc = read_for_eval(path)
-        fields = score_quads(doc.doc_id, document_quads_for(doc), gold)
-        scores.append(DocumentScore(path.name, fields, _metadata_checks(doc, gold)))
+        quads = document_quads_for(doc)
+        fields = score_quads(doc.doc_id, quads, gold)
+        scores.append(
+            DocumentScore(
+                path.name,
+                fields,
+                _metadata_checks(doc, gold),
+                score_relations(doc.doc_id, quads, gold),
+                score_people(doc.doc_id, quads, gold),
+            )
+        )
     return EvalReport(tuple(scores))
 
 
@@ -242,6 +459,19 @@ def format_report(report: EvalReport, verbose: bool = False) -> str:
             f"{name:<14}{s.precision:7.3f}{s.recall:7.3f}{s.f1:7.3f}   "
             f"{s.correct:>7}/{s.extracted:<9} {s.found:>5}/{s.gold}"
         )
+    rows = [("relations", report.relation_total())]
+    rows += [(p, report.relation_total(p)) for p in report.relation_predicates()]
+    people = report.people_total()
+    rows.append(("people", people.names))
+    for name, s in rows:
+        lines.append(
+            f"{name:<14}{s.precision:7.3f}{s.recall:7.3f}{s.f1:7.3f}   "
+            f"{s.correct:>7}/{s.extracted:<9} {s.found:>5}/{s.gold}"
+        )
+    lines.append(
+        f"people: role {people.roles_right}/{people.roles_compared}, "
+        f"affiliation {people.affiliations_right}/{people.affiliations_compared}"
+    )
     meta = report.metadata_accuracy()
     if meta:
         lines.append("metadata: " + ", ".join(f"{k} {r}/{t}" for k, (r, t) in sorted(meta.items())))
@@ -255,6 +485,30 @@ def format_report(report: EvalReport, verbose: bool = False) -> str:
                     lines.append("    FP: " + " | ".join(s.false_positives))
                 if s.false_negatives:
                     lines.append("    FN: " + " | ".join(s.false_negatives))
+            rel_fps = [x for s in d.relations.values() for x in s.false_positives]
+            rel_fns = [x for s in d.relations.values() for x in s.false_negatives]
+            if rel_fps or rel_fns:
+                r = FieldScore(
+                    sum(s.correct for s in d.relations.values()),
+                    sum(s.extracted for s in d.relations.values()),
+                    sum(s.found for s in d.relations.values()),
+                    sum(s.gold for s in d.relations.values()),
+                )
+                lines.append(f"  relations: P={r.precision:.2f} R={r.recall:.2f} F1={r.f1:.2f}")
+                if rel_fps:
+                    lines.append("    FP: " + " | ".join(rel_fps))
+                if rel_fns:
+                    lines.append("    FN: " + " | ".join(rel_fns))
+            if d.people is not None and (
+                d.people.names.false_positives or d.people.names.false_negatives or d.people.errors
+            ):
+                lines.append("  people:")
+                if d.people.names.false_positives:
+                    lines.append("    FP: " + " | ".join(d.people.names.false_positives))
+                if d.people.names.false_negatives:
+                    lines.append("    FN: " + " | ".join(d.people.names.false_negatives))
+                for error in d.people.errors:
+                    lines.append("    " + error)
             bad = [k for k, ok in d.metadata.items() if not ok]
             if bad:
                 lines.append("  metadata wrong: " + ", ".join(bad))

@@ -17,8 +17,19 @@ from ontology.namespace import EKGID_BASE
 
 # Entity kinds that get their own path segment under ekgid:
 ENTITY_KINDS = frozenset(
-    {"org", "school", "group", "program", "concept", "area", "person", "target", "mention", "doc",
-     "inference"}
+    {
+        "org",
+        "school",
+        "group",
+        "program",
+        "concept",
+        "area",
+        "person",
+        "target",
+        "mention",
+        "doc",
+        "inference",
+    }
 )
 _SPACE = re.compile(r"\s+")
 _QUOTES = "“”\"'‘’「」『』"

@@ -36,7 +36,9 @@ class _CharMap(dict[int, str]):
         mapped = unicodedata.normalize("NFKC", char)
         if len(mapped) != 1:
             mapped = char
-        if self.simplify and ord(mapped) > 0x2E7F:  # CJK: convert to simplified one character at a time
+        if (
+            self.simplify and ord(mapped) > 0x2E7F
+        ):  # CJK: convert to simplified one character at a time
             simplified = _t2s().convert(mapped)
             if len(simplified) == 1:
                 if simplified != mapped:

@@ -104,8 +104,10 @@ def area_quads(division: Division, graph: NamedNode) -> list[Quad]:
     chain = division_chain(division)
     for i, area in enumerate(chain):
         iri = area_iri(area)
-        out += [Quad(iri, RDF_TYPE, EKG.AdministrativeArea, graph),
-                Quad(iri, RDFS_LABEL, zh(area.name), graph)]
+        out += [
+            Quad(iri, RDF_TYPE, EKG.AdministrativeArea, graph),
+            Quad(iri, RDFS_LABEL, zh(area.name), graph),
+        ]
         if area.code:
             out.append(Quad(iri, EKG.adminCode, Literal(area.code), graph))
         if i > 0:

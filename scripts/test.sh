@@ -3,6 +3,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
+# The real-browser smoke test needs Debian's chromium + chromium-driver (installed once, as root).
+bash scripts/install_browser.sh
 .venv/bin/ruff check .
 .venv/bin/ruff format --check .
-.venv/bin/python -m pytest "$@"
+.venv/bin/python -m pytest --browser-smoke "$@"

@@ -1,7 +1,7 @@
 """Regenerate the README's named-query and settings tables from their sources.
 
-    .venv/bin/python scripts/update_readme.py          # rewrite README.md
-    .venv/bin/python scripts/update_readme.py --check  # exit 1 when README.md is stale
+.venv/bin/python scripts/update_readme.py          # rewrite README.md
+.venv/bin/python scripts/update_readme.py --check  # exit 1 when README.md is stale
 """
 
 from __future__ import annotations
@@ -46,7 +46,9 @@ def main() -> int:
     fresh = render(current)
     if "--check" in sys.argv[1:]:
         if fresh != current:
-            print("README.md is stale: run .venv/bin/python scripts/update_readme.py", file=sys.stderr)
+            print(
+                "README.md is stale: run .venv/bin/python scripts/update_readme.py", file=sys.stderr
+            )
             return 1
         return 0
     readme.write_text(fresh, encoding="utf-8")

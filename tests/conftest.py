@@ -6,18 +6,28 @@ from pathlib import Path
 
 import pytest
 
-from tests.store_fixtures import tiny_store, tiny_store_path  # noqa: F401  (fixtures)
+from tests.store_fixtures import (  # noqa: F401  (fixtures)
+    empty_endpoint_store,
+    endpoint_url,
+    store,
+    tiny_store,
+    tiny_store_path,
+)
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption(
-        "--update-golden", action="store_true", default=False,
+        "--update-golden",
+        action="store_true",
+        default=False,
         help="rewrite golden files from the current output (read the diff before committing)",
     )
     parser.addoption(
-        "--browser-smoke", action="store_true", default=False,
+        "--browser-smoke",
+        action="store_true",
+        default=False,
         help="run the real-browser smoke tests (headless Chromium)",
     )
 
@@ -26,3 +36,13 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 def corpus_dir() -> Path:
     """The bundled demo corpus (data/corpus)."""
     return PROJECT_ROOT / "data" / "corpus"
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Skip `browser` tests unless --browser-smoke is given (they need Chromium)."""
+    if config.getoption("--browser-smoke"):
+        return
+    skip = pytest.mark.skip(reason="real-browser test: run with --browser-smoke")
+    for item in items:
+        if "browser" in item.keywords:
+            item.add_marker(skip)

@@ -28,7 +28,12 @@ from loaders.extract.model import (
 )
 from loaders.extract.organizations import find_organizations
 from loaders.extract.people import find_people
-from loaders.extract.programs import find_programs, programme_jurisdiction, with_programme_scope
+from loaders.extract.programs import (
+    find_programme_parts,
+    find_programs,
+    programme_jurisdiction,
+    with_programme_scope,
+)
 from loaders.extract.relations import find_relations
 from loaders.extract.resolve import context_code, resolve_entities
 from loaders.extract.schools import drop_nested, find_schools
@@ -132,6 +137,7 @@ def extract(doc: PolicyDocument) -> Extraction:
     entities, mentions = resolve_entities(candidates, sentences, context, year, doc.text)
     mentions = best_mentions(mentions)
     relations = find_relations(entities, mentions, doc.text)
+    relations += find_programme_parts(entities, mentions)
     mention_at = {(m.start, m.end): m for m in mentions}
     targets = []
     for phrase, indicator, value, unit, t_year, start, end in find_targets(text, spans, year):

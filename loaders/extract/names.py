@@ -116,12 +116,6 @@ PROGRAMME_BREAK_WORDS = [w for w in BREAK_WORDS if w != "全面"] + (
     "哪些 什么 暨 按 他 她 它 们 我们 他们 对于 关于 通过 经过 首先 其次 最后 此外 还 就 都 "
     "已 已经 正在 需要 以下 如下 各自"
 ).split()
-# Words that never head a programme name: when one stands right before the suffix (基于项目,
-# 开展行动), the suffix is an ordinary noun.
-_FUNCTION_WORDS = frozenset(
-    "基于 通过 根据 按照 依据 关于 对于 以及 还有 另外 同时 目前 现有 已有 共有 分别 均为 其中 "
-    "作为 哪些 什么 我们 他们 已经 正在 需要 各自 开展 实施 组织 启动 举办 参加 参与".split()
-)
 _PROGRAMME_BREAK_RE = "|".join(sorted(set(PROGRAMME_BREAK_WORDS), key=len, reverse=True))
 _PROGRAMME_BREAKS = re.compile(rf"[{_PUNCT_PROGRAM}]+|(?:{_PROGRAMME_BREAK_RE})")
 
@@ -147,7 +141,7 @@ def _stands_alone(text: str, at: int) -> bool:
 # them counts only when the rest of the name is specific.
 NAME_INTERNAL_VERBS = frozenset(
     "规范 提升 促进 优化 建设 强化 创新 引领 融合 支持 培养 发展 覆盖 帮扶 结对 试点 联合 共建 "
-    "整合 改革 服务 提高 完善 健全 管理 保障".split()
+    "整合 改革 服务 提高 完善 健全 管理 保障 推进 深化 推广 创建 培育".split()
 )
 
 
@@ -186,7 +180,7 @@ def programme_start(
         if match.group() in "、·" and before.count("“") > before.count("”"):
             continue  # 、 inside a quoted name (“不忘初心、牢记使命”主题教育)
         start = match.end()
-    skipped = None
+    skipped = skipped_at = None
     for match in reversed(list(_PROGRAMME_BREAKS.finditer(window, start))):
         word = match.group()
         before = window[start : match.start()]
@@ -195,14 +189,17 @@ def programme_start(
         if word == "的" and window[match.start() - 1 : match.start()] == "党":
             continue  # 党的 is a fixed modifier inside names (党的全面领导引领行动)
         remaining = len(window) - match.end()
-        if remaining == 0 and (len(word) == 1 or word in _FUNCTION_WORDS):
-            return None
+        if remaining == 0 and (len(word) == 1 or word not in NAME_INTERNAL_VERBS):
+            return None  # 开展行动, 结合主题教育: the verb introduces, nothing is named
+        if skipped is not None and low + match.end() == skipped_at:
+            return skipped  # 深入推进|基础教育课程改革项目: two verbs in a row introduce
         if len(word) == 1 and not _stands_alone(text, low + match.start()):
             continue  # the first character of a word (向日葵), not a function word
         if remaining < 2:
             continue  # a verb that is the head of the name (促进行动, 提升计划)
         if word in NAME_INTERNAL_VERBS and specific and not specific(window[match.end() :]):
-            skipped = low + match.end() if skipped is None else skipped
+            if skipped is None:
+                skipped, skipped_at = low + match.end(), low + match.start()
             continue
         return low + match.end()
     # Past a name-internal verb with no introducing verb further left, the verb was the

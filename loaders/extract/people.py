@@ -1,13 +1,18 @@
 """Named people with their role and the body they serve: 副区长何海平, 钟楼区教育局局长杨文娟.
 
-A person is a 2–3 character name written right after a role word (ROLES), or introduced by
-我是 in an interview turn. The body written before the role (a found organisation or school
-ending where the role begins) is the affiliation.
+A person is a 2–3 character name written right after a role word (ROLES: 副区长王明), or right
+before a form of address (TITLES: 王明老师, 王明同学), or introduced by 我是 in an interview turn
+(the turn's speaker). A candidate name counts only when jieba's part-of-speech tagger reads
+its first word as a person name (flag nr…) on that short span, so 班主任培育站 or 主任队伍 never
+give a person. The body written before the role or the name (a found organisation or school
+ending where the role begins, relations.py) is the affiliation; the attrs record where it must
+end (body_end). Coordinated roles (区委教育工委书记、区教育局局长王明) give both roles.
 """
 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from loaders.extract.model import PERSON, Candidate
 
@@ -18,10 +23,24 @@ ROLES = (
     "市长",
     "副县长",
     "县长",
+    "副镇长",
+    "镇长",
+    "副省长",
+    "省长",
     "副局长",
     "局长",
+    "党委书记",
+    "党组书记",
+    "总书记",
     "副书记",
     "书记",
+    "副秘书长",
+    "秘书长",
+    "副主席",
+    "主席",
+    "执行校长",
+    "总校长",
+    "中方校长",
     "副校长",
     "校长",
     "副园长",
@@ -30,61 +49,116 @@ ROLES = (
     "主任",
     "副厅长",
     "厅长",
+    "副部长",
+    "部长",
     "主持人",
+    "特级教师",
     "老师",
     "教师",
     "处长",
     "科长",
-    "院长",
     "副院长",
+    "院长",
     "督学",
     "委员",
     "理事长",
     "会长",
+    "记者",
+    "通讯员",
 )
+# Forms of address written after a name, and the role each implies.
+TITLES = {
+    "老师": "教师",
+    "同学": "学生",
+    "校长": "校长",
+    "园长": "园长",
+    "书记": "书记",
+    "局长": "局长",
+    "主任": "主任",
+    "女士": "",
+    "先生": "",
+    "教授": "教授",
+}
 _ROLE = "|".join(sorted(ROLES, key=len, reverse=True))
-_PERSON = re.compile(
-    rf"(?P<role>{_ROLE})(?P<name>[\u4e00-\u9fff]{{2,3}}?)(?=[,，、。;；!！\s(（]|同志|$)"
+_NAME_END = (
+    r"(?=[,，、。;；:：!！\s(（)）“”\"]|同志|等|$"
+    r"|介绍|表示|说|指出|强调|认为|告诉|出席|担任|主持|致辞|讲话|作|为)"
+)
+_PERSON = re.compile(rf"(?P<role>{_ROLE})(?P<name>[\u4e00-\u9fff]{{2,3}}?){_NAME_END}")
+_TITLED = re.compile(
+    r"(?P<name>[\u4e00-\u9fff]{2,3})(?P<title>"
+    + "|".join(sorted(TITLES, key=len, reverse=True))
+    + r")(?![\u4e00-\u9fff]{0,1}(?:培训|队伍|团队|工作室|发展|专业|资格|职级|论坛|讲堂))"
 )
 _SELF = re.compile(r"我是(?P<name>[\u4e00-\u9fff]{2,3}?)(?=[,，。!！])")
+# An earlier role joined by 、 to the one before the name: 区委教育工委书记、区教育局局长王明.
+_CHAIN = re.compile(rf"(?P<role>{_ROLE})、[\u4e00-\u9fff]{{0,20}}$")
 _NOT_NAME = re.compile(r"^(?:们|等|和|及|在|的|是|为|将|对|也|都|说|表示|指出|介绍|强调|助理)")
 
 
+@lru_cache(maxsize=4096)
+def looks_like_name(span: str) -> bool:
+    """Return True when jieba tags the first word of `span` as a person name (nr, nrfg …).
+
+    >>> looks_like_name("何海平"), looks_like_name("培育站")
+    (True, False)
+    """
+    import jieba.posseg
+
+    words = jieba.posseg.lcut(span)
+    return bool(words) and words[0].flag.startswith("nr") and len(words[0].word) >= 1
+
+
+def _person(name: str, start: int, method: str, confidence: float, attrs) -> Candidate:  # noqa: ANN001
+    return Candidate(
+        PERSON, name, start, start + len(name), "Person", method, confidence, attrs=tuple(attrs)
+    )
+
+
 def find_people(text: str, spans) -> list[Candidate]:  # noqa: ANN001
-    """Return person candidates (attrs: role) in the sentence spans.
+    """Return person candidates (attrs: role, body_end) in the sentence spans.
 
     >>> [c.name for c in find_people("南京市副市长王小明,出席", [(0, 12)])]
     ['王小明']
+    >>> [(c.name, dict(c.attrs)["role"]) for c in find_people("花园小学的李红梅老师获奖。", [(0, 13)])]
+    [('李红梅', '教师')]
     """
     out = []
     for s_start, s_end in spans:
         for match in _PERSON.finditer(text, s_start, s_end):
             name = match.group("name")
-            if _NOT_NAME.match(name):
+            if _NOT_NAME.match(name) or not looks_like_name(name):
                 continue
-            attrs = (("role", match.group("role")), ("role_start", str(match.start("role"))))
-            out.append(
-                Candidate(
-                    PERSON,
-                    name,
-                    match.start("name"),
-                    match.end("name"),
-                    "Person",
-                    "people.role_name",
-                    0.7,
-                    attrs=attrs,
-                )
-            )
+            role_start = match.start("role")
+            attrs = {("role", match.group("role")), ("body_end", str(role_start))}
+            chain = _CHAIN.search(text, max(s_start, role_start - 24), role_start)
+            if chain:
+                attrs |= {("role", chain.group("role")), ("body_end", str(chain.start("role")))}
+            out.append(_person(name, match.start("name"), "people.role_name", 0.7, sorted(attrs)))
+        for match in _TITLED.finditer(text, s_start, s_end):
+            found = _titled(text, match, s_start)
+            if found is not None:
+                out.append(found)
         for match in _SELF.finditer(text, s_start, s_end):
-            out.append(
-                Candidate(
-                    PERSON,
-                    match.group("name"),
-                    match.start("name"),
-                    match.end("name"),
-                    "Person",
-                    "people.self_introduction",
-                    0.6,
+            if looks_like_name(match.group("name")):
+                out.append(
+                    _person(match.group("name"), match.start("name"), "people.self", 0.6, ())
                 )
-            )
     return out
+
+
+def _titled(text: str, match: re.Match, floor: int) -> Candidate | None:
+    """Return the person named before a form of address (王明老师), trying 3 then 2 characters."""
+    end = match.end("name")
+    role = TITLES[match.group("title")]
+    for length in (3, 2):
+        start = end - length
+        if start < max(floor, match.start("name")):
+            continue
+        name = text[start:end]
+        if _NOT_NAME.match(name) or not looks_like_name(name):
+            continue
+        body_end = start - 1 if text[start - 1 : start] == "的" else start
+        attrs = [("body_end", str(body_end))] + ([("role", role)] if role else [])
+        return _person(name, start, "people.titled_name", 0.6, sorted(attrs))
+    return None

@@ -37,8 +37,8 @@ import ahocorasick
 from loaders.divisions import resolve_chain
 from loaders.documents import PolicyDocument
 from loaders.extract.areas import AreaContext
-from loaders.extract.concepts import concept_for, family_label, programme_names
-from loaders.extract.model import PROGRAM, Candidate
+from loaders.extract.concepts import concept_for, family_label, load_concepts, programme_names
+from loaders.extract.model import PROGRAM, Candidate, Entity, Mention, Relation
 from loaders.extract.names import programme_start
 from loaders.identifiers import normalise_key
 
@@ -92,7 +92,9 @@ _SLOGAN_AFTER = re.compile(
 _GLOSS = re.compile(r"([^\s,,。、;;::()()“”\"]{2,12})\(([^()]{1,6})\)")
 _CITED_PROGRAMME = re.compile(r"(课题|项目|研究)?《([^《》]{4,40})》(项目|工程|课题)?")
 # An enumeration of quoted items closed by 等 + a programme head or by a count + head.
-_ENUM_ITEM = r"[“\"][^“”\"\n,,。;;]{2,20}[”\"][^“”\"、,,。;;::\s和与及等0-9一二三四五六七八九十两]{0,3}"
+_ENUM_ITEM = (
+    r"[“\"][^“”\"\n,,。;;]{2,20}[”\"][^“”\"、,,。;;::\s和与及等0-9一二三四五六七八九十两]{0,3}"
+)
 _ENUMERATION = re.compile(
     rf"((?:{_ENUM_ITEM}(?:、|和|与|及)?){{2,}})"
     r"(?:(?:等[^“”\"、,,。;;]{0,4}?)?(?:项目|工程|活动|行动|计划|品牌|举措|工作)|"
@@ -223,6 +225,7 @@ def find_programs(text: str, spans) -> list[Candidate]:  # noqa: ANN001
     for s_start, s_end in spans:
         here = _by_suffix(text, s_start, s_end) + _by_quotes(text, s_start, s_end)
         here += _by_enumeration(text, s_start, s_end)
+        here += _by_listed_before(text, s_start, [c for c in here if c.method == "programs.suffix"])
         here += _by_gloss(text, s_start, s_end) + _by_title(text, s_start, s_end)
         # One candidate per span and name (the most confident rule).
         best: dict[tuple[int, int, str], Candidate] = {}
@@ -369,6 +372,33 @@ def with_programme_scope(
         else c
         for c in candidates
     ]
+
+
+def find_programme_parts(entities: list[Entity], mentions: list[Mention]) -> list[Relation]:
+    """Return partOf links from a programme to the document's programme of the broader family.
+
+    名校长工程 (family 名校长工程, broader 三名工程) is part of the 三名工程 the same document
+    runs, as the concept scheme says (skos:broader). Glossed programmes (头雁振翅(名校长)) are
+    linked by relations.gloss_family already and are skipped here.
+    """
+    broader = {c.iri: c.broader for c in load_concepts()}
+    first: dict[str, Mention] = {}
+    for m in mentions:
+        first.setdefault(m.entity, m)
+    programs = [e for e in entities if e.kind == PROGRAM and e.key in first]
+    by_family: dict[str, list[Entity]] = {}
+    for e in programs:
+        if e.attr("concept"):
+            by_family.setdefault(e.attr("concept"), []).append(e)
+    out = []
+    for e in programs:
+        family = e.attr("concept")
+        parent_family = broader.get(family) if family else None
+        if not parent_family or e.attr("gloss"):
+            continue
+        for parent in by_family.get(parent_family, []):
+            out.append(Relation(e.key, "partOf", parent.key, first[e.key], "programs.family_part"))
+    return out
 
 
 def _by_suffix(text: str, s_start: int, s_end: int) -> list[Candidate]:
@@ -544,13 +574,50 @@ def _by_quotes(text: str, s_start: int, s_end: int) -> list[Candidate]:
     return out
 
 
+# The verb that opens a list of programmes (继续实施高校访学、博导工作站项目).
+_LIST_VERB = re.compile(r"(?:实施|开展|推进|加强|落实|启动|深化|推行|做好|抓好|办好)")
+_CLAUSE_START = re.compile(r".*[,,。;;::!?!?\s]")
+_LIST_ITEM = re.compile(r"[\u4e00-\u9fff]{3,8}")
+
+
+def _by_listed_before(text: str, s_start: int, named: list[Candidate]) -> list[Candidate]:
+    """Return the unquoted items listed before a programme, when a programme verb opens the list.
+
+    In 实施高校访学、博导工作站项目 the items share the verb with the named programme, so each
+    is a programme too. Items must be short plain words, not generic ones.
+    """
+    out = []
+    for c in named:
+        if text[c.start - 1 : c.start] != "、":
+            continue
+        clause = _CLAUSE_START.search(text[s_start : c.start - 1])
+        begin = s_start + (clause.end() if clause else 0)
+        parts = text[begin : c.start - 1].split("、")
+        verbs = list(_LIST_VERB.finditer(parts[0]))
+        if not verbs:
+            continue
+        parts[0] = parts[0][verbs[-1].end() :]
+        begin += verbs[-1].end()
+        if not all(_LIST_ITEM.fullmatch(p) for p in parts):
+            continue
+        for part in parts:
+            if not is_generic(part):
+                out.append(
+                    Candidate(
+                        PROGRAM, part, begin, begin + len(part), "Program", "programs.listed", 0.65
+                    )
+                )
+            begin += len(part) + 1
+    return out
+
+
 def _by_enumeration(text: str, s_start: int, s_end: int) -> list[Candidate]:
     out = []
     for match in _ENUMERATION.finditer(text, s_start, s_end):
         for item in _ITEM.finditer(text, match.start(1), match.end(1)):
             surface = item.group()
             if re.search(r"[”\"](?:评选|展评|评比|活动|工作|系列)$", surface):
-                surface = surface[: max(surface.rfind("”"), surface.rfind("\"")) + 1]
+                surface = surface[: max(surface.rfind("”"), surface.rfind('"')) + 1]
             name = clean_name(surface)
             if len(name) < 2 or not re.search(r"[\u4e00-\u9fff]", name):
                 continue

@@ -30,8 +30,10 @@ def quad_count(store: Path) -> int:
 
 
 def test_ingest_corpus_loads_five_documents(corpus_store, capsys):
-    assert main(["query", "documents_by_issuer", "--store", str(corpus_store), "--format",
-                 "json"]) == 0
+    assert (
+        main(["query", "documents_by_issuer", "--store", str(corpus_store), "--format", "json"])
+        == 0
+    )
     rows = json.loads(capsys.readouterr().out)["results"]["bindings"]
     titles = {row["title"]["value"] for row in rows if "title" in row}
     assert "2019年常州市教育工作要点" in titles
@@ -46,8 +48,7 @@ def test_reingesting_corpus_leaves_quad_count_unchanged(corpus_store, corpus_dir
     assert quad_count(store) == before
 
 
-def test_bad_files_get_one_line_each_and_the_rest_loads(corpus_store, corpus_dir, tmp_path,
-                                                       capsys):
+def test_bad_files_get_one_line_each_and_the_rest_loads(corpus_store, corpus_dir, tmp_path, capsys):
     store = tmp_path / "store"
     shutil.copytree(corpus_store, store)
     before = quad_count(store)
@@ -74,8 +75,20 @@ def test_bad_files_get_one_line_each_and_the_rest_loads(corpus_store, corpus_dir
 
 
 def test_query_binds_parameters(corpus_store, capsys):
-    code = main(["query", "documents_by_area_and_year", "--store", str(corpus_store),
-                 "--param", "area=海陵区", "--param", "year=2020", "--format", "csv"])
+    code = main(
+        [
+            "query",
+            "documents_by_area_and_year",
+            "--store",
+            str(corpus_store),
+            "--param",
+            "area=海陵区",
+            "--param",
+            "year=2020",
+            "--format",
+            "csv",
+        ]
+    )
     assert code == 0
     out = capsys.readouterr().out
     assert "区教育局关于印发2020年全区教育工作要点的通知" in out
@@ -88,14 +101,23 @@ def test_unknown_query_exits_2_and_lists_queries(corpus_store, capsys):
 
 
 def test_bad_parameter_exits_2(corpus_store, capsys):
-    code = main(["query", "documents_by_area_and_year", "--store", str(corpus_store),
-                 "--param", "year=二〇一九"])
+    code = main(
+        [
+            "query",
+            "documents_by_area_and_year",
+            "--store",
+            str(corpus_store),
+            "--param",
+            "year=二〇一九",
+        ]
+    )
     assert code == 2
     assert "year" in capsys.readouterr().err
 
 
-@pytest.mark.parametrize("fmt", ["ttl", "trig", "nt", "nq", "jsonld", "rdfxml", "graphml",
-                                 "gexf", "csv"])
+@pytest.mark.parametrize(
+    "fmt", ["ttl", "trig", "nt", "nq", "jsonld", "rdfxml", "graphml", "gexf", "csv"]
+)
 def test_export_writes_every_format(corpus_store, tmp_path, fmt):
     out = tmp_path / f"export.{fmt}"
     assert main(["export", "--store", str(corpus_store), "--format", fmt, "-o", str(out)]) == 0
@@ -105,8 +127,11 @@ def test_export_writes_every_format(corpus_store, tmp_path, fmt):
 def test_stats_counts_documents(corpus_store, capsys):
     assert main(["stats", "--store", str(corpus_store)]) == 0
     out = capsys.readouterr().out
-    assert any(ln.split() == ["Document", ln.split()[-1]] and int(ln.split()[-1]) >= 5
-               for ln in out.splitlines() if ln.startswith("Document"))
+    assert any(
+        ln.split() == ["Document", ln.split()[-1]] and int(ln.split()[-1]) >= 5
+        for ln in out.splitlines()
+        if ln.startswith("Document")
+    )
 
 
 def test_corpus_graph_conforms_to_the_shapes(corpus_store, capsys):

@@ -16,15 +16,18 @@ CONCEPT = NamedNode(ID + "concept/sanming")
 def programme(store: EmbeddedStore, name: str, area: NamedNode, year: int) -> NamedNode:
     graph = NamedNode(f"{ID}graph/{name}")
     node = NamedNode(f"{ID}program/{name}")
-    store.put_graph(graph, [
-        Quad(node, RDF_TYPE, EKG.Program, graph),
-        Quad(node, RDFS_LABEL, Literal("三名工程", language="zh"), graph),
-        Quad(node, EKG.concept, CONCEPT, graph),
-        Quad(node, EKG.jurisdiction, area, graph),
-        Quad(node, EKG.year, Literal(str(year), datatype=XSD.integer), graph),
-        Quad(DISTRICT, RDF_TYPE, EKG.AdministrativeArea, graph),
-        Quad(DISTRICT, EKG.partOf, CITY, graph),
-    ])
+    store.put_graph(
+        graph,
+        [
+            Quad(node, RDF_TYPE, EKG.Program, graph),
+            Quad(node, RDFS_LABEL, Literal("三名工程", language="zh"), graph),
+            Quad(node, EKG.concept, CONCEPT, graph),
+            Quad(node, EKG.jurisdiction, area, graph),
+            Quad(node, EKG.year, Literal(str(year), datatype=XSD.integer), graph),
+            Quad(DISTRICT, RDF_TYPE, EKG.AdministrativeArea, graph),
+            Quad(DISTRICT, EKG.partOf, CITY, graph),
+        ],
+    )
     return node
 
 
@@ -33,8 +36,15 @@ def links(store: EmbeddedStore) -> set[tuple[str, str, str, str]]:
         SELECT ?s ?p ?o ?method WHERE { GRAPH ?g {
           ?st rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o ; ekg:method ?method .
           ?s ?p ?o } }""")
-    return {(s.value.rsplit("/", 1)[-1], p.value.rsplit("#", 1)[-1], o.value.rsplit("/", 1)[-1],
-             m.value) for s, p, o, m in rows}
+    return {
+        (
+            s.value.rsplit("/", 1)[-1],
+            p.value.rsplit("#", 1)[-1],
+            o.value.rsplit("/", 1)[-1],
+            m.value,
+        )
+        for s, p, o, m in rows
+    }
 
 
 def test_lineage_links_district_to_city_and_year_to_year():

@@ -23,6 +23,7 @@ def test_readme_lists_every_named_query_and_setting():
 def test_readme_tables_are_not_stale():
     result = subprocess.run(
         [sys.executable, str(ROOT / "scripts" / "update_readme.py"), "--check"],
-        capture_output=True, text=True,
+        capture_output=True,
+        text=True,
     )
     assert result.returncode == 0, result.stderr

@@ -238,3 +238,16 @@ def test_programme_of_another_jurisdiction_or_year_is_another_program():
     later = program_entities(text, chain=("江苏省", "常州市", "钟楼区"), year=2022)[0]
     assert len({city.key, district.key, later.key}) == 3
     assert city.attr("concept") == district.attr("concept") == later.attr("concept")
+
+
+def test_programme_of_a_narrower_family_is_part_of_the_broader_programme():
+    text = "深入实施“三名”工程。深入实施名校长工程,推进名班主任工程。"
+    rels = relations_of(extract(make_doc(text, chain=CHAIN, year=2022)))
+    assert ("名校长工程", "partOf", "三名工程") in rels
+    assert ("名班主任工程", "partOf", "三名工程") in rels
+
+
+def test_programme_items_listed_before_a_programme_share_its_verb():
+    names = programs_in("继续实施云端访学、青苗研修班,完善评价。")
+    assert {"云端访学", "青苗研修班"} <= names
+    assert programs_in("实施体育、艺术3+2项目。") == {"艺术3+2项目"}

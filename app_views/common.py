@@ -1,0 +1,299 @@
+"""What every page shares: the store (opened once), cached query results, labels, links, graphs.
+
+Views only: the SPARQL comes from queries/ and graph_store.app_queries.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from urllib.parse import quote
+
+import pandas as pd
+import streamlit as st
+from pyoxigraph import Literal, NamedNode
+from st_cytoscape import cytoscape
+
+from graph_store.app_queries import (
+    CLASS_COLOURS,
+    CLASS_NAMES_ZH,
+    Neighbourhood,
+    NodeInfo,
+    node_info,
+    run_app_query,
+)
+from graph_store.named_queries import load_named_queries, run_named_query
+from graph_store.open import open_store
+from graph_store.protocol import GraphStore
+from graph_store.results import QueryResult
+from graph_store.search_index import SearchIndex, open_search_index, store_fingerprint
+from graph_store.settings import get_setting
+
+TTL = 600
+IRI_PREFIX = "https://w3id.org/edukg/id/"
+
+
+def store_location() -> str:
+    """Return the store location from st.secrets, EDUKG_ENDPOINT / EDUKG_STORE, or the default."""
+    try:
+        if "store_location" in st.secrets:
+            return str(st.secrets["store_location"])
+    except FileNotFoundError:
+        pass
+    return os.environ.get("EDUKG_ENDPOINT") or get_setting("store")
+
+
+@st.cache_resource(show_spinner=False)
+def _open(location: str) -> GraphStore:
+    return open_store(location, read_only=True)
+
+
+def store() -> GraphStore:
+    """Return the app's read-only store (opened once per location)."""
+    return _open(store_location())
+
+
+def reopen_store() -> None:
+    """Forget the cached store, results and index, so the next run sees freshly ingested data."""
+    _open.clear()
+    _search_index.clear()
+    st.cache_data.clear()
+
+
+def _terms(params: tuple[tuple[str, str, str], ...]) -> dict:
+    out = {}
+    for name, kind, value in params:
+        out[name] = (
+            NamedNode(value)
+            if kind == "iri"
+            else Literal(value, language="zh")
+            if kind == "zh"
+            else Literal(value)
+        )
+    return out
+
+
+@st.cache_data(ttl=TTL, max_entries=512, show_spinner=False)
+def _app_query(
+    _store: GraphStore, location: str, name: str, params: tuple[tuple[str, str, str], ...]
+) -> pd.DataFrame:
+    # Cached as a frame of strings: st.cache_data unpickles on every hit, and pandas is far
+    # cheaper to unpickle than tens of thousands of pyoxigraph terms.
+    return frame(run_app_query(_store, name, _terms(params)))
+
+
+def app_query(name: str, **params: str) -> pd.DataFrame:
+    """Return an app query's rows as a DataFrame of strings; IRI parameters are bound as IRIs.
+
+    A parameter value starting with http is an IRI, anything else a plain literal.
+    """
+    spec = tuple(
+        sorted(
+            (k, "iri" if v.startswith(("http://", "https://")) else "str", v)
+            for k, v in params.items()
+        )
+    )
+    return _app_query(store(), store_location(), name, spec)
+
+
+@st.cache_data(ttl=TTL, max_entries=256, show_spinner=False)
+def _named_query(
+    _store: GraphStore, location: str, name: str, params: tuple[tuple[str, str], ...]
+) -> pd.DataFrame:
+    return frame(run_named_query(_store, load_named_queries()[name], dict(params)))
+
+
+def named_query(name: str, **params: str) -> pd.DataFrame:
+    """Return a named query's rows (queries/NAME.rq) as a DataFrame of strings."""
+    return _named_query(store(), store_location(), name, tuple(sorted(params.items())))
+
+
+def frame(result: QueryResult) -> pd.DataFrame:
+    """Return a QueryResult as a DataFrame with one column per variable."""
+    return pd.DataFrame(result.values(), columns=list(result.variables))
+
+
+@st.cache_data(ttl=TTL, max_entries=64, show_spinner=False)
+def _labels(_store: GraphStore, location: str, iris: tuple[str, ...]) -> dict[str, NodeInfo]:
+    return node_info(_store, iris)
+
+
+def labels(iris: list[str]) -> dict[str, NodeInfo]:
+    """Return label and class for each IRI."""
+    return _labels(store(), store_location(), tuple(sorted(set(iris))))
+
+
+@st.cache_resource(show_spinner="建立检索索引 / building the search index…", max_entries=4)
+def _search_index(location: str, fingerprint: str) -> SearchIndex:
+    path = None
+    if not location.startswith(("http://", "https://")) and location != ":memory:":
+        store_folder = Path(location)
+        if os.access(store_folder.parent, os.W_OK):
+            # Beside the store (data/store.search-index.json); rebuilt when the store changed.
+            path = store_folder.parent / f"{store_folder.name}.search-index.json"
+    return open_search_index(_open(location), path)
+
+
+def search_index() -> SearchIndex:
+    """Return the search index for the current store state (built once, cached)."""
+    location = store_location()
+    return _search_index(location, _fingerprint(store(), location))
+
+
+@st.cache_data(ttl=60, max_entries=8, show_spinner=False)
+def _fingerprint(_store: GraphStore, location: str) -> str:
+    return store_fingerprint(_store)
+
+
+def class_label(cls: str) -> str:
+    """Return '学校 School' for 'School'."""
+    return f"{CLASS_NAMES_ZH.get(cls, '')} {cls}".strip() if cls else "—"
+
+
+def explorer_url(iri: str, label: str = "") -> str:
+    """Return an app-relative link that opens the graph explorer on `iri`."""
+    url = f"explorer?entity={quote(iri, safe='')}"
+    return url + (f"&label={label}" if label else "")
+
+
+def link_columns(df: pd.DataFrame, columns: list[str] | None = None) -> tuple[pd.DataFrame, dict]:
+    """Replace IRI columns by explorer links shown as labels; return the frame and column_config.
+
+    The IRI stays one click away: the link opens the explorer on it (and shows it in the URL).
+    """
+    config: dict = {}
+    df = df.copy()
+    iri_columns = (
+        columns
+        if columns is not None
+        else [c for c in df.columns if df[c].dropna().astype(str).str.match(r"^https?://").any()]
+    )
+    iris = [v for c in iri_columns for v in df[c].dropna().astype(str) if v.startswith("http")]
+    info = labels(iris) if iris else {}
+    for c in iri_columns:
+        df[c] = [
+            explorer_url(v, info[v].label if v in info else v.rsplit("/", 1)[-1])
+            if isinstance(v, str) and v.startswith("http")
+            else v
+            for v in df[c]
+        ]
+        config[c] = st.column_config.LinkColumn(c, display_text=r"label=(.*)$")
+    return df, config
+
+
+def show_table(df: pd.DataFrame, key: str, link: bool = True, height: int | str = "auto") -> None:
+    """Draw a result table; IRI columns become labelled links into the explorer."""
+    config: dict = {}
+    if link and len(df):
+        df, config = link_columns(df)
+    st.dataframe(df, key=key, hide_index=True, column_config=config, height=height)
+
+
+def draw_graph(
+    graph: Neighbourhood, key: str, height: int = 560, highlight: set[str] | None = None
+) -> list[str]:
+    """Draw nodes and edges with Cytoscape.js (drag, zoom, click); return the selected node IRIs."""
+    highlight = highlight or set()
+    elements = []
+    for iri, node in graph.nodes.items():
+        elements.append(
+            {
+                "data": {
+                    "id": iri,
+                    "label": node.label[:24],
+                    "cls": node.cls or "Other",
+                    "colour": CLASS_COLOURS.get(node.cls, CLASS_COLOURS[""]),
+                },
+                "classes": "centre" if iri in highlight else "",
+            }
+        )
+    for i, (source, relation, target) in enumerate(graph.edges):
+        elements.append(
+            {"data": {"id": f"e{i}", "source": source, "target": target, "label": relation}}
+        )
+    big = len(graph.nodes) > 300
+    stylesheet = [
+        {
+            "selector": "node",
+            "style": {
+                "label": "" if big else "data(label)",
+                "background-color": "data(colour)",
+                "font-size": 11,
+                "width": 18,
+                "height": 18,
+                "text-valign": "bottom",
+                "text-margin-y": 3,
+            },
+        },
+        {
+            "selector": "node.centre",
+            "style": {
+                "width": 30,
+                "height": 30,
+                "border-width": 3,
+                "border-color": "#222",
+                "label": "data(label)",
+            },
+        },
+        {
+            "selector": "node:selected",
+            "style": {"border-width": 3, "border-color": "#e41a1c", "label": "data(label)"},
+        },
+        {
+            "selector": "edge",
+            "style": {
+                "width": 1.2,
+                "curve-style": "haystack" if big else "bezier",
+                "target-arrow-shape": "none" if big else "triangle",
+                "line-color": "#bbb",
+                "target-arrow-color": "#bbb",
+                "label": "" if big else "data(label)",
+                "font-size": 8,
+                "color": "#777",
+                "text-rotation": "autorotate",
+            },
+        },
+    ]
+    layout = {
+        "name": "fcose",
+        "animationDuration": 0,
+        "quality": "draft" if big else "default",
+        "nodeRepulsion": 8000,
+        "idealEdgeLength": 70,
+    }
+    selected = cytoscape(
+        elements, stylesheet, layout=layout, height=f"{height}px", selection_type="single", key=key
+    )
+    return list((selected or {}).get("nodes", []))
+
+
+def legend(classes: set[str]) -> None:
+    """Draw the colour legend for the classes in a graph."""
+    chips = " ".join(
+        f"<span style='display:inline-block;margin-right:12px'><span style='display:inline-block;"
+        f"width:11px;height:11px;border-radius:6px;background:{CLASS_COLOURS.get(c, '#969696')};"
+        f"margin-right:4px'></span>{class_label(c)}</span>"
+        for c in sorted(classes)
+    )
+    st.markdown(chips, unsafe_allow_html=True)
+
+
+def entity_picker(
+    label: str, key: str, classes: tuple[str, ...] | None = None, default: str | None = None
+) -> str | None:
+    """A selectbox of entities (by label and class); returns the chosen IRI."""
+    df = app_query("entities")
+    if classes:
+        df = df[df["class"].str.rsplit("#", n=1).str[-1].isin(classes)]
+    df = df.drop_duplicates("entity")
+    options = df["entity"].tolist()
+    names = dict(zip(df["entity"], df["label"], strict=True))
+    index = options.index(default) if default in options else None
+    return st.selectbox(
+        label,
+        options,
+        index=index,
+        key=key,
+        format_func=lambda iri: f"{names.get(iri, iri)}  ·  {iri.rsplit('/', 2)[-2]}",
+        placeholder="选择或输入名称 / choose or type a name",
+    )

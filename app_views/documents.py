@@ -1,0 +1,233 @@
+"""Documents: the list with filters, a reader with highlighted mentions, and upload + ingest."""
+
+from __future__ import annotations
+
+import html
+import tempfile
+from pathlib import Path
+
+import pandas as pd
+import streamlit as st
+
+from app_views.common import (
+    app_query,
+    class_label,
+    explorer_url,
+    named_query,
+    reopen_store,
+    store_location,
+)
+from graph_store.app_queries import CLASS_COLOURS, main_class
+from graph_store.ingest import IngestReport, ingest_paths
+from graph_store.open import open_store
+from graph_store.protocol import StoreError
+
+
+def render() -> None:
+    st.title("文件 / Documents")
+    if st.query_params.get("doc"):
+        # A link asked for one document: the reader comes first (tabs cannot be selected).
+        tab_read, tab_list, tab_upload = st.tabs(["阅读 Read", "列表 List", "上传 Upload"])
+    else:
+        tab_list, tab_read, tab_upload = st.tabs(["列表 List", "阅读 Read", "上传 Upload"])
+    docs = app_query("documents")
+    with tab_list:
+        list_view(docs)
+    with tab_read:
+        read_view(docs)
+    with tab_upload:
+        upload_view()
+
+
+def list_view(docs) -> None:
+    if docs.empty:
+        st.info(
+            "No documents yet. Upload some on the Upload tab, or run `edukg ingest data/corpus`."
+        )
+        return
+    cited = docs["source"].isna().sum()
+    docs = docs.dropna(subset=["source"])
+    if cited:
+        st.caption(f"{cited} cited document(s) known only by title are not listed.")
+    cols = st.columns(3)
+    area_param = st.query_params.get("area")
+    areas = sorted(docs["area_name"].dropna().unique())
+    default_area = docs.loc[docs["area"] == area_param, "area_name"].dropna().unique().tolist()
+    area = cols[0].multiselect(
+        "辖区 / Jurisdiction", areas, default=default_area, key="documents_area"
+    )
+    years = sorted(docs["year"].dropna().unique())
+    year_param = st.query_params.get("year")
+    year = cols[1].multiselect(
+        "年份 / Year",
+        years,
+        default=[year_param] if year_param in years else [],
+        key="documents_year",
+    )
+    types = sorted(docs["doc_type"].dropna().unique())
+    doc_type = cols[2].multiselect("类型 / Type", types, key="documents_type")
+    shown = docs
+    if area:
+        shown = shown[shown["area_name"].isin(area)]
+    if year:
+        shown = shown[shown["year"].isin(year)]
+    if doc_type:
+        shown = shown[shown["doc_type"].isin(doc_type)]
+    st.caption(f"{len(shown)} of {len(docs)} documents")
+    view = shown[
+        ["title", "issued", "doc_type", "area_name", "year", "issuer_name", "number", "source"]
+    ].copy()
+    view.insert(0, "read", [f"documents?doc={d}&label=阅读" for d in shown["document"]])
+    st.dataframe(
+        view,
+        key="documents_table",
+        hide_index=True,
+        column_config={"read": st.column_config.LinkColumn("read", display_text=r"label=(.*)$")},
+    )
+
+
+def read_view(docs) -> None:
+    readable = docs.dropna(subset=["source"]) if not docs.empty else docs
+    if readable.empty:
+        st.info("No document to read yet.")
+        return
+    options = readable["document"].tolist()
+    titles = dict(
+        zip(readable["document"], readable["title"].fillna(readable["document"]), strict=True)
+    )
+    wanted = st.query_params.get("doc")
+    document = st.selectbox(
+        "文件 / Document",
+        options,
+        key="documents_read",
+        index=options.index(wanted) if wanted in options else 0,
+        format_func=lambda d: titles[d],
+    )
+    row = readable[readable["document"] == document].iloc[0]
+    st.markdown(
+        f"**{row['title']}**  \n"
+        + " · ".join(str(row[c]) for c in ("issuer_name", "issued", "number") if pd.notna(row[c]))
+        + f" · `{row['source']}`"
+    )
+    sections = named_query("document_sections", document=document)
+    texts = app_query("document_text", document=document)
+    mentions = app_query("document_mentions", document=document)
+    left, right = st.columns([1, 3])
+    with left:
+        st.markdown("**章节 / Outline**")
+        if sections.empty:
+            st.caption("No numbered sections.")
+        for s in sections.itertuples():
+            indent = "　" * (int(s.level) - 1 if s.level else 0)
+            st.markdown(f"{indent}{s.number or ''} {s.heading or ''}")
+        classes = {main_class([c.rsplit("#", 1)[-1]]) for c in mentions["class"].dropna()}
+        st.markdown("**图例 / Legend**")
+        for cls in sorted(c for c in classes if c):
+            st.markdown(
+                f"<span style='background:{CLASS_COLOURS.get(cls)}55;padding:0 4px'>"
+                f"{class_label(cls)}</span>",
+                unsafe_allow_html=True,
+            )
+    with right:
+        if texts.empty or not texts["text"].iloc[0]:
+            st.info("This document's text is not stored (ekg:text); re-ingest it to read it here.")
+            return
+        st.markdown(
+            f"<div style='white-space:pre-wrap;line-height:1.8;max-height:640px;overflow:auto'>"
+            f"{highlight(texts['text'].iloc[0], mentions)}</div>",
+            unsafe_allow_html=True,
+        )
+        st.caption(
+            f"{mentions['mention'].nunique()} mentions highlighted; click one to open it "
+            "in the graph explorer."
+        )
+
+
+def highlight(text: str, mentions) -> str:
+    """Return the text as HTML with each mention a coloured link into the explorer."""
+    spans = {}
+    for m in mentions.to_dict("records"):
+        start, end = int(m["start"]), int(m["end"])
+        cls = main_class([(m["class"] or "").rsplit("#", 1)[-1]])
+        previous = spans.get(start, (0, "", "", ""))[3]
+        spans[start] = (end, m["entity"], m["label"] or "", main_class([cls, previous]))
+    out, pos = [], 0
+    for start in sorted(spans):
+        end, entity, label, cls = spans[start]
+        if start < pos or end > len(text):
+            continue
+        out.append(html.escape(text[pos:start]))
+        colour = CLASS_COLOURS.get(cls, CLASS_COLOURS[""])
+        out.append(
+            f"<a href='{html.escape(explorer_url(entity, label))}' target='_self' "
+            f"title='{html.escape(class_label(cls))}: {html.escape(label)}' "
+            f"style='background:{colour}55;border-bottom:2px solid {colour};color:inherit;"
+            f"text-decoration:none'>{html.escape(text[start:end])}</a>"
+        )
+        pos = end
+    out.append(html.escape(text[pos:]))
+    return "".join(out)
+
+
+def ingest_uploads(location: str, uploads: list[tuple[str, bytes]], progress=None) -> IngestReport:
+    """Write uploaded files to a temporary folder and ingest them through a writable handle.
+
+    The app's cached store is read-only, so a second, writable handle does the writing; the
+    caller then drops the caches (reopen_store) so every page sees the new documents.
+
+    Raises:
+        StoreError: the store cannot be opened for writing (another process holds it).
+    """
+    with tempfile.TemporaryDirectory() as folder:
+        paths = []
+        for name, data in uploads:
+            path = Path(folder) / Path(name).name
+            path.write_bytes(data)
+            paths.append(path)
+        writable = open_store(location)
+        try:
+            return ingest_paths(writable, paths, progress=progress)
+        finally:
+            writable.close()
+
+
+def upload_view() -> None:
+    st.caption(
+        "Upload .txt or .html policy documents; each becomes its own named graph "
+        "(re-uploading a file replaces its graph)."
+    )
+    files = st.file_uploader(
+        "文件 / Files",
+        type=["txt", "html", "htm"],
+        accept_multiple_files=True,
+        key="documents_upload",
+    )
+    if not files or not st.button("导入 / Ingest", key="documents_ingest", type="primary"):
+        return
+    bar = st.progress(0.0, text="reading…")
+
+    def progress(results, total):
+        for i, item in enumerate(results, 1):
+            bar.progress(i / max(total, 1), text=f"{i}/{total}: {item[0].name}")
+            yield item
+
+    uploads = [(upload.name, upload.getvalue()) for upload in files]
+    try:
+        report = ingest_uploads(store_location(), uploads, progress)
+    except StoreError as err:
+        st.error(
+            f"The store cannot be opened for writing ({err}). Another process (e.g. "
+            "`edukg serve`) may hold it: stop it, or run `edukg ingest FILES` instead."
+        )
+        return
+    reopen_store()
+    for loaded in report.loaded:
+        st.success(
+            f"{Path(loaded.path).name}: {loaded.title or loaded.doc_id} ({loaded.quads} triples)"
+        )
+    for failure in report.failed:
+        st.error(f"{Path(failure.path).name}: {failure.message}")
+
+
+if __name__ == "__main__":
+    render()

@@ -1,0 +1,87 @@
+"""Search: one box finds entities (Chinese, partial or pinyin) and the sentences that name them."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from app_views.common import class_label, explorer_url, labels, search_index
+
+
+def render() -> None:
+    st.title("检索 / Search")
+    st.caption(
+        "Names in Chinese (西仓桥), part of a name (仓桥), or pinyin (xicangqiao, xcq); "
+        "sentences and section text are searched too."
+    )
+    initial = st.query_params.get("text", "")
+    text = st.text_input(
+        "检索词 / Search",
+        value=initial,
+        key="search_text",
+        placeholder="例如 三名工程 / 西仓桥 / sanming",
+    )
+    if not text.strip():
+        st.info("Type a name or a phrase above to start.")
+        return
+    index = search_index()
+    entities = index.entities(text, limit=50)
+    sentences = [h for h in index.search(text, ("mention", "section"), limit=200)]
+    st.subheader(f"实体 / Entities ({len(entities)})")
+    if entities:
+        df = pd.DataFrame(
+            [
+                {
+                    "name": explorer_url(h.record.iri, h.record.label),
+                    "matched": h.record.text,
+                    "class": class_label(h.record.cls),
+                    "iri": h.record.iri,
+                }
+                for h in entities
+            ]
+        )
+        st.dataframe(
+            df,
+            key="search_entities",
+            hide_index=True,
+            column_config={
+                "name": st.column_config.LinkColumn(
+                    "name", display_text=r"label=(.*)$", help="open in the graph explorer"
+                )
+            },
+        )
+    else:
+        st.info("No entity name matches. Try fewer characters, or the pinyin of the name.")
+    st.subheader(f"句子 / Sentences ({len(sentences)})")
+    if sentences:
+        docs = labels([h.record.document for h in sentences if h.record.document])
+        seen = set()
+        rows = []
+        for hit in sentences:
+            r = hit.record
+            if (r.text, r.document) in seen:
+                continue
+            seen.add((r.text, r.document))
+            doc = docs.get(r.document)
+            rows.append(
+                {
+                    "sentence": r.text,
+                    "about": explorer_url(r.iri, r.label) if r.kind == "mention" else "",
+                    "document": f"documents?doc={r.document}&label={doc.label if doc else r.document}",
+                }
+            )
+        st.dataframe(
+            pd.DataFrame(rows),
+            key="search_sentences",
+            hide_index=True,
+            column_config={
+                "about": st.column_config.LinkColumn("about", display_text=r"label=(.*)$"),
+                "document": st.column_config.LinkColumn("document", display_text=r"label=(.*)$"),
+            },
+        )
+    else:
+        st.info("No sentence contains this text.")
+
+
+if __name__ == "__main__":
+    render()

@@ -1,0 +1,339 @@
+"""SPARQL: an editor with highlighting, the named queries as forms, guarded runs, many views."""
+
+from __future__ import annotations
+
+import time
+from urllib.parse import quote
+
+import pandas as pd
+import pyoxigraph as ox
+import streamlit as st
+from streamlit_ace import st_ace
+
+from app_views.common import draw_graph, legend, link_columns, store_location
+from graph_store.app_queries import Neighbourhood, node_info
+from graph_store.named_queries import ParameterError, bind_params, load_named_queries
+from graph_store.protocol import StoreError
+from graph_store.results import QueryResult, to_csv, to_json
+from graph_store.sandbox import (
+    QueryRefused,
+    QuerySyntaxError,
+    QueryTimeout,
+    TripleResult,
+    curl_snippet,
+    iri_edges,
+    python_snippet,
+    query_form,
+    run_guarded,
+    with_values,
+)
+from graph_store.settings import get_setting
+
+DEFAULT_QUERY = """PREFIX ekg: <https://w3id.org/edukg/ontology#>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+# Schools and the education groups they belong to
+SELECT ?school ?school_name ?group ?group_name WHERE {
+  ?school ekg:memberOf ?group .
+  OPTIONAL { ?school rdfs:label ?school_name }
+  OPTIONAL { ?group rdfs:label ?group_name }
+}
+ORDER BY ?group_name ?school_name
+LIMIT 200
+"""
+
+
+def set_editor_text(text: str) -> None:
+    """Put `text` in the editor (a new editor instance, so the component shows it)."""
+    st.session_state["sparql_text"] = text
+    st.session_state["sparql_editor_version"] = st.session_state.get("sparql_editor_version", 0) + 1
+
+
+def init_state() -> None:
+    state = st.session_state
+    if "sparql_text" not in state:
+        state["sparql_text"] = DEFAULT_QUERY
+        state["sparql_editor_version"] = 0
+        state["sparql_history"] = []
+    shared = st.query_params.get("q")
+    if shared and state.get("sparql_shared") != shared:
+        state["sparql_shared"] = shared
+        set_editor_text(shared)
+    example = st.query_params.get("example")
+    if example and state.get("sparql_example_from_url") != example:
+        state["sparql_example_from_url"] = example
+        if example in load_named_queries():
+            state["sparql_example"] = example
+
+
+def examples_panel() -> None:
+    queries = load_named_queries()
+    with st.expander("示例查询 / Example queries (the named queries, as forms)", expanded=True):
+        name = st.selectbox(
+            "Example",
+            list(queries),
+            key="sparql_example",
+            index=None,
+            format_func=lambda n: f"{queries[n].title}  ({n})",
+            placeholder="选择一个示例 / pick an example",
+        )
+        if name is None:
+            st.caption("Each example is a file in queries/; its header names its parameters.")
+            return
+        query = queries[name]
+        st.markdown(f"**{query.title}** — {query.description}")
+        values: dict[str, str] = {}
+        for param in query.params:
+            values[param.name] = st.text_input(
+                f"{param.label} ({param.type})",
+                key=f"param_{param.name}",
+                placeholder="留空表示全部 / empty = all",
+            ).strip()
+        left, right = st.columns(2)
+        try:
+            bindings = bind_params(query, values)
+        except ParameterError as err:
+            st.error(f"{err}. Correct the value, or leave it empty to list all.")
+            return
+        text = with_values(query.text, bindings)
+        if left.button("运行示例 / Run example", key="sparql_run_example", type="primary"):
+            set_editor_text(text)
+            execute(text)
+        if right.button("在编辑器中打开 / Open in editor", key="sparql_load_example"):
+            set_editor_text(text)
+
+
+def execute(text: str) -> None:
+    """Run `text` in the sandbox and keep the outcome in the session (and its history)."""
+    timeout = float(get_setting("query_timeout"))
+    cap = int(get_setting("result_cap"))
+    started = time.monotonic()
+    outcome: dict = {"query": text, "error": None, "result": None}
+    try:
+        outcome["result"] = run_guarded(store_location(), text, timeout=timeout, cap=cap)
+    except QueryRefused as err:
+        outcome["error"] = ("refused", err.reason)
+    except QuerySyntaxError as err:
+        outcome["error"] = ("syntax", str(err), err.line, err.column)
+    except QueryTimeout as err:
+        outcome["error"] = ("timeout", str(err))
+    except StoreError as err:
+        outcome["error"] = ("store", f"{err}. Check the query, or try a smaller one.")
+    outcome["elapsed"] = time.monotonic() - started
+    st.session_state["sparql_outcome"] = outcome
+    result = outcome["result"]
+    size = (
+        len(result)
+        if isinstance(result, QueryResult | TripleResult)
+        else ("ask" if isinstance(result, bool) else "error")
+    )
+    st.session_state["sparql_history"].insert(
+        0,
+        {
+            "time": time.strftime("%H:%M:%S"),
+            "rows": size,
+            "seconds": round(outcome["elapsed"], 2),
+            "query": text,
+        },
+    )
+    st.query_params["q"] = text
+    st.session_state["sparql_shared"] = text
+
+
+def show_error(error: tuple, text: str) -> None:
+    kind = error[0]
+    if kind == "refused":
+        st.error(f"查询被拒绝 / Query refused: {error[1]}")
+    elif kind == "syntax":
+        st.error(error[1])
+        line, column = error[2], error[3]
+        lines = text.splitlines()
+        if line and 0 < line <= len(lines):
+            st.code(
+                f"{line:>4} | {lines[line - 1]}\n       {' ' * max((column or 1) - 1, 0)}^",
+                language=None,
+            )
+    elif kind == "timeout":
+        st.error(f"超时 / Timed out: {error[1]}")
+    else:
+        st.error(error[1])
+
+
+def show_select(result: QueryResult, text: str) -> None:
+    df = pd.DataFrame(result.values(), columns=list(result.variables))
+    if result.truncated:
+        st.warning(
+            f"Only the first {len(result):,} rows are shown (the cap is "
+            f"{get_setting('result_cap')}). Add a LIMIT or narrow the pattern for the rest."
+        )
+    st.success(f"{len(result):,} rows")
+    tabs = st.tabs(["表格 Table", "关系图 Graph", "图表 Chart", "下载 Download", "复现 Reproduce"])
+    with tabs[0]:
+        raw = st.toggle("显示 IRI / show raw IRIs", key="sparql_raw_iris")
+        if raw or df.empty:
+            st.dataframe(df, key="sparql_result_table", hide_index=True)
+        else:
+            shown, config = link_columns(df)
+            st.dataframe(shown, key="sparql_result_table", hide_index=True, column_config=config)
+    with tabs[1]:
+        edges = iri_edges(result)
+        if not edges:
+            st.info(
+                "No row holds two IRIs, so there is no relationship graph. Project two "
+                "linked entities (e.g. ?school ?group) to draw one."
+            )
+        else:
+            draw_result_graph(edges[:3000], "sparql_result_graph")
+    with tabs[2]:
+        numeric = [c for c in df.columns if pd.to_numeric(df[c], errors="coerce").notna().all()]
+        text_cols = [c for c in df.columns if c not in numeric]
+        if df.empty or not numeric or not text_cols:
+            st.info("A chart needs one text column and one numeric column (e.g. ?class ?count).")
+        else:
+            chart = df[[text_cols[-1], numeric[-1]]].copy()
+            chart[numeric[-1]] = pd.to_numeric(chart[numeric[-1]])
+            if chart[text_cols[-1]].str.startswith("http").all():
+                chart[text_cols[-1]] = (
+                    chart[text_cols[-1]].str.rsplit("/", n=1).str[-1].str.rsplit("#", n=1).str[-1]
+                )
+            st.bar_chart(chart.groupby(text_cols[-1]).sum(), horizontal=True)
+    with tabs[3]:
+        st.download_button(
+            "CSV",
+            to_csv(result).encode("utf-8"),
+            "result.csv",
+            "text/csv",
+            key="sparql_download_csv",
+        )
+        st.download_button(
+            "JSON (SPARQL results)",
+            to_json(result).encode("utf-8"),
+            "result.srj",
+            "application/sparql-results+json",
+            key="sparql_download_json",
+        )
+    with tabs[4]:
+        show_snippets(text, "text/csv")
+
+
+def draw_result_graph(edges: list[tuple[str, str, str]], key: str) -> None:
+    info = node_info_cached(tuple(sorted({n for s, _, t in edges for n in (s, t)})))
+    graph = Neighbourhood(nodes=info, edges=edges)
+    legend({n.cls for n in info.values()})
+    draw_graph(graph, key=key, height=480)
+
+
+@st.cache_data(ttl=600, max_entries=32, show_spinner=False)
+def _node_info(location: str, iris: tuple[str, ...]):
+    from app_views.common import store
+
+    return node_info(store(), iris)
+
+
+def node_info_cached(iris: tuple[str, ...]):
+    return _node_info(store_location(), iris)
+
+
+def show_triples(result: TripleResult, text: str) -> None:
+    if result.truncated:
+        st.warning(
+            f"Only the first {len(result):,} triples are shown (the cap is "
+            f"{get_setting('result_cap')})."
+        )
+    st.success(f"{len(result):,} triples")
+    df = pd.DataFrame(
+        [(t.subject.value, t.predicate.value, t.object.value) for t in result.triples],
+        columns=["subject", "predicate", "object"],
+    )
+    tabs = st.tabs(["表格 Table", "关系图 Graph", "下载 Download", "复现 Reproduce"])
+    with tabs[0]:
+        st.dataframe(df, key="sparql_triples_table", hide_index=True)
+    with tabs[1]:
+        edges = [
+            (
+                t.subject.value,
+                t.predicate.value.rsplit("#", 1)[-1].rsplit("/", 1)[-1],
+                t.object.value,
+            )
+            for t in result.triples
+            if isinstance(t.object, ox.NamedNode)
+            and isinstance(t.subject, ox.NamedNode)
+            and not t.predicate.value.endswith("#type")
+        ]
+        if edges:
+            draw_result_graph(edges[:3000], "sparql_triples_graph")
+        else:
+            st.info("No triple links two IRIs.")
+    with tabs[2]:
+        for label, fmt, ext, mime in [
+            ("Turtle", ox.RdfFormat.TURTLE, "ttl", "text/turtle"),
+            ("JSON-LD", ox.RdfFormat.JSON_LD, "jsonld", "application/ld+json"),
+        ]:
+            data = ox.serialize(list(result.triples), format=fmt) or b""
+            st.download_button(label, data, f"result.{ext}", mime, key=f"sparql_download_{ext}")
+    with tabs[3]:
+        show_snippets(text, "text/turtle")
+
+
+def show_snippets(text: str, accept: str) -> None:
+    st.caption(
+        "The same query against `edukg serve` (http://127.0.0.1:7878/query, union default graph):"
+    )
+    st.code(curl_snippet(text, accept), language="bash")
+    st.code(python_snippet(text), language="python")
+    st.caption("Share this query: the page URL now reopens it, e.g.")
+    st.code(f"sparql?q={quote(text)}"[:2000], language=None)
+
+
+def render() -> None:
+    st.title("SPARQL")
+    init_state()
+    examples_panel()
+    st.caption(
+        "Read-only: updates, SERVICE and LOAD are refused; a query stops after "
+        f"{get_setting('query_timeout')} s and returns at most {get_setting('result_cap')}"
+        " rows. Prefixes ekg:, ekgid:, dct:, rdfs:, skos: … are predeclared."
+    )
+    text = st_ace(
+        value=st.session_state["sparql_text"],
+        language="sparql",
+        theme="chrome",
+        min_lines=12,
+        max_lines=30,
+        font_size=14,
+        show_gutter=True,
+        auto_update=True,
+        key=f"sparql_editor_{st.session_state['sparql_editor_version']}",
+    )
+    if text is not None:
+        st.session_state["sparql_text"] = text
+    if st.button("▶ 运行 / Run", key="sparql_run", type="primary"):
+        execute(st.session_state["sparql_text"])
+    outcome = st.session_state.get("sparql_outcome")
+    if outcome:
+        st.caption(f"{query_form(outcome['query'])} · {outcome['elapsed']:.2f} s")
+        if outcome["error"]:
+            show_error(outcome["error"], outcome["query"])
+        elif isinstance(outcome["result"], bool):
+            st.success(f"ASK → {'true' if outcome['result'] else 'false'}")
+            show_snippets(outcome["query"], "application/sparql-results+json")
+        elif isinstance(outcome["result"], TripleResult):
+            show_triples(outcome["result"], outcome["query"])
+        else:
+            show_select(outcome["result"], outcome["query"])
+    history = st.session_state.get("sparql_history", [])
+    if history:
+        with st.expander(f"本次会话的查询 / This session's queries ({len(history)})"):
+            st.dataframe(pd.DataFrame(history), key="sparql_history_table", hide_index=True)
+            choice = st.selectbox(
+                "Reopen",
+                range(len(history)),
+                key="sparql_history_pick",
+                format_func=lambda i: f"{history[i]['time']} · {history[i]['query'][:80]}",
+            )
+            if st.button("在编辑器中打开 / Open in editor", key="sparql_history_open"):
+                set_editor_text(history[choice]["query"])
+                st.rerun()
+
+
+if __name__ == "__main__":
+    render()

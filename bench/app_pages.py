@@ -1,0 +1,135 @@
+"""Per-page render time of the Streamlit app (AppTest), on the bundled corpus and on ~1 M triples.
+
+    python -m bench.app_pages                  # bundled corpus + a ~1 M-triple replica store
+    python -m bench.app_pages --triples 0      # bundled corpus only
+
+For each page: the first run (cold caches: store opening, search index, query results) and the
+median of the next runs (what a researcher sees once the app is warm). The goal is < 2 s warm
+on the bundled corpus. The large store replicates the bundled graphs under new IRIs
+(…/id/r<k>/…), bulk-loaded and optimised.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import tempfile
+import time
+from pathlib import Path
+
+import pyoxigraph as ox
+from streamlit.testing.v1 import AppTest
+
+from graph_store.embedded import EmbeddedStore
+from graph_store.ingest import ingest_paths
+from graph_store.settings import PROJECT_ROOT
+
+APP = str(PROJECT_ROOT / "app.py")
+ID = "https://w3id.org/edukg/id/"
+PAGES = (
+    "overview",
+    "sparql",
+    "sparql+run",
+    "search",
+    "search+query",
+    "explorer",
+    "programmes",
+    "lineage",
+    "documents",
+    "export",
+)
+
+
+def build_bundled(folder: Path) -> Path:
+    store = EmbeddedStore(folder)
+    report = ingest_paths(store, [PROJECT_ROOT / "data" / "corpus"])
+    print(f"bundled corpus: {len(report.loaded)} documents, {store.count():,} quads")
+    store.close()
+    return folder
+
+
+def _renamed(term, k: int):
+    if isinstance(term, ox.NamedNode) and term.value.startswith(ID):
+        return ox.NamedNode(f"{ID}r{k}/{term.value[len(ID) :]}")
+    return term
+
+
+def build_replica(source: Path, folder: Path, triples: int) -> Path:
+    """Replicate the source store's quads under new IRIs until about `triples` quads."""
+    quads = list(ox.Store.read_only(str(source)))
+    copies = max(1, triples // max(len(quads), 1))
+    nq = folder.with_suffix(".nq")
+    with nq.open("wb") as out:
+        for k in range(copies):
+            batch = [
+                ox.Quad(
+                    _renamed(q.subject, k),
+                    q.predicate,
+                    _renamed(q.object, k),
+                    _renamed(q.graph_name, k),
+                )
+                for q in quads
+            ]
+            out.write(ox.serialize(batch, format=ox.RdfFormat.N_QUADS) or b"")
+    store = EmbeddedStore(folder)
+    store.bulk_load(nq, "nq")
+    store.optimize()
+    print(f"replica store: {copies} copies, {store.count():,} quads")
+    store.close()
+    nq.unlink()
+    return folder
+
+
+def sample_entity(location: Path) -> str:
+    store = ox.Store.read_only(str(location))
+    query = "SELECT ?s WHERE { ?s a <https://w3id.org/edukg/ontology#School> } LIMIT 1"
+    rows = list(store.query(query, use_default_graph_as_union=True))
+    return rows[0]["s"].value if rows else ""
+
+
+def render_once(location: Path, page: str, entity: str) -> float:
+    at = AppTest.from_file(APP, default_timeout=300)
+    at.secrets["store_location"] = str(location)
+    if page == "explorer" and entity:
+        at.query_params["entity"] = entity
+    name = page.split("+")[0]
+    at.switch_page(f"app_views/{name}.py")
+    started = time.perf_counter()
+    at.run()
+    if page == "search+query":
+        at.text_input(key="search_text").input("学校").run()
+    if page == "sparql+run":
+        at.button(key="sparql_run").click().run()
+    elapsed = time.perf_counter() - started
+    if at.exception:
+        raise RuntimeError(f"{page}: {at.exception[0].value}")
+    return elapsed
+
+
+def time_pages(location: Path, label: str, repeats: int) -> None:
+    entity = sample_entity(location)
+    print(f"\n{label}  ({location})")
+    print(f"{'page':<12} {'first (s)':>10} {'warm median (s)':>16}")
+    for page in PAGES:
+        first = render_once(location, page, entity)
+        warm = statistics.median(render_once(location, page, entity) for _ in range(repeats))
+        flag = "" if warm < 2 else "  ← over 2 s"
+        print(f"{page:<12} {first:>10.2f} {warm:>16.2f}{flag}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--triples", type=int, default=1_000_000)
+    parser.add_argument("--repeats", type=int, default=3)
+    parser.add_argument("--workdir", type=Path, default=None)
+    args = parser.parse_args()
+    work = args.workdir or Path(tempfile.mkdtemp(prefix="edukg-bench-app-"))
+    bundled = build_bundled(work / "bundled")
+    time_pages(bundled, "bundled corpus", args.repeats)
+    if args.triples:
+        large = build_replica(bundled, work / "large", args.triples)
+        time_pages(large, f"~{args.triples:,} triples", args.repeats)
+
+
+if __name__ == "__main__":
+    main()

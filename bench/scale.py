@@ -1,0 +1,523 @@
+"""Scale benchmark: ingest throughput, bulk load, named-query latency (vs rdflib), peak memory.
+
+    python -m bench.scale                 # quick: 100 documents; ~100 k and 1 M triples
+    python -m bench.scale --full          # 100, 1 000, 10 000 documents; 100 k, 1 M, 10 M triples
+    python -m bench.scale --documents 100 1000 --triples 100000 1000000 --rdflib-max 1000000
+
+Everything runs in one process on synthetic documents (bench/synthetic.py, seed 7), in a
+temporary folder (or --workdir), and the tables plus the exact command go to bench/RESULTS.md.
+
+* ingest: `ingest_paths` into a fresh on-disk store with 1 and 2 worker processes; documents/s
+  and characters/s (file characters) — reading, extraction and the store writes included.
+* bulk load: the quads of the largest ingested store, cut (or replicated with per-replica IRIs)
+  to each triple count, written as N-Quads; then `EmbeddedStore.bulk_load` + `optimize` next to
+  `oxigraph load` (the server package's own loader) on the same file.
+* queries: every queries/*.rq, unbound and (where it has parameters) with typical values taken
+  from the data; p50/p95 over repeated runs on the bulk-loaded store, next to rdflib's in-memory
+  `Dataset(default_union=True)` on the same file (rdflib only up to --rdflib-max triples).
+* memory: peak RSS of this process (getrusage) after each stage, the RSS rdflib's dataset adds,
+  and the peak RSS of `oxigraph load`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import resource
+import shlex
+import shutil
+import signal
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from bench.synthetic import write_corpus
+from graph_store.bundle import canonical_nquads_hash
+from graph_store.embedded import EmbeddedStore
+from graph_store.ingest import build_one, ingest_paths
+from graph_store.named_queries import NamedQuery, bind_params, load_named_queries
+from graph_store.server import find_oxigraph
+
+RESULTS = Path(__file__).resolve().parent / "RESULTS.md"
+RDFLIB_LIMIT = 300  # seconds one rdflib query may run before it is stopped
+EKGID = b"https://w3id.org/edukg/id/"
+QUICK_DOCUMENTS = (100,)
+FULL_DOCUMENTS = (100, 1000, 10000)
+QUICK_TRIPLES = (100_000, 1_000_000)
+FULL_TRIPLES = (100_000, 1_000_000, 10_000_000)
+
+
+def peak_rss_mb() -> float:
+    """Return this process's peak resident set size in MB (Linux reports KiB)."""
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def current_rss_mb() -> float:
+    with open("/proc/self/statm") as handle:
+        return int(handle.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 2**20
+
+
+def percentile(values: list[float], q: float) -> float:
+    """Return the q-th percentile (0–100) by linear interpolation.
+
+    >>> percentile([1.0, 2.0, 3.0, 4.0], 50)
+    2.5
+    """
+    ordered = sorted(values)
+    if len(ordered) == 1:
+        return ordered[0]
+    position = (len(ordered) - 1) * q / 100
+    low = int(position)
+    high = min(low + 1, len(ordered) - 1)
+    return ordered[low] + (ordered[high] - ordered[low]) * (position - low)
+
+
+@dataclass
+class Report:
+    command: str
+    ingest: list[tuple] = field(default_factory=list)
+    parallel_check: list[str] = field(default_factory=list)
+    bulk: list[tuple] = field(default_factory=list)
+    queries: list[tuple] = field(default_factory=list)
+    memory: list[tuple[str, float]] = field(default_factory=list)
+    calibration: tuple[float, float] | None = None
+    notes: list[str] = field(default_factory=list)
+
+    def mark(self, stage: str) -> None:
+        self.memory.append((stage, peak_rss_mb()))
+        print(
+            f"[{time.strftime('%H:%M:%S')}] {stage}: peak RSS {peak_rss_mb():.0f} MB",
+            file=sys.stderr,
+            flush=True,
+        )
+
+
+# --- ingest -------------------------------------------------------------------------------------
+
+
+def bench_ingest(report: Report, files: list[Path], sizes: list[int], work: Path) -> Path:
+    """Ingest each size with 1 and 2 workers; return the folder of the largest 2-worker store."""
+    largest = work / "ingest-largest"
+    # Warm up: load the extractor's dictionaries once, so neither run pays for it and forked
+    # workers share them.
+    build_one(files[0])
+    for n in sizes:
+        chunk = files[:n]
+        characters = sum(len(p.read_text(encoding="utf-8")) for p in chunk)
+        dumps = {}
+        for workers in (1, 2):
+            folder = work / f"ingest-{n}-{workers}"
+            store = EmbeddedStore(folder)
+            start = time.perf_counter()
+            result = ingest_paths(store, chunk, workers=workers)
+            seconds = time.perf_counter() - start
+            quads = store.count()
+            if n <= 1000:
+                dumps[workers] = hash_nquads(store)
+            store.close()
+            report.ingest.append(
+                (n, workers, seconds, n / seconds, characters / seconds, quads, len(result.failed))
+            )
+            report.mark(f"ingest {n} documents, {workers} worker(s)")
+            if n == max(sizes) and workers == 2:
+                folder.rename(largest)
+            else:
+                shutil.rmtree(folder)
+        if dumps:
+            same = dumps[1] == dumps[2]
+            report.parallel_check.append(
+                f"{n} documents: N-Quads of the 1-worker and 2-worker stores "
+                f"{'identical' if same else 'DIFFER'} (sha256 {dumps[1][:16]}…)"
+            )
+    return largest
+
+
+def hash_nquads(store: EmbeddedStore) -> str:
+    """Return the dataset version hash (sorted N-Quads, blank-node labels masked)."""
+    return canonical_nquads_hash(store.export("nq"))[0]
+
+
+# --- data files ---------------------------------------------------------------------------------
+
+
+def write_dataset(store: EmbeddedStore, target: int, path: Path) -> int:
+    """Write about `target` quads of `store` as N-Quads, whole graphs at a time; replicate the
+    document graphs under per-replica IRIs (…/id/rN/…) when the store is too small."""
+    graphs = store.graphs()
+    written = 0
+    replica = 0
+    with path.open("wb") as out:
+        while written < target:
+            for graph in graphs:
+                if replica and b"/graph/" not in graph.value.encode():
+                    continue
+                data = ox.serialize(store.quads(graph), format=ox.RdfFormat.N_QUADS) or b""
+                if replica:
+                    data = data.replace(EKGID, EKGID + f"r{replica}/".encode())
+                out.write(data)
+                written += data.count(b"\n")
+                if written >= target:
+                    break
+            replica += 1
+    return written
+
+
+# --- bulk load ----------------------------------------------------------------------------------
+
+
+def bench_bulk(report: Report, path: Path, quads: int, work: Path) -> Path:
+    """Bulk-load `path` with EmbeddedStore and with `oxigraph load`; return the embedded store."""
+    folder = work / f"bulk-{quads}"
+    shutil.rmtree(folder, ignore_errors=True)
+    store = EmbeddedStore(folder)
+    start = time.perf_counter()
+    store.bulk_load(path, "nq")
+    loaded = time.perf_counter() - start
+    store.optimize()
+    optimized = time.perf_counter() - start
+    count = store.count()
+    store.close()
+    cli_folder = work / f"oxload-{quads}"
+    shutil.rmtree(cli_folder, ignore_errors=True)
+    command = [find_oxigraph(), "load", "--location", str(cli_folder), "--file", str(path)]
+    start = time.perf_counter()
+    subprocess.run(command, check=True, capture_output=True)
+    cli_seconds = time.perf_counter() - start
+    cli_rss = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    shutil.rmtree(cli_folder, ignore_errors=True)
+    report.bulk.append((count, loaded, optimized, cli_seconds, cli_rss))
+    report.mark(f"bulk load {count} quads")
+    return folder
+
+
+# --- queries ------------------------------------------------------------------------------------
+
+
+def typical_params(store: EmbeddedStore, query: NamedQuery) -> dict[str, str] | None:
+    """Return parameter values taken from the data for a parameterised query (None: no params)."""
+    if not query.params:
+        return None
+    names = {p.name for p in query.params}
+    probes = {
+        "issuer": "SELECT ?v WHERE { ?d ekg:issuedBy ?v } ORDER BY ?v LIMIT 1",
+        "document": "SELECT ?v WHERE { ?v a ekg:Document ; ekg:hasSection ?s } ORDER BY ?v LIMIT 1",
+        "area": "SELECT ?v WHERE { ?d ekg:jurisdiction/rdfs:label ?v ; ekg:coverageYear ?y } "
+        "ORDER BY ?v LIMIT 1",
+        "year": "SELECT ?v WHERE { ?d ekg:coverageYear ?v } ORDER BY ?v LIMIT 1",
+    }
+    values = {}
+    for name in names:
+        if name in probes:
+            rows = store.select(probes[name]).rows
+            if rows:
+                values[name] = rows[0][0].value
+    return values or None
+
+
+def to_rdflib(term):
+    import rdflib
+
+    if isinstance(term, ox.NamedNode):
+        return rdflib.URIRef(term.value)
+    if term.language:
+        return rdflib.Literal(term.value, lang=term.language)
+    return rdflib.Literal(term.value, datatype=rdflib.URIRef(term.datatype.value))
+
+
+class RunTimeout(Exception):
+    """A benchmark run exceeded its time limit."""
+
+
+def _alarm(signum: int, frame: object) -> None:
+    raise RunTimeout
+
+
+def run_with_limit(run, limit: int) -> float:
+    """Return the seconds `run()` takes; raise RunTimeout after `limit` s (pure-Python runs only:
+    the alarm interrupts between bytecodes, which is enough for rdflib)."""
+    previous = signal.signal(signal.SIGALRM, _alarm)
+    signal.alarm(limit)
+    try:
+        start = time.perf_counter()
+        run()
+        return time.perf_counter() - start
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def cpu_calibration() -> tuple[float, float]:
+    """Return (seconds for one pure-Python loop alone, wall seconds for two at once in two
+    processes): how much two processes can gain on this machine at best."""
+    from concurrent.futures import ProcessPoolExecutor
+
+    with ProcessPoolExecutor(2) as pool:
+        list(pool.map(_burn, [1000, 1000]))
+        alone = pool.submit(_burn, 20_000_000).result()
+        start = time.perf_counter()
+        list(pool.map(_burn, [20_000_000, 20_000_000]))
+        both = time.perf_counter() - start
+    return alone, both
+
+
+def _burn(n: int) -> float:
+    start = time.perf_counter()
+    total = 0
+    for i in range(n):
+        total += i * i
+    return time.perf_counter() - start
+
+
+def time_runs(run, repeats: int, budget: float, limit: int | None = None) -> list[float]:
+    """Return the seconds of up to `repeats` runs (after one warm-up), stopping after `budget` s.
+
+    With `limit`, a run that takes longer raises RunTimeout.
+    """
+    if limit:
+        first = run_with_limit(run, limit)
+    else:
+        start = time.perf_counter()
+        run()
+        first = time.perf_counter() - start
+    if first > budget:
+        return [first]
+    times = []
+    spent = first
+    for _ in range(repeats):
+        if limit:
+            times.append(run_with_limit(run, limit))
+        else:
+            start = time.perf_counter()
+            run()
+            times.append(time.perf_counter() - start)
+        spent += times[-1]
+        if spent > budget:
+            break
+    return times
+
+
+def bench_queries(report: Report, folder: Path, path: Path, quads: int, with_rdflib: bool) -> None:
+    queries = load_named_queries()
+    store = EmbeddedStore(folder, read_only=True)
+    cases = []
+    for name, query in queries.items():
+        cases.append((name, query, {}))
+        params = typical_params(store, query)
+        if params:
+            cases.append((f"{name} [{', '.join(sorted(params))}]", query, params))
+    dataset = None
+    rdflib_load = rdflib_rss = None
+    if with_rdflib:
+        import rdflib
+
+        before = current_rss_mb()
+        start = time.perf_counter()
+        dataset = rdflib.Dataset(default_union=True)
+        dataset.parse(str(path), format="nquads")
+        rdflib_load = time.perf_counter() - start
+        rdflib_rss = current_rss_mb() - before
+        report.notes.append(
+            f"rdflib Dataset at {quads} quads: parse {rdflib_load:.1f} s, +{rdflib_rss:.0f} MB RSS"
+        )
+        report.mark(f"rdflib load {quads} quads")
+    repeats = 30 if quads <= 200_000 else 15 if quads <= 2_000_000 else 7
+    for label, query, params in cases:
+        bindings = bind_params(query, params)
+        rows = len(store.select(query.text, bindings))
+        ox_times = time_runs(lambda q=query, b=bindings: store.select(q.text, b), repeats, 60)
+        rd_times = None
+        if dataset is not None:
+            rd_bindings = {k: to_rdflib(v) for k, v in bindings.items()}
+
+            def run_rdflib(q=query, b=rd_bindings):
+                return list(dataset.query(q.text, initBindings=b))
+
+            try:
+                rd_times = time_runs(run_rdflib, 5, 60, limit=RDFLIB_LIMIT)
+            except RunTimeout:
+                rd_times = f"rdflib: > {RDFLIB_LIMIT} s, stopped"
+            except Exception as err:  # noqa: BLE001 — an rdflib failure is a result to report
+                rd_times = f"rdflib error: {type(err).__name__}: {str(err)[:80]}"
+        report.queries.append((quads, label, rows, ox_times, rd_times))
+        p95 = percentile(ox_times, 95) * 1000
+        print(
+            f"  {quads:>10} {label:<45} rows={rows:<7} oxigraph p95 {p95:8.1f} ms"
+            + (
+                f"  rdflib p50 {statistics.median(rd_times) * 1000:10.1f} ms"
+                if isinstance(rd_times, list)
+                else f"  {rd_times or ''}"
+            ),
+            file=sys.stderr,
+            flush=True,
+        )
+    dataset = None  # release rdflib's memory before the next size
+    store.close()
+    report.mark(f"queries at {quads} quads")
+
+
+# --- report -------------------------------------------------------------------------------------
+
+
+def render(report: Report, goals: list[str]) -> str:
+    lines = [
+        "# Scale benchmark results",
+        "",
+        "Produced by `bench/scale.py` (see its docstring for what each number measures).",
+        "",
+        "```",
+        report.command,
+        "```",
+        "",
+        f"Machine: {platform.platform()}, Python {platform.python_version()}, "
+        f"{os.cpu_count()} cores, pyoxigraph {ox.__version__}. Date: {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}.",
+        "",
+        "## Ingest (read + extract + store writes)",
+        "",
+        "| documents | workers | seconds | documents/s | characters/s | quads | failed |",
+        "|---:|---:|---:|---:|---:|---:|---:|",
+    ]
+    for n, w, s, dps, cps, q, failed in report.ingest:
+        lines.append(f"| {n} | {w} | {s:.1f} | {dps:.1f} | {cps:,.0f} | {q:,} | {failed} |")
+    speedups = []
+    by = {(n, w): s for n, w, s, *_ in report.ingest}
+    for n in sorted({n for n, *_ in report.ingest}):
+        if (n, 1) in by and (n, 2) in by:
+            speedups.append(f"{n} documents: 2 workers are {by[(n, 1)] / by[(n, 2)]:.2f}× faster")
+    if report.calibration:
+        alone, both = report.calibration
+        speedups.append(
+            f"machine check: a pure-Python loop takes {alone:.2f} s alone and {both:.2f} s for two "
+            f"copies in two processes, so two processes can gain at most {2 * alone / both:.2f}× "
+            "here (1.00× would mean no gain, 2.00× two full cores)"
+        )
+    lines += ["", *[f"- {s}" for s in speedups + report.parallel_check], ""]
+    lines += [
+        "## Bulk load (N-Quads file → on-disk store)",
+        "",
+        "| quads | EmbeddedStore.bulk_load s | + optimize s | triples/s (load+optimize) "
+        "| `oxigraph load` s | triples/s | ratio (ours/CLI) | CLI peak RSS MB |",
+        "|---:|---:|---:|---:|---:|---:|---:|---:|",
+    ]
+    for count, loaded, optimized, cli, cli_rss in report.bulk:
+        lines.append(
+            f"| {count:,} | {loaded:.1f} | {optimized:.1f} | {count / optimized:,.0f} | "
+            f"{cli:.1f} | {count / cli:,.0f} | {optimized / cli:.2f} | {cli_rss:.0f} |"
+        )
+    lines += [
+        "",
+        "## Named-query latency (ms; Oxigraph embedded vs rdflib in-memory Dataset)",
+        "",
+        "| quads | query | rows | oxigraph p50 | oxigraph p95 | runs | rdflib p50 | rdflib p95 "
+        "| runs | speed-up (p50) |",
+        "|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|",
+    ]
+    for quads, label, rows, ox_times, rd_times in report.queries:
+        o50, o95 = percentile(ox_times, 50) * 1000, percentile(ox_times, 95) * 1000
+        if isinstance(rd_times, str):
+            rd = f"{rd_times} | – | – | –"
+        elif rd_times:
+            r50, r95 = percentile(rd_times, 50) * 1000, percentile(rd_times, 95) * 1000
+            rd = f"{r50:,.1f} | {r95:,.1f} | {len(rd_times)} | {r50 / o50:,.0f}×"
+        else:
+            rd = "– | – | – | –"
+        lines.append(
+            f"| {quads:,} | {label} | {rows} | {o50:,.1f} | {o95:,.1f} | {len(ox_times)} | {rd} |"
+        )
+    lines += ["", "## Memory (peak RSS of the benchmark process after each stage)", ""]
+    lines += [f"- {stage}: {mb:,.0f} MB" for stage, mb in report.memory]
+    lines += [f"- {note}" for note in report.notes]
+    lines += ["", "## Goals", "", *[f"- {g}" for g in goals], ""]
+    return "\n".join(lines)
+
+
+def check_goals(report: Report) -> list[str]:
+    goals = []
+    for count, _, optimized, cli, _ in report.bulk:
+        ratio = optimized / cli
+        goals.append(
+            f"bulk load within 1.5× of `oxigraph load` at {count:,} quads: "
+            f"{'met' if ratio <= 1.5 else 'NOT met'} ({ratio:.2f}×)"
+        )
+    million = [q for q in report.queries if 500_000 <= q[0] <= 2_000_000]
+    for quads, label, _, ox_times, rd_times in million:
+        p95 = percentile(ox_times, 95) * 1000
+        fast = p95 < 200
+        speedup = (
+            percentile(rd_times, 50) / percentile(ox_times, 50)
+            if isinstance(rd_times, list)
+            else None
+        )
+        goals.append(
+            f"{label} at {quads:,} quads: p95 {p95:.1f} ms {'<' if fast else '≥'} 200 ms "
+            f"({'met' if fast else 'NOT met'}); "
+            + (
+                f"{speedup:,.0f}× faster than rdflib ({'met' if speedup >= 10 else 'NOT met'})"
+                if speedup
+                else f"no rdflib comparison ({rd_times or 'not run'})"
+            )
+        )
+    by = {(n, w): s for n, w, s, *_ in report.ingest}
+    for n in sorted({n for n, *_ in report.ingest}):
+        if (n, 1) in by and (n, 2) in by:
+            speedup = by[(n, 1)] / by[(n, 2)]
+            goals.append(
+                f"ingest scaling at {n} documents on 2 cores: {speedup:.2f}× "
+                f"({'near-linear' if speedup >= 1.6 else 'below linear'})"
+            )
+    return goals
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="edukg scale benchmark")
+    parser.add_argument("--full", action="store_true", help="all sizes (takes a while)")
+    parser.add_argument("--documents", type=int, nargs="*", help="document counts to ingest")
+    parser.add_argument("--triples", type=int, nargs="*", help="quad counts for load/queries")
+    parser.add_argument(
+        "--rdflib-max",
+        type=int,
+        default=1_000_000,
+        help="largest quad count to also run with rdflib (default 1 000 000)",
+    )
+    parser.add_argument("--workdir", type=Path, help="keep the stores and files here")
+    parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--output", type=Path, default=RESULTS)
+    args = parser.parse_args(argv)
+    sizes = sorted(args.documents or (FULL_DOCUMENTS if args.full else QUICK_DOCUMENTS))
+    targets = sorted(args.triples or (FULL_TRIPLES if args.full else QUICK_TRIPLES))
+    report = Report(
+        "python -m bench.scale " + shlex.join(argv if argv is not None else sys.argv[1:])
+    )
+    work = args.workdir or Path(tempfile.mkdtemp(prefix="edukg-bench-"))
+    work.mkdir(parents=True, exist_ok=True)
+    try:
+        report.calibration = cpu_calibration()
+        files = write_corpus(work / "corpus", max(sizes), args.seed)
+        report.mark(f"generated {len(files)} documents")
+        largest = bench_ingest(report, files, sizes, work)
+        source = EmbeddedStore(largest, read_only=True)
+        for target in targets:
+            path = work / f"data-{target}.nq"
+            quads = write_dataset(source, target, path)
+            folder = bench_bulk(report, path, quads, work)
+            bench_queries(report, folder, path, quads, with_rdflib=target <= args.rdflib_max)
+            shutil.rmtree(folder, ignore_errors=True)
+            path.unlink()
+        source.close()
+    finally:
+        if args.workdir is None:
+            shutil.rmtree(work, ignore_errors=True)
+    text = render(report, check_goals(report))
+    args.output.write_text(text, encoding="utf-8")
+    print(text)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,425 @@
+"""The queries behind the app's pages, and the small graph walks built from them.
+
+Researcher-facing queries live in queries/*.rq; these are the app's plumbing (labels for a list
+of IRIs, a node's neighbourhood, a document's mentions). Values are bound through pyoxigraph
+substitutions, or written as a VALUES block by pyoxigraph's own term serialiser: user text is
+never pasted into a query.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from pyoxigraph import NamedNode
+
+from graph_store.protocol import GraphStore
+from graph_store.results import QueryResult, Term
+
+EKG = "https://w3id.org/edukg/ontology#"
+PREFIXES = """PREFIX ekg: <https://w3id.org/edukg/ontology#>
+PREFIX ekgid: <https://w3id.org/edukg/id/>
+PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+PREFIX dct: <http://purl.org/dc/terms/>
+"""
+
+# Most specific first: a node is coloured by the first of its classes in this list.
+CLASS_ORDER = (
+    "Campus",
+    "School",
+    "EducationGroup",
+    "EducationBureau",
+    "GovernmentBody",
+    "Organization",
+    "Program",
+    "ProgramConcept",
+    "AdministrativeArea",
+    "Person",
+    "Document",
+    "Target",
+    "Section",
+    "Mention",
+)
+CLASS_COLOURS = {
+    "Campus": "#9ecae1",
+    "School": "#3182bd",
+    "EducationGroup": "#31a354",
+    "EducationBureau": "#e6550d",
+    "GovernmentBody": "#fd8d3c",
+    "Organization": "#fdae6b",
+    "Program": "#756bb1",
+    "ProgramConcept": "#bcbddc",
+    "AdministrativeArea": "#8c6d31",
+    "Person": "#e7969c",
+    "Document": "#636363",
+    "Target": "#d6616b",
+    "Section": "#bdbdbd",
+    "Mention": "#d9d9d9",
+    "": "#969696",
+}
+CLASS_NAMES_ZH = {
+    "Document": "文件",
+    "Section": "章节",
+    "Organization": "机构",
+    "GovernmentBody": "政府机关",
+    "EducationBureau": "教育局",
+    "School": "学校",
+    "Campus": "校区",
+    "EducationGroup": "教育集团",
+    "Program": "项目",
+    "ProgramConcept": "项目家族",
+    "AdministrativeArea": "行政区",
+    "Person": "人物",
+    "Target": "目标",
+    "Mention": "提及",
+}
+# Entity-to-entity relations the explorer walks (provenance plumbing is left out).
+RELATIONS = (
+    "memberOf",
+    "campusOf",
+    "leads",
+    "participatesIn",
+    "partOf",
+    "concept",
+    "implements",
+    "continues",
+    "locatedIn",
+    "issuedBy",
+    "jurisdiction",
+    "mentions",
+    "cites",
+    "affiliatedWith",
+    "statedIn",
+)
+
+QUERIES: dict[str, str] = {
+    "documents_by_area_year": """
+SELECT ?area ?area_name ?year (COUNT(DISTINCT ?document) AS ?documents) WHERE {
+  ?document a ekg:Document ; ekg:jurisdiction ?area .
+  OPTIONAL { ?document ekg:coverageYear ?cy }
+  OPTIONAL { ?document dct:issued ?issued }
+  BIND(COALESCE(?cy, YEAR(?issued)) AS ?year)
+  OPTIONAL { ?area rdfs:label ?area_name }
+} GROUP BY ?area ?area_name ?year ORDER BY ?area_name ?year
+""",
+    "entities": """
+SELECT ?entity ?label ?class WHERE {
+  ?entity a ?class .
+  FILTER(?class IN (ekg:School, ekg:Campus, ekg:EducationGroup, ekg:Organization,
+                    ekg:GovernmentBody, ekg:EducationBureau, ekg:Program, ekg:ProgramConcept,
+                    ekg:AdministrativeArea, ekg:Person, ekg:Document))
+  OPTIONAL { ?entity rdfs:label ?l1 }
+  OPTIONAL { ?entity skos:prefLabel ?l2 FILTER(LANG(?l2) = "zh") }
+  OPTIONAL { ?entity dct:title ?l3 }
+  BIND(COALESCE(?l1, ?l2, ?l3, STRAFTER(STR(?entity), "/id/")) AS ?label)
+}
+""",
+    "alt_labels": """
+SELECT ?entity ?alt WHERE { ?entity skos:altLabel ?alt }
+""",
+    "entity_properties": """
+SELECT ?entity ?property ?value WHERE {
+  ?entity ?property ?value . FILTER(isLiteral(?value) && ?property != ekg:text)
+} ORDER BY ?property
+""",
+    "entity_evidence": """
+SELECT ?entity ?mention ?document ?title ?quote ?start ?end ?section WHERE {
+  ?mention ekg:refersTo ?entity ; ekg:inDocument ?document .
+  OPTIONAL { ?mention ekg:quote ?quote }
+  OPTIONAL { ?mention ekg:start ?start }
+  OPTIONAL { ?mention ekg:end ?end }
+  OPTIONAL { ?mention ekg:inSection ?section }
+  OPTIONAL { ?document dct:title ?title }
+} ORDER BY ?title ?start
+""",
+    "entity_documents": """
+SELECT ?entity ?document ?title ?issued WHERE {
+  ?document ekg:mentions ?entity .
+  OPTIONAL { ?document dct:title ?title }
+  OPTIONAL { ?document dct:issued ?issued }
+} ORDER BY DESC(?issued)
+""",
+    "programmes": """
+SELECT ?program ?label ?area_name ?year WHERE {
+  ?program a ekg:Program .
+  OPTIONAL { ?program rdfs:label ?label }
+  OPTIONAL { ?program ekg:jurisdiction/rdfs:label ?area_name }
+  OPTIONAL { ?program ekg:year ?year }
+} ORDER BY ?area_name ?year ?label
+""",
+    "schools": """
+SELECT ?school ?label WHERE {
+  ?school a ekg:School . OPTIONAL { ?school rdfs:label ?label }
+} ORDER BY ?label
+""",
+    "programme_subprogrammes": """
+SELECT ?program ?sub ?sub_label ?year WHERE {
+  ?sub ekg:partOf ?program .
+  OPTIONAL { ?sub rdfs:label ?sub_label }
+  OPTIONAL { ?sub ekg:year ?year }
+} ORDER BY ?sub_label
+""",
+    "programme_links": """
+SELECT ?program ?relation ?other ?other_label WHERE {
+  { ?program ?r ?other . BIND(STRAFTER(STR(?r), "#") AS ?relation) }
+  UNION
+  { ?other ?r2 ?program . BIND(CONCAT("inverse ", STRAFTER(STR(?r2), "#")) AS ?relation) }
+  FILTER(?relation IN ("implements", "continues", "partOf", "concept",
+                       "inverse implements", "inverse continues"))
+  OPTIONAL { ?other rdfs:label ?l1 }
+  OPTIONAL { ?other skos:prefLabel ?l2 FILTER(LANG(?l2) = "zh") }
+  BIND(COALESCE(?l1, ?l2) AS ?other_label)
+}
+""",
+    "programme_targets": """
+SELECT ?program ?target ?indicator ?value ?unit ?year ?document ?title WHERE {
+  ?program ekg:jurisdiction ?area .
+  ?document ekg:mentions ?program .
+  ?target a ekg:Target ; ekg:statedIn ?document ; ekg:jurisdiction ?area .
+  OPTIONAL { ?target ekg:indicator ?indicator }
+  OPTIONAL { ?target rdf:value ?value }
+  OPTIONAL { ?target ekg:unit ?unit }
+  OPTIONAL { ?target ekg:year ?year }
+  OPTIONAL { ?document dct:title ?title }
+} ORDER BY ?indicator
+""",
+    "concept_targets": """
+SELECT ?concept ?program (GROUP_CONCAT(DISTINCT ?target_text; separator="; ") AS ?targets) WHERE {
+  ?program ekg:concept ?concept ; ekg:jurisdiction ?area .
+  ?document ekg:mentions ?program .
+  ?target a ekg:Target ; ekg:statedIn ?document ; ekg:jurisdiction ?area ; rdf:value ?value .
+  OPTIONAL { ?target ekg:indicator ?indicator }
+  OPTIONAL { ?target ekg:unit ?unit }
+  BIND(CONCAT(COALESCE(STR(?indicator), ""), " ", STR(?value), COALESCE(STR(?unit), "")) AS ?target_text)
+} GROUP BY ?concept ?program
+""",
+    "school_links": """
+SELECT ?school ?relation ?other ?other_label ?other_class WHERE {
+  { ?school ?r ?other . BIND(STRAFTER(STR(?r), "#") AS ?relation) }
+  UNION
+  { ?other ekg:campusOf ?school . BIND("campus" AS ?relation) }
+  FILTER(?relation IN ("memberOf", "leads", "participatesIn", "campusOf", "locatedIn", "campus"))
+  OPTIONAL { ?other rdfs:label ?other_label }
+  OPTIONAL { ?other a ?c . FILTER(?c IN (ekg:Program, ekg:EducationGroup, ekg:School,
+                                         ekg:AdministrativeArea)) }
+  BIND(STRAFTER(STR(?c), "#") AS ?other_class)
+} ORDER BY ?relation ?other_label
+""",
+    "programme_school_edges": """
+SELECT ?school ?school_label ?relation ?program ?program_label WHERE {
+  ?school ?r ?program . ?program a ekg:Program .
+  FILTER(?r IN (ekg:participatesIn, ekg:leads))
+  BIND(STRAFTER(STR(?r), "#") AS ?relation)
+  OPTIONAL { ?school rdfs:label ?school_label }
+  OPTIONAL { ?program rdfs:label ?program_label }
+}
+""",
+    "concepts": """
+SELECT ?concept ?label (COUNT(DISTINCT ?program) AS ?programmes) WHERE {
+  ?concept a ekg:ProgramConcept .
+  OPTIONAL { ?concept skos:prefLabel ?label FILTER(LANG(?label) = "zh") }
+  OPTIONAL { ?program ekg:concept ?concept }
+} GROUP BY ?concept ?label ORDER BY DESC(?programmes) ?label
+""",
+    "lineage_edges": """
+SELECT ?concept ?source ?relation ?target WHERE {
+  ?root ekg:concept ?concept .
+  ?source ekg:partOf* ?root .
+  { ?source ?r ?target . FILTER(?r IN (ekg:implements, ekg:continues, ekg:partOf)) }
+  BIND(STRAFTER(STR(?r), "#") AS ?relation)
+}
+""",
+    "area_parents": """
+SELECT ?area ?parent WHERE { ?area ekg:partOf ?parent . ?parent a ekg:AdministrativeArea }
+""",
+    "documents": """
+SELECT ?document ?title ?doc_type ?issued ?year ?area ?area_name ?issuer_name ?number ?source
+WHERE {
+  ?document a ekg:Document .
+  OPTIONAL { ?document dct:title ?title }
+  OPTIONAL { ?document ekg:docType ?doc_type }
+  OPTIONAL { ?document dct:issued ?issued }
+  OPTIONAL { ?document ekg:coverageYear ?year }
+  OPTIONAL { ?document ekg:jurisdiction ?area . OPTIONAL { ?area rdfs:label ?area_name } }
+  OPTIONAL { ?document ekg:issuedBy/rdfs:label ?issuer_name }
+  OPTIONAL { ?document dct:identifier ?number }
+  OPTIONAL { ?document dct:source ?source }
+} ORDER BY DESC(?issued) ?title
+""",
+    "document_text": """
+SELECT ?document ?text WHERE { ?document ekg:text ?text }
+""",
+    "document_mentions": """
+SELECT ?document ?mention ?entity ?label ?start ?end ?class WHERE {
+  ?mention ekg:inDocument ?document ; ekg:refersTo ?entity ; ekg:start ?start ; ekg:end ?end .
+  OPTIONAL { ?entity rdfs:label ?label }
+  OPTIONAL { ?entity a ?class . FILTER(STRSTARTS(STR(?class), STR(ekg:))) }
+} ORDER BY ?start
+""",
+    "mention_quotes": """
+SELECT ?mention ?entity ?document ?quote WHERE {
+  ?mention ekg:refersTo ?entity ; ekg:inDocument ?document ; ekg:quote ?quote .
+}
+""",
+    "section_texts": """
+SELECT ?section ?document ?heading ?start ?end WHERE {
+  ?section a ekg:Section ; ekg:sectionOf ?document .
+  OPTIONAL { ?section ekg:heading ?heading }
+  OPTIONAL { ?section ekg:start ?start }
+  OPTIONAL { ?section ekg:end ?end }
+}
+""",
+}
+
+_NEIGHBOURS = """
+SELECT DISTINCT ?source ?relation ?target WHERE {
+  VALUES ?node { %(nodes)s }
+  VALUES ?relation { %(relations)s }
+  { ?node ?relation ?target . BIND(?node AS ?source) }
+  UNION
+  { ?source ?relation ?node . BIND(?node AS ?target) }
+  FILTER(isIRI(?source) && isIRI(?target))
+}
+"""
+_NODE_INFO = """
+SELECT ?node ?label (GROUP_CONCAT(DISTINCT ?class_name; separator="|") AS ?classes) WHERE {
+  VALUES ?node { %(nodes)s }
+  OPTIONAL { ?node a ?class . FILTER(STRSTARTS(STR(?class), STR(ekg:)))
+             BIND(STRAFTER(STR(?class), "#") AS ?class_name) }
+  OPTIONAL { ?node rdfs:label ?l1 }
+  OPTIONAL { ?node skos:prefLabel ?l2 FILTER(LANG(?l2) = "zh") }
+  OPTIONAL { ?node dct:title ?l3 }
+  BIND(COALESCE(?l1, ?l2, ?l3) AS ?label)
+} GROUP BY ?node ?label
+"""
+
+
+def run_app_query(
+    store: GraphStore, name: str, params: dict[str, Term] | None = None, limit: int | None = None
+) -> QueryResult:
+    """Run one of QUERIES with `params` bound to its projected variables."""
+    if name not in QUERIES:
+        raise LookupError(f"no app query {name!r}; known: {', '.join(sorted(QUERIES))}")
+    return store.select(PREFIXES + QUERIES[name], params or None, limit=limit)
+
+
+def main_class(classes: Iterable[str]) -> str:
+    """Return the most specific class of CLASS_ORDER among `classes` ('' when none).
+
+    >>> main_class(["Organization", "School"])
+    'School'
+    """
+    found = set(classes)
+    return next((c for c in CLASS_ORDER if c in found), "")
+
+
+def local_name(iri: str) -> str:
+    """Return the part after the last '#' or '/'.
+
+    >>> local_name("https://w3id.org/edukg/ontology#memberOf")
+    'memberOf'
+    """
+    return iri.rsplit("#", 1)[-1].rsplit("/", 1)[-1]
+
+
+def _values(iris: Iterable[str]) -> str:
+    # NamedNode checks the IRI and str() writes it in N-Triples form, so nothing is pasted raw.
+    return " ".join(str(NamedNode(iri)) for iri in iris)
+
+
+@dataclass(frozen=True)
+class NodeInfo:
+    iri: str
+    label: str
+    cls: str
+
+
+@dataclass
+class Neighbourhood:
+    """Nodes and edges around some centre nodes, as walked by `neighbourhood`."""
+
+    nodes: dict[str, NodeInfo] = field(default_factory=dict)
+    edges: list[tuple[str, str, str]] = field(default_factory=list)
+    truncated: bool = False
+
+
+def node_info(store: GraphStore, iris: Iterable[str], chunk: int = 500) -> dict[str, NodeInfo]:
+    """Return label and main class for each IRI (the local name when it has no label)."""
+    out: dict[str, NodeInfo] = {}
+    iris = list(dict.fromkeys(iris))
+    for i in range(0, len(iris), chunk):
+        part = iris[i : i + chunk]
+        query = PREFIXES + _NODE_INFO % {"nodes": _values(part)}
+        for node, label, classes in store.select(query):
+            iri = node.value
+            cls = main_class((classes.value if classes else "").split("|"))
+            out[iri] = NodeInfo(iri, label.value if label else local_name(iri), cls)
+    for iri in iris:
+        out.setdefault(iri, NodeInfo(iri, local_name(iri), ""))
+    return out
+
+
+def neighbourhood(
+    store: GraphStore,
+    centres: Iterable[str],
+    depth: int = 1,
+    relations: Iterable[str] = RELATIONS,
+    classes: Iterable[str] | None = None,
+    max_nodes: int = 2000,
+) -> Neighbourhood:
+    """Walk `depth` hops out from `centres` along `relations`; keep nodes of `classes`.
+
+    Centres are always kept. The walk stops adding nodes at `max_nodes` and sets `truncated`.
+    """
+    relation_values = " ".join(str(NamedNode(EKG + r)) for r in relations)
+    wanted = set(classes) if classes is not None else None
+    result = Neighbourhood()
+    frontier = list(dict.fromkeys(centres))
+    result.nodes.update(node_info(store, frontier))
+    seen_edges: set[tuple[str, str, str]] = set()
+    for _ in range(depth):
+        if not frontier or not relation_values:
+            break
+        rows: list[tuple[str, str, str]] = []
+        for i in range(0, len(frontier), 300):
+            query = PREFIXES + _NEIGHBOURS % {
+                "nodes": _values(frontier[i : i + 300]),
+                "relations": relation_values,
+            }
+            rows += [(s.value, local_name(r.value), t.value) for s, r, t in store.select(query)]
+        new = [n for s, _, t in rows for n in (s, t) if n not in result.nodes]
+        info = node_info(store, new)
+        next_frontier = []
+        for iri, node in info.items():
+            if wanted is not None and node.cls not in wanted:
+                continue
+            if len(result.nodes) >= max_nodes:
+                result.truncated = True
+                break
+            result.nodes[iri] = node
+            next_frontier.append(iri)
+        for edge in rows:
+            if edge[0] in result.nodes and edge[2] in result.nodes and edge not in seen_edges:
+                seen_edges.add(edge)
+                result.edges.append(edge)
+        frontier = next_frontier
+    return result
+
+
+def instances_query(cls: str) -> str:
+    """Return a SELECT listing the instances of one ekg class with their labels (for links).
+
+    >>> "ekg:School" in instances_query("School")
+    True
+    """
+    if not cls.isidentifier():
+        raise ValueError(f"{cls!r} is not an ekg class name")
+    return (
+        "PREFIX ekg: <https://w3id.org/edukg/ontology#>\n"
+        "PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>\n"
+        "PREFIX dct: <http://purl.org/dc/terms/>\n"
+        f"SELECT ?entity ?label WHERE {{\n  ?entity a ekg:{cls} .\n"
+        "  OPTIONAL { ?entity rdfs:label|dct:title ?label }\n} ORDER BY ?label"
+    )

@@ -1,0 +1,337 @@
+"""Guarded free-form SPARQL: read-only, no calling out, a timeout that really stops, a row cap.
+
+pyoxigraph has no query timeout and a running query cannot be interrupted from Python, so a
+free-form query runs in a worker process that opens the store read-only (RocksDB allows that
+while the app holds it read-write; the worker sees the data as it was when it opened). On
+timeout the worker is killed, which is the only way to stop the query.
+
+    check_read_only(query)                      raises QueryRefused with the reason
+    run_guarded(location, query, timeout, cap)  QueryResult | TripleResult | bool
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import re
+import time
+from dataclasses import dataclass
+from multiprocessing.connection import Connection
+
+from pyoxigraph import Triple
+
+from graph_store.protocol import Bindings, StoreError
+from graph_store.results import QueryResult
+
+# Update operations (SPARQL 1.1 Update §3) and the two ways a query could reach outside.
+_UPDATE_KEYWORDS = ("INSERT", "DELETE", "LOAD", "CLEAR", "CREATE", "DROP", "COPY", "MOVE", "ADD")
+_CALL_OUT_KEYWORDS = ("SERVICE",)
+_FORMS = ("SELECT", "ASK", "CONSTRUCT", "DESCRIBE")
+
+# Long strings first, so '''…''' is not read as three short strings.
+_NOISE = re.compile(
+    r'"""(?:[^"\\]|\\.|"(?!""))*"""'
+    r"|'''(?:[^'\\]|\\.|'(?!''))*'''"
+    r'|"(?:[^"\\\n]|\\.)*"'
+    r"|'(?:[^'\\\n]|\\.)*'"
+    r"|<[^<>\"{}|^`\\\x00-\x20]*>"
+    r"|#[^\n]*",
+)
+_SYNTAX_POSITION = re.compile(r"(?:at|line)\s+(\d+):(\d+)")
+
+
+class QueryRefused(ValueError):
+    """A query the sandbox will not run (an update, SERVICE, LOAD); `reason` says why."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+
+
+class QueryTimeout(TimeoutError):
+    """The worker ran past its time and was killed."""
+
+
+class QuerySyntaxError(ValueError):
+    """The query does not parse; `line` and `column` (1-based) point at the problem."""
+
+    def __init__(self, message: str, line: int | None, column: int | None) -> None:
+        super().__init__(message)
+        self.line = line
+        self.column = column
+
+
+@dataclass(frozen=True)
+class TripleResult:
+    """A CONSTRUCT or DESCRIBE answer, capped like a SELECT."""
+
+    triples: tuple[Triple, ...]
+    truncated: bool = False
+
+    def __len__(self) -> int:
+        return len(self.triples)
+
+
+def strip_noise(query: str) -> str:
+    """Return the query with comments, string literals and IRIs blanked out.
+
+    Keywords are then looked for only where they are keywords:
+
+    >>> strip_noise('SELECT * { ?s ?p "SERVICE" } # LOAD')
+    'SELECT * { ?s ?p "" } '
+    >>> strip_noise("ASK { <http://x/SERVICE> ?p ?o }")
+    'ASK { <> ?p ?o }'
+    """
+
+    def blank(match: re.Match[str]) -> str:
+        text = match.group(0)
+        if text.startswith("#"):
+            return ""
+        if text.startswith("<"):
+            return "<>"
+        quote = '"' if text.startswith('"') else "'"
+        return quote * 2
+
+    return _NOISE.sub(blank, query)
+
+
+def _keyword(stripped: str, words: tuple[str, ...]) -> str | None:
+    # A keyword stands alone: not part of ?var, $var, a prefixed name (ex:load) or a longer word.
+    pattern = rf"(?<![\w?$:\-])({'|'.join(words)})(?![\w:\-])"
+    match = re.search(pattern, stripped, re.IGNORECASE)
+    return match.group(1).upper() if match else None
+
+
+def query_form(query: str) -> str:
+    """Return SELECT, ASK, CONSTRUCT or DESCRIBE (the first form keyword outside strings).
+
+    >>> query_form('PREFIX a: <http://x/SELECT> CONSTRUCT { ?s ?p "ASK" } WHERE { ?s ?p ?o }')
+    'CONSTRUCT'
+    """
+    return _keyword(strip_noise(query), _FORMS) or "SELECT"
+
+
+def check_read_only(query: str) -> None:
+    """Refuse a query that would change the store or reach outside it.
+
+    Raises:
+        QueryRefused: the query holds an update operation, SERVICE or LOAD.
+
+    >>> check_read_only('SELECT * { ?s ?p "INSERT DATA" }')
+    >>> check_read_only("DROP ALL")
+    Traceback (most recent call last):
+    graph_store.sandbox.QueryRefused: DROP is an update; this page only reads. Use `edukg ingest` to change the store.
+    """
+    stripped = strip_noise(query)
+    call_out = _keyword(stripped, _CALL_OUT_KEYWORDS)
+    if call_out:
+        raise QueryRefused(
+            f"{call_out} would call another SPARQL endpoint; queries here may only read this "
+            "store. Remove the SERVICE clause, or run the query against `edukg serve` yourself."
+        )
+    update = _keyword(stripped, _UPDATE_KEYWORDS)
+    if update == "LOAD":
+        raise QueryRefused(
+            "LOAD would fetch data from outside; queries here may only read this store. "
+            "Use `edukg ingest` to add documents."
+        )
+    if update:
+        raise QueryRefused(
+            f"{update} is an update; this page only reads. Use `edukg ingest` to change the store."
+        )
+
+
+def syntax_position(message: str) -> tuple[int | None, int | None]:
+    """Return the 1-based (line, column) a pyoxigraph syntax error names, or (None, None).
+
+    >>> syntax_position("error at 3:2: expected OPTIONAL")
+    (3, 2)
+    """
+    match = _SYNTAX_POSITION.search(message)
+    if not match:
+        return None, None
+    return int(match.group(1)), int(match.group(2))
+
+
+def _work(location: str, query: str, bindings: Bindings | None, cap: int, conn: Connection) -> None:
+    """Worker body: open read-only, run, send ('ok', payload) or ('error', kind, message)."""
+    import pyoxigraph as ox
+    from pyoxigraph import Variable
+
+    from ontology.namespace import PREFIXES
+
+    try:
+        store = ox.Store.read_only(location)
+        answer = store.query(
+            query,
+            use_default_graph_as_union=True,
+            substitutions={Variable(k): v for k, v in (bindings or {}).items()} or None,
+            prefixes=PREFIXES,
+        )
+        if isinstance(answer, ox.QuerySolutions):
+            variables = tuple(v.value for v in answer.variables)
+            rows = []
+            truncated = False
+            for solution in answer:
+                if len(rows) >= cap:
+                    truncated = True
+                    break
+                rows.append(tuple(solution[v] for v in variables))
+            conn.send(("ok", QueryResult(variables, tuple(rows), truncated)))
+        elif isinstance(answer, ox.QueryBoolean):
+            conn.send(("ok", bool(answer)))
+        else:
+            triples = []
+            truncated = False
+            for triple in answer:
+                if len(triples) >= cap:
+                    truncated = True
+                    break
+                triples.append(triple)
+            conn.send(("ok", TripleResult(tuple(triples), truncated)))
+    except SyntaxError as err:
+        conn.send(("syntax", str(err)))
+    except Exception as err:  # noqa: BLE001 — everything must reach the parent as a message
+        conn.send(("error", f"{type(err).__name__}: {err}"))
+    finally:
+        conn.close()
+
+
+def _context() -> multiprocessing.context.BaseContext:
+    # forkserver: a clean, fast child that does not inherit the app's threads or open store.
+    method = "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
+    return multiprocessing.get_context(method)
+
+
+def run_guarded(
+    location: str,
+    query: str,
+    timeout: float = 20.0,
+    cap: int = 5000,
+    bindings: Bindings | None = None,
+) -> QueryResult | TripleResult | bool:
+    """Run a read-only query in a worker process that is killed after `timeout` seconds.
+
+    Args:
+        location: the store folder (an http(s) URL runs on the endpoint store, whose HTTP
+            timeout applies instead).
+        query: SPARQL SELECT, ASK, CONSTRUCT or DESCRIBE.
+        timeout: seconds before the worker is killed.
+        cap: the most rows (or triples) returned; `truncated` says when the cap cut it short.
+        bindings: values bound to projected variables, never pasted into the text.
+
+    Raises:
+        QueryRefused: an update, SERVICE or LOAD.
+        QuerySyntaxError: the query does not parse (with line and column).
+        QueryTimeout: the query ran past `timeout` and was stopped.
+        StoreError: the store could not be opened or the query failed.
+    """
+    check_read_only(query)
+    if location.startswith(("http://", "https://")):
+        return _run_on_endpoint(location, query, cap, bindings)
+    parent, child = _context().Pipe(duplex=False)
+    worker = _context().Process(
+        target=_work, args=(location, query, dict(bindings or {}), cap, child), daemon=True
+    )
+    started = time.monotonic()
+    worker.start()
+    child.close()
+    try:
+        ready = parent.poll(timeout)
+        if not ready:
+            raise QueryTimeout(
+                f"the query ran longer than {timeout:g} s and was stopped (its worker process "
+                "was killed). Add a LIMIT, bind a variable, or narrow the graph pattern."
+            )
+        try:
+            message = parent.recv()
+        except EOFError as err:
+            raise StoreError(
+                f"the query worker exited without an answer (exit code {worker.exitcode}) "
+                f"after {time.monotonic() - started:.1f} s"
+            ) from err
+    finally:
+        if worker.is_alive():
+            worker.kill()
+        worker.join(timeout=5)
+        parent.close()
+    kind, payload = message[0], message[1]
+    if kind == "ok":
+        return payload
+    if kind == "syntax":
+        line, column = syntax_position(payload)
+        where = f" at line {line}, column {column}" if line else ""
+        raise QuerySyntaxError(f"SPARQL syntax error{where}: {payload}", line, column)
+    raise StoreError(f"query failed: {payload}")
+
+
+def _run_on_endpoint(
+    location: str, query: str, cap: int, bindings: Bindings | None
+) -> QueryResult | TripleResult | bool:
+    from graph_store.open import open_store
+
+    store = open_store(location)
+    form = query_form(query)
+    if form == "SELECT":
+        return store.select(query, bindings, limit=cap)
+    if form == "ASK":
+        return store.ask(query, bindings)
+    triples = store.construct(query, bindings)
+    return TripleResult(tuple(triples[:cap]), len(triples) > cap)
+
+
+QUERY_URL = "http://127.0.0.1:7878/query"
+
+
+def curl_snippet(query: str, accept: str = "text/csv", url: str = QUERY_URL) -> str:
+    """Return a shell command that runs `query` against `edukg serve` (union default graph)."""
+    body = query if query.endswith("\n") else query + "\n"
+    return (
+        f"curl -sS -G '{url}' \\\n  -H 'Accept: {accept}' \\\n"
+        "  --data-urlencode query@- <<'SPARQL'\n" + body + "SPARQL"
+    )
+
+
+def python_snippet(query: str, url: str = QUERY_URL) -> str:
+    """Return a SPARQLWrapper script that runs `query` against `edukg serve`."""
+    return (
+        "from SPARQLWrapper import JSON, SPARQLWrapper\n\n"
+        f"endpoint = SPARQLWrapper({url!r})  # edukg serve: union default graph\n"
+        f"endpoint.setQuery({query!r})\n"
+        "endpoint.setReturnFormat(JSON)\n"
+        "answer = endpoint.queryAndConvert()\n"
+        "for row in answer['results']['bindings']:\n"
+        "    print({name: term['value'] for name, term in row.items()})\n"
+    )
+
+
+def iri_edges(result: QueryResult) -> list[tuple[str, str, str]]:
+    """Return (source, column, target) for IRIs in neighbouring IRI columns of each row.
+
+    A SELECT that projects ?school ?group gives school → group edges labelled 'group'.
+    """
+    edges = []
+    for row in result.rows:
+        iris = [
+            (name, term.value)
+            for name, term in zip(result.variables, row, strict=True)
+            if term is not None and type(term).__name__ == "NamedNode"
+        ]
+        for (_, source), (name, target) in zip(iris, iris[1:], strict=False):
+            if source != target:
+                edges.append((source, name, target))
+    return edges
+
+
+def with_values(query: str, bindings: Bindings) -> str:
+    """Return `query` with a trailing VALUES block binding `bindings` (terms serialised by
+    pyoxigraph, never pasted), so the text alone reproduces a parameterised run.
+
+    >>> from pyoxigraph import Literal
+    >>> with_values("SELECT ?year WHERE { ?d ?p ?year }", {"year": Literal("2019")})
+    'SELECT ?year WHERE { ?d ?p ?year }\\nVALUES (?year) { ("2019") }'
+    """
+    if not bindings:
+        return query
+    names = " ".join(f"?{name}" for name in bindings)
+    terms = " ".join(str(term) for term in bindings.values())
+    return f"{query.rstrip()}\nVALUES ({names}) {{ ({terms}) }}"

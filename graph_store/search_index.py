@@ -1,0 +1,249 @@
+"""A Chinese-aware search side index: Oxigraph has no full-text search.
+
+Every label, altLabel, mention sentence and section text becomes a SearchRecord tied to its
+IRI. Records are indexed by character bigrams (so any partial name of two or more characters
+matches), by jieba words, and, for entity names, by pinyin (full syllables and initials), so
+'xicangqiao', 'xcq' and '仓桥' all find 西仓桥小学.
+
+    build_search_index(store) -> SearchIndex
+    index.search("仓桥") -> [SearchHit]
+    save_index(index, path) / load_index(path, fingerprint)   persisted beside the store
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import re
+from collections import defaultdict
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+import jieba
+from pypinyin import Style, lazy_pinyin
+
+from graph_store.app_queries import main_class, run_app_query
+from graph_store.protocol import GraphStore
+
+jieba.setLogLevel(logging.WARNING)
+_LATIN = re.compile(r"^[a-z0-9 ]+$")
+INDEX_VERSION = 2
+
+
+@dataclass(frozen=True)
+class SearchRecord:
+    """One searchable text: `kind` is entity, mention or section; `iri` what it points to."""
+
+    kind: str
+    iri: str
+    text: str
+    label: str
+    cls: str = ""
+    document: str = ""
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    record: SearchRecord
+    score: float
+
+
+def bigrams(text: str) -> set[str]:
+    """Return the character bigrams of `text` (single characters for a one-character text).
+
+    >>> sorted(bigrams("西仓桥"))
+    ['仓桥', '西仓']
+    """
+    chars = [c for c in text.lower() if not c.isspace()]
+    if len(chars) == 1:
+        return {chars[0]}
+    return {chars[i] + chars[i + 1] for i in range(len(chars) - 1)}
+
+
+def pinyin_keys(text: str) -> tuple[str, str]:
+    """Return (full pinyin, initials) of a name, lower case and without spaces.
+
+    >>> pinyin_keys("西仓桥小学")
+    ('xicangqiaoxiaoxue', 'xcqxx')
+    """
+    syllables = lazy_pinyin(text, errors="ignore")
+    initials = lazy_pinyin(text, style=Style.FIRST_LETTER, errors="ignore")
+    return "".join(syllables).lower(), "".join(initials).lower()
+
+
+@dataclass
+class SearchIndex:
+    """Records plus the token → record postings; `fingerprint` names the store state it reflects."""
+
+    records: list[SearchRecord] = field(default_factory=list)
+    fingerprint: str = ""
+    _postings: dict[str, set[int]] = field(default_factory=lambda: defaultdict(set))
+    _pinyin: list[tuple[int, str, str]] = field(default_factory=list)
+
+    def add(self, record: SearchRecord) -> None:
+        """Index one record."""
+        index = len(self.records)
+        self.records.append(record)
+        for token in bigrams(record.text) | {
+            w.lower() for w in jieba.lcut(record.text) if w.strip()
+        }:
+            self._postings[token].add(index)
+        if record.kind == "entity":
+            # Single characters too, so a one-character query (三) still finds names.
+            for char in set(record.text.lower()):
+                self._postings[char].add(index)
+            full, initials = pinyin_keys(record.text)
+            if full:
+                self._pinyin.append((index, full, initials))
+
+    def search(
+        self, query: str, kinds: tuple[str, ...] | None = None, limit: int = 50
+    ) -> list[SearchHit]:
+        """Return the records that hold every bigram of `query` (or match its pinyin), best first.
+
+        Entities whose name equals the query come first, then shorter texts.
+        """
+        query = query.strip().lower()
+        if not query:
+            return []
+        candidates: dict[int, float] = {}
+        if _LATIN.match(query):
+            compact = query.replace(" ", "")
+            for index, full, initials in self._pinyin:
+                if compact in full or compact == initials or initials.startswith(compact):
+                    candidates[index] = 2.0 if compact in (full, initials) else 1.0
+        grams = bigrams(query)
+        postings = [self._postings.get(g, set()) for g in grams]
+        if postings and all(postings):
+            for index in set.intersection(*postings):
+                record = self.records[index]
+                if query in record.text.lower():
+                    candidates[index] = max(candidates.get(index, 0), 1.0)
+        hits = []
+        for index, score in candidates.items():
+            record = self.records[index]
+            if kinds and record.kind not in kinds:
+                continue
+            exact = 1.0 if record.text.lower() == query or record.label.lower() == query else 0
+            score = score + exact + (1.0 if record.kind == "entity" else 0) - len(record.text) / 1e4
+            hits.append(SearchHit(record, score))
+        hits.sort(key=lambda h: (-h.score, h.record.text))
+        return hits[:limit]
+
+    def entities(self, query: str, limit: int = 50) -> list[SearchHit]:
+        """Return entity hits only, one per IRI."""
+        seen: set[str] = set()
+        out = []
+        for hit in self.search(query, ("entity",), limit * 3):
+            if hit.record.iri not in seen:
+                seen.add(hit.record.iri)
+                out.append(hit)
+        return out[:limit]
+
+
+def store_fingerprint(store: GraphStore) -> str:
+    """Return a cheap fingerprint of the store's state: quad count and named graphs.
+
+    Stable across processes (hashlib, not hash()), so a saved index is reused after a restart.
+    """
+    graphs = store.graphs()
+    digest = hashlib.sha1("\n".join(g.value for g in graphs).encode()).hexdigest()[:12]
+    return f"{store.count()}:{len(graphs)}:{digest}"
+
+
+def build_search_index(store: GraphStore) -> SearchIndex:
+    """Return the index over labels, altLabels, mention sentences and section texts."""
+    index = SearchIndex(fingerprint=store_fingerprint(store))
+    labels: dict[str, str] = {}
+    classes: dict[str, list[str]] = defaultdict(list)
+    for row in run_app_query(store, "entities").values():
+        labels.setdefault(row["entity"], row["label"] or "")
+        classes[row["entity"]].append((row["class"] or "").rsplit("#", 1)[-1])
+    for iri, label in labels.items():
+        index.add(SearchRecord("entity", iri, label, label, main_class(classes[iri])))
+    for row in run_app_query(store, "alt_labels").values():
+        iri = row["entity"]
+        if iri in labels and row["alt"] and row["alt"] != labels[iri]:
+            index.add(
+                SearchRecord("entity", iri, row["alt"], labels[iri], main_class(classes[iri]))
+            )
+    for row in run_app_query(store, "mention_quotes").values():
+        iri = row["entity"]
+        index.add(
+            SearchRecord(
+                "mention",
+                iri,
+                row["quote"] or "",
+                labels.get(iri, iri),
+                main_class(classes.get(iri, [])),
+                row["document"] or "",
+            )
+        )
+    texts = {r["document"]: r["text"] or "" for r in run_app_query(store, "document_text").values()}
+    for row in run_app_query(store, "section_texts").values():
+        text = texts.get(row["document"], "")
+        if row["start"] and row["end"] and text:
+            body = text[int(row["start"]) : int(row["end"])]
+        else:
+            body = row["heading"] or ""
+        for sentence in re.split(r"(?<=[。;!?\n])", body):
+            if sentence.strip():
+                index.add(
+                    SearchRecord(
+                        "section",
+                        row["section"],
+                        sentence.strip(),
+                        row["heading"] or "",
+                        "Section",
+                        row["document"],
+                    )
+                )
+    return index
+
+
+def save_index(index: SearchIndex, path: Path) -> None:
+    """Write the index (records, postings and pinyin keys) as JSON."""
+    data = {
+        "version": INDEX_VERSION,
+        "fingerprint": index.fingerprint,
+        "records": [asdict(r) for r in index.records],
+        "postings": {token: sorted(ids) for token, ids in index._postings.items()},
+        "pinyin": index._pinyin,
+    }
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+
+
+def load_index(path: Path, fingerprint: str) -> SearchIndex | None:
+    """Return the saved index when it matches `fingerprint` and this version, else None."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    if data.get("version") != INDEX_VERSION or data.get("fingerprint") != fingerprint:
+        return None
+    index = SearchIndex(fingerprint=fingerprint)
+    # The postings are stored too: re-tokenising (jieba) a large store takes a minute.
+    index.records = [SearchRecord(**record) for record in data["records"]]
+    index._postings.update({token: set(ids) for token, ids in data["postings"].items()})
+    index._pinyin = [tuple(entry) for entry in data["pinyin"]]
+    return index
+
+
+def open_search_index(store: GraphStore, path: Path | None = None) -> SearchIndex:
+    """Return the index saved at `path` when still current, else build it (and save it there).
+
+    The app keeps it beside the store as <store>.search-index.json.
+    """
+    fingerprint = store_fingerprint(store)
+    if path is not None:
+        cached = load_index(path, fingerprint)
+        if cached is not None:
+            return cached
+    index = build_search_index(store)
+    if path is not None:
+        try:
+            save_index(index, path)
+        except OSError:
+            pass  # a read-only folder: the index is simply rebuilt next time
+    return index

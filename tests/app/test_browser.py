@@ -1,0 +1,194 @@
+"""One real-browser smoke test: headless Debian Chromium drives `streamlit run app.py`.
+
+Run with `pytest --browser-smoke` after scripts/install_browser.sh. Screenshots go to
+tests/artifacts/ (gitignored); look at them.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import quote
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+ARTIFACTS = ROOT / "tests" / "artifacts"
+XCQ = "https://w3id.org/edukg/id/school/xicangqiao"
+
+pytestmark = pytest.mark.browser
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture
+def app_url(tiny_store_path: Path, tmp_path: Path) -> Iterator[str]:
+    """Start `streamlit run app.py` on a free port against the tiny store; yield its URL."""
+    port = free_port()
+    log_path = tmp_path / "streamlit.log"
+    env = {**os.environ, "EDUKG_STORE": str(tiny_store_path), "EDUKG_ENDPOINT": ""}
+    streamlit = str(Path(sys.executable).parent / "streamlit")
+    with log_path.open("w") as log:
+        server = subprocess.Popen(
+            [
+                streamlit,
+                "run",
+                "app.py",
+                "--server.headless",
+                "true",
+                "--server.port",
+                str(port),
+                "--server.address",
+                "127.0.0.1",
+                "--browser.gatherUsageStats",
+                "false",
+            ],
+            cwd=ROOT,
+            env=env,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+        )
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as answer:
+                    if answer.read().decode().strip() == "ok":
+                        break
+            except OSError:
+                pass
+            if time.monotonic() > deadline or server.poll() is not None:
+                pytest.fail("streamlit did not become healthy:\n" + log_path.read_text())
+            time.sleep(0.3)
+        yield url
+    except BaseException:
+        print(log_path.read_text())
+        raise
+    finally:
+        server.terminate()
+        try:
+            server.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            server.kill()
+
+
+@pytest.fixture
+def browser() -> Iterator[object]:
+    webdriver = pytest.importorskip("selenium.webdriver")
+    if not (shutil.which("chromium") and shutil.which("chromedriver")):
+        pytest.skip("chromium/chromedriver missing: run scripts/install_browser.sh")
+    profile = tempfile.mkdtemp(prefix="edukg-chromium-")
+    options = webdriver.ChromeOptions()
+    options.binary_location = shutil.which("chromium")
+    for flag in (
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--window-size=1400,1700",
+        f"--user-data-dir={profile}",
+    ):
+        options.add_argument(flag)
+    service = webdriver.ChromeService(executable_path=shutil.which("chromedriver"))
+    driver = webdriver.Chrome(options=options, service=service)
+    try:
+        yield driver
+    finally:
+        driver.quit()
+        shutil.rmtree(profile, ignore_errors=True)
+
+
+def wait_for(driver, predicate, timeout: float = 30.0, what: str = "") -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if predicate(driver):
+            return
+        time.sleep(0.3)
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    driver.save_screenshot(str(ARTIFACTS / "failure.png"))
+    pytest.fail(f"timed out waiting for {what}; see tests/artifacts/failure.png")
+
+
+def settled(driver) -> bool:
+    """The script finished its run: no 'running' status widget."""
+    status = driver.execute_script(
+        "return Array.from(document.querySelectorAll(\"[data-testid='stStatusWidget']\"))"
+        ".map(e => e.innerText).join(' ')"
+    )
+    return "Running" not in (status or "")
+
+
+def shoot(driver, name: str) -> Path:
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    path = ARTIFACTS / f"{name}.png"
+    driver.save_screenshot(str(path))
+    return path
+
+
+def no_exception(driver) -> None:
+    errors = driver.find_elements("css selector", "[data-testid='stException']")
+    assert not errors, errors[0].text
+
+
+def test_browser_query_explorer_and_lineage(app_url, browser):
+    driver = browser
+    driver.get(app_url + "/")
+    wait_for(driver, lambda d: "钟楼区" in d.page_source and settled(d), what="overview")
+    time.sleep(1.5)
+    shoot(driver, "01_overview")
+    no_exception(driver)
+
+    query = "SELECT ?school ?group WHERE { ?school ekg:memberOf ?group }"
+    driver.get(f"{app_url}/sparql?q={quote(query)}")
+    wait_for(
+        driver,
+        lambda d: d.find_elements("css selector", ".st-key-sparql_run button"),
+        what="the Run button",
+    )
+    time.sleep(2)
+    driver.execute_script("document.querySelector('.st-key-sparql_run button').click()")
+    wait_for(driver, lambda d: "4 rows" in d.page_source, what="4 result rows")
+    time.sleep(1.5)
+    shoot(driver, "02_sparql")
+    no_exception(driver)
+
+    driver.get(f"{app_url}/explorer?entity={quote(XCQ, safe='')}")
+    wait_for(
+        driver, lambda d: "centre: 西仓桥小学" in d.page_source and settled(d), what="the explorer"
+    )
+    time.sleep(3)  # the Cytoscape layout
+    shoot(driver, "03_explorer")
+    no_exception(driver)
+
+    driver.get(f"{app_url}/lineage")
+    wait_for(driver, lambda d: "名校长培育" in d.page_source and settled(d), what="lineage")
+    time.sleep(3)
+    shoot(driver, "04_lineage")
+    no_exception(driver)
+
+    driver.get(f"{app_url}/documents?doc={quote('https://w3id.org/edukg/id/doc/tinydoc2')}")
+    wait_for(
+        driver,
+        lambda d: "三名工程</a>" in d.page_source or "mentions highlighted" in d.page_source,
+        what="documents",
+    )
+    time.sleep(1)
+    shoot(driver, "05_documents")
+    no_exception(driver)

@@ -1,0 +1,250 @@
+"""AppTest: every page against the tiny store, asserting what a researcher sees."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+ROOT = Path(__file__).resolve().parents[2]
+APP = str(ROOT / "app.py")
+PAGES = ("overview", "sparql", "search", "explorer", "programmes", "lineage", "documents", "export")
+ZL = "https://w3id.org/edukg/id/program/zl-sanming"
+XCQ = "https://w3id.org/edukg/id/school/xicangqiao"
+
+
+def open_page(store_path: Path, page: str, **query_params: str) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.secrets["store_location"] = str(store_path)
+    for name, value in query_params.items():
+        at.query_params[name] = value
+    at.switch_page(f"app_views/{page}.py")
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def texts(at: AppTest) -> str:
+    parts = [m.value for m in at.markdown] + [c.value for c in at.caption]
+    parts += (
+        [e.value for e in at.error] + [i.value for i in at.info] + [s.value for s in at.success]
+    )
+    parts += (
+        [w.value for w in at.warning]
+        + [h.value for h in at.subheader]
+        + [t.value for t in at.title]
+    )
+    return "\n".join(str(p) for p in parts)
+
+
+def frame(at: AppTest, column: str, nth: int = 0):
+    """Return the nth table showing `column` (AppTest does not expose a dataframe's key)."""
+    found = [df.value for df in at.dataframe if column in df.value.columns]
+    if len(found) <= nth:
+        raise AssertionError(f"no table with column {column!r}")
+    return found[nth]
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_every_page_renders_with_no_input(tiny_store_path, page):
+    at = open_page(tiny_store_path, page)
+    assert at.title, f"{page} has no title"
+
+
+def test_app_runs_the_default_page(tiny_store_path):
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.secrets["store_location"] = str(tiny_store_path)
+    at.run()
+    assert not at.exception
+    assert "Overview" in at.title[0].value
+
+
+def test_overview_counts_classes_documents_and_targets(tiny_store_path):
+    at = open_page(tiny_store_path, "overview")
+    metrics = {m.label: m.value for m in at.metric}
+    assert metrics["学校 School"] == "5"
+    assert metrics["文件 Document"] == "3"
+    targets = frame(at, "targets")
+    assert set(targets["area_name"]) == {"常州市", "钟楼区", "海陵区"}
+    assert 1575 in targets["total"].tolist()
+    docs = frame(at, "documents")
+    assert sorted(docs["area_name"]) == ["常州市", "海陵区"]
+
+
+def test_sparql_runs_the_default_query_and_shows_labels(tiny_store_path):
+    at = open_page(tiny_store_path, "sparql")
+    at.button(key="sparql_run").click().run()
+    assert not at.exception
+    assert "rows" in texts(at)
+    table = frame(at, "group")
+    assert len(table) == 4
+    assert any("西仓桥教育集团" in v for v in table["group"])
+    assert "sparql" in at.query_params.get("q", "sparql") or at.query_params["q"]
+
+
+def test_sparql_example_form_binds_parameters(tiny_store_path):
+    at = open_page(tiny_store_path, "sparql")
+    at.selectbox(key="sparql_example").select("targets_by_area_and_indicator").run()
+    at.text_input(key="param_area_name").input("钟楼区").run()
+    at.button(key="sparql_run_example").click().run()
+    assert not at.exception
+    table = frame(at, "total")
+    assert table["total"].tolist() == ["1575"]
+    assert "VALUES (?area_name)" in at.session_state["sparql_text"]
+
+
+def test_sparql_refuses_an_update_with_a_clear_message(tiny_store_path):
+    at = open_page(tiny_store_path, "sparql")
+    at.session_state["sparql_text"] = "DELETE WHERE { ?s ?p ?o }"
+    at.button(key="sparql_run").click().run()
+    assert any("refused" in e.value and "DELETE" in e.value for e in at.error)
+
+
+def test_sparql_refuses_service_but_allows_it_in_a_literal(tiny_store_path):
+    at = open_page(tiny_store_path, "sparql")
+    at.session_state["sparql_text"] = "SELECT * { SERVICE <http://x/> { ?s ?p ?o } }"
+    at.button(key="sparql_run").click().run()
+    assert any("SERVICE" in e.value for e in at.error)
+    at.session_state["sparql_text"] = 'SELECT ?s { ?s ?p ?o FILTER(?o = "SERVICE") }'
+    at.button(key="sparql_run").click().run()
+    assert not at.error
+    assert "0 rows" in texts(at)
+
+
+def test_sparql_syntax_error_shows_line_and_column(tiny_store_path):
+    at = open_page(tiny_store_path, "sparql")
+    at.session_state["sparql_text"] = "SELECT ?s WHERE {\n  ?s ?p\n}"
+    at.button(key="sparql_run").click().run()
+    assert any("line 3" in e.value for e in at.error)
+
+
+def test_sparql_construct_offers_turtle_and_history(tiny_store_path):
+    at = open_page(tiny_store_path, "sparql")
+    at.session_state["sparql_text"] = (
+        "CONSTRUCT { ?s ekg:memberOf ?g } WHERE { ?s ekg:memberOf ?g }"
+    )
+    at.button(key="sparql_run").click().run()
+    assert "4 triples" in texts(at)
+    assert len(at.session_state["sparql_history"]) == 1
+    assert "curl" in "\n".join(c.value for c in at.code)
+
+
+def test_sparql_shared_link_reopens_the_query(tiny_store_path):
+    query = "SELECT ?title WHERE { ?d dct:title ?title }"
+    at = open_page(tiny_store_path, "sparql", q=query)
+    assert at.session_state["sparql_text"] == query
+
+
+def test_search_finds_entities_by_partial_name_and_pinyin(tiny_store_path):
+    at = open_page(tiny_store_path, "search")
+    at.text_input(key="search_text").input("仓桥").run()
+    entities = frame(at, "matched")
+    assert "西仓桥小学" in entities["matched"].tolist()
+    sentences = frame(at, "sentence")
+    assert any("西仓桥小学参与钟楼三名工程" in s for s in sentences["sentence"])
+    at.text_input(key="search_text").input("xicangqiao").run()
+    assert "西仓桥小学" in frame(at, "matched")["matched"].tolist()
+
+
+def test_search_says_what_to_try_when_nothing_matches(tiny_store_path):
+    at = open_page(tiny_store_path, "search", text="不存在的名字")
+    assert any("pinyin" in i.value for i in at.info)
+
+
+def test_explorer_draws_the_neighbourhood_and_details(tiny_store_path):
+    at = open_page(tiny_store_path, "explorer", entity=XCQ)
+    caption = texts(at)
+    assert "centre: 西仓桥小学" in caption
+    assert "nodes" in caption
+    assert "西仓桥小学参与钟楼三名工程。" in frame(at, "quote")["quote"].tolist()
+    at.slider(key="explorer_depth").set_value(2).run()
+    assert not at.exception
+
+
+def test_explorer_finds_by_pinyin(tiny_store_path):
+    at = open_page(tiny_store_path, "explorer")
+    at.text_input(key="explorer_name").input("qingtan").run()
+    assert at.selectbox(key="explorer_match").value == "https://w3id.org/edukg/id/school/qingtan"
+    at.button(key="explorer_show").click().run()
+    assert "centre: 清潭小学" in texts(at)
+
+
+def test_programmes_page_shows_participants_with_sentence(tiny_store_path):
+    at = open_page(tiny_store_path, "programmes", program=ZL)
+    participants = frame(at, "sentence")
+    assert participants["sentence"].tolist() == ["西仓桥小学参与钟楼三名工程。"]
+    subs = frame(at, "sub")
+    assert len(subs) == 2
+    targets = frame(at, "indicator")
+    assert targets["value"].tolist() == ["1575"]
+
+
+def test_programmes_page_school_view(tiny_store_path):
+    at = open_page(tiny_store_path, "programmes", school=XCQ)
+    assert "校区 / Campuses (1)" in texts(at)
+    assert len(frame(at, "title")) == 1
+
+
+def test_lineage_table_and_diff(tiny_store_path):
+    at = open_page(tiny_store_path, "lineage")
+    pivot = at.dataframe[0].value
+    assert set(pivot.index) == {"常州市", "钟楼区", "海陵区"}
+    assert "名校长培育" in pivot.loc["钟楼区", "2019"]
+    assert "新增学位 1575个" in pivot.loc["钟楼区", "2019"]
+    at.selectbox(key="lineage_a").select("常州市").run()
+    at.selectbox(key="lineage_b").select("钟楼区").run()
+    diff = frame(at, "component")
+    status = dict(zip(diff["component"], diff["status"], strict=True))
+    assert status == {"名校建设": "both", "名师培养": "only 常州市", "名校长培育": "only 钟楼区"}
+
+
+def test_documents_list_filters_and_reader_highlights(tiny_store_path):
+    at = open_page(tiny_store_path, "documents")
+    assert len(frame(at, "read")) == 2
+    at.multiselect(key="documents_area").select("海陵区").run()
+    assert frame(at, "read")["title"].tolist() == ["区教育局关于印发2020年全区教育工作要点的通知"]
+    html = "\n".join(m.value for m in at.markdown)
+    assert "explorer?entity=" in html and "三名工程</a>" in html
+
+
+def test_documents_upload_ingests_good_files_and_reports_bad_ones(tiny_store_path):
+    from app_views.documents import ingest_uploads
+
+    at = open_page(tiny_store_path, "documents")  # the app holds the store read-only meanwhile
+    corpus = sorted((ROOT / "data" / "corpus").glob("*.txt"))[0]
+    report = ingest_uploads(
+        str(tiny_store_path), [(corpus.name, corpus.read_bytes()), ("broken.html", b"\xff\xfe\x00")]
+    )
+    assert [Path(d.path).name for d in report.loaded] == [corpus.name]
+    assert [Path(f.path).name for f in report.failed] == ["broken.html"]
+    assert "broken.html" in report.failed[0].message
+    from app_views.common import reopen_store
+
+    reopen_store()
+    at = open_page(tiny_store_path, "documents")
+    assert len(frame(at, "read")) == 3
+
+
+def test_export_offers_every_format(tiny_store_path):
+    at = open_page(tiny_store_path, "export")
+    formats = at.selectbox(key="export_format").options
+    assert len(formats) == 9
+    at.selectbox(key="export_format").select("GEXF (Gephi)").run()
+    at.button(key="export_prepare").click().run()
+    assert not at.exception
+    assert not at.error
+
+
+def test_export_selection_explains_how_to_get_one(tiny_store_path):
+    at = open_page(tiny_store_path, "export")
+    at.radio(key="export_scope").set_value("selection").run()
+    assert any("SPARQL page" in i.value for i in at.info)
+
+
+def test_empty_store_explains_what_to_do(tmp_path):
+    from graph_store.embedded import EmbeddedStore
+
+    EmbeddedStore(tmp_path / "empty").close()
+    at = open_page(tmp_path / "empty", "overview")
+    assert any("edukg ingest" in i.value for i in at.info)
