@@ -22,6 +22,8 @@ People (gold "people", {name, role, affiliation}) are scored by name like entiti
 Person); for each found person with a gold role or affiliation, the role counts right when an
 extracted ekg:role ends one 、-separated part of the gold role (副区长 for 钟楼区人民政府副区长), and
 the affiliation when the person is ekg:affiliatedWith an entity carrying the gold name.
+A document whose gold lists no people is not scored for people nor for affiliatedWith, and
+issuedBy / jurisdiction are compared only where the gold records them (as metadata fields are).
 """
 
 from __future__ import annotations
@@ -151,9 +153,7 @@ class EvalReport:
 
     def relation_predicates(self) -> list[str]:
         """Return the predicates that occur in the gold or the extraction, in contract order."""
-        seen = {
-            p for d in self.documents for p, s in d.relations.items() if s.gold or s.extracted
-        }
+        seen = {p for d in self.documents for p, s in d.relations.items() if s.gold or s.extracted}
         return [p for p in RELATION_PREDICATES if p in seen]
 
     def people_total(self) -> PeopleScore:
@@ -299,6 +299,8 @@ def score_relations(doc_id: str, quads: list[Quad], gold: dict) -> dict[str, Fie
     for predicate in _DOCUMENT_ONLY:
         if predicate not in wanted:
             extracted.pop(predicate, None)  # metadata the gold does not record: not compared
+    if not gold.get("people") and "affiliatedWith" not in wanted:
+        extracted.pop("affiliatedWith", None)  # people not annotated: not compared
     out = {}
     for predicate in RELATION_PREDICATES:
         gold_pairs = wanted.get(predicate, set())
@@ -352,6 +354,8 @@ def score_people(doc_id: str, quads: list[Quad], gold: dict) -> PeopleScore:
         elif q.predicate == EKG.affiliatedWith:
             bodies.setdefault(q.subject.value, set()).add(q.object.value)
     records = {normalise_name(p["name"]): p for p in gold.get("people") or [] if p.get("name")}
+    if not records:
+        return PeopleScore(FieldScore(0, 0, 0, 0))  # people not annotated: not compared
     correct, fps, carried = 0, [], set()
     for person in people:
         hits = names.get(person, set()) & set(records)

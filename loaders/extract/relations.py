@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 
 from loaders.extract.concepts import load_concepts
 from loaders.extract.model import (
@@ -85,6 +86,28 @@ _TOWN = re.compile(r"(?:镇|乡|街道)$")
 _ROLE_GAP = re.compile(r"(?:的)?")
 
 
+# Full-width ASCII forms (，：（） …) → ASCII, one character for one, so offsets are kept and the
+# patterns above need only the ASCII forms.
+_FULLWIDTH = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)} | {0x3000: 0x20}
+_FULLWIDTH_CHAR = re.compile("[\uff01-\uff5e\u3000]")
+_NARROW = {chr(k): chr(v) for k, v in _FULLWIDTH.items()}
+_LEAD_WORD = re.compile(r"龙头|核心|牵头|领衔|引领")
+
+
+def _ascii(text: str) -> str:
+    """Return `text` with full-width ASCII forms narrowed (same length, same offsets).
+
+    >>> _ascii("成员校：甲、乙（在建）")
+    '成员校:甲、乙(在建)'
+    """
+    return _FULLWIDTH_CHAR.sub(lambda m: _NARROW[m.group()], text)
+
+
+@lru_cache(maxsize=4096)
+def _ascii_quote(quote: str) -> str:
+    return _ascii(quote)
+
+
 def _rel(subject: str, predicate: str, obj: str, ev: Mention, method: str) -> Relation:
     return Relation(subject, predicate, obj, ev, method)
 
@@ -96,6 +119,7 @@ def _names(e: Entity) -> list[str]:
 def find_relations(entities: list[Entity], mentions: list[Mention], text: str) -> list[Relation]:
     """Return the relations the rules above find, sorted and without duplicates."""
     index = {e.key: e for e in entities}
+    text = _ascii(text)
     mentions = [m for m in mentions if m.entity in index]
     by_entity: dict[str, list[Mention]] = {}
     for m in mentions:
@@ -120,7 +144,13 @@ def find_relations(entities: list[Entity], mentions: list[Mention], text: str) -
         area = org.attr("area")
         if org.kind == ORG and area and by_entity.get(org.key) and f"{AREA}:{area}" in index:
             out.add(
-                _rel(org.key, "locatedIn", f"{AREA}:{area}", by_entity[org.key][0], "relations.body_area")
+                _rel(
+                    org.key,
+                    "locatedIn",
+                    f"{AREA}:{area}",
+                    by_entity[org.key][0],
+                    "relations.body_area",
+                )
             )
     return sorted(out, key=lambda r: (r.subject, r.predicate, r.object, r.evidence.start))
 
@@ -145,7 +175,9 @@ def _prefix_relations(entities: list[Entity], by_entity: dict[str, list[Mention]
     return out
 
 
-def _runs(ms: list[Mention], kinds: dict[str, str], text: str, allowed: Iterable[str]) -> list[list[Mention]]:
+def _runs(
+    ms: list[Mention], kinds: dict[str, str], text: str, allowed: Iterable[str]
+) -> list[list[Mention]]:
     """Return runs of mentions of the `allowed` kinds joined only by list punctuation."""
     allowed = set(allowed)
     runs: list[list[Mention]] = []
@@ -153,10 +185,18 @@ def _runs(ms: list[Mention], kinds: dict[str, str], text: str, allowed: Iterable
     for m in ms:
         if kinds[m.entity] not in allowed:
             continue
-        if any(o.start <= m.start and m.end <= o.end and o is not m for o in ms if kinds[o.entity] != AREA):
+        if any(
+            o.start <= m.start and m.end <= o.end and o is not m
+            for o in ms
+            if kinds[o.entity] != AREA
+        ):
             continue  # inside a longer name (a school in its group's name)
         if current:
-            gap = _NOTE.sub("", text[current[-1].end : m.start]) if m.start >= current[-1].end else None
+            gap = (
+                _NOTE.sub("", text[current[-1].end : m.start])
+                if m.start >= current[-1].end
+                else None
+            )
             if gap is not None and _LIST_GAP.fullmatch(gap):
                 current.append(m)
                 continue
@@ -185,12 +225,20 @@ def _member_lists(
         if before:
             g = before[-1]
             between = text[g.end : first.start]
-            if len(between) <= 40 and not _CLAUSE_END.search(between) and _MEMBERS_AFTER.search(between):
+            if (
+                len(between) <= 40
+                and not _CLAUSE_END.search(between)
+                and _MEMBERS_AFTER.search(between)
+            ):
                 target = g
         if target is None and after:
             g = after[0]
             between = text[last.end : g.start]
-            if len(between) <= 15 and not _COMMA.search(between) and _MEMBERS_BEFORE.search(between):
+            if (
+                len(between) <= 15
+                and not _COMMA.search(between)
+                and _MEMBERS_BEFORE.search(between)
+            ):
                 target = g
         if target is None:
             continue
@@ -200,13 +248,17 @@ def _member_lists(
 
 
 def _leads(ms: list[Mention], kinds: dict[str, str], text: str, out: set[Relation]) -> set[str]:
-    quote = ms[0].quote
-    offset = _quote_start(ms[0])
     found: set[str] = set()
+    if not _LEAD_WORD.search(ms[0].quote) or not any(k in (SCHOOL, GROUP) for k in kinds.values()):
+        return found
+    offset = _quote_start(ms[0], text)
+    quote = text[offset : offset + len(ms[0].quote)]
     for match in _LEAD.finditer(quote):
         name = next(n for n in ("a", "c", "b") if match.group(n))
         lo, hi = offset + match.start(name), offset + match.end(name)
-        leaders = [m for m in ms if kinds[m.entity] in (SCHOOL, GROUP) and lo <= m.start and m.end <= hi]
+        leaders = [
+            m for m in ms if kinds[m.entity] in (SCHOOL, GROUP) and lo <= m.start and m.end <= hi
+        ]
         if not leaders:
             continue
         leader = leaders[-1]
@@ -223,21 +275,165 @@ def _leads(ms: list[Mention], kinds: dict[str, str], text: str, out: set[Relatio
     return found
 
 
-def _quote_start(m: Mention) -> int:
-    """Return the offset of the mention's sentence (quote) in the document text."""
-    return m.start - m.quote.find(m.quote[0:0]) if False else _locate(m)
+def _quote_start(m: Mention, text: str) -> int:
+    """Return the offset in `text` of the sentence (quote) that holds mention `m`."""
+    if not m.quote:
+        return m.start
+    found = text.rfind(_ascii_quote(m.quote), max(0, m.end - len(m.quote)), m.start + len(m.quote))
+    return found if found >= 0 else m.start
 
 
-def _locate(m: Mention) -> int:
-    # The mention lies inside its quote; the quote's start is the mention's start minus the
-    # mention's position in the quote (the first occurrence at or before it that fits).
-    surface_len = m.end - m.start
-    best = 0
-    pos = -1
-    while True:
-        pos = m.quote.find("", pos + 1)
-        if pos < 0 or pos > len(m.quote) - surface_len:
-            break
-        best = pos
-        break
-    return m.start - best
+def _participation(ms: list[Mention], kinds: dict[str, str], text: str, out: set[Relation]) -> None:
+    programs = _outside(ms, kinds, PROGRAM)
+    if not programs:
+        return
+    for run in _runs(ms, kinds, text, (SCHOOL, GROUP)):
+        first, last = run[0], run[-1]
+        after = [p for p in programs if p.start >= last.end and p.start - last.end <= 20]
+        before = [p for p in programs if p.end <= first.start and first.start - p.end <= 20]
+        target = None
+        if after:
+            between = text[last.end : after[0].start]
+            if not _COMMA.search(between) and _PARTICIPATE_BEFORE.match(between):
+                target = after[0]
+        if target is None and before:
+            between = text[before[-1].end : first.start]
+            if _PILOT_LIST.match(between) or (
+                not _COMMA.search(between) and _PARTICIPATE_AFTER.search(between)
+            ):
+                target = before[-1]
+        if target is None:
+            continue
+        for m in run:
+            out.add(_rel(m.entity, "participatesIn", target.entity, m, "relations.participation"))
+
+
+def _located(ms: list[Mention], kinds: dict[str, str], text: str, out: set[Relation]) -> None:
+    areas = _outside(ms, kinds, AREA)
+    if not areas:
+        return
+    offset = _quote_start(ms[0], text)
+    quote = text[offset : offset + len(ms[0].quote)]
+    runs = _runs(ms, kinds, text, (SCHOOL, ORG))
+    for match in _LOCATED.finditer(quote):
+        cue_start, cue_end = offset + match.start(), offset + match.end()
+        area = next((a for a in areas if cue_end <= a.start <= cue_end + 1), None)
+        if area is None:
+            continue
+        located: list[Mention] = []
+        for run in runs:
+            if run[0].start >= area.end:
+                gap = text[area.end : run[0].start]
+                if _LOCATED_LIST.fullmatch(gap):
+                    located += run
+                break
+        before = [run for run in runs if run[-1].end <= cue_start]
+        if before and not text[before[-1][-1].end : cue_start].strip(" 现已均都"):
+            located.append(before[-1][-1])
+        for m in located:
+            out.add(_rel(m.entity, "locatedIn", area.entity, m, "relations.located_phrase"))
+
+
+def _is_item(m: Mention, text: str) -> bool:
+    """Return True when the mention's sentence is only the name, with a bullet or number."""
+    start = _quote_start(m, text)
+    head = _ITEM_PREFIX.fullmatch(text, start, m.start)
+    tail = _ITEM_SUFFIX.fullmatch(text, m.end, start + len(m.quote))
+    return bool(head and tail)
+
+
+def _is_heading(m: Mention, text: str) -> bool:
+    start = _quote_start(m, text)
+    return bool(
+        _HEADING.fullmatch(text, start, m.start)
+        and _HEADING_SUFFIX.fullmatch(text, m.end, start + len(m.quote))
+    )
+
+
+def _heading_lists(
+    mentions: list[Mention], index: dict[str, Entity], text: str, out: set[Relation]
+) -> None:
+    heading: Mention | None = None
+    last_end = 0
+    for m in sorted(mentions, key=lambda m: (m.start, -m.end)):
+        kind = index[m.entity].kind
+        if heading is not None and m.start > last_end:
+            lines = text[last_end : m.start].split("\n")
+            if any(len(line.strip()) > _MAX_GAP_LINE for line in lines[1:-1]):
+                heading = None  # a long line ends the list
+        if kind == GROUP and _is_heading(m, text):
+            heading, last_end = m, m.end
+            continue
+        if heading is None or kind != SCHOOL or m.start < last_end:
+            continue
+        if _is_item(m, text):
+            out.add(_rel(m.entity, "memberOf", heading.entity, m, "relations.heading_list"))
+            last_end = m.end
+
+
+def _area_compounds(
+    mentions: list[Mention], index: dict[str, Entity], text: str, out: set[Relation]
+) -> None:
+    areas = [m for m in mentions if index[m.entity].kind == AREA]
+    by_start = {m.start: m for m in areas}
+    for m in areas:
+        after = by_start.get(m.end)
+        if after and after.entity != m.entity and _TOWN.search(text[after.start : after.end]):
+            out.add(_rel(after.entity, "partOf", m.entity, after, "relations.area_compound"))
+
+
+def _person_bodies(
+    entities: list[Entity],
+    mentions: list[Mention],
+    index: dict[str, Entity],
+    text: str,
+    out: set[Relation],
+) -> None:
+    bodies: dict[int, list[Mention]] = {}
+    for m in mentions:
+        if index[m.entity].kind in (ORG, SCHOOL, GROUP):
+            bodies.setdefault(m.end, []).append(m)
+    people = {m.start: m for m in mentions if index[m.entity].kind == PERSON}
+    for person in entities:
+        if person.kind != PERSON:
+            continue
+        ends = sorted(int(v) for k, v in person.attrs if k == "body_end")
+        own = [m for m in people.values() if m.entity == person.key]
+        for end in ends:
+            for body in bodies.get(end, []):
+                evidence = next((p for p in own if p.quote == body.quote and p.start >= end), None)
+                if evidence is not None:
+                    longest = max(bodies[end], key=lambda b: b.end - b.start)
+                    if body is longest:
+                        out.add(
+                            _rel(
+                                person.key,
+                                "affiliatedWith",
+                                body.entity,
+                                evidence,
+                                "relations.person_body",
+                            )
+                        )
+
+
+def _families(
+    entities: list[Entity], by_entity: dict[str, list[Mention]], out: set[Relation]
+) -> None:
+    broader = {c.iri: c.broader for c in load_concepts()}
+    programs = [e for e in entities if e.kind == PROGRAM]
+    for program in programs:
+        gloss = program.attr("gloss")
+        parent_family = broader.get(gloss) if gloss else None
+        if not parent_family or not by_entity.get(program.key):
+            continue
+        for parent in programs:
+            if parent.attr("concept") == parent_family:
+                out.add(
+                    _rel(
+                        program.key,
+                        "partOf",
+                        parent.key,
+                        by_entity[program.key][0],
+                        "relations.gloss_family",
+                    )
+                )

@@ -1,0 +1,48 @@
+"""People: role words before a name, forms of address after it, self-introductions."""
+
+from __future__ import annotations
+
+from loaders.extract import extract
+from loaders.extract.people import find_people, looks_like_name
+from tests.loaders.extract.helpers import make_doc
+
+
+def _people(text: str) -> dict[str, set[str]]:
+    out: dict[str, set[str]] = {}
+    for c in find_people(text, [(0, len(text))]):
+        out.setdefault(c.name, set()).update(v for k, v in c.attrs if k == "role")
+    return out
+
+
+def test_find_people_role_before_name():
+    assert _people("鹿城区人民政府副区长李建国出席会议。") == {"李建国": {"副区长"}}
+
+
+def test_find_people_coordinated_roles_give_both():
+    found = _people("鹿城区委教育工委书记、鹿城区教育局局长王晓红,")
+    assert found == {"王晓红": {"书记", "局长"}}
+
+
+def test_find_people_form_of_address_after_name():
+    assert _people("花园小学的李红梅老师获奖;实验小学张小明同学夺冠。") == {
+        "李红梅": {"教师"},
+        "张小明": {"学生"},
+    }
+
+
+def test_find_people_rejects_words_after_role_that_are_not_names():
+    assert _people("加强班主任培育站和校长队伍建设,主任培训。") == {}
+
+
+def test_looks_like_name_uses_part_of_speech():
+    assert looks_like_name("王晓红")
+    assert not looks_like_name("队伍")
+
+
+def test_self_introduction_names_the_speaker():
+    extraction = extract(make_doc("嘉宾是鹿城区副区长李建国。\n我是李建国,欢迎大家。\n"))
+    people = [e for e in extraction.entities if e.kind == "person"]
+    assert [p.label for p in people] == ["李建国"]
+    mentions = [m for m in extraction.mentions if m.entity == people[0].key]
+    assert {m.method for m in mentions} == {"people.role_name", "people.self"}
+    assert people[0].attr("role") == "副区长"

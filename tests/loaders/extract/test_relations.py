@@ -1,0 +1,78 @@
+"""Relation rules: member lists, heading lists, leads, participation, locatedIn, partOf, people."""
+
+from __future__ import annotations
+
+from loaders.extract import extract
+from tests.loaders.extract.helpers import make_doc, relations_of
+
+
+def _relations(text: str, chain: tuple[str, ...] = ()) -> set[tuple[str, str, str]]:
+    return relations_of(extract(make_doc(text, chain)))
+
+
+def test_member_list_after_group_with_membership_word():
+    found = _relations("青松教育集团成员校包括白桦小学、红杉小学和银杏小学。")
+    assert {
+        ("白桦小学", "memberOf", "青松教育集团"),
+        ("红杉小学", "memberOf", "青松教育集团"),
+        ("银杏小学", "memberOf", "青松教育集团"),
+    } <= found
+
+
+def test_member_list_before_group_with_forming_verb():
+    found = _relations("将白桦小学、红杉小学划入青松教育集团。")
+    assert ("白桦小学", "memberOf", "青松教育集团") in found
+    assert ("红杉小学", "memberOf", "青松教育集团") in found
+
+
+def test_partner_school_of_a_signing_is_not_a_member():
+    found = _relations("区政府与白桦中学举行签约仪式,宣布组建白桦中学江湾教育集团。")
+    assert not {r for r in found if r[1] == "memberOf"}
+
+
+def test_leading_school_leads_and_is_not_listed_as_member():
+    found = _relations("青松教育集团以白桦中学为龙头,成员单位为——红杉中学、银杏中学。")
+    assert ("白桦中学", "leads", "青松教育集团") in found
+    assert ("白桦中学", "memberOf", "青松教育集团") not in found
+    assert ("红杉中学", "memberOf", "青松教育集团") in found
+
+
+def test_heading_list_ends_at_a_long_line():
+    text = (
+        "青松教育集团\n\n●白桦中学\n\n●红杉中学\n\n"
+        "这一段是很长的一行正文说明文字,与上面的名单没有关系,并且超过了二十个字。\n\n●银杏中学\n"
+    )
+    found = _relations(text)
+    assert ("白桦中学", "memberOf", "青松教育集团") in found
+    assert ("银杏中学", "memberOf", "青松教育集团") not in found
+
+
+def test_located_in_only_where_the_text_says_so():
+    found = _relations("位于鹿城区2所:白桦小学和红杉小学;银杏小学在龙湾区。")
+    assert ("白桦小学", "locatedIn", "鹿城区") in found
+    assert ("红杉小学", "locatedIn", "鹿城区") in found
+    assert not any(r[0] == "银杏小学" and r[1] == "locatedIn" for r in found)
+
+
+def test_bureau_located_in_the_area_of_its_name():
+    assert ("鹿城区教育局", "locatedIn", "鹿城区") in _relations("鹿城区教育局印发通知。")
+
+
+def test_participation_from_selection_verb():
+    found = _relations("白桦小学入选“慧心课堂”改革项目。")
+    assert ("白桦小学", "participatesIn", "慧心课堂改革项目") in found
+
+
+def test_person_affiliated_with_body_before_role():
+    found = _relations("鹿城区人民政府副区长李建国出席。")
+    assert ("李建国", "affiliatedWith", "鹿城区人民政府") in found
+
+
+def test_every_relation_carries_sentence_and_method():
+    extraction = extract(
+        make_doc("青松教育集团成员校包括白桦小学、红杉小学。鹿城区教育局局长王晓红出席。")
+    )
+    assert extraction.relations
+    for relation in extraction.relations:
+        assert relation.evidence.quote
+        assert relation.method.startswith("relations.")
