@@ -66,8 +66,12 @@ def main() -> None:
             jieba.lcut(text)
         segmenter = time.perf_counter() - start
     print(f"documents {len(paths)}, characters {chars:,}, quads {quads:,}")
-    print(f"pipeline (read → extract → quads): {chars / pipeline:>10,.0f} chars/s ({pipeline:.1f} s)")
-    print(f"jieba.lcut (same texts):           {chars / segmenter:>10,.0f} chars/s ({segmenter:.1f} s)")
+    print(
+        f"pipeline (read → extract → quads): {chars / pipeline:>10,.0f} chars/s ({pipeline:.1f} s)"
+    )
+    print(
+        f"jieba.lcut (same texts):           {chars / segmenter:>10,.0f} chars/s ({segmenter:.1f} s)"
+    )
     print(f"ratio pipeline / jieba:            {segmenter / pipeline:>10.2f}")
     if profiler:
         pstats.Stats(profiler).sort_stats("cumulative").print_stats(25)
