@@ -8,6 +8,7 @@ document's own city, district or county (DocumentMetadata.jurisdiction_chain), s
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -78,6 +79,7 @@ CORES: dict[str, Core] = {
     "党中央": Core("党中央", _G, False),
     "中共中央": Core("中共中央", _G, False),
     "省政府办公厅": Core("人民政府办公厅", _G, False),
+    "街道办事处": Core("街道办事处", _G, True),
     **{
         w: Core(w, _O, True)
         for w in (
@@ -113,6 +115,23 @@ NAMED_CORES = (
     "艺术团",
     "合唱团",
 )
+# A development zone written before a body's core (无锡经开区教育局, 宁波前湾新区教育文体和旅游局):
+# the zone word, longest forms first; abbreviations share a key with their full forms.
+_ZONE = re.compile(
+    r"(?:经济技术开发区|经济开发区|高新技术产业开发区|高新技术开发区|高新区|经开区|"
+    r"开发区|新区|工业园区)$"
+)
+_ZONE_KEY = {
+    "经济技术开发区": "经开区",
+    "经济开发区": "经开区",
+    "高新技术产业开发区": "高新区",
+    "高新技术开发区": "高新区",
+}
+_ZONE_GAP = re.compile(r"[\u4e00-\u9fff]{0,4}")
+_NOT_ZONE_NAME = re.compile(r"[的和与及在是了各全本该]")
+# Cores a town or street body is named with (莘庄镇党委, 镇政府, X街道办事处).
+_TOWN_CORES = frozenset({"党委", "政府", "人民政府", "委", "街道办事处"})
+_TOWN_END = re.compile(r"(?:镇|乡|街道)$")
 LEVELS = {"省": "province", "市": "city", "区": "county", "县": "county"}
 # A core followed by one of these is part of a longer word, not a body (委托, 政府购买).
 _NOT_AFTER = {"委": "托员会屈婉", "政府": "购采部", "人大": "代表", "政协": "委员"}
@@ -169,9 +188,73 @@ def _resolve_area(
                 if info.name == area.name:
                     return info
         return area
+    if level == "市" and context.chain:
+        own = context.chain[-1]
+        if own.level == "county" and own.name.endswith("市"):
+            return own  # a county-level city's document: 市 is the city itself
     if level in LEVELS:
         return context.at_level(LEVELS[level])
     return None
+
+
+def _zone_before(
+    text: str, pos: int, floor: int, context: AreaContext
+) -> tuple[int, str, AreaInfo | None] | None:
+    """Return (start, zone key, area) of a development zone written just before `pos`.
+
+    The zone may follow a place (江苏无锡经济开发区 → 无锡市) with up to four characters of
+    its own name between (宁波前湾新区); without a place it is the document's city's.
+    """
+    window = text[max(floor, pos - 12) : pos]
+    zone = _ZONE.search(window)
+    if zone is None:
+        return None
+    zone_start = pos - len(window) + zone.start()
+    word = zone.group()
+    for gap in range(0, 5):
+        at = zone_start - gap
+        if at < floor or _NOT_ZONE_NAME.search(text, at, zone_start):
+            break
+        if gap and not _ZONE_GAP.fullmatch(text, at, zone_start):
+            break
+        place_start, area, _ = _area_before(text, at, floor)
+        if area is not None and area.level in ("province", "city"):
+            if len(load_gazetteer().by_name.get(area.name, ())) > 1:
+                area = next((i for i in context.chain if i.name == area.name), area)
+            own = text[at:zone_start]
+            return place_start, own + _ZONE_KEY.get(word, word), area
+    if word == "新区" and zone_start > floor and text[zone_start - 1] not in '、,，(（:：“"':
+        return None  # X新区 with an unknown X: left to the gazetteer
+    city = context.at_level("city") or (context.chain[-1] if context.chain else None)
+    return zone_start, _ZONE_KEY.get(word, word), city
+
+
+def _town_before(text: str, pos: int, floor: int, context: AreaContext) -> tuple[int, AreaInfo]:
+    """Return (start, town) of a town or street named at `pos` or, for a bare 镇X, the last
+    one named earlier in the sentence; (pos, None) when none is known in the document's county."""
+    gaz = load_gazetteer()
+    county = {i.code for i in context.chain}
+
+    def town_ending(end: int) -> AreaInfo | None:
+        for length in range(6, 2, -1):
+            if end - length < floor:
+                continue
+            for info in gaz.by_name.get(text[end - length : end], ()):
+                if info.level == "town" and county & set(info.codes[:-1]):
+                    return info
+        return None
+
+    here = town_ending(pos)
+    if here is not None:
+        return pos - len(here.name), here
+    at = pos - 1
+    while True:
+        at = text.rfind("镇", floor, at)
+        if at < 0:
+            return pos, None
+        earlier = town_ending(at + 1)
+        if earlier is not None:
+            return pos, earlier
 
 
 def find_organizations(text: str, spans, context: AreaContext) -> list[Candidate]:  # noqa: ANN001
@@ -221,6 +304,40 @@ def _candidate(
             return None
         return Candidate(ORG, name, begin + cut, end, _O, "organizations.named_core", 0.6)
     core = CORES[word]
+    if word in _TOWN_CORES and (
+        _TOWN_END.search(text, max(floor, start - 2), start) or word == "街道办事处"
+    ):
+        town_start, town = _town_before(text, start, floor, context)
+        if town is not None:
+            full = (core.full if word != "委" else "党委") + word_full_suffix
+            return Candidate(
+                ORG,
+                text[min(town_start, start - 1) : end],
+                min(town_start, start - 1),
+                end,
+                core.cls,
+                "organizations.town",
+                0.85,
+                town.name + full,
+                (("area", town.code),),
+            )
+    zone = _zone_before(text, start, floor, context) if core.needs_place else None
+    if zone is not None:
+        zone_start, zone_key, zone_area = zone
+        attrs = (("zone", zone_key + core.full + word_full_suffix),)
+        if zone_area is not None:
+            attrs = (("area", zone_area.code), *attrs)
+        return Candidate(
+            ORG,
+            text[zone_start:end],
+            zone_start,
+            end,
+            core.cls,
+            "organizations.zone",
+            0.85,
+            None,
+            attrs,
+        )
     place_start, area, level = _area_before(text, start, floor)
     if core.needs_place and area is None and level is None:
         return None

@@ -21,6 +21,15 @@ Rules (method names are recorded with each relation):
   before their role or name (钟楼区人民政府副区长何海平, 花园小学的王明老师);
 - relations.gloss_family: a programme glossed with a family (头雁振翅(名校长)) is partOf the
   document's programme of the broader family (三名工程);
+- relations.heading_part: an undertaking (…工程/项目/行动/计划) named by a numbered section's
+  heading (2.X项目。, (三)深入实施X工程) has as parts the other programmes its section names (the innermost such
+  heading; a list rule below takes precedence);
+- relations.list_part: X包括/包含/涵盖/分为: A;B;C, X: A、B (实施“X工程”:A…B…) and X的A、B两个子项目 → A, B partOf X (the
+  list runs to the end of the sentence, across ;);
+- relations.topic_part: a sentence that opens with programme P (P研究项目,…) and enumerates
+  programmes with a count (开展A、B、C等3次活动) → A, B, C partOf P;
+  none of these takes a higher level's programme (市“X”工程, 省…项目《X》), a sentence's frame
+  (以X为抓手) or a named body's own (区委“X”活动) as a part;
 - relations.body_area: a body is locatedIn the area its name resolves to, when that area is an
   entity of the document (钟楼区教育局 → 钟楼区).
 """
@@ -84,6 +93,33 @@ _LOCATED = re.compile(r"位于|地处|坐落于|坐落在")
 _LOCATED_LIST = re.compile(r"^(?:的)?\s*(?:[0-9一二三四五六七八九十两]+所)?\s*[::]?\s*$")
 _TOWN = re.compile(r"(?:镇|乡|街道)$")
 _ROLE_GAP = re.compile(r"(?:的)?")
+# A section heading that names a programme: number, an optional verb, the name, an end mark.
+_HEAD_NUMBER = re.compile(
+    r"\s*(?:[一二三四五六七八九十]{1,3}\s*[、.]|[(][一二三四五六七八九十0-9]{1,3}[)]|"
+    r"[0-9]{1,2}\s*[.、])\s*"
+    r"(?:(?:继续|深入|全面|积极|大力|着力|扎实|切实|持续|进一步|加快|统筹)?"
+    r"(?:实施|推进|推动|开展|启动|落实|深化|打造|抓实|抓好|做好|建设|加强|完善|创建|办好))?"
+    r"\s*[“‘\"]?"
+)
+# A heading programme with parts is a named undertaking (…工程/项目/行动), not a practice
+# (深化集团化办学) whose section lists programmes of their own.
+_UNDERTAKING = re.compile(r"(?:工程|项目|行动|计划|系列|专项|战略)[”’\"]?$")
+_HEAD_END = re.compile(r"[”’\"]?\s*(?:[。.;!:]\s*)?")
+# After a programme: the word that opens the list of its parts (X包括:A、B).
+_PARTS_CUE = re.compile(r"[^。;!?]{0,12}?(?:包括|包含|涵盖|囊括|分为|下设)[:]?|[”’\"]?\s*:(?!\s*$)")
+_PARTS_END = re.compile(r"[。!?\n]")
+# X的A、B两个子项目: the parts named between the programme and a counted 子项目/子工程.
+# A programme written as someone else's: a higher level's (市“五个一”工程, 省…项目《…》), the
+# frame of a sentence (以X为…), or a named body's own (区委“X”活动) is not a local part.
+_FOREIGN_BEFORE = re.compile(
+    r"(?:(?:教育部|国家|全国|中央|省)[^,。;:]{0,12}|(?<![全本该各])[省市]|以)[“‘\"《]?$"
+)
+# The counted end of an enumeration (A、B、C等3次/项/个).
+_COUNTED_END = re.compile(r"等[0-9一二三四五六七八九十两]+(?:个|项|次|大|类)")
+_ENUM_VERB = re.compile(r"开展|实施|组织|举办|推进|启动")
+_SUBPARTS = re.compile(
+    r"^[^。;!?]{0,60}?[两二三四五六七八九十0-9]+(?:个|项)子(?:项目|工程|计划|课题)"
+)
 
 
 # Full-width ASCII forms (，：（） …) → ASCII, one character for one, so offsets are kept and the
@@ -140,6 +176,7 @@ def find_relations(entities: list[Entity], mentions: list[Mention], text: str) -
     _area_compounds(mentions, index, text, out)
     _person_bodies(entities, mentions, index, text, out)
     _families(entities, by_entity, out)
+    _structure_parts(mentions, index, text, out)
     for org in entities:
         area = org.attr("area")
         if org.kind == ORG and area and by_entity.get(org.key) and f"{AREA}:{area}" in index:
@@ -253,6 +290,7 @@ def _leads(ms: list[Mention], kinds: dict[str, str], text: str, out: set[Relatio
         return found
     offset = _quote_start(ms[0], text)
     quote = text[offset : offset + len(ms[0].quote)]
+    runs = _runs(ms, kinds, text, (SCHOOL, GROUP))
     for match in _LEAD.finditer(quote):
         name = next(n for n in ("a", "c", "b") if match.group(n))
         lo, hi = offset + match.start(name), offset + match.end(name)
@@ -262,16 +300,21 @@ def _leads(ms: list[Mention], kinds: dict[str, str], text: str, out: set[Relatio
         if not leaders:
             continue
         leader = leaders[-1]
-        others = [m for m in ms if not (lo <= m.start and m.end <= hi)]
+        # A、B领衔: every school or group of the leader's list leads.
+        run = next((r for r in runs if leader in r), [leader]) if name == "b" else [leader]
+        others = [m for m in ms if not (lo <= m.start and m.end <= hi) and m not in run]
         led = [m for m in others if kinds[m.entity] == GROUP] or [
             m for m in others if kinds[m.entity] == PROGRAM
         ]
         if not led:
             continue
-        target = min(led, key=lambda m: abs(m.start - leader.start))
-        if target.entity != leader.entity:
-            out.add(_rel(leader.entity, "leads", target.entity, leader, "relations.lead_phrase"))
-            found.add(leader.entity)
+        # What the lead word introduces (A领衔的X) before anything else in the sentence.
+        after = [m for m in led if offset + match.end() <= m.start]
+        target = min(after or led, key=lambda m: abs(m.start - leader.start))
+        for head in run:
+            if target.entity != head.entity:
+                out.add(_rel(head.entity, "leads", target.entity, head, "relations.lead_phrase"))
+                found.add(head.entity)
     return found
 
 
@@ -437,3 +480,121 @@ def _families(
                         "relations.gloss_family",
                     )
                 )
+
+
+def _is_heading_of(m: Mention, text: str) -> bool:
+    """Return True when the mention's sentence is a numbered heading naming only it."""
+    if m.section is None:
+        return False
+    start = _quote_start(m, text)
+    line = text.rfind("\n", 0, start) + 1
+    if text[line:start].strip():
+        return False
+    return bool(
+        _HEAD_NUMBER.fullmatch(text, start, m.start)
+        and _HEAD_END.fullmatch(text, m.end, start + len(m.quote))
+    )
+
+
+def _structure_parts(
+    mentions: list[Mention], index: dict[str, Entity], text: str, out: set[Relation]
+) -> None:
+    programs = sorted(
+        (m for m in mentions if index[m.entity].kind == PROGRAM), key=lambda m: (m.start, -m.end)
+    )
+    if len(programs) < 2:
+        return
+    # Nested mentions (a programme inside a longer one's name) are not parts of anything.
+    kept: list[Mention] = []
+    reach, last_span = -1, None
+    for m in programs:  # sorted by (start, -end): an enclosing span comes first
+        span = (m.start, m.end)
+        if span != last_span:
+            if last_span is not None:
+                reach = max(reach, last_span[1])
+            last_span = span
+        if m.end > reach:
+            kept.append(m)
+    programs = kept
+    own = _own_programs(mentions, index, text, programs)
+    listed: set[int] = set()
+    for i, parent in enumerate(programs):
+        cue = _PARTS_CUE.match(text, parent.end)
+        if cue:
+            stop = _PARTS_END.search(text, cue.end())
+            end = stop.start() if stop else len(text)
+            end = min(end, cue.end() + 200)
+            parts = [m for m in programs[i + 1 :] if cue.end() <= m.start and m.end <= end]
+            method = "relations.list_part"
+        else:
+            sub = _SUBPARTS.match(text[parent.end : parent.end + 80])
+            if not sub:
+                continue
+            end = parent.end + sub.end()
+            parts = [m for m in programs[i + 1 :] if m.end <= end]
+            method = "relations.list_part"
+        for m in parts:
+            if m.entity != parent.entity and id(m) in own:
+                out.add(_rel(m.entity, "partOf", parent.entity, m, method))
+                listed.add(id(m))
+    _topic_parts(programs, own, text, listed, out)
+    headings = [
+        m for m in programs if _UNDERTAKING.search(text, m.start, m.end) and _is_heading_of(m, text)
+    ]
+    if not headings:
+        return
+    for m in programs:
+        if id(m) in listed or m.section is None or id(m) not in own:
+            continue
+        owners = [
+            h
+            for h in headings
+            if h.entity != m.entity
+            and h.end <= m.start
+            and (m.section == h.section or m.section.startswith(h.section + "."))
+        ]
+        if owners:
+            owner = max(owners, key=lambda h: (h.section.count("."), h.start))
+            out.add(_rel(m.entity, "partOf", owner.entity, m, "relations.heading_part"))
+
+
+def _own_programs(
+    mentions: list[Mention], index: dict[str, Entity], text: str, programs: list[Mention]
+) -> set[int]:
+    """Return ids of the programme mentions that may be parts (see _FOREIGN_BEFORE)."""
+    body_ends = {m.end for m in mentions if index[m.entity].kind == ORG}
+    out = set()
+    for m in programs:
+        before = text[max(0, m.start - 16) : m.start]
+        if _FOREIGN_BEFORE.search(before):
+            continue
+        if m.start in body_ends or (m.start - 1 in body_ends and text[m.start - 1] in '“‘"'):
+            continue
+        out.add(id(m))
+    return out
+
+
+def _topic_parts(
+    programs: list[Mention], own: set[int], text: str, listed: set[int], out: set[Relation]
+) -> None:
+    """A sentence that opens with programme P (its subject: P研究项目, …) and enumerates
+    programmes with a count (开展A、B、C等3次活动) names P's parts."""
+    by_quote: dict[tuple[int, str], list[Mention]] = {}
+    for m in programs:
+        by_quote.setdefault((_quote_start(m, text), m.quote), []).append(m)
+    for (start, quote), ms in by_quote.items():
+        if len(ms) < 3 or not _COUNTED_END.search(text, start, start + len(quote)):
+            continue
+        topic = ms[0]
+        if text[start : topic.start].strip(' “‘"') or not _COMMA.search(
+            text, topic.end, min(topic.end + 8, start + len(quote))
+        ):
+            continue
+        count = _COUNTED_END.search(text, topic.end, start + len(quote))
+        verbs = [v.end() for v in _ENUM_VERB.finditer(text, topic.end, count.start())]
+        if not verbs:
+            continue
+        for m in ms[1:]:
+            if verbs[-1] <= m.start and m.end <= count.start() and id(m) in own:
+                out.add(_rel(m.entity, "partOf", topic.entity, m, "relations.topic_part"))
+                listed.add(id(m))

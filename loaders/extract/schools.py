@@ -98,6 +98,13 @@ LEFT_BREAKS = re.compile(
 LEFT_BREAK_CHARS = "与和及由以托借除指将在对向让是为含办"
 # 九年一贯制 / 十二年一贯制 describe a school's span of grades; they precede its name.
 _THROUGH_TRAIN = re.compile(r"^(?:[九十二]+年)?一贯制")
+# Names sharing one suffix: 迎春、润泰(暂定名)幼儿园 → 迎春幼儿园, 润泰幼儿园. Parts hold no
+# suffix character, so 中小学、幼儿园 (two kinds of school) is not read as a list.
+_PART = r"(?:(?![学校园])[\u4e00-\u9fff]){2,6}"
+_COORDINATED = re.compile(
+    rf"((?:{_PART}、)+)({_PART}?)(?:[(（][^()（）]{{1,6}}[)）])?"
+    r"(幼儿园|小学|初级中学|高级中学|中学|实验学校|学校)"
+)
 _NUMBERED = re.compile(r"(?<=[\u4e00-\u9fff])[一二三四五六七八九十]{1,3}[中小](?![学心国型全])")
 
 
@@ -253,7 +260,59 @@ def find_schools(text: str, spans) -> list[Candidate]:  # noqa: ANN001
                             SCHOOL, name, candidate.start, campus.end(), "Campus", "schools.campus"
                         )
                     )
+        if "、" in sentence:
+            found += _coordinated(text, s_start, s_end)
     return found
+
+
+def _coordinated(text: str, s_start: int, s_end: int) -> list[Candidate]:
+    """Return one candidate per name of a list sharing its suffix (迎春、润泰幼儿园).
+
+    Each candidate spans its own part of the text; its canonical name is part + suffix. All
+    parts must name institutions, or none is taken.
+    """
+    out: list[Candidate] = []
+    for match in _COORDINATED.finditer(text, s_start, s_end):
+        suffix = match.group(3)
+        parts: list[tuple[int, int]] = []
+        at = match.start(1)
+        for piece in match.group(1).split("、")[:-1]:
+            parts.append((at, at + len(piece)))
+            at += len(piece) + 1
+        last = re.search(r"(?<=[\u4e00-\u9fff]{2})[和及与](?=[\u4e00-\u9fff]{2})", match.group(2))
+        if last:  # 红杉和银杏小学: the last two names joined by a conjunction
+            split = match.start(2) + last.start()
+            parts += [(match.start(2), split), (split + 1, match.end(2))]
+        else:
+            parts.append(match.span(2))
+        first_start, first_end = parts[0]
+        begin = extend_left(text, first_end, max(s_start, first_start), min_specific=2, max_len=6)
+        name, cut = strip_leading_noise(text[begin:first_end])
+        parts[0] = (begin + cut, first_end)
+        names = [text[a:b] + suffix for a, b in parts]
+        width = parts[-1][1] - parts[-1][0]
+        if text[parts[0][0] - 1 : parts[0][0]].isalnum() and text[parts[0][0] - 1].isascii():
+            continue  # 3号楼、…: part of a number
+        if any(b - a < 2 or abs(b - a - width) > 1 for a, b in parts) or not all(
+            is_specific(n, len(suffix)) and not trim_left(n, len(suffix)) for n in names
+        ):
+            continue
+        level = SUFFIXES.get(suffix, "school")
+        for (a, b), name in zip(parts, names, strict=True):
+            out.append(
+                Candidate(
+                    SCHOOL,
+                    text[a:b],
+                    a,
+                    b,
+                    "School",
+                    "schools.coordinated",
+                    0.7,
+                    name,
+                    (("level", level),),
+                )
+            )
+    return out
 
 
 def _candidate(text: str, start: int, end: int, word: str, floor: int) -> Candidate | None:

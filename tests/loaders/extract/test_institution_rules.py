@@ -6,7 +6,7 @@ from loaders.extract import extract
 from loaders.extract.model import AREA, GROUP, SCHOOL
 from loaders.extract.rdf import entity_iri_value
 from loaders.identifiers import entity_iri
-from tests.loaders.extract.helpers import make_doc, names_of
+from tests.loaders.extract.helpers import make_doc, names_of, relations_of
 
 CHAIN = ("浙江省", "温州市", "鹿城区")
 
@@ -76,3 +76,74 @@ def test_place_inside_a_cited_title_is_not_an_area():
 def test_entity_iri_value_matches_identifiers():
     for kind, key in (("school", " “城东”小学"), ("mention", "abc:1:2:school:x")):
         assert entity_iri_value(kind, key) == entity_iri(kind, key).value
+
+
+def _orgs(text: str, chain: tuple[str, ...]) -> dict[str, set[str]]:
+    ex = extract(make_doc(text, chain=chain))
+    return {e.label: set(e.alt_labels) for e in ex.entities if e.kind == "org"}
+
+
+def test_city_government_of_a_county_level_city_is_the_city_itself():
+    orgs = _orgs("市委、市政府高度重视教育工作。", ("浙江省", "温州市", "瑞安市"))
+    assert orgs["瑞安市人民政府"] == {"市政府"}
+    assert "温州市人民政府" not in orgs
+
+
+def test_district_government_in_a_district_document():
+    orgs = _orgs("区委、区政府高度重视教育工作。", CHAIN)
+    assert orgs["鹿城区人民政府"] == {"区政府"}
+
+
+def test_town_bodies_take_the_town_name():
+    orgs = _orgs("五马街道党委、街道办事处联合出台方案。", CHAIN)
+    assert "五马街道党委" in orgs
+    orgs = _orgs("藤桥镇党委、镇政府联合出台方案。", CHAIN)
+    assert "藤桥镇党委" in orgs
+    assert orgs["藤桥镇人民政府"] == {"镇政府"}
+
+
+def test_development_zone_bureau_and_its_abbreviation_are_one_body():
+    orgs = _orgs("昨天温州经济技术开发区教育局揭牌,经开区教育局负责人介绍。", ("浙江省", "温州市"))
+    assert orgs["温州经济技术开发区教育局"] == {"经开区教育局"}
+
+
+def test_named_new_area_bureau_after_a_city():
+    orgs = _orgs("温州瓯江新区教育文体局:", ("浙江省", "温州市"))
+    assert "温州瓯江新区教育文体局" in orgs
+
+
+def test_names_sharing_one_suffix_are_each_a_school():
+    ex = extract(make_doc("做好白鹭、青枫(暂定名)幼儿园立项工作。", chain=CHAIN))
+    assert names_of(ex, SCHOOL) == {"白鹭幼儿园", "青枫幼儿园"}
+
+
+def test_kinds_of_school_in_a_list_are_not_names():
+    ex = extract(make_doc("全区中小学、幼儿园要落实安全责任。", chain=CHAIN))
+    assert names_of(ex, SCHOOL) == set()
+
+
+def test_numbered_shorthand_merges_with_the_full_form_written():
+    ex = extract(make_doc("鹿城区第二中学今年扩招,鹿城二中新增6个班。", chain=CHAIN))
+    labels = {e.label: set(e.alt_labels) for e in ex.entities if e.kind == SCHOOL}
+    assert labels == {"鹿城区第二中学": {"鹿城二中"}}
+
+
+def test_numbered_shorthand_of_a_city_without_the_full_form():
+    ex = extract(make_doc("温州二中今年扩招。", chain=CHAIN))
+    assert "温州市第二中学" in names_of(ex, SCHOOL)
+
+
+def test_initialism_of_a_written_school_names_its_group_and_campus():
+    text = "瓯海星河中学教育集团在瓯海星河中学成立。瓯星仙岩分校、瓯星教育集团同日揭牌。"
+    ex = extract(make_doc(text, chain=CHAIN))
+    assert names_of(ex, GROUP) == {"瓯海星河中学教育集团", "瓯星教育集团"}
+    assert ("瓯星仙岩分校", "campusOf", "瓯海星河中学") in relations_of(ex)
+    labels = {e.label: set(e.alt_labels) for e in ex.entities if e.kind == SCHOOL}
+    assert "瓯星" in labels["瓯海星河中学"]
+
+
+def test_abbreviation_the_document_defines():
+    text = "温州市青枫实验中学(以下简称青中)牵头组建温州市青枫实验中学教育集团。青中教育集团现有4所学校。"
+    ex = extract(make_doc(text, chain=CHAIN))
+    groups = {e.label: set(e.alt_labels) for e in ex.entities if e.kind == GROUP}
+    assert groups == {"温州市青枫实验中学教育集团": {"青中教育集团"}}

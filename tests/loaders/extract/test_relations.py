@@ -76,3 +76,10 @@ def test_every_relation_carries_sentence_and_method():
     for relation in extraction.relations:
         assert relation.evidence.quote
         assert relation.method.startswith("relations.")
+
+
+def test_every_school_of_a_leading_list_leads_what_the_lead_word_introduces():
+    found = _relations("依托青松教育集团、白桦教育集团领衔的“书香校园工程”建设,推进课程共建。")
+    assert ("青松教育集团", "leads", "书香校园工程") in found
+    assert ("白桦教育集团", "leads", "书香校园工程") in found
+    assert ("白桦教育集团", "leads", "青松教育集团") not in found
