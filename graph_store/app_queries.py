@@ -96,7 +96,7 @@ RELATIONS = (
 
 QUERIES: dict[str, str] = {
     "documents_by_area_year": """
-SELECT ?area ?area_name ?year (COUNT(DISTINCT ?document) AS ?documents) WHERE {
+SELECT DISTINCT ?area ?area_name ?year (COUNT(DISTINCT ?document) AS ?documents) WHERE {
   ?document a ekg:Document ; ekg:jurisdiction ?area .
   OPTIONAL { ?document ekg:coverageYear ?cy }
   OPTIONAL { ?document dct:issued ?issued }
@@ -105,7 +105,7 @@ SELECT ?area ?area_name ?year (COUNT(DISTINCT ?document) AS ?documents) WHERE {
 } GROUP BY ?area ?area_name ?year ORDER BY ?area_name ?year
 """,
     "entities": """
-SELECT ?entity ?label ?class WHERE {
+SELECT DISTINCT ?entity ?label ?class WHERE {
   ?entity a ?class .
   FILTER(?class IN (ekg:School, ekg:Campus, ekg:EducationGroup, ekg:Organization,
                     ekg:GovernmentBody, ekg:EducationBureau, ekg:Program, ekg:ProgramConcept,
@@ -117,15 +117,15 @@ SELECT ?entity ?label ?class WHERE {
 }
 """,
     "alt_labels": """
-SELECT ?entity ?alt WHERE { ?entity skos:altLabel ?alt }
+SELECT DISTINCT ?entity ?alt WHERE { ?entity skos:altLabel ?alt }
 """,
     "entity_properties": """
-SELECT ?entity ?property ?value WHERE {
+SELECT DISTINCT ?entity ?property ?value WHERE {
   ?entity ?property ?value . FILTER(isLiteral(?value) && ?property != ekg:text)
 } ORDER BY ?property
 """,
     "entity_evidence": """
-SELECT ?entity ?mention ?document ?title ?quote ?start ?end ?section WHERE {
+SELECT DISTINCT ?entity ?mention ?document ?title ?quote ?start ?end ?section WHERE {
   ?mention ekg:refersTo ?entity ; ekg:inDocument ?document .
   OPTIONAL { ?mention ekg:quote ?quote }
   OPTIONAL { ?mention ekg:start ?start }
@@ -135,14 +135,14 @@ SELECT ?entity ?mention ?document ?title ?quote ?start ?end ?section WHERE {
 } ORDER BY ?title ?start
 """,
     "entity_documents": """
-SELECT ?entity ?document ?title ?issued WHERE {
+SELECT DISTINCT ?entity ?document ?title ?issued WHERE {
   ?document ekg:mentions ?entity .
   OPTIONAL { ?document dct:title ?title }
   OPTIONAL { ?document dct:issued ?issued }
 } ORDER BY DESC(?issued)
 """,
     "programmes": """
-SELECT ?program ?label ?area_name ?year WHERE {
+SELECT DISTINCT ?program ?label ?area_name ?year WHERE {
   ?program a ekg:Program .
   OPTIONAL { ?program rdfs:label ?label }
   OPTIONAL { ?program ekg:jurisdiction/rdfs:label ?area_name }
@@ -150,19 +150,19 @@ SELECT ?program ?label ?area_name ?year WHERE {
 } ORDER BY ?area_name ?year ?label
 """,
     "schools": """
-SELECT ?school ?label WHERE {
+SELECT DISTINCT ?school ?label WHERE {
   ?school a ekg:School . OPTIONAL { ?school rdfs:label ?label }
 } ORDER BY ?label
 """,
     "programme_subprogrammes": """
-SELECT ?program ?sub ?sub_label ?year WHERE {
+SELECT DISTINCT ?program ?sub ?sub_label ?year WHERE {
   ?sub ekg:partOf ?program .
   OPTIONAL { ?sub rdfs:label ?sub_label }
   OPTIONAL { ?sub ekg:year ?year }
 } ORDER BY ?sub_label
 """,
     "programme_links": """
-SELECT ?program ?relation ?other ?other_label WHERE {
+SELECT DISTINCT ?program ?relation ?other ?other_label WHERE {
   { ?program ?r ?other . BIND(STRAFTER(STR(?r), "#") AS ?relation) }
   UNION
   { ?other ?r2 ?program . BIND(CONCAT("inverse ", STRAFTER(STR(?r2), "#")) AS ?relation) }
@@ -174,7 +174,7 @@ SELECT ?program ?relation ?other ?other_label WHERE {
 }
 """,
     "programme_targets": """
-SELECT ?program ?target ?indicator ?value ?unit ?year ?document ?title WHERE {
+SELECT DISTINCT ?program ?target ?indicator ?value ?unit ?year ?document ?title WHERE {
   ?program ekg:jurisdiction ?area .
   ?document ekg:mentions ?program .
   ?target a ekg:Target ; ekg:statedIn ?document ; ekg:jurisdiction ?area .
@@ -186,7 +186,7 @@ SELECT ?program ?target ?indicator ?value ?unit ?year ?document ?title WHERE {
 } ORDER BY ?indicator
 """,
     "concept_targets": """
-SELECT ?concept ?program (GROUP_CONCAT(DISTINCT ?target_text; separator="; ") AS ?targets) WHERE {
+SELECT DISTINCT ?concept ?program (GROUP_CONCAT(DISTINCT ?target_text; separator="; ") AS ?targets) WHERE {
   ?program ekg:concept ?concept ; ekg:jurisdiction ?area .
   ?document ekg:mentions ?program .
   ?target a ekg:Target ; ekg:statedIn ?document ; ekg:jurisdiction ?area ; rdf:value ?value .
@@ -196,7 +196,7 @@ SELECT ?concept ?program (GROUP_CONCAT(DISTINCT ?target_text; separator="; ") AS
 } GROUP BY ?concept ?program
 """,
     "school_links": """
-SELECT ?school ?relation ?other ?other_label ?other_class WHERE {
+SELECT DISTINCT ?school ?relation ?other ?other_label ?other_class WHERE {
   { ?school ?r ?other . BIND(STRAFTER(STR(?r), "#") AS ?relation) }
   UNION
   { ?other ekg:campusOf ?school . BIND("campus" AS ?relation) }
@@ -208,7 +208,7 @@ SELECT ?school ?relation ?other ?other_label ?other_class WHERE {
 } ORDER BY ?relation ?other_label
 """,
     "programme_school_edges": """
-SELECT ?school ?school_label ?relation ?program ?program_label WHERE {
+SELECT DISTINCT ?school ?school_label ?relation ?program ?program_label WHERE {
   ?school ?r ?program . ?program a ekg:Program .
   FILTER(?r IN (ekg:participatesIn, ekg:leads))
   BIND(STRAFTER(STR(?r), "#") AS ?relation)
@@ -217,14 +217,14 @@ SELECT ?school ?school_label ?relation ?program ?program_label WHERE {
 }
 """,
     "concepts": """
-SELECT ?concept ?label (COUNT(DISTINCT ?program) AS ?programmes) WHERE {
+SELECT DISTINCT ?concept ?label (COUNT(DISTINCT ?program) AS ?programmes) WHERE {
   ?concept a ekg:ProgramConcept .
   OPTIONAL { ?concept skos:prefLabel ?label FILTER(LANG(?label) = "zh") }
   OPTIONAL { ?program ekg:concept ?concept }
 } GROUP BY ?concept ?label ORDER BY DESC(?programmes) ?label
 """,
     "lineage_edges": """
-SELECT ?concept ?source ?relation ?target WHERE {
+SELECT DISTINCT ?concept ?source ?relation ?target WHERE {
   ?root ekg:concept ?concept .
   ?source ekg:partOf* ?root .
   { ?source ?r ?target . FILTER(?r IN (ekg:implements, ekg:continues, ekg:partOf)) }
@@ -232,10 +232,10 @@ SELECT ?concept ?source ?relation ?target WHERE {
 }
 """,
     "area_parents": """
-SELECT ?area ?parent WHERE { ?area ekg:partOf ?parent . ?parent a ekg:AdministrativeArea }
+SELECT DISTINCT ?area ?parent WHERE { ?area ekg:partOf ?parent . ?parent a ekg:AdministrativeArea }
 """,
     "documents": """
-SELECT ?document ?title ?doc_type ?issued ?year ?area ?area_name ?issuer_name ?number ?source
+SELECT DISTINCT ?document ?title ?doc_type ?issued ?year ?area ?area_name ?issuer_name ?number ?source
 WHERE {
   ?document a ekg:Document .
   OPTIONAL { ?document dct:title ?title }
@@ -249,22 +249,22 @@ WHERE {
 } ORDER BY DESC(?issued) ?title
 """,
     "document_text": """
-SELECT ?document ?text WHERE { ?document ekg:text ?text }
+SELECT DISTINCT ?document ?text WHERE { ?document ekg:text ?text }
 """,
     "document_mentions": """
-SELECT ?document ?mention ?entity ?label ?start ?end ?class WHERE {
+SELECT DISTINCT ?document ?mention ?entity ?label ?start ?end ?class WHERE {
   ?mention ekg:inDocument ?document ; ekg:refersTo ?entity ; ekg:start ?start ; ekg:end ?end .
   OPTIONAL { ?entity rdfs:label ?label }
   OPTIONAL { ?entity a ?class . FILTER(STRSTARTS(STR(?class), STR(ekg:))) }
 } ORDER BY ?start
 """,
     "mention_quotes": """
-SELECT ?mention ?entity ?document ?quote WHERE {
+SELECT DISTINCT ?mention ?entity ?document ?quote WHERE {
   ?mention ekg:refersTo ?entity ; ekg:inDocument ?document ; ekg:quote ?quote .
 }
 """,
     "section_texts": """
-SELECT ?section ?document ?heading ?start ?end WHERE {
+SELECT DISTINCT ?section ?document ?heading ?start ?end WHERE {
   ?section a ekg:Section ; ekg:sectionOf ?document .
   OPTIONAL { ?section ekg:heading ?heading }
   OPTIONAL { ?section ekg:start ?start }
@@ -284,7 +284,7 @@ SELECT DISTINCT ?source ?relation ?target WHERE {
 }
 """
 _NODE_INFO = """
-SELECT ?node ?label (GROUP_CONCAT(DISTINCT ?class_name; separator="|") AS ?classes) WHERE {
+SELECT DISTINCT ?node ?label (GROUP_CONCAT(DISTINCT ?class_name; separator="|") AS ?classes) WHERE {
   VALUES ?node { %(nodes)s }
   OPTIONAL { ?node a ?class . FILTER(STRSTARTS(STR(?class), STR(ekg:)))
              BIND(STRAFTER(STR(?class), "#") AS ?class_name) }
@@ -420,6 +420,6 @@ def instances_query(cls: str) -> str:
         "PREFIX ekg: <https://w3id.org/edukg/ontology#>\n"
         "PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>\n"
         "PREFIX dct: <http://purl.org/dc/terms/>\n"
-        f"SELECT ?entity ?label WHERE {{\n  ?entity a ekg:{cls} .\n"
+        f"SELECT DISTINCT ?entity ?label WHERE {{\n  ?entity a ekg:{cls} .\n"
         "  OPTIONAL { ?entity rdfs:label|dct:title ?label }\n} ORDER BY ?label"
     )

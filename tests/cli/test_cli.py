@@ -139,3 +139,24 @@ def test_corpus_graph_conforms_to_the_shapes(corpus_store, capsys):
     out = capsys.readouterr().out
     assert code == 0, out[-3000:]
     assert "0 violations" in out or "conforms" in out
+
+
+def _shipped_queries() -> list[tuple[str, str]]:
+    from graph_store.app_queries import PREFIXES as APP_PREFIXES
+    from graph_store.app_queries import QUERIES as APP_QUERIES
+    from graph_store.named_queries import load_named_queries
+
+    named = [(f"queries/{n}.rq", q.text) for n, q in load_named_queries().items()]
+    return named + [(f"app_queries:{n}", APP_PREFIXES + q) for n, q in APP_QUERIES.items()]
+
+
+@pytest.mark.parametrize(("name", "text"), _shipped_queries(), ids=lambda v: v.split("\n")[0])
+def test_shipped_queries_return_no_duplicate_rows_on_the_corpus(corpus_store, name, text):
+    """Oxigraph's union default graph keeps one copy of a triple per graph: a label stated in
+    four documents would give four rows unless the query says DISTINCT."""
+    store = EmbeddedStore(corpus_store, read_only=True)
+    try:
+        result = store.select(text)
+    finally:
+        store.close()
+    assert len(set(result.rows)) == len(result.rows), name
