@@ -24,6 +24,18 @@ extracted ekg:role ends one 、-separated part of the gold role (副区长 for �
 the affiliation when the person is ekg:affiliatedWith an entity carrying the gold name.
 A document whose gold lists no people is not scored for people nor for affiliatedWith, and
 issuedBy / jurisdiction are compared only where the gold records them (as metadata fields are).
+
+Targets (gold "targets", {text, indicator, value, unit, year}) are scored per document whose gold
+has a "targets" list (an empty list means the document states none). The gold text is located in
+the document text (verbatim first, then ignoring white space and NFKC differences). A gold target
+is found, and an extracted ekg:Target is correct, when the two have the same rdf:value (as
+decimals) and ekg:unit and the Target's mention span overlaps one place of the gold text; when the
+gold text cannot be located, same value and unit and an indicator Dice similarity of at least
+TARGET_FALLBACK_DICE stand in for the overlap. Matching is not one-to-one (9所中小学、10所幼儿园 is
+one gold text with two values). For each found gold target the best extracted indicator gives its
+character-bigram Dice similarity (reported as the mean, 'indicator'). Value and unit accuracy are
+measured over the located gold targets that some extracted Target overlaps at all: the value is
+right when one of those Targets carries the gold value, the unit likewise.
 """
 
 from __future__ import annotations
@@ -32,6 +44,7 @@ import json
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
 from pyoxigraph import Quad
@@ -40,7 +53,7 @@ from loaders.documents import PolicyDocument
 from loaders.extract import EXTRACTOR, extract
 from loaders.extract.rdf import extraction_quads
 from loaders.identifiers import document_iri
-from ontology.namespace import EKG, RDF_TYPE, RDFS_LABEL, SKOS
+from ontology.namespace import EKG, RDF_TYPE, RDF_VALUE, RDFS_LABEL, SKOS
 
 FIELDS = ("schools", "groups", "programs", "organizations", "areas")
 RELATION_PREDICATES = (
@@ -60,6 +73,7 @@ _DOCUMENT_ONLY = ("issuedBy", "jurisdiction")  # scored only with the document a
 _EKG_BASE = EKG.memberOf.value[: -len("memberOf")]
 META_FIELDS = ("title", "doc_type", "issuer", "date", "doc_number", "index_number", "jurisdiction")
 _QUOTES = "“”\"'‘’「」『』《》"
+TARGET_FALLBACK_DICE = 0.5
 
 
 def normalise_name(name: str) -> str:
@@ -110,6 +124,23 @@ class PeopleScore:
 
 
 @dataclass(frozen=True)
+class TargetScore:
+    """Targets found by value, unit and place, with indicator similarity and value/unit accuracy."""
+
+    matches: FieldScore
+    dice_sum: float = 0.0  # summed over found gold targets (best extracted indicator each)
+    located: int = 0  # gold targets located in the text that some extracted Target overlaps
+    values_right: int = 0
+    units_right: int = 0
+    pairs: tuple[str, ...] = ()  # "gold indicator ≈ extracted indicator" for found targets
+
+    @property
+    def indicator_dice(self) -> float:
+        """Return the mean indicator Dice similarity over the found gold targets."""
+        return self.dice_sum / self.matches.found if self.matches.found else 0.0
+
+
+@dataclass(frozen=True)
 class DocumentScore:
     """One document's scores per field and its metadata comparisons."""
 
@@ -118,6 +149,7 @@ class DocumentScore:
     metadata: dict[str, bool] = field(default_factory=dict)
     relations: dict[str, FieldScore] = field(default_factory=dict)  # by predicate
     people: PeopleScore | None = None
+    targets: TargetScore | None = None  # None when the gold has no "targets" list
 
 
 @dataclass(frozen=True)
@@ -171,6 +203,25 @@ class EvalReport:
             sum(s.roles_compared for s in scores),
             sum(s.affiliations_right for s in scores),
             sum(s.affiliations_compared for s in scores),
+        )
+
+    def targets_total(self) -> TargetScore | None:
+        """Return the target counts summed over the documents whose gold lists targets."""
+        scores = [d.targets for d in self.documents if d.targets is not None]
+        if not scores:
+            return None
+        m = [s.matches for s in scores]
+        return TargetScore(
+            FieldScore(
+                sum(s.correct for s in m),
+                sum(s.extracted for s in m),
+                sum(s.found for s in m),
+                sum(s.gold for s in m),
+            ),
+            sum(s.dice_sum for s in scores),
+            sum(s.located for s in scores),
+            sum(s.values_right for s in scores),
+            sum(s.units_right for s in scores),
         )
 
     def metadata_accuracy(self) -> dict[str, tuple[int, int]]:
@@ -395,6 +446,139 @@ def score_people(doc_id: str, quads: list[Quad], gold: dict) -> PeopleScore:
     return PeopleScore(score, role_right, role_total, aff_right, aff_total, tuple(errors))
 
 
+def bigram_dice(a: str, b: str) -> float:
+    """Return the Dice similarity of the character bigrams of two names (quotes ignored).
+
+    >>> bigram_dice("新增学位", "幼儿园新增学位")
+    0.6666666666666666
+    """
+    a, b = normalise_name(a), normalise_name(b)
+    if a == b:
+        return 1.0
+    x = [a[i : i + 2] for i in range(len(a) - 1)] or [a]
+    y = [b[i : i + 2] for i in range(len(b) - 1)] or [b]
+    common = sum(min(x.count(g), y.count(g)) for g in set(x))
+    return 2 * common / (len(x) + len(y))
+
+
+def _decimal(value: object) -> Decimal | None:
+    try:
+        return Decimal(str(value)).normalize()
+    except (InvalidOperation, ValueError):
+        return None
+
+
+def locate_text(text: str, phrase: str) -> list[tuple[int, int]]:
+    """Return every span of `phrase` in `text`, ignoring white space and NFKC differences.
+
+    >>> locate_text("比例达 51 %。比例达51%", "达51%")
+    [(2, 8), (11, 15)]
+    """
+    chars: list[str] = []
+    where: list[int] = []
+    for i, ch in enumerate(text):
+        for c in unicodedata.normalize("NFKC", ch):
+            if not c.isspace():
+                chars.append(c)
+                where.append(i)
+    folded = "".join(chars)
+    wanted = "".join(c for c in unicodedata.normalize("NFKC", phrase) if not c.isspace())
+    spans = []
+    at = folded.find(wanted) if wanted else -1
+    while at >= 0:
+        spans.append((where[at], where[at + len(wanted) - 1] + 1))
+        at = folded.find(wanted, at + 1)
+    return spans
+
+
+def _extracted_targets(quads: list[Quad]) -> dict[str, tuple]:
+    """Return target IRI → (value, unit, indicator, [mention spans]) from one document's quads."""
+    targets: dict[str, dict] = {}
+    starts: dict[str, int] = {}
+    ends: dict[str, int] = {}
+    refers: dict[str, str] = {}
+    for q in quads:
+        subject, predicate = q.subject.value, q.predicate
+        if predicate == RDF_TYPE and q.object.value == EKG.Target.value:
+            targets.setdefault(subject, {})
+        elif predicate == RDF_VALUE:
+            targets.setdefault(subject, {})["value"] = _decimal(q.object.value)
+        elif predicate == EKG.unit:
+            targets.setdefault(subject, {})["unit"] = q.object.value
+        elif predicate == EKG.indicator:
+            targets.setdefault(subject, {})["indicator"] = q.object.value
+        elif predicate == EKG.start:
+            starts[subject] = int(q.object.value)
+        elif predicate == EKG.end:
+            ends[subject] = int(q.object.value)
+        elif predicate == EKG.refersTo:
+            refers[subject] = q.object.value
+    spans: dict[str, list[tuple[int, int]]] = {}
+    for m, target in refers.items():
+        if m in starts and m in ends:
+            spans.setdefault(target, []).append((starts[m], ends[m]))
+    return {
+        t: (v.get("value"), v.get("unit"), v.get("indicator", ""), spans.get(t, []))
+        for t, v in targets.items()
+        if "indicator" in v  # rdf:value alone also marks reified statements
+    }
+
+
+def score_targets(text: str, quads: list[Quad], gold: dict) -> TargetScore | None:
+    """Return the target score of one document's quads (see the module docstring).
+
+    Args:
+        text: the document text the mention offsets refer to.
+        quads: the document's quads.
+        gold: its gold record; None is returned when it has no "targets" list.
+    """
+    records = gold.get("targets")
+    if records is None:
+        return None
+    extracted = _extracted_targets(quads)
+    correct: set[str] = set()
+    found = located = values_right = units_right = 0
+    dice_sum = 0.0
+    misses: list[str] = []
+    pairs: list[str] = []
+    for record in records:
+        value, unit = _decimal(record.get("value")), record.get("unit")
+        indicator = record.get("indicator") or ""
+        places = locate_text(text, record.get("text") or "")
+
+        def overlaps(spans: list[tuple[int, int]], places=places) -> bool:
+            return any(s < b and a < e for s, e in spans for a, b in places)
+
+        if places:
+            near = [t for t, (_, _, _, spans) in extracted.items() if overlaps(spans)]
+            if near:
+                located += 1
+                values_right += any(extracted[t][0] == value for t in near)
+                units_right += any(extracted[t][1] == unit for t in near)
+            hits = [t for t in near if extracted[t][:2] == (value, unit)]
+        else:
+            hits = [
+                t
+                for t, (v, u, ind, _) in extracted.items()
+                if (v, u) == (value, unit) and bigram_dice(ind, indicator) >= TARGET_FALLBACK_DICE
+            ]
+        if hits:
+            found += 1
+            correct |= set(hits)
+            best = max(hits, key=lambda t: bigram_dice(extracted[t][2], indicator))
+            dice_sum += bigram_dice(extracted[best][2], indicator)
+            pairs.append(f"{indicator} ≈ {extracted[best][2]}")
+        else:
+            misses.append(f"{record.get('text')} [{record.get('value')} {unit}]")
+    wrong = sorted(
+        f"{ind} [{v} {u}]" for t, (v, u, ind, _) in extracted.items() if t not in correct
+    )
+    score = FieldScore(
+        len(correct), len(extracted), found, len(records), tuple(wrong), tuple(misses)
+    )
+    return TargetScore(score, dice_sum, located, values_right, units_right, tuple(pairs))
+
+
 def _metadata_checks(doc: PolicyDocument, gold: dict) -> dict[str, bool]:
     meta = doc.metadata
     checks = {}
@@ -449,6 +633,7 @@ def evaluate(gold_dir: Path, paths: Iterable[Path]) -> EvalReport:
                 _metadata_checks(doc, gold),
                 score_relations(doc.doc_id, quads, gold),
                 score_people(doc.doc_id, quads, gold),
+                score_targets(doc.text, quads, gold),
             )
         )
     return EvalReport(tuple(scores))
@@ -476,6 +661,18 @@ def format_report(report: EvalReport, verbose: bool = False) -> str:
         f"people: role {people.roles_right}/{people.roles_compared}, "
         f"affiliation {people.affiliations_right}/{people.affiliations_compared}"
     )
+    targets = report.targets_total()
+    if targets is not None:
+        s = targets.matches
+        lines.append(
+            f"{'targets':<14}{s.precision:7.3f}{s.recall:7.3f}{s.f1:7.3f}   "
+            f"{s.correct:>7}/{s.extracted:<9} {s.found:>5}/{s.gold}"
+        )
+        lines.append(
+            f"targets: indicator dice {targets.indicator_dice:.3f} over {s.found} found, "
+            f"value {targets.values_right}/{targets.located}, "
+            f"unit {targets.units_right}/{targets.located} (located)"
+        )
     meta = report.metadata_accuracy()
     if meta:
         lines.append("metadata: " + ", ".join(f"{k} {r}/{t}" for k, (r, t) in sorted(meta.items())))
@@ -513,6 +710,18 @@ def format_report(report: EvalReport, verbose: bool = False) -> str:
                     lines.append("    FN: " + " | ".join(d.people.names.false_negatives))
                 for error in d.people.errors:
                     lines.append("    " + error)
+            if d.targets is not None:
+                t = d.targets.matches
+                lines.append(
+                    f"  targets: P={t.precision:.2f} R={t.recall:.2f} F1={t.f1:.2f} "
+                    f"indicator dice {d.targets.indicator_dice:.2f}"
+                )
+                if t.false_positives:
+                    lines.append("    FP: " + " | ".join(t.false_positives))
+                if t.false_negatives:
+                    lines.append("    FN: " + " | ".join(t.false_negatives))
+                if d.targets.pairs:
+                    lines.append("    pairs: " + " | ".join(d.targets.pairs))
             bad = [k for k, ok in d.metadata.items() if not ok]
             if bad:
                 lines.append("  metadata wrong: " + ", ".join(bad))
