@@ -10,17 +10,23 @@ from pyoxigraph import NamedNode, Quad, QuerySolutions, Triple, Variable
 
 from graph_store.protocol import RDF_EXPORT_FORMATS, Bindings, StoreError
 from graph_store.results import QueryResult
+from loaders import QuadLines
 from ontology.namespace import PREFIXES as _PREFIXES
 
 
 def quads_to_update(graph: NamedNode, quads: Iterable[Quad], drops: Iterable[NamedNode]) -> str:
     """Return one SPARQL update that drops `graph` and `drops` and inserts `quads` into `graph`.
 
-    Terms are written by pyoxigraph's own N-Triples serialiser, so no text is pasted unescaped.
-    Oxigraph applies one update request in one transaction.
+    Terms are written by pyoxigraph's own N-Triples serialiser, so no text is pasted unescaped;
+    a QuadLines (loaders.build_document_graph) of `graph` already holds them as N-Triples lines,
+    written with the same escapes, and is used as it is. Oxigraph applies one update request in
+    one transaction.
     """
     ops = [f"DROP SILENT GRAPH {g}" for g in [graph, *drops]]
-    body = "\n".join(f"{q.subject} {q.predicate} {q.object} ." for q in quads)
+    if isinstance(quads, QuadLines) and quads.graph == graph:
+        body = "\n".join(quads.lines)
+    else:
+        body = "\n".join(f"{q.subject} {q.predicate} {q.object} ." for q in quads)
     if body:
         ops.append(f"INSERT DATA {{ GRAPH {graph} {{\n{body}\n}} }}")
     return " ;\n".join(ops)
@@ -50,7 +56,8 @@ class EmbeddedStore:
         self, graph: NamedNode, quads: Iterable[Quad], replaces: Iterable[NamedNode] = ()
     ) -> None:
         """Replace `graph` (and drop `replaces`) with `quads`, in one transaction."""
-        quads = [q for q in quads if q.graph_name == graph]
+        if not (isinstance(quads, QuadLines) and quads.graph == graph):
+            quads = [q for q in quads if q.graph_name == graph]
         self._store.update(quads_to_update(graph, quads, [g for g in replaces if g != graph]))
 
     def drop_graph(self, graph: NamedNode) -> None:

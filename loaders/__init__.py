@@ -5,12 +5,65 @@ path → read_document → PolicyDocument → extract → Extraction → quads (
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import overload
 
 from pyoxigraph import NamedNode, Quad
 
 from loaders.documents import DocumentError, PolicyDocument
+
+
+class QuadLines(Sequence[Quad]):
+    """A document's quads, held as sorted N-Triples lines and parsed only when read as quads.
+
+    Writing a graph to a store needs only the lines (graph_store.embedded.quads_to_update
+    uses them as they are); `len()` needs neither. Iterating or indexing parses the lines once.
+    """
+
+    __slots__ = ("graph", "lines", "_quads")
+
+    def __init__(self, graph: NamedNode, lines: tuple[str, ...]) -> None:
+        self.graph = graph
+        self.lines = lines
+        self._quads: tuple[Quad, ...] | None = None
+
+    def _parsed(self) -> tuple[Quad, ...]:
+        if self._quads is None:
+            from loaders.to_rdf import parse_lines
+
+            self._quads = tuple(parse_lines(self.lines, self.graph))
+        return self._quads
+
+    def __len__(self) -> int:
+        return len(self.lines)
+
+    @overload
+    def __getitem__(self, index: int) -> Quad: ...
+    @overload
+    def __getitem__(self, index: slice) -> tuple[Quad, ...]: ...
+    def __getitem__(self, index: int | slice) -> Quad | tuple[Quad, ...]:
+        return self._parsed()[index]
+
+    def __iter__(self) -> Iterator[Quad]:
+        return iter(self._parsed())
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, QuadLines):
+            return self.graph == other.graph and self.lines == other.lines
+        if isinstance(other, (tuple, list)):
+            return list(self._parsed()) == list(other)
+        return NotImplemented
+
+    def __hash__(self) -> int:
+        return hash((self.graph.value, self.lines))
+
+    def __reduce__(self) -> tuple[type[QuadLines], tuple[NamedNode, tuple[str, ...]]]:
+        return (QuadLines, (self.graph, self.lines))
+
+    def __repr__(self) -> str:
+        return f"QuadLines({self.graph}, {len(self.lines)} lines)"
 
 
 @dataclass(frozen=True)
@@ -20,7 +73,7 @@ class DocumentGraph:
     document: PolicyDocument
     iri: NamedNode
     graph: NamedNode
-    quads: tuple[Quad, ...]
+    quads: Sequence[Quad]  # a QuadLines from build_document_graph
 
 
 def build_document_graph(path: Path | str, extractor: str | None = None) -> DocumentGraph:
@@ -31,20 +84,24 @@ def build_document_graph(path: Path | str, extractor: str | None = None) -> Docu
     """
     # Imported here so that reading a single module (e.g. loaders.documents) stays light.
     from loaders.extract import EXTRACTOR, EXTRACTORS
-    from loaders.extract.rdf import extraction_quads
+    from loaders.extract.rdf import extraction_line_set
     from loaders.identifiers import document_iri, graph_iri
     from loaders.read import read_document
-    from loaders.to_rdf import document_quads
+    from loaders.to_rdf import document_lines
 
     name = extractor or EXTRACTOR
     if name not in EXTRACTORS:
         raise LookupError(f"no extractor {name!r}. Available: {', '.join(EXTRACTORS)}")
     doc = read_document(Path(path))
     extraction = EXTRACTORS[name](doc)
-    quads = document_quads(doc, name) + extraction_quads(doc, extraction)
-    # Sorted and de-duplicated: the same file always gives the same quads in the same order.
-    unique = tuple(sorted(set(quads), key=str))
-    return DocumentGraph(doc, document_iri(doc.doc_id), graph_iri(doc.doc_id), unique)
+    lines = extraction_line_set(doc, extraction)
+    lines.update(document_lines(doc, name))
+    # Sorted and de-duplicated: the same file always gives the same quads in the same order
+    # (an Extraction's own order depends on set iteration, so it cannot stand in).
+    # UTF-8 keeps code point order, and bytes compare faster than mixed-width str.
+    graph = graph_iri(doc.doc_id)
+    unique = QuadLines(graph, tuple(sorted(lines, key=str.encode)))
+    return DocumentGraph(doc, document_iri(doc.doc_id), graph, unique)
 
 
-__all__ = ["DocumentError", "DocumentGraph", "PolicyDocument", "build_document_graph"]
+__all__ = ["DocumentError", "DocumentGraph", "PolicyDocument", "QuadLines", "build_document_graph"]

@@ -56,12 +56,16 @@ _SECTION_NUMBER = re.compile(
     r"^(?:[一二三四五六七八九十]+、|[((][一二三四五六七八九十\d]+[))]|\d+[.、])"
 )
 _DATE_ONLY = re.compile(r"^[\d\s\-/:.年月日时分秒]{8,}$")
+_BRACKET_LINKS = re.compile(r"(?:\s*【[^】]{0,12}】?)+\s*")
+_LEADING_BULLET = re.compile(rf"^{_BULLET}")
+_ARROW = re.compile(r">|»|›")
+_SENTENCE_MARK = re.compile(r"[,。;:!?、“”《》()]")
 _SPLIT_TOKENS = re.compile(r"\s*(?:\||｜|丨|>|»|›|\s{2,})\s*")
 
 
 def _only_brackets(line: str) -> bool:
     """Return True for a line made only of 【…】 links, e.g. '【打印本页】 【关闭窗口】'."""
-    return bool(re.fullmatch(r"(?:\s*【[^】]{0,12}】?)+\s*", line))
+    return bool(_BRACKET_LINKS.fullmatch(line))
 
 
 def line_kind(line: str) -> str:
@@ -81,7 +85,7 @@ def line_kind(line: str) -> str:
     stripped = line.strip()
     if not stripped:
         return "blank"
-    content = re.sub(rf"^{_BULLET}", "", stripped)
+    content = _LEADING_BULLET.sub("", stripped)
     if not _WORD.search(content):
         return "strong"  # only symbols: separators, '×', '| ||'
     if (
@@ -98,7 +102,7 @@ def line_kind(line: str) -> str:
         return "strong"
     tokens = [t for t in _SPLIT_TOKENS.split(content) if t]
     if content.startswith((">", "»", "›")) or (
-        len(tokens) >= 3 and all(len(t) <= 10 for t in tokens) and re.search(r">|»|›", content)
+        len(tokens) >= 3 and all(len(t) <= 10 for t in tokens) and _ARROW.search(content)
     ):
         return "strong"  # a breadcrumb without its 您的位置 label: '>政务公开>规划计划>…'
     if len(set(_WEAK_TERMS.findall(content))) >= 2:
@@ -112,7 +116,7 @@ def line_kind(line: str) -> str:
         return "weak"
     if _DATE_ONLY.match(content) or (len(content) <= 40 and _WEAK_TERMS.search(content)):
         return "weak"
-    if len(content) <= 8 and not re.search(r"[,。;:!?、“”《》()]", content):
+    if len(content) <= 8 and not _SENTENCE_MARK.search(content):
         return "weak"
     if len(tokens) >= 3 and all(len(t) <= 6 for t in tokens):
         return "weak"  # a one-line menu: '新闻中心  政务公开  办事服务'
@@ -138,15 +142,15 @@ def _protect_signatures(lines: list[str], kinds: list[str]) -> None:
                 kinds[j] = "body"
 
 
-def boilerplate_lines(text: str) -> list[bool]:
+def boilerplate_lines(text: str, norm: str | None = None) -> list[bool]:
     """Return, per line of `text`, whether it is boilerplate (see the module docstring).
 
     >>> boilerplate_lines("首页 > 正文\\n网站地图\\n通知\\n正文第一句。\\n联系电话:1\\n版权所有")
     [True, True, True, False, True, True]
     """
-    norm = normalise_text(text)
-    kinds = [line_kind(line) for line in norm.split("\n")]
-    _protect_signatures(norm.split("\n"), kinds)
+    lines = (normalise_text(text) if norm is None else norm).split("\n")
+    kinds = [line_kind(line) for line in lines]
+    _protect_signatures(lines, kinds)
     removed = [kind == "strong" for kind in kinds]
     # Weak lines (and the blanks between) join a neighbouring run of boilerplate, both ways.
     for order in (range(len(kinds)), range(len(kinds) - 1, -1, -1)):
@@ -160,17 +164,18 @@ def boilerplate_lines(text: str) -> list[bool]:
     return removed
 
 
-def find_body(text: str) -> tuple[Span, ...]:
+def find_body(text: str, norm: str | None = None) -> tuple[Span, ...]:
     """Return the spans of `text` that are document content, one per run of kept lines.
 
     Each span runs from the first character of a kept line to the last non-space character of
-    the last kept line in the run; blank lines inside a run stay inside the span.
+    the last kept line in the run; blank lines inside a run stay inside the span. `norm` is
+    normalise_text(text) when the caller has it already (the lines are judged on it).
 
     >>> text = "您的位置:首页>正文\\n关于印发要点的通知\\n各单位:\\n【打印本页】【关闭窗口】"
     >>> [text[s.start:s.end] for s in find_body(text)]
     ['关于印发要点的通知\\n各单位:']
     """
-    removed = boilerplate_lines(text)
+    removed = boilerplate_lines(text, norm)
     spans: list[Span] = []
     start: int | None = None
     end = 0

@@ -24,7 +24,7 @@ doc_type rules (first that applies):
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from functools import lru_cache
 
 import ahocorasick
@@ -197,7 +197,13 @@ def find_areas(
     >>> [(s, e, c) for s, e, c in find_areas("泰州市海陵区教育局")]
     [(0, 3, ('江苏省', '泰州市')), (3, 6, ('江苏省', '泰州市', '海陵区'))]
     """
-    found = []
+    return list(_iter_areas(text, context, aliases))
+
+
+def _iter_areas(
+    text: str, context: str = "", aliases: bool = True
+) -> Iterator[tuple[int, int, tuple[str, ...]]]:
+    """Yield find_areas' results one by one (a caller that stops early skips the rest)."""
     for end, (name, divisions) in _area_automaton().iter_long(text):
         start = end + 1 - len(name)
         is_alias = all(name != d.name for d in divisions)
@@ -208,8 +214,7 @@ def find_areas(
         ):
             continue  # an alias that is part of another unit's name: 江北 in 南京江北新区
         division = _pick(divisions, context or text)
-        found.append((start, end + 1, _chain_names(division)))
-    return found
+        yield (start, end + 1, _chain_names(division))
 
 
 def leading_areas(name: str) -> list[tuple[int, str, tuple[str, ...]]]:
@@ -436,6 +441,8 @@ def resolve_issuer(issuer: str, norm: str, hints: list[str]) -> str | None:
     level = level_match.group(1) if level_match and not written else None
     stem = issuer[written[-1][0] :] if written else issuer[1:] if level else issuer
     for text in [*hints, norm]:
+        if not _may_expand(stem, text):
+            continue  # no body in the text abbreviates to the stem: skip the area scan
         for full_area, chain, body in _bodies_after_areas(text, norm):
             if _expands(stem, body) and not (level and not chain[-1].endswith(level)):
                 return full_area + body
@@ -447,16 +454,46 @@ def resolve_issuer(issuer: str, norm: str, hints: list[str]) -> str | None:
     return None
 
 
-def _bodies_after_areas(text: str, context: str) -> list[tuple[str, tuple[str, ...], str]]:
-    """Return (full area name as written, chain, body name) for each 'area + body' in `text`.
+# The name of a body after an area name (钟楼区|教育局), read from a 14-character window.
+_BODY_TAIL = re.compile(rf"[{_CJK}]{{0,10}}?{_ORG_SUFFIX}")
+
+
+def _may_expand(stem: str, text: str) -> bool:
+    """Return True when some body name in `text` abbreviates to `stem` (see _expands).
+
+    A cheap necessary condition for _bodies_after_areas giving a match: the body starts with
+    the stem's first character, so only those places are tried, not the whole area scan.
+
+    >>> _may_expand("教文局", "常州市钟楼区教育文体局"), _may_expand("教文局", "区体育局")
+    (True, False)
+    """
+    if not stem:
+        return False
+    index = text.find(stem[0])
+    while index >= 0:
+        tail = _BODY_TAIL.match(text[index : index + 14])
+        if tail and _expands(stem, tail.group(0)):
+            return True
+        index = text.find(stem[0], index + 1)
+    return False
+
+
+def _bodies_after_areas(text: str, context: str) -> Iterator[tuple[str, tuple[str, ...], str]]:
+    """Yield (full area name as written, chain, body name) for each 'area + body' in `text`.
 
     Consecutive areas are kept together as written (泰州市海陵区教育局 keeps 泰州市海陵区); an
-    alias is replaced by the full name (钟楼教育文体局 → 钟楼区 + 教育文体局).
+    alias is replaced by the full name (钟楼教育文体局 → 钟楼区 + 教育文体局). Areas are read
+    lazily, so a caller that stops at the first fitting body skips the rest of the text.
     """
-    out = []
-    areas = find_areas(text, context)
-    for i, (_start, end, chain) in enumerate(areas):
-        if i + 1 < len(areas) and areas[i + 1][0] == end:
+    areas: list[tuple[int, int, tuple[str, ...]]] = []
+    source = _iter_areas(text, context)
+    following = next(source, None)
+    while following is not None:
+        areas.append(following)
+        following = next(source, None)
+        i = len(areas) - 1
+        _start, end, chain = areas[i]
+        if following is not None and following[0] == end:
             continue  # a higher level directly followed by a lower one: use the lower
         first = i
         while first > 0 and areas[first - 1][1] == areas[first][0]:
@@ -464,10 +501,9 @@ def _bodies_after_areas(text: str, context: str) -> list[tuple[str, tuple[str, .
         written = "".join(
             text[s:e] if text[s:e] == c[-1] else c[-1] for s, e, c in areas[first : i + 1]
         )
-        tail = re.match(rf"[{_CJK}]{{0,10}}?{_ORG_SUFFIX}", text[end : end + 14])
+        tail = _BODY_TAIL.match(text[end : end + 14])
         if tail:
-            out.append((written, chain, tail.group(0)))
-    return out
+            yield (written, chain, tail.group(0))
 
 
 def _jurisdiction(

@@ -6,6 +6,7 @@ exactly one character. A character whose conversion would change the length is k
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from functools import lru_cache
 
@@ -50,6 +51,14 @@ class _CharMap(dict[int, str]):
         return mapped
 
 
+@lru_cache(maxsize=4)
+def _traditional_pattern(size: int) -> re.Pattern[str]:
+    # Keyed by the size of _TRADITIONAL, which only grows: a regex scan of a long text is much
+    # faster than testing its characters against the set one by one.
+    del size
+    return re.compile("[" + re.escape("".join(sorted(_TRADITIONAL))) + "]")
+
+
 _TABLE = _CharMap(simplify=True)
 _FOLD = _CharMap(simplify=False)  # width and compatibility forms only
 
@@ -68,7 +77,7 @@ def normalise_text(text: str) -> str:
     '了解乾隆年间的情况'
     """
     folded = text.translate(_TABLE)
-    if _TRADITIONAL.isdisjoint(text):
+    if not _TRADITIONAL or not _traditional_pattern(len(_TRADITIONAL)).search(text):
         return folded
     # Traditional text: convert phrase by phrase where OpenCC keeps the length, so one-to-many
     # characters resolve by context (瞭解 → 了解 but 瞭 alone stays; 乾隆 keeps 乾).

@@ -32,7 +32,7 @@ def read_document(path: Path | str) -> PolicyDocument:
     raw = read_raw(path)
     text = raw.text
     norm = normalise_text(text)
-    body = find_body(text)
+    body = find_body(text, norm)
     metadata = extract_metadata(norm, body, raw.meta)
     sections = split_sections(text, body, norm)
     body_norm = "\n".join(norm[s.start : s.end] for s in body)

@@ -39,6 +39,8 @@ _TURN = re.compile(
     r"^[ \t]*(?P<body>\S[^\n]*?)[ \t]*(?P<ts>(?P<d>\d{4}-\d{2}-\d{2})\s+(?P<t>\d{1,2}:\d{2}(?::\d{2})?))[ \t]*$",
     re.MULTILINE,
 )
+# The timestamp every turn ends with (_TURN's ts group): a cheap test before _TURN itself.
+_TURN_TIME = re.compile(r"\d{4}-\d{2}-\d{2}\s+\d{1,2}:\d{2}")
 _ANSWER_OPENING = re.compile(
     r"^(?:主持人(?:好|您好|你好)|谢谢主持人|感谢主持人|这位网友|网友(?:你|您)好|谢谢(?:这位)?网友)"
 )
@@ -229,6 +231,8 @@ def split_turns(text: str, body: tuple[Span, ...], norm: str | None = None) -> t
         One Section per timestamped line, paths 't1', 't2' …
     """
     norm = normalise_text(text) if norm is None else norm
+    if not any(_TURN_TIME.search(norm, span.start, span.end) for span in body):
+        return ()  # every turn ends in a timestamp; most documents have none
     matches = [m for span in body for m in _TURN.finditer(norm, span.start, span.end)]
     if len(matches) < _MIN_TURNS:
         return ()

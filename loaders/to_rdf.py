@@ -2,11 +2,18 @@
 
 Entities, mentions and relations are added by loaders.extract.rdf; both write into the
 document's own named graph, graph_iri(doc_id).
+
+Speed: a document gives thousands of triples, and a pyoxigraph Quad costs microseconds to
+build, only to be serialised again when it is stored. So the pipeline writes each triple once,
+as an N-Triples line (nt_iri, nt_literal), and parses lines back into quads (parse_lines) only
+where a caller needs objects. Literals are escaped exactly as pyoxigraph writes them.
 """
 
 from __future__ import annotations
 
-from pyoxigraph import Literal, NamedNode, Quad
+import re
+
+from pyoxigraph import Literal, NamedNode, Quad, RdfFormat, parse
 
 from loaders.divisions import Division, area_iri, division_chain, resolve_chain
 from loaders.documents import PolicyDocument, Section
@@ -16,6 +23,59 @@ from ontology.namespace import DCT, EKG, RDF_TYPE, RDFS_LABEL, XSD_BASE
 XSD_DATE = NamedNode(XSD_BASE + "date")
 XSD_DATETIME = NamedNode(XSD_BASE + "dateTime")
 XSD_INTEGER = NamedNode(XSD_BASE + "integer")
+
+
+def _literal_escapes() -> dict[int, str]:
+    # The characters pyoxigraph's N-Triples writer escapes: C0 controls, '"', '\', DEL and the
+    # non-characters U+FFFE, U+FFFF (tests check every other code point is written as is).
+    table = {}
+    for code in (*range(0x80), 0xFFFE, 0xFFFF):
+        written = str(Literal(chr(code)))[1:-1]
+        if written != chr(code):
+            table[code] = written
+    return table
+
+
+_ESCAPES = _literal_escapes()
+_NEEDS_ESCAPE = re.compile("[" + re.escape("".join(map(chr, _ESCAPES))) + "]")
+
+
+def nt_iri(value: str) -> str:
+    """Return the N-Triples form of an IRI, checked by pyoxigraph.
+
+    >>> nt_iri("https://w3id.org/edukg/id/doc/abc")
+    '<https://w3id.org/edukg/id/doc/abc>'
+    """
+    return str(NamedNode(value))
+
+
+def nt_literal(value: str, suffix: str = "") -> str:
+    """Return the N-Triples form of a literal; `suffix` is '', '@zh' or '^^<datatype IRI>'.
+
+    The same text as str(pyoxigraph.Literal(...)).
+
+    >>> nt_literal('他说"好"\\n', "@zh")
+    '"他说\\\\"好\\\\"\\\\n"@zh'
+    """
+    if _NEEDS_ESCAPE.search(value):  # rare, and translate is slow on Chinese text
+        value = value.translate(_ESCAPES)
+    return f'"{value}"{suffix}'
+
+
+def parse_lines(lines: list[str] | tuple[str, ...], graph: NamedNode) -> list[Quad]:
+    """Return the quads of N-Triples `lines` ('<s> <p> <o> .'), all in `graph`."""
+    if not lines:
+        return []
+    tail = f" {graph} .\n"
+    text = "".join(line[:-1] + tail for line in lines)
+    return list(parse(text.encode("utf-8"), format=RdfFormat.N_QUADS))
+
+
+_ZH = "@zh"
+_INT = f"^^{XSD_INTEGER}"
+_DATE = f"^^{XSD_DATE}"
+_DATETIME = f"^^{XSD_DATETIME}"
+_TYPE, _LABEL = str(RDF_TYPE), str(RDFS_LABEL)
 
 
 def zh(text: str) -> Literal:
@@ -39,114 +99,130 @@ def organization_iri(name: str) -> NamedNode:
 
 
 def document_quads(doc: PolicyDocument, extractor: str) -> list[Quad]:
-    """Return the quads describing `doc` itself, all in its named graph.
+    """Return the quads describing `doc` itself, all in its named graph (see document_lines)."""
+    return parse_lines(document_lines(doc, extractor), graph_iri(doc.doc_id))
+
+
+def document_lines(doc: PolicyDocument, extractor: str) -> list[str]:
+    """Return the N-Triples lines describing `doc` itself (metadata, text, section tree).
 
     Args:
         doc: the read document.
         extractor: the versioned extractor name recorded as provenance (e.g. 'rules.v1').
     """
-    g = graph_iri(doc.doc_id)
-    d = document_iri(doc.doc_id)
+    d = str(document_iri(doc.doc_id))
     meta = doc.metadata
-    out: list[Quad] = [
-        Quad(d, RDF_TYPE, EKG.Document, g),
-        Quad(d, DCT.source, Literal(doc.source), g),
-        Quad(d, EKG.text, Literal(doc.text), g),
-        Quad(d, EKG.encoding, Literal(doc.encoding), g),
-        Quad(d, EKG.contentHash, Literal(doc.content_hash), g),
-        Quad(d, EKG.extractor, Literal(extractor), g),
+    out: list[str] = [
+        f"{d} {_TYPE} {EKG.Document} .",
+        f"{d} {DCT.source} {nt_literal(doc.source)} .",
+        f"{d} {EKG.text} {nt_literal(doc.text)} .",
+        f"{d} {EKG.encoding} {nt_literal(doc.encoding)} .",
+        f"{d} {EKG.contentHash} {nt_literal(doc.content_hash)} .",
+        f"{d} {EKG.extractor} {nt_literal(extractor)} .",
     ]
     if doc.body:
-        out.append(Quad(d, EKG.start, integer(doc.body[0].start), g))
-        out.append(Quad(d, EKG.end, integer(doc.body[-1].end), g))
+        out.append(f"{d} {EKG.start} {nt_literal(str(doc.body[0].start), _INT)} .")
+        out.append(f"{d} {EKG.end} {nt_literal(str(doc.body[-1].end), _INT)} .")
 
-    def add(predicate: NamedNode, value: Literal | NamedNode | None) -> None:
-        if value is not None:
-            out.append(Quad(d, predicate, value, g))
+    def add(predicate: NamedNode, value: str | None, suffix: str = "") -> None:
+        if value:
+            out.append(f"{d} {predicate} {nt_literal(value, suffix)} .")
 
-    add(DCT.title, zh(meta.title) if meta.title else None)
-    add(EKG.docType, Literal(meta.doc_type) if meta.doc_type else None)
-    add(DCT.issued, date_literal(meta.date) if meta.date else None)
-    add(DCT.identifier, Literal(meta.doc_number) if meta.doc_number else None)
-    add(EKG.indexNumber, Literal(meta.index_number) if meta.index_number else None)
-    add(EKG.writtenOn, date_literal(meta.written_on) if meta.written_on else None)
-    add(EKG.publishedOn, date_literal(meta.published_on) if meta.published_on else None)
-    add(EKG.printedOn, date_literal(meta.printed_on) if meta.printed_on else None)
-    add(EKG.validUntil, date_literal(meta.valid_until) if meta.valid_until else None)
-    add(EKG.coverageYear, integer(meta.year) if meta.year else None)
-    add(EKG.printedBy, zh(meta.printed_by) if meta.printed_by else None)
-    add(EKG.sitePublisher, zh(meta.site_publisher) if meta.site_publisher else None)
-    add(EKG.siteOperator, zh(meta.site_operator) if meta.site_operator else None)
+    add(DCT.title, meta.title, _ZH)
+    add(EKG.docType, meta.doc_type)
+    add(DCT.issued, meta.date, _DATE)
+    add(DCT.identifier, meta.doc_number)
+    add(EKG.indexNumber, meta.index_number)
+    add(EKG.writtenOn, meta.written_on, _DATE)
+    add(EKG.publishedOn, meta.published_on, _DATE)
+    add(EKG.printedOn, meta.printed_on, _DATE)
+    add(EKG.validUntil, meta.valid_until, _DATE)
+    add(EKG.coverageYear, str(meta.year) if meta.year else None, _INT)
+    add(EKG.printedBy, meta.printed_by, _ZH)
+    add(EKG.sitePublisher, meta.site_publisher, _ZH)
+    add(EKG.siteOperator, meta.site_operator, _ZH)
     for body in meta.recipients:
-        add(EKG.recipient, zh(body))
+        out.append(f"{d} {EKG.recipient} {nt_literal(body, _ZH)} .")
     for body in meta.copied_to:
-        add(EKG.copiedTo, zh(body))
+        out.append(f"{d} {EKG.copiedTo} {nt_literal(body, _ZH)} .")
 
     issuer = meta.issuer_full or meta.issuer
     if issuer:
         org = organization_iri(issuer)
         out += [
-            Quad(d, EKG.issuedBy, org, g),
-            Quad(org, RDF_TYPE, EKG.Organization, g),
-            Quad(org, RDFS_LABEL, zh(issuer), g),
+            f"{d} {EKG.issuedBy} {org} .",
+            f"{org} {_TYPE} {EKG.Organization} .",
+            f"{org} {_LABEL} {nt_literal(issuer, _ZH)} .",
         ]
     chain = resolve_chain(meta.jurisdiction_chain)
     if chain:
-        out.append(Quad(d, EKG.jurisdiction, area_iri(chain[-1]), g))
-        out += area_quads(chain[-1], g)
-    out += section_quads(doc)
+        out.append(f"{d} {EKG.jurisdiction} {area_iri(chain[-1])} .")
+        out += area_lines(chain[-1])
+    out += section_lines(doc)
     return out
 
 
 def area_quads(division: Division, graph: NamedNode) -> list[Quad]:
     """Return an area's type, label, code and its partOf chain up to the province."""
-    out: list[Quad] = []
+    return parse_lines(area_lines(division), graph)
+
+
+def area_lines(division: Division) -> list[str]:
+    """Return the N-Triples lines of area_quads."""
+    out: list[str] = []
     chain = division_chain(division)
     for i, area in enumerate(chain):
         iri = area_iri(area)
         out += [
-            Quad(iri, RDF_TYPE, EKG.AdministrativeArea, graph),
-            Quad(iri, RDFS_LABEL, zh(area.name), graph),
+            f"{iri} {_TYPE} {EKG.AdministrativeArea} .",
+            f"{iri} {_LABEL} {nt_literal(area.name, _ZH)} .",
         ]
         if area.code:
-            out.append(Quad(iri, EKG.adminCode, Literal(area.code), graph))
+            out.append(f"{iri} {EKG.adminCode} {nt_literal(area.code)} .")
         if i > 0:
-            out.append(Quad(iri, EKG.partOf, area_iri(chain[i - 1]), graph))
+            out.append(f"{iri} {EKG.partOf} {area_iri(chain[i - 1])} .")
     return out
 
 
 def section_quads(doc: PolicyDocument) -> list[Quad]:
     """Return the section tree: Document hasSection top sections, sections nest by hasSection."""
-    g = graph_iri(doc.doc_id)
-    d = document_iri(doc.doc_id)
-    out: list[Quad] = []
+    return parse_lines(section_lines(doc), graph_iri(doc.doc_id))
 
-    def visit(section: Section, parent: NamedNode, order: int) -> None:
-        s = section_iri(doc.doc_id, section.path)
+
+def section_lines(doc: PolicyDocument) -> list[str]:
+    """Return the N-Triples lines of section_quads."""
+    d = str(document_iri(doc.doc_id))
+    out: list[str] = []
+    has_section, section_of, label_p = str(EKG.hasSection), str(EKG.sectionOf), _LABEL
+    order_p, level_p, start_p, end_p, kind_p = EKG.order, EKG.level, EKG.start, EKG.end, EKG.kind
+    section_type = f"{_TYPE} {EKG.Section} ."
+
+    def visit(section: Section, parent: str, order: int) -> None:
+        s = str(section_iri(doc.doc_id, section.path))
         label = (section.number + section.heading).strip() or section.path
         out.extend(
-            [
-                Quad(parent, EKG.hasSection, s, g),
-                Quad(s, RDF_TYPE, EKG.Section, g),
-                Quad(s, EKG.sectionOf, d, g),
-                Quad(s, RDFS_LABEL, zh(label), g),
-                Quad(s, EKG.order, integer(order), g),
-                Quad(s, EKG.level, integer(section.level), g),
-                Quad(s, EKG.start, integer(section.start), g),
-                Quad(s, EKG.end, integer(section.end), g),
-                Quad(s, EKG.kind, Literal(section.kind), g),
-            ]
+            (
+                f"{parent} {has_section} {s} .",
+                f"{s} {section_type}",
+                f"{s} {section_of} {d} .",
+                f"{s} {label_p} {nt_literal(label, _ZH)} .",
+                f'{s} {order_p} "{order}"{_INT} .',
+                f'{s} {level_p} "{section.level}"{_INT} .',
+                f'{s} {start_p} "{section.start}"{_INT} .',
+                f'{s} {end_p} "{section.end}"{_INT} .',
+                f"{s} {kind_p} {nt_literal(section.kind)} .",
+            )
         )
         if section.number:
-            out.append(Quad(s, EKG.sectionNumber, zh(section.number), g))
+            out.append(f"{s} {EKG.sectionNumber} {nt_literal(section.number, _ZH)} .")
         if section.heading:
-            out.append(Quad(s, EKG.heading, zh(section.heading), g))
+            out.append(f"{s} {EKG.heading} {nt_literal(section.heading, _ZH)} .")
         if section.kind in ("question", "answer"):
-            out.append(Quad(s, EKG.turnRole, Literal(section.kind), g))
+            out.append(f"{s} {EKG.turnRole} {nt_literal(section.kind)} .")
         if section.timestamp:
-            out.append(Quad(s, EKG.timestamp, Literal(section.timestamp, datatype=XSD_DATETIME), g))
+            out.append(f"{s} {EKG.timestamp} {nt_literal(section.timestamp, _DATETIME)} .")
         if section.speaker:
-            out.append(Quad(s, EKG.speaker, zh(section.speaker), g))
+            out.append(f"{s} {EKG.speaker} {nt_literal(section.speaker, _ZH)} .")
         for i, child in enumerate(section.children, 1):
             visit(child, s, i)
 

@@ -8,6 +8,7 @@ is one function and one entry; its name is recorded in each document graph (ekg:
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Callable
 
 from loaders.documents import PolicyDocument
@@ -37,7 +38,7 @@ from loaders.extract.programs import (
 from loaders.extract.relations import find_relations
 from loaders.extract.resolve import context_code, resolve_entities
 from loaders.extract.schools import drop_nested, find_schools
-from loaders.extract.sentences import split_sentences
+from loaders.extract.sentences import Sentence, split_sentences
 from loaders.extract.targets import find_targets
 
 EXTRACTOR = "rules.v1"
@@ -118,6 +119,7 @@ def extract(doc: PolicyDocument) -> Extraction:
     """
     sentences = split_sentences(doc)
     spans = [(s.start, s.end) for s in sentences]
+    starts = [s.start for s in sentences]
     context = area_context(doc)
     year = _document_year(doc)
     text = doc.norm
@@ -141,11 +143,11 @@ def extract(doc: PolicyDocument) -> Extraction:
     mention_at = {(m.start, m.end): m for m in mentions}
     targets = []
     for phrase, indicator, value, unit, t_year, start, end in find_targets(text, spans, year):
-        mention = mention_at.get((start, end)) or _plain_mention(sentences, doc, start, end)
+        mention = mention_at.get((start, end)) or _plain_mention(sentences, starts, doc, start, end)
         area_key = f"area:{context_code(context)}" if context.chain else None
         targets.append(Target(phrase, indicator, value, unit, t_year, area_key, mention))
     citations = tuple(
-        Citation(title, _plain_mention(sentences, doc, start, end))
+        Citation(title, _plain_mention(sentences, starts, doc, start, end))
         for title, start, end in find_citations(text, spans)
     )
     return Extraction(
@@ -179,10 +181,15 @@ def _surface_from_original(c: Candidate, original: str) -> Candidate:
     )
 
 
-def _plain_mention(sentences, doc: PolicyDocument, start: int, end: int) -> Mention:  # noqa: ANN001
-    for s in sentences:
-        if s.start <= start < s.end:
-            return Mention("", s.section, start, end, doc.text[s.start : s.end], "span", 1.0)
+def _plain_mention(
+    sentences: list[Sentence], starts: list[int], doc: PolicyDocument, start: int, end: int
+) -> Mention:
+    """Return a span mention citing the sentence that contains `start` (sentences are sorted
+    and disjoint, so the last one starting at or before `start` is the only candidate)."""
+    index = bisect.bisect_right(starts, start) - 1
+    if index >= 0 and start < sentences[index].end:
+        s = sentences[index]
+        return Mention("", s.section, start, end, doc.text[s.start : s.end], "span", 1.0)
     return Mention("", None, start, end, doc.text[start:end], "span", 1.0)
 
 

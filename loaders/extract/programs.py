@@ -30,6 +30,7 @@ the family's preferred label.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from functools import lru_cache
 
 import ahocorasick
@@ -71,6 +72,7 @@ _QUOTE_HEAD = re.compile(
 )
 QUOTES = '“”"‘’「」'
 _OPEN_QUOTES = "“‘「"
+_NO_QUOTES = {ord(q): None for q in QUOTES}
 _QUOTED = re.compile(r"[“\"]([^“”\"\n]{2,40})[”\"]")
 _NEXT_WORD = re.compile(
     r"(?:系列|品牌|活动|等[^,,。;;]{0,4}?(?:项目|工程|活动|行动|计划|品牌)|工作|步伐|示范|文化|艺术|回顾|巡演|展演|党建|创优|主题|建设|战略|改革|试点|"
@@ -145,6 +147,12 @@ GENERIC = re.compile(
 )
 
 
+_YEAR_PREFIX = re.compile(r"^[0-9]{4}年度?")
+_COUNT_OF = re.compile(r"[0-9一二三四五六七八九十两几]+大")
+_NUMBERED = re.compile(r"[0-9]{2,}|\+")
+_NUMERAL = re.compile(r"[0-9一二三四五六七八九十百千]")
+
+
 @lru_cache(maxsize=1)
 def _suffix_automaton() -> ahocorasick.Automaton:
     automaton = ahocorasick.Automaton()
@@ -162,7 +170,7 @@ def clean_name(surface: str) -> str:
     >>> clean_name("“3366”工程")
     '3366工程'
     """
-    return surface.translate({ord(q): None for q in QUOTES}).strip()
+    return surface.translate(_NO_QUOTES).strip()
 
 
 def is_generic(spec: str, quoted: bool = False) -> bool:
@@ -177,12 +185,12 @@ def is_generic(spec: str, quoted: bool = False) -> bool:
     >>> is_generic("五个一", quoted=True)
     False
     """
-    spec = re.sub(r"^[0-9]{4}年度?", "", spec)  # 2019年计划: a year is not a name
-    if re.fullmatch(r"[0-9一二三四五六七八九十两几]+大", spec):
+    spec = _YEAR_PREFIX.sub("", spec)  # 2019年计划: a year is not a name
+    if _COUNT_OF.fullmatch(spec):
         return True  # 八大工程, 五大项目: a count of programmes
-    if re.search(r"[0-9]{2,}|\+", spec):
+    if _NUMBERED.search(spec):
         return False  # numbered names: 3366工程, 1+N+1德育模式
-    if quoted and re.search(r"[0-9一二三四五六七八九十百千]", spec):
+    if quoted and _NUMERAL.search(spec):
         return False  # quoted numbered names: “五个一”工程, “十百千”
     return not spec or bool(GENERIC.match(spec))
 
@@ -222,11 +230,30 @@ def _inside_quote(text: str, s_start: int, at: int) -> tuple[int, int] | None:
 def find_programs(text: str, spans) -> list[Candidate]:  # noqa: ANN001
     """Return programme candidates in the sentence spans ((start, end) pairs) of `text`."""
     found: list[Candidate] = []
+    find = text.find
+    hits = _suffix_hits(text)
+    hit_ends = [hit[0] for hit in hits]
     for s_start, s_end in spans:
-        here = _by_suffix(text, s_start, s_end) + _by_quotes(text, s_start, s_end)
-        here += _by_enumeration(text, s_start, s_end)
-        here += _by_listed_before(text, s_start, [c for c in here if c.method == "programs.suffix"])
-        here += _by_gloss(text, s_start, s_end) + _by_title(text, s_start, s_end)
+        inside = [
+            hit
+            for hit in hits[bisect_right(hit_ends, s_start) : bisect_right(hit_ends, s_end)]
+            if hit[0] - len(hit[2]) >= s_start
+        ]
+        here = _by_suffix(text, s_start, s_end, inside) if inside else []
+        # Each rule below needs one mark in the sentence (a quote, a parenthesis, 《); most
+        # sentences have none, and looking for it costs less than running the rule.
+        if find("“", s_start, s_end) >= 0 or find('"', s_start, s_end) >= 0:
+            here += _by_quotes(text, s_start, s_end)
+            here += _by_enumeration(text, s_start, s_end)
+        if here:
+            named = [c for c in here if c.method == "programs.suffix"]
+            here += _by_listed_before(text, s_start, named)
+        if find("(", s_start, s_end) >= 0:
+            here += _by_gloss(text, s_start, s_end)
+        if find("《", s_start, s_end) >= 0:
+            here += _by_title(text, s_start, s_end)
+        if not here:
+            continue
         # One candidate per span and name (the most confident rule).
         best: dict[tuple[int, int, str], Candidate] = {}
         for c in here:
@@ -401,12 +428,20 @@ def find_programme_parts(entities: list[Entity], mentions: list[Mention]) -> lis
     return out
 
 
-def _by_suffix(text: str, s_start: int, s_end: int) -> list[Candidate]:
+def _suffix_hits(text: str) -> list[tuple[int, str, str]]:
+    """Return (end, 'suffix' | 'concept', word) for every suffix and concept label in `text`,
+    by end. One scan of the whole text: a sentence's hits are those that lie inside it."""
+    return sorted((e + 1, how, word) for e, (how, word) in _suffix_automaton().iter(text))
+
+
+def _by_suffix(
+    text: str, s_start: int, s_end: int, found: list[tuple[int, str, str]]
+) -> list[Candidate]:
+    """Return the candidates named by the suffix and concept-label `found` in the sentence."""
     out = []
     hits: dict[int, tuple[int, str, str]] = {}
     concept_hits: dict[int, tuple[int, str]] = {}
-    for e, (how, word) in _suffix_automaton().iter(text[s_start:s_end]):
-        end = s_start + e + 1
+    for end, how, word in found:
         start = end - len(word)
         table = concept_hits if how == "concept" else hits
         if end not in table or start < table[end][0]:

@@ -11,10 +11,10 @@ rdf:subject, rdf:predicate, rdf:object. So the evidence of a triple is
     ?m rdf:subject ?s ; rdf:predicate ekg:memberOf ; rdf:object ?o ; ekg:quote ?sentence .
 
 Speed: a document gives a few thousand triples, and building pyoxigraph terms is the costly
-part (a Quad holding a Literal costs microseconds). So triples are collected as plain strings
-— (subject IRI, predicate IRI, object) where the object is (0, IRI, '') or (1, lexical form,
-language or datatype) — de-duplicated and sorted as strings, and each distinct term is built
-once. The order is deterministic: by subject, predicate, then object.
+part (a Quad holding a Literal costs microseconds). So every term is written as N-Triples text
+straight away (loaders.to_rdf.nt_iri, nt_literal; entity IRIs are hashes, ASCII by
+construction) and each triple becomes one line; the lines are de-duplicated and sorted as
+strings. extraction_quads parses them into quads for callers that need objects.
 """
 
 from __future__ import annotations
@@ -22,8 +22,9 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable
+from functools import cache
 
-from pyoxigraph import Literal, NamedNode, Quad
+from pyoxigraph import NamedNode, Quad
 
 from loaders.documents import PolicyDocument
 from loaders.extract.areas import area_chain
@@ -36,38 +37,45 @@ from loaders.identifiers import (
     section_iri,
     short_hash,
 )
+from loaders.to_rdf import nt_iri, nt_literal, parse_lines
 from ontology.namespace import DCT, EKG, EKGID_BASE, RDF_TYPE, RDF_VALUE, RDFS_LABEL, SKOS, XSD
 
 RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
-RDF_SUBJECT, RDF_PREDICATE, RDF_OBJECT = (RDF + n for n in ("subject", "predicate", "object"))
-_TYPE, _VALUE, _LABEL, _ALT = RDF_TYPE.value, RDF_VALUE.value, RDFS_LABEL.value, SKOS.altLabel.value
+RDF_SUBJECT, RDF_PREDICATE, RDF_OBJECT = (f"<{RDF}{n}>" for n in ("subject", "predicate", "object"))
+_TYPE, _VALUE, _LABEL, _ALT = str(RDF_TYPE), str(RDF_VALUE), str(RDFS_LABEL), str(SKOS.altLabel)
 _INTEGER, _DECIMAL = XSD.integer.value, XSD.decimal.value
 _ZH = "@zh"
-_SPACE = re.compile(r"\s+")
-_QUOTES = {ord(q): None for q in "“”\"'‘’「」『』"}
+# identifiers.normalise_key drops white space, then quotes: one pass drops both.
+_SPACE_OR_QUOTE = re.compile("[\\s“”\"'‘’「」『』]+")
 
-Obj = tuple[int, str, str]  # (0, IRI, '') or (1, lexical form, '@zh' | datatype IRI | '')
-Add = Callable[[str, str, Obj], None]
+# Terms below are N-Triples text: '<iri>' or a literal such as '"文本"@zh'.
+Add = Callable[[str, str, str], None]
+_INT_SUFFIX, _DEC_SUFFIX = f"^^<{_INTEGER}>", f"^^<{_DECIMAL}>"
 
 
+@cache
 def _p(name: str) -> str:
-    return EKG[name].value
+    return str(EKG[name])
 
 
-def _iri(value: str) -> Obj:
-    return (0, value, "")
+def _iri(value: str) -> str:
+    return nt_iri(value)
 
 
-def _zh(text: str) -> Obj:
-    return (1, text, _ZH)
+def _zh(text: str) -> str:
+    return nt_literal(text, _ZH)
 
 
-def _int(value: int) -> Obj:
-    return (1, str(value), _INTEGER)
+def _plain(text: str) -> str:
+    return nt_literal(text)
 
 
-def _dec(value: float | str) -> Obj:
-    return (1, value if isinstance(value, str) else f"{value:.2f}", _DECIMAL)
+def _int(value: int | str) -> str:
+    return nt_literal(str(value), _INT_SUFFIX)
+
+
+def _dec(value: float | str) -> str:
+    return nt_literal(value if isinstance(value, str) else f"{value:.2f}", _DEC_SUFFIX)
 
 
 def entity_iri_value(kind: str, key: str) -> str:
@@ -81,7 +89,7 @@ def entity_iri_value(kind: str, key: str) -> str:
         return entity_iri_value_checked(kind, key)
     if not unicodedata.is_normalized("NFKC", key):
         key = unicodedata.normalize("NFKC", key)
-    key = _SPACE.sub("", key).translate(_QUOTES)
+    key = _SPACE_OR_QUOTE.sub("", key)
     return f"{EKGID_BASE}{kind}/{short_hash(kind + ':' + key)}"
 
 
@@ -99,58 +107,50 @@ def entity_node(key: str) -> NamedNode:
 
 
 class _Terms:
-    """Per-document caches: entity IRIs by key, and the pyoxigraph term of each object."""
+    """Per-document cache: the N-Triples IRI ('<…>') of each entity key."""
 
     def __init__(self) -> None:
         self.entities: dict[str, str] = {}
-        self.nodes: dict[str, NamedNode] = {}
-        self.objects: dict[Obj, NamedNode | Literal] = {}
 
     def entity(self, key: str) -> str:
-        value = self.entities.get(key)
-        if value is None:
+        term = self.entities.get(key)
+        if term is None:
             kind, _, rest = key.partition(":")
-            value = self.entities[key] = entity_iri_value(kind, rest)
-        return value
-
-    def node(self, value: str) -> NamedNode:
-        term = self.nodes.get(value)
-        if term is None:
-            term = self.nodes[value] = NamedNode(value)
-        return term
-
-    def object(self, obj: Obj) -> NamedNode | Literal:
-        term = self.objects.get(obj)
-        if term is None:
-            kind, value, tag = obj
-            if kind == 0:
-                term = self.node(value)
-            elif tag == _ZH:
-                term = Literal(value, language="zh")
-            elif tag:
-                term = Literal(value, datatype=self.node(tag))
-            else:
-                term = Literal(value)
-            self.objects[obj] = term
+            term = self.entities[key] = f"<{entity_iri_value(kind, rest)}>"
         return term
 
 
 def extraction_quads(doc: PolicyDocument, extraction: Extraction) -> list[Quad]:
-    """Return the quads of one document's extraction, sorted, all in graph_iri(doc.doc_id)."""
-    graph = graph_iri(doc.doc_id)
-    document = document_iri(doc.doc_id).value
-    terms = _Terms()
+    """Return the quads of one document's extraction, all in graph_iri(doc.doc_id).
+
+    The order is that of extraction_lines.
+    """
+    return parse_lines(extraction_lines(doc, extraction), graph_iri(doc.doc_id))
+
+
+def extraction_lines(doc: PolicyDocument, extraction: Extraction) -> list[str]:
+    """Return the sorted, distinct N-Triples lines ('<s> <p> <o> .') of one extraction."""
+    return sorted(extraction_line_set(doc, extraction))
+
+
+def extraction_line_set(doc: PolicyDocument, extraction: Extraction) -> set[str]:
+    """Return the N-Triples lines of one extraction as a set (extraction_lines, unsorted)."""
+    return _extraction_triples(doc, extraction, _Terms())
+
+
+def _extraction_triples(doc: PolicyDocument, extraction: Extraction, terms: _Terms) -> set[str]:
+    document = str(document_iri(doc.doc_id))
     entity = terms.entity
-    triples: set[tuple[str, str, Obj]] = set()
+    triples: set[str] = set()
     put = triples.add
 
-    def add(s: str, p: str, o: Obj) -> None:
-        put((s, p, o))
+    def add(s: str, p: str, o: str) -> None:
+        put(f"{s} {p} {o} .")
 
-    add(document, _p("extractor"), (1, extraction.extractor, ""))
+    add(document, _p("extractor"), _plain(extraction.extractor))
     for item in extraction.entities:
         node = entity(item.key)
-        add(node, _TYPE, _iri(_p(item.cls)))
+        add(node, _TYPE, _p(item.cls))
         add(node, _LABEL, _zh(item.label))
         for alt in item.alt_labels:
             add(node, _ALT, _zh(alt))
@@ -160,17 +160,17 @@ def extraction_quads(doc: PolicyDocument, extraction: Extraction) -> list[Quad]:
     mentions_p = _p("mentions")
     for item in extraction.entities:
         if item.key in mentioned:
-            add(document, mentions_p, _iri(entity(item.key)))
+            add(document, mentions_p, entity(item.key))
         if item.kind == AREA:
             _area_hierarchy(add, terms, item)
     context = _MentionContext(doc, document)
     for mention in extraction.mentions:
         node = terms.entity(f"mention:{doc.doc_id}:{mention.start}:{mention.end}:{mention.entity}")
-        _mention(add, context, mention, entity(mention.entity), node)
+        _mention(put, context, mention, entity(mention.entity), node)
     for relation in extraction.relations:
         subject, obj = entity(relation.subject), entity(relation.object)
         predicate = _p(relation.predicate)
-        add(subject, predicate, _iri(obj))
+        add(subject, predicate, obj)
         ev = relation.evidence
         node = terms.entity(
             f"mention:{doc.doc_id}:{ev.start}:{ev.end}:{relation.subject}:"
@@ -185,45 +185,44 @@ def extraction_quads(doc: PolicyDocument, extraction: Extraction) -> list[Quad]:
             relation.method,
             ev.confidence,
         )
-        _mention(add, context, evidence, subject, node)
-        add(node, RDF_SUBJECT, _iri(subject))
-        add(node, RDF_PREDICATE, _iri(predicate))
-        add(node, RDF_OBJECT, _iri(obj))
+        _mention(put, context, evidence, subject, node)
+        add(node, RDF_SUBJECT, subject)
+        add(node, RDF_PREDICATE, predicate)
+        add(node, RDF_OBJECT, obj)
     for target in extraction.targets:
         start, end = target.mention.start, target.mention.end
         node = terms.entity(f"target:{doc.doc_id}:{start}:{end}:{target.indicator}")
-        add(node, _TYPE, _iri(_p("Target")))
+        add(node, _TYPE, _p("Target"))
         add(node, _LABEL, _zh(target.text))
         add(node, _VALUE, _dec(target.value))
-        add(node, _p("unit"), (1, target.unit, ""))
+        add(node, _p("unit"), _plain(target.unit))
         add(node, _p("indicator"), _zh(target.indicator))
-        add(node, _p("statedIn"), _iri(document))
+        add(node, _p("statedIn"), document)
         if target.year:
             add(node, _p("year"), _int(target.year))
         if target.jurisdiction:
-            add(node, _p("jurisdiction"), _iri(entity(target.jurisdiction)))
+            add(node, _p("jurisdiction"), entity(target.jurisdiction))
         mention_node = terms.entity(f"mention:{doc.doc_id}:{start}:{end}:target")
-        _mention(add, context, target.mention, node, mention_node)
+        _mention(put, context, target.mention, node, mention_node)
     for citation in extraction.citations:
-        cited = entity_iri_value("doc", normalise_key(citation.title))
-        add(cited, _TYPE, _iri(_p("Document")))
-        add(cited, DCT.title.value, _zh(citation.title))
-        add(document, _p("cites"), _iri(cited))
-    node, term = terms.node, terms.object
-    return [Quad(node(s), node(p), term(o), graph) for s, p, o in sorted(triples)]
+        cited = f"<{entity_iri_value('doc', normalise_key(citation.title))}>"
+        add(cited, _TYPE, _p("Document"))
+        add(cited, str(DCT.title), _zh(citation.title))
+        add(document, _p("cites"), cited)
+    return triples
 
 
 def _entity_attr(add: Add, terms: _Terms, node: str, item: Entity, name: str, value: str) -> None:
     if name == "code" and item.kind == AREA and ":" not in value:
-        add(node, _p("adminCode"), (1, value, ""))
+        add(node, _p("adminCode"), _plain(value))
     elif name == "level" and item.kind == "school":
-        add(node, _p("schoolLevel"), (1, value, ""))
+        add(node, _p("schoolLevel"), _plain(value))
     elif name == "concept":
         add(node, _p("concept"), _iri(value))
     elif name == "jurisdiction":
-        add(node, _p("jurisdiction"), _iri(terms.entity(f"area:{value}")))
+        add(node, _p("jurisdiction"), terms.entity(f"area:{value}"))
     elif name == "year":
-        add(node, _p("year"), (1, value, _INTEGER))
+        add(node, _p("year"), _int(value))
     elif name == "role":
         add(node, _p("role"), _zh(value))
 
@@ -233,26 +232,33 @@ def _area_hierarchy(add: Add, terms: _Terms, item: Entity) -> None:
     chain = area_chain(code) if code else ()
     for child, parent in zip(chain[1:], chain[:-1], strict=False):
         parent_node = terms.entity(f"area:{parent.code}")
-        add(terms.entity(f"area:{child.code}"), _p("partOf"), _iri(parent_node))
-        add(parent_node, _TYPE, _iri(_p("AdministrativeArea")))
+        add(terms.entity(f"area:{child.code}"), _p("partOf"), parent_node)
+        add(parent_node, _TYPE, _p("AdministrativeArea"))
         add(parent_node, _LABEL, _zh(parent.name))
         if ":" not in parent.code:
-            add(parent_node, _p("adminCode"), (1, parent.code, ""))
+            add(parent_node, _p("adminCode"), _plain(parent.code))
 
 
 class _MentionContext:
-    """What every mention node of one document shares: its document and section IRIs."""
+    """What the mention nodes of one document share: document and section IRIs, quotes."""
 
     def __init__(self, doc: PolicyDocument, document: str) -> None:
         self.doc_id = doc.doc_id
-        self.document = _iri(document)
-        self.sections: dict[str, Obj] = {}
+        self.document = document
+        self.sections: dict[str, str] = {}
+        self.quotes: dict[str, str] = {}
 
-    def section(self, path: str) -> Obj:
-        obj = self.sections.get(path)
-        if obj is None:
-            obj = self.sections[path] = _iri(section_iri(self.doc_id, path).value)
-        return obj
+    def section(self, path: str) -> str:
+        term = self.sections.get(path)
+        if term is None:
+            term = self.sections[path] = str(section_iri(self.doc_id, path))
+        return term
+
+    def quote(self, sentence: str) -> str:
+        term = self.quotes.get(sentence)
+        if term is None:
+            term = self.quotes[sentence] = _zh(sentence)
+        return term
 
 
 _MENTION = (
@@ -268,15 +274,19 @@ _MENTION = (
 )
 
 
-def _mention(add: Add, context: _MentionContext, mention: Mention, refers: str, node: str) -> None:
+def _mention(
+    put: Callable[[str], None], context: _MentionContext, mention: Mention, refers: str, node: str
+) -> None:
+    # The commonest shape in a document graph (nine triples per mention), so written out
+    # line by line rather than through add().
     cls, in_document, in_section, refers_to, quote, start, end, method, confidence = _MENTION
-    add(node, _TYPE, _iri(cls))
-    add(node, in_document, context.document)
+    put(f"{node} {_TYPE} {cls} .")
+    put(f"{node} {in_document} {context.document} .")
     if mention.section:
-        add(node, in_section, context.section(mention.section))
-    add(node, refers_to, _iri(refers))
-    add(node, quote, _zh(mention.quote))
-    add(node, start, _int(mention.start))
-    add(node, end, _int(mention.end))
-    add(node, method, (1, mention.method, ""))
-    add(node, confidence, _dec(mention.confidence))
+        put(f"{node} {in_section} {context.section(mention.section)} .")
+    put(f"{node} {refers_to} {refers} .")
+    put(f"{node} {quote} {context.quote(mention.quote)} .")
+    put(f'{node} {start} "{mention.start}"{_INT_SUFFIX} .')
+    put(f'{node} {end} "{mention.end}"{_INT_SUFFIX} .')
+    put(f"{node} {method} {_plain(mention.method)} .")
+    put(f"{node} {confidence} {_dec(mention.confidence)} .")
