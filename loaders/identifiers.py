@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from functools import lru_cache
 
 from pyoxigraph import NamedNode
 
@@ -45,6 +46,8 @@ def short_hash(text: str, length: int = 16) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:length]
 
 
+# Pure and called with the same names over and over (every candidate, entity and citation).
+@lru_cache(maxsize=16384)
 def normalise_key(text: str) -> str:
     """Return the matching form of a name: NFKC, no white space, no quotes.
 

@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable
-from functools import cache
+from functools import cache, lru_cache
 
 from pyoxigraph import NamedNode, Quad
 
@@ -115,9 +115,21 @@ class _Terms:
     def entity(self, key: str) -> str:
         term = self.entities.get(key)
         if term is None:
-            kind, _, rest = key.partition(":")
-            term = self.entities[key] = f"<{entity_iri_value(kind, rest)}>"
+            term = self.entities[key] = _entity_term(key)
         return term
+
+    def node(self, key: str) -> str:
+        """Return the IRI of a document-specific node (a mention, a target): never repeated
+        across documents, so not worth the cache of _entity_term."""
+        kind, _, rest = key.partition(":")
+        return f"<{entity_iri_value(kind, rest)}>"
+
+
+@lru_cache(maxsize=16384)
+def _entity_term(key: str) -> str:
+    # Entity keys (areas, bodies, schools …) recur from document to document.
+    kind, _, rest = key.partition(":")
+    return f"<{entity_iri_value(kind, rest)}>"
 
 
 def extraction_quads(doc: PolicyDocument, extraction: Extraction) -> list[Quad]:
@@ -165,14 +177,14 @@ def _extraction_triples(doc: PolicyDocument, extraction: Extraction, terms: _Ter
             _area_hierarchy(add, terms, item)
     context = _MentionContext(doc, document)
     for mention in extraction.mentions:
-        node = terms.entity(f"mention:{doc.doc_id}:{mention.start}:{mention.end}:{mention.entity}")
+        node = terms.node(f"mention:{doc.doc_id}:{mention.start}:{mention.end}:{mention.entity}")
         _mention(put, context, mention, entity(mention.entity), node)
     for relation in extraction.relations:
         subject, obj = entity(relation.subject), entity(relation.object)
         predicate = _p(relation.predicate)
         add(subject, predicate, obj)
         ev = relation.evidence
-        node = terms.entity(
+        node = terms.node(
             f"mention:{doc.doc_id}:{ev.start}:{ev.end}:{relation.subject}:"
             f"{relation.predicate}:{relation.object}"
         )
@@ -191,7 +203,7 @@ def _extraction_triples(doc: PolicyDocument, extraction: Extraction, terms: _Ter
         add(node, RDF_OBJECT, obj)
     for target in extraction.targets:
         start, end = target.mention.start, target.mention.end
-        node = terms.entity(f"target:{doc.doc_id}:{start}:{end}:{target.indicator}")
+        node = terms.node(f"target:{doc.doc_id}:{start}:{end}:{target.indicator}")
         add(node, _TYPE, _p("Target"))
         add(node, _LABEL, _zh(target.text))
         add(node, _VALUE, _dec(target.value))
@@ -202,7 +214,7 @@ def _extraction_triples(doc: PolicyDocument, extraction: Extraction, terms: _Ter
             add(node, _p("year"), _int(target.year))
         if target.jurisdiction:
             add(node, _p("jurisdiction"), entity(target.jurisdiction))
-        mention_node = terms.entity(f"mention:{doc.doc_id}:{start}:{end}:target")
+        mention_node = terms.node(f"mention:{doc.doc_id}:{start}:{end}:target")
         _mention(put, context, target.mention, node, mention_node)
     for citation in extraction.citations:
         cited = f"<{entity_iri_value('doc', normalise_key(citation.title))}>"

@@ -130,15 +130,11 @@ def _shorthand_forms(
         if full:
             out[(c.kind, c.name)] = full
     prefixes: dict[str, str] = {}
+    longest_first: list[str] | None = None
     for match in _DEFINED.finditer(text):
-        full = next(
-            (
-                n
-                for n in sorted(schools | written.get(GROUP, set()), key=len, reverse=True)
-                if text.endswith(n, 0, match.start())
-            ),
-            None,
-        )
+        if longest_first is None:
+            longest_first = sorted(schools | written.get(GROUP, set()), key=len, reverse=True)
+        full = next((n for n in longest_first if text.endswith(n, 0, match.start())), None)
         if full:
             prefixes[match.group(1)] = full
     for short, full in _initialisms(candidates, schools, gaz).items():

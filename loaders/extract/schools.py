@@ -234,6 +234,8 @@ def find_schools(text: str, spans) -> list[Candidate]:  # noqa: ANN001
     for s_start, s_end in spans:
         sentence = text[s_start:s_end]
         hits = [(s_start + e + 1 - len(w), s_start + e + 1, w) for e, w in automaton.iter(sentence)]
+        # A list sharing its suffix ends with one of SUFFIXES, which the automaton reports.
+        may_coordinate = bool(hits) and "、" in sentence
         hits += [
             (s_start + m.start(), s_start + m.end(), "#") for m in _NUMBERED.finditer(sentence)
         ]
@@ -260,7 +262,7 @@ def find_schools(text: str, spans) -> list[Candidate]:  # noqa: ANN001
                             SCHOOL, name, candidate.start, campus.end(), "Campus", "schools.campus"
                         )
                     )
-        if "、" in sentence:
+        if may_coordinate:
             found += _coordinated(text, s_start, s_end)
     return found
 
