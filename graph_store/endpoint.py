@@ -13,7 +13,7 @@ backend does not rely on it: before the first query it checks, with two cheap qu
 quad of some named graph is visible in the default graph. If it is not, every query is sent
 with the named graphs listed as `default-graph-uri` and `named-graph-uri` (SPARQL 1.1 Protocol
 section 2.1.4), which gives the same dataset on any conforming server, at the cost of a larger
-request (the graph list is fetched again after each update).
+request (the graph list is cached, and fetched again after each update this client makes).
 """
 
 from __future__ import annotations
@@ -229,7 +229,9 @@ class EndpointStore:
         self, graph: NamedNode, quads: Iterable[Quad], replaces: Iterable[NamedNode] = ()
     ) -> None:
         """Replace `graph` (and drop `replaces`) with `quads`, in one update request."""
-        quads = [q for q in quads if q.graph_name == graph]
+        if not (getattr(quads, "graph", None) == graph and hasattr(quads, "lines")):
+            # (a loaders.QuadLines of `graph` is written from its N-Triples lines as it is)
+            quads = [q for q in quads if q.graph_name == graph]
         self._update(quads_to_update(graph, quads, [g for g in replaces if g != graph]))
 
     def drop_graph(self, graph: NamedNode) -> None:

@@ -108,13 +108,15 @@ def _build_one_portable(path: Path) -> tuple[DocumentGraph | BaseException, byte
         except (pickle.PicklingError, TypeError, AttributeError):
             return ValueError(str(outcome)), b""
         return outcome, b""
+    if not isinstance(outcome.quads, tuple | list):
+        return outcome, b""  # already compact (loaders.QuadLines pickles as its N-Triples lines)
     nquads = ox.serialize(outcome.quads, format=ox.RdfFormat.N_QUADS) or b""
     return replace(outcome, quads=()), nquads
 
 
 def _restore(packed: tuple[DocumentGraph | BaseException, bytes]) -> DocumentGraph | BaseException:
     outcome, nquads = packed
-    if isinstance(outcome, BaseException):
+    if isinstance(outcome, BaseException) or not nquads:
         return outcome
     return replace(outcome, quads=tuple(ox.parse(nquads, format=ox.RdfFormat.N_QUADS)))
 
