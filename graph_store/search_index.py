@@ -3,10 +3,10 @@
 Every label, altLabel, mention sentence and section text becomes a SearchRecord tied to its
 IRI. Records are indexed by character bigrams (so any partial name of two or more characters
 matches), by jieba words, and, for entity names, by pinyin (full syllables and initials), so
-'xicangqiao', 'xcq' and '仓桥' all find 西仓桥小学.
+'songtaoqiao', 'stq' and '涛桥' all find 松涛桥小学.
 
     build_search_index(store) -> SearchIndex
-    index.search("仓桥") -> [SearchHit]
+    index.search("涛桥") -> [SearchHit]
     save_index(index, path) / load_index(path, fingerprint)   persisted beside the store
 """
 
@@ -64,8 +64,8 @@ def bigrams(text: str) -> set[str]:
 def pinyin_keys(text: str) -> tuple[str, str]:
     """Return (full pinyin, initials) of a name, lower case and without spaces.
 
-    >>> pinyin_keys("西仓桥小学")
-    ('xicangqiaoxiaoxue', 'xcqxx')
+    >>> pinyin_keys("松涛桥小学")
+    ('songtaoqiaoxiaoxue', 'stqxx')
     """
     syllables = lazy_pinyin(text, errors="ignore")
     initials = lazy_pinyin(text, style=Style.FIRST_LETTER, errors="ignore")

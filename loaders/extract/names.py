@@ -4,7 +4,7 @@ Chinese has no spaces, so a name found by its suffix is extended to the left unt
 the start of the sentence, or a break word (a verb, preposition or conjunction that does not
 begin institution or programme names: 实施, 推进, 由, 与, 的 …). The rightmost break that
 still leaves a specific part of at least `min_specific` characters wins, so 和平小学 is not cut
-into 平小学 while 由城东小学 becomes 城东小学.
+into 平小学 while 由青松小学 becomes 青松小学.
 """
 
 from __future__ import annotations
@@ -85,9 +85,9 @@ def extend_left(
     Returns:
         The start index (== anchor when nothing precedes the suffix).
 
-    >>> t = "由城东小学牵头"
+    >>> t = "由青松小学牵头"
     >>> t[extend_left(t, 3, 0):3]
-    '城东'
+    '青松'
     >>> t = "与和平小学结对"
     >>> t[extend_left(t, 3, 0):3]
     '和平'

@@ -120,7 +120,7 @@ def find_people(text: str, spans) -> list[Candidate]:  # noqa: ANN001
 
     >>> [c.name for c in find_people("南京市副市长王小明,出席", [(0, 12)])]
     ['王小明']
-    >>> [(c.name, dict(c.attrs)["role"]) for c in find_people("花园小学的李红梅老师获奖。", [(0, 13)])]
+    >>> [(c.name, dict(c.attrs)["role"]) for c in find_people("白桦小学的李红梅老师获奖。", [(0, 13)])]
     [('李红梅', '教师')]
     """
     out = []

@@ -82,7 +82,7 @@ def entity_iri_value(kind: str, key: str) -> str:
     """Return the IRI string identifiers.entity_iri(kind, key) gives, without building a node.
 
     >>> from loaders.identifiers import entity_iri
-    >>> entity_iri_value("school", " 城东小学") == entity_iri("school", "城东小学").value
+    >>> entity_iri_value("school", " 青松小学") == entity_iri("school", "青松小学").value
     True
     """
     if kind not in ENTITY_KINDS:

@@ -2,9 +2,9 @@
 
 Rules (method names are recorded with each relation):
 - relations.campus_prefix: a Campus whose name begins with a school's name is campusOf it
-  (城东小学春晖校区 → 城东小学);
+  (青松小学松涛校区 → 青松小学);
 - relations.group_prefix: a school written after a group's name is memberOf it
-  (实小集团平冈校区, X教育集团Y中学);
+  (实小集团白鹭校区, X教育集团Y中学);
 - relations.member_list: a run of schools (A、B和C) in one sentence is memberOf a group when a
   membership word joins them: after the group (G成员校包括A、B; G下设A、B; G辖2所学校,为A、B;
   G…成员单位为——A、B) or before it (A、B组建/组成/加入G; 将A、B划入G);
@@ -18,7 +18,7 @@ Rules (method names are recorded with each relation):
   A locatedIn the area (only where the text says so, devextra SOURCES.md);
 - relations.area_compound: an area written right after another (X区Y镇, X区Y街道) is partOf it;
 - relations.person_body: a person is affiliatedWith the organisation or school written right
-  before their role or name (钟楼区人民政府副区长何海平, 花园小学的王明老师);
+  before their role or name (钟楼区人民政府副区长何海平, 白桦小学的王明老师);
 - relations.gloss_family: a programme glossed with a family (头雁振翅(名校长)) is partOf the
   document's programme of the broader family (三名工程);
 - relations.heading_part: an undertaking (…工程/项目/行动/计划) named by a numbered section's

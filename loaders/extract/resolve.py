@@ -3,7 +3,7 @@
 The key decides the IRI, so it must name the same real thing in every document:
 - areas: their GB/T 2260 code;
 - bodies: area code + full core (钟楼教文局, 区教育文体局 → 320404:教育文体局);
-- schools and groups named with a place (常州市西仓桥小学) by the name; without one (实验小学,
+- schools and groups named with a place (温州市松涛桥小学) by the name; without one (实验小学,
   which exists in many cities) by the document's jurisdiction code + name;
 - programmes: jurisdiction code + year + name (a Program is one jurisdiction's, CONTRACT.md).
 Short forms within a document are merged: X集团 with X教育集团, a body's abbreviation with its
@@ -236,7 +236,7 @@ def resolve_entities(
     mentions: set[Mention] = set()
     for (kind, key), members in sorted(groups.items()):
         full_key = f"{kind}:{key}"
-        # A name written as part of a list (迎春、润泰幼儿园) is not a surface form of its own.
+        # A name written as part of a list (红杉、紫荆幼儿园) is not a surface form of its own.
         surfaces = sorted(
             {m.name.strip() for m in members if m.method != "schools.coordinated"},
             key=lambda s: (-len(s), s),

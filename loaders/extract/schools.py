@@ -3,7 +3,7 @@
 A school name is `[place][specific part][suffix]` (常州市 + 西仓桥 + 小学). Designations
 (示范学校, 试点学校, 特色学校) and generic phrases (乡镇学校, 民办幼儿园, 3所小学) are not
 institutions, so a name needs a specific part beyond places, counts and generic modifiers, or a
-place alone (海陵幼儿园). A campus (…校区, …分校, …部) is a School of class Campus, campusOf the
+place alone (鹿城幼儿园). A campus (…校区, …分校, …部) is a School of class Campus, campusOf the
 school its name begins with when that prefix is itself a school name.
 """
 
@@ -78,7 +78,7 @@ GENERIC_HEADS = re.compile(
     r"好|的好|成员|加盟|独立法人建制|新|一体未来|义务教育|规划待建|待建)+"
 )
 # Category words: a place followed only by these is a kind of school in that place
-# (江苏省义务教育学校), while a place with a descriptor (钟楼外国语学校) is one school.
+# (江苏省义务教育学校), while a place with a descriptor (鹿城外国语学校) is one school.
 CATEGORY = re.compile(
     r"(?:义务教育|公办|民办|乡村|农村|城镇|乡镇|城区|城乡|薄弱|优质|普通|中小|新建|现有|小规模|"
     r"寄宿制|公立|私立|重点|周边|所在|其他|部分|各|所|本|该|省级|市级|区级|县级|特殊教育|职业)+"
@@ -98,7 +98,7 @@ LEFT_BREAKS = re.compile(
 LEFT_BREAK_CHARS = "与和及由以托借除指将在对向让是为含办"
 # 九年一贯制 / 十二年一贯制 describe a school's span of grades; they precede its name.
 _THROUGH_TRAIN = re.compile(r"^(?:[九十二]+年)?一贯制")
-# Names sharing one suffix: 迎春、润泰(暂定名)幼儿园 → 迎春幼儿园, 润泰幼儿园. Parts hold no
+# Names sharing one suffix: 红杉、紫荆(暂定名)幼儿园 → 红杉幼儿园, 紫荆幼儿园. Parts hold no
 # suffix character, so 中小学、幼儿园 (two kinds of school) is not read as a list.
 _PART = r"(?:(?![学校园])[\u4e00-\u9fff]){2,6}"
 _COORDINATED = re.compile(
@@ -120,9 +120,9 @@ def _automaton() -> ahocorasick.Automaton:
 def specific_part(name: str, suffix_len: int) -> tuple[str, bool]:
     """Return the part of a name that is neither place nor suffix, and whether a place precedes.
 
-    >>> specific_part("常州市西仓桥小学", 2)
-    ('西仓桥', True)
-    >>> specific_part("海陵幼儿园", 3)
+    >>> specific_part("温州市松涛桥小学", 2)
+    ('松涛桥', True)
+    >>> specific_part("鹿城幼儿园", 3)
     ('', True)
     """
     gaz = load_gazetteer()
@@ -142,7 +142,7 @@ def specific_part(name: str, suffix_len: int) -> tuple[str, bool]:
 def is_specific(name: str, suffix_len: int) -> bool:
     """Return True when `name` names one institution rather than a kind of institution.
 
-    >>> is_specific("城东小学", 2), is_specific("乡镇学校", 2), is_specific("海陵幼儿园", 3)
+    >>> is_specific("青松小学", 2), is_specific("乡镇学校", 2), is_specific("鹿城幼儿园", 3)
     (True, False, True)
     """
     body, had_place = specific_part(name, suffix_len)
@@ -268,7 +268,7 @@ def find_schools(text: str, spans) -> list[Candidate]:  # noqa: ANN001
 
 
 def _coordinated(text: str, s_start: int, s_end: int) -> list[Candidate]:
-    """Return one candidate per name of a list sharing its suffix (迎春、润泰幼儿园).
+    """Return one candidate per name of a list sharing its suffix (红杉、紫荆幼儿园).
 
     Each candidate spans its own part of the text; its canonical name is part + suffix. All
     parts must name institutions, or none is taken.
