@@ -61,6 +61,8 @@ _LEADING_BULLET = re.compile(rf"^{_BULLET}")
 _ARROW = re.compile(r">|»|›")
 _SENTENCE_MARK = re.compile(r"[,。;:!?、“”《》()]")
 _SPLIT_TOKENS = re.compile(r"\s*(?:\||｜|丨|>|»|›|\s{2,})\s*")
+# A line that _SPLIT_TOKENS splits has one of these (most body lines have none).
+_MAY_SPLIT = re.compile(r"[|｜丨>»›]|\s\s")
 
 
 def _only_brackets(line: str) -> bool:
@@ -100,7 +102,9 @@ def line_kind(line: str) -> str:
         return "strong"
     if len(content) <= 60 and _STRONG_TERMS.search(content):
         return "strong"
-    tokens = [t for t in _SPLIT_TOKENS.split(content) if t]
+    tokens = (
+        [t for t in _SPLIT_TOKENS.split(content) if t] if _MAY_SPLIT.search(content) else [content]
+    )
     if content.startswith((">", "»", "›")) or (
         len(tokens) >= 3 and all(len(t) <= 10 for t in tokens) and _ARROW.search(content)
     ):

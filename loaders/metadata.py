@@ -168,6 +168,23 @@ def _area_automaton() -> ahocorasick.Automaton:
     return automaton
 
 
+@lru_cache(maxsize=1)
+def _area_characters() -> frozenset[str]:
+    """Return every character of the names in _area_automaton."""
+    return frozenset("".join(_area_automaton().keys()))
+
+
+def _scan_start(text: str, at: int) -> int:
+    """Return where an area scan may begin and still find every area that starts at `at`
+    or later as a scan of the whole text does: just after the last character before `at`
+    that is in no area name (the automaton is back at its root there).
+    """
+    chars = _area_characters()
+    while at > 0 and text[at - 1] in chars:
+        at -= 1
+    return at
+
+
 def _pick(divisions: tuple[Division, ...], context: str) -> Division:
     """Pick among same-named divisions the one whose ancestors the context names most."""
     if len(divisions) == 1:
@@ -201,10 +218,15 @@ def find_areas(
 
 
 def _iter_areas(
-    text: str, context: str = "", aliases: bool = True
+    text: str, context: str = "", aliases: bool = True, since: int = 0
 ) -> Iterator[tuple[int, int, tuple[str, ...]]]:
-    """Yield find_areas' results one by one (a caller that stops early skips the rest)."""
-    for end, (name, divisions) in _area_automaton().iter_long(text):
+    """Yield find_areas' results one by one (a caller that stops early skips the rest).
+
+    `since` (a _scan_start) skips the areas before it.
+    """
+    automaton = _area_automaton()
+    matches = automaton.iter_long(text, since) if since else automaton.iter_long(text)
+    for end, (name, divisions) in matches:
         start = end + 1 - len(name)
         is_alias = all(name != d.name for d in divisions)
         if is_alias and not aliases:
@@ -441,11 +463,13 @@ def resolve_issuer(issuer: str, norm: str, hints: list[str]) -> str | None:
     level = level_match.group(1) if level_match and not written else None
     stem = issuer[written[-1][0] :] if written else issuer[1:] if level else issuer
     for text in [*hints, norm]:
-        if not _may_expand(stem, text):
-            continue  # no body in the text abbreviates to the stem: skip the area scan
-        for full_area, chain, body in _bodies_after_areas(text, norm):
-            if _expands(stem, body) and not (level and not chain[-1].endswith(level)):
-                return full_area + body
+        # Only an area that ends where a body abbreviating to the stem starts can give a
+        # match, so the areas are read only just before those places, in text order.
+        for start in _expansion_starts(stem, text):
+            since = _scan_start(text, start)
+            for full_area, chain, body in _bodies_after_areas(text, norm, since, start):
+                if _expands(stem, body) and not (level and not chain[-1].endswith(level)):
+                    return full_area + body
     if level:
         for text in hints:
             for _, _, chain in find_areas(text, norm):
@@ -458,37 +482,42 @@ def resolve_issuer(issuer: str, norm: str, hints: list[str]) -> str | None:
 _BODY_TAIL = re.compile(rf"[{_CJK}]{{0,10}}?{_ORG_SUFFIX}")
 
 
-def _may_expand(stem: str, text: str) -> bool:
-    """Return True when some body name in `text` abbreviates to `stem` (see _expands).
+def _expansion_starts(stem: str, text: str) -> list[int]:
+    """Return where the body names in `text` that abbreviate to `stem` (see _expands) begin.
 
     A cheap necessary condition for _bodies_after_areas giving a match: the body starts with
-    the stem's first character, so only those places are tried, not the whole area scan.
+    the stem's first character, so only those places are tried, and the area scan is needed
+    only just before each of them, not over the whole text.
 
-    >>> _may_expand("教文局", "常州市钟楼区教育文体局"), _may_expand("教文局", "区体育局")
-    (True, False)
+    >>> _expansion_starts("教文局", "常州市钟楼区教育文体局"), _expansion_starts("教文局", "区体育局")
+    ([6], [])
     """
+    starts: list[int] = []
     if not stem:
-        return False
+        return starts
     index = text.find(stem[0])
     while index >= 0:
         tail = _BODY_TAIL.match(text[index : index + 14])
         if tail and _expands(stem, tail.group(0)):
-            return True
+            starts.append(index)
         index = text.find(stem[0], index + 1)
-    return False
+    return starts
 
 
-def _bodies_after_areas(text: str, context: str) -> Iterator[tuple[str, tuple[str, ...], str]]:
+def _bodies_after_areas(
+    text: str, context: str, since: int = 0, until: int | None = None
+) -> Iterator[tuple[str, tuple[str, ...], str]]:
     """Yield (full area name as written, chain, body name) for each 'area + body' in `text`.
 
     Consecutive areas are kept together as written (泰州市海陵区教育局 keeps 泰州市海陵区); an
     alias is replaced by the full name (钟楼教育文体局 → 钟楼区 + 教育文体局). Areas are read
-    lazily, so a caller that stops at the first fitting body skips the rest of the text.
+    lazily, so a caller that stops at the first fitting body skips the rest of the text. Only
+    the areas from `since` (a _scan_start) are read, and none that starts after `until`.
     """
     areas: list[tuple[int, int, tuple[str, ...]]] = []
-    source = _iter_areas(text, context)
+    source = _iter_areas(text, context, since=since)
     following = next(source, None)
-    while following is not None:
+    while following is not None and (until is None or following[0] <= until):
         areas.append(following)
         following = next(source, None)
         i = len(areas) - 1

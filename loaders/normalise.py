@@ -51,15 +51,74 @@ class _CharMap(dict[int, str]):
         return mapped
 
 
-@lru_cache(maxsize=4)
-def _traditional_pattern(size: int) -> re.Pattern[str]:
-    # Keyed by the size of _TRADITIONAL, which only grows: a regex scan of a long text is much
-    # faster than testing its characters against the set one by one.
-    del size
-    return re.compile("[" + re.escape("".join(sorted(_TRADITIONAL))) + "]")
+def _char_class(chars: list[str], negate: bool = False, astral: bool = False) -> re.Pattern[str]:
+    """Return a regex for one of `chars` (sorted), or for none of them; runs become ranges.
+
+    `astral` adds every character outside the Basic Multilingual Plane as one range: the
+    regex engine tests such characters one entry at a time, so many of them make it slow.
+    """
+    parts = ["\U00010000-\U0010ffff"] if astral else []
+    i = 0
+    while i < len(chars):
+        j = i
+        while j + 1 < len(chars) and ord(chars[j + 1]) == ord(chars[j]) + 1:
+            j += 1
+        first, last = re.escape(chars[i]), re.escape(chars[j])
+        parts.append(first if i == j else f"{first}-{last}")
+        i = j + 1
+    if not parts:
+        return re.compile(r"[^\s\S]" if not negate else r"[\s\S]")
+    return re.compile(("[^" if negate else "[") + "".join(parts) + "]")
+
+
+class _Folder:
+    """str.translate(table) for long texts: a regex replaces only the characters that change.
+
+    translate looks up every character of a text in the table (slow on Chinese text, where
+    almost all map to themselves). The table is worked out a block of 256 code points at a
+    time, so the regexes of unknown and of changing characters are rebuilt only when a text
+    brings a new block.
+    """
+
+    def __init__(self, table: _CharMap) -> None:
+        self.table = table
+        self.unknown = _char_class([], negate=True)  # every character, at first
+        self.changing = _char_class([])  # no character, at first
+
+    def _learn(self, text: str) -> None:
+        unknown = sorted(set(self.unknown.findall(text)))
+        if not unknown:
+            return
+        for char in unknown:
+            self.table[ord(char)]  # works it out now (raises as translate would)
+        for block in sorted({ord(char) >> 8 for char in unknown}):
+            for code in range(block << 8, (block + 1) << 8):
+                if code not in self.table:
+                    try:
+                        self.table[code]
+                    except UnicodeError:  # a lone surrogate (OpenCC cannot take it): left unknown
+                        pass
+        known = sorted(map(chr, self.table))
+        self.unknown = _char_class(known, negate=True)
+        # Outside the BMP, every character is looked up (they are rare).
+        self.changing = _char_class(
+            [c for c in known if c <= "\uffff" and (self.table[ord(c)] != c or c in _TRADITIONAL)],
+            astral=True,
+        )
+
+    def translate(self, text: str) -> tuple[str, bool]:
+        """Return text.translate(table), and whether `text` has a traditional character."""
+        self._learn(text)
+        found = set(self.changing.findall(text))
+        if not found:
+            return text, False
+        table = self.table
+        folded = self.changing.sub(lambda match: table[ord(match.group())], text)
+        return folded, not _TRADITIONAL.isdisjoint(found)
 
 
 _TABLE = _CharMap(simplify=True)
+_SIMPLIFY = _Folder(_TABLE)
 _FOLD = _CharMap(simplify=False)  # width and compatibility forms only
 
 
@@ -76,8 +135,8 @@ def normalise_text(text: str) -> str:
     >>> normalise_text("瞭解乾隆年間的情況")
     '了解乾隆年间的情况'
     """
-    folded = text.translate(_TABLE)
-    if not _TRADITIONAL or not _traditional_pattern(len(_TRADITIONAL)).search(text):
+    folded, traditional = _SIMPLIFY.translate(text)
+    if not traditional:
         return folded
     # Traditional text: convert phrase by phrase where OpenCC keeps the length, so one-to-many
     # characters resolve by context (瞭解 → 了解 but 瞭 alone stays; 乾隆 keeps 乾).

@@ -40,6 +40,10 @@ _ESCAPES = _literal_escapes()
 _NEEDS_ESCAPE = re.compile("[" + re.escape("".join(map(chr, _ESCAPES))) + "]")
 
 
+def _escape(match: re.Match[str]) -> str:
+    return _ESCAPES[ord(match.group())]
+
+
 def nt_iri(value: str) -> str:
     """Return the N-Triples form of an IRI, checked by pyoxigraph.
 
@@ -58,7 +62,7 @@ def nt_literal(value: str, suffix: str = "") -> str:
     '"他说\\\\"好\\\\"\\\\n"@zh'
     """
     if _NEEDS_ESCAPE.search(value):  # rare, and translate is slow on Chinese text
-        value = value.translate(_ESCAPES)
+        value = _NEEDS_ESCAPE.sub(_escape, value)
     return f'"{value}"{suffix}'
 
 

@@ -10,8 +10,10 @@ city is the document's context, since many are ordinary words or repeat across t
 from __future__ import annotations
 
 import re
+import sys
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import chain, compress, count
 
 from loaders.documents import PolicyDocument
 from loaders.extract.gazetteer import AreaInfo, Gazetteer, load_gazetteer
@@ -58,7 +60,30 @@ class _Scanner:
 
     is_town: dict[str, bool]  # every name → whether it is a town or street
     lengths: dict[str, tuple[int, ...]]  # first two characters → name lengths, longest first
-    first: re.Pattern[str]  # a first character of a name followed by a second character of one
+    prefixes: frozenset[int]  # the keys of `lengths` as _pair_codes numbers
+
+
+# Native-order UTF-32, so that a memoryview cast to 64-bit numbers reads two characters each.
+_UTF32 = "utf-32-le" if sys.byteorder == "little" else "utf-32-be"
+
+
+def _pair_codes(text: str, start: int) -> memoryview:
+    """Return text[start:start+2], text[start+2:start+4] … each as one 64-bit number."""
+    data = text[start:].encode(_UTF32, "surrogatepass")
+    return memoryview(data)[: len(data) // 8 * 8].cast("Q")
+
+
+def _prefix_starts(text: str, prefixes: frozenset[int]) -> list[int]:
+    """Return, in order, every index i where text[i:i+2] is in `prefixes` (_pair_codes numbers).
+
+    The test runs in C over every index (even ones and odd ones in two passes): about twice
+    as fast as a regex for candidate characters with a dict lookup per candidate, since half
+    of the characters of a policy text can begin a name but only one in fifteen pairs does.
+    """
+    has = prefixes.__contains__
+    even = compress(count(0, 2), map(has, _pair_codes(text, 0)))
+    odd = compress(count(1, 2), map(has, _pair_codes(text, 1)))
+    return sorted(chain(even, odd))
 
 
 @lru_cache(maxsize=1)
@@ -73,12 +98,10 @@ def _scanner(gaz: Gazetteer) -> _Scanner:
     for word in is_town:
         lengths.setdefault(word[:2], set()).add(len(word))
     # Every name has two characters at least (gazetteer._aliases, jionlp's full names).
-    firsts = re.escape("".join(sorted({w[0] for w in is_town})))
-    seconds = re.escape("".join(sorted({w[1] for w in is_town})))
     return _Scanner(
         is_town,
         {k: tuple(sorted(v, reverse=True)) for k, v in lengths.items()},
-        re.compile(f"[{firsts}](?=[{seconds}])"),
+        frozenset(code for prefix in lengths for code in _pair_codes(prefix, 0)),
     )
 
 
@@ -91,11 +114,10 @@ def _scan(scanner: _Scanner, text: str, offset: int) -> list[tuple[int, int, str
     found: list[tuple[int, int, str, bool]] = []
     is_town, lengths = scanner.is_town, scanner.lengths
     end = 0
-    for match in scanner.first.finditer(text):
-        i = match.start()
+    for i in _prefix_starts(text, scanner.prefixes):
         if i < end:
             continue  # inside the name found last
-        for length in lengths.get(text[i : i + 2], ()):
+        for length in lengths[text[i : i + 2]]:
             word = text[i : i + length]
             if len(word) == length and word in is_town:
                 found.append((offset + i, offset + i + length, word, is_town[word]))

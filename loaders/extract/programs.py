@@ -74,6 +74,11 @@ QUOTES = '“”"‘’「」'
 _OPEN_QUOTES = "“‘「"
 _NO_QUOTES = {ord(q): None for q in QUOTES}
 _QUOTED = re.compile(r"[“\"]([^“”\"\n]{2,40})[”\"]")
+_CLAUSE_MARK = re.compile(r"[,,;;。!?]")
+_HAS_CJK = re.compile(r"[\u4e00-\u9fff]")
+_CN_NUMBER = re.compile(r"[一二三四五六七八九十百零两]+")
+_SLOGAN_MARK = re.compile(r"[,,;;]")
+_CLAUSE_BREAK = re.compile(r"[,,。;;]")
 _NEXT_WORD = re.compile(
     r"(?:系列|品牌|活动|等[^,,。;;]{0,4}?(?:项目|工程|活动|行动|计划|品牌)|工作|步伐|示范|文化|艺术|回顾|巡演|展演|党建|创优|主题|建设|战略|改革|试点|"
     r"人事|工程|项目|计划|行动|工作室|为引领|为抓手|为载体|培训|评比|评选|展评|倡议|研究项目|"
@@ -467,7 +472,7 @@ def _by_suffix(
 def _suffix_candidate(text: str, s_start: int, start: int, end: int, word: str) -> Candidate | None:
     """Return the programme ending with suffix `word` at text[start:end], or None."""
     quote = _inside_quote(text, s_start, start)
-    if quote is not None and re.search(r"[,,;;]", text[quote[0] : quote[1]]):
+    if quote is not None and _SLOGAN_MARK.search(text, quote[0], quote[1]):
         return None  # inside a quoted slogan (“人人尚德,处处学堂”)
     begin = programme_start(text, start, s_start, specific=lambda spec: not is_generic(spec))
     if begin is None:
@@ -479,7 +484,7 @@ def _suffix_candidate(text: str, s_start: int, start: int, end: int, word: str) 
     surface = text[begin:end]
     # 基于…的… research titles keep their 基于 clause (基于人工智能与大数据的智慧学习项目).
     based = text.rfind("基于", max(s_start, begin - 20), begin)
-    if based >= 0 and "的" in text[based:end] and not re.search(r"[,,。;;]", text[based:begin]):
+    if based >= 0 and "的" in text[based:end] and not _CLAUSE_BREAK.search(text, based, begin):
         begin, surface = based, text[based:end]
     opening = min((surface.find(q) for q in _OPEN_QUOTES if q in surface), default=-1)
     if opening >= 0:
@@ -558,18 +563,16 @@ def _by_quotes(text: str, s_start: int, s_end: int) -> list[Candidate]:
     out = []
     for match in _QUOTED.finditer(text, s_start, s_end):
         content = match.group(1).strip()
-        if _COUNTED.match(content) or any(ch in content for ch in ",,;;。!?"):
+        if _COUNTED.match(content) or _CLAUSE_MARK.search(content):
             continue
-        if not re.search(r"[\u4e00-\u9fff]", content) or re.fullmatch(
-            r"[一二三四五六七八九十百零两]+", content
-        ):
+        if not _HAS_CJK.search(content) or _CN_NUMBER.fullmatch(content):
             continue  # “3366”, “十四五”: a number needs its head noun (3366工程)
         pieces = content.split("、") if "、" in content else [content]
         if len(pieces) > 1 and not all(p.endswith(QUOTE_SUFFIXES) for p in pieces):
             continue
         after = text[match.end() : match.end() + 6]
         before = text[max(s_start, match.start() - 4) : match.start()]
-        if after[:1] and any(after.startswith(s) for s in SUFFIXES):
+        if after.startswith(SUFFIXES):
             continue  # “3366”工程: the suffix rule reads the whole name
         if not content.endswith(SUFFIXES) and _SLOGAN_AFTER.match(after):
             continue  # 以“…”为发展愿景: a slogan

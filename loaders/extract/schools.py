@@ -105,7 +105,11 @@ _COORDINATED = re.compile(
     rf"((?:{_PART}、)+)({_PART}?)(?:[(（][^()（）]{{1,6}}[)）])?"
     r"(幼儿园|小学|初级中学|高级中学|中学|实验学校|学校)"
 )
-_NUMBERED = re.compile(r"(?<=[\u4e00-\u9fff])[一二三四五六七八九十]{1,3}[中小](?![学心国型全])")
+# A numbered school (实验二小, 市一中) after a Chinese character. The first numeral comes first
+# in the pattern, so the regex engine skips the text to each numeral at once.
+_NUMBERED = re.compile(
+    r"[一二三四五六七八九十](?<=[\u4e00-\u9fff].)[一二三四五六七八九十]{0,2}[中小](?![学心国型全])"
+)
 
 
 @lru_cache(maxsize=1)
