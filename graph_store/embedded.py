@@ -9,7 +9,7 @@ import pyoxigraph as ox
 from pyoxigraph import NamedNode, Quad, QuerySolutions, Triple, Variable
 
 from graph_store.protocol import RDF_EXPORT_FORMATS, Bindings, StoreError
-from graph_store.results import QueryResult
+from graph_store.results import QueryResult, solutions_to_result
 from loaders import QuadLines
 from ontology.namespace import PREFIXES as _PREFIXES
 
@@ -95,15 +95,7 @@ class EmbeddedStore:
         answer = self._query(query, bindings)
         if not isinstance(answer, QuerySolutions):
             raise StoreError("expected a SELECT query")
-        variables = tuple(v.value for v in answer.variables)
-        rows: list[tuple] = []
-        truncated = False
-        for solution in answer:
-            if limit is not None and len(rows) >= limit:
-                truncated = True
-                break
-            rows.append(tuple(solution[v] for v in variables))
-        return QueryResult(variables, tuple(rows), truncated)
+        return solutions_to_result(answer, limit)
 
     def ask(self, query: str, bindings: Bindings | None = None) -> bool:
         """Run an ASK."""

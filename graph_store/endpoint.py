@@ -31,7 +31,7 @@ from pyoxigraph import NamedNode, Quad, Triple
 
 from graph_store.embedded import quads_to_update
 from graph_store.protocol import RDF_EXPORT_FORMATS, Bindings, StoreError
-from graph_store.results import QueryResult
+from graph_store.results import QueryResult, solutions_to_result
 from graph_store.settings import get_setting
 from ontology.namespace import PREFIXES as _PREFIXES
 
@@ -213,15 +213,7 @@ class EndpointStore:
         answer = self._parse_results(body, content_type)
         if not isinstance(answer, ox.QuerySolutions):
             raise StoreError("expected a SELECT query")
-        variables = tuple(v.value for v in answer.variables)
-        rows: list[tuple] = []
-        truncated = False
-        for solution in answer:
-            if limit is not None and len(rows) >= limit:
-                truncated = True
-                break
-            rows.append(tuple(solution[v] for v in variables))
-        return QueryResult(variables, tuple(rows), truncated)
+        return solutions_to_result(answer, limit)
 
     # --- GraphStore -------------------------------------------------------------------------
 

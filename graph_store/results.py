@@ -12,7 +12,7 @@ import json
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from pyoxigraph import BlankNode, Literal, NamedNode
+from pyoxigraph import BlankNode, Literal, NamedNode, QuerySolutions
 
 Term = NamedNode | Literal | BlankNode
 XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
@@ -44,6 +44,22 @@ class QueryResult:
             {var: term_value(term) for var, term in zip(self.variables, row, strict=True)}
             for row in self.rows
         ]
+
+
+def solutions_to_result(answer: QuerySolutions, limit: int | None = None) -> QueryResult:
+    """Return pyoxigraph SELECT solutions as a QueryResult, keeping at most `limit` rows.
+
+    Both backends end here, so a row cap and its `truncated` flag behave the same everywhere.
+    """
+    variables = tuple(v.value for v in answer.variables)
+    rows: list[tuple[Term | None, ...]] = []
+    truncated = False
+    for solution in answer:
+        if limit is not None and len(rows) >= limit:
+            truncated = True
+            break
+        rows.append(tuple(solution[v] for v in variables))
+    return QueryResult(variables, tuple(rows), truncated)
 
 
 def term_value(term: Term | None) -> str | None:
