@@ -4,16 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from graph_store.named_queries import load_named_queries, run_named_query
 from graph_store.protocol import GraphStore
-
-_CLASS_COUNTS = """
-PREFIX ekg: <https://w3id.org/edukg/ontology#>
-SELECT ?class (COUNT(DISTINCT ?entity) AS ?count) WHERE {
-  ?entity a ?class .
-  FILTER(STRSTARTS(STR(?class), STR(ekg:)))
-  FILTER(STRSTARTS(STR(?entity), "https://w3id.org/edukg/id/"))
-} GROUP BY ?class ORDER BY DESC(?count) ?class
-"""
 
 
 @dataclass(frozen=True)
@@ -38,7 +30,7 @@ def store_stats(store: GraphStore) -> StoreStats:
     """Return quad, graph and per-class instance counts (ekg: classes only)."""
     classes = tuple(
         (row[0].value.rsplit("#", 1)[-1], int(row[1].value))
-        for row in store.select(_CLASS_COUNTS)
+        for row in run_named_query(store, load_named_queries()["class_counts"])
         if row[0] is not None and row[1] is not None
     )
     return StoreStats(store.location, store.count(), len(store.graphs()), classes)

@@ -110,6 +110,16 @@ class FieldScore:
         p, r = self.precision, self.recall
         return 2 * p * r / (p + r) if p + r else 0.0
 
+    @classmethod
+    def total(cls, scores: list[FieldScore]) -> FieldScore:
+        """Return the micro-averaged counts of several scores (error lists are not carried)."""
+        return cls(
+            sum(s.correct for s in scores),
+            sum(s.extracted for s in scores),
+            sum(s.found for s in scores),
+            sum(s.gold for s in scores),
+        )
+
 
 @dataclass(frozen=True)
 class PeopleScore:
@@ -161,12 +171,7 @@ class EvalReport:
     def total(self, name: str) -> FieldScore:
         """Return the micro-averaged counts of field `name` over all documents."""
         scores = [d.fields[name] for d in self.documents]
-        return FieldScore(
-            sum(s.correct for s in scores),
-            sum(s.extracted for s in scores),
-            sum(s.found for s in scores),
-            sum(s.gold for s in scores),
-        )
+        return FieldScore.total(scores)
 
     def relation_total(self, predicate: str | None = None) -> FieldScore:
         """Return the micro-averaged relation counts, over all predicates or one."""
@@ -176,12 +181,7 @@ class EvalReport:
             for p, s in d.relations.items()
             if predicate is None or p == predicate
         ]
-        return FieldScore(
-            sum(s.correct for s in scores),
-            sum(s.extracted for s in scores),
-            sum(s.found for s in scores),
-            sum(s.gold for s in scores),
-        )
+        return FieldScore.total(scores)
 
     def relation_predicates(self) -> list[str]:
         """Return the predicates that occur in the gold or the extraction, in contract order."""
@@ -193,12 +193,7 @@ class EvalReport:
         scores = [d.people for d in self.documents if d.people is not None]
         names = [s.names for s in scores]
         return PeopleScore(
-            FieldScore(
-                sum(s.correct for s in names),
-                sum(s.extracted for s in names),
-                sum(s.found for s in names),
-                sum(s.gold for s in names),
-            ),
+            FieldScore.total(names),
             sum(s.roles_right for s in scores),
             sum(s.roles_compared for s in scores),
             sum(s.affiliations_right for s in scores),
@@ -212,12 +207,7 @@ class EvalReport:
             return None
         m = [s.matches for s in scores]
         return TargetScore(
-            FieldScore(
-                sum(s.correct for s in m),
-                sum(s.extracted for s in m),
-                sum(s.found for s in m),
-                sum(s.gold for s in m),
-            ),
+            FieldScore.total(m),
             sum(s.dice_sum for s in scores),
             sum(s.located for s in scores),
             sum(s.values_right for s in scores),

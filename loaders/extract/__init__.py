@@ -93,17 +93,7 @@ def _with_concepts(candidates: list[Candidate]) -> list[Candidate]:
                 families[c.name] = concept_for(c.name)
             family = families[c.name]
             if family is not None:
-                c = Candidate(
-                    c.kind,
-                    c.name,
-                    c.start,
-                    c.end,
-                    c.cls,
-                    c.method,
-                    c.confidence,
-                    c.canonical,
-                    tuple(sorted(c.attrs + (("concept", family.iri),))),
-                )
+                c = c.with_attrs((("concept", family.iri),))
         out.append(c)
     return out
 

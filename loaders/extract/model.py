@@ -6,7 +6,7 @@ deterministic: the same document always gives an equal Extraction.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 # Entity kinds, as used by identifiers.entity_iri.
 ORG, SCHOOL, GROUP, PROGRAM, AREA, PERSON = "org", "school", "group", "program", "area", "person"
@@ -36,6 +36,10 @@ class Candidate:
     confidence: float = 0.8
     canonical: str | None = None
     attrs: tuple[tuple[str, str], ...] = ()
+
+    def with_attrs(self, extra: tuple[tuple[str, str], ...]) -> Candidate:
+        """Return the same candidate with `extra` attributes added (sorted, no repeats)."""
+        return replace(self, attrs=tuple(sorted(set(self.attrs + extra))))
 
 
 @dataclass(frozen=True)

@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from dataclasses import replace
 from functools import lru_cache
 
 import ahocorasick
@@ -349,17 +350,7 @@ def link_family_mentions(candidates: list[Candidate]) -> list[Candidate]:
         for i in members:
             c = candidates[i]
             if normalise_key(c.name) != normalise_key(canonical):
-                out[i] = Candidate(
-                    c.kind,
-                    c.name,
-                    c.start,
-                    c.end,
-                    c.cls,
-                    c.method,
-                    c.confidence,
-                    canonical,
-                    c.attrs,
-                )
+                out[i] = replace(c, canonical=canonical)
     return out
 
 
@@ -388,22 +379,7 @@ def with_programme_scope(
     extra += (("year", str(year)),) if year else ()
     if not extra:
         return candidates
-    return [
-        Candidate(
-            c.kind,
-            c.name,
-            c.start,
-            c.end,
-            c.cls,
-            c.method,
-            c.confidence,
-            c.canonical,
-            tuple(sorted(set(c.attrs + extra))),
-        )
-        if c.kind == PROGRAM
-        else c
-        for c in candidates
-    ]
+    return [c.with_attrs(extra) if c.kind == PROGRAM else c for c in candidates]
 
 
 def find_programme_parts(entities: list[Entity], mentions: list[Mention]) -> list[Relation]:
