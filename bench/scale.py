@@ -2,6 +2,7 @@
 
     python -m bench.scale                 # quick: 100 documents; ~100 k and 1 M triples
     python -m bench.scale --full          # 100, 1 000, 10 000 documents; 100 k, 1 M, 10 M triples
+                                          # (10 000 with 2 workers only; see --scaling-max)
     python -m bench.scale --documents 100 1000 --triples 100000 1000000 --rdflib-max 1000000
 
 Everything runs in one process on synthetic documents (bench/synthetic.py, seed 7), in a
@@ -103,8 +104,14 @@ class Report:
 # --- ingest -------------------------------------------------------------------------------------
 
 
-def bench_ingest(report: Report, files: list[Path], sizes: list[int], work: Path) -> Path:
-    """Ingest each size with 1 and 2 workers; return the folder of the largest 2-worker store."""
+def bench_ingest(
+    report: Report, files: list[Path], sizes: list[int], work: Path, scaling_max: int = 1000
+) -> Path:
+    """Ingest each size with 1 and 2 workers; return the folder of the largest 2-worker store.
+
+    Sizes above `scaling_max` run with 2 workers only: the 1-versus-2 comparison is made at the
+    smaller sizes, and a serial 10 000-document run would double the benchmark's time.
+    """
     largest = work / "ingest-largest"
     # Warm up: load the extractor's dictionaries once, so neither run pays for it and forked
     # workers share them.
@@ -113,7 +120,7 @@ def bench_ingest(report: Report, files: list[Path], sizes: list[int], work: Path
         chunk = files[:n]
         characters = sum(len(p.read_text(encoding="utf-8")) for p in chunk)
         dumps = {}
-        for workers in (1, 2):
+        for workers in (1, 2) if n <= scaling_max else (2,):
             folder = work / f"ingest-{n}-{workers}"
             store = EmbeddedStore(folder)
             start = time.perf_counter()
@@ -131,7 +138,7 @@ def bench_ingest(report: Report, files: list[Path], sizes: list[int], work: Path
                 folder.rename(largest)
             else:
                 shutil.rmtree(folder)
-        if dumps:
+        if len(dumps) == 2:
             same = dumps[1] == dumps[2]
             report.parallel_check.append(
                 f"{n} documents: N-Quads of the 1-worker and 2-worker stores "
@@ -174,7 +181,12 @@ def write_dataset(store: EmbeddedStore, target: int, path: Path) -> int:
 
 
 def bench_bulk(report: Report, path: Path, quads: int, work: Path) -> Path:
-    """Bulk-load `path` with EmbeddedStore and with `oxigraph load`; return the embedded store."""
+    """Bulk-load `path` with EmbeddedStore and with `oxigraph load`; return the embedded store.
+
+    `oxigraph load` leaves the store as loaded, without compaction, so the comparison is like
+    with like twice: our bulk_load against `oxigraph load`, and bulk_load + optimize against
+    `oxigraph load` + `oxigraph optimize` on the CLI's store.
+    """
     folder = work / f"bulk-{quads}"
     shutil.rmtree(folder, ignore_errors=True)
     store = EmbeddedStore(folder)
@@ -187,19 +199,39 @@ def bench_bulk(report: Report, path: Path, quads: int, work: Path) -> Path:
     store.close()
     cli_folder = work / f"oxload-{quads}"
     shutil.rmtree(cli_folder, ignore_errors=True)
-    command = [find_oxigraph(), "load", "--location", str(cli_folder), "--file", str(path)]
-    start = time.perf_counter()
-    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    _, status, usage = os.wait4(process.pid, 0)  # this child's own rusage, not all children's
-    cli_seconds = time.perf_counter() - start
-    process.returncode = os.waitstatus_to_exitcode(status)
-    if process.returncode:
-        raise subprocess.CalledProcessError(process.returncode, command)
-    cli_rss = usage.ru_maxrss / 1024
+    oxigraph = find_oxigraph()
+    cli_load, cli_rss = run_cli(
+        [oxigraph, "load", "--location", str(cli_folder), "--file", str(path)]
+    )
+    cli_optimize, _ = run_cli([oxigraph, "optimize", "--location", str(cli_folder)])
     shutil.rmtree(cli_folder, ignore_errors=True)
-    report.bulk.append((count, loaded, optimized, cli_seconds, cli_rss))
+    report.bulk.append((count, loaded, optimized, cli_load, cli_load + cli_optimize, cli_rss))
     report.mark(f"bulk load {count} quads")
     return folder
+
+
+def run_cli(command: list[str]) -> tuple[float, float]:
+    """Run one CLI command; return its seconds and its own peak RSS in MB.
+
+    The peak is the process's VmHWM, read from /proc while it runs: rusage's ru_maxrss of a
+    child keeps the high-water mark of the (large) benchmark process it was spawned from.
+    """
+    start = time.perf_counter()
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    status = Path(f"/proc/{process.pid}/status")
+    peak_kb = 0
+    while process.poll() is None:
+        try:
+            for line in status.read_text().splitlines():
+                if line.startswith("VmHWM:"):
+                    peak_kb = max(peak_kb, int(line.split()[1]))
+        except (OSError, ValueError):
+            pass
+        time.sleep(0.05)
+    seconds = time.perf_counter() - start
+    if process.returncode:
+        raise subprocess.CalledProcessError(process.returncode, command)
+    return seconds, peak_kb / 1024
 
 
 # --- queries ------------------------------------------------------------------------------------
@@ -451,14 +483,18 @@ def render(report: Report, goals: list[str]) -> str:
     lines += [
         "## Bulk load (N-Quads file → on-disk store)",
         "",
-        "| quads | EmbeddedStore.bulk_load s | + optimize s | triples/s (load+optimize) "
-        "| `oxigraph load` s | triples/s | ratio (ours/CLI) | CLI peak RSS MB |",
-        "|---:|---:|---:|---:|---:|---:|---:|---:|",
+        "`oxigraph load` does not compact the store it writes, so each side is timed as loaded and",
+        "again after compaction (`EmbeddedStore.optimize` / `oxigraph optimize`).",
+        "",
+        "| quads | bulk_load s | triples/s | `oxigraph load` s | triples/s | ratio | "
+        "+ optimize s | `load` + `optimize` s | ratio | CLI peak RSS MB |",
+        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
-    for count, loaded, optimized, cli, cli_rss in report.bulk:
+    for count, loaded, optimized, cli, cli_optimized, cli_rss in report.bulk:
         lines.append(
-            f"| {count:,} | {loaded:.1f} | {optimized:.1f} | {count / optimized:,.0f} | "
-            f"{cli:.1f} | {count / cli:,.0f} | {optimized / cli:.2f} | {cli_rss:.0f} |"
+            f"| {count:,} | {loaded:.1f} | {count / loaded:,.0f} | {cli:.1f} | {count / cli:,.0f} | "
+            f"{loaded / cli:.2f} | {optimized:.1f} | {cli_optimized:.1f} | "
+            f"{optimized / cli_optimized:.2f} | {cli_rss:.0f} |"
         )
     lines += [
         "",
@@ -492,11 +528,12 @@ def render(report: Report, goals: list[str]) -> str:
 
 def check_goals(report: Report) -> list[str]:
     goals = []
-    for count, _, optimized, cli, _ in report.bulk:
-        ratio = optimized / cli
+    for count, loaded, optimized, cli, cli_optimized, _ in report.bulk:
+        ratios = (loaded / cli, optimized / cli_optimized)
         goals.append(
             f"bulk load within 1.5× of `oxigraph load` at {count:,} quads: "
-            f"{'met' if ratio <= 1.5 else 'NOT met'} ({ratio:.2f}×)"
+            f"{'met' if max(ratios) <= 1.5 else 'NOT met'} "
+            f"({ratios[0]:.2f}× as loaded, {ratios[1]:.2f}× after compaction)"
         )
     million = [q for q in report.queries if 500_000 <= q[0] <= 2_000_000]
     for quads, label, _, ox_times, rd_times in million:
@@ -541,6 +578,12 @@ def main(argv: list[str] | None = None) -> int:
         default=1_000_000,
         help="largest quad count to also run with rdflib (default 1 000 000)",
     )
+    parser.add_argument(
+        "--scaling-max",
+        type=int,
+        default=1000,
+        help="largest document count also ingested with 1 worker (default 1 000)",
+    )
     parser.add_argument("--workdir", type=Path, help="keep the stores and files here")
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--output", type=Path, default=RESULTS)
@@ -556,7 +599,7 @@ def main(argv: list[str] | None = None) -> int:
         report.calibration = cpu_calibration()
         files = write_corpus(work / "corpus", max(sizes), args.seed)
         report.mark(f"generated {len(files)} documents")
-        largest = bench_ingest(report, files, sizes, work)
+        largest = bench_ingest(report, files, sizes, work, args.scaling_max)
         args.output.write_text(render(report, check_goals(report)), encoding="utf-8")
         source = EmbeddedStore(largest, read_only=True)
         for target in targets:
