@@ -51,7 +51,8 @@ def cmd_ingest(args: argparse.Namespace) -> int:
             items, total=total, desc="ingest", unit="doc", file=sys.stderr, disable=args.quiet
         )
 
-    report = ingest_paths(store, paths, progress=progress, workers=args.workers)
+    bulk = False if args.no_bulk else None
+    report = ingest_paths(store, paths, progress=progress, workers=args.workers, bulk=bulk)
     for failure in report.failed:
         print(failure.message, file=sys.stderr)
     for doc in report.loaded:
@@ -245,6 +246,12 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="N",
         help="processes reading documents (default: 1 below 64 files, else one per "
         "core); the result is identical to a serial run",
+    )
+    p.add_argument(
+        "--no-bulk",
+        action="store_true",
+        help="write every document in its own transaction, even on a first load of 64 or more "
+        "files into a store without documents (which otherwise uses the faster bulk loader)",
     )
     _store_args(p)
     p.set_defaults(func=cmd_ingest)

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import io
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -83,6 +84,19 @@ class EmbeddedStore:
             )
         if data:  # an empty graph is absent, as after the update path's DROP
             self._store.load(input=data, format=ox.RdfFormat.N_TRIPLES, to_graph=graph)
+
+    def bulk_put_graphs(
+        self, graphs: Iterable[tuple[NamedNode, QuadLines | Iterable[Quad]]]
+    ) -> None:
+        """Add graphs new to the store through Oxigraph's bulk loader, streamed as N-Quads.
+
+        No transaction: a failure part-way can leave some of these graphs, or part of one, in
+        the store (what was there before is not touched), and the store is compacting until
+        optimize(). graph_store.ingest uses it only for a first load into a store without
+        documents, where it is about twice as fast as one transaction per graph.
+        """
+        reader = io.BufferedReader(_ChunkReader(_nquads_chunks(graphs)), 1 << 20)
+        self._store.bulk_load(input=reader, format=ox.RdfFormat.N_QUADS)
 
     def drop_graph(self, graph: NamedNode) -> None:
         """Remove a named graph and everything in it."""
@@ -182,3 +196,39 @@ class EmbeddedStore:
         if not self._read_only:
             self._store.flush()
         del self._store
+
+
+def _nquads_chunks(
+    graphs: Iterable[tuple[NamedNode, QuadLines | Iterable[Quad]]],
+) -> Iterator[bytes]:
+    """Yield each graph's quads as N-Quads bytes, one chunk per graph."""
+    for graph, quads in graphs:
+        if isinstance(quads, QuadLines):
+            suffix = f"{graph} .\n"
+            # A QuadLines line is '<s> <p> <o> .': the graph name goes before the final dot.
+            yield "".join(line[:-1] + suffix for line in quads.lines).encode()
+        else:
+            own = [q for q in quads if q.graph_name == graph]  # as put_graph keeps them
+            yield ox.serialize(own, format=ox.RdfFormat.N_QUADS) or b""
+
+
+class _ChunkReader(io.RawIOBase):
+    """A read-only byte stream over an iterator of byte chunks (for Store.bulk_load)."""
+
+    def __init__(self, chunks: Iterator[bytes]) -> None:
+        self._chunks = chunks
+        self._pending = memoryview(b"")
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer) -> int:  # type: ignore[override]
+        while not self._pending:
+            chunk = next(self._chunks, None)
+            if chunk is None:
+                return 0
+            self._pending = memoryview(chunk)
+        size = min(len(buffer), len(self._pending))
+        buffer[:size] = self._pending[:size]
+        self._pending = self._pending[size:]
+        return size

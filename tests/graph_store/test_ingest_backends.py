@@ -109,3 +109,57 @@ def test_cli_ingest_query_export_stats_against_the_endpoint(
     assert canonical(local) == canonical(empty_endpoint_store)
     for name, query in load_named_queries().items():
         assert run_named_query(local, query) == run_named_query(empty_endpoint_store, query), name
+
+
+def test_bulk_ingest_gives_the_same_store_as_one_transaction_per_document(tmp_path, corpus):
+    from bench.synthetic import write_corpus
+
+    write_corpus(corpus, 4, seed=5)
+    (corpus / "empty.txt").write_bytes(b"")
+    transactional, bulk = EmbeddedStore(tmp_path / "t"), EmbeddedStore(tmp_path / "b")
+    report_t = ingest_paths(transactional, [corpus], bulk=False)
+    report_b = ingest_paths(bulk, [corpus], bulk=True)
+    assert report_t == report_b
+    assert len(report_b.loaded) == 6 and [f.path for f in report_b.failed] == [
+        str(corpus / "empty.txt")
+    ]
+    assert canonical(transactional) == canonical(bulk)
+    for graph in transactional.graphs():
+        if "/graph/" in graph.value and not graph.value.endswith(("ontology", "programs")):
+            assert transactional.export("nq", graph) == bulk.export("nq", graph)
+
+
+def test_bulk_loader_is_chosen_only_for_a_first_load_of_many_uniquely_named_files(tmp_path):
+    from graph_store.ingest import PARALLEL_FROM, use_bulk
+    from graph_store.vocabulary import load_vocabulary
+
+    store = EmbeddedStore(None)
+    load_vocabulary(store)  # vocabulary graphs are not documents
+    many = [tmp_path / f"{i:03d}.txt" for i in range(PARALLEL_FROM)]
+    assert use_bulk(store, many)
+    assert not use_bulk(store, many[:-1])  # a small batch
+    renamed = [*many[:-1], tmp_path / "sub" / many[0].name]  # two files named 000.txt
+    assert not use_bulk(store, renamed)
+    graph = ox.NamedNode("https://w3id.org/edukg/id/graph/doc1")
+    doc = ox.NamedNode("https://w3id.org/edukg/id/doc/doc1")
+    store.put_graph(graph, [ox.Quad(doc, doc, ox.Literal("x"), graph)])
+    assert not use_bulk(store, many)  # the store already holds a document
+
+
+def test_cli_ingest_no_bulk_writes_one_transaction_per_document(tmp_path, corpus, monkeypatch):
+    from graph_store import ingest
+
+    seen = []  # use_bulk is asked (and says yes) only without --no-bulk
+    monkeypatch.setattr(ingest, "use_bulk", lambda store, files: seen.append(len(files)) or True)
+    calls = []
+    original = EmbeddedStore.bulk_put_graphs
+
+    def spy(self, graphs):
+        calls.append(1)
+        return original(self, graphs)
+
+    monkeypatch.setattr(EmbeddedStore, "bulk_put_graphs", spy)
+    assert main(["ingest", "-q", "--no-bulk", str(corpus), "--store", str(tmp_path / "s")]) == 0
+    assert calls == [] and seen == []
+    assert main(["ingest", "-q", str(corpus), "--store", str(tmp_path / "s2")]) == 0
+    assert calls == [1] and seen == [2]
