@@ -165,6 +165,7 @@ _YEAR_PREFIX = re.compile(r"^[0-9]{4}年度?")
 _COUNT_OF = re.compile(r"[0-9一二三四五六七八九十两几]+大")
 _NUMBERED = re.compile(r"[0-9]{2,}|\+")
 _NUMERAL = re.compile(r"[0-9一二三四五六七八九十百千]")
+_DIGIT = re.compile(r"\d")
 
 
 @lru_cache(maxsize=1)
@@ -460,6 +461,8 @@ def _suffix_candidate(text: str, s_start: int, start: int, end: int, word: str) 
     quote = _inside_quote(text, s_start, start)
     if quote is not None and _SLOGAN_MARK.search(text, quote[0], quote[1]):
         return None  # inside a quoted slogan (“人人尚德,处处学堂”)
+    if word in _QUOTE_ONLY and not _quote_or_number_names(text, s_start, start):
+        return None  # 完善评估反馈机制: an everyday word (a cheap test before the full one below)
     begin = programme_start(text, start, s_start, specific=lambda spec: not is_generic(spec))
     if begin is None:
         return None  # 工程按计划: a function word before the suffix
@@ -539,6 +542,13 @@ def _suffix_candidate(text: str, s_start: int, start: int, end: int, word: str) 
     if not quoted and len(spec) > longest and not name.startswith("基于"):
         return None
     return _make(text, begin, end, name, "programs.suffix")
+
+
+def _quote_or_number_names(text: str, s_start: int, start: int) -> bool:
+    """Return True when a quote closes at most two characters before `start` (“一周一查”工作机制)
+    or a digit precedes it in the sentence: only then can 机制 or 模式 end a name."""
+    near = text[max(s_start, start - 3) : start]
+    return "”" in near or "’" in near or _DIGIT.search(text, s_start, start) is not None
 
 
 def _closes_title(text: str, s_start: int, begin: int, end: int) -> bool:
