@@ -298,7 +298,7 @@ def test_programme_quoted_spatial_layout_is_not_a_programme():
 
 
 def test_programme_plan_title_in_book_marks_is_the_document():
-    assert programs_in("印发《松涛区学前教育均衡、优质发展三年行动计划》。") == set()
+    assert programs_in("印发《松涛区义务教育提质、扩容三年行动计划》。") == set()
     assert programs_in("印发《松涛区青苗教师培养工程》。") == set()
 
 
