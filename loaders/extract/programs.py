@@ -7,7 +7,10 @@ Shapes (each a general pattern of Chinese policy writing, not a list of names):
   the name begins (学校体育“六一工程” → 六一工程, 市“五个一”工程 → 五个一工程); quotes are
   dropped from the label;
 - a quoted name “…” introduced by 实施/开展/推进…, followed by a programme word (系列, 等, 品牌,
-  活动, 步伐 …) or by 第N届;
+  活动, 步伐, 创建 …) or by 第N届; followed by an activity (“青苗护航”读书实践活动), the quoted
+  part is the label and the whole phrase another surface form (altLabel). Quotes written side by
+  side (“甲”“乙”创建率) are one enumeration, judged by the words around the whole run;
+- a campaign named by a slogan: 开展“读好书,做好人”活动 (a launch verb before, 活动 after);
 - an enumeration of quoted names closed by 等…项目/活动 or by a count (“X”“Y”两大工程): every
   item is a programme (“新基础教育”研究 → 新基础教育研究);
 - a gloss in parentheses naming a programme family: 头雁振翅(名校长);
@@ -20,7 +23,12 @@ What is not a name (each rule states its reason where it is applied):
 - generic heads made only of policy vocabulary (重点项目, 年度财政预算项目, 前瞻性教学改革项目);
 - counted or enumerated classes (7个…工作室, 各类…项目, AFS等…交流项目, …等项目);
 - slogans: quoted text with a comma inside (“人人尚德,处处学堂”), quoted text used as a
-  vision or principle (以“…”为愿景/理念/目标), and quoted numbers without a head noun (“3366”);
+  vision or principle (以“…”为愿景/理念/目标), duties put into practice (落实“一岗两查”),
+  and quoted numbers without a head noun (“2468”); a slogan with a comma names a campaign only
+  when a launch verb and 活动 frame it (above);
+- quoted spatial layouts a plan builds (“一核两翼”建设, “一轴三片”建设), and quoted names
+  after a plural quantifier (各种“…”活动: a class of activities);
+- titles in 《》 that end with a suffix (《…三年行动计划》): the plan document, a citation;
 - construction works on a building (…校区加固维修工程).
 Within one document, a bare family label (集团办学, 课后服务) is the document's one specific
 programme of that family when there is exactly one (its altLabel), or else one entity under
@@ -82,14 +90,14 @@ _SLOGAN_MARK = re.compile(r"[,,;;]")
 _CLAUSE_BREAK = re.compile(r"[,,。;;]")
 _NEXT_WORD = re.compile(
     r"(?:系列|品牌|活动|等[^,,。;;]{0,4}?(?:项目|工程|活动|行动|计划|品牌)|工作|步伐|示范|文化|艺术|回顾|巡演|展演|党建|创优|主题|建设|战略|改革|试点|"
-    r"人事|工程|项目|计划|行动|工作室|为引领|为抓手|为载体|培训|评比|评选|展评|倡议|研究项目|"
+    r"人事|工程|项目|计划|行动|工作室|为引领|为抓手|为载体|培训|评比|评选|展评|倡议|研究项目|创建|"
     r"的(?:深入)?(?:推进|实施|开展|落实)|\()"
 )
 # A quoted period or plan horizon (“十四五”规划) is not a programme.
 _PERIOD_AFTER = re.compile(r"^[”\"]?(?:规划|时期|期间|以来|末)")
 # Quoted as the title sought, not the programme run: 创建“…示范区”, 申报“…品牌项目”.
 _HONOUR_BEFORE = re.compile(r"(?:创建|争创|申报|评为|获评|荣获|争当)[省市区县]?$")
-_PREV_VERB = re.compile(r"(?:实施|推进|开展|启动|实行|深化|组织|举办|推广|落实|打造|创建)$")
+_PREV_VERB = re.compile(r"(?:实施|推进|开展|启动|实行|推行|深化|组织|举办|推广|打造|创建)$")
 # Counted slogans: “三大发展”, “两个先行” (but “五个一” is a name: 个 is followed by a numeral).
 _COUNTED = re.compile(r"^[0-9一二三四五六七八九十两几]+(?:大|个[^0-9一二三四五六七八九十])")
 # A quoted phrase used as a vision, principle or goal (以“…”为发展愿景) is a slogan.
@@ -157,6 +165,7 @@ _YEAR_PREFIX = re.compile(r"^[0-9]{4}年度?")
 _COUNT_OF = re.compile(r"[0-9一二三四五六七八九十两几]+大")
 _NUMBERED = re.compile(r"[0-9]{2,}|\+")
 _NUMERAL = re.compile(r"[0-9一二三四五六七八九十百千]")
+_DIGIT = re.compile(r"\d")
 
 
 @lru_cache(maxsize=1)
@@ -433,6 +442,8 @@ def _by_suffix(
             continue  # a kind of unit (名师工作室), named only when quoted
         if _NOT_HEAD.match(text, end) or _EVENT.search(text, end, min(end + 8, s_end)):
             continue  # 阳光体育春季田径运动会: part of an event's name
+        if _closes_title(text, s_start, start, end):
+            continue  # 《…教师培养工程》: a plan document, cited
         out.append(
             Candidate(
                 PROGRAM, text[start:end], start, end, "Program", "programs.concept_label", 0.85
@@ -450,13 +461,15 @@ def _suffix_candidate(text: str, s_start: int, start: int, end: int, word: str) 
     quote = _inside_quote(text, s_start, start)
     if quote is not None and _SLOGAN_MARK.search(text, quote[0], quote[1]):
         return None  # inside a quoted slogan (“人人尚德,处处学堂”)
+    if word in _QUOTE_ONLY and not _quote_or_number_names(text, s_start, start):
+        return None  # 完善评估反馈机制: an everyday word (a cheap test before the full one below)
     begin = programme_start(text, start, s_start, specific=lambda spec: not is_generic(spec))
     if begin is None:
         return None  # 工程按计划: a function word before the suffix
     if text[begin - 1 : begin] == "等":
         return None  # AFS等国际交流项目: the class of the enumerated items
-    if text[begin - 1 : begin] == "《":
-        return None  # a cited title, handled by _by_title
+    if text[begin - 1 : begin] == "《" or _closes_title(text, s_start, begin, end):
+        return None  # a cited title (《…三年行动计划》): the document, handled by _by_title
     surface = text[begin:end]
     # 基于…的… research titles keep their 基于 clause (基于人工智能与大数据的智慧学习项目).
     based = text.rfind("基于", max(s_start, begin - 20), begin)
@@ -531,61 +544,148 @@ def _suffix_candidate(text: str, s_start: int, start: int, end: int, word: str) 
     return _make(text, begin, end, name, "programs.suffix")
 
 
+def _quote_or_number_names(text: str, s_start: int, start: int) -> bool:
+    """Return True when a quote closes at most two characters before `start` (“一周一查”工作机制)
+    or a digit precedes it in the sentence: only then can 机制 or 模式 end a name."""
+    near = text[max(s_start, start - 3) : start]
+    return "”" in near or "’" in near or _DIGIT.search(text, s_start, start) is not None
+
+
+def _closes_title(text: str, s_start: int, begin: int, end: int) -> bool:
+    """Return True when text[begin:end] ends a title in 《》 (alone or before another suffix:
+    《…三年行动计划》 holds 行动 and 行动计划), so the title names a plan document."""
+    closing = text.find("》", end, end + 5)
+    if closing < 0 or text[end:closing] not in ("", *SUFFIXES):
+        return False
+    opening = text.rfind("《", s_start, begin)
+    return opening >= 0 and text.find("》", opening, begin) < 0
+
+
 def _make(text: str, begin: int, end: int, name: str, method: str) -> Candidate:
     return Candidate(PROGRAM, name, begin, end, "Program", method, 0.7)
 
 
-def _by_quotes(text: str, s_start: int, s_end: int) -> list[Candidate]:
-    out = []
+# A launch verb right before a quoted campaign slogan (开展“…,…”活动).
+_LAUNCH_BEFORE = re.compile(r"(?:开展|举办|组织|启动|推行)$")
+# The activity a quoted name or slogan names, written right after it (“…”读书实践活动).
+_ACTIVITY_AFTER = re.compile(r"[^,,。;;、“”\"‘’等的]{0,10}?活动")
+# Parts of a campaign slogan: two to four short phrases joined by commas or 、.
+_SLOGAN_PART = re.compile(r"[,,、]")
+# A plural quantifier before the quote: a class of activities (各种“…”活动), not one programme.
+_PLURAL_BEFORE = re.compile(r"(?:各种|各类|各项|多种|多项|诸多)$")
+# A spatial layout formula (一核两翼, 一轴三片, 两环四带): the structure a plan builds.
+_LAYOUT = re.compile(
+    r"(?:[一二三四五六七八九十两双多][个张条座]?"
+    r"(?:中心|街区|片区|园区|核|轴|带|翼|廊|圈|网|环|体|城|极|心|区))+"
+)
+
+
+def _quote_runs(text: str, s_start: int, s_end: int) -> list[list[re.Match]]:
+    """Return the quoted spans of a sentence, grouped into runs written side by side (“甲”“乙”)."""
+    runs: list[list[re.Match]] = []
     for match in _QUOTED.finditer(text, s_start, s_end):
-        content = match.group(1).strip()
-        if _COUNTED.match(content) or _CLAUSE_MARK.search(content):
-            continue
-        if not _HAS_CJK.search(content) or _CN_NUMBER.fullmatch(content):
-            continue  # “3366”, “十四五”: a number needs its head noun (3366工程)
-        pieces = content.split("、") if "、" in content else [content]
-        if len(pieces) > 1 and not all(p.endswith(QUOTE_SUFFIXES) for p in pieces):
-            continue
-        after = text[match.end() : match.end() + 6]
-        before = text[max(s_start, match.start() - 4) : match.start()]
-        if after.startswith(SUFFIXES):
-            continue  # “3366”工程: the suffix rule reads the whole name
-        if not content.endswith(SUFFIXES) and _SLOGAN_AFTER.match(after):
-            continue  # 以“…”为发展愿景: a slogan
-        if _CLASS_LIST.match(text, match.end()):
-            continue  # 利用“…工作室”和“…中心组”平台: kinds of platform
-        if _PERIOD_AFTER.match(after) or _HONOUR_BEFORE.search(before):
-            continue  # “十四五”规划; 创建“…示范区”: a period, a title sought
-        if len(pieces) == 1 and len(content) <= 4 and is_generic(content, quoted=True):
-            continue  # “实验校”: generic words only
-        head = _QUOTE_HEAD.match(after) if len(pieces) == 1 else None
+        if runs and not text[runs[-1][-1].end() : match.start()].strip():
+            runs[-1].append(match)
+        else:
+            runs.append([match])
+    return runs
+
+
+def _by_quotes(text: str, s_start: int, s_end: int) -> list[Candidate]:
+    """Return the quoted programme names of a sentence.
+
+    Quotes written side by side (“甲”“乙”创建率) are one enumeration: the words before the first
+    and after the last decide for every item. A verb before such a run governs the head after it
+    (开展“甲”“乙”的评比 runs a contest), so there the verb alone does not make the items names.
+    """
+    out = []
+    for run in _quote_runs(text, s_start, s_end):
+        first, last = run[0], run[-1]
+        before = text[max(s_start, first.start() - 4) : first.start()]
+        after = text[last.end() : min(s_end, last.end() + 14)]
+        if _HONOUR_BEFORE.search(before) or _PERIOD_AFTER.match(after):
+            continue  # 创建“…示范区”; “十四五”规划: a title sought, a period
+        if _PLURAL_BEFORE.search(before) or _CLASS_LIST.match(text, last.end()):
+            continue  # 各种“…”活动; 利用“…工作室”和“…中心组”平台: kinds of activity or platform
+        for match in run:
+            out += _quoted_names(text, match, before, after, alone=len(run) == 1)
+    return out
+
+
+def _quoted_names(
+    text: str, match: re.Match, before: str, after: str, alone: bool
+) -> list[Candidate]:
+    """Return the programmes one quoted span of a run names (see _by_quotes)."""
+    content = match.group(1).strip()
+    if _COUNTED.match(content):
+        return []  # “三大转变”: a counted slogan (_COUNTED)
+    if not _HAS_CJK.search(content) or _CN_NUMBER.fullmatch(content):
+        return []  # “2468”, “十四五”: a number needs its head noun (2468工程)
+    pieces = content.split("、") if "、" in content else [content]
+    listed = len(pieces) > 1 and not all(p.endswith(QUOTE_SUFFIXES) for p in pieces)
+    if listed or _CLAUSE_MARK.search(content):
+        if alone and _is_campaign_slogan(content, before, after):
+            return [_quoted(clean_name(content), match.start(1), match.end(1))]
+        return []  # “人人出彩,处处课堂”, “健康、快乐”: slogans
+    own_after = text[match.end() : match.end() + 6]
+    if own_after.startswith(SUFFIXES):
+        return []  # “2468”工程: the suffix rule reads the whole name
+    if not content.endswith(SUFFIXES) and _SLOGAN_AFTER.match(after[:6]):
+        return []  # 以“…”为发展愿景: a slogan
+    if _LAYOUT.fullmatch(content) and after.startswith("建设"):
+        return []  # “一核两翼”建设: a spatial layout, not a programme
+    if len(pieces) == 1 and len(content) <= 4 and is_generic(content, quoted=True):
+        return []  # “实验校”: generic words only
+    if len(pieces) == 1:
+        head = _QUOTE_HEAD.match(own_after)
         if head:
             # “帮陵学”周末课堂: the quoted part and its head are one name.
-            name = clean_name(content + head.group())
             end = match.end() + head.end()
-            out.append(
-                Candidate(PROGRAM, name, match.start(1), end, "Program", "programs.quoted", 0.75)
-            )
-            continue
-        signalled = (
-            content.endswith(QUOTE_SUFFIXES)
-            or _NEXT_WORD.match(after)
-            or _PREV_VERB.search(before)
-            or re.search(r"第[^,,]{1,3}届$", before)
-        )
-        if not signalled or len(content) > 24 or len(content) < 3 and not content.isdigit():
-            continue
-        offset = match.start(1)
-        for piece in pieces:
-            index = content.index(piece)
-            start = offset + index
-            name = clean_name(piece)
-            out.append(
-                Candidate(
-                    PROGRAM, name, start, start + len(piece), "Program", "programs.quoted", 0.75
-                )
-            )
+            return [_quoted(clean_name(content + head.group()), match.start(1), end)]
+    activity = _ACTIVITY_AFTER.match(after) if alone else None
+    if activity and any(word in activity.group() for word in SUFFIXES):
+        activity = None  # “青苗”教师培养工程启动活动: the suffix rule reads the programme
+    signalled = (
+        content.endswith(QUOTE_SUFFIXES)
+        or _NEXT_WORD.match(after[:6])
+        or activity
+        or alone
+        and (_PREV_VERB.search(before) or re.search(r"第[^,,]{1,3}届$", before))
+    )
+    if not signalled or len(content) > 24 or len(content) < 3 and not content.isdigit():
+        return []
+    if activity and activity.end() > 2 and not content.endswith(QUOTE_SUFFIXES):
+        # “青苗”读书实践活动: the name is the quoted part; the whole phrase is another form of it.
+        name, end = clean_name(content), match.end() + activity.end()
+        return [_quoted(name + activity.group(), match.start(1), end, name)]
+    out = []
+    for piece in pieces:
+        start = match.start(1) + content.index(piece)
+        out.append(_quoted(clean_name(piece), start, start + len(piece)))
     return out
+
+
+def _is_campaign_slogan(content: str, before: str, after: str) -> bool:
+    """Return True when a slogan with commas or 、 names a campaign: a launch verb before it and
+    an activity after it (开展“读好书,做好人”活动), two to four short phrases.
+
+    >>> _is_campaign_slogan("读好书,做好人", "深入开展", "活动,组织")
+    True
+    >>> _is_campaign_slogan("人人出彩,处处课堂", "一直以", "为愿景")
+    False
+    """
+    parts = [p.strip() for p in _SLOGAN_PART.split(content)]
+    return (
+        2 <= len(parts) <= 4
+        and all(2 <= len(p) <= 10 for p in parts)
+        and not re.search(r"[。;;!?]", content)
+        and bool(_LAUNCH_BEFORE.search(before))
+        and bool(_ACTIVITY_AFTER.match(after))
+    )
+
+
+def _quoted(name: str, start: int, end: int, canonical: str | None = None) -> Candidate:
+    return Candidate(PROGRAM, name, start, end, "Program", "programs.quoted", 0.75, canonical)
 
 
 # The verb that opens a list of programmes (继续实施高校访学、博导工作站项目).

@@ -251,3 +251,61 @@ def test_programme_items_listed_before_a_programme_share_its_verb():
     names = programs_in("继续实施云端访学、青苗研修班,完善评价。")
     assert {"云端访学", "青苗研修班"} <= names
     assert programs_in("实施体育、艺术3+2项目。") == {"艺术3+2项目"}
+
+
+# Campaign slogans, quotes side by side, activity heads.
+
+
+def test_programme_campaign_slogan_framed_by_a_launch_verb_and_an_activity():
+    assert programs_in("深入开展“读好书,做好人”活动,营造书香氛围。") == {"读好书,做好人"}
+    assert "尊师、爱生" in programs_in("开展“尊师、爱生”优秀班集体评选活动。")
+
+
+def test_programme_slogan_without_a_campaign_frame_is_not_a_programme():
+    assert programs_in("推进全区教育“优中求精,好中求强”。") == set()
+    assert programs_in("以“读好书,做好人”为育人目标。") == set()
+
+
+def test_programme_duty_put_into_practice_is_not_a_programme():
+    assert programs_in("认真落实“一岗两查”的工作格局。") == set()
+
+
+def test_programme_quotes_side_by_side_share_the_words_around_the_run():
+    assert {"金星支部", "银星达标"} <= programs_in("“金星支部”“银星达标”创建率达到90%。")
+    # The verb runs the contest after the run, not the quoted titles.
+    assert programs_in("组织开展“读书之星”“书香家庭”的评比。") == set()
+
+
+def test_programme_quoted_name_before_an_activity_keeps_the_phrase_as_alt_label():
+    entities = program_entities("组织“青苗护航”读书实践活动。")
+    assert [e.label for e in entities] == ["青苗护航"]
+    assert "青苗护航读书实践活动" in entities[0].alt_labels
+
+
+def test_programme_activity_head_does_not_swallow_a_suffix_name():
+    names = programs_in("举办“青苗”教师培养工程启动活动。")
+    assert "青苗教师培养工程" in names
+    assert not any(n.endswith("活动") for n in names)
+
+
+def test_programme_quoted_name_after_a_plural_quantifier_is_a_class():
+    assert programs_in("统筹各种“送教下乡”活动,减轻学校负担。") == set()
+
+
+def test_programme_quoted_spatial_layout_is_not_a_programme():
+    assert programs_in("加快“一核两带”建设,完善园区功能。") == set()
+    assert "一校一韵" in programs_in("推进学校艺术“一校一韵”建设。")
+
+
+def test_programme_plan_title_in_book_marks_is_the_document():
+    assert programs_in("印发《松涛区义务教育提质、扩容三年行动计划》。") == set()
+    assert programs_in("印发《松涛区青苗教师培养工程》。") == set()
+
+
+def test_programme_quoted_name_introduced_by_tuixing():
+    assert "问题导学" in programs_in("在初中全面推行“问题导学”研究与实践。")
+
+
+def test_programme_mechanism_needs_a_quote_or_a_number():
+    assert programs_in("健全评估反馈机制,推广小组合作模式。") == set()
+    assert "1+1帮扶机制" in programs_in("建立1+1帮扶机制。")
