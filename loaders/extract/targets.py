@@ -75,8 +75,11 @@ MAX_INDICATOR = 20
 _UNIT = "|".join(sorted(UNITS, key=len, reverse=True))
 _CN_DIGITS = "一二两三四五六七八九十百千"
 _NUM = rf"[0-9]+(?:\.[0-9]+)?|[{_CN_DIGITS}]+"
+# _NUM written to begin with one character class instead of an alternation: the regex engine
+# then skips in C to the next digit or numeral instead of trying the pattern at every character.
+_VALUE = rf"[0-9{_CN_DIGITS}](?:(?<=[0-9])[0-9]*(?:\.[0-9]+)?|(?<=[{_CN_DIGITS}])[{_CN_DIGITS}]*)"
 _QUANTITY = re.compile(
-    rf"(?P<value>{_NUM})(?:\s*(?:至|到|—|-|~|–|－|～)\s*(?:{_NUM}))?\s*(?P<scale>万|亿)?"
+    rf"(?P<value>{_VALUE})(?:\s*(?:至|到|—|-|~|–|－|～)\s*(?:{_NUM}))?\s*(?P<scale>万|亿)?"
     rf"\s*(?:余|多)?\s*(?P<unit>{_UNIT})(?P<qualifier>(?:及?以上|左右|之多)?)"
 )
 _YEAR = re.compile(r"(20[0-9]{2})年")
