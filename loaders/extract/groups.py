@@ -14,7 +14,7 @@ from functools import lru_cache
 
 import ahocorasick
 
-from loaders.extract.gazetteer import load_gazetteer
+from loaders.extract.gazetteer import leading_place, load_gazetteer
 from loaders.extract.model import GROUP, ORG, Candidate
 from loaders.extract.names import extend_left, strip_leading_noise
 from loaders.extract.schools import GENERIC, POLICY_WORDS, is_specific
@@ -46,13 +46,10 @@ def _automaton() -> ahocorasick.Automaton:
 def _specific(name: str, suffix: str) -> bool:
     gaz = load_gazetteer()
     body = name[: len(name) - len(suffix)]
-    while body:
-        for length in range(min(10, len(body)), 1, -1):
-            if gaz.by_name.get(body[:length]) or gaz.by_alias.get(body[:length]):
-                body = body[length:]
-                break
-        else:
-            break
+    length = leading_place(gaz, body)
+    while length:
+        body = body[length:]
+        length = leading_place(gaz, body)
     if POLICY_WORDS.search(body) or _GENERIC_GROUP.search(body):
         return False
     if body in SCHOOL_SUFFIXES:

@@ -90,6 +90,9 @@ _TITLED = re.compile(
     + "|".join(sorted(TITLES, key=len, reverse=True))
     + r")(?![\u4e00-\u9fff]{0,1}(?:培训|队伍|团队|工作室|发展|专业|资格|职级|论坛|讲堂))"
 )
+# Any form of address: _TITLED (which cannot skip ahead, its pattern opening with the name)
+# runs only from three characters before the first one in a sentence.
+_TITLE_WORD = re.compile("|".join(sorted(TITLES, key=len, reverse=True)))
 _SELF = re.compile(r"我是(?P<name>[\u4e00-\u9fff]{2,3}?)(?=[,，。!！])")
 # An earlier role joined by 、 to the one before the name: 区委教育工委书记、区教育局局长王明.
 _CHAIN = re.compile(rf"(?P<role>{_ROLE})、[\u4e00-\u9fff]{{0,20}}$")
@@ -135,7 +138,9 @@ def find_people(text: str, spans) -> list[Candidate]:  # noqa: ANN001
             if chain:
                 attrs |= {("role", chain.group("role")), ("body_end", str(chain.start("role")))}
             out.append(_person(name, match.start("name"), "people.role_name", 0.7, sorted(attrs)))
-        for match in _TITLED.finditer(text, s_start, s_end):
+        title = _TITLE_WORD.search(text, s_start + 2, s_end)  # a name has 2 characters at least
+        titled = _TITLED.finditer(text, max(s_start, title.start() - 3), s_end) if title else ()
+        for match in titled:
             found = _titled(text, match, s_start)
             if found is not None:
                 out.append(found)

@@ -17,6 +17,7 @@ import re
 from dataclasses import replace
 
 from loaders.extract.areas import AreaContext
+from loaders.extract.gazetteer import leading_place
 from loaders.extract.model import AREA, GROUP, ORG, PROGRAM, SCHOOL, Candidate, Entity, Mention
 from loaders.extract.schools import specific_part
 from loaders.extract.sentences import Sentence
@@ -179,14 +180,7 @@ def _initialisms(candidates: list[Candidate], schools: set[str], gaz) -> dict[st
     fulls: dict[str, set[str]] = {}
     for full in schools:
         # The first place word (南京 in 南京外国语学校) and the character after it.
-        place = next(
-            (
-                n
-                for n in range(min(10, len(full) - 2), 1, -1)
-                if gaz.by_name.get(full[:n]) or gaz.by_alias.get(full[:n])
-            ),
-            0,
-        )
+        place = leading_place(gaz, full, min(10, len(full) - 2))
         if place:
             fulls.setdefault(full[0] + full[place], set()).add(full)
     # Names that begin with another full name (F河西初级中学) share its initialism: F is meant.

@@ -9,12 +9,15 @@ school its name begins with when that prefix is itself a school name.
 
 from __future__ import annotations
 
+import bisect
 import re
+from collections.abc import Iterator
 from functools import lru_cache
+from operator import itemgetter
 
 import ahocorasick
 
-from loaders.extract.gazetteer import load_gazetteer
+from loaders.extract.gazetteer import leading_place, load_gazetteer
 from loaders.extract.model import SCHOOL, Candidate
 from loaders.extract.names import extend_left, strip_leading_noise
 
@@ -110,6 +113,8 @@ _COORDINATED = re.compile(
 _NUMBERED = re.compile(
     r"[一二三四五六七八九十](?<=[\u4e00-\u9fff].)[一二三四五六七八九十]{0,2}[中小](?![学心国型全])"
 )
+# Every _NUMBERED match holds a numeral right before its 中/小: sentences without one are skipped.
+_NUMBERED_END = re.compile(r"[一二三四五六七八九十](?=[中小])")
 
 
 @lru_cache(maxsize=1)
@@ -132,14 +137,10 @@ def specific_part(name: str, suffix_len: int) -> tuple[str, bool]:
     gaz = load_gazetteer()
     body = name[: len(name) - suffix_len]
     had_place = False
-    moved = True
-    while moved and body:
-        moved = False
-        for length in range(min(10, len(body)), 1, -1):
-            word = body[:length]
-            if gaz.by_name.get(word) or gaz.by_alias.get(word):
-                body, had_place, moved = body[length:], True, True
-                break
+    length = leading_place(gaz, body)
+    while length:
+        body, had_place = body[length:], True
+        length = leading_place(gaz, body)
     return body, had_place
 
 
@@ -233,41 +234,60 @@ def drop_nested(schools: list[Candidate], groups: list[Candidate]) -> list[Candi
 
 def find_schools(text: str, spans) -> list[Candidate]:  # noqa: ANN001
     """Return school and campus candidates in the sentence spans ((start, end) pairs) of `text`."""
-    automaton = _automaton()
+    # One automaton pass and one numeral scan over the whole text; a sentence holding neither
+    # a suffix nor a numbered-school numeral (most of them) is then skipped at once.
+    suffixes = [(e + 1 - len(w), e + 1, w) for e, w in _automaton().iter(text)]
+    suffixes.sort(key=itemgetter(1))  # by end (the automaton's own order), for bisect
+    suffix_ends = [hit[1] for hit in suffixes]
+    numerals = [m.start() for m in _NUMBERED_END.finditer(text)]
     found: list[Candidate] = []
     for s_start, s_end in spans:
-        sentence = text[s_start:s_end]
-        hits = [(s_start + e + 1 - len(w), s_start + e + 1, w) for e, w in automaton.iter(sentence)]
+        first = bisect.bisect_right(suffix_ends, s_start)
+        last = bisect.bisect_right(suffix_ends, s_end)
+        hits = [hit for hit in suffixes[first:last] if hit[0] >= s_start]
         # A list sharing its suffix ends with one of SUFFIXES, which the automaton reports.
-        may_coordinate = bool(hits) and "、" in sentence
-        hits += [
-            (s_start + m.start(), s_start + m.end(), "#") for m in _NUMBERED.finditer(sentence)
-        ]
-        # The longest suffix ending at each position, e.g. 初级中学 over 中学.
-        best: dict[int, tuple[int, int, str]] = {}
-        for hit in hits:
-            if hit[1] not in best or hit[0] < best[hit[1]][0]:
-                best[hit[1]] = hit
-        for start, end, word in sorted(best.values()):
-            if _NOT_AFTER.match(text, end) and word not in CAMPUS_SUFFIXES:
-                continue
-            if word == "学校" and text[end : end + 1] == "长":
-                continue  # 大学校长: a university's principal
-            if word in ("初中", "高中", "中学", "小学") and text[end : end + 1] in "部校":
-                continue  # part of …小学部 / …中学校: the longer hit ends later
-            candidate = _candidate(text, start, end, word, s_start)
-            if candidate is not None:
-                found.append(candidate)
-                campus = _PAREN_CAMPUS.match(text, end, s_end)
-                if campus and candidate.cls == "School":
-                    name = text[candidate.start : campus.end()]
-                    found.append(
-                        Candidate(
-                            SCHOOL, name, candidate.start, campus.end(), "Campus", "schools.campus"
-                        )
-                    )
+        may_coordinate = bool(hits) and text.find("、", s_start, s_end) >= 0
+        numeral = bisect.bisect_left(numerals, s_start)
+        if numeral < len(numerals) and numerals[numeral] + 2 <= s_end:
+            sentence = text[s_start:s_end]
+            hits += [
+                (s_start + m.start(), s_start + m.end(), "#") for m in _NUMBERED.finditer(sentence)
+            ]
+        if hits:
+            found += _suffixed(text, hits, s_start, s_end)
         if may_coordinate:
             found += _coordinated(text, s_start, s_end)
+    return found
+
+
+def _suffixed(
+    text: str, hits: list[tuple[int, int, str]], s_start: int, s_end: int
+) -> list[Candidate]:
+    """Return the candidates of one sentence's suffix hits (start, end, suffix or '#')."""
+    found: list[Candidate] = []
+    # The longest suffix ending at each position, e.g. 初级中学 over 中学.
+    best: dict[int, tuple[int, int, str]] = {}
+    for hit in hits:
+        if hit[1] not in best or hit[0] < best[hit[1]][0]:
+            best[hit[1]] = hit
+    for start, end, word in sorted(best.values()):
+        if _NOT_AFTER.match(text, end) and word not in CAMPUS_SUFFIXES:
+            continue
+        if word == "学校" and text[end : end + 1] == "长":
+            continue  # 大学校长: a university's principal
+        if word in ("初中", "高中", "中学", "小学") and text[end : end + 1] in "部校":
+            continue  # part of …小学部 / …中学校: the longer hit ends later
+        candidate = _candidate(text, start, end, word, s_start)
+        if candidate is not None:
+            found.append(candidate)
+            campus = _PAREN_CAMPUS.match(text, end, s_end)
+            if campus and candidate.cls == "School":
+                name = text[candidate.start : campus.end()]
+                found.append(
+                    Candidate(
+                        SCHOOL, name, candidate.start, campus.end(), "Campus", "schools.campus"
+                    )
+                )
     return found
 
 
@@ -278,7 +298,7 @@ def _coordinated(text: str, s_start: int, s_end: int) -> list[Candidate]:
     parts must name institutions, or none is taken.
     """
     out: list[Candidate] = []
-    for match in _COORDINATED.finditer(text, s_start, s_end):
+    for match in _coordinated_lists(text, s_start, s_end):
         suffix = match.group(3)
         parts: list[tuple[int, int]] = []
         at = match.start(1)
@@ -319,6 +339,26 @@ def _coordinated(text: str, s_start: int, s_end: int) -> list[Candidate]:
                 )
             )
     return out
+
+
+def _coordinated_lists(text: str, s_start: int, s_end: int) -> Iterator[re.Match[str]]:
+    """Yield what _COORDINATED.finditer(text, s_start, s_end) yields, trying fewer positions.
+
+    A list opens with a name of 2–6 characters and a 、, so a match begins 2 to 6 characters
+    before some 、: the pattern is tried at those positions only, from left to right.
+    """
+    tried = s_start  # every position before this was tried, or lies inside the last match
+    comma = text.find("、", s_start + 2, s_end)
+    while comma >= 0:
+        for at in range(max(tried, comma - 6), comma - 1):
+            match = _COORDINATED.match(text, at, s_end)
+            if match:
+                yield match
+                tried = match.end()
+                break
+        else:
+            tried = max(tried, comma - 1)
+        comma = text.find("、", max(tried + 2, comma + 1), s_end)
 
 
 def _candidate(text: str, start: int, end: int, word: str, floor: int) -> Candidate | None:
