@@ -300,5 +300,16 @@ def _mention(
     put(f"{node} {quote} {context.quote(mention.quote)} .")
     put(f'{node} {start} "{mention.start}"{_INT_SUFFIX} .')
     put(f'{node} {end} "{mention.end}"{_INT_SUFFIX} .')
-    put(f"{node} {method} {_plain(mention.method)} .")
-    put(f"{node} {confidence} {_dec(mention.confidence)} .")
+    put(f"{node} {method} {_method(mention.method)} .")
+    put(f"{node} {confidence} {_confidence(mention.confidence)} .")
+
+
+@lru_cache(maxsize=1024)
+def _method(name: str) -> str:
+    # A few dozen rule names and confidences recur on every mention of every document.
+    return _plain(name)
+
+
+@lru_cache(maxsize=1024)
+def _confidence(value: float) -> str:
+    return _dec(value)
