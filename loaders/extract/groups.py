@@ -19,6 +19,7 @@ from loaders.extract.model import GROUP, ORG, Candidate
 from loaders.extract.names import extend_left, strip_leading_noise
 from loaders.extract.schools import GENERIC, POLICY_WORDS, is_specific
 from loaders.extract.schools import SUFFIXES as SCHOOL_SUFFIXES
+from loaders.extract.sentences import spans_with_hits, word_hits
 
 # Words after which a group name begins: 托X联盟 (relies on), 以集团名义, 指/除/今后/又一 …,
 # a school year (2024学年), 原 (formerly) and 等 (the end of a list before a generic head).
@@ -82,12 +83,10 @@ def _trim_left(name: str, suffix: str) -> int:
 
 def find_groups(text: str, spans) -> list[Candidate]:  # noqa: ANN001
     """Return group (and non-educational alliance → organisation) candidates in the spans."""
-    automaton = _automaton()
     found: list[Candidate] = []
-    for s_start, s_end in spans:
+    for s_start, _s_end, hits in spans_with_hits(word_hits(_automaton(), text), spans):
         best: dict[int, tuple[int, int, str]] = {}
-        for e, word in automaton.iter(text[s_start:s_end]):
-            hit = (s_start + e + 1 - len(word), s_start + e + 1, word)
+        for hit in hits:
             if hit[1] not in best or hit[0] < best[hit[1]][0]:
                 best[hit[1]] = hit
         for start, end, word in sorted(best.values()):

@@ -14,7 +14,10 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+import ahocorasick
+
 from loaders.extract.model import PERSON, Candidate
+from loaders.extract.sentences import spans_with_hits, word_hits
 
 ROLES = (
     "副区长",
@@ -90,13 +93,21 @@ _TITLED = re.compile(
     + "|".join(sorted(TITLES, key=len, reverse=True))
     + r")(?![\u4e00-\u9fff]{0,1}(?:培训|队伍|团队|工作室|发展|专业|资格|职级|论坛|讲堂))"
 )
-# Any form of address: _TITLED (which cannot skip ahead, its pattern opening with the name)
-# runs only from three characters before the first one in a sentence.
-_TITLE_WORD = re.compile("|".join(sorted(TITLES, key=len, reverse=True)))
 _SELF = re.compile(r"我是(?P<name>[\u4e00-\u9fff]{2,3}?)(?=[,，。!！])")
 # An earlier role joined by 、 to the one before the name: 区委教育工委书记、区教育局局长王明.
 _CHAIN = re.compile(rf"(?P<role>{_ROLE})、[\u4e00-\u9fff]{{0,20}}$")
 _NOT_NAME = re.compile(r"^(?:们|等|和|及|在|的|是|为|将|对|也|都|说|表示|指出|介绍|强调|助理)")
+
+
+@lru_cache(maxsize=1)
+def _cue_automaton() -> ahocorasick.Automaton:
+    """Return an automaton of the role words, forms of address and 我是: each pattern above
+    needs one of them, so a sentence without any (most of them) is not searched at all."""
+    automaton = ahocorasick.Automaton()
+    for word in (*ROLES, *TITLES, "我是"):
+        automaton.add_word(word, word)
+    automaton.make_automaton()
+    return automaton
 
 
 @lru_cache(maxsize=4096)
@@ -127,8 +138,10 @@ def find_people(text: str, spans) -> list[Candidate]:  # noqa: ANN001
     [('李红梅', '教师')]
     """
     out = []
-    for s_start, s_end in spans:
-        for match in _PERSON.finditer(text, s_start, s_end):
+    for s_start, s_end, cues in spans_with_hits(word_hits(_cue_automaton(), text), spans):
+        words = {word for _, _, word in cues}
+        roles = _PERSON.finditer(text, s_start, s_end) if not words.isdisjoint(ROLES) else ()
+        for match in roles:
             name = match.group("name")
             if _NOT_NAME.match(name) or not looks_like_name(name):
                 continue
@@ -138,13 +151,15 @@ def find_people(text: str, spans) -> list[Candidate]:  # noqa: ANN001
             if chain:
                 attrs |= {("role", chain.group("role")), ("body_end", str(chain.start("role")))}
             out.append(_person(name, match.start("name"), "people.role_name", 0.7, sorted(attrs)))
-        title = _TITLE_WORD.search(text, s_start + 2, s_end)  # a name has 2 characters at least
-        titled = _TITLED.finditer(text, max(s_start, title.start() - 3), s_end) if title else ()
+        # _TITLED opens with the name, so the regex engine cannot skip ahead to a form of
+        # address: it starts three characters before the first one (a name has two at least).
+        titles = [start for start, _, word in cues if word in TITLES and start >= s_start + 2]
+        titled = _TITLED.finditer(text, max(s_start, min(titles) - 3), s_end) if titles else ()
         for match in titled:
             found = _titled(text, match, s_start)
             if found is not None:
                 out.append(found)
-        for match in _SELF.finditer(text, s_start, s_end):
+        for match in _SELF.finditer(text, s_start, s_end) if "我是" in words else ():
             if looks_like_name(match.group("name")):
                 out.append(
                     _person(match.group("name"), match.start("name"), "people.self", 0.6, ())

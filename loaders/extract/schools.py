@@ -13,13 +13,13 @@ import bisect
 import re
 from collections.abc import Iterator
 from functools import lru_cache
-from operator import itemgetter
 
 import ahocorasick
 
 from loaders.extract.gazetteer import leading_place, load_gazetteer
 from loaders.extract.model import SCHOOL, Candidate
 from loaders.extract.names import extend_left, strip_leading_noise
+from loaders.extract.sentences import word_hits
 
 # suffix → school level (ekg:schoolLevel)
 SUFFIXES: dict[str, str] = {
@@ -236,8 +236,7 @@ def find_schools(text: str, spans) -> list[Candidate]:  # noqa: ANN001
     """Return school and campus candidates in the sentence spans ((start, end) pairs) of `text`."""
     # One automaton pass and one numeral scan over the whole text; a sentence holding neither
     # a suffix nor a numbered-school numeral (most of them) is then skipped at once.
-    suffixes = [(e + 1 - len(w), e + 1, w) for e, w in _automaton().iter(text)]
-    suffixes.sort(key=itemgetter(1))  # by end (the automaton's own order), for bisect
+    suffixes = word_hits(_automaton(), text)
     suffix_ends = [hit[1] for hit in suffixes]
     numerals = [m.start() for m in _NUMBERED_END.finditer(text)]
     found: list[Candidate] = []

@@ -281,14 +281,18 @@ def find_targets(  # noqa: C901 - one pass over the quantities of a sentence, ru
     """
     total: str | None = None  # the last indicator of the previous sentence, for 其中 …
     for s_start, s_end in spans:
+        first = _QUANTITY.search(text, s_start, s_end)
+        if first is None:  # most sentences state no quantity
+            total = None
+            continue
         sentence = text[s_start:s_end]
-        years = _YEAR.findall(sentence)
-        stated_year = int(years[0]) if years else year
+        stated = _YEAR.search(sentence)
+        stated_year = int(stated.group(1)) if stated else year
         breakdown = total if sentence.startswith("其中") else None
         previous_end = s_start  # where the last quantity (with its object) ended
         previous: str | None = None  # the last indicator of this sentence
         previous_clause = -1
-        for match in _QUANTITY.finditer(text, s_start, s_end):
+        for match in _QUANTITY.finditer(text, first.start(), s_end):
             start, end = match.start(), match.end()
             unit, raw = match.group("unit"), match.group("value")
             before = text[start - 1 : start] if start > s_start else ""
