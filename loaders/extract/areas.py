@@ -9,10 +9,11 @@ city is the document's context, since many are ordinary words or repeat across t
 
 from __future__ import annotations
 
+import bisect
 import re
 import sys
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from itertools import chain, compress, count
 
 from loaders.documents import PolicyDocument
@@ -44,7 +45,7 @@ class AreaContext:
                 return info
         return None
 
-    @property
+    @cached_property  # read for every option of every area match
     def codes(self) -> frozenset[str]:
         """Return the codes of the chain and of every named area."""
         return frozenset(i.code for i in self.chain) | self.named
@@ -195,15 +196,23 @@ def _pick(options: tuple[AreaInfo, ...], context: AreaContext) -> AreaInfo | Non
     return None
 
 
+def _inside(spans: list[tuple[int, int]], starts: list[int], start: int, end: int) -> bool:
+    """Return True when [start, end) lies in one of the sorted, disjoint `spans` (`starts`:
+    their starts): only the last span starting at or before `start` can hold it."""
+    index = bisect.bisect_right(starts, start) - 1
+    return index >= 0 and end <= spans[index][1]
+
+
 def find_areas(doc: PolicyDocument, context: AreaContext) -> list[Candidate]:
     """Return area candidates: (surface, span, canonical full name, code, parent code)."""
     gaz = load_gazetteer()
     out: list[Candidate] = []
     # A place inside a cited title belongs to that title (《浙江省…规划》), not to this text.
     titles = [m.span() for m in _TITLE.finditer(doc.norm)]
+    title_starts = [a for a, _ in titles]
     for start, end, word, is_town in _matches(gaz, doc):
         surface = doc.text[start:end]
-        if word in GENERIC_PLACE_WORDS or any(a <= start and end <= b for a, b in titles):
+        if word in GENERIC_PLACE_WORDS or _inside(titles, title_starts, start, end):
             continue
         before = doc.norm[start - 1 : start] if start else ""
         if len(word) == 2 and word in gaz.by_name and _CJK.match(before) and before not in "省市州":

@@ -92,10 +92,14 @@ def spans_with_hits(
         hits: word_hits of the whole text (sorted by end).
         spans: (start, end) pairs, in any order, overlapping or not.
     """
+    if not hits:
+        return
     ends = [hit[1] for hit in hits]
     for s_start, s_end in spans:
         first = bisect.bisect_right(ends, s_start)
         last = bisect.bisect_right(ends, s_end)
+        if first == last:
+            continue
         inside = [hit for hit in hits[first:last] if hit[0] >= s_start]
         if inside:
             yield s_start, s_end, inside
