@@ -155,3 +155,22 @@ def leading_place(gaz: Gazetteer, text: str, max_len: int = 10) -> int:
         ):
             return length
     return 0
+
+
+@lru_cache(maxsize=1)
+def _name_lengths_by_end(gaz: Gazetteer) -> dict[str, tuple[int, ...]]:
+    """Return last two characters → lengths, longest first, of the full names and aliases."""
+    lengths: dict[str, set[int]] = {}
+    for name in (*gaz.by_name, *gaz.by_alias):
+        lengths.setdefault(name[-2:], set()).add(len(name))
+    return {k: tuple(sorted(v, reverse=True)) for k, v in lengths.items()}
+
+
+def place_lengths_before(gaz: Gazetteer, text: str, end: int) -> tuple[int, ...]:
+    """Return, longest first, the lengths of the area names or aliases that could end at `end`
+    in `text` (those sharing its two characters before `end`): the only lengths worth a lookup.
+
+    >>> 3 in place_lengths_before(load_gazetteer(), "在常州市", 4)
+    True
+    """
+    return _name_lengths_by_end(gaz).get(text[end - 2 : end], ()) if end >= 2 else ()

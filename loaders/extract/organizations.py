@@ -15,7 +15,7 @@ from functools import lru_cache
 import ahocorasick
 
 from loaders.extract.areas import AreaContext
-from loaders.extract.gazetteer import AreaInfo, load_gazetteer
+from loaders.extract.gazetteer import AreaInfo, load_gazetteer, place_lengths_before
 from loaders.extract.model import ORG, Candidate
 from loaders.extract.names import extend_left, strip_leading_noise
 from loaders.extract.sentences import spans_with_hits, word_hits
@@ -156,8 +156,8 @@ def _area_before(text: str, pos: int, floor: int) -> tuple[int, AreaInfo | None,
     moved = True
     while moved:
         moved = False
-        for length in range(10, 1, -1):
-            if start - length < floor:
+        for length in place_lengths_before(gaz, text, start):  # longest first, as range(10, 1, -1)
+            if length > 10 or start - length < floor:
                 continue
             word = text[start - length : start]
             options = [
