@@ -98,11 +98,17 @@ _SIGNATURE_INLINE = re.compile(
     rf"(?:(?<=[。\s])|^)(?P<org>[{_CJK}()]{{2,40}}{_ORG_SUFFIX})\s+(?P<date>{_DATE_TEXT})(?!\s*印\s*发)",
     re.MULTILINE,
 )
+_DATE_LINE = re.compile(rf"^[ \t]*(?P<date>{_DATE_TEXT})[ \t]*$", re.MULTILINE)
 _RED_HEADER = re.compile(rf"^\s*(?P<org>[{_CJK}() ]{{3,60}}?)\s*文\s*件\s*$", re.MULTILINE)
 _SPACED_HEADER = re.compile(rf"^\s*(?P<org>(?:[{_CJK}] ){{3,}}[{_CJK}])(?![{_CJK}])", re.MULTILINE)
 _PRINTED = re.compile(
     rf"^\s*(?P<org>[{_CJK}()]{{2,40}}?)\s+(?P<date>{_DATE_TEXT})\s*印\s*发\s*$", re.MULTILINE
 )
+# How a date-only line, a red header ('XX文件') and an 印发 line end: these patterns open with
+# ^ (tested at every character), so they run only on texts that have such a line end.
+_DATE_LINE_END = re.compile(r"日[ \t]*$", re.MULTILINE)
+_HEADER_END = re.compile(r"文\s*件\s*$", re.MULTILINE)
+_PRINTED_END = re.compile(r"印\s*发\s*$", re.MULTILINE)
 _COPIED = re.compile(r"^\s*抄\s*(?:送|报)\s*:\s*(?P<value>[^\n]+?)\s*[。.]?\s*$", re.MULTILINE)
 # \d\d{3}, not \d{4}: a pattern that opens with one character class lets the engine skip to it.
 _TIMESTAMP_LINE = re.compile(
@@ -425,7 +431,8 @@ def find_dateline(norm: str, after: int, lines: list[tuple[int, int]]) -> Span |
 
 def find_signature(norm: str) -> tuple[Span, Span] | None:
     """Return (issuer, date) spans of the first 发文机关署名 followed by its 成文日期."""
-    for match in re.finditer(rf"^[ \t]*(?P<date>{_DATE_TEXT})[ \t]*$", norm, re.MULTILINE):
+    dates = _DATE_LINE.finditer(norm) if _DATE_LINE_END.search(norm) else ()
+    for match in dates:
         before = norm[: match.start()].rstrip()
         line_start = before.rfind("\n") + 1
         org_start, org_end = _strip_span(norm, line_start, len(before))
@@ -439,7 +446,7 @@ def find_signature(norm: str) -> tuple[Span, Span] | None:
 
 def find_red_header(norm: str) -> Span | None:
     """Return the issuing body named by a red header ('XX文件', or a letter-spaced name)."""
-    match = _RED_HEADER.search(norm)
+    match = _RED_HEADER.search(norm) if _HEADER_END.search(norm) else None
     if match and _ORG_LINE.fullmatch(match["org"].replace(" ", "")):
         return Span(*_strip_span(norm, *match.span("org")))
     spaced = _SPACED_HEADER.search(norm[:2000])
@@ -675,10 +682,10 @@ def extract_metadata(
         if line.endswith(":") and not line.startswith(("附件", "抄送")) and 2 < len(line) < 150:
             put("recipients", Span(start, end - 1), split_bodies(line[:-1]))
             break
-    copied = _COPIED.search(norm)
+    copied = _COPIED.search(norm) if "抄" in norm else None
     if copied:
         put("copied_to", Span(*copied.span("value")), split_bodies(copied["value"]))
-    printed = _PRINTED.search(norm)
+    printed = _PRINTED.search(norm) if _PRINTED_END.search(norm) else None
     if printed:
         put("printed_by", Span(*printed.span("org")), re.sub(r"\s+", "", printed["org"]))
         put("printed_on", Span(*printed.span("date")), parse_date(printed["date"]))
