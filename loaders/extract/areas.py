@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import bisect
 import re
-import sys
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
-from itertools import chain, compress, count
+
+import numpy as np
 
 from loaders.documents import PolicyDocument
 from loaders.extract.gazetteer import AreaInfo, Gazetteer, load_gazetteer
@@ -61,30 +61,37 @@ class _Scanner:
 
     is_town: dict[str, bool]  # every name → whether it is a town or street
     lengths: dict[str, tuple[int, ...]]  # first two characters → name lengths, longest first
-    prefixes: frozenset[int]  # the keys of `lengths` as _pair_codes numbers
+    prefixes: np.ndarray  # the keys of `lengths` as _pair_codes numbers, sorted
+    firsts: np.ndarray  # code point → whether some key of `lengths` begins with it
+    seconds: np.ndarray  # code point → whether some key of `lengths` has it second
 
 
-# Native-order UTF-32, so that a memoryview cast to 64-bit numbers reads two characters each.
-_UTF32 = "utf-32-le" if sys.byteorder == "little" else "utf-32-be"
+def _code_points(text: str) -> np.ndarray:
+    """Return the code points of `text` (lone surrogates included) as an array."""
+    return np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype="<u4")
 
 
-def _pair_codes(text: str, start: int) -> memoryview:
-    """Return text[start:start+2], text[start+2:start+4] … each as one 64-bit number."""
-    data = text[start:].encode(_UTF32, "surrogatepass")
-    return memoryview(data)[: len(data) // 8 * 8].cast("Q")
+def _pair_codes(first: np.ndarray, second: np.ndarray) -> np.ndarray:
+    """Return each pair of code points as one 64-bit number: first + second × 2^32."""
+    return first.astype(np.uint64) | (second.astype(np.uint64) << np.uint64(32))
 
 
-def _prefix_starts(text: str, prefixes: frozenset[int]) -> list[int]:
-    """Return, in order, every index i where text[i:i+2] is in `prefixes` (_pair_codes numbers).
+def _prefix_starts(text: str, scanner: _Scanner) -> list[int]:
+    """Return, in order, every index i where text[i:i+2] is a key of `scanner.lengths`.
 
-    The test runs in C over every index (even ones and odd ones in two passes): about twice
-    as fast as a regex for candidate characters with a dict lookup per candidate, since half
-    of the characters of a policy text can begin a name but only one in fifteen pairs does.
+    numpy (loaded with jionlp already) tests every index at once: first whether the two
+    characters can begin and continue a name at all, a table lookup per character, then the
+    few remaining pairs by binary search among the 25,000 prefixes. Half of the characters of
+    a policy text can begin a name, but only one in fifteen pairs does.
     """
-    has = prefixes.__contains__
-    even = compress(count(0, 2), map(has, _pair_codes(text, 0)))
-    odd = compress(count(1, 2), map(has, _pair_codes(text, 1)))
-    return sorted(chain(even, odd))
+    codes = _code_points(text)
+    if len(codes) < 2:
+        return []
+    candidates = np.flatnonzero(scanner.firsts[codes[:-1]] & scanner.seconds[codes[1:]])
+    pairs = _pair_codes(codes[candidates], codes[candidates + 1])
+    found = np.searchsorted(scanner.prefixes, pairs)
+    found[found == len(scanner.prefixes)] = 0  # past the last prefix: no match
+    return candidates[scanner.prefixes[found] == pairs].tolist()
 
 
 @lru_cache(maxsize=1)
@@ -99,10 +106,17 @@ def _scanner(gaz: Gazetteer) -> _Scanner:
     for word in is_town:
         lengths.setdefault(word[:2], set()).add(len(word))
     # Every name has two characters at least (gazetteer._aliases, jionlp's full names).
+    keys = _code_points("".join(lengths)).reshape(-1, 2)
+    firsts = np.zeros(0x110000, dtype=bool)
+    seconds = np.zeros(0x110000, dtype=bool)
+    firsts[keys[:, 0]] = True
+    seconds[keys[:, 1]] = True
     return _Scanner(
         is_town,
         {k: tuple(sorted(v, reverse=True)) for k, v in lengths.items()},
-        frozenset(code for prefix in lengths for code in _pair_codes(prefix, 0)),
+        np.unique(_pair_codes(keys[:, 0], keys[:, 1])),
+        firsts,
+        seconds,
     )
 
 
@@ -115,7 +129,7 @@ def _scan(scanner: _Scanner, text: str, offset: int) -> list[tuple[int, int, str
     found: list[tuple[int, int, str, bool]] = []
     is_town, lengths = scanner.is_town, scanner.lengths
     end = 0
-    for i in _prefix_starts(text, scanner.prefixes):
+    for i in _prefix_starts(text, scanner):
         if i < end:
             continue  # inside the name found last
         for length in lengths[text[i : i + 2]]:
