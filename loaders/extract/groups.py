@@ -44,6 +44,7 @@ def _automaton() -> ahocorasick.Automaton:
     return automaton
 
 
+@lru_cache(maxsize=16384)  # pure, and names recur from document to document
 def _specific(name: str, suffix: str) -> bool:
     gaz = load_gazetteer()
     body = name[: len(name) - len(suffix)]

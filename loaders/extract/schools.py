@@ -126,6 +126,9 @@ def _automaton() -> ahocorasick.Automaton:
     return automaton
 
 
+# Pure, and asked about the same names over and over: by trim_left for each break, by the
+# candidate rules, by resolve.py for every candidate key, and again in the next document.
+@lru_cache(maxsize=16384)
 def specific_part(name: str, suffix_len: int) -> tuple[str, bool]:
     """Return the part of a name that is neither place nor suffix, and whether a place precedes.
 
@@ -144,6 +147,7 @@ def specific_part(name: str, suffix_len: int) -> tuple[str, bool]:
     return body, had_place
 
 
+@lru_cache(maxsize=16384)
 def is_specific(name: str, suffix_len: int) -> bool:
     """Return True when `name` names one institution rather than a kind of institution.
 
