@@ -112,6 +112,21 @@ class _Terms:
 
     def __init__(self) -> None:
         self.entities: dict[str, str] = {}
+        self.plain: dict[str, bool] = {}  # entity key → it has no white space and no quote
+
+    def mention(self, head: str, entity: str) -> str:
+        """Return node(f"mention:{head}:{entity}"), `head` being ASCII ('doc:start:end').
+
+        An entity key without white space or quotes (nearly all) leaves nothing for
+        entity_iri_value's regex to drop from the whole key, so that pass is skipped.
+        """
+        plain = self.plain.get(entity)
+        if plain is None:
+            plain = self.plain[entity] = _SPACE_OR_QUOTE.search(entity) is None
+        rest = f"{head}:{entity}"
+        if not plain or not unicodedata.is_normalized("NFKC", rest):
+            return self.node(f"mention:{rest}")
+        return f"<{EKGID_BASE}mention/{short_hash('mention:' + rest)}>"
 
     def entity(self, key: str) -> str:
         term = self.entities.get(key)
@@ -189,7 +204,7 @@ def _extraction_triples(
     context = _MentionContext(doc, document)
     nodes: list[tuple[str, tuple[str, ...]]] = []  # mention nodes and their lines
     for mention in extraction.mentions:
-        node = terms.node(f"mention:{doc.doc_id}:{mention.start}:{mention.end}:{mention.entity}")
+        node = terms.mention(f"{doc.doc_id}:{mention.start}:{mention.end}", mention.entity)
         nodes.append((node, _mention(context, mention, entity(mention.entity), node)))
     for relation in extraction.relations:
         subject, obj = entity(relation.subject), entity(relation.object)
