@@ -109,7 +109,16 @@ def section_iri(doc_id: str, path: str) -> NamedNode:
     >>> section_iri("abc", "3.1").value
     'https://w3id.org/edukg/id/doc/abc/sec/3.1'
     """
-    return NamedNode(f"{EKGID_BASE}doc/{doc_id}/sec/{path}")
+    return NamedNode(section_iri_value(doc_id, path))
+
+
+def section_iri_value(doc_id: str, path: str) -> str:
+    """Return the string of section_iri(doc_id, path), without building a node.
+
+    >>> section_iri_value("abc", "3.1") == section_iri("abc", "3.1").value
+    True
+    """
+    return f"{EKGID_BASE}doc/{doc_id}/sec/{path}"
 
 
 def entity_iri(kind: str, key: str) -> NamedNode:
