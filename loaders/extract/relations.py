@@ -136,7 +136,11 @@ def _ascii(text: str) -> str:
     >>> _ascii("成员校：甲、乙（在建）")
     '成员校:甲、乙(在建)'
     """
-    return _FULLWIDTH_CHAR.sub(lambda m: _NARROW[m.group()], text)
+    # Chinese punctuation (，：（）) is full-width, so a text has hundreds of these: one
+    # str.replace per distinct character beats a regex callback per occurrence.
+    for char in set(_FULLWIDTH_CHAR.findall(text)):
+        text = text.replace(char, _NARROW[char])
+    return text
 
 
 @lru_cache(maxsize=4096)
