@@ -61,9 +61,11 @@ class _Scanner:
 
     is_town: dict[str, bool]  # every name → whether it is a town or street
     lengths: dict[str, tuple[int, ...]]  # first two characters → name lengths, longest first
-    prefixes: np.ndarray  # the keys of `lengths` as _pair_codes numbers, sorted
-    firsts: np.ndarray  # code point → whether some key of `lengths` begins with it
-    seconds: np.ndarray  # code point → whether some key of `lengths` has it second
+    firsts: np.ndarray  # code point → whether some name begins with it
+    seconds: np.ndarray  # code point → whether some name has it second
+    heads: np.ndarray  # the names' first two characters as _codes numbers, sorted
+    pairs: np.ndarray  # the two-character names, the same way
+    triples: np.ndarray  # the first three characters of the longer names, the same way
 
 
 def _code_points(text: str) -> np.ndarray:
@@ -71,27 +73,42 @@ def _code_points(text: str) -> np.ndarray:
     return np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype="<u4")
 
 
-def _pair_codes(first: np.ndarray, second: np.ndarray) -> np.ndarray:
-    """Return each pair of code points as one 64-bit number: first + second × 2^32."""
-    return first.astype(np.uint64) | (second.astype(np.uint64) << np.uint64(32))
+def _codes(*columns: np.ndarray) -> np.ndarray:
+    """Return rows of code points (below 2^21) as single numbers: c0 + c1·2^21 + c2·2^42."""
+    out = np.zeros(len(columns[0]), dtype=np.uint64)
+    for i, column in enumerate(columns):
+        out |= column.astype(np.uint64) << np.uint64(21 * i)
+    return out
 
 
-def _prefix_starts(text: str, scanner: _Scanner) -> list[int]:
-    """Return, in order, every index i where text[i:i+2] is a key of `scanner.lengths`.
+def _member(table: np.ndarray, values: np.ndarray) -> np.ndarray:
+    """Return, for each of `values`, whether the sorted array `table` holds it."""
+    found = np.searchsorted(table, values)
+    found[found == len(table)] = 0
+    return table[found] == values if len(table) else np.zeros(len(values), dtype=bool)
 
-    numpy (loaded with jionlp already) tests every index at once: first whether the two
-    characters can begin and continue a name at all, a table lookup per character, then the
-    few remaining pairs by binary search among the 25,000 prefixes. Half of the characters of
-    a policy text can begin a name, but only one in fifteen pairs does.
+
+def _name_starts(text: str, scanner: _Scanner) -> list[int]:
+    """Return, in order, every index of `text` where a gazetteer name may begin: a two-character
+    name is there, or the first three characters of a longer one.
+
+    numpy (loaded with jionlp already) tests every index at once: first whether the first two
+    characters can begin a name at all (a table lookup per character), then the few remaining
+    places by binary search among the names' beginnings. Half of the characters of a policy
+    text can begin a name, but only about one place in a hundred does.
     """
     codes = _code_points(text)
     if len(codes) < 2:
         return []
-    candidates = np.flatnonzero(scanner.firsts[codes[:-1]] & scanner.seconds[codes[1:]])
-    pairs = _pair_codes(codes[candidates], codes[candidates + 1])
-    found = np.searchsorted(scanner.prefixes, pairs)
-    found[found == len(scanner.prefixes)] = 0  # past the last prefix: no match
-    return candidates[scanner.prefixes[found] == pairs].tolist()
+    maybe = np.flatnonzero(scanner.firsts[codes[:-1]] & scanner.seconds[codes[1:]])
+    pairs = _codes(codes[maybe], codes[maybe + 1])
+    begins = _member(scanner.heads, pairs)  # one place in fifteen
+    maybe, pairs = maybe[begins], pairs[begins]
+    starts = _member(scanner.pairs, pairs)
+    longer = maybe[maybe + 2 < len(codes)]  # all but perhaps the last
+    triples = _codes(codes[longer], codes[longer + 1], codes[longer + 2])
+    starts[: len(longer)] |= _member(scanner.triples, triples)
+    return maybe[starts].tolist()
 
 
 @lru_cache(maxsize=1)
@@ -106,17 +123,21 @@ def _scanner(gaz: Gazetteer) -> _Scanner:
     for word in is_town:
         lengths.setdefault(word[:2], set()).add(len(word))
     # Every name has two characters at least (gazetteer._aliases, jionlp's full names).
-    keys = _code_points("".join(lengths)).reshape(-1, 2)
+    heads = _code_points("".join(lengths)).reshape(-1, 2)
     firsts = np.zeros(0x110000, dtype=bool)
     seconds = np.zeros(0x110000, dtype=bool)
-    firsts[keys[:, 0]] = True
-    seconds[keys[:, 1]] = True
+    firsts[heads[:, 0]] = True
+    seconds[heads[:, 1]] = True
+    pairs = _code_points("".join(w for w in is_town if len(w) == 2)).reshape(-1, 2)
+    triples = _code_points("".join(w[:3] for w in is_town if len(w) > 2)).reshape(-1, 3)
     return _Scanner(
         is_town,
         {k: tuple(sorted(v, reverse=True)) for k, v in lengths.items()},
-        np.unique(_pair_codes(keys[:, 0], keys[:, 1])),
         firsts,
         seconds,
+        np.unique(_codes(heads[:, 0], heads[:, 1])),
+        np.unique(_codes(pairs[:, 0], pairs[:, 1])),
+        np.unique(_codes(triples[:, 0], triples[:, 1], triples[:, 2])),
     )
 
 
@@ -129,7 +150,7 @@ def _scan(scanner: _Scanner, text: str, offset: int) -> list[tuple[int, int, str
     found: list[tuple[int, int, str, bool]] = []
     is_town, lengths = scanner.is_town, scanner.lengths
     end = 0
-    for i in _prefix_starts(text, scanner):
+    for i in _name_starts(text, scanner):
         if i < end:
             continue  # inside the name found last
         for length in lengths[text[i : i + 2]]:
