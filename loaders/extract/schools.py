@@ -104,9 +104,9 @@ _THROUGH_TRAIN = re.compile(r"^(?:[九十二]+年)?一贯制")
 # Names sharing one suffix: 红杉、紫荆(暂定名)幼儿园 → 红杉幼儿园, 紫荆幼儿园. Parts hold no
 # suffix character, so 中小学、幼儿园 (two kinds of school) is not read as a list.
 _PART = r"(?:(?![学校园])[\u4e00-\u9fff]){2,6}"
+_LIST_SUFFIXES = ("幼儿园", "小学", "初级中学", "高级中学", "中学", "实验学校", "学校")
 _COORDINATED = re.compile(
-    rf"((?:{_PART}、)+)({_PART}?)(?:[(（][^()（）]{{1,6}}[)）])?"
-    r"(幼儿园|小学|初级中学|高级中学|中学|实验学校|学校)"
+    rf"((?:{_PART}、)+)({_PART}?)(?:[(（][^()（）]{{1,6}}[)）])?({'|'.join(_LIST_SUFFIXES)})"
 )
 # A numbered school (实验二小, 市一中) after a Chinese character. The first numeral comes first
 # in the pattern, so the regex engine skips the text to each numeral at once.
@@ -248,8 +248,10 @@ def find_schools(text: str, spans) -> list[Candidate]:  # noqa: ANN001
         first = bisect.bisect_right(suffix_ends, s_start)
         last = bisect.bisect_right(suffix_ends, s_end)
         hits = [hit for hit in suffixes[first:last] if hit[0] >= s_start]
-        # A list sharing its suffix ends with one of SUFFIXES, which the automaton reports.
-        may_coordinate = bool(hits) and text.find("、", s_start, s_end) >= 0
+        # A list sharing its suffix ends with one of SUFFIXES, which the automaton reports,
+        # and opens with a 、 before that suffix.
+        list_end = max((start for start, _, word in hits if word in _LIST_SUFFIXES), default=-1)
+        may_coordinate = list_end > s_start and text.find("、", s_start, list_end) >= 0
         numeral = bisect.bisect_left(numerals, s_start)
         if numeral < len(numerals) and numerals[numeral] + 2 <= s_end:
             sentence = text[s_start:s_end]
@@ -259,7 +261,7 @@ def find_schools(text: str, spans) -> list[Candidate]:  # noqa: ANN001
         if hits:
             found += _suffixed(text, hits, s_start, s_end)
         if may_coordinate:
-            found += _coordinated(text, s_start, s_end)
+            found += _coordinated(text, s_start, s_end, list_end)
     return found
 
 
@@ -294,14 +296,14 @@ def _suffixed(
     return found
 
 
-def _coordinated(text: str, s_start: int, s_end: int) -> list[Candidate]:
+def _coordinated(text: str, s_start: int, s_end: int, list_end: int) -> list[Candidate]:
     """Return one candidate per name of a list sharing its suffix (红杉、紫荆幼儿园).
 
     Each candidate spans its own part of the text; its canonical name is part + suffix. All
     parts must name institutions, or none is taken.
     """
     out: list[Candidate] = []
-    for match in _coordinated_lists(text, s_start, s_end):
+    for match in _coordinated_lists(text, s_start, s_end, list_end):
         suffix = match.group(3)
         parts: list[tuple[int, int]] = []
         at = match.start(1)
@@ -344,14 +346,18 @@ def _coordinated(text: str, s_start: int, s_end: int) -> list[Candidate]:
     return out
 
 
-def _coordinated_lists(text: str, s_start: int, s_end: int) -> Iterator[re.Match[str]]:
+def _coordinated_lists(
+    text: str, s_start: int, s_end: int, list_end: int
+) -> Iterator[re.Match[str]]:
     """Yield what _COORDINATED.finditer(text, s_start, s_end) yields, trying fewer positions.
 
     A list opens with a name of 2–6 characters and a 、, so a match begins 2 to 6 characters
-    before some 、: the pattern is tried at those positions only, from left to right.
+    before some 、: the pattern is tried at those positions only, from left to right. That 、
+    comes before the list's suffix, so none at or after `list_end` (the start of the last
+    suffix _COORDINATED ends with) opens a list.
     """
     tried = s_start  # every position before this was tried, or lies inside the last match
-    comma = text.find("、", s_start + 2, s_end)
+    comma = text.find("、", s_start + 2, list_end)
     while comma >= 0:
         for at in range(max(tried, comma - 6), comma - 1):
             match = _COORDINATED.match(text, at, s_end)
@@ -361,7 +367,7 @@ def _coordinated_lists(text: str, s_start: int, s_end: int) -> Iterator[re.Match
                 break
         else:
             tried = max(tried, comma - 1)
-        comma = text.find("、", max(tried + 2, comma + 1), s_end)
+        comma = text.find("、", max(tried + 2, comma + 1), list_end)
 
 
 def _candidate(text: str, start: int, end: int, word: str, floor: int) -> Candidate | None:
