@@ -74,6 +74,7 @@ class _Open:
     heading: str
     start: int
     children: list[Section]
+    path: str
 
 
 def _heading(norm: str, start: int, line_end: int) -> str:
@@ -141,7 +142,7 @@ def split_sections(
             item = stack.pop()
             parent_children = stack[-1].children if stack else roots
             section = Section(
-                path="",
+                path=item.path,
                 number=item.number,
                 level=item.level,
                 heading=item.heading,
@@ -160,28 +161,14 @@ def split_sections(
             continue
         close(level, start)
         last_value[level] = value
-        stack.append(_Open(level, number, value, heading, start, []))
+        # Its earlier siblings are closed (they stood above its parent on the stack), so its
+        # place among them, hence its path, is known now.
+        parent = stack[-1] if stack else None
+        siblings = parent.children if parent else roots
+        path = f"{parent.path}.{len(siblings) + 1}" if parent else str(len(roots) + 1)
+        stack.append(_Open(level, number, value, heading, start, [], path))
     close(1, region_end)
-    return tuple(_with_paths(roots, ""))
-
-
-def _with_paths(sections: list[Section], prefix: str) -> list[Section]:
-    out = []
-    for i, section in enumerate(sections, start=1):
-        path = f"{prefix}{i}"
-        children = tuple(_with_paths(list(section.children), path + "."))
-        out.append(
-            Section(
-                path=path,
-                number=section.number,
-                level=section.level,
-                heading=section.heading,
-                start=section.start,
-                end=section.end,
-                children=children,
-            )
-        )
-    return out
+    return tuple(roots)
 
 
 def _iso_timestamp(date: str, time: str) -> str:
