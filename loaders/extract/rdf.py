@@ -23,6 +23,7 @@ import re
 import unicodedata
 from collections.abc import Callable
 from functools import cache, lru_cache
+from itertools import chain
 from operator import itemgetter
 
 from pyoxigraph import NamedNode, Quad
@@ -253,8 +254,7 @@ def _extraction_triples(
     # Mention nodes in IRI order, each with its lines in predicate order: all their lines
     # are then in sorted order, one run the final sort merges instead of sorting.
     nodes.sort(key=itemgetter(0))
-    for _, lines in nodes:
-        triples.update(dict.fromkeys(lines))
+    triples.update(dict.fromkeys(chain.from_iterable(lines for _, lines in nodes)))
     return triples
 
 
