@@ -61,8 +61,10 @@ class _Scanner:
 
     is_town: dict[str, bool]  # every name → whether it is a town or street
     lengths: dict[str, tuple[int, ...]]  # first two characters → name lengths, longest first
-    firsts: np.ndarray  # code point → whether some name begins with it
-    seconds: np.ndarray  # code point → whether some name has it second
+    # Code point → whether some name has it first / second. The tables end with a False entry
+    # that every higher code point reads, so they stay small (about 40 kB, in cache).
+    firsts: np.ndarray
+    seconds: np.ndarray
     heads: np.ndarray  # the names' first two characters as _codes numbers, sorted
     pairs: np.ndarray  # the two-character names, the same way
     triples: np.ndarray  # the first three characters of the longer names, the same way
@@ -100,7 +102,8 @@ def _name_starts(text: str, scanner: _Scanner) -> list[int]:
     codes = _code_points(text)
     if len(codes) < 2:
         return []
-    maybe = np.flatnonzero(scanner.firsts[codes[:-1]] & scanner.seconds[codes[1:]])
+    looked_up = np.minimum(codes, len(scanner.firsts) - 1)
+    maybe = np.flatnonzero(scanner.firsts[looked_up[:-1]] & scanner.seconds[looked_up[1:]])
     pairs = _codes(codes[maybe], codes[maybe + 1])
     begins = _member(scanner.heads, pairs)  # one place in fifteen
     maybe, pairs = maybe[begins], pairs[begins]
@@ -124,8 +127,8 @@ def _scanner(gaz: Gazetteer) -> _Scanner:
         lengths.setdefault(word[:2], set()).add(len(word))
     # Every name has two characters at least (gazetteer._aliases, jionlp's full names).
     heads = _code_points("".join(lengths)).reshape(-1, 2)
-    firsts = np.zeros(0x110000, dtype=bool)
-    seconds = np.zeros(0x110000, dtype=bool)
+    firsts = np.zeros(int(heads.max()) + 2, dtype=bool)
+    seconds = np.zeros(int(heads.max()) + 2, dtype=bool)
     firsts[heads[:, 0]] = True
     seconds[heads[:, 1]] = True
     pairs = _code_points("".join(w for w in is_town if len(w) == 2)).reshape(-1, 2)
