@@ -40,7 +40,8 @@ _TURN = re.compile(
     re.MULTILINE,
 )
 # The timestamp every turn ends with (_TURN's ts group): a cheap test before _TURN itself.
-_TURN_TIME = re.compile(r"\d{4}-\d{2}-\d{2}\s+\d{1,2}:\d{2}")
+# \d\d{3}, not \d{4}: a pattern that opens with one character class lets the engine skip to it.
+_TURN_TIME = re.compile(r"\d\d{3}-\d{2}-\d{2}\s+\d{1,2}:\d{2}")
 _ANSWER_OPENING = re.compile(
     r"^(?:主持人(?:好|您好|你好)|谢谢主持人|感谢主持人|这位网友|网友(?:你|您)好|谢谢(?:这位)?网友)"
 )
