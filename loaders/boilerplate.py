@@ -43,7 +43,11 @@ _STRONG_TERMS = re.compile(
     r"上一篇|下一篇|上一页|下一页|返回顶部|网站首页|智能问答|个人中心",
     re.IGNORECASE,
 )
-_PAGINATION = re.compile(r"\d+\s*/\s*\d+\s*条|共\s*\d+\s*页|第\s*\d+\s*/\s*\d+\s*页|\d+/\d+页")
+# Pagination: 18/18条, 共3页, 第1/2页, 1/1页. Only whether a line has one matters, so the pattern
+# opens with one character class (a digit, 共, 第) and a search skips to those in C.
+_PAGINATION = re.compile(
+    r"[\d共第](?:(?<=\d)\s*/\s*\d+\s*条|(?<=共)\s*\d+\s*页|(?<=第)\s*\d+\s*/\s*\d+\s*页|(?<=\d)/\d+页)"
+)
 _PAGE_MARK = re.compile(r"^第[A-Z]?\d{1,3}版\s*[::]")
 _IMAGE = re.compile(r"^\S+\.(?:jpe?g|png|gif|bmp|webp)$", re.IGNORECASE)
 _FONT_SIZE = re.compile(r"^(?:T?[大中小]字?\s*){2,}$|^[【\[]?字[体号]")
@@ -61,8 +65,9 @@ _LEADING_BULLET = re.compile(rf"^{_BULLET}")
 _ARROW = re.compile(r">|»|›")
 _SENTENCE_MARK = re.compile(r"[,。;:!?、“”《》()]")
 _SPLIT_TOKENS = re.compile(r"\s*(?:\||｜|丨|>|»|›|\s{2,})\s*")
-# A line that _SPLIT_TOKENS splits has one of these (most body lines have none).
-_MAY_SPLIT = re.compile(r"[|｜丨>»›]|\s\s")
+# A line that _SPLIT_TOKENS splits has one of these (most body lines have none): a bar or an
+# arrow, or two white-space characters; one character class first, as for _PAGINATION.
+_MAY_SPLIT = re.compile(r"[|｜丨>»›\s](?:(?<=[|｜丨>»›])|(?<=\s)\s)")
 
 
 def _only_brackets(line: str) -> bool:
@@ -94,7 +99,7 @@ def line_kind(line: str) -> str:
         _CATALOGUE_LINE.match(stripped)
         or _BREADCRUMB.match(content)
         or _PAGE_MARK.match(content)
-        or _IMAGE.match(content)
+        or ("." in content and _IMAGE.match(content))
         or _PAGINATION.search(content)
         or _only_brackets(content)
         or _FONT_SIZE.match(content)

@@ -64,18 +64,26 @@ _OTHER_LABELS = (
     "作者|责任编辑|编辑|浏览次数|公开方式|公开范围|法定主动公开分类|体裁分类|内容概述|联系地址|"
     "邮政编码|电子邮箱|联系电话|网站标识码|有效性|关键词|主题词|发布者"
 )
+# A label stands at a line start or after white space or a separator. That test comes after
+# each label's first character (the character before it is not one of the others), so every
+# alternative begins with a literal and the regex engine skips in C to a label's first
+# character, instead of testing the start condition at every character.
+_LABEL_START = r"(?<![^\s|•·:,;日)】\]].)"
 _LABEL = re.compile(
-    r"(?:^|(?<=[\s|•·:,;日)】\]]))(?P<label>"
-    + "|".join(r"\s*".join(label) for label in sorted(_LABEL_FIELDS, key=len, reverse=True))
-    + "|"
-    + _OTHER_LABELS
-    + r")\s*:",
-    re.MULTILINE,
+    r"(?P<label>"
+    + "|".join(
+        label[0] + _LABEL_START + r"\s*".join(label)[1:]
+        for label in [*sorted(_LABEL_FIELDS, key=len, reverse=True), *_OTHER_LABELS.split("|")]
+    )
+    + r")\s*:"
 )
 _DOC_NUMBER = re.compile(
     rf"(?P<agency>[{_CJK}]{{1,10}})\s*[〔\[(【]\s*(?P<year>(?:19|20)\d{{2}})\s*[〕\])】]\s*"
     r"(?P<serial>\d{1,5})\s*号"
 )
+# Every 发文字号 holds a bracketed year: a text without one (most of them) needs no _DOC_NUMBER
+# search, which tries 1 to 10 agency characters at every character.
+_BRACKETED_YEAR = re.compile(r"[〔\[(【]\s*(?:19|20)\d{2}\s*[〕\])】]")
 _INDEX_NUMBER = re.compile(r"[0-9A-Za-z]{4,}\s*/\s*\d{4}\s*-\s*\d+")
 _DATE_TEXT = (
     r"(?:(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日"
@@ -83,18 +91,28 @@ _DATE_TEXT = (
 )
 _ORG_SUFFIX = r"(?:人民政府|政府|委员会|办公室|教育局|局|厅|委|办|部|院|中心|学校|大学|学院|协会|公司|处|所|站|馆)"
 _ORG_LINE = re.compile(rf"[{_CJK}()]{{2,40}}{_ORG_SUFFIX}")
+# What every _SIGNATURE_INLINE match holds (white space, then the date): texts without it skip
+# the search, which tries up to 40 name characters after every sentence end and space.
+_SPACE_DATE = re.compile(rf"\s{_DATE_TEXT}")
 _SIGNATURE_INLINE = re.compile(
     rf"(?:(?<=[。\s])|^)(?P<org>[{_CJK}()]{{2,40}}{_ORG_SUFFIX})\s+(?P<date>{_DATE_TEXT})(?!\s*印\s*发)",
     re.MULTILINE,
 )
+_DATE_LINE = re.compile(rf"^[ \t]*(?P<date>{_DATE_TEXT})[ \t]*$", re.MULTILINE)
 _RED_HEADER = re.compile(rf"^\s*(?P<org>[{_CJK}() ]{{3,60}}?)\s*文\s*件\s*$", re.MULTILINE)
 _SPACED_HEADER = re.compile(rf"^\s*(?P<org>(?:[{_CJK}] ){{3,}}[{_CJK}])(?![{_CJK}])", re.MULTILINE)
 _PRINTED = re.compile(
     rf"^\s*(?P<org>[{_CJK}()]{{2,40}}?)\s+(?P<date>{_DATE_TEXT})\s*印\s*发\s*$", re.MULTILINE
 )
+# How a date-only line, a red header ('XX文件') and an 印发 line end: these patterns open with
+# ^ (tested at every character), so they run only on texts that have such a line end.
+_DATE_LINE_END = re.compile(r"日[ \t]*$", re.MULTILINE)
+_HEADER_END = re.compile(r"文\s*件\s*$", re.MULTILINE)
+_PRINTED_END = re.compile(r"印\s*发\s*$", re.MULTILINE)
 _COPIED = re.compile(r"^\s*抄\s*(?:送|报)\s*:\s*(?P<value>[^\n]+?)\s*[。.]?\s*$", re.MULTILINE)
+# \d\d{3}, not \d{4}: a pattern that opens with one character class lets the engine skip to it.
 _TIMESTAMP_LINE = re.compile(
-    r"(?P<date>\d{4}-\d{2}-\d{2})\s+\d{1,2}:\d{2}(?::\d{2})?\s*$", re.MULTILINE
+    r"(?P<date>\d\d{3}-\d{2}-\d{2})\s+\d{1,2}:\d{2}(?::\d{2})?\s*$", re.MULTILINE
 )
 _MEDIA = re.compile(r"(?:报|网|社|台|APP|客户端|互联网|微信|微博|公众号|频道|杂志|新闻)$")
 _NEWS_MARKERS = re.compile(r"本报讯|本报记者|记者|通讯员|原标题|新华社|日电|责任编辑|\S{2,8}讯[ (]")
@@ -301,6 +319,13 @@ def normalise_doc_number(number: str) -> str:
     return f"{match['agency']}〔{match['year']}〕{match['serial']}号"
 
 
+def _find_doc_number(norm: str, start: int, end: int) -> re.Match[str] | None:
+    """Return _DOC_NUMBER.search(norm, start, end), skipped when no bracketed year is there."""
+    if not _BRACKETED_YEAR.search(norm, start, end):
+        return None
+    return _DOC_NUMBER.search(norm, start, end)
+
+
 def split_bodies(value: str) -> tuple[str, ...]:
     """Return the bodies named in a 主送 or 抄送 list, split at 、 , ; outside parentheses.
 
@@ -406,13 +431,14 @@ def find_dateline(norm: str, after: int, lines: list[tuple[int, int]]) -> Span |
 
 def find_signature(norm: str) -> tuple[Span, Span] | None:
     """Return (issuer, date) spans of the first 发文机关署名 followed by its 成文日期."""
-    for match in re.finditer(rf"^[ \t]*(?P<date>{_DATE_TEXT})[ \t]*$", norm, re.MULTILINE):
+    dates = _DATE_LINE.finditer(norm) if _DATE_LINE_END.search(norm) else ()
+    for match in dates:
         before = norm[: match.start()].rstrip()
         line_start = before.rfind("\n") + 1
         org_start, org_end = _strip_span(norm, line_start, len(before))
         if _ORG_LINE.fullmatch(norm[org_start:org_end].replace(" ", "")):
             return Span(org_start, org_end), Span(match.start("date"), match.end("date"))
-    inline = _SIGNATURE_INLINE.search(norm)
+    inline = _SIGNATURE_INLINE.search(norm) if _SPACE_DATE.search(norm) else None
     if inline:
         return Span(*inline.span("org")), Span(*inline.span("date"))
     return None
@@ -420,7 +446,7 @@ def find_signature(norm: str) -> tuple[Span, Span] | None:
 
 def find_red_header(norm: str) -> Span | None:
     """Return the issuing body named by a red header ('XX文件', or a letter-spaced name)."""
-    match = _RED_HEADER.search(norm)
+    match = _RED_HEADER.search(norm) if _HEADER_END.search(norm) else None
     if match and _ORG_LINE.fullmatch(match["org"].replace(" ", "")):
         return Span(*_strip_span(norm, *match.span("org")))
     spaced = _SPACED_HEADER.search(norm[:2000])
@@ -599,8 +625,8 @@ def extract_metadata(
     doc_span = ev.pop("doc_number", None)
     first_stop = norm.find("。", body[0].start if body else 0)
     search_end = first_stop if first_stop > 0 else len(norm)
-    number = (doc_span and _DOC_NUMBER.search(norm, doc_span.start, doc_span.end)) or (
-        _DOC_NUMBER.search(norm, 0, search_end)
+    number = (doc_span and _find_doc_number(norm, doc_span.start, doc_span.end)) or (
+        _find_doc_number(norm, 0, search_end)
     )
     if number:
         put("doc_number", Span(*number.span()), normalise_doc_number(number.group(0)))
@@ -656,10 +682,10 @@ def extract_metadata(
         if line.endswith(":") and not line.startswith(("附件", "抄送")) and 2 < len(line) < 150:
             put("recipients", Span(start, end - 1), split_bodies(line[:-1]))
             break
-    copied = _COPIED.search(norm)
+    copied = _COPIED.search(norm) if "抄" in norm else None
     if copied:
         put("copied_to", Span(*copied.span("value")), split_bodies(copied["value"]))
-    printed = _PRINTED.search(norm)
+    printed = _PRINTED.search(norm) if _PRINTED_END.search(norm) else None
     if printed:
         put("printed_by", Span(*printed.span("org")), re.sub(r"\s+", "", printed["org"]))
         put("printed_on", Span(*printed.span("date")), parse_date(printed["date"]))

@@ -40,7 +40,8 @@ _TURN = re.compile(
     re.MULTILINE,
 )
 # The timestamp every turn ends with (_TURN's ts group): a cheap test before _TURN itself.
-_TURN_TIME = re.compile(r"\d{4}-\d{2}-\d{2}\s+\d{1,2}:\d{2}")
+# \d\d{3}, not \d{4}: a pattern that opens with one character class lets the engine skip to it.
+_TURN_TIME = re.compile(r"\d\d{3}-\d{2}-\d{2}\s+\d{1,2}:\d{2}")
 _ANSWER_OPENING = re.compile(
     r"^(?:主持人(?:好|您好|你好)|谢谢主持人|感谢主持人|这位网友|网友(?:你|您)好|谢谢(?:这位)?网友)"
 )
@@ -74,6 +75,7 @@ class _Open:
     heading: str
     start: int
     children: list[Section]
+    path: str
 
 
 def _heading(norm: str, start: int, line_end: int) -> str:
@@ -141,7 +143,7 @@ def split_sections(
             item = stack.pop()
             parent_children = stack[-1].children if stack else roots
             section = Section(
-                path="",
+                path=item.path,
                 number=item.number,
                 level=item.level,
                 heading=item.heading,
@@ -160,28 +162,14 @@ def split_sections(
             continue
         close(level, start)
         last_value[level] = value
-        stack.append(_Open(level, number, value, heading, start, []))
+        # Its earlier siblings are closed (they stood above its parent on the stack), so its
+        # place among them, hence its path, is known now.
+        parent = stack[-1] if stack else None
+        siblings = parent.children if parent else roots
+        path = f"{parent.path}.{len(siblings) + 1}" if parent else str(len(roots) + 1)
+        stack.append(_Open(level, number, value, heading, start, [], path))
     close(1, region_end)
-    return tuple(_with_paths(roots, ""))
-
-
-def _with_paths(sections: list[Section], prefix: str) -> list[Section]:
-    out = []
-    for i, section in enumerate(sections, start=1):
-        path = f"{prefix}{i}"
-        children = tuple(_with_paths(list(section.children), path + "."))
-        out.append(
-            Section(
-                path=path,
-                number=section.number,
-                level=section.level,
-                heading=section.heading,
-                start=section.start,
-                end=section.end,
-                children=children,
-            )
-        )
-    return out
+    return tuple(roots)
 
 
 def _iso_timestamp(date: str, time: str) -> str:

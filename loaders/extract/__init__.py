@@ -113,7 +113,7 @@ def extract(doc: PolicyDocument) -> Extraction:
     context = area_context(doc)
     year = _document_year(doc)
     text = doc.norm
-    meta_spans = [s for s in _metadata_spans(doc) if not any(a <= s[0] < b for a, b in spans)]
+    meta_spans = [s for s in _metadata_spans(doc) if not _in_sentence(sentences, starts, s[0])]
     candidates: list[Candidate] = []
     candidates += find_areas(doc, context)
     candidates += find_organizations(text, spans + meta_spans, context)
@@ -169,6 +169,13 @@ def _surface_from_original(c: Candidate, original: str) -> Candidate:
     return Candidate(
         c.kind, surface, c.start, c.end, c.cls, c.method, c.confidence, c.canonical, c.attrs
     )
+
+
+def _in_sentence(sentences: list[Sentence], starts: list[int], offset: int) -> bool:
+    """Return True when `offset` lies in one of the sentences (sorted and disjoint, so only
+    the last one starting at or before it can hold it)."""
+    index = bisect.bisect_right(starts, offset) - 1
+    return index >= 0 and offset < sentences[index].end
 
 
 def _plain_mention(

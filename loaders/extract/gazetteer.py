@@ -125,3 +125,52 @@ def load_gazetteer() -> Gazetteer:
         automaton,
         towns,
     )
+
+
+@lru_cache(maxsize=1)
+def _name_lengths(gaz: Gazetteer) -> dict[str, tuple[int, ...]]:
+    """Return first two characters → lengths, longest first, of the full names and aliases."""
+    lengths: dict[str, set[int]] = {}
+    for name in (*gaz.by_name, *gaz.by_alias):
+        lengths.setdefault(name[:2], set()).add(len(name))
+    return {k: tuple(sorted(v, reverse=True)) for k, v in lengths.items()}
+
+
+def leading_place(gaz: Gazetteer, text: str, max_len: int = 10) -> int:
+    """Return the length of the longest area name or alias (2 to `max_len` characters) that
+    `text` begins with, or 0.
+
+    Looks up only the name lengths that occur after the text's first two characters, instead
+    of every length from `max_len` down.
+
+    >>> gaz = load_gazetteer()
+    >>> leading_place(gaz, "温州市松涛桥小学"), leading_place(gaz, "松涛桥小学")
+    (3, 0)
+    """
+    for length in _name_lengths(gaz).get(text[:2], ()):
+        if (
+            2 <= length <= max_len
+            and length <= len(text)
+            and (text[:length] in gaz.by_name or text[:length] in gaz.by_alias)
+        ):
+            return length
+    return 0
+
+
+@lru_cache(maxsize=1)
+def _name_lengths_by_end(gaz: Gazetteer) -> dict[str, tuple[int, ...]]:
+    """Return last two characters → lengths, longest first, of the full names and aliases."""
+    lengths: dict[str, set[int]] = {}
+    for name in (*gaz.by_name, *gaz.by_alias):
+        lengths.setdefault(name[-2:], set()).add(len(name))
+    return {k: tuple(sorted(v, reverse=True)) for k, v in lengths.items()}
+
+
+def place_lengths_before(gaz: Gazetteer, text: str, end: int) -> tuple[int, ...]:
+    """Return, longest first, the lengths of the area names or aliases that could end at `end`
+    in `text` (those sharing its two characters before `end`): the only lengths worth a lookup.
+
+    >>> 3 in place_lengths_before(load_gazetteer(), "在常州市", 4)
+    True
+    """
+    return _name_lengths_by_end(gaz).get(text[end - 2 : end], ()) if end >= 2 else ()

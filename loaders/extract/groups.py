@@ -14,11 +14,12 @@ from functools import lru_cache
 
 import ahocorasick
 
-from loaders.extract.gazetteer import load_gazetteer
+from loaders.extract.gazetteer import leading_place, load_gazetteer
 from loaders.extract.model import GROUP, ORG, Candidate
 from loaders.extract.names import extend_left, strip_leading_noise
 from loaders.extract.schools import GENERIC, POLICY_WORDS, is_specific
 from loaders.extract.schools import SUFFIXES as SCHOOL_SUFFIXES
+from loaders.extract.sentences import spans_with_hits, word_hits
 
 # Words after which a group name begins: 托X联盟 (relies on), 以集团名义, 指/除/今后/又一 …,
 # a school year (2024学年), 原 (formerly) and 等 (the end of a list before a generic head).
@@ -43,16 +44,14 @@ def _automaton() -> ahocorasick.Automaton:
     return automaton
 
 
+@lru_cache(maxsize=16384)  # pure, and names recur from document to document
 def _specific(name: str, suffix: str) -> bool:
     gaz = load_gazetteer()
     body = name[: len(name) - len(suffix)]
-    while body:
-        for length in range(min(10, len(body)), 1, -1):
-            if gaz.by_name.get(body[:length]) or gaz.by_alias.get(body[:length]):
-                body = body[length:]
-                break
-        else:
-            break
+    length = leading_place(gaz, body)
+    while length:
+        body = body[length:]
+        length = leading_place(gaz, body)
     if POLICY_WORDS.search(body) or _GENERIC_GROUP.search(body):
         return False
     if body in SCHOOL_SUFFIXES:
@@ -85,12 +84,10 @@ def _trim_left(name: str, suffix: str) -> int:
 
 def find_groups(text: str, spans) -> list[Candidate]:  # noqa: ANN001
     """Return group (and non-educational alliance → organisation) candidates in the spans."""
-    automaton = _automaton()
     found: list[Candidate] = []
-    for s_start, s_end in spans:
+    for s_start, _s_end, hits in spans_with_hits(word_hits(_automaton(), text), spans):
         best: dict[int, tuple[int, int, str]] = {}
-        for e, word in automaton.iter(text[s_start:s_end]):
-            hit = (s_start + e + 1 - len(word), s_start + e + 1, word)
+        for hit in hits:
             if hit[1] not in best or hit[0] < best[hit[1]][0]:
                 best[hit[1]] = hit
         for start, end, word in sorted(best.values()):

@@ -12,6 +12,7 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Callable
+from functools import lru_cache
 
 import jieba
 
@@ -140,6 +141,13 @@ PROGRAMME_BREAK_WORDS = [w for w in BREAK_WORDS if w != "全面"] + (
 _PROGRAMME_BREAKS = break_pattern(_PUNCT_PROGRAM, PROGRAMME_BREAK_WORDS)
 
 
+@lru_cache(maxsize=8192)
+def _segments(window: str) -> tuple[str, ...]:
+    # jieba is slow on a cold start (its dictionary is large), and the short windows around a
+    # function word recur (以…为指导, 等重点工程), so each is segmented once.
+    return tuple(jieba.lcut(window, HMM=False))
+
+
 def _stands_alone(text: str, at: int) -> bool:
     """Return True when the one character at `at` is its own word (jieba), not the start of one.
 
@@ -148,7 +156,7 @@ def _stands_alone(text: str, at: int) -> bool:
     """
     lo = max(0, at - 4)
     offset = 0
-    for token in jieba.lcut(text[lo : at + 5], HMM=False):
+    for token in _segments(text[lo : at + 5]):
         if lo + offset == at:
             return len(token) == 1
         offset += len(token)

@@ -15,9 +15,10 @@ from functools import lru_cache
 import ahocorasick
 
 from loaders.extract.areas import AreaContext
-from loaders.extract.gazetteer import AreaInfo, load_gazetteer
+from loaders.extract.gazetteer import AreaInfo, load_gazetteer, place_lengths_before
 from loaders.extract.model import ORG, Candidate
 from loaders.extract.names import extend_left, strip_leading_noise
+from loaders.extract.sentences import spans_with_hits, word_hits
 
 
 @dataclass(frozen=True)
@@ -155,8 +156,8 @@ def _area_before(text: str, pos: int, floor: int) -> tuple[int, AreaInfo | None,
     moved = True
     while moved:
         moved = False
-        for length in range(10, 1, -1):
-            if start - length < floor:
+        for length in place_lengths_before(gaz, text, start):  # longest first, as range(10, 1, -1)
+            if length > 10 or start - length < floor:
                 continue
             word = text[start - length : start]
             options = [
@@ -265,16 +266,9 @@ def find_organizations(text: str, spans, context: AreaContext) -> list[Candidate
         spans: sentence spans to search.
         context: the document's area context, for 市/区 and bare abbreviations.
     """
-    automaton = _automaton()
     found: list[Candidate] = []
-    for s_start, s_end in spans:
-        hits = sorted(
-            (
-                (s_start + end + 1 - len(w), s_start + end + 1, w)
-                for end, w in automaton.iter(text[s_start:s_end])
-            ),
-            key=lambda h: (h[0], -(h[1] - h[0])),
-        )
+    for s_start, _s_end, hits in spans_with_hits(word_hits(_automaton(), text), spans):
+        hits.sort(key=lambda h: (h[0], -(h[1] - h[0])))
         last = -1
         for start, end, word in hits:
             if start < last:

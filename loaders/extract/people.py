@@ -14,7 +14,10 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+import ahocorasick
+
 from loaders.extract.model import PERSON, Candidate
+from loaders.extract.sentences import spans_with_hits, word_hits
 
 ROLES = (
     "副区长",
@@ -96,6 +99,17 @@ _CHAIN = re.compile(rf"(?P<role>{_ROLE})、[\u4e00-\u9fff]{{0,20}}$")
 _NOT_NAME = re.compile(r"^(?:们|等|和|及|在|的|是|为|将|对|也|都|说|表示|指出|介绍|强调|助理)")
 
 
+@lru_cache(maxsize=1)
+def _cue_automaton() -> ahocorasick.Automaton:
+    """Return an automaton of the role words, forms of address and 我是: each pattern above
+    needs one of them, so a sentence without any (most of them) is not searched at all."""
+    automaton = ahocorasick.Automaton()
+    for word in (*ROLES, *TITLES, "我是"):
+        automaton.add_word(word, word)
+    automaton.make_automaton()
+    return automaton
+
+
 @lru_cache(maxsize=4096)
 def looks_like_name(span: str) -> bool:
     """Return True when jieba tags the first word of `span` as a person name (nr, nrfg …).
@@ -124,8 +138,10 @@ def find_people(text: str, spans) -> list[Candidate]:  # noqa: ANN001
     [('李红梅', '教师')]
     """
     out = []
-    for s_start, s_end in spans:
-        for match in _PERSON.finditer(text, s_start, s_end):
+    for s_start, s_end, cues in spans_with_hits(word_hits(_cue_automaton(), text), spans):
+        words = {word for _, _, word in cues}
+        roles = _PERSON.finditer(text, s_start, s_end) if not words.isdisjoint(ROLES) else ()
+        for match in roles:
             name = match.group("name")
             if _NOT_NAME.match(name) or not looks_like_name(name):
                 continue
@@ -135,11 +151,15 @@ def find_people(text: str, spans) -> list[Candidate]:  # noqa: ANN001
             if chain:
                 attrs |= {("role", chain.group("role")), ("body_end", str(chain.start("role")))}
             out.append(_person(name, match.start("name"), "people.role_name", 0.7, sorted(attrs)))
-        for match in _TITLED.finditer(text, s_start, s_end):
+        # _TITLED opens with the name, so the regex engine cannot skip ahead to a form of
+        # address: it starts three characters before the first one (a name has two at least).
+        titles = [start for start, _, word in cues if word in TITLES and start >= s_start + 2]
+        titled = _TITLED.finditer(text, max(s_start, min(titles) - 3), s_end) if titles else ()
+        for match in titled:
             found = _titled(text, match, s_start)
             if found is not None:
                 out.append(found)
-        for match in _SELF.finditer(text, s_start, s_end):
+        for match in _SELF.finditer(text, s_start, s_end) if "我是" in words else ():
             if looks_like_name(match.group("name")):
                 out.append(
                     _person(match.group("name"), match.start("name"), "people.self", 0.6, ())

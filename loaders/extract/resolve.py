@@ -17,6 +17,7 @@ import re
 from dataclasses import replace
 
 from loaders.extract.areas import AreaContext
+from loaders.extract.gazetteer import leading_place
 from loaders.extract.model import AREA, GROUP, ORG, PROGRAM, SCHOOL, Candidate, Entity, Mention
 from loaders.extract.schools import specific_part
 from loaders.extract.sentences import Sentence
@@ -179,14 +180,7 @@ def _initialisms(candidates: list[Candidate], schools: set[str], gaz) -> dict[st
     fulls: dict[str, set[str]] = {}
     for full in schools:
         # The first place word (南京 in 南京外国语学校) and the character after it.
-        place = next(
-            (
-                n
-                for n in range(min(10, len(full) - 2), 1, -1)
-                if gaz.by_name.get(full[:n]) or gaz.by_alias.get(full[:n])
-            ),
-            0,
-        )
+        place = leading_place(gaz, full, min(10, len(full) - 2))
         if place:
             fulls.setdefault(full[0] + full[place], set()).add(full)
     # Names that begin with another full name (F河西初级中学) share its initialism: F is meant.
@@ -233,7 +227,9 @@ def resolve_entities(
     for c in candidates:
         groups.setdefault((c.kind, candidate_key(c, context, year)), []).append(c)
     entities: list[Entity] = []
-    mentions: set[Mention] = set()
+    # (start, end, entity, method, confidence) of each distinct mention: the sentence, hence
+    # quote and section, follows from the start, so these tell two Mentions apart.
+    found: set[tuple[int, int, str, str, float]] = set()
     for (kind, key), members in sorted(groups.items()):
         full_key = f"{kind}:{key}"
         # A name written as part of a list (红杉、紫荆幼儿园) is not a surface form of its own.
@@ -251,12 +247,14 @@ def resolve_entities(
         attrs = sorted({a for m in members for a in m.attrs if a[0] != "area"})
         area_attr = sorted({a for m in members for a in m.attrs if a[0] == "area"})
         entities.append(Entity(kind, full_key, label, alts, cls, tuple(attrs + area_attr)))
-        for m in members:
-            index = bisect.bisect_right(starts, m.start) - 1
-            if index >= 0 and sentences[index].start <= m.start < sentences[index].end:
-                sentence = sentences[index]
-                quote, section = text[sentence.start : sentence.end], sentence.section
-            else:
-                quote, section = text[m.start : m.end], None
-            mentions.add(Mention(full_key, section, m.start, m.end, quote, m.method, m.confidence))
-    return entities, sorted(mentions, key=lambda m: (m.start, m.end, m.entity, m.method))
+        found.update((m.start, m.end, full_key, m.method, m.confidence) for m in members)
+    mentions = []
+    for start, end, entity, method, confidence in sorted(found):
+        index = bisect.bisect_right(starts, start) - 1
+        if index >= 0 and sentences[index].start <= start < sentences[index].end:
+            sentence = sentences[index]
+            quote, section = text[sentence.start : sentence.end], sentence.section
+        else:
+            quote, section = text[start:end], None
+        mentions.append(Mention(entity, section, start, end, quote, method, confidence))
+    return entities, mentions

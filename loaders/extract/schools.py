@@ -9,14 +9,17 @@ school its name begins with when that prefix is itself a school name.
 
 from __future__ import annotations
 
+import bisect
 import re
+from collections.abc import Iterator
 from functools import lru_cache
 
 import ahocorasick
 
-from loaders.extract.gazetteer import load_gazetteer
+from loaders.extract.gazetteer import leading_place, load_gazetteer
 from loaders.extract.model import SCHOOL, Candidate
 from loaders.extract.names import extend_left, strip_leading_noise
+from loaders.extract.sentences import word_hits
 
 # suffix → school level (ekg:schoolLevel)
 SUFFIXES: dict[str, str] = {
@@ -101,15 +104,17 @@ _THROUGH_TRAIN = re.compile(r"^(?:[九十二]+年)?一贯制")
 # Names sharing one suffix: 红杉、紫荆(暂定名)幼儿园 → 红杉幼儿园, 紫荆幼儿园. Parts hold no
 # suffix character, so 中小学、幼儿园 (two kinds of school) is not read as a list.
 _PART = r"(?:(?![学校园])[\u4e00-\u9fff]){2,6}"
+_LIST_SUFFIXES = ("幼儿园", "小学", "初级中学", "高级中学", "中学", "实验学校", "学校")
 _COORDINATED = re.compile(
-    rf"((?:{_PART}、)+)({_PART}?)(?:[(（][^()（）]{{1,6}}[)）])?"
-    r"(幼儿园|小学|初级中学|高级中学|中学|实验学校|学校)"
+    rf"((?:{_PART}、)+)({_PART}?)(?:[(（][^()（）]{{1,6}}[)）])?({'|'.join(_LIST_SUFFIXES)})"
 )
 # A numbered school (实验二小, 市一中) after a Chinese character. The first numeral comes first
 # in the pattern, so the regex engine skips the text to each numeral at once.
 _NUMBERED = re.compile(
     r"[一二三四五六七八九十](?<=[\u4e00-\u9fff].)[一二三四五六七八九十]{0,2}[中小](?![学心国型全])"
 )
+# Every _NUMBERED match holds a numeral right before its 中/小: sentences without one are skipped.
+_NUMBERED_END = re.compile(r"[一二三四五六七八九十](?=[中小])")
 
 
 @lru_cache(maxsize=1)
@@ -121,6 +126,9 @@ def _automaton() -> ahocorasick.Automaton:
     return automaton
 
 
+# Pure, and asked about the same names over and over: by trim_left for each break, by the
+# candidate rules, by resolve.py for every candidate key, and again in the next document.
+@lru_cache(maxsize=16384)
 def specific_part(name: str, suffix_len: int) -> tuple[str, bool]:
     """Return the part of a name that is neither place nor suffix, and whether a place precedes.
 
@@ -132,17 +140,14 @@ def specific_part(name: str, suffix_len: int) -> tuple[str, bool]:
     gaz = load_gazetteer()
     body = name[: len(name) - suffix_len]
     had_place = False
-    moved = True
-    while moved and body:
-        moved = False
-        for length in range(min(10, len(body)), 1, -1):
-            word = body[:length]
-            if gaz.by_name.get(word) or gaz.by_alias.get(word):
-                body, had_place, moved = body[length:], True, True
-                break
+    length = leading_place(gaz, body)
+    while length:
+        body, had_place = body[length:], True
+        length = leading_place(gaz, body)
     return body, had_place
 
 
+@lru_cache(maxsize=16384)
 def is_specific(name: str, suffix_len: int) -> bool:
     """Return True when `name` names one institution rather than a kind of institution.
 
@@ -233,52 +238,72 @@ def drop_nested(schools: list[Candidate], groups: list[Candidate]) -> list[Candi
 
 def find_schools(text: str, spans) -> list[Candidate]:  # noqa: ANN001
     """Return school and campus candidates in the sentence spans ((start, end) pairs) of `text`."""
-    automaton = _automaton()
+    # One automaton pass and one numeral scan over the whole text; a sentence holding neither
+    # a suffix nor a numbered-school numeral (most of them) is then skipped at once.
+    suffixes = word_hits(_automaton(), text)
+    suffix_ends = [hit[1] for hit in suffixes]
+    numerals = [m.start() for m in _NUMBERED_END.finditer(text)]
     found: list[Candidate] = []
     for s_start, s_end in spans:
-        sentence = text[s_start:s_end]
-        hits = [(s_start + e + 1 - len(w), s_start + e + 1, w) for e, w in automaton.iter(sentence)]
-        # A list sharing its suffix ends with one of SUFFIXES, which the automaton reports.
-        may_coordinate = bool(hits) and "、" in sentence
-        hits += [
-            (s_start + m.start(), s_start + m.end(), "#") for m in _NUMBERED.finditer(sentence)
-        ]
-        # The longest suffix ending at each position, e.g. 初级中学 over 中学.
-        best: dict[int, tuple[int, int, str]] = {}
-        for hit in hits:
-            if hit[1] not in best or hit[0] < best[hit[1]][0]:
-                best[hit[1]] = hit
-        for start, end, word in sorted(best.values()):
-            if _NOT_AFTER.match(text, end) and word not in CAMPUS_SUFFIXES:
-                continue
-            if word == "学校" and text[end : end + 1] == "长":
-                continue  # 大学校长: a university's principal
-            if word in ("初中", "高中", "中学", "小学") and text[end : end + 1] in "部校":
-                continue  # part of …小学部 / …中学校: the longer hit ends later
-            candidate = _candidate(text, start, end, word, s_start)
-            if candidate is not None:
-                found.append(candidate)
-                campus = _PAREN_CAMPUS.match(text, end, s_end)
-                if campus and candidate.cls == "School":
-                    name = text[candidate.start : campus.end()]
-                    found.append(
-                        Candidate(
-                            SCHOOL, name, candidate.start, campus.end(), "Campus", "schools.campus"
-                        )
-                    )
+        first = bisect.bisect_right(suffix_ends, s_start)
+        last = bisect.bisect_right(suffix_ends, s_end)
+        hits = [hit for hit in suffixes[first:last] if hit[0] >= s_start]
+        # A list sharing its suffix ends with one of SUFFIXES, which the automaton reports,
+        # and opens with a 、 before that suffix.
+        list_end = max((start for start, _, word in hits if word in _LIST_SUFFIXES), default=-1)
+        may_coordinate = list_end > s_start and text.find("、", s_start, list_end) >= 0
+        numeral = bisect.bisect_left(numerals, s_start)
+        if numeral < len(numerals) and numerals[numeral] + 2 <= s_end:
+            sentence = text[s_start:s_end]
+            hits += [
+                (s_start + m.start(), s_start + m.end(), "#") for m in _NUMBERED.finditer(sentence)
+            ]
+        if hits:
+            found += _suffixed(text, hits, s_start, s_end)
         if may_coordinate:
-            found += _coordinated(text, s_start, s_end)
+            found += _coordinated(text, s_start, s_end, list_end)
     return found
 
 
-def _coordinated(text: str, s_start: int, s_end: int) -> list[Candidate]:
+def _suffixed(
+    text: str, hits: list[tuple[int, int, str]], s_start: int, s_end: int
+) -> list[Candidate]:
+    """Return the candidates of one sentence's suffix hits (start, end, suffix or '#')."""
+    found: list[Candidate] = []
+    # The longest suffix ending at each position, e.g. 初级中学 over 中学.
+    best: dict[int, tuple[int, int, str]] = {}
+    for hit in hits:
+        if hit[1] not in best or hit[0] < best[hit[1]][0]:
+            best[hit[1]] = hit
+    for start, end, word in sorted(best.values()):
+        if _NOT_AFTER.match(text, end) and word not in CAMPUS_SUFFIXES:
+            continue
+        if word == "学校" and text[end : end + 1] == "长":
+            continue  # 大学校长: a university's principal
+        if word in ("初中", "高中", "中学", "小学") and text[end : end + 1] in "部校":
+            continue  # part of …小学部 / …中学校: the longer hit ends later
+        candidate = _candidate(text, start, end, word, s_start)
+        if candidate is not None:
+            found.append(candidate)
+            campus = _PAREN_CAMPUS.match(text, end, s_end)
+            if campus and candidate.cls == "School":
+                name = text[candidate.start : campus.end()]
+                found.append(
+                    Candidate(
+                        SCHOOL, name, candidate.start, campus.end(), "Campus", "schools.campus"
+                    )
+                )
+    return found
+
+
+def _coordinated(text: str, s_start: int, s_end: int, list_end: int) -> list[Candidate]:
     """Return one candidate per name of a list sharing its suffix (红杉、紫荆幼儿园).
 
     Each candidate spans its own part of the text; its canonical name is part + suffix. All
     parts must name institutions, or none is taken.
     """
     out: list[Candidate] = []
-    for match in _COORDINATED.finditer(text, s_start, s_end):
+    for match in _coordinated_lists(text, s_start, s_end, list_end):
         suffix = match.group(3)
         parts: list[tuple[int, int]] = []
         at = match.start(1)
@@ -319,6 +344,30 @@ def _coordinated(text: str, s_start: int, s_end: int) -> list[Candidate]:
                 )
             )
     return out
+
+
+def _coordinated_lists(
+    text: str, s_start: int, s_end: int, list_end: int
+) -> Iterator[re.Match[str]]:
+    """Yield what _COORDINATED.finditer(text, s_start, s_end) yields, trying fewer positions.
+
+    A list opens with a name of 2–6 characters and a 、, so a match begins 2 to 6 characters
+    before some 、: the pattern is tried at those positions only, from left to right. That 、
+    comes before the list's suffix, so none at or after `list_end` (the start of the last
+    suffix _COORDINATED ends with) opens a list.
+    """
+    tried = s_start  # every position before this was tried, or lies inside the last match
+    comma = text.find("、", s_start + 2, list_end)
+    while comma >= 0:
+        for at in range(max(tried, comma - 6), comma - 1):
+            match = _COORDINATED.match(text, at, s_end)
+            if match:
+                yield match
+                tried = match.end()
+                break
+        else:
+            tried = max(tried, comma - 1)
+        comma = text.find("、", max(tried + 2, comma + 1), list_end)
 
 
 def _candidate(text: str, start: int, end: int, word: str, floor: int) -> Candidate | None:

@@ -8,9 +8,14 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
+import ahocorasick
+
 from loaders.documents import PolicyDocument
+
+Hit = tuple[int, int, str]  # (start, end, word) of a dictionary word found in a text
 
 _SENTENCE = re.compile(r"[^。！？!?；;\n]+[。！？!?；;]*")
 
@@ -64,3 +69,37 @@ def section_locator(doc: PolicyDocument):  # noqa: ANN201 - a small closure
         return None
 
     return locate
+
+
+def word_hits(automaton: ahocorasick.Automaton, text: str) -> list[Hit]:
+    """Return (start, end, word) for every word of `automaton` (values: the words) in `text`,
+    by end.
+
+    One scan of the whole text: the rules that look for words sentence by sentence then take
+    each sentence's hits with spans_with_hits instead of scanning every sentence.
+    """
+    hits = [(end + 1 - len(word), end + 1, word) for end, word in automaton.iter(text)]
+    hits.sort(key=lambda hit: hit[1])  # the automaton reports them by end already
+    return hits
+
+
+def spans_with_hits(
+    hits: list[Hit], spans: Iterable[tuple[int, int]]
+) -> Iterator[tuple[int, int, list[Hit]]]:
+    """Yield (start, end, hits inside) for each span, in order, that holds at least one hit.
+
+    Args:
+        hits: word_hits of the whole text (sorted by end).
+        spans: (start, end) pairs, in any order, overlapping or not.
+    """
+    if not hits:
+        return
+    ends = [hit[1] for hit in hits]
+    for s_start, s_end in spans:
+        first = bisect.bisect_right(ends, s_start)
+        last = bisect.bisect_right(ends, s_end)
+        if first == last:
+            continue
+        inside = [hit for hit in hits[first:last] if hit[0] >= s_start]
+        if inside:
+            yield s_start, s_end, inside

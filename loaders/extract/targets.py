@@ -75,8 +75,11 @@ MAX_INDICATOR = 20
 _UNIT = "|".join(sorted(UNITS, key=len, reverse=True))
 _CN_DIGITS = "一二两三四五六七八九十百千"
 _NUM = rf"[0-9]+(?:\.[0-9]+)?|[{_CN_DIGITS}]+"
+# _NUM written to begin with one character class instead of an alternation: the regex engine
+# then skips in C to the next digit or numeral instead of trying the pattern at every character.
+_VALUE = rf"[0-9{_CN_DIGITS}](?:(?<=[0-9])[0-9]*(?:\.[0-9]+)?|(?<=[{_CN_DIGITS}])[{_CN_DIGITS}]*)"
 _QUANTITY = re.compile(
-    rf"(?P<value>{_NUM})(?:\s*(?:至|到|—|-|~|–|－|～)\s*(?:{_NUM}))?\s*(?P<scale>万|亿)?"
+    rf"(?P<value>{_VALUE})(?:\s*(?:至|到|—|-|~|–|－|～)\s*(?:{_NUM}))?\s*(?P<scale>万|亿)?"
     rf"\s*(?:余|多)?\s*(?P<unit>{_UNIT})(?P<qualifier>(?:及?以上|左右|之多)?)"
 )
 _YEAR = re.compile(r"(20[0-9]{2})年")
@@ -278,14 +281,18 @@ def find_targets(  # noqa: C901 - one pass over the quantities of a sentence, ru
     """
     total: str | None = None  # the last indicator of the previous sentence, for 其中 …
     for s_start, s_end in spans:
+        first = _QUANTITY.search(text, s_start, s_end)
+        if first is None:  # most sentences state no quantity
+            total = None
+            continue
         sentence = text[s_start:s_end]
-        years = _YEAR.findall(sentence)
-        stated_year = int(years[0]) if years else year
+        stated = _YEAR.search(sentence)
+        stated_year = int(stated.group(1)) if stated else year
         breakdown = total if sentence.startswith("其中") else None
         previous_end = s_start  # where the last quantity (with its object) ended
         previous: str | None = None  # the last indicator of this sentence
         previous_clause = -1
-        for match in _QUANTITY.finditer(text, s_start, s_end):
+        for match in _QUANTITY.finditer(text, first.start(), s_end):
             start, end = match.start(), match.end()
             unit, raw = match.group("unit"), match.group("value")
             before = text[start - 1 : start] if start > s_start else ""
