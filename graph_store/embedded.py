@@ -15,19 +15,23 @@ from loaders import QuadLines
 from ontology.namespace import PREFIXES as _PREFIXES
 
 
-def quads_to_update(graph: NamedNode, quads: Iterable[Quad], drops: Iterable[NamedNode]) -> str:
-    """Return one SPARQL update that drops `graph` and `drops` and inserts `quads` into `graph`.
+def graph_lines(graph: NamedNode, quads: Iterable[Quad]) -> list[str]:
+    """Return the N-Triples lines ('<s> <p> <o> .') of the quads of `graph` among `quads`.
 
-    Terms are written by pyoxigraph's own N-Triples serialiser, so no text is pasted unescaped;
-    a QuadLines (loaders.build_document_graph) of `graph` already holds them as N-Triples lines,
-    written with the same escapes, and is used as it is. Oxigraph applies one update request in
-    one transaction.
+    A QuadLines (loaders.build_document_graph) of `graph` already holds them, written with the
+    same escapes as pyoxigraph's own N-Triples serialiser, and is used as it is; other quads are
+    written by that serialiser (a term's str()), so no text is pasted unescaped.
     """
-    ops = [f"DROP SILENT GRAPH {g}" for g in [graph, *drops]]
     if isinstance(quads, QuadLines) and quads.graph == graph:
-        body = "\n".join(quads.lines)
-    else:
-        body = "\n".join(f"{q.subject} {q.predicate} {q.object} ." for q in quads)
+        return quads.lines
+    return [f"{q.subject} {q.predicate} {q.object} ." for q in quads if q.graph_name == graph]
+
+
+def quads_to_update(graph: NamedNode, quads: Iterable[Quad], drops: Iterable[NamedNode]) -> str:
+    """Return one SPARQL update that drops `graph` and `drops` and inserts the quads of `graph`
+    (graph_lines) into it. Oxigraph applies one update request in one transaction."""
+    ops = [f"DROP SILENT GRAPH {g}" for g in [graph, *drops]]
+    body = "\n".join(graph_lines(graph, quads))
     if body:
         ops.append(f"INSERT DATA {{ GRAPH {graph} {{\n{body}\n}} }}")
     return " ;\n".join(ops)
@@ -63,25 +67,11 @@ class EmbeddedStore:
         that is every document of a first ingest. A replacement keeps the single update, so
         the old graph and the new one are never both, or neither, in the store.
         """
-        if not (isinstance(quads, QuadLines) and quads.graph == graph):
-            quads = [q for q in quads if q.graph_name == graph]
         drops = [g for g in replaces if g != graph]
-        if not drops and not self._store.contains_named_graph(graph):
-            self._load_new_graph(graph, quads)
+        if drops or self._store.contains_named_graph(graph):
+            self._store.update(quads_to_update(graph, quads, drops))
             return
-        self._store.update(quads_to_update(graph, quads, drops))
-
-    def _load_new_graph(self, graph: NamedNode, quads: QuadLines | list[Quad]) -> None:
-        if isinstance(quads, QuadLines):
-            data = "\n".join(quads.lines).encode()
-        else:
-            data = (
-                ox.serialize(
-                    [Triple(q.subject, q.predicate, q.object) for q in quads],
-                    format=ox.RdfFormat.N_TRIPLES,
-                )
-                or b""
-            )
+        data = "\n".join(graph_lines(graph, quads)).encode()
         if data:  # an empty graph is absent, as after the update path's DROP
             self._store.load(input=data, format=ox.RdfFormat.N_TRIPLES, to_graph=graph)
 
@@ -203,13 +193,9 @@ def _nquads_chunks(
 ) -> Iterator[bytes]:
     """Yield each graph's quads as N-Quads bytes, one chunk per graph."""
     for graph, quads in graphs:
-        if isinstance(quads, QuadLines):
-            suffix = f"{graph} .\n"
-            # A QuadLines line is '<s> <p> <o> .': the graph name goes before the final dot.
-            yield "".join(line[:-1] + suffix for line in quads.lines).encode()
-        else:
-            own = [q for q in quads if q.graph_name == graph]  # as put_graph keeps them
-            yield ox.serialize(own, format=ox.RdfFormat.N_QUADS) or b""
+        suffix = f"{graph} .\n"
+        # An N-Triples line is '<s> <p> <o> .': the graph name goes before the final dot.
+        yield "".join(line[:-1] + suffix for line in graph_lines(graph, quads)).encode()
 
 
 class _ChunkReader(io.RawIOBase):

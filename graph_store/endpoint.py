@@ -220,10 +220,7 @@ class EndpointStore:
     def put_graph(
         self, graph: NamedNode, quads: Iterable[Quad], replaces: Iterable[NamedNode] = ()
     ) -> None:
-        """Replace `graph` (and drop `replaces`) with `quads`, in one update request."""
-        if not (getattr(quads, "graph", None) == graph and hasattr(quads, "lines")):
-            # (a loaders.QuadLines of `graph` is written from its N-Triples lines as it is)
-            quads = [q for q in quads if q.graph_name == graph]
+        """Replace `graph` (and drop `replaces`) with its quads among `quads`, in one update."""
         self._update(quads_to_update(graph, quads, [g for g in replaces if g != graph]))
 
     def drop_graph(self, graph: NamedNode) -> None:
