@@ -34,6 +34,15 @@ def test_find_targets_bare_rate_borrows_the_previous_subject():
     assert found == [("农村小学教师培训率", "90", "%"), ("农村小学教师达标率", "85", "%")]
 
 
+def test_find_targets_deadline_stays_out_of_the_indicator():
+    # 到2016年底 is when, not what: the year goes to the target's year.
+    found = [(t[1], t[4]) for t in find_targets("到2016年底新增学位150个。", [(0, 16)], 2014)]
+    assert found == [("新增学位", 2016)]
+    assert targets("截至2022年末累计培训校长30名。") == [("培训校长", "30", "名")]
+    # 到 opens the indicator when no date follows it.
+    assert targets("到校就读学生达到1500人。") == [("到校就读学生", "1500", "人")]
+
+
 def test_find_targets_object_after_the_number_joins_the_verb():
     assert targets("计划培训300名以上心理健康教师。") == [("培训心理健康教师", "300", "名")]
 
