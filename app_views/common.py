@@ -25,6 +25,7 @@ from graph_store.app_queries import (
 from graph_store.named_queries import load_named_queries, run_named_query
 from graph_store.open import open_store
 from graph_store.protocol import GraphStore
+from graph_store.query_examples import required_values
 from graph_store.results import QueryResult
 from graph_store.search_index import SearchIndex, open_search_index, store_fingerprint
 from graph_store.settings import get_setting
@@ -101,6 +102,16 @@ def _named_query(
     _store: GraphStore, location: str, name: str, params: tuple[tuple[str, str], ...]
 ) -> pd.DataFrame:
     return frame(run_named_query(_store, load_named_queries()[name], dict(params)))
+
+
+@st.cache_data(ttl=TTL, max_entries=64, show_spinner=False)
+def _examples(_store: GraphStore, location: str, name: str) -> dict[str, str]:
+    return required_values(_store, load_named_queries()[name])
+
+
+def query_examples(name: str) -> dict[str, str]:
+    """Return values from the data for a named query's required parameters (to fill its form)."""
+    return _examples(store(), store_location(), name)
 
 
 def named_query(name: str, **params: str) -> pd.DataFrame:

@@ -60,18 +60,31 @@ def render() -> None:
             )
     with right:
         st.subheader("各辖区各指标的目标 / Targets by district and indicator")
-        targets = named_query("targets_by_area_and_indicator")
-        if targets.empty:
+        indicators = named_query("target_indicators")
+        if indicators.empty:
             st.info("No quantitative targets (新增学位, 投入 …) were extracted yet.")
         else:
+            # One indicator at a time, compared across districts: real corpora have dozens of
+            # indicators, and the query sums one indicator's targets (fast at any size).
+            choices = list(indicators.itertuples(index=False))
+            choice = st.selectbox(
+                "指标 / Indicator",
+                range(len(choices)),
+                key="overview_indicator",
+                format_func=lambda i: (
+                    f"{choices[i].indicator} ({choices[i].unit or '—'}) · "
+                    f"{choices[i].targets} targets, {choices[i].areas} jurisdictions"
+                ),
+            )
+            picked = choices[choice]
+            targets = named_query("targets_by_area_and_indicator", indicator=picked.indicator)
+            if picked.unit:
+                targets = targets[targets["unit"] == picked.unit]
             targets["total"] = pd.to_numeric(targets["total"])
-            targets["series"] = targets["indicator"] + " (" + targets["unit"].fillna("") + ")"
-            # One chart for one indicator at a time: real corpora have dozens of indicators.
-            ranked = targets["series"].value_counts().index.tolist()
-            series = st.selectbox("指标 / Indicator", ranked, key="overview_indicator")
-            part = targets[targets["series"] == series]
             st.bar_chart(
-                part.pivot_table(index="area_name", columns="year", values="total", aggfunc="sum"),
+                targets.pivot_table(
+                    index="area_name", columns="year", values="total", aggfunc="sum"
+                ),
                 height=220,
             )
             st.dataframe(

@@ -10,7 +10,7 @@ import pyoxigraph as ox
 import streamlit as st
 from streamlit_ace import st_ace
 
-from app_views.common import draw_graph, legend, link_columns, store_location
+from app_views.common import draw_graph, legend, link_columns, query_examples, store_location
 from graph_store.app_queries import Neighbourhood, node_info
 from graph_store.named_queries import ParameterError, bind_params, load_named_queries
 from graph_store.protocol import StoreError
@@ -82,17 +82,24 @@ def examples_panel() -> None:
         query = queries[name]
         st.markdown(f"**{query.title}** — {query.description}")
         values: dict[str, str] = {}
+        # A required parameter starts with a value from the data, so the example runs at once.
+        examples = query_examples(name) if any(p.required for p in query.params) else {}
         for param in query.params:
             values[param.name] = st.text_input(
-                f"{param.label} ({param.type})",
-                key=f"param_{param.name}",
-                placeholder="留空表示全部 / empty = all",
+                f"{param.label} ({param.type}{', 必填 required' if param.required else ''})",
+                value=examples.get(param.name, ""),
+                key=f"param_{name}_{param.name}",
+                placeholder="必填 / required" if param.required else "留空表示全部 / empty = all",
             ).strip()
+        missing = [p.label for p in query.params if p.required and not values[p.name]]
+        if missing:
+            st.info(f"填写 / Fill in: {', '.join(missing)}. This query is about one of them.")
+            return
         left, right = st.columns(2)
         try:
             bindings = bind_params(query, values)
         except ParameterError as err:
-            st.error(f"{err}. Correct the value, or leave it empty to list all.")
+            st.error(f"{err}. Correct the value, or leave an optional one empty to list all.")
             return
         text = with_values(query.text, bindings)
         if left.button("运行示例 / Run example", key="sparql_run_example", type="primary"):

@@ -8,7 +8,8 @@
 writes about --triples quads of it as N-Quads with bench/scale.py's `write_dataset` (whole
 document graphs, replicated under per-replica IRIs if the store is too small) and bulk-loads
 and optimizes that file into WORKDIR/store. Timing opens WORKDIR/store read-only and runs every
-named query (unbound, and bound to bench/scale.py's typical parameters where it has any) once
+named query (as bench/scale.py's `query_cases`: unbound unless a parameter is required, and
+bound to typical parameters where it has any) once
 to warm up and then --repeats times with `EmbeddedStore.select`, printing rows, p50 and p95 in ms.
 A .rq path may be given instead of a query name to time a draft; --baseline times the .rq files
 of the same names in another folder (e.g. the queries of an earlier commit) in turn with them.
@@ -22,29 +23,11 @@ import sys
 import time
 from pathlib import Path
 
-from bench.scale import percentile, typical_params, write_dataset
+from bench.scale import percentile, query_cases, write_dataset
 from bench.synthetic import write_corpus
 from graph_store.embedded import EmbeddedStore
 from graph_store.ingest import ingest_paths
 from graph_store.named_queries import bind_params, find_query, load_named_queries
-
-EXTRA_PROBES = {  # parameters bench/scale.py's typical_params does not fill
-    "concept": "SELECT ?v WHERE { ?p ekg:concept ?v } ORDER BY ?v LIMIT 1",
-    "program": "SELECT ?v WHERE { ?s ekg:leads ?v . ?v a ekg:Program } ORDER BY ?v LIMIT 1",
-    "area_name": "SELECT ?v WHERE { ?t a ekg:Target ; ekg:jurisdiction/rdfs:label ?v } "
-    "ORDER BY ?v LIMIT 1",
-}
-
-
-def params_for(store: EmbeddedStore, query) -> dict[str, str] | None:
-    """Return typical parameter values for `query` (bench/scale.py's, plus EXTRA_PROBES)."""
-    values = typical_params(store, query) or {}
-    for param in query.params:
-        if param.name not in values and param.name in EXTRA_PROBES:
-            rows = store.select(EXTRA_PROBES[param.name]).rows
-            if rows:
-                values[param.name] = rows[0][0].value
-    return values or None
 
 
 def build(work: Path, documents: int, triples: int, seed: int) -> Path:
@@ -88,10 +71,11 @@ def main(argv: list[str] | None = None) -> int:
     print(f"store: {store.count()} quads", file=sys.stderr)
     print(f"{'query':<50} {'rows':>7} {'p50 ms':>9} {'p95 ms':>9} {'runs':>4}")
     for query in queries:
-        cases = [(query.name, {})]
-        params = None if args.unbound_only else params_for(store, query)
-        if params:
-            cases.append((f"{query.name} [{', '.join(sorted(params))}]", params))
+        cases = [
+            (label, params)
+            for label, _, params in query_cases(store, {query.name: query})
+            if not (args.unbound_only and params)
+        ]
         versions = [("", query)]
         old = args.baseline / f"{query.name}.rq" if args.baseline else None
         if old is not None and old.is_file():

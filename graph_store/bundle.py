@@ -327,7 +327,8 @@ def build_bundle(
                 "query": query.name,
                 "parameters": values,
                 "declared": [
-                    {"name": p.name, "type": p.type, "label": p.label} for p in query.params
+                    {"name": p.name, "type": p.type, "label": p.label, "required": p.required}
+                    for p in query.params
                 ],
             },
             ensure_ascii=False,

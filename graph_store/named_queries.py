@@ -5,7 +5,10 @@ Each .rq file starts with a header:
     # title: 按发文机关列出政策文件 / Documents by issuer
     # description: Every document issued by one body, newest first.
     # param: issuer  iri  发文机关 / issuing body
+    # param: document  iri  required  文件 / document IRI
 
+A parameter is optional (left empty, the query lists every value) unless the word `required`
+follows its type: a query about one thing (the sections of a document) needs that thing.
 Parameter values become RDF terms of the declared type first, then are bound by the store
 (pyoxigraph substitutions, or a VALUES block serialised term by term for an endpoint);
 a value is never pasted into the query text.
@@ -44,6 +47,7 @@ class QueryParam:
     name: str
     type: str
     label: str
+    required: bool = False
 
 
 @dataclass(frozen=True)
@@ -68,7 +72,7 @@ def parse_named_query(text: str, name: str, path: Path | None = None) -> NamedQu
 
     >>> q = parse_named_query("# title: T\\n# param: year year 年份 / year\\nSELECT * {}", "x")
     >>> q.params[0]
-    QueryParam(name='year', type='year', label='年份 / year')
+    QueryParam(name='year', type='year', label='年份 / year', required=False)
     """
     fields: dict[str, str] = {}
     params: list[QueryParam] = []
@@ -81,10 +85,14 @@ def parse_named_query(text: str, name: str, path: Path | None = None) -> NamedQu
             parts = value.split(None, 2)
             if len(parts) < 2 or parts[1] not in PARAM_TYPES:
                 raise ValueError(
-                    f"{path or name}: bad param line {line!r}; "
-                    f"expected '# param: NAME TYPE LABEL' with TYPE one of {', '.join(PARAM_TYPES)}"
+                    f"{path or name}: bad param line {line!r}; expected "
+                    f"'# param: NAME TYPE [required] LABEL' with TYPE one of {', '.join(PARAM_TYPES)}"
                 )
-            params.append(QueryParam(parts[0], parts[1], parts[2] if len(parts) > 2 else parts[0]))
+            label = parts[2] if len(parts) > 2 else ""
+            required = label == "required" or label.startswith("required ")
+            if required:
+                label = label[len("required") :].strip()
+            params.append(QueryParam(parts[0], parts[1], label or parts[0], required))
         else:
             fields[key] = value
     if "title" not in fields:
@@ -158,7 +166,8 @@ def bind_params(query: NamedQuery, values: dict[str, str]) -> dict[str, Term]:
     """Return the bindings for `values`, each converted to its declared RDF term.
 
     Raises:
-        ParameterError: an unknown parameter name or a value of the wrong type.
+        ParameterError: an unknown parameter name, a value of the wrong type, or a required
+            parameter left out or empty.
     """
     declared = {p.name: p for p in query.params}
     unknown = sorted(set(values) - set(declared))
@@ -166,6 +175,12 @@ def bind_params(query: NamedQuery, values: dict[str, str]) -> dict[str, Term]:
         raise ParameterError(
             f"query {query.name!r} has no parameter {', '.join(unknown)}; "
             f"it takes: {', '.join(declared) or '(none)'}"
+        )
+    missing = [p for p in query.params if p.required and not values.get(p.name, "")]
+    if missing:
+        raise ParameterError(
+            f"query {query.name!r} needs "
+            + ", ".join(f"{p.name} ({p.type}: {p.label})" for p in missing)
         )
     return {name: to_term(declared[name], value) for name, value in values.items() if value != ""}
 

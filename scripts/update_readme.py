@@ -20,7 +20,13 @@ from graph_store.settings import SETTINGS  # noqa: E402
 def query_table() -> str:
     rows = ["| query | what it answers | parameters |", "|---|---|---|"]
     for name, query in load_named_queries().items():
-        params = ", ".join(f"`{p.name}` ({p.type}: {p.label})" for p in query.params) or "—"
+        params = (
+            ", ".join(
+                f"`{p.name}` ({p.type}{', required' if p.required else ''}: {p.label})"
+                for p in query.params
+            )
+            or "—"
+        )
         rows.append(f"| `{name}` | {query.title}. {query.description} | {params} |")
     return "\n".join(rows)
 

@@ -21,6 +21,12 @@ from graph_store.protocol import GraphStore
 from graph_store.server import ServerError, find_oxigraph
 
 TINY = Path(__file__).resolve().parent / "data" / "tiny.trig"
+# Values in the tiny dataset for the named queries' required parameters.
+TINY_PARAMS = {
+    "document_sections": {"document": "https://w3id.org/edukg/id/doc/tinydoc1"},
+    "programme_participants": {"program": "https://w3id.org/edukg/id/program/hl-sanming"},
+    "targets_by_area_and_indicator": {"indicator": "新增学位"},
+}
 
 
 def tiny_quads() -> list[ox.Quad]:

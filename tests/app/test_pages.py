@@ -65,9 +65,13 @@ def test_overview_counts_classes_documents_and_targets(tiny_store_path):
     metrics = {m.label: m.value for m in at.metric}
     assert metrics["学校 School"] == "5"
     assert metrics["文件 Document"] == "3"
+    # The most stated indicator first, compared across the districts that state it.
+    assert at.selectbox(key="overview_indicator").value == 0
     targets = frame(at, "targets")
-    assert set(targets["area_name"]) == {"常州市", "钟楼区", "海陵区"}
-    assert 1575 in targets["total"].tolist()
+    assert set(targets["area_name"]) == {"钟楼区", "海陵区"}
+    assert sorted(targets["total"].tolist()) == [1200, 1575]
+    at.selectbox(key="overview_indicator").select(1).run()
+    assert frame(at, "targets")[["area_name", "indicator"]].values.tolist() == [["常州市", "投入"]]
     docs = frame(at, "documents")
     assert sorted(docs["area_name"]) == ["常州市", "海陵区"]
 
@@ -86,12 +90,20 @@ def test_sparql_runs_the_default_query_and_shows_labels(tiny_store_path):
 def test_sparql_example_form_binds_parameters(tiny_store_path):
     at = open_page(tiny_store_path, "sparql")
     at.selectbox(key="sparql_example").select("targets_by_area_and_indicator").run()
-    at.text_input(key="param_area_name").input("钟楼区").run()
+    # The required indicator starts with the most stated one in the data; cleared, there is no
+    # run button until it is given again.
+    indicator = at.text_input(key="param_targets_by_area_and_indicator_indicator")
+    assert indicator.value == "新增学位"
+    indicator.input("").run()
+    assert not [b for b in at.button if b.key == "sparql_run_example"]
+    assert any("指标" in i.value for i in at.info)
+    at.text_input(key="param_targets_by_area_and_indicator_indicator").input("新增学位").run()
+    at.text_input(key="param_targets_by_area_and_indicator_area_name").input("钟楼区").run()
     at.button(key="sparql_run_example").click().run()
     assert not at.exception
     table = frame(at, "total")
     assert table["total"].tolist() == ["1575"]
-    assert "VALUES (?area_name)" in at.session_state["sparql_text"]
+    assert "VALUES (?indicator ?area_name)" in at.session_state["sparql_text"]
 
 
 def test_sparql_refuses_an_update_with_a_clear_message(tiny_store_path):

@@ -115,6 +115,22 @@ def test_bad_parameter_exits_2(corpus_store, capsys):
     assert "year" in capsys.readouterr().err
 
 
+def test_missing_required_parameter_exits_2_naming_it(corpus_store, capsys):
+    assert main(["query", "document_sections", "--store", str(corpus_store)]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and "needs document (iri" in err[0], err
+
+
+def test_target_indicator_query_runs_on_the_corpus(corpus_store, capsys):
+    code = main(
+        ["query", "targets_by_area_and_indicator", "--store", str(corpus_store), "--param"]
+        + ["indicator=新增学位", "--format", "csv"]
+    )
+    assert code == 0
+    rows = capsys.readouterr().out.strip().splitlines()[1:]
+    assert rows and all(",新增学位," in row for row in rows)
+
+
 @pytest.mark.parametrize(
     "fmt", ["ttl", "trig", "nt", "nq", "jsonld", "rdfxml", "graphml", "gexf", "csv"]
 )

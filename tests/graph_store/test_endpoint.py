@@ -16,7 +16,7 @@ from graph_store.named_queries import load_named_queries, run_named_query
 from graph_store.open import open_store
 from graph_store.protocol import StoreError
 from graph_store.server import StoreLockedError, check_store_free, plan_server
-from tests.store_fixtures import fill, free_port, oxigraph_server
+from tests.store_fixtures import TINY_PARAMS, fill, free_port, oxigraph_server
 
 pytestmark = pytest.mark.endpoint
 
@@ -60,7 +60,8 @@ def test_server_without_union_default_graph_gives_same_answers(tmp_path):
 
         local = fill(EmbeddedStore(None))
         for name, query in load_named_queries().items():
-            assert run_named_query(remote, query) == run_named_query(local, query), name
+            values = TINY_PARAMS.get(name)
+            assert run_named_query(remote, query, values) == run_named_query(local, query, values)
         assert remote.ask("ASK { ?d a ekg:Document }")
         assert remote._union_default is False
 

@@ -10,6 +10,7 @@ from graph_store.bundle import canonical_nquads_hash
 from graph_store.embedded import EmbeddedStore
 from graph_store.ingest import ingest_paths
 from graph_store.named_queries import load_named_queries, run_named_query
+from graph_store.query_examples import required_values
 
 NOTICE = """信息名称:钟楼区教育局关于开展2021年“品质课堂行动”的通知
 索 引 号:014119491/2021-00031
@@ -108,7 +109,10 @@ def test_cli_ingest_query_export_stats_against_the_endpoint(
     ingest_paths(local, [corpus])
     assert canonical(local) == canonical(empty_endpoint_store)
     for name, query in load_named_queries().items():
-        assert run_named_query(local, query) == run_named_query(empty_endpoint_store, query), name
+        values = required_values(local, query)
+        assert run_named_query(local, query, values) == run_named_query(
+            empty_endpoint_store, query, values
+        ), name
 
 
 def test_bulk_ingest_gives_the_same_store_as_one_transaction_per_document(tmp_path, corpus):

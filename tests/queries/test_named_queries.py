@@ -18,9 +18,11 @@ from graph_store.named_queries import (
     to_term,
 )
 from graph_store.results import to_csv
+from tests.store_fixtures import TINY_PARAMS
 
 GOLDEN = Path(__file__).resolve().parent.parent / "golden" / "queries"
 QUERIES = load_named_queries()
+GOLDEN_PARAMS = TINY_PARAMS
 
 
 def test_library_has_the_starter_queries():
@@ -54,7 +56,7 @@ def test_query_matches_golden_csv_on_tiny_store(name, store, request):
     query = QUERIES[name]
     if query.form != "SELECT":
         pytest.fail(f"{name}: only SELECT named queries have golden CSVs so far")
-    actual = to_csv(run_named_query(store, query)).replace("\r\n", "\n")
+    actual = to_csv(run_named_query(store, query, GOLDEN_PARAMS.get(name))).replace("\r\n", "\n")
     golden = GOLDEN / f"{name}.csv"
     is_embedded = "embedded" in request.node.callspec.id
     if request.config.getoption("--update-golden", default=False) and is_embedded:
@@ -78,6 +80,36 @@ def test_issuer_parameter_filters(store):
         store, query, {"issuer": "https://w3id.org/edukg/id/org/changzhou-bureau"}
     )
     assert [row["title"] for row in result.values()] == ["2019年常州市教育工作要点"]
+
+
+@pytest.mark.parametrize("name", sorted(QUERIES))
+def test_golden_values_cover_exactly_the_required_parameters(name):
+    required = {p.name for p in QUERIES[name].params if p.required}
+    assert required == set(GOLDEN_PARAMS.get(name, {})) & required
+    assert required <= set(GOLDEN_PARAMS.get(name, {}))
+
+
+@pytest.mark.parametrize("values", [{}, {"document": ""}])
+def test_missing_required_parameter_is_refused_by_name(values):
+    with pytest.raises(ParameterError, match="needs document \\(iri"):
+        bind_params(QUERIES["document_sections"], values)
+
+
+def test_required_marker_is_read_from_the_header():
+    query = QUERIES["targets_by_area_and_indicator"]
+    assert [(p.name, p.required) for p in query.params] == [
+        ("indicator", True),
+        ("area_name", False),
+    ]
+    assert query.params[0].label == "指标 / indicator, e.g. 新增学位"
+
+
+def test_indicator_compares_districts_and_area_narrows(store):
+    query = QUERIES["targets_by_area_and_indicator"]
+    rows = run_named_query(store, query, {"indicator": "新增学位"}).values()
+    assert {(r["area_name"], r["total"]) for r in rows} == {("海陵区", "1200"), ("钟楼区", "1575")}
+    one = run_named_query(store, query, {"indicator": "新增学位", "area_name": "钟楼区"}).values()
+    assert [(r["area_name"], r["year"], r["total"]) for r in one] == [("钟楼区", "2019", "1575")]
 
 
 def test_unknown_parameter_is_refused_with_the_known_ones():
