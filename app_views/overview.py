@@ -78,8 +78,8 @@ def render() -> None:
             )
             picked = choices[choice]
             targets = named_query("targets_by_area_and_indicator", indicator=picked.indicator)
-            if picked.unit:
-                targets = targets[targets["unit"] == picked.unit]
+            # The same indicator in another unit (万元 and 元) is another series.
+            targets = targets[targets["unit"].fillna("") == (picked.unit or "")].copy()
             targets["total"] = pd.to_numeric(targets["total"])
             st.bar_chart(
                 targets.pivot_table(

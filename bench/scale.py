@@ -264,11 +264,6 @@ def run_cli(command: list[str]) -> tuple[float, float]:
 # --- queries ------------------------------------------------------------------------------------
 
 
-def typical_params(store: EmbeddedStore, query: NamedQuery) -> dict[str, str] | None:
-    """Return a value taken from the data for every parameter of a query (None: no params)."""
-    return example_values(store, query) or None
-
-
 def query_cases(
     store: EmbeddedStore, queries: dict[str, NamedQuery]
 ) -> list[tuple[str, NamedQuery, dict[str, str]]]:
@@ -280,7 +275,7 @@ def query_cases(
     cases = []
     for name, query in queries.items():
         required = {p.name for p in query.params if p.required}
-        params = typical_params(store, query) or {}
+        params = example_values(store, query)
         if not required:
             cases.append((name, query, {}))
         elif required <= set(params):
