@@ -419,10 +419,11 @@ def bench_queries(report: Report, folder: Path, path: Path, quads: int, with_rdf
     repeats = 30 if quads <= 200_000 else 15 if quads <= 2_000_000 else 7
     # Oxigraph first, each query in a child forked from this process while it is still small:
     # forked later, the children inherit rdflib's dataset (millions of objects).
-    ox_results = {}
-    for label, query, params in cases:
-        bindings = bind_params(query, params)
-        ox_results[label] = time_oxigraph(folder, query.text, bindings, repeats, 20, OXIGRAPH_LIMIT)
+    bindings_of = {label: bind_params(query, params) for label, query, params in cases}
+    ox_results = {
+        label: time_oxigraph(folder, query.text, bindings_of[label], repeats, 20, OXIGRAPH_LIMIT)
+        for label, query, _ in cases
+    }
     dataset = None
     rdflib_load = rdflib_rss = None
     if with_rdflib:
@@ -438,8 +439,8 @@ def bench_queries(report: Report, folder: Path, path: Path, quads: int, with_rdf
             f"rdflib Dataset at {quads} quads: parse {rdflib_load:.1f} s, +{rdflib_rss:.0f} MB RSS"
         )
         report.mark(f"rdflib load {quads} quads")
-    for label, query, params in cases:
-        bindings = bind_params(query, params)
+    for label, query, _ in cases:
+        bindings = bindings_of[label]
         rows, ox_times = ox_results[label]
         rd_times = None
         if dataset is not None:

@@ -39,12 +39,15 @@ JOINT_PROBES = {
 }
 
 
-def example_values(store: GraphStore, query: NamedQuery) -> dict[str, str]:
+def example_values(
+    store: GraphStore, query: NamedQuery, required_only: bool = False
+) -> dict[str, str]:
     """Return a value from the data for each parameter of `query` that has a probe.
 
-    A parameter is missing from the answer when the store holds no value for it.
+    With `required_only`, only the required parameters are probed. A parameter is missing from
+    the answer when the store holds no value for it.
     """
-    names = {p.name for p in query.params}
+    names = {p.name for p in query.params if p.required or not required_only}
     values: dict[str, str] = {}
     for joint, probe in JOINT_PROBES.items():
         if set(joint) <= names:
@@ -61,5 +64,4 @@ def example_values(store: GraphStore, query: NamedQuery) -> dict[str, str]:
 
 def required_values(store: GraphStore, query: NamedQuery) -> dict[str, str]:
     """Return example values for the required parameters of `query` only."""
-    required = {p.name for p in query.params if p.required}
-    return {k: v for k, v in example_values(store, query).items() if k in required}
+    return example_values(store, query, required_only=True)
