@@ -28,6 +28,11 @@ def main() -> None:
             args.shared / "devextra" / "gold",
             sorted((args.shared / "devextra" / "docs").glob("*.txt")),
         ),
+        (
+            "devextra2 (18 excerpts, held out from tuning)",
+            args.shared / "devextra2" / "gold",
+            sorted((args.shared / "devextra2" / "docs").glob("*.txt")),
+        ),
     )
     for title, gold, paths in sets:
         print(f"### {title}")

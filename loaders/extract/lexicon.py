@@ -1,0 +1,83 @@
+"""Word lists as data: the heads, break words and stoplists the extraction rules read.
+
+Each list is a tab-separated file in `loaders/extract/lexicon/` with one entry per line:
+the word, the general class it stands for (a school level, an ekg class, 'deictic',
+'count' …) and a note saying why it is there. Lines starting with '#' are comments. A list
+names kinds of words, never the entities of one document.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+LEXICON = Path(__file__).resolve().parent / "lexicon"
+
+
+class LexiconError(ValueError):
+    """A lexicon file cannot be read (the message names the file and line)."""
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One word of a list: the word, its general class, and why it is listed."""
+
+    word: str
+    cls: str
+    note: str
+
+
+@lru_cache(maxsize=64)
+def load_list(name: str) -> tuple[Entry, ...]:
+    """Return the entries of `lexicon/<name>.tsv`, in file order.
+
+    >>> load_list("school_heads")[0].word
+    '幼儿园'
+
+    Raises:
+        LexiconError: a line does not have three tab-separated fields, or a word repeats.
+    """
+    path = LEXICON / f"{name}.tsv"
+    entries: list[Entry] = []
+    seen: set[str] = set()
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        fields = line.split("\t")
+        if len(fields) != 3 or not fields[0]:
+            raise LexiconError(f"{path}, line {number}: expected 'word<TAB>class<TAB>note'")
+        if fields[0] in seen:
+            raise LexiconError(f"{path}, line {number}: {fields[0]!r} is listed twice")
+        seen.add(fields[0])
+        entries.append(Entry(*fields))
+    return tuple(entries)
+
+
+def words(name: str, *classes: str) -> tuple[str, ...]:
+    """Return the words of a list (only those of `classes` when given), in file order.
+
+    >>> "校区" in words("school_heads", "campus"), "小学" in words("school_heads", "campus")
+    (True, False)
+    """
+    return tuple(e.word for e in load_list(name) if not classes or e.cls in classes)
+
+
+def classes(name: str) -> dict[str, str]:
+    """Return word → class for a list.
+
+    >>> classes("school_heads")["小学"]
+    'primary'
+    """
+    return {e.word: e.cls for e in load_list(name)}
+
+
+@lru_cache(maxsize=64)
+def alternation(name: str, *classes: str) -> str:
+    """Return a regex alternation of the list's words (escaped, longest first).
+
+    >>> re.fullmatch(alternation("group_heads"), "教育集团") is not None
+    True
+    """
+    return "|".join(re.escape(w) for w in sorted(words(name, *classes), key=len, reverse=True))
