@@ -42,7 +42,7 @@ from __future__ import annotations
 
 import json
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
@@ -50,7 +50,7 @@ from pathlib import Path
 from pyoxigraph import Quad
 
 from loaders.documents import PolicyDocument
-from loaders.extract import EXTRACTOR, extract
+from loaders.extract import EXTRACTOR, Extraction, extract
 from loaders.extract.rdf import extraction_quads
 from loaders.identifiers import document_iri
 from ontology.namespace import EKG, RDF_TYPE, RDF_VALUE, RDFS_LABEL, SKOS
@@ -585,9 +585,11 @@ def _metadata_checks(doc: PolicyDocument, gold: dict) -> dict[str, bool]:
     return checks
 
 
-def document_quads_for(doc: PolicyDocument) -> list[Quad]:
+def document_quads_for(
+    doc: PolicyDocument, extractor: Callable[[PolicyDocument], Extraction] = extract
+) -> list[Quad]:
     """Return all quads ingestion would store for `doc` (metadata, sections and extraction)."""
-    quads = extraction_quads(doc, extract(doc))
+    quads = extraction_quads(doc, extractor(doc))
     try:
         from loaders.to_rdf import document_quads
     except ImportError:
@@ -602,10 +604,16 @@ def read_for_eval(path: Path) -> PolicyDocument:
     return read_document(path)
 
 
-def evaluate(gold_dir: Path, paths: Iterable[Path]) -> EvalReport:
+def evaluate(
+    gold_dir: Path,
+    paths: Iterable[Path],
+    extractors: Mapping[str, Callable[[PolicyDocument], Extraction]] | None = None,
+) -> EvalReport:
     """Return per-document and total scores of `paths` against gold files in `gold_dir`.
 
     A document's gold is `<gold_dir>/<stem>.json`; documents without gold are skipped.
+    `extractors` may give a document (by file name) its own extractor: the training script
+    scores each document with a model that was not trained on it.
     """
     scores = []
     for path in sorted(Path(p) for p in paths):
@@ -614,7 +622,7 @@ def evaluate(gold_dir: Path, paths: Iterable[Path]) -> EvalReport:
             continue
         gold = json.loads(gold_path.read_text(encoding="utf-8"))
         doc = read_for_eval(path)
-        quads = document_quads_for(doc)
+        quads = document_quads_for(doc, (extractors or {}).get(path.name, extract))
         fields = score_quads(doc.doc_id, quads, gold)
         scores.append(
             DocumentScore(

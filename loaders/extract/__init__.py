@@ -12,13 +12,24 @@ import bisect
 from collections.abc import Callable
 
 from loaders.documents import PolicyDocument
-from loaders.extract.areas import area_context, find_areas
+from loaders.extract.areas import AreaContext, area_context, find_areas
+from loaders.extract.boundaries import HEAD_LISTS, Anchor
 from loaders.extract.citations import find_citations
 from loaders.extract.concepts import concept_for
 from loaders.extract.groups import find_groups
+from loaders.extract.lexicon import classes
+from loaders.extract.mention_model import (
+    MentionModel,
+    Scored,
+    choose,
+    describe,
+    load_model,
+)
 from loaders.extract.model import (
     GROUP,
+    ORG,
     PROGRAM,
+    SCHOOL,
     Candidate,
     Citation,
     Entity,
@@ -27,9 +38,10 @@ from loaders.extract.model import (
     Relation,
     Target,
 )
-from loaders.extract.organizations import find_organizations
+from loaders.extract.organizations import body_candidate, find_organizations
 from loaders.extract.people import find_people
 from loaders.extract.programs import (
+    clean_name,
     find_programme_parts,
     find_programs,
     programme_jurisdiction,
@@ -41,7 +53,7 @@ from loaders.extract.schools import drop_nested, find_schools
 from loaders.extract.sentences import Sentence, split_sentences
 from loaders.extract.targets import find_targets
 
-EXTRACTOR = "rules.v1"
+EXTRACTOR = "rules+lac.v2"
 # Metadata fields whose values are organisations (发文机关, 主送, 抄送, 主办/承办单位).
 _METADATA_BODIES = (
     "issuer",
@@ -98,20 +110,16 @@ def _with_concepts(candidates: list[Candidate]) -> list[Candidate]:
     return out
 
 
-def extract(doc: PolicyDocument) -> Extraction:
-    """Return the entities, mentions, relations, targets and citations of one document.
+def rule_candidates(
+    doc: PolicyDocument, sentences: list[Sentence], context: AreaContext
+) -> tuple[list[Candidate], list[tuple[int, int]]]:
+    """Return every rule's candidates and the spans searched (sentences, then metadata lines).
 
-    Args:
-        doc: a read document (offsets refer to doc.text; matching uses doc.norm).
-
-    Returns:
-        An Extraction; the same document always gives an equal Extraction.
+    The candidates of the kinds the mention model scores (schools, groups, bodies) are
+    proposals: choose_candidates keeps those the model picks and adds its own.
     """
-    sentences = split_sentences(doc)
     spans = [(s.start, s.end) for s in sentences]
     starts = [s.start for s in sentences]
-    context = area_context(doc)
-    year = _document_year(doc)
     text = doc.norm
     meta_spans = [s for s in _metadata_spans(doc) if not _in_sentence(sentences, starts, s[0])]
     candidates: list[Candidate] = []
@@ -122,10 +130,100 @@ def extract(doc: PolicyDocument) -> Extraction:
     candidates += groups
     candidates += find_programs(text, spans)
     candidates += find_people(text, spans)
+    return candidates, spans + meta_spans
+
+
+def choose_candidates(
+    doc: PolicyDocument,
+    rules: list[Candidate],
+    spans: list[tuple[int, int]],
+    context: AreaContext,
+    model: MentionModel,
+) -> list[Candidate]:
+    """Return the candidates after the mention model: other kinds unchanged, and for schools,
+    groups and bodies the best alternative of each anchor the model accepts."""
+    text = doc.norm
+    chosen = _outermost(choose(describe(text, spans, rules, model), model))
+    out = [c for c in rules if c.kind not in HEAD_LISTS]
+    head_classes = {kind: classes(name) for kind, name in HEAD_LISTS.items()}
+    for scored in chosen:
+        alt = scored.alternative
+        if alt.rule is not None:
+            out.append(alt.rule)
+            continue
+        anchor = alt.anchor
+        cls = head_classes[anchor.kind].get(anchor.head, "")
+        out.append(_model_candidate(text, alt.start, anchor, cls, context, scored.probability))
+    return out
+
+
+def _outermost(chosen: list[Scored]) -> list[Scored]:
+    """Return the chosen names without bodies and groups written inside a longer one of
+    their kind: 南宁市人民政府 in 南宁市人民政府办公厅 is that office's parent, not a mention of
+    its own (ANNOTATION.md). A school inside a longer name is the model's call (a campus's
+    school is a mention)."""
+    spans: dict[str, list[tuple[int, int]]] = {}
+    for s in chosen:
+        spans.setdefault(s.alternative.anchor.kind, []).append(_span(s))
+    # What a name of each kind is not mentioned inside: a body inside a school's or group's
+    # name (区委 in 区委党校附属小学) is part of that name.
+    outer = {ORG: (ORG, SCHOOL, GROUP), GROUP: (GROUP,), SCHOOL: (), PROGRAM: (PROGRAM,)}
+    return [
+        s
+        for s in chosen
+        if not any(
+            a <= _span(s)[0] and _span(s)[1] <= b and (a, b) != _span(s)
+            for kind in outer[s.alternative.anchor.kind]
+            for a, b in spans.get(kind, ())
+        )
+    ]
+
+
+def _span(scored: Scored) -> tuple[int, int]:
+    return scored.alternative.start, scored.alternative.anchor.end
+
+
+def _model_candidate(
+    text: str, start: int, anchor: Anchor, cls: str, context: AreaContext, confidence: float
+) -> Candidate:
+    name, end = text[start : anchor.end], anchor.end
+    confidence = round(confidence, 3)
+    if anchor.kind == ORG:
+        return body_candidate(text, start, end, anchor.head, cls, context, confidence)
+    if anchor.kind == GROUP:
+        return Candidate(GROUP, name, start, end, "EducationGroup", "model.group", confidence)
+    if anchor.kind == PROGRAM:
+        return Candidate(
+            PROGRAM, clean_name(name), start, end, "Program", "model.program", confidence
+        )
+    if cls == "campus":
+        return Candidate(SCHOOL, name, start, end, "Campus", "model.school", confidence)
+    attrs = (("level", cls),) if cls else ()
+    return Candidate(SCHOOL, name, start, end, "School", "model.school", confidence, None, attrs)
+
+
+def extract(doc: PolicyDocument, model: MentionModel | None = None) -> Extraction:
+    """Return the entities, mentions, relations, targets and citations of one document.
+
+    Args:
+        doc: a read document (offsets refer to doc.text; matching uses doc.norm).
+        model: the mention model (default: the committed one, load_model()).
+
+    Returns:
+        An Extraction; the same document always gives an equal Extraction.
+    """
+    sentences = split_sentences(doc)
+    spans = [(s.start, s.end) for s in sentences]
+    starts = [s.start for s in sentences]
+    context = area_context(doc)
+    year = _document_year(doc)
+    text = doc.norm
+    rules, searched = rule_candidates(doc, sentences, context)
+    candidates = choose_candidates(doc, rules, searched, context, model or load_model())
     candidates = _with_concepts(candidates)
     candidates = with_programme_scope(candidates, programme_jurisdiction(doc, context), year)
     # Names are cited from the original text; the matching copy only located them.
-    candidates = [_surface_from_original(c, doc.text) for c in candidates]
+    candidates = [_surface_from_original(c, doc.text, text) for c in candidates]
     entities, mentions = resolve_entities(candidates, sentences, context, year, doc.text)
     mentions = best_mentions(mentions)
     relations = find_relations(entities, mentions, doc.text)
@@ -160,10 +258,15 @@ def best_mentions(mentions: list[Mention] | tuple[Mention, ...]) -> list[Mention
     return sorted(best.values(), key=lambda m: (m.start, m.end, m.entity))
 
 
-def _surface_from_original(c: Candidate, original: str) -> Candidate:
+def _surface_from_original(c: Candidate, original: str, norm: str) -> Candidate:
     if c.kind == PROGRAM:
-        return c  # programme names are cleaned of quotes already
-    surface = original[c.start : c.end]
+        # Programme names are cleaned of quotes; one read as written (雙減, 双减 in `norm`)
+        # keeps its written characters.
+        if c.name != clean_name(norm[c.start : c.end]):
+            return c
+        surface = clean_name(original[c.start : c.end])
+    else:
+        surface = original[c.start : c.end]
     if surface == c.name:
         return c
     return Candidate(

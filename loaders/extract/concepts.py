@@ -4,7 +4,7 @@ A programme belongs to the family whose prefLabel, altLabel or hiddenLabel its n
 contains (longest label first), so 蒲公英大学(名教师) or 青年名教师培养工程 both reach their families.
 
 Which labels are read as programme mentions in running text (programme_names):
-- prefLabel and altLabel of ordinary families, 4 characters or more;
+- prefLabel of ordinary families, and their altLabels of 4 characters or more;
 - not skos:hiddenLabel: labels that only link (名班主任 names people, not a programme);
 - not the labels of ekg:kind "theme" families (教育现代化 is a policy theme);
 - the labels of ekg:kind "unit" families (名师工作室: one studio per host teacher, so the bare
@@ -117,7 +117,9 @@ def programme_names(path: Path = PROGRAMS_TTL) -> tuple[str, ...]:
                 for c in load_concepts(path)
                 if not c.theme
                 for label in c.labels
-                if len(label) >= 4
+                # A short altLabel (三名) is often part of an ordinary phrase; a short family
+                # name itself (双减, 两基, 放管服) is distinctive enough to be read.
+                if len(label) >= 4 or label == c.pref_label
             }
         )
     )

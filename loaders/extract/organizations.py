@@ -352,3 +352,49 @@ def _candidate(
     surface = text[place_start:end]
     method = "organizations.core" + (".resolved" if resolved is not None and area is None else "")
     return Candidate(ORG, surface, place_start, end, core.cls, method, 0.9, canonical, attrs)
+
+
+# Heads after which a body with education in its name is an education bureau (教育体育局, 教委).
+_BUREAU_HEADS = ("局", "厅", "委", "委员会")
+_EDUCATION = re.compile(r"教育|教文|教体|教委")
+
+
+def body_candidate(
+    text: str, start: int, end: int, head: str, cls: str, context: AreaContext, confidence: float
+) -> Candidate:
+    """Return the organisation named text[start:end] (head `head`), with its area resolved.
+
+    A name may begin with area names (常州市钟楼区…) or a bare level character (市…, 区…),
+    which stands for the document's own city or district: the canonical name then begins with
+    the most specific area's full name, so 市民政局 in a 南宁 document is 南宁市民政局 and both
+    share a key. A name without either is known by the document's jurisdiction (resolve.py).
+    """
+    name = text[start:end]
+    gaz = load_gazetteer()
+    at, area = 0, None
+    while True:
+        found = _leading_area(gaz, name, at)
+        if found is None:
+            break
+        area, at = found
+    level = name[0] if area is None and name[:1] in LEVELS and len(name) > len(head) + 1 else None
+    resolved = _resolve_area(area, level, context)
+    if cls == _G and head in _BUREAU_HEADS and _EDUCATION.search(name):
+        cls = _B
+    canonical = None
+    if resolved is not None:
+        canonical = resolved.name + name[at if area is not None else 1 :]
+    attrs = (("area", resolved.code),) if resolved is not None else ()
+    return Candidate(ORG, name, start, end, cls, "model.org", confidence, canonical, attrs)
+
+
+def _leading_area(gaz, name: str, at: int) -> tuple[AreaInfo, int] | None:  # noqa: ANN001
+    """Return (area, end) of the longest area name or alias at name[at:], towns excluded."""
+    for length in range(min(10, len(name) - at - 1), 1, -1):
+        word = name[at : at + length]
+        options = [
+            o for o in gaz.by_name.get(word, ()) + gaz.by_alias.get(word, ()) if o.level != "town"
+        ]
+        if options:
+            return (options[0] if len(options) == 1 else _closest(options)), at + length
+    return None

@@ -108,13 +108,15 @@ _LIST_SUFFIXES = ("幼儿园", "小学", "初级中学", "高级中学", "中学
 _COORDINATED = re.compile(
     rf"((?:{_PART}、)+)({_PART}?)(?:[(（][^()（）]{{1,6}}[)）])?({'|'.join(_LIST_SUFFIXES)})"
 )
-# A numbered school (实验二小, 市一中) after a Chinese character. The first numeral comes first
-# in the pattern, so the regex engine skips the text to each numeral at once.
+# A numbered school (实验二小, 市一中, X三幼: the usual shorthand of 第N中学/小学/幼儿园) after a
+# Chinese character. The first numeral comes first in the pattern, so the regex engine skips
+# the text to each numeral at once.
 _NUMBERED = re.compile(
-    r"[一二三四五六七八九十](?<=[\u4e00-\u9fff].)[一二三四五六七八九十]{0,2}[中小](?![学心国型全])"
+    r"[一二三四五六七八九十](?<=[\u4e00-\u9fff].)[一二三四五六七八九十]{0,2}(?:[中小](?![学心国型全])|幼(?![儿师教]))"
 )
-# Every _NUMBERED match holds a numeral right before its 中/小: sentences without one are skipped.
-_NUMBERED_END = re.compile(r"[一二三四五六七八九十](?=[中小])")
+# Every _NUMBERED match holds a numeral right before its 中/小/幼: sentences without one are
+# skipped.
+_NUMBERED_END = re.compile(r"[一二三四五六七八九十](?=[中小幼])")
 
 
 @lru_cache(maxsize=1)

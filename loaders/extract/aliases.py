@@ -1,0 +1,301 @@
+"""Aliases: short forms of a school, group or body resolved to the full name the document gives.
+
+ANNOTATION.md lists one entry per real entity, in its fullest form; every other surface form
+is an skos:altLabel of that entity. resolve.py groups candidates by key, so a short form that
+this module maps to a full name becomes an altLabel of the full name's entity. Forms resolved:
+- a name without its place (运河中学 for 扬州市运河中学, 市第三小学 for 盐城市第三小学);
+- numbered and experimental shorthand (X一中 = X第一中学, X实小 = X实验小学);
+- a short form the document defines (F(以下简称S)) and school initialisms (南外), also as the
+  first part of longer names (S教育集团 = F教育集团);
+- an abbreviation made the usual Chinese way, from single characters of the full name's words
+  (局小 = 局前街小学, 省海中 = 江苏省海安高级中学), when exactly one full name fits;
+- a campus named with its school's short form (城南实小东校区 = 城南实验小学东校区);
+- a group with its head shortened (X集团 = X教育集团).
+Each is resolved only to a full name written in the same document, and only when it is the one
+full name that fits.
+"""
+
+from __future__ import annotations
+
+import re
+
+from loaders.extract.areas import AreaContext
+from loaders.extract.gazetteer import leading_place, load_gazetteer
+from loaders.extract.model import GROUP, SCHOOL, Candidate
+from loaders.extract.schools import specific_part
+
+# Shorthand of numbered and experimental schools: X一中 = X第一中学, X实小 = X实验小学.
+_SHORT_NUMBERED = re.compile(r"(.{2,5}?)([一二三四五六七八九十]{1,3})中")
+_SHORT_EXPERIMENTAL = re.compile(r"(.{2,5}?)实小")
+# A short form the document defines: F(以下简称S) / F(简称“S”).
+_DEFINED = re.compile(r"[(（](?:以下)?简称[“\"]?([\u4e00-\u9fff]{2,8})[”\"]?[)）]")
+# Campus heads: a campus name is its school's name (or short form) plus one of these parts.
+_CAMPUS = re.compile(r"^(.{2,}?)([\u4e00-\u9fff]{1,6}(?:校区|分校|分园|校部))$")
+
+
+def group_base(name: str) -> str:
+    """Return a group's full form: X集团 and X教育集团 are one group.
+
+    >>> group_base("实小集团"), group_base("觅渡教育集团")
+    ('实小教育集团', '觅渡教育集团')
+    """
+    if name.endswith("集团") and not name.endswith("教育集团"):
+        return name[:-2] + "教育集团"
+    return name
+
+
+def pieces(short: str, full: str) -> list[tuple[int, int]] | None:
+    """Return how `short` lies in `full` as runs of consecutive characters (start, length),
+    matching each character at its earliest place after the last, or None when it does not.
+
+    >>> pieces("局小", "局前街小学")
+    [(0, 1), (3, 1)]
+    >>> pieces("北京中学", "北京钱学森中学")
+    [(0, 2), (5, 2)]
+    >>> pieces("华三", "华东师范大学") is None
+    True
+    """
+    runs: list[tuple[int, int]] = []
+    at = 0
+    for ch in short:
+        found = full.find(ch, at)
+        if found < 0:
+            return None
+        if runs and runs[-1][0] + runs[-1][1] == found:
+            runs[-1] = (runs[-1][0], runs[-1][1] + 1)
+        else:
+            runs.append((found, 1))
+        at = found + 1
+    return runs
+
+
+def abbreviates(short: str, full: str) -> bool:
+    """Return True when `short` is an abbreviation of `full` made from its words' characters.
+
+    A Chinese abbreviation keeps one character (sometimes two) of each word: 局前街小学 → 局小,
+    南京外国语学校 → 南外, 江苏省海安高级中学 → 省海中. It starts where the full name (or its
+    part after the place) starts, ends with a character of the full name's head (小 of 小学),
+    and is mostly single characters: two whole words taken from a longer name (北京中学 from
+    北京钱学森中学) name another school.
+
+    >>> abbreviates("局小", "局前街小学"), abbreviates("省海中", "江苏省海安高级中学")
+    (True, True)
+    >>> abbreviates("北京中学", "北京钱学森中学"), abbreviates("实小", "实验中学")
+    (False, False)
+    """
+    if not 2 <= len(short) < len(full) or short[-1] not in full[-3:]:
+        return False
+    runs = pieces(short, full)
+    if runs is None or len(runs) < 2:
+        return False
+    place = leading_place(load_gazetteer(), full, min(10, len(full) - 2))
+    first = runs[0][0]
+    starts_right = first == 0 or first == place or (first == place - 1 and short[0] in "省市区县")
+    singles = sum(1 for _, length in runs if length == 1)
+    return starts_right and singles * 2 >= len(runs) and runs[-1][0] + runs[-1][1] > len(full) - 3
+
+
+def _abbreviations(candidates: list[Candidate]) -> dict[tuple[str, str], str]:
+    """Return (kind, short) → full for abbreviations with exactly one full name that fits."""
+    fulls: dict[str, set[str]] = {}
+    for c in candidates:
+        if c.kind in (SCHOOL, GROUP):
+            fulls.setdefault(c.kind, set()).add(c.canonical or c.name)
+    out: dict[tuple[str, str], str] = {}
+    for c in candidates:
+        if c.kind not in (SCHOOL, GROUP) or c.canonical or len(c.name) > 6:
+            continue
+        options = [f for f in fulls.get(c.kind, ()) if f != c.name and abbreviates(c.name, f)]
+        if len(options) == 1:
+            out[(c.kind, c.name)] = options[0]
+    return out
+
+
+def _campus_forms(
+    candidates: list[Candidate], schools: dict[tuple[str, str], str]
+) -> dict[tuple[str, str], str]:
+    """Return (kind, campus) → full campus name for campuses named with a school's short form."""
+    names = {c.canonical or c.name for c in candidates if c.kind == SCHOOL}
+    out: dict[tuple[str, str], str] = {}
+    for c in candidates:
+        match = _CAMPUS.match(c.name) if c.kind == SCHOOL and not c.canonical else None
+        if match is None:
+            continue
+        school, part = match.groups()
+        full = schools.get((SCHOOL, school))
+        if full is None:
+            full = next(iter(o for o in names if abbreviates(school, o)), None)
+        if full is not None and full + part in names and full + part != c.name:
+            out[(SCHOOL, c.name)] = full + part
+    return out
+
+
+def alias_forms(
+    candidates: list[Candidate], context: AreaContext, text: str
+) -> tuple[dict[tuple[str, str], str], dict[str, set[str]]]:
+    """Return (kind, short name) → full name for every short form the document resolves, and
+    full name → bare abbreviations (defined or initialisms) to record as its altLabels."""
+    aliases = _abbreviations(candidates)
+    short, bare = _shorthand_forms(candidates, context, text)
+    aliases.update(short)
+    aliases.update(_place_prefixed_forms(candidates))
+    aliases.update(_campus_forms(candidates, aliases))
+    return aliases, bare
+
+
+def place_prefixed(name: str, longer: str) -> bool:
+    """Return True when `longer` is `name` with places written before it.
+
+    >>> place_prefixed("运河中学", "扬州市运河中学"), place_prefixed("市第三小学", "盐城市第三小学")
+    (True, True)
+    >>> place_prefixed("运河中学", "新运河中学")
+    False
+    """
+    if len(name) < 4 or longer == name or not longer.endswith(name):
+        return False
+    prefix = longer[: len(longer) - len(name)]
+    if name[0] in "市区县" and prefix + name[0] in load_gazetteer().by_name:
+        return True
+    body, had_place = specific_part(prefix + "校", 1)
+    return had_place and not body
+
+
+def _place_prefixed_forms(candidates: list[Candidate]) -> dict[tuple[str, str], str]:
+    """Return (kind, short name) → full name for schools and groups written both ways.
+
+    运河中学 is 扬州市运河中学 when the document writes the latter: the full name is the short one
+    with a place before it (a full or short area name, 扬州市 / 杭州市余杭区), or with the level
+    character resolved (市第三小学 → 盐城市第三小学). Only a unique full name is used.
+    """
+    full: dict[str, set[str]] = {}
+    names = {(c.kind, c.name) for c in candidates if c.kind in (SCHOOL, GROUP)}
+    for kind, name in names:
+        _, had_place = specific_part(name, 0)
+        if had_place:
+            full.setdefault(kind, set()).add(name)
+    out: dict[tuple[str, str], str] = {}
+    for kind, name in names:
+        options = [longer for longer in full.get(kind, ()) if place_prefixed(name, longer)]
+        if len(options) == 1:
+            out[(kind, name)] = options[0]
+    return out
+
+
+def full_form(kind: str, name: str, fulls: set[str], context: AreaContext) -> str | None:
+    """Return the one name of `fulls` that `name` is a short form of, or None.
+
+    The same tests as alias_forms, on a given set of full names (the training script asks it
+    whether a short form stands for a gold name).
+    """
+    if name in fulls:
+        return name
+    if kind == GROUP and group_base(name) in fulls:
+        return group_base(name)
+    for test in (place_prefixed, abbreviates):
+        options = [f for f in fulls if f != name and test(name, f)]
+        if len(options) == 1:
+            return options[0]
+    if kind == SCHOOL:
+        expanded = _expand_short(name, fulls, load_gazetteer(), context)
+        return expanded if expanded in fulls else None
+    return None
+
+
+def _shorthand_forms(
+    candidates: list[Candidate], context: AreaContext, text: str
+) -> tuple[dict[tuple[str, str], str], dict[str, set[str]]]:
+    """Return (kind, short name) → full name for shorthand the document resolves, and
+    full name → bare abbreviations to record as its alternative labels.
+
+    - X一中 / X实小 is X第一中学 / X实验小学 (X市第一中学 …) when the document writes that full
+      form, or when X is a city or county: then its full name (南京 → 南京市第一中学);
+    - a short form the document defines, F(以下简称S), stands for F, also as the first part of
+      a longer name (S教育集团 = F教育集团);
+    - an initialism S of a school F the document writes (南京外国语学校 → 南外: the place's
+      first character and the first of the specific part), used as the start of other names.
+    """
+    gaz = load_gazetteer()
+    written: dict[str, set[str]] = {}
+    for c in candidates:
+        if c.kind in (SCHOOL, GROUP):
+            written.setdefault(c.kind, set()).add(c.canonical or c.name)
+    schools = written.get(SCHOOL, set())
+    out: dict[tuple[str, str], str] = {}
+    for c in candidates:
+        if c.kind != SCHOOL or c.canonical or (c.kind, c.name) in out:
+            continue
+        full = _expand_short(c.name, schools, gaz, context)
+        if full:
+            out[(c.kind, c.name)] = full
+    prefixes: dict[str, str] = {}
+    longest_first: list[str] | None = None
+    for match in _DEFINED.finditer(text):
+        if longest_first is None:
+            longest_first = sorted(schools | written.get(GROUP, set()), key=len, reverse=True)
+        full = next((n for n in longest_first if text.endswith(n, 0, match.start())), None)
+        if full:
+            prefixes[match.group(1)] = full
+    for short, full in _initialisms(candidates, schools, gaz).items():
+        prefixes.setdefault(short, full)
+    bare: dict[str, set[str]] = {}
+    for short, full in prefixes.items():
+        bare.setdefault(full, set()).add(short)
+        for c in candidates:
+            if c.kind not in (SCHOOL, GROUP) or c.canonical or not c.name.startswith(short):
+                continue
+            longer = full + c.name[len(short) :]
+            if longer != c.name and longer in written.get(c.kind, set()):
+                out[(c.kind, c.name)] = longer
+    return out, bare
+
+
+def _expand_short(name: str, schools: set[str], gaz, context: AreaContext) -> str | None:  # noqa: ANN001
+    numbered = _SHORT_NUMBERED.fullmatch(name)
+    experimental = _SHORT_EXPERIMENTAL.fullmatch(name)
+    if not numbered and not experimental:
+        return None
+    place = (numbered or experimental).group(1)
+    tail = f"第{numbered.group(2)}中学" if numbered else "实验小学"
+    options = [f"{place}{level}{tail}" for level in ("", "市", "区", "县")]
+    found = [o for o in options if o in schools]
+    if len(found) == 1:
+        return found[0]
+    areas = [
+        a
+        for a in gaz.by_name.get(place, ()) + gaz.by_alias.get(place, ())
+        if a.level in ("city", "county")
+    ]
+    if len(areas) > 1:
+        areas = [a for a in areas if a.code in context.codes] or areas[:0]
+    if len(areas) == 1:
+        return areas[0].name + tail
+    return None
+
+
+def _initialisms(candidates: list[Candidate], schools: set[str], gaz) -> dict[str, str]:  # noqa: ANN001
+    """Return short → full for two-character initialisms of the written full school names."""
+    fulls: dict[str, set[str]] = {}
+    for full in schools:
+        # The first place word (南京 in 南京外国语学校) and the character after it.
+        place = leading_place(gaz, full, min(10, len(full) - 2))
+        if place:
+            fulls.setdefault(full[0] + full[place], set()).add(full)
+    # Names that begin with another full name (F河西初级中学) share its initialism: F is meant.
+    base = {
+        k: {min(v, key=len)} if all(n.startswith(min(v, key=len)) for n in v) else v
+        for k, v in fulls.items()
+    }
+    out = {}
+    for c in candidates:
+        short = c.name[:2]
+        if (
+            c.kind in (SCHOOL, GROUP)
+            and len(c.name) > 3
+            and len(base.get(short, ())) == 1
+            and not gaz.by_name.get(short)
+            and not gaz.by_alias.get(short)
+        ):
+            full = next(iter(base[short]))
+            if not c.name.startswith(full[:3]):
+                out[short] = full
+    return out

@@ -1,0 +1,214 @@
+"""Where a name may begin: anchors (a head such as 小学 or 局) and the left edges worth scoring.
+
+A school, group or body name ends with a head word from the lexicon (lexicon/*_heads.tsv).
+Where it begins is the hard part: Chinese has no spaces, and the words before a name (a verb,
+a pronoun, an amount) glue onto it. Each anchor gets a few alternative left edges:
+- every word start that LAC sees in the window before the head, up to punctuation;
+- the edge the rules chose, when a rule found a name ending there.
+mention_model.py scores every alternative and keeps the best one per anchor, or none.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+import ahocorasick
+
+from loaders.extract.gazetteer import leading_place, load_gazetteer
+from loaders.extract.lexical import Token
+from loaders.extract.lexicon import classes
+from loaders.extract.model import GROUP, ORG, PROGRAM, SCHOOL, Candidate
+
+HEAD_LISTS = {
+    SCHOOL: "school_heads",
+    GROUP: "group_heads",
+    ORG: "org_heads",
+    PROGRAM: "programme_heads",
+}
+# How far before its head a name may begin, and how much text after it LAC should see.
+REACH = {SCHOOL: 16, GROUP: 14, ORG: 12, PROGRAM: 18}
+_AFTER = 2
+MAX_EDGES = 8  # alternative left edges per anchor, nearest first (rule edges come on top)
+# Characters that never occur inside these names. Quotes may (“红枫林”社区教育集团), and so may
+# parentheses around a campus (明远中学(东校区)), so neither is listed.
+HARD = frozenset(" \t\n\u3000,，。、;；:：!！?？《》【】[]<>〈〉…—/|·•●■◆▲★☆○◎")
+# Only a campus is written in parentheses after its school's name; a programme name may hold a
+# separator dot (素质教育·钟楼2025计划).
+_HARD = {
+    SCHOOL: HARD,
+    GROUP: HARD | set("()（）"),
+    ORG: HARD | set("()（）"),
+    PROGRAM: (HARD | set("()（）")) - {"·"},
+}
+
+
+@dataclass(frozen=True)
+class Anchor:
+    """A head word of `kind` at text[head_start:end], in the sentence [floor, ceiling)."""
+
+    kind: str
+    head_start: int
+    end: int
+    head: str  # the head word ('' when only a rule marks the end)
+    floor: int
+    ceiling: int
+
+
+@dataclass(frozen=True)
+class Alternative:
+    """One possible name: text[start:anchor.end], with the rule candidate that found it."""
+
+    anchor: Anchor
+    start: int
+    rule: Candidate | None
+
+
+@lru_cache(maxsize=1)
+def _automaton() -> ahocorasick.Automaton:
+    # A word may head names of several kinds; the value lists them.
+    automaton = ahocorasick.Automaton()
+    entries: dict[str, list[tuple[str, str]]] = {}
+    for kind, name in HEAD_LISTS.items():
+        for head in classes(name):
+            entries.setdefault(head, []).append((kind, head))
+    for head, kinds in entries.items():
+        automaton.add_word(head, tuple(kinds))
+    automaton.make_automaton()
+    return automaton
+
+
+@lru_cache(maxsize=8)
+def _heads(kind: str) -> frozenset[str]:
+    return frozenset(classes(HEAD_LISTS[kind]))
+
+
+@lru_cache(maxsize=1)
+def _dictionary() -> dict[str, int]:
+    import jieba
+
+    jieba.initialize()
+    return jieba.dt.FREQ
+
+
+def dictionary_word(word: str) -> bool:
+    """Return True when jieba's dictionary lists `word` (with a frequency above zero).
+
+    >>> dictionary_word("学生"), dictionary_word("生教")
+    (True, False)
+    """
+    return bool(_dictionary().get(word))
+
+
+def _continues_word(text: str, end: int, head: str, heads: frozenset[str]) -> bool:
+    """Return True when the head's last character and the next one form a dictionary word.
+
+    小学生, 局长, 办学, 部分: the head is then the first half of another word, not a name's end.
+    A longer head going on from there (小学 + 校 = 小学校) is judged on its own.
+    """
+    pair = text[end - 1 : end + 1]
+    if len(pair) < 2 or not dictionary_word(pair):
+        return False
+    return not any(text.startswith(h, end - len(head)) for h in heads if len(h) > len(head))
+
+
+def find_anchors(
+    text: str, spans: Sequence[tuple[int, int]], rules: Sequence[Candidate]
+) -> list[Anchor]:
+    """Return the anchors in the sentence `spans`, one per (kind, end), longest head first.
+
+    Rule candidates of these kinds add an anchor at their end when no head marks it (a numbered
+    school such as 实验二小 has none).
+    """
+    hits: list[tuple[int, int, str, str]] = []  # (end, head_start, kind, head)
+    for end, kinds in _automaton().iter(text):
+        for kind, head in kinds:
+            hits.append((end + 1, end + 1 - len(head), kind, head))
+    hits.sort()
+    ends = [h[0] for h in hits]
+    best: dict[tuple[str, int], Anchor] = {}
+    ordered = sorted(spans)
+    for floor, ceiling in ordered:
+        for end, head_start, kind, head in hits[
+            bisect.bisect_right(ends, floor) : bisect.bisect_right(ends, ceiling)
+        ]:
+            if head_start <= floor or _continues_word(text, end, head, _heads(kind)):
+                continue
+            kept = best.get((kind, end))
+            if kept is None or head_start < kept.head_start:
+                best[(kind, end)] = Anchor(kind, head_start, end, head, floor, ceiling)
+    starts = [s for s, _ in ordered]
+    for c in rules:
+        if c.kind not in HEAD_LISTS or (c.kind, c.end) in best:
+            continue
+        index = bisect.bisect_right(starts, c.start) - 1
+        floor, ceiling = ordered[index] if index >= 0 else (c.start, c.end)
+        if not floor <= c.start < ceiling:
+            floor, ceiling = c.start, c.end
+        best[(c.kind, c.end)] = Anchor(c.kind, c.end, c.end, "", floor, max(ceiling, c.end))
+    return sorted(best.values(), key=lambda a: (a.end, a.kind))
+
+
+def windows(anchors: Sequence[Anchor]) -> list[tuple[int, int]]:
+    """Return the text windows LAC must read for `anchors`: overlapping ones merged."""
+    spans = sorted(
+        (max(a.floor, a.head_start - REACH[a.kind]), min(a.ceiling, a.end + _AFTER))
+        for a in anchors
+    )
+    merged: list[tuple[int, int]] = []
+    for start, end in spans:
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], end))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def alternatives(
+    text: str,
+    anchor: Anchor,
+    tokens: Sequence[Token],
+    rules: Sequence[Candidate],
+) -> list[Alternative]:
+    """Return the alternative names of one anchor, shortest first.
+
+    Args:
+        text: the normalised document text.
+        anchor: the anchor.
+        tokens: the LAC words of the window holding the anchor.
+        rules: the rule candidates of the anchor's kind ending at the anchor's end.
+    """
+    low = max(anchor.floor, anchor.head_start - REACH[anchor.kind])
+    starts: dict[int, Candidate | None] = {}
+    for token in tokens:
+        if low <= token.start < anchor.head_start:
+            starts[token.start] = None
+    # Only edges with no hard punctuation between them and the head.
+    hard = _HARD[anchor.kind]
+    for at in range(anchor.head_start - 1, low - 1, -1):
+        if text[at] in hard:
+            starts = {s: r for s, r in starts.items() if s > at}
+            break
+    # A place name begins a name as often as a word does, and LAC may glue it to the word
+    # before (校丰台区: 丰台区外国语学校 begins at 丰).
+    for at in _place_starts(text, low, anchor.head_start):
+        starts.setdefault(at, None)
+    # The nearest edges only: a name rarely holds more words than this before its head.
+    starts = {s: starts[s] for s in sorted(starts, reverse=True)[:MAX_EDGES]}
+    for c in rules:
+        starts[c.start] = c
+    return [Alternative(anchor, s, starts[s]) for s in sorted(starts, reverse=True)]
+
+
+def _place_starts(text: str, low: int, high: int) -> list[int]:
+    """Return the positions in [low, high) where an area name of three or more characters
+    begins and ends before `high`, after no hard punctuation."""
+    gaz = load_gazetteer()
+    out = []
+    for at in range(low, high - 2):
+        length = leading_place(gaz, text[at:high])
+        if length >= 3 and at + length <= high:
+            out.append(at)
+    return out

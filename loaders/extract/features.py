@@ -1,0 +1,282 @@
+"""Features of an alternative name, for the learned accept/reject step (mention_model.py).
+
+Every feature is a general signal, never a name: the LAC word class before, at and inside the
+name (a verb or pronoun glued on the left, an ORG word that begins exactly there), the head
+word and its class, the body's length, whether the body is only a place name, punctuation
+after the name, and whether and how a rule agreed. Each feature name is prefixed with the kind
+('school:before=v'), so one linear model holds a separate weight per kind.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Sequence
+from functools import lru_cache
+
+from loaders.extract.boundaries import HARD, Alternative, Anchor, dictionary_word
+from loaders.extract.concepts import concept_for
+from loaders.extract.gazetteer import leading_place, load_gazetteer
+from loaders.extract.groups import _specific as group_specific
+from loaders.extract.lexical import Token
+from loaders.extract.names import LEADING_NOISE
+from loaders.extract.programs import _COUNT, _EDITION, _EVENT, _WORKS, clean_name, is_generic
+from loaders.extract.schools import CAPACITY, DESIGNATION, POLICY_WORDS, is_specific, trim_left
+
+_QUOTES = '“”"‘’「」'
+_EDUCATIONAL = re.compile(r"[教学校园幼师育]")
+_LEVEL = "省市区县镇乡"
+_WORD_CLASSES = (
+    ("designation", DESIGNATION),
+    ("policy", POLICY_WORDS),
+    ("capacity", CAPACITY),
+)
+_NEXT = {"的": "de", "等": "deng", "和": "and", "与": "and", "及": "and", "、": "list"}
+
+
+def _length_bucket(n: int) -> str:
+    return str(n) if n < 8 else "8-11" if n < 12 else "12+"
+
+
+@lru_cache(maxsize=16384)  # pure, and bodies recur between alternatives and documents
+def _place_parts(body: str) -> tuple[bool, str]:
+    """Return whether `body` begins with area names, and what follows them."""
+    gaz = load_gazetteer()
+    had, rest = False, body
+    length = leading_place(gaz, rest)
+    while length:
+        had, rest = True, rest[length:]
+        length = leading_place(gaz, rest)
+    return had, rest
+
+
+_SCHOOL_HEAD_IN = re.compile(r"(?:小学|中学|学校|幼儿园|附中|附小|实小|初中|高中|[一二三四五六七八九十][中小幼])")
+
+
+def _parent_school(body: str) -> str:
+    """Return how the part before a campus head names its school: 'school' when it ends a
+    specific school name, 'short' when it holds a school word further in (实小集团平冈), ''."""
+    for match in reversed(list(_SCHOOL_HEAD_IN.finditer(body))):
+        prefix = body[: match.end()]
+        if match.end() >= len(body) - 4 and is_specific(prefix, len(match.group())):
+            return "school" if match.end() >= len(body) - 2 else "school_part"
+        return "short"
+    return ""
+
+
+def _programme_features(text: str, alt: Alternative, name: str, body: str, add) -> None:  # noqa: ANN001
+    """Add what tells a named programme from a description, a title, an event or a bundle."""
+    clean = clean_name(name)
+    spec = clean_name(body)
+    quoted = any(q in name for q in _QUOTES)
+    if is_generic(spec, quoted):
+        add("generic")
+    if _COUNT.search(body) or _COUNT.search(text, max(alt.anchor.floor, alt.start - 4), alt.start):
+        add("counted")
+    opening = text.rfind("《", alt.anchor.floor, alt.start)
+    if opening >= 0 and text.find("》", opening, alt.start) < 0:
+        add("in_title")
+    if _EVENT.search(clean):
+        add("event")
+    if _WORKS.search(spec):
+        add("works")
+    if _EDITION.match(clean):
+        add("edition")
+    family = concept_for(clean)
+    if family is not None:
+        add("family_unit" if family.unit else "family")
+    if "+" in clean:
+        add("plus")
+
+
+def features(
+    text: str,
+    alt: Alternative,
+    tokens: Sequence[Token],
+    rank: int,
+    count: int,
+    head_class: str,
+    anchor_has_rule: bool,
+) -> dict[str, float]:
+    """Return the features of one alternative (feature name → value, mostly 1.0).
+
+    Args:
+        text: the normalised document text.
+        alt: the alternative.
+        tokens: the LAC words of the window holding it, in order.
+        rank: its place among its anchor's alternatives, shortest first (0).
+        count: how many alternatives its anchor has.
+        head_class: the lexicon class of its head ('primary', 'campus', 'GovernmentBody' …).
+        anchor_has_rule: whether a rule found a name ending at the same anchor.
+    """
+    anchor = alt.anchor
+    kind, start, end, head_start = anchor.kind, alt.start, anchor.end, anchor.head_start
+    body = text[start:head_start]
+    f: dict[str, float] = {"bias": 1.0, f"kind={kind}": 1.0}
+
+    def add(name: str, value: float = 1.0) -> None:
+        f[f"{kind}:{name}"] = value
+
+    add(f"head={anchor.head or 'none'}")
+    add(f"class={head_class}")
+    add(f"len={_length_bucket(len(body))}")
+    starts = [t.start for t in tokens]
+    at = bisect.bisect_right(starts, start) - 1
+    holding = tokens[at] if at >= 0 and tokens[at].start <= start < tokens[at].end else None
+    previous = tokens[at - 1] if holding is not None and holding.start == start and at > 0 else None
+    char_before = text[start - 1] if start > 0 else ""
+    if start <= anchor.floor:
+        before = "BOS"
+    elif char_before in HARD or char_before in _QUOTES or char_before in "()（）":
+        before = "PUNCT"
+    elif holding is not None and holding.start < start:
+        before = "MID"
+        add(f"cut={holding.tag}")
+    elif previous is not None and previous.end == start:
+        before = previous.tag
+    else:
+        before = "EDGE"  # the window begins here
+    add(f"before={before}")
+    first = holding.tag if holding is not None and holding.start == start else "none"
+    add(f"first={first}")
+    add(f"before={before}&first={first}")
+    inside = [t for t in tokens if start <= t.start and t.end <= head_start]
+    for tag in sorted({t.tag for t in inside}):
+        add(f"in={tag}")
+    add(f"ntok={min(len(inside), 5)}")
+    if inside:
+        add(f"lasttok={inside[-1].tag}")
+    last = next((t for t in tokens if t.start < end <= t.end), None)
+    if last is not None:
+        add(f"headtok={last.tag}")
+        if last.end > end:
+            add("head_glued")
+        add(
+            "headtok_from="
+            + ("before" if last.start < start else "at" if last.start == start else "inside")
+        )
+    for t in tokens:
+        if t.tag != "ORG" and t.tag != "LOC" or t.end <= start or t.start >= end:
+            continue
+        if t.start == start and t.end == end:
+            add(f"{t.tag}_exact")
+        elif t.start == start:
+            add(f"{t.tag}_starts_" + ("longer" if t.end > end else "shorter"))
+        elif t.start < start < t.end:
+            add(f"{t.tag}_cut")
+        elif start < t.start < head_start:
+            add(f"{t.tag}_later")
+    following = text[end : end + 1]
+    if not following:
+        add("next=end")
+    elif following in HARD or following in _QUOTES:
+        add("next=punct")
+    else:
+        add(f"next={_NEXT.get(following, 'digit' if following.isdigit() else 'char')}")
+    add(f"rank={min(rank, 4)}")
+    if rank == count - 1:
+        add("longest")
+    if alt.rule is not None:
+        add("rule_exact")
+        add(f"rule={alt.rule.method}")
+    else:
+        add("rule_other" if anchor_has_rule else "rule_none")
+    name = text[start:end]
+    head_len = len(anchor.head)
+    if kind == "school" and head_len:
+        if head_class == "campus":
+            # A campus is named after its school: 明远中学东校区, 实小集团平冈校区.
+            parent = _parent_school(body)
+            if parent:
+                add(f"campus_of={parent}")
+        elif is_specific(name, head_len):
+            add("specific")
+        if trim_left(name, head_len):
+            add("trim")
+    if kind == "group" and head_len and group_specific(name, anchor.head):
+        add("specific")
+    for label, pattern in _WORD_CLASSES:
+        if pattern.search(body):
+            add(f"words={label}")
+    if kind == "program":
+        _programme_features(text, alt, name, body, add)
+    had_place, rest = _place_parts(body)
+    if had_place:
+        add("place_lead")
+        if not rest:
+            add("place_only")
+    if body[:1] in _LEVEL:
+        add("level_lead")
+    if LEADING_NOISE.match(body):
+        add("lead_noise")
+    if any(q in body for q in _QUOTES):
+        add("quoted")
+    if re.search(r"[0-9]", body):
+        add("digit")
+    if _EDUCATIONAL.search(body):
+        add("educational")
+    if repeated(text, start, end):
+        add("repeated")
+    return f
+
+
+_LEVEL_OR_PLACE_REACH = 8
+
+
+def repeated(text: str, start: int, end: int) -> bool:
+    """Return True when text[start:end] occurs elsewhere in `text` too."""
+    name = text[start:end]
+    return text.find(name) != start or text.find(name, start + 1) >= 0
+
+
+def anchor_features(text: str, anchor: Anchor, has_rule: bool, head_class: str) -> dict[str, float]:
+    """Return the cheap features of an anchor, read before LAC: whether any name ends there.
+
+    They screen out heads used as ordinary words (所有, 部分, 计划 as a verb) so that LAC reads
+    only the windows worth reading. No LAC tag is used here.
+    """
+    kind, head_start = anchor.kind, anchor.head_start
+    f: dict[str, float] = {"bias": 1.0, f"kind={kind}": 1.0}
+
+    def add(name: str) -> None:
+        f[f"{kind}:{name}"] = 1.0
+
+    add(f"head={anchor.head or 'none'}")
+    add(f"class={head_class}")
+    add("rule" if has_rule else "no_rule")
+    before = text[head_start - 1] if head_start > anchor.floor else ""
+    add(f"prev={_char_class(before)}")
+    pair = text[max(anchor.floor, head_start - 2) : head_start]
+    if len(pair) == 2 and dictionary_word(pair):
+        add("prev_word")
+    near = text[max(anchor.floor, head_start - _LEVEL_OR_PLACE_REACH) : head_start]
+    if any(ch in _LEVEL for ch in near):
+        add("level_near")
+    if _place_in(near):
+        add("place_near")
+    if re.search(r"[0-9一二三四五六七八九十]", near):
+        add("numeral_near")
+    if "“" in near or "”" in near or '"' in near:
+        add("quote_near")
+    following = text[anchor.end : anchor.end + 1]
+    add(f"next={_char_class(following)}")
+    return f
+
+
+def _char_class(ch: str) -> str:
+    if not ch:
+        return "edge"
+    if ch in _QUOTES:
+        return "quote"
+    if ch in HARD or ch in "()（）":
+        return "punct"
+    if ch.isdigit():
+        return "digit"
+    if "\u4e00" <= ch <= "\u9fff":
+        return _NEXT.get(ch, "cjk")
+    return "other"
+
+
+def _place_in(span: str) -> bool:
+    gaz = load_gazetteer()
+    return any(leading_place(gaz, span[i:]) >= 2 for i in range(len(span) - 1))

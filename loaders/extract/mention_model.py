@@ -1,0 +1,177 @@
+"""The learned accept/reject step: which alternative name, if any, each anchor stands for.
+
+For every anchor (boundaries.py) each alternative left edge is scored by a logistic-regression
+model over general features (features.py); the most probable alternative is kept when its
+probability reaches the kind's threshold. The model is data (`data/mention_model.json`), made by
+`scripts/train_mention_model.py` from the development gold, with the hash of the data it was
+trained on; the same script checks that it reproduces the committed file.
+
+Rule candidates of other kinds (areas, programmes, people) pass through unchanged; a rule
+candidate of a scored kind survives only when the model picks its exact span.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from loaders.extract import boundaries
+from loaders.extract.boundaries import HEAD_LISTS, Alternative, Anchor
+from loaders.extract.features import anchor_features, features
+from loaders.extract.lexical import Token, analyse
+from loaders.extract.lexicon import classes
+from loaders.extract.model import Candidate
+
+MODEL_PATH = Path(__file__).resolve().parent / "data" / "mention_model.json"
+
+
+class ModelError(ValueError):
+    """The model file cannot be read (the message names the file)."""
+
+
+@dataclass(frozen=True)
+class MentionModel:
+    """Two linear models: one screens anchors on cheap features (before LAC reads them), the
+    other scores each alternative of the anchors that pass; one threshold per kind."""
+
+    weights: Mapping[str, float]
+    intercept: float
+    thresholds: Mapping[str, float]
+    anchor_weights: Mapping[str, float] = field(default_factory=dict)
+    anchor_threshold: float = 0.0
+
+    def probability(self, values: Mapping[str, float]) -> float:
+        """Return the probability that an alternative is a name (sigmoid of the score)."""
+        return _sigmoid(self.intercept + _dot(self.weights, values))
+
+    def anchor_probability(self, values: Mapping[str, float]) -> float:
+        """Return the probability that some name ends at an anchor (cheap features)."""
+        return _sigmoid(_dot(self.anchor_weights, values)) if self.anchor_weights else 1.0
+
+
+def _dot(weights: Mapping[str, float], values: Mapping[str, float]) -> float:
+    get = weights.get
+    return sum(get(k, 0.0) * v for k, v in values.items())
+
+
+def _sigmoid(score: float) -> float:
+    return 1.0 / (1.0 + math.exp(-max(-60.0, min(60.0, score))))
+
+
+@lru_cache(maxsize=4)
+def load_model(path: Path = MODEL_PATH) -> MentionModel:
+    """Return the model stored at `path`.
+
+    Raises:
+        ModelError: the file is missing or not a model written by the training script.
+    """
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        return MentionModel(
+            data["weights"],
+            float(data["intercept"]),
+            data["thresholds"],
+            data["anchor_weights"],
+            float(data["anchor_threshold"]),
+        )
+    except (OSError, ValueError, KeyError, TypeError) as err:
+        raise ModelError(
+            f"{path}: cannot read the mention model ({err}); "
+            "run scripts/train_mention_model.py to rebuild it"
+        ) from err
+
+
+@dataclass(frozen=True)
+class Scored:
+    """An alternative with its features (and, once scored, its probability)."""
+
+    alternative: Alternative
+    features: Mapping[str, float]
+    probability: float = 0.0
+
+
+@dataclass(frozen=True)
+class AnchorCase:
+    """One anchor: its cheap features and, when it was read, its scored alternatives."""
+
+    anchor: Anchor
+    features: Mapping[str, float]
+    alternatives: tuple[Scored, ...]
+
+
+def describe(
+    text: str,
+    spans: Sequence[tuple[int, int]],
+    rules: Sequence[Candidate],
+    model: MentionModel | None = None,
+) -> list[AnchorCase]:
+    """Return every anchor with its cheap features; the anchors `model` screens in (all of
+    them without a model) also get their alternatives, with features, shortest first.
+
+    LAC reads only the windows of the screened-in anchors: it is the costly step.
+    """
+    scored_kinds = [c for c in rules if c.kind in HEAD_LISTS]
+    by_end: dict[tuple[str, int], list[Candidate]] = {}
+    for c in scored_kinds:
+        by_end.setdefault((c.kind, c.end), []).append(c)
+    head_classes = {kind: classes(name) for kind, name in HEAD_LISTS.items()}
+    screened: list[tuple[Anchor, dict[str, float], bool]] = []
+    for anchor in boundaries.find_anchors(text, spans, scored_kinds):
+        has_rule = (anchor.kind, anchor.end) in by_end
+        head_class = head_classes[anchor.kind].get(anchor.head, "rule")
+        cheap = anchor_features(text, anchor, has_rule, head_class)
+        keep = model is None or model.anchor_probability(cheap) >= model.anchor_threshold
+        screened.append((anchor, cheap, keep))
+    read = [a for a, _, keep in screened if keep]
+    windows = boundaries.windows(read) if read else []
+    tokens = analyse(text, windows)
+    window_starts = [w[0] for w in windows]
+    out: list[AnchorCase] = []
+    for anchor, cheap, keep in screened:
+        if not keep:
+            out.append(AnchorCase(anchor, cheap, ()))
+            continue
+        words = _window_tokens(anchor, windows, window_starts, tokens)
+        rules_here = by_end.get((anchor.kind, anchor.end), [])
+        alts = boundaries.alternatives(text, anchor, words, rules_here)
+        head_class = head_classes[anchor.kind].get(anchor.head, "rule")
+        scored = tuple(
+            Scored(alt, features(text, alt, words, rank, len(alts), head_class, bool(rules_here)))
+            for rank, alt in enumerate(alts)
+        )
+        out.append(AnchorCase(anchor, cheap, scored))
+    return out
+
+
+def _window_tokens(
+    anchor: Anchor,
+    windows: list[tuple[int, int]],
+    starts: list[int],
+    tokens: list[list[Token]],
+) -> list[Token]:
+    import bisect
+
+    index = bisect.bisect_right(starts, anchor.head_start) - 1
+    if index >= 0 and windows[index][0] <= anchor.head_start < windows[index][1]:
+        return tokens[index]
+    return []
+
+
+def choose(cases: Sequence[AnchorCase], model: MentionModel) -> list[Scored]:
+    """Return the best alternative of each anchor whose probability reaches its threshold."""
+    chosen: list[Scored] = []
+    for case in cases:
+        group = case.alternatives
+        if not group:
+            continue
+        best = max(
+            (Scored(s.alternative, s.features, model.probability(s.features)) for s in group),
+            key=lambda s: (s.probability, -s.alternative.start),
+        )
+        if best.probability >= model.thresholds.get(best.alternative.anchor.kind, 0.5):
+            chosen.append(best)
+    return chosen

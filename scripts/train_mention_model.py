@@ -1,0 +1,327 @@
+"""Train the mention model (loaders/extract/data/mention_model.json) from the development gold.
+
+.venv/bin/python scripts/train_mention_model.py             # train, report, write the model
+.venv/bin/python scripts/train_mention_model.py --check     # exit 1 unless training reproduces it
+.venv/bin/python scripts/train_mention_model.py --held-out  # full-pipeline scores, each document
+                                                            # extracted by a model without it
+
+Training data: the bundled corpus with ../shared/gold and ../shared/devextra (25 documents).
+../shared/devextra2 is never read here: it measures whether the model generalises
+(bench/eval_dev.py). Every alternative name of every anchor is one example, labelled true when
+its surface form (or the canonical name a rule gave it) is a gold name of its field, or a short
+form of one (aliases.full_form).
+
+Two L2-regularised logistic regressions (liblinear, deterministic): the anchor screen, over cheap
+features, labelled true when some alternative of the anchor is; and the alternative scorer.
+Leave-one-document-out predictions choose the screen's threshold (the highest that keeps 98 % of
+the positive anchors) and each kind's threshold (the best F1 of the names chosen per document),
+and are stored in the file as the model's expected quality on documents it was not trained on.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import sys
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from loaders.evaluate import normalise_name  # noqa: E402
+from loaders.extract import rule_candidates  # noqa: E402
+from loaders.extract.aliases import full_form  # noqa: E402
+from loaders.extract.areas import area_context  # noqa: E402
+from loaders.extract.mention_model import (  # noqa: E402
+    MODEL_PATH,
+    AnchorCase,
+    MentionModel,
+    choose,
+    describe,
+)
+from loaders.extract.sentences import split_sentences  # noqa: E402
+from loaders.read import read_document  # noqa: E402
+
+FIELDS = {"school": "schools", "group": "groups", "org": "organizations", "program": "programs"}
+C = 1.0  # inverse regularisation strength of both models
+THRESHOLDS = [round(0.2 + 0.05 * i, 2) for i in range(13)]
+SCREEN_THRESHOLDS = [0.01, 0.02, 0.03, 0.05, 0.07, 0.1, 0.15, 0.2]
+SCREEN_RECALL = 0.98
+# Features that carry a rule's verdict (see _matrix).
+RULE_KEYS = (":rule_exact", ":rule=", ":rule_other", ":rule_none")
+
+
+@dataclass(frozen=True)
+class Document:
+    """One training document: its anchors, their labels, and its gold names."""
+
+    name: str
+    cases: list[AnchorCase]
+    labels: list[list[bool]]  # per anchor, per alternative
+    gold: dict[str, set[str]]
+    forms: list[list[frozenset[str]]]  # each alternative's names (surface, rule canonical)
+
+
+def training_files(shared: Path) -> list[tuple[Path, Path]]:
+    """Return (document, gold file) pairs of the training sets, sorted."""
+    pairs = [
+        (p, shared / "gold" / f"{p.stem}.json") for p in (ROOT / "data" / "corpus").glob("*.txt")
+    ]
+    pairs += [
+        (p, shared / "devextra" / "gold" / f"{p.stem}.json")
+        for p in (shared / "devextra" / "docs").glob("*.txt")
+    ]
+    return sorted((d, g) for d, g in pairs if g.exists())
+
+
+def data_hash(pairs: Sequence[tuple[Path, Path]]) -> str:
+    """Return the SHA-256 of the training files (names and bytes, in order)."""
+    digest = hashlib.sha256()
+    for doc, gold in pairs:
+        for path in (doc, gold):
+            digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
+def load_document(path: Path, gold_path: Path) -> Document:
+    """Return one document's anchors (every one read), their labels and its gold names."""
+    gold_record = json.loads(gold_path.read_text(encoding="utf-8"))
+    gold = {
+        kind: {normalise_name(n) for n in gold_record.get(f) or []} for kind, f in FIELDS.items()
+    }
+    doc = read_document(path)
+    sentences = split_sentences(doc)
+    context = area_context(doc)
+    rules, spans = rule_candidates(doc, sentences, context)
+    cases = describe(doc.norm, spans, rules)
+    labels, forms = [], []
+    for case in cases:
+        row, names = [], []
+        for scored in case.alternatives:
+            alt = scored.alternative
+            found = {normalise_name(doc.text[alt.start : alt.anchor.end])}
+            if alt.rule is not None:
+                found.add(normalise_name(alt.rule.name))
+                if alt.rule.canonical:
+                    found.add(normalise_name(alt.rule.canonical))
+            kind = alt.anchor.kind
+            names.append(frozenset(found))
+            # A short form of a gold name (局小 for 局前街小学) is a real mention: the alias
+            # stage makes it an altLabel of that name's entity.
+            row.append(
+                bool(found & gold[kind])
+                or any(full_form(kind, form, gold[kind], context) for form in found)
+            )
+        labels.append(row)
+        forms.append(names)
+    return Document(path.name, cases, labels, gold, forms)
+
+
+def _without_rules(features: dict[str, float]) -> dict[str, float]:
+    return {k: v for k, v in features.items() if not any(r in k for r in RULE_KEYS)}
+
+
+def _alternative_rows(documents: Sequence[Document]) -> tuple[list[dict], list[bool]]:
+    rows = [dict(s.features) for d in documents for c in d.cases for s in c.alternatives]
+    ys = [y for d in documents for row in d.labels for y in row]
+    # Every example again without the rules' verdict. The rules were written on these documents,
+    # so here they look infallible and a model would learn nothing else; on unseen documents
+    # they miss names. The copies make the model weigh the general features as well.
+    return rows + [_without_rules(r) for r in rows], ys + ys
+
+
+def _anchor_rows(documents: Sequence[Document]) -> tuple[list[dict], list[bool]]:
+    rows = [dict(c.features) for d in documents for c in d.cases]
+    ys = [any(row) for d in documents for row in d.labels]
+    return rows, ys
+
+
+def _fit(rows: list[dict], ys: list[bool]) -> dict[str, float]:
+    """Return the weights (by feature name, 'bias' included) of a logistic regression."""
+    from sklearn.feature_extraction import DictVectorizer
+    from sklearn.linear_model import LogisticRegression
+
+    vectoriser = DictVectorizer(sort=True)
+    matrix = vectoriser.fit_transform(rows).toarray()
+    # The intercept is a feature of its own ('bias'), so liblinear regularises it like the rest.
+    model = LogisticRegression(C=C, solver="liblinear", fit_intercept=False, max_iter=1000)
+    model.fit(matrix, ys)
+    weights = {}
+    for name, weight in zip(vectoriser.feature_names_, model.coef_[0], strict=True):
+        rounded = round(float(weight), 6)
+        if rounded:
+            weights[name] = rounded
+    return weights
+
+
+def fit(documents: Sequence[Document]) -> tuple[dict[str, float], dict[str, float]]:
+    """Return (alternative weights, anchor-screen weights) fitted on `documents`."""
+    return _fit(*_alternative_rows(documents)), _fit(*_anchor_rows(documents))
+
+
+def _screened(doc: Document, model: MentionModel) -> list[AnchorCase]:
+    """Return the document's anchors as extraction sees them: unread when screened out."""
+    return [
+        c
+        if model.anchor_probability(c.features) >= model.anchor_threshold
+        else AnchorCase(c.anchor, c.features, ())
+        for c in doc.cases
+    ]
+
+
+def _chosen_names(doc: Document, model: MentionModel) -> dict[str, set[frozenset[str]]]:
+    forms = {
+        s.alternative: names
+        for case, row in zip(doc.cases, doc.forms, strict=True)
+        for s, names in zip(case.alternatives, row, strict=True)
+    }
+    chosen: dict[str, set[frozenset[str]]] = {kind: set() for kind in FIELDS}
+    for scored in choose(_screened(doc, model), model):
+        chosen[scored.alternative.anchor.kind].add(forms[scored.alternative])
+    return chosen
+
+
+def score(documents: Sequence[Document], models: Sequence[MentionModel]) -> dict[str, tuple]:
+    """Return per kind (precision, recall, F1) of the names each document's model chooses."""
+    totals = {kind: [0, 0, 0, 0] for kind in FIELDS}  # correct, chosen, found, gold
+    for doc, model in zip(documents, models, strict=True):
+        for kind, forms in _chosen_names(doc, model).items():
+            gold = doc.gold[kind]
+            found = gold & set().union(*forms) if forms else set()
+            t = totals[kind]
+            t[0] += sum(1 for f in forms if f & gold)
+            t[1] += len(forms)
+            t[2] += len(found)
+            t[3] += len(gold)
+    out = {}
+    for kind, (correct, chosen, found, gold) in totals.items():
+        p = correct / chosen if chosen else 1.0
+        r = found / gold if gold else 1.0
+        out[kind] = (round(p, 3), round(r, 3), round(2 * p * r / (p + r), 3) if p + r else 0.0)
+    return out
+
+
+def _screen_threshold(documents: Sequence[Document], folds: Sequence[dict[str, float]]) -> tuple:
+    """Return (threshold, recall of positive anchors, share of anchors read) of the screen."""
+    probabilities = []
+    for doc, weights in zip(documents, folds, strict=True):
+        screen = MentionModel({}, 0.0, {}, weights, 0.0)
+        for case, row in zip(doc.cases, doc.labels, strict=True):
+            probabilities.append((screen.anchor_probability(case.features), any(row)))
+    positives = sum(1 for _, y in probabilities if y)
+    best = (SCREEN_THRESHOLDS[0], 1.0, 1.0)
+    for t in SCREEN_THRESHOLDS:
+        kept = [y for p, y in probabilities if p >= t]
+        recall = sum(kept) / positives if positives else 1.0
+        if recall >= SCREEN_RECALL:
+            best = (t, round(recall, 3), round(len(kept) / len(probabilities), 3))
+    return best
+
+
+def train(shared: Path, verbose: bool = True) -> dict:
+    """Return the model record (as written to the JSON file) trained on the development gold."""
+    pairs = training_files(shared)
+    documents = [load_document(d, g) for d, g in pairs]
+    # Leave-one-document-out: each document scored by models that never saw it.
+    folds = [fit(documents[:i] + documents[i + 1 :]) for i in range(len(documents))]
+    screen, screen_recall, read_share = _screen_threshold(documents, [a for _, a in folds])
+    thresholds = {}
+    for kind in FIELDS:
+        best = None
+        for t in THRESHOLDS:
+            models = [MentionModel(w, 0.0, dict.fromkeys(FIELDS, t), a, screen) for w, a in folds]
+            key = (score(documents, models)[kind][2], -abs(t - 0.5))
+            if best is None or key > best[0]:
+                best = (key, t)
+        thresholds[kind] = best[1]
+    models = [MentionModel(w, 0.0, thresholds, a, screen) for w, a in folds]
+    held_out = score(documents, models)
+    if verbose:
+        print(
+            f"anchor screen: threshold {screen}, keeps {screen_recall:.1%} of the positive "
+            f"anchors, reads {read_share:.1%} of all anchors (leave-one-document-out)"
+        )
+        for kind, (p, r, f1) in held_out.items():
+            print(
+                f"leave-one-document-out {kind:7s} P {p:.3f} R {r:.3f} F1 {f1:.3f}"
+                f"  (threshold {thresholds[kind]})"
+            )
+    weights, anchor_weights = fit(documents)
+    rows, ys = _alternative_rows(documents)
+    return {
+        "model": f"two logistic regressions (liblinear, L2, C={C}); features: features.py",
+        "training_data_sha256": data_hash(pairs),
+        "training_documents": [d.name for d in documents],
+        "examples": len(ys) // 2,
+        "positive_examples": sum(ys) // 2,
+        "anchors": sum(len(d.cases) for d in documents),
+        "leave_one_document_out": {
+            "screen": {"kept_positive_anchors": screen_recall, "anchors_read": read_share},
+            **{k: dict(zip(("P", "R", "F1"), v, strict=True)) for k, v in held_out.items()},
+        },
+        "anchor_threshold": screen,
+        "thresholds": thresholds,
+        "intercept": 0.0,
+        "anchor_weights": dict(sorted(anchor_weights.items())),
+        "weights": dict(sorted(weights.items())),
+    }
+
+
+def evaluate_held_out(shared: Path, verbose: bool = False) -> None:
+    """Print the full pipeline's scores with each training document extracted by a model
+    trained without it (the scorer of bench/eval_dev.py)."""
+    from loaders.evaluate import evaluate, format_report
+    from loaders.extract import extract
+
+    pairs = training_files(shared)
+    documents = [load_document(d, g) for d, g in pairs]
+    record = json.loads(MODEL_PATH.read_text(encoding="utf-8"))
+    extractors = {}
+    for i, doc in enumerate(documents):
+        weights, anchor_weights = fit(documents[:i] + documents[i + 1 :])
+        model = MentionModel(
+            weights, 0.0, record["thresholds"], anchor_weights, record["anchor_threshold"]
+        )
+        extractors[doc.name] = lambda d, m=model: extract(d, m)
+    for title, gold in (("corpus", shared / "gold"), ("devextra", shared / "devextra" / "gold")):
+        paths = [d for d, g in pairs if g.parent == gold]
+        lines = format_report(evaluate(gold, paths, extractors), verbose=verbose).splitlines()
+        print(f"### {title}, leave-one-document-out")
+        print("\n".join(lines if verbose else lines[:6]))
+
+
+def model_text(record: dict) -> str:
+    """Return the model file's text (sorted keys, one weight per line)."""
+    return json.dumps(record, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
+    parser.add_argument("--check", action="store_true", help="compare with the committed model")
+    parser.add_argument(
+        "--held-out", action="store_true", help="score each training document by a model without it"
+    )
+    parser.add_argument("--verbose", action="store_true", help="with --held-out: list the misses")
+    args = parser.parse_args()
+    if args.held_out:
+        evaluate_held_out(args.shared, args.verbose)
+        return 0
+    text = model_text(train(args.shared))
+    if args.check:
+        same = MODEL_PATH.exists() and MODEL_PATH.read_text(encoding="utf-8") == text
+        print(
+            "the committed model is reproduced" if same else f"{MODEL_PATH} differs from training"
+        )
+        return 0 if same else 1
+    MODEL_PATH.parent.mkdir(parents=True, exist_ok=True)
+    MODEL_PATH.write_text(text, encoding="utf-8")
+    print(f"wrote {MODEL_PATH}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
