@@ -32,6 +32,8 @@ import cn2an
 
 from loaders.divisions import Division, division_chain, division_table
 from loaders.documents import DocumentMetadata, Span
+from loaders.normalise import normalise_text
+from loaders.titles import is_banner, is_byline, opens_more_than_it_closes, title_bounds
 
 _CJK = "\u4e00-\u9fff"
 # Catalogue labels → field; labels not listed here only end the previous value.
@@ -121,8 +123,6 @@ _SITE_NAME = re.compile(
 )
 _GUESTS = re.compile(r"嘉宾(?:是|有|为)?[^。!?\n]{2,120}")
 _YEAR_IN_TITLE = re.compile(r"((?:19|20)\d{2})\s*年")
-_TITLE_PREFIX_TAG = re.compile(r"^【[^】]{1,10}】(?=\S)")
-_TITLE_FILE_SUFFIX = re.compile(r"\.(?:pdf|docx?|wps|txt|html?|ofd)$", re.IGNORECASE)
 _SECTION_START = re.compile(
     r"^(?:[一二三四五六七八九十]+、|\([一二三四五六七八九十\d]+\)|\d+[.、])"
 )
@@ -138,6 +138,8 @@ _DATE_PARTS = re.compile(
     r"(?P<y>(?:19|20)\d{2})\s*[-年./]\s*(?P<m>\d{1,2})\s*[-月./]\s*(?P<d>\d{1,2})(?!\d)"
     r"|(?P<cy>[〇零○一二三四五六七八九]{4})\s*年\s*(?P<cm>[一二三四五六七八九十]{1,3})\s*月"
     r"\s*(?P<cd>[一二三四五六七八九十]{1,3})\s*日"
+    # day first, as some pages write it: 24.10.2019, 24/10/2019
+    r"|(?<!\d)(?P<dd>\d{1,2})\s*[./]\s*(?P<dm>\d{1,2})\s*[./]\s*(?P<dy>(?:19|20)\d{2})(?!\d)"
 )
 
 
@@ -148,12 +150,18 @@ def parse_date(text: str) -> str | None:
     ('2022-04-12', '2023-03-23')
     >>> parse_date("二〇二〇年四月二十八日"), parse_date("有效")
     ('2020-04-28', None)
+    >>> parse_date("24.10.2019"), parse_date("2019/10/24 10:30"), parse_date("10月24日")
+    ('2019-10-24', '2019-10-24', None)
     """
     match = _DATE_PARTS.search(text)
     if not match:
         return None
     if match["y"]:
         year, month, day = int(match["y"]), int(match["m"]), int(match["d"])
+    elif match["dy"]:
+        year, day, month = int(match["dy"]), int(match["dd"]), int(match["dm"])
+        if month > 12 >= day:  # month first after all: 10/24/2019
+            day, month = month, day
     else:
         year = int(match["cy"].translate(_CN_DIGITS))
         month, day = int(cn2an.cn2an(match["cm"], "smart")), int(cn2an.cn2an(match["cd"], "smart"))
@@ -364,37 +372,149 @@ def _is_title_line(line: str) -> bool:
         and not _ORG_LINE.fullmatch(line)
         and not re.fullmatch(r".*文\s*件", line)
         and not _DOC_NUMBER.fullmatch(line)
+        and not is_byline(line)
     )
 
 
+# A 发文字号 at either end of a title line is the document's number, not part of its headline; a
+# file name's extension after it goes with it ('关于…的通知 某教〔2023〕2号.pdf').
+_LEADING_NUMBER = re.compile(rf"\s*{_DOC_NUMBER.pattern}\s*")
+_TRAILING_NUMBER = re.compile(rf"\s*{_DOC_NUMBER.pattern}(?:\.[A-Za-z]{{2,4}})?\s*$")
+# The first paragraph of an 印发 notice that has no heading line names the document it issues:
+# '现将《…》印发给你们' (not '某部印发《…》', which reports another body's document).
+_ISSUED_QUOTE = re.compile(
+    r"《(?P<title>[^《》]{4,80})》(?:[、和及与]?《[^《》]*》)*[^。《]{0,30}?(?:印发|转发)"
+)
+# A headline is seldom shorter than this; a shorter line by a byline is an author or column name.
+_HEADLINE_MIN = 8
+
+
 def _clean_title(norm: str, start: int, end: int) -> Span:
-    line = norm[start:end]
-    suffix = _TITLE_FILE_SUFFIX.search(line)
-    if suffix:
-        end = start + suffix.start()
-    number = re.search(rf"\s*{_DOC_NUMBER.pattern}\s*$", norm[start:end])
-    if number and number.start() > 0:
-        end = start + number.start()
-    tag = _TITLE_PREFIX_TAG.match(norm[start:end])
-    if tag:
-        start += tag.end()
+    """Return the span of the headline inside norm[start:end], decoration and number left out.
+
+    The title is the headline as shown (ANNOTATION.md), so a file name keeps its extension.
+    """
+    inner_start, inner_end = title_bounds(norm[start:end])
+    start, end = start + inner_start, start + inner_end
+    number = _TRAILING_NUMBER.search(norm, start, end)
+    if number and number.start() > start:
+        end = number.start()
+    number = _LEADING_NUMBER.match(norm, start, end)
+    if number and number.end() < end:
+        start = number.end()
     return Span(*_strip_span(norm, start, end))
 
 
-def find_title(norm: str, lines: list[tuple[int, int]]) -> Span | None:
-    """Return the span of the heading line that precedes the first paragraph, if any.
+def _adjacent(norm: str, first: tuple[int, int], second: tuple[int, int]) -> bool:
+    """Return True when `second` is the line right after `first` (no blank line between)."""
+    return norm[first[1] : second[0]].count("\n") == 1 and not norm[first[1] : second[0]].strip()
 
-    An 印发 notice without a title line (it starts at its 主送 line) is titled by the document
-    it issues: the 《…》 in its first sentence.
+
+def _title_lines(norm: str, lines: list[tuple[int, int]], at: int) -> tuple[int, int]:
+    """Return (first, last) index of the lines of the title whose line `at` was chosen.
+
+    A title wraps over lines (GB/T 9704-2012 7.3.3 breaks a long one): a line that stops inside
+    《》, () or “” goes on on the next. And the title names its issuer (发文机关名称 + 事由 +
+    文种), so a body's name on the line right above a '关于…' line is the title's first line.
     """
-    for start, end in lines:
+    first = last = at
+    while first > 0 and _adjacent(norm, lines[first - 1], lines[first]):
+        above = norm[slice(*lines[first - 1])]
+        if not (opens_more_than_it_closes(above) and _is_title_line(above)):
+            break
+        first -= 1
+    while last + 1 < len(lines) and _adjacent(norm, lines[last], lines[last + 1]):
+        text = norm[lines[first][0] : lines[last][1]]
+        following = norm[slice(*lines[last + 1])]
+        if not opens_more_than_it_closes(text) or _is_paragraph(following) or len(text) > 100:
+            break
+        last += 1
+    if (
+        first > 0
+        and norm[slice(*lines[first])].startswith("关于")
+        and _adjacent(norm, lines[first - 1], lines[first])
+        and _ORG_LINE.fullmatch(norm[slice(*lines[first - 1])].replace(" ", ""))
+    ):
+        first -= 1
+    return first, last
+
+
+def _byline_headline(
+    norm: str, lines: list[tuple[int, int]], heads: list[int], stop: int
+) -> int | None:
+    """Return the index of the heading line nearest above a byline (else just below the first).
+
+    Portals print the byline (发布时间 / 来源 / 作者) right under or over the headline, while a
+    site banner, slogan or column name stands further up. Boilerplate lines count as bylines
+    too (a byline is often catalogue-like and left out of the body). Only the lines before
+    `stop`, the first paragraph, are read.
+    """
+    starts = [lines[i][0] for i in heads if lines[i][1] - lines[i][0] >= _HEADLINE_MIN]
+    if not starts:
+        return None
+    below = None
+    for match in re.finditer(r"[^\n]+", norm[:stop]):
+        line = match.group().strip()
+        if not line or not is_byline(line):
+            continue
+        above = [i for i in heads if lines[i][0] in starts and lines[i][1] <= match.start()]
+        if above:
+            return above[-1]
+        if below is None:
+            below = next(
+                (i for i in heads if lines[i][0] in starts and lines[i][0] > match.end()), None
+            )
+    return below
+
+
+def _quoted_headline(norm: str, lines: list[tuple[int, int]], heads: list[int]) -> int | None:
+    """Return the index of the first heading line that the text repeats in 《》.
+
+    Short lines and media names are left out: a masthead (某某日报) is quoted as a source.
+    """
+    for i in heads:
+        span = _clean_title(norm, *lines[i])
+        if span.end - span.start < _HEADLINE_MIN or _MEDIA.search(norm[span.start : span.end]):
+            continue
+        if f"《{norm[span.start : span.end]}》" in norm[lines[i][1] :]:
+            return i
+    return None
+
+
+def find_title(norm: str, lines: list[tuple[int, int]]) -> Span | None:
+    """Return the span of the document's headline, chosen by the page's structure.
+
+    The candidates are the heading lines of the body before its first paragraph. Of those, the
+    headline is, first that applies: the line by a byline (see _byline_headline); a line the
+    text repeats in 《》; the first line that is not a site banner or column name; the first line.
+    Its span covers a wrapped title's lines (see _title_lines), without decoration (see
+    loaders.titles.title_bounds) or 发文字号. An 印发 notice without a heading line (it starts
+    at its 主送 line) is titled by the document it issues: '现将《…》印发给你们'.
+    """
+    heads: list[int] = []
+    stop = len(norm)
+    for i, (start, end) in enumerate(lines):
         line = norm[start:end]
         if _is_paragraph(line):
-            quoted = re.search(r"《([^》]{4,80})》", line) if "印发" in line else None
-            return Span(start + quoted.start(1), start + quoted.end(1)) if quoted else None
+            stop = start
+            if heads:
+                break
+            quoted = _ISSUED_QUOTE.search(line)
+            return (
+                Span(start + quoted.start("title"), start + quoted.end("title")) if quoted else None
+            )
         if _is_title_line(line):
-            return _clean_title(norm, start, end)
-    return None
+            heads.append(i)
+    if not heads:
+        return None
+    plain = [i for i in heads if not is_banner(norm[slice(*lines[i])])] or heads
+    chosen = (
+        _byline_headline(norm, lines, plain, stop)
+        or _quoted_headline(norm, lines, plain)
+        or plain[0]
+    )
+    first, last = _title_lines(norm, lines, chosen)
+    return _clean_title(norm, lines[first][0], lines[last][1])
 
 
 def _head_lines(norm: str, lines: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -406,26 +526,44 @@ def _head_lines(norm: str, lines: list[tuple[int, int]]) -> list[tuple[int, int]
     return head
 
 
-_DATELINE = re.compile(
-    r"^[ \t•·●|]*(?P<date>(?:19|20)\d{2}[ \t]*[-年./][ \t]*\d{1,2}[ \t]*[-月./][ \t]*\d{1,2}[ \t]*日?)"
-    r"[^\n]{0,30}$",
+_NUMERIC_DATE = (
+    r"(?:(?:19|20)\d{2}[ \t]*[-年./][ \t]*\d{1,2}[ \t]*[-月./][ \t]*\d{1,2}[ \t]*日?"
+    r"|\d{1,2}[ \t]*[./][ \t]*\d{1,2}[ \t]*[./][ \t]*(?:19|20)\d{2})"
+)
+_DATELINE = re.compile(rf"^[ \t•·●|]*(?P<date>{_NUMERIC_DATE})[^\n]{{0,30}}$", re.MULTILINE)
+# A byline's date label: 发布时间, 时间, 日期, 发布于 … (an 更新时间 is not the publication date).
+_LABELLED_DATE = re.compile(
+    r"(?:^|(?<=[\s|•·]))(?:发布时间|发布日期|发表时间|发稿时间|时间|日期|发布于|发表于)"
+    rf"[ \t]*:?[ \t]*(?P<date>{_NUMERIC_DATE}|{_DATE_TEXT})",
     re.MULTILINE,
 )
 
 
-def find_dateline(norm: str, after: int, lines: list[tuple[int, int]]) -> Span | None:
-    """Return the date of a news dateline: a short line starting with a date, under the title.
+def find_dateline(
+    norm: str, after: int, lines: list[tuple[int, int]], before: int | None = None
+) -> Span | None:
+    """Return the date of a news dateline: a labelled date ('时间:…', '发布于 …') or a short
+    line starting with a date, under the title (a labelled one also just over it).
 
     Only the lines between the title and the first paragraph count (boilerplate included, as
     a portal prints the date among its share buttons), so a date in the text never does.
+    `before` is the title's start: a labelled date between the previous heading line and it
+    counts too.
 
     >>> norm = "标题\\n  • 来源:互联网\\n  • 2020-11-09\\n正文第一段。"
     >>> span = find_dateline(norm, 2, [(0, 2), (len(norm) - 6, len(norm))])
     >>> norm[span.start:span.end]
     '2020-11-09'
+    >>> norm = "标题\\n作者 张三 时间:24.10.2019\\n正文第一段。"
+    >>> span = find_dateline(norm, 2, [(0, 2), (len(norm) - 6, len(norm))])
+    >>> norm[span.start:span.end]
+    '24.10.2019'
     """
     stop = next((s for s, e in lines if s > after and _is_paragraph(norm[s:e])), len(norm))
-    match = _DATELINE.search(norm, after, stop)
+    match = _LABELLED_DATE.search(norm, after, stop) or _DATELINE.search(norm, after, stop)
+    if not match and before is not None:
+        since = max((e for s, e in lines if e <= before and s < before), default=0)
+        match = _LABELLED_DATE.search(norm, since, before)
     return Span(*match.span("date")) if match else None
 
 
@@ -606,15 +744,18 @@ def extract_metadata(
             if span is not None:
                 ev[field] = span
 
-    # title: catalogue > meta > heading line
+    # title: catalogue > ArticleTitle meta > the page <title> shown as a line > heading line
     if "title" in ev:
-        put("title", ev["title"], norm[ev["title"].start : ev["title"].end].strip())
+        title_span = _clean_title(norm, ev["title"].start, ev["title"].end)
+        put("title", title_span, _title_text(norm, title_span))
     elif meta.get("ArticleTitle"):
         put("title", _find(norm, meta["ArticleTitle"]), meta["ArticleTitle"])
+    elif meta.get("title") and (shown := _page_title_line(norm, meta["title"])):
+        put("title", shown, _title_text(norm, shown))
     else:
-        title = find_title(norm, lines)
-        if title:
-            put("title", title, norm[title.start : title.end])
+        found_title = find_title(norm, lines)
+        if found_title:
+            put("title", found_title, _title_text(norm, found_title))
     title = str(values.get("title") or "")
     # identifiers
     if "index_number" in ev:
@@ -646,7 +787,7 @@ def extract_metadata(
     interview = len(timestamps) >= 3 or "访谈" in title
     title_span = ev.get("title")
     if "published_on" not in values and not interview and title_span:
-        dateline = find_dateline(norm, title_span.end, lines)
+        dateline = find_dateline(norm, title_span.end, lines, title_span.start)
         if dateline:
             put("published_on", dateline, parse_date(norm[dateline.start : dateline.end]))
     # issuer
@@ -742,6 +883,26 @@ def extract_metadata(
 def _find(norm: str, value: str) -> Span | None:
     at = norm.find(value)
     return Span(at, at + len(value)) if at >= 0 else None
+
+
+def _title_text(norm: str, span: Span) -> str:
+    """Return a title's text, its lines joined (a wrapped Chinese title has no space there)."""
+    return re.sub(r"[ \t]*\n\s*", "", norm[span.start : span.end]).strip()
+
+
+def _page_title_line(norm: str, page_title: str) -> Span | None:
+    """Return the line that shows the page <title>'s headline, if the page has one.
+
+    A page <title> repeats the headline with column and site names ('…_通知公告_某某政府网');
+    left out, what remains is the headline when a line of the page shows it as it is.
+    """
+    page_title = normalise_text(page_title)  # compared with the normalised text
+    start, end = title_bounds(page_title)
+    headline = page_title[start:end]
+    if not _is_title_line(headline) or is_banner(headline):
+        return None  # a <title> that is only the site's or a column's name
+    match = re.search(rf"^[ \t]*({re.escape(headline)})[ \t]*$", norm, re.MULTILINE)
+    return Span(*match.span(1)) if match else None
 
 
 def classify_document(

@@ -1,0 +1,156 @@
+"""Metadata read by the page's structure, on short pages written for these tests.
+
+One group of tests per error class seen on unseen portal pages: a banner or column name taken
+as the title, portal decoration kept in the title, date labels and formats not read, labels
+followed by white space instead of a colon, 发文字号 variants, and the portal's footer and link
+lists (the footer's bodies are metadata; the link lists are not document text).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from loaders.boilerplate import find_body
+from loaders.documents import DocumentMetadata
+from loaders.metadata import extract_metadata, parse_date
+from loaders.normalise import normalise_text
+from loaders.read import read_document
+
+
+def metadata_of(text: str) -> DocumentMetadata:
+    """Return the metadata read_document would give a plain-text page holding `text`."""
+    norm = normalise_text(text)
+    return extract_metadata(norm, find_body(text, norm))
+
+
+# 1. The title is the headline by the page's structure, not a banner or a column name.
+
+
+def test_title_is_the_headline_by_the_byline_not_the_site_banner() -> None:
+    page = (
+        "青禾县教育信息网\n"
+        "书香润童心 阳光伴成长\n"
+        "青禾县召开中小学课后服务推进会\n"
+        "发布时间:2021-05-06 来源:县教育局\n"
+        "5月6日,青禾县召开中小学课后服务推进会,部署下一阶段工作。\n"
+    )
+    assert metadata_of(page).title == "青禾县召开中小学课后服务推进会"
+
+
+def test_title_skips_a_column_name_above_the_headline() -> None:
+    page = "县区动态\n青禾县三所小学结对共建\n近日,青禾县三所小学签订结对共建协议,共享课程资源。\n"
+    assert metadata_of(page).title == "青禾县三所小学结对共建"
+
+
+def test_title_is_the_head_line_the_text_repeats_in_quotes() -> None:
+    page = (
+        "书香润童心 阳光伴成长\n"
+        "2022年青禾县教育工作要点\n"
+        "各学校:\n"
+        "现将《2022年青禾县教育工作要点》印发给你们,请认真贯彻执行。\n"
+    )
+    assert metadata_of(page).title == "2022年青禾县教育工作要点"
+
+
+def test_title_skips_a_newspaper_masthead_the_text_quotes() -> None:
+    page = "青禾日报\n青禾县新增三所公办幼儿园\n据《青禾日报》报道,青禾县今年新增三所公办幼儿园。\n"
+    assert metadata_of(page).title == "青禾县新增三所公办幼儿园"
+
+
+def test_title_of_an_html_page_is_the_line_its_page_title_shows(tmp_path: Path) -> None:
+    page = tmp_path / "page.html"
+    page.write_text(
+        "<html><head><title>新闻|青禾县新增三所公办幼儿园_青禾县人民政府网</title></head><body>"
+        "<div>青禾县人民政府网</div><div>阳光教育 温暖你我 共同成长 携手未来</div>"
+        "<h1>青禾县新增三所公办幼儿园</h1>"
+        "<p>今年秋季,青禾县新增三所公办幼儿园,新增学位540个。</p></body></html>",
+        encoding="utf-8",
+    )
+    assert read_document(page).metadata.title == "青禾县新增三所公办幼儿园"
+
+
+def test_title_is_not_a_page_title_that_only_names_the_site(tmp_path: Path) -> None:
+    page = tmp_path / "page.html"
+    page.write_text(
+        "<html><head><title>青禾县人民政府网</title></head><body>"
+        "<div>青禾县人民政府网</div><h1>青禾县新增三所公办幼儿园</h1>"
+        "<p>今年秋季,青禾县新增三所公办幼儿园,新增学位540个。</p></body></html>",
+        encoding="utf-8",
+    )
+    assert read_document(page).metadata.title == "青禾县新增三所公办幼儿园"
+
+
+def test_title_wrapped_over_lines_keeps_its_issuer_and_whole_subject() -> None:
+    page = (
+        "青禾县教育体育局\n"
+        "关于印发《青禾县学前教育\n"
+        "三年行动计划》的通知\n"
+        "青教体〔2023〕7号\n"
+        "各乡镇中心学校:\n"
+        "现将《青禾县学前教育三年行动计划》印发给你们,请认真组织实施。\n"
+    )
+    assert metadata_of(page).title == "青禾县教育体育局关于印发《青禾县学前教育三年行动计划》的通知"
+
+
+def test_title_is_not_a_document_the_first_paragraph_reports_as_issued_elsewhere() -> None:
+    page = "近日,省教育厅印发《关于推进集团化办学的指导意见》,提出到2025年实现全覆盖。\n"
+    assert metadata_of(page).title is None
+
+
+# 2. Portal decoration is not part of the title.
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "新闻|青禾县新建两所公办幼儿园",
+        "| 青禾县新建两所公办幼儿园 |",
+        "青禾县新建两所公办幼儿园 - 青禾教育网",
+        "青禾县新建两所公办幼儿园_青禾县人民政府网",
+        "【要闻】青禾县新建两所公办幼儿园",
+    ],
+)
+def test_title_leaves_out_portal_decoration(line: str) -> None:
+    page = f"{line}\n今年秋季,青禾县新建的两所公办幼儿园将投入使用,新增学位540个。\n"
+    assert metadata_of(page).title == "青禾县新建两所公办幼儿园"
+
+
+def test_title_keeps_a_dash_between_years() -> None:
+    page = "青禾县教育事业发展规划 (2021 - 2025年)\n为推进全县教育事业发展,制定本规划。\n"
+    assert metadata_of(page).title == "青禾县教育事业发展规划 (2021 - 2025年)"
+
+
+def test_title_is_a_file_name_as_shown_but_not_its_appended_number() -> None:
+    shown = "青禾县教育局2021年工作总结.docx\n今年以来,我局围绕年度目标扎实推进各项工作。\n"
+    assert metadata_of(shown).title == "青禾县教育局2021年工作总结.docx"
+    numbered = "关于印发《2021年工作要点》的通知 青教〔2021〕2号.pdf\n各学校:现将要点印发给你们。\n"
+    assert metadata_of(numbered).title == "关于印发《2021年工作要点》的通知"
+
+
+# 3. Date labels and formats; no year, no date.
+
+
+@pytest.mark.parametrize(
+    ("byline", "date"),
+    [
+        ("时间:2019/10/24 10:30", "2019-10-24"),
+        ("日期:24.10.2019", "2019-10-24"),
+        ("发布于 2019.10.24", "2019-10-24"),
+        ("作者:王敏  发布时间:2019年10月24日 10:30", "2019-10-24"),
+        ("发布时间:10-24 10:30", None),
+    ],
+)
+def test_date_is_read_from_a_labelled_byline(byline: str, date: str | None) -> None:
+    page = f"青禾县举办校园科技节\n{byline}\n10月24日,青禾县第五届校园科技节开幕。\n"
+    meta = metadata_of(page)
+    assert (meta.title, meta.date) == ("青禾县举办校园科技节", date)
+
+
+def test_parse_date_reads_day_month_year_and_dotted_forms() -> None:
+    assert parse_date("24.10.2019") == "2019-10-24"
+    assert parse_date("2019.10.24") == "2019-10-24"
+    assert parse_date("2019/10/24") == "2019-10-24"
+    assert parse_date("2019年10月24日 10:30") == "2019-10-24"
+    assert parse_date("10月24日") is None
