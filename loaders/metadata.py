@@ -79,13 +79,16 @@ _LABEL = re.compile(
     )
     + r")\s*:"
 )
+# 发文字号 (GB/T 9704-2012 7.2.4: 机关代字, the year in 〔〕, 序号): pages also write the year in
+# [] () 【】 〖〗 (﹝﹞ and full-width forms are folded by normalise_text), with spaces, and
+# sometimes 第 before the serial.
 _DOC_NUMBER = re.compile(
-    rf"(?P<agency>[{_CJK}]{{1,10}})\s*[〔\[(【]\s*(?P<year>(?:19|20)\d{{2}})\s*[〕\])】]\s*"
-    r"(?P<serial>\d{1,5})\s*号"
+    rf"(?P<agency>[{_CJK}]{{1,10}})\s*[〔\[(【〖]\s*(?P<year>(?:19|20)\d{{2}})\s*[〕\])】〗]\s*"
+    r"(?:第\s*)?(?P<serial>\d{1,5})\s*号"
 )
 # Every 发文字号 holds a bracketed year: a text without one (most of them) needs no _DOC_NUMBER
 # search, which tries 1 to 10 agency characters at every character.
-_BRACKETED_YEAR = re.compile(r"[〔\[(【]\s*(?:19|20)\d{2}\s*[〕\])】]")
+_BRACKETED_YEAR = re.compile(r"[〔\[(【〖]\s*(?:19|20)\d{2}\s*[〕\])】〗]")
 _INDEX_NUMBER = re.compile(r"[0-9A-Za-z]{4,}\s*/\s*\d{4}\s*-\s*\d+")
 _DATE_TEXT = (
     r"(?:(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日"
@@ -327,11 +330,23 @@ def normalise_doc_number(number: str) -> str:
     return f"{match['agency']}〔{match['year']}〕{match['serial']}号"
 
 
+def _is_citation(norm: str, match: re.Match[str]) -> bool:
+    """Return True for a 发文字号 that cites another document: in parentheses after its title.
+
+    A cited document is written title first, then its number in parentheses (党政机关公文处理
+    工作条例, 2012: 引用公文应当先引标题,后引发文字号), as in '《…的通知》(某府办〔2017〕8号)'.
+    """
+    before = norm[max(0, match.start() - 3) : match.start()].rstrip()
+    return before.endswith(("(", "》", "、"))
+
+
 def _find_doc_number(norm: str, start: int, end: int) -> re.Match[str] | None:
-    """Return _DOC_NUMBER.search(norm, start, end), skipped when no bracketed year is there."""
+    """Return the first 发文字号 in norm[start:end] that is not a citation of another document."""
     if not _BRACKETED_YEAR.search(norm, start, end):
         return None
-    return _DOC_NUMBER.search(norm, start, end)
+    return next(
+        (m for m in _DOC_NUMBER.finditer(norm, start, end) if not _is_citation(norm, m)), None
+    )
 
 
 def split_bodies(value: str) -> tuple[str, ...]:
@@ -770,7 +785,8 @@ def extract_metadata(
         _find_doc_number(norm, 0, search_end)
     )
     if number:
-        put("doc_number", Span(*number.span()), normalise_doc_number(number.group(0)))
+        # verbatim (ANNOTATION.md), brackets as written; identifiers use normalise_doc_number
+        put("doc_number", Span(*number.span()), re.sub(r"\s+", "", number.group(0)))
     # dates
     for field in ("written_on", "generated_on", "published_on", "valid_until"):
         span = ev.pop(field, None)

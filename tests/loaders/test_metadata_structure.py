@@ -122,6 +122,13 @@ def test_title_keeps_a_dash_between_years() -> None:
     assert metadata_of(page).title == "青禾县教育事业发展规划 (2021 - 2025年)"
 
 
+def test_title_leaves_out_a_leading_document_number() -> None:
+    page = "青教发[2021]3号关于印发《青禾县教育局2021年工作要点》的通知\n各学校:\n现将有关要点印发给你们。\n"
+    meta = metadata_of(page)
+    assert meta.title == "关于印发《青禾县教育局2021年工作要点》的通知"
+    assert meta.doc_number == "青教发[2021]3号"
+
+
 def test_title_is_a_file_name_as_shown_but_not_its_appended_number() -> None:
     shown = "青禾县教育局2021年工作总结.docx\n今年以来,我局围绕年度目标扎实推进各项工作。\n"
     assert metadata_of(shown).title == "青禾县教育局2021年工作总结.docx"
@@ -154,3 +161,40 @@ def test_parse_date_reads_day_month_year_and_dotted_forms() -> None:
     assert parse_date("2019/10/24") == "2019-10-24"
     assert parse_date("2019年10月24日 10:30") == "2019-10-24"
     assert parse_date("10月24日") is None
+
+
+# 5. 发文字号 variants, kept verbatim.
+
+
+@pytest.mark.parametrize(
+    ("written", "verbatim"),
+    [
+        ("青教〔2021〕5号", "青教〔2021〕5号"),
+        ("青教[2021]5号", "青教[2021]5号"),
+        ("青教(2021)5号", "青教(2021)5号"),
+        ("青教【2021】5号", "青教【2021】5号"),
+        ("青教 〔2021〕 5 号", "青教〔2021〕5号"),
+        ("青教〔２０２１〕５号", "青教〔2021〕5号"),
+    ],
+)
+def test_doc_number_is_kept_verbatim_in_any_bracket(written: str, verbatim: str) -> None:
+    page = f"青禾县教育局文件\n{written}\n关于公布优秀教研成果的通知\n各学校:\n现将评选结果予以公布。\n"
+    assert metadata_of(page).doc_number == verbatim
+
+
+def test_doc_number_cited_after_a_quoted_title_is_not_the_documents_own() -> None:
+    page = (
+        "关于转发学前教育行动计划的通知\n"
+        "各乡镇中心学校:\n"
+        "现将《青禾市学前教育行动计划》(青政办〔2020〕8号)转发给你们,请认真组织实施。\n"
+    )
+    assert metadata_of(page).doc_number is None
+
+
+def test_document_id_is_the_same_whichever_brackets_its_number_has(tmp_path: Path) -> None:
+    ids = set()
+    for i, number in enumerate(("青教〔2021〕5号", "青教[2021]5号")):
+        path = tmp_path / f"n{i}.txt"
+        path.write_text(f"青禾县教育局文件\n{number}\n关于公布成果的通知\n各学校:\n现予公布。\n")
+        ids.add(read_document(path).doc_id)
+    assert len(ids) == 1
