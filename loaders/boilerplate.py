@@ -6,8 +6,9 @@ wording, so pages from unseen sites clean too:
 * strong lines are boilerplate wherever they stand: breadcrumbs (您的位置 / 首页 > …), print and
   close links (【打印本页】), share and login widgets, footer lines (主办单位, ICP备, 公网安备,
   版权所有 …), pagination (18/18条,1/1页), view counters (浏览次数), newspaper page marks
-  (第A02版), image file names, and the disclosure-catalogue header (信息名称, 索引号, 发布机构 …:
-  metadata, read by loaders.metadata, not body text);
+  (第A02版), image file names, and the disclosure-catalogue header (信息名称, 索引号, 发布机构 …,
+  with a colon, white space, or the value in the next line's cell: metadata, read by
+  loaders.metadata, not body text);
 * weak lines (short menu items, symbol-only lines, bare dates, ambiguous footer terms such as
   联系电话) are boilerplate only next to other boilerplate, so a notice's own 联系电话 line
   or a two-character line such as 附件 inside the body stays.
@@ -30,7 +31,17 @@ CATALOGUE_LABELS = (
     r"成文日期|发布日期|公开日期|发文日期|废止日期|有\s*效\s*性|内容概述|信息来源|来\s*源|作\s*者|"
     r"发布时间|发布者|编\s*辑|责任编辑|信息分类|关\s*键\s*词|主\s*题\s*词"
 )
-_CATALOGUE_LINE = re.compile(rf"^{_BULLET}(?:{CATALOGUE_LABELS})\s*:")
+# Labels of three or more characters are labels also before white space instead of a colon
+# ('发布机构 某某局'), or alone on a line when a disclosure table's cells become lines; shorter
+# ones (来源, 标题, 文号) are ordinary words too. Any label in brackets is one: 【发布机构】.
+_LONG_LABELS = "|".join(
+    label for label in CATALOGUE_LABELS.split("|") if len(re.sub(r"\\s\*", "", label)) >= 3
+)
+_CATALOGUE_LINE = re.compile(
+    rf"^{_BULLET}(?:(?:{CATALOGUE_LABELS})\s*:|[【\[](?:{CATALOGUE_LABELS})[】\]]"
+    rf"|(?:{_LONG_LABELS})(?:[ \t]+[^\s:]|[ \t]*$))"
+)
+_ALONE_LABEL = re.compile(rf"^{_BULLET}(?:{_LONG_LABELS})[ \t]*:?[ \t]*$")
 _BREADCRUMB = re.compile(
     r"^(?:您的位置|您当前的位置|您现在的位置|当前位置|所在位置|你的位置|你现在的位置|现在位置)"
     r"|^(?:首页|主页|网站首页|>)\s*(?:>|»|›|-|/|→)"
@@ -151,6 +162,17 @@ def _protect_signatures(lines: list[str], kinds: list[str]) -> None:
                 kinds[j] = "body"
 
 
+def _mark_table_values(lines: list[str], kinds: list[str]) -> None:
+    """Mark the value after a catalogue label alone on its line (a table cell) as strong."""
+    for i, line in enumerate(lines):
+        if _ALONE_LABEL.match(line.strip()):
+            j = i + 1
+            while j < len(lines) and kinds[j] == "blank":
+                j += 1
+            if j < len(lines) and not _ALONE_LABEL.match(lines[j].strip()):
+                kinds[j] = "strong"
+
+
 def boilerplate_lines(text: str, norm: str | None = None) -> list[bool]:
     """Return, per line of `text`, whether it is boilerplate (see the module docstring).
 
@@ -159,6 +181,7 @@ def boilerplate_lines(text: str, norm: str | None = None) -> list[bool]:
     """
     lines = (normalise_text(text) if norm is None else norm).split("\n")
     kinds = [line_kind(line) for line in lines]
+    _mark_table_values(lines, kinds)
     _protect_signatures(lines, kinds)
     removed = [kind == "strong" for kind in kinds]
     # Weak lines (and the blanks between) join a neighbouring run of boilerplate, both ways.

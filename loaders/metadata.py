@@ -59,8 +59,16 @@ _LABEL_FIELDS = {
     "发布时间": "published_on",
     "发文日期": "published_on",
     "废止日期": "valid_until",
+}
+# A portal footer's bodies: 主办 (the site's publisher), 承办 (its operator), 版权所有 (its owner),
+# with or without 单位. Footers often glue one to the previous value ('版权所有:X主办:Y'), so these
+# are read wherever they stand when a colon follows them.
+_FOOTER_FIELDS = {
     "主办单位": "site_publisher",
+    "主办": "site_publisher",
     "承办单位": "site_operator",
+    "承办": "site_operator",
+    "版权所有": "site_owner",
 }
 _OTHER_LABELS = (
     "作者|责任编辑|编辑|浏览次数|公开方式|公开范围|法定主动公开分类|体裁分类|内容概述|联系地址|"
@@ -70,14 +78,30 @@ _OTHER_LABELS = (
 # each label's first character (the character before it is not one of the others), so every
 # alternative begins with a literal and the regex engine skips in C to a label's first
 # character, instead of testing the start condition at every character.
-_LABEL_START = r"(?<![^\s|•·:,;日)】\]].)"
+_LABEL_START = r"(?<![^\s|•·:,;日)】\]【\[].)"
 _LABEL = re.compile(
     r"(?P<label>"
     + "|".join(
-        label[0] + _LABEL_START + r"\s*".join(label)[1:]
-        for label in [*sorted(_LABEL_FIELDS, key=len, reverse=True), *_OTHER_LABELS.split("|")]
+        r"\s*".join(label)
+        if label in _FOOTER_FIELDS
+        else label[0] + _LABEL_START + r"\s*".join(label)[1:]
+        for label in sorted(
+            [*_LABEL_FIELDS, *_FOOTER_FIELDS, *_OTHER_LABELS.split("|")], key=len, reverse=True
+        )
     )
-    + r")\s*:"
+    # a colon; or, for a label of three or more characters, white space before the value or
+    # the line's end (a disclosure table puts the value in a cell of its own, on the next line)
+    # (or a closing bracket: 【发布机构】某某局)
+    + r")(?P<sep>\s*:|\s*[】\]]\s*:?|[ \t]+(?=[^\s:])|[ \t]*(?=\n|$))"
+)
+# Two-character labels (来源, 标题, 文号, 作者, 编辑) are ordinary words too: only a colon marks them.
+_BARE_LABEL_MIN = 3
+# The name that ends where a label starts ('某某县教育局 版权所有').
+_NAME_BEFORE = re.compile(rf"(?P<name>[{_CJK}()]{{2,40}})\s*$")
+_COPYRIGHT_NOISE = re.compile(
+    r"^(?:[\s©:]|\(c\)|copyright|(?:19|20)\d{2}(?:\s*[-—~]\s*(?:19|20)\d{2})?)+"
+    r"|(?:[\s.,]|all\s*rights\s*reserved)+$",
+    re.IGNORECASE,
 )
 # 发文字号 (GB/T 9704-2012 7.2.4: 机关代字, the year in 〔〕, 序号): pages also write the year in
 # [] () 【】 〖〗 (﹝﹞ and full-width forms are folded by normalise_text), with spaces, and
@@ -292,16 +316,78 @@ def _strip_span(norm: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+def _label_accepted(norm: str, match: re.Match[str]) -> bool:
+    """Return True when a _LABEL match is a label here, not an ordinary word.
+
+    A colon or brackets around it (【发布机构】) always mark a label. Without them, the label
+    needs three or more characters and must stand where labels stand (a footer label is also
+    read glued to the previous value, but only before a colon).
+    """
+    label = re.sub(r"\s+", "", match["label"])
+    at = match.start()
+    bracketed = at > 0 and norm[at - 1] in "【[" and match["sep"].strip()[:1] in "】]"
+    if ":" in match["sep"] or bracketed or label == "版权所有":  # also 'X版权所有'
+        return True
+    if len(label) < _BARE_LABEL_MIN or match["sep"].strip():
+        return False
+    return at == 0 or norm[at - 1] in " \t\n|•·:,;)】]" or label not in _FOOTER_FIELDS
+
+
+def _next_line_value(norm: str, at: int, labels: list[re.Match[str]]) -> tuple[int, int] | None:
+    """Return the span of the line after `at` when it holds a label's value (a table cell)."""
+    line_start = norm.find("\n", at)
+    while 0 <= line_start < len(norm) and norm[line_start] == "\n":
+        line_start += 1
+    if line_start < 0 or line_start >= len(norm):
+        return None
+    line_end = norm.find("\n", line_start)
+    line_end = len(norm) if line_end < 0 else line_end
+    start, end = _strip_span(norm, line_start, line_end)
+    if any(start <= m.start() < end for m in labels):
+        return None
+    return (start, end) if end > start else None
+
+
+def _owner_span(norm: str, match: re.Match[str], start: int, end: int) -> Span | None:
+    """Return the body named by a 版权所有 label: after it (版权所有 © 2023 X) or before it
+    on its line (X 版权所有), without the copyright sign, years and 'All Rights Reserved'."""
+    noise = [m for m in _COPYRIGHT_NOISE.finditer(norm, start, end) if m.end() > m.start()]
+    for m in noise:
+        if m.start() == start:
+            start = m.end()
+        elif m.end() == end:
+            end = m.start()
+    if end > start and _ORG_LINE.fullmatch(norm[start:end]):
+        return Span(start, end)
+    line_start = norm.rfind("\n", 0, match.start()) + 1
+    name = _NAME_BEFORE.search(norm, line_start, match.start())
+    if name and _ORG_LINE.fullmatch(name["name"]):
+        return Span(*name.span("name"))
+    return None
+
+
 def catalogue_fields(norm: str) -> dict[str, Span]:
-    """Return the span of each labelled catalogue value (first occurrence wins).
+    """Return the span of each labelled catalogue value (first occurrence wins; for the
+    footer's 主办 / 承办 / 版权所有 the last, as the footer ends the page).
+
+    A value runs to the next label or the line's end. A label is followed by a colon, or (three
+    characters or more) by white space, or ends its line with the value on the next line, as
+    in a disclosure table whose cells become lines.
 
     >>> norm = "文件编号: 发布机构:教文局\\n产生日期: 2019-01-07 发布日期: 2019-01-08"
     >>> {k: norm[s.start:s.end] for k, s in catalogue_fields(norm).items()}
     {'issuer': '教文局', 'generated_on': '2019-01-07', 'published_on': '2019-01-08'}
+    >>> norm = "发布机构 教文局  生成日期\\n2019-01-07\\n版权所有:某区人民政府主办:某区政府办公室"
+    >>> [norm[s.start:s.end] for s in catalogue_fields(norm).values()]
+    ['教文局', '2019-01-07', '某区人民政府', '某区政府办公室']
     """
     found: dict[str, Span] = {}
-    matches = list(_LABEL.finditer(norm))
+    matches = [m for m in _LABEL.finditer(norm) if _label_accepted(norm, m)]
     for i, match in enumerate(matches):
+        label = re.sub(r"\s+", "", match.group("label"))
+        field = _LABEL_FIELDS.get(label) or _FOOTER_FIELDS.get(label)
+        if not field or (field in found and label not in _FOOTER_FIELDS):
+            continue
         line_end = norm.find("\n", match.end())
         line_end = len(norm) if line_end < 0 else line_end
         end = line_end
@@ -311,9 +397,19 @@ def catalogue_fields(norm: str) -> dict[str, Span]:
         unknown = re.compile(rf"\s+[{_CJK}]{{2,6}}\s*:").search(norm, match.end(), end)
         if unknown:
             end = unknown.start()
+        while end > match.end() and norm[end - 1] in "【[":  # the next label's bracket
+            end -= 1
         start, end = _strip_span(norm, match.end(), end)
-        field = _LABEL_FIELDS.get(re.sub(r"\s+", "", match.group("label")))
-        if field and end > start and field not in found:
+        if field == "site_owner":
+            owner = _owner_span(norm, match, start, end)
+            if owner:
+                found[field] = owner
+            continue
+        if end == start and not norm[match.end() : line_end].strip():
+            cell = _next_line_value(norm, match.end(), matches)
+            if cell:
+                start, end = cell
+        if end > start:
             found[field] = Span(start, end)
     return found
 
@@ -846,7 +942,9 @@ def extract_metadata(
     if printed:
         put("printed_by", Span(*printed.span("org")), re.sub(r"\s+", "", printed["org"]))
         put("printed_on", Span(*printed.span("date")), parse_date(printed["date"]))
-    for field in ("site_publisher", "site_operator", "category"):
+    if "site_owner" not in ev and (holder := find_copyright_holder(norm)):
+        ev["site_owner"] = holder
+    for field in ("site_publisher", "site_operator", "site_owner", "category"):
         if field in ev:
             put(field, ev[field])
     # the document's date and type
@@ -891,6 +989,7 @@ def extract_metadata(
         year=year,
         site_publisher=values.get("site_publisher"),
         site_operator=values.get("site_operator"),
+        site_owner=values.get("site_owner"),
         category=values.get("category"),
         evidence=ev,
     )
@@ -919,6 +1018,26 @@ def _page_title_line(norm: str, page_title: str) -> Span | None:
         return None  # a <title> that is only the site's or a column's name
     match = re.search(rf"^[ \t]*({re.escape(headline)})[ \t]*$", norm, re.MULTILINE)
     return Span(*match.span(1)) if match else None
+
+
+_COPYRIGHT = re.compile(
+    r"(?:copyright|©)[\s©]*(?:(?:19|20)\d{2}(?:\s*[-—~]\s*(?:19|20)\d{2})?)?\s*"
+    rf"(?P<org>[{_CJK}()]{{2,40}})",
+    re.IGNORECASE,
+)
+
+
+def find_copyright_holder(norm: str) -> Span | None:
+    """Return the body a footer's copyright line names ('Copyright © 2023 X'), the last one.
+
+    >>> norm = "正文。\\nCopyright © 2019-2023 某某县教育局 All Rights Reserved"
+    >>> span = find_copyright_holder(norm); norm[span.start:span.end]
+    '某某县教育局'
+    """
+    spans = [
+        Span(*m.span("org")) for m in _COPYRIGHT.finditer(norm) if _ORG_LINE.fullmatch(m["org"])
+    ]
+    return spans[-1] if spans else None
 
 
 def classify_document(

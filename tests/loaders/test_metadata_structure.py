@@ -82,6 +82,21 @@ def test_title_is_not_a_page_title_that_only_names_the_site(tmp_path: Path) -> N
     assert read_document(page).metadata.title == "青禾县新增三所公办幼儿园"
 
 
+def test_title_reads_a_disclosure_table_with_labels_in_cells_of_their_own() -> None:
+    page = (
+        "信息名称\n关于做好秋季学期开学工作的通知\n"
+        "发布机构:\n青禾县教育局\n"
+        "生成日期\n2022-08-25\n"
+        "各学校:\n为做好秋季学期开学工作,现将有关事项通知如下。\n"
+    )
+    meta = metadata_of(page)
+    assert (meta.title, meta.issuer, meta.date) == (
+        "关于做好秋季学期开学工作的通知",
+        "青禾县教育局",
+        "2022-08-25",
+    )
+
+
 def test_title_wrapped_over_lines_keeps_its_issuer_and_whole_subject() -> None:
     page = (
         "青禾县教育体育局\n"
@@ -163,6 +178,39 @@ def test_parse_date_reads_day_month_year_and_dotted_forms() -> None:
     assert parse_date("10月24日") is None
 
 
+# 4. A label followed by white space instead of a colon.
+
+
+def test_labels_followed_by_white_space_are_read_like_labels_with_a_colon() -> None:
+    page = (
+        "索 引 号 11330000/2020-00012\n"
+        "发布机构 青禾县教育局    生成日期 2020-03-02\n"
+        "关于开展春季学校安全检查的通知\n"
+        "各学校:\n为确保春季开学安全,现将有关事项通知如下。\n"
+    )
+    meta = metadata_of(page)
+    assert (meta.issuer, meta.date, meta.index_number) == (
+        "青禾县教育局",
+        "2020-03-02",
+        "11330000/2020-00012",
+    )
+    assert meta.title == "关于开展春季学校安全检查的通知"
+
+
+def test_labels_in_brackets_are_read_like_labels_with_a_colon() -> None:
+    page = (
+        "【发布机构】青禾县教育局【发布日期】2020-03-02\n"
+        "关于开展春季学校安全检查的通知\n"
+        "各学校:\n为确保春季开学安全,现将有关事项通知如下。\n"
+    )
+    meta = metadata_of(page)
+    assert (meta.issuer, meta.date, meta.title) == (
+        "青禾县教育局",
+        "2020-03-02",
+        "关于开展春季学校安全检查的通知",
+    )
+
+
 # 5. 发文字号 variants, kept verbatim.
 
 
@@ -198,3 +246,42 @@ def test_document_id_is_the_same_whichever_brackets_its_number_has(tmp_path: Pat
         path.write_text(f"青禾县教育局文件\n{number}\n关于公布成果的通知\n各学校:\n现予公布。\n")
         ids.add(read_document(path).doc_id)
     assert len(ids) == 1
+
+
+# Portal footer and link lists.
+
+FOOTER_PAGE = """\
+青禾县举行教育集团签约仪式
+发布时间:2023-09-01
+9月1日,青禾县实验小学教育集团举行签约仪式,三所成员校加入集团。
+兄弟县区网站
+省政府部门网站
+市(州)政府网站
+友情链接
+版权所有:青禾县人民政府主办:青禾县人民政府办公室
+承办:青禾县大数据中心  网站标识码:0000000000
+"""
+
+
+def test_footer_bodies_are_read_with_or_without_unit_and_when_glued() -> None:
+    meta = metadata_of(FOOTER_PAGE)
+    assert (meta.site_owner, meta.site_publisher, meta.site_operator) == (
+        "青禾县人民政府",
+        "青禾县人民政府办公室",
+        "青禾县大数据中心",
+    )
+
+
+@pytest.mark.parametrize(
+    "footer",
+    [
+        "版权所有 © 2023 青禾县教育局",
+        "青禾县教育局 版权所有",
+        "Copyright © 2023 青禾县教育局 All Rights Reserved",
+        "青禾县教育局版权所有",
+        "主办单位:青禾县教育局 版权所有",
+    ],
+)
+def test_footer_copyright_holder_is_read_before_or_after_the_label(footer: str) -> None:
+    page = f"青禾县举办校园科技节\n10月24日,青禾县第五届校园科技节开幕。\n{footer}\n"
+    assert metadata_of(page).site_owner == "青禾县教育局"
