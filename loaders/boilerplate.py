@@ -10,8 +10,13 @@ wording, so pages from unseen sites clean too:
   with a colon, white space, or the value in the next line's cell: metadata, read by
   loaders.metadata, not body text);
 * weak lines (short menu items, symbol-only lines, bare dates, ambiguous footer terms such as
-  联系电话) are boilerplate only next to other boilerplate, so a notice's own 联系电话 line
-  or a two-character line such as 附件 inside the body stays.
+  联系电话, a single link to another site such as 省级部门网站) are boilerplate only next to
+  other boilerplate, so a notice's own 联系电话 line or a two-character line such as 附件
+  inside the body stays;
+* link lists to other sites (two or more site names in a row, under 友情链接 or not) are
+  strong: their names hold bodies that would otherwise read as the document's organisations.
+  The footer's own bodies (主办 / 承办 / 版权所有) are read by loaders.metadata as the
+  site_publisher / site_operator / site_owner fields.
 
 Everything else stays, including signature blocks and 抄送 / 印发 lines.
 """
@@ -22,6 +27,7 @@ import re
 
 from loaders.documents import Span
 from loaders.normalise import normalise_text
+from loaders.titles import is_site_name
 
 _BULLET = r"[\s•·●◆■□▪►▶>※*\-]*"
 # Disclosure catalogue (政府信息公开目录) and article-header labels: metadata, not body.
@@ -51,7 +57,9 @@ _STRONG_TERMS = re.compile(
     r"技术支持|网站地图|网站纠错|联系我们|免责声明|本文地址|打印本页|打印正文|打印此页|关闭窗口|关闭本页|"
     r"扫一扫|分享到|用户登录|登录个人中心|无障碍|繁体版|简体版|浏览次数|阅读次数|点击次数|访问次数|"
     r"阅读量|点击数|打开APP|下载APP|开通VIP|未登录|扫描关注|微信公众号二维码|字体:|字号:|"
-    r"上一篇|下一篇|上一页|下一页|返回顶部|网站首页|智能问答|个人中心",
+    r"上一篇|下一篇|上一页|下一页|返回顶部|网站首页|智能问答|个人中心|"
+    # headings of link lists to other sites: 友情链接, 相关链接, 站点地图, 网站导航
+    r"友情链接|相关链接|站点地图|网站导航",
     re.IGNORECASE,
 )
 # Pagination: 18/18条, 共3页, 第1/2页, 1/1页. Only whether a line has one matters, so the pattern
@@ -130,6 +138,10 @@ def line_kind(line: str) -> str:
     words = content.split()
     if len(words) >= 2 and len(set(words)) == 1:
         return "strong"  # a logo's alt text repeated: '苏宁有房 苏宁有房'
+    if len(words) >= 2 and all(is_site_name(word) for word in words):
+        return "strong"  # links to other sites: '教育部网站  省教育厅网站'
+    if is_site_name(content):
+        return "weak"  # one link to another site ('省级部门网站'), or the site's banner
     if _SECTION_NUMBER.match(content):
         return "body"
     if not _CJK.search(content) and len(content) <= 30:
@@ -162,6 +174,26 @@ def _protect_signatures(lines: list[str], kinds: list[str]) -> None:
                 kinds[j] = "body"
 
 
+def _mark_link_lists(lines: list[str], kinds: list[str]) -> None:
+    """Mark runs of two or more lines that each name another site as strong, in place.
+
+    A portal lists links to other sites one per line (省级部门网站, 兄弟县区网站 …); their
+    names hold bodies, and without this they read as the document's organisations.
+    """
+    runs: list[list[int]] = [[]]
+    for i, line in enumerate(lines):
+        if kinds[i] == "blank":
+            continue
+        if is_site_name(_LEADING_BULLET.sub("", line.strip())):
+            runs[-1].append(i)
+        elif runs[-1]:
+            runs.append([])
+    for run in runs:
+        if len(run) >= 2:
+            for i in run:
+                kinds[i] = "strong"
+
+
 def _mark_table_values(lines: list[str], kinds: list[str]) -> None:
     """Mark the value after a catalogue label alone on its line (a table cell) as strong."""
     for i, line in enumerate(lines):
@@ -178,9 +210,12 @@ def boilerplate_lines(text: str, norm: str | None = None) -> list[bool]:
 
     >>> boilerplate_lines("首页 > 正文\\n网站地图\\n通知\\n正文第一句。\\n联系电话:1\\n版权所有")
     [True, True, True, False, True, True]
+    >>> boilerplate_lines("正文第一句。\\n某某县教育网\\n市(州)政府网站\\n第二段。")
+    [False, True, True, False]
     """
     lines = (normalise_text(text) if norm is None else norm).split("\n")
     kinds = [line_kind(line) for line in lines]
+    _mark_link_lists(lines, kinds)
     _mark_table_values(lines, kinds)
     _protect_signatures(lines, kinds)
     removed = [kind == "strong" for kind in kinds]

@@ -25,6 +25,10 @@ def metadata_of(text: str) -> DocumentMetadata:
     return extract_metadata(norm, find_body(text, norm))
 
 
+def body_of(text: str) -> str:
+    return "\n".join(text[s.start : s.end] for s in find_body(text))
+
+
 # 1. The title is the headline by the page's structure, not a banner or a column name.
 
 
@@ -261,6 +265,13 @@ FOOTER_PAGE = """\
 版权所有:青禾县人民政府主办:青禾县人民政府办公室
 承办:青禾县大数据中心  网站标识码:0000000000
 """
+
+
+def test_link_lists_of_other_sites_are_not_body_text() -> None:
+    body = body_of(FOOTER_PAGE)
+    assert body.splitlines()[-1].startswith("9月1日")
+    for link in ("兄弟县区网站", "省政府部门网站", "市(州)政府网站", "友情链接"):
+        assert link not in body
 
 
 def test_footer_bodies_are_read_with_or_without_unit_and_when_glued() -> None:
