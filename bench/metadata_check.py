@@ -1,4 +1,5 @@
-"""Print metadata accuracy per field against gold: the 5 corpus documents and 20 devextra ones.
+"""Print metadata accuracy per field against gold: the 5 corpus documents, 20 devextra
+excerpts and 18 devextra2 pages (held out from tuning).
 
 Usage: .venv/bin/python bench/metadata_check.py [--verbose]
 
@@ -22,6 +23,7 @@ FIELDS = ("title", "issuer", "date", "doc_number", "index_number", "doc_type")
 SETS = {
     "corpus": (ROOT / "data/corpus", Path("/work/shared/gold")),
     "devextra": (Path("/work/shared/devextra/docs"), Path("/work/shared/devextra/gold")),
+    "devextra2": (Path("/work/shared/devextra2/docs"), Path("/work/shared/devextra2/gold")),
 }
 
 

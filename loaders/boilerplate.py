@@ -6,11 +6,17 @@ wording, so pages from unseen sites clean too:
 * strong lines are boilerplate wherever they stand: breadcrumbs (您的位置 / 首页 > …), print and
   close links (【打印本页】), share and login widgets, footer lines (主办单位, ICP备, 公网安备,
   版权所有 …), pagination (18/18条,1/1页), view counters (浏览次数), newspaper page marks
-  (第A02版), image file names, and the disclosure-catalogue header (信息名称, 索引号, 发布机构 …:
-  metadata, read by loaders.metadata, not body text);
+  (第A02版), image file names, and the disclosure-catalogue header (信息名称, 索引号, 发布机构 …,
+  with a colon, white space, or the value in the next line's cell: metadata, read by
+  loaders.metadata, not body text);
 * weak lines (short menu items, symbol-only lines, bare dates, ambiguous footer terms such as
-  联系电话) are boilerplate only next to other boilerplate, so a notice's own 联系电话 line
-  or a two-character line such as 附件 inside the body stays.
+  联系电话, a single link to another site such as 省级部门网站) are boilerplate only next to
+  other boilerplate, so a notice's own 联系电话 line or a two-character line such as 附件
+  inside the body stays;
+* link lists to other sites (two or more site names in a row, under 友情链接 or not) are
+  strong: their names hold bodies that would otherwise read as the document's organisations.
+  The footer's own bodies (主办 / 承办 / 版权所有) are read by loaders.metadata as the
+  site_publisher / site_operator / site_owner fields.
 
 Everything else stays, including signature blocks and 抄送 / 印发 lines.
 """
@@ -21,6 +27,7 @@ import re
 
 from loaders.documents import Span
 from loaders.normalise import normalise_text
+from loaders.titles import is_site_name
 
 _BULLET = r"[\s•·●◆■□▪►▶>※*\-]*"
 # Disclosure catalogue (政府信息公开目录) and article-header labels: metadata, not body.
@@ -30,7 +37,17 @@ CATALOGUE_LABELS = (
     r"成文日期|发布日期|公开日期|发文日期|废止日期|有\s*效\s*性|内容概述|信息来源|来\s*源|作\s*者|"
     r"发布时间|发布者|编\s*辑|责任编辑|信息分类|关\s*键\s*词|主\s*题\s*词"
 )
-_CATALOGUE_LINE = re.compile(rf"^{_BULLET}(?:{CATALOGUE_LABELS})\s*:")
+# Labels of three or more characters are labels also before white space instead of a colon
+# ('发布机构 某某局'), or alone on a line when a disclosure table's cells become lines; shorter
+# ones (来源, 标题, 文号) are ordinary words too. Any label in brackets is one: 【发布机构】.
+_LONG_LABELS = "|".join(
+    label for label in CATALOGUE_LABELS.split("|") if len(re.sub(r"\\s\*", "", label)) >= 3
+)
+_CATALOGUE_LINE = re.compile(
+    rf"^{_BULLET}(?:(?:{CATALOGUE_LABELS})\s*:|[【\[](?:{CATALOGUE_LABELS})[】\]]"
+    rf"|(?:{_LONG_LABELS})(?:[ \t]+[^\s:]|[ \t]*$))"
+)
+_ALONE_LABEL = re.compile(rf"^{_BULLET}(?:{_LONG_LABELS})[ \t]*:?[ \t]*$")
 _BREADCRUMB = re.compile(
     r"^(?:您的位置|您当前的位置|您现在的位置|当前位置|所在位置|你的位置|你现在的位置|现在位置)"
     r"|^(?:首页|主页|网站首页|>)\s*(?:>|»|›|-|/|→)"
@@ -40,7 +57,9 @@ _STRONG_TERMS = re.compile(
     r"技术支持|网站地图|网站纠错|联系我们|免责声明|本文地址|打印本页|打印正文|打印此页|关闭窗口|关闭本页|"
     r"扫一扫|分享到|用户登录|登录个人中心|无障碍|繁体版|简体版|浏览次数|阅读次数|点击次数|访问次数|"
     r"阅读量|点击数|打开APP|下载APP|开通VIP|未登录|扫描关注|微信公众号二维码|字体:|字号:|"
-    r"上一篇|下一篇|上一页|下一页|返回顶部|网站首页|智能问答|个人中心",
+    r"上一篇|下一篇|上一页|下一页|返回顶部|网站首页|智能问答|个人中心|"
+    # headings of link lists to other sites: 友情链接, 相关链接, 站点地图, 网站导航
+    r"友情链接|相关链接|站点地图|网站导航",
     re.IGNORECASE,
 )
 # Pagination: 18/18条, 共3页, 第1/2页, 1/1页. Only whether a line has one matters, so the pattern
@@ -119,6 +138,10 @@ def line_kind(line: str) -> str:
     words = content.split()
     if len(words) >= 2 and len(set(words)) == 1:
         return "strong"  # a logo's alt text repeated: '苏宁有房 苏宁有房'
+    if len(words) >= 2 and all(is_site_name(word) for word in words):
+        return "strong"  # links to other sites: '教育部网站  省教育厅网站'
+    if is_site_name(content):
+        return "weak"  # one link to another site ('省级部门网站'), or the site's banner
     if _SECTION_NUMBER.match(content):
         return "body"
     if not _CJK.search(content) and len(content) <= 30:
@@ -151,14 +174,49 @@ def _protect_signatures(lines: list[str], kinds: list[str]) -> None:
                 kinds[j] = "body"
 
 
+def _mark_link_lists(lines: list[str], kinds: list[str]) -> None:
+    """Mark runs of two or more lines that each name another site as strong, in place.
+
+    A portal lists links to other sites one per line (省级部门网站, 兄弟县区网站 …); their
+    names hold bodies, and without this they read as the document's organisations.
+    """
+    runs: list[list[int]] = [[]]
+    for i, line in enumerate(lines):
+        if kinds[i] == "blank":
+            continue
+        if is_site_name(_LEADING_BULLET.sub("", line.strip())):
+            runs[-1].append(i)
+        elif runs[-1]:
+            runs.append([])
+    for run in runs:
+        if len(run) >= 2:
+            for i in run:
+                kinds[i] = "strong"
+
+
+def _mark_table_values(lines: list[str], kinds: list[str]) -> None:
+    """Mark the value after a catalogue label alone on its line (a table cell) as strong."""
+    for i, line in enumerate(lines):
+        if _ALONE_LABEL.match(line.strip()):
+            j = i + 1
+            while j < len(lines) and kinds[j] == "blank":
+                j += 1
+            if j < len(lines) and not _ALONE_LABEL.match(lines[j].strip()):
+                kinds[j] = "strong"
+
+
 def boilerplate_lines(text: str, norm: str | None = None) -> list[bool]:
     """Return, per line of `text`, whether it is boilerplate (see the module docstring).
 
     >>> boilerplate_lines("首页 > 正文\\n网站地图\\n通知\\n正文第一句。\\n联系电话:1\\n版权所有")
     [True, True, True, False, True, True]
+    >>> boilerplate_lines("正文第一句。\\n某某县教育网\\n市(州)政府网站\\n第二段。")
+    [False, True, True, False]
     """
     lines = (normalise_text(text) if norm is None else norm).split("\n")
     kinds = [line_kind(line) for line in lines]
+    _mark_link_lists(lines, kinds)
+    _mark_table_values(lines, kinds)
     _protect_signatures(lines, kinds)
     removed = [kind == "strong" for kind in kinds]
     # Weak lines (and the blanks between) join a neighbouring run of boilerplate, both ways.

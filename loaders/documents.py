@@ -86,6 +86,7 @@ class DocumentMetadata:
     year: int | None = None  # the year the plan covers
     site_publisher: str | None = None  # 主办单位 of the portal the page came from
     site_operator: str | None = None  # 承办单位
+    site_owner: str | None = None  # 版权所有: the body that owns the portal
     category: str | None = None  # 组配分类 / 主题分类 as given
     # Where each field was read: field name → span of the value in `text`.
     evidence: dict[str, Span] = field(default_factory=dict, hash=False, compare=False)

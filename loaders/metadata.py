@@ -32,6 +32,8 @@ import cn2an
 
 from loaders.divisions import Division, division_chain, division_table
 from loaders.documents import DocumentMetadata, Span
+from loaders.normalise import normalise_text
+from loaders.titles import is_banner, is_byline, opens_more_than_it_closes, title_bounds
 
 _CJK = "\u4e00-\u9fff"
 # Catalogue labels → field; labels not listed here only end the previous value.
@@ -57,8 +59,16 @@ _LABEL_FIELDS = {
     "发布时间": "published_on",
     "发文日期": "published_on",
     "废止日期": "valid_until",
+}
+# A portal footer's bodies: 主办 (the site's publisher), 承办 (its operator), 版权所有 (its owner),
+# with or without 单位. Footers often glue one to the previous value ('版权所有:X主办:Y'), so these
+# are read wherever they stand when a colon follows them.
+_FOOTER_FIELDS = {
     "主办单位": "site_publisher",
+    "主办": "site_publisher",
     "承办单位": "site_operator",
+    "承办": "site_operator",
+    "版权所有": "site_owner",
 }
 _OTHER_LABELS = (
     "作者|责任编辑|编辑|浏览次数|公开方式|公开范围|法定主动公开分类|体裁分类|内容概述|联系地址|"
@@ -68,22 +78,41 @@ _OTHER_LABELS = (
 # each label's first character (the character before it is not one of the others), so every
 # alternative begins with a literal and the regex engine skips in C to a label's first
 # character, instead of testing the start condition at every character.
-_LABEL_START = r"(?<![^\s|•·:,;日)】\]].)"
+_LABEL_START = r"(?<![^\s|•·:,;日)】\]【\[].)"
 _LABEL = re.compile(
     r"(?P<label>"
     + "|".join(
-        label[0] + _LABEL_START + r"\s*".join(label)[1:]
-        for label in [*sorted(_LABEL_FIELDS, key=len, reverse=True), *_OTHER_LABELS.split("|")]
+        r"\s*".join(label)
+        if label in _FOOTER_FIELDS
+        else label[0] + _LABEL_START + r"\s*".join(label)[1:]
+        for label in sorted(
+            [*_LABEL_FIELDS, *_FOOTER_FIELDS, *_OTHER_LABELS.split("|")], key=len, reverse=True
+        )
     )
-    + r")\s*:"
+    # a colon; or, for a label of three or more characters, white space before the value or
+    # the line's end (a disclosure table puts the value in a cell of its own, on the next line)
+    # (or a closing bracket: 【发布机构】某某局)
+    + r")(?P<sep>\s*:|\s*[】\]]\s*:?|[ \t]+(?=[^\s:])|[ \t]*(?=\n|$))"
 )
+# Two-character labels (来源, 标题, 文号, 作者, 编辑) are ordinary words too: only a colon marks them.
+_BARE_LABEL_MIN = 3
+# The name that ends where a label starts ('某某县教育局 版权所有').
+_NAME_BEFORE = re.compile(rf"(?P<name>[{_CJK}()]{{2,40}})\s*$")
+_COPYRIGHT_NOISE = re.compile(
+    r"^(?:[\s©:]|\(c\)|copyright|(?:19|20)\d{2}(?:\s*[-—~]\s*(?:19|20)\d{2})?)+"
+    r"|(?:[\s.,]|all\s*rights\s*reserved)+$",
+    re.IGNORECASE,
+)
+# 发文字号 (GB/T 9704-2012 7.2.4: 机关代字, the year in 〔〕, 序号): pages also write the year in
+# [] () 【】 〖〗 (﹝﹞ and full-width forms are folded by normalise_text), with spaces, and
+# sometimes 第 before the serial.
 _DOC_NUMBER = re.compile(
-    rf"(?P<agency>[{_CJK}]{{1,10}})\s*[〔\[(【]\s*(?P<year>(?:19|20)\d{{2}})\s*[〕\])】]\s*"
-    r"(?P<serial>\d{1,5})\s*号"
+    rf"(?P<agency>[{_CJK}]{{1,10}})\s*[〔\[(【〖]\s*(?P<year>(?:19|20)\d{{2}})\s*[〕\])】〗]\s*"
+    r"(?:第\s*)?(?P<serial>\d{1,5})\s*号"
 )
 # Every 发文字号 holds a bracketed year: a text without one (most of them) needs no _DOC_NUMBER
 # search, which tries 1 to 10 agency characters at every character.
-_BRACKETED_YEAR = re.compile(r"[〔\[(【]\s*(?:19|20)\d{2}\s*[〕\])】]")
+_BRACKETED_YEAR = re.compile(r"[〔\[(【〖]\s*(?:19|20)\d{2}\s*[〕\])】〗]")
 _INDEX_NUMBER = re.compile(r"[0-9A-Za-z]{4,}\s*/\s*\d{4}\s*-\s*\d+")
 _DATE_TEXT = (
     r"(?:(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日"
@@ -121,8 +150,6 @@ _SITE_NAME = re.compile(
 )
 _GUESTS = re.compile(r"嘉宾(?:是|有|为)?[^。!?\n]{2,120}")
 _YEAR_IN_TITLE = re.compile(r"((?:19|20)\d{2})\s*年")
-_TITLE_PREFIX_TAG = re.compile(r"^【[^】]{1,10}】(?=\S)")
-_TITLE_FILE_SUFFIX = re.compile(r"\.(?:pdf|docx?|wps|txt|html?|ofd)$", re.IGNORECASE)
 _SECTION_START = re.compile(
     r"^(?:[一二三四五六七八九十]+、|\([一二三四五六七八九十\d]+\)|\d+[.、])"
 )
@@ -138,6 +165,8 @@ _DATE_PARTS = re.compile(
     r"(?P<y>(?:19|20)\d{2})\s*[-年./]\s*(?P<m>\d{1,2})\s*[-月./]\s*(?P<d>\d{1,2})(?!\d)"
     r"|(?P<cy>[〇零○一二三四五六七八九]{4})\s*年\s*(?P<cm>[一二三四五六七八九十]{1,3})\s*月"
     r"\s*(?P<cd>[一二三四五六七八九十]{1,3})\s*日"
+    # day first, as some pages write it: 24.10.2019, 24/10/2019
+    r"|(?<!\d)(?P<dd>\d{1,2})\s*[./]\s*(?P<dm>\d{1,2})\s*[./]\s*(?P<dy>(?:19|20)\d{2})(?!\d)"
 )
 
 
@@ -148,12 +177,18 @@ def parse_date(text: str) -> str | None:
     ('2022-04-12', '2023-03-23')
     >>> parse_date("二〇二〇年四月二十八日"), parse_date("有效")
     ('2020-04-28', None)
+    >>> parse_date("24.10.2019"), parse_date("2019/10/24 10:30"), parse_date("10月24日")
+    ('2019-10-24', '2019-10-24', None)
     """
     match = _DATE_PARTS.search(text)
     if not match:
         return None
     if match["y"]:
         year, month, day = int(match["y"]), int(match["m"]), int(match["d"])
+    elif match["dy"]:
+        year, day, month = int(match["dy"]), int(match["dd"]), int(match["dm"])
+        if month > 12 >= day:  # month first after all: 10/24/2019
+            day, month = month, day
     else:
         year = int(match["cy"].translate(_CN_DIGITS))
         month, day = int(cn2an.cn2an(match["cm"], "smart")), int(cn2an.cn2an(match["cd"], "smart"))
@@ -281,16 +316,78 @@ def _strip_span(norm: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+def _label_accepted(norm: str, match: re.Match[str]) -> bool:
+    """Return True when a _LABEL match is a label here, not an ordinary word.
+
+    A colon or brackets around it (【发布机构】) always mark a label. Without them, the label
+    needs three or more characters and must stand where labels stand (a footer label is also
+    read glued to the previous value, but only before a colon).
+    """
+    label = re.sub(r"\s+", "", match["label"])
+    at = match.start()
+    bracketed = at > 0 and norm[at - 1] in "【[" and match["sep"].strip()[:1] in "】]"
+    if ":" in match["sep"] or bracketed or label == "版权所有":  # also 'X版权所有'
+        return True
+    if len(label) < _BARE_LABEL_MIN or match["sep"].strip():
+        return False
+    return at == 0 or norm[at - 1] in " \t\n|•·:,;)】]" or label not in _FOOTER_FIELDS
+
+
+def _next_line_value(norm: str, at: int, labels: list[re.Match[str]]) -> tuple[int, int] | None:
+    """Return the span of the line after `at` when it holds a label's value (a table cell)."""
+    line_start = norm.find("\n", at)
+    while 0 <= line_start < len(norm) and norm[line_start] == "\n":
+        line_start += 1
+    if line_start < 0 or line_start >= len(norm):
+        return None
+    line_end = norm.find("\n", line_start)
+    line_end = len(norm) if line_end < 0 else line_end
+    start, end = _strip_span(norm, line_start, line_end)
+    if any(start <= m.start() < end for m in labels):
+        return None
+    return (start, end) if end > start else None
+
+
+def _owner_span(norm: str, match: re.Match[str], start: int, end: int) -> Span | None:
+    """Return the body named by a 版权所有 label: after it (版权所有 © 2023 X) or before it
+    on its line (X 版权所有), without the copyright sign, years and 'All Rights Reserved'."""
+    noise = [m for m in _COPYRIGHT_NOISE.finditer(norm, start, end) if m.end() > m.start()]
+    for m in noise:
+        if m.start() == start:
+            start = m.end()
+        elif m.end() == end:
+            end = m.start()
+    if end > start and _ORG_LINE.fullmatch(norm[start:end]):
+        return Span(start, end)
+    line_start = norm.rfind("\n", 0, match.start()) + 1
+    name = _NAME_BEFORE.search(norm, line_start, match.start())
+    if name and _ORG_LINE.fullmatch(name["name"]):
+        return Span(*name.span("name"))
+    return None
+
+
 def catalogue_fields(norm: str) -> dict[str, Span]:
-    """Return the span of each labelled catalogue value (first occurrence wins).
+    """Return the span of each labelled catalogue value (first occurrence wins; for the
+    footer's 主办 / 承办 / 版权所有 the last, as the footer ends the page).
+
+    A value runs to the next label or the line's end. A label is followed by a colon, or (three
+    characters or more) by white space, or ends its line with the value on the next line, as
+    in a disclosure table whose cells become lines.
 
     >>> norm = "文件编号: 发布机构:教文局\\n产生日期: 2019-01-07 发布日期: 2019-01-08"
     >>> {k: norm[s.start:s.end] for k, s in catalogue_fields(norm).items()}
     {'issuer': '教文局', 'generated_on': '2019-01-07', 'published_on': '2019-01-08'}
+    >>> norm = "发布机构 教文局  生成日期\\n2019-01-07\\n版权所有:某区人民政府主办:某区政府办公室"
+    >>> [norm[s.start:s.end] for s in catalogue_fields(norm).values()]
+    ['教文局', '2019-01-07', '某区人民政府', '某区政府办公室']
     """
     found: dict[str, Span] = {}
-    matches = list(_LABEL.finditer(norm))
+    matches = [m for m in _LABEL.finditer(norm) if _label_accepted(norm, m)]
     for i, match in enumerate(matches):
+        label = re.sub(r"\s+", "", match.group("label"))
+        field = _LABEL_FIELDS.get(label) or _FOOTER_FIELDS.get(label)
+        if not field or (field in found and label not in _FOOTER_FIELDS):
+            continue
         line_end = norm.find("\n", match.end())
         line_end = len(norm) if line_end < 0 else line_end
         end = line_end
@@ -300,9 +397,19 @@ def catalogue_fields(norm: str) -> dict[str, Span]:
         unknown = re.compile(rf"\s+[{_CJK}]{{2,6}}\s*:").search(norm, match.end(), end)
         if unknown:
             end = unknown.start()
+        while end > match.end() and norm[end - 1] in "【[":  # the next label's bracket
+            end -= 1
         start, end = _strip_span(norm, match.end(), end)
-        field = _LABEL_FIELDS.get(re.sub(r"\s+", "", match.group("label")))
-        if field and end > start and field not in found:
+        if field == "site_owner":
+            owner = _owner_span(norm, match, start, end)
+            if owner:
+                found[field] = owner
+            continue
+        if end == start and not norm[match.end() : line_end].strip():
+            cell = _next_line_value(norm, match.end(), matches)
+            if cell:
+                start, end = cell
+        if end > start:
             found[field] = Span(start, end)
     return found
 
@@ -319,11 +426,23 @@ def normalise_doc_number(number: str) -> str:
     return f"{match['agency']}〔{match['year']}〕{match['serial']}号"
 
 
+def _is_citation(norm: str, match: re.Match[str]) -> bool:
+    """Return True for a 发文字号 that cites another document: in parentheses after its title.
+
+    A cited document is written title first, then its number in parentheses (党政机关公文处理
+    工作条例, 2012: 引用公文应当先引标题,后引发文字号), as in '《…的通知》(某府办〔2017〕8号)'.
+    """
+    before = norm[max(0, match.start() - 3) : match.start()].rstrip()
+    return before.endswith(("(", "》", "、"))
+
+
 def _find_doc_number(norm: str, start: int, end: int) -> re.Match[str] | None:
-    """Return _DOC_NUMBER.search(norm, start, end), skipped when no bracketed year is there."""
+    """Return the first 发文字号 in norm[start:end] that is not a citation of another document."""
     if not _BRACKETED_YEAR.search(norm, start, end):
         return None
-    return _DOC_NUMBER.search(norm, start, end)
+    return next(
+        (m for m in _DOC_NUMBER.finditer(norm, start, end) if not _is_citation(norm, m)), None
+    )
 
 
 def split_bodies(value: str) -> tuple[str, ...]:
@@ -364,37 +483,149 @@ def _is_title_line(line: str) -> bool:
         and not _ORG_LINE.fullmatch(line)
         and not re.fullmatch(r".*文\s*件", line)
         and not _DOC_NUMBER.fullmatch(line)
+        and not is_byline(line)
     )
 
 
+# A 发文字号 at either end of a title line is the document's number, not part of its headline; a
+# file name's extension after it goes with it ('关于…的通知 某教〔2023〕2号.pdf').
+_LEADING_NUMBER = re.compile(rf"\s*{_DOC_NUMBER.pattern}\s*")
+_TRAILING_NUMBER = re.compile(rf"\s*{_DOC_NUMBER.pattern}(?:\.[A-Za-z]{{2,4}})?\s*$")
+# The first paragraph of an 印发 notice that has no heading line names the document it issues:
+# '现将《…》印发给你们' (not '某部印发《…》', which reports another body's document).
+_ISSUED_QUOTE = re.compile(
+    r"《(?P<title>[^《》]{4,80})》(?:[、和及与]?《[^《》]*》)*[^。《]{0,30}?(?:印发|转发)"
+)
+# A headline is seldom shorter than this; a shorter line by a byline is an author or column name.
+_HEADLINE_MIN = 8
+
+
 def _clean_title(norm: str, start: int, end: int) -> Span:
-    line = norm[start:end]
-    suffix = _TITLE_FILE_SUFFIX.search(line)
-    if suffix:
-        end = start + suffix.start()
-    number = re.search(rf"\s*{_DOC_NUMBER.pattern}\s*$", norm[start:end])
-    if number and number.start() > 0:
-        end = start + number.start()
-    tag = _TITLE_PREFIX_TAG.match(norm[start:end])
-    if tag:
-        start += tag.end()
+    """Return the span of the headline inside norm[start:end], decoration and number left out.
+
+    The title is the headline as shown (ANNOTATION.md), so a file name keeps its extension.
+    """
+    inner_start, inner_end = title_bounds(norm[start:end])
+    start, end = start + inner_start, start + inner_end
+    number = _TRAILING_NUMBER.search(norm, start, end)
+    if number and number.start() > start:
+        end = number.start()
+    number = _LEADING_NUMBER.match(norm, start, end)
+    if number and number.end() < end:
+        start = number.end()
     return Span(*_strip_span(norm, start, end))
 
 
-def find_title(norm: str, lines: list[tuple[int, int]]) -> Span | None:
-    """Return the span of the heading line that precedes the first paragraph, if any.
+def _adjacent(norm: str, first: tuple[int, int], second: tuple[int, int]) -> bool:
+    """Return True when `second` is the line right after `first` (no blank line between)."""
+    return norm[first[1] : second[0]].count("\n") == 1 and not norm[first[1] : second[0]].strip()
 
-    An 印发 notice without a title line (it starts at its 主送 line) is titled by the document
-    it issues: the 《…》 in its first sentence.
+
+def _title_lines(norm: str, lines: list[tuple[int, int]], at: int) -> tuple[int, int]:
+    """Return (first, last) index of the lines of the title whose line `at` was chosen.
+
+    A title wraps over lines (GB/T 9704-2012 7.3.3 breaks a long one): a line that stops inside
+    《》, () or “” goes on on the next. And the title names its issuer (发文机关名称 + 事由 +
+    文种), so a body's name on the line right above a '关于…' line is the title's first line.
     """
-    for start, end in lines:
+    first = last = at
+    while first > 0 and _adjacent(norm, lines[first - 1], lines[first]):
+        above = norm[slice(*lines[first - 1])]
+        if not (opens_more_than_it_closes(above) and _is_title_line(above)):
+            break
+        first -= 1
+    while last + 1 < len(lines) and _adjacent(norm, lines[last], lines[last + 1]):
+        text = norm[lines[first][0] : lines[last][1]]
+        following = norm[slice(*lines[last + 1])]
+        if not opens_more_than_it_closes(text) or _is_paragraph(following) or len(text) > 100:
+            break
+        last += 1
+    if (
+        first > 0
+        and norm[slice(*lines[first])].startswith("关于")
+        and _adjacent(norm, lines[first - 1], lines[first])
+        and _ORG_LINE.fullmatch(norm[slice(*lines[first - 1])].replace(" ", ""))
+    ):
+        first -= 1
+    return first, last
+
+
+def _byline_headline(
+    norm: str, lines: list[tuple[int, int]], heads: list[int], stop: int
+) -> int | None:
+    """Return the index of the heading line nearest above a byline (else just below the first).
+
+    Portals print the byline (发布时间 / 来源 / 作者) right under or over the headline, while a
+    site banner, slogan or column name stands further up. Boilerplate lines count as bylines
+    too (a byline is often catalogue-like and left out of the body). Only the lines before
+    `stop`, the first paragraph, are read.
+    """
+    starts = [lines[i][0] for i in heads if lines[i][1] - lines[i][0] >= _HEADLINE_MIN]
+    if not starts:
+        return None
+    below = None
+    for match in re.finditer(r"[^\n]+", norm[:stop]):
+        line = match.group().strip()
+        if not line or not is_byline(line):
+            continue
+        above = [i for i in heads if lines[i][0] in starts and lines[i][1] <= match.start()]
+        if above:
+            return above[-1]
+        if below is None:
+            below = next(
+                (i for i in heads if lines[i][0] in starts and lines[i][0] > match.end()), None
+            )
+    return below
+
+
+def _quoted_headline(norm: str, lines: list[tuple[int, int]], heads: list[int]) -> int | None:
+    """Return the index of the first heading line that the text repeats in 《》.
+
+    Short lines and media names are left out: a masthead (某某日报) is quoted as a source.
+    """
+    for i in heads:
+        span = _clean_title(norm, *lines[i])
+        if span.end - span.start < _HEADLINE_MIN or _MEDIA.search(norm[span.start : span.end]):
+            continue
+        if f"《{norm[span.start : span.end]}》" in norm[lines[i][1] :]:
+            return i
+    return None
+
+
+def find_title(norm: str, lines: list[tuple[int, int]]) -> Span | None:
+    """Return the span of the document's headline, chosen by the page's structure.
+
+    The candidates are the heading lines of the body before its first paragraph. Of those, the
+    headline is, first that applies: the line by a byline (see _byline_headline); a line the
+    text repeats in 《》; the first line that is not a site banner or column name; the first line.
+    Its span covers a wrapped title's lines (see _title_lines), without decoration (see
+    loaders.titles.title_bounds) or 发文字号. An 印发 notice without a heading line (it starts
+    at its 主送 line) is titled by the document it issues: '现将《…》印发给你们'.
+    """
+    heads: list[int] = []
+    stop = len(norm)
+    for i, (start, end) in enumerate(lines):
         line = norm[start:end]
         if _is_paragraph(line):
-            quoted = re.search(r"《([^》]{4,80})》", line) if "印发" in line else None
-            return Span(start + quoted.start(1), start + quoted.end(1)) if quoted else None
+            stop = start
+            if heads:
+                break
+            quoted = _ISSUED_QUOTE.search(line)
+            return (
+                Span(start + quoted.start("title"), start + quoted.end("title")) if quoted else None
+            )
         if _is_title_line(line):
-            return _clean_title(norm, start, end)
-    return None
+            heads.append(i)
+    if not heads:
+        return None
+    plain = [i for i in heads if not is_banner(norm[slice(*lines[i])])] or heads
+    chosen = (
+        _byline_headline(norm, lines, plain, stop)
+        or _quoted_headline(norm, lines, plain)
+        or plain[0]
+    )
+    first, last = _title_lines(norm, lines, chosen)
+    return _clean_title(norm, lines[first][0], lines[last][1])
 
 
 def _head_lines(norm: str, lines: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -406,26 +637,44 @@ def _head_lines(norm: str, lines: list[tuple[int, int]]) -> list[tuple[int, int]
     return head
 
 
-_DATELINE = re.compile(
-    r"^[ \t•·●|]*(?P<date>(?:19|20)\d{2}[ \t]*[-年./][ \t]*\d{1,2}[ \t]*[-月./][ \t]*\d{1,2}[ \t]*日?)"
-    r"[^\n]{0,30}$",
+_NUMERIC_DATE = (
+    r"(?:(?:19|20)\d{2}[ \t]*[-年./][ \t]*\d{1,2}[ \t]*[-月./][ \t]*\d{1,2}[ \t]*日?"
+    r"|\d{1,2}[ \t]*[./][ \t]*\d{1,2}[ \t]*[./][ \t]*(?:19|20)\d{2})"
+)
+_DATELINE = re.compile(rf"^[ \t•·●|]*(?P<date>{_NUMERIC_DATE})[^\n]{{0,30}}$", re.MULTILINE)
+# A byline's date label: 发布时间, 时间, 日期, 发布于 … (an 更新时间 is not the publication date).
+_LABELLED_DATE = re.compile(
+    r"(?:^|(?<=[\s|•·]))(?:发布时间|发布日期|发表时间|发稿时间|时间|日期|发布于|发表于)"
+    rf"[ \t]*:?[ \t]*(?P<date>{_NUMERIC_DATE}|{_DATE_TEXT})",
     re.MULTILINE,
 )
 
 
-def find_dateline(norm: str, after: int, lines: list[tuple[int, int]]) -> Span | None:
-    """Return the date of a news dateline: a short line starting with a date, under the title.
+def find_dateline(
+    norm: str, after: int, lines: list[tuple[int, int]], before: int | None = None
+) -> Span | None:
+    """Return the date of a news dateline: a labelled date ('时间:…', '发布于 …') or a short
+    line starting with a date, under the title (a labelled one also just over it).
 
     Only the lines between the title and the first paragraph count (boilerplate included, as
     a portal prints the date among its share buttons), so a date in the text never does.
+    `before` is the title's start: a labelled date between the previous heading line and it
+    counts too.
 
     >>> norm = "标题\\n  • 来源:互联网\\n  • 2020-11-09\\n正文第一段。"
     >>> span = find_dateline(norm, 2, [(0, 2), (len(norm) - 6, len(norm))])
     >>> norm[span.start:span.end]
     '2020-11-09'
+    >>> norm = "标题\\n作者 张三 时间:24.10.2019\\n正文第一段。"
+    >>> span = find_dateline(norm, 2, [(0, 2), (len(norm) - 6, len(norm))])
+    >>> norm[span.start:span.end]
+    '24.10.2019'
     """
     stop = next((s for s, e in lines if s > after and _is_paragraph(norm[s:e])), len(norm))
-    match = _DATELINE.search(norm, after, stop)
+    match = _LABELLED_DATE.search(norm, after, stop) or _DATELINE.search(norm, after, stop)
+    if not match and before is not None:
+        since = max((e for s, e in lines if e <= before and s < before), default=0)
+        match = _LABELLED_DATE.search(norm, since, before)
     return Span(*match.span("date")) if match else None
 
 
@@ -606,15 +855,18 @@ def extract_metadata(
             if span is not None:
                 ev[field] = span
 
-    # title: catalogue > meta > heading line
+    # title: catalogue > ArticleTitle meta > the page <title> shown as a line > heading line
     if "title" in ev:
-        put("title", ev["title"], norm[ev["title"].start : ev["title"].end].strip())
+        title_span = _clean_title(norm, ev["title"].start, ev["title"].end)
+        put("title", title_span, _title_text(norm, title_span))
     elif meta.get("ArticleTitle"):
         put("title", _find(norm, meta["ArticleTitle"]), meta["ArticleTitle"])
+    elif meta.get("title") and (shown := _page_title_line(norm, meta["title"])):
+        put("title", shown, _title_text(norm, shown))
     else:
-        title = find_title(norm, lines)
-        if title:
-            put("title", title, norm[title.start : title.end])
+        found_title = find_title(norm, lines)
+        if found_title:
+            put("title", found_title, _title_text(norm, found_title))
     title = str(values.get("title") or "")
     # identifiers
     if "index_number" in ev:
@@ -629,7 +881,8 @@ def extract_metadata(
         _find_doc_number(norm, 0, search_end)
     )
     if number:
-        put("doc_number", Span(*number.span()), normalise_doc_number(number.group(0)))
+        # verbatim (ANNOTATION.md), brackets as written; identifiers use normalise_doc_number
+        put("doc_number", Span(*number.span()), re.sub(r"\s+", "", number.group(0)))
     # dates
     for field in ("written_on", "generated_on", "published_on", "valid_until"):
         span = ev.pop(field, None)
@@ -646,7 +899,7 @@ def extract_metadata(
     interview = len(timestamps) >= 3 or "访谈" in title
     title_span = ev.get("title")
     if "published_on" not in values and not interview and title_span:
-        dateline = find_dateline(norm, title_span.end, lines)
+        dateline = find_dateline(norm, title_span.end, lines, title_span.start)
         if dateline:
             put("published_on", dateline, parse_date(norm[dateline.start : dateline.end]))
     # issuer
@@ -689,7 +942,9 @@ def extract_metadata(
     if printed:
         put("printed_by", Span(*printed.span("org")), re.sub(r"\s+", "", printed["org"]))
         put("printed_on", Span(*printed.span("date")), parse_date(printed["date"]))
-    for field in ("site_publisher", "site_operator", "category"):
+    if "site_owner" not in ev and (holder := find_copyright_holder(norm)):
+        ev["site_owner"] = holder
+    for field in ("site_publisher", "site_operator", "site_owner", "category"):
         if field in ev:
             put(field, ev[field])
     # the document's date and type
@@ -734,6 +989,7 @@ def extract_metadata(
         year=year,
         site_publisher=values.get("site_publisher"),
         site_operator=values.get("site_operator"),
+        site_owner=values.get("site_owner"),
         category=values.get("category"),
         evidence=ev,
     )
@@ -742,6 +998,46 @@ def extract_metadata(
 def _find(norm: str, value: str) -> Span | None:
     at = norm.find(value)
     return Span(at, at + len(value)) if at >= 0 else None
+
+
+def _title_text(norm: str, span: Span) -> str:
+    """Return a title's text, its lines joined (a wrapped Chinese title has no space there)."""
+    return re.sub(r"[ \t]*\n\s*", "", norm[span.start : span.end]).strip()
+
+
+def _page_title_line(norm: str, page_title: str) -> Span | None:
+    """Return the line that shows the page <title>'s headline, if the page has one.
+
+    A page <title> repeats the headline with column and site names ('…_通知公告_某某政府网');
+    left out, what remains is the headline when a line of the page shows it as it is.
+    """
+    page_title = normalise_text(page_title)  # compared with the normalised text
+    start, end = title_bounds(page_title)
+    headline = page_title[start:end]
+    if not _is_title_line(headline) or is_banner(headline):
+        return None  # a <title> that is only the site's or a column's name
+    match = re.search(rf"^[ \t]*({re.escape(headline)})[ \t]*$", norm, re.MULTILINE)
+    return Span(*match.span(1)) if match else None
+
+
+_COPYRIGHT = re.compile(
+    r"(?:copyright|©)[\s©]*(?:(?:19|20)\d{2}(?:\s*[-—~]\s*(?:19|20)\d{2})?)?\s*"
+    rf"(?P<org>[{_CJK}()]{{2,40}})",
+    re.IGNORECASE,
+)
+
+
+def find_copyright_holder(norm: str) -> Span | None:
+    """Return the body a footer's copyright line names ('Copyright © 2023 X'), the last one.
+
+    >>> norm = "正文。\\nCopyright © 2019-2023 某某县教育局 All Rights Reserved"
+    >>> span = find_copyright_holder(norm); norm[span.start:span.end]
+    '某某县教育局'
+    """
+    spans = [
+        Span(*m.span("org")) for m in _COPYRIGHT.finditer(norm) if _ORG_LINE.fullmatch(m["org"])
+    ]
+    return spans[-1] if spans else None
 
 
 def classify_document(

@@ -8,7 +8,7 @@ from pathlib import Path
 from loaders.boilerplate import find_body
 from loaders.documents import PolicyDocument
 from loaders.identifiers import document_id, document_key
-from loaders.metadata import extract_metadata
+from loaders.metadata import extract_metadata, normalise_doc_number
 from loaders.normalise import normalise_text
 from loaders.readers import read_raw
 from loaders.sections import split_sections
@@ -36,7 +36,9 @@ def read_document(path: Path | str) -> PolicyDocument:
     metadata = extract_metadata(norm, body, raw.meta)
     sections = split_sections(text, body, norm)
     body_norm = "\n".join(norm[s.start : s.end] for s in body)
-    key = document_key(metadata.index_number, metadata.doc_number, body_norm)
+    # one document whichever brackets a page writes its 发文字号 in
+    number = normalise_doc_number(metadata.doc_number) if metadata.doc_number else None
+    key = document_key(metadata.index_number, number, body_norm)
     return PolicyDocument(
         source=path.name,
         text=text,

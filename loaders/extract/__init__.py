@@ -54,7 +54,7 @@ from loaders.extract.sentences import Sentence, split_sentences
 from loaders.extract.targets import find_targets
 
 EXTRACTOR = "rules+lac.v2"
-# Metadata fields whose values are organisations (发文机关, 主送, 抄送, 主办/承办单位).
+# Metadata fields whose values are organisations (发文机关, 主送, 抄送, 主办/承办单位, 版权所有).
 _METADATA_BODIES = (
     "issuer",
     "issuer_full",
@@ -63,6 +63,7 @@ _METADATA_BODIES = (
     "printed_by",
     "site_publisher",
     "site_operator",
+    "site_owner",
 )
 
 __all__ = [

@@ -1,0 +1,173 @@
+"""Tell a page's headline from the portal around it: site banners, column names, bylines, decoration.
+
+A saved portal page shows the site's name, a slogan or a column (栏目) name above the headline,
+prints a byline (发布时间 / 来源 / 作者) next to it, and often repeats the headline with the site
+and column names (`新闻|…`, `… - XX网`, `…_XX政府网`). These helpers judge a line by that shape
+and by general portal vocabulary, never by one portal's wording; loaders.metadata.find_title uses
+them to choose the headline by the page's structure.
+"""
+
+from __future__ import annotations
+
+import re
+
+_CJK = "\u4e00-\u9fff"
+# How a site's own name ends: 门户网站, 政府网, 官网, 客户端 … (中国政府网, XX教育信息网).
+_SITE_SUFFIXES = ("网站", "门户", "网", "官网", "频道", "客户端", "公众号")
+# How a column (栏目) or channel name ends on government and news portals: 县区动态, 通知公告,
+# 教育要闻, 图片新闻, 政策文件, 信息公开, 专题专栏 … A heading line is never a column name
+# alone, so a short line ending in one of these above another heading is a column label.
+_COLUMN_SUFFIXES = (
+    "动态",  # 工作动态, 县区动态, 基层动态
+    "新闻",  # 图片新闻, 教育新闻
+    "要闻",
+    "资讯",
+    "快讯",
+    "公告",  # 通知公告
+    "聚焦",  # 媒体聚焦
+    "头条",
+    "视点",
+    "热点",
+    "播报",
+    "专题",
+    "专栏",
+    "信息",  # 政务信息, 部门信息
+    "公开",  # 政务公开, 信息公开
+    "文件",  # 政策文件 (a red header 'XX文件' is caught earlier, as an issuer)
+    "解读",  # 政策解读
+)
+_SITE_NAME = re.compile(
+    rf"[{_CJK}()A-Za-z0-9·]{{2,24}}?(?:{'|'.join(_SITE_SUFFIXES)})", re.IGNORECASE
+)
+# Separators portals put between the headline, the column and the site name in a page title:
+# bars, underscores, and a hyphen between spaces (not between digits: '2021 - 2025年'; not the
+# em dash '——', which joins a headline to its subtitle).
+_BARS = re.compile(r"\s*[|｜丨_]+\s*|(?<!\d)\s+[-–]\s+(?!\d)")
+# A site or column name joined to the headline's end by a dash without spaces ('…通知-XX网');
+# a dash inside a headline ('(2021-2025年)') is followed by a digit, not by a name.
+_TRAILING_SITE = re.compile(rf"[-—–]+\s*(?P<site>[{_CJK}()·]{{2,24}})$")
+# A leading tag: 【专项规划】, [通知], 〖要闻〗; a leading column name before a colon (工作动态:…).
+_LEADING_TAG = re.compile(rf"^\s*[【\[〖][{_CJK}]{{1,10}}[】\]〗]\s*(?=\S)")
+_LEADING_COLUMN = re.compile(rf"^\s*(?P<column>[{_CJK}]{{2,8}})\s*:\s*(?=\S)")
+_LABELLED_DATE_LABELS = "发布时间|发布日期|发表时间|发稿时间|更新时间|时间|日期|发布于|发表于"
+_BYLINE_LABELS = (
+    rf"{_LABELLED_DATE_LABELS}|信息来源|来源|作者|责任编辑|编辑|浏览次数|阅读次数|发布机构|发布者"
+)
+# A byline label stands at the line start or after white space or a separator, and is followed by
+# a colon or by white space (来源:新华社, 作者 张三).
+_BYLINE_LABEL = re.compile(rf"(?:^|(?<=[\s|•·]))(?:{_BYLINE_LABELS})\s*(?::|\s)")
+_BARE_DATE = re.compile(
+    r"^[\s•·|]*(?:(?:19|20)\d{2}\s*[-年./]\s*\d{1,2}\s*[-月./]\s*\d{1,2}\s*日?"
+    r"|\d{1,2}\s*[./]\s*\d{1,2}\s*[./]\s*(?:19|20)\d{2})"
+    r"(?:\s*\d{1,2}\s*:\s*\d{2}(?:\s*:\s*\d{2})?)?[\s|]*$"
+)
+
+
+def is_site_name(text: str) -> bool:
+    """Return True for a site's name (a banner or a link to another site).
+
+    >>> is_site_name("某某县教育信息网"), is_site_name("兄弟县区网站"), is_site_name("办好人民满意的教育")
+    (True, True, False)
+    """
+    text = text.strip()
+    # the suffix test first: most lines of a page end otherwise, and it is cheap
+    return text.endswith(_SITE_SUFFIXES) and bool(_SITE_NAME.fullmatch(text))
+
+
+def is_column_name(text: str) -> bool:
+    """Return True for a short column (栏目) or channel name such as 工作动态 or 通知公告.
+
+    >>> is_column_name("县区动态"), is_column_name("通知公告"), is_column_name("某某县新建两所幼儿园")
+    (True, True, False)
+    """
+    text = text.strip()
+    return 2 < len(text) <= 8 and text.endswith(_COLUMN_SUFFIXES)
+
+
+# How a newspaper's masthead ends (某某日报, 某某晚报): a page saved from a paper's site shows it
+# above the headline, as a portal shows its own name.
+_MASTHEAD_SUFFIXES = ("日报", "晚报", "时报", "周报", "商报", "教育报")
+
+
+def is_banner(text: str) -> bool:
+    """Return True for a line that names the site, a newspaper or a column, not the document.
+
+    >>> is_banner("某某日报"), is_banner("工作动态"), is_banner("关于做好开学工作的通知")
+    (True, True, False)
+    """
+    text = text.strip()
+    masthead = len(text) <= 10 and text.endswith(_MASTHEAD_SUFFIXES)
+    return masthead or is_site_name(text) or is_column_name(text)
+
+
+def is_byline(line: str) -> bool:
+    """Return True for a byline: the date, source or author line a portal prints by a headline.
+
+    >>> is_byline("发布时间:2021-05-06 来源:县教育局"), is_byline("作者 张三  2021.05.06")
+    (True, True)
+    >>> is_byline("2021-05-06 10:30"), is_byline("一、工作目标")
+    (True, False)
+    """
+    if "。" in line or len(line) > 120:
+        return False
+    return bool(_BYLINE_LABEL.search(line) or _BARE_DATE.match(line))
+
+
+def title_bounds(line: str) -> tuple[int, int]:
+    """Return (start, end) of the headline inside a title line, decoration left out.
+
+    Decoration is what a portal adds around a headline: a column tag (【要闻】, `新闻|`), bars
+    around it (`| … |`), and the column or site name after a separator (`- XX网`, `_XX政府网`).
+    Of the parts a bar or an underscore separates, the headline is the longest one that is not
+    a site or column name.
+
+    >>> line = "新闻|某某县新建两所幼儿园 - 某某教育网"
+    >>> s, e = title_bounds(line); line[s:e]
+    '某某县新建两所幼儿园'
+    >>> line = "关于公布名单的通知_通知公告_某某县人民政府网"
+    >>> s, e = title_bounds(line); line[s:e]
+    '关于公布名单的通知'
+    >>> line = "工作动态:某区三所小学结对共建"
+    >>> s, e = title_bounds(line); line[s:e]
+    '某区三所小学结对共建'
+    >>> line = "某某县教育事业发展规划(2021-2025年)"
+    >>> title_bounds(line) == (0, len(line))
+    True
+    """
+    parts: list[tuple[int, int]] = []
+    position = 0
+    for bar in _BARS.finditer(line):
+        parts.append((position, bar.start()))
+        position = bar.end()
+    parts.append((position, len(line)))
+    parts = [(s, e) for s, e in parts if line[s:e].strip()]
+    if not parts:
+        return 0, len(line)
+    if len(parts) > 1:
+        kept = [(s, e) for s, e in parts if not is_banner(line[s:e])] or parts
+        start, end = max(kept, key=lambda p: len(re.findall(f"[{_CJK}]", line[p[0] : p[1]])))
+    else:
+        start, end = parts[0]
+    trailing = _TRAILING_SITE.search(line, start, end)
+    if trailing and trailing.start() > start and is_banner(trailing["site"]):
+        end = trailing.start()
+    tag = _LEADING_TAG.match(line[start:end])
+    if tag:
+        start += tag.end()
+    column = _LEADING_COLUMN.match(line[start:end])
+    if column and is_column_name(column["column"]):
+        start += column.end()
+    while start < end and line[start].isspace():
+        start += 1
+    while end > start and line[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def opens_more_than_it_closes(text: str) -> bool:
+    """Return True when a title line stops inside 《》, () or “”: the title wraps onto the next line.
+
+    >>> opens_more_than_it_closes("关于印发《某某县学前教育"), opens_more_than_it_closes("关于印发《要点》的通知")
+    (True, False)
+    """
+    return any(text.count(o) > text.count(c) for o, c in ("《》", "()", "“”"))

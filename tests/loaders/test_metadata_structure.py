@@ -1,0 +1,298 @@
+"""Metadata read by the page's structure, on short pages written for these tests.
+
+One group of tests per error class seen on unseen portal pages: a banner or column name taken
+as the title, portal decoration kept in the title, date labels and formats not read, labels
+followed by white space instead of a colon, 发文字号 variants, and the portal's footer and link
+lists (the footer's bodies are metadata; the link lists are not document text).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from loaders.boilerplate import find_body
+from loaders.documents import DocumentMetadata
+from loaders.metadata import extract_metadata, parse_date
+from loaders.normalise import normalise_text
+from loaders.read import read_document
+
+
+def metadata_of(text: str) -> DocumentMetadata:
+    """Return the metadata read_document would give a plain-text page holding `text`."""
+    norm = normalise_text(text)
+    return extract_metadata(norm, find_body(text, norm))
+
+
+def body_of(text: str) -> str:
+    return "\n".join(text[s.start : s.end] for s in find_body(text))
+
+
+# 1. The title is the headline by the page's structure, not a banner or a column name.
+
+
+def test_title_is_the_headline_by_the_byline_not_the_site_banner() -> None:
+    page = (
+        "青禾县教育信息网\n"
+        "书香润童心 阳光伴成长\n"
+        "青禾县召开中小学课后服务推进会\n"
+        "发布时间:2021-05-06 来源:县教育局\n"
+        "5月6日,青禾县召开中小学课后服务推进会,部署下一阶段工作。\n"
+    )
+    assert metadata_of(page).title == "青禾县召开中小学课后服务推进会"
+
+
+def test_title_skips_a_column_name_above_the_headline() -> None:
+    page = "县区动态\n青禾县三所小学结对共建\n近日,青禾县三所小学签订结对共建协议,共享课程资源。\n"
+    assert metadata_of(page).title == "青禾县三所小学结对共建"
+
+
+def test_title_is_the_head_line_the_text_repeats_in_quotes() -> None:
+    page = (
+        "书香润童心 阳光伴成长\n"
+        "2022年青禾县教育工作要点\n"
+        "各学校:\n"
+        "现将《2022年青禾县教育工作要点》印发给你们,请认真贯彻执行。\n"
+    )
+    assert metadata_of(page).title == "2022年青禾县教育工作要点"
+
+
+def test_title_skips_a_newspaper_masthead_the_text_quotes() -> None:
+    page = "青禾日报\n青禾县新增三所公办幼儿园\n据《青禾日报》报道,青禾县今年新增三所公办幼儿园。\n"
+    assert metadata_of(page).title == "青禾县新增三所公办幼儿园"
+
+
+def test_title_of_an_html_page_is_the_line_its_page_title_shows(tmp_path: Path) -> None:
+    page = tmp_path / "page.html"
+    page.write_text(
+        "<html><head><title>新闻|青禾县新增三所公办幼儿园_青禾县人民政府网</title></head><body>"
+        "<div>青禾县人民政府网</div><div>阳光教育 温暖你我 共同成长 携手未来</div>"
+        "<h1>青禾县新增三所公办幼儿园</h1>"
+        "<p>今年秋季,青禾县新增三所公办幼儿园,新增学位540个。</p></body></html>",
+        encoding="utf-8",
+    )
+    assert read_document(page).metadata.title == "青禾县新增三所公办幼儿园"
+
+
+def test_title_is_not_a_page_title_that_only_names_the_site(tmp_path: Path) -> None:
+    page = tmp_path / "page.html"
+    page.write_text(
+        "<html><head><title>青禾县人民政府网</title></head><body>"
+        "<div>青禾县人民政府网</div><h1>青禾县新增三所公办幼儿园</h1>"
+        "<p>今年秋季,青禾县新增三所公办幼儿园,新增学位540个。</p></body></html>",
+        encoding="utf-8",
+    )
+    assert read_document(page).metadata.title == "青禾县新增三所公办幼儿园"
+
+
+def test_title_reads_a_disclosure_table_with_labels_in_cells_of_their_own() -> None:
+    page = (
+        "信息名称\n关于做好秋季学期开学工作的通知\n"
+        "发布机构:\n青禾县教育局\n"
+        "生成日期\n2022-08-25\n"
+        "各学校:\n为做好秋季学期开学工作,现将有关事项通知如下。\n"
+    )
+    meta = metadata_of(page)
+    assert (meta.title, meta.issuer, meta.date) == (
+        "关于做好秋季学期开学工作的通知",
+        "青禾县教育局",
+        "2022-08-25",
+    )
+
+
+def test_title_wrapped_over_lines_keeps_its_issuer_and_whole_subject() -> None:
+    page = (
+        "青禾县教育体育局\n"
+        "关于印发《青禾县学前教育\n"
+        "三年行动计划》的通知\n"
+        "青教体〔2023〕7号\n"
+        "各乡镇中心学校:\n"
+        "现将《青禾县学前教育三年行动计划》印发给你们,请认真组织实施。\n"
+    )
+    assert metadata_of(page).title == "青禾县教育体育局关于印发《青禾县学前教育三年行动计划》的通知"
+
+
+def test_title_is_not_a_document_the_first_paragraph_reports_as_issued_elsewhere() -> None:
+    page = "近日,省教育厅印发《关于推进集团化办学的指导意见》,提出到2025年实现全覆盖。\n"
+    assert metadata_of(page).title is None
+
+
+# 2. Portal decoration is not part of the title.
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "新闻|青禾县新建两所公办幼儿园",
+        "| 青禾县新建两所公办幼儿园 |",
+        "青禾县新建两所公办幼儿园 - 青禾教育网",
+        "青禾县新建两所公办幼儿园_青禾县人民政府网",
+        "【要闻】青禾县新建两所公办幼儿园",
+    ],
+)
+def test_title_leaves_out_portal_decoration(line: str) -> None:
+    page = f"{line}\n今年秋季,青禾县新建的两所公办幼儿园将投入使用,新增学位540个。\n"
+    assert metadata_of(page).title == "青禾县新建两所公办幼儿园"
+
+
+def test_title_keeps_a_dash_between_years() -> None:
+    page = "青禾县教育事业发展规划 (2021 - 2025年)\n为推进全县教育事业发展,制定本规划。\n"
+    assert metadata_of(page).title == "青禾县教育事业发展规划 (2021 - 2025年)"
+
+
+def test_title_leaves_out_a_leading_document_number() -> None:
+    page = "青教发[2021]3号关于印发《青禾县教育局2021年工作要点》的通知\n各学校:\n现将有关要点印发给你们。\n"
+    meta = metadata_of(page)
+    assert meta.title == "关于印发《青禾县教育局2021年工作要点》的通知"
+    assert meta.doc_number == "青教发[2021]3号"
+
+
+def test_title_is_a_file_name_as_shown_but_not_its_appended_number() -> None:
+    shown = "青禾县教育局2021年工作总结.docx\n今年以来,我局围绕年度目标扎实推进各项工作。\n"
+    assert metadata_of(shown).title == "青禾县教育局2021年工作总结.docx"
+    numbered = "关于印发《2021年工作要点》的通知 青教〔2021〕2号.pdf\n各学校:现将要点印发给你们。\n"
+    assert metadata_of(numbered).title == "关于印发《2021年工作要点》的通知"
+
+
+# 3. Date labels and formats; no year, no date.
+
+
+@pytest.mark.parametrize(
+    ("byline", "date"),
+    [
+        ("时间:2019/10/24 10:30", "2019-10-24"),
+        ("日期:24.10.2019", "2019-10-24"),
+        ("发布于 2019.10.24", "2019-10-24"),
+        ("作者:王敏  发布时间:2019年10月24日 10:30", "2019-10-24"),
+        ("发布时间:10-24 10:30", None),
+    ],
+)
+def test_date_is_read_from_a_labelled_byline(byline: str, date: str | None) -> None:
+    page = f"青禾县举办校园科技节\n{byline}\n10月24日,青禾县第五届校园科技节开幕。\n"
+    meta = metadata_of(page)
+    assert (meta.title, meta.date) == ("青禾县举办校园科技节", date)
+
+
+def test_parse_date_reads_day_month_year_and_dotted_forms() -> None:
+    assert parse_date("24.10.2019") == "2019-10-24"
+    assert parse_date("2019.10.24") == "2019-10-24"
+    assert parse_date("2019/10/24") == "2019-10-24"
+    assert parse_date("2019年10月24日 10:30") == "2019-10-24"
+    assert parse_date("10月24日") is None
+
+
+# 4. A label followed by white space instead of a colon.
+
+
+def test_labels_followed_by_white_space_are_read_like_labels_with_a_colon() -> None:
+    page = (
+        "索 引 号 11330000/2020-00012\n"
+        "发布机构 青禾县教育局    生成日期 2020-03-02\n"
+        "关于开展春季学校安全检查的通知\n"
+        "各学校:\n为确保春季开学安全,现将有关事项通知如下。\n"
+    )
+    meta = metadata_of(page)
+    assert (meta.issuer, meta.date, meta.index_number) == (
+        "青禾县教育局",
+        "2020-03-02",
+        "11330000/2020-00012",
+    )
+    assert meta.title == "关于开展春季学校安全检查的通知"
+
+
+def test_labels_in_brackets_are_read_like_labels_with_a_colon() -> None:
+    page = (
+        "【发布机构】青禾县教育局【发布日期】2020-03-02\n"
+        "关于开展春季学校安全检查的通知\n"
+        "各学校:\n为确保春季开学安全,现将有关事项通知如下。\n"
+    )
+    meta = metadata_of(page)
+    assert (meta.issuer, meta.date, meta.title) == (
+        "青禾县教育局",
+        "2020-03-02",
+        "关于开展春季学校安全检查的通知",
+    )
+
+
+# 5. 发文字号 variants, kept verbatim.
+
+
+@pytest.mark.parametrize(
+    ("written", "verbatim"),
+    [
+        ("青教〔2021〕5号", "青教〔2021〕5号"),
+        ("青教[2021]5号", "青教[2021]5号"),
+        ("青教(2021)5号", "青教(2021)5号"),
+        ("青教【2021】5号", "青教【2021】5号"),
+        ("青教 〔2021〕 5 号", "青教〔2021〕5号"),
+        ("青教〔２０２１〕５号", "青教〔2021〕5号"),
+    ],
+)
+def test_doc_number_is_kept_verbatim_in_any_bracket(written: str, verbatim: str) -> None:
+    page = f"青禾县教育局文件\n{written}\n关于公布优秀教研成果的通知\n各学校:\n现将评选结果予以公布。\n"
+    assert metadata_of(page).doc_number == verbatim
+
+
+def test_doc_number_cited_after_a_quoted_title_is_not_the_documents_own() -> None:
+    page = (
+        "关于转发学前教育行动计划的通知\n"
+        "各乡镇中心学校:\n"
+        "现将《青禾市学前教育行动计划》(青政办〔2020〕8号)转发给你们,请认真组织实施。\n"
+    )
+    assert metadata_of(page).doc_number is None
+
+
+def test_document_id_is_the_same_whichever_brackets_its_number_has(tmp_path: Path) -> None:
+    ids = set()
+    for i, number in enumerate(("青教〔2021〕5号", "青教[2021]5号")):
+        path = tmp_path / f"n{i}.txt"
+        path.write_text(f"青禾县教育局文件\n{number}\n关于公布成果的通知\n各学校:\n现予公布。\n")
+        ids.add(read_document(path).doc_id)
+    assert len(ids) == 1
+
+
+# Portal footer and link lists.
+
+FOOTER_PAGE = """\
+青禾县举行教育集团签约仪式
+发布时间:2023-09-01
+9月1日,青禾县实验小学教育集团举行签约仪式,三所成员校加入集团。
+兄弟县区网站
+省政府部门网站
+市(州)政府网站
+友情链接
+版权所有:青禾县人民政府主办:青禾县人民政府办公室
+承办:青禾县大数据中心  网站标识码:0000000000
+"""
+
+
+def test_link_lists_of_other_sites_are_not_body_text() -> None:
+    body = body_of(FOOTER_PAGE)
+    assert body.splitlines()[-1].startswith("9月1日")
+    for link in ("兄弟县区网站", "省政府部门网站", "市(州)政府网站", "友情链接"):
+        assert link not in body
+
+
+def test_footer_bodies_are_read_with_or_without_unit_and_when_glued() -> None:
+    meta = metadata_of(FOOTER_PAGE)
+    assert (meta.site_owner, meta.site_publisher, meta.site_operator) == (
+        "青禾县人民政府",
+        "青禾县人民政府办公室",
+        "青禾县大数据中心",
+    )
+
+
+@pytest.mark.parametrize(
+    "footer",
+    [
+        "版权所有 © 2023 青禾县教育局",
+        "青禾县教育局 版权所有",
+        "Copyright © 2023 青禾县教育局 All Rights Reserved",
+        "青禾县教育局版权所有",
+        "主办单位:青禾县教育局 版权所有",
+    ],
+)
+def test_footer_copyright_holder_is_read_before_or_after_the_label(footer: str) -> None:
+    page = f"青禾县举办校园科技节\n10月24日,青禾县第五届校园科技节开幕。\n{footer}\n"
+    assert metadata_of(page).site_owner == "青禾县教育局"
