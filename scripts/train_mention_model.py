@@ -46,7 +46,7 @@ from loaders.extract.sentences import split_sentences  # noqa: E402
 from loaders.read import read_document  # noqa: E402
 
 FIELDS = {"school": "schools", "group": "groups", "org": "organizations", "program": "programs"}
-C = 1.0  # inverse regularisation strength of both models
+C = 0.5  # inverse regularisation strength of both models
 THRESHOLDS = [round(0.2 + 0.05 * i, 2) for i in range(13)]
 SCREEN_THRESHOLDS = [0.01, 0.02, 0.03, 0.05, 0.07, 0.1, 0.15, 0.2]
 SCREEN_RECALL = 0.98

@@ -31,6 +31,7 @@ HEAD_LISTS = {
 # How far before its head a name may begin, and how much text after it LAC should see.
 REACH = {SCHOOL: 16, GROUP: 14, ORG: 12, PROGRAM: 18}
 _AFTER = 2
+_OPENING_QUOTES = '“‘「"'
 MAX_EDGES = 8  # alternative left edges per anchor, nearest first (rule edges come on top)
 # Characters that never occur inside these names. Quotes may (“红枫林”社区教育集团), and so may
 # parentheses around a campus (明远中学(东校区)), so neither is listed.
@@ -119,8 +120,9 @@ def find_anchors(
 ) -> list[Anchor]:
     """Return the anchors in the sentence `spans`, one per (kind, end), longest head first.
 
-    Rule candidates of these kinds add an anchor at their end when no head marks it (a numbered
-    school such as 实验二小 has none).
+    Rule candidates of these kinds add an anchor at their end when no head marks it there: a
+    numbered school (实验二小), a campus in parentheses (青松中学(北校区)), one name of a list
+    sharing a head (白鹭、青枫幼儿园). Its head is the one its full name ends with, if any.
     """
     hits: list[tuple[int, int, str, str]] = []  # (end, head_start, kind, head)
     for end, kinds in _automaton().iter(text):
@@ -147,8 +149,15 @@ def find_anchors(
         floor, ceiling = ordered[index] if index >= 0 else (c.start, c.end)
         if not floor <= c.start < ceiling:
             floor, ceiling = c.start, c.end
-        best[(c.kind, c.end)] = Anchor(c.kind, c.end, c.end, "", floor, max(ceiling, c.end))
+        head = _head_of(c.kind, c.canonical or c.name)
+        best[(c.kind, c.end)] = Anchor(c.kind, c.end, c.end, head, floor, max(ceiling, c.end))
     return sorted(best.values(), key=lambda a: (a.end, a.kind))
+
+
+def _head_of(kind: str, name: str) -> str:
+    """Return the longest head of `kind` that `name` ends with (closing marks aside), or ''."""
+    bare = name.rstrip(')）”’"」')
+    return max((h for h in _heads(kind) if bare.endswith(h)), key=len, default="")
 
 
 def windows(anchors: Sequence[Anchor]) -> list[tuple[int, int]]:
@@ -195,6 +204,12 @@ def alternatives(
     # before (校丰台区: 丰台区外国语学校 begins at 丰).
     for at in _place_starts(text, low, anchor.head_start):
         starts.setdefault(at, None)
+    # A name begins inside its opening quote: “3366”工程 and 3366”工程 are one name once the
+    # quotes are dropped, so only the edge after the quote is scored.
+    for at in [at for at in starts if text[at] in _OPENING_QUOTES]:
+        starts.pop(at)
+        if at + 1 < anchor.head_start:
+            starts.setdefault(at + 1, None)
     # The nearest edges only: a name rarely holds more words than this before its head.
     starts = {s: starts[s] for s in sorted(starts, reverse=True)[:MAX_EDGES]}
     for c in rules:

@@ -50,7 +50,9 @@ def _place_parts(body: str) -> tuple[bool, str]:
     return had, rest
 
 
-_SCHOOL_HEAD_IN = re.compile(r"(?:小学|中学|学校|幼儿园|附中|附小|实小|初中|高中|[一二三四五六七八九十][中小幼])")
+_SCHOOL_HEAD_IN = re.compile(
+    r"(?:小学|中学|学校|幼儿园|附中|附小|实小|初中|高中|[一二三四五六七八九十][中小幼])"
+)
 
 
 def _parent_school(body: str) -> str:
@@ -211,6 +213,8 @@ def features(
         add("lead_noise")
     if any(q in body for q in _QUOTES):
         add("quoted")
+    if char_before and char_before in '“‘「"':
+        add("enclosed" if text[end : end + 1] in '”’」"' else "after_open_quote")
     if re.search(r"[0-9]", body):
         add("digit")
     if _EDUCATIONAL.search(body):
