@@ -1,0 +1,160 @@
+"""The error classes seen on unseen documents (issue 14), each on sentences written for these tests.
+
+Every sentence here was composed for the test; none comes from a development or evaluation set.
+The places are real (the gazetteer must know them), the schools, groups and programmes invented.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from loaders.extract import extract
+from loaders.extract.model import GROUP, ORG, PROGRAM, SCHOOL
+from tests.loaders.extract.helpers import make_doc, names_of
+
+CHAIN = ("浙江省", "温州市", "鹿城区")
+
+
+def _names(text: str, kind: str, chain: tuple[str, ...] = CHAIN) -> set[str]:
+    return names_of(extract(make_doc(text, chain=chain)), kind)
+
+
+# 1. Left boundary: a verb, adverb, pronoun, demonstrative or amount glued before a name.
+@pytest.mark.parametrize(
+    ("text", "name", "glued"),
+    [
+        ("区教育局将协调白鹿小学做好场地保障。", "白鹿小学", "协调白鹿小学"),
+        ("今年计划投资2亿元新建蒲州中学,明年秋季招生。", "蒲州中学", "新建蒲州中学"),
+        ("原江滨小学并入滨江实验学校,校名随之调整。", "滨江实验学校", "并入滨江实验学校"),
+        ("家长们纷纷表示,孩子就读的松台幼儿园办得越来越好。", "松台幼儿园", "就读的松台幼儿园"),
+    ],
+)
+def test_left_boundary_leaves_out_the_words_before_a_name(text: str, name: str, glued: str):
+    schools = _names(text, SCHOOL)
+    assert name in schools
+    assert glued not in schools
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "该所学校今年新增教师二十名。",
+        "你们幼儿园的午休安排很周到。",
+        "二是学校要落实课后服务。",
+    ],
+)
+def test_pronouns_and_list_markers_before_a_head_are_not_names(text: str):
+    assert _names(text, SCHOOL) == set()
+
+
+# 2. Descriptions of schools, groups, projects and bodies are not names.
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("今年将新建学校三所,改扩建学校五所。", SCHOOL),
+        ("全区创建省级达标学校四所。", SCHOOL),
+        ("推动优质高中扩容,新增学位八百个。", SCHOOL),
+        ("评选出市级示范初中两所。", SCHOOL),
+        ("组建5个初中教育集团,实现全覆盖。", GROUP),
+        ("加快推进续建项目,确保按期完工。", PROGRAM),
+        ("各校要在月底前报送明年工作计划。", PROGRAM),
+    ],
+)
+def test_descriptions_are_not_names(text: str, kind: str):
+    assert _names(text, kind) == set()
+
+
+# 3. Real names that hold a place name or an ordinary word are kept whole.
+def test_group_named_after_a_road_is_kept_whole():
+    groups = _names("人民路教育集团新增两所成员校。", GROUP)
+    assert "人民路教育集团" in groups
+
+
+def test_branch_of_a_road_school_is_a_campus_of_it():
+    schools = _names("学院路小学今年秋季开办学院路小学南塘分校。", SCHOOL)
+    assert {"学院路小学", "学院路小学南塘分校"} <= schools
+
+
+def test_body_with_a_conjunction_in_its_name_is_kept_whole():
+    orgs = _names("市住房和城乡建设局负责校舍安全鉴定。", ORG)
+    assert any(name.endswith("住房和城乡建设局") and len(name) >= 9 for name in orgs)
+
+
+# 4. Bodies are an open class (area or parent body + a head), and ordinary words are not bodies.
+@pytest.mark.parametrize(
+    ("text", "body"),
+    [
+        ("由区财政局和区人社局联合审核经费。", "区人社局"),
+        ("区委宣传部牵头组织宣讲活动。", "区委宣传部"),
+        ("市卫健委派出专家开展健康检查。", "市卫健委"),
+        ("市教育局财务处负责资金拨付。", "市教育局财务处"),
+        ("温州市考试院发布招生计划。", "温州市考试院"),
+        ("区妇联组织家庭教育讲座。", "区妇联"),
+        ("区体育局支持学校开放运动场地。", "区体育局"),
+    ],
+)
+def test_bodies_of_any_department_are_found_by_their_head(text: str, body: str):
+    orgs = _names(text, ORG)
+    assert body in orgs or any(body[1:] in name for name in orgs)
+
+
+def test_an_ordinary_word_is_not_read_as_a_body():
+    orgs = _names("各校要认真落实教育部署,做好开学准备。", ORG)
+    assert "教育部" not in orgs
+
+
+# 5. Short forms are altLabels of the full entity, not entities of their own.
+def test_campus_named_with_its_schools_short_form_is_one_entity():
+    ex = extract(
+        make_doc(
+            "青田实验小学北校区今年启用。青田实小北校区将招收一年级新生。", chain=CHAIN
+        )
+    )
+    campuses = [e for e in ex.entities if e.kind == SCHOOL and e.label.endswith("北校区")]
+    assert len(campuses) == 1
+    assert campuses[0].label == "青田实验小学北校区"
+    assert "青田实小北校区" in campuses[0].alt_labels
+
+
+def test_abbreviation_of_a_school_is_an_alt_label():
+    ex = extract(
+        make_doc("瓯江外国语学校举行开学典礼。瓯外今年新招学生六百名。", chain=CHAIN)
+    )
+    schools = [e for e in ex.entities if e.kind == SCHOOL]
+    assert [e.label for e in schools] == ["瓯江外国语学校"]
+    assert "瓯外" in schools[0].alt_labels
+
+
+# 6. Coordination: a list sharing one head is expanded, an elliptical list of groups is not.
+def test_list_sharing_one_head_names_each_school():
+    schools = _names("新建的桂花、樟树幼儿园今年九月开园。", SCHOOL)
+    assert {"桂花幼儿园", "樟树幼儿园"} <= schools
+
+
+def test_elliptical_list_of_groups_is_not_a_group_name():
+    groups = _names("百里、松台、广化3个教育集团各新增一所成员校。", GROUP)
+    assert groups == set()
+
+
+# 7. Programmes: named initiatives yes; bundles, events, designations and titles no.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "深入推进三大工程,确保取得实效。",
+        "举办第五届校园读书节。",
+        "开展“我爱我家”主题活动。",
+        "学习贯彻《温州市学前教育三年行动计划》。",
+        "创建省级示范区。",
+    ],
+)
+def test_bundles_events_designations_and_titles_are_not_programmes(text: str):
+    assert _names(text, PROGRAM) == set()
+
+
+def test_a_named_programme_is_found():
+    assert "春蕾助学工程" in _names("全面实施春蕾助学工程,资助困难学生。", PROGRAM)
+
+
+@pytest.mark.parametrize(("text", "name"), [("落实双减政策,减轻学生负担。", "双减")])
+def test_a_national_programme_without_a_suffix_is_found(text: str, name: str):
+    assert name in _names(text, PROGRAM)
