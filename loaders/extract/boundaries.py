@@ -56,6 +56,7 @@ class Anchor:
     head: str  # the head word ('' when only a rule marks the end)
     floor: int
     ceiling: int
+    continues: bool = False  # the head's last character begins a word with the next one
 
 
 @dataclass(frozen=True)
@@ -106,8 +107,9 @@ def dictionary_word(word: str) -> bool:
 def _continues_word(text: str, end: int, head: str, heads: frozenset[str]) -> bool:
     """Return True when the head's last character and the next one form a dictionary word.
 
-    小学生, 局长, 办学, 部分: the head is then the first half of another word, not a name's end.
-    A longer head going on from there (小学 + 校 = 小学校) is judged on its own.
+    小学生, 局长, 办学, 部分: the head is then usually the first half of another word, not a
+    name's end (but 卫健委派出: 委派 is a word too, so this is a feature, not a veto). A longer
+    head going on from there (小学 + 校 = 小学校) is judged on its own.
     """
     pair = text[end - 1 : end + 1]
     if len(pair) < 2 or not dictionary_word(pair):
@@ -136,11 +138,12 @@ def find_anchors(
         for end, head_start, kind, head in hits[
             bisect.bisect_right(ends, floor) : bisect.bisect_right(ends, ceiling)
         ]:
-            if head_start <= floor or _continues_word(text, end, head, _heads(kind)):
+            if head_start <= floor:
                 continue
             kept = best.get((kind, end))
             if kept is None or head_start < kept.head_start:
-                best[(kind, end)] = Anchor(kind, head_start, end, head, floor, ceiling)
+                continues = _continues_word(text, end, head, _heads(kind))
+                best[(kind, end)] = Anchor(kind, head_start, end, head, floor, ceiling, continues)
     starts = [s for s, _ in ordered]
     for c in rules:
         if c.kind not in HEAD_LISTS or (c.kind, c.end) in best:

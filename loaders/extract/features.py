@@ -179,8 +179,8 @@ def features(
     if rank == count - 1:
         add("longest")
     if alt.rule is not None:
+        # One weight for every rule: most rules have too few examples here for one of their own.
         add("rule_exact")
-        add(f"rule={alt.rule.method}")
     else:
         add("rule_other" if anchor_has_rule else "rule_none")
     name = text[start:end]
@@ -248,6 +248,8 @@ def anchor_features(text: str, anchor: Anchor, has_rule: bool, head_class: str) 
     add(f"head={anchor.head or 'none'}")
     add(f"class={head_class}")
     add("rule" if has_rule else "no_rule")
+    if anchor.continues:
+        add("continues_word")
     before = text[head_start - 1] if head_start > anchor.floor else ""
     add(f"prev={_char_class(before)}")
     pair = text[max(anchor.floor, head_start - 2) : head_start]
