@@ -30,6 +30,7 @@ _SHORT_EXPERIMENTAL = re.compile(r"(.{2,5}?)实小")
 # A short form the document defines: F(以下简称S) / F(简称“S”).
 _DEFINED = re.compile(r"[(（](?:以下)?简称[“\"]?([\u4e00-\u9fff]{2,8})[”\"]?[)）]")
 # Campus heads: a campus name is its school's name (or short form) plus one of these parts.
+_CAMPUS_HEADS = ("校区", "分校", "分园", "校部")
 _CAMPUS = re.compile(r"^(.{2,}?)([\u4e00-\u9fff]{1,6}(?:校区|分校|分园|校部))$")
 
 
@@ -114,19 +115,24 @@ def _abbreviations(candidates: list[Candidate]) -> dict[tuple[str, str], str]:
 def _campus_forms(
     candidates: list[Candidate], schools: dict[tuple[str, str], str]
 ) -> dict[tuple[str, str], str]:
-    """Return (kind, campus) → full campus name for campuses named with a school's short form."""
+    """Return (kind, campus) → full campus name for campuses named with a school's short form
+    (青田实小北校区 = 青田实验小学北校区): some split of the name is a school's short form
+    followed by a campus part that the full campus name ends with."""
     names = {c.canonical or c.name for c in candidates if c.kind == SCHOOL}
     out: dict[tuple[str, str], str] = {}
     for c in candidates:
-        match = _CAMPUS.match(c.name) if c.kind == SCHOOL and not c.canonical else None
-        if match is None:
+        if c.kind != SCHOOL or c.canonical or not _CAMPUS.match(c.name):
             continue
-        school, part = match.groups()
-        full = schools.get((SCHOOL, school))
-        if full is None:
-            full = next(iter(o for o in names if abbreviates(school, o)), None)
-        if full is not None and full + part in names and full + part != c.name:
-            out[(SCHOOL, c.name)] = full + part
+        for split in range(2, len(c.name) - 2):
+            school, part = c.name[:split], c.name[split:]
+            if not (part.endswith(_CAMPUS_HEADS) and 3 <= len(part) <= 8):
+                continue
+            full = schools.get((SCHOOL, school))
+            options = [full] if full else [o for o in names if abbreviates(school, o)]
+            found = [f + part for f in options if f + part in names and f + part != c.name]
+            if len(found) == 1:
+                out[(SCHOOL, c.name)] = found[0]
+                break
     return out
 
 
@@ -181,11 +187,14 @@ def _place_prefixed_forms(candidates: list[Candidate]) -> dict[tuple[str, str], 
     return out
 
 
-def full_form(kind: str, name: str, fulls: set[str], context: AreaContext) -> str | None:
-    """Return the one name of `fulls` that `name` is a short form of, or None.
+def full_form(
+    kind: str, name: str, fulls: set[str] | frozenset[str], context: AreaContext | None
+) -> str | None:
+    """Return the one name of `fulls` that `name` is, or is a short form of, or None.
 
-    The same tests as alias_forms, on a given set of full names (the training script asks it
-    whether a short form stands for a gold name).
+    The same tests as alias_forms, on a given set of full names: the training script asks it
+    whether a short form stands for a gold name, features.py whether it stands for a name a
+    rule found in the same document.
     """
     if name in fulls:
         return name
@@ -249,7 +258,7 @@ def _shorthand_forms(
     return out, bare
 
 
-def _expand_short(name: str, schools: set[str], gaz, context: AreaContext) -> str | None:  # noqa: ANN001
+def _expand_short(name: str, schools: set[str], gaz, context: AreaContext | None) -> str | None:  # noqa: ANN001
     numbered = _SHORT_NUMBERED.fullmatch(name)
     experimental = _SHORT_EXPERIMENTAL.fullmatch(name)
     if not numbered and not experimental:
@@ -266,7 +275,8 @@ def _expand_short(name: str, schools: set[str], gaz, context: AreaContext) -> st
         if a.level in ("city", "county")
     ]
     if len(areas) > 1:
-        areas = [a for a in areas if a.code in context.codes] or areas[:0]
+        codes = context.codes if context is not None else frozenset()
+        areas = [a for a in areas if a.code in codes] or areas[:0]
     if len(areas) == 1:
         return areas[0].name + tail
     return None

@@ -14,6 +14,7 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
+from loaders.extract.aliases import full_form
 from loaders.extract.boundaries import HARD, Alternative, Anchor, dictionary_word
 from loaders.extract.concepts import concept_for
 from loaders.extract.gazetteer import leading_place, load_gazetteer
@@ -99,6 +100,7 @@ def features(
     count: int,
     head_class: str,
     anchor_has_rule: bool,
+    known: frozenset[str] = frozenset(),
 ) -> dict[str, float]:
     """Return the features of one alternative (feature name → value, mostly 1.0).
 
@@ -110,6 +112,7 @@ def features(
         count: how many alternatives its anchor has.
         head_class: the lexicon class of its head ('primary', 'campus', 'GovernmentBody' …).
         anchor_has_rule: whether a rule found a name ending at the same anchor.
+        known: the names of this kind the rules found in the document (for short forms).
     """
     anchor = alt.anchor
     kind, start, end, head_start = anchor.kind, alt.start, anchor.end, anchor.head_start
@@ -221,6 +224,12 @@ def features(
         add("educational")
     if repeated(text, start, end):
         add("repeated")
+    if known and kind in ("school", "group"):
+        full = full_form(kind, name, known, None)
+        if full is not None and full != name:
+            add(
+                "short_form"
+            )  # 青田实小 beside 青田实验小学: a name the document also writes in full
     return f
 
 

@@ -119,6 +119,10 @@ def describe(
     for c in scored_kinds:
         by_end.setdefault((c.kind, c.end), []).append(c)
     head_classes = {kind: classes(name) for kind, name in HEAD_LISTS.items()}
+    known: dict[str, frozenset[str]] = {
+        kind: frozenset(c.canonical or c.name for c in scored_kinds if c.kind == kind)
+        for kind in HEAD_LISTS
+    }
     screened: list[tuple[Anchor, dict[str, float], bool]] = []
     for anchor in boundaries.find_anchors(text, spans, scored_kinds):
         has_rule = (anchor.kind, anchor.end) in by_end
@@ -139,8 +143,16 @@ def describe(
         rules_here = by_end.get((anchor.kind, anchor.end), [])
         alts = boundaries.alternatives(text, anchor, words, rules_here)
         head_class = head_classes[anchor.kind].get(anchor.head, "rule")
+        has_rule = bool(rules_here)
+        # Short forms of names written elsewhere, not of the longer edges of this anchor.
+        elsewhere = known[anchor.kind] - {c.canonical or c.name for c in rules_here}
         scored = tuple(
-            Scored(alt, features(text, alt, words, rank, len(alts), head_class, bool(rules_here)))
+            Scored(
+                alt,
+                features(
+                    text, alt, words, rank, len(alts), head_class, has_rule, elsewhere
+                ),
+            )
             for rank, alt in enumerate(alts)
         )
         out.append(AnchorCase(anchor, cheap, scored))
