@@ -12,6 +12,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 from functools import lru_cache
 
 from loaders.extract.aliases import full_form
@@ -92,10 +93,28 @@ def _programme_features(text: str, alt: Alternative, name: str, body: str, add) 
         add("plus")
 
 
+@dataclass(frozen=True)
+class Words:
+    """The LAC words of one window, with what every alternative's features look up in them."""
+
+    tokens: tuple[Token, ...]
+    starts: tuple[int, ...]  # tokens' starts, for bisect
+    entities: tuple[Token, ...]  # the ORG and LOC words
+
+    @classmethod
+    def of(cls, tokens: Sequence[Token]) -> Words:
+        """Return the lookups of a window's words."""
+        return cls(
+            tuple(tokens),
+            tuple(t.start for t in tokens),
+            tuple(t for t in tokens if t.tag in ("ORG", "LOC")),
+        )
+
+
 def features(
     text: str,
     alt: Alternative,
-    tokens: Sequence[Token],
+    words: Words,
     rank: int,
     count: int,
     head_class: str,
@@ -107,7 +126,7 @@ def features(
     Args:
         text: the normalised document text.
         alt: the alternative.
-        tokens: the LAC words of the window holding it, in order.
+        words: the LAC words of the window holding it.
         rank: its place among its anchor's alternatives, shortest first (0).
         count: how many alternatives its anchor has.
         head_class: the lexicon class of its head ('primary', 'campus', 'GovernmentBody' …).
@@ -125,7 +144,7 @@ def features(
     add(f"head={anchor.head or 'none'}")
     add(f"class={head_class}")
     add(f"len={_length_bucket(len(body))}")
-    starts = [t.start for t in tokens]
+    tokens, starts = words.tokens, words.starts
     at = bisect.bisect_right(starts, start) - 1
     holding = tokens[at] if at >= 0 and tokens[at].start <= start < tokens[at].end else None
     previous = tokens[at - 1] if holding is not None and holding.start == start and at > 0 else None
@@ -145,13 +164,15 @@ def features(
     first = holding.tag if holding is not None and holding.start == start else "none"
     add(f"first={first}")
     add(f"before={before}&first={first}")
-    inside = [t for t in tokens if start <= t.start and t.end <= head_start]
+    first_inside = at if holding is not None and holding.start == start else at + 1
+    inside = [t for t in tokens[max(first_inside, 0) :] if t.end <= head_start]
     for tag in sorted({t.tag for t in inside}):
         add(f"in={tag}")
     add(f"ntok={min(len(inside), 5)}")
     if inside:
         add(f"lasttok={inside[-1].tag}")
-    last = next((t for t in tokens if t.start < end <= t.end), None)
+    at_end = bisect.bisect_left(starts, end) - 1
+    last = tokens[at_end] if at_end >= 0 and tokens[at_end].end >= end else None
     if last is not None:
         add(f"headtok={last.tag}")
         if last.end > end:
@@ -160,8 +181,8 @@ def features(
             "headtok_from="
             + ("before" if last.start < start else "at" if last.start == start else "inside")
         )
-    for t in tokens:
-        if t.tag != "ORG" and t.tag != "LOC" or t.end <= start or t.start >= end:
+    for t in words.entities:
+        if t.end <= start or t.start >= end:
             continue
         if t.start == start and t.end == end:
             add(f"{t.tag}_exact")
@@ -171,6 +192,9 @@ def features(
             add(f"{t.tag}_cut")
         elif start < t.start < head_start:
             add(f"{t.tag}_later")
+    after = bisect.bisect_left(starts, end)
+    if after < len(tokens) and tokens[after].start == end:
+        add(f"after={tokens[after].tag}")  # a body is often the subject of a verb (区妇联组织…)
     following = text[end : end + 1]
     if not following:
         add("next=end")

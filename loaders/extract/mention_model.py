@@ -12,6 +12,7 @@ candidate of a scored kind survives only when the model picks its exact span.
 
 from __future__ import annotations
 
+import bisect
 import json
 import math
 from collections.abc import Mapping, Sequence
@@ -21,8 +22,8 @@ from pathlib import Path
 
 from loaders.extract import boundaries
 from loaders.extract.boundaries import HEAD_LISTS, Alternative, Anchor
-from loaders.extract.features import anchor_features, features
-from loaders.extract.lexical import Token, analyse
+from loaders.extract.features import Words, anchor_features, features
+from loaders.extract.lexical import analyse
 from loaders.extract.lexicon import classes
 from loaders.extract.model import Candidate
 
@@ -132,7 +133,7 @@ def describe(
         screened.append((anchor, cheap, keep))
     read = [a for a, _, keep in screened if keep]
     windows = boundaries.windows(read) if read else []
-    tokens = analyse(text, windows)
+    tokens = [Words.of(t) for t in analyse(text, windows)]
     window_starts = [w[0] for w in windows]
     out: list[AnchorCase] = []
     for anchor, cheap, keep in screened:
@@ -141,7 +142,7 @@ def describe(
             continue
         words = _window_tokens(anchor, windows, window_starts, tokens)
         rules_here = by_end.get((anchor.kind, anchor.end), [])
-        alts = boundaries.alternatives(text, anchor, words, rules_here)
+        alts = boundaries.alternatives(text, anchor, words.tokens, rules_here)
         head_class = head_classes[anchor.kind].get(anchor.head, "rule")
         has_rule = bool(rules_here)
         # Short forms of names written elsewhere, not of the longer edges of this anchor.
@@ -149,9 +150,7 @@ def describe(
         scored = tuple(
             Scored(
                 alt,
-                features(
-                    text, alt, words, rank, len(alts), head_class, has_rule, elsewhere
-                ),
+                features(text, alt, words, rank, len(alts), head_class, has_rule, elsewhere),
             )
             for rank, alt in enumerate(alts)
         )
@@ -159,18 +158,19 @@ def describe(
     return out
 
 
+_NO_WORDS = Words((), (), ())
+
+
 def _window_tokens(
     anchor: Anchor,
     windows: list[tuple[int, int]],
     starts: list[int],
-    tokens: list[list[Token]],
-) -> list[Token]:
-    import bisect
-
+    tokens: list[Words],
+) -> Words:
     index = bisect.bisect_right(starts, anchor.head_start) - 1
     if index >= 0 and windows[index][0] <= anchor.head_start < windows[index][1]:
         return tokens[index]
-    return []
+    return _NO_WORDS
 
 
 def choose(cases: Sequence[AnchorCase], model: MentionModel, backstop: bool = True) -> list[Scored]:

@@ -1,0 +1,69 @@
+"""The lexical model, the anchors and the learned accept/reject step."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from loaders.extract.boundaries import find_anchors
+from loaders.extract.lexical import analyse
+from loaders.extract.mention_model import ModelError, load_model
+
+ROOT = Path(__file__).resolve().parents[3]
+SHARED = ROOT.parent / "shared"
+
+
+def test_lac_tags_a_window_the_same_alone_and_batched_with_longer_ones():
+    text = "由青松小学牵头,组建青松教育集团并推进集团化办学。区教育局统筹师资。"
+    alone = [analyse(text, [(0, 8)])[0], analyse(text, [(9, 24)])[0]]
+    together = analyse(text, [(0, 8), (9, 24), (25, len(text)), (0, len(text))])
+    assert together[:2] == alone
+
+
+def test_lac_finds_the_organisation_after_a_verb():
+    text = "协调钟楼区实验小学开展工作"
+    words = [(text[t.start : t.end], t.tag) for t in analyse(text, [(0, len(text))])[0]]
+    assert words[0] == ("协调", "v")
+    assert ("钟楼区实验小学", "ORG") in words
+
+
+def test_anchors_keep_the_longest_head_and_mark_a_head_that_begins_another_word():
+    text = "青松小学生活动丰富。青松初级中学开学。"
+    anchors = {
+        (a.kind, text[a.head_start : a.end]): a for a in find_anchors(text, [(0, 10), (10, 19)], [])
+    }
+    assert ("school", "初级中学") in anchors and ("school", "中学") not in anchors
+    assert anchors[("school", "小学")].continues  # 小学生: 学生 is a word
+
+
+def test_a_broken_model_file_is_one_clear_error(tmp_path: Path):
+    path = tmp_path / "mention_model.json"
+    path.write_text('{"weights": {}}', encoding="utf-8")
+    with pytest.raises(ModelError, match="mention_model.json"):
+        load_model(path)
+
+
+def test_the_committed_model_records_its_training_data():
+    record = json.loads((ROOT / "loaders/extract/data/mention_model.json").read_text("utf-8"))
+    assert len(record["training_data_sha256"]) == 64
+    assert len(record["training_documents"]) == 25
+    assert set(record["thresholds"]) == {"school", "group", "org", "program"}
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not (SHARED / "devextra").is_dir(), reason="needs ../shared (the gold sets)")
+def test_training_script_reproduces_the_committed_model():
+    """The model file is data made by a script; the script must make exactly this file."""
+    result = subprocess.run(
+        [sys.executable, "scripts/train_mention_model.py", "--check", "--shared", str(SHARED)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "reproduced" in result.stdout
