@@ -73,11 +73,47 @@ def classes(name: str) -> dict[str, str]:
     return {e.word: e.cls for e in load_list(name)}
 
 
+def other_classes(name: str, *excluded: str) -> tuple[str, ...]:
+    """Return the classes of a list other than `excluded`, sorted.
+
+    >>> other_classes("school_heads", "campus")[:3]
+    ('junior_secondary', 'kindergarten', 'primary')
+    """
+    return tuple(sorted(set(classes(name).values()) - set(excluded)))
+
+
 @lru_cache(maxsize=64)
-def alternation(name: str, *classes: str) -> str:
+def alternation(name: str, *classes: str, longest_first: bool = True) -> str:
     """Return a regex alternation of the list's words (escaped, longest first).
+
+    Longest first, a word wins over the shorter words it begins with (各级 over 各); with
+    `longest_first=False` the words keep their file order.
 
     >>> re.fullmatch(alternation("group_heads"), "教育集团") is not None
     True
+    >>> re.match(alternation("leading_noise", "quantifier"), "各级").group()
+    '各级'
     """
-    return "|".join(re.escape(w) for w in sorted(words(name, *classes), key=len, reverse=True))
+    found = words(name, *classes)
+    if longest_first:
+        found = tuple(sorted(found, key=len, reverse=True))
+    return "|".join(re.escape(w) for w in found)
+
+
+EXCEPTION = "exception"
+
+
+@lru_cache(maxsize=64)
+def guarded_alternation(name: str, longest_first: bool = True) -> str:
+    """Return an alternation of the list's words that fails where an 'exception' entry begins.
+
+    An exception is a longer word that begins with a listed word but is not of the list: after
+    a school head, 教育 breaks the name (小学教育) while 教育集团 does not.
+
+    >>> pattern = re.compile(guarded_alternation("school_not_after"))
+    >>> bool(pattern.match("教育局")), bool(pattern.match("教育集团"))
+    (True, False)
+    """
+    found = alternation(name, *other_classes(name, EXCEPTION), longest_first=longest_first)
+    exceptions = alternation(name, EXCEPTION)
+    return f"(?!{exceptions})(?:{found})" if exceptions else f"(?:{found})"
