@@ -24,21 +24,18 @@ from loaders.extract.sentences import spans_with_hits, word_hits
 
 # Words after which a group name begins: 托X联盟 (relies on), 以集团名义, 指/除/今后/又一 …,
 # a school year (2024学年), 原 (formerly) and 等 (the end of a list before a generic head).
-LEFT_BREAKS = re.compile(
-    r"[0-9]{4}学年|" + lexicon.alternation("group_left_breaks", longest_first=False)
-)
+LEFT_BREAKS = re.compile(r"[0-9]{4}学年|" + lexicon.alternation("group_left_breaks"))
 _QUOTED_BEFORE = re.compile(r"[“\"][\u4e00-\u9fff]{2,8}[”\"](?:[\u4e00-\u9fff]{0,4})$")
 # Generic group heads: 示范性学区, 集团 alone, counts (两大教育集团).
 _GENERIC_GROUP = re.compile(
-    lexicon.alternation("group_generic_words", longest_first=False)
-    + r"|[0-9一二三四五六七八九十两几多]+大"
+    lexicon.alternation("group_generic_words") + r"|[0-9一二三四五六七八九十两几多]+大"
 )
 
 SUFFIXES = ("教育集团", "集团", "教育联盟", "名校联盟", "联盟", "学区", "教育共同体", "共同体")
 # After a group head, these mean the word is not a group (集团化, 集团内部, 集团办学).
-_NOT_AFTER = re.compile(lexicon.guarded_alternation("group_not_after", longest_first=False))
+_NOT_AFTER = re.compile(lexicon.guarded_alternation("group_not_after"))
 # A bare 集团, 联盟 or 共同体 is an education group when its name holds one of these.
-_EDUCATIONAL = re.compile(lexicon.alternation("educational_markers", longest_first=False))
+_EDUCATIONAL = re.compile(lexicon.alternation("educational_markers"))
 
 
 @lru_cache(maxsize=1)

@@ -83,28 +83,24 @@ def other_classes(name: str, *excluded: str) -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=64)
-def alternation(name: str, *classes: str, longest_first: bool = True) -> str:
+def alternation(name: str, *classes: str) -> str:
     """Return a regex alternation of the list's words (escaped, longest first).
 
-    Longest first, a word wins over the shorter words it begins with (各级 over 各); with
-    `longest_first=False` the words keep their file order.
+    Longest first, a word wins over the shorter words it begins with (各级 over 各).
 
     >>> re.fullmatch(alternation("group_heads"), "教育集团") is not None
     True
     >>> re.match(alternation("leading_noise", "quantifier"), "各级").group()
     '各级'
     """
-    found = words(name, *classes)
-    if longest_first:
-        found = tuple(sorted(found, key=len, reverse=True))
-    return "|".join(re.escape(w) for w in found)
+    return "|".join(re.escape(w) for w in sorted(words(name, *classes), key=len, reverse=True))
 
 
 EXCEPTION = "exception"
 
 
 @lru_cache(maxsize=64)
-def guarded_alternation(name: str, longest_first: bool = True) -> str:
+def guarded_alternation(name: str) -> str:
     """Return an alternation of the list's words that fails where an 'exception' entry begins.
 
     An exception is a longer word that begins with a listed word but is not of the list: after
@@ -114,6 +110,6 @@ def guarded_alternation(name: str, longest_first: bool = True) -> str:
     >>> bool(pattern.match("教育局")), bool(pattern.match("教育集团"))
     (True, False)
     """
-    found = alternation(name, *other_classes(name, EXCEPTION), longest_first=longest_first)
+    found = alternation(name, *other_classes(name, EXCEPTION))
     exceptions = alternation(name, EXCEPTION)
     return f"(?!{exceptions})(?:{found})" if exceptions else f"(?:{found})"

@@ -57,11 +57,9 @@ _HARD_PROGRAM = re.compile(rf"[{_PUNCT_PROGRAM}]")
 # (lexicon/leading_noise.tsv; its measure words follow a numeral).
 LEADING_NOISE = re.compile(
     r"^(?:[0-9]+[.、]|[0-9一二三四五六七八九十百千两几多]+(?:"
-    + lexicon.alternation("leading_noise", "measure", longest_first=False)
+    + lexicon.alternation("leading_noise", "measure")
     + ")|"
-    + lexicon.alternation(
-        "leading_noise", *lexicon.other_classes("leading_noise", "measure"), longest_first=False
-    )
+    + lexicon.alternation("leading_noise", *lexicon.other_classes("leading_noise", "measure"))
     + ")+"
 )
 

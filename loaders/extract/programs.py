@@ -80,35 +80,28 @@ _NEXT_WORD = re.compile(
     + lexicon.alternation(
         "programme_next_words",
         *lexicon.other_classes("programme_next_words", "implementation", "adverb"),
-        longest_first=False,
     )
     + "|等[^,,。;;]{0,4}?(?:"
-    + lexicon.alternation("programme_next_words", "programme-head", longest_first=False)
+    + lexicon.alternation("programme_next_words", "programme-head")
     + ")|的(?:"
     + lexicon.alternation("programme_next_words", "adverb")
     + ")?(?:"
-    + lexicon.alternation("programme_next_words", "implementation", longest_first=False)
+    + lexicon.alternation("programme_next_words", "implementation")
     + r")|\()"
 )
 # A quoted period or plan horizon (“十四五”规划) is not a programme.
 _PERIOD_AFTER = re.compile(r"^[”\"]?(?:规划|时期|期间|以来|末)")
 # Quoted as the title sought, not the programme run: 创建“…示范区”, 申报“…品牌项目”.
-_HONOUR_BEFORE = re.compile(
-    "(?:" + lexicon.alternation("honour_verbs", longest_first=False) + ")[省市区县]?$"
-)
-_PREV_VERB = re.compile(
-    "(?:" + lexicon.alternation("programme_launch_verbs", longest_first=False) + ")$"
-)
+_HONOUR_BEFORE = re.compile("(?:" + lexicon.alternation("honour_verbs") + ")[省市区县]?$")
+_PREV_VERB = re.compile("(?:" + lexicon.alternation("programme_launch_verbs") + ")$")
 # Counted slogans: “三大发展”, “两个先行” (but “五个一” is a name: 个 is followed by a numeral).
 _COUNTED = re.compile(r"^[0-9一二三四五六七八九十两几]+(?:大|个[^0-9一二三四五六七八九十])")
 # A quoted phrase used as a vision, principle or goal (以“…”为发展愿景) is a slogan.
 _SLOGAN_AFTER = re.compile(
     r"^[”\"]?(?:(?:"
-    + lexicon.alternation("slogan_words", "copula", longest_first=False)
+    + lexicon.alternation("slogan_words", "copula")
     + ")[^,,。;;“”]{0,4}?)?(?:"
-    + lexicon.alternation(
-        "slogan_words", *lexicon.other_classes("slogan_words", "copula"), longest_first=False
-    )
+    + lexicon.alternation("slogan_words", *lexicon.other_classes("slogan_words", "copula"))
     + ")"
 )
 _GLOSS = re.compile(r"([^\s,,。、;;::()()“”\"]{2,12})\(([^()]{1,6})\)")
@@ -127,56 +120,54 @@ _ITEM = re.compile(_ENUM_ITEM)
 _GENERIC_HEAD = re.compile(r"[“‘]([^”’]+)[”’](?:研究项目|项目|工作机制|评选机制|工作)")
 _EDITION = re.compile(
     "^(?:第[0-9一二三四五六七八九十百零]+(?:"
-    + lexicon.alternation("edition_words", "ordinal-measure", longest_first=False)
+    + lexicon.alternation("edition_words", "ordinal-measure")
     + ")|"
     + lexicon.alternation(
         "edition_words",
         *lexicon.other_classes("edition_words", "ordinal-measure"),
-        longest_first=False,
     )
     + ")"
 )
 # Leading words that are not part of a programme name: deictics and levels of scope.
 _LEADING = re.compile(
     r"^(?:[0-9]+[.、．]|[一二三四五六七八九十]+、|[(（][0-9一二三四五六七八九十]+[)）]|"
-    + lexicon.alternation("programme_leading_words", longest_first=False)
+    + lexicon.alternation("programme_leading_words")
     + ")+"
 )
 # A count or plural quantifier before the name: a class of things, not one programme.
 _COUNT = re.compile(
     "(?:[0-9]+(?:"
-    + lexicon.alternation("programme_counts", "approximate", longest_first=False)
+    + lexicon.alternation("programme_counts", "approximate")
     + ")?|[一二三四五六七八九十百千两几多]+)(?:"
-    + lexicon.alternation("programme_counts", "measure", longest_first=False)
+    + lexicon.alternation("programme_counts", "measure")
     + ")|"
-    + lexicon.alternation("programme_counts", "quantifier", "count", longest_first=False)
+    + lexicon.alternation("programme_counts", "quantifier", "count")
 )
 # Items closed by 等 + a class that is not a programme (平台, 载体 …) are kinds of that class.
 _CLASS_LIST = re.compile(
     r"[”’]?(?:(?:、|和)[^,,。;;、]{2,14})*(?:等|[”’]?)(?:"
-    + lexicon.alternation("programme_class_nouns", longest_first=False)
+    + lexicon.alternation("programme_class_nouns")
     + ")"
 )
 # Construction works on a building (加固, 维修 …) are projects of the works budget, not programmes.
-_WORKS = re.compile(lexicon.alternation("works_words", longest_first=False))
+_WORKS = re.compile(lexicon.alternation("works_words"))
 # An item of a sports meeting or contest (运动会…五子棋项目) is an event, not a programme.
-_EVENT = re.compile(lexicon.alternation("event_words", longest_first=False))
+_EVENT = re.compile(lexicon.alternation("event_words"))
 # A suffix followed by one of these is a modifier of another noun (行动方案, 工程量, 项目化).
-_NOT_HEAD = re.compile("(?:" + lexicon.alternation("programme_not_head", longest_first=False) + ")")
+_NOT_HEAD = re.compile("(?:" + lexicon.alternation("programme_not_head") + ")")
 # Specific parts made only of policy vocabulary are generic heads, never names by themselves:
 # levels (省级, 市), scope words (重点, 重大, 各项), fields (教育, 课改, 科研) and activities
 # (培训, 建设, 研究). A level or ministry prefix (江苏省, 教育部) does not make them specific.
 # (lexicon/programme_generic_words.tsv: authority words only open the part, numerals here).
 GENERIC = re.compile(
     r"^(?:[^\s]{1,4}(?:"
-    + lexicon.alternation("programme_generic_words", "area-level", longest_first=False)
+    + lexicon.alternation("programme_generic_words", "area-level")
     + ")|"
-    + lexicon.alternation("programme_generic_words", "authority", longest_first=False)
+    + lexicon.alternation("programme_generic_words", "authority")
     + ")?(?:"
     + lexicon.alternation(
         "programme_generic_words",
         *lexicon.other_classes("programme_generic_words", "authority"),
-        longest_first=False,
     )
     + "|[0-9一二三四五六七八九十百千两几]+年?)*$"
 )
@@ -709,9 +700,7 @@ def _quoted(name: str, start: int, end: int, canonical: str | None = None) -> Ca
 
 
 # The verb that opens a list of programmes (继续实施高校访学、博导工作站项目).
-_LIST_VERB = re.compile(
-    "(?:" + lexicon.alternation("programme_list_verbs", longest_first=False) + ")"
-)
+_LIST_VERB = re.compile("(?:" + lexicon.alternation("programme_list_verbs") + ")")
 _CLAUSE_START = re.compile(r".*[,,。;;::!?!?\s]")
 _LIST_ITEM = re.compile(r"[\u4e00-\u9fff]{3,8}")
 

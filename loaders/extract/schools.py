@@ -47,41 +47,35 @@ SUFFIXES: dict[str, str] = {
 }
 CAMPUS_SUFFIXES = ("校区", "分校", "分校区", "本部", "小学部", "初中部", "高中部", "分园")
 # After a suffix, these mean the word is not a school (小学生, 中学阶段, 小学教育).
-_NOT_AFTER = re.compile(lexicon.guarded_alternation("school_not_after", longest_first=False))
+_NOT_AFTER = re.compile(lexicon.guarded_alternation("school_not_after"))
 # Generic modifiers (公办, 乡村, 示范, 省级 …) and numerals: a specific part made only of these
 # names a kind of school, not one school.
 GENERIC = re.compile(
-    "(?:"
-    + lexicon.alternation("generic_modifiers", longest_first=False)
-    + r"|[0-9]+|[一二三四五六七八九十两])+"
+    "(?:" + lexicon.alternation("generic_modifiers") + r"|[0-9]+|[一二三四五六七八九十两])+"
 )
 # Policy vocabulary that never occurs in an institution's own name (verbs of administration,
 # evaluative and category words): their presence marks a phrase about schools in general.
-POLICY_WORDS = re.compile(
-    lexicon.alternation("policy_words", longest_first=False) + r"|第[一二三四五六七八九十0-9]+轮"
-)
+POLICY_WORDS = re.compile(lexicon.alternation("policy_words") + r"|第[一二三四五六七八九十0-9]+轮")
 # A campus word after these is not a named campus: 办分校 (runs a branch), 四个校区, 总部校区.
 _BAD_CAMPUS = re.compile(r"办$|[0-9一二三四五六七八九十两几多]个|总部|和$|^总校")
 # A campus written in parentheses after its school: 明远中学(东校区).
 _PAREN_CAMPUS = re.compile(r"[(（][\u4e00-\u5b65\u5b67-\u9fff]{1,4}(?:校区|分校)[)）]")
 _INNER_SUFFIX = re.compile(r"学校|小学|中学|幼儿园|初中|高中")
 # Designations, not institutions: 示范学校, 绿色学校, 试点学校 …
-DESIGNATION = re.compile(lexicon.alternation("designations", longest_first=False))
+DESIGNATION = re.compile(lexicon.alternation("designations"))
 # Generic heads (stoplist): a place-less name made only of these words means "schools of a kind
 # or of a tier", not one institution — 市直学校, 直属学校, 集团内学校, 国际一流学校, 区管学校.
-GENERIC_HEADS = re.compile(
-    "(?:" + lexicon.alternation("generic_school_heads", longest_first=False) + ")+"
-)
+GENERIC_HEADS = re.compile("(?:" + lexicon.alternation("generic_school_heads") + ")+")
 # Category words: a place followed only by these is a kind of school in that place
 # (江苏省义务教育学校), while a place with a descriptor (鹿城外国语学校) is one school.
-CATEGORY = re.compile("(?:" + lexicon.alternation("school_categories", longest_first=False) + ")+")
+CATEGORY = re.compile("(?:" + lexicon.alternation("school_categories") + ")+")
 # Capacity and count phrases: 3轨18班小学, 6所学校, 20余所学校 describe schools, never name one.
 CAPACITY = re.compile(
     r"[0-9一二三四五六七八九十两]+轨|[0-9一二三四五六七八九十两几余多]+所|[0-9]+班"
 )
 # Words after which a school name begins (verbs, prepositions, conjunctions): the text left
 # of the rightmost one is not part of the name (引进北师大附校, 由市直学校托管, 完成X校区).
-LEFT_BREAKS = re.compile(lexicon.alternation("school_left_breaks", longest_first=False))
+LEFT_BREAKS = re.compile(lexicon.alternation("school_left_breaks"))
 # One-character function words end the text before a name only at its very start (由市直学校,
 # 托X联盟); inside a name they are usually part of a word (指导, 以及, 和平).
 LEFT_BREAK_CHARS = "".join(lexicon.words("school_leading_chars"))
