@@ -31,7 +31,8 @@ _GENERIC_GROUP = re.compile(
     lexicon.alternation("group_generic_words") + r"|[0-9一二三四五六七八九十两几多]+大"
 )
 
-SUFFIXES = ("教育集团", "集团", "教育联盟", "名校联盟", "联盟", "学区", "教育共同体", "共同体")
+# The heads a group name ends with (lexicon/group_heads.tsv).
+SUFFIXES = lexicon.words("group_heads")
 # After a group head, these mean the word is not a group (集团化, 集团内部, 集团办学).
 _NOT_AFTER = re.compile(lexicon.guarded_alternation("group_not_after"))
 # A bare 集团, 联盟 or 共同体 is an education group when its name holds one of these.

@@ -22,30 +22,12 @@ from loaders.extract.model import SCHOOL, Candidate
 from loaders.extract.names import extend_left, strip_leading_noise
 from loaders.extract.sentences import word_hits
 
-# suffix → school level (ekg:schoolLevel)
+# The heads a school name ends with (lexicon/school_heads.tsv): suffix → school level
+# (ekg:schoolLevel), and the campus words (…校区, …分校, …部).
 SUFFIXES: dict[str, str] = {
-    "幼儿园": "kindergarten",
-    "幼学园": "kindergarten",
-    "小学": "primary",
-    "小学校": "primary",
-    "初级中学": "junior_secondary",
-    "初中": "junior_secondary",
-    "高级中学": "senior_secondary",
-    "高中": "senior_secondary",
-    "中学": "secondary",
-    "学校": "school",
-    "实验学校": "school",
-    "附属学校": "school",
-    "附校": "school",
-    "附中": "secondary",
-    "附小": "primary",
-    "中心校": "school",
-    "特殊教育学校": "special",
-    "职业学校": "vocational",
-    "中等专业学校": "vocational",
-    "职业高级中学": "vocational",
+    word: level for word, level in lexicon.classes("school_heads").items() if level != "campus"
 }
-CAMPUS_SUFFIXES = ("校区", "分校", "分校区", "本部", "小学部", "初中部", "高中部", "分园")
+CAMPUS_SUFFIXES = lexicon.words("school_heads", "campus")
 # After a suffix, these mean the word is not a school (小学生, 中学阶段, 小学教育).
 _NOT_AFTER = re.compile(lexicon.guarded_alternation("school_not_after"))
 # Generic modifiers (公办, 乡村, 示范, 省级 …) and numerals: a specific part made only of these
