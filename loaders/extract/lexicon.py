@@ -2,8 +2,11 @@
 
 Each list is a tab-separated file in `loaders/extract/lexicon/` with one entry per line:
 the word, the general class it stands for (a school level, an ekg class, 'deictic',
-'count' …) and a note saying why it is there. Lines starting with '#' are comments. A list
-names kinds of words, never the entities of one document.
+'count' …) and a note saying why it is there. Lines starting with '#' are comments, and
+each file begins with one saying what the list is for. A list names kinds of words, never the
+entities or phrases of one document (bench/lexicon_fit.py lists the entries found in at most
+one development document). The rule modules build their regexes from the lists once, at
+import, with alternation() (longest word first) and guarded_alternation().
 """
 
 from __future__ import annotations
@@ -96,6 +99,7 @@ def alternation(name: str, *classes: str) -> str:
     return "|".join(re.escape(w) for w in sorted(words(name, *classes), key=len, reverse=True))
 
 
+# The class of a longer word that guards a listed one (see guarded_alternation).
 EXCEPTION = "exception"
 
 
