@@ -14,6 +14,7 @@ from functools import lru_cache
 
 import ahocorasick
 
+from loaders.extract import lexicon
 from loaders.extract.gazetteer import leading_place, load_gazetteer
 from loaders.extract.model import GROUP, ORG, Candidate
 from loaders.extract.names import extend_left, strip_leading_noise
@@ -23,16 +24,19 @@ from loaders.extract.sentences import spans_with_hits, word_hits
 
 # Words after which a group name begins: 托X联盟 (relies on), 以集团名义, 指/除/今后/又一 …,
 # a school year (2024学年), 原 (formerly) and 等 (the end of a list before a generic head).
-LEFT_BREAKS = re.compile(
-    r"[0-9]{4}学年|有哪些|指出|今后|又一|成立|组建|加入|依托|原|托|以|指|除|等|暨|的|与|和|及|由|在|将"
-)
+LEFT_BREAKS = re.compile(r"[0-9]{4}学年|" + lexicon.alternation("group_left_breaks"))
 _QUOTED_BEFORE = re.compile(r"[“\"][\u4e00-\u9fff]{2,8}[”\"](?:[\u4e00-\u9fff]{0,4})$")
 # Generic group heads: 示范性学区, 集团 alone, counts (两大教育集团).
-_GENERIC_GROUP = re.compile(r"示范性|教师|[0-9一二三四五六七八九十两几多]+大|扩容|新形势|特点")
+_GENERIC_GROUP = re.compile(
+    lexicon.alternation("group_generic_words") + r"|[0-9一二三四五六七八九十两几多]+大"
+)
 
-SUFFIXES = ("教育集团", "集团", "教育联盟", "名校联盟", "联盟", "学区", "教育共同体", "共同体")
-_NOT_AFTER = re.compile(r"化|域|内部|内|间|成员(?!校|学校|单位)|制|长|校|办学|发展|式|层面|名义")
-_EDUCATIONAL = re.compile(r"[教学校园幼师育]|附中|附小|实小|外国语|世外|南外")
+# The heads a group name ends with (lexicon/group_heads.tsv).
+SUFFIXES = lexicon.words("group_heads")
+# After a group head, these mean the word is not a group (集团化, 集团内部, 集团办学).
+_NOT_AFTER = re.compile(lexicon.guarded_alternation("group_not_after"))
+# A bare 集团, 联盟 or 共同体 is an education group when its name holds one of these.
+_EDUCATIONAL = re.compile(lexicon.alternation("educational_markers"))
 
 
 @lru_cache(maxsize=1)

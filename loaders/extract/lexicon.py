@@ -2,8 +2,11 @@
 
 Each list is a tab-separated file in `loaders/extract/lexicon/` with one entry per line:
 the word, the general class it stands for (a school level, an ekg class, 'deictic',
-'count' …) and a note saying why it is there. Lines starting with '#' are comments. A list
-names kinds of words, never the entities of one document.
+'count' …) and a note saying why it is there. Lines starting with '#' are comments, and
+each file begins with one saying what the list is for. A list names kinds of words, never the
+entities or phrases of one document (bench/lexicon_fit.py lists the entries found in at most
+one development document). The rule modules build their regexes from the lists once, at
+import, with alternation() (longest word first) and guarded_alternation().
 """
 
 from __future__ import annotations
@@ -73,11 +76,44 @@ def classes(name: str) -> dict[str, str]:
     return {e.word: e.cls for e in load_list(name)}
 
 
+def other_classes(name: str, *excluded: str) -> tuple[str, ...]:
+    """Return the classes of a list other than `excluded`, sorted.
+
+    >>> other_classes("school_heads", "campus")[:3]
+    ('junior_secondary', 'kindergarten', 'primary')
+    """
+    return tuple(sorted(set(classes(name).values()) - set(excluded)))
+
+
 @lru_cache(maxsize=64)
 def alternation(name: str, *classes: str) -> str:
     """Return a regex alternation of the list's words (escaped, longest first).
 
+    Longest first, a word wins over the shorter words it begins with (各级 over 各).
+
     >>> re.fullmatch(alternation("group_heads"), "教育集团") is not None
     True
+    >>> re.match(alternation("leading_noise", "quantifier"), "各级").group()
+    '各级'
     """
     return "|".join(re.escape(w) for w in sorted(words(name, *classes), key=len, reverse=True))
+
+
+# The class of a longer word that guards a listed one (see guarded_alternation).
+EXCEPTION = "exception"
+
+
+@lru_cache(maxsize=64)
+def guarded_alternation(name: str) -> str:
+    """Return an alternation of the list's words that fails where an 'exception' entry begins.
+
+    An exception is a longer word that begins with a listed word but is not of the list: after
+    a school head, 教育 breaks the name (小学教育) while 教育集团 does not.
+
+    >>> pattern = re.compile(guarded_alternation("school_not_after"))
+    >>> bool(pattern.match("教育局")), bool(pattern.match("教育集团"))
+    (True, False)
+    """
+    found = alternation(name, *other_classes(name, EXCEPTION))
+    exceptions = alternation(name, EXCEPTION)
+    return f"(?!{exceptions})(?:{found})" if exceptions else f"(?:{found})"

@@ -16,20 +16,12 @@ from functools import lru_cache
 
 import jieba
 
+from loaders.extract import lexicon
+
 jieba.setLogLevel(logging.WARNING)  # the dictionary-loading notice is not an error
 
-# Verbs and function words that end the text before a name (longest first in the regex).
-BREAK_WORDS = (
-    "进一步 改扩建 新建成 实施 推进 开展 组织 启动 推广 落实 建设 建立 构建 打造 创建 创成 成立 "
-    "组建 加入 加盟 依托 围绕 深化 深入 继续 全面 积极 认真 抓好 抓实 做好 办好 加强 加快 完善 "
-    "健全 提升 推动 发挥 举办 参加 参与 入选 包括 包含 其中 以及 作为 通过 根据 按照 依据 实行 "
-    "采用 利用 借助 申报 承办 创办 开办 新建 扩建 筹建 挂牌 联合 携手 牵头 领衔 带动 引领 覆盖 "
-    "支持 帮扶 结对 签约 共建 形成 开启 迎来 担任 来自 位于 毕业于 就读于 就读 走进 成为 设立 "
-    "重视 强化 聚焦 优化 规范 提高 促进 确保 争取 力争 鼓励 引导 探索 试点 发布 出台 制定 召开 "
-    "整合 合并 托管 划归 划入 新增 增加 包含 携手 名为 称为 更名为 命名为 授予 评为 获评 "
-    "以及 还有 另外 同时 目前 现有 已有 共有 分别 均为 由 与 和 及 或 的 在 对 把 被 从 将 是 "
-    "为 等 了 让 向 至 于 以 到 给 含 其 该 这 那 各 我 即 并 也 都 又 再 旗下"
-).split()
+# Verbs and function words that end the text before a name (lexicon/break_words.tsv).
+BREAK_WORDS = lexicon.words("break_words")
 
 
 def break_pattern(punct: str, words: list[str]) -> re.Pattern[str]:
@@ -61,12 +53,14 @@ _PROGRAM_BREAKS = break_pattern(_PUNCT_PROGRAM, BREAK_WORDS)
 _HARD_SCHOOL = re.compile(rf"[{_PUNCT_SCHOOL}]")
 _HARD_PROGRAM = re.compile(rf"[{_PUNCT_PROGRAM}]")
 
-# Leading words that are not part of a name: counts, quantifiers, deictics.
+# Leading words that are not part of a name: counts, quantifiers, deictics
+# (lexicon/leading_noise.tsv; its measure words follow a numeral).
 LEADING_NOISE = re.compile(
-    r"^(?:[0-9]+[.、]|[0-9一二三四五六七八九十百千两几多]+(?:所|个|家|座|批|大|项|类|支|名|位|期|届|年|月|日|号)"
-    r"|全区|全市|全县|全省|全国|我区|我市|我县|我省|本区|本市|本县|本省|该区|该市|区属|市属|县属|"
-    r"省属|各|一批|一所|一个|首批|首届|新一轮|所属|相关|有关|现有|全体|部分|其他|其余|相应|优秀|"
-    r"旗下|下属|以下|以上|上述|这些|各级|各类|各所|各个|所有|每所|每个|另)+"
+    r"^(?:[0-9]+[.、]|[0-9一二三四五六七八九十百千两几多]+(?:"
+    + lexicon.alternation("leading_noise", "measure")
+    + ")|"
+    + lexicon.alternation("leading_noise", *lexicon.other_classes("leading_noise", "measure"))
+    + ")+"
 )
 
 
@@ -129,15 +123,14 @@ def strip_leading_noise(name: str) -> tuple[str, int]:
 
 # Programme names begin after a different set of words: the verbs that introduce a programme in
 # work plans (实施/推进/开展 …, and the planning verbs 谋划/搭建/开设/结合 …), prepositions and
-# pronouns; 全面 is left out because it occurs inside names (学生全面成长工程). A verb directly before the suffix is part of the name (卫生品质促进行动, 教师学历提升
-# 计划), so a multi-character break only counts when it leaves a specific part.
-PROGRAMME_BREAK_WORDS = [w for w in BREAK_WORDS if w != "全面"] + (
-    "结合 开设 搭建 建成 谋划 引进 依托 托 认定 重新认定 确定 规划 整体规划 完成 宣读 选拔 遴选 "
-    "组织开展 启动实施 继续实施 对接 承接 配合 举行 培育 擦亮 打响 叫响 开发 研发 设置 增设 "
-    "开通 上线 创设 编制 印发 评选 评比 命名 表彰 获得 荣获 获批 入围 立项 实现 纳入 丰富 基于 "
-    "哪些 什么 暨 按 他 她 它 们 我们 他们 对于 关于 通过 经过 首先 其次 最后 此外 还 就 都 "
-    "已 已经 正在 需要 以下 如下 各自"
-).split()
+# pronouns (lexicon/programme_break_words.tsv). Break words of class adverb-inside-names (全面)
+# are left out because they occur inside names (学生全面成长工程). A verb directly before the
+# suffix is part of the name (卫生品质促进行动, 教师学历提升计划), so a multi-character break
+# only counts when it leaves a specific part.
+PROGRAMME_BREAK_WORDS = list(
+    lexicon.words("break_words", *lexicon.other_classes("break_words", "adverb-inside-names"))
+    + lexicon.words("programme_break_words")
+)
 _PROGRAMME_BREAKS = break_pattern(_PUNCT_PROGRAM, PROGRAMME_BREAK_WORDS)
 
 
@@ -166,11 +159,8 @@ def _stands_alone(text: str, at: int) -> bool:
 
 
 # Verbs that are also nouns inside names (民办教育规范管理工程, 四提升四覆盖): a break at one of
-# them counts only when the rest of the name is specific.
-NAME_INTERNAL_VERBS = frozenset(
-    "规范 提升 促进 优化 建设 强化 创新 引领 融合 支持 培养 发展 覆盖 帮扶 结对 试点 联合 共建 "
-    "整合 改革 服务 提高 完善 健全 管理 保障 推进 深化 推广 创建 培育".split()
-)
+# them counts only when the rest of the name is specific (lexicon/name_internal_verbs.tsv).
+NAME_INTERNAL_VERBS = frozenset(lexicon.words("name_internal_verbs"))
 
 
 def programme_start(

@@ -46,33 +46,19 @@ import ahocorasick
 
 from loaders.divisions import resolve_chain
 from loaders.documents import PolicyDocument
+from loaders.extract import lexicon
 from loaders.extract.areas import AreaContext
 from loaders.extract.concepts import concept_for, family_label, load_concepts, programme_names
 from loaders.extract.model import PROGRAM, Candidate, Entity, Mention, Relation
 from loaders.extract.names import programme_start
 from loaders.identifiers import normalise_key
 
-SUFFIXES = (
-    "工程",
-    "计划",
-    "行动",
-    "项目",
-    "工作室",
-    "工作站",
-    "机制",
-    "学堂",
-    "讲坛",
-    "讲堂",
-    "研修班",
-    "模式",
-    "大讲堂",
-    "行动计划",
-    "主题教育",
-)
+# The heads a programme name ends with (lexicon/programme_heads.tsv).
+SUFFIXES = lexicon.words("programme_heads")
 # Suffixes that name a programme only when quotes mark the name (机制, 模式 are everyday words).
-_QUOTE_ONLY = ("机制", "模式")
+_QUOTE_ONLY = lexicon.words("programme_heads", "mechanism")
 # Plans carry their edition in the title (第二期特殊教育提升计划); events and courses do not.
-_KEEPS_EDITION = ("计划", "行动计划")
+_KEEPS_EDITION = lexicon.words("programme_heads", "plan")
 # 制 closes the name of a personnel or management system (员额制, 聘用制) when it is quoted.
 QUOTE_SUFFIXES = SUFFIXES + ("活动", "节", "日", "周", "课堂", "大学", "系列", "平台", "沙龙", "制")
 # Heads that continue a quoted name into one programme (“帮陵学”周末课堂).
@@ -88,22 +74,35 @@ _HAS_CJK = re.compile(r"[\u4e00-\u9fff]")
 _CN_NUMBER = re.compile(r"[一二三四五六七八九十百零两]+")
 _SLOGAN_MARK = re.compile(r"[,,;;]")
 _CLAUSE_BREAK = re.compile(r"[,,。;;]")
+# After a quoted name, these show it names a programme (“…”系列, “…”等项目, “…”的深入推进).
 _NEXT_WORD = re.compile(
-    r"(?:系列|品牌|活动|等[^,,。;;]{0,4}?(?:项目|工程|活动|行动|计划|品牌)|工作|步伐|示范|文化|艺术|回顾|巡演|展演|党建|创优|主题|建设|战略|改革|试点|"
-    r"人事|工程|项目|计划|行动|工作室|为引领|为抓手|为载体|培训|评比|评选|展评|倡议|研究项目|创建|"
-    r"的(?:深入)?(?:推进|实施|开展|落实)|\()"
+    "(?:"
+    + lexicon.alternation(
+        "programme_next_words",
+        *lexicon.other_classes("programme_next_words", "implementation", "adverb"),
+    )
+    + "|等[^,,。;;]{0,4}?(?:"
+    + lexicon.alternation("programme_next_words", "programme-head")
+    + ")|的(?:"
+    + lexicon.alternation("programme_next_words", "adverb")
+    + ")?(?:"
+    + lexicon.alternation("programme_next_words", "implementation")
+    + r")|\()"
 )
 # A quoted period or plan horizon (“十四五”规划) is not a programme.
 _PERIOD_AFTER = re.compile(r"^[”\"]?(?:规划|时期|期间|以来|末)")
 # Quoted as the title sought, not the programme run: 创建“…示范区”, 申报“…品牌项目”.
-_HONOUR_BEFORE = re.compile(r"(?:创建|争创|申报|评为|获评|荣获|争当)[省市区县]?$")
-_PREV_VERB = re.compile(r"(?:实施|推进|开展|启动|实行|推行|深化|组织|举办|推广|打造|创建)$")
+_HONOUR_BEFORE = re.compile("(?:" + lexicon.alternation("honour_verbs") + ")[省市区县]?$")
+_PREV_VERB = re.compile("(?:" + lexicon.alternation("programme_launch_verbs") + ")$")
 # Counted slogans: “三大发展”, “两个先行” (but “五个一” is a name: 个 is followed by a numeral).
 _COUNTED = re.compile(r"^[0-9一二三四五六七八九十两几]+(?:大|个[^0-9一二三四五六七八九十])")
 # A quoted phrase used as a vision, principle or goal (以“…”为发展愿景) is a slogan.
 _SLOGAN_AFTER = re.compile(
-    r"^[”\"]?(?:(?:为|作为)[^,,。;;“”]{0,4}?)?(?:愿景|理念|目标|追求|宗旨|主线|精神|思想|"
-    r"方针|原则|要求|口号|校训|核心价值|方式|路径|途径|手段)"
+    r"^[”\"]?(?:(?:"
+    + lexicon.alternation("slogan_words", "copula")
+    + ")[^,,。;;“”]{0,4}?)?(?:"
+    + lexicon.alternation("slogan_words", *lexicon.other_classes("slogan_words", "copula"))
+    + ")"
 )
 _GLOSS = re.compile(r"([^\s,,。、;;::()()“”\"]{2,12})\(([^()]{1,6})\)")
 _CITED_PROGRAMME = re.compile(r"(课题|项目|研究)?《([^《》]{4,40})》(项目|工程|课题)?")
@@ -120,46 +119,58 @@ _ITEM = re.compile(_ENUM_ITEM)
 # A generic head after a quoted name: the name is the quoted part (“…”项目, “…”工作机制).
 _GENERIC_HEAD = re.compile(r"[“‘]([^”’]+)[”’](?:研究项目|项目|工作机制|评选机制|工作)")
 _EDITION = re.compile(
-    r"^(?:第[0-9一二三四五六七八九十百零]+[期届批轮次]|首期|首届|首批|新一期|新一轮|新一届|本届|本期|"
-    r"每年|年度)"
+    "^(?:第[0-9一二三四五六七八九十百零]+(?:"
+    + lexicon.alternation("edition_words", "ordinal-measure")
+    + ")|"
+    + lexicon.alternation(
+        "edition_words",
+        *lexicon.other_classes("edition_words", "ordinal-measure"),
+    )
+    + ")"
 )
 # Leading words that are not part of a programme name: deictics and levels of scope.
 _LEADING = re.compile(
-    r"^(?:[0-9]+[.、．]|[一二三四五六七八九十]+、|[(（][0-9一二三四五六七八九十]+[)）]|全区|全市|全县|全省|全国|我区|我市|我县|我省|本区|本市|本县|本省|该区|该市|所属|相关|"
-    r"有关|上述|这些|这一|该|本|其|另)+"
+    r"^(?:[0-9]+[.、．]|[一二三四五六七八九十]+、|[(（][0-9一二三四五六七八九十]+[)）]|"
+    + lexicon.alternation("programme_leading_words")
+    + ")+"
 )
 # A count or plural quantifier before the name: a class of things, not one programme.
 _COUNT = re.compile(
-    r"(?:[0-9]+(?:余|多)?|[一二三四五六七八九十百千两几多]+)(?:个|项|类|批|家|所|支|份|种)|"
-    r"各类|各项|各种|各个|多个|多项|一批|若干|部分|所有|每个|每项"
+    "(?:[0-9]+(?:"
+    + lexicon.alternation("programme_counts", "approximate")
+    + ")?|[一二三四五六七八九十百千两几多]+)(?:"
+    + lexicon.alternation("programme_counts", "measure")
+    + ")|"
+    + lexicon.alternation("programme_counts", "quantifier", "count")
 )
 # Items closed by 等 + a class that is not a programme (平台, 载体 …) are kinds of that class.
 _CLASS_LIST = re.compile(
-    r"[”’]?(?:(?:、|和)[^,,。;;、]{2,14})*(?:等|[”’]?)(?:平台|载体|阵地|渠道|形式|途径|资源)"
+    r"[”’]?(?:(?:、|和)[^,,。;;、]{2,14})*(?:等|[”’]?)(?:"
+    + lexicon.alternation("programme_class_nouns")
+    + ")"
 )
 # Construction works on a building (加固, 维修 …) are projects of the works budget, not programmes.
-_WORKS = re.compile(r"加固|维修|改扩建|新建|扩建|迁建|装修|改建|土建|完成工程")
+_WORKS = re.compile(lexicon.alternation("works_words"))
 # An item of a sports meeting or contest (运动会…五子棋项目) is an event, not a programme.
-_EVENT = re.compile(r"运动会|比赛|大赛|锦标赛|联赛|竞赛")
+_EVENT = re.compile(lexicon.alternation("event_words"))
 # A suffix followed by one of these is a modifier of another noun (行动方案, 工程量, 项目化).
-_NOT_HEAD = re.compile(
-    r"(?:方案|量|书|组|经费|资金|成果|进度|款|化|师|部|库|表|单|内容|主持人|成员|学员|负责人|"
-    r"领衔人|建设单位|管理办法|实施办法|申报|验收)"
-)
+_NOT_HEAD = re.compile("(?:" + lexicon.alternation("programme_not_head") + ")")
 # Specific parts made only of policy vocabulary are generic heads, never names by themselves:
 # levels (省级, 市), scope words (重点, 重大, 各项), fields (教育, 课改, 科研) and activities
 # (培训, 建设, 研究). A level or ministry prefix (江苏省, 教育部) does not make them specific.
+# (lexicon/programme_generic_words.tsv: authority words only open the part, numerals here).
 GENERIC = re.compile(
-    r"^(?:[^\s]{1,4}(?:省|市|区|县)|教育部|国家|中央)?"
-    r"(?:重点|重大|系列|相关|各项|各类|长效|运作|良性|示范|创新|特色|建设|发展|管理|工作|培训|"
-    r"前瞻性|市级|省级|国家级|区级|县级|省市级|课题|这一|该|本|实践|研究|改革|专项|试点|民生|实事|"
-    r"考核|评价|保障|运行|体制|人事|优秀|传承|品牌|区域|学校|年度|新|一批|多个|若干|各|全|"
-    r"教育|教学|德育|育人|服务|联动|协调|激励|约束|监督|工作|督导|合作|交流|帮扶|结对|援助|"
-    r"财政|预算|工程|幼儿园|实验|阶段性|主题式|科研|成果|培育|人才|培养|高层次|课改|课程|"
-    r"教师|专业|体育|素质教育|基础教育|高品质|提升|质量|信息化|能力|骨干|青年|实施|新一轮|"
-    r"新一批|新一届|品质|后续|班主任|校长|学术|公益|社会|助学|涉外|办学|海外|国际|电子政务|今后|下一步|[省市区县校]|[0-9一二三四五六七八九十百千两几]+年?|个|项|大|重|点)*$"
+    r"^(?:[^\s]{1,4}(?:"
+    + lexicon.alternation("programme_generic_words", "area-level")
+    + ")|"
+    + lexicon.alternation("programme_generic_words", "authority")
+    + ")?(?:"
+    + lexicon.alternation(
+        "programme_generic_words",
+        *lexicon.other_classes("programme_generic_words", "authority"),
+    )
+    + "|[0-9一二三四五六七八九十百千两几]+年?)*$"
 )
-
 
 _YEAR_PREFIX = re.compile(r"^[0-9]{4}年度?")
 _COUNT_OF = re.compile(r"[0-9一二三四五六七八九十两几]+大")
@@ -689,7 +700,7 @@ def _quoted(name: str, start: int, end: int, canonical: str | None = None) -> Ca
 
 
 # The verb that opens a list of programmes (继续实施高校访学、博导工作站项目).
-_LIST_VERB = re.compile(r"(?:实施|开展|推进|加强|落实|启动|深化|推行|做好|抓好|办好)")
+_LIST_VERB = re.compile("(?:" + lexicon.alternation("programme_list_verbs") + ")")
 _CLAUSE_START = re.compile(r".*[,,。;;::!?!?\s]")
 _LIST_ITEM = re.compile(r"[\u4e00-\u9fff]{3,8}")
 

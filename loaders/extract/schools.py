@@ -16,89 +16,51 @@ from functools import lru_cache
 
 import ahocorasick
 
+from loaders.extract import lexicon
 from loaders.extract.gazetteer import leading_place, load_gazetteer
 from loaders.extract.model import SCHOOL, Candidate
 from loaders.extract.names import extend_left, strip_leading_noise
 from loaders.extract.sentences import word_hits
 
-# suffix → school level (ekg:schoolLevel)
+# The heads a school name ends with (lexicon/school_heads.tsv): suffix → school level
+# (ekg:schoolLevel), and the campus words (…校区, …分校, …部).
 SUFFIXES: dict[str, str] = {
-    "幼儿园": "kindergarten",
-    "幼学园": "kindergarten",
-    "小学": "primary",
-    "小学校": "primary",
-    "初级中学": "junior_secondary",
-    "初中": "junior_secondary",
-    "高级中学": "senior_secondary",
-    "高中": "senior_secondary",
-    "中学": "secondary",
-    "学校": "school",
-    "实验学校": "school",
-    "附属学校": "school",
-    "附校": "school",
-    "附中": "secondary",
-    "附小": "primary",
-    "中心校": "school",
-    "特殊教育学校": "special",
-    "职业学校": "vocational",
-    "中等专业学校": "vocational",
-    "职业高级中学": "vocational",
+    word: level for word, level in lexicon.classes("school_heads").items() if level != "campus"
 }
-CAMPUS_SUFFIXES = ("校区", "分校", "分校区", "本部", "小学部", "初中部", "高中部", "分园")
+CAMPUS_SUFFIXES = lexicon.words("school_heads", "campus")
 # After a suffix, these mean the word is not a school (小学生, 中学阶段, 小学教育).
-_NOT_AFTER = re.compile(r"生|阶段|学段|学龄|教育(?!集团)|化|段|课程|教师|老师|教学|校长(?:培训)")
+_NOT_AFTER = re.compile(lexicon.guarded_alternation("school_not_after"))
+# Generic modifiers (公办, 乡村, 示范, 省级 …) and numerals: a specific part made only of these
+# names a kind of school, not one school.
 GENERIC = re.compile(
-    r"(?:公办|民办|乡村|农村|城镇|乡镇|城区|城乡|城市|薄弱|优质|义务教育|普通|中小|新建|现有|示范|"
-    r"试点|特色|标准化|达标|合格|小规模|大规模|规模|寄宿制|公立|私立|重点|周边|所在|其他|部分|"
-    r"实验|特殊教育|职业|完全|九年一贯制|一贯制|外国语|双语|国际|高中|初中|幼儿|学前|"
-    r"省级|市级|区级|县级|国家级|省|市|区|县|镇|乡|村|本|该|各|所|[0-9]+|[一二三四五六七八九十两]|"
-    r"中|小|大|高|初|幼|附属|中心|联盟|集团|成员|核心|领衔|龙头|牵头|加盟|对口|结对|帮扶|相关|"
-    r"家门口|好|新|老|原|本部|学科|教育)+"
+    "(?:" + lexicon.alternation("generic_modifiers") + r"|[0-9]+|[一二三四五六七八九十两])+"
 )
 # Policy vocabulary that never occurs in an institution's own name (verbs of administration,
 # evaluative and category words): their presence marks a phrase about schools in general.
-POLICY_WORDS = re.compile(
-    r"减轻|改善|督促|保障|严控|统筹|指导|配建|差距|现代|家长|区域|基层|已建|有关|优质|普惠|高等|"
-    r"友好|成长|升学|认识|盘活|纳入|进行|完成|破解|第[一二三四五六七八九十0-9]+轮|条件|配套|社区|"
-    r"民办|选调|激发|修订|片区|开学|阶段|接受|获得|竣工|投用|学习|丰富|配置|梳理|明晰|缔结|海外|"
-    r"塑造|分析|紧密型|松散型|教科研|荣登|时间|规模|紧密|相应|范围|类型|层次|全体|所有|"
-    r"及|了|在|对"
-)
+POLICY_WORDS = re.compile(lexicon.alternation("policy_words") + r"|第[一二三四五六七八九十0-9]+轮")
 # A campus word after these is not a named campus: 办分校 (runs a branch), 四个校区, 总部校区.
 _BAD_CAMPUS = re.compile(r"办$|[0-9一二三四五六七八九十两几多]个|总部|和$|^总校")
 # A campus written in parentheses after its school: 明远中学(东校区).
 _PAREN_CAMPUS = re.compile(r"[(（][\u4e00-\u5b65\u5b67-\u9fff]{1,4}(?:校区|分校)[)）]")
 _INNER_SUFFIX = re.compile(r"学校|小学|中学|幼儿园|初中|高中")
 # Designations, not institutions: 示范学校, 绿色学校, 试点学校 …
-DESIGNATION = re.compile(
-    r"示范|试点|特色|达标|标准化|星级|先进|绿色|文明|平安|智慧|基地|项目|创建|"
-    r"合格|认定|评估|实验区|工作|建设|管理|发展|研究|课程|党建|名师|集团化"
-)
+DESIGNATION = re.compile(lexicon.alternation("designations"))
 # Generic heads (stoplist): a place-less name made only of these words means "schools of a kind
 # or of a tier", not one institution — 市直学校, 直属学校, 集团内学校, 国际一流学校, 区管学校.
-GENERIC_HEADS = re.compile(
-    r"(?:国际一流|一流|市直|区直|县直|直属|集团内|集团|区管|市管|县管|很多|许多|每一所|知名|"
-    r"好|的好|成员|加盟|独立法人建制|新|一体未来|义务教育|规划待建|待建)+"
-)
+GENERIC_HEADS = re.compile("(?:" + lexicon.alternation("generic_school_heads") + ")+")
 # Category words: a place followed only by these is a kind of school in that place
 # (江苏省义务教育学校), while a place with a descriptor (鹿城外国语学校) is one school.
-CATEGORY = re.compile(
-    r"(?:义务教育|公办|民办|乡村|农村|城镇|乡镇|城区|城乡|薄弱|优质|普通|中小|新建|现有|小规模|"
-    r"寄宿制|公立|私立|重点|周边|所在|其他|部分|各|所|本|该|省级|市级|区级|县级|特殊教育|职业)+"
-)
+CATEGORY = re.compile("(?:" + lexicon.alternation("school_categories") + ")+")
 # Capacity and count phrases: 3轨18班小学, 6所学校, 20余所学校 describe schools, never name one.
 CAPACITY = re.compile(
     r"[0-9一二三四五六七八九十两]+轨|[0-9一二三四五六七八九十两几余多]+所|[0-9]+班"
 )
 # Words after which a school name begins (verbs, prepositions, conjunctions): the text left
 # of the rightmost one is not part of the name (引进北师大附校, 由市直学校托管, 完成X校区).
-LEFT_BREAKS = re.compile(
-    r"引进|建成|竣工投用|竣工|投用|完成|选择|揭牌|托管|新添|新增|下设|所辖|辖|包括|使得|打破|实现|担任|更名为|纳入|"
-    r"选派|助力|负责|使用|计划|办好|就读|前往|加盟|成立|组建|新建|共建|签约|成员|如果|等|的|暨"
-)
+LEFT_BREAKS = re.compile(lexicon.alternation("school_left_breaks"))
 # One-character function words end the text before a name only at its very start (由市直学校,
 # 托X联盟); inside a name they are usually part of a word (指导, 以及, 和平).
-LEFT_BREAK_CHARS = "与和及由以托借除指将在对向让是为含办"
+LEFT_BREAK_CHARS = "".join(lexicon.words("school_leading_chars"))
 # 九年一贯制 / 十二年一贯制 describe a school's span of grades; they precede its name.
 _THROUGH_TRAIN = re.compile(r"^(?:[九十二]+年)?一贯制")
 # Names sharing one suffix: 红杉、紫荆(暂定名)幼儿园 → 红杉幼儿园, 紫荆幼儿园. Parts hold no
