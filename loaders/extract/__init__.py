@@ -145,6 +145,10 @@ def choose_candidates(
     groups and bodies the best alternative of each anchor the model accepts."""
     text = doc.norm
     chosen = _outermost(choose(describe(text, spans, rules, model), model))
+    # A 发文字号's agency code (鲁政教督委〔2024〕1号) abbreviates its issuer; it is not a mention.
+    number = doc.metadata.evidence.get("doc_number")
+    if number is not None:
+        chosen = [s for s in chosen if not number.start <= s.alternative.start < number.end]
     out = [c for c in rules if c.kind not in HEAD_LISTS]
     head_classes = {kind: classes(name) for kind, name in HEAD_LISTS.items()}
     for scored in chosen:
@@ -154,7 +158,10 @@ def choose_candidates(
             continue
         anchor = alt.anchor
         cls = head_classes[anchor.kind].get(anchor.head, "")
-        out.append(_model_candidate(text, alt.start, anchor, cls, context, scored.probability))
+        made = _model_candidate(text, alt.start, anchor, cls, context, scored.probability)
+        if made.kind == ORG and not made.attrs:
+            continue  # a body named without its area (教育局, 宣传部) is no one body (ANNOTATION.md)
+        out.append(made)
     return out
 
 

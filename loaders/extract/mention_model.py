@@ -191,6 +191,7 @@ def choose(cases: Sequence[AnchorCase], model: MentionModel, backstop: bool = Tr
         if not backstop:
             continue
         agreed = [s for s in group if s.alternative.rule is not None and lexically_sound(s)]
+        agreed += [s for s in group if s.alternative.rule is None and named_by_lac(s)]
         if agreed:
             first = agreed[0]
             chosen.append(
@@ -201,6 +202,20 @@ def choose(cases: Sequence[AnchorCase], model: MentionModel, backstop: bool = Tr
 
 # Word classes that never stand inside a school, group, body or programme name before its head.
 _FOREIGN_TAGS = ("v", "p", "c", "u", "d", "r", "xc", "vd")
+
+
+def named_by_lac(scored: Scored) -> bool:
+    """Return True when LAC reads exactly this span as one organisation name (ORG) that begins
+    with a place or a level character (区妇联, 温州市考试院) and ends with a head of its kind:
+    two independent readings of one name, kept even where no rule knows the head's department.
+    """
+    kind = scored.alternative.anchor.kind
+    features = scored.features
+    if kind != "org" or f"{kind}:ORG_exact" not in features:
+        return False
+    if f"{kind}:place_lead" not in features and f"{kind}:level_lead" not in features:
+        return False
+    return lexically_sound(scored)
 
 
 def lexically_sound(scored: Scored) -> bool:
