@@ -1,5 +1,5 @@
-"""Administrative areas: provinces, cities, counties/districts, towns and streets, with codes
-(ANNOTATION.md, 'areas').
+"""Administrative areas: provinces, cities, counties/districts, towns, streets and development
+zones, with codes (ANNOTATION.md, 'areas').
 
 Hits come from the one area finder, loaders.gazetteer.find_area_names; each is then judged by
 what it is and where it stands:
@@ -13,6 +13,8 @@ what it is and where it stands:
   body), and a county's short form only in the document's own city, since many repeat across
   the country or are ordinary words. A short form far from the document's province counts only
   as a word of its own, never inside another name (西藏民族中学 in a Jiangsu text).
+* a development zone is named by its city or own name and a zone head (南京江北新区, 郑东新区,
+  新站高新区, 经开区); one missing from the table gets a key of its city's code and its name.
 * towns and streets count only in the document's own county; regions (长三角地区) are not areas;
   nor is a place inside a cited title, which belongs to that title.
 """
@@ -25,27 +27,36 @@ from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
 from loaders.documents import PolicyDocument
+from loaders.extract.lexical import analyse
+from loaders.extract.lexicon import alternation, load_list
 from loaders.extract.model import AREA, Candidate
 from loaders.extract.place_words import PlaceQuery, jieba_reading, read_as_places
 from loaders.gazetteer import (
+    LEVELS,
     REGIONS,
     Area,
     AreaMatch,
     Gazetteer,
     area_chain,
     find_area_names,
+    leading_place,
     load_gazetteer,
 )
 
-# Bare words that are also the names of a few districts (城区 of 阳泉, 东区 of 攀枝花) but in
-# policy texts mean "the urban area", "the east part": areas only in those districts' cities.
+# Bare words that are also the names or short forms of a few areas (城区 of 阳泉, 东区 of 攀枝花,
+# 开发区 of some zones) but in policy texts mean "the urban area", "the east part", "development
+# zones": areas only in those districts' cities.
 GENERIC_PLACE_WORDS = frozenset(
-    "城区 东区 西区 南区 北区 中区 新区 郊区 矿区 市区 主城区 老城区 新城区 城关".split()
+    "城区 东区 西区 南区 北区 中区 新区 郊区 矿区 市区 主城区 老城区 新城区 城关 开发区".split()
 )
 # The level words GB/T 2260 names end with: 管城 + 区 writes 管城回族区, 大理 + 州 大理白族自治州.
 LEVEL_CHARACTERS = "省市区县州旗盟"
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _TITLE = re.compile(r"《[^《》]*》")
+# A zone's own name (郑东, 新站) is a few name characters, not a phrase (城市的新区) nor a rank
+# (省级开发区).
+_ZONE_OWN = re.compile(r"[\u4e00-\u9fff]{0,4}")
+_NOT_NAME = re.compile(r"[的和与及在是了各全本该等个级]")
 
 
 @dataclass(frozen=True)
@@ -76,6 +87,15 @@ class AreaContext:
         if self.chain and self.chain[0].code in _municipalities():
             home.add(self.chain[0].code)
         return frozenset(home)
+
+    @cached_property
+    def owner(self) -> Area | None:
+        """Return the area a development zone named without its city belongs to: the
+        document's city or municipality (a province has too many zones to tell which)."""
+        city = self.at_level("city")
+        if city is None and self.chain and self.chain[0].code in _municipalities():
+            return self.chain[0]
+        return city
 
     def reach(self, area: Area, local: bool = False) -> str:
         """Return how far `area` is from the document's own place (place_words.PlaceQuery):
@@ -181,6 +201,12 @@ def _inside(spans: list[tuple[int, int]], starts: list[int], start: int, end: in
     return index >= 0 and end <= spans[index][1]
 
 
+def _overlaps(spans: list[tuple[int, int]], starts: list[int], start: int, end: int) -> bool:
+    """Return True when [start, end) overlaps one of the sorted, disjoint `spans`."""
+    index = bisect.bisect_left(starts, end) - 1
+    return index >= 0 and spans[index][1] > start
+
+
 @dataclass(frozen=True)
 class _Hit:
     """A gazetteer hit resolved to one area, before the evidence that it is used as a place."""
@@ -243,8 +269,8 @@ def _resolve(
 def _short_form(
     match: AreaMatch, following: AreaMatch | None, norm: str, context: AreaContext
 ) -> _Hit | None:
-    """Resolve a short form (an alias): with its level character, before a place inside its
-    area (江苏宿迁, 常州钟楼), or bare (then it must still read as a place: `_Hit.query`)."""
+    """Resolve a short form (an alias): with its level character, as a zone's, before a place
+    inside its area (江苏宿迁, 常州钟楼), or bare."""
     start, end = match.start, match.end
     written = _level_form(match, norm)
     if written:
@@ -255,6 +281,10 @@ def _short_form(
         for o in match.aliased
         if o.level == "county" and (o.code in context.codes or o.parent_code in context.home)
     )
+    if match.word in _zone_types() and match.word not in GENERIC_PLACE_WORDS:
+        # 高新区, 经开区: the zone of the document's own city, whatever follows the word.
+        info = _pick(local, context) if local else _own_zone("", match.word, context.owner)
+        return _Hit(start, end, info, "areas.zone", 0.85) if info is not None else None
     broad = tuple(o for o in match.aliased if o.level in ("province", "city"))
     info = _pick(local, context) if local else _pick(broad, context)
     if info is None:
@@ -267,6 +297,157 @@ def _short_form(
     return _Hit(start, end, info, "areas.short_form", 0.85, query)
 
 
+@lru_cache(maxsize=1)
+def _zone_types() -> dict[str, str]:
+    """Return zone head → the zone type it abbreviates to (lexicon/zone_heads.tsv)."""
+    return {e.word: e.cls for e in load_list("zone_heads")}
+
+
+@lru_cache(maxsize=1)
+def _zone_head() -> re.Pattern[str]:
+    return re.compile(alternation("zone_heads"))
+
+
+def _peel(gaz: Gazetteer, name: str) -> tuple[int, Area | None, int]:
+    """Return (length, area, end of the last full name) of the places `name` begins with.
+
+    A province or city is read in any form; a county only by its full name, and each place
+    after the first must lie inside the one before: a county's short form or another
+    province's place is more often the zone's own name (江北 in 南京江北新区, 吴中经开区).
+
+    >>> length, area, full_end = _peel(load_gazetteer(), "南京江北新区")
+    >>> length, area.name, full_end
+    (2, '南京市', 0)
+    >>> _peel(load_gazetteer(), "郑州市郑东新区")[::2]
+    (3, 3)
+    """
+    at, owner, full_end = 0, None, 0
+    while True:
+        length = leading_place(gaz, name[at:])
+        if not length:
+            break
+        word = name[at : at + length]
+        full = word in gaz.by_name
+        options = [
+            a
+            for a in gaz.by_name.get(word, ()) + gaz.by_alias.get(word, ())
+            if (a.level in ("province", "city") or (a.level == "county" and full))
+            and (owner is None or owner.code in a.codes[:-1])
+        ]
+        if not options:
+            break
+        owner = min(options, key=lambda a: (LEVELS.index(a.level), a.code))
+        at += length
+        if full:
+            full_end = at
+    return at, owner, full_end
+
+
+def _split_zone(gaz: Gazetteer, name: str) -> tuple[str, str] | None:
+    """Return (own name, zone type) of a zone's name without the places it begins with.
+
+    >>> _split_zone(load_gazetteer(), "合肥新站高新技术产业开发区")
+    ('新站', '高新区')
+    >>> _split_zone(load_gazetteer(), "天宁区") is None
+    True
+    """
+    match = _zone_head().search(name)
+    if match is None or match.end() != len(name):
+        return None
+    length, _, _ = _peel(gaz, name[: match.start()])
+    return name[length : match.start()], _zone_types()[match.group()]
+
+
+@lru_cache(maxsize=1)
+def _table_zones() -> dict[tuple[str, str, str], Area]:
+    """Return (parent code, own name, zone type) → the zone the table has (first by code)."""
+    gaz = load_gazetteer()
+    out: dict[tuple[str, str, str], Area] = {}
+    for area in sorted(gaz.by_code.values(), key=lambda a: a.code):
+        if area.level != "county" or area.parent_code is None:
+            continue
+        for name in (area.name, *area.aliases):
+            split = _split_zone(gaz, name)
+            if split is not None:
+                out.setdefault((area.parent_code, *split), area)
+    return out
+
+
+def _own_zone(own: str, head: str, owner: Area | None) -> Area | None:
+    """Return the zone `own` + `head` of `owner`: the table's, else one keyed by the owner's
+    code and the zone's name (its head abbreviated: 经济技术开发区 → 经开区), like a town's."""
+    if owner is None:
+        return None
+    kind = _zone_types()[head]
+    found = _table_zones().get((owner.code, own, kind))
+    if found is not None:
+        return found
+    name = own + kind
+    code = f"{owner.code}:{name}"
+    return Area(name, code, "zone", owner.chain + (name,), owner.codes + (code,), ())
+
+
+def _zone_hits(
+    doc: PolicyDocument,
+    context: AreaContext,
+    matches: tuple[AreaMatch, ...],
+    titles: list[tuple[int, int]],
+) -> list[_Hit]:
+    """Return the development zones named by a place or an own name and a zone head
+    (南京江北新区, 郑东新区, 新站高新区) that the table does not name in full.
+
+    LAC tells where the name begins: the LOC or ORG word that ends with the head (郑东新区/LOC),
+    or a place word just before a head standing alone (郑州/LOC 高新区/n).
+    """
+    gaz = load_gazetteer()
+    norm = doc.norm
+    full_names = {m.end: m for m in matches if m.named and not m.is_town}
+    title_starts = [a for a, _ in titles]
+    heads = []
+    for span in doc.body:
+        for head in _zone_head().finditer(norm, span.start, span.end):
+            hs, he = head.span()
+            known = full_names.get(he)
+            if known is not None and known.start < hs:
+                continue  # 天府新区, 扬州经济技术开发区: the table's name
+            if not _CJK.match(norm[hs - 1 : hs]) or _inside(titles, title_starts, hs, he):
+                continue
+            heads.append((hs, he, head.group()))
+    windows = [(max(_line_start(norm, hs), hs - 10), min(len(norm), he + 4)) for hs, he, _ in heads]
+    out: list[_Hit] = []
+    for (hs, he, word), tokens in zip(heads, analyse(norm, windows), strict=True):
+        last = next((t for t in tokens if t.start < he <= t.end), None)
+        if last is None:
+            continue
+        if last.start >= hs:  # the head stands alone: a place word may name the zone
+            before = next((t for t in tokens if t.end == hs), None)
+            if before is None or before.tag != "LOC":
+                continue
+            name_start = before.start
+        elif last.tag in ("LOC", "ORG", "nz"):
+            name_start = last.start
+        else:
+            continue
+        length, owner, full_end = _peel(gaz, norm[name_start:hs])
+        own = norm[name_start + length : hs]
+        if own in LEVEL_CHARACTERS:
+            own = ""  # 市经济开发区: the city's own zone
+        if not _ZONE_OWN.fullmatch(own) or _NOT_NAME.search(own) or (not own and not length):
+            continue
+        if owner is not None and owner.level == "province":
+            owner = None  # a province's zone is named by its city: read the document's
+        area = _own_zone(own, word, owner or context.owner)
+        start = name_start + full_end
+        if area is not None and (not out or out[-1].end <= start):
+            out.append(_Hit(start, he, area, "areas.zone", 0.85))
+    return out
+
+
+def _line_start(norm: str, at: int) -> int:
+    """Return the start of the line holding `at` (a zone's name does not cross a line)."""
+    return norm.rfind("\n", 0, at) + 1
+
+
 def find_areas(doc: PolicyDocument, context: AreaContext) -> list[Candidate]:
     """Return area candidates: (surface, span, canonical full name, code, level), in text order."""
     norm = doc.norm
@@ -274,16 +455,21 @@ def find_areas(doc: PolicyDocument, context: AreaContext) -> list[Candidate]:
     # A place inside a cited title belongs to that title (《浙江省…规划》), not to this text.
     titles = [m.span() for m in _TITLE.finditer(norm)]
     title_starts = [a for a, _ in titles]
-    hits: list[_Hit] = []
+    hits = _zone_hits(doc, context, matches, titles)
+    zones = sorted((h.start, h.end) for h in hits)
+    zone_starts = [a for a, _ in zones]
     for i, match in enumerate(matches):
         if _inside(titles, title_starts, match.start, match.end):
             continue
+        if _overlaps(zones, zone_starts, match.start, match.end):
+            continue  # 南京 and 江北 in 南京江北新区: parts of the zone's name
         following = matches[i + 1] if i + 1 < len(matches) else None
         if following is not None and following.start != match.end:
             following = None
         hit = _resolve(match, following, norm, context)
         if hit is not None:
             hits.append(hit)
+    hits.sort(key=lambda h: (h.start, h.end))
     places = iter(read_as_places(norm, [h.query for h in hits if h.query is not None]))
     out = []
     for hit in hits:

@@ -83,6 +83,19 @@ def test_area_generic_word_is_a_district_in_its_own_city():
     assert _areas("老城区和新城区的学校。", ("江苏省", "常州市")) == []
 
 
+def test_area_development_zones_named_with_their_city_or_own_name():
+    text = "郑州市郑东新区新建小学两所,高新区新建初中一所,城市新区加快建设。"
+    found = _codes(text, ("河南省", "郑州市"))
+    assert found == {"郑州市": "410100", "郑东新区": "410100:郑东新区", "高新区": "410172"}
+
+
+def test_area_zone_written_after_its_city_short_form_is_one_name():
+    text = "青岛西海岸新区教育局发布消息,西海岸新区新增学位。"
+    doc = make_doc(text, ("山东省", "青岛市"))
+    areas = [e for e in extract(doc).entities if e.kind == AREA]
+    assert [(e.label, e.alt_labels) for e in areas] == [("西海岸新区", ("青岛西海岸新区",))]
+
+
 def test_area_regions_are_not_areas():
     assert _areas("加强与长三角地区和港澳台地区的交流。", ("江苏省", "苏州市")) == []
 
