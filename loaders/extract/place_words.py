@@ -209,10 +209,9 @@ def _followed_by_non_entity(text: str, end: int) -> bool:
 def read_as_places(text: str, queries: Sequence[PlaceQuery]) -> list[bool]:
     """Return, for each query, whether its hit is used as a place where it stands.
 
-    jieba rejects a hit that is part of other words. In the document's own area, a short form
-    LAC reads as a place or a noun on its own is then taken, unless a university's or a
-    medium's name follows; so is a near one LAC reads as a place, standing alone (丰台、朝阳).
-    Any other is read in context by LAC, in one batch of short windows:
+    jieba rejects a hit that is part of other words. A near short form LAC reads as a place on
+    its own (or, in the document's own area, as a noun) is then taken, unless a university's or
+    a medium's name follows. Any other is read in context by LAC, in one batch of short windows:
     a near hit must not be a verb or an adjective there, nor begin a name the graph leaves out,
     and a far hit must be a LOC word of its own.
 
@@ -233,10 +232,7 @@ def read_as_places(text: str, queries: Sequence[PlaceQuery]) -> list[bool]:
         if reading == "crossing":
             continue
         kind = kinds.get(text[q.start : q.end], "word")
-        alone = not text[q.end : q.end + 1].isalnum()
-        if (q.reach == "own" and kind != "word") or (
-            q.reach == "near" and kind == "place" and alone
-        ):
+        if (q.reach == "own" and kind != "word") or (q.reach == "near" and kind == "place"):
             verdicts[i] = reading == "whole" and not _followed_by_non_entity(text, q.end)
             continue
         asked.append(i)
