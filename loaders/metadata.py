@@ -27,11 +27,18 @@ import re
 from collections.abc import Iterator, Mapping
 from functools import lru_cache
 
-import ahocorasick
 import cn2an
 
-from loaders.divisions import Division, division_chain, division_table
 from loaders.documents import DocumentMetadata, Span
+from loaders.gazetteer import (
+    LEVELS,
+    Area,
+    area_chain,
+    find_area_names,
+    load_gazetteer,
+    longest_name,
+    scan_start,
+)
 from loaders.normalise import normalise_text
 from loaders.titles import is_banner, is_byline, opens_more_than_it_closes, title_bounds
 
@@ -197,61 +204,37 @@ def parse_date(text: str) -> str | None:
     return f"{year:04d}-{month:02d}-{day:02d}"
 
 
-def _chain_names(division: Division) -> tuple[str, ...]:
-    names: list[str] = []
-    for part in division_chain(division):
-        if not names or names[-1] != part.name:  # 上海市 (province) > 上海市 (city)
-            names.append(part.name)
-    return tuple(names)
+@lru_cache(maxsize=4096)
+def _word_areas(word: str) -> tuple[Area, ...]:
+    """Return the provinces, cities and counties `word` names, higher levels first, then by
+    code. A development zone counts by its full name only: its short forms are shared."""
+    gaz = load_gazetteer()
+    areas = gaz.by_name.get(word, ()) + gaz.by_alias.get(word, ())
+    wanted = (
+        a for a in areas if a.level in _AREA_LEVELS and (word == a.name or not _ZONE.search(a.name))
+    )
+    return tuple(sorted(wanted, key=lambda a: (LEVELS.index(a.level), a.code)))
 
 
-@lru_cache(maxsize=1)
-def _area_automaton() -> ahocorasick.Automaton:
-    """Return an Aho-Corasick automaton over province, city and county names and aliases."""
-    automaton = ahocorasick.Automaton()
-    for name, divisions in division_table().by_name.items():
-        wanted = tuple(
-            d
-            for d in divisions
-            if d.level in _AREA_LEVELS and (name == d.name or not _ZONE.search(d.name))
-        )
-        if wanted:
-            automaton.add_word(name, (name, wanted))
-    automaton.make_automaton()
-    return automaton
+@lru_cache(maxsize=4096)
+def _ancestor_labels(code: str) -> tuple[str, ...]:
+    """Return the names and aliases of the ancestors of the area keyed `code`."""
+    return tuple(
+        label
+        for part in area_chain(code)[:-1]
+        for label in dict.fromkeys((part.name, *part.aliases))
+    )
 
 
-@lru_cache(maxsize=1)
-def _area_characters() -> frozenset[str]:
-    """Return every character of the names in _area_automaton."""
-    return frozenset("".join(_area_automaton().keys()))
+def _pick(areas: tuple[Area, ...], context: str) -> Area:
+    """Pick among same-named areas the one whose ancestors the context names most."""
+    if len(areas) == 1:
+        return areas[0]
 
+    def support(area: Area) -> int:
+        return sum(context.count(label) for label in _ancestor_labels(area.code))
 
-def _scan_start(text: str, at: int) -> int:
-    """Return where an area scan may begin and still find every area that starts at `at`
-    or later as a scan of the whole text does: just after the last character before `at`
-    that is in no area name (the automaton is back at its root there).
-    """
-    chars = _area_characters()
-    while at > 0 and text[at - 1] in chars:
-        at -= 1
-    return at
-
-
-def _pick(divisions: tuple[Division, ...], context: str) -> Division:
-    """Pick among same-named divisions the one whose ancestors the context names most."""
-    if len(divisions) == 1:
-        return divisions[0]
-
-    def support(division: Division) -> int:
-        return sum(
-            context.count(label)
-            for part in division_chain(division)[:-1]
-            for label in {part.name, *part.aliases}
-            if len(label) >= 2
-        )
-
-    return max(divisions, key=support)
+    return max(areas, key=support)
 
 
 def find_areas(
@@ -271,25 +254,27 @@ def find_areas(
 
 
 def _iter_areas(
-    text: str, context: str = "", aliases: bool = True, since: int = 0
+    text: str, context: str = "", aliases: bool = True, since: int = 0, until: int | None = None
 ) -> Iterator[tuple[int, int, tuple[str, ...]]]:
-    """Yield find_areas' results one by one (a caller that stops early skips the rest).
+    """Yield find_areas' results one by one.
 
-    `since` (a _scan_start) skips the areas before it.
+    `since` (a scan_start) skips the areas before it; with `until`, only the areas that start
+    by `until` are exact, and the first one after it (the text is scanned a little further).
     """
-    automaton = _area_automaton()
-    matches = automaton.iter_long(text, since) if since else automaton.iter_long(text)
-    for end, (name, divisions) in matches:
-        start = end + 1 - len(name)
-        is_alias = all(name != d.name for d in divisions)
+    end = None if until is None else until + 2 * longest_name()
+    for match in find_area_names(text, since, end):
+        areas = _word_areas(match.word)
+        if not areas:
+            continue
+        is_alias = all(match.word != a.name for a in areas)
         if is_alias and not aliases:
             continue
+        after = match.end
         if is_alias and (
-            text[end + 1 : end + 2] in _UNIT_CHARS or text[end + 1 : end + 3] == "新区"
+            text[after : after + 1] in _UNIT_CHARS or text[after : after + 2] == "新区"
         ):
             continue  # an alias that is part of another unit's name: 江北 in 南京江北新区
-        division = _pick(divisions, context or text)
-        yield (start, end + 1, _chain_names(division))
+        yield (match.start, match.end, _pick(areas, context or text).chain)
 
 
 def leading_areas(name: str) -> list[tuple[int, str, tuple[str, ...]]]:
@@ -741,7 +726,7 @@ def resolve_issuer(issuer: str, norm: str, hints: list[str]) -> str | None:
         # Only an area that ends where a body abbreviating to the stem starts can give a
         # match, so the areas are read only just before those places, in text order.
         for start in _expansion_starts(stem, text):
-            since = _scan_start(text, start)
+            since = scan_start(text, start)
             for full_area, chain, body in _bodies_after_areas(text, norm, since, start):
                 if _expands(stem, body) and not (level and not chain[-1].endswith(level)):
                     return full_area + body
@@ -787,10 +772,10 @@ def _bodies_after_areas(
     Consecutive areas are kept together as written (泰州市海陵区教育局 keeps 泰州市海陵区); an
     alias is replaced by the full name (钟楼教育文体局 → 钟楼区 + 教育文体局). Areas are read
     lazily, so a caller that stops at the first fitting body skips the rest of the text. Only
-    the areas from `since` (a _scan_start) are read, and none that starts after `until`.
+    the areas from `since` (a scan_start) are read, and none that starts after `until`.
     """
     areas: list[tuple[int, int, tuple[str, ...]]] = []
-    source = _iter_areas(text, context, since=since)
+    source = _iter_areas(text, context, since=since, until=until)
     following = next(source, None)
     while following is not None and (until is None or following[0] <= until):
         areas.append(following)

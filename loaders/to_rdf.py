@@ -15,8 +15,8 @@ import re
 
 from pyoxigraph import Literal, NamedNode, Quad, RdfFormat, parse
 
-from loaders.divisions import Division, area_iri, division_chain, resolve_chain
 from loaders.documents import PolicyDocument, Section
+from loaders.gazetteer import Area, area_chain, area_iri, resolve_chain
 from loaders.identifiers import (
     document_iri,
     entity_iri,
@@ -186,23 +186,23 @@ def document_lines(doc: PolicyDocument, extractor: str) -> list[str]:
     return out
 
 
-def area_quads(division: Division, graph: NamedNode) -> list[Quad]:
+def area_quads(area: Area, graph: NamedNode) -> list[Quad]:
     """Return an area's type, label, code and its partOf chain up to the province."""
-    return parse_lines(area_lines(division), graph)
+    return parse_lines(area_lines(area), graph)
 
 
-def area_lines(division: Division) -> list[str]:
+def area_lines(area: Area) -> list[str]:
     """Return the N-Triples lines of area_quads."""
     out: list[str] = []
-    chain = division_chain(division)
-    for i, area in enumerate(chain):
-        iri = area_iri(area)
+    chain = (*area_chain(area.parent_code), area) if area.parent_code else (area,)
+    for i, part in enumerate(chain):
+        iri = area_iri(part)
         out += [
             f"{iri} {_TYPE} {EKG.AdministrativeArea} .",
-            f"{iri} {_LABEL} {nt_literal(area.name, _ZH)} .",
+            f"{iri} {_LABEL} {nt_literal(part.name, _ZH)} .",
         ]
-        if area.code:
-            out.append(f"{iri} {EKG.adminCode} {nt_literal(area.code)} .")
+        if part.admin_code:
+            out.append(f"{iri} {EKG.adminCode} {nt_literal(part.admin_code)} .")
         if i > 0:
             out.append(f"{iri} {EKG.partOf} {area_iri(chain[i - 1])} .")
     return out

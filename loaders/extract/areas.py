@@ -1,10 +1,22 @@
-"""Administrative areas: provinces, cities, counties/districts, towns and streets, with codes.
+"""Administrative areas: provinces, cities, counties/districts, towns, streets and development
+zones, with codes (ANNOTATION.md, 'areas').
 
-Matching uses the jionlp gazetteer (gazetteer.py). Full names are accepted anywhere (an
-ambiguous county such as 鼓楼区 is resolved by the cities the document mentions); short forms
-(常州, 江苏) of provinces and cities are accepted anywhere; short forms of counties (钟楼 for
-钟楼区), development-zone aliases (高新区, 经开区) and towns/streets only when their county or
-city is the document's context, since many are ordinary words or repeat across the country.
+Hits come from the one area finder, loaders.gazetteer.find_area_names; each is then judged by
+what it is and where it stands:
+
+* a full name (钟楼区, 广西壮族自治区) is an area wherever it stands; an ambiguous one (鼓楼区) is
+  resolved by the areas the document names. So is a short form followed by the level character
+  of its area (管城 + 区 for 管城回族区, 大理 + 州), which is how texts write an official name that
+  carries an ethnic or an older part.
+* a bare short form (常州, 钟楼, 新建) is a place only when it is used as one where it stands
+  (place_words: a whole word for jieba, a LOC word for LAC, or the place of a named school or
+  body), and a county's short form only in the document's own city, since many repeat across
+  the country or are ordinary words. A short form far from the document's province counts only
+  as a word of its own, never inside another name (西藏民族中学 in a Jiangsu text).
+* a development zone is named by its city or own name and a zone head (南京江北新区, 郑东新区,
+  新站高新区, 经开区); one missing from the table gets a key of its city's code and its name.
+* towns and streets count only in the document's own county; regions (长三角地区) are not areas;
+  nor is a place inside a cited title, which belongs to that title.
 """
 
 from __future__ import annotations
@@ -14,31 +26,48 @@ import re
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
-import numpy as np
-
 from loaders.documents import PolicyDocument
-from loaders.extract.gazetteer import AreaInfo, Gazetteer, load_gazetteer
+from loaders.extract.lexical import analyse
+from loaders.extract.lexicon import alternation, load_list
 from loaders.extract.model import AREA, Candidate
-
-# Bare words that are also the names of a few districts (城区 of 阳泉, 东区 of 攀枝花) but in
-# policy texts mean "the urban area", "the east part": never areas on their own.
-GENERIC_PLACE_WORDS = frozenset(
-    "城区 东区 西区 南区 北区 中区 新区 郊区 矿区 市区 主城区 老城区 新城区 城关".split()
+from loaders.extract.place_words import PlaceQuery, jieba_reading, read_as_places
+from loaders.gazetteer import (
+    LEVELS,
+    REGIONS,
+    Area,
+    AreaMatch,
+    Gazetteer,
+    area_chain,
+    find_area_names,
+    leading_place,
+    load_gazetteer,
 )
+
+# Bare words that are also the names or short forms of a few areas (城区 of 阳泉, 东区 of 攀枝花,
+# 开发区 of some zones) but in policy texts mean "the urban area", "the east part", "development
+# zones": areas only in those districts' cities.
+GENERIC_PLACE_WORDS = frozenset(
+    "城区 东区 西区 南区 北区 中区 新区 郊区 矿区 市区 主城区 老城区 新城区 城关 开发区".split()
+)
+# The level words GB/T 2260 names end with: 管城 + 区 writes 管城回族区, 大理 + 州 大理白族自治州.
+LEVEL_CHARACTERS = "省市区县州旗盟"
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _TITLE = re.compile(r"《[^《》]*》")
-# Regions without a GB/T 2260 code that policy texts name as areas.
-REGIONS = ("港澳台地区", "长三角地区", "粤港澳大湾区", "京津冀地区")
+# A zone's own name (郑东, 新站) is a few name characters, not a phrase (城市的新区) nor a rank
+# (省级开发区).
+_ZONE_OWN = re.compile(r"[\u4e00-\u9fff]{0,4}")
+_NOT_NAME = re.compile(r"[的和与及在是了各全本该等个级]")
 
 
 @dataclass(frozen=True)
 class AreaContext:
-    """The document's own place: its jurisdiction chain and every area it names in full."""
+    """The document's own place: its jurisdiction chain and every area it names."""
 
-    chain: tuple[AreaInfo, ...]  # province, city, county as far as known
-    named: frozenset[str]  # codes of areas named in full (or as province/city short forms)
+    chain: tuple[Area, ...]  # province, city, county as far as known
+    named: frozenset[str]  # codes of areas named in full or as province/city short forms
+    spelled: frozenset[str] = frozenset()  # codes of the areas named in full, and their chains
 
-    def at_level(self, level: str) -> AreaInfo | None:
+    def at_level(self, level: str) -> Area | None:
         """Return the context area of `level` ('province', 'city', 'county'), or None."""
         for info in self.chain:
             if info.level == level:
@@ -50,133 +79,60 @@ class AreaContext:
         """Return the codes of the chain and of every named area."""
         return frozenset(i.code for i in self.chain) | self.named
 
+    @cached_property
+    def home(self) -> frozenset[str]:
+        """Return the codes whose counties are the document's own: its city and county, or
+        its municipality (北京市, whose districts have no city between)."""
+        home = {i.code for i in self.chain if i.level in ("city", "county")}
+        if self.chain and self.chain[0].code in _municipalities():
+            home.add(self.chain[0].code)
+        return frozenset(home)
 
-@dataclass(frozen=True, eq=False)
-class _Scanner:
-    """Every gazetteer name and region, for one leftmost-longest scan of a text.
+    @cached_property
+    def owner(self) -> Area | None:
+        """Return the area a development zone named without its city belongs to: the
+        document's city or municipality (a province has too many zones to tell which)."""
+        city = self.at_level("city")
+        if city is None and self.chain and self.chain[0].code in _municipalities():
+            return self.chain[0]
+        return city
 
-    A dict of two-character prefixes beats pyahocorasick here: its nodes search their children
-    one by one, and the root of a Chinese gazetteer has thousands (about 2 µs a character).
-    """
-
-    is_town: dict[str, bool]  # every name → whether it is a town or street
-    lengths: dict[str, tuple[int, ...]]  # first two characters → name lengths, longest first
-    # Code point → whether some name has it first / second. The tables end with a False entry
-    # that every higher code point reads, so they stay small (about 40 kB, in cache).
-    firsts: np.ndarray
-    seconds: np.ndarray
-    heads: np.ndarray  # the names' first two characters as _codes numbers, sorted
-    pairs: np.ndarray  # the two-character names, the same way
-    triples: np.ndarray  # the first three characters of the longer names, the same way
-
-
-def _code_points(text: str) -> np.ndarray:
-    """Return the code points of `text` (lone surrogates included) as an array."""
-    return np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype="<u4")
-
-
-def _codes(*columns: np.ndarray) -> np.ndarray:
-    """Return rows of code points (below 2^21) as single numbers: c0 + c1·2^21 + c2·2^42."""
-    out = np.zeros(len(columns[0]), dtype=np.uint64)
-    for i, column in enumerate(columns):
-        out |= column.astype(np.uint64) << np.uint64(21 * i)
-    return out
-
-
-def _member(table: np.ndarray, values: np.ndarray) -> np.ndarray:
-    """Return, for each of `values`, whether the sorted array `table` holds it."""
-    found = np.searchsorted(table, values)
-    found[found == len(table)] = 0
-    return table[found] == values if len(table) else np.zeros(len(values), dtype=bool)
-
-
-def _name_starts(text: str, scanner: _Scanner) -> list[int]:
-    """Return, in order, every index of `text` where a gazetteer name may begin: a two-character
-    name is there, or the first three characters of a longer one.
-
-    numpy (loaded with jionlp already) tests every index at once: first whether the first two
-    characters can begin a name at all (a table lookup per character), then the few remaining
-    places by binary search among the names' beginnings. Half of the characters of a policy
-    text can begin a name, but only about one place in a hundred does.
-    """
-    codes = _code_points(text)
-    if len(codes) < 2:
-        return []
-    looked_up = np.minimum(codes, len(scanner.firsts) - 1)
-    maybe = np.flatnonzero(scanner.firsts[looked_up[:-1]] & scanner.seconds[looked_up[1:]])
-    pairs = _codes(codes[maybe], codes[maybe + 1])
-    begins = _member(scanner.heads, pairs)  # one place in fifteen
-    maybe, pairs = maybe[begins], pairs[begins]
-    starts = _member(scanner.pairs, pairs)
-    longer = maybe[maybe + 2 < len(codes)]  # all but perhaps the last
-    triples = _codes(codes[longer], codes[longer + 1], codes[longer + 2])
-    starts[: len(longer)] |= _member(scanner.triples, triples)
-    return maybe[starts].tolist()
+    def reach(self, area: Area, local: bool = False) -> str:
+        """Return how far `area` is from the document's own place (place_words.PlaceQuery):
+        'own' (its jurisdiction or what encloses it), 'near' (`local`: in its city; or in its
+        province; or named in full in it; or any area when the document's place is unknown), or
+        'far'.
+        """
+        if area in self.chain:
+            return "own"
+        if not self.chain or local or area.codes[0] == self.chain[0].code:
+            return "near"
+        if area.code in self.spelled:
+            return "near"
+        return "far"
 
 
 @lru_cache(maxsize=1)
-def _scanner(gaz: Gazetteer) -> _Scanner:
-    is_town: dict[str, bool] = {}
-    for automaton, town in ((gaz.automaton, False), (gaz.towns, True)):
-        for word in automaton.keys():
-            is_town[word] = town
-    for region in REGIONS:
-        is_town.setdefault(region, False)
-    lengths: dict[str, set[int]] = {}
-    for word in is_town:
-        lengths.setdefault(word[:2], set()).add(len(word))
-    # Every name has two characters at least (gazetteer._aliases, jionlp's full names).
-    heads = _code_points("".join(lengths)).reshape(-1, 2)
-    firsts = np.zeros(int(heads.max()) + 2, dtype=bool)
-    seconds = np.zeros(int(heads.max()) + 2, dtype=bool)
-    firsts[heads[:, 0]] = True
-    seconds[heads[:, 1]] = True
-    pairs = _code_points("".join(w for w in is_town if len(w) == 2)).reshape(-1, 2)
-    triples = _code_points("".join(w[:3] for w in is_town if len(w) > 2)).reshape(-1, 3)
-    return _Scanner(
-        is_town,
-        {k: tuple(sorted(v, reverse=True)) for k, v in lengths.items()},
-        firsts,
-        seconds,
-        np.unique(_codes(heads[:, 0], heads[:, 1])),
-        np.unique(_codes(pairs[:, 0], pairs[:, 1])),
-        np.unique(_codes(triples[:, 0], triples[:, 1], triples[:, 2])),
+def _municipalities() -> frozenset[str]:
+    """Return the codes of the provinces whose counties hang from them directly (北京市 …)."""
+    gaz = load_gazetteer()
+    return frozenset(
+        a.codes[0] for a in gaz.by_code.values() if a.level == "county" and len(a.codes) == 2
     )
 
 
-def _scan(scanner: _Scanner, text: str, offset: int) -> list[tuple[int, int, str, bool]]:
-    """Return the leftmost-longest, non-overlapping names in `text`, offsets shifted by `offset`.
-
-    Equivalent to taking all matches sorted by (start, longest first) and keeping each that
-    starts at or after the end of the last one kept.
-    """
-    found: list[tuple[int, int, str, bool]] = []
-    is_town, lengths = scanner.is_town, scanner.lengths
-    end = 0
-    for i in _name_starts(text, scanner):
-        if i < end:
-            continue  # inside the name found last
-        for length in lengths[text[i : i + 2]]:
-            word = text[i : i + length]
-            if len(word) == length and word in is_town:
-                found.append((offset + i, offset + i + length, word, is_town[word]))
-                end = i + length
-                break
-    return found
-
-
 @lru_cache(maxsize=8)
-def _matches(gaz: Gazetteer, doc: PolicyDocument) -> tuple[tuple[int, int, str, bool], ...]:
-    """Return leftmost-longest (start, end, surface, is_town) gazetteer matches in the body."""
-    scanner = _scanner(gaz)
-    found: list[tuple[int, int, str, bool]] = []
+def _matches(doc: PolicyDocument) -> tuple[AreaMatch, ...]:
+    """Return the leftmost-longest gazetteer matches in the body (area_context and find_areas
+    both read them)."""
+    found: list[AreaMatch] = []
     for span in doc.body:
-        found += _scan(scanner, doc.norm[span.start : span.end], span.start)
+        found += find_area_names(doc.norm, span.start, span.end)
     return tuple(found)
 
 
-def _chain_from_names(gaz: Gazetteer, names: tuple[str, ...]) -> tuple[AreaInfo, ...]:
-    chain: list[AreaInfo] = []
+def _chain_from_names(gaz: Gazetteer, names: tuple[str, ...]) -> tuple[Area, ...]:
+    chain: list[Area] = []
     for name in names:
         options = gaz.by_name.get(name, ()) + gaz.by_alias.get(name, ())
         options = tuple(o for o in options if o.level != "town") or options
@@ -196,10 +152,14 @@ def area_context(doc: PolicyDocument) -> AreaContext:
     gaz = load_gazetteer()
     counts: dict[str, int] = {}
     named: set[str] = set()
-    for _, _, word, is_town in _matches(gaz, doc):
-        if is_town:
+    spelled: set[str] = set()
+    for match in _matches(doc):
+        word = match.word
+        if match.is_town or match.is_region:
             continue
         infos = gaz.by_name.get(word, ())
+        if len(infos) == 1:
+            spelled.update(infos[0].codes)
         if not infos:  # a province or city short form names it as clearly as the full name
             infos = tuple(i for i in gaz.by_alias.get(word, ()) if i.level in ("province", "city"))
         if len(infos) == 1:
@@ -220,10 +180,10 @@ def area_context(doc: PolicyDocument) -> AreaContext:
                 info = gaz.by_code[ranked[0][1]]
                 chain = tuple(gaz.by_code[c] for c in info.codes if c in gaz.by_code)
                 break
-    return AreaContext(chain, frozenset(named))
+    return AreaContext(chain, frozenset(named), frozenset(spelled))
 
 
-def _pick(options: tuple[AreaInfo, ...], context: AreaContext) -> AreaInfo | None:
+def _pick(options: tuple[Area, ...], context: AreaContext) -> Area | None:
     """Return the option that fits the context, the only option, or None when unsure."""
     codes = context.codes
     fitting = [o for o in options if any(c in codes for c in o.codes)]
@@ -241,74 +201,296 @@ def _inside(spans: list[tuple[int, int]], starts: list[int], start: int, end: in
     return index >= 0 and end <= spans[index][1]
 
 
-def find_areas(doc: PolicyDocument, context: AreaContext) -> list[Candidate]:
-    """Return area candidates: (surface, span, canonical full name, code, parent code)."""
-    gaz = load_gazetteer()
-    out: list[Candidate] = []
-    # A place inside a cited title belongs to that title (《浙江省…规划》), not to this text.
-    titles = [m.span() for m in _TITLE.finditer(doc.norm)]
-    title_starts = [a for a, _ in titles]
-    for start, end, word, is_town in _matches(gaz, doc):
-        surface = doc.text[start:end]
-        if word in GENERIC_PLACE_WORDS or _inside(titles, title_starts, start, end):
-            continue
-        before = doc.norm[start - 1 : start] if start else ""
-        if len(word) == 2 and word in gaz.by_name and _CJK.match(before) and before not in "省市州":
+def _overlaps(spans: list[tuple[int, int]], starts: list[int], start: int, end: int) -> bool:
+    """Return True when [start, end) overlaps one of the sorted, disjoint `spans`."""
+    index = bisect.bisect_left(starts, end) - 1
+    return index >= 0 and spans[index][1] > start
+
+
+@dataclass(frozen=True)
+class _Hit:
+    """A gazetteer hit resolved to one area, before the evidence that it is used as a place."""
+
+    start: int
+    end: int
+    area: Area
+    method: str
+    confidence: float
+    query: PlaceQuery | None = None  # set when the hit must still read as a place
+
+
+def _level_form(match: AreaMatch, norm: str) -> tuple[Area, ...]:
+    """Return the areas a short form names with the level character after it (管城 + 区), or ()
+    when that character is not their level's or belongs to the next word (江北|区域)."""
+    after = norm[match.end : match.end + 1]
+    if not after or after not in LEVEL_CHARACTERS:
+        return ()
+    options = tuple(a for a in match.aliased if a.level != "town" and a.name.endswith(after))
+    if options and jieba_reading(norm, match.start, match.end + 1) != "crossing":
+        return options
+    return ()
+
+
+def _resolve(
+    match: AreaMatch, following: AreaMatch | None, norm: str, context: AreaContext
+) -> _Hit | None:
+    """Return the area a hit names by the rules of the module docstring, or None.
+
+    `following` is the hit that starts where this one ends, if any (江苏|宿迁).
+    """
+    start, end, word = match.start, match.end, match.word
+    if match.is_region:
+        return None  # a region has no code and is no administrative area (ANNOTATION.md)
+    if word in GENERIC_PLACE_WORDS:
+        own = tuple(a for a in match.named if a.parent_code in context.home)
+        return _Hit(start, end, own[0], "areas.full_name", 0.95) if len(own) == 1 else None
+    if len(word) == 2 and match.named and not match.is_town:
+        before = norm[start - 1 : start]
+        if _CJK.match(before) and before not in "省市州":
             home = {i.code for i in context.chain}
-            if not any(o.code in home for o in gaz.by_name[word]):
-                continue  # 示范县: the end of a longer word, not the county 范县
-        if word in REGIONS:
-            out.append(Candidate(AREA, surface, start, end, "AdministrativeArea", "areas.region"))
+            if not any(o.code in home for o in match.named):
+                return None  # 示范县: the end of a longer word, not the county 范县
+    if match.is_town:
+        options = tuple(o for o in match.named if o.parent_code in context.codes)
+        info = _pick(options, context) if options else None
+        if info is not None:
+            return _Hit(start, end, info, "areas.town", 0.8)
+        # 高新区 is the name of a few towns and the short form of many zones
+        return _short_form(match, following, norm, context)
+    if match.named:
+        info = _pick(match.named, context)
+        if info is None:  # ambiguous and no context: the lowest code, flagged as a guess
+            info = min(match.named, key=lambda o: o.code)
+            return _Hit(start, end, info, "areas.full_name.guess", 0.5)
+        return _Hit(start, end, info, "areas.full_name", 0.95)
+    return _short_form(match, following, norm, context)
+
+
+def _short_form(
+    match: AreaMatch, following: AreaMatch | None, norm: str, context: AreaContext
+) -> _Hit | None:
+    """Resolve a short form (an alias): with its level character, as a zone's, before a place
+    inside its area (江苏宿迁, 常州钟楼), or bare."""
+    start, end = match.start, match.end
+    written = _level_form(match, norm)
+    if written:
+        info = _pick(written, context) or min(written, key=lambda o: o.code)
+        return _Hit(start, end + 1, info, "areas.short_form.level", 0.9)
+    local = tuple(
+        o
+        for o in match.aliased
+        if o.level == "county" and (o.code in context.codes or o.parent_code in context.home)
+    )
+    if match.word in _zone_types() and match.word not in GENERIC_PLACE_WORDS:
+        # 高新区, 经开区: the zone of the document's own city, whatever follows the word.
+        info = _pick(local, context) if local else _own_zone("", match.word, context.owner)
+        return _Hit(start, end, info, "areas.zone", 0.85) if info is not None else None
+    broad = tuple(o for o in match.aliased if o.level in ("province", "city"))
+    info = _pick(local, context) if local else _pick(broad, context)
+    if info is None:
+        return None
+    if following is not None and any(
+        info.code in a.codes[:-1] for a in following.named + following.aliased
+    ):
+        return _Hit(start, end, info, "areas.short_form.compound", 0.9)
+    query = PlaceQuery(start, end, context.reach(info, local=bool(local)))
+    return _Hit(start, end, info, "areas.short_form", 0.85, query)
+
+
+@lru_cache(maxsize=1)
+def _zone_types() -> dict[str, str]:
+    """Return zone head → the zone type it abbreviates to (lexicon/zone_heads.tsv)."""
+    return {e.word: e.cls for e in load_list("zone_heads")}
+
+
+@lru_cache(maxsize=1)
+def _zone_head() -> re.Pattern[str]:
+    return re.compile(alternation("zone_heads"))
+
+
+def _peel(gaz: Gazetteer, name: str) -> tuple[int, Area | None, int]:
+    """Return (length, area, end of the last full name) of the places `name` begins with.
+
+    A province or city is read in any form; a county only by its full name, and each place
+    after the first must lie inside the one before: a county's short form or another
+    province's place is more often the zone's own name (江北 in 南京江北新区, 吴中经开区).
+
+    >>> length, area, full_end = _peel(load_gazetteer(), "南京江北新区")
+    >>> length, area.name, full_end
+    (2, '南京市', 0)
+    >>> _peel(load_gazetteer(), "郑州市郑东新区")[::2]
+    (3, 3)
+    """
+    at, owner, full_end = 0, None, 0
+    while True:
+        length = leading_place(gaz, name[at:])
+        if not length:
+            break
+        word = name[at : at + length]
+        full = word in gaz.by_name
+        options = [
+            a
+            for a in gaz.by_name.get(word, ()) + gaz.by_alias.get(word, ())
+            if (a.level in ("province", "city") or (a.level == "county" and full))
+            and (owner is None or owner.code in a.codes[:-1])
+        ]
+        if not options:
+            break
+        owner = min(options, key=lambda a: (LEVELS.index(a.level), a.code))
+        at += length
+        if full:
+            full_end = at
+    return at, owner, full_end
+
+
+def _split_zone(gaz: Gazetteer, name: str) -> tuple[str, str] | None:
+    """Return (own name, zone type) of a zone's name without the places it begins with.
+
+    >>> _split_zone(load_gazetteer(), "合肥新站高新技术产业开发区")
+    ('新站', '高新区')
+    >>> _split_zone(load_gazetteer(), "天宁区") is None
+    True
+    """
+    match = _zone_head().search(name)
+    if match is None or match.end() != len(name):
+        return None
+    length, _, _ = _peel(gaz, name[: match.start()])
+    return name[length : match.start()], _zone_types()[match.group()]
+
+
+@lru_cache(maxsize=1)
+def _table_zones() -> dict[tuple[str, str, str], Area]:
+    """Return (parent code, own name, zone type) → the zone the table has (first by code)."""
+    gaz = load_gazetteer()
+    out: dict[tuple[str, str, str], Area] = {}
+    for area in sorted(gaz.by_code.values(), key=lambda a: a.code):
+        if area.level != "county" or area.parent_code is None:
             continue
-        info: AreaInfo | None
-        if is_town:
-            options = tuple(o for o in gaz.by_name[word] if o.parent_code in context.codes)
-            info = _pick(options, context) if options else None
-            method, confidence = "areas.town", 0.8
-        elif word in gaz.by_name:
-            info = _pick(gaz.by_name[word], context)
-            if info is None:  # ambiguous and no context: the lowest code, flagged as a guess
-                info = sorted(gaz.by_name[word], key=lambda o: o.code)[0]
-                method, confidence = "areas.full_name.guess", 0.5
-            else:
-                method, confidence = "areas.full_name", 0.95
-        else:
-            options = gaz.by_alias[word]
-            broad = tuple(o for o in options if o.level in ("province", "city"))
-            home = {i.code for i in context.chain if i.level in ("city", "county")}
-            local = tuple(
-                o
-                for o in options
-                if o.level == "county" and (o.code in context.codes or o.parent_code in home)
-            )
-            info = _pick(local, context) if local else _pick(broad, context)
-            method, confidence = "areas.short_form", 0.85
-            after = doc.norm[end : end + 1]
-            if info is not None and info.level == "county" and not _CJK.match(after):
-                continue  # a bare county short form (新北、湖塘): too often a part of a name
-        if info is None:
-            continue
-        attrs = (("code", info.code), ("level", info.level))
-        out.append(
-            Candidate(
-                AREA,
-                surface,
-                start,
-                end,
-                "AdministrativeArea",
-                method,
-                confidence,
-                info.name,
-                attrs,
-            )
-        )
+        for name in (area.name, *area.aliases):
+            split = _split_zone(gaz, name)
+            if split is not None:
+                out.setdefault((area.parent_code, *split), area)
     return out
 
 
-def area_chain(code: str) -> tuple[AreaInfo, ...]:
-    """Return the area with `code` and its ancestors, from the province down."""
+def _own_zone(own: str, head: str, owner: Area | None) -> Area | None:
+    """Return the zone `own` + `head` of `owner`: the table's, else one keyed by the owner's
+    code and the zone's name (its head abbreviated: 经济技术开发区 → 经开区), like a town's."""
+    if owner is None:
+        return None
+    kind = _zone_types()[head]
+    found = _table_zones().get((owner.code, own, kind))
+    if found is not None:
+        return found
+    name = own + kind
+    code = f"{owner.code}:{name}"
+    return Area(name, code, "zone", owner.chain + (name,), owner.codes + (code,), ())
+
+
+def _zone_hits(
+    doc: PolicyDocument,
+    context: AreaContext,
+    matches: tuple[AreaMatch, ...],
+    titles: list[tuple[int, int]],
+) -> list[_Hit]:
+    """Return the development zones named by a place or an own name and a zone head
+    (南京江北新区, 郑东新区, 新站高新区) that the table does not name in full.
+
+    LAC tells where the name begins: the LOC or ORG word that ends with the head (郑东新区/LOC),
+    or a place word just before a head standing alone (郑州/LOC 高新区/n).
+    """
     gaz = load_gazetteer()
-    info = gaz.by_code.get(code)
-    if info is None:
-        return ()
-    return tuple(gaz.by_code[c] for c in info.codes if c in gaz.by_code)
+    norm = doc.norm
+    full_names = {m.end: m for m in matches if m.named and not m.is_town}
+    title_starts = [a for a, _ in titles]
+    heads = []
+    for span in doc.body:
+        for head in _zone_head().finditer(norm, span.start, span.end):
+            hs, he = head.span()
+            known = full_names.get(he)
+            if known is not None and known.start < hs:
+                continue  # 天府新区, 扬州经济技术开发区: the table's name
+            if not _CJK.match(norm[hs - 1 : hs]) or _inside(titles, title_starts, hs, he):
+                continue
+            heads.append((hs, he, head.group()))
+    windows = [(max(_line_start(norm, hs), hs - 10), min(len(norm), he + 4)) for hs, he, _ in heads]
+    out: list[_Hit] = []
+    for (hs, he, word), tokens in zip(heads, analyse(norm, windows), strict=True):
+        last = next((t for t in tokens if t.start < he <= t.end), None)
+        if last is None:
+            continue
+        if last.start >= hs:  # the head stands alone: a place word may name the zone
+            before = next((t for t in tokens if t.end == hs), None)
+            if before is None or before.tag != "LOC":
+                continue
+            name_start = before.start
+        elif last.tag in ("LOC", "ORG", "nz"):
+            name_start = last.start
+        else:
+            continue
+        length, owner, full_end = _peel(gaz, norm[name_start:hs])
+        own = norm[name_start + length : hs]
+        if own in LEVEL_CHARACTERS:
+            own = ""  # 市经济开发区: the city's own zone
+        if not _ZONE_OWN.fullmatch(own) or _NOT_NAME.search(own) or (not own and not length):
+            continue
+        if owner is not None and owner.level == "province":
+            owner = None  # a province's zone is named by its city: read the document's
+        area = _own_zone(own, word, owner or context.owner)
+        start = name_start + full_end
+        if area is not None and (not out or out[-1].end <= start):
+            out.append(_Hit(start, he, area, "areas.zone", 0.85))
+    return out
+
+
+def _line_start(norm: str, at: int) -> int:
+    """Return the start of the line holding `at` (a zone's name does not cross a line)."""
+    return norm.rfind("\n", 0, at) + 1
+
+
+def find_areas(doc: PolicyDocument, context: AreaContext) -> list[Candidate]:
+    """Return area candidates: (surface, span, canonical full name, code, level), in text order."""
+    norm = doc.norm
+    matches = _matches(doc)
+    # A place inside a cited title belongs to that title (《浙江省…规划》), not to this text.
+    titles = [m.span() for m in _TITLE.finditer(norm)]
+    title_starts = [a for a, _ in titles]
+    hits = _zone_hits(doc, context, matches, titles)
+    zones = sorted((h.start, h.end) for h in hits)
+    zone_starts = [a for a, _ in zones]
+    for i, match in enumerate(matches):
+        if _inside(titles, title_starts, match.start, match.end):
+            continue
+        if _overlaps(zones, zone_starts, match.start, match.end):
+            continue  # 南京 and 江北 in 南京江北新区: parts of the zone's name
+        following = matches[i + 1] if i + 1 < len(matches) else None
+        if following is not None and following.start != match.end:
+            following = None
+        hit = _resolve(match, following, norm, context)
+        if hit is not None:
+            hits.append(hit)
+    hits.sort(key=lambda h: (h.start, h.end))
+    places = iter(read_as_places(norm, [h.query for h in hits if h.query is not None]))
+    out = []
+    for hit in hits:
+        if hit.query is not None and not next(places):
+            continue
+        info = hit.area
+        attrs = (("code", info.code), ("level", info.level))
+        surface = doc.text[hit.start : hit.end]
+        candidate = Candidate(
+            AREA,
+            surface,
+            hit.start,
+            hit.end,
+            "AdministrativeArea",
+            hit.method,
+            hit.confidence,
+            info.name,
+            attrs,
+        )
+        out.append(candidate)
+    return out
+
+
+__all__ = ["REGIONS", "AreaContext", "area_chain", "area_context", "find_areas"]

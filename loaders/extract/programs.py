@@ -44,13 +44,13 @@ from functools import lru_cache
 
 import ahocorasick
 
-from loaders.divisions import resolve_chain
 from loaders.documents import PolicyDocument
 from loaders.extract import lexicon
 from loaders.extract.areas import AreaContext
 from loaders.extract.concepts import concept_for, family_label, load_concepts, programme_names
 from loaders.extract.model import PROGRAM, Candidate, Entity, Mention, Relation
 from loaders.extract.names import programme_start
+from loaders.gazetteer import resolve_chain
 from loaders.identifiers import normalise_key
 
 # The heads a programme name ends with (lexicon/programme_heads.tsv).
@@ -383,7 +383,7 @@ def programme_jurisdiction(doc: PolicyDocument, context: AreaContext) -> str | N
     """
     chain = resolve_chain(doc.metadata.jurisdiction_chain)
     if chain:
-        return chain[-1].key
+        return chain[-1].code
     return context.chain[-1].code if context.chain else None
 
 

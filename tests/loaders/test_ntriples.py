@@ -12,8 +12,6 @@ from hypothesis import strategies as hs
 
 from graph_store.embedded import EmbeddedStore, quads_to_update
 from loaders import QuadLines, build_document_graph
-from loaders.extract.areas import REGIONS, _matches, _scan, _scanner
-from loaders.extract.gazetteer import load_gazetteer
 from loaders.extract.names import break_pattern
 from loaders.extract.rdf import entity_iri_value
 from loaders.identifiers import ENTITY_KINDS, entity_iri
@@ -87,67 +85,6 @@ def test_quads_to_update_writes_lines_as_quads_would():
     store = EmbeddedStore()
     store.put_graph(graph.graph, graph.quads)
     assert store.count() == len(graph.quads)
-
-
-def _greedy_matches(words: dict[str, bool], text: str) -> list[tuple[int, int, str, bool]]:
-    """Every match, sorted by start then longest, kept when it starts after the last kept."""
-    found = sorted(
-        (
-            (i, j, text[i:j], words[text[i:j]])
-            for i in range(len(text))
-            for j in range(i + 2, min(len(text), i + 25) + 1)
-            if text[i:j] in words
-        ),
-        key=lambda m: (m[0], -(m[1] - m[0])),
-    )
-    chosen, last_end = [], -1
-    for match in found:
-        if match[0] >= last_end:
-            chosen.append(match)
-            last_end = match[1]
-    return chosen
-
-
-_GAZETTEER_WORDS = [
-    "钟楼区",
-    "钟楼",
-    "常州市",
-    "常州",
-    "江苏省",
-    "鼓楼区",
-    "湖塘镇",
-    "新北区",
-    *REGIONS,
-]
-
-
-@settings(max_examples=200, deadline=None)
-@given(
-    hs.lists(
-        hs.sampled_from(_GAZETTEER_WORDS + ["区", "市", "教育", "的", "\n", "楼"]), max_size=12
-    )
-)
-def test_area_scan_is_leftmost_longest(parts):
-    text = "".join(parts)
-    scanner = _scanner(load_gazetteer())
-    assert _scan(scanner, text, 5) == [
-        (s + 5, e + 5, w, t) for s, e, w, t in _greedy_matches(scanner.is_town, text)
-    ]
-
-
-def test_area_matches_of_a_corpus_document_are_leftmost_longest():
-    from loaders.read import read_document
-
-    doc = read_document(CORPUS / "003_3eedb6d38b88a814.txt")
-    scanner = _scanner(load_gazetteer())
-    expected = []
-    for span in doc.body:
-        text = doc.norm[span.start : span.end]
-        expected += [
-            (s + span.start, e + span.start, w, t)
-            for s, e, w, t in _greedy_matches(scanner.is_town, text)
-        ]
-    assert list(_matches(load_gazetteer(), doc)) == expected
 
 
 _BREAK_WORDS = ["推进", "推", "实施", "实", "进一步", "的", "和", "开展"]

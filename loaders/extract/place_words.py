@@ -1,0 +1,243 @@
+"""Whether a short form of an area found by the gazetteer is used as a place where it stands.
+
+A gazetteer hit is only a string: 大理 is a city's short form but also the middle of 重大理论, 新建
+is a district's short form and a verb (新建学校), 和平 a district's and a noun (世界和平), 北京
+begins 北京日报 and 北京师范大学. The evidence, cheapest first:
+
+* a school head right after the hit (房山学校, 新建小学): a school's name, or schools described.
+* jieba (its dictionary) on a short window: a word running across the hit's first or last
+  character (重大|理论) means the characters belong to other words; a dictionary word that
+  begins with the hit and goes on (长治久安, 南京大学) means the hit is part of it.
+* how LAC reads the short form on its own, once per process: a place (江苏, 海陵), a noun (钟楼,
+  和平) or another word (新建, 合作). A place, or a noun in the document's own area, needs no
+  more unless a name the graph leaves out follows (南通|理工学院, 北京|日报).
+* LAC on a short window around the hit, for the rest: a verb or an adjective there is no place;
+  a near place is a LOC word or the place of a named school or body (北京中学); a place far
+  from the document's region counts only as a LOC word of its own (赴西藏支教), never inside
+  another name (西藏民族中学 in a Zhejiang text).
+
+LAC runs only on the hits these cheaper tests leave open, in one batch per document.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+import jieba
+
+from loaders.extract.lexical import FUNCTION_TAGS, Token, analyse
+from loaders.extract.lexicon import words
+
+jieba.setLogLevel(logging.WARNING)  # the dictionary-loading notice is not an error
+
+# Characters of context each side of a hit: enough for a name that begins with the place
+# (北京教育科学研究院) to be read whole, short enough to keep LAC's cost per hit small.
+_BEFORE = 4
+_AFTER = 8
+_LINE_BREAKS = "\n\r"
+
+
+@dataclass(frozen=True)
+class PlaceQuery:
+    """A hit to judge: its span in the text, and how far its area is from the document's own.
+
+    Attributes:
+        start, end: the hit's span.
+        reach: 'own' when the area is the document's jurisdiction or encloses it (钟楼 in a
+            钟楼区 work plan: taken unless the words say otherwise); 'near' when it is in the
+            document's city or province or named in full in it (taken as a LAC place word, or
+            as the place of a named institution); 'far' otherwise (taken only as a LAC place
+            word of its own, 赴西藏支教, never inside another name: 西藏民族中学).
+    """
+
+    start: int
+    end: int
+    reach: str
+
+
+# LAC tags of words that are no names: a short form tagged so is an ordinary word there
+# (新建/v 学校, 平安/a 校园, 合作/vn 办学).
+_NOT_NAME_TAGS = FUNCTION_TAGS | {"vn", "a", "ad", "an", "PER"}
+
+
+@lru_cache(maxsize=1)
+def _heads() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """Return the heads of the names the graph holds (schools, bodies, groups) and of the names
+    that begin with a place but are no entity of it (lexicon/non_entity_heads.tsv)."""
+    held = words("school_heads") + words("org_heads") + words("group_heads")
+    return tuple(held), words("non_entity_heads")
+
+
+def is_institution(name: str) -> bool:
+    """Return True when `name` ends as a school, body or group name does, and not as a name the
+    graph leaves out.
+
+    >>> is_institution("北京钱学森中学教育集团"), is_institution("南通理工学院")
+    (True, False)
+    """
+    held, excluded = _heads()
+    return name.endswith(held) and not name.endswith(excluded)
+
+
+def is_non_entity(name: str) -> bool:
+    """Return True when `name` ends as a university, medium or company name does.
+
+    >>> is_non_entity("北京日报"), is_non_entity("陕西师范大学"), is_non_entity("海淀教育")
+    (True, True, False)
+    """
+    return name.endswith(_heads()[1])
+
+
+@lru_cache(maxsize=16384)
+def _jieba_words(window: str) -> tuple[str, ...]:
+    # Windows recur (常州市教育局, 江苏省…): each is segmented once.
+    return tuple(jieba.lcut(window, HMM=False))
+
+
+def _window(text: str, start: int, end: int) -> tuple[int, int]:
+    """Return a window around [start, end) that stays on the hit's line."""
+    lo, hi = max(0, start - _BEFORE), min(len(text), end + _AFTER)
+    for brk in _LINE_BREAKS:
+        at = text.rfind(brk, lo, start)
+        if at >= 0:
+            lo = max(lo, at + 1)
+        at = text.find(brk, end, hi)
+        if at >= 0:
+            hi = min(hi, at)
+    return lo, hi
+
+
+def jieba_reading(text: str, start: int, end: int) -> str:
+    """Return how jieba segments the hit text[start:end]: 'whole' (it is one or more whole
+    words), 'prefix' (a longer word begins with it) or 'crossing' (a word runs across its first
+    or last character).
+
+    >>> jieba_reading("重大理论和实践", 1, 3), jieba_reading("推进长治久安", 2, 4)
+    ('crossing', 'prefix')
+    >>> jieba_reading("赴西藏支教", 1, 3)
+    'whole'
+    """
+    lo, hi = _window(text, start, end)
+    offset = lo
+    for word in _jieba_words(text[lo:hi]):
+        word_end = offset + len(word)
+        if offset < start < word_end:
+            return "crossing"
+        if offset < end < word_end:
+            return "prefix" if offset == start else "crossing"
+        if word_end >= end:
+            return "whole"
+        offset = word_end
+    return "whole"
+
+
+def _lac_verdict(text: str, tokens: list[Token], query: PlaceQuery, jieba_says: str) -> bool:
+    """Return whether LAC's words around a hit (that jieba does not split) make it a place."""
+    word = next((t for t in tokens if t.start <= query.start < t.end), None)
+    if word is None or word.tag in _NOT_NAME_TAGS:
+        return False
+    name = text[word.start : word.end]
+    if query.reach == "far":
+        exact = word.start == query.start and word.end == query.end
+        return exact and word.tag == "LOC" and jieba_says == "whole"
+    if is_non_entity(name):
+        return False  # 南通理工学院, 北京日报: the place is part of a name the graph leaves out
+    if word.start < query.start:  # inside a longer word: a compound place, or an institution
+        return word.tag == "LOC" or (word.tag == "ORG" and is_institution(name))
+    if jieba_says != "whole":
+        return False  # 南京大学, 长治久安: one dictionary word begins with it
+    if query.reach == "own":
+        return True
+    # 和平 in 维护世界和平 is a noun to LAC; 海淀 in 海淀教育 a place.
+    return word.tag == "LOC" or (
+        word.tag == "ORG" and word.end > query.end and is_institution(name)
+    )
+
+
+@lru_cache(maxsize=1)
+def _alias_kinds() -> dict[str, str]:
+    """Return every short form of a province, city or county → how LAC reads it on its own:
+    'place' (one LOC word: 江苏, 海陵), 'noun' (钟楼, 和平) or 'word' (a verb, an adjective, a
+    person's name: 新建, 合作, 白云).
+
+    Read once per process (about 3 000 short forms, 0.1 s): a short form that LAC takes for a
+    place on its own needs no reading in context where it is the document's own or near.
+    """
+    from loaders.gazetteer import load_gazetteer
+
+    gaz = load_gazetteer()
+    aliases = sorted(
+        w for w, areas in gaz.by_alias.items() if any(a.level != "town" for a in areas)
+    )
+    text = "\n".join(aliases)
+    windows, at = [], 0
+    for alias in aliases:
+        windows.append((at, at + len(alias)))
+        at += len(alias) + 1
+    kinds = {}
+    for alias, tokens in zip(aliases, analyse(text, windows), strict=True):
+        if len(tokens) == 1 and tokens[0].tag == "LOC":
+            kinds[alias] = "place"
+        elif any(t.tag in _NOT_NAME_TAGS for t in tokens):
+            kinds[alias] = "word"
+        else:
+            kinds[alias] = "noun"
+    return kinds
+
+
+def _followed_by_non_entity(text: str, end: int) -> bool:
+    """Return True when the words after `end` (up to three, by jieba) end a name the graph
+    leaves out, so the place before them begins it (南通|理工学院, 北京|日报).
+
+    >>> _followed_by_non_entity("南通理工学院", 2), _followed_by_non_entity("苏州教育发展", 2)
+    (True, False)
+    """
+    _, hi = _window(text, end, end)
+    following = ""
+    for word in _jieba_words(text[end:hi])[:3]:
+        if not word.isalnum():
+            break
+        following += word
+        if is_non_entity(following):
+            return True
+    return False
+
+
+def read_as_places(text: str, queries: Sequence[PlaceQuery]) -> list[bool]:
+    """Return, for each query, whether its hit is used as a place where it stands.
+
+    jieba rejects a hit that is part of other words. A near short form LAC reads as a place on
+    its own (or, in the document's own area, as a noun) is then taken, unless a university's or
+    a medium's name follows. Any other is read in context by LAC, in one batch of short windows:
+    a near hit must not be a verb or an adjective there, nor begin a name the graph leaves out,
+    and a far hit must be a LOC word of its own.
+
+    >>> text = "赴西藏支教。重大理论。今年新建学校3所。北京日报。维护世界和平。"
+    >>> queries = [PlaceQuery(1, 3, "far"), PlaceQuery(7, 9, "far"), PlaceQuery(13, 15, "own")]
+    >>> read_as_places(text, queries + [PlaceQuery(20, 22, "own"), PlaceQuery(30, 32, "near")])
+    [True, False, False, False, False]
+    """
+    verdicts = [False] * len(queries)
+    asked: list[int] = []
+    readings: list[str] = []
+    school_heads = words("school_heads")
+    kinds = _alias_kinds()
+    for i, q in enumerate(queries):
+        if text.startswith(school_heads, q.end):
+            continue  # 房山学校, 新建小学: a school's name or schools described, not the place
+        reading = jieba_reading(text, q.start, q.end)
+        if reading == "crossing":
+            continue
+        kind = kinds.get(text[q.start : q.end], "word")
+        if (q.reach == "own" and kind != "word") or (q.reach == "near" and kind == "place"):
+            verdicts[i] = reading == "whole" and not _followed_by_non_entity(text, q.end)
+            continue
+        asked.append(i)
+        readings.append(reading)
+    windows = [_window(text, queries[i].start, queries[i].end) for i in asked]
+    for i, reading, tokens in zip(asked, readings, analyse(text, windows), strict=True):
+        verdicts[i] = _lac_verdict(text, tokens, queries[i], reading)
+    return verdicts

@@ -1,0 +1,433 @@
+"""Administrative areas (GB/T 2260): one table, loaded once per process, and one finder of their
+names in a text. Metadata (jurisdiction, issuers) and entity extraction both read areas here.
+
+The table is jionlp's `china_location_loader(detail=True)`: province → city → county → town or
+street, each with '_full_name', '_alias' and, down to counties, '_admin_code'. An area's key is
+its 6-digit code, so 钟楼区 in Changzhou and any other 钟楼区 stay apart; towns and streets, which
+have no code there, are keyed '<county code>:<name>'. The key decides the area's IRI
+(`area_iri`), which researchers cite: it must not change (docs/decisions.md).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import NamedTuple
+
+import numpy as np
+from pyoxigraph import NamedNode
+
+from loaders.identifiers import entity_iri
+
+LEVELS = ("province", "city", "county", "town")
+# Regions with no GB/T 2260 code that policy texts name like areas. They are scanned as words so
+# that no area name is read inside them (港澳 in 粤港澳大湾区), and found with no area.
+REGIONS = ("港澳台地区", "长三角地区", "粤港澳大湾区", "京津冀地区")
+
+
+@dataclass(frozen=True)
+class Area:
+    """One administrative area.
+
+    Attributes:
+        name: full name, e.g. '钟楼区'.
+        code: the key: GB/T 2260 code ('320404'), or '<county code>:<name>' for a town or street.
+        level: province, city, county or town.
+        chain: full names from the province down to this area (a municipality once).
+        codes: the codes of `chain`, same order.
+        aliases: short forms ('钟楼', '常州'), two characters or more.
+    """
+
+    name: str
+    code: str
+    level: str
+    chain: tuple[str, ...]
+    codes: tuple[str, ...]
+    aliases: tuple[str, ...]
+
+    @property
+    def parent_code(self) -> str | None:
+        """Return the code of the enclosing area, or None for a province."""
+        return self.codes[-2] if len(self.codes) > 1 else None
+
+    @property
+    def admin_code(self) -> str:
+        """Return the GB/T 2260 code, or '' for a town or street (which has none)."""
+        return "" if self.level == "town" else self.code
+
+
+@dataclass(frozen=True, eq=False)
+class Gazetteer:
+    """All areas, with lookups by code, by full name and by alias (areas in table order)."""
+
+    by_code: dict[str, Area]
+    by_name: dict[str, tuple[Area, ...]]
+    by_alias: dict[str, tuple[Area, ...]]  # aliases that differ from the area's own name
+
+
+def _aliases(node: dict) -> tuple[str, ...]:
+    alias = node.get("_alias") or ()
+    if isinstance(alias, str):
+        alias = (alias,)
+    return tuple(a for a in alias if a and len(a) >= 2)
+
+
+def _walk(tree: dict) -> Iterator[Area]:
+    """Yield every area of jionlp's nested table, sorted by name within each level.
+
+    An entry that repeats its parent's code is not an area of its own: a municipality is its
+    own city (北京市 > 北京市), and jionlp lists the districts of Hong Kong and Macau and the
+    市直辖行政区划 of cities without counties (东莞市) under their parent's code. Keyed by that
+    code they would take their parent's IRI, so they are left out (their towns are kept, under
+    the parent, keyed by the same code as before).
+    """
+    for p_name, province in sorted(tree.items()):
+        p_code = province.get("_admin_code", "")
+        yield Area(p_name, p_code, "province", (p_name,), (p_code,), _aliases(province))
+        for c_name, city in sorted(province.items()):
+            if c_name.startswith("_"):
+                continue
+            c_code = city.get("_admin_code", "")
+            if c_code != p_code:
+                chain, codes = (p_name, c_name), (p_code, c_code)
+                yield Area(c_name, c_code, "city", chain, codes, _aliases(city))
+            else:
+                chain, codes = (p_name,), (p_code,)
+            for k_name, county in sorted(city.items()):
+                if k_name.startswith("_") or not isinstance(county, dict):
+                    continue
+                k_code = county.get("_admin_code", "")
+                if k_code == codes[-1]:  # its towns belong to the city itself (东莞市长安镇)
+                    k_chain, k_codes = chain, codes
+                else:
+                    k_chain, k_codes = chain + (k_name,), codes + (k_code,)
+                    yield Area(k_name, k_code, "county", k_chain, k_codes, _aliases(county))
+                for t_name in sorted(county):
+                    if t_name.startswith("_") or len(t_name) < 3:
+                        continue
+                    t_code = f"{k_code}:{t_name}"
+                    yield Area(t_name, t_code, "town", k_chain + (t_name,), k_codes + (t_code,), ())
+
+
+@lru_cache(maxsize=1)
+def load_gazetteer() -> Gazetteer:
+    """Return the gazetteer, built once per process from jionlp's bundled table."""
+    with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
+        import jionlp  # prints a banner on import
+
+        tree = jionlp.china_location_loader(detail=True)
+    by_code: dict[str, Area] = {}
+    by_name: dict[str, list[Area]] = {}
+    by_alias: dict[str, list[Area]] = {}
+    for area in _walk(tree):
+        # jionlp gives two zones of 平顶山 one code: the first keeps it (both stay findable).
+        by_code.setdefault(area.code, area)
+        by_name.setdefault(area.name, []).append(area)
+        for alias in area.aliases:
+            if alias != area.name:
+                by_alias.setdefault(alias, []).append(area)
+    return Gazetteer(
+        by_code,
+        {k: tuple(v) for k, v in by_name.items()},
+        {k: tuple(v) for k, v in by_alias.items()},
+    )
+
+
+def lookup(name: str) -> tuple[Area, ...]:
+    """Return every area called `name` (full name or alias), higher levels first, then by code.
+
+    >>> [a.code for a in lookup("钟楼区")][:1], [a.name for a in lookup("常州")]
+    (['320404'], ['常州市'])
+    """
+    gaz = load_gazetteer()
+    found = gaz.by_name.get(name, ()) + gaz.by_alias.get(name, ())
+    return tuple(sorted(found, key=lambda a: (LEVELS.index(a.level), a.code)))
+
+
+def area_chain(code: str) -> tuple[Area, ...]:
+    """Return the area keyed `code` and its ancestors, from the province down.
+
+    >>> [a.name for a in area_chain("321202")]
+    ['江苏省', '泰州市', '海陵区']
+    """
+    gaz = load_gazetteer()
+    area = gaz.by_code.get(code)
+    if area is None:
+        return ()
+    return tuple(gaz.by_code[c] for c in area.codes if c in gaz.by_code)
+
+
+def resolve_chain(names: tuple[str, ...] | list[str]) -> tuple[Area, ...]:
+    """Return the areas for a chain of names from the top (e.g. ('江苏省','常州市','钟楼区')).
+
+    Each name is looked up among the children of the one before (else its descendants), so a
+    repeated county name resolves to the right one. Names that do not resolve are dropped.
+
+    >>> [a.code for a in resolve_chain(["江苏省", "常州市", "钟楼区"])]
+    ['320000', '320400', '320404']
+    """
+    out: list[Area] = []
+    for name in names:
+        candidates = lookup(name)
+        if out:
+            parent = out[-1].code
+            candidates = tuple(a for a in candidates if a.parent_code == parent) or tuple(
+                a for a in candidates if parent in a.codes
+            )
+        if candidates:
+            out.append(candidates[0])
+    return tuple(out)
+
+
+def area_iri(area: Area) -> NamedNode:
+    """Return the IRI of an administrative area, keyed by its code (a town: county code + name).
+
+    >>> area_iri(area_chain("320404")[-1]).value
+    'https://w3id.org/edukg/id/area/376f43a7c17048f7'
+    """
+    return entity_iri("area", area.code)
+
+
+@lru_cache(maxsize=1)
+def _name_lengths(gaz: Gazetteer) -> dict[str, tuple[int, ...]]:
+    """Return first two characters → lengths, longest first, of the full names and aliases."""
+    lengths: dict[str, set[int]] = {}
+    for name in (*gaz.by_name, *gaz.by_alias):
+        lengths.setdefault(name[:2], set()).add(len(name))
+    return {k: tuple(sorted(v, reverse=True)) for k, v in lengths.items()}
+
+
+def leading_place(gaz: Gazetteer, text: str, max_len: int = 10) -> int:
+    """Return the length of the longest area name or alias (2 to `max_len` characters) that
+    `text` begins with, or 0.
+
+    Looks up only the name lengths that occur after the text's first two characters, instead
+    of every length from `max_len` down.
+
+    >>> gaz = load_gazetteer()
+    >>> leading_place(gaz, "温州市松涛桥小学"), leading_place(gaz, "松涛桥小学")
+    (3, 0)
+    """
+    for length in _name_lengths(gaz).get(text[:2], ()):
+        if (
+            2 <= length <= max_len
+            and length <= len(text)
+            and (text[:length] in gaz.by_name or text[:length] in gaz.by_alias)
+        ):
+            return length
+    return 0
+
+
+@lru_cache(maxsize=1)
+def _name_lengths_by_end(gaz: Gazetteer) -> dict[str, tuple[int, ...]]:
+    """Return last two characters → lengths, longest first, of the full names and aliases."""
+    lengths: dict[str, set[int]] = {}
+    for name in (*gaz.by_name, *gaz.by_alias):
+        lengths.setdefault(name[-2:], set()).add(len(name))
+    return {k: tuple(sorted(v, reverse=True)) for k, v in lengths.items()}
+
+
+def place_lengths_before(gaz: Gazetteer, text: str, end: int) -> tuple[int, ...]:
+    """Return, longest first, the lengths of the area names or aliases that could end at `end`
+    in `text` (those sharing its two characters before `end`): the only lengths worth a lookup.
+
+    >>> 3 in place_lengths_before(load_gazetteer(), "在常州市", 4)
+    True
+    """
+    return _name_lengths_by_end(gaz).get(text[end - 2 : end], ()) if end >= 2 else ()
+
+
+class AreaMatch(NamedTuple):
+    """One area name, area alias or region found in a text (offsets into that text).
+
+    A named tuple, not a dataclass: a document has hundreds and a tuple is built in a third of
+    the time.
+    """
+
+    start: int
+    end: int
+    word: str
+    named: tuple[Area, ...]  # the areas whose full name `word` is, in table order
+    aliased: tuple[Area, ...]  # the areas `word` is a short form of, in table order
+    is_town: bool  # `word` names a town or street first (its first area is one)
+
+    @property
+    def is_region(self) -> bool:
+        """Return True when `word` is one of REGIONS, which name no area."""
+        return not self.named and not self.aliased
+
+
+@dataclass(frozen=True, eq=False)
+class _Scanner:
+    """Every area name, alias and region, for one leftmost-longest scan of a text.
+
+    A dict of two-character prefixes beats pyahocorasick here: its nodes search their children
+    one by one, and the root of a Chinese gazetteer has thousands (about 2 µs a character).
+    """
+
+    words: frozenset[str]
+    lengths: dict[str, tuple[int, ...]]  # first two characters → word lengths, longest first
+    characters: frozenset[str]  # every character of every word
+    # Code point → whether some word has it first / second. The tables end with a False entry
+    # that every higher code point reads, so they stay small (about 40 kB, in cache).
+    firsts: np.ndarray
+    seconds: np.ndarray
+    heads: np.ndarray  # the words' first two characters as _codes numbers, sorted
+    pairs: np.ndarray  # the two-character words, the same way
+    triples: np.ndarray  # the first three characters of the longer words, the same way
+    longest: int  # the length of the longest word
+
+
+def _code_points(text: str) -> np.ndarray:
+    """Return the code points of `text` (lone surrogates included) as an array."""
+    return np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype="<u4")
+
+
+def _codes(*columns: np.ndarray) -> np.ndarray:
+    """Return rows of code points (below 2^21) as single numbers: c0 + c1·2^21 + c2·2^42."""
+    out = np.zeros(len(columns[0]), dtype=np.uint64)
+    for i, column in enumerate(columns):
+        out |= column.astype(np.uint64) << np.uint64(21 * i)
+    return out
+
+
+def _member(table: np.ndarray, values: np.ndarray) -> np.ndarray:
+    """Return, for each of `values`, whether the sorted array `table` holds it."""
+    found = np.searchsorted(table, values)
+    found[found == len(table)] = 0
+    return table[found] == values if len(table) else np.zeros(len(values), dtype=bool)
+
+
+@lru_cache(maxsize=1)
+def _scanner(gaz: Gazetteer) -> _Scanner:
+    words = frozenset((*gaz.by_name, *gaz.by_alias, *REGIONS))
+    lengths: dict[str, set[int]] = {}
+    for word in words:
+        lengths.setdefault(word[:2], set()).add(len(word))
+    # Every word has two characters at least (_aliases, _walk, jionlp's full names).
+    heads = _code_points("".join(lengths)).reshape(-1, 2)
+    firsts = np.zeros(int(heads.max()) + 2, dtype=bool)
+    seconds = np.zeros(int(heads.max()) + 2, dtype=bool)
+    firsts[heads[:, 0]] = True
+    seconds[heads[:, 1]] = True
+    pairs = _code_points("".join(w for w in words if len(w) == 2)).reshape(-1, 2)
+    triples = _code_points("".join(w[:3] for w in words if len(w) > 2)).reshape(-1, 3)
+    return _Scanner(
+        words,
+        {k: tuple(sorted(v, reverse=True)) for k, v in lengths.items()},
+        frozenset("".join(words)),
+        firsts,
+        seconds,
+        np.unique(_codes(heads[:, 0], heads[:, 1])),
+        np.unique(_codes(pairs[:, 0], pairs[:, 1])),
+        np.unique(_codes(triples[:, 0], triples[:, 1], triples[:, 2])),
+        max(map(len, words)),
+    )
+
+
+def _word_starts(text: str, scanner: _Scanner) -> list[int]:
+    """Return, in order, every index of `text` where a word may begin: a two-character word is
+    there, or the first three characters of a longer one.
+
+    numpy (loaded with jionlp already) tests every index at once: first whether the first two
+    characters can begin a word at all (a table lookup per character), then the few remaining
+    places by binary search among the words' beginnings. Half of the characters of a policy
+    text can begin a word, but only about one place in a hundred does.
+    """
+    codes = _code_points(text)
+    if len(codes) < 2:
+        return []
+    looked_up = np.minimum(codes, len(scanner.firsts) - 1)
+    maybe = np.flatnonzero(scanner.firsts[looked_up[:-1]] & scanner.seconds[looked_up[1:]])
+    pairs = _codes(codes[maybe], codes[maybe + 1])
+    begins = _member(scanner.heads, pairs)  # one place in fifteen
+    maybe, pairs = maybe[begins], pairs[begins]
+    starts = _member(scanner.pairs, pairs)
+    longer = maybe[maybe + 2 < len(codes)]  # all but perhaps the last
+    triples = _codes(codes[longer], codes[longer + 1], codes[longer + 2])
+    starts[: len(longer)] |= _member(scanner.triples, triples)
+    return maybe[starts].tolist()
+
+
+# Below this length a text is scanned by a plain loop (about 0.1 µs a character) rather than by
+# _word_starts (about 15 µs to set up).
+_SHORT_TEXT = 96
+
+
+def _scan(scanner: _Scanner, text: str) -> list[tuple[int, int, str]]:
+    """Return the leftmost-longest, non-overlapping words (start, end, word) in `text`.
+
+    Equivalent to taking all matches sorted by (start, longest first) and keeping each that
+    starts at or after the end of the last one kept.
+    """
+    found: list[tuple[int, int, str]] = []
+    words, lengths = scanner.words, scanner.lengths
+    end = 0
+    if len(text) < _SHORT_TEXT:  # an issuer's or a title's name: numpy's set-up costs more
+        starts = [i for i in range(len(text) - 1) if text[i : i + 2] in lengths]
+    else:
+        starts = _word_starts(text, scanner)
+    for i in starts:
+        if i < end:
+            continue  # inside the word found last
+        for length in lengths[text[i : i + 2]]:
+            word = text[i : i + length]
+            if len(word) == length and word in words:
+                found.append((i, i + length, word))
+                end = i + length
+                break
+    return found
+
+
+def find_area_names(text: str, start: int = 0, end: int | None = None) -> list[AreaMatch]:
+    """Return the area names, aliases and regions in text[start:end], leftmost-longest.
+
+    The one finder of areas in text: metadata and entity extraction both read these matches
+    and decide which to keep by their own evidence. A match that starts before `end` and runs
+    past it is cut off, so a caller that needs every match starting before some index `i` scans
+    to `i + longest_name()`.
+
+    Args:
+        text: the (normalised) text.
+        start: where to begin; the matches are those of a scan of the whole text when `start`
+            is a scan_start().
+        end: where to stop (the end of `text` when None).
+
+    Returns:
+        The matches, in order, offsets into `text`.
+
+    >>> [(m.start, m.word, m.named[0].code) for m in find_area_names("泰州市海陵区教育局")]
+    [(0, '泰州市', '321200'), (3, '海陵区', '321202')]
+    """
+    gaz = load_gazetteer()
+    piece = text[start:end] if start or end is not None else text
+    by_name, by_alias = gaz.by_name, gaz.by_alias
+    empty: tuple[Area, ...] = ()
+    found = []
+    for a, b, word in _scan(_scanner(gaz), piece):
+        named = by_name.get(word, empty)
+        town = bool(named) and named[0].level == "town"
+        found.append(AreaMatch(start + a, start + b, word, named, by_alias.get(word, empty), town))
+    return found
+
+
+def scan_start(text: str, at: int) -> int:
+    """Return where a scan may begin and still find every match that starts at `at` or later
+    as a scan of the whole text does: just after the last character before `at` that is in no
+    word (no match of the whole scan runs across it).
+
+    >>> scan_start("。常州市钟楼区", 4)
+    1
+    """
+    characters = _scanner(load_gazetteer()).characters
+    while at > 0 and text[at - 1] in characters:
+        at -= 1
+    return at
+
+
+def longest_name() -> int:
+    """Return the length of the longest word find_area_names knows."""
+    return _scanner(load_gazetteer()).longest

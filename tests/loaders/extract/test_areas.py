@@ -1,0 +1,117 @@
+"""Area extraction on short sentences written for these tests, one test per kind of error
+(ANNOTATION.md, 'areas'): ordinary words read as places, official names missed, and areas
+inside other names."""
+
+from __future__ import annotations
+
+from loaders.evaluate import score_quads
+from loaders.extract import extract
+from loaders.extract.areas import area_context, find_areas
+from loaders.extract.model import AREA
+from loaders.extract.rdf import extraction_quads
+from tests.loaders.extract.helpers import make_doc
+
+
+def _areas(text: str, chain: tuple[str, ...] = ()) -> list[tuple[str, str]]:
+    """Return (surface, canonical name) of each area candidate, in text order."""
+    doc = make_doc(text, chain)
+    return [(c.name, c.canonical) for c in find_areas(doc, area_context(doc))]
+
+
+def _codes(text: str, chain: tuple[str, ...] = ()) -> dict[str, str]:
+    """Return surface → area code of each area candidate."""
+    doc = make_doc(text, chain)
+    return {c.name: dict(c.attrs)["code"] for c in find_areas(doc, area_context(doc))}
+
+
+# Ordinary words read as places.
+
+
+def test_area_verb_xinjian_is_not_the_district_of_that_name():
+    text = "今年新建学校3所,新建、改扩建幼儿园5所,有2所新建小学。新建区教育局负责实施。"
+    assert _areas(text, ("江西省", "南昌市", "新建区")) == [("新建区", "新建区")]
+
+
+def test_area_common_word_is_not_a_district_short_form():
+    text = "各校要珍爱和平,学习和平共处的道理。和平区教育局组织活动。"
+    assert _areas(text, ("辽宁省", "沈阳市")) == [("和平区", "和平区")]
+
+
+def test_area_short_form_inside_another_word_is_not_a_place():
+    assert _areas("全省教师深入学习重大理论问题。", ("吉林省",)) == []
+    assert _areas("他毕业于陕西师范大学,现任校长。", ("甘肃省", "兰州市")) == []
+    assert _areas("据北京日报消息,会议召开。", ("北京市", "海淀区")) == []
+
+
+def test_area_far_short_form_counts_only_as_a_place_of_its_own():
+    text = "组织教师赴新疆支教。新疆班学生在新疆民族中学就读。"
+    doc = make_doc(text, ("浙江省", "杭州市"))
+    found = find_areas(doc, area_context(doc))
+    assert [(c.start, c.canonical) for c in found] == [(5, "新疆维吾尔自治区")]
+
+
+def test_area_short_form_of_the_documents_own_district_is_kept():
+    text = "推动钟楼教育优质均衡发展,宣传钟楼好声音。"
+    found = _areas(text, ("江苏省", "常州市", "钟楼区"))
+    assert found == [("钟楼", "钟楼区"), ("钟楼", "钟楼区")]
+
+
+def test_area_district_short_form_in_a_municipality_is_that_district():
+    text = "东城、西城两区的学校与朝阳区结对。"
+    codes = _codes(text, ("北京市", "海淀区"))
+    assert codes == {"东城": "110101", "西城": "110102", "朝阳区": "110105"}
+
+
+# Official names missed.
+
+
+def test_area_autonomous_regions_by_full_name():
+    text = "广西壮族自治区教育厅与宁夏回族自治区教育厅联合印发通知。"
+    assert [a for a, _ in _areas(text)] == ["广西壮族自治区", "宁夏回族自治区"]
+
+
+def test_area_short_form_with_its_level_character_names_the_official_area():
+    text = "恩施州和长阳县的学校结对帮扶。"
+    assert _areas(text, ("湖北省", "宜昌市")) == [
+        ("恩施州", "恩施土家族苗族自治州"),
+        ("长阳县", "长阳土家族自治县"),
+    ]
+
+
+def test_area_generic_word_is_a_district_in_its_own_city():
+    assert _areas("新城区教育局召开会议。", ("陕西省", "西安市")) == [("新城区", "新城区")]
+    assert _areas("老城区和新城区的学校。", ("江苏省", "常州市")) == []
+
+
+def test_area_development_zones_named_with_their_city_or_own_name():
+    text = "郑州市郑东新区新建小学两所,高新区新建初中一所,城市新区加快建设。"
+    found = _codes(text, ("河南省", "郑州市"))
+    assert found == {"郑州市": "410100", "郑东新区": "410100:郑东新区", "高新区": "410172"}
+
+
+def test_area_zone_written_after_its_city_short_form_is_one_name():
+    text = "青岛西海岸新区教育局发布消息,西海岸新区新增学位。"
+    doc = make_doc(text, ("山东省", "青岛市"))
+    areas = [e for e in extract(doc).entities if e.kind == AREA]
+    assert [(e.label, e.alt_labels) for e in areas] == [("西海岸新区", ("青岛西海岸新区",))]
+
+
+def test_area_regions_are_not_areas():
+    assert _areas("加强与长三角地区和港澳台地区的交流。", ("江苏省", "苏州市")) == []
+
+
+def test_area_place_in_a_cited_title_belongs_to_the_title():
+    assert _areas("根据《浙江省教育发展规划》执行。", ("江苏省", "常州市")) == []
+
+
+# Areas inside other names: kept for the graph, neutral in scoring.
+
+
+def test_area_inside_a_body_name_is_kept_and_scored_neutral():
+    doc = make_doc("天宁区教育局召开会议。", ("江苏省", "常州市"))
+    extraction = extract(doc)
+    areas = [e for e in extraction.entities if e.kind == AREA]
+    assert [e.label for e in areas] == ["天宁区"]
+    gold = {"organizations": ["天宁区教育局"], "areas": []}
+    scores = score_quads(doc.doc_id, extraction_quads(doc, extraction), gold)
+    assert (scores["areas"].correct, scores["areas"].extracted) == (0, 0)
