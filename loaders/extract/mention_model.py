@@ -129,7 +129,11 @@ def describe(
         has_rule = (anchor.kind, anchor.end) in by_end
         head_class = head_classes[anchor.kind].get(anchor.head, "rule")
         cheap = anchor_features(text, anchor, has_rule, head_class)
-        keep = model is None or model.anchor_probability(cheap) >= model.anchor_threshold
+        # An anchor a rule proposed a name for is always read: the screen saves LAC's time on
+        # heads no rule saw, and rule anchors are few.
+        keep = (
+            model is None or has_rule or model.anchor_probability(cheap) >= model.anchor_threshold
+        )
         screened.append((anchor, cheap, keep))
     read = [a for a, _, keep in screened if keep]
     windows = boundaries.windows(read) if read else []
@@ -190,7 +194,7 @@ def choose(cases: Sequence[AnchorCase], model: MentionModel, backstop: bool = Tr
             continue
         if not backstop:
             continue
-        agreed = [s for s in group if s.alternative.rule is not None and lexically_sound(s)]
+        agreed = [s for s in group if _proposed(s) and lexically_sound(s)]
         agreed += [s for s in group if s.alternative.rule is None and named_by_lac(s)]
         if agreed:
             first = agreed[0]
@@ -202,6 +206,16 @@ def choose(cases: Sequence[AnchorCase], model: MentionModel, backstop: bool = Tr
 
 # Word classes that never stand inside a school, group, body or programme name before its head.
 _FOREIGN_TAGS = ("v", "p", "c", "u", "d", "r", "xc", "vd")
+
+
+# Rules that only propose (a body of any department: organizations.find_open_bodies): they
+# were not written to be right on their own, so they do not back a name the model rejects.
+_PROPOSERS = ("organizations.open",)
+
+
+def _proposed(scored: Scored) -> bool:
+    rule = scored.alternative.rule
+    return rule is not None and rule.method not in _PROPOSERS
 
 
 def named_by_lac(scored: Scored) -> bool:

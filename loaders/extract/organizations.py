@@ -9,7 +9,7 @@ document's own city, district or county (DocumentMetadata.jurisdiction_chain), s
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 import ahocorasick
@@ -368,4 +368,92 @@ def _leading_area(gaz, name: str, at: int) -> tuple[AreaInfo, int] | None:  # no
         ]
         if options:
             return (options[0] if len(options) == 1 else _closest(options)), at + length
+    return None
+
+
+# Characters that never stand inside a department's name between its area and its head.
+_NOT_IN_BODY = re.compile(r"[^\u4e00-\u9fff]|[的和与及或在是对为从向由将把被等各该这其]")
+_OPEN_REACH = 8  # characters between an area (or a parent body) and the head
+
+
+@lru_cache(maxsize=1)
+def _heads_automaton() -> ahocorasick.Automaton:
+    from loaders.extract.lexicon import classes
+
+    automaton = ahocorasick.Automaton()
+    for head, cls in classes("org_heads").items():
+        automaton.add_word(head, (head, cls))
+    automaton.make_automaton()
+    return automaton
+
+
+def find_open_bodies(
+    text: str,
+    spans,
+    found: list[Candidate],
+    context: AreaContext,  # noqa: ANN001
+) -> list[Candidate]:
+    """Return bodies of any department: an area, a level character or a parent body, then a
+    few characters of the department's own name, then a head (lexicon/org_heads.tsv).
+
+    区人社局, 市卫健委, 温州市考试院, 市教育局财务处: ANNOTATION.md's organisations are an open
+    class (a government's departments and the education administration's institutions), so no
+    list of departments is kept; the mention model weighs each proposal.
+    """
+    ends = {c.end: c for c in found}
+    out: list[Candidate] = []
+    for s_start, _s_end, hits in spans_with_hits(_head_hits(text), spans):
+        for start, end, (head, cls) in hits:
+            if end in ends:
+                continue  # a core rule named it already
+            if len(head) == 1 and _ordinary_word(text[start - 1 : end]):
+                continue  # 举办, 东部, 学科: the head is the end of an ordinary word
+            begin = _open_start(text, start, s_start, ends)
+            if begin is not None:
+                candidate = body_candidate(text, begin, end, head, cls, context, 0.6)
+                out.append(replace(candidate, method="organizations.open"))
+    return out
+
+
+@lru_cache(maxsize=4096)
+def _ordinary_word(pair: str) -> bool:
+    """Return True when jieba's dictionary lists `pair` as a word other than an abbreviated
+    body (妇联 and 科协 are tagged j, abbreviations; 举办 v, 东部 f, 学科 n are not bodies)."""
+    import jieba.posseg
+
+    from loaders.extract.boundaries import dictionary_word
+
+    return dictionary_word(pair) and jieba.posseg.dt.word_tag_tab.get(pair) not in ("j", "nt")
+
+
+def _head_hits(text: str) -> list[tuple[int, int, tuple[str, str]]]:
+    best: dict[int, tuple[int, int, tuple[str, str]]] = {}
+    for end, value in _heads_automaton().iter(text):
+        start = end + 1 - len(value[0])
+        if end + 1 not in best or start < best[end + 1][0]:
+            best[end + 1] = (start, end + 1, value)
+    return sorted(best.values(), key=lambda h: h[1])
+
+
+def _open_start(text: str, head_start: int, floor: int, ends: dict[int, Candidate]) -> int | None:
+    """Return where a department named before `head_start` begins: the nearest parent body's
+    start, level character or area name within reach, with only name characters between."""
+    gaz = load_gazetteer()
+    low = max(floor, head_start - _OPEN_REACH)
+    for at in range(head_start - 1, low - 1, -1):
+        between = text[at:head_start]
+        if _NOT_IN_BODY.search(between):
+            return None
+        parent = ends.get(at)
+        if parent is not None and head_start - at >= 1:
+            return parent.start  # 市教育局 + 财务 + 处
+        if (
+            at < head_start - 1
+            and text[at] in LEVELS
+            and (at == floor or text[at - 1] not in LEVELS)
+        ):
+            return at  # 区 + 人社 + 局
+        for length in place_lengths_before(gaz, text, at):
+            if at - length >= floor and (text[at - length : at] in gaz.by_name):
+                return at - length  # 温州市 + 考试 + 院
     return None

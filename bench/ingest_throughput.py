@@ -1,0 +1,64 @@
+"""`edukg ingest` of the replicated corpus next to one jieba.lcut pass over the same text.
+
+The bundled corpus is replicated on disk to about --megabytes MB (bench/pipeline_throughput.py's
+copies, each with a line of its own), then `edukg ingest FOLDER --store NEW_STORE` runs as a user
+runs it: its own process, its default workers (one per core from 64 files), LAC and the store
+writes included, process start and model loading included. jieba.lcut then segments the same
+texts in this process (its dictionary loaded first, outside the timing). Prints both rates and
+their ratio, with the number of cores.
+
+    .venv/bin/python bench/ingest_throughput.py [--megabytes 10] [--workers N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from bench.pipeline_throughput import replicate  # noqa: E402
+
+
+def main() -> None:
+    """Print chars/s for `edukg ingest` and for jieba.lcut over the same documents."""
+    import jieba
+
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--megabytes", type=float, default=10.0)
+    parser.add_argument("--workers", type=int, default=None, help="default: edukg's own choice")
+    args = parser.parse_args()
+    edukg = Path(sys.executable).with_name("edukg")
+    with tempfile.TemporaryDirectory() as tmp:
+        corpus = Path(tmp) / "corpus"
+        corpus.mkdir()
+        paths = replicate(corpus, args.megabytes)
+        texts = [p.read_text(encoding="utf-8") for p in paths]
+        chars = sum(len(t) for t in texts)
+        command = [str(edukg), "ingest", str(corpus), "--store", str(Path(tmp) / "store"), "-q"]
+        if args.workers:
+            command += ["--workers", str(args.workers)]
+        start = time.perf_counter()
+        subprocess.run(command, check=True)
+        ingest = time.perf_counter() - start
+        jieba.lcut("预热")
+        start = time.perf_counter()
+        for text in texts:
+            jieba.lcut(text)
+        segmenter = time.perf_counter() - start
+    print(f"documents {len(paths)}, characters {chars:,}, cores {os.cpu_count()}")
+    print(f"edukg ingest (LAC, store writes):  {chars / ingest:>10,.0f} chars/s ({ingest:.1f} s)")
+    print(
+        f"jieba.lcut (same texts):           {chars / segmenter:>10,.0f} chars/s ({segmenter:.1f} s)"
+    )
+    print(f"ratio ingest / jieba:              {segmenter / ingest:>10.2f}")
+
+
+if __name__ == "__main__":
+    main()
