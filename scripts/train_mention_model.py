@@ -31,6 +31,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from loaders.documents import PolicyDocument  # noqa: E402
 from loaders.evaluate import normalise_name  # noqa: E402
 from loaders.extract import rule_candidates  # noqa: E402
 from loaders.extract.aliases import full_form  # noqa: E402
@@ -50,6 +51,7 @@ C = 0.5  # inverse regularisation strength of both models
 THRESHOLDS = [round(0.2 + 0.05 * i, 2) for i in range(13)]
 SCREEN_THRESHOLDS = [0.01, 0.02, 0.03, 0.05, 0.07, 0.1, 0.15, 0.2]
 SCREEN_RECALL = 0.97
+EXAMPLES = ROOT / "scripts" / "training_examples.txt"
 # Features that carry a rule's verdict (see _matrix).
 RULE_KEYS = (":rule_exact", ":rule=", ":rule_other", ":rule_none")
 
@@ -83,6 +85,7 @@ def data_hash(pairs: Sequence[tuple[Path, Path]]) -> str:
     for doc, gold in pairs:
         for path in (doc, gold):
             digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+    digest.update(EXAMPLES.name.encode() + b"\0" + EXAMPLES.read_bytes() + b"\0")
     return digest.hexdigest()
 
 
@@ -92,7 +95,50 @@ def load_document(path: Path, gold_path: Path) -> Document:
     gold = {
         kind: {normalise_name(n) for n in gold_record.get(f) or []} for kind, f in FIELDS.items()
     }
-    doc = read_document(path)
+    return _labelled(path.name, read_document(path), gold)
+
+
+def written_examples(path: Path = EXAMPLES) -> list[Document]:
+    """Return the written example sentences (EXAMPLES), one small document per sentence."""
+    from loaders.documents import DocumentMetadata, PolicyDocument, Span
+    from loaders.identifiers import document_id, document_key, short_hash
+    from loaders.normalise import normalise_text
+
+    out: list[Document] = []
+    chain: tuple[str, ...] = ()
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        if line.startswith("@"):
+            chain = tuple(line[1:].split())
+            continue
+        text, _, listed = line.partition(" || ")
+        text = text.rstrip(" |")
+        gold: dict[str, set[str]] = {kind: set() for kind in FIELDS}
+        for item in filter(None, (part.strip() for part in listed.split(","))):
+            kind, _, name = item.partition(":")
+            gold[kind].add(normalise_name(name))
+        norm = normalise_text(text)
+        doc = PolicyDocument(
+            source=f"{path.name}:{number}",
+            text=text,
+            norm=norm,
+            encoding="utf-8",
+            media_type="text/plain",
+            body=(Span(0, len(text)),),
+            metadata=DocumentMetadata(
+                jurisdiction=chain[-1] if chain else None, jurisdiction_chain=chain
+            ),
+            sections=(),
+            doc_id=document_id(document_key(None, None, norm)),
+            content_hash=short_hash(norm, 64),
+        )
+        out.append(_labelled(doc.source, doc, gold))
+    return out
+
+
+def _labelled(name: str, doc: PolicyDocument, gold: dict[str, set[str]]) -> Document:
+    """Return a document's anchors (every one read) labelled by its gold names."""
     sentences = split_sentences(doc)
     context = area_context(doc)
     rules, spans = rule_candidates(doc, sentences, context)
@@ -117,7 +163,7 @@ def load_document(path: Path, gold_path: Path) -> Document:
             )
         labels.append(row)
         forms.append(names)
-    return Document(path.name, cases, labels, gold, forms)
+    return Document(name, cases, labels, gold, forms)
 
 
 def _without_rules(features: dict[str, float]) -> dict[str, float]:
@@ -233,8 +279,10 @@ def train(shared: Path, verbose: bool = True) -> dict:
     """Return the model record (as written to the JSON file) trained on the development gold."""
     pairs = training_files(shared)
     documents = [load_document(d, g) for d, g in pairs]
-    # Leave-one-document-out: each document scored by models that never saw it.
-    folds = [fit(documents[:i] + documents[i + 1 :]) for i in range(len(documents))]
+    examples = written_examples()
+    # Leave-one-document-out: each document scored by models that never saw it (the written
+    # examples are in every fold; they are not scored).
+    folds = [fit(documents[:i] + documents[i + 1 :] + examples) for i in range(len(documents))]
     screen, screen_recall, read_share = _screen_threshold(documents, [a for _, a in folds])
     thresholds = {}
     for kind in FIELDS:
@@ -260,12 +308,13 @@ def train(shared: Path, verbose: bool = True) -> dict:
                 f"leave-one-document-out {kind:7s} P {p:.3f} R {r:.3f} F1 {f1:.3f}"
                 f"  (threshold {thresholds[kind]})"
             )
-    weights, anchor_weights = fit(documents)
-    rows, ys = _alternative_rows(documents)
+    weights, anchor_weights = fit(documents + examples)
+    rows, ys = _alternative_rows(documents + examples)
     return {
         "model": f"two logistic regressions (liblinear, L2, C={C}); features: features.py",
         "training_data_sha256": data_hash(pairs),
         "training_documents": [d.name for d in documents],
+        "written_examples": len(examples),
         "examples": len(ys) // 2,
         "positive_examples": sum(ys) // 2,
         "anchors": sum(len(d.cases) for d in documents),
@@ -289,10 +338,11 @@ def evaluate_held_out(shared: Path, verbose: bool = False) -> None:
 
     pairs = training_files(shared)
     documents = [load_document(d, g) for d, g in pairs]
+    examples = written_examples()
     record = json.loads(MODEL_PATH.read_text(encoding="utf-8"))
     extractors = {}
     for i, doc in enumerate(documents):
-        weights, anchor_weights = fit(documents[:i] + documents[i + 1 :])
+        weights, anchor_weights = fit(documents[:i] + documents[i + 1 :] + examples)
         model = MentionModel(
             weights, 0.0, record["thresholds"], anchor_weights, record["anchor_threshold"]
         )
