@@ -18,7 +18,8 @@ from pathlib import Path
 import pyoxigraph as ox
 from pyoxigraph import Literal, NamedNode
 
-from graph_store.lineage import update_lineage
+from graph_store.inferred import link_quads
+from graph_store.lineage import lineage_links, program_records
 from graph_store.protocol import GraphStore
 from graph_store.vocabulary import load_vocabulary
 from loaders import DocumentError, DocumentGraph, build_document_graph
@@ -46,6 +47,13 @@ class IngestedDocument:
     doc_id: str
     title: str | None
     quads: int
+
+
+@dataclass(frozen=True)
+class InferredCounts:
+    """How many links each rule put in the inferred graph."""
+
+    lineage: int  # ekg:implements and ekg:continues
 
 
 @dataclass(frozen=True)
@@ -208,7 +216,7 @@ def ingest_paths(
         for outcome in _good(results, loaded, failed):
             store_document(store, outcome)
     if loaded:
-        update_lineage(store)
+        rebuild_inferred(store)
     return IngestReport(tuple(loaded), tuple(failed))
 
 
@@ -246,4 +254,15 @@ def _good(
 def delete_document(store: GraphStore, graph: NamedNode) -> None:
     """Remove one document's graph and rebuild the inferred links without it."""
     store.drop_graph(graph)
-    update_lineage(store)
+    rebuild_inferred(store)
+
+
+def rebuild_inferred(store: GraphStore) -> InferredCounts:
+    """Rebuild the inferred graph from the documents now in the store; return the link counts.
+
+    Every rule reads the document graphs and the graph is replaced whole, in one transaction:
+    a link whose last supporting document was replaced or deleted is gone (graph_store/inferred.py).
+    """
+    lineage = lineage_links(program_records(store))
+    store.put_graph(INFERRED_GRAPH, link_quads(lineage))
+    return InferredCounts(len(lineage))
