@@ -18,13 +18,14 @@ from pathlib import Path
 import pyoxigraph as ox
 from pyoxigraph import Literal, NamedNode
 
+from graph_store.aliases import jurisdiction_alias_links
 from graph_store.inferred import link_quads
 from graph_store.lineage import lineage_links, program_records
 from graph_store.protocol import GraphStore
 from graph_store.vocabulary import load_vocabulary
 from loaders import DocumentError, DocumentGraph, build_document_graph
 from loaders.readers import READERS
-from ontology.namespace import INFERRED_GRAPH, ONTOLOGY_GRAPH, PROGRAMS_GRAPH
+from ontology.namespace import INFERRED_GRAPH, ONTOLOGY_GRAPH, OWL, PROGRAMS_GRAPH
 
 _NOT_DOCUMENTS = frozenset({ONTOLOGY_GRAPH, PROGRAMS_GRAPH, INFERRED_GRAPH})
 PARALLEL_FROM = 64  # files; below this an ingest runs in one process (see default_workers)
@@ -54,6 +55,7 @@ class InferredCounts:
     """How many links each rule put in the inferred graph."""
 
     lineage: int  # ekg:implements and ekg:continues
+    aliases: int  # owl:sameAs (each with its skos:altLabel)
 
 
 @dataclass(frozen=True)
@@ -264,5 +266,6 @@ def rebuild_inferred(store: GraphStore) -> InferredCounts:
     a link whose last supporting document was replaced or deleted is gone (graph_store/inferred.py).
     """
     lineage = lineage_links(program_records(store))
-    store.put_graph(INFERRED_GRAPH, link_quads(lineage))
-    return InferredCounts(len(lineage))
+    aliases = jurisdiction_alias_links(store)
+    store.put_graph(INFERRED_GRAPH, link_quads([*lineage, *aliases]))
+    return InferredCounts(len(lineage), sum(1 for link in aliases if link.predicate == OWL.sameAs))
