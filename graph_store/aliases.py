@@ -50,7 +50,7 @@ from ontology.namespace import EKG, OWL, SKOS, XSD
 
 METHOD = "aliases.jurisdiction.v1"
 # The same confidence as lineage: plausible across documents, not stated in one.
-CONFIDENCE = Literal("0.60", datatype=XSD.decimal)
+CONFIDENCE = Literal("0.6", datatype=XSD.decimal)  # canonical: the form the store keeps
 _SECONDARY = frozenset({"secondary", "junior_secondary", "senior_secondary"})
 _KINDS = {EKG.School.value: SCHOOL, EKG.Campus.value: SCHOOL, EKG.EducationGroup.value: GROUP}
 

@@ -4,7 +4,7 @@ Extraction reads one document at a time, so a link that needs two documents is m
 store side, after ingest: programme lineage (graph_store/lineage.py: ekg:implements,
 ekg:continues) and short forms of schools and groups within one jurisdiction
 (graph_store/aliases.py: owl:sameAs, skos:altLabel). All of them live in one named graph,
-ekgid:graph/inferred, rebuilt from scratch after every ingest and delete
+ekgid:graph/inferred, recomputed from the document graphs after every ingest and delete
 (graph_store.ingest.rebuild_inferred), so none outlives the documents it came from. Each link
 carries its provenance as a reified statement, the same pattern extraction uses for stated
 relations:

@@ -20,7 +20,7 @@ from ontology.namespace import EKG, XSD
 
 # Inferred links are plausible, not stated: a researcher filtering on confidence sees them below
 # the rule-based extractions.
-CONFIDENCE = Literal("0.60", datatype=XSD.decimal)
+CONFIDENCE = Literal("0.6", datatype=XSD.decimal)  # canonical: the form the store keeps
 
 _PROGRAMS = """
 PREFIX ekg: <https://w3id.org/edukg/ontology#>

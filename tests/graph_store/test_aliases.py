@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pyoxigraph as ox
 import pytest
 from pyoxigraph import Literal, NamedNode
 
@@ -253,3 +254,16 @@ def test_update_lineage_rebuilds_the_whole_inferred_graph(documents):
     assert inferred_nquads(store) == before
     # One sameAs and one altLabel, each with its statement (type, s, p, o, method, confidence).
     assert sum(1 for line in before if "/inference/" not in line.split(" ", 1)[0]) == 2
+
+
+def test_rebuild_removes_inferred_quads_no_rule_gives(documents):
+    store = EmbeddedStore(None)
+    ingest_paths(store, documents.values())
+    expected = inferred_nquads(store)
+    stale = ox.Quad(
+        NamedNode(ID + "school/x"), OWL.sameAs, NamedNode(ID + "school/y"), INFERRED_GRAPH
+    )
+    store.patch_graph(INFERRED_GRAPH, [], [stale])
+    assert len(inferred_nquads(store)) == len(expected) + 1
+    rebuild_inferred(store)
+    assert inferred_nquads(store) == expected
