@@ -53,7 +53,7 @@ def statement_iri(link: InferredLink) -> NamedNode:
 
     >>> from ontology.namespace import XSD
     >>> a, b = NamedNode("https://w3id.org/edukg/id/a"), NamedNode("https://w3id.org/edukg/id/b")
-    >>> link = InferredLink(a, EKG.implements, b, "r", Literal("0.60", datatype=XSD.decimal))
+    >>> link = InferredLink(a, EKG.implements, b, "r", Literal("0.6", datatype=XSD.decimal))
     >>> statement_iri(link) == entity_iri("inference", f"{a.value} implements {b.value}")
     True
     """
