@@ -37,6 +37,17 @@ def quads_to_update(graph: NamedNode, quads: Iterable[Quad], drops: Iterable[Nam
     return " ;\n".join(ops)
 
 
+def quads_to_patch(graph: NamedNode, remove: Iterable[Quad], add: Iterable[Quad]) -> str:
+    """Return one SPARQL update that deletes the quads of `graph` among `remove`, then inserts
+    those among `add` (graph_lines); an empty string when there is nothing to do."""
+    ops = []
+    for verb, quads in (("DELETE", remove), ("INSERT", add)):
+        body = "\n".join(graph_lines(graph, quads))
+        if body:
+            ops.append(f"{verb} DATA {{ GRAPH {graph} {{\n{body}\n}} }}")
+    return " ;\n".join(ops)
+
+
 class EmbeddedStore:
     """An Oxigraph store in a folder (created if missing), or in memory when `path` is None."""
 
@@ -87,6 +98,12 @@ class EmbeddedStore:
         """
         reader = io.BufferedReader(_ChunkReader(_nquads_chunks(graphs)), 1 << 20)
         self._store.bulk_load(input=reader, format=ox.RdfFormat.N_QUADS)
+
+    def patch_graph(self, graph: NamedNode, remove: Iterable[Quad], add: Iterable[Quad]) -> None:
+        """Remove the quads of `graph` among `remove`, then add those among `add`, in one update."""
+        update = quads_to_patch(graph, remove, add)
+        if update:
+            self._store.update(update)
 
     def drop_graph(self, graph: NamedNode) -> None:
         """Remove a named graph and everything in it."""

@@ -29,7 +29,7 @@ from pathlib import Path
 import pyoxigraph as ox
 from pyoxigraph import NamedNode, Quad, Triple
 
-from graph_store.embedded import quads_to_update
+from graph_store.embedded import quads_to_patch, quads_to_update
 from graph_store.protocol import RDF_EXPORT_FORMATS, Bindings, StoreError
 from graph_store.results import QueryResult, solutions_to_result
 from graph_store.settings import get_setting
@@ -222,6 +222,12 @@ class EndpointStore:
     ) -> None:
         """Replace `graph` (and drop `replaces`) with its quads among `quads`, in one update."""
         self._update(quads_to_update(graph, quads, [g for g in replaces if g != graph]))
+
+    def patch_graph(self, graph: NamedNode, remove: Iterable[Quad], add: Iterable[Quad]) -> None:
+        """Remove the quads of `graph` among `remove`, then add those among `add`, in one update."""
+        update = quads_to_patch(graph, remove, add)
+        if update:
+            self._update(update)
 
     def drop_graph(self, graph: NamedNode) -> None:
         """Remove a named graph and everything in it."""

@@ -18,12 +18,14 @@ from pathlib import Path
 import pyoxigraph as ox
 from pyoxigraph import Literal, NamedNode
 
-from graph_store.lineage import update_lineage
+from graph_store.aliases import jurisdiction_alias_links
+from graph_store.inferred import link_quads
+from graph_store.lineage import lineage_links, program_records
 from graph_store.protocol import GraphStore
 from graph_store.vocabulary import load_vocabulary
 from loaders import DocumentError, DocumentGraph, build_document_graph
 from loaders.readers import READERS
-from ontology.namespace import INFERRED_GRAPH, ONTOLOGY_GRAPH, PROGRAMS_GRAPH
+from ontology.namespace import INFERRED_GRAPH, ONTOLOGY_GRAPH, OWL, PROGRAMS_GRAPH
 
 _NOT_DOCUMENTS = frozenset({ONTOLOGY_GRAPH, PROGRAMS_GRAPH, INFERRED_GRAPH})
 PARALLEL_FROM = 64  # files; below this an ingest runs in one process (see default_workers)
@@ -46,6 +48,14 @@ class IngestedDocument:
     doc_id: str
     title: str | None
     quads: int
+
+
+@dataclass(frozen=True)
+class InferredCounts:
+    """How many links each rule put in the inferred graph."""
+
+    lineage: int  # ekg:implements and ekg:continues
+    aliases: int  # owl:sameAs (each with its skos:altLabel)
 
 
 @dataclass(frozen=True)
@@ -208,7 +218,7 @@ def ingest_paths(
         for outcome in _good(results, loaded, failed):
             store_document(store, outcome)
     if loaded:
-        update_lineage(store)
+        rebuild_inferred(store)
     return IngestReport(tuple(loaded), tuple(failed))
 
 
@@ -246,4 +256,22 @@ def _good(
 def delete_document(store: GraphStore, graph: NamedNode) -> None:
     """Remove one document's graph and rebuild the inferred links without it."""
     store.drop_graph(graph)
-    update_lineage(store)
+    rebuild_inferred(store)
+
+
+def rebuild_inferred(store: GraphStore) -> InferredCounts:
+    """Rebuild the inferred graph from the documents now in the store; return the link counts.
+
+    Every rule reads the document graphs only, so a link whose last supporting document was
+    replaced or deleted is gone (graph_store/inferred.py). The graph is brought to the new links
+    by one update that removes and adds only the quads that changed: after one document, a few
+    links among tens of thousands, where rewriting the graph took seconds on a large store. The
+    change is computed against what the store holds, so any stale quad is removed by the next
+    rebuild.
+    """
+    lineage = lineage_links(program_records(store))
+    aliases = jurisdiction_alias_links(store)
+    quads = set(link_quads([*lineage, *aliases]))
+    stored = set(ox.parse(store.export("nq", INFERRED_GRAPH), format=ox.RdfFormat.N_QUADS))
+    store.patch_graph(INFERRED_GRAPH, stored - quads, quads - stored)
+    return InferredCounts(len(lineage), sum(1 for link in aliases if link.predicate == OWL.sameAs))

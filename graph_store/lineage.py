@@ -1,32 +1,26 @@
 """Cross-document programme lineage (implements / continues), inferred after each ingest.
 
-The links live in their own named graph, ekgid:graph/inferred, rebuilt from scratch each time,
-so they never go stale when a document is replaced or deleted. Each link carries its provenance
-as a reified statement, the same pattern extraction uses for stated relations:
+A district's programme implements the city's programme of the same family (ProgramConcept) and
+an earlier or same year; a jurisdiction's programme continues its own of an earlier year
+(loaders/extract/lineage.py holds the rules). The links go into the inferred graph with their
+provenance (graph_store/inferred.py):
 
     ?s rdf:subject ?program ; rdf:predicate ekg:implements ; rdf:object ?city_program ;
        ekg:method "lineage.implements.v1" ; ekg:confidence 0.6 .
-
-So `GRAPH ekgid:graph/inferred { … }` or `ekg:method` tells inferred links from stated ones.
 """
 
 from __future__ import annotations
 
 from pyoxigraph import Literal, NamedNode, Quad
 
+from graph_store.inferred import InferredLink, link_quads
 from graph_store.protocol import GraphStore
 from loaders.extract.lineage import ProgramRecord, infer_lineage
-from loaders.identifiers import entity_iri
-from ontology.namespace import EKG, INFERRED_GRAPH, RDF_TYPE, XSD
+from ontology.namespace import EKG, XSD
 
-RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
-RDF_STATEMENT = NamedNode(RDF + "Statement")
-RDF_SUBJECT, RDF_PREDICATE, RDF_OBJECT = (
-    NamedNode(RDF + n) for n in ("subject", "predicate", "object")
-)
 # Inferred links are plausible, not stated: a researcher filtering on confidence sees them below
 # the rule-based extractions.
-CONFIDENCE = Literal("0.60", datatype=XSD.decimal)
+CONFIDENCE = Literal("0.6", datatype=XSD.decimal)  # canonical: the form the store keeps
 
 _PROGRAMS = """
 PREFIX ekg: <https://w3id.org/edukg/ontology#>
@@ -74,26 +68,25 @@ def program_records(store: GraphStore) -> list[ProgramRecord]:
     return sorted(records.values(), key=lambda r: r.iri)
 
 
+def lineage_links(records: list[ProgramRecord]) -> list[InferredLink]:
+    """Return the implements / continues links between `records`, with the rule of each."""
+    return [
+        InferredLink(NamedNode(subject), EKG[predicate], NamedNode(obj), rule, CONFIDENCE)
+        for subject, predicate, obj, rule in infer_lineage(records)
+    ]
+
+
 def lineage_quads(records: list[ProgramRecord]) -> list[Quad]:
     """Return the inferred links and their reified provenance, in the inferred graph."""
-    out: list[Quad] = []
-    for subject, predicate, obj, rule in infer_lineage(records):
-        s, p, o = NamedNode(subject), EKG[predicate], NamedNode(obj)
-        statement = entity_iri("inference", f"{subject} {predicate} {obj}")
-        out += [
-            Quad(s, p, o, INFERRED_GRAPH),
-            Quad(statement, RDF_TYPE, RDF_STATEMENT, INFERRED_GRAPH),
-            Quad(statement, RDF_SUBJECT, s, INFERRED_GRAPH),
-            Quad(statement, RDF_PREDICATE, p, INFERRED_GRAPH),
-            Quad(statement, RDF_OBJECT, o, INFERRED_GRAPH),
-            Quad(statement, EKG.method, Literal(rule), INFERRED_GRAPH),
-            Quad(statement, EKG.confidence, CONFIDENCE, INFERRED_GRAPH),
-        ]
-    return out
+    return link_quads(lineage_links(records))
 
 
 def update_lineage(store: GraphStore) -> int:
-    """Rebuild the inferred graph from the programmes now in the store; return the link count."""
-    quads = lineage_quads(program_records(store))
-    store.put_graph(INFERRED_GRAPH, quads)
-    return sum(1 for q in quads if q.predicate in (EKG.implements, EKG.continues))
+    """Rebuild the inferred graph (lineage and every other rule); return the lineage link count.
+
+    Kept for callers written when lineage was the inferred graph's only rule; new code calls
+    graph_store.ingest.rebuild_inferred.
+    """
+    from graph_store.ingest import rebuild_inferred  # ingest imports this module
+
+    return rebuild_inferred(store).lineage

@@ -36,6 +36,10 @@ class GraphStore(Protocol):
     ) -> None:
         """Replace `graph` (and drop `replaces`) with `quads`, in one transaction."""
 
+    def patch_graph(self, graph: NamedNode, remove: Iterable[Quad], add: Iterable[Quad]) -> None:
+        """Remove the quads of `graph` among `remove`, then add those among `add`, in one
+        transaction (a small change to a large graph, where put_graph would rewrite it all)."""
+
     def drop_graph(self, graph: NamedNode) -> None:
         """Remove a named graph and everything in it."""
 

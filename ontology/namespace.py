@@ -168,6 +168,8 @@ DCT = ClosedNamespace(
 PROV = ClosedNamespace(
     "http://www.w3.org/ns/prov#", ["wasDerivedFrom", "wasGeneratedBy", "Entity", "Plan"]
 )
+# owl:sameAs links two IRIs of one school or group in the inferred graph (graph_store/aliases.py).
+OWL = ClosedNamespace("http://www.w3.org/2002/07/owl#", ["sameAs"])
 XSD_BASE = "http://www.w3.org/2001/XMLSchema#"
 XSD = ClosedNamespace(XSD_BASE, ["date", "dateTime", "decimal", "integer", "string", "gYear"])
 

@@ -111,6 +111,22 @@ def test_put_graph_drops_replaced_graphs_in_same_transaction(store):
     assert new in store.graphs()
 
 
+def test_patch_graph_removes_and_adds_only_the_given_quads_of_that_graph(store):
+    quads = sorted((q for q in tiny_quads() if q.graph_name == G1), key=str)
+    other = [q for q in tiny_quads() if q.graph_name == G2]
+    before, before_other = store.count(G1), store.count(G2)
+    doc = NamedNode("https://w3id.org/edukg/id/doc/tinydoc1")
+    added = Quad(doc, TITLE, Literal("新标题", language="zh"), G1)
+    store.patch_graph(G1, [quads[0], *other], [added, *other])  # G2's quads are not G1's
+    assert store.count(G1) == before
+    assert store.count(G2) == before_other
+    assert "新标题" in titles(store)
+    store.patch_graph(G1, [added], [quads[0]])
+    store.patch_graph(G1, [], [])  # nothing to do
+    stored = ox.parse(store.export("nq", G1), format=ox.RdfFormat.N_QUADS)
+    assert set(stored) == set(quads)
+
+
 def test_drop_graph_removes_document(store):
     store.drop_graph(G1)
     assert G1 not in store.graphs()
