@@ -31,6 +31,8 @@ _SHORT_EXPERIMENTAL = re.compile(r"(.{2,5}?)实小")
 _DEFINED = re.compile(r"[(（](?:以下)?简称[“\"]?([\u4e00-\u9fff]{2,8})[”\"]?[)）]")
 # Campus heads: a campus name is its school's name (or short form) plus one of these parts.
 _CAMPUS_HEADS = ("校区", "分校", "分园", "校部")
+# A short form that keeps a whole level word keeps the level: 薛家中学 is no 薛家中心小学.
+_LEVEL_HEADS = ("幼儿园", "小学", "中学", "初中", "高中", "学校")
 _CAMPUS = re.compile(r"^(.{2,}?)([\u4e00-\u9fff]{1,6}(?:校区|分校|分园|校部))$")
 
 
@@ -83,8 +85,13 @@ def abbreviates(short: str, full: str) -> bool:
     (True, True)
     >>> abbreviates("北京中学", "北京钱学森中学"), abbreviates("实小", "实验中学")
     (False, False)
+    >>> abbreviates("薛家中学", "薛家中心小学")  # a 中学 is not a 小学
+    False
     """
     if not 2 <= len(short) < len(full) or short[-1] not in full[-3:]:
+        return False
+    level = next((h for h in _LEVEL_HEADS if short.endswith(h)), None)
+    if level is not None and not full.endswith(level):
         return False
     runs = pieces(short, full)
     if runs is None or len(runs) < 2:
