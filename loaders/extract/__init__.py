@@ -167,16 +167,15 @@ def choose_candidates(
 
 
 def _outermost(chosen: list[Scored]) -> list[Scored]:
-    """Return the chosen names without bodies and groups written inside a longer one of
-    their kind: 南宁市人民政府 in 南宁市人民政府办公厅 is that office's parent, not a mention of
-    its own (ANNOTATION.md). A school inside a longer name is the model's call (a campus's
-    school is a mention)."""
+    """Return the chosen names without those written inside a longer name: 南宁市人民政府 in
+    南宁市人民政府办公厅 is that office's parent, X中学 in X中学教育集团 names the group, 区委 in
+    区委党校附属小学 the school (ANNOTATION.md). A school inside a longer school or campus name
+    stays: a campus's school is listed."""
     spans: dict[str, list[tuple[int, int]]] = {}
     for s in chosen:
         spans.setdefault(s.alternative.anchor.kind, []).append(_span(s))
-    # What a name of each kind is not mentioned inside: a body inside a school's or group's
-    # name (区委 in 区委党校附属小学) is part of that name.
-    outer = {ORG: (ORG, SCHOOL, GROUP), GROUP: (GROUP,), SCHOOL: (), PROGRAM: (PROGRAM,)}
+    # The kinds of the longer names a name of each kind is not mentioned inside.
+    outer = {ORG: (ORG, SCHOOL, GROUP), GROUP: (GROUP,), SCHOOL: (GROUP,), PROGRAM: (PROGRAM,)}
     return [
         s
         for s in chosen

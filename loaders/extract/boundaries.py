@@ -95,6 +95,15 @@ def _dictionary() -> dict[str, int]:
     return jieba.dt.FREQ
 
 
+def word_frequency(word: str) -> int:
+    """Return jieba's dictionary frequency of `word` (0 when it is not listed).
+
+    >>> word_frequency("学生") > 1000, word_frequency("生教")
+    (True, 0)
+    """
+    return _dictionary().get(word) or 0
+
+
 def dictionary_word(word: str) -> bool:
     """Return True when jieba's dictionary lists `word` (with a frequency above zero).
 

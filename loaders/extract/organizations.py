@@ -371,8 +371,9 @@ def _leading_area(gaz, name: str, at: int) -> tuple[AreaInfo, int] | None:  # no
     return None
 
 
-# Characters that never stand inside a department's name between its area and its head.
-_NOT_IN_BODY = re.compile(r"[^\u4e00-\u9fff]|[的和与及或在是对为从向由将把被等各该这其]")
+# Characters that never stand inside a department's name between its area and its head. 和
+# may (住房和城乡建设局, 人力资源和社会保障局), except right after another body's name.
+_NOT_IN_BODY = re.compile(r"[^\u4e00-\u9fff]|[的与及或在是对为从向由将把被等各该这其]")
 _OPEN_REACH = 8  # characters between an area (or a parent body) and the head
 
 
@@ -415,15 +416,21 @@ def find_open_bodies(
     return out
 
 
+_COMMON = 300  # jieba frequency of an everyday word (举办 3 541, 市级 667; 试院 4, 联组 2)
+
+
 @lru_cache(maxsize=4096)
 def _ordinary_word(pair: str) -> bool:
-    """Return True when jieba's dictionary lists `pair` as a word other than an abbreviated
-    body (妇联 and 科协 are tagged j, abbreviations; 举办 v, 东部 f, 学科 n are not bodies)."""
+    """Return True when `pair` is an everyday word in jieba's dictionary, other than an
+    abbreviated body (妇联, 科协 are tagged j; 举办 v, 东部 f, 学科 n are not bodies)."""
     import jieba.posseg
 
-    from loaders.extract.boundaries import dictionary_word
+    from loaders.extract.boundaries import word_frequency
 
-    return dictionary_word(pair) and jieba.posseg.dt.word_tag_tab.get(pair) not in ("j", "nt")
+    return word_frequency(pair) >= _COMMON and jieba.posseg.dt.word_tag_tab.get(pair) not in (
+        "j",
+        "nt",
+    )
 
 
 def _head_hits(text: str) -> list[tuple[int, int, tuple[str, str]]]:
@@ -442,7 +449,7 @@ def _open_start(text: str, head_start: int, floor: int, ends: dict[int, Candidat
     low = max(floor, head_start - _OPEN_REACH)
     for at in range(head_start - 1, low - 1, -1):
         between = text[at:head_start]
-        if _NOT_IN_BODY.search(between):
+        if _NOT_IN_BODY.search(between) or (text[at] == "和" and at in ends):
             return None
         parent = ends.get(at)
         if parent is not None and head_start - at >= 1:

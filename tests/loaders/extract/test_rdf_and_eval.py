@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from loaders.evaluate import normalise_name, score_quads
-from loaders.extract import EXTRACTORS, extract
+from loaders.extract import EXTRACTOR, EXTRACTORS, extract
 from loaders.extract.lineage import ProgramRecord, infer_lineage
 from loaders.extract.rdf import extraction_quads
 from tests.loaders.extract.helpers import make_doc
@@ -21,7 +21,7 @@ GOLDEN = Path(__file__).resolve().parents[2] / "golden" / "extraction"
 
 def test_extraction_quads_are_deterministic():
     first = extraction_quads(make_doc(TEXT), extract(make_doc(TEXT)))
-    second = extraction_quads(make_doc(TEXT), EXTRACTORS["rules.v1"](make_doc(TEXT)))
+    second = extraction_quads(make_doc(TEXT), EXTRACTORS[EXTRACTOR](make_doc(TEXT)))
     assert [str(q) for q in first] == [str(q) for q in second]
 
 
