@@ -17,7 +17,6 @@ from functools import lru_cache
 
 import ahocorasick
 
-from loaders.extract.gazetteer import leading_place, load_gazetteer
 from loaders.extract.lexical import Token
 from loaders.extract.lexicon import classes
 from loaders.extract.model import GROUP, ORG, PROGRAM, SCHOOL, Candidate
@@ -192,6 +191,7 @@ def alternatives(
     anchor: Anchor,
     tokens: Sequence[Token],
     rules: Sequence[Candidate],
+    places: Sequence[tuple[int, int]] = (),
 ) -> list[Alternative]:
     """Return the alternative names of one anchor, shortest first.
 
@@ -200,6 +200,7 @@ def alternatives(
         anchor: the anchor.
         tokens: the LAC words of the window holding the anchor.
         rules: the rule candidates of the anchor's kind ending at the anchor's end.
+        places: the spans of the areas found in the document, sorted.
     """
     low = max(anchor.floor, anchor.head_start - REACH[anchor.kind])
     starts: dict[int, Candidate | None] = {}
@@ -214,8 +215,12 @@ def alternatives(
             break
     # A place name begins a name as often as a word does, and LAC may glue it to the word
     # before (校丰台区: 丰台区外国语学校 begins at 丰).
-    for at in _place_starts(text, low, anchor.head_start):
-        starts.setdefault(at, None)
+    first = bisect.bisect_left(places, (low, 0))
+    for start, end in places[first:]:
+        if start >= anchor.head_start:
+            break
+        if end <= anchor.head_start:
+            starts.setdefault(start, None)
     # A name begins inside its opening quote: “3366”工程 and 3366”工程 are one name once the
     # quotes are dropped, so only the edge after the quote is scored.
     for at in [at for at in starts if text[at] in _OPENING_QUOTES]:
@@ -227,15 +232,3 @@ def alternatives(
     for c in rules:
         starts[c.start] = c
     return [Alternative(anchor, s, starts[s]) for s in sorted(starts, reverse=True)]
-
-
-def _place_starts(text: str, low: int, high: int) -> list[int]:
-    """Return the positions in [low, high) where an area name of three or more characters
-    begins and ends before `high`, after no hard punctuation."""
-    gaz = load_gazetteer()
-    out = []
-    for at in range(low, high - 2):
-        length = leading_place(gaz, text[at:high])
-        if length >= 3 and at + length <= high:
-            out.append(at)
-    return out

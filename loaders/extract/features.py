@@ -266,7 +266,13 @@ def repeated(text: str, start: int, end: int) -> bool:
     return text.find(name) != start or text.find(name, start + 1) >= 0
 
 
-def anchor_features(text: str, anchor: Anchor, has_rule: bool, head_class: str) -> dict[str, float]:
+def anchor_features(
+    text: str,
+    anchor: Anchor,
+    has_rule: bool,
+    head_class: str,
+    place_ends: Sequence[int] = (),
+) -> dict[str, float]:
     """Return the cheap features of an anchor, read before LAC: whether any name ends there.
 
     They screen out heads used as ordinary words (所有, 部分, 计划 as a verb) so that LAC reads
@@ -291,8 +297,9 @@ def anchor_features(text: str, anchor: Anchor, has_rule: bool, head_class: str) 
     near = text[max(anchor.floor, head_start - _LEVEL_OR_PLACE_REACH) : head_start]
     if any(ch in _LEVEL for ch in near):
         add("level_near")
-    if _place_in(near):
-        add("place_near")
+    low = bisect.bisect_right(place_ends, head_start - _LEVEL_OR_PLACE_REACH)
+    if low < len(place_ends) and place_ends[low] <= head_start:
+        add("place_near")  # an area named just before the head
     if re.search(r"[0-9一二三四五六七八九十]", near):
         add("numeral_near")
     if "“" in near or "”" in near or '"' in near:
@@ -314,8 +321,3 @@ def _char_class(ch: str) -> str:
     if "\u4e00" <= ch <= "\u9fff":
         return _NEXT.get(ch, "cjk")
     return "other"
-
-
-def _place_in(span: str) -> bool:
-    gaz = load_gazetteer()
-    return any(leading_place(gaz, span[i:]) >= 2 for i in range(len(span) - 1))

@@ -25,7 +25,7 @@ from loaders.extract.boundaries import HEAD_LISTS, Alternative, Anchor
 from loaders.extract.features import Words, anchor_features, features
 from loaders.extract.lexical import analyse
 from loaders.extract.lexicon import classes
-from loaders.extract.model import Candidate
+from loaders.extract.model import AREA, Candidate
 
 MODEL_PATH = Path(__file__).resolve().parent / "data" / "mention_model.json"
 
@@ -116,6 +116,8 @@ def describe(
     LAC reads only the windows of the screened-in anchors: it is the costly step.
     """
     scored_kinds = [c for c in rules if c.kind in HEAD_LISTS]
+    places = sorted((c.start, c.end) for c in rules if c.kind == AREA)
+    place_ends = sorted(end for _, end in places)
     by_end: dict[tuple[str, int], list[Candidate]] = {}
     for c in scored_kinds:
         by_end.setdefault((c.kind, c.end), []).append(c)
@@ -128,7 +130,7 @@ def describe(
     for anchor in boundaries.find_anchors(text, spans, scored_kinds):
         has_rule = (anchor.kind, anchor.end) in by_end
         head_class = head_classes[anchor.kind].get(anchor.head, "rule")
-        cheap = anchor_features(text, anchor, has_rule, head_class)
+        cheap = anchor_features(text, anchor, has_rule, head_class, place_ends)
         # An anchor a rule proposed a name for is always read: the screen saves LAC's time on
         # heads no rule saw, and rule anchors are few.
         keep = (
@@ -146,7 +148,7 @@ def describe(
             continue
         words = _window_tokens(anchor, windows, window_starts, tokens)
         rules_here = by_end.get((anchor.kind, anchor.end), [])
-        alts = boundaries.alternatives(text, anchor, words.tokens, rules_here)
+        alts = boundaries.alternatives(text, anchor, words.tokens, rules_here, places)
         head_class = head_classes[anchor.kind].get(anchor.head, "rule")
         has_rule = bool(rules_here)
         # Short forms of names written elsewhere, not of the longer edges of this anchor.
