@@ -28,7 +28,7 @@ HEAD_LISTS = {
     PROGRAM: "programme_heads",
 }
 # How far before its head a name may begin, and how much text after it LAC should see.
-REACH = {SCHOOL: 16, GROUP: 14, ORG: 12, PROGRAM: 14}
+REACH = {SCHOOL: 14, GROUP: 12, ORG: 10, PROGRAM: 14}
 _AFTER = 2
 _OPENING_QUOTES = '“‘「"'
 MAX_EDGES = 8  # alternative left edges per anchor, nearest first (rule edges come on top)
