@@ -158,34 +158,34 @@ def _lac_verdict(text: str, tokens: list[Token], query: PlaceQuery, jieba_says: 
 
 
 @lru_cache(maxsize=1)
-def _alias_kinds() -> dict[str, str]:
-    """Return every short form of a province, city or county → how LAC reads it on its own:
-    'place' (one LOC word: 江苏, 海陵), 'noun' (钟楼, 和平) or 'word' (a verb, an adjective, a
-    person's name: 新建, 合作, 白云).
-
-    Read once per process (about 3 000 short forms, 0.1 s): a short form that LAC takes for a
-    place on its own needs no reading in context where it is the document's own or near.
-    """
+def _aliases() -> frozenset[str]:
+    """Return every short form of a province, city or county."""
     from loaders.gazetteer import load_gazetteer
 
     gaz = load_gazetteer()
-    aliases = sorted(
+    return frozenset(
         w for w, areas in gaz.by_alias.items() if any(a.level != "town" for a in areas)
     )
-    text = "\n".join(aliases)
-    windows, at = [], 0
-    for alias in aliases:
-        windows.append((at, at + len(alias)))
-        at += len(alias) + 1
-    kinds = {}
-    for alias, tokens in zip(aliases, analyse(text, windows), strict=True):
-        if len(tokens) == 1 and tokens[0].tag == "LOC":
-            kinds[alias] = "place"
-        elif any(t.tag in _NOT_NAME_TAGS for t in tokens):
-            kinds[alias] = "word"
-        else:
-            kinds[alias] = "noun"
-    return kinds
+
+
+@lru_cache(maxsize=4096)
+def _alias_kind(alias: str) -> str:
+    """Return how LAC reads a short form on its own: 'place' (one LOC word: 江苏, 海陵), 'noun'
+    (钟楼, 和平) or 'word' (a verb, an adjective, a person's name: 新建, 合作, 白云); 'word' for
+    a string that is no short form.
+
+    Read once per short form and process, when a document first holds it: a short form that LAC
+    takes for a place on its own needs no reading in context where it is the document's own or
+    near.
+    """
+    if alias not in _aliases():
+        return "word"
+    tokens = analyse(alias, [(0, len(alias))])[0]
+    if len(tokens) == 1 and tokens[0].tag == "LOC":
+        return "place"
+    if any(t.tag in _NOT_NAME_TAGS for t in tokens):
+        return "word"
+    return "noun"
 
 
 def _followed_by_non_entity(text: str, end: int) -> bool:
@@ -224,14 +224,13 @@ def read_as_places(text: str, queries: Sequence[PlaceQuery]) -> list[bool]:
     asked: list[int] = []
     readings: list[str] = []
     school_heads = words("school_heads")
-    kinds = _alias_kinds()
     for i, q in enumerate(queries):
         if text.startswith(school_heads, q.end):
             continue  # 房山学校, 新建小学: a school's name or schools described, not the place
         reading = jieba_reading(text, q.start, q.end)
         if reading == "crossing":
             continue
-        kind = kinds.get(text[q.start : q.end], "word")
+        kind = _alias_kind(text[q.start : q.end])
         if (q.reach == "own" and kind != "word") or (q.reach == "near" and kind == "place"):
             verdicts[i] = reading == "whole" and not _followed_by_non_entity(text, q.end)
             continue
