@@ -1,4 +1,8 @@
-"""Print the extraction scores on the development sets (5 corpus documents, 20 devextra excerpts).
+"""Print the extraction scores on the development sets and on devextra2.
+
+The development sets are the 5 corpus documents and 20 devextra excerpts (the mention model is
+trained on them: scripts/train_mention_model.py --held-out gives their held-out scores);
+devextra2 holds 18 excerpts from other provinces that nothing was trained or tuned on.
 
 Usage: python bench/eval_dev.py [--shared ../shared] [--verbose]
 """
