@@ -155,7 +155,7 @@ def _labelled(name: str, doc: PolicyDocument, gold: dict[str, set[str]]) -> Docu
                     found.add(normalise_name(alt.rule.canonical))
             kind = alt.anchor.kind
             names.append(frozenset(found))
-            # A short form of a gold name (局小 for 局前街小学) is a real mention: the alias
+            # A short form of a gold name (桥小 for 桥头街小学) is a real mention: the alias
             # stage makes it an altLabel of that name's entity.
             row.append(
                 bool(found & gold[kind])

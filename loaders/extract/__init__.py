@@ -167,8 +167,8 @@ def choose_candidates(
 
 
 def _outermost(chosen: list[Scored]) -> list[Scored]:
-    """Return the chosen names without those written inside a longer name: 南宁市人民政府 in
-    南宁市人民政府办公厅 is that office's parent, X中学 in X中学教育集团 names the group, 区委 in
+    """Return the chosen names without those written inside a longer name: 温州市人民政府 in
+    温州市人民政府办公室 is that office's parent, X中学 in X中学教育集团 names the group, 区委 in
     区委党校附属小学 the school (ANNOTATION.md). A school inside a longer school or campus name
     stays: a campus's school is listed."""
     spans: dict[str, list[tuple[int, int]]] = {}

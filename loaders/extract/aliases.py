@@ -8,7 +8,7 @@ this module maps to a full name becomes an altLabel of the full name's entity. F
 - a short form the document defines (F(以下简称S)) and school initialisms (南外), also as the
   first part of longer names (S教育集团 = F教育集团);
 - an abbreviation made the usual Chinese way, from single characters of the full name's words
-  (局小 = 局前街小学, 省海中 = 江苏省海安高级中学), when exactly one full name fits;
+  (桥小 = 桥头街小学, 省瓯中 = 浙江省瓯海高级中学), when exactly one full name fits;
 - a campus named with its school's short form (城南实小东校区 = 城南实验小学东校区);
 - a group with its head shortened (X集团 = X教育集团).
 Each is resolved only to a full name written in the same document, and only when it is the one
@@ -51,7 +51,7 @@ def pieces(short: str, full: str) -> list[tuple[int, int]] | None:
     """Return how `short` lies in `full` as runs of consecutive characters (start, length),
     matching each character at its earliest place after the last, or None when it does not.
 
-    >>> pieces("局小", "局前街小学")
+    >>> pieces("桥小", "桥头街小学")
     [(0, 1), (3, 1)]
     >>> pieces("北京中学", "北京钱学森中学")
     [(0, 2), (5, 2)]
@@ -75,13 +75,13 @@ def pieces(short: str, full: str) -> list[tuple[int, int]] | None:
 def abbreviates(short: str, full: str) -> bool:
     """Return True when `short` is an abbreviation of `full` made from its words' characters.
 
-    A Chinese abbreviation keeps one character (sometimes two) of each word: 局前街小学 → 局小,
-    南京外国语学校 → 南外, 江苏省海安高级中学 → 省海中. It starts where the full name (or its
+    A Chinese abbreviation keeps one character (sometimes two) of each word: 桥头街小学 → 桥小,
+    瓯江外国语学校 → 瓯外, 浙江省瓯海高级中学 → 省瓯中. It starts where the full name (or its
     part after the place) starts, ends with a character of the full name's head (小 of 小学),
     and is mostly single characters: two whole words taken from a longer name (北京中学 from
     北京钱学森中学) name another school.
 
-    >>> abbreviates("局小", "局前街小学"), abbreviates("省海中", "江苏省海安高级中学")
+    >>> abbreviates("桥小", "桥头街小学"), abbreviates("省瓯中", "浙江省瓯海高级中学")
     (True, True)
     >>> abbreviates("北京中学", "北京钱学森中学"), abbreviates("实小", "实验中学")
     (False, False)

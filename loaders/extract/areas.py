@@ -12,7 +12,7 @@ what it is and where it stands:
   (place_words: a whole word for jieba, a LOC word for LAC, or the place of a named school or
   body), and a county's short form only in the document's own city, since many repeat across
   the country or are ordinary words. A short form far from the document's province counts only
-  as a word of its own, never inside another name (西藏民族中学 in a Jiangsu text).
+  as a word of its own, never inside another name (西藏育才中学 in a Jiangsu text).
 * a development zone is named by its city or own name and a zone head (南京江北新区, 郑东新区,
   新站高新区, 经开区); one missing from the table gets a key of its city's code and its name.
 * towns and streets count only in the document's own county; regions (长三角地区) are not areas;

@@ -32,7 +32,7 @@ REACH = {SCHOOL: 14, GROUP: 12, ORG: 10, PROGRAM: 14}
 _AFTER = 2
 _OPENING_QUOTES = '“‘「"'
 MAX_EDGES = 8  # alternative left edges per anchor, nearest first (rule edges come on top)
-# Characters that never occur inside these names. Quotes may (“红枫林”社区教育集团), and so may
+# Characters that never occur inside these names. Quotes may (“青枫”社区教育集团), and so may
 # parentheses around a campus (明远中学(东校区)), so neither is listed.
 HARD = frozenset(" \t\n\u3000,，。、;；:：!！?？《》【】[]<>〈〉…—/|·•●■◆▲★☆○◎")
 # Only a campus is written in parentheses after its school's name; a programme name may hold a
@@ -214,14 +214,14 @@ def alternatives(
             starts = {s: r for s, r in starts.items() if s > at}
             break
     # A place name begins a name as often as a word does, and LAC may glue it to the word
-    # before (校丰台区: 丰台区外国语学校 begins at 丰).
+    # before (校鹿城区: 鹿城区外国语学校 begins at 鹿).
     first = bisect.bisect_left(places, (low, 0))
     for start, end in places[first:]:
         if start >= anchor.head_start:
             break
         if end <= anchor.head_start:
             starts.setdefault(start, None)
-    # A name begins inside its opening quote: “3366”工程 and 3366”工程 are one name once the
+    # A name begins inside its opening quote: “1234”工程 and 1234”工程 are one name once the
     # quotes are dropped, so only the edge after the quote is scored.
     for at in [at for at in starts if text[at] in _OPENING_QUOTES]:
         starts.pop(at)

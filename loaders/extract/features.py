@@ -214,7 +214,7 @@ def features(
     head_len = len(anchor.head)
     if kind == "school" and head_len:
         if head_class == "campus":
-            # A campus is named after its school: 明远中学东校区, 实小集团平冈校区.
+            # A campus is named after its school: 明远中学东校区, 实小集团松台校区.
             parent = _parent_school(body)
             if parent:
                 add(f"campus_of={parent}")

@@ -14,7 +14,7 @@ begins 北京日报 and 北京师范大学. The evidence, cheapest first:
 * LAC on a short window around the hit, for the rest: a verb or an adjective there is no place;
   a near place is a LOC word or the place of a named school or body (北京中学); a place far
   from the document's region counts only as a LOC word of its own (赴西藏支教), never inside
-  another name (西藏民族中学 in a Zhejiang text).
+  another name (西藏育才中学 in a Zhejiang text).
 
 LAC runs only on the hits these cheaper tests leave open, in one batch per document.
 """
@@ -50,7 +50,7 @@ class PlaceQuery:
             钟楼区 work plan: taken unless the words say otherwise); 'near' when it is in the
             document's city or province or named in full in it (taken as a LAC place word, or
             as the place of a named institution); 'far' otherwise (taken only as a LAC place
-            word of its own, 赴西藏支教, never inside another name: 西藏民族中学).
+            word of its own, 赴西藏支教, never inside another name: 西藏育才中学).
     """
 
     start: int
@@ -75,7 +75,7 @@ def is_institution(name: str) -> bool:
     """Return True when `name` ends as a school, body or group name does, and not as a name the
     graph leaves out.
 
-    >>> is_institution("北京钱学森中学教育集团"), is_institution("南通理工学院")
+    >>> is_institution("北京育英中学教育集团"), is_institution("南通理工学院")
     (True, False)
     """
     held, excluded = _heads()
