@@ -21,7 +21,7 @@ import re
 
 from loaders.extract.areas import AreaContext
 from loaders.extract.gazetteer import leading_place, load_gazetteer
-from loaders.extract.model import GROUP, SCHOOL, Candidate
+from loaders.extract.model import GROUP, PROGRAM, SCHOOL, Candidate
 from loaders.extract.schools import specific_part
 
 # Shorthand of numbered and experimental schools: X一中 = X第一中学, X实小 = X实验小学.
@@ -181,7 +181,8 @@ def _place_prefixed_forms(candidates: list[Candidate]) -> dict[tuple[str, str], 
     character resolved (市第三小学 → 盐城市第三小学). Only a unique full name is used.
     """
     full: dict[str, set[str]] = {}
-    names = {(c.kind, c.name) for c in candidates if c.kind in (SCHOOL, GROUP)}
+    # A programme is written with and without its place too (X市第三期学前教育行动计划).
+    names = {(c.kind, c.name) for c in candidates if c.kind in (SCHOOL, GROUP, PROGRAM)}
     for kind, name in names:
         _, had_place = specific_part(name, 0)
         if had_place:
