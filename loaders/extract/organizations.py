@@ -17,7 +17,6 @@ import ahocorasick
 from loaders.extract.areas import AreaContext
 from loaders.extract.gazetteer import AreaInfo, load_gazetteer, place_lengths_before
 from loaders.extract.model import ORG, Candidate
-from loaders.extract.names import extend_left, strip_leading_noise
 from loaders.extract.sentences import spans_with_hits, word_hits
 
 
@@ -84,9 +83,8 @@ CORES: dict[str, Core] = {
     "教育科学研究院": Core("教育科学研究院", _O, False),
     "教科院": Core("教育科学研究院", _O, True),
 }
-# Cores whose name is whatever precedes them: none is listed; the mention model finds bodies
-# named by a head (…研究院, …委员会) with its own alternatives (boundaries.py).
-NAMED_CORES: tuple[str, ...] = ()
+# Bodies named by a head alone (…研究院, …委员会, …中心) are proposed by find_open_bodies and
+# found by the mention model with its own alternatives (boundaries.py), not listed here.
 # A development zone written before a body's core (无锡经开区教育局, 宁波前湾新区教育文体和旅游局):
 # the zone word, longest forms first; abbreviations share a key with their full forms.
 _ZONE = re.compile(
@@ -112,7 +110,7 @@ _NOT_AFTER = {"委": "托员会屈婉", "政府": "购采部", "人大": "代表
 @lru_cache(maxsize=1)
 def _automaton() -> ahocorasick.Automaton:
     automaton = ahocorasick.Automaton()
-    for word in list(CORES) + list(NAMED_CORES):
+    for word in CORES:
         automaton.add_word(word, word)
     automaton.make_automaton()
     return automaton
@@ -262,12 +260,6 @@ def _candidate(
         word_full_suffix = "办公室"
     else:
         word_full_suffix = ""
-    if word in NAMED_CORES:
-        begin = extend_left(text, start, floor, min_specific=2, max_len=12)
-        name, cut = strip_leading_noise(text[begin:end])
-        if len(name) - len(word) < 2:
-            return None
-        return Candidate(ORG, name, begin + cut, end, _O, "organizations.named_core", 0.6)
     core = CORES[word]
     if word in _TOWN_CORES and (
         _TOWN_END.search(text, max(floor, start - 2), start) or word == "街道办事处"
