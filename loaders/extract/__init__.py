@@ -13,11 +13,10 @@ from collections.abc import Callable
 
 from loaders.documents import PolicyDocument
 from loaders.extract.areas import AreaContext, area_context, find_areas
-from loaders.extract.boundaries import HEAD_LISTS, Anchor
+from loaders.extract.boundaries import HEAD_LISTS, Anchor, head_class
 from loaders.extract.citations import find_citations
 from loaders.extract.concepts import concept_for
 from loaders.extract.groups import find_groups
-from loaders.extract.lexicon import classes
 from loaders.extract.mention_model import (
     MentionModel,
     Scored,
@@ -151,15 +150,13 @@ def choose_candidates(
     if number is not None:
         chosen = [s for s in chosen if not number.start <= s.alternative.start < number.end]
     out = [c for c in rules if c.kind not in HEAD_LISTS]
-    head_classes = {kind: classes(name) for kind, name in HEAD_LISTS.items()}
     for scored in chosen:
         alt = scored.alternative
         if alt.rule is not None:
             out.append(alt.rule)
             continue
         anchor = alt.anchor
-        cls = head_classes[anchor.kind].get(anchor.head, "")
-        made = _model_candidate(text, alt.start, anchor, cls, context, scored.probability)
+        made = _model_candidate(text, alt.start, anchor, context, scored.probability)
         if made.kind == ORG and not made.attrs:
             continue  # a body named without its area (教育局, 宣传部) is no one body (ANNOTATION.md)
         out.append(made)
@@ -192,9 +189,10 @@ def _span(scored: Scored) -> tuple[int, int]:
 
 
 def _model_candidate(
-    text: str, start: int, anchor: Anchor, cls: str, context: AreaContext, confidence: float
+    text: str, start: int, anchor: Anchor, context: AreaContext, confidence: float
 ) -> Candidate:
     name, end = text[start : anchor.end], anchor.end
+    cls = "" if anchor.head == "" else head_class(anchor)  # an anchor only a rule marks
     confidence = round(confidence, 3)
     if anchor.kind == ORG:
         return body_candidate(text, start, end, anchor.head, cls, context, confidence)

@@ -86,6 +86,17 @@ def _heads(kind: str) -> frozenset[str]:
     return frozenset(classes(HEAD_LISTS[kind]))
 
 
+@lru_cache(maxsize=8)
+def _head_classes(kind: str) -> dict[str, str]:
+    return classes(HEAD_LISTS[kind])
+
+
+def head_class(anchor: Anchor) -> str:
+    """Return the lexicon class of an anchor's head ('primary', 'campus', 'GovernmentBody' …),
+    or 'rule' for an anchor only a rule marks."""
+    return _head_classes(anchor.kind).get(anchor.head, "rule")
+
+
 @lru_cache(maxsize=1)
 def _dictionary() -> dict[str, int]:
     import jieba

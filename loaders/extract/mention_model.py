@@ -21,10 +21,9 @@ from functools import lru_cache
 from pathlib import Path
 
 from loaders.extract import boundaries
-from loaders.extract.boundaries import HEAD_LISTS, Alternative, Anchor
+from loaders.extract.boundaries import HEAD_LISTS, Alternative, Anchor, head_class
 from loaders.extract.features import Words, anchor_features, features
-from loaders.extract.lexical import analyse
-from loaders.extract.lexicon import classes
+from loaders.extract.lexical import FUNCTION_TAGS, analyse
 from loaders.extract.model import AREA, Candidate
 
 MODEL_PATH = Path(__file__).resolve().parent / "data" / "mention_model.json"
@@ -121,7 +120,6 @@ def describe(
     by_end: dict[tuple[str, int], list[Candidate]] = {}
     for c in scored_kinds:
         by_end.setdefault((c.kind, c.end), []).append(c)
-    head_classes = {kind: classes(name) for kind, name in HEAD_LISTS.items()}
     known: dict[str, frozenset[str]] = {
         kind: frozenset(c.canonical or c.name for c in scored_kinds if c.kind == kind)
         for kind in HEAD_LISTS
@@ -129,8 +127,7 @@ def describe(
     screened: list[tuple[Anchor, dict[str, float], bool]] = []
     for anchor in boundaries.find_anchors(text, spans, scored_kinds):
         has_rule = (anchor.kind, anchor.end) in by_end
-        head_class = head_classes[anchor.kind].get(anchor.head, "rule")
-        cheap = anchor_features(text, anchor, has_rule, head_class, place_ends)
+        cheap = anchor_features(text, anchor, has_rule, head_class(anchor), place_ends)
         # An anchor a rule proposed a name for is always read: the screen saves LAC's time on
         # heads no rule saw, and rule anchors are few.
         keep = (
@@ -149,14 +146,14 @@ def describe(
         words = _window_tokens(anchor, windows, window_starts, tokens)
         rules_here = by_end.get((anchor.kind, anchor.end), [])
         alts = boundaries.alternatives(text, anchor, words.tokens, rules_here, places)
-        head_class = head_classes[anchor.kind].get(anchor.head, "rule")
+        cls = head_class(anchor)
         has_rule = bool(rules_here)
         # Short forms of names written elsewhere, not of the longer edges of this anchor.
         elsewhere = known[anchor.kind] - {c.canonical or c.name for c in rules_here}
         scored = tuple(
             Scored(
                 alt,
-                features(text, alt, words, rank, len(alts), head_class, has_rule, elsewhere),
+                features(text, alt, words, rank, len(alts), cls, has_rule, elsewhere),
             )
             for rank, alt in enumerate(alts)
         )
@@ -208,6 +205,8 @@ def choose(cases: Sequence[AnchorCase], model: MentionModel, backstop: bool = Tr
 
 # Word classes that never stand inside a school, group, body or programme name before its head.
 _FOREIGN_TAGS = ("v", "p", "c", "u", "d", "r", "xc", "vd")
+# What may stand right before a name: a function word, punctuation or the sentence start.
+_BEFORE_A_NAME = FUNCTION_TAGS | {"BOS", "PUNCT"}
 
 
 # Rules that only propose (a body of any department: organizations.find_open_bodies): they
@@ -247,9 +246,8 @@ def lexically_sound(scored: Scored) -> bool:
     features = scored.features
     if anchor.continues or f"{kind}:head_glued" in features:
         return False  # the head begins another word (教育部署): no name ends here
-    before = next((k.split("=", 1)[1] for k in features if k.startswith(f"{kind}:before=")), "")
-    if "&" in before:
-        before = before.split("&", 1)[0]
-    if before not in ("BOS", "PUNCT", "v", "p", "c", "u", "d", "r", "m", "q", "w", "vd", "TIME"):
+    prefix = f"{kind}:before="
+    before = next((k[len(prefix) :] for k in features if k.startswith(prefix) and "&" not in k), "")
+    if before not in _BEFORE_A_NAME:
         return False
     return not any(f"{kind}:in={tag}" in features for tag in _FOREIGN_TAGS)
