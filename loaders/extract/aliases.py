@@ -3,9 +3,9 @@
 ANNOTATION.md lists one entry per real entity, in its fullest form; every other surface form
 is an skos:altLabel of that entity. resolve.py groups candidates by key, so a short form that
 this module maps to a full name becomes an altLabel of the full name's entity. Forms resolved:
-- a name without its place (运河中学 for 扬州市运河中学, 市第三小学 for 盐城市第三小学);
+- a name without its place (瓯江中学 for 温州市瓯江中学, 市第三小学 for 温州市第三小学);
 - numbered and experimental shorthand (X一中 = X第一中学, X实小 = X实验小学);
-- a short form the document defines (F(以下简称S)) and school initialisms (南外), also as the
+- a short form the document defines (F(以下简称S)) and school initialisms (温外), also as the
   first part of longer names (S教育集团 = F教育集团);
 - an abbreviation made the usual Chinese way, from single characters of the full name's words
   (桥小 = 桥头街小学, 省瓯中 = 浙江省瓯海高级中学), when exactly one full name fits;
@@ -39,8 +39,8 @@ _CAMPUS = re.compile(r"^(.{2,}?)([\u4e00-\u9fff]{1,6}(?:校区|分校|分园|校
 def group_base(name: str) -> str:
     """Return a group's full form: X集团 and X教育集团 are one group.
 
-    >>> group_base("实小集团"), group_base("觅渡教育集团")
-    ('实小教育集团', '觅渡教育集团')
+    >>> group_base("松台集团"), group_base("松台教育集团")
+    ('松台教育集团', '松台教育集团')
     """
     if name.endswith("集团") and not name.endswith("教育集团"):
         return name[:-2] + "教育集团"
@@ -159,9 +159,9 @@ def alias_forms(
 def place_prefixed(name: str, longer: str) -> bool:
     """Return True when `longer` is `name` with places written before it.
 
-    >>> place_prefixed("运河中学", "扬州市运河中学"), place_prefixed("市第三小学", "盐城市第三小学")
+    >>> place_prefixed("瓯江中学", "温州市瓯江中学"), place_prefixed("市第三小学", "温州市第三小学")
     (True, True)
-    >>> place_prefixed("运河中学", "新运河中学")
+    >>> place_prefixed("瓯江中学", "新瓯江中学")
     False
     """
     if len(name) < 4 or longer == name or not longer.endswith(name):
@@ -176,9 +176,9 @@ def place_prefixed(name: str, longer: str) -> bool:
 def _place_prefixed_forms(candidates: list[Candidate]) -> dict[tuple[str, str], str]:
     """Return (kind, short name) → full name for schools and groups written both ways.
 
-    运河中学 is 扬州市运河中学 when the document writes the latter: the full name is the short one
+    瓯江中学 is 温州市瓯江中学 when the document writes the latter: the full name is the short one
     with a place before it (a full or short area name, 扬州市 / 杭州市余杭区), or with the level
-    character resolved (市第三小学 → 盐城市第三小学). Only a unique full name is used.
+    character resolved (市第三小学 → 温州市第三小学). Only a unique full name is used.
     """
     full: dict[str, set[str]] = {}
     # A programme is written with and without its place too (X市第三期学前教育行动计划).
@@ -225,10 +225,10 @@ def _shorthand_forms(
     full name → bare abbreviations to record as its alternative labels.
 
     - X一中 / X实小 is X第一中学 / X实验小学 (X市第一中学 …) when the document writes that full
-      form, or when X is a city or county: then its full name (南京 → 南京市第一中学);
+      form, or when X is a city or county: then its full name (温州 → 温州市第一中学);
     - a short form the document defines, F(以下简称S), stands for F, also as the first part of
       a longer name (S教育集团 = F教育集团);
-    - an initialism S of a school F the document writes (南京外国语学校 → 南外: the place's
+    - an initialism S of a school F the document writes (温州外国语学校 → 温外: the place's
       first character and the first of the specific part), used as the start of other names.
     """
     gaz = load_gazetteer()
@@ -294,7 +294,7 @@ def _initialisms(candidates: list[Candidate], schools: set[str], gaz) -> dict[st
     """Return short → full for two-character initialisms of the written full school names."""
     fulls: dict[str, set[str]] = {}
     for full in schools:
-        # The first place word (南京 in 南京外国语学校) and the character after it.
+        # The first place word (温州 in 温州外国语学校) and the character after it.
         place = leading_place(gaz, full, min(10, len(full) - 2))
         if place:
             fulls.setdefault(full[0] + full[place], set()).add(full)
