@@ -23,6 +23,7 @@ from loaders.extract.mention_model import (
     choose,
     describe,
     load_model,
+    with_repeats,
 )
 from loaders.extract.model import (
     GROUP,
@@ -144,7 +145,8 @@ def choose_candidates(
     """Return the candidates after the mention model: other kinds unchanged, and for schools,
     groups and bodies the best alternative of each anchor the model accepts."""
     text = doc.norm
-    chosen = _outermost(choose(describe(text, spans, rules, model), model))
+    cases = describe(text, spans, rules, model)
+    chosen = _outermost(with_repeats(text, cases, choose(cases, model)))
     # A 发文字号's agency code (鲁政教督委〔2024〕1号) abbreviates its issuer; it is not a mention.
     number = doc.metadata.evidence.get("doc_number")
     if number is not None:

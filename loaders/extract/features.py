@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+from loaders.extract import lexicon
 from loaders.extract.aliases import full_form
 from loaders.extract.boundaries import HARD, Alternative, Anchor, dictionary_word
 from loaders.extract.concepts import concept_for
@@ -22,7 +23,15 @@ from loaders.extract.gazetteer import leading_place, load_gazetteer
 from loaders.extract.groups import _specific as group_specific
 from loaders.extract.lexical import Token
 from loaders.extract.names import LEADING_NOISE
-from loaders.extract.programs import _COUNT, _EDITION, _EVENT, _WORKS, clean_name, is_generic
+from loaders.extract.programs import (
+    _COUNT,
+    _EDITION,
+    _EVENT,
+    _WORKS,
+    clean_name,
+    is_generic,
+    tail_class,
+)
 from loaders.extract.schools import CAPACITY, DESIGNATION, POLICY_WORDS, is_specific, trim_left
 
 _QUOTES = '“”"‘’「」'
@@ -68,6 +77,29 @@ def _parent_school(body: str) -> str:
     return ""
 
 
+_GOVERNING_VERBS = {
+    **{w: "launch" for w in lexicon.words("programme_launch_verbs")},
+    **{w: "document" for w in lexicon.words("programme_document_verbs")},
+}
+
+
+def _governor(text: str, start: int, tokens: Sequence[Token], at: int) -> str:
+    """Return what governs a programme name: the class of the verb right before it (quotes
+    between allowed), 'verb' for another verb, 'none' when no verb stands there. 实施…工程 runs
+    a programme; 制定…计划 writes a document."""
+    begin = start
+    while begin > 0 and text[begin - 1] in _QUOTES:
+        begin -= 1
+    index = bisect.bisect_left([t.end for t in tokens], begin)
+    for i in (index, index - 1):
+        if 0 <= i < len(tokens) and tokens[i].end == begin:
+            token = tokens[i]
+            if token.tag in ("v", "vn", "vd"):
+                return _GOVERNING_VERBS.get(text[token.start : token.end], "verb")
+            return "none"
+    return "none"
+
+
 def _programme_features(text: str, alt: Alternative, name: str, body: str, add) -> None:  # noqa: ANN001
     """Add what tells a named programme from a description, a title, an event or a bundle."""
     clean = clean_name(name)
@@ -91,6 +123,11 @@ def _programme_features(text: str, alt: Alternative, name: str, body: str, add) 
         add("family_unit" if family.unit else "family")
     if "+" in clean:
         add("plus")
+    tail = tail_class(clean)
+    if tail:
+        add(f"tail={tail}")
+    if clean:
+        add(f"tailchar={clean[-1]}")
 
 
 @dataclass(frozen=True)
@@ -229,6 +266,7 @@ def features(
             add(f"words={label}")
     if kind == "program":
         _programme_features(text, alt, name, body, add)
+        add(f"governor={_governor(text, start, tokens, at)}")
     had_place, rest = _place_parts(body)
     if had_place:
         add("place_lead")

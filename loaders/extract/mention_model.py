@@ -191,7 +191,7 @@ def choose(cases: Sequence[AnchorCase], model: MentionModel, backstop: bool = Tr
         if best.probability >= model.thresholds.get(best.alternative.anchor.kind, 0.5):
             chosen.append(best)
             continue
-        if not backstop:
+        if not backstop or best.alternative.anchor.kind not in _BACKED:
             continue
         agreed = [s for s in group if _proposed(s) and lexically_sound(s)]
         agreed += [s for s in group if s.alternative.rule is None and named_by_lac(s)]
@@ -203,12 +203,37 @@ def choose(cases: Sequence[AnchorCase], model: MentionModel, backstop: bool = Tr
     return chosen
 
 
+def with_repeats(text: str, cases: Sequence[AnchorCase], chosen: list[Scored]) -> list[Scored]:
+    """Return `chosen` and, for each anchor left unchosen, the alternative that spells a name
+    chosen elsewhere in the document for the same kind: a name keeps its reading through one
+    document, where a single mention's context (a heading, a list) can say too little."""
+    names = {
+        (s.alternative.anchor.kind, text[s.alternative.start : s.alternative.anchor.end])
+        for s in chosen
+    }
+    taken = {(s.alternative.anchor.kind, s.alternative.anchor.end) for s in chosen}
+    out = list(chosen)
+    for case in cases:
+        anchor = case.anchor
+        if (anchor.kind, anchor.end) in taken:
+            continue
+        for scored in reversed(case.alternatives):  # the longest spelling first
+            if (anchor.kind, text[scored.alternative.start : anchor.end]) in names:
+                out.append(scored)
+                taken.add((anchor.kind, anchor.end))
+                break
+    return out
+
+
 # Word classes that never stand inside a school, group, body or programme name before its head.
 _FOREIGN_TAGS = ("v", "p", "c", "u", "d", "r", "xc", "vd")
 # What may stand right before a name: a function word, punctuation or the sentence start.
 _BEFORE_A_NAME = FUNCTION_TAGS | {"BOS", "PUNCT"}
 
 
+# The kinds whose rule names LAC can vouch for: a name with a head of its kind. A programme
+# rule proposes quoted and listed phrases of any shape, where LAC's agreement says nothing.
+_BACKED = ("school", "group", "org")
 # Rules that only propose (a body of any department: organizations.find_open_bodies): they
 # were not written to be right on their own, so they do not back a name the model rejects.
 _PROPOSERS = ("organizations.open",)

@@ -155,6 +155,9 @@ _WORKS = re.compile(lexicon.alternation("works_words"))
 _EVENT = re.compile(lexicon.alternation("event_words"))
 # A suffix followed by one of these is a modifier of another noun (行动方案, 工程量, 项目化).
 _NOT_HEAD = re.compile("(?:" + lexicon.alternation("programme_not_head") + ")")
+# What a name's last word says it is, when not a programme head (lexicon/programme_tails.tsv).
+_TAILS = lexicon.classes("programme_tails")
+_TAIL = re.compile("(?:" + lexicon.alternation("programme_tails") + ")$")
 # Specific parts made only of policy vocabulary are generic heads, never names by themselves:
 # levels (省级, 市), scope words (重点, 重大, 各项), fields (教育, 课改, 科研) and activities
 # (培训, 建设, 研究). A level or ministry prefix (江苏省, 教育部) does not make them specific.
@@ -219,6 +222,16 @@ def is_generic(spec: str, quoted: bool = False) -> bool:
     if quoted and _NUMERAL.search(spec):
         return False  # quoted numbered names: “五个一”工程, “十百千”
     return not spec or bool(GENERIC.match(spec))
+
+
+def tail_class(name: str) -> str:
+    """Return the class of the word a name ends with (programme_tails.tsv), or ''.
+
+    >>> tail_class("青苗读书节"), tail_class("青苗护航行动")
+    ('event', '')
+    """
+    match = _TAIL.search(name)
+    return _TAILS[match.group()] if match else ""
 
 
 def strip_edition(name: str, suffix: str) -> str:
@@ -286,7 +299,12 @@ def find_programs(text: str, spans) -> list[Candidate]:  # noqa: ANN001
             key = (c.start, c.end, c.name)
             if key not in best or c.confidence > best[key].confidence:
                 best[key] = c
-        here = sorted(best.values(), key=lambda c: (c.start, c.end, c.name))
+        # A programme named only inside a 《》 title is the document's, not the text's
+        # (ANNOTATION.md); a title introduced as a 课题 or 项目 (_by_title) is the exception.
+        here = sorted(
+            (c for c in best.values() if c.method == _TITLED or not _in_title(text, s_start, c)),
+            key=lambda c: (c.start, c.end, c.name),
+        )
         # A name inside a longer programme name (课后延时 in 课后延时服务项目) is part of it.
         found += [
             c
@@ -300,6 +318,7 @@ def find_programs(text: str, spans) -> list[Candidate]:  # noqa: ANN001
 
 
 _SEPARATORS = re.compile(r"[·.•・]")
+_TITLED = "programs.titled"
 
 
 def merge_separator_variants(candidates: list[Candidate]) -> list[Candidate]:
@@ -562,6 +581,14 @@ def _quote_or_number_names(text: str, s_start: int, start: int) -> bool:
     return "”" in near or "’" in near or _DIGIT.search(text, s_start, start) is not None
 
 
+def _in_title(text: str, s_start: int, candidate: Candidate) -> bool:
+    """Return True when the candidate lies inside a 《》 title of its sentence."""
+    opening = text.rfind("《", s_start, candidate.start)
+    if opening < 0 or text.find("》", opening, candidate.start) >= 0:
+        return False
+    return text.find("》", candidate.end) >= 0
+
+
 def _closes_title(text: str, s_start: int, begin: int, end: int) -> bool:
     """Return True when text[begin:end] ends a title in 《》 (alone or before another suffix:
     《…三年行动计划》 holds 行动 and 行动计划), so the title names a plan document."""
@@ -793,7 +820,7 @@ def _by_title(text: str, s_start: int, s_end: int) -> list[Candidate]:
         start, end = match.span(2)
         out.append(
             Candidate(
-                PROGRAM, clean_name(match.group(2)), start, end, "Program", "programs.titled", 0.7
+                PROGRAM, clean_name(match.group(2)), start, end, "Program", _TITLED, 0.7
             )
         )
     return out
