@@ -186,13 +186,31 @@ def _anchor_rows(documents: Sequence[Document]) -> tuple[list[dict], list[bool]]
 
 
 def _fit(rows: list[dict], ys: list[bool]) -> dict[str, float]:
-    """Return the weights (by feature name, 'bias' included) of a logistic regression."""
+    """Return the weights (by feature name) of one logistic regression per kind.
+
+    Each kind is fitted on its own rows, its intercept carried by its 'kind=…' feature: the
+    kinds share no weight, so a feature or an example added for one kind leaves the others
+    as they were."""
+    by_kind: dict[str, tuple[list[dict], list[bool]]] = {}
+    for row, y in zip(rows, ys, strict=True):
+        kind = next(k for k in row if k.startswith("kind="))
+        kind_rows, kind_ys = by_kind.setdefault(kind, ([], []))
+        kind_rows.append({k: v for k, v in row.items() if k != "bias"})
+        kind_ys.append(y)
+    weights: dict[str, float] = {}
+    for kind in sorted(by_kind):
+        weights.update(_fit_one(*by_kind[kind]))
+    return weights
+
+
+def _fit_one(rows: list[dict], ys: list[bool]) -> dict[str, float]:
+    """Return the weights of a logistic regression over `rows`."""
     from sklearn.feature_extraction import DictVectorizer
     from sklearn.linear_model import LogisticRegression
 
     vectoriser = DictVectorizer(sort=True)
     matrix = vectoriser.fit_transform(rows).toarray()
-    # The intercept is a feature of its own ('bias'), so liblinear regularises it like the rest.
+    # The intercept is a feature of its own ('kind=…'), so liblinear regularises it like the rest.
     model = LogisticRegression(C=C, solver="liblinear", fit_intercept=False, max_iter=1000)
     model.fit(matrix, ys)
     weights = {}
@@ -275,6 +293,19 @@ def _screen_threshold(documents: Sequence[Document], folds: Sequence[dict[str, f
     return best
 
 
+def _plateau(f1: dict[float, dict[str, float]], kind: str) -> float:
+    """Return the threshold whose F1, averaged with its two neighbours', is highest (ties: the
+    one nearest 0.5): a broad optimum, not a peak one document's anchors make."""
+    grid = sorted(f1)
+
+    def smoothed(i: int) -> float:
+        near = grid[max(i - 1, 0) : i + 2]
+        return sum(f1[t][kind] for t in near) / len(near)
+
+    best = max(range(len(grid)), key=lambda i: (smoothed(i), -abs(grid[i] - 0.5)))
+    return grid[best]
+
+
 def train(shared: Path, verbose: bool = True) -> dict:
     """Return the model record (as written to the JSON file) trained on the development gold."""
     pairs = training_files(shared)
@@ -284,18 +315,15 @@ def train(shared: Path, verbose: bool = True) -> dict:
     # examples are in every fold; they are not scored).
     folds = [fit(documents[:i] + documents[i + 1 :] + examples) for i in range(len(documents))]
     screen, screen_recall, read_share = _screen_threshold(documents, [a for _, a in folds])
-    thresholds = {}
-    for kind in FIELDS:
-        best = None
-        for t in THRESHOLDS:
-            models = [MentionModel(w, 0.0, dict.fromkeys(FIELDS, t), a, screen) for w, a in folds]
-            # The model's threshold is chosen as if it stood alone: with the rules' backstop,
-            # a higher one would look as good here, where the rules were written, and would
-            # leave every name no rule knows to the model alone on unseen documents.
-            key = (score(documents, models, backstop=False)[kind][2], -abs(t - 0.5))
-            if best is None or key > best[0]:
-                best = (key, t)
-        thresholds[kind] = best[1]
+    # The model's threshold is chosen as if it stood alone: with the rules' backstop, a higher
+    # one would look as good here, where the rules were written, and would leave every name no
+    # rule knows to the model alone on unseen documents.
+    f1 = {}
+    for t in THRESHOLDS:
+        models = [MentionModel(w, 0.0, dict.fromkeys(FIELDS, t), a, screen) for w, a in folds]
+        scores = score(documents, models, backstop=False)
+        f1[t] = {kind: scores[kind][2] for kind in FIELDS}
+    thresholds = {kind: _plateau(f1, kind) for kind in FIELDS}
     models = [MentionModel(w, 0.0, thresholds, a, screen) for w, a in folds]
     held_out = score(documents, models)
     if verbose:

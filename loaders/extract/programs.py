@@ -302,7 +302,7 @@ def find_programs(text: str, spans) -> list[Candidate]:  # noqa: ANN001
         # A programme named only inside a 《》 title is the document's, not the text's
         # (ANNOTATION.md); a title introduced as a 课题 or 项目 (_by_title) is the exception.
         here = sorted(
-            (c for c in best.values() if c.method == _TITLED or not _in_title(text, s_start, c)),
+            (c for c in best.values() if c.method == TITLED or not in_title(text, c.start, c.end)),
             key=lambda c: (c.start, c.end, c.name),
         )
         # A name inside a longer programme name (课后延时 in 课后延时服务项目) is part of it.
@@ -318,7 +318,7 @@ def find_programs(text: str, spans) -> list[Candidate]:  # noqa: ANN001
 
 
 _SEPARATORS = re.compile(r"[·.•・]")
-_TITLED = "programs.titled"
+TITLED = "programs.titled"
 
 
 def merge_separator_variants(candidates: list[Candidate]) -> list[Candidate]:
@@ -581,12 +581,14 @@ def _quote_or_number_names(text: str, s_start: int, start: int) -> bool:
     return "”" in near or "’" in near or _DIGIT.search(text, s_start, start) is not None
 
 
-def _in_title(text: str, s_start: int, candidate: Candidate) -> bool:
-    """Return True when the candidate lies inside a 《》 title of its sentence."""
-    opening = text.rfind("《", s_start, candidate.start)
-    if opening < 0 or text.find("》", opening, candidate.start) >= 0:
+def in_title(text: str, start: int, end: int) -> bool:
+    """Return True when text[start:end] lies inside a 《》 title (one line at most)."""
+    line = text.rfind("\n", 0, start) + 1
+    opening = text.rfind("《", line, start)
+    if opening < 0 or text.find("》", opening, start) >= 0:
         return False
-    return text.find("》", candidate.end) >= 0
+    closing = text.find("》", end)
+    return closing >= 0 and text.find("\n", end, closing) < 0
 
 
 def _closes_title(text: str, s_start: int, begin: int, end: int) -> bool:
@@ -819,8 +821,6 @@ def _by_title(text: str, s_start: int, s_end: int) -> list[Candidate]:
             continue
         start, end = match.span(2)
         out.append(
-            Candidate(
-                PROGRAM, clean_name(match.group(2)), start, end, "Program", _TITLED, 0.7
-            )
+            Candidate(PROGRAM, clean_name(match.group(2)), start, end, "Program", TITLED, 0.7)
         )
     return out
