@@ -213,8 +213,12 @@ def is_generic(spec: str, quoted: bool = False) -> bool:
     False
     >>> is_generic("五个一", quoted=True)
     False
+    >>> is_generic("第三期", quoted=True), is_generic("第三期学前教育", quoted=True)
+    (True, False)
     """
     spec = _YEAR_PREFIX.sub("", spec)  # 2019年计划: a year is not a name
+    if spec and not _EDITION.sub("", spec):
+        return True  # 第三期行动计划: an edition of no named plan
     if _COUNT_OF.fullmatch(spec):
         return True  # 八大工程, 五大项目: a count of programmes
     if _NUMBERED.search(spec):
