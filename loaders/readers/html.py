@@ -85,17 +85,30 @@ def decode_html(data: bytes, where: str) -> tuple[str, str]:
     return decode_bytes(data, where)
 
 
-def _visible_text(node: LexborNode, out: list[str]) -> None:
-    for child in node.iter(include_text=True):
-        tag = child.tag
+def _visible_text(root: LexborNode) -> list[str]:
+    """Return the text pieces and line breaks under `root`, in document order.
+
+    An explicit stack, not recursion: a page nested thousands of elements deep (generated or
+    broken markup, which the parser accepts) would exceed Python's recursion limit and stop a
+    whole ingest batch.
+    """
+    out: list[str] = []
+    # Items are nodes still to read, or a line break to write once a block's children are done.
+    stack: list[LexborNode | str] = list(reversed(list(root.iter(include_text=True))))
+    while stack:
+        item = stack.pop()
+        if isinstance(item, str):
+            out.append(item)
+            continue
+        tag = item.tag
         if tag == "-text":
-            out.append(_SPACES.sub(" ", child.text_content or ""))
-        elif tag in _BLOCKS:
-            out.append(_BREAK)
-            _visible_text(child, out)
-            out.append(_BREAK)
+            out.append(_SPACES.sub(" ", item.text_content or ""))
         elif tag not in ("-comment", "-doctype"):
-            _visible_text(child, out)
+            if tag in _BLOCKS:
+                out.append(_BREAK)
+                stack.append(_BREAK)  # written after the block's children, which go on top
+            stack.extend(reversed(list(item.iter(include_text=True))))
+    return out
 
 
 def html_text(tree: LexborHTMLParser) -> str:
@@ -108,9 +121,7 @@ def html_text(tree: LexborHTMLParser) -> str:
     root = tree.body or tree.root
     if root is None:
         return ""
-    out: list[str] = []
-    _visible_text(root, out)
-    text = "".join(out).replace("\xa0", " ")
+    text = "".join(_visible_text(root)).replace("\xa0", " ")
     return _LINE_BREAKS.sub("\n", text).strip()
 
 

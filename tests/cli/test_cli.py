@@ -74,6 +74,33 @@ def test_bad_files_get_one_line_each_and_the_rest_loads(corpus_store, corpus_dir
     assert quad_count(store) > before  # the good file loaded, nothing already stored was lost
 
 
+def test_a_page_nested_5000_deep_loads_with_the_rest_of_its_batch(tmp_path, capsys):
+    # A recursive HTML walk raised RecursionError here, a traceback that stopped the batch.
+    depth = 5000
+    batch = tmp_path / "batch"
+    batch.mkdir()
+    deep = "鼓楼区教育局关于开展课后服务的通知。各中小学要全面实施课后服务,2021年覆盖率达到100%。"
+    (batch / "deep.html").write_text(
+        "<html><body>" + "<div>" * depth + f"<p>{deep}</p>" + "</div>" * depth + "</body></html>",
+        encoding="utf-8",
+    )
+    good = "关于做好2021年南京市鼓楼区中小学课后服务工作的通知\n\n南京市鼓楼区教育局\n\n" + (
+        "一、总体要求\n各中小学要全面实施课后服务,确保2021年覆盖率达到100%。\n" * 3
+    )
+    (batch / "good.txt").write_text(good, encoding="utf-8")
+    capsys.readouterr()
+    assert main(["ingest", str(batch), "--store", str(tmp_path / "store"), "-q"]) == 0
+    err = capsys.readouterr().err
+    assert "Traceback" not in err and "RecursionError" not in err, err
+    assert "loaded 2 documents" in err, err
+    store = EmbeddedStore(tmp_path / "store", read_only=True)
+    try:
+        sources = {row[0].value for row in store.select("SELECT ?s { ?d dct:source ?s }").rows}
+    finally:
+        store.close()
+    assert sources == {"deep.html", "good.txt"}
+
+
 def test_query_binds_parameters(corpus_store, capsys):
     code = main(
         [

@@ -12,7 +12,7 @@ import pytest
 
 from loaders.documents import DocumentError, PolicyDocument
 from loaders.read import read_document
-from loaders.readers import READERS
+from loaders.readers import READERS, read_html
 
 GOLDEN_DIR = Path(__file__).resolve().parent.parent / "golden" / "documents"
 GOLDEN_FIELDS = (
@@ -214,6 +214,20 @@ def test_read_document_interview_turns_survive_encodings(corpus_dir: Path, tmp_p
     assert [(s.kind, s.timestamp, s.speaker) for s in copy.sections] == [
         (s.kind, s.timestamp, s.speaker) for s in original.sections
     ]
+
+
+def test_read_document_html_nested_5000_deep_is_read_without_recursion(tmp_path: Path) -> None:
+    # Generated or broken markup nests this deep; the parser accepts it, and a recursive walk
+    # of the tree raised RecursionError, which stopped a whole ingest batch.
+    depth = 5000
+    line = "海陵区教育局关于做好课后服务工作的通知。各中小学要全面实施课后服务。"
+    page = tmp_path / "deep.html"
+    page.write_text(
+        "<html><body>" + "<div>" * depth + f"<p>{line}</p>" + "</div>" * depth + "</body></html>",
+        "utf-8",
+    )
+    assert read_html(page).text == line
+    assert read_document(page).text == line
 
 
 # --- errors -------------------------------------------------------------------------------
