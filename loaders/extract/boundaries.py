@@ -133,6 +133,8 @@ def _continues_word(text: str, end: int, head: str, heads: frozenset[str]) -> bo
     pair = text[end - 1 : end + 1]
     if len(pair) < 2 or not dictionary_word(pair):
         return False
+    if word_frequency(text[end : end + 2]) > 10 * word_frequency(pair):
+        return False  # 小学组成: the next character begins a far commoner word (组成) than 学组
     return not any(text.startswith(h, end - len(head)) for h in heads if len(h) > len(head))
 
 

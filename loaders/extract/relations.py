@@ -68,6 +68,16 @@ _MEMBERS_AFTER = re.compile(
 # Membership verbs after a member list and before its group (A、B组建 G).
 _MEMBERS_BEFORE = re.compile(r"组建|组成|成立|加入|划入|纳入|并入|结成|加盟")
 _CLAUSE_END = re.compile(r"[。;;!!?？]")
+# A verb of composition after a member list (G由A、B组成).
+_MADE_OF_AFTER = re.compile(
+    r"\s*(?:等)?\s*(?:[0-9一二两三四五六七八九十]+\s*[所个家][^,,。;;]{0,4}?)?\s*(?:共同)?"
+    r"(?:组成|构成|组建)"
+)
+# A member list labelled as such: A、B为成员校, A、B等三所成员学校, A、B作为集团成员单位.
+_MEMBER_LABEL = re.compile(
+    r"\s*(?:等)?\s*(?:[0-9一二两三四五六七八九十]+\s*所)?\s*(?:学校)?\s*(?:为|作为|是)?"
+    r"\s*(?:集团|联盟|共同体)?(?:成员校|成员学校|成员单位)"
+)
 _COMMA = re.compile(r"[,,。;;]")
 # A list item line: a bullet or number, the name, an optional note in parentheses.
 _ITEM_PREFIX = re.compile(
@@ -273,6 +283,10 @@ def _member_lists(
                 and _MEMBERS_AFTER.search(between)
             ):
                 target = g
+        if target is None and before and _made_of(text, before[-1], first, last):
+            target = before[-1]
+        if target is None and _MEMBER_LABEL.match(text, last.end):
+            target = _nearest(groups, first, last)
         if target is None and after:
             g = after[0]
             between = text[last.end : g.start]
@@ -287,6 +301,24 @@ def _member_lists(
         for m in run:
             if m.entity != target.entity and m.entity not in leaders:
                 out.add(_rel(m.entity, "memberOf", target.entity, m, "relations.member_list"))
+
+
+def _made_of(text: str, group: Mention, first: Mention, last: Mention) -> bool:
+    """Return True for G由A、B组成: the group, 由, the run, then a verb of composition."""
+    between = text[group.end : first.start]
+    return (
+        len(between) <= 20
+        and not _CLAUSE_END.search(between)
+        and between.rstrip().endswith("由")
+        and _MADE_OF_AFTER.match(text, last.end) is not None
+    )
+
+
+def _nearest(groups: list[Mention], first: Mention, last: Mention) -> Mention | None:
+    """Return the group of the sentence nearest the run, the one before it first."""
+    before = [g for g in groups if g.end <= first.start]
+    after = [g for g in groups if g.start >= last.end]
+    return before[-1] if before else after[0] if after else None
 
 
 def _leads(ms: list[Mention], kinds: dict[str, str], text: str, out: set[Relation]) -> set[str]:

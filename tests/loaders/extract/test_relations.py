@@ -25,6 +25,30 @@ def test_member_list_before_group_with_forming_verb():
     assert ("红杉小学", "memberOf", "青松教育集团") in found
 
 
+def test_group_made_of_a_list_with_or_without_a_count():
+    for text in (
+        "青松教育集团由白桦中学、红杉中学、银杏中学3所中学组成,白桦中学校长任总校长。",
+        "青松教育集团由白桦中学、红杉中学和银杏中学共同组成。",
+    ):
+        found = _relations(text)
+        assert {(s, "memberOf", "青松教育集团") for s in ("白桦中学", "红杉中学", "银杏中学")} <= found
+
+
+def test_list_labelled_as_members_joins_the_group_of_its_sentence():
+    found = _relations("以白桦小学为龙头,红杉小学、银杏小学为成员校,组建青松教育集团。")
+    assert ("白桦小学", "leads", "青松教育集团") in found
+    assert ("红杉小学", "memberOf", "青松教育集团") in found
+    assert ("银杏小学", "memberOf", "青松教育集团") in found
+    found = _relations("青松教育集团共有红杉小学、银杏小学两所成员校。")
+    assert ("红杉小学", "memberOf", "青松教育集团") in found
+
+
+def test_a_school_before_a_verb_of_composition_is_not_glued_to_it():
+    # 小学组 is a word, but 组成 is a commoner one: 银杏小学 ends before 组成.
+    found = _relations("白桦小学与红杉小学、银杏小学组成青松教育集团。")
+    assert ("银杏小学", "memberOf", "青松教育集团") in found
+
+
 def test_partner_school_of_a_signing_is_not_a_member():
     found = _relations("区政府与白桦中学举行签约仪式,宣布组建白桦中学江湾教育集团。")
     assert not {r for r in found if r[1] == "memberOf"}
