@@ -31,7 +31,9 @@ def test_group_made_of_a_list_with_or_without_a_count():
         "青松教育集团由白桦中学、红杉中学和银杏中学共同组成。",
     ):
         found = _relations(text)
-        assert {(s, "memberOf", "青松教育集团") for s in ("白桦中学", "红杉中学", "银杏中学")} <= found
+        assert {
+            (s, "memberOf", "青松教育集团") for s in ("白桦中学", "红杉中学", "银杏中学")
+        } <= found
 
 
 def test_list_labelled_as_members_joins_the_group_of_its_sentence():
