@@ -70,8 +70,8 @@ _MEMBERS_BEFORE = re.compile(r"组建|组成|成立|加入|划入|纳入|并入|
 _CLAUSE_END = re.compile(r"[。;;!!?？]")
 # A verb of composition after a member list (G由A、B组成).
 _MADE_OF_AFTER = re.compile(
-    r"\s*(?:等)?\s*(?:[0-9一二两三四五六七八九十]+\s*[所个家][^,,。;;]{0,4}?)?\s*(?:共同)?"
-    r"(?:组成|构成|组建)"
+    r"\s*(?:等)?(?:\s*[0-9一二两三四五六七八九十]+\s*[所个家][^,,。;;、]{0,4}?[、和及]?)*\s*"
+    r"(?:共同)?(?:组成|构成|组建)"
 )
 # A member list labelled as such: A、B为成员校, A、B等三所成员学校, A、B作为集团成员单位.
 _MEMBER_LABEL = re.compile(

@@ -29,6 +29,7 @@ def test_group_made_of_a_list_with_or_without_a_count():
     for text in (
         "青松教育集团由白桦中学、红杉中学、银杏中学3所中学组成,白桦中学校长任总校长。",
         "青松教育集团由白桦中学、红杉中学和银杏中学共同组成。",
+        "青松教育集团由白桦中学、红杉中学、银杏中学等2所中学、1所小学组成。",
     ):
         found = _relations(text)
         assert {
