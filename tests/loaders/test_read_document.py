@@ -13,6 +13,7 @@ import pytest
 from loaders.documents import DocumentError, PolicyDocument
 from loaders.read import read_document
 from loaders.readers import READERS, read_html
+from tests.golden import golden_text
 
 GOLDEN_DIR = Path(__file__).resolve().parent.parent / "golden" / "documents"
 GOLDEN_FIELDS = (
@@ -57,9 +58,8 @@ def test_read_document_matches_golden_metadata_and_outline(
 ) -> None:
     golden = GOLDEN_DIR / f"{path.stem}.json"
     got = summary(read_document(path))
-    if request.config.getoption("--update-golden"):
-        golden.write_text(as_text(got) + "\n", encoding="utf-8")
-    expected = json.loads(golden.read_text(encoding="utf-8"))
+    update = request.config.getoption("--update-golden")
+    expected = json.loads(golden_text(golden, as_text(got) + "\n", update))
     if got != expected:
         diff = "\n".join(
             difflib.unified_diff(

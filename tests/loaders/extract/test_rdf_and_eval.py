@@ -10,6 +10,7 @@ from loaders.evaluate import normalise_name, score_quads
 from loaders.extract import EXTRACTOR, EXTRACTORS, extract
 from loaders.extract.lineage import ProgramRecord, infer_lineage
 from loaders.extract.rdf import extraction_quads
+from tests.golden import golden_text
 from tests.loaders.extract.helpers import make_doc
 
 TEXT = (
@@ -82,10 +83,9 @@ def test_golden_extraction(case: Path, request: pytest.FixtureRequest):
 
     doc = read_document(case / "document.txt")
     lines = sorted({str(q.triple) + " ." for q in extraction_quads(doc, extract(doc))})
-    expected_path = case / "expected.nt"
-    if request.config.getoption("--update-golden") or not expected_path.exists():
-        expected_path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    expected = set(expected_path.read_text(encoding="utf-8").splitlines()) - {""}
+    update = request.config.getoption("--update-golden")
+    expected_text = golden_text(case / "expected.nt", "\n".join(lines) + "\n", update)
+    expected = set(expected_text.splitlines()) - {""}
     missing, unexpected = expected - set(lines), set(lines) - expected
     assert not missing and not unexpected, (
         "missing:\n"
