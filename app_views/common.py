@@ -14,6 +14,7 @@ import streamlit as st
 from pyoxigraph import Literal, NamedNode
 from st_cytoscape import cytoscape
 
+from app_views.literal import html_literal
 from graph_store.app_queries import (
     CLASS_COLOURS,
     CLASS_NAMES_ZH,
@@ -162,9 +163,18 @@ def class_label(cls: str) -> str:
 
 
 def explorer_url(iri: str, label: str = "") -> str:
-    """Return an app-relative link that opens the graph explorer on `iri`."""
+    """Return an app-relative link that opens the graph explorer on `iri`, shown as `label`.
+
+    The label is percent-encoded like the IRI: a label holding &, # or % would otherwise cut
+    or break the link, and a table's LinkColumn decodes what its display_text captures.
+    """
     url = f"explorer?entity={quote(iri, safe='')}"
-    return url + (f"&label={label}" if label else "")
+    return url + (f"&label={quote(label, safe='')}" if label else "")
+
+
+def document_url(iri: str, label: str) -> str:
+    """Return an app-relative link that opens document `iri` in the reader, shown as `label`."""
+    return f"documents?doc={quote(iri, safe='')}&label={quote(label, safe='')}"
 
 
 def link_columns(df: pd.DataFrame, columns: list[str] | None = None) -> tuple[pd.DataFrame, dict]:
@@ -283,7 +293,7 @@ def legend(classes: set[str]) -> None:
     chips = " ".join(
         f"<span style='display:inline-block;margin-right:12px'><span style='display:inline-block;"
         f"width:11px;height:11px;border-radius:6px;background:{CLASS_COLOURS.get(c, '#969696')};"
-        f"margin-right:4px'></span>{class_label(c)}</span>"
+        f"margin-right:4px'></span>{html_literal(class_label(c))}</span>"
         for c in sorted(classes)
     )
     st.markdown(chips, unsafe_allow_html=True)

@@ -12,11 +12,13 @@ import streamlit as st
 from app_views.common import (
     app_query,
     class_label,
+    document_url,
     explorer_url,
     named_query,
     reopen_store,
     store_location,
 )
+from app_views.literal import html_block, html_literal, md_literal
 from graph_store.app_queries import CLASS_COLOURS, main_class
 from graph_store.ingest import IngestReport, ingest_paths
 from graph_store.open import open_store
@@ -77,7 +79,7 @@ def list_view(docs) -> None:
     view = shown[
         ["title", "issued", "doc_type", "area_name", "year", "issuer_name", "number", "source"]
     ].copy()
-    view.insert(0, "read", [f"documents?doc={d}&label=阅读" for d in shown["document"]])
+    view.insert(0, "read", [document_url(d, "阅读") for d in shown["document"]])
     st.dataframe(
         view,
         key="documents_table",
@@ -103,11 +105,9 @@ def read_view(docs) -> None:
         index=options.index(wanted) if wanted in options else 0,
         format_func=lambda d: titles[d],
     )
-    row = readable[readable["document"] == document].iloc[0]
     st.markdown(
-        f"**{row['title']}**  \n"
-        + " · ".join(str(row[c]) for c in ("issuer_name", "issued", "number") if pd.notna(row[c]))
-        + f" · `{row['source']}`"
+        document_heading(readable[readable["document"] == document].iloc[0]),
+        unsafe_allow_html=True,
     )
     sections = named_query("document_sections", document=document)
     texts = app_query("document_text", document=document)
@@ -119,13 +119,15 @@ def read_view(docs) -> None:
             st.caption("No numbered sections.")
         for s in sections.itertuples():
             indent = "　" * (int(s.level) - 1 if s.level else 0)
-            st.markdown(f"{indent}{s.number or ''} {s.heading or ''}")
+            st.markdown(
+                html_block(f"{indent}{s.number or ''} {s.heading or ''}"), unsafe_allow_html=True
+            )
         classes = {main_class([c.rsplit("#", 1)[-1]]) for c in mentions["class"].dropna()}
         st.markdown("**图例 / Legend**")
         for cls in sorted(c for c in classes if c):
             st.markdown(
                 f"<span style='background:{CLASS_COLOURS.get(cls)}55;padding:0 4px'>"
-                f"{class_label(cls)}</span>",
+                f"{html_literal(class_label(cls))}</span>",
                 unsafe_allow_html=True,
             )
     with right:
@@ -143,8 +145,23 @@ def read_view(docs) -> None:
         )
 
 
+def document_heading(row: pd.Series) -> str:
+    """Return the reader's heading as HTML: the title in bold; issuer, date, number, file.
+
+    Every value is the document's own text, shown as written (html_block).
+    """
+    title = row["title"] if pd.notna(row["title"]) else row["document"]
+    facts = [str(row[c]) for c in ("issuer_name", "issued", "number", "source") if pd.notna(row[c])]
+    heading = html_block(title, "font-weight:600")
+    return heading + html_block(" · ".join(facts), "margin-bottom:1rem")
+
+
 def highlight(text: str, mentions) -> str:
-    """Return the text as HTML with each mention a coloured link into the explorer."""
+    """Return the text as HTML with each mention a coloured link into the explorer.
+
+    The document's text and labels are escaped (html_literal) before the link markup is added,
+    so only that markup is read as HTML, and the result is one Markdown line.
+    """
     spans = {}
     for m in mentions.to_dict("records"):
         start, end = int(m["start"]), int(m["end"])
@@ -156,16 +173,16 @@ def highlight(text: str, mentions) -> str:
         end, entity, label, cls = spans[start]
         if start < pos or end > len(text):
             continue
-        out.append(html.escape(text[pos:start]))
+        out.append(html_literal(text[pos:start]))
         colour = CLASS_COLOURS.get(cls, CLASS_COLOURS[""])
         out.append(
             f"<a href='{html.escape(explorer_url(entity, label))}' target='_self' "
-            f"title='{html.escape(class_label(cls))}: {html.escape(label)}' "
+            f"title='{html_literal(f'{class_label(cls)}: {label}')}' "
             f"style='background:{colour}55;border-bottom:2px solid {colour};color:inherit;"
-            f"text-decoration:none'>{html.escape(text[start:end])}</a>"
+            f"text-decoration:none'>{html_literal(text[start:end])}</a>"
         )
         pos = end
-    out.append(html.escape(text[pos:]))
+    out.append(html_literal(text[pos:]))
     return "".join(out)
 
 
@@ -208,7 +225,7 @@ def upload_view() -> None:
 
     def progress(results, total):
         for i, item in enumerate(results, 1):
-            bar.progress(i / max(total, 1), text=f"{i}/{total}: {item[0].name}")
+            bar.progress(i / max(total, 1), text=f"{i}/{total}: {md_literal(item[0].name)}")
             yield item
 
     uploads = [(upload.name, upload.getvalue()) for upload in files]
@@ -216,17 +233,17 @@ def upload_view() -> None:
         report = ingest_uploads(store_location(), uploads, progress)
     except StoreError as err:
         st.error(
-            f"The store cannot be opened for writing ({err}). Another process (e.g. "
+            f"The store cannot be opened for writing ({md_literal(err)}). Another process (e.g. "
             "`edukg serve`) may hold it: stop it, or run `edukg ingest FILES` instead."
         )
         return
     reopen_store()
+    # File names, titles and messages (which quote the file) are the uploader's text.
     for loaded in report.loaded:
-        st.success(
-            f"{Path(loaded.path).name}: {loaded.title or loaded.doc_id} ({loaded.quads} triples)"
-        )
+        name = f"{Path(loaded.path).name}: {loaded.title or loaded.doc_id}"
+        st.success(f"{md_literal(name)} ({loaded.quads} triples)")
     for failure in report.failed:
-        st.error(f"{Path(failure.path).name}: {failure.message}")
+        st.error(md_literal(f"{Path(failure.path).name}: {failure.message}"))
 
 
 if __name__ == "__main__":

@@ -14,6 +14,7 @@ from app_views.common import (
     store,
     store_location,
 )
+from app_views.literal import md_literal
 from graph_store.app_queries import CLASS_ORDER, RELATIONS, Neighbourhood, neighbourhood
 
 
@@ -44,7 +45,7 @@ def find_entity() -> str | None:
         return None
     hits = search_index().entities(name, limit=100)
     if not hits:
-        st.info(f"No entity matches '{name}'. Try fewer characters or the pinyin.")
+        st.info(f"No entity matches '{md_literal(name)}'. Try fewer characters or the pinyin.")
         return None
     options = [h.record.iri for h in hits]
     names = {h.record.iri: f"{h.record.label} · {class_label(h.record.cls)}" for h in hits}
@@ -99,7 +100,7 @@ def render() -> None:
         st.warning(f"Stopped at {max_nodes} nodes. Lower the depth or filter classes/relations.")
     st.caption(
         f"{len(graph.nodes)} nodes · {len(graph.edges)} edges · centre: "
-        + ", ".join(graph.nodes[c].label for c in centres if c in graph.nodes)
+        + ", ".join(md_literal(graph.nodes[c].label) for c in centres if c in graph.nodes)
     )
     legend({n.cls for n in graph.nodes.values()})
     selected = draw_graph(graph, key="explorer_graph", height=560, highlight=set(centres))
@@ -118,7 +119,7 @@ def render() -> None:
 
 def show_details(iri: str, graph: Neighbourhood) -> None:
     node = graph.nodes[iri]
-    st.subheader(f"{node.label}  ·  {class_label(node.cls)}")
+    st.subheader(f"{md_literal(node.label)}  ·  {class_label(node.cls)}")
     st.code(iri, language=None)
     cols = st.columns(2)
     if cols[0].button("从此展开 / Expand from here", key="explorer_expand"):

@@ -6,6 +6,7 @@ import pyoxigraph as ox
 import streamlit as st
 
 from app_views.common import app_query, store, store_location
+from app_views.literal import md_literal
 from graph_store.export import EXPORT_FORMATS, export_graph
 from graph_store.results import QueryResult, to_csv, to_json
 from graph_store.sandbox import TripleResult
@@ -68,7 +69,7 @@ def render() -> None:
         try:
             data = _export(store_location(), fmt, document)
         except LookupError as err:
-            st.error(f"{err}. Pick another document or format.")
+            st.error(f"{md_literal(err)}. Pick another document or format.")
             return
         name, ext, mime = FORMAT_NAMES[fmt]
         stem = document.rsplit("/", 1)[-1] if document else "edukg"

@@ -8,6 +8,7 @@ import pandas as pd
 import streamlit as st
 
 from app_views.common import app_query, class_label, named_query, store_location
+from app_views.literal import md_literal
 from app_views.nav import page_link
 from graph_store.app_queries import instances_query
 
@@ -28,7 +29,7 @@ def render() -> None:
     columns = st.columns(5)
     for i, (cls, count) in enumerate(zip(counts["class"], counts["count"], strict=True)):
         with columns[i % 5]:
-            st.metric(class_label(cls), f"{count:,}")
+            st.metric(md_literal(class_label(cls)), f"{count:,}")  # a class IRI's local name
             page_link("sparql", f"list the {count} →", q=instances_query(cls))
     left, right = st.columns(2)
     with left:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from app_views.common import class_label, explorer_url, labels, search_index
+from app_views.common import class_label, document_url, explorer_url, labels, search_index
 
 
 def render() -> None:
@@ -67,7 +67,7 @@ def render() -> None:
                 {
                     "sentence": r.text,
                     "about": explorer_url(r.iri, r.label) if r.kind == "mention" else "",
-                    "document": f"documents?doc={r.document}&label={doc.label if doc else r.document}",
+                    "document": document_url(r.document, doc.label if doc else r.document),
                 }
             )
         st.dataframe(

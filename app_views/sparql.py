@@ -11,6 +11,7 @@ import streamlit as st
 from streamlit_ace import st_ace
 
 from app_views.common import draw_graph, legend, link_columns, query_examples, store_location
+from app_views.literal import md_literal
 from graph_store.app_queries import Neighbourhood, node_info
 from graph_store.named_queries import ParameterError, bind_params, load_named_queries
 from graph_store.protocol import StoreError
@@ -99,7 +100,9 @@ def examples_panel() -> None:
         try:
             bindings = bind_params(query, values)
         except ParameterError as err:
-            st.error(f"{err}. Correct the value, or leave an optional one empty to list all.")
+            st.error(
+                f"{md_literal(err)}. Correct the value, or leave an optional one empty to list all."
+            )
             return
         text = with_values(query.text, bindings)
         if left.button("运行示例 / Run example", key="sparql_run_example", type="primary"):
@@ -151,7 +154,8 @@ def show_error(error: tuple, text: str) -> None:
     if kind == "refused":
         st.error(f"查询被拒绝 / Query refused: {error[1]}")
     elif kind == "syntax":
-        st.error(error[1])
+        # Syntax and store messages quote the query (which a shared link supplies) or data.
+        st.error(md_literal(error[1]))
         line, column = error[2], error[3]
         lines = text.splitlines()
         if line and 0 < line <= len(lines):
@@ -162,7 +166,7 @@ def show_error(error: tuple, text: str) -> None:
     elif kind == "timeout":
         st.error(f"超时 / Timed out: {error[1]}")
     else:
-        st.error(error[1])
+        st.error(md_literal(error[1]))
 
 
 def show_select(result: QueryResult, text: str) -> None:

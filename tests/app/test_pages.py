@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from urllib.parse import unquote
 
 import pytest
 from streamlit.testing.v1 import AppTest
@@ -83,7 +84,8 @@ def test_sparql_runs_the_default_query_and_shows_labels(tiny_store_path):
     assert "rows" in texts(at)
     table = frame(at, "group")
     assert len(table) == 4
-    assert any("西仓桥教育集团" in v for v in table["group"])
+    # A link shows its label, percent-encoded in the URL (display_text decodes it).
+    assert "西仓桥教育集团" in [unquote(v.split("label=", 1)[1]) for v in table["group"]]
     assert "sparql" in at.query_params.get("q", "sparql") or at.query_params["q"]
 
 
