@@ -3,7 +3,8 @@
 pyoxigraph has no query timeout and a running query cannot be interrupted from Python, so a
 free-form query runs in a worker process that opens the store read-only (RocksDB allows that
 while the app holds it read-write; the worker sees the data as it was when it opened). On
-timeout the worker is killed, which is the only way to stop the query.
+timeout the worker is killed, which is the only way to stop the query. What may run is decided
+from a parse of the query (graph_store/sparql_check.py), before any worker starts.
 
     check_read_only(query)                      raises QueryRefused with the reason
     run_guarded(location, query, timeout, cap)  QueryResult | TripleResult | bool
@@ -21,26 +22,14 @@ from pyoxigraph import Triple
 
 from graph_store.protocol import Bindings, StoreError
 from graph_store.results import QueryResult
+from graph_store.sparql_check import oxigraph_syntax_error, read_query
 
-# Update operations (SPARQL 1.1 Update §3) and the two ways a query could reach outside.
-_UPDATE_KEYWORDS = ("INSERT", "DELETE", "LOAD", "CLEAR", "CREATE", "DROP", "COPY", "MOVE", "ADD")
-_CALL_OUT_KEYWORDS = ("SERVICE",)
-_FORMS = ("SELECT", "ASK", "CONSTRUCT", "DESCRIBE")
-
-# Long strings first, so '''…''' is not read as three short strings.
-_NOISE = re.compile(
-    r'"""(?:[^"\\]|\\.|"(?!""))*"""'
-    r"|'''(?:[^'\\]|\\.|'(?!''))*'''"
-    r'|"(?:[^"\\\n]|\\.)*"'
-    r"|'(?:[^'\\\n]|\\.)*'"
-    r"|<[^<>\"{}|^`\\\x00-\x20]*>"
-    r"|#[^\n]*",
-)
 _SYNTAX_POSITION = re.compile(r"(?:at|line)\s+(\d+):(\d+)")
 
 
 class QueryRefused(ValueError):
-    """A query the sandbox will not run (an update, SERVICE, LOAD); `reason` says why."""
+    """A query the sandbox will not run (an update, SERVICE, LOAD, or SPARQL the checker cannot
+    read); `reason` says why, in one line."""
 
     def __init__(self, reason: str) -> None:
         super().__init__(reason)
@@ -71,73 +60,71 @@ class TripleResult:
         return len(self.triples)
 
 
-def strip_noise(query: str) -> str:
-    """Return the query with comments, string literals and IRIs blanked out.
-
-    Keywords are then looked for only where they are keywords:
-
-    >>> strip_noise('SELECT * { ?s ?p "SERVICE" } # LOAD')
-    'SELECT * { ?s ?p "" } '
-    >>> strip_noise("ASK { <http://x/SERVICE> ?p ?o }")
-    'ASK { <> ?p ?o }'
-    """
-
-    def blank(match: re.Match[str]) -> str:
-        text = match.group(0)
-        if text.startswith("#"):
-            return ""
-        if text.startswith("<"):
-            return "<>"
-        quote = '"' if text.startswith('"') else "'"
-        return quote * 2
-
-    return _NOISE.sub(blank, query)
-
-
-def _keyword(stripped: str, words: tuple[str, ...]) -> str | None:
-    # A keyword stands alone: not part of ?var, $var, a prefixed name (ex:load) or a longer word.
-    pattern = rf"(?<![\w?$:\-])({'|'.join(words)})(?![\w:\-])"
-    match = re.search(pattern, stripped, re.IGNORECASE)
-    return match.group(1).upper() if match else None
-
-
 def query_form(query: str) -> str:
-    """Return SELECT, ASK, CONSTRUCT or DESCRIBE (the first form keyword outside strings).
+    """Return SELECT, ASK, CONSTRUCT or DESCRIBE, read from a parse (SELECT when it does not
+    parse).
 
     >>> query_form('PREFIX a: <http://x/SELECT> CONSTRUCT { ?s ?p "ASK" } WHERE { ?s ?p ?o }')
     'CONSTRUCT'
     """
-    return _keyword(strip_noise(query), _FORMS) or "SELECT"
+    return read_query(query).form or "SELECT"
 
 
 def check_read_only(query: str) -> None:
-    """Refuse a query that would change the store or reach outside it.
+    """Refuse a query that would change the store or reach outside it, deciding from a parse
+    (graph_store/sparql_check.py), never from keywords.
+
+    pyoxigraph 0.5 has no option to turn SERVICE off in Store.query, so this check is what
+    keeps the worker from calling out.
 
     Raises:
-        QueryRefused: the query holds an update operation, SERVICE or LOAD.
+        QueryRefused: an update, SERVICE or LOAD; or valid SPARQL that the checker cannot read
+            (SPARQL 1.2 syntax such as triple terms or LATERAL), which is not run.
+        QuerySyntaxError: the query does not parse for Oxigraph either (its line and column).
 
     >>> check_read_only('SELECT * { ?s ?p "INSERT DATA" }')
     >>> check_read_only("DROP ALL")
     Traceback (most recent call last):
     graph_store.sandbox.QueryRefused: DROP is an update; this page only reads. Use `edukg ingest` to change the store.
     """
-    stripped = strip_noise(query)
-    call_out = _keyword(stripped, _CALL_OUT_KEYWORDS)
-    if call_out:
+    reading = read_query(query)
+    if reading.refusal == "SERVICE":
         raise QueryRefused(
-            f"{call_out} would call another SPARQL endpoint; queries here may only read this "
-            "store. Remove the SERVICE clause, or run the query against `edukg serve` yourself."
+            "SERVICE would call another SPARQL endpoint; queries here may only read this "
+            "store. Remove the SERVICE clause, or query that endpoint directly."
         )
-    update = _keyword(stripped, _UPDATE_KEYWORDS)
-    if update == "LOAD":
+    if reading.refusal == "LOAD":
         raise QueryRefused(
             "LOAD would fetch data from outside; queries here may only read this store. "
             "Use `edukg ingest` to add documents."
         )
-    if update:
+    if reading.refusal == "UPDATE":
         raise QueryRefused(
-            f"{update} is an update; this page only reads. Use `edukg ingest` to change the store."
+            f"{reading.operation} is an update; this page only reads. Use `edukg ingest` to "
+            "change the store."
         )
+    if reading.refusal == "UNREADABLE":
+        _refuse_unreadable(query)
+
+
+def _refuse_unreadable(query: str) -> None:
+    """Raise QuerySyntaxError when Oxigraph cannot parse `query` either, else QueryRefused."""
+    from ontology.namespace import PREFIXES
+
+    error = oxigraph_syntax_error(query, PREFIXES)
+    if error is not None:
+        raise _syntax_error(error)
+    raise QueryRefused(
+        "this query could not be checked, so it was not run: the safety checker reads "
+        "SPARQL 1.1 and not this syntax (SPARQL 1.2 triple terms, LATERAL …). Rewrite it "
+        "in SPARQL 1.1."
+    )
+
+
+def _syntax_error(message: str) -> QuerySyntaxError:
+    line, column = syntax_position(message)
+    where = f" at line {line}, column {column}" if line else ""
+    return QuerySyntaxError(f"SPARQL syntax error{where}: {message}", line, column)
 
 
 def syntax_position(message: str) -> tuple[int | None, int | None]:
@@ -258,9 +245,7 @@ def run_guarded(
     if kind == "ok":
         return payload
     if kind == "syntax":
-        line, column = syntax_position(payload)
-        where = f" at line {line}, column {column}" if line else ""
-        raise QuerySyntaxError(f"SPARQL syntax error{where}: {payload}", line, column)
+        raise _syntax_error(payload)
     raise StoreError(f"query failed: {payload}")
 
 
