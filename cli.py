@@ -174,10 +174,10 @@ def cmd_serve(args: argparse.Namespace) -> int:
             allow_updates=args.allow_updates,
             timeout_s=args.timeout_s,
         )
+        print(plan.banner(), file=sys.stderr, flush=True)
+        return run_server(plan)
     except ServerError as err:
         return _fail(str(err))
-    print(plan.banner(), file=sys.stderr, flush=True)
-    return run_server(plan)
 
 
 def cmd_stats(args: argparse.Namespace) -> int:
@@ -304,12 +304,16 @@ def build_parser() -> argparse.ArgumentParser:
     _store_args(p)
     p.set_defaults(func=cmd_export)
 
+    from graph_store.server import DEFAULT_TIMEOUT_S, positive_seconds  # stdlib imports only
+
     p = sub.add_parser(
         "serve",
         help="serve the store as a SPARQL 1.1 endpoint (the Oxigraph server)",
         description="Start the Oxigraph server over the store folder: a standard SPARQL 1.1 "
         "Protocol endpoint at http://BIND:PORT/query with the union of all document graphs as "
-        "default graph. Read-only unless --allow-updates. See docs/serve_and_export.md.",
+        "default graph. Read-only unless --allow-updates. SERVICE and LOAD are refused and a "
+        "query is stopped at --timeout-s. No authentication: put a reverse proxy in front. See "
+        "docs/serve_and_export.md.",
     )
     p.add_argument("--store", help="store folder (default: EDUKG_STORE or data/store)")
     p.add_argument("--bind", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
@@ -319,7 +323,12 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="accept SPARQL updates at /update (holds the store's write lock)",
     )
-    p.add_argument("--timeout-s", type=int, default=None, help="per-query timeout in seconds")
+    p.add_argument(
+        "--timeout-s",
+        type=positive_seconds,
+        default=DEFAULT_TIMEOUT_S,
+        help=f"stop a query after this many seconds (default {DEFAULT_TIMEOUT_S})",
+    )
     p.set_defaults(func=cmd_serve)
 
     p = sub.add_parser("stats", help="counts of quads, graphs and instances per class")

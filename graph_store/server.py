@@ -5,6 +5,12 @@ interpreter. It is started read-only (`oxigraph serve-read-only`) unless updates
 (`oxigraph serve`), always with `--union-default-graph`, so a query sees every document's graph
 as its default graph, as the embedded store does.
 
+Clients never reach it directly: it listens on a loopback port of its own, and the filter of
+graph_store/gateway.py answers on the public address. The filter refuses SERVICE and LOAD
+(Oxigraph would call any URL a client names) and stops a query at the timeout (Oxigraph's own
+`--timeout-s` does not stop one that streams rows); Oxigraph's timeout is set a second later,
+as a backstop.
+
 The store lock: RocksDB lets one process open a store read-write. A read-write server cannot start
 while `edukg ingest` (or another server) holds the store, and a read-only server must not run while
 another process writes (Oxigraph calls that undefined behaviour). `check_store_free` finds out
@@ -13,17 +19,25 @@ before starting and says what to do.
 
 from __future__ import annotations
 
+import argparse
 import gc
+import http.client
 import os
 import shutil
 import signal
+import socket
 import subprocess
 import sys
+import threading
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 7878
+DEFAULT_TIMEOUT_S = 30
+INNER_HOST = "127.0.0.1"
+STARTUP_S = 60.0
 
 
 class ServerError(RuntimeError):
@@ -36,11 +50,17 @@ class StoreLockedError(ServerError):
 
 @dataclass(frozen=True)
 class ServerPlan:
-    """What `edukg serve` is about to run, and where it will answer."""
+    """What `edukg serve` is about to run, and where it will answer.
+
+    `command` starts Oxigraph on `inner` (loopback); the filter answers clients on `bind`.
+    """
 
     command: tuple[str, ...]
     base_url: str
     allow_updates: bool
+    bind: tuple[str, int] = (DEFAULT_HOST, DEFAULT_PORT)
+    inner: tuple[str, int] = (INNER_HOST, DEFAULT_PORT + 1)
+    timeout_s: int = DEFAULT_TIMEOUT_S
 
     @property
     def query_url(self) -> str:
@@ -54,7 +74,8 @@ class ServerPlan:
         """Return the lines printed before the server starts: URLs and a curl example."""
         mode = "read-write (SPARQL updates allowed)" if self.allow_updates else "read-only"
         lines = [
-            f"edukg: serving the store {mode}",
+            f"edukg: serving the store {mode}; SERVICE and LOAD refused, queries stopped "
+            f"after {self.timeout_s} s",
             f"  SPARQL query endpoint:  {self.query_url}",
         ]
         if self.allow_updates:
@@ -67,6 +88,8 @@ class ServerPlan:
             f"'query=SELECT ?title WHERE {{ ?d <http://purl.org/dc/terms/title> ?title }} LIMIT 5' "
             f"{self.query_url}",
             f"  or: edukg query documents_by_issuer --endpoint {self.base_url}",
+            f"  behind it, Oxigraph on http://{self.inner[0]}:{self.inner[1]} (loopback only, "
+            "unfiltered: not for clients)",
             "  stop with Ctrl-C",
         ]
         return "\n".join(lines)
@@ -120,27 +143,46 @@ def check_store_free(folder: Path) -> None:
     gc.collect()
 
 
+def positive_seconds(text: str) -> int:
+    """argparse type for --timeout-s: a whole number of seconds, at least 1."""
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"{text!r}: give a whole number of seconds, at least 1")
+    return int(text)
+
+
+def free_port(host: str = INNER_HOST) -> int:
+    """Return a TCP port nobody listens on now (the inner server's, chosen at start)."""
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind((host, 0))
+        return sock.getsockname()[1]
+
+
 def plan_server(
     folder: Path,
     host: str = DEFAULT_HOST,
     port: int = DEFAULT_PORT,
     allow_updates: bool = False,
-    timeout_s: int | None = None,
+    timeout_s: int = DEFAULT_TIMEOUT_S,
     binary: str | None = None,
+    inner_port: int | None = None,
 ) -> ServerPlan:
     """Return the Oxigraph command line for serving `folder` (see the module docstring).
 
-    >>> plan = plan_server(Path("data/store"), binary="oxigraph")
+    >>> plan = plan_server(Path("data/store"), binary="oxigraph", inner_port=7879)
     >>> " ".join(plan.command)
-    'oxigraph serve-read-only --location data/store --bind 127.0.0.1:7878 --union-default-graph'
+    'oxigraph serve-read-only --location data/store --bind 127.0.0.1:7879 --union-default-graph --timeout-s 31'
+    >>> plan.base_url
+    'http://127.0.0.1:7878'
     """
+    inner = (INNER_HOST, inner_port or free_port())
     verb = "serve" if allow_updates else "serve-read-only"
     command = [binary or find_oxigraph(), verb, "--location", str(folder)]
-    command += ["--bind", f"{host}:{port}", "--union-default-graph"]
-    if timeout_s:
-        command += ["--timeout-s", str(timeout_s)]
+    command += ["--bind", f"{inner[0]}:{inner[1]}", "--union-default-graph"]
+    command += ["--timeout-s", str(timeout_s + 1)]
     url_host = f"[{host}]" if ":" in host else host
-    return ServerPlan(tuple(command), f"http://{url_host}:{port}", allow_updates)
+    return ServerPlan(
+        tuple(command), f"http://{url_host}:{port}", allow_updates, (host, port), inner, timeout_s
+    )
 
 
 def _stop_on_sigterm(signum: int, frame: object) -> None:
@@ -150,19 +192,62 @@ def _stop_on_sigterm(signum: int, frame: object) -> None:
 def run_server(plan: ServerPlan) -> int:
     """Run the server in the foreground until it exits, Ctrl-C or SIGTERM; return its exit code.
 
-    Both signals stop the server process too, so it never outlives `edukg serve`.
+    The filter binds the public address first (a port in use fails before Oxigraph starts),
+    then Oxigraph starts; both signals stop Oxigraph too, so it never outlives `edukg serve`.
+
+    Raises:
+        ServerError: the public address cannot be bound, or Oxigraph does not start.
     """
+    from graph_store.gateway import GatewayServer
+
+    try:
+        gateway = GatewayServer(plan.bind, plan.inner, plan.allow_updates, plan.timeout_s)
+    except OSError as err:
+        raise ServerError(f"cannot listen on {plan.base_url}: {err}") from err
     process = subprocess.Popen(plan.command)
     previous = signal.signal(signal.SIGTERM, _stop_on_sigterm)
+    serving = None
     try:
+        _wait_until_up(plan, process)
+        serving = threading.Thread(target=gateway.serve_forever, daemon=True)
+        serving.start()
         return process.wait()
     except KeyboardInterrupt:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
         return 0
     finally:
         signal.signal(signal.SIGTERM, previous)
+        if serving is not None:  # shutdown() waits for a serve_forever that has started
+            gateway.shutdown()
+        gateway.server_close()
+        _stop(process)
+
+
+def _wait_until_up(plan: ServerPlan, process: subprocess.Popen) -> None:
+    """Wait until Oxigraph answers on its loopback port (http.client: no proxy settings apply)."""
+    deadline = time.monotonic() + STARTUP_S
+    while True:
+        connection = http.client.HTTPConnection(*plan.inner, timeout=2)
+        try:
+            connection.request("GET", "/query?query=ASK%7B%7D")
+            if connection.getresponse().status == 200:
+                return
+        except OSError:
+            pass
+        finally:
+            connection.close()
+        if process.poll() is not None:
+            raise ServerError(f"the Oxigraph server exited (code {process.returncode})")
+        if time.monotonic() > deadline:
+            raise ServerError(f"the Oxigraph server did not answer within {STARTUP_S:g} s")
+        time.sleep(0.05)
+
+
+def _stop(process: subprocess.Popen) -> None:
+    if process.poll() is not None:
+        return
+    process.terminate()
+    try:
+        process.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
