@@ -141,6 +141,12 @@ def test_elliptical_list_of_groups_is_not_a_group_name():
         "开展“我爱我家”主题活动。",
         "学习贯彻《温州市学前教育三年行动计划》。",
         "创建省级示范区。",
+        "举办首届“银杏湖”戏剧节,展示学生作品。",
+        "组织“青年教师成长沙龙”,交流教学心得。",
+        "建成“慧学云”教育资源平台。",
+        "评选“校园阅读之星”。",
+        "成立“陈晓岚名师工作室”。",
+        "印发《关于推进“晨读计划”的实施意见》。",
     ],
 )
 def test_bundles_events_designations_and_titles_are_not_programmes(text: str):
