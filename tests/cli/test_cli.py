@@ -203,3 +203,35 @@ def test_shipped_queries_return_no_duplicate_rows_on_the_corpus(corpus_store, na
     finally:
         store.close()
     assert len(set(result.rows)) == len(result.rows), name
+
+
+def test_delete_of_an_unknown_or_malformed_id_says_so_and_keeps_the_store(
+    corpus_store, tmp_path, capsys
+):
+    store = tmp_path / "store"
+    shutil.copytree(corpus_store, store)
+    before = quad_count(store)
+    capsys.readouterr()
+    assert main(["delete", "doesnotexist", "--store", str(store)]) == 2
+    err = capsys.readouterr().err
+    assert "deleted 0 document graphs" in err and "'doesnotexist'" in err
+    assert main(["delete", "x y", "--store", str(store)]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "'x y' is not a document id" in err
+    assert "Traceback" not in err
+    assert quad_count(store) == before
+
+
+def test_delete_removes_a_stored_document(corpus_store, tmp_path, capsys):
+    store = tmp_path / "store"
+    shutil.copytree(corpus_store, store)
+    s = EmbeddedStore(store, read_only=True)
+    try:
+        graph = next(g.value for g in s.graphs() if "/graph/" in g.value)
+    finally:
+        s.close()
+    doc_id = graph.rsplit("/", 1)[1]
+    before = quad_count(store)
+    assert main(["delete", doc_id, "--store", str(store)]) == 0
+    assert "deleted 1 document graph\n" in capsys.readouterr().err
+    assert quad_count(store) < before
