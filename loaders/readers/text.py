@@ -38,6 +38,9 @@ _COMMON_SIMPLIFIED = (
 )
 _NOT_DOCUMENT_MIN_CJK = 10
 _CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_KANA = re.compile(r"[\u3041-\u3096\u30a1-\u30fa]")  # hiragana and katakana letters
+_SCRIPT_SAMPLE = 5000  # characters read to tell the script
+_JAPANESE_MIN_KANA = 20
 _CONTROL = re.compile(rb"[\x00-\x08\x0b\x0e-\x1a\x1c-\x1f]")
 _BOMS = (
     (b"\xef\xbb\xbf", "utf-8-sig"),
@@ -204,6 +207,10 @@ def check_document_text(text: str, where: str) -> None:
         DocumentError: no or too few Chinese characters.
 
     >>> check_document_text("2020年全区教育工作要点,以习近平新时代中国特色社会主义思想为指导", "x")
+    >>> check_document_text("本校は2020年度の教育計画を発表しました。" * 20, "x")
+    Traceback (most recent call last):
+    ...
+    loaders.documents.DocumentError: x: not a Chinese document (Japanese text: 140 kana)
     >>> check_document_text("hello world", "x")
     Traceback (most recent call last):
     ...
@@ -218,6 +225,11 @@ def check_document_text(text: str, where: str) -> None:
             f"{where}: too short to be a document ({cjk} Chinese characters, "
             f"need at least {_NOT_DOCUMENT_MIN_CJK})"
         )
+    # Japanese writes kanji between kana; Chinese writes no kana (a brand's の at most).
+    head = text[:_SCRIPT_SAMPLE]
+    kana = len(_KANA.findall(head))
+    if kana >= _JAPANESE_MIN_KANA and kana * 10 >= len(_CJK.findall(head)):
+        raise DocumentError(f"{where}: not a Chinese document (Japanese text: {kana} kana)")
 
 
 def read_text(path: Path) -> RawDocument:

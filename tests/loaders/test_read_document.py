@@ -277,3 +277,19 @@ def test_read_document_rejects_text_without_chinese(tmp_path: Path) -> None:
     path = tmp_path / "readme.txt"
     path.write_text("just some English notes\n" * 5, "utf-8")
     assert "not a Chinese document" in _error(path)
+
+
+def test_read_document_rejects_japanese_text(tmp_path: Path) -> None:
+    # Written for this test: a Japanese school notice, kanji between kana.
+    path = tmp_path / "oshirase.txt"
+    path.write_text(
+        "令和六年度の学校教育計画について、本校は次のとおり定めました。\n" * 10, "utf-8"
+    )
+    message = _error(path)
+    assert "oshirase.txt" in message and "Japanese text" in message
+
+
+def test_read_document_keeps_chinese_text_with_a_stray_kana(tmp_path: Path) -> None:
+    path = tmp_path / "plan.txt"
+    path.write_text("全区开展“悦读の家”亲子阅读活动,推进书香校园建设。\n" * 10, "utf-8")
+    assert read_document(path).text.startswith("全区")
