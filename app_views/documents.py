@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import tempfile
+from dataclasses import replace
 from pathlib import Path
 
 import pandas as pd
@@ -203,9 +204,15 @@ def ingest_uploads(location: str, uploads: list[tuple[str, bytes]], progress=Non
             paths.append(path)
         writable = open_store(location)
         try:
-            return ingest_paths(writable, paths, progress=progress)
+            report = ingest_paths(writable, paths, progress=progress)
         finally:
             writable.close()
+    # The server's temporary folder is none of the uploader's business: name the file only.
+    failed = tuple(
+        replace(f, path=Path(f.path).name, message=f.message.replace(f"{folder}/", ""))
+        for f in report.failed
+    )
+    return replace(report, failed=failed)
 
 
 def upload_view() -> None:
