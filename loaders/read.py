@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import os
 from pathlib import Path
 
 from loaders.boilerplate import find_body
@@ -12,6 +13,22 @@ from loaders.metadata import extract_metadata, normalise_doc_number
 from loaders.normalise import normalise_text
 from loaders.readers import read_raw
 from loaders.sections import split_sections
+
+
+def display_name(path: Path) -> str:
+    """Return a file's name as text: a name in bytes that are not UTF-8 (a GBK name from a
+    Windows archive) is decoded as GB18030, else shown with replacement characters.
+
+    >>> display_name(Path(os.fsdecode(b"\\xb2\\xe2\\xca\\xd4.txt")))
+    '测试.txt'
+    """
+    raw = os.fsencode(path.name)
+    for encoding in ("utf-8", "gb18030"):
+        try:
+            return raw.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    return raw.decode("utf-8", "replace")
 
 
 def read_document(path: Path | str) -> PolicyDocument:
@@ -40,7 +57,7 @@ def read_document(path: Path | str) -> PolicyDocument:
     number = normalise_doc_number(metadata.doc_number) if metadata.doc_number else None
     key = document_key(metadata.index_number, number, body_norm)
     return PolicyDocument(
-        source=path.name,
+        source=display_name(path),
         text=text,
         norm=norm,
         encoding=raw.encoding,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 import json
+import os
 from dataclasses import asdict
 from pathlib import Path
 
@@ -293,3 +294,13 @@ def test_read_document_keeps_chinese_text_with_a_stray_kana(tmp_path: Path) -> N
     path = tmp_path / "plan.txt"
     path.write_text("全区开展“悦读の家”亲子阅读活动,推进书香校园建设。\n" * 10, "utf-8")
     assert read_document(path).text.startswith("全区")
+
+
+def test_read_document_names_a_file_whose_name_is_not_utf8(tmp_path: Path) -> None:
+    # A GBK file name, as Windows archives write them: 测试.txt.
+    name = os.fsdecode("测试.txt".encode("gbk"))
+    path = tmp_path / name
+    path.write_text("全区开展书香校园建设活动,推进全民阅读,提升师生素养。\n" * 3, "utf-8")
+    doc = read_document(path)
+    assert doc.source == "测试.txt"
+    doc.source.encode("utf-8")  # no surrogates left to fail the RDF writer
