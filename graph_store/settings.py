@@ -32,6 +32,9 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("query_timeout", "20", "seconds a free-form query may run before it is cancelled"),
     Setting("result_cap", "5000", "maximum rows a free-form query returns"),
     Setting("http_timeout", "30", "seconds the endpoint backend waits for a server"),
+    Setting(
+        "max_document_mb", "5", "largest file (MB) read as a document; larger ones are refused"
+    ),
 )
 
 

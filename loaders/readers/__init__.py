@@ -5,6 +5,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from pathlib import Path
 
@@ -36,7 +37,33 @@ def read_raw(path: Path) -> RawDocument:
         raise DocumentError(
             f"{path}: unsupported file type '{path.suffix or '(none)'}'; supported: {supported}"
         )
+    _check_size(path)
     return reader(path)
 
 
-__all__ = ["READERS", "RawDocument", "read_raw", "read_html", "read_text"]
+# Extraction holds a document's text, words and candidates in memory at once (about 300 bytes
+# per byte of text): the largest real policy documents are under 2 MB, a 20 MB file took 6.8 GB.
+MAX_DOCUMENT_MB_DEFAULT = 5.0
+MAX_DOCUMENT_MB_VARIABLE = "EDUKG_MAX_DOCUMENT_MB"
+
+
+def max_document_mb() -> float:
+    """Return the largest file size read as a document, in MB (EDUKG_MAX_DOCUMENT_MB)."""
+    raw = os.environ.get(MAX_DOCUMENT_MB_VARIABLE, "")
+    try:
+        return float(raw) if raw.strip() else MAX_DOCUMENT_MB_DEFAULT
+    except ValueError:
+        return MAX_DOCUMENT_MB_DEFAULT
+
+
+def _check_size(path: Path) -> None:
+    try:
+        size = path.stat().st_size
+    except OSError:
+        return  # the reader names the problem (missing file, no permission)
+    limit = max_document_mb()
+    if size > limit * 1048576:
+        raise DocumentError(
+            f"{path}: {size / 1048576:.1f} MB, larger than a document may be "
+            f"({limit:g} MB; set {MAX_DOCUMENT_MB_VARIABLE} to change it)"
+        )

@@ -304,3 +304,19 @@ def test_read_document_names_a_file_whose_name_is_not_utf8(tmp_path: Path) -> No
     doc = read_document(path)
     assert doc.source == "测试.txt"
     doc.source.encode("utf-8")  # no surrogates left to fail the RDF writer
+
+
+def test_read_document_refuses_a_file_over_the_size_limit(tmp_path: Path, monkeypatch) -> None:
+    from graph_store.settings import SETTINGS
+    from loaders.readers import MAX_DOCUMENT_MB_DEFAULT
+
+    default = next(s for s in SETTINGS if s.name == "max_document_mb").default
+    assert float(default) == MAX_DOCUMENT_MB_DEFAULT  # the documented default is the one used
+    path = tmp_path / "huge.txt"
+    path.write_text("全区开展书香校园建设活动,推进全民阅读。\n" * 2000, "utf-8")
+    monkeypatch.setenv("EDUKG_MAX_DOCUMENT_MB", "0.05")
+    message = _error(path)
+    assert message.startswith(f"{path}: 0.1 MB, larger than a document may be (0.05 MB")
+    assert "\n" not in message
+    monkeypatch.setenv("EDUKG_MAX_DOCUMENT_MB", "1")
+    assert read_document(path).text.startswith("全区")
