@@ -208,8 +208,14 @@ class EmbeddedStore:
 def _nquads_chunks(
     graphs: Iterable[tuple[NamedNode, QuadLines | Iterable[Quad]]],
 ) -> Iterator[bytes]:
-    """Yield each graph's quads as N-Quads bytes, one chunk per graph."""
+    """Yield each graph's quads as N-Quads bytes, one chunk per graph.
+
+    A QuadLines of the graph gives its own N-Quads (from a worker process, already built there).
+    """
     for graph, quads in graphs:
+        if isinstance(quads, QuadLines) and quads.graph == graph:
+            yield quads.nquads()
+            continue
         suffix = f"{graph} .\n"
         # An N-Triples line is '<s> <p> <o> .': the graph name goes before the final dot.
         yield "".join(line[:-1] + suffix for line in graph_lines(graph, quads)).encode()

@@ -5,12 +5,12 @@ path → read_document → PolicyDocument → extract → Extraction → quads (
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import overload
 
-from pyoxigraph import NamedNode, Quad
+from pyoxigraph import NamedNode, Quad, RdfFormat, parse
 
 from loaders.documents import DocumentError, PolicyDocument
 
@@ -18,26 +18,60 @@ from loaders.documents import DocumentError, PolicyDocument
 class QuadLines(Sequence[Quad]):
     """A document's quads, held as sorted N-Triples lines and parsed only when read as quads.
 
-    Writing a graph to a store needs only the lines (graph_store.embedded.quads_to_update
-    uses them as they are); `len()` needs neither. Iterating or indexing parses the lines once.
+    Writing a graph to a store needs only text: an update uses the lines as they are
+    (graph_store.embedded.quads_to_update), a load or bulk load their N-Quads (`nquads`);
+    `len()` needs neither. Iterating or indexing parses the lines once. A pickled QuadLines
+    carries its N-Quads as one bytes object: a worker process builds them, and the process that
+    writes the store unpickles them almost for free (tens of thousands of strings cost more)
+    and hands them to the bulk loader as they are.
     """
 
-    __slots__ = ("graph", "lines", "_quads")
+    __slots__ = ("graph", "_lines", "_nquads", "_count", "_quads")
 
     def __init__(self, graph: NamedNode, lines: tuple[str, ...]) -> None:
         self.graph = graph
-        self.lines = lines
+        self._lines: tuple[str, ...] | None = lines
+        self._nquads: bytes | None = None
+        self._count = len(lines)
         self._quads: tuple[Quad, ...] | None = None
+
+    @classmethod
+    def from_nquads(cls, graph: NamedNode, nquads: bytes, count: int) -> QuadLines:
+        """Return the QuadLines whose `nquads()` is `nquads` ('<s> <p> <o> <graph> .' lines)."""
+        self = cls.__new__(cls)
+        self.graph = graph
+        self._lines = None
+        self._nquads = nquads
+        self._count = count
+        self._quads = None
+        return self
+
+    @property
+    def lines(self) -> tuple[str, ...]:
+        """The N-Triples lines ('<s> <p> <o> .'), sorted."""
+        if self._lines is None:
+            # Each N-Quads line ends with ' <graph> .' and a line feed, which no term holds
+            # (N-Triples escapes it; not str.splitlines: U+2028 and U+0085 stay unescaped).
+            text = (self._nquads or b"").decode().replace(f" {self.graph} .\n", " .\n")
+            self._lines = tuple(text.split("\n")[:-1])
+        return self._lines
+
+    def nquads(self) -> bytes:
+        """Return the quads as N-Quads text, one line per quad, in the order of `lines`."""
+        if self._nquads is None:
+            tail = f" {self.graph} .\n"
+            # An N-Triples line is '<s> <p> <o> .': the graph name goes before the final dot.
+            body = tail.join([line[:-2] for line in self.lines])
+            self._nquads = (body + tail).encode() if self.lines else b""
+        return self._nquads
 
     def _parsed(self) -> tuple[Quad, ...]:
         if self._quads is None:
-            from loaders.to_rdf import parse_lines
-
-            self._quads = tuple(parse_lines(self.lines, self.graph))
+            self._quads = tuple(parse(self.nquads(), format=RdfFormat.N_QUADS))
         return self._quads
 
     def __len__(self) -> int:
-        return len(self.lines)
+        return self._count
 
     @overload
     def __getitem__(self, index: int) -> Quad: ...
@@ -59,11 +93,11 @@ class QuadLines(Sequence[Quad]):
     def __hash__(self) -> int:
         return hash((self.graph.value, self.lines))
 
-    def __reduce__(self) -> tuple[type[QuadLines], tuple[NamedNode, tuple[str, ...]]]:
-        return (QuadLines, (self.graph, self.lines))
+    def __reduce__(self) -> tuple[Callable[..., QuadLines], tuple[NamedNode, bytes, int]]:
+        return (QuadLines.from_nquads, (self.graph, self.nquads(), self._count))
 
     def __repr__(self) -> str:
-        return f"QuadLines({self.graph}, {len(self.lines)} lines)"
+        return f"QuadLines({self.graph}, {self._count} lines)"
 
 
 @dataclass(frozen=True)
