@@ -8,12 +8,17 @@ update only after the whole document was read and extracted.
 from __future__ import annotations
 
 import gc
+import multiprocessing
 import os
 import pickle
+import queue
+import threading
+import time
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
 import pyoxigraph as ox
 from pyoxigraph import Literal, NamedNode
@@ -29,6 +34,10 @@ from ontology.namespace import INFERRED_GRAPH, ONTOLOGY_GRAPH, OWL, PROGRAMS_GRA
 
 _NOT_DOCUMENTS = frozenset({ONTOLOGY_GRAPH, PROGRAMS_GRAPH, INFERRED_GRAPH})
 PARALLEL_FROM = 64  # files; below this an ingest runs in one process (see default_workers)
+_CHUNK = 4  # files a worker is handed at a time (see _chunk_size)
+_AHEAD = 4  # documents extracted ahead of the store writes in a one-process ingest
+_WATCH_SECONDS = 1.0  # how often a worker checks that the ingest that started it is alive
+_T = TypeVar("_T")
 _SAME_SOURCE = """
 PREFIX dct: <http://purl.org/dc/terms/>
 PREFIX ekg: <https://w3id.org/edukg/ontology#>
@@ -106,45 +115,45 @@ def build_one(path: Path) -> DocumentGraph | BaseException:
         return err
 
 
-def _build_one_portable(path: Path) -> tuple[DocumentGraph | BaseException, bytes]:
-    """Run build_one in a worker; return the graph without its quads plus the quads as N-Quads.
-
-    Pickling tens of thousands of pyoxigraph terms costs more than extracting the document;
-    N-Quads bytes cross the process boundary about fifty times faster and parse back to the
-    same quads in the same order. An error that cannot be pickled comes back as a ValueError.
-    """
+def _build_portable(path: Path) -> DocumentGraph | BaseException:
+    """Run build_one in a worker; the graph pickles compactly (loaders.QuadLines as one N-Quads
+    bytes object, built here). An error that cannot be pickled comes back as a ValueError."""
     outcome = build_one(path)
     if isinstance(outcome, BaseException):
         try:
             pickle.dumps(outcome)
         except (pickle.PicklingError, TypeError, AttributeError):
-            return ValueError(str(outcome)), b""
-        return outcome, b""
-    if not isinstance(outcome.quads, tuple | list):
-        return outcome, b""  # already compact (loaders.QuadLines pickles as its N-Triples lines)
-    nquads = ox.serialize(outcome.quads, format=ox.RdfFormat.N_QUADS) or b""
-    return replace(outcome, quads=()), nquads
+            return ValueError(str(outcome))
+    return outcome
 
 
-def _restore(packed: tuple[DocumentGraph | BaseException, bytes]) -> DocumentGraph | BaseException:
-    outcome, nquads = packed
-    if isinstance(outcome, BaseException) or not nquads:
-        return outcome
-    return replace(outcome, quads=tuple(ox.parse(nquads, format=ox.RdfFormat.N_QUADS)))
+def _cores() -> int:
+    """Return the number of CPUs this process may run on (its affinity mask, where there is one)."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # no sched_getaffinity (macOS)
+        return os.cpu_count() or 1
 
 
 def default_workers(n_files: int) -> int:
     """Return the worker count for `n_files` files: 1 for a small batch, else one per core.
 
-    Starting a worker costs about as much as reading a few dozen documents (each worker loads the
-    extractor's dictionaries), so batches under PARALLEL_FROM files stay in one process.
+    Cores are those the process may run on (a `taskset` mask counts). Batches under
+    PARALLEL_FROM files stay in one process, which then extracts in a thread while it writes.
 
     >>> default_workers(3)
     1
     """
     if n_files < PARALLEL_FROM:
         return 1
-    return max(1, min(os.cpu_count() or 1, n_files // (PARALLEL_FROM // 2)))
+    return max(1, min(_cores(), n_files // (PARALLEL_FROM // 2)))
+
+
+def _chunk_size(n_files: int, workers: int) -> int:
+    """Return how many files a worker takes at a time: few, so that the workers finish close
+    together (the last chunk runs on one of them); queueing a chunk costs well under a
+    millisecond, against tens of milliseconds a document."""
+    return max(1, min(_CHUNK, n_files // (workers * 8)))
 
 
 def build_graphs(
@@ -153,23 +162,106 @@ def build_graphs(
     """Yield each file with its graph, or the error that stopped it, in the order of `files`.
 
     With `workers` > 1 the files are read in a process pool, in chunks, and results come back in
-    input order, so the store ends up byte-for-byte the same as after a serial run.
+    input order, so the store ends up byte-for-byte the same as after a serial run. The first
+    files are read here, up to the first that is extracted: that loads the extractor's
+    dictionaries and LAC model (about 2.5 s) in this process, once, and the forked workers share
+    them instead of each loading its own; rebuild_inferred then finds the gazetteer loaded too.
     """
     if workers <= 1 or len(files) <= 1:
         for path in files:
             yield path, build_one(path)
         return
-    size = chunksize or max(1, min(16, len(files) // (workers * 4)))
+    head: list[tuple[Path, DocumentGraph | BaseException]] = []
+    for path in files:
+        head.append((path, build_one(path)))
+        if not isinstance(head[-1][1], BaseException):
+            break
+    rest = files[len(head) :]
     # Objects alive now (the extractor's dictionaries) are shared copy-on-write with the forked
     # workers; freezing them keeps the collector from touching (and so copying) their pages.
     gc.freeze()
     try:
-        with ProcessPoolExecutor(max_workers=workers) as pool:
-            packed = pool.map(_build_one_portable, files, chunksize=size)
-            for path, item in zip(files, packed, strict=True):
-                yield path, _restore(item)
+        with _worker_pool(workers) as pool:
+            # Submitted before the head is yielded, so the workers start while it is written.
+            built = pool.map(
+                _build_portable, rest, chunksize=chunksize or _chunk_size(len(rest), workers)
+            )
+            yield from head
+            yield from zip(rest, built, strict=True)
     finally:
         gc.unfreeze()
+
+
+def _worker_pool(workers: int) -> ProcessPoolExecutor:
+    """Return a pool of `workers` forked processes that exit when this process is gone.
+
+    Forked (not spawned) on every system that can: the workers share what this process loaded.
+    """
+    methods = multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("fork") if "fork" in methods else None
+    return ProcessPoolExecutor(
+        workers, mp_context=context, initializer=_exit_with_parent, initargs=(os.getpid(),)
+    )
+
+
+def _exit_with_parent(parent: int) -> None:
+    """Start a thread that ends this worker once `parent` is no longer its parent.
+
+    Without it, the workers of an ingest killed with SIGKILL wait for work forever (reparented,
+    idle, holding their memory): nothing else tells them that their parent is gone.
+    """
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(_WATCH_SECONDS)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="exit-with-parent", daemon=True).start()
+
+
+@dataclass(frozen=True)
+class _Raised:
+    error: BaseException
+
+
+def in_background(items: Iterator[_T], ahead: int = _AHEAD) -> Iterator[_T]:
+    """Yield the items of `items`, produced in a thread at most `ahead` items before the caller.
+
+    An ingest in one process extracts in that thread while the caller writes the store:
+    Oxigraph releases the GIL while it parses and writes, so the two overlap. An exception
+    raised by `items` is raised here; when the caller stops early, the thread stops after the
+    item it is producing.
+    """
+    ready: queue.Queue[_T | _Raised | None] = queue.Queue(ahead)
+    stop = threading.Event()
+
+    def put(item: _T | _Raised | None) -> bool:
+        while not stop.is_set():
+            try:
+                ready.put(item, timeout=0.1)
+                return True
+            except queue.Full:
+                continue
+        return False
+
+    def produce() -> None:
+        try:
+            for item in items:
+                if not put(item):
+                    return
+        except BaseException as err:  # raised again in the caller's thread
+            put(_Raised(err))
+        else:
+            put(None)
+
+    threading.Thread(target=produce, name="ingest-extract", daemon=True).start()
+    try:
+        while (item := ready.get()) is not None:
+            if isinstance(item, _Raised):
+                raise item.error
+            yield item
+    finally:
+        stop.set()
 
 
 def store_document(store: GraphStore, graph: DocumentGraph) -> None:
@@ -207,7 +299,10 @@ def ingest_paths(
     load_vocabulary(store)
     loaded: list[IngestedDocument] = []
     failed: list[IngestFailure] = []
-    results = build_graphs(files, workers if workers is not None else default_workers(len(files)))
+    n_workers = workers if workers is not None else default_workers(len(files))
+    results = build_graphs(files, n_workers)
+    if n_workers <= 1:
+        results = in_background(results)  # extraction overlaps the store writes
     if progress is not None:
         results = progress(results, total=len(files))  # type: ignore[call-arg]
     bulk_put = getattr(store, "bulk_put_graphs", None)

@@ -3,17 +3,130 @@ parent, the one-process ingest's background thread, and graphs that cross the pr
 
 from __future__ import annotations
 
+import os
 import pickle
+import signal
+import subprocess
+import sys
+import textwrap
+import threading
+import time
+from pathlib import Path
 
 import pyoxigraph as ox
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as hs
 
+from graph_store import ingest
 from graph_store.embedded import _nquads_chunks
 from loaders import QuadLines
 from loaders.to_rdf import nt_literal
 
+ROOT = Path(__file__).resolve().parents[2]
 GRAPH = ox.NamedNode("https://w3id.org/edukg/id/graph/x")
+
+
+def test_the_parent_reads_files_up_to_the_first_extracted_then_workers_read_the_rest(
+    tmp_path, monkeypatch
+):
+    files = [tmp_path / name for name in ("a", "b", "c", "d", "e", "f")]
+    in_parent: list[str] = []
+
+    def fake_build(path: Path):
+        in_parent.append(path.name)  # the workers append to their own copies
+        return ValueError(f"{path}: empty") if path.name in "ab" else f"graph of {path.name}"
+
+    monkeypatch.setattr(ingest, "build_one", fake_build)
+    got = [(path, str(outcome)) for path, outcome in ingest.build_graphs(files, workers=2)]
+    assert got == [
+        (files[0], f"{files[0]}: empty"),
+        (files[1], f"{files[1]}: empty"),
+        *[(path, f"graph of {path.name}") for path in files[2:]],
+    ]
+    assert in_parent == ["a", "b", "c"]  # loading the extractor once, here
+
+
+_KILLED_PARENT = """
+import sys, time
+from pathlib import Path
+from graph_store import ingest
+
+def slow(path):
+    if path.name != "0":
+        time.sleep(60)
+    return "graph"
+
+ingest.build_one = slow
+results = ingest.build_graphs([Path(str(i)) for i in range(4)], workers=2)
+next(results)  # the pool is up
+import multiprocessing
+print(" ".join(str(p.pid) for p in multiprocessing.active_children()), flush=True)
+time.sleep(60)
+"""
+
+
+def _alive(pid: int) -> bool:
+    try:
+        with open(f"/proc/{pid}/stat") as stat:
+            return stat.read().rsplit(")", 1)[1].split()[0] != "Z"  # a zombie has exited
+    except FileNotFoundError:
+        return False
+
+
+@pytest.mark.skipif(not Path("/proc").is_dir(), reason="reads /proc")
+def test_workers_exit_when_the_ingest_is_killed():
+    parent = subprocess.Popen(
+        [sys.executable, "-c", textwrap.dedent(_KILLED_PARENT)],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        workers = [int(pid) for pid in parent.stdout.readline().split()]  # type: ignore[union-attr]
+        assert len(workers) == 2 and all(_alive(pid) for pid in workers)
+        parent.send_signal(signal.SIGKILL)
+        parent.wait()
+        deadline = time.monotonic() + 10 * ingest._WATCH_SECONDS
+        while any(_alive(pid) for pid in workers) and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert not any(_alive(pid) for pid in workers)
+    finally:
+        parent.kill()
+        for pid in workers if "workers" in locals() else []:
+            if _alive(pid):
+                os.kill(pid, signal.SIGKILL)
+
+
+def test_in_background_yields_in_order_and_raises_what_the_producer_raised():
+    def items():
+        yield from range(10)
+        raise LookupError("no extractor 'x'")
+
+    got = []
+    with pytest.raises(LookupError, match="no extractor"):
+        for item in ingest.in_background(items(), ahead=2):
+            got.append(item)
+    assert got == list(range(10))
+
+
+def test_in_background_stops_producing_when_the_caller_stops():
+    produced = []
+    finished = threading.Event()
+
+    def items():
+        try:
+            for i in range(1000):
+                produced.append(i)
+                yield i
+        finally:
+            finished.set()
+
+    background = ingest.in_background(items(), ahead=2)
+    assert next(background) == 0
+    background.close()
+    assert finished.wait(5)
+    assert len(produced) < 10
 
 
 texts = hs.text(hs.characters(exclude_categories=("Cs",)), max_size=30)
