@@ -5,7 +5,9 @@ copies, each with a line of its own), then `edukg ingest FOLDER --store NEW_STOR
 runs it: its own process, its default workers (one per core from 64 files), LAC and the store
 writes included, process start and model loading included. jieba.lcut then segments the same
 texts in this process (its dictionary loaded first, outside the timing). Prints both rates and
-their ratio, with the number of cores.
+their ratio, with the number of cores and a machine check taken before and after the ingest: on a
+shared machine two processes may gain far less than 2x (bench/scale.py's cpu_calibration), and
+the 2-worker figure moves with it.
 
     .venv/bin/python bench/ingest_throughput.py [--megabytes 10] [--workers N]
 """
@@ -24,6 +26,13 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from bench.pipeline_throughput import replicate  # noqa: E402
+from bench.scale import cpu_calibration  # noqa: E402
+
+
+def machine_gain() -> float:
+    """Return how much two processes can gain over one on this machine now (2.00: two free cores)."""
+    alone, both = cpu_calibration()
+    return 2 * alone / both
 
 
 def main() -> None:
@@ -44,9 +53,11 @@ def main() -> None:
         command = [str(edukg), "ingest", str(corpus), "--store", str(Path(tmp) / "store"), "-q"]
         if args.workers:
             command += ["--workers", str(args.workers)]
+        gain_before = machine_gain()
         start = time.perf_counter()
         subprocess.run(command, check=True)
         ingest = time.perf_counter() - start
+        gain_after = machine_gain()
         jieba.lcut("预热")
         start = time.perf_counter()
         for text in texts:
@@ -58,6 +69,10 @@ def main() -> None:
         f"jieba.lcut (same texts):           {chars / segmenter:>10,.0f} chars/s ({segmenter:.1f} s)"
     )
     print(f"ratio ingest / jieba:              {segmenter / ingest:>10.2f}")
+    print(
+        f"machine check: two processes gain at most {gain_before:.2f}x before the ingest, "
+        f"{gain_after:.2f}x after (2.00x: two free cores)"
+    )
 
 
 if __name__ == "__main__":
