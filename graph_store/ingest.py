@@ -307,8 +307,14 @@ def ingest_paths(
         results = progress(results, total=len(files))  # type: ignore[call-arg]
     bulk_put = getattr(store, "bulk_put_graphs", None)
     if bulk_put is not None and (bulk or (bulk is None and use_bulk(store, files))):
-        bulk_put((g.graph, g.quads) for g in _good(results, loaded, failed))
+        repeats: dict[NamedNode, DocumentGraph] = {}
+        bulk_put(
+            (g.graph, g.quads) for g in _first_of_each(_good(results, loaded, failed), repeats)
+        )
         store.optimize()  # type: ignore[attr-defined]
+        # A later file of a document already loaded replaces it, as in the transactional path.
+        for outcome in repeats.values():
+            store_document(store, outcome)
     else:
         for outcome in _good(results, loaded, failed):
             store_document(store, outcome)
@@ -329,6 +335,22 @@ def use_bulk(store: GraphStore, files: list[Path]) -> bool:
     if len(files) < PARALLEL_FROM or len({p.name for p in files}) < len(files):
         return False
     return not any(g not in _NOT_DOCUMENTS for g in store.graphs())
+
+
+def _first_of_each(
+    graphs: Iterable[DocumentGraph], repeats: dict[NamedNode, DocumentGraph]
+) -> Iterator[DocumentGraph]:
+    """Yield the first graph of each document; keep the last later one of each in `repeats`.
+
+    Two files may map to one document id (the same 索引号 or 发文字号): the bulk loader would
+    merge them into one graph, where a transaction per document keeps the later file's."""
+    seen: set[NamedNode] = set()
+    for graph in graphs:
+        if graph.graph in seen:
+            repeats[graph.graph] = graph
+            continue
+        seen.add(graph.graph)
+        yield graph
 
 
 def _good(

@@ -167,3 +167,25 @@ def test_cli_ingest_no_bulk_writes_one_transaction_per_document(tmp_path, corpus
     assert calls == [] and seen == []
     assert main(["ingest", "-q", str(corpus), "--store", str(tmp_path / "s2")]) == 0
     assert calls == [1] and seen == [2]
+
+
+def test_two_files_of_one_document_give_the_same_store_on_both_paths(tmp_path, corpus):
+    # Written for this test: two versions of one notice (one 索引号), the later file wins.
+    from bench.synthetic import write_corpus
+    from loaders.read import read_document
+
+    write_corpus(corpus, 3, seed=11)
+    head = "索引号:001234567/2021-00042\n青松区教育局关于开展{}的通知\n"
+    body = "各中小学:\n为推进{},区教育局决定在全区中小学开展{}。请各校认真组织实施。\n"
+    for name, topic in (("a_first.txt", "书香校园建设"), ("b_second.txt", "劳动教育实践")):
+        (corpus / name).write_text(head.format(topic) + body.format(topic, topic) * 4, "utf-8")
+    first, second = read_document(corpus / "a_first.txt"), read_document(corpus / "b_second.txt")
+    assert first.doc_id == second.doc_id
+    transactional, bulk = EmbeddedStore(tmp_path / "t"), EmbeddedStore(tmp_path / "b")
+    assert ingest_paths(transactional, [corpus], bulk=False) == ingest_paths(
+        bulk, [corpus], bulk=True
+    )
+    assert canonical(transactional) == canonical(bulk)
+    graph = ox.NamedNode(f"https://w3id.org/edukg/id/graph/{second.doc_id}")
+    text = bulk.export("nq", graph).decode()
+    assert "劳动教育实践" in text and "书香校园建设" not in text  # one source, the later file
