@@ -19,6 +19,7 @@ from __future__ import annotations
 import argparse
 import cProfile
 import pstats
+import re
 import sys
 import tempfile
 import time
@@ -36,13 +37,31 @@ def replicate(folder: Path, megabytes: float) -> list[Path]:
     texts = [p.read_text(encoding="utf-8") for p in sources]
     size = sum(len(t.encode("utf-8")) for t in texts)
     copies = max(1, round(megabytes * 1e6 / size))
+    keys = [_identifiers(source) for source in sources]
     paths = []
     for i in range(copies):
-        for source, text in zip(sources, texts, strict=True):
+        for source, text, key in zip(sources, texts, keys, strict=True):
             path = folder / f"{i:05d}_{source.name}"
-            path.write_text(f"{text}\n(副本 {i})\n", encoding="utf-8")
+            path.write_text(f"{_numbered(text, key, i)}\n(副本 {i})\n", encoding="utf-8")
             paths.append(path)
     return paths
+
+
+def _identifiers(source: Path) -> tuple[str, ...]:
+    """Return the 索引号 and 发文字号 a document's id is made from (when it has them)."""
+    from loaders.read import read_document
+
+    metadata = read_document(source).metadata
+    return tuple(x for x in (metadata.index_number, metadata.doc_number) if x)
+
+
+def _numbered(text: str, identifiers: tuple[str, ...], copy: int) -> str:
+    """Return the text with its 索引号 and 发文字号 made the copy's own: each copy is a document
+    of its own, as in a real batch (copies sharing an id would be one document's versions)."""
+    for identifier in identifiers:
+        own = re.sub(r"(\d+)(号?)$", lambda m: f"{m.group(1)}{copy:05d}{m.group(2)}", identifier)
+        text = text.replace(identifier, own)
+    return text
 
 
 def memo_caches() -> list:
