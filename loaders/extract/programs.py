@@ -2,9 +2,9 @@
 
 Shapes (each a general pattern of Chinese policy writing, not a list of names):
 - a programme suffix: …工程, …计划, …行动, …项目, …工作室, …学堂, …机制, …模式, …研修班,
-  with the name extended left to the verb that introduces it (实施十百千教师培养工程; the verbs
+  with the name extended left to the verb that introduces it (实施百名骨干教师培养工程; the verbs
   are names.PROGRAMME_BREAK_WORDS). When the name carries a quoted part, the quote marks where
-  the name begins (学校体育“六一工程” → 六一工程, 市“五个一”工程 → 五个一工程); quotes are
+  the name begins (学校体育“六一工程” → 六一工程, 市“四个一”工程 → 四个一工程); quotes are
   dropped from the label;
 - a quoted name “…” introduced by 实施/开展/推进…, followed by a programme word (系列, 等, 品牌,
   活动, 步伐, 创建 …) or by 第N届; followed by an activity (“青苗护航”读书实践活动), the quoted
@@ -196,8 +196,8 @@ def _suffix_automaton() -> ahocorasick.Automaton:
 def clean_name(surface: str) -> str:
     """Return a programme name without quotes and white space at the ends.
 
-    >>> clean_name("“3366”工程")
-    '3366工程'
+    >>> clean_name("“2468”工程")
+    '2468工程'
     """
     return surface.translate(_NO_QUOTES).strip()
 
@@ -222,9 +222,9 @@ def is_generic(spec: str, quoted: bool = False) -> bool:
     if _COUNT_OF.fullmatch(spec):
         return True  # 八大工程, 五大项目: a count of programmes
     if _NUMBERED.search(spec):
-        return False  # numbered names: 3366工程, 1+N+1德育模式
+        return False  # numbered names: 2468工程, 1+N+1德育模式
     if quoted and _NUMERAL.search(spec):
-        return False  # quoted numbered names: “五个一”工程, “十百千”
+        return False  # quoted numbered names: “四个一”工程, “百千万”
     return not spec or bool(GENERIC.match(spec))
 
 
@@ -254,7 +254,7 @@ def strip_edition(name: str, suffix: str) -> str:
 
 def _trim_de(name: str) -> str:
     # 的 joins a modifier to a head noun; the programme name is the part after it, except in
-    # research-title shapes (基于…的…) and after 党的, a fixed modifier (党的全面领导引领行动).
+    # research-title shapes (基于…的…) and after 党的, a fixed modifier (党的建设引领行动).
     index = name.rfind("的")
     if index < 0 or name.startswith("基于") or name[index - 1 : index] == "党":
         return name
@@ -547,7 +547,7 @@ def _suffix_candidate(text: str, s_start: int, start: int, end: int, word: str) 
         begin = end - len(name)
     spec = name[: -len(word)]
     if quoted and spec.endswith(SUFFIXES) and word == "项目":
-        name, spec = spec, spec  # “价值体认”工程项目: 项目 repeats the head
+        name, spec = spec, spec  # “劳动体验”工程项目: 项目 repeats the head
         end -= 2
     family = family_label(spec) if word == "项目" else None
     if family is not None and not family.unit and not family.theme:

@@ -119,7 +119,7 @@ _HEAD_END = re.compile(r"[”’\"]?\s*(?:[。.;!:]\s*)?")
 _PARTS_CUE = re.compile(r"[^。;!?]{0,12}?(?:包括|包含|涵盖|囊括|分为|下设)[:]?|[”’\"]?\s*:(?!\s*$)")
 _PARTS_END = re.compile(r"[。!?\n]")
 # X的A、B两个子项目: the parts named between the programme and a counted 子项目/子工程.
-# A programme written as someone else's: a higher level's (市“五个一”工程, 省…项目《…》), the
+# A programme written as someone else's: a higher level's (市“四个一”工程, 省…项目《…》), the
 # frame of a sentence (以X为…), or a named body's own (区委“X”活动) is not a local part.
 _FOREIGN_BEFORE = re.compile(
     r"(?:(?:教育部|国家|全国|中央|省)[^,。;:]{0,12}|(?<![全本该各])[省市]|以)[“‘\"《]?$"
