@@ -124,8 +124,8 @@ def strip_leading_noise(name: str) -> tuple[str, int]:
 # Programme names begin after a different set of words: the verbs that introduce a programme in
 # work plans (实施/推进/开展 …, and the planning verbs 谋划/搭建/开设/结合 …), prepositions and
 # pronouns (lexicon/programme_break_words.tsv). Break words of class adverb-inside-names (全面)
-# are left out because they occur inside names (学生全面成长工程). A verb directly before the
-# suffix is part of the name (卫生品质促进行动, 教师学历提升计划), so a multi-character break
+# are left out because they occur inside names (青少年全面发展工程). A verb directly before the
+# suffix is part of the name (校园饮食品质促进行动, 教师能力提升计划), so a multi-character break
 # only counts when it leaves a specific part.
 PROGRAMME_BREAK_WORDS = list(
     lexicon.words("break_words", *lexicon.other_classes("break_words", "adverb-inside-names"))
@@ -144,7 +144,7 @@ def _segments(window: str) -> tuple[str, ...]:
 def _stands_alone(text: str, at: int) -> bool:
     """Return True when the one character at `at` is its own word (jieba), not the start of one.
 
-    向 is a preposition in 向社会开放 but the first character of 向日葵计划; only a short window is
+    向 is a preposition in 向社会开放 but the first character of 向阳花计划; only a short window is
     segmented, so the cost stays proportional to the candidates, not to the text.
     """
     lo = max(0, at - 4)
@@ -176,15 +176,15 @@ def programme_start(
     the suffix is an ordinary noun, not the head of a name. `specific(part)` tells whether the
     part after a name-internal verb is a name by itself (管理 in 民办教育规范管理 is not).
 
-    >>> t = "持续推进青少年儿童身心健康工程"
-    >>> t[programme_start(t, 13, 0):13]
-    '青少年儿童身心健康'
-    >>> t = "启动卫生品质促进行动"
-    >>> t[programme_start(t, 8, 0):8]
-    '卫生品质促进'
-    >>> t = "蒲公英大学、向日葵计划"
-    >>> t[programme_start(t, 9, 0):9]
-    '向日葵'
+    >>> t = "持续推进中小学生视力健康工程"
+    >>> t[programme_start(t, 12, 0):12]
+    '中小学生视力健康'
+    >>> t = "启动校园饮食品质促进行动"
+    >>> t[programme_start(t, 10, 0):10]
+    '校园饮食品质促进'
+    >>> t = "家长成长大学、向阳花计划"
+    >>> t[programme_start(t, 10, 0):10]
+    '向阳花'
     >>> programme_start("工作都按计划", 4, 0) is None
     True
     >>> programme_start("意识,开展行动", 5, 0) is None
@@ -196,7 +196,7 @@ def programme_start(
     for match in _HARD_PROGRAM.finditer(window):
         before = window[: match.start()]
         if match.group() in "、·" and before.count("“") > before.count("”"):
-            continue  # 、 inside a quoted name (“不忘初心、牢记使命”主题教育)
+            continue  # 、 inside a quoted name (“勤学、笃行”主题教育)
         start = match.end()
     skipped = skipped_at = None
     for match in reversed(list(_PROGRAMME_BREAKS.finditer(window, start))):
@@ -205,7 +205,7 @@ def programme_start(
         if before.count("“") > before.count("”") or before.count("‘") > before.count("’"):
             continue  # inside a quoted name (“四提升四覆盖”)
         if word == "的" and window[match.start() - 1 : match.start()] == "党":
-            continue  # 党的 is a fixed modifier inside names (党的全面领导引领行动)
+            continue  # 党的 is a fixed modifier inside names (党的建设引领行动)
         remaining = len(window) - match.end()
         if remaining == 0 and (len(word) == 1 or word not in NAME_INTERNAL_VERBS):
             return None  # 开展行动, 结合主题教育: the verb introduces, nothing is named
