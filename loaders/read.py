@@ -7,7 +7,7 @@ import os
 from pathlib import Path
 
 from loaders.boilerplate import find_body
-from loaders.documents import PolicyDocument
+from loaders.documents import DocumentError, PolicyDocument
 from loaders.identifiers import document_id, document_key
 from loaders.metadata import extract_metadata, normalise_doc_number
 from loaders.normalise import normalise_text
@@ -50,6 +50,8 @@ def read_document(path: Path | str) -> PolicyDocument:
     text = raw.text
     norm = normalise_text(text)
     body = find_body(text, norm)
+    if not body:
+        raise DocumentError(f"{path}: no document text, only a site's navigation and notices")
     metadata = extract_metadata(norm, body, raw.meta)
     sections = split_sections(text, body, norm)
     body_norm = "\n".join(norm[s.start : s.end] for s in body)

@@ -320,3 +320,18 @@ def test_read_document_refuses_a_file_over_the_size_limit(tmp_path: Path, monkey
     assert "\n" not in message
     monkeypatch.setenv("EDUKG_MAX_DOCUMENT_MB", "1")
     assert read_document(path).text.startswith("全区")
+
+
+def test_read_document_refuses_a_page_of_navigation_only(tmp_path: Path) -> None:
+    # Written for this test: a portal page whose every line is navigation, location or footer.
+    path = tmp_path / "nav.html"
+    path.write_text(
+        "<html><head><title>青松区教育局门户网站</title></head><body>"
+        "<div>首页 | 机构概况 | 政务公开 | 教育动态 | 通知公告 | 办事服务 | 互动交流</div>"
+        "<div>您当前的位置:首页 > 通知公告</div>"
+        "<div>版权所有:青松区教育局 地址:青松路1号 技术支持:某网络公司 备案号:浙ICP备12345678号</div>"
+        "</body></html>",
+        "utf-8",
+    )
+    message = _error(path)
+    assert message == f"{path}: no document text, only a site's navigation and notices"
