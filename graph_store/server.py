@@ -219,7 +219,7 @@ def run_server(plan: ServerPlan) -> int:
         if serving is not None:  # shutdown() waits for a serve_forever that has started
             gateway.shutdown()
         gateway.server_close()
-        _stop(process)
+        stop_process(process)
 
 
 def _wait_until_up(plan: ServerPlan, process: subprocess.Popen) -> None:
@@ -242,7 +242,8 @@ def _wait_until_up(plan: ServerPlan, process: subprocess.Popen) -> None:
         time.sleep(0.05)
 
 
-def _stop(process: subprocess.Popen) -> None:
+def stop_process(process: subprocess.Popen) -> None:
+    """Stop a child process: terminate, then kill if it has not exited within 10 s."""
     if process.poll() is not None:
         return
     process.terminate()

@@ -18,7 +18,7 @@ import pytest
 from graph_store.embedded import EmbeddedStore
 from graph_store.endpoint import EndpointStore
 from graph_store.protocol import GraphStore
-from graph_store.server import ServerError, find_oxigraph
+from graph_store.server import ServerError, find_oxigraph, stop_process
 
 TINY = Path(__file__).resolve().parent / "data" / "tiny.trig"
 # Values in the tiny dataset for the named queries' required parameters.
@@ -99,12 +99,7 @@ def oxigraph_server(
                 time.sleep(0.05)
         yield base
     finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
+        stop_process(process)
 
 
 @pytest.fixture(scope="session")

@@ -15,7 +15,7 @@ from graph_store.endpoint import EndpointError, EndpointStore, EndpointUnreachab
 from graph_store.named_queries import load_named_queries, run_named_query
 from graph_store.open import open_store
 from graph_store.protocol import StoreError
-from graph_store.server import StoreLockedError, check_store_free, plan_server
+from graph_store.server import StoreLockedError, check_store_free, plan_server, stop_process
 from tests.store_fixtures import TINY_PARAMS, fill, free_port, oxigraph_server
 
 pytestmark = pytest.mark.endpoint
@@ -138,10 +138,5 @@ def test_edukg_serve_answers_named_queries(tiny_store_path, tmp_path):
         assert result.column("area") == [Literal("海陵区", language="zh")]
         assert "curl" in (tmp_path / "serve.log").read_text()
     finally:
-        server.terminate()
-        try:
-            server.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            server.kill()
-            server.wait()
+        stop_process(server)
         log.close()

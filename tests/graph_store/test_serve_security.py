@@ -20,7 +20,7 @@ from cli import build_parser
 from graph_store.embedded import EmbeddedStore
 from graph_store.endpoint import EndpointStore
 from graph_store.named_queries import load_named_queries, run_named_query
-from graph_store.server import plan_server
+from graph_store.server import plan_server, stop_process
 from tests.call_out import call_out_listener, load_variants, service_variants
 from tests.store_fixtures import TINY_PARAMS, fill, free_port
 
@@ -53,12 +53,7 @@ def edukg_serve(store: Path, log: Path, *args: str) -> Iterator[tuple[str, subpr
             time.sleep(0.1)
         yield base, server
     finally:
-        server.terminate()
-        try:
-            server.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            server.kill()
-            server.wait()
+        stop_process(server)
 
 
 def send(base: str, style: str, text: str, path: str = "/query") -> tuple[int, str]:
