@@ -10,7 +10,10 @@ from __future__ import annotations
 
 import streamlit as st
 
+from app_views.common import reload_if_store_changed
 from app_views.nav import pages
 
 st.set_page_config(page_title="edukg 教育政策知识图谱", page_icon="📚", layout="wide")
+if reload_if_store_changed():  # another process (`edukg ingest`, `edukg delete`) wrote the store
+    st.toast("The store changed on disk: reloaded / 数据已更新，已重新载入", icon=":material/sync:")
 st.navigation(list(pages().values())).run()

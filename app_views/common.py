@@ -23,6 +23,7 @@ from graph_store.app_queries import (
     node_info,
     run_app_query,
 )
+from graph_store.embedded import read_generation
 from graph_store.named_queries import load_named_queries, run_named_query
 from graph_store.open import open_store
 from graph_store.protocol import GraphStore
@@ -50,16 +51,48 @@ def _open(location: str) -> GraphStore:
     return open_store(location, read_only=True)
 
 
+def _is_folder(location: str) -> bool:
+    return not location.startswith(("http://", "https://")) and location != ":memory:"
+
+
+@st.cache_resource(show_spinner=False)
+def _opened_generation(location: str) -> int:
+    """The store generation (graph_store.embedded.GENERATION_FILE) when the handle was opened.
+
+    Read before the handle is opened (store() asks for it first), so a write that lands in
+    between makes the store look stale, never fresh.
+    """
+    return read_generation(location) if _is_folder(location) else 0
+
+
 def store() -> GraphStore:
     """Return the app's read-only store (opened once per location)."""
-    return _open(store_location())
+    location = store_location()
+    _opened_generation(location)
+    return _open(location)
 
 
 def reopen_store() -> None:
     """Forget the cached store, results and index, so the next run sees freshly ingested data."""
     _open.clear()
+    _opened_generation.clear()
     _search_index.clear()
     st.cache_data.clear()
+
+
+def reload_if_store_changed() -> bool:
+    """Reopen the store when another process (e.g. `edukg ingest`) wrote it since it was opened.
+
+    Run at the start of every page run: one read of a small file. Returns True when it
+    reloaded, so the page can say so. A SPARQL endpoint location is not checked.
+    """
+    location = store_location()
+    if not _is_folder(location):
+        return False
+    if read_generation(location) <= _opened_generation(location):
+        return False
+    reopen_store()
+    return True
 
 
 def _terms(params: tuple[tuple[str, str, str], ...]) -> dict:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import os
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -13,6 +14,37 @@ from graph_store.protocol import RDF_EXPORT_FORMATS, Bindings, StoreError
 from graph_store.results import QueryResult, solutions_to_result
 from loaders import QuadLines
 from ontology.namespace import PREFIXES as _PREFIXES
+
+# The store generation (issue #10): a counter that every write through EmbeddedStore raises once
+# the write is done, so a process holding the store open read-only (the app) sees, by reading
+# one small file, that its snapshot is stale. A file in the store folder rather than a triple:
+# reading it needs no store handle (a read-only handle only sees its own snapshot) and it is
+# written to a temporary file and swapped in with os.replace, so it is never half-written.
+# Oxigraph (RocksDB) ignores files in its folder whose names are not its own.
+GENERATION_FILE = "edukg-generation"
+
+
+def read_generation(folder: str | Path) -> int:
+    """Return the generation of the store in `folder`: 0 for a store never written since
+    generations exist (or no store), otherwise how many writes it has seen."""
+    try:
+        return int((Path(folder) / GENERATION_FILE).read_text(encoding="ascii").strip() or 0)
+    except (OSError, ValueError):
+        return 0
+
+
+def bump_generation(folder: str | Path) -> int:
+    """Raise the generation of the store in `folder` by one, atomically; return the new one.
+
+    Only a process holding the store read-write calls it, and Oxigraph lets one process at a
+    time do that, so the read and the write do not race with another writer.
+    """
+    path = Path(folder) / GENERATION_FILE
+    generation = read_generation(folder) + 1
+    temporary = path.with_name(f"{GENERATION_FILE}.{os.getpid()}.tmp")
+    temporary.write_text(f"{generation}\n", encoding="ascii")
+    os.replace(temporary, path)
+    return generation
 
 
 def graph_lines(graph: NamedNode, quads: Iterable[Quad]) -> list[str]:
@@ -67,6 +99,17 @@ class EmbeddedStore:
             except OSError as err:
                 raise StoreError(f"cannot open the store at {folder}: {err}") from err
             self.location = str(folder)
+        self._folder = None if path is None else Path(path)
+
+    @property
+    def generation(self) -> int:
+        """The store's generation (see GENERATION_FILE); always 0 in memory."""
+        return 0 if self._folder is None else read_generation(self._folder)
+
+    def _written(self) -> None:
+        """Record that a write completed: raise the generation (a folder store only)."""
+        if self._folder is not None and not self._read_only:
+            bump_generation(self._folder)
 
     def put_graph(
         self, graph: NamedNode, quads: Iterable[Quad], replaces: Iterable[NamedNode] = ()
@@ -81,10 +124,12 @@ class EmbeddedStore:
         drops = [g for g in replaces if g != graph]
         if drops or self._store.contains_named_graph(graph):
             self._store.update(quads_to_update(graph, quads, drops))
+            self._written()
             return
         data = "\n".join(graph_lines(graph, quads)).encode()
         if data:  # an empty graph is absent, as after the update path's DROP
             self._store.load(input=data, format=ox.RdfFormat.N_TRIPLES, to_graph=graph)
+            self._written()
 
     def bulk_put_graphs(
         self, graphs: Iterable[tuple[NamedNode, QuadLines | Iterable[Quad]]]
@@ -97,18 +142,23 @@ class EmbeddedStore:
         documents, where it is about twice as fast as one transaction per graph.
         """
         reader = io.BufferedReader(_ChunkReader(_nquads_chunks(graphs)), 1 << 20)
-        self._store.bulk_load(input=reader, format=ox.RdfFormat.N_QUADS)
+        try:
+            self._store.bulk_load(input=reader, format=ox.RdfFormat.N_QUADS)
+        finally:  # a failed bulk load may still have written part of its graphs
+            self._written()
 
     def patch_graph(self, graph: NamedNode, remove: Iterable[Quad], add: Iterable[Quad]) -> None:
         """Remove the quads of `graph` among `remove`, then add those among `add`, in one update."""
         update = quads_to_patch(graph, remove, add)
         if update:
             self._store.update(update)
+            self._written()
 
     def drop_graph(self, graph: NamedNode) -> None:
         """Remove a named graph and everything in it."""
         if self._store.contains_named_graph(graph):
             self._store.remove_graph(graph)
+            self._written()
 
     def graphs(self) -> list[NamedNode]:
         """Return the named graphs, sorted by IRI."""
@@ -196,7 +246,10 @@ class EmbeddedStore:
     def bulk_load(self, path: str | Path, fmt: str = "nq") -> None:
         """Load a large RDF file without a transaction (fast); call optimize() afterwards."""
         attr = RDF_EXPORT_FORMATS[fmt][0]
-        self._store.bulk_load(path=str(path), format=getattr(ox.RdfFormat, attr))
+        try:
+            self._store.bulk_load(path=str(path), format=getattr(ox.RdfFormat, attr))
+        finally:
+            self._written()
 
     def close(self) -> None:
         """Flush and release the store."""
