@@ -216,31 +216,20 @@ def cmd_delete(args: argparse.Namespace) -> int:
     from loaders.identifiers import graph_iri
 
     store = _open(args)
-    try:
-        graphs = [graph_iri(doc_id) for doc_id in args.doc_ids]
-    except ValueError:
-        bad = next(d for d in args.doc_ids if not _valid_iri_part(d))
-        return _fail(f"{bad!r} is not a document id (see `edukg query documents`)", EXIT_BAD_INPUT)
+    graphs = []
+    for doc_id in args.doc_ids:
+        try:
+            graphs.append(graph_iri(doc_id))
+        except ValueError:
+            return _fail(f"{doc_id!r} is not a document id (see `edukg query documents`)")
     stored = set(store.graphs())
     missing = [d for d, g in zip(args.doc_ids, graphs, strict=True) if g not in stored]
-    for graph in dict.fromkeys(graphs):
-        if graph in stored:
-            delete_document(store, graph)
+    delete_document(store, *(g for g in dict.fromkeys(graphs) if g in stored))
     deleted = len(args.doc_ids) - len(missing)
     print(f"deleted {deleted} document graph{'s' if deleted != 1 else ''}", file=sys.stderr)
     if missing:
         return _fail(f"no document with id {', '.join(map(repr, missing))} in the store")
     return EXIT_OK
-
-
-def _valid_iri_part(doc_id: str) -> bool:
-    from loaders.identifiers import graph_iri
-
-    try:
-        graph_iri(doc_id)
-    except ValueError:
-        return False
-    return True
 
 
 def build_parser() -> argparse.ArgumentParser:

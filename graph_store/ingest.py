@@ -370,10 +370,12 @@ def _good(
         )
 
 
-def delete_document(store: GraphStore, graph: NamedNode) -> None:
-    """Remove one document's graph and rebuild the inferred links without it."""
-    store.drop_graph(graph)
-    rebuild_inferred(store)
+def delete_document(store: GraphStore, *graphs: NamedNode) -> None:
+    """Remove documents' graphs and rebuild the inferred links without them (once)."""
+    for graph in graphs:
+        store.drop_graph(graph)
+    if graphs:
+        rebuild_inferred(store)
 
 
 def rebuild_inferred(store: GraphStore) -> InferredCounts:

@@ -41,11 +41,10 @@ from loaders.extract.model import (
 from loaders.extract.organizations import body_candidate, find_open_bodies, find_organizations
 from loaders.extract.people import find_people
 from loaders.extract.programs import (
-    TITLED,
+    cited_only,
     clean_name,
     find_programme_parts,
     find_programs,
-    in_title,
     programme_jurisdiction,
     with_programme_scope,
 )
@@ -153,13 +152,17 @@ def choose_candidates(
     number = doc.metadata.evidence.get("doc_number")
     if number is not None:
         chosen = [s for s in chosen if not number.start <= s.alternative.start < number.end]
-    # A programme named only inside a 《》 title is the cited document's (programs.in_title).
+    # A programme named only inside a 《》 title is the cited document's (programs.cited_only).
     chosen = [
         s
         for s in chosen
         if s.alternative.anchor.kind != PROGRAM
-        or (s.alternative.rule is not None and s.alternative.rule.method == TITLED)
-        or not in_title(text, s.alternative.start, s.alternative.anchor.end)
+        or not cited_only(
+            text,
+            s.alternative.start,
+            s.alternative.anchor.end,
+            s.alternative.rule.method if s.alternative.rule is not None else None,
+        )
     ]
     out = [c for c in rules if c.kind not in HEAD_LISTS]
     for scored in chosen:

@@ -83,20 +83,20 @@ _GOVERNING_VERBS = {
 }
 
 
-def _governor(text: str, start: int, tokens: Sequence[Token], at: int) -> str:
+def _governor(text: str, start: int, words: Words) -> str:
     """Return what governs a programme name: the class of the verb right before it (quotes
     between allowed), 'verb' for another verb, 'none' when no verb stands there. 实施…工程 runs
     a programme; 制定…计划 writes a document."""
     begin = start
     while begin > 0 and text[begin - 1] in _QUOTES:
         begin -= 1
-    index = bisect.bisect_left([t.end for t in tokens], begin)
-    for i in (index, index - 1):
-        if 0 <= i < len(tokens) and tokens[i].end == begin:
-            token = tokens[i]
-            if token.tag in ("v", "vn", "vd"):
-                return _GOVERNING_VERBS.get(text[token.start : token.end], "verb")
-            return "none"
+    # The word that ends at `begin` is the last one starting before it (words do not overlap).
+    index = bisect.bisect_left(words.starts, begin) - 1
+    if index < 0 or words.tokens[index].end != begin:
+        return "none"
+    token = words.tokens[index]
+    if token.tag in ("v", "vn", "vd"):
+        return _GOVERNING_VERBS.get(text[token.start : token.end], "verb")
     return "none"
 
 
@@ -266,7 +266,7 @@ def features(
             add(f"words={label}")
     if kind == "program":
         _programme_features(text, alt, name, body, add)
-        add(f"governor={_governor(text, start, tokens, at)}")
+        add(f"governor={_governor(text, start, words)}")
     had_place, rest = _place_parts(body)
     if had_place:
         add("place_lead")

@@ -306,7 +306,7 @@ def find_programs(text: str, spans) -> list[Candidate]:  # noqa: ANN001
         # A programme named only inside a 《》 title is the document's, not the text's
         # (ANNOTATION.md); a title introduced as a 课题 or 项目 (_by_title) is the exception.
         here = sorted(
-            (c for c in best.values() if c.method == TITLED or not in_title(text, c.start, c.end)),
+            (c for c in best.values() if not cited_only(text, c.start, c.end, c.method)),
             key=lambda c: (c.start, c.end, c.name),
         )
         # A name inside a longer programme name (课后延时 in 课后延时服务项目) is part of it.
@@ -583,6 +583,12 @@ def _quote_or_number_names(text: str, s_start: int, start: int) -> bool:
     or a digit precedes it in the sentence: only then can 机制 or 模式 end a name."""
     near = text[max(s_start, start - 3) : start]
     return "”" in near or "’" in near or _DIGIT.search(text, s_start, start) is not None
+
+
+def cited_only(text: str, start: int, end: int, method: str | None) -> bool:
+    """Return True when a programme name lies inside a 《》 title and is not the title itself
+    introduced as a 课题 or 项目 (_by_title): the cited document's, not the text's."""
+    return method != TITLED and in_title(text, start, end)
 
 
 def in_title(text: str, start: int, end: int) -> bool:

@@ -286,7 +286,8 @@ def _member_lists(
         if target is None and before and _made_of(text, before[-1], first, last):
             target = before[-1]
         if target is None and _MEMBER_LABEL.match(text, last.end):
-            target = _nearest(groups, first, last)
+            # A list labelled as members joins the sentence's nearest group, the earlier first.
+            target = before[-1] if before else after[0] if after else None
         if target is None and after:
             g = after[0]
             between = text[last.end : g.start]
@@ -312,13 +313,6 @@ def _made_of(text: str, group: Mention, first: Mention, last: Mention) -> bool:
         and between.rstrip().endswith("由")
         and _MADE_OF_AFTER.match(text, last.end) is not None
     )
-
-
-def _nearest(groups: list[Mention], first: Mention, last: Mention) -> Mention | None:
-    """Return the group of the sentence nearest the run, the one before it first."""
-    before = [g for g in groups if g.end <= first.start]
-    after = [g for g in groups if g.start >= last.end]
-    return before[-1] if before else after[0] if after else None
 
 
 def _leads(ms: list[Mention], kinds: dict[str, str], text: str, out: set[Relation]) -> set[str]:
