@@ -158,7 +158,7 @@ def _stands_alone(text: str, at: int) -> bool:
     return True
 
 
-# Verbs that are also nouns inside names (民办教育规范管理工程, 四提升四覆盖): a break at one of
+# Verbs that are also nouns inside names (校外培训规范管理工程, 四提升四覆盖): a break at one of
 # them counts only when the rest of the name is specific (lexicon/name_internal_verbs.tsv).
 NAME_INTERNAL_VERBS = frozenset(lexicon.words("name_internal_verbs"))
 
@@ -174,7 +174,7 @@ def programme_start(
 
     None means a function word stands right before the suffix (工程按计划, 并对工作室), so
     the suffix is an ordinary noun, not the head of a name. `specific(part)` tells whether the
-    part after a name-internal verb is a name by itself (管理 in 民办教育规范管理 is not).
+    part after a name-internal verb is a name by itself (管理 in 校外培训规范管理 is not).
 
     >>> t = "持续推进中小学生视力健康工程"
     >>> t[programme_start(t, 12, 0):12]

@@ -241,8 +241,8 @@ def tail_class(name: str) -> str:
 def strip_edition(name: str, suffix: str) -> str:
     """Return `name` without an edition prefix (第二期, 首届), except for plans.
 
-    >>> strip_edition("第十四届名师大学堂", "大学堂")
-    '名师大学堂'
+    >>> strip_edition("第十四届教师成长大学堂", "大学堂")
+    '教师成长大学堂'
     >>> strip_edition("第二期学前教育五年行动计划", "行动计划")
     '第二期学前教育五年行动计划'
     """
@@ -428,7 +428,7 @@ def with_programme_scope(
 def find_programme_parts(entities: list[Entity], mentions: list[Mention]) -> list[Relation]:
     """Return partOf links from a programme to the document's programme of the broader family.
 
-    名校长工程 (family 名校长工程, broader 三名工程) is part of the 三名工程 the same document
+    a programme of the 名校长 family (broader 三名工程) is part of the 三名工程 the same document
     runs, as the concept scheme says (skos:broader). Glossed programmes (头雁振翅(名校长)) are
     linked by relations.gloss_family already and are skipped here.
     """
@@ -505,7 +505,7 @@ def _suffix_candidate(text: str, s_start: int, start: int, end: int, word: str) 
     if text[begin - 1 : begin] == "《" or _closes_title(text, s_start, begin, end):
         return None  # a cited title (《…三年行动计划》): the document, handled by _by_title
     surface = text[begin:end]
-    # 基于…的… research titles keep their 基于 clause (基于人工智能与大数据的智慧学习项目).
+    # 基于…的… research titles keep their 基于 clause (基于数字画像的精准教学项目).
     based = text.rfind("基于", max(s_start, begin - 20), begin)
     if based >= 0 and "的" in text[based:end] and not _CLAUSE_BREAK.search(text, based, begin):
         begin, surface = based, text[based:end]
@@ -513,7 +513,7 @@ def _suffix_candidate(text: str, s_start: int, start: int, end: int, word: str) 
     if opening >= 0:
         inner = re.search(r"[“‘]([^”’]*)[”’]", surface[opening:])
         if inner and inner.group(1).endswith(SUFFIXES) and inner.end() + opening < len(surface):
-            return None  # “向日葵计划”骨干班主任研修班: the quoted name is the programme
+            return None  # “向阳花计划”骨干班主任研修班: the quoted name is the programme
         begin += opening
         surface = surface[opening:]
         if not any(q in surface for q in "”’」"):
@@ -534,7 +534,7 @@ def _suffix_candidate(text: str, s_start: int, start: int, end: int, word: str) 
         begin, surface = begin + len(surface) - len(edition), edition
     quoted = opening >= 0 or any(q in surface for q in QUOTES)
     if "、" in surface:
-        # “阳光体育雁阵行动、卫生品质促进行动”: a quoted list of names, not one name.
+        # “青苗阅读行动、校园饮食品质促进行动”: a quoted list of names, not one name.
         pieces = surface.split("、")
         if all(clean_name(p).endswith(SUFFIXES) for p in pieces[:-1]):
             begin, surface = end - len(pieces[-1]), pieces[-1]
@@ -738,7 +738,7 @@ def _quoted(name: str, start: int, end: int, canonical: str | None = None) -> Ca
     return Candidate(PROGRAM, name, start, end, "Program", "programs.quoted", 0.75, canonical)
 
 
-# The verb that opens a list of programmes (继续实施高校访学、博导工作站项目).
+# The verb that opens a list of programmes (继续实施名校跟岗、专家工作站项目).
 _LIST_VERB = re.compile("(?:" + lexicon.alternation("programme_list_verbs") + ")")
 _CLAUSE_START = re.compile(r".*[,,。;;::!?!?\s]")
 _LIST_ITEM = re.compile(r"[\u4e00-\u9fff]{3,8}")
@@ -747,7 +747,7 @@ _LIST_ITEM = re.compile(r"[\u4e00-\u9fff]{3,8}")
 def _by_listed_before(text: str, s_start: int, named: list[Candidate]) -> list[Candidate]:
     """Return the unquoted items listed before a programme, when a programme verb opens the list.
 
-    In 实施高校访学、博导工作站项目 the items share the verb with the named programme, so each
+    In 实施名校跟岗、专家工作站项目 the items share the verb with the named programme, so each
     is a programme too. Items must be short plain words, not generic ones.
     """
     out = []
