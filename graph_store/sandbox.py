@@ -20,6 +20,7 @@ from multiprocessing.connection import Connection
 
 from pyoxigraph import Triple
 
+from graph_store.endpoint import add_prefixes
 from graph_store.protocol import Bindings, StoreError
 from graph_store.results import QueryResult
 from graph_store.sparql_check import oxigraph_syntax_error, read_query
@@ -268,8 +269,16 @@ QUERY_URL = "http://127.0.0.1:7878/query"
 
 
 def curl_snippet(query: str, accept: str = "text/csv", url: str = QUERY_URL) -> str:
-    """Return a shell command that runs `query` against `edukg serve` (union default graph)."""
-    body = query if query.endswith("\n") else query + "\n"
+    """Return a shell command that runs `query` against `edukg serve` (union default graph).
+
+    The project prefixes the page declares for every query (ekg:, rdfs: …) are written into the
+    text, since a server knows none of them.
+
+    >>> curl_snippet("ASK { ?d a ekg:Document }").splitlines()[3]
+    'PREFIX ekg: <https://w3id.org/edukg/ontology#>'
+    """
+    body = add_prefixes(query)
+    body = body if body.endswith("\n") else body + "\n"
     return (
         f"curl -sS -G '{url}' \\\n  -H 'Accept: {accept}' \\\n"
         "  --data-urlencode query@- <<'SPARQL'\n" + body + "SPARQL"
@@ -277,15 +286,32 @@ def curl_snippet(query: str, accept: str = "text/csv", url: str = QUERY_URL) -> 
 
 
 def python_snippet(query: str, url: str = QUERY_URL) -> str:
-    """Return a SPARQLWrapper script that runs `query` against `edukg serve`."""
+    """Return a Python script (standard library only) that runs `query` against `edukg serve`
+    and prints its answer the way its form needs: rows for SELECT, true/false for ASK, Turtle
+    for CONSTRUCT and DESCRIBE."""
+    form = query_form(query)
+    if form == "SELECT":
+        accept = "application/sparql-results+json"
+        show = (
+            "    answer = json.load(response)\n"
+            "for row in answer['results']['bindings']:\n"
+            "    print({name: term['value'] for name, term in row.items()})\n"
+        )
+    elif form == "ASK":
+        accept = "application/sparql-results+json"
+        show = "    print(json.load(response)['boolean'])\n"
+    else:
+        accept = "text/turtle"
+        show = "    print(response.read().decode('utf-8'))\n"
     return (
-        "from SPARQLWrapper import JSON, SPARQLWrapper\n\n"
-        f"endpoint = SPARQLWrapper({url!r})  # edukg serve: union default graph\n"
-        f"endpoint.setQuery({query!r})\n"
-        "endpoint.setReturnFormat(JSON)\n"
-        "answer = endpoint.queryAndConvert()\n"
-        "for row in answer['results']['bindings']:\n"
-        "    print({name: term['value'] for name, term in row.items()})\n"
+        "import json\nimport urllib.parse\nimport urllib.request\n\n"
+        f"query = {add_prefixes(query)!r}\n"
+        "request = urllib.request.Request(\n"
+        f"    {url!r},  # edukg serve: union default graph\n"
+        "    data=urllib.parse.urlencode({'query': query}).encode('utf-8'),\n"
+        f"    headers={{'Accept': {accept!r}}},\n"
+        ")\n"
+        "with urllib.request.urlopen(request) as response:\n" + show
     )
 
 
