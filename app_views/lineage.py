@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import pandas as pd
 import streamlit as st
 
@@ -100,33 +102,106 @@ def render() -> None:
     if first == second:
         st.info("Pick two different jurisdictions to compare.")
         return
-    st.dataframe(component_diff(rows, first, second), key="lineage_diff", hide_index=True)
-
-
-def component_diff(rows: pd.DataFrame, first: str, second: str) -> pd.DataFrame:
-    """Return one row per component name: whether each jurisdiction has it."""
-
-    def components(area: str) -> set[str]:
-        values = rows.loc[rows["area_name"] == area, "components"].dropna()
-        return {c for v in values for c in v.split("、") if c}
-
-    a, b = components(first), components(second)
-    return pd.DataFrame(
-        [
-            {
-                "component": c,
-                first: "✓" if c in a else "",
-                second: "✓" if c in b else "",
-                "status": "both"
-                if c in a and c in b
-                else f"only {first}"
-                if c in a
-                else f"only {second}",
-            }
-            for c in sorted(a | b)
-        ],
-        columns=["component", first, second, "status"],
+    parts = app_query("lineage_components", concept=concept)
+    st.caption(
+        "子项目按 implements / continues 链接、子家族、同名依次对齐 / Components are aligned by "
+        "their implements or continues links, then by their own family, then by name."
     )
+    st.dataframe(component_diff(rows, parts, first, second), key="lineage_diff", hide_index=True)
+
+
+@dataclass(frozen=True)
+class Component:
+    """One component of a jurisdiction's programme, with what can align it to another's."""
+
+    iri: str
+    name: str
+    year: str
+    concept: str
+    linked: frozenset[tuple[str, str]]  # (link, other component's IRI)
+
+
+def _components(rows: pd.DataFrame, parts: pd.DataFrame, area: str) -> list[Component]:
+    years = {
+        r.program: r.year if isinstance(r.year, str) else ""
+        for r in rows.itertuples()
+        if r.area_name == area
+    }
+    mine = parts[parts["program"].isin(years)]
+    out = []
+    for iri, group in mine.groupby("component", sort=False):
+        names = sorted(n for n in group["component_name"].dropna().unique() if n)
+        concepts = sorted(c for c in group["component_concept"].dropna().unique() if c)
+        links = group.dropna(subset=["linked"])
+        out.append(
+            Component(
+                str(iri),
+                names[0] if names else str(iri).rsplit("/", 1)[-1],
+                str(years[group["program"].iloc[0]]),
+                concepts[0] if concepts else "",
+                frozenset(zip(links["link"], links["linked"], strict=True)),
+            )
+        )
+    return sorted(out, key=lambda c: (c.name, c.iri))
+
+
+def _match(a: Component, b: Component, basis: str) -> bool:
+    if basis == "link":
+        return any(other == b.iri for _, other in a.linked) or any(
+            other == a.iri for _, other in b.linked
+        )
+    if basis == "concept":
+        return bool(a.concept) and a.concept == b.concept
+    return a.name == b.name
+
+
+def _link_name(a: Component, b: Component) -> str:
+    found = {link for link, other in a.linked if other == b.iri}
+    found |= {link for link, other in b.linked if other == a.iri}
+    return " / ".join(sorted(found))
+
+
+def component_diff(
+    rows: pd.DataFrame, parts: pd.DataFrame, first: str, second: str
+) -> pd.DataFrame:
+    """Return one row per aligned pair of components of two jurisdictions, and one per
+    component only one side has.
+
+    Components are paired by an implements or continues link between them first, then by a
+    shared component family (concept), then by an equal name; a pair whose names differ is a
+    renaming. `rows` are programme_lineage's rows (program, area_name, year), `parts` the
+    lineage_components rows.
+    """
+    left, right = _components(rows, parts, first), _components(rows, parts, second)
+    labels = {"link": "", "concept": "同一子家族 / same family", "name": "同名 / same name"}
+    pairs: list[tuple[Component | None, Component | None, str]] = []
+    for basis in ("link", "concept", "name"):
+        for a in list(left):
+            b = next((b for b in right if _match(a, b, basis)), None)
+            if b is None:
+                continue
+            pairs.append((a, b, _link_name(a, b) if basis == "link" else labels[basis]))
+            left.remove(a)
+            right.remove(b)
+    pairs += [(a, None, "") for a in left] + [(None, b, "") for b in right]
+    columns = [first, f"{first} 年份 / year", second, f"{second} 年份 / year"]
+    table = []
+    for a, b, basis in pairs:
+        if a is not None and b is not None:
+            status = "两地都有 / both" if a.name == b.name else "改名 / renamed"
+        else:
+            status = f"仅 {first} / only {first}" if b is None else f"仅 {second} / only {second}"
+        table.append(
+            {
+                columns[0]: a.name if a else "",
+                columns[1]: a.year if a else "",
+                columns[2]: b.name if b else "",
+                columns[3]: b.year if b else "",
+                "对应依据 / matched by": basis,
+                "状态 / status": status,
+            }
+        )
+    return pd.DataFrame(table, columns=[*columns, "对应依据 / matched by", "状态 / status"])
 
 
 if __name__ == "__main__":

@@ -231,6 +231,24 @@ SELECT DISTINCT ?concept ?source ?relation ?target WHERE {
   BIND(STRAFTER(STR(?r), "#") AS ?relation)
 }
 """,
+    # Each component of a family's programmes with what aligns it across jurisdictions: its own
+    # family (a component concept such as 名校长) and the implements / continues links in
+    # either direction (lineage.py infers them between components too).
+    "lineage_components": """
+SELECT DISTINCT ?concept ?program ?component ?component_name ?component_concept ?link ?linked
+WHERE {
+  ?program ekg:concept ?concept .
+  ?component ekg:partOf ?program .
+  OPTIONAL { ?component rdfs:label ?component_name }
+  OPTIONAL { ?component ekg:concept ?component_concept }
+  OPTIONAL {
+    { ?component ekg:implements ?linked BIND("implements" AS ?link) }
+    UNION { ?linked ekg:implements ?component BIND("implements" AS ?link) }
+    UNION { ?component ekg:continues ?linked BIND("continues" AS ?link) }
+    UNION { ?linked ekg:continues ?component BIND("continues" AS ?link) }
+  }
+}
+""",
     "area_parents": """
 SELECT DISTINCT ?area ?parent WHERE { ?area ekg:partOf ?parent . ?parent a ekg:AdministrativeArea }
 """,

@@ -6,6 +6,7 @@ import tempfile
 from pathlib import Path
 from urllib.parse import unquote
 
+import pyoxigraph as ox
 import pytest
 from streamlit.testing.v1 import AppTest
 
@@ -209,9 +210,43 @@ def test_lineage_table_and_diff(tiny_store_path):
     assert "新增学位 1575个" in pivot.loc["钟楼区", "2019"]
     at.selectbox(key="lineage_a").select("常州市").run()
     at.selectbox(key="lineage_b").select("钟楼区").run()
-    diff = frame(at, "component")
-    status = dict(zip(diff["component"], diff["status"], strict=True))
-    assert status == {"名校建设": "both", "名师培养": "only 常州市", "名校长培育": "only 钟楼区"}
+    assert _diff(at) == {
+        ("名校建设", "名校建设"): ("同名 / same name", "两地都有 / both"),
+        ("名师培养", ""): ("", "仅 常州市 / only 常州市"),
+        ("", "名校长培育"): ("", "仅 钟楼区 / only 钟楼区"),
+    }
+
+
+def _diff(at: AppTest) -> dict[tuple[str, str], tuple[str, str]]:
+    table = frame(at, "状态 / status")
+    return {
+        (r["常州市"], r["钟楼区"]): (r["对应依据 / matched by"], r["状态 / status"])
+        for r in table.to_dict("records")
+    }
+
+
+def test_lineage_diff_pairs_a_component_with_the_one_it_implements_under_another_name(
+    tiny_store_path,
+):
+    from graph_store.embedded import EmbeddedStore
+
+    store = EmbeddedStore(tiny_store_path)
+    ekg, program = "https://w3id.org/edukg/ontology#", "https://w3id.org/edukg/id/program/"
+    graph = ox.NamedNode("https://w3id.org/edukg/id/graph/test-link")
+    link = ox.Quad(
+        ox.NamedNode(program + "zl-mingzhang"),
+        ox.NamedNode(ekg + "implements"),
+        ox.NamedNode(program + "cz-mingshi"),
+        graph,
+    )
+    store.put_graph(graph, [link])
+    store.close()
+    at = open_page(tiny_store_path, "lineage")
+    at.selectbox(key="lineage_a").select("常州市").run()
+    at.selectbox(key="lineage_b").select("钟楼区").run()
+    diff = _diff(at)
+    assert diff[("名师培养", "名校长培育")] == ("implements", "改名 / renamed")
+    assert len(diff) == 2
 
 
 def test_documents_list_filters_and_reader_highlights(tiny_store_path):
