@@ -72,6 +72,16 @@ def store() -> GraphStore:
     return _open(location)
 
 
+def store_totals() -> tuple[int, int]:
+    """Return the store's quad and named-graph counts (cached like the queries)."""
+    return _store_totals(store(), store_location())
+
+
+@st.cache_data(ttl=TTL, max_entries=8, show_spinner=False)
+def _store_totals(_store: GraphStore, location: str) -> tuple[int, int]:
+    return _store.count(), len(_store.graphs())
+
+
 def reopen_store() -> None:
     """Forget the cached store, results and index, so the next run sees freshly ingested data."""
     _open.clear()

@@ -7,7 +7,13 @@ from urllib.parse import quote
 import pandas as pd
 import streamlit as st
 
-from app_views.common import app_query, class_label, named_query, store_location
+from app_views.common import (
+    app_query,
+    class_label,
+    named_query,
+    store_location,
+    store_totals,
+)
 from app_views.literal import md_literal
 from app_views.nav import page_link
 from graph_store.app_queries import instances_query
@@ -25,12 +31,25 @@ def render() -> None:
         return
     counts["class"] = counts["class"].str.rsplit("#", n=1).str[-1]
     counts["count"] = counts["count"].astype(int)
+    quads, graphs = store_totals()
+    loaded = int(app_query("loaded_documents")["documents"].iloc[0])
+    per_class = dict(zip(counts["class"], counts["count"], strict=True))
+    cited = per_class.pop("Document", 0) - loaded
+    records = {cls: per_class.pop(cls) for cls in _RECORDS if cls in per_class}
+    st.subheader("图谱规模 / Size of the graph")
+    sizes = st.columns(4)
+    sizes[0].metric("已载入文件 / Documents loaded", f"{loaded:,}")
+    sizes[1].metric("被引文件 / Cited documents", f"{cited:,}")
+    sizes[2].metric("三元组 / Triples (quads)", f"{quads:,}")
+    sizes[3].metric("命名图 / Named graphs", f"{graphs:,}")
     st.subheader("各类实体 / Entities per class")
-    columns = st.columns(5)
-    for i, (cls, count) in enumerate(zip(counts["class"], counts["count"], strict=True)):
-        with columns[i % 5]:
-            st.metric(md_literal(class_label(cls)), f"{count:,}")  # a class IRI's local name
-            page_link("sparql", f"list the {count} →", q=instances_query(cls))
+    _class_metrics(per_class)
+    st.subheader("出处与结构 / Provenance and structure")
+    st.caption(
+        "提及是句中出现实体之处,章节是文件的结构,不是实体 / A mention is where a sentence "
+        "names an entity and a section is a part of a document: records, not entities."
+    )
+    _class_metrics(records)
     left, right = st.columns(2)
     with left:
         st.subheader("按辖区和年份的文件 / Documents by jurisdiction and year")
@@ -108,6 +127,18 @@ def render() -> None:
         page_link("lineage", "沿袭 Lineage")
     with cols[3]:
         page_link("documents", "文件 Read")
+
+
+# Classes whose instances are records about the documents, not things the documents name.
+_RECORDS = ("Mention", "Section")
+
+
+def _class_metrics(counts: dict[str, int]) -> None:
+    columns = st.columns(5)
+    for i, (cls, count) in enumerate(counts.items()):
+        with columns[i % 5]:
+            st.metric(md_literal(class_label(cls)), f"{count:,}")  # a class IRI's local name
+            page_link("sparql", f"list the {count} →", q=instances_query(cls))
 
 
 if __name__ == "__main__":

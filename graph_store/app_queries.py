@@ -249,6 +249,10 @@ WHERE {
   }
 }
 """,
+    # Documents read from a file (the rest of ekg:Document are titles the texts cite).
+    "loaded_documents": """
+SELECT (COUNT(DISTINCT ?document) AS ?documents) WHERE { ?document a ekg:Document ; dct:source ?s }
+""",
     "area_parents": """
 SELECT DISTINCT ?area ?parent WHERE { ?area ekg:partOf ?parent . ?parent a ekg:AdministrativeArea }
 """,

@@ -10,6 +10,8 @@ import pyoxigraph as ox
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from tests.store_fixtures import tiny_quads
+
 ROOT = Path(__file__).resolve().parents[2]
 APP = str(ROOT / "app.py")
 PAGES = ("overview", "sparql", "search", "explorer", "programmes", "lineage", "documents", "export")
@@ -67,7 +69,16 @@ def test_overview_counts_classes_documents_and_targets(tiny_store_path):
     at = open_page(tiny_store_path, "overview")
     metrics = {m.label: m.value for m in at.metric}
     assert metrics["学校 School"] == "5"
-    assert metrics["文件 Document"] == "3"
+    # Titles the texts cite are documents of the graph, not documents loaded.
+    assert "文件 Document" not in metrics
+    assert metrics["已载入文件 / Documents loaded"] == "2"
+    assert metrics["被引文件 / Cited documents"] == "1"
+    quads = tiny_quads()
+    assert metrics["三元组 / Triples (quads)"] == f"{len(quads):,}"
+    assert metrics["命名图 / Named graphs"] == str(len({q.graph_name for q in quads}))
+    # Mentions are listed after the entities, as records of where entities are named.
+    labels = [m.label for m in at.metric]
+    assert labels.index("提及 Mention") > labels.index("学校 School")
     # The most stated indicator first, compared across the districts that state it.
     assert at.selectbox(key="overview_indicator").value == 0
     targets = frame(at, "targets")
