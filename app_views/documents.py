@@ -68,7 +68,9 @@ def list_view(docs) -> None:
         key="documents_year",
     )
     types = sorted(docs["doc_type"].dropna().unique())
-    doc_type = cols[2].multiselect("类型 / Type", types, key="documents_type")
+    doc_type = cols[2].multiselect(
+        "类型 / Type", types, key="documents_type", format_func=lambda t: DOC_TYPES.get(t, t)
+    )
     shown = docs
     if area:
         shown = shown[shown["area_name"].isin(area)]
@@ -80,6 +82,8 @@ def list_view(docs) -> None:
     view = shown[
         ["title", "issued", "doc_type", "area_name", "year", "issuer_name", "number", "source"]
     ].copy()
+    view["title"] = [display_title(r) for _, r in shown.iterrows()]
+    view["doc_type"] = [DOC_TYPES.get(t, t) if isinstance(t, str) else "" for t in view["doc_type"]]
     view.insert(0, "read", [document_url(d, "阅读") for d in shown["document"]])
     st.dataframe(
         view,
@@ -95,9 +99,7 @@ def read_view(docs) -> None:
         st.info("No document to read yet.")
         return
     options = readable["document"].tolist()
-    titles = dict(
-        zip(readable["document"], readable["title"].fillna(readable["document"]), strict=True)
-    )
+    titles = {r["document"]: display_title(r) for _, r in readable.iterrows()}
     wanted = st.query_params.get("doc")
     document = st.selectbox(
         "文件 / Document",
@@ -112,16 +114,18 @@ def read_view(docs) -> None:
     )
     sections = named_query("document_sections", document=document)
     texts = app_query("document_text", document=document)
+    text = texts["text"].iloc[0] if not texts.empty and texts["text"].iloc[0] else ""
+    speakers = app_query("section_speakers", document=document)
     mentions = app_query("document_mentions", document=document)
     left, right = st.columns([1, 3])
     with left:
         st.markdown("**章节 / Outline**")
         if sections.empty:
             st.caption("No numbered sections.")
+        said = dict(zip(speakers["section"], speakers["speaker"], strict=True))
         for s in sections.itertuples():
-            indent = "　" * (int(s.level) - 1 if s.level else 0)
             st.markdown(
-                html_block(f"{indent}{s.number or ''} {s.heading or ''}"), unsafe_allow_html=True
+                html_block(outline_entry(s, said.get(s.section), text)), unsafe_allow_html=True
             )
         classes = {main_class([c.rsplit("#", 1)[-1]]) for c in mentions["class"].dropna()}
         st.markdown("**图例 / Legend**")
@@ -132,12 +136,12 @@ def read_view(docs) -> None:
                 unsafe_allow_html=True,
             )
     with right:
-        if texts.empty or not texts["text"].iloc[0]:
+        if not text:
             st.info("This document's text is not stored (ekg:text); re-ingest it to read it here.")
             return
         st.markdown(
             f"<div style='white-space:pre-wrap;line-height:1.8;max-height:640px;overflow:auto'>"
-            f"{highlight(texts['text'].iloc[0], mentions)}</div>",
+            f"{highlight(text, mentions)}</div>",
             unsafe_allow_html=True,
         )
         st.caption(
@@ -151,10 +155,50 @@ def document_heading(row: pd.Series) -> str:
 
     Every value is the document's own text, shown as written (html_block).
     """
-    title = row["title"] if pd.notna(row["title"]) else row["document"]
+    title = display_title(row)
     facts = [str(row[c]) for c in ("issuer_name", "issued", "number", "source") if pd.notna(row[c])]
     heading = html_block(title, "font-weight:600")
     return heading + html_block(" · ".join(facts), "margin-bottom:1rem")
+
+
+def display_title(row: pd.Series) -> str:
+    """Return a document's title, or for a page without one (an interview transcript) its type
+    and file name: never an IRI, None or nan."""
+    title = row.get("title")
+    if isinstance(title, str) and title.strip():
+        return title
+    kind = row.get("doc_type")
+    kind = DOC_TYPES.get(kind, kind) if isinstance(kind, str) else "文件 / document"
+    source = row.get("source")
+    return f"（无标题 / untitled {kind}）{source if isinstance(source, str) else ''}".strip()
+
+
+# The doc_type values the loaders write, in the app's two languages.
+DOC_TYPES = {
+    "work_plan": "工作要点 / work plan",
+    "implementation_plan": "实施方案 / implementation plan",
+    "notice": "通知 / notice",
+    "interview": "访谈 / interview",
+    "plan": "规划 / plan",
+    "news": "新闻 / news",
+    "other": "其他 / other",
+}
+_TURNS = {"question": "问 Q", "answer": "答 A"}
+
+
+def outline_entry(section, speaker: str | None, text: str) -> str:  # noqa: ANN001
+    """Return one outline line: a numbered section's number and heading; an interview turn's
+    role, speaker and first words (turns have no heading of their own)."""
+    indent = "　" * (int(section.level) - 1 if isinstance(section.level, str) else 0)
+    if section.kind in _TURNS:
+        start, end = int(section.start), int(section.end)
+        words = text[start:end].strip().replace("\n", " ")
+        words = words[:18] + ("…" if len(words) > 18 else "")
+        who = f" {speaker}" if isinstance(speaker, str) and speaker else ""
+        return f"{indent}{_TURNS[section.kind]}{who}: {words}"
+    number = section.number if isinstance(section.number, str) else ""
+    heading = section.heading if isinstance(section.heading, str) else ""
+    return f"{indent}{number} {heading}".strip()
 
 
 def highlight(text: str, mentions) -> str:
@@ -226,6 +270,9 @@ def upload_view() -> None:
         accept_multiple_files=True,
         key="documents_upload",
     )
+    shown = st.session_state.pop("documents_report", None)
+    if shown is not None:
+        show_report(shown)
     if not files or not st.button("导入 / Ingest", key="documents_ingest", type="primary"):
         return
     bar = st.progress(0.0, text="reading…")
@@ -245,12 +292,23 @@ def upload_view() -> None:
         )
         return
     reopen_store()
+    # Run the page again, so the list and the reader above show the new documents; the report
+    # is shown on that run.
+    st.session_state["documents_report"] = report
+    st.rerun()
+
+
+def show_report(report: IngestReport) -> None:
+    """Show what an upload loaded and what failed, one line per file."""
     # File names, titles and messages (which quote the file) are the uploader's text.
     for loaded in report.loaded:
         name = f"{Path(loaded.path).name}: {loaded.title or loaded.doc_id}"
         st.success(f"{md_literal(name)} ({loaded.quads} triples)")
     for failure in report.failed:
-        st.error(md_literal(f"{Path(failure.path).name}: {failure.message}"))
+        name = Path(failure.path).name
+        message = failure.message
+        # The message names its file already (describe_failure); say the name once.
+        st.error(md_literal(message if message.startswith(name) else f"{name}: {message}"))
 
 
 if __name__ == "__main__":

@@ -253,6 +253,12 @@ WHERE {
     "loaded_documents": """
 SELECT (COUNT(DISTINCT ?document) AS ?documents) WHERE { ?document a ekg:Document ; dct:source ?s }
 """,
+    # Who speaks each turn of an interview transcript.
+    "section_speakers": """
+SELECT DISTINCT ?document ?section ?speaker WHERE {
+  ?section ekg:sectionOf ?document ; ekg:speaker ?speaker .
+}
+""",
     "area_parents": """
 SELECT DISTINCT ?area ?parent WHERE { ?area ekg:partOf ?parent . ?parent a ekg:AdministrativeArea }
 """,

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html
+import re
 import tempfile
 from pathlib import Path
 from urllib.parse import unquote
@@ -286,6 +288,53 @@ def test_documents_upload_ingests_good_files_and_reports_bad_ones(tiny_store_pat
     reopen_store()
     at = open_page(tiny_store_path, "documents")
     assert len(frame(at, "read")) == 3
+
+
+def test_documents_upload_in_the_page_refreshes_the_list_and_reports(tiny_store_path):
+    at = open_page(tiny_store_path, "documents")
+    assert len(frame(at, "read")) == 2
+    corpus = sorted((ROOT / "data" / "corpus").glob("*.txt"))[0]
+    at.file_uploader(key="documents_upload").set_value(
+        [
+            (corpus.name, corpus.read_bytes(), "text/plain"),
+            ("bad.html", b"\xff\xfe\x00", "text/html"),
+        ]
+    )
+    at.run()
+    at.button(key="documents_ingest").click().run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert len(frame(at, "read")) == 3  # the same session sees the new document
+    assert any(corpus.name in html.unescape(s.value) for s in at.success)
+    errors = [html.unescape(e.value) for e in at.error]
+    assert len(errors) == 1 and errors[0].startswith("bad.html: ")
+    assert errors[0].count("bad.html") == 1  # named once, not "bad.html: bad.html: …"
+
+
+def test_documents_interview_without_title_reads_by_type_and_turns(tmp_path):
+    from graph_store.embedded import EmbeddedStore
+    from graph_store.ingest import ingest_paths
+
+    interview = next(
+        p for p in sorted((ROOT / "data" / "corpus").glob("*.txt")) if "访谈" in p.read_text()
+    )
+    store = EmbeddedStore(tmp_path / "store")
+    ingest_paths(store, [interview])
+    store.close()
+    at = open_page(tmp_path / "store", "documents")
+    title = frame(at, "read")["title"].iloc[0]
+    assert title.startswith("（无标题 / untitled 访谈 / interview）")
+    assert interview.name in title
+    assert frame(at, "read")["doc_type"].tolist() == ["访谈 / interview"]
+    picker = at.selectbox(key="documents_read")
+    assert picker.format_func(picker.value) == title  # not the IRI, not nan
+    outline = [
+        html.unescape(m.value) for m in at.markdown if "问 Q" in m.value or "答 A" in m.value
+    ]
+    assert len(outline) >= 20  # every turn is an entry with its role
+    assert all("nan" not in line and "None" not in line for line in outline)
+    assert sum("答 A" in line for line in outline) >= 10
+    # A turn's entry holds its speaker (when the transcript names one) and its first words.
+    assert any(re.search(r"答 A \S+: \S", line) for line in outline)
 
 
 def test_export_offers_every_format(tiny_store_path):
