@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 import streamlit as st
 
 from app_views.common import (
@@ -13,6 +15,7 @@ from app_views.common import (
     named_query,
     show_table,
 )
+from app_views.literal import md_literal
 from graph_store.app_queries import Neighbourhood
 
 
@@ -36,12 +39,16 @@ def programme_view() -> None:
             "No programme has been extracted yet. Ingest documents that name one (…工程, …计划)."
         )
         return
+    counts = app_query("programme_participant_counts")
+    taking_part = dict(zip(counts["program"], counts["participants"].astype(int), strict=True))
     names = {
-        r.program: f"{r.label} · {r.area_name or '?'} {r.year or ''}"
+        r.program: f"{r.label} · {r.area_name or '?'} {r.year or ''} · "
+        f"{taking_part.get(r.program, 0)} 参与 / taking part"
         for r in programmes.itertuples()
     }
     default = st.query_params.get("program")
-    options = list(names)
+    # The programme with most schools and groups first: the page opens on one that shows links.
+    options = sorted(names, key=lambda iri: -taking_part.get(iri, 0))
     program = st.selectbox(
         "项目 / Programme",
         options,
@@ -54,7 +61,11 @@ def programme_view() -> None:
     if participants.empty:
         st.caption("No school or group is linked to this programme.")
     else:
-        show_table(participants[["participant", "role", "sentence"]], key="programme_participants")
+        show_table(participants[["participant", "role"]], key="programme_participants")
+        show_sentences(
+            (f"{r.participant_name or ''} ({ROLES.get(r.role, r.role)})", r.sentence)
+            for r in participants.itertuples()
+        )
     subs = app_query("programme_subprogrammes", program=program)
     st.markdown(f"**子项目 / Sub-programmes ({len(subs)})**")
     if not subs.empty:
@@ -66,10 +77,16 @@ def programme_view() -> None:
     targets = app_query("programme_targets", program=program)
     st.markdown(f"**目标 / Targets ({len(targets)})**")
     if targets.empty:
-        st.caption("No quantitative target of this jurisdiction is stated in its documents.")
+        st.caption(
+            "No quantitative target is stated in the sections that name this programme / "
+            "提及该项目的段落中没有量化目标。"
+        )
     else:
         show_table(
             targets[["indicator", "value", "unit", "year", "document"]], key="programme_targets"
+        )
+        show_sentences(
+            (f"{r.indicator} {r.value}{r.unit or ''}", r.sentence) for r in targets.itertuples()
         )
 
 
@@ -99,6 +116,30 @@ def school_view() -> None:
     st.markdown(f"**提及该校的文件 / Documents that name it ({len(documents)})**")
     if not documents.empty:
         show_table(documents[["document", "title", "issued"]], key="school_documents")
+    sentences = app_query("entity_sentences", entity=school)
+    st.markdown(f"**提及该校的句子 / Sentences that name it ({len(sentences)})**")
+    show_sentences((r.title or "", r.sentence) for r in sentences.itertuples())
+    # Programmes named in the same sentences: the documents' own word for what the school is
+    # part of, where no participatesIn link was extracted.
+    together = app_query("co_mentioned_programmes", entity=school)
+    if not together.empty:
+        st.markdown(f"**同句提及的项目 / Programmes named in its sentences ({len(together)})**")
+        show_table(together[["program", "sentences"]], key="school_programmes_named")
+
+
+ROLES = {"participatesIn": "参与 / takes part", "leads": "牵头 / leads"}
+
+
+def show_sentences(rows: Iterable[tuple[str, object]]) -> None:
+    """Show each (label, sentence) in full, one per line: a table cell cuts a sentence off."""
+    lines = [
+        f"- **{md_literal(label)}** {md_literal(sentence)}"
+        for label, sentence in rows
+        if isinstance(sentence, str) and sentence
+    ]
+    if lines:
+        with st.expander("完整句子 / Full sentences", expanded=True):
+            st.markdown("\n".join(lines))
 
 
 def bipartite_view() -> None:

@@ -173,17 +173,42 @@ SELECT DISTINCT ?program ?relation ?other ?other_label WHERE {
   BIND(COALESCE(?l1, ?l2) AS ?other_label)
 }
 """,
+    # A programme's targets are those stated in a section that names the programme (its own
+    # paragraph or item of the plan), with the sentence that states each.
     "programme_targets": """
-SELECT DISTINCT ?program ?target ?indicator ?value ?unit ?year ?document ?title WHERE {
-  ?program ekg:jurisdiction ?area .
-  ?document ekg:mentions ?program .
-  ?target a ekg:Target ; ekg:statedIn ?document ; ekg:jurisdiction ?area .
+SELECT DISTINCT ?program ?target ?indicator ?value ?unit ?year ?document ?title ?sentence WHERE {
+  ?named ekg:refersTo ?program ; ekg:inSection ?section .
+  ?stated ekg:inSection ?section ; ekg:refersTo ?target .
+  ?target a ekg:Target ; ekg:statedIn ?document .
+  OPTIONAL { ?stated ekg:quote ?sentence }
   OPTIONAL { ?target ekg:indicator ?indicator }
   OPTIONAL { ?target rdf:value ?value }
   OPTIONAL { ?target ekg:unit ?unit }
   OPTIONAL { ?target ekg:year ?year }
   OPTIONAL { ?document dct:title ?title }
 } ORDER BY ?indicator
+""",
+    # How many schools and groups take part in or lead each programme.
+    "programme_participant_counts": """
+SELECT ?program (COUNT(DISTINCT ?participant) AS ?participants) WHERE {
+  ?participant ?link ?program . FILTER(?link IN (ekg:participatesIn, ekg:leads))
+} GROUP BY ?program
+""",
+    # The programmes named in the sentences that name an entity, with how many such sentences.
+    "co_mentioned_programmes": """
+SELECT ?entity ?program (COUNT(DISTINCT ?mention) AS ?sentences) WHERE {
+  ?mention ekg:refersTo ?entity ; ekg:inDocument ?document ; ekg:quote ?sentence .
+  ?other ekg:inDocument ?document ; ekg:quote ?sentence ; ekg:refersTo ?program .
+  ?program a ekg:Program .
+} GROUP BY ?entity ?program ORDER BY DESC(?sentences)
+""",
+    # The sentences that name an entity, in reading order within each document.
+    "entity_sentences": """
+SELECT DISTINCT ?entity ?document ?title ?start ?sentence WHERE {
+  ?mention ekg:refersTo ?entity ; ekg:inDocument ?document ; ekg:quote ?sentence ;
+           ekg:start ?start .
+  OPTIONAL { ?document dct:title ?title }
+} ORDER BY ?document ?start
 """,
     "concept_targets": """
 SELECT DISTINCT ?concept ?program (GROUP_CONCAT(DISTINCT ?target_text; separator="; ") AS ?targets) WHERE {

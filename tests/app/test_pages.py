@@ -199,20 +199,72 @@ def test_explorer_finds_by_pinyin(tiny_store_path):
     assert "centre: 清潭小学" in texts(at)
 
 
-def test_programmes_page_shows_participants_with_sentence(tiny_store_path):
+# Two targets of 钟楼区 stated in tinydoc2: one in the section that names 钟楼三名工程, one in
+# another section (written for these tests).
+TARGET_MENTIONS = """
+@prefix ekg: <https://w3id.org/edukg/ontology#> .
+@prefix rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#> .
+@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
+<https://w3id.org/edukg/id/graph/test-targets> {
+  <https://w3id.org/edukg/id/test-m1> a ekg:Mention ; ekg:refersTo <https://w3id.org/edukg/id/target/zl-2019-seats> ;
+    ekg:inDocument <https://w3id.org/edukg/id/doc/tinydoc2> ; ekg:inSection <https://w3id.org/edukg/id/doc/tinydoc2/sec/1> ; ekg:start 40 ;
+    ekg:quote "钟楼三名工程带动新增学位1575个,惠及全区新生。"@zh .
+  <https://w3id.org/edukg/id/target/zl-other> a ekg:Target ; rdf:value "30"^^xsd:decimal ; ekg:unit "所"@zh ;
+    ekg:indicator "改造校舍"@zh ; ekg:statedIn <https://w3id.org/edukg/id/doc/tinydoc2> ;
+    ekg:jurisdiction <https://w3id.org/edukg/id/area/320404> .
+  <https://w3id.org/edukg/id/test-m2> a ekg:Mention ; ekg:refersTo <https://w3id.org/edukg/id/target/zl-other> ;
+    ekg:inDocument <https://w3id.org/edukg/id/doc/tinydoc2> ; ekg:inSection <https://w3id.org/edukg/id/doc/tinydoc2/sec/2> ; ekg:start 90 ;
+    ekg:quote "另行改造校舍30所。"@zh .
+}
+"""
+
+
+def _add(store_path: Path, trig: str) -> None:
+    from graph_store.embedded import EmbeddedStore
+
+    quads = list(ox.parse(trig.encode(), format=ox.RdfFormat.TRIG))
+    store = EmbeddedStore(store_path)
+    store.put_graph(quads[0].graph_name, quads)
+    store.close()
+
+
+def test_programmes_page_shows_participants_with_their_whole_sentence(tiny_store_path):
     at = open_page(tiny_store_path, "programmes", program=ZL)
-    participants = frame(at, "sentence")
-    assert participants["sentence"].tolist() == ["西仓桥小学参与钟楼三名工程。"]
+    participants = frame(at, "participant")
+    assert len(participants) == 1 and "role" in participants.columns
+    # The sentence is shown whole, outside the table (a cell cuts it off).
+    assert "西仓桥小学参与钟楼三名工程。" in html.unescape(texts(at))
     subs = frame(at, "sub")
     assert len(subs) == 2
+
+
+def test_programmes_page_lists_the_targets_of_the_sections_that_name_it(tiny_store_path):
+    _add(tiny_store_path, TARGET_MENTIONS)
+    at = open_page(tiny_store_path, "programmes", program=ZL)
     targets = frame(at, "indicator")
+    # Not every target of 钟楼区 (改造校舍 is stated in a section that does not name it).
     assert targets["value"].tolist() == ["1575"]
+    assert "钟楼三名工程带动新增学位1575个,惠及全区新生。" in html.unescape(texts(at))
+
+
+def test_programmes_page_opens_on_a_programme_with_participants(tiny_store_path):
+    at = open_page(tiny_store_path, "programmes")
+    picker = at.selectbox(key="programme_pick")
+    assert "0 参与" not in picker.format_func(picker.value)
+    assert len(frame(at, "participant")) >= 1
 
 
 def test_programmes_page_school_view(tiny_store_path):
     at = open_page(tiny_store_path, "programmes", school=XCQ)
     assert "校区 / Campuses (1)" in texts(at)
     assert len(frame(at, "title")) == 1
+    # Its sentences, whole, and the programmes they name.
+    assert (
+        "西仓桥小学领衔西仓桥教育集团,清潭小学加入集团,西仓桥小学东校区同步建设。"
+        in html.unescape(texts(at))
+    )
+    named = frame(at, "sentences")
+    assert len(named) >= 1
 
 
 def test_lineage_table_and_diff(tiny_store_path):
