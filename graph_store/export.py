@@ -34,6 +34,9 @@ _BATCH = 400  # IRIs per VALUES block when walking a neighbourhood
 RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 RDFS_LABEL = "http://www.w3.org/2000/01/rdf-schema#label"
 DCT_TITLE = "http://purl.org/dc/terms/title"
+SKOS_PREF_LABEL = "http://www.w3.org/2004/02/skos/core#prefLabel"
+RDF_STATEMENT = "http://www.w3.org/1999/02/22-rdf-syntax-ns#Statement"
+RDF_SUBJECT = "http://www.w3.org/1999/02/22-rdf-syntax-ns#subject"
 # Provenance plumbing, left out of the entity network.
 _PLUMBING = {
     EKG_BASE + name
@@ -48,8 +51,10 @@ _PLUMBING = {
     )
 }
 _HIDDEN_CLASSES = {"Mention", "Section"}
-# Depth in the class tree, so a node typed School and Organization is drawn as a School.
+# Depth in the class tree, so a node typed School and Organization is drawn as a School, and a
+# programme family (ProgramConcept, a skos:Concept) as a ProgramConcept.
 _CLASS_DEPTH = {
+    "Concept": -1,
     "Organization": 0,
     "GovernmentBody": 1,
     "School": 1,
@@ -61,6 +66,7 @@ _CLASS_DEPTH = {
 # Entity-to-entity links; provenance plumbing (mentions, sections) is left out of the network.
 _EDGES = """
 PREFIX ekg: <https://w3id.org/edukg/ontology#>
+PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
 SELECT DISTINCT ?source ?relation ?target WHERE {
   GRAPH ?g { ?source ?relation ?target }
   FILTER(isIRI(?target) && STRSTARTS(STR(?source), "https://w3id.org/edukg/id/")
@@ -69,19 +75,30 @@ SELECT DISTINCT ?source ?relation ?target WHERE {
                            ekg:sectionOf, ekg:statedIn, ekg:inGraph))
   FILTER NOT EXISTS { ?source a ekg:Mention }
   FILTER NOT EXISTS { ?target a ekg:Mention }
+  # Reified statements (an inferred link's provenance) are records about an edge, not nodes.
+  FILTER NOT EXISTS { ?source a rdf:Statement }
+  FILTER NOT EXISTS { ?target a rdf:Statement }
 }
 """
 _NODES = """
 PREFIX ekg: <https://w3id.org/edukg/ontology#>
 PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
 PREFIX dct: <http://purl.org/dc/terms/>
+PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
 SELECT ?node (SAMPLE(?name) AS ?label) (GROUP_CONCAT(DISTINCT ?class_name; separator="|") AS ?classes)
 WHERE {
   GRAPH ?g { ?node a ?class }
   FILTER(STRSTARTS(STR(?node), "https://w3id.org/edukg/id/"))
   FILTER(?class NOT IN (ekg:Mention, ekg:Section))
+  FILTER NOT EXISTS { ?node a rdf:Statement }
   BIND(STRAFTER(STR(?class), "#") AS ?class_name)
-  OPTIONAL { GRAPH ?g2 { ?node rdfs:label|dct:title ?name } }
+  # A programme family is named by its Chinese skos:prefLabel.
+  OPTIONAL { GRAPH ?g2 { ?node rdfs:label|dct:title ?name0 } }
+  OPTIONAL { GRAPH ?g3 { ?node skos:prefLabel ?name1 FILTER(LANG(?name1) = "zh") } }
+  # A document without a title (an interview page) by its file name.
+  OPTIONAL { GRAPH ?g4 { ?node dct:source ?name2 } }
+  BIND(COALESCE(?name0, ?name1, ?name2) AS ?name)
 } GROUP BY ?node
 """
 # One step of a neighbourhood walk: every triple with a frontier node as subject or object.
@@ -97,7 +114,8 @@ _DESCRIBE_EDGE = """
 CONSTRUCT { ?n ?p ?o } WHERE {
   VALUES ?n { %(nodes)s }
   VALUES ?p { <http://www.w3.org/1999/02/22-rdf-syntax-ns#type>
-              <http://www.w3.org/2000/01/rdf-schema#label> <http://purl.org/dc/terms/title> }
+              <http://www.w3.org/2000/01/rdf-schema#label> <http://purl.org/dc/terms/title>
+              <http://www.w3.org/2004/02/skos/core#prefLabel> }
   ?n ?p ?o
 }
 """
@@ -180,6 +198,7 @@ def triples_network(triples: Iterable[Triple]) -> nx.MultiDiGraph:
     classes: dict[str, set[str]] = {}
     labels: dict[str, str] = {}
     titles: dict[str, str] = {}
+    statements: set[str] = set()
     for t in triples:
         s = t.subject.value
         if t.predicate.value == RDF_TYPE and isinstance(t.object, NamedNode):
@@ -187,9 +206,16 @@ def triples_network(triples: Iterable[Triple]) -> nx.MultiDiGraph:
                 classes.setdefault(s, set()).add(_local_name(t.object.value))
         elif t.predicate.value == RDFS_LABEL:
             labels[s] = min(labels.get(s, t.object.value), t.object.value)
-        elif t.predicate.value == DCT_TITLE:
+        elif t.predicate.value == DCT_TITLE or (
+            t.predicate.value == SKOS_PREF_LABEL
+            and isinstance(t.object, ox.Literal)
+            and t.object.language == "zh"
+        ):
             titles[s] = min(titles.get(s, t.object.value), t.object.value)
-    hidden = {n for n, names in classes.items() if names & {"Mention"}}
+        if t.predicate.value == RDF_SUBJECT or t.object == NamedNode(RDF_STATEMENT):
+            statements.add(s)
+    # Mentions and reified statements are records about nodes and edges, not nodes.
+    hidden = {n for n, names in classes.items() if names & {"Mention"}} | statements
     network = nx.MultiDiGraph()
     for node, names in sorted(classes.items()):
         shown = names - _HIDDEN_CLASSES

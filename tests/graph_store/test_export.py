@@ -155,6 +155,41 @@ def test_network_export_keeps_labels_classes_and_edges(store, fmt):
     assert not any("/m/" in n for n in network.nodes)  # mentions stay out of the network
 
 
+INFERRED_LINK = """
+@prefix ekg: <https://w3id.org/edukg/ontology#> .
+@prefix rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#> .
+<https://w3id.org/edukg/id/graph/test-inferred> {
+  <https://w3id.org/edukg/id/program/zl-sanming> ekg:continues
+      <https://w3id.org/edukg/id/program/cz-sanming> .
+  <https://w3id.org/edukg/id/inference/0123456789abcdef> a rdf:Statement ;
+    rdf:subject <https://w3id.org/edukg/id/program/zl-sanming> ;
+    rdf:predicate ekg:continues ;
+    rdf:object <https://w3id.org/edukg/id/program/cz-sanming> ;
+    ekg:method "test.v1" .
+}
+"""
+
+
+@pytest.mark.parametrize("fmt", ["graphml", "gexf"])
+def test_network_export_names_families_and_leaves_out_statements(store, fmt):
+    quads = list(ox.parse(INFERRED_LINK.encode(), format=ox.RdfFormat.TRIG))
+    store.put_graph(quads[0].graph_name, quads)
+    data = export_selection(store, fmt, Selection())
+    network = (nx.read_graphml if fmt == "graphml" else nx.read_gexf)(io.BytesIO(data))
+    family = network.nodes[EKGID + "concept/sanming"]
+    assert (family["label"], family["class"]) == ("三名工程", "ProgramConcept")
+    # The link is an edge; its reified provenance is no node of the network.
+    assert not any("/inference/" in n for n in network.nodes)
+    assert network.has_edge(EKGID + "program/zl-sanming", EKGID + "program/cz-sanming")
+    assert not any(d.get("relation") in ("subject", "object") for *_, d in network.edges(data=True))
+    around = Selection(neighbourhood=EKGID + "program/zl-sanming", depth=1)
+    near = (nx.read_graphml if fmt == "graphml" else nx.read_gexf)(
+        io.BytesIO(export_selection(store, fmt, around))
+    )
+    assert not any("/inference/" in n for n in near.nodes)
+    assert near.has_edge(EKGID + "program/zl-sanming", EKGID + "program/cz-sanming")
+
+
 def test_neighbourhood_network_has_labels(store):
     data = export_selection(store, "graphml", Selection(neighbourhood=SANMING, depth=1))
     network = nx.read_graphml(io.BytesIO(data))
