@@ -20,6 +20,7 @@ from graph_store.app_queries import (
     CLASS_NAMES_ZH,
     Neighbourhood,
     NodeInfo,
+    main_class,
     node_info,
     run_app_query,
 )
@@ -264,7 +265,8 @@ def draw_graph(
             {
                 "data": {
                     "id": iri,
-                    "label": node.label[:24],
+                    # Where and when beside the name: one name is often several entities.
+                    "label": node.label[:20] + (f" ({node.where})" if node.where else ""),
                     "cls": node.cls or "Other",
                     "colour": CLASS_COLOURS.get(node.cls, CLASS_COLOURS[""]),
                 },
@@ -346,18 +348,30 @@ def entity_picker(
     label: str, key: str, classes: tuple[str, ...] | None = None, default: str | None = None
 ) -> str | None:
     """A selectbox of entities (by label and class); returns the chosen IRI."""
-    df = app_query("entities")
-    if classes:
-        df = df[df["class"].str.rsplit("#", n=1).str[-1].isin(classes)]
-    df = df.drop_duplicates("entity")
-    options = df["entity"].tolist()
-    names = dict(zip(df["entity"], df["label"], strict=True))
+    names = entity_captions(classes)
+    options = list(names)
     index = options.index(default) if default in options else None
     return st.selectbox(
         label,
         options,
         index=index,
         key=key,
-        format_func=lambda iri: f"{names.get(iri, iri)}  ·  {iri.rsplit('/', 2)[-2]}",
+        format_func=lambda iri: names.get(iri, iri),
         placeholder="选择或输入名称 / choose or type a name",
     )
+
+
+def entity_captions(classes: tuple[str, ...] | None = None) -> dict[str, str]:
+    """Return 'label · 类 Class · jurisdiction year' for every entity (of `classes`), sorted."""
+    df = app_query("entities")
+    df = df.assign(cls=df["class"].str.rsplit("#", n=1).str[-1])
+    if classes:
+        df = df[df["cls"].isin(classes)]
+    out = {}
+    for iri, rows in df.groupby("entity", sort=False):
+        areas = sorted({a for a in rows["area_name"] if isinstance(a, str)})
+        years = sorted({y for y in rows["year"] if isinstance(y, str)})
+        where = " ".join([*areas[:1], *years[:1]])
+        info = NodeInfo(str(iri), rows["label"].iloc[0], main_class(rows["cls"]), where)
+        out[str(iri)] = info.caption()
+    return dict(sorted(out.items(), key=lambda kv: kv[1]))

@@ -8,6 +8,7 @@ from app_views.common import (
     app_query,
     class_label,
     draw_graph,
+    labels,
     legend,
     search_index,
     show_table,
@@ -48,7 +49,8 @@ def find_entity() -> str | None:
         st.info(f"No entity matches '{md_literal(name)}'. Try fewer characters or the pinyin.")
         return None
     options = [h.record.iri for h in hits]
-    names = {h.record.iri: f"{h.record.label} · {class_label(h.record.cls)}" for h in hits}
+    info = labels([h.record.iri for h in hits])
+    names = {h.record.iri: info[h.record.iri].caption() for h in hits}
     return st.selectbox(
         "匹配 / Matches", options, key="explorer_match", format_func=lambda iri: names[iri]
     )
@@ -104,22 +106,39 @@ def render() -> None:
     )
     legend({n.cls for n in graph.nodes.values()})
     selected = draw_graph(graph, key="explorer_graph", height=560, highlight=set(centres))
-    options = list(graph.nodes)
-    default = selected[-1] if selected and selected[-1] in graph.nodes else centres[-1]
-    detail = st.selectbox(
+    detail = follow_click(state, graph, selected, centres)
+    st.selectbox(
         "节点详情 / Node details",
-        options,
-        index=options.index(default) if default in options else 0,
+        list(graph.nodes),
         key="explorer_detail",
-        format_func=lambda iri: f"{graph.nodes[iri].label} · {class_label(graph.nodes[iri].cls)}",
+        format_func=lambda iri: graph.nodes[iri].caption(),
     )
     if detail:
         show_details(detail, graph)
 
 
+def follow_click(state, graph: Neighbourhood, selected: list[str], centres: list[str]) -> str:  # noqa: ANN001
+    """Return the node whose details to show, and make the details picker show it.
+
+    A new click in the drawing wins; otherwise the node shown before stays shown while it is
+    in the graph (an Expand redraws the graph around it), else the last centre. The picker's
+    state is set here: a keyed selectbox ignores its `index` once it has a value, which kept
+    the details on the centre whatever was clicked.
+    """
+    click = selected[-1] if selected and selected[-1] in graph.nodes else None
+    if click is not None and click != state.get("explorer_last_click"):
+        state["explorer_detail"] = click
+    state["explorer_last_click"] = click
+    if state.get("explorer_detail") not in graph.nodes:
+        state["explorer_detail"] = next(
+            (c for c in reversed(centres) if c in graph.nodes), next(iter(graph.nodes))
+        )
+    return state["explorer_detail"]
+
+
 def show_details(iri: str, graph: Neighbourhood) -> None:
     node = graph.nodes[iri]
-    st.subheader(f"{md_literal(node.label)}  ·  {class_label(node.cls)}")
+    st.subheader(md_literal(node.caption()))
     st.code(iri, language=None)
     cols = st.columns(2)
     if cols[0].button("从此展开 / Expand from here", key="explorer_expand"):

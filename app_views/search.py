@@ -29,12 +29,15 @@ def render() -> None:
     sentences = [h for h in index.search(text, ("mention", "section"), limit=200)]
     st.subheader(f"实体 / Entities ({len(entities)})")
     if entities:
+        # Where and when tell apart entities of one name (集团化办学 in four districts).
+        info = labels([h.record.iri for h in entities])
         df = pd.DataFrame(
             [
                 {
                     "name": explorer_url(h.record.iri, h.record.label),
                     "matched": h.record.text,
                     "class": class_label(h.record.cls),
+                    "where / 辖区 年份": info[h.record.iri].where,
                     "iri": h.record.iri,
                 }
                 for h in entities

@@ -105,7 +105,7 @@ SELECT DISTINCT ?area ?area_name ?year (COUNT(DISTINCT ?document) AS ?documents)
 } GROUP BY ?area ?area_name ?year ORDER BY ?area_name ?year
 """,
     "entities": """
-SELECT DISTINCT ?entity ?label ?class WHERE {
+SELECT DISTINCT ?entity ?label ?class ?area_name ?year WHERE {
   ?entity a ?class .
   FILTER(?class IN (ekg:School, ekg:Campus, ekg:EducationGroup, ekg:Organization,
                     ekg:GovernmentBody, ekg:EducationBureau, ekg:Program, ekg:ProgramConcept,
@@ -114,6 +114,9 @@ SELECT DISTINCT ?entity ?label ?class WHERE {
   OPTIONAL { ?entity skos:prefLabel ?l2 FILTER(LANG(?l2) = "zh") }
   OPTIONAL { ?entity dct:title ?l3 }
   BIND(COALESCE(?l1, ?l2, ?l3, STRAFTER(STR(?entity), "/id/")) AS ?label)
+  OPTIONAL { ?entity ekg:jurisdiction|ekg:locatedIn ?area_node .
+             ?area_node a ekg:AdministrativeArea ; rdfs:label ?area_name }
+  OPTIONAL { ?entity ekg:year|ekg:coverageYear ?year }
 }
 """,
     "alt_labels": """
@@ -337,14 +340,20 @@ SELECT DISTINCT ?source ?relation ?target WHERE {
 }
 """
 _NODE_INFO = """
-SELECT DISTINCT ?node ?label (GROUP_CONCAT(DISTINCT ?class_name; separator="|") AS ?classes) WHERE {
+SELECT DISTINCT ?node ?label (GROUP_CONCAT(DISTINCT ?class_name; separator="|") AS ?classes)
+       (SAMPLE(?area_label) AS ?area) (MIN(?when) AS ?year) WHERE {
   VALUES ?node { %(nodes)s }
   OPTIONAL { ?node a ?class . FILTER(STRSTARTS(STR(?class), STR(ekg:)))
              BIND(STRAFTER(STR(?class), "#") AS ?class_name) }
   OPTIONAL { ?node rdfs:label ?l1 }
   OPTIONAL { ?node skos:prefLabel ?l2 FILTER(LANG(?l2) = "zh") }
   OPTIONAL { ?node dct:title ?l3 }
-  BIND(COALESCE(?l1, ?l2, ?l3) AS ?label)
+  OPTIONAL { ?node dct:source ?l4 }
+  BIND(COALESCE(?l1, ?l2, ?l3, ?l4) AS ?label)
+  # Where and when, so entities of one name (集团化办学 in four districts) can be told apart.
+  OPTIONAL { ?node ekg:jurisdiction|ekg:locatedIn|ekg:partOf ?area_node .
+             ?area_node a ekg:AdministrativeArea ; rdfs:label ?area_label }
+  OPTIONAL { ?node ekg:year|ekg:coverageYear ?when }
 } GROUP BY ?node ?label
 """
 
@@ -387,6 +396,16 @@ class NodeInfo:
     iri: str
     label: str
     cls: str
+    where: str = ""  # jurisdiction (or location) and year, when the graph says
+
+    def caption(self) -> str:
+        """Return 'label · 类 Class · where': what tells two entities of one name apart.
+
+        >>> NodeInfo("x", "集团化办学", "Program", "钟楼区 2019").caption()
+        '集团化办学 · 项目 Program · 钟楼区 2019'
+        """
+        parts = [self.label, f"{CLASS_NAMES_ZH.get(self.cls, '')} {self.cls}".strip(), self.where]
+        return " · ".join(p for p in parts if p)
 
 
 @dataclass
@@ -405,10 +424,11 @@ def node_info(store: GraphStore, iris: Iterable[str], chunk: int = 500) -> dict[
     for i in range(0, len(iris), chunk):
         part = iris[i : i + chunk]
         query = PREFIXES + _NODE_INFO % {"nodes": _values(part)}
-        for node, label, classes in store.select(query):
+        for node, label, classes, area, year in store.select(query):
             iri = node.value
             cls = main_class((classes.value if classes else "").split("|"))
-            out[iri] = NodeInfo(iri, label.value if label else local_name(iri), cls)
+            where = " ".join(t.value for t in (area, year) if t is not None)
+            out[iri] = NodeInfo(iri, label.value if label else local_name(iri), cls, where)
     for iri in iris:
         out.setdefault(iri, NodeInfo(iri, local_name(iri), ""))
     return out

@@ -191,6 +191,41 @@ def test_explorer_draws_the_neighbourhood_and_details(tiny_store_path):
     assert not at.exception
 
 
+def test_explorer_expand_keeps_the_details_on_the_expanded_node(tiny_store_path):
+    at = open_page(tiny_store_path, "explorer", entity=XCQ)
+    group = "https://w3id.org/edukg/id/group/xicangqiao"
+    at.selectbox(key="explorer_detail").select(group).run()
+    assert "西仓桥教育集团" in at.subheader[0].value
+    at.button(key="explorer_expand").click().run()
+    assert not at.exception
+    assert at.selectbox(key="explorer_detail").value == group
+    assert "西仓桥教育集团" in texts(at).split("centre:")[-1]
+
+
+def test_explorer_details_follow_a_click_and_then_the_picker():
+    from app_views.explorer import follow_click
+    from graph_store.app_queries import Neighbourhood, NodeInfo
+
+    graph = Neighbourhood(nodes={i: NodeInfo(i, i, "School") for i in ("a", "b", "c")})
+    state: dict = {}
+    assert follow_click(state, graph, [], ["a"]) == "a"  # nothing clicked: the centre
+    assert follow_click(state, graph, ["b"], ["a"]) == "b"  # a click shows the clicked node
+    state["explorer_detail"] = "c"  # then the reader picks another in the list
+    assert follow_click(state, graph, ["b"], ["a"]) == "c"  # the old click does not win again
+    assert follow_click(state, graph, ["a"], ["a"]) == "a"  # a new click does
+
+
+def test_entities_of_one_name_read_apart_by_place_and_year(tiny_store_path):
+    at = open_page(tiny_store_path, "explorer")
+    at.text_input(key="explorer_name").input("三名工程").run()
+    picker = at.selectbox(key="explorer_match")
+    captions = picker.options  # AppTest lists the options as displayed
+    named = [c for c in captions if c.startswith("三名工程 · ")]
+    assert len(named) >= 3
+    assert len(set(named)) == len(named)  # no two read the same
+    assert "三名工程 · 项目 Program · 海陵区 2020" in named
+
+
 def test_explorer_finds_by_pinyin(tiny_store_path):
     at = open_page(tiny_store_path, "explorer")
     at.text_input(key="explorer_name").input("qingtan").run()
