@@ -21,14 +21,22 @@ from graph_store.app_queries import Neighbourhood
 
 def render() -> None:
     st.title("项目与学校 / Programmes & schools")
-    tab_programme, tab_school, tab_graph = st.tabs(
-        ["项目 Programme", "学校 School", "项目–学校图 Programme–school graph"]
+    # Picked views, not st.tabs: a graph drawn in a hidden tab stays collapsed in a corner.
+    views = ["项目 Programme", "学校 School", "项目–学校图 Programme–school graph"]
+    opened = 1 if st.query_params.get("school") and not st.query_params.get("program") else 0
+    view = st.radio(
+        "视图 / View",
+        views,
+        index=opened,
+        horizontal=True,
+        key="programmes_view",
+        label_visibility="collapsed",
     )
-    with tab_programme:
+    if view == views[0]:
         programme_view()
-    with tab_school:
+    elif view == views[1]:
         school_view()
-    with tab_graph:
+    else:
         bipartite_view()
 
 

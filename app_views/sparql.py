@@ -177,15 +177,20 @@ def show_select(result: QueryResult, text: str) -> None:
             f"{get_setting('result_cap')}). Add a LIMIT or narrow the pattern for the rest."
         )
     st.success(f"{len(result):,} rows")
-    tabs = st.tabs(["表格 Table", "关系图 Graph", "图表 Chart", "下载 Download", "复现 Reproduce"])
-    with tabs[0]:
+    # A view picker, not st.tabs: a graph drawn inside a hidden tab measures its container as
+    # zero wide and stays collapsed in a corner; a picked view is drawn only when it is shown.
+    view = view_picker(
+        ["表格 Table", "关系图 Graph", "图表 Chart", "下载 Download", "复现 Reproduce"],
+        "sparql_view",
+    )
+    if view == 0:
         raw = st.toggle("显示 IRI / show raw IRIs", key="sparql_raw_iris")
         if raw or df.empty:
             st.dataframe(df, key="sparql_result_table", hide_index=True)
         else:
             shown, config = link_columns(df)
             st.dataframe(shown, key="sparql_result_table", hide_index=True, column_config=config)
-    with tabs[1]:
+    elif view == 1:
         edges = iri_edges(result)
         if not edges:
             st.info(
@@ -194,7 +199,7 @@ def show_select(result: QueryResult, text: str) -> None:
             )
         else:
             draw_result_graph(edges[:3000], "sparql_result_graph")
-    with tabs[2]:
+    elif view == 2:
         numeric = [c for c in df.columns if pd.to_numeric(df[c], errors="coerce").notna().all()]
         text_cols = [c for c in df.columns if c not in numeric]
         if df.empty or not numeric or not text_cols:
@@ -207,7 +212,7 @@ def show_select(result: QueryResult, text: str) -> None:
                     chart[text_cols[-1]].str.rsplit("/", n=1).str[-1].str.rsplit("#", n=1).str[-1]
                 )
             st.bar_chart(chart.groupby(text_cols[-1]).sum(), horizontal=True)
-    with tabs[3]:
+    elif view == 3:
         st.download_button(
             "CSV",
             to_csv(result).encode("utf-8"),
@@ -222,8 +227,14 @@ def show_select(result: QueryResult, text: str) -> None:
             "application/sparql-results+json",
             key="sparql_download_json",
         )
-    with tabs[4]:
+    elif view == 4:
         show_snippets(text, "text/csv")
+
+
+def view_picker(views: list[str], key: str) -> int:
+    """Return the index of the view the reader picked (a row of buttons above the result)."""
+    picked = st.radio("视图 / View", views, horizontal=True, key=key, label_visibility="collapsed")
+    return views.index(picked) if picked in views else 0
 
 
 def draw_result_graph(edges: list[tuple[str, str, str]], key: str) -> None:
@@ -255,10 +266,12 @@ def show_triples(result: TripleResult, text: str) -> None:
         [(t.subject.value, t.predicate.value, t.object.value) for t in result.triples],
         columns=["subject", "predicate", "object"],
     )
-    tabs = st.tabs(["表格 Table", "关系图 Graph", "下载 Download", "复现 Reproduce"])
-    with tabs[0]:
+    view = view_picker(
+        ["表格 Table", "关系图 Graph", "下载 Download", "复现 Reproduce"], "sparql_triples_view"
+    )
+    if view == 0:
         st.dataframe(df, key="sparql_triples_table", hide_index=True)
-    with tabs[1]:
+    elif view == 1:
         edges = [
             (
                 t.subject.value,
@@ -274,14 +287,14 @@ def show_triples(result: TripleResult, text: str) -> None:
             draw_result_graph(edges[:3000], "sparql_triples_graph")
         else:
             st.info("No triple links two IRIs.")
-    with tabs[2]:
+    elif view == 2:
         for label, fmt, ext, mime in [
             ("Turtle", ox.RdfFormat.TURTLE, "ttl", "text/turtle"),
             ("JSON-LD", ox.RdfFormat.JSON_LD, "jsonld", "application/ld+json"),
         ]:
             data = ox.serialize(list(result.triples), format=fmt) or b""
             st.download_button(label, data, f"result.{ext}", mime, key=f"sparql_download_{ext}")
-    with tabs[3]:
+    elif view == 3:
         show_snippets(text, "text/turtle")
 
 

@@ -316,21 +316,37 @@ def python_snippet(query: str, url: str = QUERY_URL) -> str:
 
 
 def iri_edges(result: QueryResult) -> list[tuple[str, str, str]]:
-    """Return (source, column, target) for IRIs in neighbouring IRI columns of each row.
+    """Return (source, relation, target) for the entity IRIs in neighbouring columns of each row.
 
-    A SELECT that projects ?school ?group gives school → group edges labelled 'group'.
+    Entities are the data's own IRIs (https://w3id.org/edukg/id/…). A column of vocabulary
+    IRIs (a predicate, a class) between two entity columns names the edge rather than being
+    drawn as a node, so SELECT ?s ?p ?o draws s —p→ o; without one, the edge is named by the
+    target's column (?school ?group: school —group→ group).
+
+    >>> from pyoxigraph import NamedNode as N
+    >>> r = QueryResult(("s", "p", "o"), ((N(_ID + "a"), N("http://x/ont#memberOf"), N(_ID + "b")),))
+    >>> iri_edges(r)
+    [('https://w3id.org/edukg/id/a', 'memberOf', 'https://w3id.org/edukg/id/b')]
     """
     edges = []
     for row in result.rows:
-        iris = [
-            (name, term.value)
-            for name, term in zip(result.variables, row, strict=True)
-            if term is not None and type(term).__name__ == "NamedNode"
-        ]
-        for (_, source), (name, target) in zip(iris, iris[1:], strict=False):
+        entities: list[tuple[str, str, str | None]] = []  # (column, IRI, vocabulary term before)
+        term_before: str | None = None
+        for name, term in zip(result.variables, row, strict=True):
+            if term is None or type(term).__name__ != "NamedNode":
+                continue
+            if term.value.startswith(_ID):
+                entities.append((name, term.value, term_before))
+                term_before = None
+            else:
+                term_before = term.value.rsplit("#", 1)[-1].rsplit("/", 1)[-1]
+        for (_, source, _), (name, target, term) in zip(entities, entities[1:], strict=False):
             if source != target:
-                edges.append((source, name, target))
+                edges.append((source, term or name, target))
     return edges
+
+
+_ID = "https://w3id.org/edukg/id/"
 
 
 def with_values(query: str, bindings: Bindings) -> str:

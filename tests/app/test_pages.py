@@ -156,7 +156,34 @@ def test_sparql_construct_offers_turtle_and_history(tiny_store_path):
     at.button(key="sparql_run").click().run()
     assert "4 triples" in texts(at)
     assert len(at.session_state["sparql_history"]) == 1
+    at.radio(key="sparql_triples_view").set_value("复现 Reproduce").run()
     assert "curl" in "\n".join(c.value for c in at.code)
+
+
+def test_sparql_result_views_are_drawn_one_at_a_time(tiny_store_path):
+    # A graph in a hidden tab draws collapsed, so views are picked, and only the picked one
+    # is drawn: here the table view draws no code, the Reproduce view does.
+    at = open_page(tiny_store_path, "sparql")
+    at.session_state["sparql_text"] = (
+        "SELECT ?s ?p ?o WHERE { ?s ?p ?o . FILTER(?p = ekg:memberOf) }"
+    )
+    at.button(key="sparql_run").click().run()
+    assert not at.code
+    for view in ("关系图 Graph", "图表 Chart", "下载 Download", "复现 Reproduce"):
+        at.radio(key="sparql_view").set_value(view).run()
+        assert not at.exception, view
+    assert at.code
+
+
+def test_result_graph_names_edges_by_the_predicate_column(tiny_store):
+    from graph_store.sandbox import iri_edges
+
+    result = tiny_store.select("SELECT ?s ?p ?o WHERE { ?s ?p ?o . FILTER(?p = ekg:memberOf) }")
+    edges = iri_edges(result)
+    assert len(edges) == 4
+    assert {relation for _, relation, _ in edges} == {"memberOf"}
+    nodes = {n for s, _, t in edges for n in (s, t)}
+    assert all(n.startswith("https://w3id.org/edukg/id/") for n in nodes)  # no predicate node
 
 
 def test_sparql_shared_link_reopens_the_query(tiny_store_path):
