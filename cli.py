@@ -162,17 +162,23 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
+    from graph_store.gateway import CorsPolicy, normal_origin
     from graph_store.server import ServerError, check_store_free, plan_server, run_server
 
     folder = Path(args.store or get_setting("store"))
     try:
-        check_store_free(folder)
+        origins = frozenset(normal_origin(origin) for origin in args.cors_origin)
+    except ValueError as err:
+        return _fail(f"--cors-origin: {err}")
+    try:
+        check_store_free(folder, create=args.allow_updates)
         plan = plan_server(
             folder,
             host=args.bind,
             port=args.port,
             allow_updates=args.allow_updates,
             timeout_s=args.timeout_s,
+            cors=CorsPolicy(any_origin=args.cors, origins=origins),
         )
         print(plan.banner(), file=sys.stderr, flush=True)
         return run_server(plan)
@@ -322,7 +328,8 @@ def build_parser() -> argparse.ArgumentParser:
         description="Start the Oxigraph server over the store folder: a standard SPARQL 1.1 "
         "Protocol endpoint at http://BIND:PORT/query with the union of all document graphs as "
         "default graph. Read-only unless --allow-updates. SERVICE and LOAD are refused and a "
-        "query is stopped at --timeout-s. No authentication: put a reverse proxy in front. See "
+        "query is stopped at --timeout-s. Browsers on other origins only with --cors or "
+        "--cors-origin. No authentication: put a reverse proxy in front. See "
         "docs/serve_and_export.md.",
     )
     p.add_argument("--store", help="store folder (default: EDUKG_STORE or data/store)")
@@ -331,7 +338,22 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--allow-updates",
         action="store_true",
-        help="accept SPARQL updates at /update (holds the store's write lock)",
+        help="accept SPARQL updates at /update (holds the store's write lock); creates the "
+        "store if the folder is empty or missing",
+    )
+    p.add_argument(
+        "--cors",
+        action="store_true",
+        help="let web pages on any origin query the server from a browser (CORS, "
+        "Access-Control-Allow-Origin: *); they still cannot update it",
+    )
+    p.add_argument(
+        "--cors-origin",
+        action="append",
+        default=[],
+        metavar="ORIGIN",
+        help="let web pages on ORIGIN (e.g. http://localhost:3000) query and, with "
+        "--allow-updates, update the server from a browser; repeatable",
     )
     p.add_argument(
         "--timeout-s",

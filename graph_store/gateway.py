@@ -12,6 +12,20 @@ Oxigraph on a loopback port of its own and answers clients here:
 * /store (Graph Store Protocol) and the query editor page pass through: they never fetch.
 * Anything else: 404.
 
+The default graph. Oxigraph runs without `--union-default-graph`; instead a query that names no
+dataset (no FROM or FROM NAMED, no `default-graph-uri`, `named-graph-uri` or
+`union-default-graph` parameter) is sent on with `union-default-graph`, so it sees every
+document's graph, and a query with FROM gets the dataset it names, as SPARQL 1.1 says (with the
+server-wide switch Oxigraph ignores FROM). `GET /store?default` reads the same union (as a
+CONSTRUCT); writes to `/store?default` go to the store's own default graph, part of the union.
+
+Browsers (CORS, `CorsPolicy`). Off by default: no Access-Control headers, and OPTIONS answers
+405. With a policy, a preflight for a path a request may use is answered and the answers carry
+Access-Control-Allow-Origin. Whatever the policy, a request that writes (/update, a PUT, POST
+or DELETE on /store) and comes from a web page of another origin (its `Origin` header) is
+refused unless that origin was named: a browser sends a plain form POST across origins without
+asking, so CORS alone would not keep a page the user visits from writing.
+
 A query's whole answer must arrive within the deadline. Past it the connection to Oxigraph is
 closed, which stops its work, and the client gets a 504 or, once rows were sent, an answer cut
 short (a chunked body without its last chunk, which HTTP clients report as incomplete).
@@ -22,16 +36,24 @@ from __future__ import annotations
 import http.client
 import re
 import socket
+import threading
 import time
 import urllib.parse
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
-from graph_store.sparql_check import Reading, oxigraph_syntax_error, read_query, read_update
+from graph_store.sparql_check import (
+    Reading,
+    oxigraph_syntax_error,
+    read_query,
+    read_update,
+    readings,
+)
 
 MAX_BODY = 256 * 1024 * 1024
 # Protocol parameters Oxigraph reads besides the query or update text.
 _QUERY_PARAMS = ("default-graph-uri", "named-graph-uri", "union-default-graph")
+_UNION = "union-default-graph"
 _UPDATE_PARAMS = ("using-graph-uri", "using-named-graph-uri")
 # Not passed on: hop-by-hop headers, the length (set again here), and the Server and Date that
 # this server sends itself.
@@ -48,10 +70,18 @@ _NOT_PASSED_ON = {
     "upgrade",
     "content-length",
 }
+_WRITES = ("PUT", "POST", "DELETE")
+# Seconds a browser may keep a preflight's answer.
+PREFLIGHT_MAX_AGE_S = 600
+_HEADER_NAMES = re.compile(r"[A-Za-z0-9-]+(?:\s*,\s*[A-Za-z0-9-]+)*")
+_ORIGIN = re.compile(
+    r"(https?)://([A-Za-z0-9.-]+|\[[0-9A-Fa-f:.]+\])(?::(\d{1,5}))?", re.IGNORECASE
+)
 # Oxigraph's URL parser resolves dot segments and reads '\' as '/', so /store/../query would
 # reach its query handler unchecked: only plain segments pass.
 _STORE_PATH = re.compile(r"/store(?:/[A-Za-z0-9_~-]+)*")
 _PAGES = ("/", "/logo.svg")
+_ALL_TRIPLES = b"CONSTRUCT WHERE { ?s ?p ?o }"
 
 
 class Refused(Exception):
@@ -72,6 +102,92 @@ class Upstream:
     body: bytes | None
     headers: dict[str, str]
     deadline_s: float | None
+
+
+def normal_origin(text: str) -> str:
+    """Return a web origin (scheme://host[:port]) as browsers send it: lower case, no default port.
+
+    >>> normal_origin("HTTPS://Example.org:443")
+    'https://example.org'
+    >>> normal_origin("http://localhost:3000/")
+    Traceback (most recent call last):
+    ValueError: 'http://localhost:3000/' is not a web origin: give scheme://host[:port], no path
+    """
+    match = _ORIGIN.fullmatch(text.strip())
+    if match is None:
+        raise ValueError(f"{text!r} is not a web origin: give scheme://host[:port], no path")
+    scheme, host, port = match.group(1).lower(), match.group(2).lower(), match.group(3)
+    if port is None or int(port) == {"http": 80, "https": 443}[scheme]:
+        return f"{scheme}://{host}"
+    return f"{scheme}://{host}:{int(port)}"
+
+
+@dataclass(frozen=True)
+class CorsPolicy:
+    """Which web pages of other origins may call the server from a browser.
+
+    `any_origin` (`edukg serve --cors`): every origin may read (queries, GET on /store), and
+    answers say `Access-Control-Allow-Origin: *`. `origins` (`--cors-origin`): these may read
+    and, on a server that takes updates, write; answers name the origin. Nobody gets
+    credentials (there are none).
+    """
+
+    any_origin: bool = False
+    origins: frozenset[str] = field(default_factory=frozenset)
+
+    @property
+    def enabled(self) -> bool:
+        return self.any_origin or bool(self.origins)
+
+    def allow_origin(self, origin: str | None, write: bool) -> str | None:
+        """Return the Access-Control-Allow-Origin for a request from `origin`, or None.
+
+        >>> policy = CorsPolicy(any_origin=True, origins=frozenset({"https://yasgui.org"}))
+        >>> policy.allow_origin("https://a.example", write=False)
+        '*'
+        >>> policy.allow_origin("https://a.example", write=True) is None
+        True
+        >>> policy.allow_origin("https://yasgui.org", write=True)
+        'https://yasgui.org'
+        """
+        if origin is None:
+            return None
+        try:
+            if normal_origin(origin) in self.origins:
+                return origin
+        except ValueError:
+            return None
+        return "*" if self.any_origin and not write else None
+
+
+def _writes(path: str, method: str) -> bool:
+    """Whether a request changes the store (what a cross-origin page may only do if named)."""
+    return path == "/update" or (_STORE_PATH.fullmatch(path) is not None and method in _WRITES)
+
+
+_DATASET_LOCK = threading.Lock()
+
+
+def names_dataset(text: str) -> bool:
+    """Whether the query `text` (already checked) has a FROM or FROM NAMED clause, as Oxigraph
+    reads it.
+
+    >>> names_dataset("SELECT * FROM <http://x/g> WHERE { ?s ?p ?o }")
+    True
+    >>> names_dataset("SELECT ?from WHERE { ?from <http://x/from> 'FROM <x>' }")
+    False
+    """
+    ours = readings(text)[0]
+    if "from" not in ours.lower():  # the keyword is plain ASCII in Oxigraph's reading
+        return False
+    from rdflib.plugins.sparql.parser import parseQuery
+
+    try:
+        with _DATASET_LOCK:  # pyparsing keeps state per grammar element
+            tree = parseQuery(ours)
+    except Exception:  # noqa: BLE001 — it parsed in the check; on any surprise, leave it as is
+        return False
+    return any("datasetClause" in part for part in tree[1:] if hasattr(part, "keys"))
 
 
 def refuse_reading(reading: Reading, text: str, update: bool) -> None:
@@ -158,6 +274,87 @@ class _Handler(BaseHTTPRequestHandler):
 
     do_POST = do_PUT = do_DELETE = do_HEAD = do_GET
 
+    def do_OPTIONS(self) -> None:
+        self.close_connection = True
+        self.allow_origin = None
+        try:
+            self._preflight()
+        except Refused as refusal:
+            self._answer(refusal.status, refusal.message, self._allowed_methods())
+
+    # --- browsers -----------------------------------------------------------------------------
+
+    def _allowed_methods(self) -> str | None:
+        """The methods the request's path takes here (an Allow header), or None (no such path)."""
+        path = self.path.partition("?")[0]
+        if path == "/query":
+            return "GET, POST"
+        if path == "/update":
+            return "POST" if self.server.allow_updates else None
+        if _STORE_PATH.fullmatch(path):
+            return "GET, HEAD, PUT, POST, DELETE" if self.server.allow_updates else "GET, HEAD"
+        if path in _PAGES:
+            return "GET, HEAD"
+        return None
+
+    def _preflight(self) -> None:
+        """Answer an OPTIONS request: a CORS preflight when a policy allows it, else refuse."""
+        path = self.path.partition("?")[0]
+        methods = self._allowed_methods()
+        if methods is None:
+            if path == "/update":
+                raise Refused(403, "this server is read-only (start it with --allow-updates)")
+            raise Refused(404, f"OPTIONS {path} is not served by edukg serve")
+        cors = self.server.cors
+        if not cors.enabled:
+            raise Refused(
+                405,
+                "cross-origin requests are off: start edukg serve with --cors (any page may "
+                "read) or --cors-origin ORIGIN",
+            )
+        origin = self.headers.get("Origin")
+        method = (self.headers.get("Access-Control-Request-Method") or "").strip().upper()
+        if origin is None or not method:
+            raise Refused(400, "a CORS preflight needs Origin and Access-Control-Request-Method")
+        if method not in methods.split(", "):
+            raise Refused(405, f"{method} is not allowed on {path}")
+        allow = cors.allow_origin(origin, write=_writes(path, method))
+        if allow is None:
+            raise Refused(403, f"requests from {origin} to {method} {path} are not allowed")
+        self.send_response(204)
+        self._send_cors(allow)
+        self.send_header("Access-Control-Allow-Methods", methods)
+        wanted = self.headers.get("Access-Control-Request-Headers", "").strip()
+        if wanted and _HEADER_NAMES.fullmatch(wanted):
+            # Harmless to allow: only Accept and Content-Type are ever sent on to Oxigraph.
+            self.send_header("Access-Control-Allow-Headers", wanted)
+        self.send_header("Access-Control-Max-Age", str(PREFLIGHT_MAX_AGE_S))
+        self.send_header("Content-Length", "0")
+        self.send_header("Connection", "close")
+        self.end_headers()
+
+    def _send_cors(self, allow: str | None) -> None:
+        if allow is None:
+            return
+        self.send_header("Access-Control-Allow-Origin", allow)
+        if allow != "*":
+            self.send_header("Vary", "Origin")
+
+    def _check_origin(self, path: str) -> None:
+        """Refuse a write from a web page of another origin unless the policy names it."""
+        origin = self.headers.get("Origin")
+        if origin is None or not _writes(path, self.command):
+            return
+        host = (self.headers.get("Host") or "").lower()
+        if host and origin.lower() in (f"http://{host}", f"https://{host}"):
+            return  # the server's own page (the query editor)
+        if self.server.cors.allow_origin(origin, write=True) is None:
+            raise Refused(
+                403,
+                f"a web page on {origin} may not change this store (cross-origin write "
+                "refused; name the origin with edukg serve --cors-origin to allow it)",
+            )
+
     # --- what to send on ------------------------------------------------------------------
 
     def _body(self) -> bytes:
@@ -180,6 +377,7 @@ class _Handler(BaseHTTPRequestHandler):
 
     def _upstream(self) -> Upstream:
         path, _, query_string = self.path.partition("?")
+        self._check_origin(path)
         body = self._body()
         content_type = (self.headers.get("Content-Type") or "").split(";")[0].strip().lower()
         headers = self._common_headers()
@@ -191,11 +389,20 @@ class _Handler(BaseHTTPRequestHandler):
             reading = read_update(text) if name == "update" else read_query(text)
             refuse_reading(reading, text, update=name == "update")
             keep = _UPDATE_PARAMS if name == "update" else _QUERY_PARAMS
+            dataset_given = any(key in _QUERY_PARAMS for key, _ in pairs)
+            if name == "query" and not dataset_given and not names_dataset(text):
+                pairs.append((_UNION, ""))
             headers["Content-Type"] = f"application/sparql-{name}; charset=utf-8"
             deadline = self.server.timeout_s if name == "query" else None
             target = _rebuilt(path, pairs, keep)
             return Upstream("POST", target, text.encode("utf-8"), headers, deadline)
         if _STORE_PATH.fullmatch(path):
+            if path == "/store" and self.command in ("GET", "HEAD"):
+                if [key for key, _ in _form(query_string)] == ["default"]:
+                    # The default graph queries see: the union (see the module docstring).
+                    headers["Content-Type"] = "application/sparql-query; charset=utf-8"
+                    union = f"/query?{_UNION}"
+                    return Upstream("POST", union, _ALL_TRIPLES, headers, self.server.timeout_s)
             if self.headers.get("Content-Type"):
                 headers["Content-Type"] = self.headers["Content-Type"]
             return Upstream(self.command, self.path, body or None, headers, None)
@@ -208,6 +415,9 @@ class _Handler(BaseHTTPRequestHandler):
     def _handle(self) -> None:
         self.close_connection = True
         self.relayed = False  # True once Oxigraph's status line went out to the client
+        path = self.path.partition("?")[0]
+        write = _writes(path, self.command)
+        self.allow_origin = self.server.cors.allow_origin(self.headers.get("Origin"), write)
         try:
             request = self._upstream()
         except Refused as refusal:
@@ -215,9 +425,12 @@ class _Handler(BaseHTTPRequestHandler):
             return
         self._relay(request)
 
-    def _answer(self, status: int, message: str) -> None:
+    def _answer(self, status: int, message: str, methods: str | None = None) -> None:
         body = (message + "\n").encode("utf-8")
         self.send_response(status)
+        self._send_cors(self.allow_origin)
+        if methods is not None and status == 405:
+            self.send_header("Allow", methods)
         self.send_header("Content-Type", "text/plain; charset=utf-8")
         self.send_header("Content-Length", str(len(body)))
         self.send_header("Connection", "close")
@@ -260,10 +473,14 @@ class _Handler(BaseHTTPRequestHandler):
         """Send Oxigraph's answer on as it comes; TimeoutError once `ends` has passed."""
         length = response.getheader("Content-Length")
         self.send_response(response.status, response.reason)
+        self._send_cors(self.allow_origin)
         for key, value in response.getheaders():
-            if key.lower() not in _NOT_PASSED_ON:
+            key_lower = key.lower()
+            if key_lower not in _NOT_PASSED_ON and not key_lower.startswith("access-control-"):
                 self.send_header(key, value)
-        chunked = length is None and self.command != "HEAD"
+        # 204 and 304 have no body (Oxigraph answers an update with 204).
+        bodiless = self.command == "HEAD" or response.status in (204, 304)
+        chunked = length is None and not bodiless
         if length is not None:
             self.send_header("Content-Length", length)
         if chunked:
@@ -271,7 +488,7 @@ class _Handler(BaseHTTPRequestHandler):
         self.send_header("Connection", "close")
         self.end_headers()
         self.relayed = True
-        if self.command == "HEAD":
+        if bodiless:
             return
         while True:
             # Checked each round: data already waiting would otherwise outrun any timeout.
@@ -328,6 +545,7 @@ class GatewayServer(ThreadingHTTPServer):
         upstream: tuple[str, int],
         allow_updates: bool,
         timeout_s: float,
+        cors: CorsPolicy | None = None,
     ) -> None:
         if ":" in bind[0]:
             self.address_family = socket.AF_INET6
@@ -335,5 +553,6 @@ class GatewayServer(ThreadingHTTPServer):
         self.upstream = upstream
         self.allow_updates = allow_updates
         self.timeout_s = timeout_s
+        self.cors = cors or CorsPolicy()
         host = f"[{bind[0]}]" if ":" in bind[0] else bind[0]
         self.public_host = f"{host}:{self.server_address[1]}"

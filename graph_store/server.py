@@ -2,14 +2,19 @@
 
 The `oxigraph` package (a pinned dependency) installs the server binary next to the Python
 interpreter. It is started read-only (`oxigraph serve-read-only`) unless updates are asked for
-(`oxigraph serve`), always with `--union-default-graph`, so a query sees every document's graph
-as its default graph, as the embedded store does.
+(`oxigraph serve`, which creates the store in an empty or missing folder). A query that names no
+dataset sees every document's graph as its default graph, as the embedded store does: the
+filter asks for the union per query (`union-default-graph`), not Oxigraph's server-wide switch,
+which would make Oxigraph ignore FROM.
 
 Clients never reach it directly: it listens on a loopback port of its own, and the filter of
 graph_store/gateway.py answers on the public address. The filter refuses SERVICE and LOAD
 (Oxigraph would call any URL a client names) and stops a query at the timeout (Oxigraph's own
 `--timeout-s` does not stop one that streams rows); Oxigraph's timeout is set a second later,
 as a backstop.
+
+The filter also answers browsers (CORS) when `--cors` or `--cors-origin` asks for it; see
+graph_store/gateway.py for the policy.
 
 The store lock: RocksDB lets one process open a store read-write. A read-write server cannot start
 while `edukg ingest` (or another server) holds the store, and a read-only server must not run while
@@ -32,6 +37,10 @@ import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from graph_store.gateway import CorsPolicy
 
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 7878
@@ -61,6 +70,7 @@ class ServerPlan:
     bind: tuple[str, int] = (DEFAULT_HOST, DEFAULT_PORT)
     inner: tuple[str, int] = (INNER_HOST, DEFAULT_PORT + 1)
     timeout_s: int = DEFAULT_TIMEOUT_S
+    cors: CorsPolicy | None = None
 
     @property
     def query_url(self) -> str:
@@ -83,6 +93,7 @@ class ServerPlan:
         lines += [
             f"  Graph Store Protocol:   {self.base_url}/store",
             f"  web query editor:       {self.base_url}/",
+            f"  browsers on other origins: {self._cors_line()}",
             "  try:",
             f"    curl -H 'Accept: text/csv' --data-urlencode "
             f"'query=SELECT ?title WHERE {{ ?d <http://purl.org/dc/terms/title> ?title }} LIMIT 5' "
@@ -93,6 +104,15 @@ class ServerPlan:
             "  stop with Ctrl-C",
         ]
         return "\n".join(lines)
+
+    def _cors_line(self) -> str:
+        if self.cors is None or not self.cors.enabled:
+            return "not allowed (start with --cors or --cors-origin ORIGIN)"
+        parts = ["any origin may query"] if self.cors.any_origin else []
+        if self.cors.origins:
+            verb = "query and update" if self.allow_updates else "query"
+            parts.append(f"{', '.join(sorted(self.cors.origins))} may {verb}")
+        return "; ".join(parts) + " (CORS)"
 
 
 def find_oxigraph() -> str:
@@ -114,18 +134,30 @@ def find_oxigraph() -> str:
     )
 
 
-def check_store_free(folder: Path) -> None:
+def check_store_free(folder: Path, create: bool = False) -> None:
     """Check that no other process holds the store read-write (opening it briefly to find out).
 
+    With `create` (a read-write server), an empty or missing folder becomes an empty store, for
+    clients to fill (`edukg ingest PATH --endpoint URL`).
+
     Raises:
-        ServerError: the folder is not a store.
+        ServerError: the folder is not a store (and `create` is false), or cannot be made one.
         StoreLockedError: another process has the store open read-write.
     """
     import pyoxigraph as ox
 
-    if not folder.is_dir() or not any(folder.iterdir()):
+    if create and not folder.exists():
+        try:
+            folder.mkdir(parents=True)
+        except OSError as err:
+            raise ServerError(f"cannot create the store folder {folder}: {err}") from err
+    if folder.exists() and not folder.is_dir():
+        raise ServerError(f"{folder} is a file, not a store folder")
+    if not create and (not folder.is_dir() or not any(folder.iterdir())):
         raise ServerError(
-            f"no store at {folder}; load documents first (edukg ingest PATH --store {folder})"
+            f"no store at {folder}; load documents first (edukg ingest PATH --store {folder}), "
+            "or start an empty server that takes them: edukg serve --allow-updates "
+            f"--store {folder}, then edukg ingest PATH --endpoint URL"
         )
     try:
         store = ox.Store(str(folder))
@@ -138,6 +170,8 @@ def check_store_free(folder: Path) -> None:
                 f"`oxigraph backup --location {folder} --destination COPY` then "
                 "`edukg serve --store COPY`"
             ) from err
+        raise ServerError(f"cannot open the store at {folder}: {err}") from err
+    except RuntimeError as err:  # RocksDB reports a damaged store this way
         raise ServerError(f"cannot open the store at {folder}: {err}") from err
     del store
     gc.collect()
@@ -165,23 +199,31 @@ def plan_server(
     timeout_s: int = DEFAULT_TIMEOUT_S,
     binary: str | None = None,
     inner_port: int | None = None,
+    cors: CorsPolicy | None = None,
 ) -> ServerPlan:
     """Return the Oxigraph command line for serving `folder` (see the module docstring).
 
     >>> plan = plan_server(Path("data/store"), binary="oxigraph", inner_port=7879)
     >>> " ".join(plan.command)
-    'oxigraph serve-read-only --location data/store --bind 127.0.0.1:7879 --union-default-graph --timeout-s 31'
+    'oxigraph serve-read-only --location data/store --bind 127.0.0.1:7879 --timeout-s 31'
     >>> plan.base_url
     'http://127.0.0.1:7878'
     """
     inner = (INNER_HOST, inner_port or free_port())
     verb = "serve" if allow_updates else "serve-read-only"
     command = [binary or find_oxigraph(), verb, "--location", str(folder)]
-    command += ["--bind", f"{inner[0]}:{inner[1]}", "--union-default-graph"]
+    # No --union-default-graph: with it Oxigraph ignores FROM; the filter asks per query.
+    command += ["--bind", f"{inner[0]}:{inner[1]}"]
     command += ["--timeout-s", str(timeout_s + 1)]
     url_host = f"[{host}]" if ":" in host else host
     return ServerPlan(
-        tuple(command), f"http://{url_host}:{port}", allow_updates, (host, port), inner, timeout_s
+        tuple(command),
+        f"http://{url_host}:{port}",
+        allow_updates,
+        (host, port),
+        inner,
+        timeout_s,
+        cors,
     )
 
 
@@ -201,7 +243,9 @@ def run_server(plan: ServerPlan) -> int:
     from graph_store.gateway import GatewayServer
 
     try:
-        gateway = GatewayServer(plan.bind, plan.inner, plan.allow_updates, plan.timeout_s)
+        gateway = GatewayServer(
+            plan.bind, plan.inner, plan.allow_updates, plan.timeout_s, plan.cors
+        )
     except OSError as err:
         raise ServerError(f"cannot listen on {plan.base_url}: {err}") from err
     process = subprocess.Popen(plan.command)

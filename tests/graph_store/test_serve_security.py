@@ -83,6 +83,25 @@ def send(base: str, style: str, text: str, path: str = "/query") -> tuple[int, s
         connection.close()
 
 
+def exchange(
+    base: str,
+    method: str,
+    target: str,
+    body: bytes | None = None,
+    headers: dict[str, str] | None = None,
+) -> tuple[int, dict[str, str], str]:
+    """Send one HTTP request to `base`; return (status, headers with lower-case names, body)."""
+    parts = urllib.parse.urlsplit(base)
+    connection = http.client.HTTPConnection(parts.hostname, parts.port, timeout=30)
+    try:
+        connection.request(method, target, body, headers or {})
+        response = connection.getresponse()
+        answer = response.read().decode("utf-8", errors="replace")
+        return response.status, {k.lower(): v for k, v in response.getheaders()}, answer
+    finally:
+        connection.close()
+
+
 @pytest.fixture(scope="module")
 def read_only_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     folder = tmp_path_factory.mktemp("serve-ro")

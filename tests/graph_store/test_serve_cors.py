@@ -1,0 +1,226 @@
+"""`edukg serve --cors` / `--cors-origin` (issue #11): browsers on other origins may query the
+real server, never write unless their origin is named, and never make it call out (SERVICE)."""
+
+from __future__ import annotations
+
+import urllib.parse
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+import cli
+from graph_store.embedded import EmbeddedStore
+from tests.call_out import call_out_listener, service_variants
+from tests.graph_store.test_serve_security import STYLES, edukg_serve, exchange
+from tests.store_fixtures import fill
+
+pytestmark = pytest.mark.endpoint
+
+PAGE = "http://page.example"  # a web page of another origin, as a browser names it
+APP = "http://localhost:3000"  # the origin named with --cors-origin
+COUNT = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
+FORM = {"Content-Type": "application/x-www-form-urlencoded", "Accept": "text/csv"}
+
+
+def preflight(base: str, path: str, method: str, origin: str = PAGE) -> tuple[int, dict, str]:
+    return exchange(
+        base,
+        "OPTIONS",
+        path,
+        headers={
+            "Origin": origin,
+            "Access-Control-Request-Method": method,
+            "Access-Control-Request-Headers": "content-type",
+        },
+    )
+
+
+def query(base: str, text: str, origin: str | None = PAGE) -> tuple[int, dict, str]:
+    headers = dict(FORM, **({"Origin": origin} if origin else {}))
+    return exchange(
+        base, "POST", "/query", urllib.parse.urlencode({"query": text}).encode(), headers
+    )
+
+
+def update(base: str, text: str, origin: str | None) -> tuple[int, dict, str]:
+    headers = {"Content-Type": "application/sparql-update"}
+    if origin:
+        headers["Origin"] = origin
+    return exchange(base, "POST", "/update", text.encode(), headers)
+
+
+def count(base: str) -> int:
+    status, _, body = query(base, COUNT, origin=None)
+    assert status == 200, body
+    return int(body.split()[1])
+
+
+def cors_headers(headers: dict[str, str]) -> dict[str, str]:
+    return {k: v for k, v in headers.items() if k.startswith("access-control-")}
+
+
+def _serve(factory: pytest.TempPathFactory, name: str, fill_it: bool, *args: str):
+    folder = factory.mktemp(name)
+    store = EmbeddedStore(folder / "store")
+    (fill(store) if fill_it else store).close()
+    return edukg_serve(folder / "store", folder / "serve.log", *args)
+
+
+@pytest.fixture(scope="module")
+def plain(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    with _serve(tmp_path_factory, "plain", True) as (base, _):
+        yield base
+
+
+@pytest.fixture(scope="module")
+def cors(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    with _serve(tmp_path_factory, "cors", True, "--cors") as (base, _):
+        yield base
+
+
+@pytest.fixture(scope="module")
+def cors_rw(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """Updates allowed; any origin may read, only APP may write."""
+    args = ("--allow-updates", "--cors", "--cors-origin", APP)
+    with _serve(tmp_path_factory, "cors-rw", True, *args) as (base, _):
+        yield base
+
+
+# --- off by default ----------------------------------------------------------------------------
+
+
+def test_without_cors_answers_carry_no_cors_headers(plain):
+    status, headers, body = query(plain, COUNT)
+    assert status == 200 and body.startswith("n")
+    assert cors_headers(headers) == {}
+
+
+@pytest.mark.parametrize(("path", "allow"), [("/query", "GET, POST"), ("/store", "GET, HEAD")])
+def test_without_cors_a_preflight_is_a_clean_405(plain, path, allow):
+    status, headers, body = preflight(plain, path, "POST")
+    assert status == 405
+    assert headers["allow"] == allow
+    assert headers["content-type"].startswith("text/plain")
+    assert "--cors" in body and "Traceback" not in body
+    assert cors_headers(headers) == {}
+
+
+def test_options_on_an_unknown_path_is_404_and_update_of_a_read_only_server_403(cors, plain):
+    for base in (cors, plain):
+        assert preflight(base, "/nothing", "GET")[0] == 404
+        status, headers, _ = preflight(base, "/update", "POST")
+        assert status == 403 and cors_headers(headers) == {}
+
+
+# --- --cors: any origin may read ----------------------------------------------------------------
+
+
+def test_cors_answers_the_preflight_of_a_query(cors):
+    status, headers, body = preflight(cors, "/query", "POST")
+    assert status == 204 and body == ""
+    assert headers["access-control-allow-origin"] == "*"
+    assert set(headers["access-control-allow-methods"].split(", ")) == {"GET", "POST"}
+    assert headers["access-control-allow-headers"].lower() == "content-type"
+    assert int(headers["access-control-max-age"]) > 0
+
+
+@pytest.mark.parametrize("method", ["GET", "POST"])
+def test_cors_query_answers_allow_any_origin(cors, method):
+    target, body, headers = "/query", None, {"Origin": PAGE, "Accept": "text/csv"}
+    encoded = urllib.parse.urlencode({"query": COUNT})
+    if method == "GET":
+        target += "?" + encoded
+    else:
+        body, headers = encoded.encode(), dict(FORM, Origin=PAGE)
+    status, answer_headers, answer = exchange(cors, method, target, body, headers)
+    assert status == 200 and int(answer.split()[1]) > 0
+    assert answer_headers["access-control-allow-origin"] == "*"
+
+
+def test_cors_errors_are_readable_by_the_page_too(cors):
+    status, headers, body = query(cors, "SELECT * WHERE { ?s ?p }")
+    assert status == 400 and "syntax error" in body
+    assert headers["access-control-allow-origin"] == "*"
+    status, headers, _ = exchange(cors, "GET", "/store?default", headers={"Origin": PAGE})
+    assert status == 200 and headers["access-control-allow-origin"] == "*"
+
+
+@pytest.mark.parametrize("style", STYLES)
+def test_cors_does_not_let_a_page_make_the_server_call_out(cors, style):
+    with call_out_listener() as listener:
+        for name, text in sorted(service_variants(listener.url).items()):
+            encoded = urllib.parse.urlencode({"query": text})
+            target, body, headers = "/query", None, {"Origin": PAGE, "Accept": "text/csv"}
+            if style == "get":
+                target += "?" + encoded
+            elif style == "form":
+                body, headers = encoded.encode(), dict(FORM, Origin=PAGE)
+            else:
+                body = text.encode()
+                headers["Content-Type"] = "application/sparql-query"
+            method = "GET" if style == "get" else "POST"
+            status, answer_headers, answer = exchange(cors, method, target, body, headers)
+            assert status == 403, (name, answer)
+            assert "SERVICE is refused" in answer or "could not be checked" in answer
+            assert answer_headers["access-control-allow-origin"] == "*"
+        assert listener.arrived == []
+
+
+def test_cors_alone_never_lets_a_page_write(cors_rw):
+    before = count(cors_rw)
+    status, headers, _ = preflight(cors_rw, "/update", "POST")
+    assert status == 403 and cors_headers(headers) == {}
+    # A form POST needs no preflight: a browser sends it across origins without asking.
+    body = urllib.parse.urlencode({"update": "DROP ALL"}).encode()
+    status, headers, answer = exchange(cors_rw, "POST", "/update", body, dict(FORM, Origin=PAGE))
+    assert status == 403 and "cross-origin write refused" in answer
+    assert "access-control-allow-origin" not in headers
+    put = {"Origin": PAGE, "Content-Type": "text/turtle"}
+    status, _, _ = exchange(
+        cors_rw, "PUT", "/store?graph=http://x/g", b"<http://x/a> <http://x/b> 1 .", put
+    )
+    assert status == 403
+    status, _, _ = exchange(cors_rw, "DELETE", "/store?default", headers={"Origin": PAGE})
+    assert status == 403
+    assert count(cors_rw) == before
+    # Reading is still open to it.
+    assert query(cors_rw, COUNT)[1]["access-control-allow-origin"] == "*"
+
+
+def test_a_named_origin_may_write_and_gets_its_own_name_back(cors_rw):
+    status, headers, _ = preflight(cors_rw, "/update", "POST", origin=APP)
+    assert status == 204
+    assert headers["access-control-allow-origin"] == APP
+    assert headers["access-control-allow-methods"] == "POST"
+    assert headers["vary"] == "Origin"
+    before = count(cors_rw)
+    insert = "INSERT DATA { GRAPH <http://x/cors> { <http://x/a> <http://x/b> 1 } }"
+    status, headers, body = update(cors_rw, insert, origin=APP)
+    assert status == 204, body
+    assert headers["access-control-allow-origin"] == APP
+    assert count(cors_rw) == before + 1
+    status, _, body = update(cors_rw, "DROP GRAPH <http://x/cors>", origin=PAGE)
+    assert status == 403 and count(cors_rw) == before + 1
+    # Clients outside a browser send no Origin; the server's own editor page sends its own.
+    assert update(cors_rw, "DROP GRAPH <http://x/cors>", origin=None)[0] == 204
+    assert update(cors_rw, "DROP SILENT GRAPH <http://x/cors>", origin=cors_rw)[0] == 204
+    assert count(cors_rw) == before
+
+
+def test_a_named_origin_cannot_make_the_server_load_either(cors_rw):
+    with call_out_listener() as listener:
+        status, headers, body = update(cors_rw, f"LOAD <{listener.url}>", origin=APP)
+        assert status == 403 and "LOAD is refused" in body
+        assert headers["access-control-allow-origin"] == APP
+        assert listener.arrived == []
+
+
+@pytest.mark.parametrize(
+    "origin", ["http://localhost:3000/", "localhost:3000", "ftp://x.example", "http://a b"]
+)
+def test_cors_origin_must_be_an_origin(origin, tmp_path: Path, capsys):
+    code = cli.main(["serve", "--store", str(tmp_path / "s"), "--cors-origin", origin])
+    assert code == 2
+    assert "--cors-origin" in capsys.readouterr().err
+    assert not (tmp_path / "s").exists()
