@@ -149,6 +149,34 @@ def no_exception(driver) -> None:
     assert not errors, errors[0].text
 
 
+def graph_frames(driver) -> list:
+    """Return the iframes of Cytoscape drawings on the page."""
+    return [
+        f
+        for f in driver.find_elements("css selector", "iframe")
+        if "cytoscape" in (f.get_attribute("title") or f.get_attribute("src") or "")
+    ]
+
+
+def graph_widths(driver) -> tuple[float, float, float]:
+    """Return the widths of the last drawing's frame, of the content column, and of the canvas
+    Cytoscape draws on inside the frame (0 when it drew nothing)."""
+    frame = graph_frames(driver)[-1]
+    frame_width = frame.rect["width"]
+    # The content column: the block inside the main container's padding.
+    column = driver.find_element("css selector", "[data-testid='stMainBlockContainer'] > div")
+    column_width = column.rect["width"]
+    driver.switch_to.frame(frame)
+    try:
+        canvas_width = driver.execute_script(
+            "const c = Array.from(document.querySelectorAll('canvas'));"
+            "return c.length ? Math.max(...c.map(x => x.getBoundingClientRect().width)) : 0;"
+        )
+    finally:
+        driver.switch_to.default_content()
+    return frame_width, column_width, float(canvas_width)
+
+
 def test_browser_query_explorer_and_lineage(app_url, browser):
     driver = browser
     driver.get(app_url + "/")
@@ -169,6 +197,19 @@ def test_browser_query_explorer_and_lineage(app_url, browser):
     wait_for(driver, lambda d: "4 rows" in d.page_source, what="4 result rows")
     time.sleep(1.5)
     shoot(driver, "02_sparql")
+    no_exception(driver)
+
+    # The result's graph view fills the width of the page's content column.
+    driver.execute_script(
+        "Array.from(document.querySelectorAll('.st-key-sparql_view label'))"
+        ".find(l => l.innerText.includes('关系图')).click()"
+    )
+    wait_for(driver, lambda d: graph_frames(d), what="the result graph")
+    time.sleep(3)  # the Cytoscape layout
+    shoot(driver, "02b_sparql_graph")
+    frame_width, column_width, canvas_width = graph_widths(driver)
+    assert frame_width >= 0.9 * column_width, (frame_width, column_width)
+    assert canvas_width >= 0.9 * frame_width, (canvas_width, frame_width)
     no_exception(driver)
 
     driver.get(f"{app_url}/explorer?entity={quote(XCQ, safe='')}")
