@@ -3,6 +3,9 @@ real server, never write unless their origin is named, and never make it call ou
 
 from __future__ import annotations
 
+import http.server
+import json
+import threading
 import urllib.parse
 from collections.abc import Iterator
 from pathlib import Path
@@ -11,6 +14,7 @@ import pytest
 
 import cli
 from graph_store.embedded import EmbeddedStore
+from tests.app import test_browser
 from tests.call_out import call_out_listener, service_variants
 from tests.graph_store.test_serve_security import STYLES, edukg_serve, exchange
 from tests.store_fixtures import fill
@@ -224,3 +228,97 @@ def test_cors_origin_must_be_an_origin(origin, tmp_path: Path, capsys):
     assert code == 2
     assert "--cors-origin" in capsys.readouterr().err
     assert not (tmp_path / "s").exists()
+
+
+# --- a real browser (Chromium, with --browser-smoke) ---------------------------------------------
+
+browser = test_browser.browser  # headless Chromium, the fixture of the app's smoke test
+FETCH = """
+const [url, init, done] = arguments;
+fetch(url, init).then(
+  async (response) => done("status " + response.status + " " + await response.text()),
+  (error) => done("failed " + error),
+);
+"""
+
+
+@pytest.fixture(scope="module")
+def page_origin() -> Iterator[str]:
+    """An empty page on an origin of its own (another port), for the browser to run fetch from."""
+
+    class Page(http.server.BaseHTTPRequestHandler):
+        def do_GET(self) -> None:
+            body = b"<!doctype html><title>another origin</title>"
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, format: str, *args: object) -> None:
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Page)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def browser_fetch(driver, page: str, url: str, init: dict) -> str:
+    if not driver.current_url.startswith(page):
+        driver.get(page + "/")
+    driver.set_script_timeout(30)
+    return driver.execute_async_script(FETCH, url, init)
+
+
+SPARQL_JSON = {
+    "method": "POST",
+    "headers": {
+        "Content-Type": "application/sparql-query",
+        "Accept": "application/sparql-results+json",
+    },
+    "body": COUNT,
+}
+
+
+@pytest.mark.browser
+def test_a_browser_on_another_origin_reads_only_with_cors(
+    browser, page_origin, cors, plain, tmp_path
+):
+    answer = browser_fetch(browser, page_origin, cors + "/query", SPARQL_JSON)
+    assert answer.startswith("status 200 ")
+    bindings = json.loads(answer.removeprefix("status 200 "))["results"]["bindings"]
+    assert int(bindings[0]["n"]["value"]) > 0
+    # The same request to a server without --cors: the browser hides the answer.
+    assert browser_fetch(browser, page_origin, plain + "/query", SPARQL_JSON).startswith("failed")
+
+
+@pytest.mark.browser
+def test_a_browser_page_cannot_write_unless_its_origin_is_named(
+    browser, page_origin, tmp_path_factory
+):
+    args = ("--allow-updates", "--cors")
+    with _serve(tmp_path_factory, "browser-rw", True, *args) as (base, _):
+        before = count(base)
+        # No preflight for a form POST; the opaque answer is all the page gets, and nothing runs.
+        form = {
+            "method": "POST",
+            "mode": "no-cors",
+            "headers": {"Content-Type": "application/x-www-form-urlencoded"},
+            "body": "update=DROP%20ALL",
+        }
+        assert browser_fetch(browser, page_origin, base + "/update", form) == "status 0 "
+        assert count(base) == before
+    named = ("--allow-updates", "--cors-origin", page_origin)
+    with _serve(tmp_path_factory, "browser-named", True, *named) as (base, _):
+        insert = {
+            "method": "POST",
+            "headers": {"Content-Type": "application/sparql-update"},
+            "body": "INSERT DATA { GRAPH <http://x/page> { <http://x/a> <http://x/b> 1 } }",
+        }
+        before = count(base)
+        assert browser_fetch(browser, page_origin, base + "/update", insert) == "status 204 "
+        assert count(base) == before + 1
