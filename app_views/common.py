@@ -216,15 +216,23 @@ def explorer_url(iri: str, label: str = "") -> str:
     return url + (f"&label={quote(label, safe='')}" if label else "")
 
 
+def resource_url(iri: str, label: str = "") -> str:
+    """Return an app-relative link that opens the resource page on `iri`, shown as `label`:
+    where every entity link in a table leads (all its statements, evidence and documents)."""
+    url = f"resource?iri={quote(iri, safe='')}"
+    return url + (f"&label={quote(label, safe='')}" if label else "")
+
+
 def document_url(iri: str, label: str) -> str:
     """Return an app-relative link that opens document `iri` in the reader, shown as `label`."""
     return f"documents?doc={quote(iri, safe='')}&label={quote(label, safe='')}"
 
 
 def link_columns(df: pd.DataFrame, columns: list[str] | None = None) -> tuple[pd.DataFrame, dict]:
-    """Replace IRI columns by explorer links shown as labels; return the frame and column_config.
+    """Replace IRI columns by resource-page links shown as labels; return the frame and
+    column_config.
 
-    The IRI stays one click away: the link opens the explorer on it (and shows it in the URL).
+    The IRI stays one click away: the link opens its resource page (and shows it in the URL).
     """
     config: dict = {}
     df = df.copy()
@@ -237,7 +245,7 @@ def link_columns(df: pd.DataFrame, columns: list[str] | None = None) -> tuple[pd
     info = labels(iris) if iris else {}
     for c in iri_columns:
         df[c] = [
-            explorer_url(v, info[v].label if v in info else v.rsplit("/", 1)[-1])
+            resource_url(v, info[v].label if v in info else v.rsplit("/", 1)[-1])
             if isinstance(v, str) and v.startswith("http")
             else v
             for v in df[c]

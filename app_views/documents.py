@@ -14,9 +14,9 @@ from app_views.common import (
     app_query,
     class_label,
     document_url,
-    explorer_url,
     named_query,
     reopen_store,
+    resource_url,
     store_location,
 )
 from app_views.literal import html_block, html_literal, md_literal
@@ -145,8 +145,8 @@ def read_view(docs) -> None:
             unsafe_allow_html=True,
         )
         st.caption(
-            f"{mentions['mention'].nunique()} mentions highlighted; click one to open it "
-            "in the graph explorer."
+            f"{mentions['mention'].nunique()} mentions highlighted; click one to open its page "
+            "(statements, evidence, documents)."
         )
 
 
@@ -221,7 +221,7 @@ def highlight(text: str, mentions) -> str:
         out.append(html_literal(text[pos:start]))
         colour = CLASS_COLOURS.get(cls, CLASS_COLOURS[""])
         out.append(
-            f"<a href='{html.escape(explorer_url(entity, label))}' target='_self' "
+            f"<a href='{html.escape(resource_url(entity, label))}' target='_self' "
             f"title='{html_literal(f'{class_label(cls)}: {label}')}' "
             f"style='background:{colour}55;border-bottom:2px solid {colour};color:inherit;"
             f"text-decoration:none'>{html_literal(text[start:end])}</a>"

@@ -20,6 +20,7 @@ PAGES = {
     "programmes": ("项目与学校 Programmes & schools", ":material/school:"),
     "lineage": ("项目沿袭 Lineage", ":material/account_tree:"),
     "documents": ("文件 Documents", ":material/description:"),
+    "resource": ("资源 Resource", ":material/link:"),
     "export": ("导出 Export", ":material/download:"),
 }
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from app_views.common import class_label, document_url, explorer_url, labels, search_index
+from app_views.common import class_label, document_url, labels, resource_url, search_index
 
 
 def render() -> None:
@@ -34,7 +34,7 @@ def render() -> None:
         df = pd.DataFrame(
             [
                 {
-                    "name": explorer_url(h.record.iri, h.record.label),
+                    "name": resource_url(h.record.iri, h.record.label),
                     "matched": h.record.text,
                     "class": class_label(h.record.cls),
                     "where / 辖区 年份": info[h.record.iri].where,
@@ -49,7 +49,7 @@ def render() -> None:
             hide_index=True,
             column_config={
                 "name": st.column_config.LinkColumn(
-                    "name", display_text=r"label=(.*)$", help="open in the graph explorer"
+                    "name", display_text=r"label=(.*)$", help="open its page / 打开资源页"
                 )
             },
         )
@@ -69,7 +69,7 @@ def render() -> None:
             rows.append(
                 {
                     "sentence": r.text,
-                    "about": explorer_url(r.iri, r.label) if r.kind == "mention" else "",
+                    "about": resource_url(r.iri, r.label) if r.kind == "mention" else "",
                     "document": document_url(r.document, doc.label if doc else r.document),
                 }
             )

@@ -122,6 +122,19 @@ SELECT DISTINCT ?entity ?label ?class ?area_name ?year WHERE {
     "alt_labels": """
 SELECT DISTINCT ?entity ?alt WHERE { ?entity skos:altLabel ?alt }
 """,
+    # Every statement about a resource, out and in (mentions, which point at everything they
+    # name, are counted on their own, as evidence).
+    "resource_out": """
+SELECT DISTINCT ?resource ?property ?value WHERE {
+  ?resource ?property ?value . FILTER(?property != ekg:text)
+} ORDER BY ?property ?value
+""",
+    "resource_in": """
+SELECT DISTINCT ?resource ?subject ?property WHERE {
+  ?subject ?property ?resource .
+  FILTER NOT EXISTS { ?subject a ekg:Mention }
+} ORDER BY ?property ?subject
+""",
     "entity_properties": """
 SELECT DISTINCT ?entity ?property ?value WHERE {
   ?entity ?property ?value . FILTER(isLiteral(?value) && ?property != ekg:text)

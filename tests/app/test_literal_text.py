@@ -125,8 +125,8 @@ def test_reader_shows_title_outline_and_text_literally_and_still_highlights(mark
     for written in (TITLE, HEADING, "<b>示范区教育局</b>", "<b>粗体</b> _斜体_ [链接](http"):
         assert written in shown
     reader = next(m.value for m in at.markdown if "white-space:pre-wrap" in m.value)
-    # The mentions are still links into the explorer, around the escaped names.
-    assert reader.count("explorer?entity=") == 2
+    # The mentions are still links to their resource pages, around the escaped names.
+    assert reader.count("resource?iri=") == 2
     assert html.unescape(reader).count(f">{SCHOOL_LABEL}</a>") == 1
     # One Markdown line: a blank line in the text cannot end the HTML block.
     assert "\n" not in reader

@@ -16,7 +16,17 @@ from tests.store_fixtures import tiny_quads
 
 ROOT = Path(__file__).resolve().parents[2]
 APP = str(ROOT / "app.py")
-PAGES = ("overview", "sparql", "search", "explorer", "programmes", "lineage", "documents", "export")
+PAGES = (
+    "overview",
+    "sparql",
+    "search",
+    "explorer",
+    "programmes",
+    "lineage",
+    "documents",
+    "resource",
+    "export",
+)
 ZL = "https://w3id.org/edukg/id/program/zl-sanming"
 XCQ = "https://w3id.org/edukg/id/school/xicangqiao"
 
@@ -253,6 +263,33 @@ def test_entities_of_one_name_read_apart_by_place_and_year(tiny_store_path):
     assert "三名工程 · 项目 Program · 海陵区 2020" in named
 
 
+def test_resource_page_shows_statements_both_ways_with_labels_and_evidence(tiny_store_path):
+    at = open_page(tiny_store_path, "resource", iri=XCQ)
+    assert not at.error and not at.warning
+    blocks = "\n".join(html.unescape(m.value) for m in at.markdown)
+    assert "西仓桥小学 · 学校 School · 钟楼区" in blocks
+    assert "ekgid:school/xicangqiao" in "\n".join(c.value for c in at.code)
+    # Out: predicates prefixed, objects by label, each a link to its own page, same tab.
+    assert ">ekg:memberOf</a>" in blocks and ">西仓桥教育集团 · 教育集团 EducationGroup" in blocks
+    assert "resource?iri=https%3A%2F%2Fw3id.org%2Fedukg%2Fid%2Fgroup%2Fxicangqiao" in blocks
+    assert "target='_blank'" not in blocks and "target='_self'" in blocks
+    # In: the campus that is its campus.
+    assert ">ekg:campusOf</a>" in blocks and "西仓桥小学东校区" in blocks
+    assert "西仓桥小学参与钟楼三名工程。" in blocks  # an evidence sentence
+    assert "explorer?entity=" in blocks  # and the way on to the explorer
+
+
+def test_resource_page_of_an_unknown_iri_says_so(tiny_store_path):
+    at = open_page(tiny_store_path, "resource", iri="https://w3id.org/edukg/id/school/nowhere")
+    assert at.warning and "says nothing" in at.warning[0].value
+
+
+def test_table_links_open_the_resource_page(tiny_store_path):
+    at = open_page(tiny_store_path, "search")
+    at.text_input(key="search_text").input("仓桥").run()
+    assert frame(at, "matched")["name"].str.startswith("resource?iri=").all()
+
+
 def test_explorer_finds_by_pinyin(tiny_store_path):
     at = open_page(tiny_store_path, "explorer")
     at.text_input(key="explorer_name").input("qingtan").run()
@@ -382,7 +419,7 @@ def test_documents_list_filters_and_reader_highlights(tiny_store_path):
     at.multiselect(key="documents_area").select("海陵区").run()
     assert frame(at, "read")["title"].tolist() == ["区教育局关于印发2020年全区教育工作要点的通知"]
     html = "\n".join(m.value for m in at.markdown)
-    assert "explorer?entity=" in html and "三名工程</a>" in html
+    assert "resource?iri=" in html and "三名工程</a>" in html
 
 
 def test_documents_upload_ingests_good_files_and_reports_bad_ones(tiny_store_path):

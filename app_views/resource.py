@@ -1,0 +1,128 @@
+"""Resource: every statement about one IRI, out and in, with labels, its evidence sentences and
+its documents: the page a link to an entity opens, in the same browser tab."""
+
+from __future__ import annotations
+
+import html
+
+import pandas as pd
+import streamlit as st
+
+from app_views.common import app_query, document_url, explorer_url, labels, resource_url
+from app_views.literal import html_block, html_literal, md_literal
+from graph_store.app_queries import NodeInfo
+from ontology.namespace import EKGID_BASE, PREFIXES
+
+# Rows drawn per direction: a hub (an area named in every document) has thousands.
+SHOWN = 300
+
+
+def prefixed(iri: str) -> str:
+    """Return `iri` with a project prefix (ekg:memberOf), or whole when none fits.
+
+    >>> prefixed("https://w3id.org/edukg/ontology#memberOf")
+    'ekg:memberOf'
+    >>> prefixed("http://example.org/x")
+    'http://example.org/x'
+    """
+    for prefix, namespace in sorted(PREFIXES.items(), key=lambda kv: -len(kv[1])):
+        if iri.startswith(namespace) and len(iri) > len(namespace):
+            return f"{prefix}:{iri[len(namespace) :]}"
+    return iri
+
+
+def _link(iri: str, info: dict[str, NodeInfo]) -> str:
+    """Return an HTML link to the resource page, shown as the IRI's caption, same tab."""
+    # An entity by what it is called; a term of a vocabulary (a property, a class) prefixed.
+    node = info.get(iri)
+    text = node.caption() if node is not None and iri.startswith(EKGID_BASE) else prefixed(iri)
+    return f"<a href='{html.escape(resource_url(iri))}' target='_self'>{html_literal(text)}</a>"
+
+
+def _value(value: str, info: dict[str, NodeInfo]) -> str:
+    if value.startswith(("http://", "https://")):
+        return _link(value, info)
+    return html_literal(value)
+
+
+def _table(rows: list[tuple[str, str]], headers: tuple[str, str]) -> str:
+    """Return rows of ready HTML cells as one HTML table (a one-block st.markdown)."""
+    head = "".join(f"<th style='text-align:left'>{html_literal(h)}</th>" for h in headers)
+    body = "".join(f"<tr><td>{a}</td><td>{b}</td></tr>" for a, b in rows)
+    return f"<table style='width:100%'><tr>{head}</tr>{body}</table>"
+
+
+def render() -> None:
+    st.title("资源 / Resource")
+    iri = st.query_params.get("iri", "")
+    iri = st.text_input("IRI", value=iri, key="resource_iri").strip()
+    if not iri:
+        st.info("Open a resource from any link in the app, or paste an IRI above.")
+        return
+    if not iri.startswith(("http://", "https://")):
+        st.error("An IRI starts with http:// or https:// / IRI 须以 http:// 或 https:// 开头")
+        return
+    out = app_query("resource_out", resource=iri)
+    into = app_query("resource_in", resource=iri)
+    evidence = app_query("entity_evidence", entity=iri)
+    if out.empty and into.empty and evidence.empty:
+        st.warning(f"The graph says nothing about {md_literal(iri)} / 图中没有这个资源。")
+        return
+    shown_out, shown_in = out.head(SHOWN), into.head(SHOWN)
+    iris = [iri, *shown_in["subject"], *shown_out["property"], *shown_in["property"]]
+    iris += [v for v in shown_out["value"] if isinstance(v, str) and v.startswith("http")]
+    info = labels(iris)
+    st.markdown(
+        html_block(info[iri].caption(), "font-size:1.4rem;font-weight:600"), unsafe_allow_html=True
+    )
+    st.code(f"{prefixed(iri)}\n{iri}", language=None)
+    st.markdown(
+        f"<a href='{html.escape(explorer_url(iri, info[iri].label))}' target='_self'>"
+        "在图谱中浏览 / Open in the graph explorer</a>",
+        unsafe_allow_html=True,
+    )
+    st.subheader(f"陈述 / Statements about it ({len(out)})")
+    rows = [
+        (_link(p, info), _value(v, info))
+        for p, v in zip(shown_out["property"], shown_out["value"], strict=True)
+    ]
+    st.markdown(_table(rows, ("属性 / property", "值 / value")), unsafe_allow_html=True)
+    _more(len(out))
+    st.subheader(f"指向它的陈述 / Statements pointing to it ({len(into)})")
+    rows = [
+        (_link(s, info), _link(p, info))
+        for s, p in zip(shown_in["subject"], shown_in["property"], strict=True)
+    ]
+    if rows:
+        st.markdown(_table(rows, ("主语 / subject", "属性 / property")), unsafe_allow_html=True)
+    _more(len(into))
+    st.subheader(f"证据句 / Evidence sentences ({len(evidence)})")
+    _evidence(evidence)
+
+
+def _more(total: int) -> None:
+    if total > SHOWN:
+        st.caption(
+            f"The first {SHOWN} of {total} are shown; the SPARQL page lists them all / "
+            f"仅显示前 {SHOWN} 条。"
+        )
+
+
+def _evidence(evidence: pd.DataFrame) -> None:
+    if evidence.empty:
+        st.caption("No sentence of a document names it / 没有文件中的句子提到它。")
+        return
+    lines = []
+    for r in evidence.head(SHOWN).itertuples():
+        title = r.title if isinstance(r.title, str) else r.document
+        link = html.escape(document_url(r.document, title))
+        lines.append(
+            f"<li>{html_literal(r.quote or '')} — <a href='{link}' target='_self'>"
+            f"{html_literal(title)}</a></li>"
+        )
+    st.markdown(f"<ul>{''.join(lines)}</ul>", unsafe_allow_html=True)
+    _more(len(evidence))
+
+
+if __name__ == "__main__":
+    render()
