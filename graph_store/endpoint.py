@@ -1,10 +1,12 @@
 """EndpointStore: the GraphStore protocol over any SPARQL 1.1 Protocol server (standard library HTTP).
 
-Queries go out as `POST application/sparql-query`, updates as `POST application/sparql-update`,
-each with a timeout. Answers are parsed by pyoxigraph, so rows hold the same pyoxigraph terms as
-the embedded store's. Bindings cannot use pyoxigraph substitutions remotely: each bound value is
-serialised by pyoxigraph (N-Triples form, IRIs validated by `NamedNode`) into a trailing
-`VALUES` block, so a user's string is never pasted into the query text.
+Queries go out as form POSTs (`application/x-www-form-urlencoded; charset=UTF-8`: every server
+reads them, Virtuoso included, which never answers `application/sparql-query`), updates as
+`POST application/sparql-update`, each with a timeout. Answers are parsed by pyoxigraph, so rows
+hold the same pyoxigraph terms as the embedded store's. Bindings cannot use pyoxigraph
+substitutions remotely: each bound value is serialised by pyoxigraph (N-Triples form, IRIs
+validated by `NamedNode`) into a `BIND` opening the WHERE group (bind_values), so a user's string
+is never pasted into the query text.
 
 Union default graph. edukg queries expect the union of the named graphs as their default graph.
 Oxigraph gives that with `--union-default-graph` (what `edukg serve` passes), Fuseki with
@@ -14,22 +16,36 @@ quad of some named graph is visible in the default graph. If it is not, every qu
 with the named graphs listed as `default-graph-uri` and `named-graph-uri` (SPARQL 1.1 Protocol
 section 2.1.4), which gives the same dataset on any conforming server, at the cost of a larger
 request (the graph list is cached, and fetched again after each update this client makes).
+
+Virtuoso (recognised by the `Server:` header of its first answer; docs/virtuoso.md) differs in
+ways the backend adapts to: it takes updates at /sparql itself (used unless an update URL was
+given); it refuses blank nodes in INSERT DATA and any update whose generated SQL passes 10 000
+lines (about 1 400 quads), so blank nodes are skolemised to `/.well-known/genid/` IRIs (turned
+back into blank nodes when read), a graph is written with one Graph Store Protocol PUT (or, where
+that service is off, in updates of VIRTUOSO_CHUNK quads); it returns its own blank nodes as
+`nodeID://…`; its system graphs (virtrdf#, ldp#, …) are left out of graphs(), count() and
+exports; and it cuts every answer at ResultSetMaxRows (saying so only in an `X-SPARQL-MaxRows`
+header), so exports page through each graph and a cut SELECT or CONSTRUCT is refused.
 """
 
 from __future__ import annotations
 
 import io
+import json
 import re
 import urllib.error
 import urllib.parse
 import urllib.request
+import zlib
 from collections.abc import Iterable, Iterator
+from email.message import Message
 from pathlib import Path
+from typing import NamedTuple
 
 import pyoxigraph as ox
-from pyoxigraph import NamedNode, Quad, Triple
+from pyoxigraph import BlankNode, NamedNode, Quad, Triple
 
-from graph_store.embedded import quads_to_patch, quads_to_update
+from graph_store.embedded import graph_lines, quads_to_patch, quads_to_update
 from graph_store.protocol import RDF_EXPORT_FORMATS, Bindings, StoreError
 from graph_store.results import QueryResult, solutions_to_result
 from graph_store.settings import get_setting
@@ -37,7 +53,24 @@ from ontology.namespace import PREFIXES as _PREFIXES
 
 _RESULTS_JSON = "application/sparql-results+json"
 _N_TRIPLES = "application/n-triples"
+_FORM = "application/x-www-form-urlencoded; charset=UTF-8"
 _BODY_PREVIEW = 300
+
+# Quads per INSERT DATA on Virtuoso. Measured on 7.2.5: 1 400 quads of Chinese literals pass,
+# 1 500 fail with SP031 "generated SQL text has exceeded 10000 lines", and 20 updates of 500 in
+# one request fail with SQ199 (code vector size); 500 per request leaves room for longer terms.
+VIRTUOSO_CHUNK = 500
+# Graphs Virtuoso creates for itself; never edukg data.
+VIRTUOSO_SYSTEM_GRAPHS = (
+    "http://www.openlinksw.com/schemas/virtrdf#",
+    "http://www.w3.org/ns/ldp#",
+    "http://localhost:8890/",
+    "http://localuriqaserver/",
+)
+# RDF 1.1 section 3.5: an IRI with this path stands for a blank node (a "skolem IRI").
+SKOLEM_PATH = "/.well-known/genid/"
+_DECIMAL = NamedNode("http://www.w3.org/2001/XMLSchema#decimal")
+_BNODE_ID = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_.-]*")
 
 
 class EndpointError(StoreError):
@@ -91,11 +124,58 @@ def add_prefixes(query: str) -> str:
     return "\n".join([*lines, query]) if lines else query
 
 
+# SPARQL tokens that may hold braces or the word WHERE without being syntax: IRIs, strings,
+# comments; then the tokens the scan needs.
+_TOKENS = re.compile(
+    r"""<[^<>"{}|^`\\\x00-\x20]*>|'{3}.*?'{3}|"{3}.*?"{3}|'(?:[^'\\\n]|\\.)*'"""
+    r"""|"(?:[^"\\\n]|\\.)*"|\#[^\n]*|[{}]|\bWHERE\b|\b(?:SELECT|ASK)\b""",
+    re.IGNORECASE | re.DOTALL,
+)
+
+
+def where_start(query: str) -> int | None:
+    """Return the index just after the `{` that opens the query's top-level WHERE group.
+
+    None when there is none to find (a DESCRIBE without WHERE); the scan skips IRIs, strings
+    and comments.
+
+    >>> q = 'CONSTRUCT { ?s <x:p> "{" } WHERE { ?s ?p ?o }'
+    >>> q[where_start(q):]
+    ' ?s ?p ?o }'
+    >>> q = "SELECT * { { SELECT ?x WHERE { ?x ?p ?o } } }  # WHERE {"
+    >>> q[where_start(q):][:10]
+    ' { SELECT '
+    """
+    depth = 0
+    armed = False
+    for token in _TOKENS.finditer(query):
+        text = token.group().upper()
+        if text == "{":
+            if depth == 0 and armed:
+                return token.end()
+            depth += 1
+        elif text == "}":
+            depth -= 1
+        elif depth == 0 and text in ("WHERE", "SELECT", "ASK"):
+            armed = True
+    return None
+
+
 def bind_values(query: str, bindings: Bindings | None) -> str:
-    """Return `query` with `bindings` appended as a trailing VALUES block of serialised terms.
+    """Return `query` with `bindings` as BINDs of serialised terms opening its WHERE group (or
+    as a trailing VALUES block, when it has none).
+
+    A BIND that opens the group is joined with the whole pattern, as a substitution would be.
+    On Virtuoso 7.2 a trailing VALUES is not joined with a variable that comes out of a
+    subquery (issue 11: 142 rows instead of 1), and neither is a VALUES or a FILTER at the
+    start of the group when the variable is a literal from a DISTINCT subquery (0 rows for
+    documents_by_area_and_year with area=海陵区); BIND is. Terms are serialised by pyoxigraph
+    (N-Triples escapes, IRIs validated by NamedNode): no text is pasted.
 
     >>> bind_values("SELECT ?x WHERE { ?x ?p ?name }", {"name": ox.Literal('a" }', language="zh")})
-    'SELECT ?x WHERE { ?x ?p ?name }\\nVALUES (?name) { ("a\\\\" }"@zh) }'
+    'SELECT ?x WHERE { BIND("a\\\\" }"@zh AS ?name)\\n ?x ?p ?name }'
+    >>> bind_values("DESCRIBE ?x", {"x": ox.NamedNode("http://ex.org/a")})
+    'DESCRIBE ?x\\nVALUES (?x) { (<http://ex.org/a>) }'
     """
     if not bindings:
         return query
@@ -110,7 +190,143 @@ def bind_values(query: str, bindings: Bindings | None) -> str:
             raise StoreError(f"cannot bind ?{name} to {term!r}: only IRIs and literals")
         terms.append(str(term))
     variables = " ".join("?" + n for n in names)
-    return f"{query}\nVALUES ({variables}) {{ ({' '.join(terms)}) }}"
+    at = where_start(query)
+    if at is None:
+        return f"{query}\nVALUES ({variables}) {{ ({' '.join(terms)}) }}"
+    binds = " ".join(f"BIND({term} AS ?{name})" for name, term in zip(names, terms, strict=True))
+    return f"{query[:at]} {binds}\n{query[at:]}"
+
+
+def skolem_iri(graph: NamedNode, node: BlankNode) -> NamedNode:
+    """Return the skolem IRI standing for blank node `node` in `graph` (under its authority).
+
+    >>> skolem_iri(NamedNode("https://w3id.org/edukg/id/graph/x"), BlankNode("b1")).value
+    'https://w3id.org/.well-known/genid/b1'
+    """
+    parts = urllib.parse.urlsplit(graph.value)
+    return NamedNode(f"{parts.scheme}://{parts.netloc}{SKOLEM_PATH}{node.value}")
+
+
+def virtuoso_lines(graph: NamedNode, quads: Iterable[Quad]) -> list[str]:
+    """Return the N-Triples lines of `graph` (graph_lines) written so Virtuoso keeps them.
+
+    Blank nodes become skolem IRIs (Virtuoso refuses them in INSERT DATA). A whole xsd:decimal
+    gets a ".0": Virtuoso stores "50"^^xsd:decimal as an integer and returns it as
+    "50"^^xsd:integer (which fails the shapes), but returns "50.0"^^xsd:decimal as
+    "50"^^xsd:decimal, the term the embedded store holds.
+
+    >>> g, p = NamedNode("http://ex.org/g"), NamedNode("http://ex.org/p")
+    >>> virtuoso_lines(g, [Quad(BlankNode("b"), p, ox.Literal("_:x"), g)])
+    ['<http://ex.org/.well-known/genid/b> <http://ex.org/p> "_:x" .']
+    >>> virtuoso_lines(g, [Quad(p, p, ox.Literal("50", datatype=_DECIMAL), g)])[0].split()[2]
+    '"50.0"^^<http://www.w3.org/2001/XMLSchema#decimal>'
+    """
+    lines = graph_lines(graph, quads)
+    if not any("_:" in line or _DECIMAL.value in line for line in lines):
+        return lines
+
+    def fix(term):
+        if isinstance(term, BlankNode):
+            return skolem_iri(graph, term)
+        if isinstance(term, ox.Literal) and term.datatype == _DECIMAL and "." not in term.value:
+            return ox.Literal(term.value + ".0", datatype=_DECIMAL)
+        return term
+
+    triples = ox.parse("\n".join(lines).encode("utf-8"), format=ox.RdfFormat.N_TRIPLES)
+    return [f"{fix(t.subject)} {t.predicate} {fix(t.object)} ." for t in triples]
+
+
+def _unskolem(term):
+    """Return the blank node a skolem IRI (SKOLEM_PATH) stands for; any other term as it is."""
+    if isinstance(term, NamedNode) and SKOLEM_PATH in term.value:
+        return BlankNode(_blank_id(term.value.rsplit(SKOLEM_PATH, 1)[1]))
+    return term
+
+
+def _blank_id(value: str) -> str:
+    """Return a valid blank node id for a server's blank node label (Virtuoso's nodeID://b12).
+
+    >>> _blank_id("nodeID://b1024"), _blank_id("b0"), _blank_id("a/b") != _blank_id("a_b")
+    ('b1024', 'b0', True)
+    """
+    value = value.removeprefix("nodeID://")
+    if _BNODE_ID.fullmatch(value):
+        return value
+    # Other characters are replaced; the label's hash keeps two labels apart.
+    return re.sub(r"[^A-Za-z0-9_]", "_", value) + "_" + format(zlib.crc32(value.encode()), "x")
+
+
+def normalise_json_results(body: bytes) -> bytes:
+    """Return SPARQL JSON results with every blank node readable by pyoxigraph: Virtuoso's
+    `nodeID://` labels become plain ids, and skolem IRIs (SKOLEM_PATH) become blank nodes again.
+
+    >>> normalise_json_results(b'{"head":{"vars":["x"]},"results":{"bindings":'
+    ...     b'[{"x":{"type":"bnode","value":"nodeID://b7"}}]}}')
+    b'{"head": {"vars": ["x"]}, "results": {"bindings": [{"x": {"type": "bnode", "value": "b7"}}]}}'
+    """
+    if b'"bnode"' not in body and SKOLEM_PATH.encode() not in body:
+        return body
+    answer = json.loads(body)
+    for row in answer.get("results", {}).get("bindings", []):
+        for term in row.values():
+            if term.get("type") == "bnode":
+                term["value"] = _blank_id(term["value"])
+            elif term.get("type") == "uri" and SKOLEM_PATH in term["value"]:
+                term["type"] = "bnode"
+                term["value"] = _blank_id(term["value"].rsplit(SKOLEM_PATH, 1)[1])
+    return json.dumps(answer, ensure_ascii=False).encode("utf-8")
+
+
+_SEPARATOR = re.compile(r"""(separator\s*=\s*)(?:"([^"\\\n]*)"|'([^'\\\n]*)')""", re.I)
+
+
+def ascii_separators(query: str) -> tuple[str, dict[bytes, bytes]]:
+    """Return `query` with each non-ASCII GROUP_CONCAT separator replaced by an ASCII token,
+    and the map from token to separator (both UTF-8) to put them back into the answer.
+
+    Virtuoso 7.2 turns a non-ASCII separator into '?' (its SQL keeps it as a narrow string).
+
+    >>> ascii_separators('SELECT (GROUP_CONCAT(?x; separator="、") AS ?c) {}')
+    ('SELECT (GROUP_CONCAT(?x; separator="~edukg-sep-0~") AS ?c) {}', {b'~edukg-sep-0~': b'\\xe3\\x80\\x81'})
+    """
+    tokens: dict[bytes, bytes] = {}
+
+    def swap(match: re.Match) -> str:
+        separator = match.group(2) if match.group(2) is not None else match.group(3)
+        if separator.isascii():
+            return match.group()
+        token = f"~edukg-sep-{len(tokens)}~"
+        tokens[token.encode()] = separator.encode("utf-8")
+        return f'{match.group(1)}"{token}"'
+
+    return _SEPARATOR.sub(swap, query), tokens
+
+
+def _not_system_graph(variable: str) -> str:
+    """Return a FILTER that keeps `?variable` off Virtuoso's system graphs."""
+    tests = " && ".join(
+        f'!STRSTARTS(STR(?{variable}), "{prefix}")' for prefix in VIRTUOSO_SYSTEM_GRAPHS
+    )
+    return f"FILTER({tests})"
+
+
+def is_system_graph(graph: NamedNode) -> bool:
+    """Return whether `graph` is one of Virtuoso's own graphs (VIRTUOSO_SYSTEM_GRAPHS).
+
+    >>> is_system_graph(NamedNode("http://www.openlinksw.com/schemas/virtrdf#"))
+    True
+    """
+    return graph.value.startswith(VIRTUOSO_SYSTEM_GRAPHS)
+
+
+class RowCapError(StoreError):
+    """The server cut a result at its row cap (Virtuoso's ResultSetMaxRows)."""
+
+
+class _Answer(NamedTuple):
+    body: bytes
+    content_type: str
+    headers: Message
 
 
 class EndpointStore:
@@ -119,26 +335,37 @@ class EndpointStore:
     def __init__(
         self, query_url: str, update_url: str | None = None, timeout: float | None = None
     ) -> None:
+        self._base_only = not urllib.parse.urlsplit(query_url).path.strip("/")
+        self._update_given = bool(update_url)
         self.query_url, self.update_url = service_urls(query_url, update_url)
         self.timeout = float(timeout if timeout is not None else get_setting("http_timeout"))
         self.location = self.query_url
         self._union_default: bool | None = None
         self._dataset_params: list[tuple[str, str]] | None = None
+        self._server: str | None = None
+        self._virtuoso: bool | None = None
+        self._graph_store_url: str | None = None
+        self._row_cap: int | None = None
 
     # --- HTTP -------------------------------------------------------------------------------
 
     def _post(
-        self, url: str, body: bytes, content_type: str, accept: str | None
-    ) -> tuple[bytes, str]:
+        self, url: str, body: bytes, content_type: str, accept: str | None, method: str = "POST"
+    ) -> _Answer:
         headers = {"Content-Type": content_type}
         if accept:
             headers["Accept"] = accept
-        request = urllib.request.Request(url, data=body, headers=headers, method="POST")
+        request = urllib.request.Request(url, data=body, headers=headers, method=method)
         try:
             with urllib.request.urlopen(request, timeout=self.timeout) as response:
-                return response.read(), response.headers.get("Content-Type", "")
+                self._server = response.headers.get("Server", "")
+                return _Answer(
+                    response.read(), response.headers.get("Content-Type", ""), response.headers
+                )
         except urllib.error.HTTPError as err:
+            self._server = err.headers.get("Server", "") if err.headers else ""
             preview = err.read()[:_BODY_PREVIEW].decode("utf-8", "replace").strip()
+            preview = " ".join(preview.split())
             raise EndpointError(
                 f"{url} answered HTTP {err.code} {err.reason}: {preview or '(empty body)'}"
             ) from err
@@ -153,15 +380,45 @@ class EndpointStore:
                 "(raise EDUKG_HTTP_TIMEOUT, or simplify the query)"
             ) from err
 
-    def _send_query(self, query: str, accept: str, dataset: bool = True) -> tuple[bytes, str]:
-        text = add_prefixes(query)
+    @property
+    def is_virtuoso(self) -> bool:
+        """Whether the server is Virtuoso (from its Server header; asked once if not yet seen)."""
+        if self._virtuoso is None:
+            if self._server is None:
+                body = urllib.parse.urlencode([("query", "ASK {}")]).encode("utf-8")
+                try:
+                    self._post(self.query_url, body, _FORM, _RESULTS_JSON)
+                except EndpointError:
+                    pass  # an error page still carries the Server header
+            self._virtuoso = (self._server or "").startswith("Virtuoso")
+            if self._virtuoso:
+                self._adapt_to_virtuoso()
+        return self._virtuoso
+
+    def _adapt_to_virtuoso(self) -> None:
+        """Use Virtuoso's URLs (/sparql for reads and updates) unless the user gave them."""
+        if self._base_only and not self.query_url.endswith("/sparql"):
+            self.query_url = self.query_url.rsplit("/", 1)[0] + "/sparql"
+            self.location = self.query_url
+        if not self._update_given:
+            self.update_url = self.query_url
+        self._graph_store_url = self.update_url.rsplit("/", 1)[0] + "/sparql-graph-crud"
+        # Virtuoso's default graph is always the union of all graphs.
+        self._union_default = True
+
+    def _send_query(self, query: str, accept: str, dataset: bool = True) -> _Answer:
+        tokens: dict[bytes, bytes] = {}
+        if self.is_virtuoso:
+            query, tokens = ascii_separators(query)
         params = self._dataset() if dataset else []
-        if params:
-            body = urllib.parse.urlencode([("query", text), *params]).encode("utf-8")
-            return self._post(self.query_url, body, "application/x-www-form-urlencoded", accept)
-        return self._post(self.query_url, text.encode("utf-8"), "application/sparql-query", accept)
+        body = urllib.parse.urlencode([("query", add_prefixes(query)), *params]).encode("utf-8")
+        answer = self._post(self.query_url, body, _FORM, accept)
+        for token, separator in tokens.items():
+            answer = answer._replace(body=answer.body.replace(token, separator))
+        return answer
 
     def _update(self, update: str) -> None:
+        self.is_virtuoso  # noqa: B018  (settles the update URL)
         self._post(self.update_url, update.encode("utf-8"), "application/sparql-update", None)
         self._dataset_params = None
 
@@ -189,42 +446,124 @@ class EndpointStore:
         if isinstance(s, ox.BlankNode) or isinstance(o, ox.BlankNode):
             return True
         probe = bind_values("ASK { ?s ?p ?o }", {"s": s, "p": p, "o": o})
-        body, content_type = self._send_query(probe, _RESULTS_JSON, dataset=False)
-        return bool(self._parse_results(body, content_type))
+        answer = self._send_query(probe, _RESULTS_JSON, dataset=False)
+        return bool(self._parse_results(answer))
 
     # --- parsing ----------------------------------------------------------------------------
 
-    def _parse_results(self, body: bytes, content_type: str):
-        fmt = ox.QueryResultsFormat.from_media_type(content_type.split(";")[0].strip())
+    def _parse_results(self, answer: _Answer):
+        fmt = ox.QueryResultsFormat.from_media_type(answer.content_type.split(";")[0].strip())
         if fmt is None:
             raise StoreError(
-                f"{self.query_url} answered with {content_type or 'no content type'}, "
+                f"{self.query_url} answered with {answer.content_type or 'no content type'}, "
                 "not SPARQL results: was this a SELECT or ASK query?"
             )
+        body = answer.body
+        if fmt == ox.QueryResultsFormat.JSON:
+            body = normalise_json_results(body)
         try:
             return ox.parse_query_results(body, format=fmt)
         except SyntaxError as err:
             raise StoreError(f"{self.query_url}: unreadable SPARQL results: {err}") from err
 
+    def _cap(self, answer: _Answer) -> int | None:
+        """Return the row cap the server says it cut this answer at (Virtuoso), else None."""
+        cap = answer.headers.get("X-SPARQL-MaxRows")
+        if cap is None or not cap.strip().isdigit():
+            return None
+        self._row_cap = int(cap)
+        return self._row_cap
+
+    def _select_capped(
+        self, query: str, dataset: bool = True, limit: int | None = None
+    ) -> tuple[QueryResult, int | None]:
+        """Return a SELECT's rows and the row cap the server cut them at (None: complete)."""
+        answer = self._send_query(query, _RESULTS_JSON, dataset)
+        solutions = self._parse_results(answer)
+        if not isinstance(solutions, ox.QuerySolutions):
+            raise StoreError("expected a SELECT query")
+        return solutions_to_result(solutions, limit), self._cap(answer)
+
     def _select_raw(
         self, query: str, dataset: bool = True, limit: int | None = None
     ) -> QueryResult:
-        body, content_type = self._send_query(query, _RESULTS_JSON, dataset)
-        answer = self._parse_results(body, content_type)
-        if not isinstance(answer, ox.QuerySolutions):
-            raise StoreError("expected a SELECT query")
-        return solutions_to_result(answer, limit)
+        """Return a SELECT's rows; raise RowCapError if the server cut them before `limit`."""
+        result, cap = self._select_capped(query, dataset, limit)
+        if cap is not None and (limit is None or len(result.rows) < limit):
+            raise RowCapError(
+                f"{self.query_url} cut the result at {cap} rows (Virtuoso's ResultSetMaxRows): "
+                "add a LIMIT or narrow the query, or raise ResultSetMaxRows in virtuoso.ini"
+            )
+        return result
+
+    def _select_pages(self, query: str) -> Iterator[tuple]:
+        """Yield the rows of an unordered SELECT, paged with LIMIT/OFFSET past a row cap.
+
+        Virtuoso refuses ORDER BY over more rows than its cap (SR353), so the pages are
+        unordered; callers that need every row check the total (see _graph_quads).
+        """
+        result, cap = self._select_capped(query, False)
+        if cap is None:
+            yield from result.rows
+            return
+        offset = 0
+        while True:
+            page, _ = self._select_capped(f"{query} LIMIT {cap} OFFSET {offset}", False)
+            yield from page.rows
+            if len(page.rows) < cap:
+                return
+            offset += cap
 
     # --- GraphStore -------------------------------------------------------------------------
 
     def put_graph(
         self, graph: NamedNode, quads: Iterable[Quad], replaces: Iterable[NamedNode] = ()
     ) -> None:
-        """Replace `graph` (and drop `replaces`) with its quads among `quads`, in one update."""
-        self._update(quads_to_update(graph, quads, [g for g in replaces if g != graph]))
+        """Replace `graph` (and drop `replaces`) with its quads among `quads`, in one update
+        (on Virtuoso: one Graph Store Protocol PUT, see the module docstring)."""
+        drops = [g for g in replaces if g != graph]
+        if not self.is_virtuoso:
+            self._update(quads_to_update(graph, quads, drops))
+            return
+        lines = virtuoso_lines(graph, quads)
+        if drops or not lines or not self._put_graph_store(graph, lines):
+            self._update(" ;\n".join(f"DROP SILENT GRAPH {g}" for g in [graph, *drops]))
+            self._insert_chunks("INSERT", graph, lines)
+
+    def _put_graph_store(self, graph: NamedNode, lines: list[str]) -> bool:
+        """PUT `lines` as the whole of `graph` at Virtuoso's Graph Store Protocol service;
+        False when the server has no such service (then the caller sends chunked updates).
+
+        One request per graph, replaced in one step and with no SQL-text limit: the corpus
+        (11 877 quads, 8 graphs) loads in 0.23 s this way against 0.9-1.4 s in updates of 500.
+        """
+        if self._graph_store_url is None:
+            return False
+        url = f"{self._graph_store_url}?{urllib.parse.urlencode({'graph-uri': graph.value})}"
+        body = "\n".join(lines).encode("utf-8")
+        try:
+            self._post(url, body, _N_TRIPLES, None, method="PUT")
+        except EndpointError as err:
+            if not re.search(r"HTTP (404|405|501)", str(err)):
+                raise
+            self._graph_store_url = None  # not served here: use updates from now on
+            return False
+        self._dataset_params = None
+        return True
+
+    def _insert_chunks(self, verb: str, graph: NamedNode, lines: list[str]) -> None:
+        """Send `lines` of `graph` as `verb` DATA updates of at most VIRTUOSO_CHUNK lines."""
+        for start in range(0, len(lines), VIRTUOSO_CHUNK):
+            body = "\n".join(lines[start : start + VIRTUOSO_CHUNK])
+            self._update(f"{verb} DATA {{ GRAPH {graph} {{\n{body}\n}} }}")
 
     def patch_graph(self, graph: NamedNode, remove: Iterable[Quad], add: Iterable[Quad]) -> None:
-        """Remove the quads of `graph` among `remove`, then add those among `add`, in one update."""
+        """Remove the quads of `graph` among `remove`, then add those among `add`, in one update
+        (on Virtuoso: in updates of VIRTUOSO_CHUNK quads)."""
+        if self.is_virtuoso:
+            self._insert_chunks("DELETE", graph, virtuoso_lines(graph, remove))
+            self._insert_chunks("INSERT", graph, virtuoso_lines(graph, add))
+            return
         update = quads_to_patch(graph, remove, add)
         if update:
             self._update(update)
@@ -234,44 +573,68 @@ class EndpointStore:
         self._update(f"DROP SILENT GRAPH {graph}")
 
     def graphs(self) -> list[NamedNode]:
-        """Return the named graphs, sorted by IRI."""
-        result = self._select_raw("SELECT DISTINCT ?g WHERE { GRAPH ?g { } }", dataset=False)
-        return sorted(
-            (r[0] for r in result.rows if isinstance(r[0], NamedNode)), key=lambda g: g.value
-        )
+        """Return the named graphs, sorted by IRI (never Virtuoso's system graphs)."""
+        if self.is_virtuoso:
+            # Virtuoso answers `GRAPH ?g { }` with one unbound row.
+            query = "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }"
+            rows = list(self._select_pages(query))
+        else:
+            rows = self._select_raw("SELECT DISTINCT ?g WHERE { GRAPH ?g { } }", False).rows
+        found = {r[0] for r in rows if isinstance(r[0], NamedNode) and not is_system_graph(r[0])}
+        return sorted(found, key=lambda g: g.value)
 
     def select(
         self, query: str, bindings: Bindings | None = None, limit: int | None = None
     ) -> QueryResult:
-        """Run a SELECT with the union of graphs as default graph; cap rows at `limit`."""
+        """Run a SELECT with the union of graphs as default graph; cap rows at `limit`.
+
+        Raises:
+            RowCapError: the server cut the result at its own row cap before `limit` rows.
+        """
         return self._select_raw(bind_values(query, bindings), limit=limit)
 
     def ask(self, query: str, bindings: Bindings | None = None) -> bool:
         """Run an ASK."""
-        body, content_type = self._send_query(bind_values(query, bindings), _RESULTS_JSON)
-        answer = self._parse_results(body, content_type)
+        answer = self._parse_results(self._send_query(bind_values(query, bindings), _RESULTS_JSON))
         if not isinstance(answer, ox.QueryBoolean):
             raise StoreError("expected an ASK query")
         return bool(answer)
 
     def construct(self, query: str, bindings: Bindings | None = None) -> list[Triple]:
-        """Run a CONSTRUCT or DESCRIBE."""
-        body, content_type = self._send_query(bind_values(query, bindings), _N_TRIPLES)
-        fmt = ox.RdfFormat.from_media_type(content_type.split(";")[0].strip())
+        """Run a CONSTRUCT or DESCRIBE.
+
+        Raises:
+            RowCapError: on Virtuoso, the answer has as many triples as its row cap (it cuts
+                CONSTRUCT answers there without saying so).
+        """
+        answer = self._send_query(bind_values(query, bindings), _N_TRIPLES)
+        fmt = ox.RdfFormat.from_media_type(answer.content_type.split(";")[0].strip())
         if fmt is None:
             raise StoreError(
-                f"{self.query_url} answered with {content_type or 'no content type'}, "
+                f"{self.query_url} answered with {answer.content_type or 'no content type'}, "
                 "not RDF: was this a CONSTRUCT or DESCRIBE query?"
             )
-        return [Triple(q.subject, q.predicate, q.object) for q in ox.parse(body, format=fmt)]
+        triples = [
+            Triple(_unskolem(q.subject), q.predicate, _unskolem(q.object))
+            for q in ox.parse(answer.body, format=fmt)
+        ]
+        cap = self._row_cap or 10_000
+        if self.is_virtuoso and len(triples) >= cap:
+            raise RowCapError(
+                f"{self.query_url} returned {len(triples)} triples, Virtuoso's row cap "
+                f"(ResultSetMaxRows {cap}): the answer may be cut; narrow the query, or raise "
+                "ResultSetMaxRows in virtuoso.ini"
+            )
+        return triples
 
     def count(self, graph: NamedNode | None = None) -> int:
         """Return the number of quads in one graph, or in all named graphs."""
         # A trailing VALUES block joins after aggregation, so the graph goes inside the pattern
         # (serialised by pyoxigraph, never pasted).
         name = str(graph) if graph is not None else "?g"
+        system = _not_system_graph("g") if graph is None and self.is_virtuoso else ""
         result = self._select_raw(
-            f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH {name} {{ ?s ?p ?o }} }}", False
+            f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH {name} {{ ?s ?p ?o }} {system} }}", False
         )
         return int(result.rows[0][0].value)
 
@@ -280,10 +643,26 @@ class EndpointStore:
         return list(self._iter_quads(graph))
 
     def _iter_quads(self, graph: NamedNode | None) -> Iterator[Quad]:
+        if self.is_virtuoso:
+            for g in [graph] if graph is not None else self.graphs():
+                yield from self._graph_quads(g)
+            return
         query = "SELECT ?s ?p ?o ?g WHERE { GRAPH ?g { ?s ?p ?o } }"
         result = self._select_raw(bind_values(query, {"g": graph} if graph else None), False)
         for s, p, o, g in result.rows:
             yield Quad(s, p, o, g)
+
+    def _graph_quads(self, graph: NamedNode) -> list[Quad]:
+        """Return every quad of `graph`, paged past the row cap, checked against its count."""
+        query = f"SELECT ?s ?p ?o WHERE {{ GRAPH {graph} {{ ?s ?p ?o }} }}"
+        quads = {Quad(s, p, o, graph) for s, p, o in self._select_pages(query)}
+        expected = self.count(graph)
+        if len(quads) != expected:
+            raise StoreError(
+                f"{self.query_url}: read {len(quads)} of the {expected} quads of {graph} "
+                "(the server's pages moved under a concurrent write?); try again"
+            )
+        return list(quads)
 
     def export(self, fmt: str, graph: NamedNode | None = None) -> bytes:
         """Serialise the named graphs (or one graph) in an RDF format of RDF_EXPORT_FORMATS.
