@@ -5,9 +5,12 @@ from __future__ import annotations
 import pyoxigraph as ox
 import streamlit as st
 
-from app_views.common import app_query, store, store_location
+from app_views.common import app_query, entity_captions, query_examples, store, store_location
+from app_views.documents import display_title
 from app_views.literal import md_literal
-from graph_store.export import EXPORT_FORMATS, export_graph
+from graph_store.bundle import build_bundle
+from graph_store.export import EXPORT_FORMATS, MAX_DEPTH, Selection, export_graph, export_selection
+from graph_store.named_queries import load_named_queries
 from graph_store.results import QueryResult, to_csv, to_json
 from graph_store.sandbox import TripleResult
 
@@ -33,17 +36,25 @@ def render() -> None:
     st.title("导出 / Export")
     scope = st.radio(
         "范围 / Scope",
-        ["whole", "document", "selection"],
+        ["whole", "document", "neighbourhood", "selection", "bundle"],
         key="export_scope",
         horizontal=True,
         format_func=lambda s: {
             "whole": "整个图谱 Whole graph",
             "document": "一份文件 One document",
+            "neighbourhood": "实体邻域 An entity's neighbourhood",
             "selection": "当前查询结果 Current query result",
+            "bundle": "研究包 Research bundle",
         }[s],
     )
     if scope == "selection":
         selection_export()
+        return
+    if scope == "neighbourhood":
+        neighbourhood_export()
+        return
+    if scope == "bundle":
+        bundle_export()
         return
     document = None
     if scope == "document":
@@ -51,7 +62,7 @@ def render() -> None:
         if docs.empty:
             st.info("No documents yet.")
             return
-        titles = dict(zip(docs["document"], docs["title"].fillna(docs["document"]), strict=True))
+        titles = {r["document"]: display_title(r) for _, r in docs.iterrows()}
         document = st.selectbox(
             "文件 / Document", list(titles), key="export_document", format_func=lambda d: titles[d]
         )
@@ -75,6 +86,86 @@ def render() -> None:
         stem = document.rsplit("/", 1)[-1] if document else "edukg"
         st.download_button(
             f"⬇ {name} ({len(data):,} bytes)", data, f"{stem}.{ext}", mime, key="export_download"
+        )
+
+
+def _format_picker(key: str) -> str:
+    return st.selectbox(
+        "格式 / Format", list(EXPORT_FORMATS), key=key, format_func=lambda f: FORMAT_NAMES[f][0]
+    )
+
+
+def neighbourhood_export() -> None:
+    """An entity and what lies within 1–3 links of it, in any format (as `edukg export
+    --neighbourhood IRI --depth N`)."""
+    names = entity_captions()
+    if not names:
+        st.info("No entity in the store yet.")
+        return
+    wanted = st.query_params.get("entity")
+    options = list(names)
+    entity = st.selectbox(
+        "实体 / Entity",
+        options,
+        index=options.index(wanted) if wanted in options else 0,
+        key="export_entity",
+        format_func=lambda iri: names[iri],
+    )
+    depth = st.slider("深度 / Depth (links)", 1, MAX_DEPTH, 1, key="export_depth")
+    fmt = _format_picker("export_neighbourhood_format")
+    name, ext, mime = FORMAT_NAMES[fmt]
+    data = _neighbourhood(store_location(), entity, depth, fmt)
+    st.download_button(
+        f"⬇ {name} ({len(data):,} bytes)",
+        data,
+        f"{entity.rsplit('/', 1)[-1]}-depth{depth}.{ext}",
+        mime,
+        key="export_neighbourhood_download",
+    )
+
+
+@st.cache_data(ttl=600, max_entries=16, show_spinner="walking the graph…")
+def _neighbourhood(location: str, entity: str, depth: int, fmt: str) -> bytes:
+    return export_selection(store(), fmt, Selection(neighbourhood=entity, depth=depth))
+
+
+def bundle_export() -> None:
+    """A named query's research bundle (as `edukg export --query NAME --format bundle`): the
+    query, its parameters, results, network, dataset version, citation and RO-Crate."""
+    queries = load_named_queries()
+    name = st.selectbox(
+        "查询 / Named query",
+        sorted(queries),
+        key="export_bundle_query",
+        format_func=lambda n: f"{queries[n].title} ({n})",
+    )
+    query = queries[name]
+    examples = query_examples(name) if any(p.required for p in query.params) else {}
+    values = {}
+    for param in query.params:
+        value = st.text_input(
+            f"{param.label} ({param.name}{', required' if param.required else ''})",
+            value=examples.get(param.name, ""),
+            key=f"export_bundle_{name}_{param.name}",
+        )
+        if value.strip():
+            values[param.name] = value.strip()
+    missing = [p.name for p in query.params if p.required and p.name not in values]
+    if missing:
+        st.info(f"Give {', '.join(missing)} to build the bundle / 请填写必填参数。")
+        return
+    if st.button("生成研究包 / Build the bundle", key="export_bundle_build", type="primary"):
+        try:
+            data = build_bundle(store(), query, values)
+        except (LookupError, ValueError) as err:
+            st.error(md_literal(err))
+            return
+        st.download_button(
+            f"⬇ {name}-bundle.zip ({len(data):,} bytes)",
+            data,
+            f"{name}-bundle.zip",
+            "application/zip",
+            key="export_bundle_download",
         )
 
 

@@ -488,6 +488,37 @@ def test_documents_interview_without_title_reads_by_type_and_turns(tmp_path):
     assert any(re.search(r"答 A \S+: \S", line) for line in outline)
 
 
+def _downloads(at: AppTest) -> list:
+    return at.get("download_button")
+
+
+def test_export_neighbourhood_of_an_entity_downloads_in_one_step(tiny_store_path):
+    at = open_page(tiny_store_path, "export", entity=XCQ)
+    at.radio(key="export_scope").set_value("neighbourhood").run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert "西仓桥小学 · 学校 School" in at.selectbox(key="export_entity").format_func(XCQ)
+    at.selectbox(key="export_neighbourhood_format").set_value("graphml").run()
+    buttons = _downloads(at)
+    assert len(buttons) == 1 and "GraphML" in buttons[0].proto.label
+    assert _size(buttons[0]) > 1000  # ready at once: no "prepare" step
+
+
+def test_export_research_bundle_of_a_named_query(tiny_store_path):
+    at = open_page(tiny_store_path, "export")
+    at.radio(key="export_scope").set_value("bundle").run()
+    at.selectbox(key="export_bundle_query").set_value("documents_by_area_and_year").run()
+    at.button(key="export_bundle_build").click().run()
+    assert not at.exception and not at.error
+    buttons = _downloads(at)
+    assert len(buttons) == 1 and "documents_by_area_and_year-bundle.zip" in buttons[0].proto.label
+    assert _size(buttons[0]) > 1000
+
+
+def _size(button) -> int:
+    """Return the byte count a download button's label states."""
+    return int(re.search(r"\(([\d,]+) bytes\)", button.proto.label).group(1).replace(",", ""))
+
+
 def test_export_offers_every_format(tiny_store_path):
     at = open_page(tiny_store_path, "export")
     formats = at.selectbox(key="export_format").options
