@@ -122,12 +122,14 @@ def test_every_client_recipe_in_the_docs_is_tested():
     untested = [code for _, code in blocks if not any(code == c for _, c in recipes().values())]
     # Only the SPARQLWrapper recipe (not a dependency of edukg) runs nowhere.
     assert len(untested) == 1 and "from SPARQLWrapper import" in untested[0]
+    # yasgui-html runs in a browser: tests/graph_store/test_serve_cors.py.
     assert set(recipes()) == {
         "curl-select",
         "curl-construct",
         "python-urllib",
         "python-rdflib",
         "python-edukg",
+        "yasgui-html",
     }
 
 

@@ -3,9 +3,15 @@ real server, never write unless their origin is named, and never make it call ou
 
 from __future__ import annotations
 
+import base64
+import hashlib
 import http.server
 import json
+import shutil
+import subprocess
+import tarfile
 import threading
+import time
 import urllib.parse
 from collections.abc import Iterator
 from pathlib import Path
@@ -16,6 +22,7 @@ import cli
 from graph_store.embedded import EmbeddedStore
 from tests.app import test_browser
 from tests.call_out import call_out_listener, service_variants
+from tests.graph_store.test_serve_clients import DOCUMENTED_URL, recipes
 from tests.graph_store.test_serve_security import STYLES, edukg_serve, exchange
 from tests.store_fixtures import fill
 
@@ -242,15 +249,18 @@ fetch(url, init).then(
 """
 
 
+PAGES: dict[str, tuple[str, bytes]] = {"/": ("text/html", b"<!doctype html><title>page</title>")}
+
+
 @pytest.fixture(scope="module")
 def page_origin() -> Iterator[str]:
-    """An empty page on an origin of its own (another port), for the browser to run fetch from."""
+    """A web server on an origin of its own (another port) for the browser's pages: PAGES."""
 
     class Page(http.server.BaseHTTPRequestHandler):
         def do_GET(self) -> None:
-            body = b"<!doctype html><title>another origin</title>"
-            self.send_response(200)
-            self.send_header("Content-Type", "text/html")
+            content_type, body = PAGES.get(self.path, ("text/plain", b"not here"))
+            self.send_response(200 if self.path in PAGES else 404)
+            self.send_header("Content-Type", content_type)
             self.send_header("Content-Length", str(len(body)))
             self.end_headers()
             self.wfile.write(body)
@@ -322,3 +332,63 @@ def test_a_browser_page_cannot_write_unless_its_origin_is_named(
         before = count(base)
         assert browser_fetch(browser, page_origin, base + "/update", insert) == "status 204 "
         assert count(base) == before + 1
+
+
+# YASGUI from its npm package (pinned, checked against the registry's integrity), served locally.
+YASGUI = "@triply/yasgui@4.2.28"
+YASGUI_TGZ = "triply-yasgui-4.2.28.tgz"
+YASGUI_SHA512 = (
+    "HN1neZqERSGoDyk/Fg40nI+F0tHnaBxjqizhN0mur2Kj0oJsklBsFMRk/M+wW+ohy8dSEn7AgX3H0pPrV/wmVg=="
+)
+
+
+@pytest.fixture(scope="module")
+def yasgui_files() -> dict[str, bytes]:
+    """yasgui.min.js and .css from the npm package (fetched once with `npm pack` into
+    ~/.cache/edukg); a browser test that asked for them fails, never skips, without them."""
+    cache = Path.home() / ".cache" / "edukg"
+    tgz = cache / YASGUI_TGZ
+    if not tgz.exists():
+        if shutil.which("npm") is None:
+            pytest.fail(f"the YASGUI test needs npm to fetch {YASGUI}")
+        cache.mkdir(parents=True, exist_ok=True)
+        done = subprocess.run(
+            ["npm", "pack", YASGUI, "--pack-destination", str(cache)],
+            capture_output=True,
+            text=True,
+            timeout=300,
+        )
+        assert done.returncode == 0, done.stderr
+    digest = base64.b64encode(hashlib.sha512(tgz.read_bytes()).digest()).decode()
+    assert digest == YASGUI_SHA512, f"{tgz} is not {YASGUI} as the registry published it"
+    with tarfile.open(tgz) as archive:
+        return {
+            name: archive.extractfile(f"package/build/{name}").read()
+            for name in ("yasgui.min.js", "yasgui.min.css")
+        }
+
+
+@pytest.mark.browser
+def test_yasgui_on_another_origin_queries_a_cors_server(browser, page_origin, cors, yasgui_files):
+    PAGES["/yasgui.min.js"] = ("text/javascript", yasgui_files["yasgui.min.js"])
+    PAGES["/yasgui.min.css"] = ("text/css", yasgui_files["yasgui.min.css"])
+    # The page of docs/serve_and_export.md, as written, pointed at this server.
+    lang, page = recipes()["yasgui-html"]
+    assert lang == "html" and DOCUMENTED_URL in page
+    PAGES["/yasgui.html"] = ("text/html", page.replace(DOCUMENTED_URL, cors).encode())
+    browser.get(page_origin + "/yasgui.html")
+    query = "SELECT ?title WHERE { ?d <http://purl.org/dc/terms/title> ?title }"
+    browser.execute_script(
+        "const tab = yasgui.getTab(); tab.setQuery(arguments[0]); tab.query();", query
+    )
+    # The result table a reader sees (YASGUI's own request, from the page's origin).
+    table, deadline = "", time.monotonic() + 30
+    while time.monotonic() < deadline:
+        table = browser.execute_script(
+            "const t = document.querySelector('.yasr table'); return t ? t.innerText : ''"
+        )
+        if "区教育局关于印发2020年全区教育工作要点的通知" in table:
+            break
+        time.sleep(0.2)
+    else:
+        pytest.fail(f"YASGUI's table does not show the title: {table!r}")
