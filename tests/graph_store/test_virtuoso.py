@@ -9,10 +9,12 @@ fail, they do not skip.
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 import subprocess
 import time
+import urllib.parse
 import urllib.request
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
@@ -24,6 +26,7 @@ import pytest
 from pyoxigraph import BlankNode, Literal, NamedNode, Quad
 
 from cli import main
+from graph_store.app_queries import QUERIES, run_app_query
 from graph_store.embedded import EmbeddedStore
 from graph_store.endpoint import EndpointStore, RowCapError, is_system_graph
 from graph_store.named_queries import NamedQuery, load_named_queries, run_named_query
@@ -204,12 +207,42 @@ def test_cli_validate_and_graphml_match_the_embedded_store(loaded, tmp_path, cap
     assert "conforms" in answers[0][1]
 
 
+def _raw_select(url: str, query: str) -> list[str]:
+    """Return the first column of a SELECT sent straight to the server (no edukg pragmas)."""
+    body = urllib.parse.urlencode({"query": query}).encode("utf-8")
+    request = urllib.request.Request(
+        url, data=body, headers={"Accept": "application/sparql-results+json"}
+    )
+    with urllib.request.urlopen(request, timeout=30) as response:
+        answer = json.load(response)
+    variable = answer["head"]["vars"][0]
+    return [row[variable]["value"] for row in answer["results"]["bindings"]]
+
+
 def test_system_graphs_are_left_out(loaded):
-    url, _ = loaded
+    url, local = loaded
     remote = EndpointStore(url)
-    everything = remote.select("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }").column("g")
-    assert any(is_system_graph(g) for g in everything)  # Virtuoso's virtrdf# is there …
-    assert not any(is_system_graph(g) for g in remote.graphs())  # … but never reported
+    graphs = "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }"
+    assert any(is_system_graph(NamedNode(g)) for g in _raw_select(url, graphs))  # virtrdf# …
+    assert not any(is_system_graph(g) for g in remote.graphs())
+    assert (remote.count(), len(remote.graphs())) == (local.count(), len(local.graphs()))
+
+
+# The app's own queries, unbound (the Overview's among them). Left out: resource_out (more rows
+# than Virtuoso's cap, refused), resource_in (rows hold blank nodes, whose labels differ),
+# entity_properties (unbound, it lists the literals of Virtuoso's system graphs too, which its
+# default graph includes) and concept_targets (a GROUP_CONCAT, in the engine's order).
+LEFT_OUT = {"resource_out", "resource_in", "entity_properties", "concept_targets"}
+APP_QUERIES = sorted(set(QUERIES) - LEFT_OUT)
+
+
+def test_app_queries_and_overview_totals_match_the_embedded_store(loaded):
+    url, local = loaded
+    remote = EndpointStore(url)
+    for name in APP_QUERIES:
+        expected = run_app_query(local, name)
+        assert set(run_app_query(remote, name).rows) == set(expected.rows), name
+    assert (remote.count(), len(remote.graphs())) == (local.count(), len(local.graphs()))
 
 
 def test_update_url_is_found_from_the_server(virtuoso):
