@@ -263,10 +263,18 @@ def show_table(df: pd.DataFrame, key: str, link: bool = True, height: int | str 
 
 
 def draw_graph(
-    graph: Neighbourhood, key: str, height: int = 560, highlight: set[str] | None = None
+    graph: Neighbourhood,
+    key: str,
+    height: int = 560,
+    highlight: set[str] | None = None,
+    colours: dict[str, str] | None = None,
 ) -> list[str]:
-    """Draw nodes and edges with Cytoscape.js (drag, zoom, click); return the selected node IRIs."""
+    """Draw nodes and edges with Cytoscape.js (drag, zoom, click); return the selected node IRIs.
+
+    Nodes are coloured by class, or by `colours` (IRI → CSS colour, e.g. by community) where given.
+    """
     highlight = highlight or set()
+    colours = colours or {}
     elements = []
     for iri, node in graph.nodes.items():
         elements.append(
@@ -276,7 +284,7 @@ def draw_graph(
                     # Where and when beside the name: one name is often several entities.
                     "label": node.label[:20] + (f" ({node.where})" if node.where else ""),
                     "cls": node.cls or "Other",
-                    "colour": CLASS_COLOURS.get(node.cls, CLASS_COLOURS[""]),
+                    "colour": colours.get(iri) or CLASS_COLOURS.get(node.cls, CLASS_COLOURS[""]),
                 },
                 "classes": "centre" if iri in highlight else "",
             }

@@ -19,6 +19,7 @@ PAGES = {
     "explorer": ("图谱浏览 Graph explorer", ":material/hub:"),
     "programmes": ("项目与学校 Programmes & schools", ":material/school:"),
     "lineage": ("项目沿袭 Lineage", ":material/account_tree:"),
+    "network": ("网络分析 Network analysis", ":material/share:"),
     "documents": ("文件 Documents", ":material/description:"),
     "resource": ("资源 Resource", ":material/link:"),
     "export": ("导出 Export", ":material/download:"),
