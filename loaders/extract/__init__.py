@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Callable
+from dataclasses import replace
 
 from loaders.documents import PolicyDocument
 from loaders.extract.areas import AreaContext, area_context, find_areas
-from loaders.extract.boundaries import HEAD_LISTS, Anchor, head_class
+from loaders.extract.boundaries import HEAD_LISTS, Anchor, head_class, head_of, runs_on
 from loaders.extract.citations import find_citations
 from loaders.extract.concepts import concept_for
 from loaders.extract.groups import find_groups
@@ -133,7 +134,21 @@ def rule_candidates(
     candidates += groups
     candidates += find_programs(text, spans)
     candidates += find_people(text, spans)
-    return candidates, spans + meta_spans
+    return [_ending_at_word(text, c) for c in candidates], spans + meta_spans
+
+
+def _ending_at_word(text: str, c: Candidate) -> Candidate:
+    """Return the candidate ended at a shorter head when its head runs on into a commoner word
+    (青松小学校长 → 青松小学; boundaries.runs_on)."""
+    if c.kind not in HEAD_LISTS or c.end > len(text) or text[c.start : c.end] != c.name:
+        return c
+    head = head_of(c.kind, c.name)
+    end = runs_on(text, c.end, head, c.kind) if head else None
+    if end is None:
+        return c
+    name = text[c.start : end]
+    canonical = None if c.canonical in (None, c.name) else c.canonical
+    return replace(c, name=name, end=end, canonical=canonical)
 
 
 def choose_candidates(

@@ -138,6 +138,32 @@ def _continues_word(text: str, end: int, head: str, heads: frozenset[str]) -> bo
     return not any(text.startswith(h, end - len(head)) for h in heads if len(h) > len(head))
 
 
+def runs_on(text: str, end: int, head: str, kind: str) -> int | None:
+    """Return where a name really ends when its head's last characters begin a commoner word
+    with the next character, and a shorter head of the kind ends before them; else None.
+
+    小学校长 is 小学 + 校长 (a principal), 中学校园 is 中学 + 校园 (its grounds): 校长 and
+    校园 are far commoner words than 小学校, which heads names only in some regions.
+
+    >>> t = "青松小学校长"
+    >>> runs_on(t, 5, "小学校", "school")
+    4
+    >>> runs_on("青松小学校", 5, "小学校", "school") is None
+    True
+    """
+    if end >= len(text):
+        return None
+    for shorter in sorted(_heads(kind), key=len, reverse=True):
+        if len(shorter) >= len(head) or not head.startswith(shorter):
+            continue
+        rest = head[len(shorter) :]
+        word = rest + text[end]
+        if word_frequency(word) > word_frequency(head):
+            return end - len(rest)
+        return None
+    return None
+
+
 def find_anchors(
     text: str, spans: Sequence[tuple[int, int]], rules: Sequence[Candidate]
 ) -> list[Anchor]:
@@ -159,7 +185,7 @@ def find_anchors(
         for end, head_start, kind, head in hits[
             bisect.bisect_right(ends, floor) : bisect.bisect_right(ends, ceiling)
         ]:
-            if head_start <= floor:
+            if head_start <= floor or runs_on(text, end, head, kind) is not None:
                 continue
             kept = best.get((kind, end))
             if kept is None or head_start < kept.head_start:
@@ -173,12 +199,12 @@ def find_anchors(
         floor, ceiling = ordered[index] if index >= 0 else (c.start, c.end)
         if not floor <= c.start < ceiling:
             floor, ceiling = c.start, c.end
-        head = _head_of(c.kind, c.canonical or c.name)
+        head = head_of(c.kind, c.canonical or c.name)
         best[(c.kind, c.end)] = Anchor(c.kind, c.end, c.end, head, floor, max(ceiling, c.end))
     return sorted(best.values(), key=lambda a: (a.end, a.kind))
 
 
-def _head_of(kind: str, name: str) -> str:
+def head_of(kind: str, name: str) -> str:
     """Return the longest head of `kind` that `name` ends with (closing marks aside), or ''."""
     bare = name.rstrip(')）”’"」')
     return max((h for h in _heads(kind) if bare.endswith(h)), key=len, default="")

@@ -36,6 +36,25 @@ def test_left_boundary_leaves_out_the_words_before_a_name(text: str, name: str, 
 
 
 @pytest.mark.parametrize(
+    ("text", "name", "glued"),
+    [
+        ("白鹿小学校长在开学典礼上致辞。", "白鹿小学", "白鹿小学校"),
+        ("新区实验小学校园开放日吸引了众多家长。", "新区实验小学", "新区实验小学校"),
+    ],
+)
+def test_a_head_that_runs_into_a_commoner_word_ends_before_it(text: str, name: str, glued: str):
+    # 小学校长 is 小学 + 校长 (the principal): 校长 is far commoner than 小学校.
+    schools = _names(text, SCHOOL)
+    assert name in schools
+    assert glued not in schools
+
+
+def test_a_name_ending_in_a_longer_head_keeps_it():
+    text = "长春市朝阳区青松小学校是一所百年老校。"
+    assert "长春市朝阳区青松小学校" in _names(text, SCHOOL, ("吉林省", "长春市", "朝阳区"))
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "该所学校今年新增教师二十名。",
