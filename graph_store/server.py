@@ -16,6 +16,9 @@ as a backstop.
 The filter also answers browsers (CORS) when `--cors` or `--cors-origin` asks for it; see
 graph_store/gateway.py for the policy.
 
+A read-only server follows the store: when `edukg ingest` or `edukg delete` has written it (its
+generation file says so), a fresh Oxigraph takes over the requests (_follow_store).
+
 The store lock: RocksDB lets one process open a store read-write. A read-write server cannot start
 while `edukg ingest` (or another server) holds the store, and a read-only server must not run while
 another process writes (Oxigraph calls that undefined behaviour). `check_store_free` finds out
@@ -35,18 +38,20 @@ import subprocess
 import sys
 import threading
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from graph_store.gateway import CorsPolicy
+    from graph_store.gateway import CorsPolicy, GatewayServer
 
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 7878
 DEFAULT_TIMEOUT_S = 30
 INNER_HOST = "127.0.0.1"
 STARTUP_S = 60.0
+POLL_S = 1.0  # how often a read-only server looks for a newer store generation
+GRACE_S = 60.0  # how long an outdated Oxigraph keeps serving the requests it has
 
 
 class ServerError(RuntimeError):
@@ -248,14 +253,16 @@ def run_server(plan: ServerPlan) -> int:
         )
     except OSError as err:
         raise ServerError(f"cannot listen on {plan.base_url}: {err}") from err
-    process = subprocess.Popen(plan.command)
+    running = [subprocess.Popen(plan.command)]  # the Oxigraph serving now (see _follow_store)
     previous = signal.signal(signal.SIGTERM, _stop_on_sigterm)
     serving = None
     try:
-        _wait_until_up(plan, process)
+        _wait_until_up(plan, running[0])
         serving = threading.Thread(target=gateway.serve_forever, daemon=True)
         serving.start()
-        return process.wait()
+        if plan.allow_updates:  # this server is the store's only writer: nothing to follow
+            return running[0].wait()
+        return _follow_store(plan, gateway, running)
     except KeyboardInterrupt:
         return 0
     finally:
@@ -263,7 +270,49 @@ def run_server(plan: ServerPlan) -> int:
         if serving is not None:  # shutdown() waits for a serve_forever that has started
             gateway.shutdown()
         gateway.server_close()
-        stop_process(process)
+        for process in running:
+            stop_process(process)
+
+
+def _follow_store(plan: ServerPlan, gateway: GatewayServer, running: list[subprocess.Popen]) -> int:
+    """Serve until Oxigraph exits; when another process (`edukg ingest`, `edukg delete`) has
+    written the store, answer from the new data.
+
+    A read-only Oxigraph reads the store as it was when it opened it, so a newer store
+    generation (graph_store/embedded.py) starts a second Oxigraph on a new loopback port; once it
+    answers, the filter sends new requests there, and the old one is stopped after GRACE_S, the
+    time the requests it still serves have to finish. `running` holds every process started,
+    the one serving last.
+    """
+    from graph_store.embedded import read_generation
+
+    folder = Path(plan.command[plan.command.index("--location") + 1])
+    seen = read_generation(folder)
+    while True:
+        try:
+            return running[-1].wait(timeout=POLL_S)
+        except subprocess.TimeoutExpired:
+            pass
+        now = read_generation(folder)
+        if now == seen:
+            continue
+        seen = now
+        fresh_plan = replace(plan, inner=(INNER_HOST, free_port()))
+        command = list(plan.command)
+        command[command.index("--bind") + 1] = "{}:{}".format(*fresh_plan.inner)
+        fresh = subprocess.Popen(command)
+        try:
+            _wait_until_up(fresh_plan, fresh)
+        except ServerError as err:
+            stop_process(fresh)
+            print(f"edukg serve: the store changed but could not be reopened: {err}", flush=True)
+            continue
+        gateway.upstream = fresh_plan.inner
+        retire = threading.Timer(GRACE_S, stop_process, args=(running[-1],))
+        retire.daemon = True  # at exit, run_server stops every process in `running` itself
+        retire.start()
+        running.append(fresh)
+        print(f"edukg serve: the store changed (generation {now}); serving it", flush=True)
 
 
 def _wait_until_up(plan: ServerPlan, process: subprocess.Popen) -> None:
