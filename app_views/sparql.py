@@ -116,10 +116,13 @@ def execute(text: str) -> None:
     """Run `text` in the sandbox and keep the outcome in the session (and its history)."""
     timeout = float(get_setting("query_timeout"))
     cap = int(get_setting("result_cap"))
+    cap_chars = int(float(get_setting("result_mb")) * 1_000_000)
     started = time.monotonic()
     outcome: dict = {"query": text, "error": None, "result": None}
     try:
-        outcome["result"] = run_guarded(store_location(), text, timeout=timeout, cap=cap)
+        outcome["result"] = run_guarded(
+            store_location(), text, timeout=timeout, cap=cap, cap_chars=cap_chars
+        )
     except QueryRefused as err:
         outcome["error"] = ("refused", err.reason)
     except QuerySyntaxError as err:
@@ -173,8 +176,9 @@ def show_select(result: QueryResult, text: str) -> None:
     df = pd.DataFrame(result.values(), columns=list(result.variables))
     if result.truncated:
         st.warning(
-            f"Only the first {len(result):,} rows are shown (the cap is "
-            f"{get_setting('result_cap')}). Add a LIMIT or narrow the pattern for the rest."
+            f"Only the first {len(result):,} rows are shown (the caps are "
+            f"{get_setting('result_cap')} rows and {get_setting('result_mb')} MB of values). "
+            "Add a LIMIT or narrow the pattern for the rest."
         )
     st.success(f"{len(result):,} rows")
     # A view picker, not st.tabs: a graph drawn inside a hidden tab measures its container as
@@ -258,8 +262,8 @@ def node_info_cached(iris: tuple[str, ...]):
 def show_triples(result: TripleResult, text: str) -> None:
     if result.truncated:
         st.warning(
-            f"Only the first {len(result):,} triples are shown (the cap is "
-            f"{get_setting('result_cap')})."
+            f"Only the first {len(result):,} triples are shown (the caps are "
+            f"{get_setting('result_cap')} triples and {get_setting('result_mb')} MB)."
         )
     st.success(f"{len(result):,} triples")
     df = pd.DataFrame(

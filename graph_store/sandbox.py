@@ -15,8 +15,10 @@ from __future__ import annotations
 import multiprocessing
 import re
 import time
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from multiprocessing.connection import Connection
+from typing import TypeVar
 
 from pyoxigraph import Triple
 
@@ -26,6 +28,8 @@ from graph_store.results import QueryResult
 from graph_store.sparql_check import oxigraph_syntax_error, read_query
 
 _SYNTAX_POSITION = re.compile(r"(?:at|line)\s+(\d+):(\d+)")
+DEFAULT_CAP_CHARS = 50_000_000  # about 50 MB of values: far more than a page can show
+_T = TypeVar("_T")
 
 
 class QueryRefused(ValueError):
@@ -140,14 +144,33 @@ def syntax_position(message: str) -> tuple[int | None, int | None]:
     return int(match.group(1)), int(match.group(2))
 
 
-def _work(location: str, query: str, bindings: Bindings | None, cap: int, conn: Connection) -> None:
-    """Worker body: open read-only, run, send ('ok', payload) or ('error', kind, message)."""
+def _size(terms: Iterable[object]) -> int:
+    """Return about how many characters a row's terms hold (what the page and the pipe carry)."""
+    return sum(len(getattr(t, "value", "")) + 16 for t in terms if t is not None)
+
+
+def _work(
+    location: str,
+    query: str,
+    bindings: Bindings | None,
+    cap: int,
+    conn: Connection,
+    cap_chars: int = DEFAULT_CAP_CHARS,
+) -> None:
+    """Worker body: open read-only, run, send ('ok', payload) or ('error', kind, message).
+
+    Rows stop at `cap` rows or `cap_chars` characters, whichever comes first: a row cap alone let
+    100 rows of a 7.5 M-character literal take 6 GB.
+    """
     import pyoxigraph as ox
     from pyoxigraph import Variable
 
     from ontology.namespace import PREFIXES
 
     try:
+        if location.startswith(("http://", "https://")):
+            conn.send(("ok", _run_on_endpoint(location, query, cap, bindings, cap_chars)))
+            return
         store = ox.Store.read_only(location)
         answer = store.query(
             query,
@@ -157,31 +180,34 @@ def _work(location: str, query: str, bindings: Bindings | None, cap: int, conn: 
         )
         if isinstance(answer, ox.QuerySolutions):
             variables = tuple(v.value for v in answer.variables)
-            rows = []
-            truncated = False
-            for solution in answer:
-                if len(rows) >= cap:
-                    truncated = True
-                    break
-                rows.append(tuple(solution[v] for v in variables))
-            conn.send(("ok", QueryResult(variables, tuple(rows), truncated)))
+            rows = _capped((tuple(s[v] for v in variables) for s in answer), cap, cap_chars, _size)
+            conn.send(("ok", QueryResult(variables, tuple(rows[0]), rows[1])))
         elif isinstance(answer, ox.QueryBoolean):
             conn.send(("ok", bool(answer)))
         else:
-            triples = []
-            truncated = False
-            for triple in answer:
-                if len(triples) >= cap:
-                    truncated = True
-                    break
-                triples.append(triple)
-            conn.send(("ok", TripleResult(tuple(triples), truncated)))
+            triples = _capped(answer, cap, cap_chars, lambda t: _size((t.subject, t.object)))
+            conn.send(("ok", TripleResult(tuple(triples[0]), triples[1])))
     except SyntaxError as err:
         conn.send(("syntax", str(err)))
     except Exception as err:  # noqa: BLE001 — everything must reach the parent as a message
         conn.send(("error", f"{type(err).__name__}: {err}"))
     finally:
         conn.close()
+
+
+def _capped(
+    items: Iterable[_T], cap: int, cap_chars: int, size: Callable[[_T], int]
+) -> tuple[list[_T], bool]:
+    """Return the first items within `cap` items and `cap_chars` characters, and whether any
+    were left out (the first item is always kept, however long)."""
+    kept: list[_T] = []
+    chars = 0
+    for item in items:
+        chars += size(item)
+        if len(kept) >= cap or (kept and chars > cap_chars):
+            return kept, True
+        kept.append(item)
+    return kept, False
 
 
 def _context() -> multiprocessing.context.BaseContext:
@@ -196,16 +222,18 @@ def run_guarded(
     timeout: float = 20.0,
     cap: int = 5000,
     bindings: Bindings | None = None,
+    cap_chars: int = DEFAULT_CAP_CHARS,
 ) -> QueryResult | TripleResult | bool:
     """Run a read-only query in a worker process that is killed after `timeout` seconds.
 
     Args:
-        location: the store folder (an http(s) URL runs on the endpoint store, whose HTTP
-            timeout applies instead).
+        location: the store folder, or an http(s) URL of a SPARQL endpoint (queried from the
+            worker too, so the timeout holds there as well).
         query: SPARQL SELECT, ASK, CONSTRUCT or DESCRIBE.
         timeout: seconds before the worker is killed.
-        cap: the most rows (or triples) returned; `truncated` says when the cap cut it short.
+        cap: the most rows (or triples) returned; `truncated` says when a cap cut it short.
         bindings: values bound to projected variables, never pasted into the text.
+        cap_chars: the most characters the rows' values hold together (the first row is kept).
 
     Raises:
         QueryRefused: an update, SERVICE or LOAD.
@@ -214,11 +242,11 @@ def run_guarded(
         StoreError: the store could not be opened or the query failed.
     """
     check_read_only(query)
-    if location.startswith(("http://", "https://")):
-        return _run_on_endpoint(location, query, cap, bindings)
     parent, child = _context().Pipe(duplex=False)
     worker = _context().Process(
-        target=_work, args=(location, query, dict(bindings or {}), cap, child), daemon=True
+        target=_work,
+        args=(location, query, dict(bindings or {}), cap, child, cap_chars),
+        daemon=True,
     )
     started = time.monotonic()
     worker.start()
@@ -251,18 +279,21 @@ def run_guarded(
 
 
 def _run_on_endpoint(
-    location: str, query: str, cap: int, bindings: Bindings | None
+    location: str, query: str, cap: int, bindings: Bindings | None, cap_chars: int
 ) -> QueryResult | TripleResult | bool:
     from graph_store.open import open_store
 
     store = open_store(location)
     form = query_form(query)
     if form == "SELECT":
-        return store.select(query, bindings, limit=cap)
+        result = store.select(query, bindings, limit=cap)
+        rows, cut = _capped(result.rows, cap, cap_chars, _size)
+        return QueryResult(result.variables, tuple(rows), result.truncated or cut)
     if form == "ASK":
         return store.ask(query, bindings)
     triples = store.construct(query, bindings)
-    return TripleResult(tuple(triples[:cap]), len(triples) > cap)
+    kept, cut = _capped(triples, cap, cap_chars, lambda t: _size((t.subject, t.object)))
+    return TripleResult(tuple(kept), cut)
 
 
 QUERY_URL = "http://127.0.0.1:7878/query"

@@ -31,6 +31,7 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("corpus", str(PROJECT_ROOT / "data" / "corpus"), "the bundled demo corpus folder"),
     Setting("query_timeout", "20", "seconds a free-form query may run before it is cancelled"),
     Setting("result_cap", "5000", "maximum rows a free-form query returns"),
+    Setting("result_mb", "50", "maximum megabytes of values a free-form query returns"),
     Setting("http_timeout", "30", "seconds the endpoint backend waits for a server"),
     Setting(
         "max_document_mb", "5", "largest file (MB) read as a document; larger ones are refused"

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import subprocess
 import time
 from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
 
+from graph_store.protocol import StoreError
 from graph_store.results import QueryResult
 from graph_store.sandbox import (
     QueryRefused,
@@ -130,3 +132,73 @@ def test_run_guarded_reports_syntax_error_line_and_column(tiny_store_path):
 def test_run_guarded_refuses_service_before_starting_a_worker(tiny_store_path):
     with pytest.raises(QueryRefused):
         run_guarded(str(tiny_store_path), "SELECT * { SERVICE <http://x/> { ?s ?p ?o } }")
+
+
+@pytest.fixture
+def long_literals_path(tmp_path: Path) -> Path:
+    """Five rows, each a 2 M-character literal."""
+    store = ox.Store(str(tmp_path / "long"))
+    graph = ox.NamedNode("https://w3id.org/edukg/id/graph/long")
+    p = ox.NamedNode("https://w3id.org/edukg/ontology#text")
+    store.extend(
+        ox.Quad(
+            ox.NamedNode(f"https://w3id.org/edukg/id/doc/{i}"),
+            p,
+            ox.Literal("字" * 2_000_000),
+            graph,
+        )
+        for i in range(5)
+    )
+    store.flush()
+    del store
+    return tmp_path / "long"
+
+
+def test_run_guarded_caps_the_characters_of_values_not_only_rows(long_literals_path):
+    query = "SELECT ?d ?t WHERE { ?d ekg:text ?t }"
+    result = run_guarded(str(long_literals_path), query, timeout=20, cap=100, cap_chars=5_000_000)
+    assert isinstance(result, QueryResult)
+    assert len(result) == 2 and result.truncated  # 2 × 2 M characters fit in 5 M, 3 do not
+    one = run_guarded(str(long_literals_path), query, timeout=20, cap=100, cap_chars=10)
+    assert len(one) == 1 and one.truncated  # the first row is shown, however long
+    whole = run_guarded(str(long_literals_path), query, timeout=20, cap=100)
+    assert len(whole) == 5 and not whole.truncated  # 10 M characters: under the default
+
+
+def test_run_guarded_on_an_endpoint_is_stopped_at_the_timeout(big_store_path, tmp_path):
+    from graph_store.server import find_oxigraph, free_port, stop_process
+
+    port = free_port()
+    server = subprocess.Popen(
+        [
+            find_oxigraph(),
+            "serve-read-only",
+            "--location",
+            str(big_store_path),
+            "--bind",
+            f"127.0.0.1:{port}",
+            "--union-default-graph",
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        url = f"http://127.0.0.1:{port}/query"
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                run_guarded(url, "ASK {}", timeout=5)
+                break
+            except StoreError:
+                assert time.monotonic() < deadline, "the Oxigraph server did not start"
+                time.sleep(0.2)
+        slow = (
+            "SELECT (COUNT(*) AS ?n) WHERE { ?a ekg:order ?x . ?b ekg:order ?y . "
+            "?c ekg:order ?z FILTER(?x + ?y + ?z = -1) }"
+        )
+        started = time.monotonic()
+        with pytest.raises(QueryTimeout):
+            run_guarded(url, slow, timeout=1.5, cap=10)
+        assert time.monotonic() - started < 1.5 + 3.0  # not the 30 s HTTP timeout
+    finally:
+        stop_process(server)
