@@ -8,6 +8,7 @@ Results go to stdout, progress and errors to stderr.
 from __future__ import annotations
 
 import argparse
+import errno
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -15,6 +16,7 @@ from pathlib import Path
 from graph_store.settings import SETTINGS, get_setting
 
 EXIT_OK, EXIT_CHECK_FAILED, EXIT_BAD_INPUT = 0, 1, 2
+EXIT_DISK_FULL = 3  # the disk filled up; what was stored before is intact
 
 
 def _store_args(parser: argparse.ArgumentParser) -> None:
@@ -486,6 +488,25 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _fail(str(err))
     except BrokenPipeError:
         return EXIT_OK
+    except OSError as err:
+        if not _disk_full(err):
+            raise
+        return _fail(
+            "no room left to write the store (disk full or a file-size limit): "
+            + str(err).splitlines()[0]
+            + ". Free some space and run the same command again: what was stored before is "
+            "intact, and the run finishes what this one could not write.",
+            EXIT_DISK_FULL,
+        )
+
+
+def _disk_full(err: OSError) -> bool:
+    """Say whether `err` is a full disk or quota (RocksDB reports it in its message only)."""
+    if err.errno in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG):
+        return True
+    return any(
+        m in str(err) for m in ("No space left on device", "Disk quota exceeded", "File too large")
+    )
 
 
 if __name__ == "__main__":
