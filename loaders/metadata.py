@@ -121,6 +121,8 @@ _DOC_NUMBER = re.compile(
 # search, which tries 1 to 10 agency characters at every character.
 _BRACKETED_YEAR = re.compile(r"[〔\[(【〖]\s*(?:19|20)\d{2}\s*[〕\])】〗]")
 _INDEX_NUMBER = re.compile(r"[0-9A-Za-z]{4,}\s*/\s*\d{4}\s*-\s*\d+")
+# A labelled 索引号 of another shape: letters, digits and - / _ . with four digits or more.
+_ANY_INDEX_NUMBER = re.compile(r"(?=(?:[A-Za-z/\-_.]*\d){4})[0-9A-Za-z][0-9A-Za-z/\-_.]{5,}")
 _DATE_TEXT = (
     r"(?:(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日"
     r"|[〇零一二三四五六七八九○]{4}\s*年\s*[一二三四五六七八九十]{1,3}\s*月\s*[一二三四五六七八九十]{1,3}\s*日)"
@@ -855,8 +857,12 @@ def extract_metadata(
     title = str(values.get("title") or "")
     # identifiers
     if "index_number" in ev:
-        match = _INDEX_NUMBER.search(norm, ev["index_number"].start, ev["index_number"].end)
-        ev.pop("index_number")
+        span = ev.pop("index_number")
+        # The common shape (430626000/2023-00012) first; else any code the label gives
+        # (43062600-2023-00012, K12345-02-2021-0001): portals differ by province.
+        match = _INDEX_NUMBER.search(norm, span.start, span.end) or _ANY_INDEX_NUMBER.search(
+            norm, span.start, span.end
+        )
         if match:
             put("index_number", Span(*match.span()), re.sub(r"\s+", "", match.group(0)))
     doc_span = ev.pop("doc_number", None)

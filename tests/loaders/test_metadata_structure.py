@@ -296,3 +296,20 @@ def test_footer_bodies_are_read_with_or_without_unit_and_when_glued() -> None:
 def test_footer_copyright_holder_is_read_before_or_after_the_label(footer: str) -> None:
     page = f"青禾县举办校园科技节\n10月24日,青禾县第五届校园科技节开幕。\n{footer}\n"
     assert metadata_of(page).site_owner == "青禾县教育局"
+
+
+@pytest.mark.parametrize(
+    "code",
+    ["430626000/2023-00012", "43062600-2023-00012", "K12345-02-2021-0001", "MB1955426/2021-00210"],
+)
+def test_a_labelled_index_number_of_any_portal_shape_is_read(code: str) -> None:
+    text = (
+        f"信息名称:青禾县教育局2023年工作要点\n索引号:{code}\n发布机构:青禾县教育局\n"
+        "生成日期:2023-02-10\n青禾县教育局2023年工作要点\n全县教育工作坚持立德树人。\n"
+    )
+    assert metadata_of(text).index_number == code
+
+
+def test_an_index_label_without_a_code_gives_none() -> None:
+    text = "索引号:无\n青禾县教育局2023年工作要点\n全县教育工作坚持立德树人。\n"
+    assert metadata_of(text).index_number is None
