@@ -53,6 +53,9 @@ _LABEL_FIELDS = {
     "信息分类": "category",
     "发布机构": "issuer",
     "发文机关": "issuer",
+    "发布单位": "issuer",
+    "发文单位": "issuer",
+    "发布部门": "issuer",
     "来源": "source",
     "信息来源": "source",
     "文件编号": "doc_number",
@@ -65,6 +68,8 @@ _LABEL_FIELDS = {
     "公开日期": "published_on",
     "发布时间": "published_on",
     "发文日期": "published_on",
+    "印发日期": "published_on",
+    "日期": "published_on",
     "废止日期": "valid_until",
 }
 # A portal footer's bodies: 主办 (the site's publisher), 承办 (its operator), 版权所有 (its owner),

@@ -313,3 +313,17 @@ def test_a_labelled_index_number_of_any_portal_shape_is_read(code: str) -> None:
 def test_an_index_label_without_a_code_gives_none() -> None:
     text = "索引号:无\n青禾县教育局2023年工作要点\n全县教育工作坚持立德树人。\n"
     assert metadata_of(text).index_number is None
+
+
+@pytest.mark.parametrize(
+    ("header", "issuer", "date"),
+    [
+        ("发布单位:青禾县教育局  发布时间:2023/08/25 09:30", "青禾县教育局", "2023-08-25"),
+        ("发文单位:青禾县教育局\n印发日期:2023年8月25日", "青禾县教育局", "2023-08-25"),
+        ("发布部门:青禾县教育局\n日期:二〇二三年八月二十五日", "青禾县教育局", "2023-08-25"),
+    ],
+)
+def test_issuer_and_date_labels_portals_use(header: str, issuer: str, date: str) -> None:
+    text = f"关于做好秋季学期开学工作的通知\n{header}\n各学校:\n现就开学工作通知如下。\n"
+    meta = metadata_of(text)
+    assert (meta.issuer, str(meta.date)) == (issuer, date)
