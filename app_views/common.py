@@ -30,7 +30,8 @@ from graph_store.open import open_store
 from graph_store.protocol import GraphStore
 from graph_store.query_examples import required_values
 from graph_store.results import QueryResult
-from graph_store.search_index import SearchIndex, open_search_index, store_fingerprint
+from graph_store.search_fts import FtsSearchIndex, open_folder_index
+from graph_store.search_index import SearchIndex, build_search_index, store_fingerprint
 from graph_store.settings import get_setting
 
 TTL = 600
@@ -180,19 +181,19 @@ def labels(iris: list[str]) -> dict[str, NodeInfo]:
 
 
 @st.cache_resource(show_spinner="建立检索索引 / building the search index…", max_entries=4)
-def _search_index(location: str, fingerprint: str) -> SearchIndex:
-    path = None
-    if not location.startswith(("http://", "https://")) and location != ":memory:":
-        store_folder = Path(location)
-        if os.access(store_folder.parent, os.W_OK):
-            # Beside the store (data/store.search-index.json); rebuilt when the store changed.
-            path = store_folder.parent / f"{store_folder.name}.search-index.json"
-    return open_search_index(_open(location), path)
+def _search_index(location: str, fingerprint: str) -> SearchIndex | FtsSearchIndex:
+    if _is_folder(location):
+        # SQLite beside the store (data/store.search.sqlite), kept up by every ingest and
+        # delete; built here only when missing, unreadable or older than the store.
+        return open_folder_index(_open(location), Path(location), _opened_generation(location))
+    return build_search_index(_open(location))  # an endpoint: in memory
 
 
-def search_index() -> SearchIndex:
-    """Return the search index for the current store state (built once, cached)."""
+def search_index() -> SearchIndex | FtsSearchIndex:
+    """Return the search index for the current store state (opened or built once, cached)."""
     location = store_location()
+    if _is_folder(location):
+        return _search_index(location, f"generation {_opened_generation(location)}")
     return _search_index(location, _fingerprint(store(), location))
 
 

@@ -27,6 +27,7 @@ from graph_store.aliases import jurisdiction_alias_links
 from graph_store.inferred import link_quads
 from graph_store.lineage import lineage_links, program_records
 from graph_store.protocol import GraphStore
+from graph_store.search_fts import IndexUpdate
 from graph_store.vocabulary import load_vocabulary
 from loaders import DocumentError, DocumentGraph, build_document_graph
 from loaders.readers import READERS
@@ -296,6 +297,7 @@ def ingest_paths(
             each document in its own transaction.
     """
     files = collect_files(paths)
+    search = IndexUpdate.begin(store)  # the search index follows the writes below
     load_vocabulary(store)
     loaded: list[IngestedDocument] = []
     failed: list[IngestFailure] = []
@@ -312,14 +314,17 @@ def ingest_paths(
             (g.graph, g.quads) for g in _first_of_each(_good(results, loaded, failed), repeats)
         )
         store.optimize()  # type: ignore[attr-defined]
+        search.rebuild()  # a first load: indexed whole, from the store
         # A later file of a document already loaded replaces it, as in the transactional path.
         for outcome in repeats.values():
             store_document(store, outcome)
     else:
         for outcome in _good(results, loaded, failed):
             store_document(store, outcome)
+            search.wrote(outcome.graph)
     if loaded:
         rebuild_inferred(store)
+    search.finish()
     return IngestReport(tuple(loaded), tuple(failed))
 
 
@@ -371,11 +376,15 @@ def _good(
 
 
 def delete_document(store: GraphStore, *graphs: NamedNode) -> None:
-    """Remove documents' graphs and rebuild the inferred links without them (once)."""
+    """Remove documents' graphs and rebuild the inferred links without them (once); their
+    records leave the search index."""
+    search = IndexUpdate.begin(store)
     for graph in graphs:
         store.drop_graph(graph)
     if graphs:
         rebuild_inferred(store)
+    search.wrote(*graphs)
+    search.finish()
 
 
 def rebuild_inferred(store: GraphStore) -> InferredCounts:

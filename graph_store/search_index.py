@@ -5,9 +5,14 @@ IRI. Records are indexed by character bigrams (so any partial name of two or mor
 matches), by jieba words, and, for entity names, by pinyin (full syllables and initials), so
 'songtaoqiao', 'stq' and '涛桥' all find 松涛桥小学.
 
+This module holds the records, their tokens and the ranking, and an in-memory index built in
+one pass over the store (what the app uses for a SPARQL endpoint, which has no folder). A store
+in a folder keeps the same records and tokens in SQLite FTS5, updated at ingest
+(graph_store/search_fts.py); both answer every query alike.
+
     build_search_index(store) -> SearchIndex
     index.search("涛桥") -> [SearchHit]
-    save_index(index, path) / load_index(path, fingerprint)   persisted beside the store
+    save_index(index, path) / load_index(path, fingerprint)   a JSON copy of the in-memory index
 """
 
 from __future__ import annotations
@@ -61,6 +66,62 @@ def bigrams(text: str) -> set[str]:
     return {chars[i] + chars[i + 1] for i in range(len(chars) - 1)}
 
 
+def record_tokens(record: SearchRecord, words: list[str] | None = None) -> set[str]:
+    """Return the tokens `record` is found by: its bigrams and jieba words (lower case) and, for
+    an entity name, its single characters too, so a one-character query (三) still finds names.
+
+    Args:
+        words: jieba.lcut(record.text) when the caller already has it (texts repeat).
+
+    >>> sorted(record_tokens(SearchRecord("entity", "x", "西仓桥", "西仓桥")))
+    ['仓', '仓桥', '桥', '西', '西仓', '西仓桥']
+    """
+    if words is None:
+        words = jieba.lcut(record.text)
+    tokens = bigrams(record.text) | {w.lower() for w in words if w.strip()}
+    if record.kind == "entity":
+        tokens |= set(record.text.lower())
+    return tokens
+
+
+def sentences(body: str) -> list[str]:
+    """Return the sentences of a section's text, stripped, as the index stores them.
+
+    >>> sentences("一、总体要求。推进集团化办学;\\n")
+    ['一、总体要求。', '推进集团化办学;']
+    """
+    return [s.strip() for s in re.split(r"(?<=[。;!?\n])", body) if s.strip()]
+
+
+def choose_label(labels: list[str]) -> str:
+    """Return the name an entity is shown by when the store gives it several: the smallest, so
+    every build picks the same one whatever order the engine returns rows in.
+
+    >>> choose_label(["西仓桥小学", "常州市西仓桥小学"])
+    '常州市西仓桥小学'
+    """
+    return min(labels) if labels else ""
+
+
+def query_grams(query: str) -> tuple[str, set[str], bool]:
+    """Return a query as the index matches it: folded text, its bigrams, and whether it may be
+    pinyin (Latin letters, digits and spaces only).
+
+    >>> folded, grams, latin = query_grams(" XiCang ")
+    >>> folded, sorted(grams), latin
+    ('xicang', ['an', 'ca', 'ic', 'ng', 'xi'], True)
+    """
+    folded = query.strip().lower()
+    return folded, bigrams(folded) if folded else set(), bool(_LATIN.match(folded))
+
+
+def rank_key(hit: SearchHit) -> tuple:
+    """Return the sort key of a hit: best score first, then text, then what it points to (so
+    ties are ordered the same by every index)."""
+    r = hit.record
+    return (-hit.score, r.text, r.kind, r.iri, r.document, r.label)
+
+
 def pinyin_keys(text: str) -> tuple[str, str]:
     """Return (full pinyin, initials) of a name, lower case and without spaces.
 
@@ -85,14 +146,9 @@ class SearchIndex:
         """Index one record."""
         index = len(self.records)
         self.records.append(record)
-        for token in bigrams(record.text) | {
-            w.lower() for w in jieba.lcut(record.text) if w.strip()
-        }:
+        for token in record_tokens(record):
             self._postings[token].add(index)
         if record.kind == "entity":
-            # Single characters too, so a one-character query (三) still finds names.
-            for char in set(record.text.lower()):
-                self._postings[char].add(index)
             full, initials = pinyin_keys(record.text)
             if full:
                 self._pinyin.append((index, full, initials))
@@ -104,16 +160,15 @@ class SearchIndex:
 
         Entities whose name equals the query come first, then shorter texts.
         """
-        query = query.strip().lower()
+        query, grams, latin = query_grams(query)
         if not query:
             return []
         candidates: dict[int, float] = {}
-        if _LATIN.match(query):
+        if latin:
             compact = query.replace(" ", "")
             for index, full, initials in self._pinyin:
                 if compact in full or compact == initials or initials.startswith(compact):
                     candidates[index] = 2.0 if compact in (full, initials) else 1.0
-        grams = bigrams(query)
         postings = [self._postings.get(g, set()) for g in grams]
         if postings and all(postings):
             for index in set.intersection(*postings):
@@ -128,18 +183,23 @@ class SearchIndex:
             exact = 1.0 if record.text.lower() == query or record.label.lower() == query else 0
             score = score + exact + (1.0 if record.kind == "entity" else 0) - len(record.text) / 1e4
             hits.append(SearchHit(record, score))
-        hits.sort(key=lambda h: (-h.score, h.record.text))
+        hits.sort(key=rank_key)
         return hits[:limit]
 
     def entities(self, query: str, limit: int = 50) -> list[SearchHit]:
         """Return entity hits only, one per IRI."""
-        seen: set[str] = set()
-        out = []
-        for hit in self.search(query, ("entity",), limit * 3):
-            if hit.record.iri not in seen:
-                seen.add(hit.record.iri)
-                out.append(hit)
-        return out[:limit]
+        return first_per_iri(self.search(query, ("entity",), limit * 3), limit)
+
+
+def first_per_iri(hits: list[SearchHit], limit: int) -> list[SearchHit]:
+    """Return the first (best-ranked) hit of each IRI among `hits`, at most `limit`."""
+    seen: set[str] = set()
+    out = []
+    for hit in hits:
+        if hit.record.iri not in seen:
+            seen.add(hit.record.iri)
+            out.append(hit)
+    return out[:limit]
 
 
 def store_fingerprint(store: GraphStore) -> str:
@@ -155,11 +215,12 @@ def store_fingerprint(store: GraphStore) -> str:
 def build_search_index(store: GraphStore) -> SearchIndex:
     """Return the index over labels, altLabels, mention sentences and section texts."""
     index = SearchIndex(fingerprint=store_fingerprint(store))
-    labels: dict[str, str] = {}
+    names: dict[str, list[str]] = defaultdict(list)
     classes: dict[str, list[str]] = defaultdict(list)
     for row in run_app_query(store, "entities").values():
-        labels.setdefault(row["entity"], row["label"] or "")
+        names[row["entity"]].append(row["label"] or "")
         classes[row["entity"]].append((row["class"] or "").rsplit("#", 1)[-1])
+    labels = {iri: choose_label(found) for iri, found in names.items()}
     for iri, label in labels.items():
         index.add(SearchRecord("entity", iri, label, label, main_class(classes[iri])))
     for row in run_app_query(store, "alt_labels").values():
@@ -187,18 +248,17 @@ def build_search_index(store: GraphStore) -> SearchIndex:
             body = text[int(row["start"]) : int(row["end"])]
         else:
             body = row["heading"] or ""
-        for sentence in re.split(r"(?<=[。;!?\n])", body):
-            if sentence.strip():
-                index.add(
-                    SearchRecord(
-                        "section",
-                        row["section"],
-                        sentence.strip(),
-                        row["heading"] or "",
-                        "Section",
-                        row["document"],
-                    )
+        for sentence in sentences(body):
+            index.add(
+                SearchRecord(
+                    "section",
+                    row["section"],
+                    sentence,
+                    row["heading"] or "",
+                    "Section",
+                    row["document"],
                 )
+            )
     return index
 
 
@@ -227,23 +287,4 @@ def load_index(path: Path, fingerprint: str) -> SearchIndex | None:
     index.records = [SearchRecord(**record) for record in data["records"]]
     index._postings.update({token: set(ids) for token, ids in data["postings"].items()})
     index._pinyin = [tuple(entry) for entry in data["pinyin"]]
-    return index
-
-
-def open_search_index(store: GraphStore, path: Path | None = None) -> SearchIndex:
-    """Return the index saved at `path` when still current, else build it (and save it there).
-
-    The app keeps it beside the store as <store>.search-index.json.
-    """
-    fingerprint = store_fingerprint(store)
-    if path is not None:
-        cached = load_index(path, fingerprint)
-        if cached is not None:
-            return cached
-    index = build_search_index(store)
-    if path is not None:
-        try:
-            save_index(index, path)
-        except OSError:
-            pass  # a read-only folder: the index is simply rebuilt next time
     return index

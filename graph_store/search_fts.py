@@ -1,0 +1,587 @@
+"""The search index of a store in a folder: SQLite FTS5 beside the store, kept up at ingest.
+
+The same records, tokens and ranking as graph_store.search_index, in one database file beside
+the store (data/store → data/store.search.sqlite). Tokens are made in Python (bigrams, jieba
+words, the characters of entity names) and stored space-separated in an FTS5 column with the
+`ascii` tokenizer, which keeps every non-ASCII character inside its token, so a token is matched
+whole; ASCII punctuation is moved to a private-use plane first for the same reason (fts_text).
+Pinyin (full and initials) of entity names sits in a trigram FTS5 table, which answers
+substring and prefix LIKE from its index.
+
+Who keeps it current:
+
+* graph_store.ingest opens an IndexUpdate before it writes and finishes it after: the records
+  of every document graph written or dropped are replaced, and the entity records of every
+  entity those graphs name (before and after) are derived again from the whole store, as are
+  those whose inferred altLabels changed. An entity named by two documents keeps its records
+  when one of them is deleted, with the label the other gives it.
+* The index records the store generation (graph_store.embedded.GENERATION_FILE) and the store's
+  identity it reflects. Missing, unreadable, built by another version, for another store or
+  older than the store: it is built again from the store, once, with a one-line message on
+  stderr. A full build goes to a temporary file that replaces the old one.
+
+    IndexUpdate.begin(store) … .wrote(graph) … .finish()     at ingest and delete
+    open_folder_index(store, folder, generation) -> FtsSearchIndex   for the app
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import sys
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+import jieba
+from pyoxigraph import NamedNode
+
+from graph_store.app_queries import PREFIXES, main_class
+from graph_store.embedded import read_generation
+from graph_store.protocol import GraphStore
+from graph_store.search_index import (
+    SearchHit,
+    SearchIndex,
+    SearchRecord,
+    build_search_index,
+    choose_label,
+    first_per_iri,
+    pinyin_keys,
+    query_grams,
+    record_tokens,
+    sentences,
+)
+from ontology.namespace import INFERRED_GRAPH, ONTOLOGY_GRAPH, PROGRAMS_GRAPH
+
+SCHEMA_VERSION = "1"
+SUFFIX = ".search.sqlite"
+_CHUNK = 400  # IRIs per VALUES block
+# The classes whose instances are entities (graph_store.app_queries QUERIES["entities"]).
+ENTITY_CLASSES = (
+    "School",
+    "Campus",
+    "EducationGroup",
+    "Organization",
+    "GovernmentBody",
+    "EducationBureau",
+    "Program",
+    "ProgramConcept",
+    "AdministrativeArea",
+    "Person",
+    "Document",
+)
+_CLASS_LIST = ", ".join(f"ekg:{c}" for c in ENTITY_CLASSES)
+# ASCII other than letters and digits would end an `ascii` token: moved to plane 15 instead.
+_FTS_SAFE = {i: 0xF0000 + i for i in range(128) if not chr(i).isalnum()}
+_VOCABULARY = (ONTOLOGY_GRAPH.value, PROGRAMS_GRAPH.value)
+
+_ENTITIES = (
+    PREFIXES
+    + """
+SELECT DISTINCT ?entity ?label ?class WHERE {
+  %(values)s
+  ?entity a ?class .
+  FILTER(?class IN (%(classes)s))
+  OPTIONAL { ?entity rdfs:label ?l1 }
+  OPTIONAL { ?entity skos:prefLabel ?l2 FILTER(LANG(?l2) = "zh") }
+  OPTIONAL { ?entity dct:title ?l3 }
+  BIND(COALESCE(?l1, ?l2, ?l3, STRAFTER(STR(?entity), "/id/")) AS ?label)
+}"""
+)
+_ALTS = PREFIXES + "SELECT DISTINCT ?entity ?alt WHERE { %(values)s ?entity skos:altLabel ?alt }"
+_INFERRED_ALTS = (
+    PREFIXES + f"SELECT DISTINCT ?entity ?alt WHERE {{ GRAPH {INFERRED_GRAPH} "
+    "{ ?entity skos:altLabel ?alt } }"
+)
+_MENTIONS = (
+    PREFIXES
+    + """
+SELECT DISTINCT ?g ?mention ?entity ?document ?quote WHERE {
+  %(values)s
+  GRAPH ?g { ?mention ekg:refersTo ?entity ; ekg:inDocument ?document ; ekg:quote ?quote }
+}"""
+)
+_TEXTS = (
+    PREFIXES
+    + "SELECT DISTINCT ?g ?document ?text WHERE { %(values)s GRAPH ?g { ?document ekg:text ?text } }"
+)
+_SECTIONS = (
+    PREFIXES
+    + """
+SELECT DISTINCT ?g ?section ?document ?heading ?start ?end WHERE {
+  %(values)s
+  GRAPH ?g {
+    ?section a ekg:Section ; ekg:sectionOf ?document .
+    OPTIONAL { ?section ekg:heading ?heading }
+    OPTIONAL { ?section ekg:start ?start }
+    OPTIONAL { ?section ekg:end ?end }
+  }
+}"""
+)
+# The subjects a graph says something about that decides an entity's records.
+_TOUCHED = (
+    PREFIXES
+    + """
+SELECT DISTINCT ?g ?s WHERE {
+  %(values)s
+  GRAPH ?g {
+    { ?s a ?class FILTER(?class IN (%(classes)s)) }
+    UNION { ?s rdfs:label|skos:prefLabel|dct:title|skos:altLabel ?o }
+  }
+  FILTER(isIRI(?s))
+}"""
+)
+_SCHEMA = """
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE records (
+  id INTEGER PRIMARY KEY, kind TEXT NOT NULL, iri TEXT NOT NULL, text TEXT NOT NULL,
+  text_lc TEXT, label TEXT, label_lc TEXT, document TEXT NOT NULL, owner TEXT);
+CREATE INDEX records_owner ON records(owner) WHERE owner IS NOT NULL;
+CREATE INDEX records_entity ON records(iri) WHERE kind = 'entity';
+CREATE TABLE entity_info (iri TEXT PRIMARY KEY, label TEXT NOT NULL, label_lc TEXT,
+  cls TEXT NOT NULL) WITHOUT ROWID;
+CREATE TABLE graph_entities (owner TEXT NOT NULL, iri TEXT NOT NULL,
+  PRIMARY KEY (owner, iri)) WITHOUT ROWID;
+CREATE VIRTUAL TABLE tokens USING fts5(words, tokenize='ascii', detail='none', columnsize=0);
+CREATE VIRTUAL TABLE pinyin USING fts5(syllables, initials, tokenize='trigram', detail='none');
+"""
+# Entity and mention records take their label and class from entity_info (so a mention follows
+# its entity's label); a mention of an entity the store does not describe shows its IRI.
+_SEARCH = """
+WITH hits(id, base) AS (%(hits)s),
+best(id, base) AS (SELECT id, MAX(base) FROM hits GROUP BY id),
+shown AS (
+  SELECT r.kind, r.iri, r.text, COALESCE(r.text_lc, r.text) AS folded, r.document, b.base,
+    CASE WHEN r.kind = 'section' THEN r.label ELSE COALESCE(e.label, r.iri) END AS label,
+    CASE WHEN r.kind = 'section' THEN COALESCE(r.label_lc, r.label)
+         ELSE COALESCE(e.label_lc, e.label, pylower(r.iri)) END AS label_folded,
+    CASE WHEN r.kind = 'section' THEN 'Section' ELSE COALESCE(e.cls, '') END AS cls
+  FROM best b JOIN records r ON r.id = b.id
+  LEFT JOIN entity_info e ON e.iri = r.iri AND r.kind != 'section'
+  %(kinds)s
+)
+SELECT kind, iri, text, label, cls, document,
+  ((base + CASE WHEN folded = :q OR label_folded = :q THEN 1.0 ELSE 0.0 END)
+    + CASE WHEN kind = 'entity' THEN 1.0 ELSE 0.0 END) - length(text) / 10000.0 AS score
+FROM shown ORDER BY score DESC, text, kind, iri, document, label LIMIT :limit
+"""
+_TOKEN_HITS = """SELECT tokens.rowid, 1.0 FROM tokens JOIN records r ON r.id = tokens.rowid
+  WHERE tokens MATCH :match AND instr(COALESCE(r.text_lc, r.text), :q) > 0"""
+_PINYIN_HITS = """SELECT rowid, CASE WHEN syllables = :c OR initials = :c THEN 2.0 ELSE 1.0 END
+  FROM pinyin WHERE syllables LIKE :inside
+UNION ALL SELECT rowid, CASE WHEN syllables = :c OR initials = :c THEN 2.0 ELSE 1.0 END
+  FROM pinyin WHERE initials LIKE :prefix"""
+
+
+class SearchIndexError(RuntimeError):
+    """The search index file could not be written or read."""
+
+
+def index_path(folder: str | Path) -> Path:
+    """Return where the search index of the store in `folder` lives: beside it.
+
+    >>> index_path("data/store").as_posix()
+    'data/store.search.sqlite'
+    """
+    folder = Path(folder)
+    return folder.parent / f"{folder.name}{SUFFIX}"
+
+
+def store_folder(store: GraphStore) -> Path | None:
+    """Return the folder of an embedded store on disk; None in memory or for an endpoint."""
+    location = getattr(store, "location", None)
+    if not isinstance(location, str) or location == ":memory:" or "://" in location:
+        return None
+    return Path(location)
+
+
+def store_identity(folder: Path) -> str:
+    """Return the identity RocksDB wrote in the store folder ('' when there is none), so an
+    index left beside a store that was deleted and made again is not taken for its own."""
+    try:
+        return (folder / "IDENTITY").read_text(encoding="ascii").strip()
+    except (OSError, UnicodeError):
+        return ""
+
+
+def fts_text(token: str) -> str:
+    """Return `token` as stored in the FTS column: ASCII other than letters and digits moved to
+    plane 15, where the `ascii` tokenizer keeps it inside the token.
+
+    >>> fts_text("a,b") == "a\\U000f002cb"
+    True
+    """
+    return token.translate(_FTS_SAFE)
+
+
+def notice(message: str) -> None:
+    """Write a one-line message about the index to stderr (the CLI's and the app's log)."""
+    print(f"edukg: {message}", file=sys.stderr, flush=True)
+
+
+# --- reading ----------------------------------------------------------------------------------
+
+
+class FtsSearchIndex:
+    """The SQLite index at `path`, answering like graph_store.search_index.SearchIndex.
+
+    Each search opens its own read-only connection, so one object serves every app session
+    (Streamlit runs them in threads) and sees the updates an ingest commits.
+    """
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+
+    def _connect(self) -> sqlite3.Connection:
+        conn = sqlite3.connect(f"{self.path.resolve().as_uri()}?mode=ro", uri=True, timeout=30)
+        conn.create_function("pylower", 1, str.lower, deterministic=True)
+        return conn
+
+    def search(
+        self, query: str, kinds: tuple[str, ...] | None = None, limit: int = 50
+    ) -> list[SearchHit]:
+        """Return the records that hold every bigram of `query` (or match its pinyin), best first.
+
+        Entities whose name equals the query come first, then shorter texts.
+        """
+        folded, grams, latin = query_grams(query)
+        if not folded:
+            return []
+        params: dict[str, object] = {
+            "q": folded,
+            "match": " ".join(f'"{fts_text(g)}"' for g in sorted(grams)),
+            "limit": limit,
+        }
+        parts = [_TOKEN_HITS]
+        if latin:
+            compact = folded.replace(" ", "")
+            params.update(c=compact, inside=f"%{compact}%", prefix=f"{compact}%")
+            parts.append(_PINYIN_HITS)
+        where = ""
+        if kinds:
+            names = [f"k{i}" for i in range(len(kinds))]
+            params.update(zip(names, kinds, strict=True))
+            where = "WHERE r.kind IN (" + ", ".join(f":{n}" for n in names) + ")"
+        sql = _SEARCH % {"hits": "\nUNION ALL ".join(parts), "kinds": where}
+        conn = self._connect()
+        try:
+            rows = conn.execute(sql, params).fetchall()
+        finally:
+            conn.close()
+        return [SearchHit(SearchRecord(*row[:6]), row[6]) for row in rows]
+
+    def entities(self, query: str, limit: int = 50) -> list[SearchHit]:
+        """Return entity hits only, one per IRI."""
+        return first_per_iri(self.search(query, ("entity",), limit * 3), limit)
+
+
+def stale_reason(path: Path, generation: int, identity: str, exact: bool = True) -> str | None:
+    """Return why the index at `path` cannot serve the store at `generation` (None if it can).
+
+    Args:
+        exact: the index must reflect exactly this generation (a writer); otherwise (a reader
+            whose store handle may be older than the index) a newer one is accepted.
+    """
+    if not path.exists():
+        return "missing"
+    try:
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=30)
+        try:
+            meta = dict(conn.execute("SELECT key, value FROM meta").fetchall())
+            conn.execute("SELECT id FROM records LIMIT 1").fetchall()
+            conn.execute("SELECT rowid FROM tokens WHERE tokens MATCH '\"x\"' LIMIT 1").fetchall()
+        finally:
+            conn.close()
+    except sqlite3.Error as err:
+        return f"unreadable ({err})"
+    if meta.get("version") != SCHEMA_VERSION:
+        return f"built by another version ({meta.get('version')})"
+    if meta.get("identity", "") != identity:
+        return "built for another store"
+    indexed = int(meta.get("generation", -1))
+    if indexed < generation or (exact and indexed != generation):
+        return f"older than the store (generation {indexed}, store {generation})"
+    return None
+
+
+def open_folder_index(
+    store: GraphStore, folder: Path, generation: int
+) -> FtsSearchIndex | SearchIndex:
+    """Return the index of the store in `folder` (at `generation`), building it first when it
+    is missing, unreadable or older than the store; in memory when it cannot be written."""
+    path = index_path(folder)
+    reason = stale_reason(path, generation, store_identity(folder), exact=False)
+    if reason is None:
+        return FtsSearchIndex(path)
+    notice(f"search index {path} is {reason}: rebuilding it from the store")
+    try:
+        build_index_file(store, path, generation, store_identity(folder))
+    except (OSError, sqlite3.Error) as err:
+        notice(f"search index {path} cannot be written ({err}): keeping it in memory")
+        return build_search_index(store)
+    return FtsSearchIndex(path)
+
+
+# --- writing ----------------------------------------------------------------------------------
+
+
+def _values(var: str, iris: Iterable[str] | None) -> str:
+    return (
+        "" if iris is None else f"VALUES ?{var} {{ {' '.join(str(NamedNode(i)) for i in iris)} }}"
+    )
+
+
+def _chunks(iris: Iterable[str] | None) -> Iterator[list[str] | None]:
+    """Yield `iris` in VALUES-sized lists; one None (no VALUES: every one) when `iris` is None."""
+    if iris is None:
+        yield None
+        return
+    ordered = sorted(set(iris))
+    for start in range(0, len(ordered), _CHUNK):
+        yield ordered[start : start + _CHUNK]
+
+
+def _rows(store: GraphStore, query: str, var: str, iris: Iterable[str] | None) -> Iterator[dict]:
+    for chunk in _chunks(iris):
+        text = query % {"values": _values(var, chunk), "classes": _CLASS_LIST}
+        yield from store.select(text).values()
+
+
+def _folded(text: str) -> str | None:
+    low = text.lower()
+    return None if low == text else low
+
+
+class _Writer:
+    """Writes records into an open index database, tokenising each text once."""
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self.conn = conn
+        self.next_id = (conn.execute("SELECT MAX(id) FROM records").fetchone()[0] or 0) + 1
+        self._words: dict[str, list[str]] = {}
+
+    def add(self, records: list[tuple[SearchRecord, str | None]]) -> None:
+        """Insert records (each with the graph it came from, None for an entity's names)."""
+        rows, tokens, pinyin = [], [], []
+        for record, owner in records:
+            rid = self.next_id
+            self.next_id += 1
+            own_label = record.kind == "section"
+            rows.append(
+                (
+                    rid,
+                    record.kind,
+                    record.iri,
+                    record.text,
+                    _folded(record.text),
+                    record.label if own_label else None,
+                    _folded(record.label) if own_label else None,
+                    record.document,
+                    owner,
+                )
+            )
+            words = self._words.get(record.text)
+            if words is None:
+                words = self._words[record.text] = jieba.lcut(record.text)
+            tokens.append((rid, " ".join(fts_text(t) for t in record_tokens(record, words))))
+            if record.kind == "entity":
+                full, initials = pinyin_keys(record.text)
+                if full:
+                    pinyin.append((rid, full, initials))
+        self.conn.executemany("INSERT INTO records VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
+        self.conn.executemany("INSERT INTO tokens(rowid, words) VALUES (?, ?)", tokens)
+        self.conn.executemany(
+            "INSERT INTO pinyin(rowid, syllables, initials) VALUES (?, ?, ?)", pinyin
+        )
+
+    def delete(self, where: str, params: Iterable) -> None:
+        """Delete the records (and their tokens and pinyin) that `where` selects."""
+        ids = [(i,) for (i,) in self.conn.execute(f"SELECT id FROM records WHERE {where}", params)]
+        self.conn.executemany("DELETE FROM tokens WHERE rowid = ?", ids)
+        self.conn.executemany("DELETE FROM pinyin WHERE rowid = ?", ids)
+        self.conn.executemany("DELETE FROM records WHERE id = ?", ids)
+
+    def entities(self, store: GraphStore, iris: Iterable[str] | None) -> None:
+        """Derive the names of `iris` (every entity when None) from the store and write them."""
+        names: dict[str, list[str]] = defaultdict(list)
+        classes: dict[str, list[str]] = defaultdict(list)
+        for row in _rows(store, _ENTITIES, "entity", iris):
+            names[row["entity"]].append(row["label"] or "")
+            classes[row["entity"]].append((row["class"] or "").rsplit("#", 1)[-1])
+        info = {
+            iri: (choose_label(found), main_class(classes[iri])) for iri, found in names.items()
+        }
+        records = [
+            (SearchRecord("entity", i, lab, lab, cls), None) for i, (lab, cls) in info.items()
+        ]
+        for row in _rows(store, _ALTS, "entity", iris if iris is None else list(info)):
+            iri, alt = row["entity"], row["alt"]
+            if iri in info and alt and alt != info[iri][0]:
+                records.append((SearchRecord("entity", iri, alt, *info[iri]), None))
+        self.conn.executemany(
+            "INSERT INTO entity_info VALUES (?, ?, ?, ?)",
+            [(i, lab, _folded(lab), cls) for i, (lab, cls) in info.items()],
+        )
+        self.add(records)
+
+    def graphs(self, store: GraphStore, graphs: Iterable[str] | None) -> set[str]:
+        """Write the mention and section records of `graphs` (all when None) and which entities
+        each names; return those entities."""
+        records: list[tuple[SearchRecord, str | None]] = []
+        for row in _rows(store, _MENTIONS, "g", graphs):
+            quote = row["quote"] or ""
+            records.append(
+                (
+                    SearchRecord("mention", row["entity"], quote, "", "", row["document"] or ""),
+                    row["g"],
+                )
+            )
+        texts = {r["document"]: r["text"] or "" for r in _rows(store, _TEXTS, "g", graphs)}
+        for row in _rows(store, _SECTIONS, "g", graphs):
+            text = texts.get(row["document"], "")
+            if row["start"] and row["end"] and text:
+                body = text[int(row["start"]) : int(row["end"])]
+            else:
+                body = row["heading"] or ""
+            for sentence in sentences(body):
+                record = SearchRecord(
+                    "section",
+                    row["section"],
+                    sentence,
+                    row["heading"] or "",
+                    "Section",
+                    row["document"],
+                )
+                records.append((record, row["g"]))
+        self.add(records)
+        touched = [(row["g"], row["s"]) for row in _rows(store, _TOUCHED, "g", graphs)]
+        self.conn.executemany("INSERT OR IGNORE INTO graph_entities VALUES (?, ?)", touched)
+        return {iri for _, iri in touched}
+
+    def stamp(self, generation: int, identity: str) -> None:
+        self.conn.executemany(
+            "INSERT OR REPLACE INTO meta VALUES (?, ?)",
+            [("version", SCHEMA_VERSION), ("generation", str(generation)), ("identity", identity)],
+        )
+
+
+def build_index_file(store: GraphStore, path: Path, generation: int, identity: str) -> None:
+    """Build the whole index from the store into a temporary file, then put it at `path`."""
+    temporary = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+    temporary.unlink(missing_ok=True)
+    try:
+        conn = sqlite3.connect(temporary)
+        try:
+            conn.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;" + _SCHEMA)
+            writer = _Writer(conn)
+            writer.entities(store, None)
+            writer.graphs(store, None)
+            writer.stamp(generation, identity)
+            conn.commit()
+            conn.execute("INSERT INTO tokens(tokens) VALUES ('optimize')")
+            conn.commit()
+        finally:
+            conn.close()
+        os.replace(temporary, path)
+    finally:
+        temporary.unlink(missing_ok=True)
+
+
+class IndexUpdate:
+    """The index changes of one ingest or delete: begun before the store is written, finished
+    after (inferred graph included). A store without a folder has no index: nothing is done.
+    """
+
+    def __init__(self, store: GraphStore) -> None:
+        self.store = store
+        self.folder = store_folder(store)
+        self.path = index_path(self.folder) if self.folder is not None else None
+        self.generation = read_generation(self.folder) if self.folder is not None else 0
+        self.identity = store_identity(self.folder) if self.folder is not None else ""
+        self.reason: str | None = None
+        self.full = False
+        self.written: set[str] = set()
+        self.inferred: set[tuple[str, str]] = set()
+        if self.path is not None:
+            self.reason = stale_reason(self.path, self.generation, self.identity)
+            if self.reason is None:
+                self.inferred = self._inferred_alts()
+
+    @classmethod
+    def begin(cls, store: GraphStore) -> IndexUpdate:
+        """Return the update for `store`, noting the state its index is in before the writes."""
+        return cls(store)
+
+    def wrote(self, *graphs: NamedNode) -> None:
+        """Note graphs written or dropped (a graph no longer in the store is dropped from it)."""
+        self.written.update(g.value for g in graphs)
+
+    def rebuild(self) -> None:
+        """Build the whole index at finish (after a bulk load: no per-document notes)."""
+        self.full = True
+
+    def _inferred_alts(self) -> set[tuple[str, str]]:
+        return {(r["entity"], r["alt"]) for r in self.store.select(_INFERRED_ALTS).values()}
+
+    def finish(self) -> None:
+        """Bring the index to the store as it is now; say so when it had to be built whole.
+
+        An index that cannot be written is left as it is, older than the store, so that the
+        next reader builds it again.
+        """
+        if self.path is None or self.folder is None:
+            return
+        generation = read_generation(self.folder)
+        try:
+            if self.reason is None and not self.full and self._incremental(generation):
+                return
+            if self.reason is not None and self.generation > 0:  # 0: a new store
+                notice(f"search index {self.path} was {self.reason}: rebuilding it from the store")
+            build_index_file(self.store, self.path, generation, self.identity)
+        except (OSError, sqlite3.Error) as err:
+            notice(
+                f"search index {self.path} could not be updated ({err}): rebuilt when next opened"
+            )
+
+    def _incremental(self, generation: int) -> bool:
+        """Apply the changes in place, in one transaction; False when the file changed since
+        begin (another process built it again), so the caller builds it whole."""
+        conn = sqlite3.connect(self.path, timeout=30)
+        try:
+            conn.execute("BEGIN IMMEDIATE")
+            meta = dict(conn.execute("SELECT key, value FROM meta").fetchall())
+            if meta.get("generation") != str(self.generation):
+                conn.rollback()
+                return False
+            in_store = {g.value for g in self.store.graphs()}
+            # Every document graph names at least its document: graph_entities lists them all.
+            owners = {o for (o,) in conn.execute("SELECT DISTINCT owner FROM graph_entities")}
+            changed = self.written | set(_VOCABULARY) | (owners - in_store)
+            writer = _Writer(conn)
+            affected: set[str] = set()
+            for chunk in _chunks(changed):
+                marks = ", ".join("?" * len(chunk))
+                affected |= {
+                    i
+                    for (i,) in conn.execute(
+                        f"SELECT iri FROM graph_entities WHERE owner IN ({marks})", chunk
+                    )
+                }
+                writer.delete(f"owner IN ({marks})", chunk)
+                conn.execute(f"DELETE FROM graph_entities WHERE owner IN ({marks})", chunk)
+            affected |= writer.graphs(self.store, sorted(changed & in_store))
+            inferred = self._inferred_alts()
+            affected |= {iri for iri, _ in inferred ^ self.inferred}
+            for chunk in _chunks(affected):
+                marks = ", ".join("?" * len(chunk))
+                writer.delete(f"kind = 'entity' AND iri IN ({marks})", chunk)
+                conn.execute(f"DELETE FROM entity_info WHERE iri IN ({marks})", chunk)
+            writer.entities(self.store, affected)
+            writer.stamp(generation, self.identity)
+            conn.commit()
+            return True
+        except BaseException:
+            conn.rollback()
+            raise
+        finally:
+            conn.close()
