@@ -26,6 +26,7 @@ Who keeps it current:
 
 from __future__ import annotations
 
+import hashlib
 import os
 import sqlite3
 import sys
@@ -33,7 +34,6 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-import jieba
 from pyoxigraph import NamedNode
 
 from graph_store.app_queries import PREFIXES, main_class
@@ -342,6 +342,16 @@ def _chunks(iris: Iterable[str] | None) -> Iterator[list[str] | None]:
 
 
 def _rows(store: GraphStore, query: str, var: str, iris: Iterable[str] | None) -> Iterator[dict]:
+    """Yield the rows of `query` for `iris` bound to ?`var` (all of them when None).
+
+    Graphs are bound one at a time (Oxigraph then reads only that graph: a VALUES block of
+    graphs made it scan the sections of every graph); entities go in VALUES blocks.
+    """
+    if var == "g" and iris is not None:
+        text = query % {"values": "", "classes": _CLASS_LIST}
+        for graph in sorted(set(iris)):
+            yield from store.select(text, {"g": NamedNode(graph)}).values()
+        return
     for chunk in _chunks(iris):
         text = query % {"values": _values(var, chunk), "classes": _CLASS_LIST}
         yield from store.select(text).values()
@@ -353,12 +363,27 @@ def _folded(text: str) -> str | None:
 
 
 class _Writer:
-    """Writes records into an open index database, tokenising each text once."""
+    """Writes records into an open index database, tokenising each text once.
+
+    Tokens and pinyin are kept per (is an entity name, text): mention quotes repeat, and the
+    names of an entity derived again are mostly the names it had, whose tokens are read back
+    from the records they replace (jieba and pypinyin are most of the cost of a record).
+    """
 
     def __init__(self, conn: sqlite3.Connection) -> None:
         self.conn = conn
         self.next_id = (conn.execute("SELECT MAX(id) FROM records").fetchone()[0] or 0) + 1
-        self._words: dict[str, list[str]] = {}
+        self._made: dict[tuple[bool, str], tuple[str, tuple[str, str] | None]] = {}
+
+    def _tokens(self, record: SearchRecord) -> tuple[str, tuple[str, str] | None]:
+        """Return the FTS text of a record's tokens and, for an entity name, its pinyin."""
+        key = (record.kind == "entity", record.text)
+        made = self._made.get(key)
+        if made is None:
+            words = " ".join(fts_text(t) for t in record_tokens(record))
+            keys = pinyin_keys(record.text) if record.kind == "entity" else None
+            made = self._made[key] = (words, keys)
+        return made
 
     def add(self, records: list[tuple[SearchRecord, str | None]]) -> None:
         """Insert records (each with the graph it came from, None for an entity's names)."""
@@ -380,14 +405,10 @@ class _Writer:
                     owner,
                 )
             )
-            words = self._words.get(record.text)
-            if words is None:
-                words = self._words[record.text] = jieba.lcut(record.text)
-            tokens.append((rid, " ".join(fts_text(t) for t in record_tokens(record, words))))
-            if record.kind == "entity":
-                full, initials = pinyin_keys(record.text)
-                if full:
-                    pinyin.append((rid, full, initials))
+            words, keys = self._tokens(record)
+            tokens.append((rid, words))
+            if keys is not None and keys[0]:
+                pinyin.append((rid, *keys))
         self.conn.executemany("INSERT INTO records VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
         self.conn.executemany("INSERT INTO tokens(rowid, words) VALUES (?, ?)", tokens)
         self.conn.executemany(
@@ -396,7 +417,15 @@ class _Writer:
 
     def delete(self, where: str, params: Iterable) -> None:
         """Delete the records (and their tokens and pinyin) that `where` selects."""
-        ids = [(i,) for (i,) in self.conn.execute(f"SELECT id FROM records WHERE {where}", params)]
+        ids = []
+        query = f"""SELECT r.id, r.kind, r.text, t.words, p.syllables, p.initials FROM records r
+            JOIN tokens t ON t.rowid = r.id LEFT JOIN pinyin p ON p.rowid = r.id WHERE {where}"""
+        for rid, kind, text, words, syllables, initials in self.conn.execute(query, params):
+            ids.append((rid,))
+            keys = (syllables, initials) if syllables is not None else None
+            if kind == "entity" and keys is None:
+                keys = ("", "")  # a name without pinyin (no Chinese in it)
+            self._made.setdefault((kind == "entity", text), (words, keys))
         self.conn.executemany("DELETE FROM tokens WHERE rowid = ?", ids)
         self.conn.executemany("DELETE FROM pinyin WHERE rowid = ?", ids)
         self.conn.executemany("DELETE FROM records WHERE id = ?", ids)
@@ -458,11 +487,26 @@ class _Writer:
         self.conn.executemany("INSERT OR IGNORE INTO graph_entities VALUES (?, ?)", touched)
         return {iri for _, iri in touched}
 
-    def stamp(self, generation: int, identity: str) -> None:
+    def stamp(self, generation: int, identity: str, vocabulary: str) -> None:
         self.conn.executemany(
             "INSERT OR REPLACE INTO meta VALUES (?, ?)",
-            [("version", SCHEMA_VERSION), ("generation", str(generation)), ("identity", identity)],
+            [
+                ("version", SCHEMA_VERSION),
+                ("generation", str(generation)),
+                ("identity", identity),
+                ("vocabulary", vocabulary),
+            ],
         )
+
+
+def vocabulary_digest(store: GraphStore) -> str:
+    """Return a digest of the ontology and concept-scheme graphs, which every ingest writes
+    again: their entities are derived again only when it changed."""
+    digest = hashlib.sha1()
+    for graph in _VOCABULARY:
+        lines = store.export("nq", NamedNode(graph)).splitlines()
+        digest.update(b"\n".join(sorted(lines)))
+    return digest.hexdigest()
 
 
 def build_index_file(store: GraphStore, path: Path, generation: int, identity: str) -> None:
@@ -476,7 +520,7 @@ def build_index_file(store: GraphStore, path: Path, generation: int, identity: s
             writer = _Writer(conn)
             writer.entities(store, None)
             writer.graphs(store, None)
-            writer.stamp(generation, identity)
+            writer.stamp(generation, identity, vocabulary_digest(store))
             conn.commit()
             conn.execute("INSERT INTO tokens(tokens) VALUES ('optimize')")
             conn.commit()
@@ -547,6 +591,9 @@ class IndexUpdate:
         """Apply the changes in place, in one transaction; False when the file changed since
         begin (another process built it again), so the caller builds it whole."""
         conn = sqlite3.connect(self.path, timeout=30)
+        # Readers (the app) go on reading the last commit while this transaction runs, as long
+        # as its pages stay in memory: only the commit locks them out, briefly.
+        conn.execute("PRAGMA cache_size = -262144")  # KiB
         try:
             conn.execute("BEGIN IMMEDIATE")
             meta = dict(conn.execute("SELECT key, value FROM meta").fetchall())
@@ -556,7 +603,10 @@ class IndexUpdate:
             in_store = {g.value for g in self.store.graphs()}
             # Every document graph names at least its document: graph_entities lists them all.
             owners = {o for (o,) in conn.execute("SELECT DISTINCT owner FROM graph_entities")}
-            changed = self.written | set(_VOCABULARY) | (owners - in_store)
+            vocabulary = vocabulary_digest(self.store)
+            changed = self.written | (owners - in_store)
+            if meta.get("vocabulary") != vocabulary:
+                changed |= set(_VOCABULARY)
             writer = _Writer(conn)
             affected: set[str] = set()
             for chunk in _chunks(changed):
@@ -577,7 +627,7 @@ class IndexUpdate:
                 writer.delete(f"kind = 'entity' AND iri IN ({marks})", chunk)
                 conn.execute(f"DELETE FROM entity_info WHERE iri IN ({marks})", chunk)
             writer.entities(self.store, affected)
-            writer.stamp(generation, self.identity)
+            writer.stamp(generation, self.identity, vocabulary)
             conn.commit()
             return True
         except BaseException:

@@ -7,7 +7,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from pyoxigraph import Literal, NamedNode
+from pyoxigraph import Literal, NamedNode, Quad
 
 from graph_store.embedded import EmbeddedStore, bump_generation, read_generation
 from graph_store.ingest import delete_document, ingest_paths
@@ -20,6 +20,7 @@ from graph_store.search_fts import (
     store_identity,
 )
 from graph_store.search_index import SearchHit, build_search_index
+from ontology.namespace import PROGRAMS_GRAPH
 from tests.store_fixtures import fill
 
 DOC_A = """钟楼区教育局2019年工作要点
@@ -180,6 +181,34 @@ def test_ingest_over_a_corrupt_index_rebuilds_it(two_documents, capsys, tmp_path
     err = capsys.readouterr().err
     assert "search index" in err and "rebuilding it from the store" in err
     assert texts(current(store, path), "新增学位") == {"2019年新增学位1600个。"}
+
+
+def test_a_changed_concept_scheme_is_followed(two_documents):
+    """Every ingest writes the vocabulary graphs again; when they changed, so do their names."""
+    store, _, path = two_documents
+    concept = NamedNode("https://w3id.org/edukg/id/concept/bench-test")
+    added = [
+        Quad(
+            concept,
+            NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type"),
+            NamedNode("https://w3id.org/edukg/ontology#ProgramConcept"),
+            PROGRAMS_GRAPH,
+        ),
+        Quad(
+            concept,
+            NamedNode("http://www.w3.org/2004/02/skos/core#prefLabel"),
+            Literal("测试概念工程", language="zh"),
+            PROGRAMS_GRAPH,
+        ),
+    ]
+    update = IndexUpdate.begin(store)
+    store.put_graph(PROGRAMS_GRAPH, [*store.quads(PROGRAMS_GRAPH), *added])
+    update.finish()
+    assert names(current(store, path), "测试概念") == {"测试概念工程"}
+    update = IndexUpdate.begin(store)
+    store.put_graph(PROGRAMS_GRAPH, [q for q in store.quads(PROGRAMS_GRAPH) if q not in added])
+    update.finish()
+    assert names(current(store, path), "测试概念") == set()
 
 
 def test_a_store_without_a_folder_has_no_index_file(tmp_path):
