@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 import time
+import uuid
 from urllib.parse import quote
 
 import pandas as pd
 import pyoxigraph as ox
 import streamlit as st
-from streamlit_ace import st_ace
 
 from app_views.common import draw_graph, legend, link_columns, query_examples, store_location
+from app_views.components.sparql_editor import sparql_editor
 from app_views.literal import md_literal
 from graph_store.app_queries import Neighbourhood, node_info
 from graph_store.named_queries import ParameterError, bind_params, load_named_queries
@@ -44,7 +45,7 @@ LIMIT 200
 
 
 def set_editor_text(text: str) -> None:
-    """Put `text` in the editor (a new editor instance, so the component shows it)."""
+    """Put `text` in the editor (a new token, so the component shows it once)."""
     st.session_state["sparql_text"] = text
     st.session_state["sparql_editor_version"] = st.session_state.get("sparql_editor_version", 0) + 1
 
@@ -312,6 +313,43 @@ def show_snippets(text: str, accept: str) -> None:
     st.code(f"sparql?q={quote(text)}"[:2000], language=None)
 
 
+def editor() -> None:
+    """Draw the editor; run what it sends (only on its Run or Ctrl+Enter, never per keystroke).
+
+    `st.session_state["sparql_text"]` is the text that runs: the editor's last Run, or what a
+    form, a shared link or the history put in the editor.
+    """
+    state = st.session_state
+    state["sparql_page_runs"] = state.get("sparql_page_runs", 0) + 1
+    session = state.setdefault("sparql_editor_session", uuid.uuid4().hex[:12])
+    version = state.get("sparql_editor_version", 0)
+    outcome = state.get("sparql_outcome")
+    error = None
+    if outcome and outcome["error"] and outcome["error"][0] == "syntax":
+        _, message, line, column = outcome["error"]
+        error = {"query": outcome["query"], "line": line, "column": column, "message": message}
+    sent = sparql_editor(
+        state["sparql_text"], f"{session}-{version}", initial=version == 0, error=error
+    )
+    if sent and sent.get("nonce") != state.get("sparql_editor_nonce"):
+        state["sparql_editor_nonce"] = sent["nonce"]
+        state["sparql_text"] = sent.get("text", "")
+        execute(state["sparql_text"])
+        st.rerun()  # so the editor is drawn with this run's syntax error marked
+    left, right = st.columns([1, 3], vertical_alignment="center")
+    if left.button(
+        "↻ 重新运行 / Run again",
+        key="sparql_run",
+        help="Runs the query last sent from the editor (or put there by a form or link) again",
+    ):
+        execute(state["sparql_text"])
+        st.rerun()
+    right.caption(
+        f"页面运行 / page runs: {state['sparql_page_runs']} · the page reruns only on Run, "
+        "never while you type. Tabs and history are kept in this browser."
+    )
+
+
 def render() -> None:
     st.title("SPARQL")
     init_state()
@@ -321,21 +359,7 @@ def render() -> None:
         f"{get_setting('query_timeout')} s and returns at most {get_setting('result_cap')}"
         " rows. Prefixes ekg:, ekgid:, dct:, rdfs:, skos: … are predeclared."
     )
-    text = st_ace(
-        value=st.session_state["sparql_text"],
-        language="sparql",
-        theme="chrome",
-        min_lines=12,
-        max_lines=30,
-        font_size=14,
-        show_gutter=True,
-        auto_update=True,
-        key=f"sparql_editor_{st.session_state['sparql_editor_version']}",
-    )
-    if text is not None:
-        st.session_state["sparql_text"] = text
-    if st.button("▶ 运行 / Run", key="sparql_run", type="primary"):
-        execute(st.session_state["sparql_text"])
+    editor()
     outcome = st.session_state.get("sparql_outcome")
     if outcome:
         st.caption(f"{query_form(outcome['query'])} · {outcome['elapsed']:.2f} s")

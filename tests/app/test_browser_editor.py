@@ -1,0 +1,200 @@
+"""The SPARQL editor component in headless Chromium: typing never reruns the page, completion
+offers the ontology's terms and Enter never accepts one, Ctrl+Enter runs, tabs survive a reload.
+
+Run with `pytest --browser-smoke` (after scripts/install_browser.sh). Screenshots go to
+tests/artifacts/editor_*.png; look at them.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+
+import pytest
+from selenium.webdriver.common.keys import Keys
+
+from tests.app import test_browser as base
+
+pytestmark = pytest.mark.browser
+
+# The fixtures of the smoke test: the app on a free port against the tiny store, and Chromium.
+app_url = base.app_url
+browser = base.browser
+wait_for, settled, shoot, no_exception = base.wait_for, base.settled, base.shoot, base.no_exception
+
+
+def editor_frame(driver):
+    frames = [
+        f
+        for f in driver.find_elements("css selector", "iframe")
+        if "edukg_sparql_editor" in (f.get_attribute("src") or "")
+    ]
+    return frames[0] if frames else None
+
+
+def page_runs(driver) -> int:
+    found = re.search(r"page runs: (\d+)", driver.find_element("tag name", "body").text)
+    assert found, "the page shows no run counter"
+    return int(found.group(1))
+
+
+def in_editor(driver, script: str, *args):
+    """Run `script` inside the editor's frame (`view` is the CodeMirror EditorView)."""
+    driver.switch_to.frame(editor_frame(driver))
+    try:
+        return driver.execute_script("const view = window.edukgEditor();" + script, *args)
+    finally:
+        driver.switch_to.default_content()
+
+
+def doc_text(driver) -> str:
+    return in_editor(driver, "return view.state.doc.toString();")
+
+
+def before_cursor(driver) -> str:
+    return in_editor(driver, "return view.state.sliceDoc(0, view.state.selection.main.head);")
+
+
+def completions(driver) -> list[str]:
+    return in_editor(
+        driver,
+        "return Array.from(document.querySelectorAll('.cm-tooltip-autocomplete li'))"
+        ".map(li => li.innerText);",
+    )
+
+
+def lint_errors(driver) -> int:
+    return in_editor(driver, "return document.querySelectorAll('.cm-lintRange-error').length;")
+
+
+def type_keys(driver, *keys) -> None:
+    driver.switch_to.frame(editor_frame(driver))
+    try:
+        driver.find_element("css selector", ".cm-content").send_keys(*keys)
+    finally:
+        driver.switch_to.default_content()
+
+
+def test_editor_completes_without_rerunning_and_runs_on_ctrl_enter(app_url, browser):
+    driver = browser
+    driver.get(app_url + "/sparql")
+    wait_for(driver, lambda d: editor_frame(d) is not None and settled(d), what="the editor")
+    wait_for(
+        driver,
+        lambda d: in_editor(d, "return !!window.edukgEditor && !!window.edukgEditor();"),
+        what="CodeMirror in the component",
+    )
+    assert "ekg:memberOf" in doc_text(driver)  # a fresh browser shows the default query
+    runs = page_runs(driver)
+
+    # Replace the text, then type a query as a reader would.
+    in_editor(
+        driver,
+        "view.focus(); view.dispatch({selection: {anchor: 0, head: view.state.doc.length}});",
+    )
+    type_keys(driver, Keys.DELETE, "SELECT ?school ?group WHERE {", Keys.ENTER, "?school ekg:mem")
+    wait_for(driver, lambda d: "ekg:memberOf" in " ".join(completions(d)), what="completion")
+    offered = completions(driver)
+    shoot(driver, "editor_01_completion")
+    assert any("ekg:memberOf" in o and "成员校" in o for o in offered), offered
+
+    # Enter is a newline, never a silent pick of the highlighted completion.
+    type_keys(driver, Keys.ENTER)
+    time.sleep(0.5)
+    text = doc_text(driver)
+    assert "ekg:memberOf" not in text and re.search(r"ekg:mem\n", text), text
+    # The half-typed triple is marked as a syntax error while typing (sparqljs, no run).
+    wait_for(driver, lambda d: lint_errors(d) > 0, what="a live syntax marker")
+    shoot(driver, "editor_02_enter_is_newline")
+
+    # Back to the end of ekg:mem; Tab accepts the completion.
+    for _ in range(6):
+        if before_cursor(driver).endswith("ekg:mem"):
+            break
+        type_keys(driver, Keys.BACKSPACE)
+    assert before_cursor(driver).endswith("ekg:mem"), before_cursor(driver)
+    type_keys(driver, Keys.CONTROL, " ")
+    wait_for(driver, lambda d: completions(d), what="completion on Ctrl+Space")
+    type_keys(driver, Keys.TAB, " ?group .")
+    text = doc_text(driver)
+    assert re.search(r"\?school ekg:memberOf \?group \.\s*\n\}", text), text
+    wait_for(driver, lambda d: lint_errors(d) == 0, what="the marker to clear")
+
+    # Typing did not rerun the page.
+    time.sleep(1)
+    assert page_runs(driver) == runs
+
+    # Ctrl+Enter sends the text to Python, which runs it.
+    type_keys(driver, Keys.CONTROL, Keys.ENTER)
+    wait_for(driver, lambda d: "4 rows" in d.page_source and settled(d), what="4 result rows")
+    assert page_runs(driver) > runs
+    time.sleep(1.5)
+    shoot(driver, "editor_03_ran")
+    no_exception(driver)
+    # The grid's cells (links carry the entity's label, percent-encoded).
+    cells = driver.execute_script(
+        "return Array.from(document.querySelectorAll('[data-testid=stDataFrame] td'))"
+        ".map(td => decodeURIComponent(td.innerText));"
+    )
+    assert len(cells) == 8 and any("西仓桥教育集团" in c for c in cells), cells
+
+    # The tab and the history survive a reload (localStorage), and so does the text.
+    driver.refresh()
+    wait_for(driver, lambda d: editor_frame(d) is not None and settled(d), what="the editor")
+    wait_for(
+        driver,
+        lambda d: in_editor(d, "return !!window.edukgEditor && !!window.edukgEditor();"),
+        what="CodeMirror after a reload",
+    )
+    assert "?school ekg:memberOf ?group ." in doc_text(driver)
+    history = in_editor(driver, "return document.getElementById('history').options[0].innerText;")
+    assert "(1)" in history, history
+    shoot(driver, "editor_04_reloaded")
+    no_exception(driver)
+
+
+def test_editor_syntax_error_and_example_form(app_url, browser):
+    driver = browser
+    driver.get(app_url + "/sparql")
+    wait_for(driver, lambda d: editor_frame(d) is not None and settled(d), what="the editor")
+    wait_for(
+        driver,
+        lambda d: in_editor(d, "return !!window.edukgEditor && !!window.edukgEditor();"),
+        what="CodeMirror in the component",
+    )
+    # A query with an undeclared prefix is marked before it runs.
+    in_editor(
+        driver,
+        "view.dispatch({changes: {from: 0, to: view.state.doc.length,"
+        " insert: 'SELECT * WHERE { ?s foo:bar ?o }'}});",
+    )
+    wait_for(driver, lambda d: lint_errors(d) > 0, what="a marker on foo:")
+    status = in_editor(driver, "return document.getElementById('status').innerText;")
+    assert "error" in status, status
+    messages = [d["message"] for d in in_editor(driver, "return window.edukgDiagnostics();")]
+    assert any("foo:" in m for m in messages), messages
+
+    # A named query's form puts its text in the editor (a new tab: this one was edited).
+    driver.get(app_url + "/sparql?example=class_counts")
+    wait_for(
+        driver,
+        lambda d: (
+            d.find_elements("css selector", ".st-key-sparql_load_example button") and settled(d)
+        ),
+        what="the example form",
+    )
+    wait_for(
+        driver,
+        lambda d: in_editor(d, "return !!window.edukgEditor && !!window.edukgEditor();"),
+        what="CodeMirror in the component",
+    )
+    assert "foo:bar" in doc_text(driver)  # the edited tab came back from localStorage
+    driver.find_element("css selector", ".st-key-sparql_load_example button").click()
+    wait_for(driver, lambda d: "GROUP BY" in doc_text(d).upper(), what="the example's text")
+    tabs = in_editor(driver, "return document.querySelectorAll('.tab:not(.add)').length;")
+    assert tabs == 2, tabs
+    # The named query parses: its markers clear once the linter has read it.
+    wait_for(driver, lambda d: lint_errors(d) == 0, what="no marker on the named query")
+    assert in_editor(driver, "return window.edukgDiagnostics();") == []
+    shoot(driver, "editor_05_example_in_new_tab")
+    no_exception(driver)
