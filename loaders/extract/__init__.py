@@ -147,7 +147,10 @@ def _ending_at_word(text: str, c: Candidate) -> Candidate:
     if end is None:
         return c
     name = text[c.start : end]
-    canonical = None if c.canonical in (None, c.name) else c.canonical
+    cut = c.name[len(name) :]  # what ran on: 校 of 小学校长, 联 of 财政局联合
+    canonical = c.canonical
+    if canonical is not None:
+        canonical = canonical.removesuffix(cut) if canonical != c.name else None
     return replace(c, name=name, end=end, canonical=canonical)
 
 

@@ -150,10 +150,16 @@ def runs_on(text: str, end: int, head: str, kind: str) -> int | None:
     4
     >>> runs_on("青松小学校", 5, "小学校", "school") is None
     True
+    >>> t = "县财政局联合发文"
+    >>> runs_on(t, 5, "联", "org")
+    4
+    >>> runs_on("县妇联合作", 3, "联", "org") is None
+    True
     """
     if end >= len(text):
         return None
-    for shorter in sorted(_heads(kind), key=len, reverse=True):
+    heads = _heads(kind)
+    for shorter in sorted(heads, key=len, reverse=True):
         if len(shorter) >= len(head) or not head.startswith(shorter):
             continue
         rest = head[len(shorter) :]
@@ -161,6 +167,16 @@ def runs_on(text: str, end: int, head: str, kind: str) -> int | None:
         if word_frequency(word) > word_frequency(head):
             return end - len(rest)
         return None
+    # A head that begins a word with the next character, right after another head that ends a
+    # name, and no word with the character before it: 财政局|联合 (联 heads 妇联, 侨联).
+    start = end - len(head)
+    if (
+        start > 0
+        and dictionary_word(head + text[end])
+        and not dictionary_word(text[start - 1 : start + len(head)])
+        and any(text.endswith(h, 0, start) for h in heads)
+    ):
+        return start
     return None
 
 

@@ -399,7 +399,11 @@ def find_open_bodies(
         for start, end, (head, cls) in hits:
             if end in ends:
                 continue  # a core rule named it already
-            if len(head) == 1 and _ordinary_word(text[start - 1 : end]):
+            if (
+                len(head) == 1
+                and _ordinary_word(text[start - 1 : end])
+                and not _ends_body_word(text, end)
+            ):
                 continue  # 举办, 东部, 学科: the head is the end of an ordinary word
             begin = _open_start(text, start, s_start, ends)
             if begin is not None:
@@ -423,6 +427,15 @@ def _ordinary_word(pair: str) -> bool:
         "j",
         "nt",
     )
+
+
+def _ends_body_word(text: str, end: int) -> bool:
+    """Return True when a word jieba's dictionary tags as an organisation (nt) ends at `end`:
+    民政局 is one though 政局 ("political situation") is an everyday word."""
+    import jieba.posseg
+
+    tags = jieba.posseg.dt.word_tag_tab
+    return any(tags.get(text[end - n : end]) == "nt" for n in (3, 4, 5) if end - n >= 0)
 
 
 def _head_hits(text: str) -> list[tuple[int, int, tuple[str, str]]]:

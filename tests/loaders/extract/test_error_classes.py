@@ -110,6 +110,10 @@ def test_body_with_a_conjunction_in_its_name_is_kept_whole():
         ("温州市考试院发布招生计划。", "温州市考试院"),
         ("区妇联组织家庭教育讲座。", "区妇联"),
         ("区体育局支持学校开放运动场地。", "区体育局"),
+        # 政局 is an everyday word, but jieba lists 民政局 as an organisation.
+        ("区民政局负责困难学生救助。", "区民政局"),
+        ("区总工会慰问一线教师。", "区总工会"),
+        ("区教育局人事股办理调动手续。", "区教育局人事股"),
     ],
 )
 def test_bodies_of_any_department_are_found_by_their_head(text: str, body: str):
@@ -120,6 +124,14 @@ def test_bodies_of_any_department_are_found_by_their_head(text: str, body: str):
 def test_an_ordinary_word_is_not_read_as_a_body():
     orgs = _names("各校要认真落实教育部署,做好开学准备。", ORG)
     assert "教育部" not in orgs
+    assert _names("全局上下要服从大局,统一思想。", ORG) == set()
+
+
+def test_a_head_that_begins_the_next_word_is_not_part_of_the_body():
+    # 联 heads 妇联 and 侨联, but in 财政局联合 it begins 联合 ("jointly").
+    orgs = _names("区民政局、区财政局联合下发通知。", ORG)
+    assert "区财政局" in orgs
+    assert not any(name.endswith("财政局联") for name in orgs)
 
 
 # 5. Short forms are altLabels of the full entity, not entities of their own.
