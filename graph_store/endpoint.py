@@ -8,14 +8,31 @@ substitutions remotely: each bound value is serialised by pyoxigraph (N-Triples 
 validated by `NamedNode`) into a `BIND` opening the WHERE group (bind_values), so a user's string
 is never pasted into the query text.
 
-Union default graph. edukg queries expect the union of the named graphs as their default graph.
-Oxigraph gives that with `--union-default-graph` (what `edukg serve` passes), Fuseki with
-`tdb2:unionDefaultGraph true`, GraphDB and Virtuoso by default or by a repository setting. The
-backend does not rely on it: before the first query it checks, with two cheap queries, whether a
-quad of some named graph is visible in the default graph. If it is not, every query is sent
-with the named graphs listed as `default-graph-uri` and `named-graph-uri` (SPARQL 1.1 Protocol
-section 2.1.4), which gives the same dataset on any conforming server, at the cost of a larger
-request (the graph list is cached, and fetched again after each update this client makes).
+Union default graph. edukg queries expect the union of the named graphs as their default graph
+(the embedded store's `use_default_graph_as_union`). How each query gets it, decided once from
+the server (`_dataset`), never by sending the list of every graph with each request (issue 11:
+with 20 000 graphs that took 30-70 s a query):
+
+* Oxigraph (`Server: Oxigraph/…`): each query carries Oxigraph's own `union-default-graph`
+  request parameter (UNION_SWITCHES), which gives the union whether or not the server was
+  started with `--union-default-graph`, and like the embedded store ignores FROM.
+* Virtuoso: its default graph is the union of all graphs already.
+* Any other server: probed, write-free and exactly (`_probe_union_default`): the union holds
+  when no triple of any named graph is missing from the default graph, which one
+  `ASK { GRAPH ?g { ?s ?p ?o } FILTER NOT EXISTS { ?s ?p ?o } }` answers on the server itself
+  (no term makes a round trip through the client, so a blank node cannot fool it, and a copy of
+  some triples in the default graph cannot either: every triple is checked). With the union,
+  queries go as they are. Without it, a store of at most MAX_LISTED_GRAPHS named graphs is
+  queried with them listed as `default-graph-uri` + `named-graph-uri` (SPARQL 1.1 Protocol
+  section 2.1.4; the list is cached and read again after each write this client makes); a
+  larger one is refused (UnionDefaultGraphError) with the server setting to turn on.
+
+Why not rewrite the query instead: wrapping the WHERE group in `GRAPH ?g { … }` makes every
+pattern match inside one graph, but edukg's queries join across graphs (a document's triples
+with the ontology, a label stated in another document); wrapping each triple pattern in a
+`GRAPH` of its own matches the union's rows but not property paths (a path would stay inside
+one graph), leaks the new variables into `SELECT *` and needs a full SPARQL rewriter. A
+server setting is one line; docs/serve_and_export.md names it for each server.
 
 Virtuoso (recognised by the `Server:` header of its first answer; docs/virtuoso.md) differs in
 ways the backend adapts to: it takes updates at /sparql itself (used unless an update URL was
@@ -70,6 +87,17 @@ VIRTUOSO_SYSTEM_GRAPHS = (
 # RDF 1.1 section 3.5: an IRI with this path stands for a blank node (a "skolem IRI").
 SKOLEM_PATH = "/.well-known/genid/"
 _DECIMAL = NamedNode("http://www.w3.org/2001/XMLSchema#decimal")
+# Request parameters that ask an engine for the union of its graphs as the default graph, by
+# the start of its Server header. Oxigraph's (server 0.5.13, checked by
+# tests/graph_store/test_endpoint_union.py): `union-default-graph` with any value, in the URL
+# or the form body.
+UNION_SWITCHES = {"Oxigraph/": ("union-default-graph", "")}
+# The most named graphs listed in each request to a server with neither a union default graph
+# nor a switch for it. The server's cost grows faster than the list: a bound named query on
+# Oxigraph 0.5.13 took 3 ms with 8 graphs listed, 11 ms with 32, 35 ms with 64, 136 ms with
+# 128 and 55 s with 2 000 (bench/endpoint_graphs.py --listed; bench/RESULTS.md). 64 keeps such a
+# query under the 100 ms goal of issue 11; past it the store refuses with the setting to change.
+MAX_LISTED_GRAPHS = 64
 _BNODE_ID = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_.-]*")
 
 
@@ -322,6 +350,24 @@ def is_system_graph(graph: NamedNode) -> bool:
     return graph.value.startswith(VIRTUOSO_SYSTEM_GRAPHS)
 
 
+class UnionDefaultGraphError(StoreError):
+    """The server's default graph is not the union of its graphs and it has too many graphs to
+    list in each request; the message names the server setting that turns the union on."""
+
+
+def union_switch(server: str | None) -> tuple[str, str] | None:
+    """Return the request parameter that asks this engine (its Server header) for the union
+    default graph, or None when it has none edukg knows.
+
+    >>> union_switch("Oxigraph/0.5.13"), union_switch("Apache Jena Fuseki (5.1.0)")
+    (('union-default-graph', ''), None)
+    """
+    for prefix, parameter in UNION_SWITCHES.items():
+        if (server or "").startswith(prefix):
+            return parameter
+    return None
+
+
 class RowCapError(StoreError):
     """The server cut a result at its row cap (Virtuoso's ResultSetMaxRows)."""
 
@@ -430,29 +476,60 @@ class EndpointStore:
     # --- union default graph ----------------------------------------------------------------
 
     def _dataset(self) -> list[tuple[str, str]]:
-        """Return the protocol dataset parameters needed for a union default graph (or none)."""
+        """Return the protocol parameters that give a query the union default graph (see the
+        module docstring): Oxigraph's switch, nothing, or at most MAX_LISTED_GRAPHS graphs.
+
+        Raises:
+            UnionDefaultGraphError: no union, no switch, and more graphs than that.
+        """
+        if self._dataset_params is not None:
+            return self._dataset_params
+        self.is_virtuoso  # noqa: B018  (settles the Server header, and the union on Virtuoso)
+        switch = None if self._union_default else union_switch(self._server)
+        if switch is not None:
+            self._dataset_params = [switch]
+            return self._dataset_params
         if self._union_default is None:
             self._union_default = self._probe_union_default()
+            if self._union_default is None:
+                return []  # no named graph yet: nothing to see either way; asked again later
         if self._union_default:
-            return []
-        if self._dataset_params is None:
-            graphs = self.graphs()
-            self._dataset_params = [("default-graph-uri", g.value) for g in graphs] + [
-                ("named-graph-uri", g.value) for g in graphs
-            ]
+            self._dataset_params = []
+            return self._dataset_params
+        graphs = self.graphs()
+        if len(graphs) > MAX_LISTED_GRAPHS:
+            raise UnionDefaultGraphError(
+                f"{self.query_url}: the server's default graph is not the union of its "
+                f"{len(graphs)} named graphs, and edukg lists at most {MAX_LISTED_GRAPHS} of "
+                "them in a request: turn the union default graph on in the server (Fuseki: "
+                "tdb2:unionDefaultGraph true; Stardog: query.all.graphs=true; Oxigraph: "
+                "--union-default-graph) and start it again (docs/serve_and_export.md)"
+            )
+        self._dataset_params = [("default-graph-uri", g.value) for g in graphs] + [
+            ("named-graph-uri", g.value) for g in graphs
+        ]
         return self._dataset_params
 
     def _probe_union_default(self) -> bool | None:
-        """Return whether a named graph's quad shows in the default graph (None: store empty)."""
-        rows = self._select_raw("SELECT ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } } LIMIT 1", False)
-        if not rows.rows:
+        """Return whether every triple of every named graph shows in the default graph (None:
+        there is no named graph to tell by).
+
+        Both questions are answered by the server: no term comes back to be pasted into a
+        second query, so neither a blank node (whose label means nothing in another query)
+        nor triples copied into the default graph can make it answer wrongly. It reads every
+        quad when the union holds (the server stops at the first missing triple otherwise);
+        it runs once per EndpointStore, and only on servers with no known switch.
+        """
+        if not self._ask_raw("ASK { GRAPH ?g { ?s ?p ?o } }"):
             return None
-        s, p, o = rows.rows[0]
-        if isinstance(s, ox.BlankNode) or isinstance(o, ox.BlankNode):
-            return True
-        probe = bind_values("ASK { ?s ?p ?o }", {"s": s, "p": p, "o": o})
-        answer = self._send_query(probe, _RESULTS_JSON, dataset=False)
-        return bool(self._parse_results(answer))
+        return not self._ask_raw("ASK { GRAPH ?g { ?s ?p ?o } FILTER NOT EXISTS { ?s ?p ?o } }")
+
+    def _ask_raw(self, query: str) -> bool:
+        """Run an ASK as written, with no dataset parameters."""
+        answer = self._parse_results(self._send_query(query, _RESULTS_JSON, dataset=False))
+        if not isinstance(answer, ox.QueryBoolean):
+            raise StoreError("expected an ASK query")
+        return bool(answer)
 
     # --- parsing ----------------------------------------------------------------------------
 

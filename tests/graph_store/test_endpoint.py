@@ -63,7 +63,8 @@ def test_server_without_union_default_graph_gives_same_answers(tmp_path):
             values = TINY_PARAMS.get(name)
             assert run_named_query(remote, query, values) == run_named_query(local, query, values)
         assert remote.ask("ASK { ?d a ekg:Document }")
-        assert remote._union_default is False
+        # Oxigraph is asked for the union per request (tests/graph_store/test_endpoint_union.py).
+        assert remote._dataset_params == [("union-default-graph", "")]
 
 
 def test_read_only_server_refuses_updates(tiny_store_path, tmp_path):
