@@ -32,7 +32,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from bench.scale import percentile
+from bench.scale import percentile, query_cases
 from graph_store.embedded import EmbeddedStore
 from graph_store.endpoint import EndpointStore
 from graph_store.ingest import ingest_paths
@@ -114,7 +114,7 @@ def oxigraph_serve(folder: Path, port: int) -> Iterator[str]:
         stop_process(process)
 
 
-def cases(folder: Path) -> list[tuple[str, str, dict[str, str], tuple]]:
+def cases(folder: Path, every: bool = False) -> list[tuple[str, str, dict[str, str], tuple]]:
     """Return (label, query name, values, the embedded store's rows) for the bound queries."""
     store = EmbeddedStore(folder, read_only=True)
     corpus_issuer = store.select(
@@ -145,6 +145,12 @@ def cases(folder: Path) -> list[tuple[str, str, dict[str, str], tuple]]:
     for label, name, param, value in chosen:
         rows = run_named_query(store, queries[name], {param: value}).rows
         found.append((label, name, {param: value}, rows))
+    if every:
+        # Every other named query with its parameters (bench/scale.py's typical values).
+        for label, query, values in query_cases(store, queries):
+            if values and query.name not in {name for _, name, _, _ in chosen}:
+                rows = run_named_query(store, query, values).rows
+                found.append((label, query.name, values, rows))
     store.close()
     return found
 
@@ -205,6 +211,9 @@ def main(argv: list[str] | None = None) -> int:
         "--listed", type=int, nargs="*", default=[], help="graph counts to time listed"
     )
     parser.add_argument("--port", type=int, default=17979)
+    parser.add_argument(
+        "--every", action="store_true", help="also every other named query with parameters"
+    )
     parser.add_argument("--workdir", type=Path)
     parser.add_argument(
         "--record", action="store_true", help="append the figures to bench/RESULTS.md"
@@ -220,7 +229,7 @@ def main(argv: list[str] | None = None) -> int:
         start = time.perf_counter()
         build(folder, args.graphs)
         print(f"built {folder} in {time.perf_counter() - start:.1f} s", file=sys.stderr)
-    found = cases(folder)
+    found = cases(folder, args.every)
     with oxigraph_serve(folder, args.port) as base:
         store = EndpointStore(base, timeout=600)
         quads, graphs = store.count(), len(store.graphs())
