@@ -14,6 +14,8 @@ import streamlit as st
 from pyoxigraph import Literal, NamedNode
 from st_cytoscape import cytoscape
 
+from app_views.labels import header
+from app_views.labels import relation as relation_name
 from app_views.literal import html_literal
 from graph_store.app_queries import (
     CLASS_COLOURS,
@@ -251,7 +253,7 @@ def link_columns(df: pd.DataFrame, columns: list[str] | None = None) -> tuple[pd
             else v
             for v in df[c]
         ]
-        config[c] = st.column_config.LinkColumn(c, display_text=r"label=(.*)$")
+        config[c] = st.column_config.LinkColumn(header(c), display_text=r"label=(.*)$")
     return df, config
 
 
@@ -260,6 +262,12 @@ def show_table(df: pd.DataFrame, key: str, link: bool = True, height: int | str 
     config: dict = {}
     if link and len(df):
         df, config = link_columns(df)
+    if "relation" in df.columns:  # memberOf → 成员 / member of
+        df = df.assign(
+            relation=[relation_name(r) if isinstance(r, str) else r for r in df["relation"]]
+        )
+    for c in df.columns:  # headers in both languages; the data keeps its column names
+        config.setdefault(c, st.column_config.Column(header(c)))
     st.dataframe(df, key=key, hide_index=True, column_config=config, height=height)
 
 

@@ -541,3 +541,15 @@ def test_empty_store_explains_what_to_do(tmp_path):
     EmbeddedStore(tmp_path / "empty").close()
     at = open_page(tmp_path / "empty", "overview")
     assert any("edukg ingest" in i.value for i in at.info)
+
+
+def test_table_headers_and_relation_names_read_in_both_languages(tiny_store_path):
+    import json
+
+    at = open_page(tiny_store_path, "programmes", program=ZL)
+    table = next(d for d in at.dataframe if "participant" in d.value.columns)
+    headers = {name: c.get("label") for name, c in json.loads(table.proto.columns).items()}
+    assert headers["participant"] == "参与者 / participant"
+    assert headers["role"] == "角色 / role"
+    links = next(d for d in at.dataframe if "relation" in d.value.columns)
+    assert all(" / " in r for r in links.value["relation"])  # implements → 落实 / implements
