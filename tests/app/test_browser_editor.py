@@ -32,6 +32,11 @@ def editor_frame(driver):
     return frames[0] if frames else None
 
 
+def editor_ready(driver) -> bool:
+    """The component's frame is on the page and CodeMirror runs in it."""
+    return editor_frame(driver) is not None and in_editor(driver, "return view !== null;")
+
+
 def page_runs(driver) -> int:
     found = re.search(r"page runs: (\d+)", driver.find_element("tag name", "body").text)
     assert found, "the page shows no run counter"
@@ -42,7 +47,9 @@ def in_editor(driver, script: str, *args):
     """Run `script` inside the editor's frame (`view` is the CodeMirror EditorView)."""
     driver.switch_to.frame(editor_frame(driver))
     try:
-        return driver.execute_script("const view = window.edukgEditor();" + script, *args)
+        return driver.execute_script(
+            "const view = window.edukgEditor ? window.edukgEditor() : null;" + script, *args
+        )
     finally:
         driver.switch_to.default_content()
 
@@ -67,6 +74,14 @@ def lint_errors(driver) -> int:
     return in_editor(driver, "return document.querySelectorAll('.cm-lintRange-error').length;")
 
 
+def set_text(driver, text: str) -> None:
+    in_editor(
+        driver,
+        "view.dispatch({changes: {from: 0, to: view.state.doc.length, insert: arguments[0]}});",
+        text,
+    )
+
+
 def type_keys(driver, *keys) -> None:
     driver.switch_to.frame(editor_frame(driver))
     try:
@@ -81,7 +96,7 @@ def test_editor_completes_without_rerunning_and_runs_on_ctrl_enter(app_url, brow
     wait_for(driver, lambda d: editor_frame(d) is not None and settled(d), what="the editor")
     wait_for(
         driver,
-        lambda d: in_editor(d, "return !!window.edukgEditor && !!window.edukgEditor();"),
+        editor_ready,
         what="CodeMirror in the component",
     )
     assert "ekg:memberOf" in doc_text(driver)  # a fresh browser shows the default query
@@ -143,7 +158,7 @@ def test_editor_completes_without_rerunning_and_runs_on_ctrl_enter(app_url, brow
     wait_for(driver, lambda d: editor_frame(d) is not None and settled(d), what="the editor")
     wait_for(
         driver,
-        lambda d: in_editor(d, "return !!window.edukgEditor && !!window.edukgEditor();"),
+        editor_ready,
         what="CodeMirror after a reload",
     )
     assert "?school ekg:memberOf ?group ." in doc_text(driver)
@@ -159,15 +174,11 @@ def test_editor_syntax_error_and_example_form(app_url, browser):
     wait_for(driver, lambda d: editor_frame(d) is not None and settled(d), what="the editor")
     wait_for(
         driver,
-        lambda d: in_editor(d, "return !!window.edukgEditor && !!window.edukgEditor();"),
+        editor_ready,
         what="CodeMirror in the component",
     )
     # A query with an undeclared prefix is marked before it runs.
-    in_editor(
-        driver,
-        "view.dispatch({changes: {from: 0, to: view.state.doc.length,"
-        " insert: 'SELECT * WHERE { ?s foo:bar ?o }'}});",
-    )
+    set_text(driver, "SELECT * WHERE { ?s foo:bar ?o }")
     wait_for(driver, lambda d: lint_errors(d) > 0, what="a marker on foo:")
     status = in_editor(driver, "return document.getElementById('status').innerText;")
     assert "error" in status, status
@@ -185,7 +196,7 @@ def test_editor_syntax_error_and_example_form(app_url, browser):
     )
     wait_for(
         driver,
-        lambda d: in_editor(d, "return !!window.edukgEditor && !!window.edukgEditor();"),
+        editor_ready,
         what="CodeMirror in the component",
     )
     assert "foo:bar" in doc_text(driver)  # the edited tab came back from localStorage
@@ -198,3 +209,32 @@ def test_editor_syntax_error_and_example_form(app_url, browser):
     assert in_editor(driver, "return window.edukgDiagnostics();") == []
     shoot(driver, "editor_05_example_in_new_tab")
     no_exception(driver)
+
+    # sparqljs's checks after the grammar are marked where the variable is bound.
+    set_text(driver, "SELECT * WHERE { ?s ?p ?o BIND(1 AS ?o) }")
+    wait_for(driver, lambda d: lint_errors(d) > 0, what="a marker on the bound-twice ?o")
+    [marked] = in_editor(driver, "return window.edukgDiagnostics();")
+    assert (marked["from"], marked["to"]) == (36, 38) and "?o" in marked["message"], marked
+
+    # A query sparqljs accepts and Oxigraph refuses: after the run, Oxigraph's position is marked.
+    query = "SELECT * WHERE { ?s ?p ?o BIND(?o AS ?z) BIND(?o AS ?z) }"
+    set_text(driver, query)
+    time.sleep(0.6)
+    assert lint_errors(driver) == 0
+    in_editor(driver, "document.getElementById('run').click();")
+    wait_for(
+        driver,
+        lambda d: (
+            d.find_elements("css selector", "[data-testid='stAlertContentError']") and settled(d)
+        ),
+        what="Oxigraph's syntax error on the page",
+    )
+    wait_for(driver, lambda d: lint_errors(d) > 0, what="Oxigraph's marker in the editor")
+    [marked] = in_editor(driver, "return window.edukgDiagnostics();")
+    # Oxigraph points at the end of the query (the second BIND rebinds ?z); so does the marker.
+    assert marked["source"] == "Oxigraph" and marked["to"] == len(query), marked
+    assert "expected" in marked["message"], marked
+    shoot(driver, "editor_06_oxigraph_error")
+    # Editing the text drops the run's marker (it belonged to the text that ran).
+    type_keys(driver, Keys.END, " ")
+    wait_for(driver, lambda d: lint_errors(d) == 0, what="the run's marker to go")

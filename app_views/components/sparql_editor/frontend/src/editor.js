@@ -6,7 +6,7 @@
 // only when the reader runs the query (the Run button or Ctrl/Cmd+Enter) — never per keystroke.
 // Tabs and history live in this browser's localStorage, so they survive a reload.
 
-import { EditorState, Prec } from "@codemirror/state";
+import { EditorState, Prec, StateEffect } from "@codemirror/state";
 import {
   EditorView,
   keymap,
@@ -38,7 +38,7 @@ import {
   closeBrackets,
   closeBracketsKeymap,
 } from "@codemirror/autocomplete";
-import { linter, lintGutter, forceLinting } from "@codemirror/lint";
+import { linter, lintGutter } from "@codemirror/lint";
 import { searchKeymap, highlightSelectionMatches } from "@codemirror/search";
 import { sparql } from "@codemirror/legacy-modes/mode/sparql";
 import { Parser } from "sparqljs";
@@ -47,6 +47,8 @@ const TABS_KEY = "edukg.sparql.tabs.v1";
 const HISTORY_KEY = "edukg.sparql.history.v1";
 const APPLIED_KEY = "edukg.sparql.applied.v1";
 const HISTORY_MAX = 50;
+// Dispatched when a run's error arrives from Python: the linter reads args.error again.
+const relint = StateEffect.define();
 
 const KEYWORDS = (
   "SELECT CONSTRUCT DESCRIBE ASK WHERE FROM NAMED PREFIX BASE DISTINCT REDUCED OPTIONAL " +
@@ -233,17 +235,37 @@ function lintSparql(editorView) {
           message: `未声明的前缀 / Undeclared prefix '${unknown[1]}:'. Add a PREFIX line.`,
         });
       } else {
-        diagnostics.push({ from: 0, to: Math.min(1, doc.length), severity: "error", message: String(err.message) });
+        // sparqljs's checks after parsing (a variable bound twice, an ungrouped projection)
+        // name the variable but give no position: mark where it is bound, else where it first
+        // appears.
+        const variable = /\((\?\w+)\)/.exec(err.message || "");
+        let from = 0;
+        let length = 1;
+        if (variable) {
+          const bound = text.search(new RegExp(`\\bAS\\s+\\${variable[1]}\\b`, "i"));
+          const first = text.search(new RegExp(`\\${variable[1]}\\b`));
+          from = bound >= 0 ? text.indexOf(variable[1], bound) : Math.max(first, 0);
+          length = variable[1].length;
+        }
+        diagnostics.push({
+          from,
+          to: Math.min(from + length, doc.length),
+          severity: "error",
+          message: `语法错误 / Syntax error: ${err.message}`,
+        });
       }
     }
   }
   // The store's own verdict on the last run of this very text (Oxigraph's line and column).
   const error = args.error;
   if (error && error.query === text && error.line) {
-    const from = at(error.line, (error.column || 1) - 1);
+    // Oxigraph points at the first character it could not read, which may be the line's end:
+    // mark from there to the line's end, or the line's last character.
+    const end = at(error.line, 1e9);
+    const from = Math.min(at(error.line, (error.column || 1) - 1), Math.max(end - 1, 0));
     diagnostics.push({
       from,
-      to: Math.min(Math.max(from + 1, at(error.line, 1e9)), doc.length),
+      to: Math.max(end, Math.min(from + 1, doc.length)),
       severity: "error",
       source: "Oxigraph",
       message: error.message,
@@ -428,7 +450,10 @@ function createEditor(text) {
           icons: true,
           maxRenderedOptions: 60,
         }),
-        linter(lintSparql, { delay: 250 }),
+        linter(lintSparql, {
+          delay: 250,
+          needsRefresh: (update) => update.transactions.some((tr) => tr.effects.some((e) => e.is(relint))),
+        }),
         lintGutter(),
         runKeys,
         completionKeys,
@@ -470,7 +495,7 @@ function applyArgs(newArgs) {
     save(APPLIED_KEY, applied.slice(-50));
     if (!args.initial && typeof args.text === "string") openInTab(args.text, true);
   }
-  if (errorChanged && view) forceLinting(view);
+  if (errorChanged && view) view.dispatch({ effects: relint.of(null) });
   setFrameHeight();
 }
 
@@ -484,4 +509,4 @@ send("streamlit:componentReady", { apiVersion: 1 });
 
 // For tests and debugging: the editor's view.
 window.edukgEditor = () => view;
-window.edukgDiagnostics = () => lintSparql(view).map((d) => ({ from: d.from, to: d.to, message: d.message }));
+window.edukgDiagnostics = () => lintSparql(view).map((d) => ({ from: d.from, to: d.to, message: d.message, source: d.source || "sparqljs" }));
