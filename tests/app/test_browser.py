@@ -177,6 +177,32 @@ def graph_widths(driver) -> tuple[float, float, float]:
     return frame_width, column_width, float(canvas_width)
 
 
+def click_node(driver, node: str) -> None:
+    """Click node `node` where Cytoscape drew it (a real mouse click inside the frame).
+
+    Cytoscape keeps its instance on its container element (`_cyreg`), which gives the node's
+    position on the canvas.
+    """
+    from selenium.webdriver.common.action_chains import ActionChains
+
+    frame = graph_frames(driver)[-1]
+    driver.switch_to.frame(frame)
+    try:
+        x, y = driver.execute_script(
+            "const host = Array.from(document.querySelectorAll('div')).find(e => e._cyreg);"
+            "const p = host._cyreg.cy.getElementById(arguments[0]).renderedPosition();"
+            "const r = host.getBoundingClientRect(); return [r.left + p.x, r.top + p.y];",
+            node,
+        )
+        body = driver.find_element("tag name", "body")
+        rect = body.rect
+        ActionChains(driver).move_to_element_with_offset(
+            body, int(x - rect["width"] / 2), int(y - rect["height"] / 2)
+        ).click().perform()
+    finally:
+        driver.switch_to.default_content()
+
+
 def test_browser_query_explorer_and_lineage(app_url, browser):
     driver = browser
     driver.get(app_url + "/")
@@ -218,6 +244,46 @@ def test_browser_query_explorer_and_lineage(app_url, browser):
     )
     time.sleep(3)  # the Cytoscape layout
     shoot(driver, "03_explorer")
+    no_exception(driver)
+
+    # A click on a node of the drawing shows that node's details.
+    group = "https://w3id.org/edukg/id/group/xicangqiao"
+    click_node(driver, group)
+    wait_for(
+        driver,
+        lambda d: (
+            any("西仓桥教育集团" in h.text for h in d.find_elements("css selector", "h3"))
+            and settled(d)
+        ),
+        what="the clicked node's details",
+    )
+    time.sleep(1)
+    shoot(driver, "03b_explorer_clicked")
+    no_exception(driver)
+
+    driver.get(f"{app_url}/resource?iri={quote(group, safe='')}")
+    wait_for(driver, lambda d: "ekg:memberOf" in d.page_source and settled(d), what="resource")
+    time.sleep(1)
+    shoot(driver, "03c_resource")
+    no_exception(driver)
+    # Its links stay in this tab: no new browser tab, no new session.
+    link = driver.find_element(
+        "xpath", "//a[contains(@href, 'resource?iri=') and contains(., '西仓桥小学')]"
+    )
+    assert link.get_attribute("target") == "_self"
+    link.click()
+    wait_for(
+        driver,
+        lambda d: "xicangqiao" in d.current_url and "group" not in d.current_url and settled(d),
+        what="the linked resource",
+    )
+    assert len(driver.window_handles) == 1
+    no_exception(driver)
+
+    driver.get(f"{app_url}/network")
+    wait_for(driver, lambda d: graph_frames(d) and settled(d), what="the network page")
+    time.sleep(3)
+    shoot(driver, "03d_network")
     no_exception(driver)
 
     driver.get(f"{app_url}/lineage")
