@@ -8,12 +8,16 @@ tests/artifacts/editor_*.png; look at them.
 from __future__ import annotations
 
 import re
+import shutil
+import subprocess
 import time
 
 import pytest
 from selenium.webdriver.common.keys import Keys
 
 from tests.app import test_browser as base
+
+COMPONENT = base.ROOT / "app_views" / "components" / "sparql_editor"
 
 pytestmark = pytest.mark.browser
 
@@ -100,6 +104,16 @@ def test_editor_completes_without_rerunning_and_runs_on_ctrl_enter(app_url, brow
         what="CodeMirror in the component",
     )
     assert "ekg:memberOf" in doc_text(driver)  # a fresh browser shows the default query
+    # Underscores are drawn (the old editor clipped them): the line box holds the glyphs'
+    # descent, so the rendered lines are taller than the font size.
+    lines = in_editor(
+        driver,
+        "return Array.from(document.querySelectorAll('.cm-line'))"
+        ".map(l => [l.innerText, l.getBoundingClientRect().height]);",
+    )
+    assert any("?school_name" in text for text, _ in lines), lines
+    assert min(height for _, height in lines) >= 18, lines
+    shoot(driver, "editor_00_default")
     runs = page_runs(driver)
 
     # Replace the text, then type a query as a reader would.
@@ -238,3 +252,23 @@ def test_editor_syntax_error_and_example_form(app_url, browser):
     # Editing the text drops the run's marker (it belonged to the text that ran).
     type_keys(driver, Keys.END, " ")
     wait_for(driver, lambda d: lint_errors(d) == 0, what="the run's marker to go")
+
+
+def test_editor_bundle_is_rebuilt_from_its_sources(tmp_path):
+    """The committed dist/ is what frontend/build.sh makes from src/ and the lock (npm ci from
+    the registry, each package checked against the lock's sha512)."""
+    if shutil.which("npm") is None:
+        pytest.fail("rebuilding the editor bundle needs npm")
+    frontend = tmp_path / "frontend"
+    shutil.copytree(COMPONENT / "frontend", frontend, ignore=shutil.ignore_patterns("node_modules"))
+    done = subprocess.run(
+        [str(frontend / "build.sh"), str(tmp_path / "dist")],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert done.returncode == 0, done.stdout[-2000:] + done.stderr[-2000:]
+    for name in ("editor.js", "THIRD_PARTY_LICENSES.txt"):
+        built = (tmp_path / "dist" / name).read_bytes()
+        assert built == (COMPONENT / "dist" / name).read_bytes(), f"dist/{name} is stale"
+    assert (COMPONENT / "dist" / "editor.js").stat().st_size < 1_000_000
