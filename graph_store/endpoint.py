@@ -5,8 +5,9 @@ reads them, Virtuoso included, which never answers `application/sparql-query`), 
 `POST application/sparql-update`, each with a timeout. Answers are parsed by pyoxigraph, so rows
 hold the same pyoxigraph terms as the embedded store's. Bindings cannot use pyoxigraph
 substitutions remotely: each bound value is serialised by pyoxigraph (N-Triples form, IRIs
-validated by `NamedNode`) into a `BIND` opening the WHERE group (bind_values), so a user's string
-is never pasted into the query text.
+validated by `NamedNode`) into a `BIND` opening the WHERE group and, except on Virtuoso, the
+WHERE group of each sub-select that projects the variable (bind_values, subselect_binds), so a
+user's string is never pasted into the query text.
 
 Union default graph. edukg queries expect the union of the named graphs as their default graph
 (the embedded store's `use_default_graph_as_union`). How each query gets it, decided once from
@@ -93,10 +94,12 @@ _DECIMAL = NamedNode("http://www.w3.org/2001/XMLSchema#decimal")
 # or the form body.
 UNION_SWITCHES = {"Oxigraph/": ("union-default-graph", "")}
 # The most named graphs listed in each request to a server with neither a union default graph
-# nor a switch for it. The server's cost grows faster than the list: a bound named query on
-# Oxigraph 0.5.13 took 3 ms with 8 graphs listed, 11 ms with 32, 35 ms with 64, 136 ms with
-# 128 and 55 s with 2 000 (bench/endpoint_graphs.py --listed; bench/RESULTS.md). 64 keeps such a
-# query under the 100 ms goal of issue 11; past it the store refuses with the setting to change.
+# nor a switch for it. What a listed graph costs depends on the query and the engine: on
+# Oxigraph 0.5.13, documents_by_issuer with an issuer bound outside its sub-select took 3 ms
+# with 8 graphs listed, 35 ms with 64, 136 ms with 128 and 55 s with 2 000; bound inside it
+# too (subselect_binds) 2 ms, 4 ms, 7 ms and 107 ms (bench/endpoint_graphs.py --listed;
+# bench/RESULTS.md). 64 leaves room for queries that read more of the store, and for engines
+# not measured; past it the store refuses, naming the server setting to change.
 MAX_LISTED_GRAPHS = 64
 _BNODE_ID = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_.-]*")
 
@@ -189,9 +192,10 @@ def where_start(query: str) -> int | None:
     return None
 
 
-def bind_values(query: str, bindings: Bindings | None) -> str:
+def bind_values(query: str, bindings: Bindings | None, into_subselects: bool = True) -> str:
     """Return `query` with `bindings` as BINDs of serialised terms opening its WHERE group (or
-    as a trailing VALUES block, when it has none).
+    as a trailing VALUES block, when it has none), and, with `into_subselects`, opening the
+    WHERE group of each sub-select that projects the variable (subselect_binds).
 
     A BIND that opens the group is joined with the whole pattern, as a substitution would be.
     On Virtuoso 7.2 a trailing VALUES is not joined with a variable that comes out of a
@@ -211,18 +215,98 @@ def bind_values(query: str, bindings: Bindings | None) -> str:
     for name in names:
         if not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", name):
             raise StoreError(f"cannot bind {name!r}: not a SPARQL variable name")
-    terms = []
+    terms = {}
     for name in names:
         term = bindings[name]
         if not isinstance(term, ox.NamedNode | ox.Literal):
             raise StoreError(f"cannot bind ?{name} to {term!r}: only IRIs and literals")
-        terms.append(str(term))
-    variables = " ".join("?" + n for n in names)
+        terms[name] = str(term)
     at = where_start(query)
     if at is None:
-        return f"{query}\nVALUES ({variables}) {{ ({' '.join(terms)}) }}"
-    binds = " ".join(f"BIND({term} AS ?{name})" for name, term in zip(names, terms, strict=True))
-    return f"{query[:at]} {binds}\n{query[at:]}"
+        variables = " ".join("?" + n for n in names)
+        return f"{query}\nVALUES ({variables}) {{ ({' '.join(terms.values())}) }}"
+    inserts = [(at, names)]
+    if into_subselects:
+        inserts += subselect_binds(query, names)
+    for position, bound in sorted(inserts, reverse=True):
+        binds = " ".join(f"BIND({terms[name]} AS ?{name})" for name in bound)
+        query = f"{query[:position]} {binds}\n{query[position:]}"
+    return query
+
+
+_SUBSELECT_TOKENS = re.compile(
+    r"""<[^<>"{}|^`\\\x00-\x20]*>|'{3}.*?'{3}|"{3}.*?"{3}|'(?:[^'\\\n]|\\.)*'"""
+    r"""|"(?:[^"\\\n]|\\.)*"|\#[^\n]*|[{}()]|\bSELECT\b|[?$][A-Za-z_][A-Za-z0-9_]*""",
+    re.IGNORECASE | re.DOTALL,
+)
+
+
+def subselect_binds(query: str, names: list[str]) -> list[tuple[int, list[str]]]:
+    """Return, for each sub-select projecting some of `names` as plain variables, the index just
+    after the `{` opening its WHERE group and those names.
+
+    Bound there too, a parameter restricts the sub-select before it is evaluated, as the
+    embedded store's substitution does (pyoxigraph binds the variable inside sub-selects
+    that project it, LIMIT and GROUP BY included); a BIND outside it only joins with its
+    finished answer. On Oxigraph server at 20 008 graphs, documents_by_issuer with an
+    issuer: 190-950 ms bound outside only (the sub-select reads all 20 000 documents), 14 ms
+    bound inside too (bench/endpoint_graphs.py). A name given as `(… AS ?name)` anywhere in
+    the sub-select is left out (a BIND before it would be an error), and so is `SELECT *`.
+
+    >>> q = "SELECT * { { SELECT DISTINCT ?d ?who WHERE { ?d <x:by> ?who } } ?d <x:t> ?t }"
+    >>> [(q[:at][-15:], bound) for at, bound in subselect_binds(q, ["who", "t"])]
+    [('?d ?who WHERE {', ['who'])]
+    >>> subselect_binds("SELECT ?n { { SELECT (COUNT(*) AS ?n) ?who { ?a ?b ?who } GROUP BY ?who } }", ["n"])
+    []
+    """
+    tokens = list(_SUBSELECT_TOKENS.finditer(query))
+    found = []
+    depth = 0
+    i = 0
+    while i < len(tokens):
+        text = tokens[i].group()
+        if text == "{":
+            depth += 1
+        elif text == "}":
+            depth -= 1
+        elif text.upper() == "SELECT" and depth > 0:
+            projected, parens, j = set(), 0, i + 1
+            while j < len(tokens) and tokens[j].group() != "{":
+                token = tokens[j].group()
+                if token == "(":
+                    parens += 1
+                elif token == ")":
+                    parens -= 1
+                elif token[0] in "?$" and parens == 0:
+                    projected.add(token[1:])
+                j += 1
+            if j == len(tokens):
+                break
+            group = query[tokens[j].end() : _group_end(tokens, j)]
+            bound = [
+                name
+                for name in names
+                if name in projected and not re.search(rf"(?i)\bAS\s+[?$]{name}\b", group)
+            ]
+            if bound:
+                found.append((tokens[j].end(), bound))
+            i = j  # the group's `{` is counted on the next round
+            continue
+        i += 1
+    return found
+
+
+def _group_end(tokens: list[re.Match], opening: int) -> int:
+    """Return the index of the `}` closing the group opened by tokens[opening] (or the end)."""
+    depth = 0
+    for token in tokens[opening:]:
+        if token.group() == "{":
+            depth += 1
+        elif token.group() == "}":
+            depth -= 1
+            if depth == 0:
+                return token.start()
+    return tokens[-1].end()
 
 
 def skolem_iri(graph: NamedNode, node: BlankNode) -> NamedNode:
@@ -665,6 +749,13 @@ class EndpointStore:
         found = {r[0] for r in rows if isinstance(r[0], NamedNode) and not is_system_graph(r[0])}
         return sorted(found, key=lambda g: g.value)
 
+    def _bind(self, query: str, bindings: Bindings | None) -> str:
+        """Return `query` with `bindings` bound (bind_values); on Virtuoso, in the outer group
+        only: the binds inside sub-selects are checked against Oxigraph server, not Virtuoso."""
+        if not bindings:
+            return query
+        return bind_values(query, bindings, into_subselects=not self.is_virtuoso)
+
     def select(
         self, query: str, bindings: Bindings | None = None, limit: int | None = None
     ) -> QueryResult:
@@ -673,11 +764,11 @@ class EndpointStore:
         Raises:
             RowCapError: the server cut the result at its own row cap before `limit` rows.
         """
-        return self._select_raw(bind_values(query, bindings), limit=limit)
+        return self._select_raw(self._bind(query, bindings), limit=limit)
 
     def ask(self, query: str, bindings: Bindings | None = None) -> bool:
         """Run an ASK."""
-        answer = self._parse_results(self._send_query(bind_values(query, bindings), _RESULTS_JSON))
+        answer = self._parse_results(self._send_query(self._bind(query, bindings), _RESULTS_JSON))
         if not isinstance(answer, ox.QueryBoolean):
             raise StoreError("expected an ASK query")
         return bool(answer)
@@ -689,7 +780,7 @@ class EndpointStore:
             RowCapError: on Virtuoso, the answer has as many triples as its row cap (it cuts
                 CONSTRUCT answers there without saying so).
         """
-        answer = self._send_query(bind_values(query, bindings), _N_TRIPLES)
+        answer = self._send_query(self._bind(query, bindings), _N_TRIPLES)
         fmt = ox.RdfFormat.from_media_type(answer.content_type.split(";")[0].strip())
         if fmt is None:
             raise StoreError(

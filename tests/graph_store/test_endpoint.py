@@ -143,3 +143,21 @@ def test_edukg_serve_answers_named_queries(tiny_store_path, tmp_path):
     finally:
         stop_process(server)
         log.close()
+
+
+def test_bound_parameter_reaches_a_sub_select_as_on_the_embedded_store(empty_endpoint_store):
+    """A parameter is bound inside the sub-selects that project it (subselect_binds), as the
+    embedded store's substitution binds it: a LIMIT in the sub-select then picks from the bound
+    rows, not before the join (and a bound issuer no longer reads every document)."""
+    from graph_store.embedded import EmbeddedStore
+
+    remote = fill(empty_endpoint_store)
+    local = fill(EmbeddedStore(None))
+    query = (
+        "SELECT ?d ?t WHERE { { SELECT ?d WHERE { ?d a ekg:Document } ORDER BY ?d LIMIT 1 } "
+        "?d dct:title ?t }"
+    )
+    second = NamedNode("https://w3id.org/edukg/id/doc/tinydoc2")
+    expected = local.select(query, {"d": second})
+    assert len(expected.rows) == 1
+    assert remote.select(query, {"d": second}) == expected
