@@ -440,15 +440,18 @@ class UnionDefaultGraphError(StoreError):
 
 
 def union_switch(server: str | None) -> tuple[str, str] | None:
-    """Return the request parameter that asks this engine (its Server header) for the union
-    default graph, or None when it has none edukg knows.
+    """Return the request parameter that asks this engine (a product in its Server header,
+    RFC 9110 section 10.2.4) for the union default graph, or None when it has none edukg knows.
 
     >>> union_switch("Oxigraph/0.5.13"), union_switch("Apache Jena Fuseki (5.1.0)")
     (('union-default-graph', ''), None)
+    >>> union_switch("edukg-gateway/1 Oxigraph/0.5.13")
+    ('union-default-graph', '')
     """
-    for prefix, parameter in UNION_SWITCHES.items():
-        if (server or "").startswith(prefix):
-            return parameter
+    for product in (server or "").split():
+        for prefix, parameter in UNION_SWITCHES.items():
+            if product.startswith(prefix):
+                return parameter
     return None
 
 
