@@ -35,7 +35,9 @@ PAGES = (
     "explorer",
     "programmes",
     "lineage",
+    "network",
     "documents",
+    "resource",
     "export",
 )
 
@@ -92,6 +94,8 @@ def render_once(location: Path, page: str, entity: str) -> float:
     at.secrets["store_location"] = str(location)
     if page == "explorer" and entity:
         at.query_params["entity"] = entity
+    if page == "resource" and entity:
+        at.query_params["iri"] = entity
     name = page.split("+")[0]
     at.switch_page(f"app_views/{name}.py")
     started = time.perf_counter()
