@@ -191,6 +191,15 @@ def test_editor_syntax_error_and_example_form(app_url, browser):
         editor_ready,
         what="CodeMirror in the component",
     )
+    # A term is found by its Chinese label too, and Tab inserts its prefixed name.
+    set_text(driver, "SELECT * WHERE { ?s  ?o }")
+    in_editor(driver, "view.focus(); view.dispatch({selection: {anchor: 20}});")
+    type_keys(driver, "成员")
+    wait_for(driver, lambda d: any("成员校" in o for o in completions(d)), what="成员校")
+    assert any("ekg:memberOf" in o for o in completions(driver) if "成员校" in o)
+    type_keys(driver, Keys.TAB)
+    assert doc_text(driver) == "SELECT * WHERE { ?s ekg:memberOf ?o }"
+
     # A query with an undeclared prefix is marked before it runs.
     set_text(driver, "SELECT * WHERE { ?s foo:bar ?o }")
     wait_for(driver, lambda d: lint_errors(d) > 0, what="a marker on foo:")
