@@ -30,8 +30,9 @@ import hashlib
 import os
 import sqlite3
 import sys
+import threading
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 from pyoxigraph import NamedNode
@@ -75,17 +76,27 @@ _CLASS_LIST = ", ".join(f"ekg:{c}" for c in ENTITY_CLASSES)
 _FTS_SAFE = {i: 0xF0000 + i for i in range(128) if not chr(i).isalnum()}
 _VOCABULARY = (ONTOLOGY_GRAPH.value, PROGRAMS_GRAPH.value)
 
-_ENTITIES = (
+# An entity's types and its names, asked apart: asked together (types × labels × titles, each
+# repeated once per document graph that states it) an area named by every document gave
+# hundreds of thousands of rows at 1 M quads. The label is chosen as the app's "entities" query
+# does: rdfs:label, else a zh skos:prefLabel, else dct:title, else the IRI after /id/.
+_TYPES = (
     PREFIXES
     + """
-SELECT DISTINCT ?entity ?label ?class WHERE {
+SELECT DISTINCT ?entity ?class WHERE {
   %(values)s
   ?entity a ?class .
   FILTER(?class IN (%(classes)s))
-  OPTIONAL { ?entity rdfs:label ?l1 }
-  OPTIONAL { ?entity skos:prefLabel ?l2 FILTER(LANG(?l2) = "zh") }
-  OPTIONAL { ?entity dct:title ?l3 }
-  BIND(COALESCE(?l1, ?l2, ?l3, STRAFTER(STR(?entity), "/id/")) AS ?label)
+}"""
+)
+_LABELS = (
+    PREFIXES
+    + """
+SELECT DISTINCT ?entity ?l1 ?l2 ?l3 WHERE {
+  %(values)s
+  { ?entity rdfs:label ?l1 }
+  UNION { ?entity skos:prefLabel ?l2 FILTER(LANG(?l2) = "zh") }
+  UNION { ?entity dct:title ?l3 }
 }"""
 )
 _ALTS = PREFIXES + "SELECT DISTINCT ?entity ?alt WHERE { %(values)s ?entity skos:altLabel ?alt }"
@@ -173,10 +184,6 @@ UNION ALL SELECT rowid, CASE WHEN syllables = :c OR initials = :c THEN 2.0 ELSE 
   FROM pinyin WHERE initials LIKE :prefix"""
 
 
-class SearchIndexError(RuntimeError):
-    """The search index file could not be written or read."""
-
-
 def index_path(folder: str | Path) -> Path:
     """Return where the search index of the store in `folder` lives: beside it.
 
@@ -226,11 +233,13 @@ class FtsSearchIndex:
     """The SQLite index at `path`, answering like graph_store.search_index.SearchIndex.
 
     Each search opens its own read-only connection, so one object serves every app session
-    (Streamlit runs them in threads) and sees the updates an ingest commits.
+    (Streamlit runs them in threads) and sees the updates an ingest commits. A file found
+    corrupt by a search is built again by `rebuild` (when given), once, and the search retried.
     """
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, rebuild: Callable[[], None] | None = None) -> None:
         self.path = path
+        self._rebuild = rebuild
 
     def _connect(self) -> sqlite3.Connection:
         conn = sqlite3.connect(f"{self.path.resolve().as_uri()}?mode=ro", uri=True, timeout=30)
@@ -263,12 +272,25 @@ class FtsSearchIndex:
             params.update(zip(names, kinds, strict=True))
             where = "WHERE r.kind IN (" + ", ".join(f":{n}" for n in names) + ")"
         sql = _SEARCH % {"hits": "\nUNION ALL ".join(parts), "kinds": where}
+        try:
+            rows = self._fetch(sql, params)
+        except sqlite3.OperationalError:  # locked, or the like: not the file's fault
+            raise
+        except sqlite3.DatabaseError as err:  # not a database, malformed
+            if self._rebuild is None:
+                raise
+            notice(f"search index {self.path} is unreadable ({err}): rebuilding it from the store")
+            rebuild, self._rebuild = self._rebuild, None
+            rebuild()
+            rows = self._fetch(sql, params)
+        return [SearchHit(SearchRecord(*row[:6]), row[6]) for row in rows]
+
+    def _fetch(self, sql: str, params: dict[str, object]) -> list[tuple]:
         conn = self._connect()
         try:
-            rows = conn.execute(sql, params).fetchall()
+            return conn.execute(sql, params).fetchall()
         finally:
             conn.close()
-        return [SearchHit(SearchRecord(*row[:6]), row[6]) for row in rows]
 
     def entities(self, query: str, limit: int = 50) -> list[SearchHit]:
         """Return entity hits only, one per IRI."""
@@ -298,9 +320,11 @@ def stale_reason(path: Path, generation: int, identity: str, exact: bool = True)
         return f"built by another version ({meta.get('version')})"
     if meta.get("identity", "") != identity:
         return "built for another store"
-    indexed = int(meta.get("generation", -1))
-    if indexed < generation or (exact and indexed != generation):
+    indexed = int(meta["generation"]) if meta.get("generation", "").isdigit() else -1
+    if indexed < generation:
         return f"older than the store (generation {indexed}, store {generation})"
+    if exact and indexed != generation:
+        return f"of another store state (generation {indexed}, store {generation})"
     return None
 
 
@@ -310,16 +334,21 @@ def open_folder_index(
     """Return the index of the store in `folder` (at `generation`), building it first when it
     is missing, unreadable or older than the store; in memory when it cannot be written."""
     path = index_path(folder)
-    reason = stale_reason(path, generation, store_identity(folder), exact=False)
+    identity = store_identity(folder)
+
+    def rebuild() -> None:
+        build_index_file(store, path, generation, identity)
+
+    reason = stale_reason(path, generation, identity, exact=False)
     if reason is None:
-        return FtsSearchIndex(path)
+        return FtsSearchIndex(path, rebuild)
     notice(f"search index {path} is {reason}: rebuilding it from the store")
     try:
-        build_index_file(store, path, generation, store_identity(folder))
+        rebuild()
     except (OSError, sqlite3.Error) as err:
         notice(f"search index {path} cannot be written ({err}): keeping it in memory")
         return build_search_index(store)
-    return FtsSearchIndex(path)
+    return FtsSearchIndex(path, rebuild)
 
 
 # --- writing ----------------------------------------------------------------------------------
@@ -432,14 +461,21 @@ class _Writer:
 
     def entities(self, store: GraphStore, iris: Iterable[str] | None) -> None:
         """Derive the names of `iris` (every entity when None) from the store and write them."""
-        names: dict[str, list[str]] = defaultdict(list)
-        classes: dict[str, list[str]] = defaultdict(list)
-        for row in _rows(store, _ENTITIES, "entity", iris):
-            names[row["entity"]].append(row["label"] or "")
-            classes[row["entity"]].append((row["class"] or "").rsplit("#", 1)[-1])
-        info = {
-            iri: (choose_label(found), main_class(classes[iri])) for iri, found in names.items()
-        }
+        classes: dict[str, set[str]] = defaultdict(set)
+        for row in _rows(store, _TYPES, "entity", iris):
+            classes[row["entity"]].add((row["class"] or "").rsplit("#", 1)[-1])
+        found: dict[str, tuple[list[str], list[str], list[str]]] = {}
+        for row in _rows(store, _LABELS, "entity", iris if iris is None else list(classes)):
+            if row["entity"] in classes:
+                kinds = found.setdefault(row["entity"], ([], [], []))
+                for k, var in enumerate(("l1", "l2", "l3")):
+                    if row[var] is not None:
+                        kinds[k].append(row[var])
+        info = {}
+        for iri, types in classes.items():
+            labels, pref, titles = found.get(iri, ([], [], []))
+            names = labels or pref or titles or [iri.split("/id/", 1)[1] if "/id/" in iri else ""]
+            info[iri] = (choose_label(names), main_class(types))
         records = [
             (SearchRecord("entity", i, lab, lab, cls), None) for i, (lab, cls) in info.items()
         ]
@@ -511,7 +547,7 @@ def vocabulary_digest(store: GraphStore) -> str:
 
 def build_index_file(store: GraphStore, path: Path, generation: int, identity: str) -> None:
     """Build the whole index from the store into a temporary file, then put it at `path`."""
-    temporary = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+    temporary = path.with_name(f"{path.name}.{os.getpid()}.{threading.get_ident()}.tmp")
     temporary.unlink(missing_ok=True)
     try:
         conn = sqlite3.connect(temporary)

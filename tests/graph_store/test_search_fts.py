@@ -172,6 +172,19 @@ def test_a_missing_corrupt_or_stale_index_is_rebuilt_with_a_message(two_document
     assert_same_answers(store, again)
 
 
+def test_an_index_found_corrupt_by_a_search_is_rebuilt_once(two_documents, capsys):
+    store, _, path = two_documents
+    folder = Path(store.location)
+    index = open_folder_index(store, folder, read_generation(folder))
+    assert "西仓桥小学" in names(index, "仓桥")
+    path.write_bytes(b"garbage!" * 512)  # broken under a running app
+    capsys.readouterr()
+    assert "西仓桥小学" in names(index, "仓桥")
+    err = capsys.readouterr().err
+    assert len(err.strip().splitlines()) == 1 and "rebuilding it from the store" in err
+    assert current(store, path) is not None
+
+
 def test_ingest_over_a_corrupt_index_rebuilds_it(two_documents, capsys, tmp_path):
     store, docs, path = two_documents
     path.write_bytes(b"\0garbage" * 64)
