@@ -160,7 +160,7 @@ CREATE VIRTUAL TABLE pinyin USING fts5(syllables, initials, tokenize='trigram', 
 # its entity's label); a mention of an entity the store does not describe shows its IRI.
 _SEARCH = """
 WITH hits(id, base) AS (%(hits)s),
-best(id, base) AS (SELECT id, MAX(base) FROM hits GROUP BY id),
+best(id, base) AS (%(best)s),
 shown AS (
   SELECT r.kind, r.iri, r.text, COALESCE(r.text_lc, r.text) AS folded, r.document, b.base,
     CASE WHEN r.kind = 'section' THEN r.label ELSE COALESCE(e.label, r.iri) END AS label,
@@ -169,7 +169,7 @@ shown AS (
     CASE WHEN r.kind = 'section' THEN 'Section' ELSE COALESCE(e.cls, '') END AS cls
   FROM best b JOIN records r ON r.id = b.id
   LEFT JOIN entity_info e ON e.iri = r.iri AND r.kind != 'section'
-  %(kinds)s
+  %(where)s
 )
 SELECT kind, iri, text, label, cls, document,
   ((base + CASE WHEN folded = :q OR label_folded = :q THEN 1.0 ELSE 0.0 END)
@@ -177,7 +177,7 @@ SELECT kind, iri, text, label, cls, document,
 FROM shown ORDER BY score DESC, text, kind, iri, document, label LIMIT :limit
 """
 _TOKEN_HITS = """SELECT tokens.rowid, 1.0 FROM tokens JOIN records r ON r.id = tokens.rowid
-  WHERE tokens MATCH :match AND instr(COALESCE(r.text_lc, r.text), :q) > 0"""
+  WHERE tokens MATCH :match AND instr(COALESCE(r.text_lc, r.text), :q) > 0 %(kinds)s"""
 _PINYIN_HITS = """SELECT rowid, CASE WHEN syllables = :c OR initials = :c THEN 2.0 ELSE 1.0 END
   FROM pinyin WHERE syllables LIKE :inside
 UNION ALL SELECT rowid, CASE WHEN syllables = :c OR initials = :c THEN 2.0 ELSE 1.0 END
@@ -261,17 +261,22 @@ class FtsSearchIndex:
             "match": " ".join(f'"{fts_text(g)}"' for g in sorted(grams)),
             "limit": limit,
         }
-        parts = [_TOKEN_HITS]
+        kind_test = ""
+        if kinds:
+            names = [f"k{i}" for i in range(len(kinds))]
+            params.update(zip(names, kinds, strict=True))
+            kind_test = "r.kind IN (" + ", ".join(f":{n}" for n in names) + ")"
+        parts = [_TOKEN_HITS % {"kinds": f"AND {kind_test}" if kind_test else ""}]
+        # A record found twice (by its text and its pinyin) keeps its better base score; the
+        # text alone finds each record once, and the kinds are tested there already.
+        best, where = "SELECT id, base FROM hits", ""
         if latin:
             compact = folded.replace(" ", "")
             params.update(c=compact, inside=f"%{compact}%", prefix=f"{compact}%")
             parts.append(_PINYIN_HITS)
-        where = ""
-        if kinds:
-            names = [f"k{i}" for i in range(len(kinds))]
-            params.update(zip(names, kinds, strict=True))
-            where = "WHERE r.kind IN (" + ", ".join(f":{n}" for n in names) + ")"
-        sql = _SEARCH % {"hits": "\nUNION ALL ".join(parts), "kinds": where}
+            best = "SELECT id, MAX(base) FROM hits GROUP BY id"
+            where = f"WHERE {kind_test}" if kind_test else ""
+        sql = _SEARCH % {"hits": "\nUNION ALL ".join(parts), "best": best, "where": where}
         try:
             rows = self._fetch(sql, params)
         except sqlite3.OperationalError:  # locked, or the like: not the file's fault
