@@ -84,6 +84,16 @@ _PAGES = ("/", "/logo.svg")
 _ALL_TRIPLES = b"CONSTRUCT WHERE { ?s ?p ?o }"
 
 
+def _oxigraph_version() -> str:
+    """Return the installed Oxigraph server's version ("0" when it cannot be read)."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("oxigraph")
+    except PackageNotFoundError:
+        return "0"
+
+
 class Refused(Exception):
     """A request the gateway answers itself, with `status` and a one-line `message`."""
 
@@ -255,6 +265,11 @@ def _rebuilt(path: str, pairs: list[tuple[str, str]], keep: tuple[str, ...]) -> 
 
 class _Handler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
+    # Clients learn what answers from the Server header (RFC 9110 §10.2.4): the Oxigraph product
+    # tells edukg's endpoint backend it may ask for the union per query (union-default-graph),
+    # which this filter passes on, instead of probing the whole store for it.
+    server_version = f"edukg-serve/1 Oxigraph/{_oxigraph_version()}"
+    sys_version = ""
     # Seconds a client may stay silent (sending its request, or not reading the answer).
     timeout = 120
     server: GatewayServer

@@ -10,6 +10,7 @@ import re
 import subprocess
 import sys
 import urllib.parse
+import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -303,3 +304,20 @@ def test_writes_to_the_default_graph_reach_the_stores_own_default_graph_only(dat
     assert exchange(dataset, "DELETE", "/store?default")[0] in (200, 204)
     assert values(csv_rows(dataset, ALL_O)) == ["both", "both", "in g1", "in g2"]
     assert nt(dataset, "/store", "application/n-quads") == before_all
+
+
+def test_edukg_serve_names_oxigraph_so_the_endpoint_backend_asks_for_the_union_per_query(
+    tmp_path,
+):
+    from graph_store.embedded import EmbeddedStore
+    from graph_store.endpoint import EndpointStore, union_switch
+    from tests.graph_store.test_serve_security import edukg_serve
+    from tests.store_fixtures import fill
+
+    fill(EmbeddedStore(tmp_path / "store")).close()
+    with edukg_serve(tmp_path / "store", tmp_path / "serve.log") as (base, _):
+        request = urllib.request.Request(base + "/query?query=ASK%7B%7D")
+        with urllib.request.urlopen(request, timeout=30) as answer:
+            assert union_switch(answer.headers["Server"]) == ("union-default-graph", "")
+        store = EndpointStore(base + "/query")
+        assert len(store.select("SELECT ?d WHERE { ?d a ekg:Document }")) == 3
