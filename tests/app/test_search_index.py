@@ -1,33 +1,47 @@
-"""graph_store.search_index and graph_store.app_queries on the tiny store."""
+"""graph_store.search_index (in memory), graph_store.search_fts (SQLite beside the store) and
+graph_store.app_queries on the tiny store."""
 
 from __future__ import annotations
 
+import pytest
+
 from graph_store.app_queries import neighbourhood
+from graph_store.embedded import EmbeddedStore, read_generation
+from graph_store.search_fts import FtsSearchIndex, open_folder_index
 from graph_store.search_index import build_search_index, load_index, save_index
 
 XCQ = "https://w3id.org/edukg/id/school/xicangqiao"
 
 
-def test_search_finds_partial_chinese_names(tiny_store):
-    hits = build_search_index(tiny_store).entities("仓桥")
+@pytest.fixture(params=["memory", "sqlite"])
+def index(request, tiny_store, tiny_store_path):
+    """The same behaviour from both indexes: the app's for an endpoint and for a folder."""
+    if request.param == "memory":
+        return build_search_index(tiny_store)
+    store = EmbeddedStore(tiny_store_path, read_only=True)
+    built = open_folder_index(store, tiny_store_path, read_generation(tiny_store_path))
+    assert isinstance(built, FtsSearchIndex)
+    return built
+
+
+def test_search_finds_partial_chinese_names(index):
+    hits = index.entities("仓桥")
     assert {h.record.label for h in hits} >= {"西仓桥小学", "西仓桥教育集团", "西仓桥小学东校区"}
 
 
-def test_search_finds_by_pinyin_and_initials(tiny_store):
-    index = build_search_index(tiny_store)
+def test_search_finds_by_pinyin_and_initials(index):
     assert index.entities("qingtan")[0].record.label == "清潭小学"
     assert index.entities("xcqxx")[0].record.iri == XCQ
 
 
-def test_search_finds_alt_labels_and_sentences(tiny_store):
-    index = build_search_index(tiny_store)
+def test_search_finds_alt_labels_and_sentences(index):
     assert index.entities("市教育局")[0].record.label == "常州市教育局"
     sentences = [h.record.text for h in index.search("新增学位", ("mention", "section"))]
     assert "2019年钟楼区新增学位1575个,全市投入800万元用于集团化办学。" in sentences
 
 
-def test_search_exact_name_ranks_first(tiny_store):
-    assert build_search_index(tiny_store).entities("西仓桥小学")[0].record.iri == XCQ
+def test_search_exact_name_ranks_first(index):
+    assert index.entities("西仓桥小学")[0].record.iri == XCQ
 
 
 def test_saved_index_reloads_only_for_the_same_store_state(tiny_store, tmp_path):
