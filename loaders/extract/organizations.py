@@ -85,7 +85,7 @@ CORES: dict[str, Core] = {
 }
 # Bodies named by a head alone (…研究院, …委员会, …中心) are proposed by find_open_bodies and
 # found by the mention model with its own alternatives (boundaries.py), not listed here.
-# A development zone written before a body's core (无锡经开区教育局, 宁波前湾新区教育文体和旅游局):
+# A development zone written before a body's core (无锡经开区教育局, 台州湾新区教育文体和旅游局):
 # the zone word, longest forms first; abbreviations share a key with their full forms.
 _ZONE = re.compile(
     r"(?:经济技术开发区|经济开发区|高新技术产业开发区|高新技术开发区|高新区|经开区|"
@@ -99,7 +99,7 @@ _ZONE_KEY = {
 }
 _ZONE_GAP = re.compile(r"[\u4e00-\u9fff]{0,4}")
 _NOT_ZONE_NAME = re.compile(r"[的和与及在是了各全本该]")
-# Cores a town or street body is named with (莘庄镇党委, 镇政府, X街道办事处).
+# Cores a town or street body is named with (青禾镇党委, 镇政府, X街道办事处).
 _TOWN_CORES = frozenset({"党委", "政府", "人民政府", "委", "街道办事处"})
 _TOWN_END = re.compile(r"(?:镇|乡|街道)$")
 LEVELS = {"省": "province", "市": "city", "区": "county", "县": "county"}

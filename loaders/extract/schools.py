@@ -144,9 +144,9 @@ def is_specific(name: str, suffix_len: int) -> bool:
 def _compound_school(head: str) -> bool:
     """Return True when `head` ends with a whole school name plus a further specific part.
 
-    江苏省海安高级中学外国语学校 is one school founded by another; 中小学英语学校 is not.
+    江苏省如皋高级中学外国语学校 is one school founded by another; 中小学英语学校 is not.
 
-    >>> _compound_school("江苏省海安高级中学外国语"), _compound_school("中小学英语")
+    >>> _compound_school("江苏省如皋高级中学外国语"), _compound_school("中小学英语")
     (True, False)
     """
     inner_suffixes = list(_INNER_SUFFIX.finditer(head))
@@ -161,7 +161,7 @@ def _compound_school(head: str) -> bool:
 def trim_left(name: str, suffix_len: int) -> int:
     """Return how many leading characters are not part of the school name (verbs, 一贯制 …).
 
-    >>> trim_left("引进北师大盐城附校", 2), trim_left("和平小学", 2), trim_left("九年一贯制长江路学校", 2)
+    >>> trim_left("引进北师大淮安附校", 2), trim_left("和平小学", 2), trim_left("九年一贯制青禾路学校", 2)
     (2, 0, 5)
     """
     cut = 1 if name[:1] and name[0] in LEFT_BREAK_CHARS and is_specific(name[1:], suffix_len) else 0
@@ -183,8 +183,8 @@ def drop_nested(schools: list[Candidate], groups: list[Candidate]) -> list[Candi
     """Return the school candidates that are not part of a longer name.
 
     A school written inside a group's name (X中学 in X中学教育集团), inside a longer school's
-    name (江苏省海安高级中学 in 江苏省海安高级中学外国语学校) or before a division word
-    (平山实验学校 in 平山实验学校初中部) is not mentioned on its own there. Campuses written
+    name (江苏省如皋高级中学 in 江苏省如皋高级中学外国语学校) or before a division word
+    (青禾实验学校 in 青禾实验学校初中部) is not mentioned on its own there. Campuses written
     with parentheses (X中学(南校区)) keep their school, and so do 校区/分校 campuses.
     """
     outer = [(g.start, g.end) for g in groups]
