@@ -59,7 +59,9 @@ def cmd_ingest(args: argparse.Namespace) -> int:
         print(failure.message, file=sys.stderr)
     for doc in report.loaded:
         if not args.quiet:
-            print(f"{doc.doc_id}  {doc.quads:>6} quads  {Path(doc.path).name}  {doc.title or '(no title)'}")
+            print(
+                f"{doc.doc_id}  {doc.quads:>6} quads  {Path(doc.path).name}  {doc.title or '(no title)'}"
+            )
     print(
         f"loaded {len(report.loaded)} documents, {len(report.failed) + len(missing)} failed; "
         f"store has {store.count()} quads",
