@@ -337,3 +337,21 @@ def test_non_ascii_text_survives_queries(loaded):
     ((x, c),) = result.rows
     assert x.value == "钟楼区"
     assert sorted(c.value.split("、")) == ["乙", "甲"]
+
+
+def test_the_apps_overview_shows_what_it_shows_on_the_embedded_store(loaded):
+    from streamlit.testing.v1 import AppTest
+
+    url, local = loaded
+
+    def overview(location: str) -> dict[str, str]:
+        at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
+        at.secrets["store_location"] = location
+        at.switch_page("app_views/overview.py")
+        at.run()
+        assert not at.exception, [e.value for e in at.exception]
+        return {m.label: m.value for m in at.metric}
+
+    shown = overview(url)
+    assert shown == overview(local.location)
+    assert shown["已载入文件 / Documents loaded"] == "5"
