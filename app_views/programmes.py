@@ -15,6 +15,7 @@ from app_views.common import (
     named_query,
     show_table,
 )
+from app_views.labels import relation as relation_name
 from app_views.literal import md_literal
 from graph_store.app_queries import Neighbourhood
 
@@ -71,7 +72,7 @@ def programme_view() -> None:
     else:
         show_table(participants[["participant", "role"]], key="programme_participants")
         show_sentences(
-            (f"{r.participant_name or ''} ({ROLES.get(r.role, r.role)})", r.sentence)
+            (f"{r.participant_name or ''} ({relation_name(r.role)})", r.sentence)
             for r in participants.itertuples()
         )
     subs = app_query("programme_subprogrammes", program=program)
@@ -124,18 +125,16 @@ def school_view() -> None:
     st.markdown(f"**提及该校的文件 / Documents that name it ({len(documents)})**")
     if not documents.empty:
         show_table(documents[["document", "title", "issued"]], key="school_documents")
-    sentences = app_query("entity_sentences", entity=school)
+    # One line per sentence: two mentions of the school in one sentence are one line.
+    sentences = app_query("entity_evidence", entity=school).drop_duplicates(["document", "quote"])
     st.markdown(f"**提及该校的句子 / Sentences that name it ({len(sentences)})**")
-    show_sentences((r.title or "", r.sentence) for r in sentences.itertuples())
+    show_sentences((r.title or "", r.quote) for r in sentences.itertuples())
     # Programmes named in the same sentences: the documents' own word for what the school is
     # part of, where no participatesIn link was extracted.
     together = app_query("co_mentioned_programmes", entity=school)
     if not together.empty:
         st.markdown(f"**同句提及的项目 / Programmes named in its sentences ({len(together)})**")
         show_table(together[["program", "sentences"]], key="school_programmes_named")
-
-
-ROLES = {"participatesIn": "参与 / takes part", "leads": "牵头 / leads"}
 
 
 def show_sentences(rows: Iterable[tuple[str, object]]) -> None:

@@ -11,24 +11,23 @@ import streamlit as st
 from app_views.common import app_query, document_url, explorer_url, labels, resource_url
 from app_views.literal import html_block, html_literal, md_literal
 from graph_store.app_queries import NodeInfo
-from ontology.namespace import EKGID_BASE, PREFIXES
+from ontology.namespace import EKGID_BASE, split_prefixed
 
 # Rows drawn per direction: a hub (an area named in every document) has thousands.
 SHOWN = 300
 
 
 def prefixed(iri: str) -> str:
-    """Return `iri` with a project prefix (ekg:memberOf), or whole when none fits.
+    """Return `iri` with a project prefix (ekg:memberOf), or whole when none fits: for reading,
+    so the local part may hold a slash (ekgid:school/xicangqiao).
 
     >>> prefixed("https://w3id.org/edukg/ontology#memberOf")
     'ekg:memberOf'
     >>> prefixed("http://example.org/x")
     'http://example.org/x'
     """
-    for prefix, namespace in sorted(PREFIXES.items(), key=lambda kv: -len(kv[1])):
-        if iri.startswith(namespace) and len(iri) > len(namespace):
-            return f"{prefix}:{iri[len(namespace) :]}"
-    return iri
+    split = split_prefixed(iri)
+    return f"{split[0]}:{split[1]}" if split else iri
 
 
 def _link(iri: str, info: dict[str, NodeInfo]) -> str:

@@ -218,14 +218,6 @@ SELECT ?entity ?program (COUNT(DISTINCT ?mention) AS ?sentences) WHERE {
   ?program a ekg:Program .
 } GROUP BY ?entity ?program ORDER BY DESC(?sentences)
 """,
-    # The sentences that name an entity, in reading order within each document.
-    "entity_sentences": """
-SELECT DISTINCT ?entity ?document ?title ?start ?sentence WHERE {
-  ?mention ekg:refersTo ?entity ; ekg:inDocument ?document ; ekg:quote ?sentence ;
-           ekg:start ?start .
-  OPTIONAL { ?document dct:title ?title }
-} ORDER BY ?document ?start
-""",
     "concept_targets": """
 SELECT DISTINCT ?concept ?program (GROUP_CONCAT(DISTINCT ?target_text; separator="; ") AS ?targets) WHERE {
   ?program ekg:concept ?concept ; ekg:jurisdiction ?area .

@@ -149,6 +149,10 @@ def _size(terms: Iterable[object]) -> int:
     return sum(len(getattr(t, "value", "")) + 16 for t in terms if t is not None)
 
 
+def _triple_size(triple: Triple) -> int:
+    return _size((triple.subject, triple.object))
+
+
 def _work(
     location: str,
     query: str,
@@ -185,7 +189,7 @@ def _work(
         elif isinstance(answer, ox.QueryBoolean):
             conn.send(("ok", bool(answer)))
         else:
-            triples = _capped(answer, cap, cap_chars, lambda t: _size((t.subject, t.object)))
+            triples = _capped(answer, cap, cap_chars, _triple_size)
             conn.send(("ok", TripleResult(tuple(triples[0]), triples[1])))
     except SyntaxError as err:
         conn.send(("syntax", str(err)))
@@ -292,7 +296,7 @@ def _run_on_endpoint(
     if form == "ASK":
         return store.ask(query, bindings)
     triples = store.construct(query, bindings)
-    kept, cut = _capped(triples, cap, cap_chars, lambda t: _size((t.subject, t.object)))
+    kept, cut = _capped(triples, cap, cap_chars, _triple_size)
     return TripleResult(tuple(kept), cut)
 
 

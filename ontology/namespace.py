@@ -187,6 +187,23 @@ PREFIXES: dict[str, str] = {
     "prov": "http://www.w3.org/ns/prov#",
     "sh": "http://www.w3.org/ns/shacl#",
 }
+# Longest namespace first: ekgid: (…/edukg/id/) before a shorter namespace it begins with.
+_LONGEST_FIRST = sorted(PREFIXES.items(), key=lambda item: -len(item[1]))
+
+
+def split_prefixed(iri: str) -> tuple[str, str] | None:
+    """Return (prefix, local part) for the longest project namespace `iri` is in, or None.
+
+    >>> split_prefixed("https://w3id.org/edukg/ontology#memberOf")
+    ('ekg', 'memberOf')
+    >>> split_prefixed("http://example.org/x") is None
+    True
+    """
+    for name, base in _LONGEST_FIRST:
+        if iri.startswith(base) and len(iri) > len(base):
+            return name, iri[len(base) :]
+    return None
+
 
 # Named graphs that are not one document's: the vocabulary, the concept scheme, inferred links.
 ONTOLOGY_GRAPH = NamedNode(EKGID_BASE + "graph/ontology")

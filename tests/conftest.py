@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from tests.store_fixtures import (  # noqa: F401  (fixtures)
+    big_store_path,
     empty_endpoint_store,
     endpoint_url,
     store,

@@ -49,6 +49,21 @@ def tiny_store() -> EmbeddedStore:
 
 
 @pytest.fixture
+def big_store_path(tmp_path: Path) -> Path:
+    """A few thousand generated triples: enough for a cross product that runs for minutes."""
+    store = ox.Store(str(tmp_path / "big"))
+    graph = ox.NamedNode("https://w3id.org/edukg/id/graph/big")
+    order = ox.NamedNode("https://w3id.org/edukg/ontology#order")
+    store.extend(
+        ox.Quad(ox.NamedNode(f"https://w3id.org/edukg/id/n/{i}"), order, ox.Literal(i), graph)
+        for i in range(3000)
+    )
+    store.flush()
+    del store
+    return tmp_path / "big"
+
+
+@pytest.fixture
 def tiny_store_path(tmp_path: Path) -> Path:
     store = fill(EmbeddedStore(tmp_path / "store"))
     store.close()

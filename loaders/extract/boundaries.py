@@ -158,13 +158,10 @@ def runs_on(text: str, end: int, head: str, kind: str) -> int | None:
     """
     if end >= len(text):
         return None
-    heads = _heads(kind)
-    for shorter in sorted(heads, key=len, reverse=True):
-        if len(shorter) >= len(head) or not head.startswith(shorter):
-            continue
+    shorter = _shorter_head(kind, head)
+    if shorter is not None:
         rest = head[len(shorter) :]
-        word = rest + text[end]
-        if word_frequency(word) > word_frequency(head):
+        if word_frequency(rest + text[end]) > word_frequency(head):
             return end - len(rest)
         return None
     # A head that begins a word with the next character, right after another head that ends a
@@ -174,10 +171,18 @@ def runs_on(text: str, end: int, head: str, kind: str) -> int | None:
         start > 0
         and dictionary_word(head + text[end])
         and not dictionary_word(text[start - 1 : start + len(head)])
-        and any(text.endswith(h, 0, start) for h in heads)
+        and any(text.endswith(h, 0, start) for h in _heads(kind))
     ):
         return start
     return None
+
+
+@lru_cache(maxsize=1024)
+def _shorter_head(kind: str, head: str) -> str | None:
+    """Return the longest head of `kind` that `head` begins with and is longer than (小学 for
+    小学校), or None: asked for every head found in the text, so worked out once per head."""
+    prefixes = [h for h in _heads(kind) if len(h) < len(head) and head.startswith(h)]
+    return max(prefixes, key=len, default=None)
 
 
 def find_anchors(

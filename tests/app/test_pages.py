@@ -392,19 +392,13 @@ def _diff(at: AppTest) -> dict[tuple[str, str], tuple[str, str]]:
 def test_lineage_diff_pairs_a_component_with_the_one_it_implements_under_another_name(
     tiny_store_path,
 ):
-    from graph_store.embedded import EmbeddedStore
-
-    store = EmbeddedStore(tiny_store_path)
-    ekg, program = "https://w3id.org/edukg/ontology#", "https://w3id.org/edukg/id/program/"
-    graph = ox.NamedNode("https://w3id.org/edukg/id/graph/test-link")
-    link = ox.Quad(
-        ox.NamedNode(program + "zl-mingzhang"),
-        ox.NamedNode(ekg + "implements"),
-        ox.NamedNode(program + "cz-mingshi"),
-        graph,
+    _add(
+        tiny_store_path,
+        "<https://w3id.org/edukg/id/graph/test-link> { "
+        "<https://w3id.org/edukg/id/program/zl-mingzhang> "
+        "<https://w3id.org/edukg/ontology#implements> "
+        "<https://w3id.org/edukg/id/program/cz-mingshi> . }",
     )
-    store.put_graph(graph, [link])
-    store.close()
     at = open_page(tiny_store_path, "lineage")
     at.selectbox(key="lineage_a").select("常州市").run()
     at.selectbox(key="lineage_b").select("钟楼区").run()

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import subprocess
 import time
 from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
 
-from graph_store.protocol import StoreError
 from graph_store.results import QueryResult
 from graph_store.sandbox import (
     QueryRefused,
@@ -19,6 +17,7 @@ from graph_store.sandbox import (
     check_read_only,
     run_guarded,
 )
+from tests.store_fixtures import oxigraph_server
 
 
 @pytest.mark.parametrize(
@@ -66,21 +65,6 @@ def test_check_read_only_refuses_load():
 )
 def test_check_read_only_allows_keywords_inside_literals_iris_and_names(query):
     check_read_only(query)
-
-
-@pytest.fixture
-def big_store_path(tmp_path: Path) -> Path:
-    """A few thousand generated triples: enough for a cross join that runs for minutes."""
-    store = ox.Store(str(tmp_path / "big"))
-    graph = ox.NamedNode("https://w3id.org/edukg/id/graph/big")
-    p = ox.NamedNode("https://w3id.org/edukg/ontology#order")
-    store.extend(
-        ox.Quad(ox.NamedNode(f"https://w3id.org/edukg/id/n/{i}"), p, ox.Literal(i), graph)
-        for i in range(3000)
-    )
-    store.flush()
-    del store
-    return tmp_path / "big"
 
 
 def test_run_guarded_kills_a_slow_query_within_the_timeout(big_store_path):
@@ -166,39 +150,12 @@ def test_run_guarded_caps_the_characters_of_values_not_only_rows(long_literals_p
 
 
 def test_run_guarded_on_an_endpoint_is_stopped_at_the_timeout(big_store_path, tmp_path):
-    from graph_store.server import find_oxigraph, free_port, stop_process
-
-    port = free_port()
-    server = subprocess.Popen(
-        [
-            find_oxigraph(),
-            "serve-read-only",
-            "--location",
-            str(big_store_path),
-            "--bind",
-            f"127.0.0.1:{port}",
-            "--union-default-graph",
-        ],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    try:
-        url = f"http://127.0.0.1:{port}/query"
-        deadline = time.monotonic() + 30
-        while True:
-            try:
-                run_guarded(url, "ASK {}", timeout=5)
-                break
-            except StoreError:
-                assert time.monotonic() < deadline, "the Oxigraph server did not start"
-                time.sleep(0.2)
+    with oxigraph_server(tmp_path, location=big_store_path, read_only=True) as base:
         slow = (
             "SELECT (COUNT(*) AS ?n) WHERE { ?a ekg:order ?x . ?b ekg:order ?y . "
             "?c ekg:order ?z FILTER(?x + ?y + ?z = -1) }"
         )
         started = time.monotonic()
         with pytest.raises(QueryTimeout):
-            run_guarded(url, slow, timeout=1.5, cap=10)
+            run_guarded(base + "/query", slow, timeout=1.5, cap=10)
         assert time.monotonic() - started < 1.5 + 3.0  # not the 30 s HTTP timeout
-    finally:
-        stop_process(server)

@@ -13,7 +13,6 @@ import urllib.parse
 from collections.abc import Iterator
 from pathlib import Path
 
-import pyoxigraph as ox
 import pytest
 
 from cli import build_parser
@@ -198,21 +197,6 @@ def test_serve_times_out_after_30_s_by_default(tmp_path):
     assert plan.timeout_s == 30
     assert plan.command[plan.command.index("--timeout-s") + 1] == "31"  # Oxigraph's backstop
     assert ("127.0.0.1", 7879) == plan.inner and plan.bind == ("127.0.0.1", 7878)
-
-
-@pytest.fixture
-def big_store_path(tmp_path: Path) -> Path:
-    """A few thousand triples: enough for a cross product that runs for minutes."""
-    store = ox.Store(str(tmp_path / "big"))
-    graph = ox.NamedNode("https://w3id.org/edukg/id/graph/big")
-    order = ox.NamedNode("https://w3id.org/edukg/ontology#order")
-    store.extend(
-        ox.Quad(ox.NamedNode(f"https://w3id.org/edukg/id/n/{i}"), order, ox.Literal(i), graph)
-        for i in range(3000)
-    )
-    store.flush()
-    del store
-    return tmp_path / "big"
 
 
 CROSS = "?a <https://w3id.org/edukg/ontology#order> ?x . ?b <https://w3id.org/edukg/ontology#order> ?y . ?c <https://w3id.org/edukg/ontology#order> ?z"

@@ -13,7 +13,7 @@ from pathlib import Path
 import pyoxigraph as ox
 import streamlit.components.v1 as components
 
-from ontology.namespace import PREFIXES
+from ontology.namespace import PREFIXES, split_prefixed
 
 DIST = Path(__file__).parent / "dist"
 ONTOLOGY = Path(__file__).resolve().parents[3] / "ontology" / "edukg.ttl"
@@ -58,19 +58,19 @@ class OntologyTerm:
     en: str
 
 
-def prefixed_name(iri: str, prefixes: dict[str, str] = PREFIXES) -> str | None:
-    """Return `iri` as prefix:local with the project prefixes, or None when none fits.
+def prefixed_name(iri: str) -> str | None:
+    """Return `iri` as prefix:local with the project prefixes, or None when none fits or the
+    local part is not one SPARQL accepts unescaped (completion inserts it as typed).
 
     >>> prefixed_name("https://w3id.org/edukg/ontology#memberOf")
     'ekg:memberOf'
     >>> prefixed_name("http://example.org/x") is None
     True
     """
-    for name, base in sorted(prefixes.items(), key=lambda item: -len(item[1])):
-        local = iri[len(base) :]
-        if iri.startswith(base) and local and all(c.isalnum() or c in "_-" for c in local):
-            return f"{name}:{local}"
-    return None
+    split = split_prefixed(iri)
+    if split is None or not all(c.isalnum() or c in "_-" for c in split[1]):
+        return None
+    return f"{split[0]}:{split[1]}"
 
 
 @lru_cache(maxsize=4)
