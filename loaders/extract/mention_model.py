@@ -24,7 +24,8 @@ from loaders.extract import boundaries
 from loaders.extract.boundaries import HEAD_LISTS, Alternative, Anchor, head_class
 from loaders.extract.features import Words, anchor_features, features
 from loaders.extract.lexical import FUNCTION_TAGS, analyse
-from loaders.extract.model import AREA, Candidate
+from loaders.extract.model import AREA, PROGRAM, Candidate
+from loaders.extract.programs import excluded_by_tail
 
 MODEL_PATH = Path(__file__).resolve().parent / "data" / "mention_model.json"
 
@@ -146,6 +147,9 @@ def describe(
         words = _window_tokens(anchor, windows, window_starts, tokens)
         rules_here = by_end.get((anchor.kind, anchor.end), [])
         alts = boundaries.alternatives(text, anchor, words.tokens, rules_here, places)
+        if anchor.kind == PROGRAM:
+            after = text[anchor.end : anchor.end + 5]
+            alts = [a for a in alts if not excluded_by_tail(text[a.start : anchor.end], after)]
         cls = head_class(anchor)
         has_rule = bool(rules_here)
         # Short forms of names written elsewhere, not of the longer edges of this anchor.

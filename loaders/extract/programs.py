@@ -238,6 +238,31 @@ def tail_class(name: str) -> str:
     return _TAILS[match.group()] if match else ""
 
 
+# Last words that say a name is not a programme whatever its wording (ANNOTATION.md): one-off
+# events (…节, …周, …论坛), designations and honours (…示范区, …之星), platforms, facilities and
+# bodies (…平台, …中心, …工作室).
+_NOT_PROGRAMME_TAILS = frozenset({"event", "designation", "honour", "facility"})
+
+
+def excluded_by_tail(name: str, after: str = "") -> bool:
+    """Return True when a name's last word puts it in a class the guideline excludes, unless
+    a programme head follows it (“…沙龙”项目 is a project; `after` is the text after the name)
+    or the name is a programme family's label (新优质特色学校 is the 新优质学校 programme).
+
+    >>> excluded_by_tail("“银杏湖”戏剧节"), excluded_by_tail("青苗护航行动")
+    (True, False)
+    >>> excluded_by_tail("陈晓岚名师工作室"), excluded_by_tail("银杏公益沙龙", "”项目")
+    (True, False)
+    """
+    clean = clean_name(name)
+    if tail_class(clean) not in _NOT_PROGRAMME_TAILS:
+        return False
+    if after.lstrip(QUOTES).startswith(SUFFIXES):
+        return False
+    family = concept_for(clean)
+    return family is None or family.unit
+
+
 def strip_edition(name: str, suffix: str) -> str:
     """Return `name` without an edition prefix (第二期, 首届), except for plans.
 
