@@ -467,5 +467,19 @@ def _open_start(text: str, head_start: int, floor: int, ends: dict[int, Candidat
             return at  # 区 + 人社 + 局
         for length in place_lengths_before(gaz, text, at):
             if at - length >= floor and (text[at - length : at] in gaz.by_name):
-                return at - length  # 温州市 + 考试 + 院
+                return _chain_start(gaz, text, at - length, floor)  # 温州市 + 考试 + 院
     return None
+
+
+def _chain_start(gaz, text: str, start: int, floor: int) -> int:  # noqa: ANN001
+    """Return where the area names written before `start` begin: a body's name holds the whole
+    chain it is written with (常州市 + 钟楼区 + 电子政务中心)."""
+    moved = True
+    while moved:
+        moved = False
+        for length in place_lengths_before(gaz, text, start):
+            if start - length >= floor and text[start - length : start] in gaz.by_name:
+                start -= length
+                moved = True
+                break
+    return start

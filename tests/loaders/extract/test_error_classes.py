@@ -121,6 +121,17 @@ def test_bodies_of_any_department_are_found_by_their_head(text: str, body: str):
     assert body in orgs or any(body[1:] in name for name in orgs)
 
 
+@pytest.mark.parametrize(
+    ("text", "body"),
+    [
+        ("由江苏省常州市考试院统一组织阅卷。", "江苏省常州市考试院"),
+        ("泰州市海陵区电子政务中心负责系统维护。", "泰州市海陵区电子政务中心"),
+    ],
+)
+def test_a_body_keeps_the_whole_area_chain_it_is_written_with(text: str, body: str):
+    assert body in _names(text, ORG)
+
+
 def test_an_ordinary_word_is_not_read_as_a_body():
     orgs = _names("各校要认真落实教育部署,做好开学准备。", ORG)
     assert "教育部" not in orgs
