@@ -11,7 +11,8 @@ Rules (method names are recorded with each relation):
 - relations.heading_list: schools written one per line (●A, 1、A) under a line that is only a
   group's name (or 附:G成员学校名单) are memberOf it, until the next such heading or a long line;
 - relations.lead_phrase: 以A为龙头/核心/牵头, A为核心校, A牵头/领衔 → A leads the group (or,
-  without a group, the programme) of the sentence; a leading school is not also listed as member;
+  without a group, the programme) of the sentence; a school that leads a group is a member of it
+  too (ANNOTATION.md: memberOf includes lead schools when the text gives their role);
 - relations.participation: A入选/获评/成为/被评为 X, A、B等N所学校参与/承担/试点 X, and
   X试点校(名单):A、B → the schools or groups participatesIn the programme X;
 - relations.located_phrase: A位于/地处 <area>, 位于 <area> 的 A, 位于 <area> N所:A、B →
@@ -345,6 +346,10 @@ def _leads(ms: list[Mention], kinds: dict[str, str], text: str, out: set[Relatio
         for head in run:
             if target.entity != head.entity:
                 out.add(_rel(head.entity, "leads", target.entity, head, "relations.lead_phrase"))
+                if kinds[head.entity] == SCHOOL and kinds[target.entity] == GROUP:
+                    out.add(
+                        _rel(head.entity, "memberOf", target.entity, head, "relations.lead_phrase")
+                    )
                 found.add(head.entity)
     return found
 

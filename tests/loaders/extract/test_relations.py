@@ -57,10 +57,11 @@ def test_partner_school_of_a_signing_is_not_a_member():
     assert not {r for r in found if r[1] == "memberOf"}
 
 
-def test_leading_school_leads_and_is_not_listed_as_member():
+def test_leading_school_leads_and_is_a_member_too():
+    # ANNOTATION.md: memberOf includes lead schools when the text gives their role.
     found = _relations("青松教育集团以白桦中学为龙头,成员单位为——红杉中学、银杏中学。")
     assert ("白桦中学", "leads", "青松教育集团") in found
-    assert ("白桦中学", "memberOf", "青松教育集团") not in found
+    assert ("白桦中学", "memberOf", "青松教育集团") in found
     assert ("红杉中学", "memberOf", "青松教育集团") in found
 
 
