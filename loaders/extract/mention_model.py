@@ -148,8 +148,7 @@ def describe(
         rules_here = by_end.get((anchor.kind, anchor.end), [])
         alts = boundaries.alternatives(text, anchor, words.tokens, rules_here, places)
         if anchor.kind == PROGRAM:
-            after = text[anchor.end : anchor.end + 5]
-            alts = [a for a in alts if not excluded_by_tail(text[a.start : anchor.end], after)]
+            alts = [a for a in alts if not _excluded(text, a)]
         cls = head_class(anchor)
         has_rule = bool(rules_here)
         # Short forms of names written elsewhere, not of the longer edges of this anchor.
@@ -163,6 +162,14 @@ def describe(
         )
         out.append(AnchorCase(anchor, cheap, scored))
     return out
+
+
+def _excluded(text: str, alt: Alternative) -> bool:
+    """Return True for a programme alternative the guideline excludes by its last word, read
+    on its surface and on the label a rule gave it (“X好少年”展评活动 → X好少年)."""
+    surface = text[alt.start : alt.anchor.end]
+    rule = alt.rule
+    return excluded_by_tail(surface, *((rule.canonical or rule.name,) if rule else ()))
 
 
 _NO_WORDS = Words((), (), ())

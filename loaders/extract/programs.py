@@ -244,23 +244,23 @@ def tail_class(name: str) -> str:
 _NOT_PROGRAMME_TAILS = frozenset({"event", "designation", "honour", "facility"})
 
 
-def excluded_by_tail(name: str, after: str = "") -> bool:
-    """Return True when a name's last word puts it in a class the guideline excludes, unless
-    a programme head follows it (“…沙龙”项目 is a project; `after` is the text after the name)
-    or the name is a programme family's label (新优质特色学校 is the 新优质学校 programme).
+def excluded_by_tail(*names: str) -> bool:
+    """Return True when the last word of any of `names` (a surface form, the label a rule gave
+    it) puts it in a class the guideline excludes, unless that name is a programme family's
+    label (新优质特色学校 is the 新优质学校 programme).
 
     >>> excluded_by_tail("“银杏湖”戏剧节"), excluded_by_tail("青苗护航行动")
     (True, False)
-    >>> excluded_by_tail("陈晓岚名师工作室"), excluded_by_tail("银杏公益沙龙", "”项目")
-    (True, False)
+    >>> excluded_by_tail("陈晓岚名师工作室"), excluded_by_tail("“青山好少年”展评活动", "青山好少年")
+    (True, True)
     """
-    clean = clean_name(name)
-    if tail_class(clean) not in _NOT_PROGRAMME_TAILS:
-        return False
-    if after.lstrip(QUOTES).startswith(SUFFIXES):
-        return False
-    family = concept_for(clean)
-    return family is None or family.unit
+    for name in names:
+        clean = clean_name(name)
+        if tail_class(clean) in _NOT_PROGRAMME_TAILS:
+            family = concept_for(clean)
+            if family is None or family.unit:
+                return True
+    return False
 
 
 def strip_edition(name: str, suffix: str) -> str:

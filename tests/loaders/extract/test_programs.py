@@ -93,8 +93,8 @@ def test_programme_quoted_title_sought_is_not_a_programme():
 
 
 def test_programme_quoted_name_with_generic_head_keeps_the_quoted_part():
-    names = programs_in("继续实施“银杏公益沙龙”项目,落实“一周一查”工作机制。")
-    assert {"银杏公益沙龙", "一周一查"} <= names
+    names = programs_in("继续实施“银杏公益助学”项目,落实“一周一查”工作机制。")
+    assert {"银杏公益助学", "一周一查"} <= names
     assert "一周一查工作机制" not in names
 
 
