@@ -180,6 +180,7 @@ _COUNT_OF = re.compile(r"[0-9一二三四五六七八九十两几]+大")
 _NUMBERED = re.compile(r"[0-9]{2,}|\+")
 _NUMERAL = re.compile(r"[0-9一二三四五六七八九十百千]")
 _DIGIT = re.compile(r"\d")
+_SPACE = re.compile(r"\s+")
 
 
 @lru_cache(maxsize=1)
@@ -255,7 +256,7 @@ def excluded_by_tail(*names: str) -> bool:
     (True, True)
     """
     for name in names:
-        clean = clean_name(name)
+        clean = _SPACE.sub("", clean_name(name))  # a line break inside (大巡 讲) is no word break
         if tail_class(clean) in _NOT_PROGRAMME_TAILS:
             family = concept_for(clean)
             if family is None or family.unit:
