@@ -206,15 +206,39 @@ def _outermost(chosen: list[Scored]) -> list[Scored]:
         spans.setdefault(s.alternative.anchor.kind, []).append(_span(s))
     # The kinds of the longer names a name of each kind is not mentioned inside.
     outer = {ORG: (ORG, SCHOOL, GROUP), GROUP: (GROUP,), SCHOOL: (GROUP,), PROGRAM: (PROGRAM,)}
+    covers = {kind: _Cover(found) for kind, found in spans.items()}
     return [
         s
         for s in chosen
         if not any(
-            a <= _span(s)[0] and _span(s)[1] <= b and (a, b) != _span(s)
+            covers[kind].contains(*_span(s))
             for kind in outer[s.alternative.anchor.kind]
-            for a, b in spans.get(kind, ())
+            if kind in covers
         )
     ]
+
+
+class _Cover:
+    """Spans sorted by start, to ask in O(log n) whether a longer one holds a given span (a
+    document with thousands of names made the pairwise test quadratic)."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        ordered = sorted(spans)
+        self.starts = [a for a, _ in ordered]
+        self.ends = [b for _, b in ordered]
+        self.reach: list[int] = []  # the furthest end among the spans up to each index
+        furthest = -1
+        for end in self.ends:
+            furthest = max(furthest, end)
+            self.reach.append(furthest)
+
+    def contains(self, start: int, end: int) -> bool:
+        """Return True when some other span (a', b') has a' <= start, end <= b'."""
+        before = bisect.bisect_left(self.starts, start)  # spans that begin earlier
+        if before and self.reach[before - 1] >= end:
+            return True
+        same = bisect.bisect_right(self.starts, start)  # spans that begin here: longer ones
+        return same > before and self.ends[same - 1] > end
 
 
 def _span(scored: Scored) -> tuple[int, int]:

@@ -298,10 +298,20 @@ def features(
 _LEVEL_OR_PLACE_REACH = 8
 
 
+_REPEAT_REACH = 50_000  # characters searched on each side: a whole work plan, not a whole book
+
+
 def repeated(text: str, start: int, end: int) -> bool:
-    """Return True when text[start:end] occurs elsewhere in `text` too."""
+    """Return True when text[start:end] occurs elsewhere in `text` too (within _REPEAT_REACH
+    characters of it: every alternative of every anchor asks, so a search of the whole text
+    would make a long document's features quadratic).
+
+    >>> repeated("青松小学和白桦小学、青松小学", 0, 4), repeated("青松小学和白桦小学", 5, 9)
+    (True, False)
+    """
     name = text[start:end]
-    return text.find(name) != start or text.find(name, start + 1) >= 0
+    low, high = max(0, start - _REPEAT_REACH), min(len(text), end + _REPEAT_REACH)
+    return text.find(name, low, high) != start or text.find(name, start + 1, high) >= 0
 
 
 def anchor_features(
