@@ -17,6 +17,7 @@ from loaders.extract.areas import AreaContext, area_context, find_areas
 from loaders.extract.boundaries import HEAD_LISTS, Anchor, head_class, head_of, runs_on
 from loaders.extract.citations import find_citations
 from loaders.extract.concepts import concept_for
+from loaders.extract.cover import Cover
 from loaders.extract.groups import find_groups
 from loaders.extract.mention_model import (
     MentionModel,
@@ -206,7 +207,7 @@ def _outermost(chosen: list[Scored]) -> list[Scored]:
         spans.setdefault(s.alternative.anchor.kind, []).append(_span(s))
     # The kinds of the longer names a name of each kind is not mentioned inside.
     outer = {ORG: (ORG, SCHOOL, GROUP), GROUP: (GROUP,), SCHOOL: (GROUP,), PROGRAM: (PROGRAM,)}
-    covers = {kind: _Cover(found) for kind, found in spans.items()}
+    covers = {kind: Cover(found) for kind, found in spans.items()}
     return [
         s
         for s in chosen
@@ -216,29 +217,6 @@ def _outermost(chosen: list[Scored]) -> list[Scored]:
             if kind in covers
         )
     ]
-
-
-class _Cover:
-    """Spans sorted by start, to ask in O(log n) whether a longer one holds a given span (a
-    document with thousands of names made the pairwise test quadratic)."""
-
-    def __init__(self, spans: list[tuple[int, int]]) -> None:
-        ordered = sorted(spans)
-        self.starts = [a for a, _ in ordered]
-        self.ends = [b for _, b in ordered]
-        self.reach: list[int] = []  # the furthest end among the spans up to each index
-        furthest = -1
-        for end in self.ends:
-            furthest = max(furthest, end)
-            self.reach.append(furthest)
-
-    def contains(self, start: int, end: int) -> bool:
-        """Return True when some other span (a', b') has a' <= start, end <= b'."""
-        before = bisect.bisect_left(self.starts, start)  # spans that begin earlier
-        if before and self.reach[before - 1] >= end:
-            return True
-        same = bisect.bisect_right(self.starts, start)  # spans that begin here: longer ones
-        return same > before and self.ends[same - 1] > end
 
 
 def _span(scored: Scored) -> tuple[int, int]:

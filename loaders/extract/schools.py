@@ -17,6 +17,7 @@ from functools import lru_cache
 import ahocorasick
 
 from loaders.extract import lexicon
+from loaders.extract.cover import Cover
 from loaders.extract.gazetteer import leading_place, load_gazetteer
 from loaders.extract.model import SCHOOL, Candidate
 from loaders.extract.names import extend_left, strip_leading_noise
@@ -193,11 +194,8 @@ def drop_nested(schools: list[Candidate], groups: list[Candidate]) -> list[Candi
         for c in schools
         if c.cls == "School" or c.name.endswith(("部", "本部")) and c.name[-1:] != ")"
     ]
-    return [
-        c
-        for c in schools
-        if not any(a <= c.start and c.end <= b and (a, b) != (c.start, c.end) for a, b in outer)
-    ]
+    cover = Cover(outer)
+    return [c for c in schools if not cover.contains(c.start, c.end)]
 
 
 def find_schools(text: str, spans) -> list[Candidate]:  # noqa: ANN001

@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from loaders.extract import _Cover
+from loaders.extract.cover import Cover
 
 spans = st.lists(
     st.tuples(st.integers(0, 40), st.integers(1, 12)).map(lambda p: (p[0], p[0] + p[1])),
@@ -17,11 +17,11 @@ spans = st.lists(
 def test_cover_matches_the_pairwise_definition(found: list[tuple[int, int]], a: int, n: int):
     b = a + n
     pairwise = any(x <= a and b <= y and (x, y) != (a, b) for x, y in found)
-    assert _Cover(found).contains(a, b) == pairwise
+    assert Cover(found).contains(a, b) == pairwise
 
 
 def test_a_span_does_not_contain_itself_but_a_longer_one_does():
-    assert not _Cover([(3, 8)]).contains(3, 8)
-    assert _Cover([(3, 8), (3, 10)]).contains(3, 8)
-    assert _Cover([(1, 8)]).contains(3, 8)
-    assert not _Cover([(4, 20)]).contains(3, 8)
+    assert not Cover([(3, 8)]).contains(3, 8)
+    assert Cover([(3, 8), (3, 10)]).contains(3, 8)
+    assert Cover([(1, 8)]).contains(3, 8)
+    assert not Cover([(4, 20)]).contains(3, 8)
