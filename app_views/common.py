@@ -35,6 +35,7 @@ from graph_store.results import QueryResult
 from graph_store.search_fts import FtsSearchIndex, open_folder_index
 from graph_store.search_index import SearchIndex, build_search_index, store_fingerprint
 from graph_store.settings import get_setting
+from graph_store.statistics import totals as statistics_totals
 
 TTL = 600
 IRI_PREFIX = "https://w3id.org/edukg/id/"
@@ -83,7 +84,7 @@ def store_totals() -> tuple[int, int]:
 
 @st.cache_data(ttl=TTL, max_entries=8, show_spinner=False)
 def _store_totals(_store: GraphStore, location: str) -> tuple[int, int]:
-    return _store.count(), len(_store.graphs())
+    return statistics_totals(_store)  # from the statistics graph, not by counting every quad
 
 
 def reopen_store() -> None:

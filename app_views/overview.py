@@ -32,7 +32,7 @@ def render() -> None:
     counts["class"] = counts["class"].str.rsplit("#", n=1).str[-1]
     counts["count"] = counts["count"].astype(int)
     quads, graphs = store_totals()
-    loaded = int(app_query("loaded_documents")["documents"].iloc[0])
+    loaded = int(app_query("loaded_documents")["documents"].iloc[0] or 0)
     per_class = dict(zip(counts["class"], counts["count"], strict=True))
     cited = per_class.pop("Document", 0) - loaded
     records = {cls: per_class.pop(cls) for cls in _RECORDS if cls in per_class}

@@ -12,8 +12,10 @@ from pyoxigraph import NamedNode, Quad, QuerySolutions, Triple, Variable
 
 from graph_store.protocol import RDF_EXPORT_FORMATS, Bindings, StoreError
 from graph_store.results import QueryResult, solutions_to_result
+from graph_store.statistics import contribution, forget_update, rebuild_statistics, record_update
 from loaders import QuadLines
 from ontology.namespace import PREFIXES as _PREFIXES
+from ontology.namespace import STATS_GRAPH
 
 # The store generation (issue #10): a counter that every write through EmbeddedStore raises once
 # the write is done, so a process holding the store open read-only (the app) sees, by reading
@@ -114,56 +116,87 @@ class EmbeddedStore:
     def put_graph(
         self, graph: NamedNode, quads: Iterable[Quad], replaces: Iterable[NamedNode] = ()
     ) -> None:
-        """Replace `graph` (and drop `replaces`) with `quads`, in one transaction.
+        """Replace `graph` (and drop `replaces`) with `quads`, with their statistics records
+        (graph_store.statistics), in one transaction.
 
-        A graph new to the store, with nothing to drop, is added by one transactional N-Triples
-        load, which Oxigraph parses about 1.7x faster than the same data as SPARQL INSERT DATA;
-        that is every document of a first ingest. A replacement keeps the single update, so
-        the old graph and the new one are never both, or neither, in the store.
+        A graph new to the store, with nothing to drop, is added by one transactional N-Quads
+        load (the graph and its records), which Oxigraph parses about 1.7x faster than the same
+        data as SPARQL INSERT DATA; that is every document of a first ingest. A replacement
+        keeps the single update, so the old graph and the new one are never both, or neither,
+        in the store.
         """
-        drops = [g for g in replaces if g != graph]
-        if drops or self._store.contains_named_graph(graph):
-            self._store.update(quads_to_update(graph, quads, drops))
+        quads = quads if isinstance(quads, QuadLines) else list(quads)  # read twice below
+        if graph == STATS_GRAPH:  # the records themselves (rebuild_statistics)
+            # Two steps, a load being several times faster than INSERT DATA for the hundreds of
+            # thousands of records of a large store; a stop in between leaves no records,
+            # which the next ingest or delete rebuilds (ensure_statistics).
+            self._store.remove_graph(graph)
+            self._store.load(
+                input=b"".join(_nquads_chunks([(graph, quads)])), format=ox.RdfFormat.N_QUADS
+            )
             self._written()
             return
-        data = "\n".join(graph_lines(graph, quads)).encode()
-        if data:  # an empty graph is absent, as after the update path's DROP
-            self._store.load(input=data, format=ox.RdfFormat.N_TRIPLES, to_graph=graph)
+        drops = [g for g in replaces if g != graph]
+        records = contribution(graph, quads)
+        if drops or self._store.contains_named_graph(graph):
+            update = quads_to_update(graph, quads, drops)
+            self._store.update(update + " ;\n" + record_update([graph, *drops], records))
+            self._written()
+            return
+        if records:  # an empty graph is absent, as after the update path's DROP
+            data = b"".join(_nquads_chunks([(graph, quads), (STATS_GRAPH, records)]))
+            self._store.load(input=data, format=ox.RdfFormat.N_QUADS)
             self._written()
 
     def bulk_put_graphs(
         self, graphs: Iterable[tuple[NamedNode, QuadLines | Iterable[Quad]]]
     ) -> None:
-        """Add graphs new to the store through Oxigraph's bulk loader, streamed as N-Quads.
+        """Add graphs new to the store through Oxigraph's bulk loader, streamed as N-Quads, each
+        followed by its statistics records.
 
         No transaction: a failure part-way can leave some of these graphs, or part of one, in
         the store (what was there before is not touched), and the store is compacting until
         optimize(). graph_store.ingest uses it only for a first load into a store without
         documents, where it is about twice as fast as one transaction per graph.
         """
-        reader = io.BufferedReader(_ChunkReader(_nquads_chunks(graphs)), 1 << 20)
+        reader = io.BufferedReader(_ChunkReader(_nquads_chunks(_with_records(graphs))), 1 << 20)
         try:
             self._store.bulk_load(input=reader, format=ox.RdfFormat.N_QUADS)
         finally:  # a failed bulk load may still have written part of its graphs
             self._written()
 
     def patch_graph(self, graph: NamedNode, remove: Iterable[Quad], add: Iterable[Quad]) -> None:
-        """Remove the quads of `graph` among `remove`, then add those among `add`, in one update."""
+        """Remove the quads of `graph` among `remove`, then add those among `add`, with the
+        graph's statistics records recomputed, in one update."""
+        remove, add = list(remove), list(add)
         update = quads_to_patch(graph, remove, add)
-        if update:
-            self._store.update(update)
-            self._written()
+        if not update:
+            return
+        after = set(self._store.quads_for_pattern(None, None, None, graph))
+        after = (after - {q for q in remove if q.graph_name == graph}) | {
+            q for q in add if q.graph_name == graph
+        }
+        self._store.update(update + " ;\n" + record_update([graph], contribution(graph, after)))
+        self._written()
 
     def drop_graph(self, graph: NamedNode) -> None:
-        """Remove a named graph and everything in it."""
+        """Remove a named graph and everything in it, and its statistics records."""
         if self._store.contains_named_graph(graph):
-            self._store.remove_graph(graph)
+            self._store.update(f"DROP GRAPH {graph} ;\n{forget_update([graph])}")
             self._written()
+
+    def rebuild_statistics(self) -> int:
+        """Recompute the statistics graph from every graph (after a bulk load of a file)."""
+        return rebuild_statistics(self)
 
     def graphs(self) -> list[NamedNode]:
         """Return the named graphs, sorted by IRI."""
         return sorted(
-            (g for g in self._store.named_graphs() if isinstance(g, NamedNode)),
+            (
+                g
+                for g in self._store.named_graphs()
+                if isinstance(g, NamedNode) and g != STATS_GRAPH
+            ),
             key=lambda g: g.value,
         )
 
@@ -207,19 +240,23 @@ class EmbeddedStore:
         return list(answer)
 
     def count(self, graph: NamedNode | None = None) -> int:
-        """Return the number of quads in one graph, or in the whole store."""
+        """Return the number of quads in one graph, or in the whole store (its statistics
+        graph left out, as it is of graphs())."""
         if graph is None:
-            return len(self._store)
+            return len(self._store) - self.count(STATS_GRAPH)
         return sum(1 for _ in self._store.quads_for_pattern(None, None, None, graph))
 
     def quads(self, graph: NamedNode | None = None) -> list[Quad]:
-        """Return the quads of one graph, or of the whole store."""
-        return list(self._store.quads_for_pattern(None, None, None, graph))
+        """Return the quads of one graph, or of the whole store (without the statistics)."""
+        found = self._store.quads_for_pattern(None, None, None, graph)
+        return [q for q in found if graph is not None or q.graph_name != STATS_GRAPH]
 
     def export(self, fmt: str, graph: NamedNode | None = None) -> bytes:
         """Serialise the store (or one graph) in an RDF format of RDF_EXPORT_FORMATS.
 
         Triple formats (Turtle, N-Triples, RDF/XML) of the whole store hold the union graph.
+        The statistics graph is derived data: left out, and rebuilt by whoever loads the export
+        through edukg (bulk_load, EndpointStore.bulk_load).
         """
         try:
             attr, _, datasets = RDF_EXPORT_FORMATS[fmt]
@@ -234,8 +271,15 @@ class EmbeddedStore:
                 return ox.serialize(quads, format=rdf_format, prefixes=_PREFIXES) or b""
             return self._store.dump(format=rdf_format, from_graph=graph, prefixes=_PREFIXES)
         if datasets:
-            return self._store.dump(format=rdf_format, prefixes=_PREFIXES)
-        triples = {Triple(q.subject, q.predicate, q.object) for q in self._store}
+            if not self._store.contains_named_graph(STATS_GRAPH):
+                return self._store.dump(format=rdf_format, prefixes=_PREFIXES)
+            quads = (q for q in self._store if q.graph_name != STATS_GRAPH)
+            return ox.serialize(quads, format=rdf_format, prefixes=_PREFIXES) or b""
+        triples = {
+            Triple(q.subject, q.predicate, q.object)
+            for q in self._store
+            if q.graph_name != STATS_GRAPH
+        }
         ordered = sorted(triples, key=str)
         return ox.serialize(ordered, format=rdf_format, prefixes=_PREFIXES) or b""
 
@@ -244,10 +288,12 @@ class EmbeddedStore:
         self._store.optimize()
 
     def bulk_load(self, path: str | Path, fmt: str = "nq") -> None:
-        """Load a large RDF file without a transaction (fast); call optimize() afterwards."""
+        """Load a large RDF file without a transaction (fast), then recompute the statistics
+        graph from everything the store holds; call optimize() afterwards."""
         attr = RDF_EXPORT_FORMATS[fmt][0]
         try:
             self._store.bulk_load(path=str(path), format=getattr(ox.RdfFormat, attr))
+            self.rebuild_statistics()
         finally:
             self._written()
 
@@ -272,6 +318,16 @@ def _nquads_chunks(
         suffix = f"{graph} .\n"
         # An N-Triples line is '<s> <p> <o> .': the graph name goes before the final dot.
         yield "".join(line[:-1] + suffix for line in graph_lines(graph, quads)).encode()
+
+
+def _with_records(
+    graphs: Iterable[tuple[NamedNode, QuadLines | Iterable[Quad]]],
+) -> Iterator[tuple[NamedNode, QuadLines | Iterable[Quad]]]:
+    """Yield each graph, then its statistics records (graph_store.statistics)."""
+    for graph, quads in graphs:
+        quads = quads if isinstance(quads, QuadLines) else list(quads)  # read twice
+        yield graph, quads
+        yield STATS_GRAPH, contribution(graph, quads)
 
 
 class _ChunkReader(io.RawIOBase):

@@ -67,7 +67,9 @@ from graph_store.embedded import graph_lines, quads_to_patch, quads_to_update
 from graph_store.protocol import RDF_EXPORT_FORMATS, Bindings, StoreError
 from graph_store.results import QueryResult, solutions_to_result
 from graph_store.settings import get_setting
+from graph_store.statistics import contribution, forget_update, record_update
 from ontology.namespace import PREFIXES as _PREFIXES
+from ontology.namespace import STATS_GRAPH
 
 _RESULTS_JSON = "application/sparql-results+json"
 _N_TRIPLES = "application/n-triples"
@@ -592,8 +594,9 @@ class EndpointStore:
                 "tdb2:unionDefaultGraph true; Stardog: query.all.graphs=true; Oxigraph: "
                 "--union-default-graph) and start it again (docs/serve_and_export.md)"
             )
+        # The statistics graph is read by name (GRAPH <…/graph/stats>), never in the union.
         self._dataset_params = [("default-graph-uri", g.value) for g in graphs] + [
-            ("named-graph-uri", g.value) for g in graphs
+            ("named-graph-uri", g.value) for g in [*graphs, STATS_GRAPH]
         ]
         return self._dataset_params
 
@@ -688,16 +691,31 @@ class EndpointStore:
     def put_graph(
         self, graph: NamedNode, quads: Iterable[Quad], replaces: Iterable[NamedNode] = ()
     ) -> None:
-        """Replace `graph` (and drop `replaces`) with its quads among `quads`, in one update
-        (on Virtuoso: one Graph Store Protocol PUT, see the module docstring)."""
+        """Replace `graph` (and drop `replaces`) with its quads among `quads`, and their
+        statistics records (graph_store.statistics), in one update (on Virtuoso: one Graph
+        Store Protocol PUT, then the records, see the module docstring)."""
+        quads = list(quads)
         drops = [g for g in replaces if g != graph]
+        records = [] if graph == STATS_GRAPH else contribution(graph, quads)
+        counted = [] if graph == STATS_GRAPH else [graph, *drops]
         if not self.is_virtuoso:
-            self._update(quads_to_update(graph, quads, drops))
+            update = quads_to_update(graph, quads, drops)
+            if counted:
+                update += " ;\n" + record_update(counted, records)
+            self._update(update)
             return
         lines = virtuoso_lines(graph, quads)
         if drops or not lines or not self._put_graph_store(graph, lines):
             self._update(" ;\n".join(f"DROP SILENT GRAPH {g}" for g in [graph, *drops]))
             self._insert_chunks("INSERT", graph, lines)
+        if counted:
+            self._virtuoso_records(counted, records)
+
+    def _virtuoso_records(self, graphs: list[NamedNode], records: list[Quad]) -> None:
+        """Replace the statistics records of `graphs` with `records` on Virtuoso (after the
+        graphs' own writes: Virtuoso has no transaction across requests)."""
+        self._update(forget_update(graphs))
+        self._insert_chunks("INSERT", STATS_GRAPH, virtuoso_lines(STATS_GRAPH, records))
 
     def _put_graph_store(self, graph: NamedNode, lines: list[str]) -> bool:
         """PUT `lines` as the whole of `graph` at Virtuoso's Graph Store Protocol service;
@@ -727,19 +745,28 @@ class EndpointStore:
             self._update(f"{verb} DATA {{ GRAPH {graph} {{\n{body}\n}} }}")
 
     def patch_graph(self, graph: NamedNode, remove: Iterable[Quad], add: Iterable[Quad]) -> None:
-        """Remove the quads of `graph` among `remove`, then add those among `add`, in one update
-        (on Virtuoso: in updates of VIRTUOSO_CHUNK quads)."""
+        """Remove the quads of `graph` among `remove`, then add those among `add`, with the
+        graph's statistics records recomputed, in one update (on Virtuoso: in updates of
+        VIRTUOSO_CHUNK quads). The records are computed from the graph as read before the patch
+        with the patch applied: this client is the store's one writer."""
+        remove, add = list(remove), list(add)
+        update = quads_to_patch(graph, remove, add)
+        if not update:
+            return
+        after = (set(self.quads(graph)) - {q for q in remove if q.graph_name == graph}) | {
+            q for q in add if q.graph_name == graph
+        }
+        records = contribution(graph, after)
         if self.is_virtuoso:
             self._insert_chunks("DELETE", graph, virtuoso_lines(graph, remove))
             self._insert_chunks("INSERT", graph, virtuoso_lines(graph, add))
+            self._virtuoso_records([graph], records)
             return
-        update = quads_to_patch(graph, remove, add)
-        if update:
-            self._update(update)
+        self._update(update + " ;\n" + record_update([graph], records))
 
     def drop_graph(self, graph: NamedNode) -> None:
-        """Remove a named graph and everything in it."""
-        self._update(f"DROP SILENT GRAPH {graph}")
+        """Remove a named graph and everything in it, and its statistics records."""
+        self._update(f"DROP SILENT GRAPH {graph} ;\n{forget_update([graph])}")
 
     def graphs(self) -> list[NamedNode]:
         """Return the named graphs, sorted by IRI (never Virtuoso's system graphs)."""
@@ -749,7 +776,11 @@ class EndpointStore:
             rows = list(self._select_pages(query))
         else:
             rows = self._select_raw("SELECT DISTINCT ?g WHERE { GRAPH ?g { } }", False).rows
-        found = {r[0] for r in rows if isinstance(r[0], NamedNode) and not is_system_graph(r[0])}
+        found = {
+            r[0]
+            for r in rows
+            if isinstance(r[0], NamedNode) and not is_system_graph(r[0]) and r[0] != STATS_GRAPH
+        }
         return sorted(found, key=lambda g: g.value)
 
     def _bind(self, query: str, bindings: Bindings | None) -> str:
@@ -808,7 +839,12 @@ class EndpointStore:
         # A trailing VALUES block joins after aggregation, so the graph goes inside the pattern
         # (serialised by pyoxigraph, never pasted).
         name = str(graph) if graph is not None else "?g"
-        system = f"FILTER({_not_system('g')})" if graph is None and self.is_virtuoso else ""
+        system = ""
+        if graph is None:  # the statistics graph is left out, as it is of graphs()
+            kept = f"?g != {STATS_GRAPH}"
+            system = (
+                f"FILTER({kept} && {_not_system('g')})" if self.is_virtuoso else f"FILTER({kept})"
+            )
         result = self._select_raw(
             f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH {name} {{ ?s ?p ?o }} {system} }}", False
         )
@@ -826,7 +862,8 @@ class EndpointStore:
         query = "SELECT ?s ?p ?o ?g WHERE { GRAPH ?g { ?s ?p ?o } }"
         result = self._select_raw(bind_values(query, {"g": graph} if graph else None), False)
         for s, p, o, g in result.rows:
-            yield Quad(s, p, o, g)
+            if graph is not None or g != STATS_GRAPH:
+                yield Quad(s, p, o, g)
 
     def _graph_quads(self, graph: NamedNode) -> list[Quad]:
         """Return every quad of `graph`, paged past the row cap, checked against its count."""
@@ -859,12 +896,13 @@ class EndpointStore:
         return ox.serialize(triples, format=rdf_format, prefixes=_PREFIXES) or b""
 
     def bulk_load(self, path: str | Path, fmt: str = "nq") -> None:
-        """Load an RDF dataset file with one INSERT DATA request per named graph."""
+        """Load an RDF dataset file with one INSERT DATA request per named graph (each with its
+        statistics records; a statistics graph in the file is not read, but recomputed)."""
         attr = RDF_EXPORT_FORMATS[fmt][0]
         by_graph: dict[NamedNode, list[Quad]] = {}
         with open(path, "rb") as handle:
             for quad in ox.parse(io.BufferedReader(handle), format=getattr(ox.RdfFormat, attr)):
-                if isinstance(quad.graph_name, NamedNode):
+                if isinstance(quad.graph_name, NamedNode) and quad.graph_name != STATS_GRAPH:
                     by_graph.setdefault(quad.graph_name, []).append(quad)
         for graph, quads in by_graph.items():
             self.put_graph(graph, quads)

@@ -28,6 +28,7 @@ from graph_store.inferred import link_quads
 from graph_store.lineage import lineage_links, program_records
 from graph_store.protocol import GraphStore
 from graph_store.search_fts import IndexUpdate
+from graph_store.statistics import ensure_statistics
 from graph_store.vocabulary import load_vocabulary
 from loaders import DocumentError, DocumentGraph, build_document_graph
 from loaders.readers import READERS
@@ -298,6 +299,7 @@ def ingest_paths(
     """
     files = collect_files(paths)
     search = IndexUpdate.begin(store)  # the search index follows the writes below
+    ensure_statistics(store)  # a store from before the statistics graph gets it first
     load_vocabulary(store)
     loaded: list[IngestedDocument] = []
     failed: list[IngestFailure] = []
@@ -379,6 +381,7 @@ def delete_document(store: GraphStore, *graphs: NamedNode) -> None:
     """Remove documents' graphs and rebuild the inferred links without them (once); their
     records leave the search index."""
     search = IndexUpdate.begin(store)
+    ensure_statistics(store)
     for graph in graphs:
         store.drop_graph(graph)
     if graphs:

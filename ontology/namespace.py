@@ -124,6 +124,17 @@ EKG_PROPERTIES = (
     "schoolLevel",
     "surfaceForm",
     "kind",
+    # The statistics graph (graph_store/statistics.py): each graph's contribution to the aggregates.
+    "statsOf",
+    "statKind",
+    "quadCount",
+    "statArea",
+    "statIndicator",
+    "statUnit",
+    "statYear",
+    "statTotal",
+    "statCount",
+    "statLoaded",
 )
 EKG_TERMS = EKG_CLASSES + EKG_PROPERTIES
 
@@ -209,3 +220,5 @@ def split_prefixed(iri: str) -> tuple[str, str] | None:
 ONTOLOGY_GRAPH = NamedNode(EKGID_BASE + "graph/ontology")
 PROGRAMS_GRAPH = NamedNode(EKGID_BASE + "graph/programs")
 INFERRED_GRAPH = NamedNode(EKGID_BASE + "graph/inferred")
+# Each graph's contribution to the aggregates (graph_store/statistics.py); not a document.
+STATS_GRAPH = NamedNode(EKGID_BASE + "graph/stats")

@@ -1,0 +1,119 @@
+"""The statistics graph against the live aggregates, through ingests, deletes and re-ingests.
+
+Every figure the aggregate queries read from ekgid:graph/stats (graph_store/statistics.py) must
+equal the same aggregate computed from the data graphs (`check_statistics`), on the embedded
+store, on a real Oxigraph server and on Virtuoso 7.2, and the records left after any sequence of
+writes must be the records a rebuild from scratch gives.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+
+from graph_store.embedded import EmbeddedStore
+from graph_store.endpoint import EndpointStore
+from graph_store.ingest import delete_document, ingest_paths
+from graph_store.named_queries import load_named_queries, run_named_query
+from graph_store.statistics import check_statistics, ensure_statistics, rebuild_statistics
+from ontology.namespace import STATS_GRAPH
+from tests.graph_store.test_virtuoso import virtuoso  # noqa: F401  (the fixture)
+
+CORPUS = Path(__file__).resolve().parents[2] / "data" / "corpus"
+
+
+def records(store) -> set[ox.Quad]:
+    return set(store.quads(STATS_GRAPH))
+
+
+def assert_exact(store) -> None:
+    """Every statistic equals the live aggregate, and the records equal a rebuild's."""
+    assert check_statistics(store) == []
+    kept = records(store)
+    assert kept, "no statistics records"
+    rebuild_statistics(store)
+    assert records(store) == kept
+
+
+def document_graphs(store, report) -> list[ox.NamedNode]:
+    ids = {d.doc_id for d in report.loaded}
+    return [g for g in store.graphs() if g.value.rsplit("/", 1)[-1] in ids]
+
+
+def exercise(store, tmp_path: Path) -> None:
+    """Ingest the corpus, delete, re-ingest, replace an edited file; check after each step."""
+    corpus = tmp_path / "corpus"
+    shutil.copytree(CORPUS, corpus)
+    report = ingest_paths(store, [corpus])
+    assert report.ok and len(report.loaded) == 5
+    assert_exact(store)
+
+    graphs = document_graphs(store, report)
+    stored = len(store.graphs())
+    delete_document(store, *graphs[:2])
+    assert len(store.graphs()) == stored - 2
+    assert_exact(store)
+
+    first = sorted(corpus.iterdir())[0]
+    assert ingest_paths(store, [first]).ok  # one deleted document back
+    assert_exact(store)
+
+    # An edited file gets a new graph; the old one goes in the same write, records with it.
+    edited = sorted(corpus.iterdir())[2]
+    edited.write_text(edited.read_text(encoding="utf-8") + "\n新增学位500个。\n", "utf-8")
+    assert ingest_paths(store, [edited]).ok
+    assert_exact(store)
+    assert len(store.graphs()) == stored - 1
+
+
+def test_statistics_equal_the_live_aggregates_through_writes(store, tmp_path):
+    exercise(store, tmp_path)
+
+
+def test_figures_are_read_from_the_statistics_graph(tmp_path):
+    """Without its records, a figure is gone: the queries read the records, not the data."""
+    store = EmbeddedStore(tmp_path / "store")
+    ingest_paths(store, [CORPUS])
+    query = load_named_queries()["targets_by_area_and_indicator"]
+    before = run_named_query(store, query, {"indicator": "新增学位"})
+    assert before.rows
+    store.put_graph(STATS_GRAPH, [])
+    assert not run_named_query(store, query, {"indicator": "新增学位"}).rows
+    assert check_statistics(store)  # differences reported
+    assert ensure_statistics(store)  # and repaired
+    assert run_named_query(store, query, {"indicator": "新增学位"}) == before
+
+
+def test_bulk_path_writes_the_same_records(tmp_path):
+    bulk, per_document = EmbeddedStore(tmp_path / "bulk"), EmbeddedStore(None)
+    assert ingest_paths(bulk, [CORPUS], bulk=True).ok
+    assert ingest_paths(per_document, [CORPUS], bulk=False).ok
+    assert records(bulk) == records(per_document)
+    assert check_statistics(bulk) == []
+
+
+def test_statistics_graph_is_no_graph_quad_or_export_of_the_store(tmp_path):
+    store = EmbeddedStore(None)
+    ingest_paths(store, [CORPUS])
+    assert STATS_GRAPH not in store.graphs()
+    assert store.count() == sum(store.count(g) for g in store.graphs())
+    assert str(STATS_GRAPH).encode() not in store.export("nq")
+    assert b"/edukg/stats/" not in store.export("ttl")
+    # A store loaded from that export by edukg computes its records again.
+    path = tmp_path / "all.nq"
+    path.write_bytes(store.export("nq"))
+    copy = EmbeddedStore(tmp_path / "copy")
+    copy.bulk_load(path)
+    assert records(copy) == records(store)
+
+
+@pytest.mark.endpoint
+def test_statistics_on_virtuoso(virtuoso, tmp_path):  # noqa: F811
+    store = EndpointStore(virtuoso, timeout=120)
+    for graph in store.graphs():
+        store.drop_graph(graph)
+    store.drop_graph(STATS_GRAPH)
+    exercise(store, tmp_path)
