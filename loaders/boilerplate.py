@@ -59,7 +59,10 @@ _STRONG_TERMS = re.compile(
     r"阅读量|点击数|打开APP|下载APP|开通VIP|未登录|扫描关注|微信公众号二维码|字体:|字号:|"
     r"上一篇|下一篇|上一页|下一页|返回顶部|网站首页|智能问答|个人中心|"
     # headings of link lists to other sites: 友情链接, 相关链接, 站点地图, 网站导航
-    r"友情链接|相关链接|站点地图|网站导航",
+    r"友情链接|相关链接|站点地图|网站导航|"
+    # a footer written as a sentence: 本网站由…主办, 未经许可不得复制转载, 建议使用…浏览器
+    r"本(?:网)?站由|未经(?:书面)?许可不得(?:复制|转载|镜像)|转载请注明出处|"
+    r"建议使用[^。]{0,20}浏览器|最佳(?:浏览|显示)?分辨率",
     re.IGNORECASE,
 )
 # Pagination: 18/18条, 共3页, 第1/2页, 1/1页. Only whether a line has one matters, so the pattern

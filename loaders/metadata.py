@@ -23,6 +23,7 @@ doc_type rules (first that applies):
 
 from __future__ import annotations
 
+import datetime
 import re
 from collections.abc import Iterator, Mapping
 from functools import lru_cache
@@ -193,6 +194,8 @@ def parse_date(text: str) -> str | None:
     ('2020-04-28', None)
     >>> parse_date("24.10.2019"), parse_date("2019/10/24 10:30"), parse_date("10月24日")
     ('2019-10-24', '2019-10-24', None)
+    >>> parse_date("2019年2月29日"), parse_date("2020年2月29日")
+    (None, '2020-02-29')
     """
     match = _DATE_PARTS.search(text)
     if not match:
@@ -206,9 +209,10 @@ def parse_date(text: str) -> str | None:
     else:
         year = int(match["cy"].translate(_CN_DIGITS))
         month, day = int(cn2an.cn2an(match["cm"], "smart")), int(cn2an.cn2an(match["cd"], "smart"))
-    if not (1 <= month <= 12 and 1 <= day <= 31):
+    try:  # a date the calendar has: 2月31日 is a typo, not an xsd:date
+        return datetime.date(year, month, day).isoformat()
+    except ValueError:
         return None
-    return f"{year:04d}-{month:02d}-{day:02d}"
 
 
 @lru_cache(maxsize=4096)

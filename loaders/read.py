@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-import os
 from pathlib import Path
 
 from loaders.boilerplate import find_body
@@ -12,6 +11,7 @@ from loaders.identifiers import document_id, document_key
 from loaders.metadata import extract_metadata, normalise_doc_number
 from loaders.normalise import normalise_text
 from loaders.readers import read_raw
+from loaders.readers.text import readable_name, where
 from loaders.sections import split_sections
 
 
@@ -19,16 +19,11 @@ def display_name(path: Path) -> str:
     """Return a file's name as text: a name in bytes that are not UTF-8 (a GBK name from a
     Windows archive) is decoded as GB18030, else shown with replacement characters.
 
+    >>> import os
     >>> display_name(Path(os.fsdecode(b"\\xb2\\xe2\\xca\\xd4.txt")))
     '测试.txt'
     """
-    raw = os.fsencode(path.name)
-    for encoding in ("utf-8", "gb18030"):
-        try:
-            return raw.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-    return raw.decode("utf-8", "replace")
+    return readable_name(path)
 
 
 def read_document(path: Path | str) -> PolicyDocument:
@@ -51,7 +46,9 @@ def read_document(path: Path | str) -> PolicyDocument:
     norm = normalise_text(text)
     body = find_body(text, norm)
     if not body:
-        raise DocumentError(f"{path}: no document text, only a site's navigation and notices")
+        raise DocumentError(
+            f"{where(path)}: no document text, only a site's navigation and notices"
+        )
     metadata = extract_metadata(norm, body, raw.meta)
     sections = split_sections(text, body, norm)
     body_norm = "\n".join(norm[s.start : s.end] for s in body)

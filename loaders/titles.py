@@ -142,7 +142,7 @@ def title_bounds(line: str) -> tuple[int, int]:
     parts.append((position, len(line)))
     parts = [(s, e) for s, e in parts if line[s:e].strip()]
     if not parts:
-        return 0, len(line)
+        return 0, 0  # only white space and separators: no headline
     if len(parts) > 1:
         kept = [(s, e) for s, e in parts if not is_banner(line[s:e])] or parts
         start, end = max(kept, key=lambda p: len(re.findall(f"[{_CJK}]", line[p[0] : p[1]])))

@@ -6,12 +6,13 @@
 from __future__ import annotations
 
 import os
+import stat
 from collections.abc import Callable
 from pathlib import Path
 
 from loaders.documents import DocumentError
 from loaders.readers.html import read_html
-from loaders.readers.text import RawDocument, read_text
+from loaders.readers.text import RawDocument, read_text, where
 
 READERS: dict[str, Callable[[Path], RawDocument]] = {
     ".txt": read_text,
@@ -35,9 +36,9 @@ def read_raw(path: Path) -> RawDocument:
     if reader is None:
         supported = ", ".join(sorted(READERS))
         raise DocumentError(
-            f"{path}: unsupported file type '{path.suffix or '(none)'}'; supported: {supported}"
+            f"{where(path)}: unsupported file type '{path.suffix or '(none)'}'; supported: {supported}"
         )
-    _check_size(path)
+    _check_file(path)
     return reader(path)
 
 
@@ -56,14 +57,32 @@ def max_document_mb() -> float:
         return MAX_DOCUMENT_MB_DEFAULT
 
 
-def _check_size(path: Path) -> None:
+_NOT_REGULAR = (
+    (stat.S_ISFIFO, "a named pipe"),
+    (stat.S_ISCHR, "a character device"),
+    (stat.S_ISBLK, "a block device"),
+    (stat.S_ISSOCK, "a socket"),
+    (stat.S_ISDIR, "a folder"),
+)
+
+
+def _check_file(path: Path) -> None:
+    """Refuse what is no regular file, or is too large, before a reader opens it.
+
+    A named pipe blocks its reader forever and a link to /dev/zero never ends: both stopped a
+    whole ingest batch.
+    """
     try:
-        size = path.stat().st_size
+        info = path.stat()
     except OSError:
         return  # the reader names the problem (missing file, no permission)
+    for test, kind in _NOT_REGULAR:
+        if test(info.st_mode):
+            raise DocumentError(f"{where(path)}: {kind}, not a regular file; only files are read")
+    size = info.st_size
     limit = max_document_mb()
     if size > limit * 1048576:
         raise DocumentError(
-            f"{path}: {size / 1048576:.1f} MB, larger than a document may be "
+            f"{where(path)}: {size / 1048576:.1f} MB, larger than a document may be "
             f"({limit:g} MB; set {MAX_DOCUMENT_MB_VARIABLE} to change it)"
         )

@@ -7,6 +7,7 @@ such as ArticleTitle, PubDate, ContentSource, SiteName and ColumnName; they are 
 
 from __future__ import annotations
 
+import codecs
 import re
 from pathlib import Path
 
@@ -19,6 +20,7 @@ from loaders.readers.text import (
     check_document_text,
     chinese_score,
     decode_bytes,
+    where,
 )
 
 # Elements whose content is never shown.
@@ -65,6 +67,30 @@ def declared_charset(data: bytes) -> str | None:
     return match.group(1).decode("ascii").lower() if match else None
 
 
+# Codecs Python knows that are no character set a page can be written in: they fail every
+# input ('undefined') or read backslashes and letters as escapes.
+_NOT_CHARSETS = frozenset(
+    {"undefined", "unicode-escape", "raw-unicode-escape", "punycode", "idna", "utf-7"}
+)
+
+
+def _text_codec(declared: str) -> str | None:
+    """Return the codec for a declared charset, or None when Python has no text codec by that
+    name (rot13, base64 and the like transform bytes, they are no charset).
+
+    >>> _text_codec("GB2312"), _text_codec("undefined"), _text_codec("base64"), _text_codec("x")
+    ('gb18030', None, None, None)
+    """
+    encoding = canonical_encoding(declared)
+    try:
+        info = codecs.lookup(encoding)
+    except LookupError:
+        return None
+    if not getattr(info, "_is_text_encoding", True) or info.name in _NOT_CHARSETS:
+        return None
+    return encoding
+
+
 def decode_html(data: bytes, where: str) -> tuple[str, str]:
     """Return (html, encoding): the declared charset when the bytes agree with it, else detected.
 
@@ -72,11 +98,11 @@ def decode_html(data: bytes, where: str) -> tuple[str, str]:
         DocumentError: empty, binary or undecodable bytes.
     """
     declared = declared_charset(data)
-    if declared:
-        encoding = canonical_encoding(declared)
+    encoding = _text_codec(declared) if declared else None
+    if encoding:
         try:
             html = data.decode(encoding)
-        except (UnicodeDecodeError, LookupError):
+        except UnicodeError:  # UnicodeDecodeError, and codecs that fail otherwise (idna)
             html = None
         # A page saved by a browser often keeps a stale declaration: trust it only when the
         # result reads as Chinese (or has no Chinese at all to judge by).
@@ -158,10 +184,10 @@ def read_html(path: Path) -> RawDocument:
     try:
         data = path.read_bytes()
     except OSError as err:
-        raise DocumentError(f"{path}: cannot read file ({err.strerror})") from err
-    html, encoding = decode_html(data, str(path))
+        raise DocumentError(f"{where(path)}: cannot read file ({err.strerror})") from err
+    html, encoding = decode_html(data, where(path))
     tree = LexborHTMLParser(html)
     meta = page_meta(tree)
     text = html_text(tree)
-    check_document_text(text, str(path))
+    check_document_text(text, where(path))
     return RawDocument(text=text, encoding=encoding, media_type="text/html", meta=meta)

@@ -9,6 +9,7 @@ superset, so a rare character never fails a GBK-labelled file.
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -71,6 +72,35 @@ class RawDocument:
     meta: dict[str, str] = field(default_factory=dict)
 
 
+def readable_name(path: Path) -> str:
+    """Return a file's name as text: a name in bytes that are not UTF-8 (a GBK name from a
+    Windows archive) is decoded as GB18030, else shown with replacement characters.
+
+    >>> import os
+    >>> readable_name(Path(os.fsdecode(b"\\xb2\\xe2\\xca\\xd4.txt")))
+    '测试.txt'
+    """
+    raw = os.fsencode(path.name)
+    for encoding in ("utf-8", "gb18030"):
+        try:
+            return raw.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    return raw.decode("utf-8", "replace")
+
+
+def where(path: Path) -> str:
+    """Return how an error names `path`: the path, and its readable name after it when the
+    name's bytes are not UTF-8 (a terminal would show escapes only).
+
+    >>> import os
+    >>> where(Path("a/b.txt")), where(Path(os.fsdecode(b"a/\\xb2\\xe2.txt")))
+    ('a/b.txt', 'a/\\udcb2\\udce2.txt (测.txt)')
+    """
+    name = readable_name(path)
+    return str(path) if name == path.name else f"{path} ({name})"
+
+
 def canonical_encoding(name: str) -> str:
     """Return the codec to decode a declared or guessed encoding with (GB family → gb18030).
 
@@ -129,6 +159,34 @@ def _check_binary(data: bytes, where: str) -> None:
         )
 
 
+_C0_BUT_LINES = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+
+
+def _bomless_utf16(data: bytes) -> tuple[str, str] | None:
+    """Return (text, codec) for UTF-16 Chinese text saved without a byte-order mark, else None.
+
+    Such a file is refused as binary (its ASCII has NUL bytes) or, all CJK, read as mojibake
+    by UTF-8. Accepted only when the strict decoding is mostly common Chinese characters with
+    no control characters but line ends, and UTF-8 does not read it as Chinese already: GB18030
+    and Big5 pairs land in Hangul and private use as UTF-16, never in the CJK block.
+    """
+    if len(data) % 2 or len(data) < 2 * _NOT_DOCUMENT_MIN_CJK:
+        return None
+    utf8 = _strict(data, "utf-8")
+    if isinstance(utf8, str) and _CJK.search(utf8[:_SAMPLE]):
+        return None
+    for encoding in ("utf-16-le", "utf-16-be"):
+        text = _strict(data, encoding)
+        if (
+            isinstance(text, str)
+            and len(_CJK.findall(text[:_SAMPLE])) >= _NOT_DOCUMENT_MIN_CJK
+            and chinese_score(text) > 0.5
+            and not _C0_BUT_LINES.search(text)
+        ):
+            return text, encoding
+    return None
+
+
 def _undecodable(data: bytes, errors: dict[str, UnicodeDecodeError], where: str) -> DocumentError:
     """Build the error for bytes no candidate decodes, naming the likeliest encoding."""
     labels = {"utf-8": "UTF-8", "gb18030": "GB18030", "big5": "Big5"}
@@ -169,6 +227,9 @@ def decode_bytes(data: bytes, where: str) -> tuple[str, str]:
                 f"{where}: {encoding} byte-order mark but invalid byte sequence at byte "
                 f"{decoded.start}"
             )
+    utf16 = _bomless_utf16(data)
+    if utf16 is not None:
+        return utf16
     _check_binary(data, where)
     errors: dict[str, UnicodeDecodeError] = {}
     decoded = _strict(data, "utf-8")
@@ -247,8 +308,8 @@ def read_text(path: Path) -> RawDocument:
     try:
         data = path.read_bytes()
     except OSError as err:
-        raise DocumentError(f"{path}: cannot read file ({err.strerror})") from err
-    text, encoding = decode_bytes(data, str(path))
+        raise DocumentError(f"{where(path)}: cannot read file ({err.strerror})") from err
+    text, encoding = decode_bytes(data, where(path))
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    check_document_text(text, str(path))
+    check_document_text(text, where(path))
     return RawDocument(text=text, encoding=encoding, media_type="text/plain")
