@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+import ahocorasick
 import pyoxigraph as ox
 
 from loaders.identifiers import normalise_key
@@ -102,10 +103,27 @@ def concept_for(name: str, path: Path = PROGRAMS_TTL) -> Concept | None:
     True
     """
     key = normalise_key(name)
-    for label, concept in _labels_longest_first(path):
-        if len(label) >= 3 and label in key or label == key:
-            return concept
-    return None
+    found: tuple[int, tuple[int, str, str], Concept] | None = None
+    for _, (rank, label, concept) in _label_automaton(path).iter(key):
+        # The first label of _labels_longest_first's order that the name holds (a label of
+        # one or two characters only when it is the whole name).
+        if (len(label) >= 3 or label == key) and (found is None or rank < found[0]):
+            found = (rank, (len(label), label, concept.iri), concept)
+    return found[2] if found is not None else None
+
+
+@lru_cache(maxsize=4)
+def _label_automaton(path: Path = PROGRAMS_TTL) -> ahocorasick.Automaton:
+    """Return every label, with its rank in _labels_longest_first, in one automaton: a name is
+    read once instead of being tested against each of the scheme's labels in turn."""
+    automaton = ahocorasick.Automaton()
+    ranks: dict[str, list[tuple[int, str, Concept]]] = {}
+    for rank, (label, concept) in enumerate(_labels_longest_first(path)):
+        ranks.setdefault(label, []).append((rank, label, concept))
+    for label, entries in ranks.items():
+        automaton.add_word(label, min(entries, key=lambda e: e[0]))
+    automaton.make_automaton()
+    return automaton
 
 
 def programme_names(path: Path = PROGRAMS_TTL) -> tuple[str, ...]:

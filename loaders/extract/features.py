@@ -157,6 +157,7 @@ def features(
     head_class: str,
     anchor_has_rule: bool,
     known: frozenset[str] = frozenset(),
+    repeats: bool | None = None,
 ) -> dict[str, float]:
     """Return the features of one alternative (feature name → value, mostly 1.0).
 
@@ -169,6 +170,7 @@ def features(
         head_class: the lexicon class of its head ('primary', 'campus', 'GovernmentBody' …).
         anchor_has_rule: whether a rule found a name ending at the same anchor.
         known: the names of this kind the rules found in the document (for short forms).
+        repeats: repeated(text, start, end) when the caller knows it already.
     """
     anchor = alt.anchor
     kind, start, end, head_start = anchor.kind, alt.start, anchor.end, anchor.head_start
@@ -284,7 +286,7 @@ def features(
         add("digit")
     if _EDUCATIONAL.search(body):
         add("educational")
-    if repeated(text, start, end):
+    if repeated(text, start, end) if repeats is None else repeats:
         add("repeated")
     if known and kind in ("school", "group"):
         full = full_form(kind, name, known, None)

@@ -22,7 +22,7 @@ from pathlib import Path
 
 from loaders.extract import boundaries
 from loaders.extract.boundaries import HEAD_LISTS, Alternative, Anchor, head_class
-from loaders.extract.features import Words, anchor_features, features
+from loaders.extract.features import Words, anchor_features, features, repeated
 from loaders.extract.lexical import FUNCTION_TAGS, analyse
 from loaders.extract.model import AREA, PROGRAM, Candidate
 from loaders.extract.programs import excluded_by_tail
@@ -153,15 +153,31 @@ def describe(
         has_rule = bool(rules_here)
         # Short forms of names written elsewhere, not of the longer edges of this anchor.
         elsewhere = known[anchor.kind] - {c.canonical or c.name for c in rules_here}
+        repeats = _repeated_edges(text, alts)
         scored = tuple(
             Scored(
                 alt,
-                features(text, alt, words, rank, len(alts), cls, has_rule, elsewhere),
+                features(
+                    text, alt, words, rank, len(alts), cls, has_rule, elsewhere, repeats[rank]
+                ),
             )
             for rank, alt in enumerate(alts)
         )
         out.append(AnchorCase(anchor, cheap, scored))
     return out
+
+
+def _repeated_edges(text: str, alts: Sequence[Alternative]) -> list[bool]:
+    """Return features.repeated for each alternative (shortest first), asking it O(log n) times:
+    the alternatives share their end, so when a name occurs elsewhere, so do its shorter forms."""
+    low, high = 0, len(alts)  # the first alternative not repeated lies in [low, high]
+    while low < high:
+        middle = (low + high) // 2
+        if repeated(text, alts[middle].start, alts[middle].anchor.end):
+            low = middle + 1
+        else:
+            high = middle
+    return [rank < low for rank in range(len(alts))]
 
 
 def _excluded(text: str, alt: Alternative) -> bool:
