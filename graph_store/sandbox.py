@@ -4,7 +4,9 @@ pyoxigraph has no query timeout and a running query cannot be interrupted from P
 free-form query runs in a worker process that opens the store read-only (RocksDB allows that
 while the app holds it read-write; the worker sees the data as it was when it opened). On
 timeout the worker is killed, which is the only way to stop the query. What may run is decided
-from a parse of the query (graph_store/sparql_check.py), before any worker starts.
+from a parse of the query (graph_store/sparql_check.py), before any worker starts; a worker on
+the local store then gives up its network (isolate_network), so a SERVICE the parse missed
+would find no route.
 
     check_read_only(query)                      raises QueryRefused with the reason
     run_guarded(location, query, timeout, cap)  QueryResult | TripleResult | bool
@@ -12,8 +14,11 @@ from a parse of the query (graph_store/sparql_check.py), before any worker start
 
 from __future__ import annotations
 
+import ctypes
 import multiprocessing
+import os
 import re
+import sys
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -175,6 +180,7 @@ def _work(
         if location.startswith(("http://", "https://")):
             conn.send(("ok", _run_on_endpoint(location, query, cap, bindings, cap_chars)))
             return
+        isolate_network()  # a local store needs no network: a second layer under the parse
         store = ox.Store.read_only(location)
         answer = store.query(
             query,
@@ -197,6 +203,36 @@ def _work(
         conn.send(("error", f"{type(err).__name__}: {err}"))
     finally:
         conn.close()
+
+
+_CLONE_NEWUSER = 0x10000000
+_CLONE_NEWNET = 0x40000000
+
+
+def isolate_network() -> bool:
+    """Take the network away from this process; return whether it was taken.
+
+    The process enters a new network namespace, which holds only a loopback interface that is
+    down, so no address (127.0.0.1 included) can be reached; a new user namespace comes with it,
+    so no privilege is needed. Files are read as before. Where the system does not allow it
+    (not Linux, user namespaces turned off, a process with threads already) nothing changes
+    and the parse-based guard is the only layer. os.unshare is Python 3.12+; before, libc's.
+    """
+    flags = _CLONE_NEWUSER | _CLONE_NEWNET
+    unshare = getattr(os, "unshare", None)
+    if unshare is not None:
+        try:
+            unshare(flags)
+        except OSError:
+            return False
+        return True
+    if not sys.platform.startswith("linux"):
+        return False
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        return libc.unshare(flags) == 0
+    except (OSError, AttributeError):
+        return False
 
 
 def _capped(

@@ -1,0 +1,73 @@
+"""The query worker's second layer: a worker on the local store has no network, so a SERVICE
+that got past the parse guard (taken out here) reaches nothing, not even 127.0.0.1."""
+
+from __future__ import annotations
+
+import multiprocessing
+import socket
+
+import pytest
+
+import graph_store.sandbox as sandbox
+from graph_store.protocol import StoreError
+from graph_store.results import QueryResult
+from tests.call_out import call_out_listener
+
+
+def _probe(port: int, conn) -> None:
+    """In a fresh child: connect, isolate, connect again; report (before, isolated, after)."""
+
+    def reach() -> bool:
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=5).close()
+        except OSError:
+            return False
+        return True
+
+    before = reach()
+    isolated = sandbox.isolate_network()
+    conn.send((before, isolated, reach()))
+
+
+def _isolation_in_a_child(port: int) -> tuple[bool, bool, bool]:
+    context = multiprocessing.get_context("forkserver")
+    parent, child = context.Pipe(duplex=False)
+    process = context.Process(target=_probe, args=(port, child))
+    process.start()
+    result = parent.recv()
+    process.join(10)
+    return result
+
+
+def test_an_isolated_process_reaches_nothing_it_reached_before() -> None:
+    with call_out_listener() as listener:
+        port = int(listener.url.rsplit(":", 1)[1].strip("/"))
+        before, isolated, after = _isolation_in_a_child(port)
+    assert before, "the control: the child could connect before"
+    if not isolated:
+        pytest.skip("this system does not allow unprivileged network namespaces")
+    assert not after
+
+
+def test_a_service_past_the_guard_cannot_reach_a_local_server(tiny_store_path, monkeypatch) -> None:
+    with call_out_listener() as listener:
+        port = int(listener.url.rsplit(":", 1)[1].strip("/"))
+        if not _isolation_in_a_child(port)[1]:
+            pytest.skip("this system does not allow unprivileged network namespaces")
+        listener.arrived.clear()  # the probe's own connection
+        monkeypatch.setattr(sandbox, "check_read_only", lambda query: None)  # the guard, gone
+        for silent in ("", "SILENT "):
+            query = f"SELECT * WHERE {{ SERVICE {silent}<{listener.url}> {{ ?s ?p ?o }} }}"
+            try:
+                answer = sandbox.run_guarded(str(tiny_store_path), query, timeout=20)
+            except StoreError as err:
+                assert "unreachable" in str(err).lower() or "connect" in str(err).lower(), err
+            else:
+                assert silent and isinstance(answer, QueryResult)
+        assert listener.arrived == []
+        # the control: the same query from this (not isolated) process does reach it
+        import pyoxigraph as ox
+
+        with pytest.raises(OSError):
+            list(ox.Store().query(f"SELECT * WHERE {{ SERVICE <{listener.url}> {{ ?s ?p ?o }} }}"))
+        assert len(listener.arrived) == 1
