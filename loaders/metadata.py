@@ -41,6 +41,7 @@ from loaders.gazetteer import (
     scan_start,
 )
 from loaders.normalise import normalise_text
+from loaders.sections import iso_timestamp
 from loaders.titles import is_banner, is_byline, opens_more_than_it_closes, title_bounds
 
 _CJK = "\u4e00-\u9fff"
@@ -156,7 +157,7 @@ _PRINTED_END = re.compile(r"印\s*发\s*$", re.MULTILINE)
 _COPIED = re.compile(r"^\s*抄\s*(?:送|报)\s*:\s*(?P<value>[^\n]+?)\s*[。.]?\s*$", re.MULTILINE)
 # \d\d{3}, not \d{4}: a pattern that opens with one character class lets the engine skip to it.
 _TIMESTAMP_LINE = re.compile(
-    r"(?P<date>\d\d{3}-\d{2}-\d{2})\s+\d{1,2}:\d{2}(?::\d{2})?\s*$", re.MULTILINE
+    r"(?P<date>\d\d{3}-\d{2}-\d{2})\s+(?P<time>\d{1,2}:\d{2}(?::\d{2})?)\s*$", re.MULTILINE
 )
 _MEDIA = re.compile(r"(?:报|网|社|台|APP|客户端|互联网|微信|微博|公众号|频道|杂志|新闻)$")
 _NEWS_MARKERS = re.compile(r"本报讯|本报记者|记者|通讯员|原标题|新华社|日电|责任编辑|\S{2,8}讯[ (]")
@@ -895,7 +896,8 @@ def extract_metadata(
     red_header = find_red_header(norm)
     if signature:
         put("written_on", signature[1], parse_date(norm[signature[1].start : signature[1].end]))
-    timestamps = list(_TIMESTAMP_LINE.finditer(norm))
+    # only real moments: '1990-00-00 0:00' is no interview turn and no document date
+    timestamps = [m for m in _TIMESTAMP_LINE.finditer(norm) if iso_timestamp(m["date"], m["time"])]
     interview = len(timestamps) >= 3 or "访谈" in title
     title_span = ev.get("title")
     if "published_on" not in values and not interview and title_span:

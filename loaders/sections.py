@@ -23,6 +23,7 @@ A turn's speaker is named only where the turn says so ('我是何海平' in a gr
 
 from __future__ import annotations
 
+import datetime
 import re
 from dataclasses import dataclass
 
@@ -172,14 +173,21 @@ def split_sections(
     return tuple(roots)
 
 
-def _iso_timestamp(date: str, time: str) -> str:
-    """Return 'YYYY-MM-DDTHH:MM:SS' from a date and an 'H:MM[:SS]' time.
+def iso_timestamp(date: str, time: str) -> str | None:
+    """Return 'YYYY-MM-DDTHH:MM:SS' from a date and an 'H:MM[:SS]' time, or None when they
+    name no real moment (2019-13-45, 25:99): that is no turn's timestamp, nor an xsd:dateTime.
 
-    >>> _iso_timestamp("2019-10-31", "9:05")
-    '2019-10-31T09:05:00'
+    >>> iso_timestamp("2019-10-31", "9:05"), iso_timestamp("2019-02-30", "9:05")
+    ('2019-10-31T09:05:00', None)
     """
     parts = [int(p) for p in time.split(":")] + [0]
-    return f"{date}T{parts[0]:02d}:{parts[1]:02d}:{parts[2]:02d}"
+    try:
+        moment = datetime.datetime.fromisoformat(date).replace(
+            hour=parts[0], minute=parts[1], second=parts[2]
+        )
+    except ValueError:
+        return None
+    return moment.isoformat()
 
 
 def turn_kind(utterance: str, previous: str | None = None) -> str:
@@ -221,7 +229,12 @@ def split_turns(text: str, body: tuple[Span, ...], norm: str | None = None) -> t
     norm = normalise_text(text) if norm is None else norm
     if not any(_TURN_TIME.search(norm, span.start, span.end) for span in body):
         return ()  # every turn ends in a timestamp; most documents have none
-    matches = [m for span in body for m in _TURN.finditer(norm, span.start, span.end)]
+    matches = [
+        m
+        for span in body
+        for m in _TURN.finditer(norm, span.start, span.end)
+        if iso_timestamp(m["d"], m["t"])
+    ]
     if len(matches) < _MIN_TURNS:
         return ()
     turns: list[Section] = []
@@ -238,7 +251,7 @@ def split_turns(text: str, body: tuple[Span, ...], norm: str | None = None) -> t
                 start=match.start("body"),
                 end=match.end("ts"),
                 kind=kind,
-                timestamp=_iso_timestamp(match["d"], match["t"]),
+                timestamp=iso_timestamp(match["d"], match["t"]),
                 speaker=speaker["name"] if speaker else None,
             )
         )

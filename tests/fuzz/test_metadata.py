@@ -13,7 +13,7 @@ from loaders.boilerplate import find_body
 from loaders.identifiers import document_id, document_key, entity_iri, normalise_key
 from loaders.metadata import extract_metadata, normalise_doc_number, parse_date
 from loaders.normalise import normalise_text
-from loaders.sections import chinese_number
+from loaders.sections import chinese_number, split_turns
 from loaders.titles import is_banner, is_byline, title_bounds
 from tests.fuzz.profile import fuzz
 from tests.fuzz.strategies import FRAGMENTS, PAGE_TEXT, SENTENCE
@@ -206,3 +206,26 @@ def test_normalise_key_is_idempotent(text: str) -> None:
     key = normalise_key(text)
     assert normalise_key(key) == key
     assert entity_iri("school", text) == entity_iri("school", key)
+
+
+@hs.composite
+def interviews(draw: hs.DrawFn) -> str:
+    """An interview transcript whose turns end in timestamps, some of no real date or time."""
+    lines = ["钟楼区优质教育均衡 在线访谈"]
+    for _ in range(draw(hs.integers(3, 6))):
+        year = draw(hs.integers(1990, 2099))
+        month, day = draw(hs.integers(0, 19)), draw(hs.integers(0, 39))
+        hour, minute = draw(hs.integers(0, 29)), draw(hs.integers(0, 69))
+        stamp = f"{year}-{month:02d}-{day:02d} {hour}:{minute:02d}:{draw(hs.integers(0, 69)):02d}"
+        lines.append(f"{draw(SENTENCE)} {stamp}")
+    return "\n".join(lines)
+
+
+@fuzz(text=interviews())
+def test_interview_turns_and_dates_are_real_dates_and_times(text: str) -> None:
+    norm = normalise_text(text)
+    body = find_body(text, norm)
+    for turn in split_turns(text, body, norm):
+        assert datetime.datetime.fromisoformat(turn.timestamp).isoformat() == turn.timestamp
+    date = extract_metadata(norm, body).date
+    assert date is None or datetime.date.fromisoformat(date).isoformat() == date
