@@ -33,6 +33,9 @@ _DEFINED = re.compile(r"[(（](?:以下)?简称[“\"]?([\u4e00-\u9fff]{2,8})[�
 _CAMPUS_HEADS = ("校区", "分校", "分园", "校部")
 # A short form that keeps a whole level word keeps the level: 薛家中学 is no 薛家中心小学.
 _LEVEL_HEADS = ("幼儿园", "小学", "中学", "初中", "高中", "学校")
+# A school called by its number alone (七中, 二小): a short form of the one place-prefixed
+# school of that number the document writes (成都七中), never a name of its own there.
+_NUMBERED_ONLY = re.compile(r"^[一二三四五六七八九十]{1,3}[中小幼]$")
 _CAMPUS = re.compile(r"^(.{2,}?)([\u4e00-\u9fff]{1,6}(?:校区|分校|分园|校部))$")
 
 
@@ -163,8 +166,12 @@ def place_prefixed(name: str, longer: str) -> bool:
     (True, True)
     >>> place_prefixed("瓯江中学", "新瓯江中学")
     False
+    >>> place_prefixed("七中", "成都七中"), place_prefixed("七中", "新七中")
+    (True, False)
     """
-    if len(name) < 4 or longer == name or not longer.endswith(name):
+    if len(name) < 4 and not _NUMBERED_ONLY.match(name) or longer == name:
+        return False
+    if not longer.endswith(name):
         return False
     prefix = longer[: len(longer) - len(name)]
     if name[0] in "市区县" and prefix + name[0] in load_gazetteer().by_name:

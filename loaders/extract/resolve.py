@@ -53,6 +53,19 @@ def candidate_key(c: Candidate, context: AreaContext, year: int | None) -> str:
     return f"{context_code(context)}:{name}"
 
 
+def _followed(aliases: dict[tuple[str, str], str]) -> dict[tuple[str, str], str]:
+    """Return the aliases with chains followed to their end: 七中 → 成都七中 → 成都市第七中学
+    (a short form of a short form names the same entity)."""
+    out = {}
+    for (kind, short), full in aliases.items():
+        seen = {short}
+        while (kind, full) in aliases and full not in seen:
+            seen.add(full)
+            full = aliases[(kind, full)]
+        out[(kind, short)] = full
+    return out
+
+
 def resolve_entities(
     candidates: list[Candidate],
     sentences: list[Sentence],
@@ -64,6 +77,7 @@ def resolve_entities(
     starts = [s.start for s in sentences]
     aliases, bare = alias_forms(candidates, context, text)
     if aliases:
+        aliases = _followed(aliases)
         candidates = [
             replace(c, canonical=aliases[(c.kind, c.name)])
             if (c.kind, c.name) in aliases and not c.canonical

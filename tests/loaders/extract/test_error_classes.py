@@ -10,6 +10,7 @@ import pytest
 
 from loaders.extract import extract
 from loaders.extract.model import GROUP, ORG, PROGRAM, SCHOOL
+from loaders.extract.resolve import _followed
 from tests.loaders.extract.helpers import make_doc, names_of
 
 CHAIN = ("浙江省", "温州市", "鹿城区")
@@ -161,6 +162,13 @@ def test_shorthand_of_a_school_is_an_alt_label():
     schools = [e for e in ex.entities if e.kind == SCHOOL]
     assert [e.label for e in schools] == ["青田实验小学"]
     assert "青田实小" in schools[0].alt_labels
+
+
+def test_a_short_form_of_a_short_form_names_the_full_entity():
+    chained = _followed({(SCHOOL, "七中"): "绵阳七中", (SCHOOL, "绵阳七中"): "绵阳市第七中学"})
+    assert chained[(SCHOOL, "七中")] == "绵阳市第七中学"
+    looped = _followed({(SCHOOL, "甲"): "乙", (SCHOOL, "乙"): "甲"})  # never runs forever
+    assert set(looped.values()) <= {"甲", "乙"}
 
 
 # 6. Coordination: a list sharing one head is expanded, an elliptical list of groups is not.
