@@ -13,6 +13,8 @@ Rules (method names are recorded with each relation):
 - relations.lead_phrase: 以A为龙头/核心/牵头, A为核心校, A牵头/领衔 → A leads the group (or,
   without a group, the programme) of the sentence; a school that leads a group is a member of it
   too (ANNOTATION.md: memberOf includes lead schools when the text gives their role);
+- relations.joined: A……,并加入G (a later clause of A's sentence, A the only school there) and A……。该校加入G
+  (the next sentence, its subject a demonstrative) → A memberOf G;
 - relations.participation: A入选/获评/成为/被评为 X, A、B等N所学校参与/承担/试点 X, and
   X试点校(名单):A、B → the schools or groups participatesIn the programme X;
 - relations.located_phrase: A位于/地处 <area>, 位于 <area> 的 A, 位于 <area> N所:A、B →
@@ -187,6 +189,7 @@ def find_relations(entities: list[Entity], mentions: list[Mention], text: str) -
         _member_lists(ms, kinds, text, leaders, out)
         _participation(ms, kinds, text, out)
         _located(ms, kinds, text, out)
+    _joined_later(by_quote, index, text, out)
     _heading_lists(mentions, index, text, out)
     _area_compounds(mentions, index, text, out)
     _person_bodies(entities, mentions, index, text, out)
@@ -303,6 +306,66 @@ def _member_lists(
         for m in run:
             if m.entity != target.entity and m.entity not in leaders:
                 out.add(_rel(m.entity, "memberOf", target.entity, m, "relations.member_list"))
+
+
+# A verb that puts its subject into the group written right after it (纳入G, 加入了G).
+_JOINS = re.compile(r"(?:纳入|加入|并入|划入|编入|加盟)(?:了|到)?$")
+
+
+def _joined_later(
+    by_quote: dict[str, list[Mention]], index: dict, text: str, out: set[Relation]
+) -> None:
+    """Add memberOf for a school that a later clause, with its subject left out or a
+    demonstrative, puts into a group: X小学……,建成后纳入G (same sentence) or X小学……。该校加入G
+    (the next sentence, whose subject must be a demonstrative: a subject left out there may be
+    a school the sentence before names without the extractor knowing it). The school must be
+    the only one named in its sentence; the next sentence must follow in the same paragraph."""
+    sentences = sorted(by_quote.values(), key=lambda ms: min(m.start for m in ms))
+    previous: list[Mention] = []
+    for ms in sentences:
+        ms = sorted(ms, key=lambda m: m.start)
+        schools = _own(ms, index, SCHOOL)
+        for g in (m for m in ms if index[m.entity].kind == GROUP):
+            if not _JOINS.search(text[max(0, g.start - 4) : g.start]):
+                continue
+            before = [m for m in schools if m.end <= g.start]
+            if before:
+                subject = before if {m.entity for m in schools} == {before[0].entity} else []
+                if subject and _COMMA.search(text[subject[-1].end : g.start]):
+                    out.add(_rel(subject[0].entity, "memberOf", g.entity, g, "relations.joined"))
+                continue
+            earlier = _own(previous, index, SCHOOL)
+            start = _sentence_start(text, ms[0].start)
+            if (
+                _DEMONSTRATIVE.search(text[start : g.start])
+                and earlier
+                and len({m.entity for m in earlier}) == 1
+                and "\n" not in text[earlier[-1].end : start]
+            ):
+                out.add(_rel(earlier[0].entity, "memberOf", g.entity, g, "relations.joined"))
+        previous = ms
+
+
+# A subject that points back to the school of the sentence before (该校加入G).
+_DEMONSTRATIVE = re.compile(r"该校|该学校|这所学校|此校")
+
+
+def _sentence_start(text: str, at: int) -> int:
+    """Return where the sentence holding `at` begins (after the last 。!?; or line break)."""
+    return max(text.rfind(mark, 0, at) for mark in "。!?;;\n") + 1
+
+
+def _own(ms: list[Mention], index: dict, kind: str) -> list[Mention]:
+    """Return the mentions of `kind` not written inside a longer name of the sentence."""
+    return [
+        m
+        for m in ms
+        if index[m.entity].kind == kind
+        and not any(
+            o.start <= m.start and m.end <= o.end and o is not m and index[o.entity].kind != AREA
+            for o in ms
+        )
+    ]
 
 
 def _made_of(text: str, group: Mention, first: Mention, last: Mention) -> bool:

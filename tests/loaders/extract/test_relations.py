@@ -111,3 +111,25 @@ def test_every_school_of_a_leading_list_leads_what_the_lead_word_introduces():
     assert ("青松教育集团", "leads", "书香校园工程") in found
     assert ("白桦教育集团", "leads", "书香校园工程") in found
     assert ("白桦教育集团", "leads", "青松教育集团") not in found
+
+
+def test_a_later_clause_without_a_subject_puts_the_school_into_the_group():
+    found = _relations("青松小学今年完成改扩建,并加入白桦教育集团。")
+    assert ("青松小学", "memberOf", "白桦教育集团") in found
+
+
+def test_a_demonstrative_in_the_next_sentence_points_back_to_the_school():
+    found = _relations("青松小学今年完成改扩建。该校将纳入白桦教育集团。")
+    assert ("青松小学", "memberOf", "白桦教育集团") in found
+
+
+def test_a_left_out_subject_in_the_next_sentence_is_not_guessed():
+    # The school of the next sentence may be one the extractor did not see.
+    found = _relations("青松小学将承办一所新学校。建成后纳入白桦教育集团。")
+    assert not {r for r in found if r[1] == "memberOf"}
+
+
+def test_two_schools_before_a_later_clause_are_not_guessed_between():
+    found = _relations("青松小学与红杉小学分别完成改扩建,白桦小学随后加入白桦教育集团。")
+    members = {r[0] for r in found if r[1] == "memberOf"}
+    assert members <= {"白桦小学"}
