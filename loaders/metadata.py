@@ -42,13 +42,21 @@ from loaders.gazetteer import (
 )
 from loaders.normalise import normalise_text
 from loaders.sections import iso_timestamp
-from loaders.titles import is_banner, is_byline, opens_more_than_it_closes, title_bounds
+from loaders.titles import (
+    is_banner,
+    is_byline,
+    masthead_date,
+    opens_more_than_it_closes,
+    title_bounds,
+)
 
 _CJK = "\u4e00-\u9fff"
 # Catalogue labels → field; labels not listed here only end the previous value.
 _LABEL_FIELDS = {
     "信息名称": "title",
     "标题": "title",
+    "访谈主题": "title",
+    "访谈标题": "title",
     "索引号": "index_number",
     "组配分类": "category",
     "主题分类": "category",
@@ -647,6 +655,10 @@ _LABELLED_DATE = re.compile(
 )
 
 
+# An interview page's own labels (访谈主题: …, 访谈嘉宾: …): the title may come without 访谈.
+_INTERVIEW_LABEL = re.compile(r"(?:^|(?<=\s))访谈(?:主题|标题|时间|嘉宾)\s*:", re.MULTILINE)
+
+
 def find_dateline(
     norm: str, after: int, lines: list[tuple[int, int]], before: int | None = None
 ) -> Span | None:
@@ -672,6 +684,14 @@ def find_dateline(
     if not match and before is not None:
         since = max((e for s, e in lines if e <= before and s < before), default=0)
         match = _LABELLED_DATE.search(norm, since, before)
+        if not match:
+            # A newspaper's page prints the date on its masthead, above the headline.
+            for start, end in lines:
+                if end > before:
+                    break
+                span = masthead_date(norm[start:end])
+                if span:
+                    return Span(start + span[0], start + span[1])
     return Span(*match.span("date")) if match else None
 
 
@@ -898,7 +918,9 @@ def extract_metadata(
         put("written_on", signature[1], parse_date(norm[signature[1].start : signature[1].end]))
     # only real moments: '1990-00-00 0:00' is no interview turn and no document date
     timestamps = [m for m in _TIMESTAMP_LINE.finditer(norm) if iso_timestamp(m["date"], m["time"])]
-    interview = len(timestamps) >= 3 or "访谈" in title
+    interview = (
+        len(timestamps) >= 3 or "访谈" in title or bool(_INTERVIEW_LABEL.search(norm, 0, 3000))
+    )
     title_span = ev.get("title")
     if "published_on" not in values and not interview and title_span:
         dateline = find_dateline(norm, title_span.end, lines, title_span.start)

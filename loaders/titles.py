@@ -48,6 +48,8 @@ _BARS = re.compile(r"\s*[|｜丨_]+\s*|(?<!\d)\s+[-–]\s+(?!\d)")
 _TRAILING_SITE = re.compile(rf"[-—–]+\s*(?P<site>[{_CJK}()·]{{2,24}})$")
 # A leading tag: 【专项规划】, [通知], 〖要闻〗; a leading column name before a colon (工作动态:…).
 _LEADING_TAG = re.compile(rf"^\s*[【\[〖][{_CJK}]{{1,10}}[】\]〗]\s*(?=\S)")
+# Symbols a portal puts before a headline (■ …, ★ …, >> …); quotes, brackets and 《 open titles.
+_LEADING_MARKS = re.compile(r"[\s■□●○◆◇▲△▼▽★☆▶►◎※•·>»]+")
 _LEADING_COLUMN = re.compile(rf"^\s*(?P<column>[{_CJK}]{{2,8}})\s*:\s*(?=\S)")
 _LABELLED_DATE_LABELS = "发布时间|发布日期|发表时间|发稿时间|更新时间|时间|日期|发布于|发表于"
 _BYLINE_LABELS = (
@@ -89,15 +91,42 @@ def is_column_name(text: str) -> bool:
 _MASTHEAD_SUFFIXES = ("日报", "晚报", "时报", "周报", "商报", "教育报")
 
 
+# A masthead line: the paper's name, then what a paper prints by it — the issue's date, its page
+# (第03版, A2版) and number (第1234期) — and nothing else.
+_MASTHEAD_LINE = re.compile(
+    rf"^\s*[{_CJK}]{{2,8}}(?:{'|'.join(_MASTHEAD_SUFFIXES)})"
+    r"(?:[\s·|,]*(?P<date>(?:19|20)\d{2}\s*[-年./]\s*\d{1,2}\s*[-月./]\s*\d{1,2}\s*日?)"
+    r"(?:\s*(?:星期|周)[一二三四五六日天])?)?"
+    r"(?:[\s·|,]*(?:第\s*[0-9A-Za-z]{1,4}\s*[版期]|[A-Za-z]?\d{1,3}\s*版|版次\s*:?\s*\S{1,4}))*\s*$"
+)
+
+
+def masthead_date(line: str) -> tuple[int, int] | None:
+    """Return (start, end) of the issue date a newspaper's masthead line prints, or None.
+
+    >>> line = "某某日报 2023年5月6日 第03版"
+    >>> s, e = masthead_date(line); line[s:e]
+    '2023年5月6日'
+    >>> masthead_date("某某日报"), masthead_date("某某日报记者走进校园 2023年5月6日")
+    (None, None)
+    """
+    match = _MASTHEAD_LINE.match(line)
+    return match.span("date") if match and match["date"] else None
+
+
 def is_banner(text: str) -> bool:
     """Return True for a line that names the site, a newspaper or a column, not the document.
 
     >>> is_banner("某某日报"), is_banner("工作动态"), is_banner("关于做好开学工作的通知")
     (True, True, False)
+    >>> is_banner("某某日报 2023年5月6日 第03版")
+    True
     """
     text = text.strip()
     masthead = len(text) <= 10 and text.endswith(_MASTHEAD_SUFFIXES)
-    return masthead or is_site_name(text) or is_column_name(text)
+    return (
+        masthead or is_site_name(text) or is_column_name(text) or bool(_MASTHEAD_LINE.match(text))
+    )
 
 
 def is_byline(line: str) -> bool:
@@ -130,6 +159,9 @@ def title_bounds(line: str) -> tuple[int, int]:
     >>> line = "工作动态:某区三所小学结对共建"
     >>> s, e = title_bounds(line); line[s:e]
     '某区三所小学结对共建'
+    >>> line = "■ 某某县教育局2024年工作要点"
+    >>> s, e = title_bounds(line); line[s:e]
+    '某某县教育局2024年工作要点'
     >>> line = "某某县教育事业发展规划(2021-2025年)"
     >>> title_bounds(line) == (0, len(line))
     True
@@ -151,6 +183,9 @@ def title_bounds(line: str) -> tuple[int, int]:
     trailing = _TRAILING_SITE.search(line, start, end)
     if trailing and trailing.start() > start and is_banner(trailing["site"]):
         end = trailing.start()
+    marks = _LEADING_MARKS.match(line, start, end)
+    if marks:
+        start = marks.end()
     tag = _LEADING_TAG.match(line[start:end])
     if tag:
         start += tag.end()

@@ -327,3 +327,33 @@ def test_issuer_and_date_labels_portals_use(header: str, issuer: str, date: str)
     text = f"关于做好秋季学期开学工作的通知\n{header}\n各学校:\n现就开学工作通知如下。\n"
     meta = metadata_of(text)
     assert (meta.issuer, str(meta.date)) == (issuer, date)
+
+
+# Pages of other kinds: a newspaper's page, an interview's labels, a headline's leading symbol.
+
+
+def test_a_newspaper_page_is_titled_by_its_headline_and_dated_by_its_masthead() -> None:
+    meta = metadata_of(
+        "青禾日报 2023年5月6日 第03版\n青禾县新建三所小学\n记者 王丽\n"
+        "今年,青禾县新建小学三所,新增学位2700个。\n"
+    )
+    assert meta.title == "青禾县新建三所小学"
+    assert meta.date == "2023-05-06"
+
+
+def test_an_interview_titled_by_its_theme_label_is_an_interview() -> None:
+    meta = metadata_of(
+        "访谈主题:青禾县课后服务工作推进情况\n访谈时间:2022-05-12 10:00\n"
+        "访谈嘉宾:青禾县教育局局长 张伟\n主持人:各位网友大家好。\n张伟:谢谢主持人。\n"
+    )
+    assert meta.title == "青禾县课后服务工作推进情况"
+    assert meta.doc_type == "interview"
+    assert meta.date == "2022-05-12"
+
+
+def test_title_leaves_out_a_leading_symbol() -> None:
+    meta = metadata_of(
+        "■ 青禾县教育局2024年工作要点\n发布时间:2024年01月08日 信息来源:县教育局\n"
+        "2024年全县教育工作的总体要求是坚持立德树人。\n"
+    )
+    assert meta.title == "青禾县教育局2024年工作要点"
