@@ -371,6 +371,9 @@ def _owner_span(norm: str, match: re.Match[str], start: int, end: int) -> Span |
     return None
 
 
+_FIELD_BAR = re.compile(r"\s*[|｜丨]")
+
+
 def catalogue_fields(norm: str) -> dict[str, Span]:
     """Return the span of each labelled catalogue value (first occurrence wins; for the
     footer's 主办 / 承办 / 版权所有 the last, as the footer ends the page).
@@ -382,6 +385,9 @@ def catalogue_fields(norm: str) -> dict[str, Span]:
     >>> norm = "文件编号: 发布机构:教文局\\n产生日期: 2019-01-07 发布日期: 2019-01-08"
     >>> {k: norm[s.start:s.end] for k, s in catalogue_fields(norm).items()}
     {'issuer': '教文局', 'generated_on': '2019-01-07', 'published_on': '2019-01-08'}
+    >>> norm = "来源:某区教育局 | 发布日期:2019-01-08 | 浏览量:12"
+    >>> [norm[s.start:s.end] for s in catalogue_fields(norm).values()]
+    ['某区教育局', '2019-01-08']
     >>> norm = "发布机构 教文局  生成日期\\n2019-01-07\\n版权所有:某区人民政府主办:某区政府办公室"
     >>> [norm[s.start:s.end] for s in catalogue_fields(norm).values()]
     ['教文局', '2019-01-07', '某区人民政府', '某区政府办公室']
@@ -402,6 +408,10 @@ def catalogue_fields(norm: str) -> dict[str, Span]:
         unknown = re.compile(rf"\s+[{_CJK}]{{2,6}}\s*:").search(norm, match.end(), end)
         if unknown:
             end = unknown.start()
+        # a bar between a byline's fields ('来源:X | 发布日期:…') ends the value too
+        bar = _FIELD_BAR.search(norm, match.end(), end)
+        if bar and norm[match.end() : bar.start()].strip():
+            end = bar.start()
         while end > match.end() and norm[end - 1] in "【[":  # the next label's bracket
             end -= 1
         start, end = _strip_span(norm, match.end(), end)
@@ -655,6 +665,9 @@ _LABELLED_DATE = re.compile(
 )
 
 
+# A date with its clock time inside a byline of no label ('原创 某某教育 2023-05-06 18:30 发表于…'):
+# a publication stamp, wherever it stands in the line.
+_TIMED_DATE = re.compile(rf"(?<![\d.])(?P<date>{_NUMERIC_DATE})[ \t]+\d{{1,2}}:\d{{2}}(?!\d)")
 # An interview page's own labels (访谈主题: …, 访谈嘉宾: …): the title may come without 访谈.
 _INTERVIEW_LABEL = re.compile(r"(?:^|(?<=\s))访谈(?:主题|标题|时间|嘉宾)\s*:", re.MULTILINE)
 
@@ -674,13 +687,21 @@ def find_dateline(
     >>> span = find_dateline(norm, 2, [(0, 2), (len(norm) - 6, len(norm))])
     >>> norm[span.start:span.end]
     '2020-11-09'
+    >>> norm = "标题\\n原创 某某教育 2023-05-06 18:30 发表于江苏\\n正文第一段。"
+    >>> span = find_dateline(norm, 2, [(0, 2), (len(norm) - 6, len(norm))])
+    >>> norm[span.start:span.end]
+    '2023-05-06'
     >>> norm = "标题\\n作者 张三 时间:24.10.2019\\n正文第一段。"
     >>> span = find_dateline(norm, 2, [(0, 2), (len(norm) - 6, len(norm))])
     >>> norm[span.start:span.end]
     '24.10.2019'
     """
     stop = next((s for s, e in lines if s > after and _is_paragraph(norm[s:e])), len(norm))
-    match = _LABELLED_DATE.search(norm, after, stop) or _DATELINE.search(norm, after, stop)
+    match = (
+        _LABELLED_DATE.search(norm, after, stop)
+        or _DATELINE.search(norm, after, stop)
+        or _TIMED_DATE.search(norm, after, stop)
+    )
     if not match and before is not None:
         since = max((e for s, e in lines if e <= before and s < before), default=0)
         match = _LABELLED_DATE.search(norm, since, before)

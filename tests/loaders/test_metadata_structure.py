@@ -357,3 +357,20 @@ def test_title_leaves_out_a_leading_symbol() -> None:
         "2024年全县教育工作的总体要求是坚持立德树人。\n"
     )
     assert meta.title == "青禾县教育局2024年工作要点"
+
+
+def test_a_byline_without_labels_is_dated_by_its_stamp_with_a_clock_time() -> None:
+    meta = metadata_of(
+        "青禾县12所学校入选省级智慧校园\n原创 青禾教育 2023-05-06 18:30 发表于江苏\n"
+        "近日,省教育厅公布了智慧校园名单。\n"
+    )
+    assert meta.date == "2023-05-06"
+
+
+def test_a_bar_between_byline_fields_ends_the_source() -> None:
+    meta = metadata_of(
+        "青禾县召开教育工作会议\n来源:青禾县教育局 | 发布日期:2023-05-06 | 浏览量:1234\n"
+        "5月5日,全县教育工作会议召开。\n"
+    )
+    assert meta.issuer == "青禾县教育局"
+    assert meta.date == "2023-05-06"
