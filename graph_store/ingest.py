@@ -24,13 +24,14 @@ import pyoxigraph as ox
 from pyoxigraph import Literal, NamedNode
 
 from graph_store.aliases import jurisdiction_alias_links
+from graph_store.embedded import EmbeddedStore
 from graph_store.inferred import link_quads
 from graph_store.lineage import lineage_links, program_records
 from graph_store.protocol import GraphStore
-from graph_store.search_fts import IndexUpdate
-from graph_store.statistics import ensure_statistics
+from graph_store.search_fts import GraphRows, IndexUpdate, graph_rows
+from graph_store.statistics import contribution_in, ensure_statistics, record_lines
 from graph_store.vocabulary import load_vocabulary
-from loaders import DocumentError, DocumentGraph, build_document_graph
+from loaders import DocumentError, DocumentGraph, QuadLines, build_document_graph
 from loaders.readers import READERS
 from ontology.namespace import INFERRED_GRAPH, ONTOLOGY_GRAPH, OWL, PROGRAMS_GRAPH
 
@@ -117,10 +118,43 @@ def build_one(path: Path) -> DocumentGraph | BaseException:
         return err
 
 
-def _build_portable(path: Path) -> DocumentGraph | BaseException:
-    """Run build_one in a worker; the graph pickles compactly (loaders.QuadLines as one N-Quads
-    bytes object, built here). An error that cannot be pickled comes back as a ValueError."""
+@dataclass(frozen=True)
+class PreparedDocument:
+    """A document's graph with what the store writes derive from it alone, made where the graph
+    was built (a worker process): its statistics records and its search-index rows. The
+    process that writes the store then only passes them on."""
+
+    graph: DocumentGraph
+    records: QuadLines  # graph_store.statistics.contribution, as N-Quads of the stats graph
+    search: GraphRows
+
+
+def prepare(graph: DocumentGraph) -> PreparedDocument:
+    """Return `graph` with its statistics records and search-index rows.
+
+    Both are computed over an in-memory store that holds the graph alone, loaded once from its
+    N-Quads by Oxigraph's own parser: by the same SPARQL as over the whole store.
+    """
+    scratch = ox.Store()
+    if isinstance(graph.quads, QuadLines) and graph.quads.graph == graph.graph:
+        scratch.load(input=graph.quads.nquads(), format=ox.RdfFormat.N_QUADS)
+    else:
+        scratch.extend(q for q in graph.quads if q.graph_name == graph.graph)
+    records = record_lines(contribution_in(scratch, graph.graph))
+    return PreparedDocument(graph, records, graph_rows(EmbeddedStore.over(scratch), graph.graph))
+
+
+def build_prepared(path: Path) -> PreparedDocument | BaseException:
+    """Return build_one's graph of `path`, prepared (or the error that stopped it)."""
     outcome = build_one(path)
+    return prepare(outcome) if isinstance(outcome, DocumentGraph) else outcome
+
+
+def _build_portable(path: Path) -> PreparedDocument | BaseException:
+    """Run build_prepared in a worker; the result pickles compactly (loaders.QuadLines as one
+    N-Quads bytes object, built here). An error that cannot be pickled comes back as a
+    ValueError."""
+    outcome = build_prepared(path)
     if isinstance(outcome, BaseException):
         try:
             pickle.dumps(outcome)
@@ -160,8 +194,9 @@ def _chunk_size(n_files: int, workers: int) -> int:
 
 def build_graphs(
     files: list[Path], workers: int = 1, chunksize: int | None = None
-) -> Iterator[tuple[Path, DocumentGraph | BaseException]]:
-    """Yield each file with its graph, or the error that stopped it, in the order of `files`.
+) -> Iterator[tuple[Path, PreparedDocument | BaseException]]:
+    """Yield each file with its prepared graph, or the error that stopped it, in the order of
+    `files`.
 
     With `workers` > 1 the files are read in a process pool, in chunks, and results come back in
     input order, so the store ends up byte-for-byte the same as after a serial run. The first
@@ -171,11 +206,11 @@ def build_graphs(
     """
     if workers <= 1 or len(files) <= 1:
         for path in files:
-            yield path, build_one(path)
+            yield path, build_prepared(path)
         return
-    head: list[tuple[Path, DocumentGraph | BaseException]] = []
+    head: list[tuple[Path, PreparedDocument | BaseException]] = []
     for path in files:
-        head.append((path, build_one(path)))
+        head.append((path, build_prepared(path)))
         if not isinstance(head[-1][1], BaseException):
             break
     rest = files[len(head) :]
@@ -266,19 +301,25 @@ def in_background(items: Iterator[_T], ahead: int = _AHEAD) -> Iterator[_T]:
         stop.set()
 
 
-def store_document(store: GraphStore, graph: DocumentGraph) -> None:
+def store_document(store: GraphStore, graph: DocumentGraph | PreparedDocument) -> None:
     """Write one document graph, replacing its previous graph and any stale graph of its source.
 
     A file edited since its last ingest gets a new content-based IRI; the graph that came from
     the same source file name is dropped in the same transaction, so nothing stale is left.
+    A prepared graph's statistics records go with it as they are (a store that takes them).
     """
+    prepared = graph if isinstance(graph, PreparedDocument) else None
+    graph = graph.graph if isinstance(graph, PreparedDocument) else graph
     source = graph.document.source
     stale = [
         row[0]
         for row in store.select(_SAME_SOURCE, {"source": Literal(source)})
         if isinstance(row[0], NamedNode) and row[0] != graph.graph
     ]
-    store.put_graph(graph.graph, graph.quads, replaces=stale)
+    if prepared is not None and isinstance(store, EmbeddedStore):
+        store.put_graph(graph.graph, graph.quads, replaces=stale, records=prepared.records)
+    else:
+        store.put_graph(graph.graph, graph.quads, replaces=stale)
 
 
 def ingest_paths(
@@ -310,24 +351,44 @@ def ingest_paths(
     if progress is not None:
         results = progress(results, total=len(files))  # type: ignore[call-arg]
     bulk_put = getattr(store, "bulk_put_graphs", None)
-    if bulk_put is not None and (bulk or (bulk is None and use_bulk(store, files))):
-        repeats: dict[NamedNode, DocumentGraph] = {}
-        bulk_put(
-            (g.graph, g.quads) for g in _first_of_each(_good(results, loaded, failed), repeats)
-        )
-        store.optimize()  # type: ignore[attr-defined]
-        search.rebuild()  # a first load: indexed whole, from the store
-        # A later file of a document already loaded replaces it, as in the transactional path.
-        for outcome in repeats.values():
-            store_document(store, outcome)
-    else:
-        for outcome in _good(results, loaded, failed):
-            store_document(store, outcome)
-            search.wrote(outcome.graph)
-    if loaded:
-        rebuild_inferred(store)
+    try:
+        if bulk_put is not None and (bulk or (bulk is None and use_bulk(store, files))):
+            search.rebuild()  # a first load: the index is built whole, as the graphs come
+            repeats: dict[NamedNode, PreparedDocument] = {}
+            bulk_put(
+                (
+                    (p.graph.graph, p.graph.quads, p.records)
+                    for p in _indexed(
+                        _first_of_each(_good(results, loaded, failed), repeats), search
+                    )
+                ),
+                checked=True,  # each graph was parsed into its scratch store (prepare)
+            )
+            store.optimize()  # type: ignore[attr-defined]
+            # A later file of a document already loaded replaces it, as in the transactional
+            # path.
+            for outcome in _indexed(repeats.values(), search):
+                store_document(store, outcome)
+        else:
+            for outcome in _good(results, loaded, failed):
+                store_document(store, outcome)
+                search.wrote_rows(outcome.search)
+        if loaded:
+            rebuild_inferred(store)
+    except BaseException:
+        search.discard()
+        raise
     search.finish()
     return IngestReport(tuple(loaded), tuple(failed))
+
+
+def _indexed(
+    prepared: Iterable[PreparedDocument], search: IndexUpdate
+) -> Iterator[PreparedDocument]:
+    """Yield each document, then hand its search-index rows to `search` (once it is written)."""
+    for outcome in prepared:
+        yield outcome
+        search.wrote_rows(outcome.search)
 
 
 def use_bulk(store: GraphStore, files: list[Path]) -> bool:
@@ -345,35 +406,38 @@ def use_bulk(store: GraphStore, files: list[Path]) -> bool:
 
 
 def _first_of_each(
-    graphs: Iterable[DocumentGraph], repeats: dict[NamedNode, DocumentGraph]
-) -> Iterator[DocumentGraph]:
+    graphs: Iterable[PreparedDocument], repeats: dict[NamedNode, PreparedDocument]
+) -> Iterator[PreparedDocument]:
     """Yield the first graph of each document; keep the last later one of each in `repeats`.
 
     Two files may map to one document id (the same 索引号 or 发文字号): the bulk loader would
     merge them into one graph, where a transaction per document keeps the later file's."""
     seen: set[NamedNode] = set()
-    for graph in graphs:
-        if graph.graph in seen:
-            repeats[graph.graph] = graph
+    for prepared in graphs:
+        name = prepared.graph.graph
+        if name in seen:
+            repeats[name] = prepared
             continue
-        seen.add(graph.graph)
-        yield graph
+        seen.add(name)
+        yield prepared
 
 
 def _good(
-    results: Iterable[tuple[Path, DocumentGraph | BaseException]],
+    results: Iterable[tuple[Path, PreparedDocument | BaseException]],
     loaded: list[IngestedDocument],
     failed: list[IngestFailure],
-) -> Iterator[DocumentGraph]:
+) -> Iterator[PreparedDocument]:
     """Yield the graphs that were built, recording them in `loaded` and failures in `failed`."""
     for path, outcome in results:
         if isinstance(outcome, BaseException):
             failed.append(IngestFailure(str(path), describe_failure(path, outcome)))
             continue
-        meta = outcome.document.metadata
+        graph = outcome.graph
         yield outcome
         loaded.append(
-            IngestedDocument(str(path), outcome.document.doc_id, meta.title, len(outcome.quads))
+            IngestedDocument(
+                str(path), graph.document.doc_id, graph.document.metadata.title, len(graph.quads)
+            )
         )
 
 

@@ -33,6 +33,7 @@ import sys
 import threading
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 from pyoxigraph import NamedNode
@@ -396,58 +397,147 @@ def _folded(text: str) -> str | None:
     return None if low == text else low
 
 
-class _Writer:
-    """Writes records into an open index database, tokenising each text once.
+# A record as the index stores it, without its id: the `records` columns after id, then the FTS
+# text of its tokens and, for an entity name, its pinyin (full, initials).
+IndexRow = tuple[
+    str, str, str, str | None, str | None, str | None, str, str | None, str, tuple[str, str] | None
+]
+
+
+class _Tokeniser:
+    """Makes index rows, tokenising each text once.
 
     Tokens and pinyin are kept per (is an entity name, text): mention quotes repeat, and the
     names of an entity derived again are mostly the names it had, whose tokens are read back
     from the records they replace (jieba and pypinyin are most of the cost of a record).
     """
 
+    def __init__(self, limit: int | None = None) -> None:
+        self.made: dict[tuple[bool, str], tuple[str, tuple[str, str] | None]] = {}
+        self._limit = limit  # texts kept at most (a worker's lifetime is a whole ingest)
+
+    def tokens(self, record: SearchRecord) -> tuple[str, tuple[str, str] | None]:
+        """Return the FTS text of a record's tokens and, for an entity name, its pinyin."""
+        key = (record.kind == "entity", record.text)
+        made = self.made.get(key)
+        if made is None:
+            if self._limit is not None and len(self.made) >= self._limit:
+                self.made.clear()
+            # Sorted: the same text gives the same row in every process (a set's order does not).
+            words = " ".join(sorted(fts_text(t) for t in record_tokens(record)))
+            keys = pinyin_keys(record.text) if record.kind == "entity" else None
+            made = self.made[key] = (words, keys)
+        return made
+
+    def row(self, record: SearchRecord, owner: str | None) -> IndexRow:
+        """Return the row of a record (with the graph it came from, None for an entity's name)."""
+        own_label = record.kind == "section"
+        return (
+            record.kind,
+            record.iri,
+            record.text,
+            _folded(record.text),
+            record.label if own_label else None,
+            _folded(record.label) if own_label else None,
+            record.document,
+            owner,
+            *self.tokens(record),
+        )
+
+
+_WORKER_TOKENS = _Tokeniser(limit=200_000)  # graph_rows' own, in each ingest worker
+
+
+@dataclass(frozen=True)
+class GraphRows:
+    """The index rows of one graph (its mentions' and sections' records, tokenised) and the
+    entities it names: what the index holds for it, made by `graph_rows` where the graph was
+    built (an ingest's worker process) so that the writing process only inserts them."""
+
+    graph: str
+    rows: tuple[IndexRow, ...]
+    touched: tuple[tuple[str, str], ...]
+
+
+def graph_records(
+    store: GraphStore, graphs: Iterable[str] | None
+) -> tuple[list[tuple[SearchRecord, str | None]], list[tuple[str, str]]]:
+    """Return the mention and section records of `graphs` (all when None), each with its
+    graph, and the (graph, entity) pairs of the entities each names."""
+    records: list[tuple[SearchRecord, str | None]] = []
+    for row in _rows(store, _MENTIONS, "g", graphs):
+        quote = row["quote"] or ""
+        records.append(
+            (
+                SearchRecord("mention", row["entity"], quote, "", "", row["document"] or ""),
+                row["g"],
+            )
+        )
+    texts = {r["document"]: r["text"] or "" for r in _rows(store, _TEXTS, "g", graphs)}
+    for row in _rows(store, _SECTIONS, "g", graphs):
+        text = texts.get(row["document"], "")
+        if row["start"] and row["end"] and text:
+            body = text[int(row["start"]) : int(row["end"])]
+        else:
+            body = row["heading"] or ""
+        for sentence in sentences(body):
+            record = SearchRecord(
+                "section",
+                row["section"],
+                sentence,
+                row["heading"] or "",
+                "Section",
+                row["document"],
+            )
+            records.append((record, row["g"]))
+    touched = [(row["g"], row["s"]) for row in _rows(store, _TOUCHED, "g", graphs)]
+    return records, touched
+
+
+def graph_rows(store: GraphStore, graph: NamedNode) -> GraphRows:
+    """Return the index rows of `graph` in `store` (an ingest's scratch store of that graph)."""
+    records, touched = graph_records(store, [graph.value])
+    rows = tuple(_WORKER_TOKENS.row(record, owner) for record, owner in records)
+    return GraphRows(graph.value, rows, tuple(touched))
+
+
+class _Writer:
+    """Writes records into an open index database (tokenised by its own _Tokeniser)."""
+
     def __init__(self, conn: sqlite3.Connection) -> None:
         self.conn = conn
         self.next_id = (conn.execute("SELECT MAX(id) FROM records").fetchone()[0] or 0) + 1
-        self._made: dict[tuple[bool, str], tuple[str, tuple[str, str] | None]] = {}
-
-    def _tokens(self, record: SearchRecord) -> tuple[str, tuple[str, str] | None]:
-        """Return the FTS text of a record's tokens and, for an entity name, its pinyin."""
-        key = (record.kind == "entity", record.text)
-        made = self._made.get(key)
-        if made is None:
-            words = " ".join(fts_text(t) for t in record_tokens(record))
-            keys = pinyin_keys(record.text) if record.kind == "entity" else None
-            made = self._made[key] = (words, keys)
-        return made
+        self._tokeniser = _Tokeniser()
+        self._made = self._tokeniser.made  # seeded by delete
 
     def add(self, records: list[tuple[SearchRecord, str | None]]) -> None:
         """Insert records (each with the graph it came from, None for an entity's names)."""
-        rows, tokens, pinyin = [], [], []
-        for record, owner in records:
+        self.insert([self._tokeniser.row(record, owner) for record, owner in records])
+
+    def insert(self, rows: Iterable[IndexRow]) -> None:
+        """Insert rows (made by a _Tokeniser), giving each the next id."""
+        records, tokens, pinyin = [], [], []
+        for row in rows:
             rid = self.next_id
             self.next_id += 1
-            own_label = record.kind == "section"
-            rows.append(
-                (
-                    rid,
-                    record.kind,
-                    record.iri,
-                    record.text,
-                    _folded(record.text),
-                    record.label if own_label else None,
-                    _folded(record.label) if own_label else None,
-                    record.document,
-                    owner,
-                )
-            )
-            words, keys = self._tokens(record)
-            tokens.append((rid, words))
+            records.append((rid, *row[:8]))
+            tokens.append((rid, row[8]))
+            keys = row[9]
             if keys is not None and keys[0]:
                 pinyin.append((rid, *keys))
-        self.conn.executemany("INSERT INTO records VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
+        self.conn.executemany("INSERT INTO records VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", records)
         self.conn.executemany("INSERT INTO tokens(rowid, words) VALUES (?, ?)", tokens)
         self.conn.executemany(
             "INSERT INTO pinyin(rowid, syllables, initials) VALUES (?, ?, ?)", pinyin
         )
+
+    def put(self, prepared: GraphRows) -> set[str]:
+        """Write the rows of one graph made by graph_rows; return the entities it names."""
+        self.insert(prepared.rows)
+        self.conn.executemany(
+            "INSERT OR IGNORE INTO graph_entities VALUES (?, ?)", prepared.touched
+        )
+        return {iri for _, iri in prepared.touched}
 
     def delete(self, where: str, params: Iterable) -> None:
         """Delete the records (and their tokens and pinyin) that `where` selects."""
@@ -497,34 +587,8 @@ class _Writer:
     def graphs(self, store: GraphStore, graphs: Iterable[str] | None) -> set[str]:
         """Write the mention and section records of `graphs` (all when None) and which entities
         each names; return those entities."""
-        records: list[tuple[SearchRecord, str | None]] = []
-        for row in _rows(store, _MENTIONS, "g", graphs):
-            quote = row["quote"] or ""
-            records.append(
-                (
-                    SearchRecord("mention", row["entity"], quote, "", "", row["document"] or ""),
-                    row["g"],
-                )
-            )
-        texts = {r["document"]: r["text"] or "" for r in _rows(store, _TEXTS, "g", graphs)}
-        for row in _rows(store, _SECTIONS, "g", graphs):
-            text = texts.get(row["document"], "")
-            if row["start"] and row["end"] and text:
-                body = text[int(row["start"]) : int(row["end"])]
-            else:
-                body = row["heading"] or ""
-            for sentence in sentences(body):
-                record = SearchRecord(
-                    "section",
-                    row["section"],
-                    sentence,
-                    row["heading"] or "",
-                    "Section",
-                    row["document"],
-                )
-                records.append((record, row["g"]))
+        records, touched = graph_records(store, graphs)
         self.add(records)
-        touched = [(row["g"], row["s"]) for row in _rows(store, _TOUCHED, "g", graphs)]
         self.conn.executemany("INSERT OR IGNORE INTO graph_entities VALUES (?, ?)", touched)
         return {iri for _, iri in touched}
 
@@ -552,24 +616,59 @@ def vocabulary_digest(store: GraphStore) -> str:
 
 def build_index_file(store: GraphStore, path: Path, generation: int, identity: str) -> None:
     """Build the whole index from the store into a temporary file, then put it at `path`."""
-    temporary = path.with_name(f"{path.name}.{os.getpid()}.{threading.get_ident()}.tmp")
-    temporary.unlink(missing_ok=True)
-    try:
-        conn = sqlite3.connect(temporary)
+    _Build(path).finish(store, generation, identity)
+
+
+class _Build:
+    """A whole index built in a temporary file beside `path`, put in place by `finish`.
+
+    Graphs whose rows were made already (graph_rows, in an ingest's workers) are written as
+    they come, while the ingest goes on; `finish` derives the rest from the store.
+    """
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.temporary = path.with_name(f"{path.name}.{os.getpid()}.{threading.get_ident()}.tmp")
+        self.temporary.unlink(missing_ok=True)
+        self.conn = sqlite3.connect(self.temporary)
+        self.conn.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;" + _SCHEMA)
+        self.writer = _Writer(self.conn)
+        self.graphs: set[str] = set()  # written from their GraphRows
+
+    def put(self, prepared: GraphRows) -> None:
+        """Write one graph's rows (replacing those it was written with before)."""
+        if prepared.graph in self.graphs:
+            self._forget([prepared.graph])
+        self.writer.put(prepared)
+        self.graphs.add(prepared.graph)
+
+    def _forget(self, graphs: list[str]) -> None:
+        for chunk in _chunks(graphs):
+            marks = ", ".join("?" * len(chunk))
+            self.writer.delete(f"owner IN ({marks})", chunk)
+            self.conn.execute(f"DELETE FROM graph_entities WHERE owner IN ({marks})", chunk)
+
+    def finish(self, store: GraphStore, generation: int, identity: str) -> None:
+        """Add what the store holds beyond the graphs written here, stamp, put at `path`."""
         try:
-            conn.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;" + _SCHEMA)
-            writer = _Writer(conn)
-            writer.entities(store, None)
-            writer.graphs(store, None)
-            writer.stamp(generation, identity, vocabulary_digest(store))
-            conn.commit()
-            conn.execute("INSERT INTO tokens(tokens) VALUES ('optimize')")
-            conn.commit()
+            in_store = {g.value for g in store.graphs()}
+            self._forget(sorted(self.graphs - in_store))  # dropped since (a stale graph)
+            self.writer.entities(store, None)
+            # Every graph in one query when none was written here: a query per graph else.
+            self.writer.graphs(store, sorted(in_store - self.graphs) if self.graphs else None)
+            self.writer.stamp(generation, identity, vocabulary_digest(store))
+            self.conn.commit()
+            self.conn.execute("INSERT INTO tokens(tokens) VALUES ('optimize')")
+            self.conn.commit()
+            self.conn.close()
+            os.replace(self.temporary, self.path)
         finally:
-            conn.close()
-        os.replace(temporary, path)
-    finally:
-        temporary.unlink(missing_ok=True)
+            self.discard()
+
+    def discard(self) -> None:
+        """Close and remove the temporary file (nothing once it was put in place)."""
+        self.conn.close()
+        self.temporary.unlink(missing_ok=True)
 
 
 class IndexUpdate:
@@ -586,6 +685,8 @@ class IndexUpdate:
         self.reason: str | None = None
         self.full = False
         self.written: set[str] = set()
+        self.prepared: dict[str, GraphRows] = {}  # for an update in place, at finish
+        self._build: _Build | None = None  # a whole build, written as the ingest goes
         self.inferred: set[tuple[str, str]] = set()
         if self.path is not None:
             self.reason = stale_reason(self.path, self.generation, self.identity)
@@ -601,9 +702,32 @@ class IndexUpdate:
         """Note graphs written or dropped (a graph no longer in the store is dropped from it)."""
         self.written.update(g.value for g in graphs)
 
+    def wrote_rows(self, prepared: GraphRows) -> None:
+        """Note a graph written, with its index rows made already (graph_rows): a whole build
+        writes them now, an update in place at finish."""
+        if self.path is None:
+            return
+        self.written.add(prepared.graph)
+        if self.reason is None and not self.full:
+            self.prepared[prepared.graph] = prepared
+            return
+        if self._build is None:
+            self._build = _Build(self.path)
+        self._build.put(prepared)
+
     def rebuild(self) -> None:
-        """Build the whole index at finish (after a bulk load: no per-document notes)."""
+        """Build the whole index (a bulk load: call it before the writes, so that their rows
+        go to the new index as they come)."""
         self.full = True
+        for prepared in self.prepared.values():
+            self.wrote_rows(prepared)
+        self.prepared.clear()
+
+    def discard(self) -> None:
+        """Give up (the ingest failed): remove a whole build's temporary file."""
+        if self._build is not None:
+            self._build.discard()
+            self._build = None
 
     def _inferred_alts(self) -> set[tuple[str, str]]:
         return {(r["entity"], r["alt"]) for r in self.store.select(_INFERRED_ALTS).values()}
@@ -622,7 +746,10 @@ class IndexUpdate:
                 return
             if self.reason is not None and self.generation > 0:  # 0: a new store
                 notice(f"search index {self.path} was {self.reason}: rebuilding it from the store")
-            build_index_file(self.store, self.path, generation, self.identity)
+            build, self._build = self._build or _Build(self.path), None
+            for prepared in self.prepared.values():  # an update in place that could not be
+                build.put(prepared)
+            build.finish(self.store, generation, self.identity)
         except (OSError, sqlite3.Error) as err:
             notice(
                 f"search index {self.path} could not be updated ({err}): rebuilt when next opened"
@@ -660,7 +787,9 @@ class IndexUpdate:
                 }
                 writer.delete(f"owner IN ({marks})", chunk)
                 conn.execute(f"DELETE FROM graph_entities WHERE owner IN ({marks})", chunk)
-            affected |= writer.graphs(self.store, sorted(changed & in_store))
+            for graph in sorted(changed & in_store & self.prepared.keys()):
+                affected |= writer.put(self.prepared[graph])
+            affected |= writer.graphs(self.store, sorted(changed & in_store - self.prepared.keys()))
             inferred = self._inferred_alts()
             affected |= {iri for iri, _ in inferred ^ self.inferred}
             for chunk in _chunks(affected):

@@ -152,6 +152,13 @@ def contribution(graph: NamedNode, quads: Iterable[Quad]) -> list[Quad]:
         scratch.load(input=quads.nquads(), format=ox.RdfFormat.N_QUADS)  # no parse into Python
     else:
         scratch.extend(q for q in quads if q.graph_name == graph)
+    return contribution_in(scratch, graph)
+
+
+def contribution_in(scratch: ox.Store, graph: NamedNode) -> list[Quad]:
+    """Return `contribution` of `graph` from `scratch`, a store that holds that graph alone
+    (graph_store.ingest builds one per document in its worker processes, for this and for the
+    search index)."""
     if not len(scratch):  # an empty graph is absent from the store: nothing to record
         return []
     base = record_base(graph)
@@ -181,6 +188,13 @@ def contribution(graph: NamedNode, quads: Iterable[Quad]) -> list[Quad]:
     return out
 
 
+def record_lines(records: list[Quad]) -> QuadLines:
+    """Return `records` (a contribution) as a QuadLines of the statistics graph: one N-Quads
+    bytes object, which crosses a process boundary cheaply and goes to a load as it is."""
+    data = ox.serialize(records, format=ox.RdfFormat.N_QUADS) or b""
+    return QuadLines.from_nquads(STATS_GRAPH, data, len(records))
+
+
 def forget_update(graphs: Iterable[NamedNode]) -> str:
     """Return a SPARQL update that deletes the records of `graphs` ('' for none)."""
     ops = [
@@ -193,6 +207,8 @@ def forget_update(graphs: Iterable[NamedNode]) -> str:
 
 def stats_lines(quads: Iterable[Quad]) -> list[str]:
     """Return the N-Triples lines of the statistics-graph quads among `quads`."""
+    if isinstance(quads, QuadLines) and quads.graph == STATS_GRAPH:  # no parse into Python
+        return list(quads.lines)
     return [f"{q.subject} {q.predicate} {q.object} ." for q in quads if q.graph_name == STATS_GRAPH]
 
 

@@ -158,9 +158,9 @@ def test_cli_ingest_no_bulk_writes_one_transaction_per_document(tmp_path, corpus
     calls = []
     original = EmbeddedStore.bulk_put_graphs
 
-    def spy(self, graphs):
+    def spy(self, graphs, **options):
         calls.append(1)
-        return original(self, graphs)
+        return original(self, graphs, **options)
 
     monkeypatch.setattr(EmbeddedStore, "bulk_put_graphs", spy)
     assert main(["ingest", "-q", "--no-bulk", str(corpus), "--store", str(tmp_path / "s")]) == 0
