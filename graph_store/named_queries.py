@@ -20,18 +20,23 @@ import re
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal, InvalidOperation
+from functools import cached_property
 from pathlib import Path
 
 from pyoxigraph import Literal, NamedNode
 
 from graph_store.protocol import GraphStore
 from graph_store.results import QueryResult, Term
+from graph_store.sandbox import query_form
 from graph_store.settings import PROJECT_ROOT
 
 QUERIES_DIR = PROJECT_ROOT / "queries"
 XSD = "http://www.w3.org/2001/XMLSchema#"
 PARAM_TYPES = ("iri", "string", "zh", "integer", "decimal", "date", "year")
 _HEADER = re.compile(r"^#\s*(title|description|param):\s*(.*)$")
+_VARIABLE = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+# An xsd:decimal's lexical form: no exponent, no NaN or infinity.
+_DECIMAL = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)")
 
 
 class UnknownQueryError(LookupError):
@@ -59,12 +64,11 @@ class NamedQuery:
     text: str
     path: Path | None = None
 
-    @property
+    @cached_property
     def form(self) -> str:
-        """Return SELECT, ASK, CONSTRUCT or DESCRIBE."""
-        body = "\n".join(ln for ln in self.text.splitlines() if not ln.lstrip().startswith("#"))
-        match = re.search(r"\b(SELECT|ASK|CONSTRUCT|DESCRIBE)\b", body, re.IGNORECASE)
-        return match.group(1).upper() if match else "SELECT"
+        """Return SELECT, ASK, CONSTRUCT or DESCRIBE, read from a parse (an IRI ending in /ASK
+        before the form is no form)."""
+        return query_form(self.text)
 
 
 def parse_named_query(text: str, name: str, path: Path | None = None) -> NamedQuery:
@@ -88,8 +92,13 @@ def parse_named_query(text: str, name: str, path: Path | None = None) -> NamedQu
                     f"{path or name}: bad param line {line!r}; expected "
                     f"'# param: NAME TYPE [required] LABEL' with TYPE one of {', '.join(PARAM_TYPES)}"
                 )
+            if not _VARIABLE.fullmatch(parts[0]):
+                raise ValueError(
+                    f"{path or name}: bad param name {parts[0]!r} in {line!r}; a name is a SPARQL "
+                    "variable name of letters, digits and _, not starting with a digit"
+                )
             label = parts[2] if len(parts) > 2 else ""
-            required = label == "required" or label.startswith("required ")
+            required = re.match(r"required(?:\s+|$)", label) is not None
             if required:
                 label = label[len("required") :].strip()
             params.append(QueryParam(parts[0], parts[1], label or parts[0], required))
@@ -150,15 +159,22 @@ def to_term(param: QueryParam, value: str) -> Term:
         if param.type in ("integer", "year"):
             return Literal(str(int(value)), datatype=NamedNode(XSD + "integer"))
         if param.type == "decimal":
-            return Literal(str(Decimal(value)), datatype=NamedNode(XSD + "decimal"))
+            number = Decimal(value)
+            if not number.is_finite():
+                raise ValueError("not a finite number")
+            lexical = format(number, "f")  # 1e5 → 100000: xsd:decimal has no exponent
+            if not _DECIMAL.fullmatch(lexical):
+                raise ValueError("not a decimal number")
+            return Literal(lexical, datatype=NamedNode(XSD + "decimal"))
         if param.type == "date":
             return Literal(date.fromisoformat(value).isoformat(), datatype=NamedNode(XSD + "date"))
         if param.type == "zh":
             return Literal(value, language="zh")
         return Literal(value)
     except (ValueError, InvalidOperation) as err:
+        reason = " ".join(str(err).split())  # one line, whatever the value held
         raise ParameterError(
-            f"parameter {param.name}={value!r} is not a valid {param.type}: {err}"
+            f"parameter {param.name}={value!r} is not a valid {param.type}: {reason}"
         ) from err
 
 

@@ -58,8 +58,14 @@ def normalise_key(text: str) -> str:
     '3366工程'
     >>> normalise_key("（试行）")
     '(试行)'
+    >>> normalise_key("A ́")  # a mark the removed space kept apart composes: Á, as a second pass gives
+    'Á'
     """
-    return _SPACE_OR_QUOTE.sub("", unicodedata.normalize("NFKC", text))
+    key = _SPACE_OR_QUOTE.sub("", unicodedata.normalize("NFKC", text))
+    # Removing a space or quote can put a combining mark after a letter it composes with.
+    if not unicodedata.is_normalized("NFKC", key):
+        key = _SPACE_OR_QUOTE.sub("", unicodedata.normalize("NFKC", key))
+    return key
 
 
 def document_key(index_number: str | None, doc_number: str | None, content: str) -> str:

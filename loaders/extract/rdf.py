@@ -92,6 +92,8 @@ def entity_iri_value(kind: str, key: str) -> str:
     if not unicodedata.is_normalized("NFKC", key):
         key = unicodedata.normalize("NFKC", key)
     key = _SPACE_OR_QUOTE.sub("", key)
+    if not unicodedata.is_normalized("NFKC", key):  # as normalise_key: a mark composes anew
+        key = _SPACE_OR_QUOTE.sub("", unicodedata.normalize("NFKC", key))
     return f"{EKGID_BASE}{kind}/{short_hash(kind + ':' + key)}"
 
 

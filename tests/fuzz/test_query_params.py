@@ -7,7 +7,6 @@ from __future__ import annotations
 import re
 
 import pyoxigraph as ox
-import pytest
 from hypothesis import assume
 from hypothesis import strategies as hs
 
@@ -58,11 +57,6 @@ def test_a_generated_header_parses_back_to_its_parts(
     assert list(query.params) == params
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="graph_store/named_queries.py: 'required' followed by a tab is read as the label "
-    "('# param: a iri required<TAB>label' is optional, labelled 'required\\tlabel')",
-)
 @fuzz(
     name=_NAME,
     kind=hs.sampled_from(PARAM_TYPES),
@@ -87,11 +81,6 @@ def test_any_header_parses_or_raises_a_value_error(text: str) -> None:
         assert "q" in str(err)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="graph_store/named_queries.py: a '# param:' name that is no SPARQL variable "
-    "(a-b, 1x) is accepted by the header parser and only fails when bound",
-)
 @fuzz(name=hs.from_regex(r"[^\s]{1,8}", fullmatch=True))
 def test_a_param_name_that_is_no_sparql_variable_is_refused_when_read(name: str) -> None:
     text = f"# title: T\n# param: {name} iri label\nSELECT * WHERE {{ ?s ?p ?o }}"
@@ -136,11 +125,6 @@ def _check_term(kind: str, value: str) -> ox.NamedNode | ox.Literal | None:
         return None
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="graph_store/named_queries.py: an IRI parameter with a control character gets "
-    "pyoxigraph's message with the raw character in it, so `edukg query` prints two lines",
-)
 @fuzz(
     kind=hs.sampled_from(PARAM_TYPES),
     value=hs.tuples(
@@ -167,11 +151,6 @@ def test_a_parameter_value_becomes_a_valid_term_or_a_parameter_error(kind: str, 
         assert term.value == value
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="graph_store/named_queries.py: a decimal parameter of NaN, Infinity or 1e5 becomes "
-    'an invalid xsd:decimal literal ("NaN", "1E+5") instead of a ParameterError',
-)
 @fuzz(value=_VALUES)
 def test_a_decimal_parameter_is_a_valid_xsd_decimal(value: str) -> None:
     term = _check_term("decimal", value)
@@ -205,11 +184,6 @@ def test_a_bound_value_comes_back_as_it_is_and_never_changes_the_query(
     assert [row["x"] for row in rows] == [term]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="graph_store/named_queries.py: NamedQuery.form finds SELECT/ASK/CONSTRUCT/DESCRIBE "
-    "by a word search, so a PREFIX IRI ending in /ASK or /SELECT before the form decides it",
-)
 @fuzz(
     word=hs.sampled_from(["SELECT", "ASK", "CONSTRUCT", "DESCRIBE", "select"]),
     form=hs.sampled_from(
