@@ -59,6 +59,7 @@ PALETTE = (
 )
 OTHER_COLOUR = "#BBBBBB"
 MAX_DRAWN = 400
+COMPUTE_AT_ONCE = 2000  # nodes: a larger network is analysed when asked (about 1 s per 1 000)
 
 
 @st.cache_data(ttl=TTL, max_entries=4, show_spinner=False)
@@ -107,7 +108,10 @@ def render() -> None:
     if not classes:
         st.info("请至少选择一个类别 / Choose at least one class.")
         return
-    result = _analysis(store(), store_location(), area, year, tuple(classes), merge)
+    key = (area, year, tuple(classes), merge)
+    if not _computed(key):
+        return
+    result = _analysis(store(), store_location(), *key)
     table = result.table
     for note in result.notes:
         st.warning(md_literal(note))
@@ -123,6 +127,43 @@ def render() -> None:
     metrics_table(table)
     path = path_finder(result)
     network_drawing(result, set(path or []))
+
+
+@st.cache_data(ttl=TTL, max_entries=64, show_spinner=False)
+def _size(
+    _store: GraphStore,
+    location: str,
+    area: str,
+    year: int | None,
+    classes: tuple[str, ...],
+    merge: bool,
+) -> tuple[int, int]:
+    areas = resolve_area(_store, area) if area else None
+    graph = build_network(_data(_store, location), areas, year, classes, merge)
+    return graph.number_of_nodes(), graph.number_of_edges()
+
+
+def _computed(key: tuple) -> bool:
+    """Whether to show the analysis of the network `key` filters: at once for a network up to
+    COMPUTE_AT_ONCE nodes, else once asked for (centralities and communities of 9 000 nodes take
+    about 10 s: the page opens with the filters and the network's size instead)."""
+    nodes, links = _size(store(), store_location(), *key)
+    asked = st.session_state.setdefault("network_asked", [])
+    at_once = st.session_state.get("network_compute_at_once", COMPUTE_AT_ONCE)
+    if nodes <= at_once or key in asked:
+        return True
+    a, b = st.columns(2)
+    a.metric("节点 / Nodes", f"{nodes:,}")
+    b.metric("连接 / Links", f"{links:,}")
+    st.info(
+        f"这个网络有 {nodes:,} 个节点:计算中心性与社区约需数秒,或先选一个辖区或年份 / "
+        f"Centralities and communities of {nodes:,} nodes take a few seconds: compute them, "
+        "or narrow the network to a jurisdiction or year first."
+    )
+    if st.button("计算 / Compute", key="network_compute", type="primary"):
+        asked.append(key)
+        return True
+    return False
 
 
 def filters(data: NetworkData) -> tuple[str, int | None, list[str], bool]:

@@ -34,10 +34,13 @@ from graph_store.settings import get_setting
 DEFAULT_QUERY = """PREFIX ekg: <https://w3id.org/edukg/ontology#>
 PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
 # Schools and the education groups they belong to
+# (each pair and each name once: every document restates a group's name, in its own graph)
 SELECT ?school ?school_name ?group ?group_name WHERE {
-  ?school ekg:memberOf ?group .
-  OPTIONAL { ?school rdfs:label ?school_name }
-  OPTIONAL { ?group rdfs:label ?group_name }
+  { SELECT DISTINCT ?school ?group WHERE { ?school ekg:memberOf ?group } }
+  OPTIONAL { SELECT DISTINCT ?school ?school_name WHERE {
+    ?school ekg:memberOf ?any ; rdfs:label ?school_name } }
+  OPTIONAL { SELECT DISTINCT ?group ?group_name WHERE {
+    ?member ekg:memberOf ?group . ?group rdfs:label ?group_name } }
 }
 ORDER BY ?group_name ?school_name
 LIMIT 200

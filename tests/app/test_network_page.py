@@ -158,3 +158,24 @@ def test_empty_store_explains_what_to_do(tmp_path):
     EmbeddedStore(tmp_path / "empty").close()
     at = open_network(tmp_path / "empty")
     assert "No school, group or programme is in the store yet" in shown_text(at)
+
+
+def test_a_large_network_is_analysed_when_asked(tiny_store_path):
+    """Issue 13: above the page's node bound (2 000; 9 000 nodes take about 10 s) the first visit
+    shows the network's size and a Compute button instead of computing at once."""
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.secrets["store_location"] = str(tiny_store_path)
+    at.session_state["network_compute_at_once"] = 10
+    at.switch_page("app_views/network.py")
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert not [df for df in at.dataframe if "度 Degree" in df.value.columns]
+    assert {m.label: m.value for m in at.metric} == {"节点 / Nodes": "16", "连接 / Links": "12"}
+    at.button(key="network_compute").click().run()
+    assert len(table(at)) == 16
+    at.run()  # asked once: the same filters stay analysed
+    assert len(table(at)) == 16
+    at.selectbox(key="network_year").select("2019").run()  # a network within the bound
+    nodes = int({m.label: m.value for m in at.metric}["节点 / Nodes"])
+    assert nodes <= 10
+    assert len(table(at)) == nodes
