@@ -333,6 +333,9 @@ def _label_accepted(norm: str, match: re.Match[str]) -> bool:
     bracketed = at > 0 and norm[at - 1] in "【[" and match["sep"].strip()[:1] in "】]"
     if ":" in match["sep"] or bracketed or label == "版权所有":  # also 'X版权所有'
         return True
+    # A table cell of its own (a row's cells are tab-separated): 文号<TAB>X is a label too.
+    if match["sep"].startswith("\t") and (at == 0 or norm[at - 1] in "\t\n"):
+        return True
     if len(label) < _BARE_LABEL_MIN or match["sep"].strip():
         return False
     return at == 0 or norm[at - 1] in " \t\n|•·:,;)】]" or label not in _FOOTER_FIELDS

@@ -39,6 +39,7 @@ Rules (method names are recorded with each relation):
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable
 from functools import lru_cache
@@ -190,6 +191,7 @@ def find_relations(entities: list[Entity], mentions: list[Mention], text: str) -
         _participation(ms, kinds, text, out)
         _located(ms, kinds, text, out)
     _joined_later(by_quote, index, text, out)
+    _table_rows(mentions, index, text, out)
     _heading_lists(mentions, index, text, out)
     _area_compounds(mentions, index, text, out)
     _person_bodies(entities, mentions, index, text, out)
@@ -344,6 +346,82 @@ def _joined_later(
             ):
                 out.add(_rel(earlier[0].entity, "memberOf", g.entity, g, "relations.joined"))
         previous = ms
+
+
+# Header cells of a table listing groups: the group's column, its lead school's, its members'.
+_GROUP_COLUMN = re.compile(r"集团|联盟|共同体|教共体|联合体")
+_LEAD_COLUMN = re.compile(r"牵头|龙头|核心|领衔|领航")
+_MEMBER_COLUMN = re.compile(r"成员")
+_MAX_HEADER_CELL = 12
+
+
+def _table_rows(mentions: list[Mention], index: dict, text: str, out: set[Relation]) -> None:
+    """Add memberOf (and leads) from the rows of a table whose header names a group column and
+    a member or lead column (集团名称 | 牵头学校 | 成员学校): each row's schools in those columns
+    belong to the row's group. Rows are lines of tab-separated cells (HTML tables are read so)."""
+    if "\t" not in text:
+        return
+    starts = sorted(mentions, key=lambda m: m.start)
+    offsets = [m.start for m in starts]
+    roles: list[str] | None = None
+    position = 0
+    for line in text.split("\n"):
+        line_start, position = position, position + len(line) + 1
+        if "\t" not in line:
+            roles = None  # a line that is no row ends the table
+            continue
+        cells = line.split("\t")
+        header = _column_roles(cells)
+        if header is not None:
+            roles = header
+            continue
+        if roles is None:
+            continue
+        bounds, at = [], line_start
+        for cell in cells:
+            bounds.append((at, at + len(cell)))
+            at += len(cell) + 1
+        found: dict[str, list[Mention]] = {}
+        for role, (a, b) in zip(roles, bounds, strict=False):
+            if not role:
+                continue
+            low = bisect.bisect_left(offsets, a)
+            for m in starts[low:]:
+                if m.start >= b:
+                    break
+                if m.end <= b:
+                    found.setdefault(role, []).append(m)
+        groups = {m.entity for m in found.get("group", []) if index[m.entity].kind == GROUP}
+        if len(groups) != 1:
+            continue
+        group = next(m for m in found["group"] if m.entity in groups)
+        for role in ("lead", "member"):
+            for m in found.get(role, []):
+                if index[m.entity].kind != SCHOOL:
+                    continue
+                out.add(_rel(m.entity, "memberOf", group.entity, m, "relations.table_row"))
+                if role == "lead":
+                    out.add(_rel(m.entity, "leads", group.entity, m, "relations.table_row"))
+
+
+def _column_roles(cells: list[str]) -> list[str] | None:
+    """Return each header cell's role ('group', 'lead', 'member' or ''), or None when the line
+    is no header of a group table (a header's cells are short labels, one naming the group)."""
+    if any(len(c.strip()) > _MAX_HEADER_CELL for c in cells):
+        return None
+    roles = [
+        "lead"
+        if _LEAD_COLUMN.search(c)
+        else "member"
+        if _MEMBER_COLUMN.search(c)
+        else "group"
+        if _GROUP_COLUMN.search(c)
+        else ""
+        for c in cells
+    ]
+    if "group" not in roles or not ({"lead", "member"} & set(roles)):
+        return None
+    return roles
 
 
 # A subject that points back to the school of the sentence before (该校加入G).

@@ -29,8 +29,11 @@ _HIDDEN = ["script", "style", "noscript", "template", "head", "iframe", "object"
 _BLOCKS = frozenset(
     "address article aside blockquote body br caption center dd details dialog div dl dt "
     "fieldset figcaption figure footer form h1 h2 h3 h4 h5 h6 header hr li main nav ol p pre "
-    "section summary table tbody thead tfoot td th tr ul option title".split()
+    "section summary table tbody thead tfoot tr ul option title".split()
 )
+# Table cells: a row stays one line, its cells joined by a tab, so that what a row says together
+# (a group, its lead school, its members) is read together and a header names the columns.
+_CELLS = frozenset(("td", "th"))
 # Portal <meta> names worth keeping (compared case-insensitively).
 PORTAL_META = (
     "ArticleTitle",
@@ -52,7 +55,10 @@ _META_NAMES = {name.lower(): name for name in PORTAL_META}
 _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-]+)""", re.IGNORECASE)
 _SPACES = re.compile(r"[ \t\r\n\f\v]+")
 _LINE_BREAKS = re.compile(r" *\n[ \n]*")
+_CELL_GAPS = re.compile(r"[ ]*\t[\t ]*")
+_EDGE_TABS = re.compile(r"^\t+|\t+$", re.MULTILINE)
 _BREAK = "\n"
+_CELL = "\t"
 
 
 def declared_charset(data: bytes) -> str | None:
@@ -133,6 +139,9 @@ def _visible_text(root: LexborNode) -> list[str]:
             if tag in _BLOCKS:
                 out.append(_BREAK)
                 stack.append(_BREAK)  # written after the block's children, which go on top
+            elif tag in _CELLS:
+                out.append(_CELL)
+                stack.append(_CELL)
             stack.extend(reversed(list(item.iter(include_text=True))))
     return out
 
@@ -148,7 +157,8 @@ def html_text(tree: LexborHTMLParser) -> str:
     if root is None:
         return ""
     text = "".join(_visible_text(root)).replace("\xa0", " ")
-    return _LINE_BREAKS.sub("\n", text).strip()
+    text = _CELL_GAPS.sub("\t", _LINE_BREAKS.sub("\n", text))  # one tab between two cells
+    return _EDGE_TABS.sub("", text).strip()
 
 
 def page_meta(tree: LexborHTMLParser) -> dict[str, str]:

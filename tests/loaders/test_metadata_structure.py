@@ -374,3 +374,17 @@ def test_a_bar_between_byline_fields_ends_the_source() -> None:
     )
     assert meta.issuer == "青禾县教育局"
     assert meta.date == "2023-05-06"
+
+
+def test_a_disclosure_table_read_as_rows_of_cells() -> None:
+    meta = metadata_of(
+        "索引号\t11530100MB0123456X/2023-00012\t文号\t青教通〔2023〕21号\n"
+        "发布机构\t青禾县教育局\t生成日期\t2023-05-06\n"
+        "信息名称\t青禾县教育局关于开展暑期安全教育的通知\n"
+        "各中小学:\n为做好暑期安全教育工作,现通知如下。\n"
+    )
+    assert meta.title == "青禾县教育局关于开展暑期安全教育的通知"
+    assert meta.issuer == "青禾县教育局"
+    assert meta.date == "2023-05-06"
+    assert meta.doc_number == "青教通〔2023〕21号"
+    assert meta.index_number == "11530100MB0123456X/2023-00012"

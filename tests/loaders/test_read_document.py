@@ -335,3 +335,16 @@ def test_read_document_refuses_a_page_of_navigation_only(tmp_path: Path) -> None
     )
     message = _error(path)
     assert message == f"{path}: no document text, only a site's navigation and notices"
+
+
+def test_a_table_row_is_one_line_with_its_cells_tab_separated(tmp_path: Path) -> None:
+    page = tmp_path / "table.html"
+    page.write_text(
+        "<html><body><h1>青禾县教育集团名单</h1><p>名单如下。</p><table>"
+        "<tr><th>集团名称</th><th>成员学校</th></tr>"
+        "<tr><td>青松教育集团</td><td> 白桦小学、红杉小学 </td><td></td></tr>"
+        "</table><p>特此公告。</p></body></html>",
+        encoding="utf-8",
+    )
+    text = read_html(page).text
+    assert "集团名称\t成员学校\n青松教育集团\t白桦小学、红杉小学\n" in text

@@ -133,3 +133,28 @@ def test_two_schools_before_a_later_clause_are_not_guessed_between():
     found = _relations("青松小学与红杉小学分别完成改扩建,白桦小学随后加入白桦教育集团。")
     members = {r[0] for r in found if r[1] == "memberOf"}
     assert members <= {"白桦小学"}
+
+
+def test_rows_of_a_group_table_give_each_groups_lead_and_members():
+    text = (
+        "各教育集团名单如下。\n"
+        "序号\t集团名称\t牵头学校\t成员学校\n"
+        "1\t青松教育集团\t青松小学\t白桦小学、红杉小学\n"
+        "2\t银杏教育集团\t银杏中学\t梧桐中学\n"
+        "以上名单自公布之日起施行。\n"
+    )
+    found = _relations(text)
+    assert {
+        ("青松小学", "leads", "青松教育集团"),
+        ("青松小学", "memberOf", "青松教育集团"),
+        ("白桦小学", "memberOf", "青松教育集团"),
+        ("红杉小学", "memberOf", "青松教育集团"),
+        ("银杏中学", "memberOf", "银杏教育集团"),
+        ("梧桐中学", "memberOf", "银杏教育集团"),
+    } <= found
+    assert ("梧桐中学", "memberOf", "青松教育集团") not in found
+
+
+def test_a_table_without_a_group_column_links_nothing():
+    text = "序号\t学校名称\t地址\n1\t白桦小学\t城东路1号\n2\t红杉小学\t城西路2号\n"
+    assert not {r for r in _relations(text) if r[1] == "memberOf"}
