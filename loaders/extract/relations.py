@@ -15,6 +15,9 @@ Rules (method names are recorded with each relation):
   too (ANNOTATION.md: memberOf includes lead schools when the text gives their role);
 - relations.joined: A……,并加入G (a later clause of A's sentence, A the only school there) and A……。该校加入G
   (the next sentence, its subject a demonstrative) → A memberOf G;
+- relations.table_row: the rows of a table whose header names the group's column and a lead or
+  member column (集团名称 | 牵头学校 | 成员学校; cells tab-separated, as HTML tables are read):
+  a row's lead school leads and is memberOf its group, its member schools are memberOf it;
 - relations.participation: A入选/获评/成为/被评为 X, A、B等N所学校参与/承担/试点 X, and
   X试点校(名单):A、B → the schools or groups participatesIn the programme X;
 - relations.located_phrase: A位于/地处 <area>, 位于 <area> 的 A, 位于 <area> N所:A、B →
