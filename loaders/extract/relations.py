@@ -355,6 +355,8 @@ def _joined_later(
 _GROUP_COLUMN = re.compile(r"集团|联盟|共同体|教共体|联合体")
 _LEAD_COLUMN = re.compile(r"牵头|龙头|核心|领衔|领航")
 _MEMBER_COLUMN = re.compile(r"成员")
+# The schools' own column of a table that names each school's group (学校名称 | 所属教育集团).
+_SCHOOL_COLUMN = re.compile(r"学校|校名|园所|幼儿园")
 _MAX_HEADER_CELL = 12
 
 
@@ -407,21 +409,24 @@ def _table_rows(mentions: list[Mention], index: dict, text: str, out: set[Relati
                     out.add(_rel(m.entity, "leads", group.entity, m, "relations.table_row"))
 
 
+def _column_role(cell: str) -> str:
+    """Return a header cell's role: 牵头学校 lead, 集团成员学校 member, 集团名称 group, 学校名称
+    member (of the row's group), anything else ''."""
+    if _LEAD_COLUMN.search(cell):
+        return "lead"
+    if _MEMBER_COLUMN.search(cell):
+        return "member"
+    if _GROUP_COLUMN.search(cell):
+        return "group"
+    return "member" if _SCHOOL_COLUMN.search(cell) else ""
+
+
 def _column_roles(cells: list[str]) -> list[str] | None:
     """Return each header cell's role ('group', 'lead', 'member' or ''), or None when the line
     is no header of a group table (a header's cells are short labels, one naming the group)."""
     if any(len(c.strip()) > _MAX_HEADER_CELL for c in cells):
         return None
-    roles = [
-        "lead"
-        if _LEAD_COLUMN.search(c)
-        else "member"
-        if _MEMBER_COLUMN.search(c)
-        else "group"
-        if _GROUP_COLUMN.search(c)
-        else ""
-        for c in cells
-    ]
+    roles = [_column_role(c) for c in cells]
     if "group" not in roles or not ({"lead", "member"} & set(roles)):
         return None
     return roles

@@ -158,3 +158,17 @@ def test_rows_of_a_group_table_give_each_groups_lead_and_members():
 def test_a_table_without_a_group_column_links_nothing():
     text = "序号\t学校名称\t地址\n1\t白桦小学\t城东路1号\n2\t红杉小学\t城西路2号\n"
     assert not {r for r in _relations(text) if r[1] == "memberOf"}
+
+
+def test_a_table_naming_each_schools_group_makes_it_a_member():
+    text = "学校名称\t所属教育集团\n白桦小学\t青松教育集团\n梧桐中学\t银杏教育集团\n"
+    found = _relations(text)
+    assert ("白桦小学", "memberOf", "青松教育集团") in found
+    assert ("梧桐中学", "memberOf", "银杏教育集团") in found
+    assert ("白桦小学", "memberOf", "银杏教育集团") not in found
+
+
+def test_a_member_column_named_after_the_group_is_a_member_column():
+    text = "集团名称\t集团成员学校\n青松教育集团\t白桦小学、红杉小学\n"
+    found = _relations(text)
+    assert ("红杉小学", "memberOf", "青松教育集团") in found
