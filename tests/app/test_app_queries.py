@@ -70,6 +70,20 @@ SELECT DISTINCT ?concept ?program (GROUP_CONCAT(DISTINCT ?target_text; separator
 """,
 }
 OLD_ANALYSIS = {
+    "_NODES": f"""
+SELECT DISTINCT ?node ?label WHERE {{
+  VALUES ?class {{ {analysis._CLASS_VALUES} }}
+  ?node a ?class .
+  OPTIONAL {{ ?node rdfs:label ?label }}
+}}
+""",
+    "_CLASSES": f"""
+SELECT DISTINCT ?node ?class WHERE {{
+  VALUES ?network_class {{ {analysis._CLASS_VALUES} }}
+  ?node a ?network_class ; a ?class .
+  FILTER(STRSTARTS(STR(?class), STR(ekg:)))
+}}
+""",
     "_STATED": f"""
 SELECT DISTINCT ?node ?area ?year WHERE {{
   VALUES ?class {{ {analysis._CLASS_VALUES} }}
