@@ -277,3 +277,27 @@ def test_node_info_gives_the_old_labels_classes_and_years(store):
         }
 
     assert by_node(app_queries._NODE_INFO) == by_node(OLD_NODE_INFO)
+
+
+def test_entity_captions_are_the_per_entity_definition(store, monkeypatch):
+    """entity_captions (the pickers) by pandas: each entity's first label, most specific class,
+    and first area and year in sorted order, as the loop over groups it replaces gave them."""
+    import app_views.common as common
+    from graph_store.app_queries import NodeInfo, main_class
+
+    df = common.frame(run_app_query(store, "entities"))
+    monkeypatch.setattr(common, "app_query", lambda name: df.copy())
+    for classes in (None, ("School", "Campus"), ("Program",)):
+        wanted = {}
+        part = df.assign(cls=df["class"].str.rsplit("#", n=1).str[-1])
+        if classes:
+            part = part[part["cls"].isin(classes)]
+        for iri, rows in part.groupby("entity", sort=False):
+            areas = sorted({a for a in rows["area_name"] if isinstance(a, str)})
+            years = sorted({y for y in rows["year"] if isinstance(y, str)})
+            where = " ".join([*areas[:1], *years[:1]])
+            node = NodeInfo(iri, rows["label"].iloc[0], main_class(rows["cls"]), where)
+            wanted[iri] = node.caption()
+        got = common.entity_captions(classes)
+        assert got == wanted
+        assert list(got.values()) == sorted(wanted.values())  # sorted by caption
