@@ -16,9 +16,11 @@ from __future__ import annotations
 
 import ctypes
 import multiprocessing
+import multiprocessing.spawn
 import os
 import re
 import sys
+import threading
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -256,6 +258,35 @@ def _context() -> multiprocessing.context.BaseContext:
     return multiprocessing.get_context(method)
 
 
+_NO_MAIN = threading.local()
+_preparation_data = multiprocessing.spawn.get_preparation_data
+
+
+def _worker_preparation_data(name: str) -> dict:
+    """Return what a new process is prepared with; for a query worker, without the parent's
+    main module. A forkserver or spawned child runs the parent's __main__ again before its
+    target: in the app that is app.py, so every worker imported Streamlit and the pages (about
+    1.2 s a query) and started numpy's threads, which made isolate_network fail (a process with
+    threads cannot enter a new user namespace)."""
+    data = _preparation_data(name)
+    if getattr(_NO_MAIN, "active", False):
+        data.pop("init_main_from_path", None)
+        data.pop("init_main_from_name", None)
+    return data
+
+
+multiprocessing.spawn.get_preparation_data = _worker_preparation_data
+
+
+def _start_without_main(process: multiprocessing.process.BaseProcess) -> None:
+    """Start `process` (its target lives in an importable module) without the parent's main."""
+    _NO_MAIN.active = True
+    try:
+        process.start()
+    finally:
+        _NO_MAIN.active = False
+
+
 def run_guarded(
     location: str,
     query: str,
@@ -289,7 +320,7 @@ def run_guarded(
         daemon=True,
     )
     started = time.monotonic()
-    worker.start()
+    _start_without_main(worker)
     child.close()
     try:
         ready = parent.poll(timeout)
