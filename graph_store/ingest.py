@@ -351,6 +351,7 @@ def ingest_paths(
     if progress is not None:
         results = progress(results, total=len(files))  # type: ignore[call-arg]
     bulk_put = getattr(store, "bulk_put_graphs", None)
+    compacted: Callable[[], None] = lambda: None  # noqa: E731
     try:
         if bulk_put is not None and (bulk or (bulk is None and use_bulk(store, files))):
             search.rebuild()  # a first load: the index is built whole, as the graphs come
@@ -364,7 +365,9 @@ def ingest_paths(
                 ),
                 checked=True,  # each graph was parsed into its scratch store (prepare)
             )
-            store.optimize()  # type: ignore[attr-defined]
+            # Oxigraph compacts in its own threads, without the GIL: the writes and reads
+            # below (a few documents, the inferred graph, the search index) go on meanwhile.
+            compacted = in_thread(store.optimize)  # type: ignore[attr-defined]
             # A later file of a document already loaded replaces it, as in the transactional
             # path.
             for outcome in _indexed(repeats.values(), search):
@@ -375,11 +378,35 @@ def ingest_paths(
                 search.wrote_rows(outcome.search)
         if loaded:
             rebuild_inferred(store)
+        search.finish()
     except BaseException:
         search.discard()
         raise
-    search.finish()
+    finally:
+        compacted()
     return IngestReport(tuple(loaded), tuple(failed))
+
+
+def in_thread(work: Callable[[], object]) -> Callable[[], None]:
+    """Start `work` in a thread; return a function that waits for it to end and raises what it
+    raised."""
+    raised: list[BaseException] = []
+
+    def run() -> None:
+        try:
+            work()
+        except BaseException as err:  # raised again by the waiter
+            raised.append(err)
+
+    thread = threading.Thread(target=run, name="ingest-compact", daemon=True)
+    thread.start()
+
+    def wait() -> None:
+        thread.join()
+        if raised:
+            raise raised[0]
+
+    return wait
 
 
 def _indexed(

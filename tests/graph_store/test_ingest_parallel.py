@@ -155,3 +155,24 @@ def test_quad_lines_cross_a_pickle_as_n_quads_and_read_back_the_same(values):
 def test_an_empty_graph_has_no_n_quads():
     empty = pickle.loads(pickle.dumps(QuadLines(GRAPH, ())))
     assert empty.nquads() == b"" and empty.lines == () and len(empty) == 0 and list(empty) == []
+
+
+def test_in_thread_waits_for_the_work_and_raises_what_it_raised():
+    started, release, done = threading.Event(), threading.Event(), []
+
+    def work():
+        started.set()
+        release.wait(5)
+        done.append(1)
+
+    wait = ingest.in_thread(work)
+    assert started.wait(5) and not done  # running beside the caller
+    release.set()
+    wait()
+    assert done == [1]
+
+    def fail():
+        raise OSError("compaction failed")
+
+    with pytest.raises(OSError, match="compaction failed"):
+        ingest.in_thread(fail)()
