@@ -77,6 +77,12 @@ def store() -> GraphStore:
     return _open(location)
 
 
+def store_generation() -> int:
+    """Return the generation of the store the app has open (0 for a SPARQL endpoint)."""
+    location = store_location()
+    return _opened_generation(location) if _is_folder(location) else 0
+
+
 def store_totals() -> tuple[int, int]:
     """Return the store's quad and named-graph counts (cached like the queries)."""
     return _store_totals(store(), store_location())

@@ -7,7 +7,7 @@ import networkx as nx
 import pandas as pd
 import streamlit as st
 
-from app_views.common import TTL, class_label, draw_graph, store, store_location
+from app_views.common import TTL, class_label, draw_graph, store, store_generation, store_location
 from app_views.literal import html_literal, md_literal
 from graph_store.analysis import (
     NETWORK_CLASSES,
@@ -149,8 +149,9 @@ def _computed(key: tuple) -> bool:
     about 10 s: the page opens with the filters and the network's size instead)."""
     nodes, links = _size(store(), store_location(), *key)
     asked = st.session_state.setdefault("network_asked", [])
+    # A bound in the session, so a test can lower it; an answer holds for this store state only.
     at_once = st.session_state.get("network_compute_at_once", COMPUTE_AT_ONCE)
-    if nodes <= at_once or key in asked:
+    if nodes <= at_once or (store_generation(), key) in asked:
         return True
     a, b = st.columns(2)
     a.metric("节点 / Nodes", f"{nodes:,}")
@@ -161,7 +162,7 @@ def _computed(key: tuple) -> bool:
         "or narrow the network to a jurisdiction or year first."
     )
     if st.button("计算 / Compute", key="network_compute", type="primary"):
-        asked.append(key)
+        asked.append((store_generation(), key))
         return True
     return False
 

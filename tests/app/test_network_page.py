@@ -179,3 +179,21 @@ def test_a_large_network_is_analysed_when_asked(tiny_store_path):
     nodes = int({m.label: m.value for m in at.metric}["节点 / Nodes"])
     assert nodes <= 10
     assert len(table(at)) == nodes
+
+
+def test_an_answer_to_compute_holds_until_the_store_changes(tiny_store_path):
+    from cli import main
+
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.secrets["store_location"] = str(tiny_store_path)
+    at.session_state["network_compute_at_once"] = 10
+    at.switch_page("app_views/network.py")
+    at.run()
+    at.button(key="network_compute").click().run()
+    assert len(table(at)) == 16
+    corpus = sorted((ROOT / "data" / "corpus").glob("*.txt"))[0]
+    assert main(["ingest", str(corpus), "--store", str(tiny_store_path), "-q"]) == 0
+    at.run()  # the app reloads the store: a larger network, to be asked for again
+    assert not at.exception, [e.value for e in at.exception]
+    assert not [df for df in at.dataframe if "度 Degree" in df.value.columns]
+    assert int({m.label: m.value for m in at.metric}["节点 / Nodes"].replace(",", "")) > 16
