@@ -248,7 +248,7 @@ _NOT_PROGRAMME_TAILS = frozenset({"event", "designation", "honour", "facility"})
 def excluded_by_tail(*names: str) -> bool:
     """Return True when the last word of any of `names` (a surface form, the label a rule gave
     it) puts it in a class the guideline excludes, unless that name is a programme family's
-    label (新优质特色学校 is the 新优质学校 programme).
+    label (a …示范校 named after the 新优质学校 family is that programme).
 
     >>> excluded_by_tail("“银杏湖”戏剧节"), excluded_by_tail("青苗护航行动")
     (True, False)
