@@ -51,6 +51,7 @@ from graph_store.search_index import (
     pinyin_keys,
     query_grams,
     record_tokens,
+    section_body,
     sentences,
 )
 from ontology.namespace import INFERRED_GRAPH, ONTOLOGY_GRAPH, PROGRAMS_GRAPH
@@ -475,12 +476,7 @@ def graph_records(
         )
     texts = {r["document"]: r["text"] or "" for r in _rows(store, _TEXTS, "g", graphs)}
     for row in _rows(store, _SECTIONS, "g", graphs):
-        text = texts.get(row["document"], "")
-        if row["start"] and row["end"] and text:
-            body = text[int(row["start"]) : int(row["end"])]
-        else:
-            body = row["heading"] or ""
-        for sentence in sentences(body):
+        for sentence in sentences(section_body(row, texts)):
             record = SearchRecord(
                 "section",
                 row["section"],

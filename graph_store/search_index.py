@@ -22,8 +22,10 @@ import json
 import logging
 import re
 from collections import defaultdict
+from collections.abc import Mapping
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
+from typing import Any
 
 import jieba
 from pypinyin import Style, lazy_pinyin
@@ -82,6 +84,15 @@ def record_tokens(record: SearchRecord, words: list[str] | None = None) -> set[s
     if record.kind == "entity":
         tokens |= set(record.text.lower())
     return tokens
+
+
+def section_body(row: Mapping[str, Any], texts: Mapping[Any, str]) -> str:
+    """Return a section's text: its span of the document's text, else its heading (a section
+    read from a store without offsets)."""
+    text = texts.get(row["document"], "")
+    if row["start"] and row["end"] and text:
+        return text[int(row["start"]) : int(row["end"])]
+    return str(row["heading"] or "")
 
 
 def sentences(body: str) -> list[str]:
@@ -243,12 +254,7 @@ def build_search_index(store: GraphStore) -> SearchIndex:
         )
     texts = {r["document"]: r["text"] or "" for r in run_app_query(store, "document_text").values()}
     for row in run_app_query(store, "section_texts").values():
-        text = texts.get(row["document"], "")
-        if row["start"] and row["end"] and text:
-            body = text[int(row["start"]) : int(row["end"])]
-        else:
-            body = row["heading"] or ""
-        for sentence in sentences(body):
+        for sentence in sentences(section_body(row, texts)):
             index.add(
                 SearchRecord(
                     "section",
