@@ -10,10 +10,20 @@ import pandas as pd
 import pyoxigraph as ox
 import streamlit as st
 
-from app_views.common import draw_graph, legend, link_columns, query_examples, store_location
-from app_views.components.sparql_editor import sparql_editor
+from app_views.common import (
+    TTL,
+    draw_graph,
+    legend,
+    link_columns,
+    query_examples,
+    store,
+    store_generation,
+    store_location,
+)
+from app_views.components.sparql_editor import entity_option, sparql_editor
 from app_views.literal import md_literal
 from graph_store.app_queries import Neighbourhood, node_info
+from graph_store.completion import EntityLabel, entity_labels, match_labels
 from graph_store.named_queries import ParameterError, bind_params, load_named_queries
 from graph_store.protocol import StoreError
 from graph_store.results import QueryResult, to_csv, to_json
@@ -316,14 +326,40 @@ def show_snippets(text: str, accept: str) -> None:
     st.code(f"sparql?q={quote(text)}"[:2000], language=None)
 
 
+# Entities offered for one typed fragment, and the longest fragment looked up.
+ENTITY_MATCHES = 30
+FRAGMENT_CHARS = 100
+
+
+# A resource, not data: one immutable tuple shared by every session, never pickled per hit.
+@st.cache_resource(ttl=TTL, max_entries=2, show_spinner=False)
+def _entity_labels(location: str, generation: int) -> tuple[EntityLabel, ...]:
+    return entity_labels(store())
+
+
+def entity_answer(message: dict | None) -> dict | None:
+    """Return the answer to the editor's entity lookup in `message` (None for other messages):
+    the entities whose names hold the typed fragment, from the store's label list (read once
+    per store generation, through the app's read-only store)."""
+    if not message or not isinstance(message.get("lookup"), str):
+        return None
+    fragment = message["lookup"][:FRAGMENT_CHARS]
+    labels = _entity_labels(store_location(), store_generation())
+    options = [entity_option(e) for e in match_labels(labels, fragment, ENTITY_MATCHES)]
+    return {"fragment": message["lookup"], "nonce": message.get("nonce"), "options": options}
+
+
+# A fragment: an entity lookup from the editor reruns the editor alone, not the page (its
+# results, forms and history stay as drawn); a Run reruns the page (st.rerun's default scope).
+@st.fragment
 def editor() -> None:
-    """Draw the editor; run what it sends (only on its Run or Ctrl+Enter, never per keystroke).
+    """Draw the editor; run what it sends (only on its Run or Ctrl+Enter, never per keystroke),
+    and answer its entity lookups.
 
     `st.session_state["sparql_text"]` is the text that runs: the editor's last Run, or what a
     form, a shared link or the history put in the editor.
     """
     state = st.session_state
-    state["sparql_page_runs"] = state.get("sparql_page_runs", 0) + 1
     session = state.setdefault("sparql_editor_session", uuid.uuid4().hex[:12])
     version = state.get("sparql_editor_version", 0)
     outcome = state.get("sparql_outcome")
@@ -332,9 +368,15 @@ def editor() -> None:
         _, message, line, column = outcome["error"]
         error = {"query": outcome["query"], "line": line, "column": column, "message": message}
     sent = sparql_editor(
-        state["sparql_text"], f"{session}-{version}", initial=version == 0, error=error
+        state["sparql_text"],
+        f"{session}-{version}",
+        initial=version == 0,
+        error=error,
+        # The editor's last message, read before it is drawn so the answer goes out with it.
+        entities=entity_answer(state.get("sparql_editor")),
+        entity_generation=f"{store_location()}#{store_generation()}",
     )
-    if sent and sent.get("nonce") != state.get("sparql_editor_nonce"):
+    if sent and "text" in sent and sent.get("nonce") != state.get("sparql_editor_nonce"):
         state["sparql_editor_nonce"] = sent["nonce"]
         state["sparql_text"] = sent.get("text", "")
         execute(state["sparql_text"])
@@ -349,12 +391,15 @@ def editor() -> None:
         st.rerun()
     right.caption(
         f"页面运行 / page runs: {state['sparql_page_runs']} · the page reruns only on Run, "
-        "never while you type. Tabs and history are kept in this browser."
+        "never while you type (looking up an entity's name reruns the editor alone). Tabs and "
+        "history are kept in this browser."
     )
 
 
 def render() -> None:
     st.title("SPARQL")
+    state = st.session_state
+    state["sparql_page_runs"] = state.get("sparql_page_runs", 0) + 1
     init_state()
     examples_panel()
     st.caption(

@@ -42,6 +42,7 @@ PAGES = (
     "overview",
     "sparql",
     "sparql+run",
+    "sparql+complete",
     "search",
     "search+query",
     "explorer",
@@ -136,6 +137,11 @@ def render_once(location: Path, page: str, entity: str) -> float:
         at.text_input(key="search_text").input("学校").run()
     if page == "sparql+run":
         at.button(key="sparql_run").click().run()
+    if page == "sparql+complete":
+        # The editor's entity lookup as the browser sends it (in the app it reruns the editor's
+        # fragment alone; AppTest reruns the page, so this is the page plus the lookup).
+        at.session_state["sparql_editor"] = {"lookup": "学校", "nonce": str(time.monotonic())}
+        at.run()
     elapsed = time.perf_counter() - started
     if at.exception:
         raise RuntimeError(f"{page}: {at.exception[0].value}")

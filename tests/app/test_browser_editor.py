@@ -281,3 +281,59 @@ def test_editor_bundle_is_rebuilt_from_its_sources(tmp_path):
         built = (tmp_path / "dist" / name).read_bytes()
         assert built == (COMPONENT / "dist" / name).read_bytes(), f"dist/{name} is stale"
     assert (COMPONENT / "dist" / "editor.js").stat().st_size < 1_000_000
+
+
+def test_issue_12_editor_completes_entity_labels_from_the_store(app_url, browser):
+    """A label fragment offers the store's entities (label · class · place); Tab inserts the
+    IRI, Enter never; looking names up reruns the editor, not the page."""
+    driver = browser
+    driver.get(app_url + "/sparql")
+    wait_for(driver, lambda d: editor_frame(d) is not None and settled(d), what="the editor")
+    wait_for(driver, editor_ready, what="CodeMirror in the component")
+    runs = page_runs(driver)
+    xcq = base.XCQ
+
+    # In a name string: the entities whose names hold the fragment.
+    set_text(driver, "SELECT * WHERE {  }")
+    in_editor(driver, "view.focus(); view.dispatch({selection: {anchor: 17}});")
+    type_keys(driver, '?x rdfs:label "西仓')
+    wait_for(driver, lambda d: any("西仓桥小学" in o for o in completions(d)), what="entities")
+    offered = completions(driver)
+    shoot(driver, "editor_07_entity_in_label_string")
+    assert any("西仓桥小学" in o and "学校 School" in o and "钟楼区" in o for o in offered), offered
+    assert any("西仓桥教育集团" in o for o in offered), offered
+
+    # Enter is a newline, never the highlighted entity.
+    type_keys(driver, Keys.ENTER)
+    time.sleep(0.5)
+    assert "VALUES" not in doc_text(driver) and "西仓\n" in doc_text(driver), doc_text(driver)
+    typed = 'SELECT * WHERE { ?x rdfs:label "西仓" }'
+    set_text(driver, typed)
+    in_editor(driver, "view.dispatch({selection: {anchor: arguments[0]}});", typed.index("仓") + 1)
+    type_keys(driver, Keys.CONTROL, " ")
+    wait_for(driver, lambda d: any("西仓桥小学" in o for o in completions(d)), what="entities")
+    # Tab: the label as stored (with @zh) and ?x bound to the chosen entity's IRI.
+    type_keys(driver, Keys.TAB)
+    expected = f'SELECT * WHERE {{ VALUES ?x {{ <{xcq}> }} ?x rdfs:label "西仓桥小学"@zh }}'
+    assert doc_text(driver) == expected
+    wait_for(driver, lambda d: lint_errors(d) == 0, what="no syntax marker")
+
+    # A bare word on Ctrl+Space (here pinyin): the IRI replaces it.
+    set_text(driver, "SELECT ?g WHERE {  ekg:memberOf ?g }")
+    in_editor(driver, "view.focus(); view.dispatch({selection: {anchor: 18}});")
+    type_keys(driver, "xicangqiaoxiao")
+    type_keys(driver, Keys.CONTROL, " ")
+    wait_for(driver, lambda d: any("西仓桥小学" in o for o in completions(d)), what="pinyin")
+    shoot(driver, "editor_08_entity_bare_word")
+    assert completions(driver)[0].startswith("西仓桥小学"), completions(driver)
+    type_keys(driver, Keys.TAB)
+    assert doc_text(driver) == f"SELECT ?g WHERE {{ <{xcq}> ekg:memberOf ?g }}"
+
+    # The lookups reran the editor alone; the query runs as usual.
+    time.sleep(1)
+    assert page_runs(driver) == runs
+    type_keys(driver, Keys.CONTROL, Keys.ENTER)
+    wait_for(driver, lambda d: "1 rows" in d.page_source and settled(d), what="the group")
+    time.sleep(1.5)
+    shoot(driver, "editor_09_entity_query_ran")
+    no_exception(driver)

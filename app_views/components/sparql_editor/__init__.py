@@ -13,6 +13,8 @@ from pathlib import Path
 import pyoxigraph as ox
 import streamlit.components.v1 as components
 
+from graph_store.app_queries import CLASS_NAMES_ZH
+from graph_store.completion import EntityLabel
 from ontology.namespace import PREFIXES, split_prefixed
 
 DIST = Path(__file__).parent / "dist"
@@ -105,14 +107,41 @@ def ontology_terms(path: Path = ONTOLOGY) -> tuple[OntologyTerm, ...]:
     return tuple(sorted(terms.values(), key=lambda t: t.prefixed))
 
 
+def iri_term(iri: str) -> str:
+    """Return `iri` as SPARQL writes it: prefixed when a project prefix fits, else <…>.
+
+    >>> iri_term("https://w3id.org/edukg/ontology#School")
+    'ekg:School'
+    >>> iri_term("https://w3id.org/edukg/id/school/xicangqiao")
+    '<https://w3id.org/edukg/id/school/xicangqiao>'
+    """
+    return prefixed_name(iri) or str(ox.NamedNode(iri))
+
+
+def entity_option(entity: EntityLabel) -> dict[str, str]:
+    """Return what the editor needs to offer `entity`: its label, class and place to show, and
+    the IRI and the label literal to insert."""
+    return {
+        "iri": entity.iri,
+        "label": entity.label,
+        "kind": f"{CLASS_NAMES_ZH.get(entity.cls, '')} {entity.cls}".strip(),
+        "where": entity.where,
+        "term": iri_term(entity.iri),
+        "literal": entity.literal,
+    }
+
+
 def sparql_editor(
     text: str,
     token: str,
     initial: bool,
     error: dict | None = None,
+    entities: dict | None = None,
+    entity_generation: str = "",
     key: str = "sparql_editor",
 ) -> dict | None:
-    """Draw the editor and return what its last Run sent: {"text", "nonce"}, or None.
+    """Draw the editor and return what it last sent: a Run {"text", "nonce"}, an entity lookup
+    {"lookup", "nonce"}, or None.
 
     Args:
         text: the text to put in the editor, applied once per `token`.
@@ -122,10 +151,14 @@ def sparql_editor(
             so a reload keeps the reader's tabs.
         error: the last run's syntax error, {"query", "line", "column", "message"}, marked in
             the editor while its text is unchanged.
+        entities: the answer to the editor's last entity lookup, {"fragment", "nonce",
+            "options"} (options from `entity_option`), or None.
+        entity_generation: names the store state the answers hold for; when it changes the
+            editor forgets the answers it keeps.
         key: the component's widget key.
 
     Returns:
-        The value of the reader's last Run (a new `nonce` each time), or None before any.
+        The editor's last message (a new `nonce` each time), or None before any.
     """
     return _component(
         text=text,
@@ -134,6 +167,8 @@ def sparql_editor(
         error=error,
         prefixes=PREFIXES,
         terms=[asdict(t) for t in ontology_terms()],
+        entities=entities,
+        entity_generation=entity_generation,
         key=key,
         default=None,
     )

@@ -5,6 +5,8 @@
 // or link put in the editor and the last run's error as args, and sends {text, nonce} to Python
 // only when the reader runs the query (the Run button or Ctrl/Cmd+Enter) — never per keystroke.
 // Tabs and history live in this browser's localStorage, so they survive a reload.
+// Entity labels come from the store on demand: the editor sends {lookup, nonce}, which reruns
+// only the editor's fragment, and Python answers with the matches in args.entities.
 
 import { EditorState, Prec, StateEffect } from "@codemirror/state";
 import {
@@ -47,6 +49,11 @@ const TABS_KEY = "edukg.sparql.tabs.v1";
 const HISTORY_KEY = "edukg.sparql.history.v1";
 const APPLIED_KEY = "edukg.sparql.applied.v1";
 const HISTORY_MAX = 50;
+// Entity lookups wait this long after the last keystroke, and give up after LOOKUP_WAIT.
+const LOOKUP_DELAY = 200;
+const LOOKUP_WAIT = 8000;
+// Properties whose string object is a name: typing in it looks the name up among entities.
+const LABEL_PROPERTY = /(?:rdfs:label|skos:prefLabel|skos:altLabel|dct:title|<[^<>\s]*(?:label|Label|title)>)\s*$/;
 // Dispatched when a run's error arrives from Python: the linter reads args.error again.
 const relint = StateEffect.define();
 
@@ -99,6 +106,10 @@ let view = null;
 let parser = null;
 let completionOptions = [];
 let switching = false;
+// Entity lookups: answers by fragment (for this store generation), and requests awaiting one.
+let entityAnswers = new Map();
+let entityPending = new Map();
+let entityGeneration = null;
 
 function activeTab() {
   return tabs.list.find((t) => t.id === tabs.active) || tabs.list[0];
@@ -196,6 +207,134 @@ function variableCompletions(context, word) {
     options: [...seen].map((name) => ({ label: name, type: "variable" })),
     validFor: /^\w*$/,
   };
+}
+
+// ---------------------------------------------------------------- entity labels from the store
+
+// Where a label fragment is typed: in a string after a name property (?x rdfs:label "西仓), or,
+// on Ctrl+Space, as a bare word (西仓, xicangqiao). Returns null elsewhere.
+function entityTarget(context) {
+  const line = context.state.doc.lineAt(context.pos);
+  const before = line.text.slice(0, context.pos - line.from);
+  const quotes = (before.match(/"/g) || []).length;
+  if (quotes % 2 === 1) {
+    const open = before.lastIndexOf('"');
+    const head = before.slice(0, open);
+    if (/\\$/.test(head) || !LABEL_PROPERTY.test(head)) return null;
+    const fragment = before.slice(open + 1);
+    if (!fragment.trim() || /["\\]/.test(fragment)) return null;
+    const subject = /(^|[\s{.}])([?$][\w]+)\s+\S+\s*$/.exec(head);
+    return {
+      kind: "string",
+      fragment,
+      from: line.from + open + 1,
+      quote: line.from + open,
+      subject: subject ? { name: subject[2], at: line.from + subject.index + subject[1].length } : null,
+    };
+  }
+  if (!context.explicit) return null;
+  const word = context.matchBefore(/[\w\u3400-\u9fff-]+/u);
+  if (!word || word.from === word.to) return null;
+  const prior = context.state.sliceDoc(Math.max(word.from - 1, 0), word.from);
+  if (/[?$:]/.test(prior) || /<[^>\s]*$/.test(before)) return null; // a variable, a prefixed name, an IRI
+  if (/#/.test(before.replace(/<[^>]*>/g, "").replace(/"[^"]*"/g, ""))) return null; // a comment
+  return { kind: "word", fragment: word.text, from: word.from };
+}
+
+// The end of the string literal that starts at `quote`: past its closing quote and language tag.
+function literalEnd(state, from) {
+  const line = state.doc.lineAt(from);
+  const rest = line.text.slice(from - line.from);
+  const match = /^[^"\\]*"(@[a-zA-Z]+(?:-[a-zA-Z0-9]+)*)?/.exec(rest);
+  return match ? from + match[0].length : state.selection.main.head;
+}
+
+function entityOption(entity, target) {
+  // Outside a string the IRI replaces the word. In a name string the label is completed as
+  // stored (with its language tag, or the triple matches nothing) and the subject variable is
+  // bound to the chosen entity by a VALUES block before it: one name is often several entities.
+  const bound = target.kind === "string" && target.subject;
+  const inserted =
+    target.kind === "word"
+      ? entity.term
+      : bound
+        ? `VALUES ${target.subject.name} { ${entity.term} } … ${entity.literal}`
+        : entity.literal;
+  return {
+    label: entity.label,
+    detail: [entity.kind, entity.where].filter(Boolean).join(" · "),
+    info: `${entity.iri}\n→ ${inserted}`,
+    type: "constant",
+    apply: (view) => {
+      const state = view.state;
+      let changes;
+      let end;
+      if (target.kind === "word") {
+        const to = state.selection.main.head;
+        changes = [{ from: target.from, to, insert: entity.term }];
+        end = target.from + entity.term.length;
+      } else {
+        const to = literalEnd(state, target.from);
+        changes = [{ from: target.quote, to, insert: entity.literal }];
+        end = target.quote + entity.literal.length;
+        if (bound) {
+          const values = `VALUES ${target.subject.name} { ${entity.term} } `;
+          changes.push({ from: target.subject.at, insert: values });
+          end += values.length;
+        }
+      }
+      view.dispatch({ changes, selection: { anchor: end }, userEvent: "input.complete" });
+    },
+  };
+}
+
+function sleep(ms) {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+// Ask Python for the entities a fragment names (once per fragment and store generation).
+async function lookupEntities(fragment, context) {
+  if (entityAnswers.has(fragment)) return entityAnswers.get(fragment);
+  await sleep(LOOKUP_DELAY);
+  if (context.aborted) return null;
+  if (entityAnswers.has(fragment)) return entityAnswers.get(fragment);
+  const nonce = newId();
+  const answer = new Promise((resolve) => {
+    entityPending.set(nonce, resolve);
+    setTimeout(() => {
+      if (entityPending.delete(nonce)) resolve(null);
+    }, LOOKUP_WAIT);
+  });
+  send("streamlit:setComponentValue", { value: { lookup: fragment, nonce }, dataType: "json" });
+  return answer;
+}
+
+async function entityCompletions(context) {
+  const target = entityTarget(context);
+  if (!target) return null;
+  const found = await lookupEntities(target.fragment, context);
+  if (!found || !found.length || context.aborted) return null;
+  return {
+    from: target.from,
+    options: found.map((entity) => entityOption(entity, target)),
+    filter: false, // ranked by Python (exact, prefix, part, pinyin): keep that order
+  };
+}
+
+// An answer in args: resolve the request that asked for it.
+function receiveEntities(newArgs) {
+  if (newArgs.entity_generation !== entityGeneration) {
+    entityGeneration = newArgs.entity_generation;
+    entityAnswers = new Map();
+  }
+  const answer = newArgs.entities;
+  if (!answer || typeof answer.fragment !== "string") return;
+  entityAnswers.set(answer.fragment, answer.options || []);
+  const resolve = entityPending.get(answer.nonce);
+  if (resolve) {
+    entityPending.delete(answer.nonce);
+    resolve(answer.options || []);
+  }
 }
 
 // ---------------------------------------------------------------- syntax markers
@@ -444,7 +583,7 @@ function createEditor(text) {
         StreamLanguage.define(sparql),
         syntaxHighlighting(defaultHighlightStyle, { fallback: true }),
         autocompletion({
-          override: [sparqlCompletions],
+          override: [sparqlCompletions, entityCompletions],
           defaultKeymap: false,
           activateOnTyping: true,
           icons: true,
@@ -474,6 +613,7 @@ function applyArgs(newArgs) {
   const termsChanged = (newArgs.terms || []).length !== (args.terms || []).length;
   const errorChanged = JSON.stringify(newArgs.error || null) !== JSON.stringify(args.error || null);
   args = newArgs;
+  receiveEntities(newArgs);
   if (prefixesChanged || !parser) parser = new Parser({ prefixes: { ...(args.prefixes || {}) } });
   if (prefixesChanged || termsChanged) buildCompletions();
 
