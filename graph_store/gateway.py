@@ -34,12 +34,16 @@ short (a chunked body without its last chunk, which HTTP clients report as incom
 from __future__ import annotations
 
 import http.client
+import os
 import re
+import select
 import socket
+import threading
 import time
 import urllib.parse
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Protocol
 
 from graph_store.sparql_check import (
     Reading,
@@ -112,6 +116,26 @@ class Upstream:
     body: bytes | None
     headers: dict[str, str]
     deadline_s: float | None
+
+
+class Lease(Protocol):
+    """An Oxigraph lent to one request (graph_store/server.py: OxigraphPool)."""
+
+    def connect(self, timeout: float | None) -> socket.socket:
+        """Return a socket connected to the Oxigraph (it has no address clients can reach)."""
+        ...
+
+    def release(self, spoiled: bool) -> None:
+        """Give it back; `spoiled`: a query was cut short and may still run in it."""
+        ...
+
+
+class Oxigraphs(Protocol):
+    """Where the Oxigraph servers behind the filter come from."""
+
+    def lease(self, wait_s: float | None) -> Lease:
+        """Lend one, waiting at most `wait_s` (TimeoutError) while all are busy."""
+        ...
 
 
 def normal_origin(text: str) -> str:
@@ -444,25 +468,46 @@ class _Handler(BaseHTTPRequestHandler):
             self.wfile.write(body)
 
     def _relay(self, request: Upstream) -> None:
-        host, port = self.server.upstream
         ends = time.monotonic() + request.deadline_s if request.deadline_s else None
-        connection = http.client.HTTPConnection(host, port, timeout=_left(ends))
+        try:
+            lease = self.server.oxigraphs.lease(_left(ends) or self.timeout)
+        except TimeoutError:
+            self._fail(503, "edukg serve is answering as many requests as it can; retry later")
+            return
+        except (OSError, RuntimeError) as err:  # an Oxigraph that cannot start (ServerError)
+            self._fail(502, f"the Oxigraph server behind edukg serve failed: {err}")
+            return
+        connection = _LeasedConnection(lease, timeout=_left(ends))
         response = None
+        watch = None
+        answered = False
         try:
             connection.request(request.method, request.target, request.body, request.headers)
             upstream = connection.sock  # kept: http.client may drop it once the answer is in
+            watch = self.server.client_watch.watch(self.connection, upstream)
             response = connection.getresponse()
             self._stream(upstream, response, ends)
+            # Its whole answer came (a body cut short raises IncompleteRead), even if the
+            # client hung up after it.
+            answered = True
         except TimeoutError:
             self._fail(504, _too_long(request.deadline_s))
         except (BrokenPipeError, ConnectionResetError):
             pass  # one side left; the body stays cut
-        except OSError as err:
-            self._fail(502, f"the Oxigraph server behind edukg serve failed: {err}")
+        except (OSError, http.client.HTTPException) as err:
+            if watch is None or not watch.gone:
+                self._fail(502, f"the Oxigraph server behind edukg serve failed: {err}")
         except ValueError as err:  # http.client refuses control characters in a path or header
             self._fail(400, f"bad request: {err}")
         finally:
+            if watch is not None:
+                self.server.client_watch.unwatch(watch)
+                if watch.gone and not answered:
+                    self.log_message("the client left before its answer ended; stopped")
             _hang_up(connection, response)
+            # A query cut short may run on in Oxigraph whatever its connection does (one that
+            # has sent nothing yet always does): the pool kills that Oxigraph.
+            lease.release(spoiled=request.deadline_s is not None and not answered)
 
     def _fail(self, status: int, message: str) -> None:
         """Answer `status` if nothing was sent yet; else log, and leave the body unfinished so
@@ -506,8 +551,122 @@ class _Handler(BaseHTTPRequestHandler):
             if not data:
                 break
             self.wfile.write(b"%x\r\n%s\r\n" % (len(data), data) if chunked else data)
+        if response.length:  # bytes of a Content-Length still missing: the answer broke off
+            raise http.client.IncompleteRead(b"", response.length)
         if chunked:
             self.wfile.write(b"0\r\n\r\n")
+
+
+class _LeasedConnection(http.client.HTTPConnection):
+    """An HTTP connection to the Oxigraph of a lease (it is reached through the lease only)."""
+
+    def __init__(self, lease: Lease, timeout: float | None) -> None:
+        super().__init__("localhost", timeout=timeout)
+        self._lease = lease
+
+    def connect(self) -> None:
+        self.sock = self._lease.connect(self.timeout)
+
+
+@dataclass(eq=False)
+class Watch:
+    """A client watched while its request runs; `gone` once it hung up (then `upstream` was
+    shut down, which ends the relay)."""
+
+    client: socket.socket
+    upstream: socket.socket
+    gone: bool = False
+    done: bool = False
+    lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def hung_up(self) -> None:
+        with self.lock:
+            if self.done:
+                return
+            self.gone = True
+            try:
+                self.upstream.shutdown(socket.SHUT_RDWR)
+            except OSError:
+                pass
+
+
+# Reported when a client closes its end (POLLRDHUP: Linux) or its connection breaks.
+_HUNG_UP = getattr(select, "POLLRDHUP", 0) | select.POLLHUP | select.POLLERR
+
+
+class ClientWatch:
+    """One thread that notices a client hanging up while Oxigraph works on its request.
+
+    Without it a query that sends nothing for a while (ORDER BY, COUNT, a filter that matches
+    nothing yet) would run on after its client left: the relay only notices when it writes.
+    The watched socket is polled for the peer's hang-up only, never read, so the request's
+    bytes stay where they are. Only this thread touches the poll set; `watch` and `unwatch` queue
+    their change and wake it.
+    """
+
+    def __init__(self) -> None:
+        self._poll = select.poll()
+        self._polled: dict[int, Watch] = {}
+        self._changes: list[tuple[bool, Watch]] = []
+        self._lock = threading.Lock()
+        self._wake_r, self._wake_w = os.pipe()
+        os.set_blocking(self._wake_w, False)
+        self._poll.register(self._wake_r, select.POLLIN)
+        self._closed = False
+        threading.Thread(target=self._run, daemon=True, name="client-watch").start()
+
+    def watch(self, client: socket.socket, upstream: socket.socket) -> Watch:
+        """Start watching `client`; on hang-up, shut `upstream` down."""
+        watch = Watch(client, upstream)
+        self._change(True, watch)
+        return watch
+
+    def unwatch(self, watch: Watch) -> None:
+        """Stop watching; after this returns, `watch.upstream` is never touched again."""
+        with watch.lock:
+            watch.done = True
+        self._change(False, watch)
+
+    def close(self) -> None:
+        self._closed = True
+        self._wake()
+
+    def _change(self, add: bool, watch: Watch) -> None:
+        with self._lock:
+            self._changes.append((add, watch))
+        self._wake()
+
+    def _wake(self) -> None:
+        try:
+            os.write(self._wake_w, b"x")
+        except BlockingIOError:
+            pass  # the pipe is full: the thread wakes anyway
+
+    def _apply_changes(self) -> None:
+        with self._lock:
+            changes, self._changes = self._changes, []
+        for add, watch in changes:
+            fd = watch.client.fileno()
+            if add and fd >= 0:
+                self._polled[fd] = watch
+                self._poll.register(fd, _HUNG_UP or select.POLLIN)
+            elif not add and self._polled.get(fd) is watch:
+                del self._polled[fd]
+                self._poll.unregister(fd)
+
+    def _run(self) -> None:
+        while not self._closed:
+            self._apply_changes()
+            for fd, events in self._poll.poll():
+                if fd == self._wake_r:
+                    os.read(self._wake_r, 4096)
+                    continue
+                watch = self._polled.pop(fd, None)  # either way, not polled again
+                self._poll.unregister(fd)
+                if watch is not None and events & _HUNG_UP:
+                    watch.hung_up()
+        os.close(self._wake_r)
+        os.close(self._wake_w)
 
 
 def _hang_up(
@@ -540,14 +699,14 @@ def _too_long(deadline_s: float | None) -> str:
 
 
 class GatewayServer(ThreadingHTTPServer):
-    """The public side of `edukg serve`; requests go on to the Oxigraph server at `upstream`."""
+    """The public side of `edukg serve`; requests go on to an Oxigraph lent by `oxigraphs`."""
 
     daemon_threads = True
 
     def __init__(
         self,
         bind: tuple[str, int],
-        upstream: tuple[str, int],
+        oxigraphs: Oxigraphs,
         allow_updates: bool,
         timeout_s: float,
         cors: CorsPolicy | None = None,
@@ -555,9 +714,14 @@ class GatewayServer(ThreadingHTTPServer):
         if ":" in bind[0]:
             self.address_family = socket.AF_INET6
         super().__init__(bind, _Handler)
-        self.upstream = upstream
+        self.oxigraphs = oxigraphs
+        self.client_watch = ClientWatch()
         self.allow_updates = allow_updates
         self.timeout_s = timeout_s
         self.cors = cors or CorsPolicy()
         host = f"[{bind[0]}]" if ":" in bind[0] else bind[0]
         self.public_host = f"{host}:{self.server_address[1]}"
+
+    def server_close(self) -> None:
+        super().server_close()
+        self.client_watch.close()

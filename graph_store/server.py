@@ -7,17 +7,24 @@ dataset sees every document's graph as its default graph, as the embedded store 
 filter asks for the union per query (`union-default-graph`), not Oxigraph's server-wide switch,
 which would make Oxigraph ignore FROM.
 
-Clients never reach it directly: it listens on a loopback port of its own, and the filter of
-graph_store/gateway.py answers on the public address. The filter refuses SERVICE and LOAD
-(Oxigraph would call any URL a client names) and stops a query at the timeout (Oxigraph's own
-`--timeout-s` does not stop one that streams rows); Oxigraph's timeout is set a second later,
-as a backstop.
+Clients never reach it directly. Each Oxigraph runs in a user and network namespace of its own
+(`Oxigraph`): its only interface is a loopback nobody else shares, so no other process can connect
+to it and a SERVICE that got past the filter finds no route out. A small wrapper process inside
+the namespace (`_contained_main`) starts Oxigraph and hands the filter sockets made inside the
+namespace (SCM_RIGHTS over a socket pair), the only way in. Where the system does not allow
+namespaces, `edukg serve` refuses to start (NamespaceRefused), rather than serve an open port.
+
+The filter of graph_store/gateway.py answers on the public address. It refuses SERVICE and LOAD
+(Oxigraph would call any URL a client names) and stops a query at the timeout or when its client
+leaves. Oxigraph goes on with a query that has sent nothing yet however its connection ends, so
+a read-only server lends each request an Oxigraph of its own (`OxigraphPool`) and kills the one
+whose query was cut short; Oxigraph's own `--timeout-s` is set a second later, as a backstop.
 
 The filter also answers browsers (CORS) when `--cors` or `--cors-origin` asks for it; see
 graph_store/gateway.py for the policy.
 
 A read-only server follows the store: when `edukg ingest` or `edukg delete` has written it (its
-generation file says so), a fresh Oxigraph takes over the requests (_follow_store).
+generation file says so), fresh Oxigraphs take over the requests (_follow_store).
 
 The store lock: RocksDB lets one process open a store read-write. A read-write server cannot start
 while `edukg ingest` (or another server) holds the store, and a read-only server must not run while
@@ -28,30 +35,37 @@ before starting and says what to do.
 from __future__ import annotations
 
 import argparse
+import ctypes
+import errno
+import fcntl
 import gc
 import http.client
 import os
 import shutil
 import signal
 import socket
+import struct
 import subprocess
 import sys
 import threading
 import time
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from graph_store.gateway import CorsPolicy, GatewayServer
+    from graph_store.gateway import CorsPolicy
 
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 7878
 DEFAULT_TIMEOUT_S = 30
 INNER_HOST = "127.0.0.1"
+INNER_PORT = 7878  # inside Oxigraph's own network namespace, where nothing else listens
 STARTUP_S = 60.0
 POLL_S = 1.0  # how often a read-only server looks for a newer store generation
-GRACE_S = 60.0  # how long an outdated Oxigraph keeps serving the requests it has
+MAX_OXIGRAPHS = 8  # a read-only server's Oxigraphs at most: requests served at once
+SPARE_OXIGRAPHS = 1  # idle ones kept started, so a request seldom waits for one to start
+PROJECT_ROOT = Path(__file__).resolve().parents[1]
 
 
 class ServerError(RuntimeError):
@@ -62,18 +76,23 @@ class StoreLockedError(ServerError):
     """Another process holds the store open read-write."""
 
 
+class NamespaceRefused(ServerError):
+    """The system does not let Oxigraph have a network namespace of its own."""
+
+
 @dataclass(frozen=True)
 class ServerPlan:
     """What `edukg serve` is about to run, and where it will answer.
 
-    `command` starts Oxigraph on `inner` (loopback); the filter answers clients on `bind`.
+    `command` starts Oxigraph on `inner`, an address inside its own network namespace; the
+    filter answers clients on `bind`.
     """
 
     command: tuple[str, ...]
     base_url: str
     allow_updates: bool
     bind: tuple[str, int] = (DEFAULT_HOST, DEFAULT_PORT)
-    inner: tuple[str, int] = (INNER_HOST, DEFAULT_PORT + 1)
+    inner: tuple[str, int] = (INNER_HOST, INNER_PORT)
     timeout_s: int = DEFAULT_TIMEOUT_S
     cors: CorsPolicy | None = None
 
@@ -104,8 +123,8 @@ class ServerPlan:
             f"'query=SELECT ?title WHERE {{ ?d <http://purl.org/dc/terms/title> ?title }} LIMIT 5' "
             f"{self.query_url}",
             f"  or: edukg query documents_by_issuer --endpoint {self.base_url}",
-            f"  behind it, Oxigraph on http://{self.inner[0]}:{self.inner[1]} (loopback only, "
-            "unfiltered: not for clients)",
+            "  behind it, Oxigraph in a network namespace of its own: no network, no port "
+            "other processes can reach",
             "  stop with Ctrl-C",
         ]
         return "\n".join(lines)
@@ -189,13 +208,6 @@ def positive_seconds(text: str) -> int:
     return int(text)
 
 
-def free_port(host: str = INNER_HOST) -> int:
-    """Return a TCP port nobody listens on now (the inner server's, chosen at start)."""
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
-        sock.bind((host, 0))
-        return sock.getsockname()[1]
-
-
 def plan_server(
     folder: Path,
     host: str = DEFAULT_HOST,
@@ -208,13 +220,15 @@ def plan_server(
 ) -> ServerPlan:
     """Return the Oxigraph command line for serving `folder` (see the module docstring).
 
-    >>> plan = plan_server(Path("data/store"), binary="oxigraph", inner_port=7879)
+    `inner_port` is Oxigraph's port inside its own network namespace (no other process is there).
+
+    >>> plan = plan_server(Path("data/store"), binary="oxigraph")
     >>> " ".join(plan.command)
-    'oxigraph serve-read-only --location data/store --bind 127.0.0.1:7879 --timeout-s 31'
+    'oxigraph serve-read-only --location data/store --bind 127.0.0.1:7878 --timeout-s 31'
     >>> plan.base_url
     'http://127.0.0.1:7878'
     """
-    inner = (INNER_HOST, inner_port or free_port())
+    inner = (INNER_HOST, inner_port or INNER_PORT)
     verb = "serve" if allow_updates else "serve-read-only"
     command = [binary or find_oxigraph(), verb, "--location", str(folder)]
     # No --union-default-graph: with it Oxigraph ignores FROM; the filter asks per query.
@@ -244,25 +258,24 @@ def run_server(plan: ServerPlan) -> int:
 
     Raises:
         ServerError: the public address cannot be bound, or Oxigraph does not start.
+        NamespaceRefused: the system does not allow Oxigraph a network namespace of its own.
     """
     from graph_store.gateway import GatewayServer
 
+    pool = OxigraphPool(plan.command, shared=plan.allow_updates)
     try:
-        gateway = GatewayServer(
-            plan.bind, plan.inner, plan.allow_updates, plan.timeout_s, plan.cors
-        )
+        gateway = GatewayServer(plan.bind, pool, plan.allow_updates, plan.timeout_s, plan.cors)
     except OSError as err:
         raise ServerError(f"cannot listen on {plan.base_url}: {err}") from err
-    running = [subprocess.Popen(plan.command)]  # the Oxigraph serving now (see _follow_store)
     previous = signal.signal(signal.SIGTERM, _stop_on_sigterm)
     serving = None
     try:
-        _wait_until_up(plan, running[0])
+        pool.start()
         serving = threading.Thread(target=gateway.serve_forever, daemon=True)
         serving.start()
         if plan.allow_updates:  # this server is the store's only writer: nothing to follow
-            return running[0].wait()
-        return _follow_store(plan, gateway, running)
+            return pool.wait()
+        return _follow_store(plan, pool)
     except KeyboardInterrupt:
         return 0
     finally:
@@ -270,69 +283,33 @@ def run_server(plan: ServerPlan) -> int:
         if serving is not None:  # shutdown() waits for a serve_forever that has started
             gateway.shutdown()
         gateway.server_close()
-        for process in running:
-            stop_process(process)
+        pool.close()
 
 
-def _follow_store(plan: ServerPlan, gateway: GatewayServer, running: list[subprocess.Popen]) -> int:
-    """Serve until Oxigraph exits; when another process (`edukg ingest`, `edukg delete`) has
-    written the store, answer from the new data.
+def _follow_store(plan: ServerPlan, pool: OxigraphPool) -> int:
+    """Serve until stopped; when another process (`edukg ingest`, `edukg delete`) has written
+    the store, answer from the new data.
 
     A read-only Oxigraph reads the store as it was when it opened it, so a newer store
-    generation (graph_store/embedded.py) starts a second Oxigraph on a new loopback port; once it
-    answers, the filter sends new requests there, and the old one is stopped after GRACE_S, the
-    time the requests it still serves have to finish. `running` holds every process started,
-    the one serving last.
+    generation (graph_store/embedded.py) makes the pool start fresh ones; the outdated ones
+    finish the requests they hold and are stopped.
     """
     from graph_store.embedded import read_generation
 
     folder = Path(plan.command[plan.command.index("--location") + 1])
     seen = read_generation(folder)
     while True:
-        try:
-            return running[-1].wait(timeout=POLL_S)
-        except subprocess.TimeoutExpired:
-            pass
+        time.sleep(POLL_S)
         now = read_generation(folder)
         if now == seen:
             continue
         seen = now
-        fresh_plan = replace(plan, inner=(INNER_HOST, free_port()))
-        command = list(plan.command)
-        command[command.index("--bind") + 1] = "{}:{}".format(*fresh_plan.inner)
-        fresh = subprocess.Popen(command)
         try:
-            _wait_until_up(fresh_plan, fresh)
+            pool.refresh()
         except ServerError as err:
-            stop_process(fresh)
             print(f"edukg serve: the store changed but could not be reopened: {err}", flush=True)
             continue
-        gateway.upstream = fresh_plan.inner
-        retire = threading.Timer(GRACE_S, stop_process, args=(running[-1],))
-        retire.daemon = True  # at exit, run_server stops every process in `running` itself
-        retire.start()
-        running.append(fresh)
         print(f"edukg serve: the store changed (generation {now}); serving it", flush=True)
-
-
-def _wait_until_up(plan: ServerPlan, process: subprocess.Popen) -> None:
-    """Wait until Oxigraph answers on its loopback port (http.client: no proxy settings apply)."""
-    deadline = time.monotonic() + STARTUP_S
-    while True:
-        connection = http.client.HTTPConnection(*plan.inner, timeout=2)
-        try:
-            connection.request("GET", "/query?query=ASK%7B%7D")
-            if connection.getresponse().status == 200:
-                return
-        except OSError:
-            pass
-        finally:
-            connection.close()
-        if process.poll() is not None:
-            raise ServerError(f"the Oxigraph server exited (code {process.returncode})")
-        if time.monotonic() > deadline:
-            raise ServerError(f"the Oxigraph server did not answer within {STARTUP_S:g} s")
-        time.sleep(0.05)
 
 
 def stop_process(process: subprocess.Popen) -> None:
@@ -345,3 +322,427 @@ def stop_process(process: subprocess.Popen) -> None:
     except subprocess.TimeoutExpired:
         process.kill()
         process.wait()
+
+
+# --- Oxigraph in a network namespace of its own ---------------------------------------------------
+
+
+class Oxigraph:
+    """One Oxigraph server in a user and network namespace of its own.
+
+    `process` is the wrapper (`_contained_main`) that made the namespace and started Oxigraph
+    (`pid`) in it; `connect` asks the wrapper for a socket made inside the namespace, the only
+    way to reach Oxigraph's port.
+    """
+
+    def __init__(self, process: subprocess.Popen, control: socket.socket, pid: int) -> None:
+        self.process = process
+        self.pid = pid
+        self._control = control
+        self._asking = threading.Lock()  # one socket request on the control pair at a time
+
+    @classmethod
+    def start(cls, command: tuple[str, ...]) -> Oxigraph:
+        """Start Oxigraph (`command`, bound inside the namespace) and wait until it answers.
+
+        Raises:
+            NamespaceRefused: the system does not allow the namespace; nothing was started.
+            ServerError: Oxigraph exited or did not answer within STARTUP_S.
+        """
+        ours, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_STREAM)
+        code = (
+            f"import sys; sys.path.insert(0, {str(PROJECT_ROOT)!r}); "
+            "from graph_store.server import _contained_main; sys.exit(_contained_main())"
+        )
+        # -I -S: the wrapper needs only the standard library; it starts in about 20 ms.
+        argv = [sys.executable, "-I", "-S", "-c", code, str(theirs.fileno()), *command]
+        with theirs:
+            process = subprocess.Popen(argv, pass_fds=[theirs.fileno()])
+        ours.settimeout(STARTUP_S)
+        try:
+            ready = ours.recv(4096)
+        except OSError:
+            ready = b""
+        if not ready.startswith(b"+"):
+            ours.close()
+            stop_process(process)
+            if ready.startswith(b"-"):
+                raise NamespaceRefused(_refusal(ready[1:].decode("utf-8", "replace")))
+            raise ServerError(f"the Oxigraph wrapper exited (code {process.returncode})")
+        oxigraph = cls(process, ours, int(ready[1:]))
+        try:
+            oxigraph.wait_until_up()
+        except ServerError:
+            oxigraph.kill()
+            raise
+        return oxigraph
+
+    def connect(self, timeout: float | None) -> socket.socket:
+        """Return a socket connected to Oxigraph inside its namespace.
+
+        Raises:
+            ConnectionError: the wrapper or Oxigraph has exited.
+        """
+        with self._asking:
+            self._control.settimeout(10)
+            self._control.sendall(b"s")
+            _, fds, _, _ = socket.recv_fds(self._control, 1, 1)
+        if not fds:
+            raise ConnectionError(f"the Oxigraph server (pid {self.pid}) has exited")
+        sock = socket.socket(fileno=fds[0])
+        try:
+            sock.settimeout(timeout)
+            sock.connect((INNER_HOST, INNER_PORT))
+        except OSError:
+            sock.close()
+            raise
+        return sock
+
+    def wait_until_up(self) -> None:
+        """Wait until Oxigraph answers an ASK.
+
+        Raises:
+            ServerError: it exited, or did not answer within STARTUP_S.
+        """
+        deadline = time.monotonic() + STARTUP_S
+        while True:
+            connection = _InnerConnection(self, timeout=2)
+            try:
+                connection.request("GET", "/query?query=ASK%7B%7D")
+                if connection.getresponse().status == 200:
+                    return
+            except OSError:
+                pass
+            finally:
+                connection.close()
+            if self.process.poll() is not None:
+                raise ServerError(f"the Oxigraph server exited (code {self.process.returncode})")
+            if time.monotonic() > deadline:
+                raise ServerError(f"the Oxigraph server did not answer within {STARTUP_S:g} s")
+            time.sleep(0.02)
+
+    def stop(self) -> None:
+        """Stop Oxigraph and its wrapper (terminate; kill after 10 s)."""
+        stop_process(self.process)
+        self._control.close()
+
+    def kill(self) -> None:
+        """Kill Oxigraph at once (the only way to stop a query that has sent nothing yet)."""
+        if self.process.poll() is None:
+            # Oxigraph is the wrapper's child and not yet reaped while the wrapper lives, so
+            # its pid cannot belong to another process here. The wrapper exits once it has
+            # reaped Oxigraph, so after the wait the store's lock is free for a new one.
+            try:
+                os.kill(self.pid, signal.SIGKILL)
+            except ProcessLookupError:
+                pass
+            try:
+                self.process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+        self.process.wait()
+        self._control.close()
+
+    @property
+    def alive(self) -> bool:
+        return self.process.poll() is None
+
+
+class _InnerConnection(http.client.HTTPConnection):
+    """An HTTP connection to an Oxigraph in its namespace (sockets from `Oxigraph.connect`)."""
+
+    def __init__(self, oxigraph: Oxigraph, timeout: float | None) -> None:
+        super().__init__(INNER_HOST, INNER_PORT, timeout=timeout)
+        self._oxigraph = oxigraph
+
+    def connect(self) -> None:
+        self.sock = self._oxigraph.connect(self.timeout)
+
+
+def _refusal(reason: str) -> str:
+    return (
+        "edukg serve runs Oxigraph in a network namespace of its own, so that no other process "
+        "can reach its unfiltered port and a query cannot call out; this system does not allow "
+        f"it ({reason}). Allow unprivileged user namespaces (Linux: sysctl "
+        "user.max_user_namespaces=10000, and kernel.apparmor_restrict_unprivileged_userns=0 "
+        "where AppArmor restricts them), or run `oxigraph serve-read-only` yourself behind a "
+        "proxy of your own."
+    )
+
+
+class Lease:
+    """An Oxigraph lent to one request; `release` gives it back (killing it if `spoiled`)."""
+
+    def __init__(self, pool: OxigraphPool, oxigraph: Oxigraph, generation: int) -> None:
+        self.oxigraph = oxigraph
+        self._pool = pool
+        self._generation = generation
+
+    def connect(self, timeout: float | None) -> socket.socket:
+        return self.oxigraph.connect(timeout)
+
+    def release(self, spoiled: bool) -> None:
+        """Give the Oxigraph back. `spoiled`: a query was cut short and may still run in it."""
+        self._pool.give_back(self.oxigraph, self._generation, spoiled)
+
+
+class OxigraphPool:
+    """The Oxigraphs behind the filter.
+
+    Read-only (`shared` false): each request gets an Oxigraph of its own, up to MAX_OXIGRAPHS
+    at once, with SPARE_OXIGRAPHS started ahead; one whose query was cut short (its client left,
+    or the timeout) is killed, which stops the query and nobody else's. Read-write (`shared`):
+    one Oxigraph holds the store's write lock and serves every request; killing it to stop a
+    query restarts it, and the requests it was serving beside that one fail.
+    """
+
+    def __init__(self, command: tuple[str, ...], shared: bool, size: int = MAX_OXIGRAPHS) -> None:
+        self._command = command
+        self._shared = shared
+        self._size = 1 if shared else size
+        self._idle: list[Oxigraph] = []
+        self._all: set[Oxigraph] = set()
+        self._starting = 0  # being started now, counted against the size
+        self._generation = 0
+        self._changed = threading.Condition()
+        self._closed = False
+
+    def start(self) -> None:
+        """Start the first Oxigraph (raises NamespaceRefused or ServerError, as Oxigraph.start)."""
+        self._add_idle(Oxigraph.start(self._command), self._generation)
+
+    def lease(self, wait_s: float | None) -> Lease:
+        """Lend an Oxigraph: an idle one, a new one, or (all busy) the next freed within
+        `wait_s` seconds.
+
+        Raises:
+            TimeoutError: every Oxigraph stayed busy for `wait_s`.
+            ServerError: a new Oxigraph could not start.
+        """
+        ends = None if wait_s is None else time.monotonic() + wait_s
+        with self._changed:
+            while True:
+                if self._closed:
+                    raise ServerError("edukg serve is stopping")
+                if self._idle:
+                    oxigraph = self._idle[-1] if self._shared else self._idle.pop()
+                    if oxigraph.alive:
+                        lease = Lease(self, oxigraph, self._generation)
+                        break
+                    self._forget(oxigraph)
+                    continue
+                if len(self._all) + self._starting < self._size:
+                    self._starting += 1
+                    generation = self._generation
+                    lease = None
+                    break
+                left = None if ends is None else ends - time.monotonic()
+                if left is not None and left <= 0:
+                    raise TimeoutError(f"all {self._size} Oxigraph servers stayed busy")
+                self._changed.wait(left)
+        if lease is not None:
+            if not self._shared:
+                self._top_up()
+            return lease
+        oxigraph = self._start_counted()
+        if self._shared:
+            self._add_idle(oxigraph, generation)
+        else:
+            with self._changed:
+                self._all.add(oxigraph)
+            self._top_up()
+        return Lease(self, oxigraph, generation)
+
+    def give_back(self, oxigraph: Oxigraph, generation: int, spoiled: bool) -> None:
+        """Take back a lent Oxigraph; kill it if `spoiled`, stop it if outdated."""
+        with self._changed:
+            current = generation == self._generation and not self._closed
+            keep = current and not spoiled and oxigraph.alive
+            if keep and not self._shared:
+                self._idle.append(oxigraph)
+            elif not keep and oxigraph in self._all:
+                self._forget(oxigraph)
+            else:
+                return  # shared and kept, or already replaced by another request
+            self._changed.notify_all()
+        if not keep:
+            (oxigraph.kill if spoiled else oxigraph.stop)()
+            self._top_up()
+
+    def refresh(self) -> None:
+        """Serve a newer store: start a fresh Oxigraph, then stop the idle outdated ones (busy
+        ones stop when given back).
+
+        Raises:
+            ServerError: the fresh Oxigraph did not start; the old ones go on serving.
+        """
+        fresh = Oxigraph.start(self._command)
+        with self._changed:
+            self._generation += 1
+            outdated, self._idle = self._idle, []
+            for oxigraph in outdated:
+                self._all.discard(oxigraph)
+        for oxigraph in outdated:
+            oxigraph.stop()
+        self._add_idle(fresh, self._generation)
+
+    def wait(self) -> int:
+        """Wait until the pool ends: return the exit code of an Oxigraph that exited by itself
+        (a shared pool's only one), or 0 once closed."""
+        while True:
+            with self._changed:
+                if self._closed:
+                    return 0
+                dead = [o for o in self._idle if not o.alive] if self._shared else []
+                if dead:
+                    return dead[0].process.returncode or 0
+                self._changed.wait(POLL_S)
+
+    def close(self) -> None:
+        """Stop every Oxigraph."""
+        with self._changed:
+            self._closed = True
+            everyone, self._all, self._idle = set(self._all), set(), []
+            self._changed.notify_all()
+        for oxigraph in everyone:
+            oxigraph.stop()
+
+    @property
+    def pids(self) -> list[int]:
+        """The pids of the Oxigraph servers running now."""
+        with self._changed:
+            return sorted(o.pid for o in self._all if o.alive)
+
+    def _forget(self, oxigraph: Oxigraph) -> None:
+        self._all.discard(oxigraph)
+        if oxigraph in self._idle:
+            self._idle.remove(oxigraph)
+
+    def _add_idle(self, oxigraph: Oxigraph, generation: int) -> None:
+        with self._changed:
+            if self._closed or generation != self._generation:
+                stale = True
+            else:
+                stale = False
+                self._all.add(oxigraph)
+                self._idle.append(oxigraph)
+                self._changed.notify_all()
+        if stale:
+            oxigraph.stop()
+
+    def _start_counted(self) -> Oxigraph:
+        try:
+            return Oxigraph.start(self._command)
+        finally:
+            with self._changed:
+                self._starting -= 1
+                self._changed.notify_all()
+
+    def _top_up(self) -> None:
+        """Start a spare Oxigraph in the background when none is idle and there is room."""
+        with self._changed:
+            room = len(self._all) + self._starting < self._size
+            if self._closed or len(self._idle) >= SPARE_OXIGRAPHS or not room:
+                return
+            self._starting += 1
+            generation = self._generation
+
+        def start_spare() -> None:
+            try:
+                self._add_idle(self._start_counted(), generation)
+            except ServerError as err:
+                print(f"edukg serve: a spare Oxigraph did not start: {err}", flush=True)
+
+        threading.Thread(target=start_spare, daemon=True).start()
+
+
+# --- inside the namespace: the wrapper -----------------------------------------------------------
+
+_CLONE_NEWUSER = 0x10000000
+_CLONE_NEWNET = 0x40000000
+_PR_SET_PDEATHSIG = 1
+_SIOCGIFFLAGS = 0x8913
+_SIOCSIFFLAGS = 0x8914
+_IFF_UP = 0x1
+
+
+def _contained_main() -> int:
+    """The wrapper: `python -c … CONTROL_FD OXIGRAPH_COMMAND…` (see Oxigraph.start).
+
+    Enters a new user and network namespace, brings its loopback up, starts Oxigraph in it and
+    says `+PID` on the control socket (or `-REASON` when the namespace is refused). Then, for
+    each byte the filter sends, sends back a new TCP socket made inside the namespace. Ends
+    Oxigraph when the filter hangs up (edukg serve exited) and exits when Oxigraph does.
+    """
+    control = socket.socket(fileno=int(sys.argv[1]))
+    try:
+        _unshare_network()
+        _loopback_up()
+        _check_only_loopback()
+    except OSError as err:
+        control.sendall(b"-" + str(err).encode("utf-8"))
+        return 3
+    oxigraph = subprocess.Popen(sys.argv[2:], preexec_fn=_die_with_parent)
+    # Ctrl-C reaches Oxigraph itself (same process group); edukg serve stops the wrapper.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, lambda signum, frame: oxigraph.terminate())
+    threading.Thread(target=_exit_with, args=(oxigraph,), daemon=True).start()
+    control.sendall(b"+%d" % oxigraph.pid)
+    while control.recv(1):
+        with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+            socket.send_fds(control, [b"s"], [sock.fileno()])
+    oxigraph.kill()
+    oxigraph.wait()
+    return 0
+
+
+def _exit_with(process: subprocess.Popen) -> None:
+    code = process.wait()
+    os._exit(code if code >= 0 else 128 - code)
+
+
+def _die_with_parent() -> None:
+    """In Oxigraph before exec: die with the wrapper, even when it is killed."""
+    libc = ctypes.CDLL(None, use_errno=True)
+    libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+
+
+def _unshare_network() -> None:
+    """Enter a new user and network namespace (a user namespace: no privilege needed).
+
+    Raises:
+        OSError: the system does not allow it (not Linux, user namespaces off or restricted).
+    """
+    flags = _CLONE_NEWUSER | _CLONE_NEWNET
+    unshare = getattr(os, "unshare", None)  # Python 3.12+
+    if unshare is not None:
+        unshare(flags)
+        return
+    if not sys.platform.startswith("linux"):
+        raise OSError(errno.ENOSYS, f"network namespaces are Linux only, not {sys.platform}")
+    libc = ctypes.CDLL(None, use_errno=True)
+    if libc.unshare(flags) != 0:
+        code = ctypes.get_errno()
+        if code == errno.ENOSPC:  # the limit is 0 (turned off) or used up
+            raise OSError(code, "unshare: no user namespace left (user.max_user_namespaces)")
+        raise OSError(code, f"unshare: {os.strerror(code)}")
+
+
+def _loopback_up() -> None:
+    """Bring the namespace's loopback interface up (it starts down), with the ioctl `ip` uses."""
+    with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as sock:
+        request = struct.pack("16sh22x", b"lo", 0)
+        flags = struct.unpack("16sh22x", fcntl.ioctl(sock, _SIOCGIFFLAGS, request))[1]
+        fcntl.ioctl(sock, _SIOCSIFFLAGS, struct.pack("16sh22x", b"lo", flags | _IFF_UP))
+
+
+def _check_only_loopback() -> None:
+    """Fail closed unless this network namespace has no interface but loopback.
+
+    Raises:
+        OSError: another interface is there (this is not a fresh namespace).
+    """
+    lines = Path("/proc/self/net/dev").read_text().splitlines()[2:]
+    names = sorted(line.split(":")[0].strip() for line in lines)
+    if names != ["lo"]:
+        raise OSError(errno.EEXIST, f"the new network namespace has interfaces {names}")

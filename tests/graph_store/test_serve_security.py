@@ -48,11 +48,26 @@ def edukg_serve(store: Path, log: Path, *args: str) -> Iterator[tuple[str, subpr
         deadline = time.monotonic() + 30
         while send(base, "get", "ASK {}")[0] != 200:
             if server.poll() is not None or time.monotonic() > deadline:
+                refused = "does not allow it" in log.read_text(errors="replace")
+                if refused and not system_allows_namespaces():
+                    pytest.skip("this system does not allow network namespaces: serve refuses")
                 pytest.fail(log.read_text(errors="replace"))
             time.sleep(0.1)
         yield base, server
     finally:
         stop_process(server)
+
+
+def system_allows_namespaces() -> bool:
+    """Whether a fresh process may enter a new user and network namespace here, asked of the
+    system with util-linux's `unshare` (not with the code under test); a skip is only allowed
+    when this says no."""
+    probe = ["unshare", "--user", "--net", "true"]
+    try:
+        return subprocess.run(probe, capture_output=True, timeout=30).returncode == 0
+    except FileNotFoundError:
+        probe_py = "import os, ctypes; os._exit(ctypes.CDLL(None).unshare(0x50000000) != 0)"
+        return subprocess.run([sys.executable, "-c", probe_py]).returncode == 0
 
 
 def send(base: str, style: str, text: str, path: str = "/query") -> tuple[int, str]:
@@ -193,10 +208,10 @@ def test_serve_refuses_two_queries_in_one_request(read_only_server):
 
 def test_serve_times_out_after_30_s_by_default(tmp_path):
     assert build_parser().parse_args(["serve"]).timeout_s == 30
-    plan = plan_server(tmp_path, binary="oxigraph", inner_port=7879)
+    plan = plan_server(tmp_path, binary="oxigraph")
     assert plan.timeout_s == 30
     assert plan.command[plan.command.index("--timeout-s") + 1] == "31"  # Oxigraph's backstop
-    assert ("127.0.0.1", 7879) == plan.inner and plan.bind == ("127.0.0.1", 7878)
+    assert plan.bind == ("127.0.0.1", 7878)
 
 
 CROSS = "?a <https://w3id.org/edukg/ontology#order> ?x . ?b <https://w3id.org/edukg/ontology#order> ?y . ?c <https://w3id.org/edukg/ontology#order> ?z"
@@ -228,29 +243,43 @@ def _read_all(base: str, query: str) -> tuple[int, bool]:
         connection.close()
 
 
-def _oxigraph_cpu_seconds(serve: subprocess.Popen) -> float | None:
-    """CPU seconds used so far by the Oxigraph process `edukg serve` started (Linux /proc)."""
-    children = Path(f"/proc/{serve.pid}/task/{serve.pid}/children")
-    if not children.exists():
-        return None
-    pids = children.read_text().split()
-    if len(pids) != 1:
-        return None
-    fields = Path(f"/proc/{pids[0]}/stat").read_text().rsplit(")", 1)[1].split()
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+def descendants(pid: int) -> list[int]:
+    """Every process under `pid` (Linux /proc), children first."""
+    found: list[int] = []
+    for task in Path(f"/proc/{pid}/task").glob("*"):
+        try:
+            children = [int(c) for c in (task / "children").read_text().split()]
+        except OSError:
+            continue
+        for child in children:
+            found += [child, *descendants(child)]
+    return found
 
 
-def _cpu_settles(serve: subprocess.Popen, within: float) -> bool | None:
-    """Whether Oxigraph stops using CPU within `within` seconds (None: /proc cannot tell)."""
-    last = _oxigraph_cpu_seconds(serve)
-    if last is None:
-        return None
+def oxigraph_cpu(serve: subprocess.Popen) -> dict[int, float]:
+    """CPU seconds used so far by each Oxigraph process under `edukg serve`, by pid."""
+    used = {}
+    for pid in descendants(serve.pid):
+        try:
+            if Path(f"/proc/{pid}/comm").read_text().strip() != "oxigraph":
+                continue
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue  # it exited meanwhile
+        used[pid] = (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    return used
+
+
+def cpu_settles(serve: subprocess.Popen, within: float) -> bool:
+    """Whether the Oxigraph processes stop using CPU (each one exits or uses under 0.05 s in a
+    second) within `within` seconds."""
+    last = oxigraph_cpu(serve)
     deadline = time.monotonic() + within
     while time.monotonic() < deadline:
         time.sleep(1)
-        now = _oxigraph_cpu_seconds(serve)
-        if now is None or now - last < 0.05:
-            return now is not None
+        now = oxigraph_cpu(serve)
+        if all(now[pid] - last.get(pid, 0.0) < 0.05 for pid in now):
+            return True
         last = now
     return False
 
@@ -262,7 +291,6 @@ def test_serve_stops_a_runaway_query_at_the_timeout(big_store_path, tmp_path, ki
         status, complete = _read_all(base, RUNAWAY[kind])
         assert time.monotonic() - started < 2 + 3
         assert status == 504 or not complete
-        # Hung up on, Oxigraph stops at once while it streams; a query that has sent nothing
-        # yet runs to Oxigraph's own timeout (a second later) and its cancellation.
-        assert _cpu_settles(serve, within=8) is not False, "Oxigraph still works on the query"
+        # The Oxigraph that ran it is killed: no query goes on after its answer was cut.
+        assert cpu_settles(serve, within=3), "Oxigraph still works on the query"
         assert send(base, "get", "ASK { ?s ?p ?o }")[0] == 200
