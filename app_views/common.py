@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from urllib.parse import quote
+from typing import NoReturn
+from urllib.parse import parse_qsl, quote
 
 import pandas as pd
 import streamlit as st
@@ -17,6 +18,7 @@ from st_cytoscape import cytoscape
 from app_views.labels import header
 from app_views.labels import relation as relation_name
 from app_views.literal import html_literal
+from app_views.nav import pages
 from graph_store.app_queries import (
     CLASS_COLOURS,
     CLASS_NAMES_ZH,
@@ -238,11 +240,29 @@ def document_url(iri: str, label: str) -> str:
     return f"documents?doc={quote(iri, safe='')}&label={quote(label, safe='')}"
 
 
-def link_columns(df: pd.DataFrame, columns: list[str] | None = None) -> tuple[pd.DataFrame, dict]:
-    """Replace IRI columns by resource-page links shown as labels; return the frame and
-    column_config.
+def go_to(url: str) -> NoReturn:
+    """Open an app-relative link (`resource_url`, `document_url` …) in this tab and session.
 
-    The IRI stays one click away: the link opens its resource page (and shows it in the URL).
+    A link in a table (LinkColumn) or an <a href> starts a new Streamlit session, which forgets
+    the reader's results and settings; st.switch_page keeps them, and the browser's Back button
+    returns.
+    """
+    name, _, query = url.partition("?")
+    params = {k: v for k, v in parse_qsl(query, keep_blank_values=True) if k != "label"}
+    st.switch_page(pages()[name], query_params=params)
+
+
+# The cue a linked column's header carries: its cells open a page when clicked.
+LINKED = " ↗"
+
+
+def link_columns(
+    df: pd.DataFrame, columns: list[str] | None = None
+) -> tuple[pd.DataFrame, dict, dict[str, list[str | None]]]:
+    """Show IRI columns by label; return the frame, its column_config and each linked column's
+    per-row links (resource pages), for `linked_table`.
+
+    The IRI stays one click away: a click on the cell opens its resource page in this tab.
     """
     config: dict = {}
     df = df.copy()
@@ -253,29 +273,92 @@ def link_columns(df: pd.DataFrame, columns: list[str] | None = None) -> tuple[pd
     )
     iris = [v for c in iri_columns for v in df[c].dropna().astype(str) if v.startswith("http")]
     info = labels(iris) if iris else {}
+    links: dict[str, list[str | None]] = {}
     for c in iri_columns:
+        values = list(df[c])
+        links[c] = [
+            resource_url(v) if isinstance(v, str) and v.startswith("http") else None for v in values
+        ]
         df[c] = [
-            resource_url(v, info[v].label if v in info else v.rsplit("/", 1)[-1])
+            (info[v].label if v in info else v.rsplit("/", 1)[-1])
             if isinstance(v, str) and v.startswith("http")
             else v
-            for v in df[c]
+            for v in values
         ]
-        config[c] = st.column_config.LinkColumn(header(c), display_text=r"label=(.*)$")
-    return df, config
+        config[c] = linked_column(header(c))
+    return df, config, links
+
+
+def linked_column(title: str, help_text: str = "点击打开其页面 / click to open its page") -> object:
+    """Return the column_config of a column whose cells open a page when clicked."""
+    return st.column_config.TextColumn(title + LINKED, help=help_text)
+
+
+def linked_table(
+    df: pd.DataFrame,
+    key: str,
+    links: dict[str, list[str | None]],
+    column_config: dict | None = None,
+    height: int | str = "auto",
+) -> None:
+    """Draw `df`; a click on a cell of a column in `links` opens that row's link in this tab.
+
+    Args:
+        df: the rows as shown.
+        key: the table's widget key (its selection is the click).
+        links: column → one app-relative link (or None) per row of `df`.
+        column_config: as for st.dataframe.
+        height: as for st.dataframe.
+    """
+    if not links:
+        st.dataframe(df, key=key, hide_index=True, column_config=column_config, height=height)
+        return
+    event = st.dataframe(
+        df,
+        key=key,
+        hide_index=True,
+        column_config=column_config,
+        height=height,
+        on_select="rerun",
+        selection_mode="single-cell",
+    )
+    follow_click(key, [tuple(c) for c in event.selection.cells], links)
+
+
+def follow_click(
+    key: str, cells: list[tuple[int, str]], links: dict[str, list[str | None]]
+) -> None:
+    """Open the link of the clicked cell, once per click.
+
+    The clicked cell stays selected after the page opens: a link to the table's own page (a
+    document's read link on the Documents page) would otherwise be followed on every run.
+    """
+    followed = f"{key}__followed"
+    if not cells:
+        st.session_state.pop(followed, None)
+        return
+    row, column = cells[0]
+    targets = links.get(column, [])
+    url = targets[row] if 0 <= row < len(targets) else None
+    if url is None or st.session_state.get(followed) == (row, column):
+        return
+    st.session_state[followed] = (row, column)
+    go_to(url)
 
 
 def show_table(df: pd.DataFrame, key: str, link: bool = True, height: int | str = "auto") -> None:
-    """Draw a result table; IRI columns become labelled links into the explorer."""
+    """Draw a result table; IRI columns show labels, and a click on one opens its page."""
     config: dict = {}
+    links: dict[str, list[str | None]] = {}
     if link and len(df):
-        df, config = link_columns(df)
+        df, config, links = link_columns(df)
     if "relation" in df.columns:  # memberOf → 成员 / member of
         df = df.assign(
             relation=[relation_name(r) if isinstance(r, str) else r for r in df["relation"]]
         )
     for c in df.columns:  # headers in both languages; the data keeps its column names
         config.setdefault(c, st.column_config.Column(header(c)))
-    st.dataframe(df, key=key, hide_index=True, column_config=config, height=height)
+    linked_table(df, key, links, config, height)
 
 
 def draw_graph(

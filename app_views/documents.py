@@ -14,11 +14,14 @@ from app_views.common import (
     app_query,
     class_label,
     document_url,
+    linked_column,
+    linked_table,
     named_query,
     reopen_store,
     resource_url,
     store_location,
 )
+from app_views.labels import header
 from app_views.literal import html_block, html_literal, md_literal
 from graph_store.app_queries import CLASS_COLOURS, main_class
 from graph_store.ingest import IngestReport, ingest_paths
@@ -84,12 +87,12 @@ def list_view(docs) -> None:
     ].copy()
     view["title"] = [display_title(r) for _, r in shown.iterrows()]
     view["doc_type"] = [DOC_TYPES.get(t, t) if isinstance(t, str) else "" for t in view["doc_type"]]
-    view.insert(0, "read", [document_url(d, "阅读") for d in shown["document"]])
-    st.dataframe(
-        view,
-        key="documents_table",
-        hide_index=True,
-        column_config={"read": st.column_config.LinkColumn("read", display_text=r"label=(.*)$")},
+    view.insert(0, "read", "阅读")
+    linked_table(
+        view.reset_index(drop=True),
+        "documents_table",
+        {"read": [document_url(d, "") for d in shown["document"]]},
+        {"read": linked_column(header("read"), "在阅读器中打开 / open in the reader")},
     )
 
 
@@ -101,6 +104,11 @@ def read_view(docs) -> None:
     options = readable["document"].tolist()
     titles = {r["document"]: display_title(r) for _, r in readable.iterrows()}
     wanted = st.query_params.get("doc")
+    # A link opened in this session (a table's read column) shows its document even though the
+    # picker already holds a value, which a keyed selectbox keeps over its `index`.
+    if wanted in options and st.session_state.get("documents_doc_from_url") != wanted:
+        st.session_state["documents_doc_from_url"] = wanted
+        st.session_state["documents_read"] = wanted
     document = st.selectbox(
         "文件 / Document",
         options,

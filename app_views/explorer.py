@@ -16,6 +16,7 @@ from app_views.common import (
     store_location,
 )
 from app_views.literal import md_literal
+from app_views.nav import page_link
 from graph_store.app_queries import CLASS_ORDER, RELATIONS, Neighbourhood, neighbourhood
 
 
@@ -140,6 +141,7 @@ def show_details(iri: str, graph: Neighbourhood) -> None:
     node = graph.nodes[iri]
     st.subheader(md_literal(node.caption()))
     st.code(iri, language=None)
+    page_link("resource", "资源页 / Every statement about it", iri=iri)
     cols = st.columns(2)
     if cols[0].button("从此展开 / Expand from here", key="explorer_expand"):
         if iri not in st.session_state["explorer_centres"]:

@@ -10,10 +10,13 @@ import streamlit as st
 from app_views.common import (
     app_query,
     class_label,
+    linked_column,
+    linked_table,
     named_query,
     store_location,
     store_totals,
 )
+from app_views.labels import header
 from app_views.literal import md_literal
 from app_views.nav import page_link
 from graph_store.app_queries import instances_query
@@ -58,26 +61,25 @@ def render() -> None:
             st.info("No document has a jurisdiction yet.")
         else:
             docs["documents"] = docs["documents"].astype(int)
-            docs["open"] = [
-                f"documents?area={quote(a or '')}&year={y or ''}&label={n}"
-                for a, y, n in zip(docs["area"], docs["year"], docs["documents"], strict=True)
+            links = [
+                f"documents?area={quote(a or '')}&year={y or ''}"
+                for a, y in zip(docs["area"], docs["year"], strict=True)
             ]
             pivot = docs.pivot_table(
                 index="area_name", columns="year", values="documents", aggfunc="sum", fill_value=0
             )
             st.bar_chart(pivot, horizontal=True, height=260)
-            st.dataframe(
-                docs[["area_name", "year", "open"]].rename(columns={"open": "documents"}),
-                key="overview_documents",
-                hide_index=True,
-                column_config={
-                    "documents": st.column_config.LinkColumn(
-                        "documents",
-                        display_text=r"label=(\d+)$",
-                        help="open these documents on the Documents page",
+            linked_table(
+                docs[["area_name", "year", "documents"]].reset_index(drop=True),
+                "overview_documents",
+                {"documents": links},
+                {
+                    "documents": linked_column(
+                        header("documents"), "open these documents on the Documents page"
                     )
                 },
             )
+
     with right:
         st.subheader("各辖区各指标的目标 / Targets by district and indicator")
         indicators = named_query("target_indicators")

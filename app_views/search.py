@@ -5,7 +5,16 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from app_views.common import class_label, document_url, labels, resource_url, search_index
+from app_views.common import (
+    class_label,
+    document_url,
+    labels,
+    linked_column,
+    linked_table,
+    resource_url,
+    search_index,
+)
+from app_views.labels import header
 
 
 def render() -> None:
@@ -31,27 +40,24 @@ def render() -> None:
     if entities:
         # Where and when tell apart entities of one name (集团化办学 in four districts).
         info = labels([h.record.iri for h in entities])
+        hits = [h.record for h in entities]
         df = pd.DataFrame(
             [
                 {
-                    "name": resource_url(h.record.iri, h.record.label),
-                    "matched": h.record.text,
-                    "class": class_label(h.record.cls),
-                    "where / 辖区 年份": info[h.record.iri].where,
-                    "iri": h.record.iri,
+                    "name": r.label,
+                    "matched": r.text,
+                    "class": class_label(r.cls),
+                    "where / 辖区 年份": info[r.iri].where,
+                    "iri": r.iri,
                 }
-                for h in entities
+                for r in hits
             ]
         )
-        st.dataframe(
+        linked_table(
             df,
-            key="search_entities",
-            hide_index=True,
-            column_config={
-                "name": st.column_config.LinkColumn(
-                    "name", display_text=r"label=(.*)$", help="open its page / 打开资源页"
-                )
-            },
+            "search_entities",
+            {"name": [resource_url(r.iri) for r in hits]},
+            {"name": linked_column(header("name"), "打开资源页 / open its page")},
         )
     else:
         st.info("No entity name matches. Try fewer characters, or the pinyin of the name.")
@@ -59,27 +65,30 @@ def render() -> None:
     if sentences:
         docs = labels([h.record.document for h in sentences if h.record.document])
         seen = set()
-        rows = []
+        rows, links = [], {"about": [], "document": []}
         for hit in sentences:
             r = hit.record
             if (r.text, r.document) in seen:
                 continue
             seen.add((r.text, r.document))
             doc = docs.get(r.document)
+            mention = r.kind == "mention"
             rows.append(
                 {
                     "sentence": r.text,
-                    "about": resource_url(r.iri, r.label) if r.kind == "mention" else "",
-                    "document": document_url(r.document, doc.label if doc else r.document),
+                    "about": r.label if mention else "",
+                    "document": doc.label if doc else r.document,
                 }
             )
-        st.dataframe(
+            links["about"].append(resource_url(r.iri) if mention else None)
+            links["document"].append(document_url(r.document, "") if r.document else None)
+        linked_table(
             pd.DataFrame(rows),
-            key="search_sentences",
-            hide_index=True,
-            column_config={
-                "about": st.column_config.LinkColumn("about", display_text=r"label=(.*)$"),
-                "document": st.column_config.LinkColumn("document", display_text=r"label=(.*)$"),
+            "search_sentences",
+            links,
+            {
+                "about": linked_column(header("about")),
+                "document": linked_column(header("document")),
             },
         )
     else:

@@ -15,6 +15,7 @@ from app_views.common import (
     draw_graph,
     legend,
     link_columns,
+    linked_table,
     query_examples,
     store,
     store_generation,
@@ -206,8 +207,8 @@ def show_select(result: QueryResult, text: str) -> None:
         if raw or df.empty:
             st.dataframe(df, key="sparql_result_table", hide_index=True)
         else:
-            shown, config = link_columns(df)
-            st.dataframe(shown, key="sparql_result_table", hide_index=True, column_config=config)
+            shown, config, links = link_columns(df)
+            linked_table(shown, "sparql_result_table", links, config)
     elif view == 1:
         edges = iri_edges(result)
         if not edges:

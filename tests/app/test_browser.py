@@ -301,3 +301,97 @@ def test_browser_query_explorer_and_lineage(app_url, browser):
     time.sleep(1)
     shoot(driver, "05_documents")
     no_exception(driver)
+
+
+def click_first_cell(driver, key: str, row: int) -> None:
+    """Click the first column's cell of data row `row` in the table with widget key `key`
+    (Glide draws the table on a canvas; its rows are 35 px, the header row too)."""
+    from selenium.webdriver.common.action_chains import ActionChains
+
+    canvas = driver.find_element("css selector", f".st-key-{key} canvas")
+    rect = canvas.rect
+    y = 35 + 35 * row + 17
+    ActionChains(driver).move_to_element_with_offset(
+        canvas, int(40 - rect["width"] / 2), int(y - rect["height"] / 2)
+    ).click().perform()
+
+
+def test_issue_12_links_open_their_page_in_this_tab_and_session(app_url, browser):
+    """Table cells and HTML links go to their page without a page load: the same tab, the same
+    Streamlit session (a page load would drop the marker set on the window)."""
+    driver = browser
+    driver.get(f"{app_url}/search?text={quote('西仓桥小学')}")
+    wait_for(
+        driver,
+        lambda d: d.find_elements("css selector", ".st-key-search_entities canvas") and settled(d),
+        what="the search results",
+    )
+    time.sleep(1.5)
+    driver.execute_script("window.edukgMarker = 42;")
+    shoot(driver, "06_search_table")
+    click_first_cell(driver, "search_entities", 0)
+    wait_for(
+        driver,
+        lambda d: "/resource?iri=" in d.current_url and "ekg:memberOf" in d.page_source,
+        what="the resource page from a table cell",
+    )
+    wait_for(driver, settled, what="the resource page to settle")
+    time.sleep(1)
+    shoot(driver, "06b_resource_from_table")
+    assert "xicangqiao" in driver.current_url
+    assert driver.execute_script("return window.edukgMarker;") == 42  # no page load
+    assert len(driver.window_handles) == 1
+    no_exception(driver)
+
+    # An HTML link on the resource page: the group's page, in this session.
+    driver.find_element(
+        "xpath", "//a[contains(@href, 'group%2Fxicangqiao') and contains(., '西仓桥教育集团')]"
+    ).click()
+    wait_for(
+        driver,
+        lambda d: (
+            "group%2Fxicangqiao" in d.current_url and "ekgid:group/xicangqiao" in d.page_source
+        ),
+        what="the group's resource page",
+    )
+    wait_for(driver, settled, what="the group's page to settle")
+    time.sleep(1)
+    assert "ekgid:school/xicangqiao" not in driver.page_source  # the school's page is gone
+    assert driver.execute_script("return window.edukgMarker;") == 42
+    shoot(driver, "06c_resource_link_in_session")
+    # Back returns to the school, still in this session.
+    driver.back()
+    wait_for(
+        driver,
+        lambda d: (
+            "school%2Fxicangqiao" in d.current_url and "ekgid:school/xicangqiao" in d.page_source
+        ),
+        what="Back to the school",
+    )
+    assert driver.execute_script("return window.edukgMarker;") == 42
+    no_exception(driver)
+
+    # A SPARQL result cell, after a run through the page.
+    query = f"SELECT ?group WHERE {{ <{XCQ}> ekg:memberOf ?group }}"
+    driver.get(f"{app_url}/sparql?q={quote(query)}")
+    wait_for(
+        driver,
+        lambda d: d.find_elements("css selector", ".st-key-sparql_run button") and settled(d),
+        what="the Run button",
+    )
+    time.sleep(2)
+    driver.execute_script("document.querySelector('.st-key-sparql_run button').click()")
+    wait_for(driver, lambda d: "1 rows" in d.page_source and settled(d), what="1 result row")
+    time.sleep(1.5)
+    driver.execute_script("window.edukgMarker = 7;")
+    click_first_cell(driver, "sparql_result_table", 0)
+    wait_for(
+        driver,
+        lambda d: "group%2Fxicangqiao" in d.current_url and "ekg:memberOf" in d.page_source,
+        what="the group's page from a result cell",
+    )
+    wait_for(driver, settled, what="the page to settle")
+    assert driver.execute_script("return window.edukgMarker;") == 7
+    assert len(driver.window_handles) == 1
+    shoot(driver, "06d_resource_from_sparql")
+    no_exception(driver)

@@ -6,7 +6,6 @@ import html
 import re
 import tempfile
 from pathlib import Path
-from urllib.parse import unquote
 
 import pyoxigraph as ox
 import pytest
@@ -109,8 +108,8 @@ def test_sparql_runs_the_default_query_and_shows_labels(tiny_store_path):
     assert "rows" in texts(at)
     table = frame(at, "group")
     assert len(table) == 4
-    # A link shows its label, percent-encoded in the URL (display_text decodes it).
-    assert "西仓桥教育集团" in [unquote(v.split("label=", 1)[1]) for v in table["group"]]
+    # An IRI cell shows its label (a click on it opens its page: test_issue_12_…).
+    assert "西仓桥教育集团" in table["group"].tolist()
     assert "sparql" in at.query_params.get("q", "sparql") or at.query_params["q"]
 
 
@@ -284,10 +283,61 @@ def test_resource_page_of_an_unknown_iri_says_so(tiny_store_path):
     assert at.warning and "says nothing" in at.warning[0].value
 
 
-def test_table_links_open_the_resource_page(tiny_store_path):
+def click_cell(at: AppTest, key: str, row: int, column: str) -> AppTest:
+    """Click one cell of the table `key`, as the browser reports it (its selection), and run."""
+    at.session_state[key] = {"selection": {"rows": [], "columns": [], "cells": [[row, column]]}}
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def on_resource_page(at: AppTest, iri: str) -> bool:
+    return at.title[0].value == "资源 / Resource" and at.query_params.get("iri") == iri
+
+
+def test_issue_12_search_links_open_the_resource_page_in_this_session(tiny_store_path):
     at = open_page(tiny_store_path, "search")
     at.text_input(key="search_text").input("仓桥").run()
-    assert frame(at, "matched")["name"].str.startswith("resource?iri=").all()
+    names = frame(at, "matched")["name"].tolist()
+    assert "西仓桥小学" in names  # the label, not a link that opens a new browser tab
+    at.session_state["issue_12_marker"] = "kept"
+    click_cell(at, "search_entities", names.index("西仓桥小学"), "name")
+    assert on_resource_page(at, XCQ)
+    assert "西仓桥小学 · 学校 School · 钟楼区" in html.unescape(texts(at))
+    assert at.session_state["issue_12_marker"] == "kept"  # the same session
+
+
+def test_issue_12_sparql_result_links_open_the_resource_page_in_this_session(tiny_store_path):
+    at = open_page(tiny_store_path, "sparql")
+    at.session_state["sparql_text"] = f"SELECT ?group WHERE {{ <{XCQ}> ekg:memberOf ?group }}"
+    at.button(key="sparql_run").click().run()
+    assert frame(at, "group")["group"].tolist() == ["西仓桥教育集团"]
+    click_cell(at, "sparql_result_table", 0, "group")
+    assert on_resource_page(at, "https://w3id.org/edukg/id/group/xicangqiao")
+    # The query and its result are still there on the way back.
+    assert at.session_state["sparql_outcome"]["query"].endswith("?group }")
+
+
+def test_issue_12_explorer_links_open_their_pages_in_this_session(tiny_store_path):
+    at = open_page(tiny_store_path, "explorer", entity=XCQ)
+    documents = frame(at, "title")
+    assert not documents["document"].str.startswith("http").any()  # labels
+    click_cell(at, "explorer_documents", 0, "document")
+    assert at.title[0].value == "资源 / Resource"
+    assert at.query_params["iri"].startswith("https://w3id.org/edukg/id/doc/")
+    # The details' own link to the node's resource page is a page link (same session).
+    at = open_page(tiny_store_path, "explorer", entity=XCQ)
+    [link] = [p for p in at.get("page_link") if "资源页" in p.proto.label]
+    assert "xicangqiao" in link.proto.query_string
+
+
+def test_issue_12_documents_read_link_opens_the_reader_on_that_document(tiny_store_path):
+    at = open_page(tiny_store_path, "documents")
+    table = frame(at, "read")
+    row = next(i for i, t in enumerate(table["title"]) if "海陵" in t or "全区" in t)
+    click_cell(at, "documents_table", row, "read")
+    assert at.query_params["doc"] == "https://w3id.org/edukg/id/doc/tinydoc1"
+    assert at.selectbox(key="documents_read").value == "https://w3id.org/edukg/id/doc/tinydoc1"
 
 
 def test_explorer_finds_by_pinyin(tiny_store_path):
@@ -543,7 +593,7 @@ def test_table_headers_and_relation_names_read_in_both_languages(tiny_store_path
     at = open_page(tiny_store_path, "programmes", program=ZL)
     table = next(d for d in at.dataframe if "participant" in d.value.columns)
     headers = {name: c.get("label") for name, c in json.loads(table.proto.columns).items()}
-    assert headers["participant"] == "参与者 / participant"
+    assert headers["participant"] == "参与者 / participant ↗"  # a click opens its page
     assert headers["role"] == "角色 / role"
     links = next(d for d in at.dataframe if "relation" in d.value.columns)
     assert all(" / " in r for r in links.value["relation"])  # implements → 落实 / implements
