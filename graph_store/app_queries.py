@@ -352,25 +352,47 @@ SELECT DISTINCT ?section ?document ?heading ?start ?end WHERE {
 """,
 }
 
-# concept_targets in two steps (COMPOSED): the documents that name each programme of a family,
-# then those documents' targets, looked up by document. As one query Oxigraph joined every
-# target of the store (42 k rows at 1 M quads): 15.8 s, 1.4 s with the concept in the text.
+# concept_targets (COMPOSED) in two steps: the documents that name each programme of a family,
+# then those documents' targets for the programme's jurisdiction. As one query Oxigraph joined
+# every target of the store per row (42 k rows at 1 M quads): 15.8 s, 1.4 s with the concept in
+# the text.
 _CONCEPT_DOCUMENTS = """
 SELECT DISTINCT ?concept ?program ?area ?document WHERE {
   ?program ekg:concept ?concept ; ekg:jurisdiction ?area .
   ?document ekg:mentions ?program .
 }
 """
-_DOCUMENT_TARGETS = """
-SELECT DISTINCT ?document ?area ?target_text WHERE {
-  VALUES ?document { %(documents)s }
-  ?target ekg:statedIn ?document ; ekg:jurisdiction ?area ; rdf:value ?value ; a ekg:Target .
-  OPTIONAL { ?target ekg:indicator ?indicator }
-  OPTIONAL { ?target ekg:unit ?unit }
+# The texts of the targets ("indicator value unit") per document and jurisdiction, "\n"-joined:
+# one row per document and jurisdiction (a few hundred at 1 M quads, where 14 k rows of single
+# texts took longer to convert than to compute, and passed Virtuoso's row cap of 10 000). A
+# target text is an indicator phrase of one sentence, a number and a unit: no line break.
+_TEXTS = """
+SELECT ?document ?area (GROUP_CONCAT(DISTINCT ?target_text; separator="\\n") AS ?texts) WHERE {
+  %(targets)s
   BIND(CONCAT(COALESCE(STR(?indicator), ""), " ", STR(?value), COALESCE(STR(?unit), ""))
        AS ?target_text)
-}
+} GROUP BY ?document ?area
 """
+# Two plans give the same rows. For a few documents, their targets looked up by document
+# (VALUES): 2-3 ms a document at 1 M quads.
+_DOCUMENT_TARGETS = """VALUES ?document { %(documents)s }
+  ?target ekg:statedIn ?document ; ekg:jurisdiction ?area ; rdf:value ?value ; a ekg:Target .
+  OPTIONAL { ?target ekg:indicator ?indicator }
+  OPTIONAL { ?target ekg:unit ?unit }"""
+# For many (most families at 1 M quads are named in 170 of the 196 documents), every target of
+# the store read once, each property on its own and joined by hash: 100-140 ms whatever the
+# family, where the look-up per document took 0.4-0.6 s (a look-up per target and property
+# costs about 5 µs, a scanned property under 1 µs a target).
+_ALL_TARGETS = """{ SELECT ?target ?document WHERE { ?target ekg:statedIn ?document } }
+  { SELECT ?target ?area WHERE { ?target ekg:jurisdiction ?area } }
+  { SELECT ?target ?value WHERE { ?target rdf:value ?value } }
+  { SELECT ?target WHERE { ?target a ekg:Target } }
+  OPTIONAL { SELECT ?target ?indicator WHERE { ?target ekg:indicator ?indicator } }
+  OPTIONAL { SELECT ?target ?unit WHERE { ?target ekg:unit ?unit } }"""
+# The whole-store plan reads every target, the look-up a family's documents' targets only: at
+# 1 M quads the first costs as much as looking up about 60 of the 196 documents, and both grow
+# with the store, so the share of the loaded documents decides.
+WHOLE_STORE_SHARE = 0.3
 
 
 def concept_targets(store: GraphStore, params: dict[str, Term]) -> QueryResult:
@@ -382,11 +404,10 @@ def concept_targets(store: GraphStore, params: dict[str, Term]) -> QueryResult:
         raise LookupError(f"concept_targets binds only ?concept, not {sorted(unknown)}")
     named = store.select(PREFIXES + with_values(_CONCEPT_DOCUMENTS, params))
     documents = sorted({row[3].value for row in named})
-    texts: dict[tuple[str, str], set[str]] = {}
-    for i in range(0, len(documents), 300):
-        query = PREFIXES + _DOCUMENT_TARGETS % {"documents": _values(documents[i : i + 300])}
-        for document, area, text in store.select(query):
-            texts.setdefault((document.value, area.value), set()).add(text.value)
+    if len(documents) > WHOLE_STORE_SHARE * loaded_documents(store):
+        texts = all_target_texts(store)
+    else:
+        texts = document_target_texts(store, documents)
     joined: dict[tuple[Term, Term], set[str]] = {}
     for concept, program, area, document in named:
         found = texts.get((document.value, area.value))
@@ -397,6 +418,38 @@ def concept_targets(store: GraphStore, params: dict[str, Term]) -> QueryResult:
         for (concept, program), found in joined.items()
     )
     return QueryResult(("concept", "program", "targets"), rows)
+
+
+def loaded_documents(store: GraphStore) -> int:
+    """Return how many documents were loaded from files, from the statistics graph (0 when it
+    has no records)."""
+    rows = store.select(PREFIXES + QUERIES["loaded_documents"]).rows
+    return int(rows[0][0].value) if rows and rows[0][0] is not None else 0
+
+
+def document_target_texts(
+    store: GraphStore, documents: list[str]
+) -> dict[tuple[str, str], set[str]]:
+    """Return the texts ("indicator value unit") of the targets each of `documents` states,
+    by (document, jurisdiction) IRI, looked up document by document."""
+    texts: dict[tuple[str, str], set[str]] = {}
+    for i in range(0, len(documents), 300):
+        targets = _DOCUMENT_TARGETS % {"documents": _values(documents[i : i + 300])}
+        texts.update(_target_texts(store, targets))
+    return texts
+
+
+def all_target_texts(store: GraphStore) -> dict[tuple[str, str], set[str]]:
+    """Return document_target_texts for every document of the store, in one pass."""
+    return _target_texts(store, _ALL_TARGETS)
+
+
+def _target_texts(store: GraphStore, targets: str) -> dict[tuple[str, str], set[str]]:
+    query = PREFIXES + _TEXTS % {"targets": targets}
+    return {
+        (document.value, area.value): set(joined.value.split("\n"))
+        for document, area, joined in store.select(query)
+    }
 
 
 COMPOSED = {"concept_targets": concept_targets}

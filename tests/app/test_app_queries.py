@@ -8,6 +8,7 @@ substitution of the same values.
 
 from __future__ import annotations
 
+import math
 from collections import Counter
 from pathlib import Path
 
@@ -181,7 +182,14 @@ def concepts(store: EmbeddedStore) -> list[NamedNode]:
     return [r[0] for r in run_app_query(store, "concepts")]
 
 
-def test_concept_targets_give_the_old_rows_per_family_and_for_all(store):
+# The share of the loaded documents above which concept_targets reads every target of the
+# store: 0 takes that plan for every family, infinity the look-up by document.
+PLANS = {"chosen": app_queries.WHOLE_STORE_SHARE, "whole store": 0.0, "by document": math.inf}
+
+
+@pytest.mark.parametrize("plan", sorted(PLANS))
+def test_concept_targets_give_the_old_rows_per_family_and_for_all(store, plan, monkeypatch):
+    monkeypatch.setattr(app_queries, "WHOLE_STORE_SHARE", PLANS[plan])
     every = run_app_query(store, "concept_targets")
     assert rows(every, "targets") == rows(select(store, OLD["concept_targets"]), "targets")
     found = 0
