@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections import defaultdict, deque
+from collections.abc import Iterable
+
 import streamlit as st
 
 from app_views.common import (
@@ -17,7 +20,68 @@ from app_views.common import (
 )
 from app_views.literal import md_literal
 from app_views.nav import page_link
-from graph_store.app_queries import CLASS_ORDER, RELATIONS, Neighbourhood, neighbourhood
+from graph_store.app_queries import CLASS_ORDER, RELATIONS, Neighbourhood, NodeInfo, neighbourhood
+
+# A summary node stands for the neighbours of one hub that are not drawn: "more:<hub IRI>".
+MORE = "more:"
+HUB_CAP = 12  # neighbours drawn per node unless the reader expands it
+DRAWN_NODES = 60  # nodes drawn in all (besides expanded hubs' neighbours), nearest first
+
+
+def cap_hubs(
+    graph: Neighbourhood,
+    centres: Iterable[str],
+    cap: int,
+    expanded: Iterable[str] = (),
+    budget: int = DRAWN_NODES,
+) -> Neighbourhood:
+    """Return `graph` with at most `cap` new neighbours drawn per node, plus one summary node.
+
+    Walked breadth-first from the centres: each node shows the `cap` most connected of the
+    neighbours not drawn yet (degree in the walked graph, then label), and one node "+K 更多"
+    (`MORE` + its IRI) for the other K, whose own neighbourhoods are left out unless another
+    drawn node leads to them; past `budget` nodes, nodes further out draw only their summary.
+    Nodes in `expanded` show all theirs. At depth 3 a hub area (an area every school is located
+    in) drew 175-366 nodes on the bundled corpus; this keeps any depth readable.
+
+    >>> nodes = {i: NodeInfo(i, i, "School") for i in ["c", "a", "b", "d"]}
+    >>> edges = [("a", "memberOf", "c"), ("b", "memberOf", "c"), ("d", "memberOf", "c"),
+    ...          ("a", "leads", "b")]
+    >>> capped = cap_hubs(Neighbourhood(nodes, edges), ["c"], 2)
+    >>> sorted(capped.nodes), capped.nodes["more:c"].label
+    (['a', 'b', 'c', 'more:c'], '+1 更多 / more')
+    >>> len(cap_hubs(Neighbourhood(nodes, edges), ["c"], 2, expanded=["c"]).nodes)
+    4
+    """
+    neighbours: dict[str, list[str]] = defaultdict(list)
+    for source, _, target in graph.edges:
+        neighbours[source].append(target)
+        neighbours[target].append(source)
+    degree = {iri: len(set(found)) for iri, found in neighbours.items()}
+    open_hubs = set(expanded)
+    shown = [c for c in dict.fromkeys(centres) if c in graph.nodes]
+    drawn, hidden = set(shown), defaultdict(set)
+    queue = deque(shown)
+    while queue:
+        node = queue.popleft()
+        new = [n for n in dict.fromkeys(neighbours[node]) if n not in drawn and n in graph.nodes]
+        new.sort(key=lambda n: (-degree.get(n, 0), graph.nodes[n].label, n))
+        keep = new if node in open_hubs else new[: max(0, min(cap, budget - len(drawn)))]
+        hidden[node].update(new[len(keep) :])
+        drawn.update(keep)
+        queue.extend(keep)
+    out = Neighbourhood(
+        nodes={i: n for i, n in graph.nodes.items() if i in drawn},
+        edges=[e for e in graph.edges if e[0] in drawn and e[2] in drawn],
+        truncated=graph.truncated,
+    )
+    for hub, rest in hidden.items():
+        count = len(rest - drawn)  # some were drawn through another node after all
+        if count:
+            label = graph.nodes[hub].label[:12]  # whose: the picker lists every summary
+            out.nodes[MORE + hub] = NodeInfo(MORE + hub, f"+{count} 更多 / more", "", label)
+            out.edges.append((hub, "…", MORE + hub))
+    return out
 
 
 @st.cache_data(ttl=600, max_entries=64, show_spinner="walking the graph…")
@@ -85,6 +149,15 @@ def render() -> None:
         max_nodes = st.number_input(
             "最多节点 / Max nodes", 50, 5000, 1500, step=50, key="explorer_max_nodes"
         )
+        cap = st.number_input(
+            "每个节点最多邻居 / Neighbours drawn per node",
+            2,
+            200,
+            HUB_CAP,
+            key="explorer_hub_cap",
+            help="The most connected are drawn; a '+K more' node stands for the rest (click it "
+            "to show them) / 其余的以“+K 更多”节点表示，点击可展开",
+        )
     if not centres:
         st.info(
             "Type a name above (e.g. 三名工程, 西仓桥, or pinyin 'sanming'), or open an "
@@ -101,11 +174,21 @@ def render() -> None:
     )
     if graph.truncated:
         st.warning(f"Stopped at {max_nodes} nodes. Lower the depth or filter classes/relations.")
+    walked = len(graph.nodes)
+    expanded = state.setdefault("explorer_expanded", [])
+    graph = cap_hubs(graph, centres, int(cap), expanded, max(DRAWN_NODES, 5 * int(cap)))
+    summaries = sum(iri.startswith(MORE) for iri in graph.nodes)
+    drawn = len(graph.nodes) - summaries
     st.caption(
-        f"{len(graph.nodes)} nodes · {len(graph.edges)} edges · centre: "
+        f"{drawn} nodes · {len(graph.edges)} edges · centre: "
         + ", ".join(md_literal(graph.nodes[c].label) for c in centres if c in graph.nodes)
+        + (
+            f" · {walked - drawn} more in {summaries} '+K' node(s): click one to show them"
+            if summaries
+            else ""
+        )
     )
-    legend({n.cls for n in graph.nodes.values()})
+    legend({n.cls for i, n in graph.nodes.items() if not i.startswith(MORE)})
     selected = draw_graph(graph, key="explorer_graph", height=560, highlight=set(centres))
     detail = follow_click(state, graph, selected, centres)
     st.selectbox(
@@ -126,6 +209,8 @@ def follow_click(state, graph: Neighbourhood, selected: list[str], centres: list
     state is set here: a keyed selectbox ignores its `index` once it has a value, which kept
     the details on the centre whatever was clicked.
     """
+    if state.get("explorer_detail_next") in graph.nodes:  # asked for by the last run
+        state["explorer_detail"] = state.pop("explorer_detail_next")
     click = selected[-1] if selected and selected[-1] in graph.nodes else None
     if click is not None and click != state.get("explorer_last_click"):
         state["explorer_detail"] = click
@@ -137,7 +222,25 @@ def follow_click(state, graph: Neighbourhood, selected: list[str], centres: list
     return state["explorer_detail"]
 
 
+def show_more(iri: str, graph: Neighbourhood) -> None:
+    """The details of a "+K more" node: whose neighbours it stands for, and a button that draws
+    them all."""
+    hub = iri[len(MORE) :]
+    st.subheader(md_literal(f"{graph.nodes[iri].label}: {graph.nodes[hub].caption()}"))
+    st.caption(
+        "The neighbours of this node that are not drawn: the most connected are. "
+        "/ 未画出的邻居（只画出联系最多的）。"
+    )
+    if st.button("全部显示 / Show them all", key="explorer_show_more", type="primary"):
+        st.session_state["explorer_expanded"] = [*st.session_state["explorer_expanded"], hub]
+        st.session_state["explorer_detail_next"] = hub  # the picker is drawn: set it next run
+        st.rerun()
+
+
 def show_details(iri: str, graph: Neighbourhood) -> None:
+    if iri.startswith(MORE):
+        show_more(iri, graph)
+        return
     node = graph.nodes[iri]
     st.subheader(md_literal(node.caption()))
     st.code(iri, language=None)
@@ -149,6 +252,10 @@ def show_details(iri: str, graph: Neighbourhood) -> None:
         st.rerun()
     if cols[1].button("以此为中心 / Centre here", key="explorer_recentre"):
         st.session_state["explorer_centres"] = [iri]
+        st.rerun()
+    expanded = st.session_state.get("explorer_expanded", [])
+    if iri in expanded and st.button("收起邻居 / Draw fewer neighbours", key="explorer_collapse"):
+        st.session_state["explorer_expanded"] = [h for h in expanded if h != iri]
         st.rerun()
     props = app_query("entity_properties", entity=iri)
     if not props.empty:

@@ -7,6 +7,7 @@ tests/artifacts/ (gitignored); look at them.
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import socket
 import subprocess
@@ -394,4 +395,56 @@ def test_issue_12_links_open_their_page_in_this_tab_and_session(app_url, browser
     assert driver.execute_script("return window.edukgMarker;") == 7
     assert len(driver.window_handles) == 1
     shoot(driver, "06d_resource_from_sparql")
+    no_exception(driver)
+
+
+def test_issue_12_explorer_hub_draws_a_more_node_that_expands(app_url, browser, tiny_store_path):
+    """A hub draws its most connected neighbours and one '+K more' node; a click on that node
+    shows its details, whose button draws them all; depth 3 stays readable."""
+    from selenium.webdriver.common.action_chains import ActionChains
+    from selenium.webdriver.common.keys import Keys
+
+    from tests.app.test_pages import HUB_SCHOOLS, ZHONGLOU, _add
+
+    _add(tiny_store_path, HUB_SCHOOLS)  # the app sees the new generation on its next run
+    driver = browser
+    driver.get(f"{app_url}/explorer?entity={quote(ZHONGLOU, safe='')}")
+    wait_for(
+        driver, lambda d: "centre: 钟楼区" in d.page_source and settled(d), what="the explorer"
+    )
+    time.sleep(3)  # the Cytoscape layout
+    shoot(driver, "07_explorer_hub_capped")
+    nodes = int(re.search(r"(\d+) nodes · ", driver.page_source).group(1))
+    assert nodes <= 13, nodes
+    no_exception(driver)
+
+    click_node(driver, f"more:{ZHONGLOU}")
+    wait_for(
+        driver,
+        lambda d: (
+            d.find_elements("css selector", ".st-key-explorer_show_more button") and settled(d)
+        ),
+        what="the '+K more' node's details",
+    )
+    driver.find_element("css selector", ".st-key-explorer_show_more button").click()
+    wait_for(
+        driver,
+        lambda d: int(re.search(r"(\d+) nodes · ", d.page_source).group(1)) > 40 and settled(d),
+        what="every neighbour drawn",
+    )
+    time.sleep(3)
+    shoot(driver, "07b_explorer_hub_expanded")
+    no_exception(driver)
+
+    # Depth 3 from a school of the hub: readable, and it says what it summarised.
+    driver.get(f"{app_url}/explorer?entity={quote(XCQ, safe='')}")
+    wait_for(driver, lambda d: "centre: 西仓桥小学" in d.page_source and settled(d), what="XCQ")
+    # The slider's range input is visually hidden: focus it and press → twice.
+    driver.execute_script("document.querySelector('.st-key-explorer_depth input').focus()")
+    ActionChains(driver).send_keys(Keys.ARROW_RIGHT, Keys.ARROW_RIGHT).perform()
+    wait_for(driver, lambda d: "more in" in d.page_source and settled(d), what="depth 3")
+    time.sleep(3)
+    shoot(driver, "07c_explorer_depth_3")
+    nodes = int(re.search(r"(\d+) nodes · ", driver.page_source).group(1))
+    assert nodes <= 60, nodes
     no_exception(driver)

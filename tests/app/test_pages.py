@@ -597,3 +597,56 @@ def test_table_headers_and_relation_names_read_in_both_languages(tiny_store_path
     assert headers["role"] == "角色 / role"
     links = next(d for d in at.dataframe if "relation" in d.value.columns)
     assert all(" / " in r for r in links.value["relation"])  # implements → 落实 / implements
+
+
+ZHONGLOU = "https://w3id.org/edukg/id/area/320404"
+# 40 schools located in 钟楼区, which 西仓桥小学 is located in too: a hub two steps away.
+HUB_SCHOOLS = (
+    "@prefix ekg: <https://w3id.org/edukg/ontology#> .\n"
+    "@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .\n"
+    "<https://w3id.org/edukg/id/graph/test-hub> {\n"
+    + "".join(
+        f"  <https://w3id.org/edukg/id/school/hub-{i}> a ekg:School ; "
+        f'rdfs:label "钟楼第{i}小学"@zh ; ekg:locatedIn <{ZHONGLOU}> .\n'
+        for i in range(40)
+    )
+    + "}\n"
+)
+
+
+def drawn_nodes(at: AppTest) -> int:
+    found = re.search(r"(\d+) nodes · ", texts(at))
+    assert found, texts(at)
+    return int(found.group(1))
+
+
+def test_issue_12_explorer_caps_a_hubs_neighbours_with_a_more_node(tiny_store_path):
+    _add(tiny_store_path, HUB_SCHOOLS)
+    at = open_page(tiny_store_path, "explorer", entity=XCQ)
+    at.slider(key="explorer_depth").set_value(2).run()
+    # 钟楼区 shows its 12 most connected neighbours and one "+K more" node, not 40 schools.
+    assert drawn_nodes(at) <= 20
+    picker = at.selectbox(key="explorer_detail")
+    summaries = [o for o in picker.options if o.startswith("+")]  # as displayed
+    [summary] = summaries
+    hidden = re.fullmatch(r"\+(\d+) 更多 / more · 钟楼区", summary)
+    assert hidden and int(hidden.group(1)) >= 40 - 12, summary
+    more = f"more:{ZHONGLOU}"
+    # Its details say whose neighbours they are; a button draws them all.
+    picker.select(more).run()
+    assert "钟楼区 · 行政区" in at.subheader[0].value and "更多" in at.subheader[0].value
+    at.button(key="explorer_show_more").click().run()
+    assert not at.exception
+    assert drawn_nodes(at) >= 40
+    assert at.selectbox(key="explorer_detail").value == ZHONGLOU  # the details on the hub
+    # …and from the hub's details it draws fewer again.
+    at.button(key="explorer_collapse").click().run()
+    assert drawn_nodes(at) <= 20
+
+
+def test_issue_12_explorer_stays_readable_at_depth_3(tiny_store_path):
+    _add(tiny_store_path, HUB_SCHOOLS)
+    at = open_page(tiny_store_path, "explorer", entity=XCQ)
+    at.slider(key="explorer_depth").set_value(3).run()
+    assert drawn_nodes(at) <= 60
+    assert "more in" in texts(at)  # says how many are summarised
