@@ -21,8 +21,11 @@ One run, one dataset (issues 11 and 13):
      against the embedded store (the N-Quads must land in their named graphs).
 * queries: every named query (bench/scale.py's `query_cases`: a required parameter always
   given, optional filters once left empty and once given, values from
-  graph_store/query_examples.py) and two aggregates no named query answers (COUNT of all quads;
-  mentions per area x programme concept), each through the project's store classes
+  graph_store/query_examples.py); each bound one also with its values written into the text
+  (`direct_text`: what binding through EndpointStore is compared with); two aggregates no named
+  query answers (COUNT of all quads; mentions per area x programme concept), the app's
+  concept_targets (the busiest family, and every family), and the forms the rewritten
+  aggregates replaced ("before", so both are timed in one run), each through the project's store classes
   (EmbeddedStore, EndpointStore for both servers): one warm-up per engine, then --repeats runs,
   the engines in turn within each repeat so that a busy moment of this shared machine slows all
   three alike. p50 and p95 in ms, rows per engine (a difference is flagged), and the p50 ratios
@@ -63,10 +66,11 @@ from bench.scale import cpu_calibration, percentile, query_cases, run_cli, write
 from bench.synthetic import write_corpus  # noqa: E402
 from graph_store.app_queries import PREFIXES as APP_PREFIXES  # noqa: E402
 from graph_store.app_queries import QUERIES as APP_QUERIES  # noqa: E402
+from graph_store.app_queries import concept_targets  # noqa: E402
 from graph_store.embedded import EmbeddedStore  # noqa: E402
 from graph_store.endpoint import EndpointStore  # noqa: E402
 from graph_store.ingest import ingest_paths  # noqa: E402
-from graph_store.named_queries import load_named_queries, run_named_query  # noqa: E402
+from graph_store.named_queries import bind_params, load_named_queries, run_named_query  # noqa: E402
 from graph_store.server import find_oxigraph, stop_process  # noqa: E402
 from graph_store.statistics import LIVE, READS, contribution  # noqa: E402
 from graph_store.statistics import PREFIXES as STATS_PREFIXES  # noqa: E402
@@ -92,7 +96,41 @@ EXTRA_QUERIES = {
     # against 21 ms at 1 M quads).
     "documents per area × year, app (live)": APP_PREFIXES + APP_QUERIES["documents_by_area_year"],
     "mentions per area × programme concept (live)": STATS_PREFIXES + LIVE["mentions"],
+    "target_indicators (before: live)": STATS_PREFIXES + LIVE["target_indicators"],
 }
+# The forms of the rewritten aggregates before issue 13's last rewrite, timed in the same run
+# (the tests keep them too and compare their rows: tests/queries/test_query_rewrites.py,
+# tests/graph_store/test_statistics.py).
+BEFORE = {
+    "documents_by_area_and_year (before: every label)": """
+PREFIX ekg: <https://w3id.org/edukg/ontology#>
+PREFIX dct: <http://purl.org/dc/terms/>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+SELECT DISTINCT ?document ?title ?doc_type ?issued ?area ?year WHERE {
+  ?document ekg:coverageYear ?year ; ekg:jurisdiction ?jurisdiction .
+  FILTER EXISTS { ?document a ekg:Document }
+  { SELECT DISTINCT ?jurisdiction ?area WHERE { ?jurisdiction rdfs:label ?area } }
+  OPTIONAL { ?document dct:title ?title }
+  OPTIONAL { ?document ekg:docType ?doc_type }
+  OPTIONAL { ?document dct:issued ?issued }
+}
+ORDER BY ?area ?year ?issued
+""",
+    "mentions per area × programme concept (before: from the mentions)": STATS_PREFIXES
+    + """
+SELECT ?area ?concept (COUNT(*) AS ?mentions) WHERE {
+  { SELECT DISTINCT ?area ?concept ?document ?program WHERE {
+      ?document ekg:mentions ?program ; ekg:jurisdiction ?area .
+      ?program ekg:concept ?concept } }
+} GROUP BY ?area ?concept ORDER BY ?area ?concept""",
+}
+BUSIEST_CONCEPT = """
+PREFIX ekg: <https://w3id.org/edukg/ontology#>
+SELECT ?concept (COUNT(DISTINCT ?program) AS ?n) WHERE { ?program ekg:concept ?concept }
+GROUP BY ?concept ORDER BY DESC(?n) ?concept LIMIT 1
+"""
+_SELECT = re.compile(r"SELECT\b[^{]*?(?=WHERE|\{)")
+_KEYS = re.compile(r"((?:GROUP|ORDER) BY)((?:\s+(?:\?\w+|DESC\(\?\w+\)))+)")
 
 
 @dataclass
@@ -329,13 +367,60 @@ def start_virtuoso(
 # --- queries ------------------------------------------------------------------------------------
 
 
+def direct_text(text: str, bindings: dict) -> str:
+    """Return the named query `text` with each bound variable written as its term, as a user
+    would send it to a server by hand: projected by the outermost SELECT as (term AS ?name),
+    left out of the sub-selects' projections, GROUP BY and ORDER BY (a constant is no key).
+    Enough for the shipped queries, not a general rewriter.
+
+    >>> direct_text("SELECT ?a ?b WHERE { ?a <p:x> ?b } ORDER BY ?b ?a", {"b": ox.Literal("v")})
+    'SELECT ?a ("v" AS ?b) WHERE { ?a <p:x> "v" } ORDER BY ?a'
+    """
+    for name, term in bindings.items():
+        text = _write_value(text, name, str(term))
+    return text
+
+
+def _write_value(text: str, name: str, term: str) -> str:
+    variable = re.compile(rf"\?{name}\b")
+    selects = list(_SELECT.finditer(text))
+    for found in reversed(selects):  # from the end, so the earlier offsets hold
+        if found is selects[0]:
+            part = variable.sub(f"({term} AS ?{name})", found.group(0))
+        else:
+            part = variable.sub("", found.group(0))
+            if not re.search(r"\?\w+|\*", part):  # it projected nothing but the value
+                part = re.sub(r"SELECT(\s+DISTINCT)?", r"\g<0> (1 AS ?_bound)", part, count=1)
+        text = text[: found.start()] + part + text[found.end() :]
+
+    def keys(found: re.Match) -> str:
+        rest = re.sub(rf"\s*(?:DESC\(\?{name}\)|\?{name}\b)", "", found.group(2))
+        return found.group(1) + rest if rest.strip() else ""
+
+    text = _KEYS.sub(keys, text)
+    return re.sub(rf"(?<!AS )\?{name}\b", term, text)
+
+
 def build_cases(store) -> list[Case]:
-    """Return every named query case (bench/scale.py's query_cases) and the extra aggregates."""
-    cases = [
-        Case(label, lambda s, q=query, p=params: run_named_query(s, q, p))
-        for label, query, params in query_cases(store, load_named_queries())
-    ]
+    """Return every named query case (bench/scale.py's query_cases), each bound one with its
+    values in the text too, the extra aggregates, concept_targets and the forms before."""
+    cases = []
+    for label, query, params in query_cases(store, load_named_queries()):
+        cases.append(Case(label, lambda s, q=query, p=params: run_named_query(s, q, p)))
+        if params:
+            text = direct_text(query.text, bind_params(query, params))
+            cases.append(Case(f"{label}, values in the text", lambda s, t=text: s.select(t)))
     cases += [Case(label, lambda s, t=text: s.select(t)) for label, text in EXTRA_QUERIES.items()]
+    concept = {"concept": store.select(BUSIEST_CONCEPT).rows[0][0]}
+    cases += [
+        Case("concept_targets [concept] (app)", lambda s: concept_targets(s, concept)),
+        Case("concept_targets, every family (app)", lambda s: concept_targets(s, {})),
+        Case(
+            "concept_targets [concept] (before: look-up per document)",
+            lambda s: concept_targets(s, concept, whole_store_share=math.inf),
+        ),
+    ]
+    cases += [Case(label, lambda s, t=text: s.select(t)) for label, text in BEFORE.items()]
     return cases
 
 

@@ -395,16 +395,22 @@ _ALL_TARGETS = """{ SELECT ?target ?document WHERE { ?target ekg:statedIn ?docum
 WHOLE_STORE_SHARE = 0.3
 
 
-def concept_targets(store: GraphStore, params: dict[str, Term]) -> QueryResult:
+def concept_targets(
+    store: GraphStore, params: dict[str, Term], whole_store_share: float | None = None
+) -> QueryResult:
     """Each programme of a family (`concept`, or every family) with the targets its documents
     state for its jurisdiction, "; "-joined in sorted order (a programme without one is left
-    out): the rows of the one-query form it replaces, tests/app/test_app_queries.py."""
+    out): the rows of the one-query form it replaces, tests/app/test_app_queries.py.
+
+    `whole_store_share` (default WHOLE_STORE_SHARE) picks the plan; every share gives the same
+    rows."""
     unknown = set(params) - {"concept"}
     if unknown:
         raise LookupError(f"concept_targets binds only ?concept, not {sorted(unknown)}")
+    share = WHOLE_STORE_SHARE if whole_store_share is None else whole_store_share
     named = store.select(PREFIXES + with_values(_CONCEPT_DOCUMENTS, params))
     documents = sorted({row[3].value for row in named})
-    if len(documents) > WHOLE_STORE_SHARE * loaded_documents(store):
+    if len(documents) > share * loaded_documents(store):
         texts = all_target_texts(store)
     else:
         texts = document_target_texts(store, documents)

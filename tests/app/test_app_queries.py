@@ -190,6 +190,10 @@ PLANS = {"chosen": app_queries.WHOLE_STORE_SHARE, "whole store": 0.0, "by docume
 @pytest.mark.parametrize("plan", sorted(PLANS))
 def test_concept_targets_give_the_old_rows_per_family_and_for_all(store, plan, monkeypatch):
     monkeypatch.setattr(app_queries, "WHOLE_STORE_SHARE", PLANS[plan])
+    if plan == "whole store":  # the share given as an argument too
+        assert rows(app_queries.concept_targets(store, {}, 0.0), "targets") == rows(
+            app_queries.concept_targets(store, {}, math.inf), "targets"
+        )
     every = run_app_query(store, "concept_targets")
     assert rows(every, "targets") == rows(select(store, OLD["concept_targets"]), "targets")
     found = 0
