@@ -163,8 +163,23 @@ def describe(
             )
             for rank, alt in enumerate(alts)
         )
+        if anchor.kind == PROGRAM and scored and _verb_head(scored[0].features, PROGRAM):
+            scored = ()
         out.append(AnchorCase(anchor, cheap, scored))
     return out
+
+
+# What may follow a head LAC reads as a verb for it to be that verb (计划投资, 计划于明年):
+# a verb, a preposition or an adverb begins the predicate the verb governs.
+_PREDICATE_STARTS = ("v", "vn", "p", "d", "vd", "ad")
+
+
+def _verb_head(values: Mapping[str, float], kind: str) -> bool:
+    """Return True when LAC reads the head as a verb that governs what follows (东湖小学共计划招收
+    新生): the word is the verb "to plan", and no name ends with it."""
+    if f"{kind}:headtok=v" not in values:
+        return False
+    return any(f"{kind}:after={tag}" in values for tag in _PREDICATE_STARTS)
 
 
 def _repeated_edges(text: str, alts: Sequence[Alternative]) -> list[bool]:

@@ -213,3 +213,27 @@ def test_a_named_programme_is_found():
 @pytest.mark.parametrize(("text", "name"), [("落实双减政策,减轻学生负担。", "双减")])
 def test_a_national_programme_without_a_suffix_is_found(text: str, name: str):
     assert name in _names(text, PROGRAM)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "东湖小学共计划招收新生300人。",
+        "学校计划于明年完成操场改造。",
+        "全区今年计划投入资金5000万元。",
+    ],
+)
+def test_plan_read_as_a_verb_ends_no_programme(text: str):
+    assert _names(text, PROGRAM) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("“春苗计划”实施三年来,共培养教师200名。", "春苗计划"),
+        ("全市实施强师计划培养骨干教师。", "强师计划"),
+        ("入选青蓝计划4人。", "青蓝计划"),
+    ],
+)
+def test_a_plan_named_before_a_verb_is_still_a_programme(text: str, name: str):
+    assert name in _names(text, PROGRAM)
