@@ -25,6 +25,7 @@ from loaders.extract.mention_model import (
     choose,
     describe,
     load_model,
+    with_list_peers,
     with_repeats,
 )
 from loaders.extract.model import (
@@ -166,7 +167,9 @@ def choose_candidates(
     groups and bodies the best alternative of each anchor the model accepts."""
     text = doc.norm
     cases = describe(text, spans, rules, model)
-    chosen = _outermost(with_repeats(text, cases, choose(cases, model)))
+    chosen = _outermost(
+        with_list_peers(text, cases, with_repeats(text, cases, choose(cases, model)))
+    )
     # A 发文字号's agency code (鲁政教督委〔2024〕1号) abbreviates its issuer; it is not a mention.
     number = doc.metadata.evidence.get("doc_number")
     if number is not None:

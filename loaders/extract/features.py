@@ -148,6 +148,25 @@ class Words:
         )
 
 
+_PEER_REACH = 20  # characters an item of a 、-list may take
+_PEER_KINDS = ("school", "group")
+
+
+def _list_peer(text: str, start: int, end: int, head: str) -> bool:
+    """Return True when a 、-list item next to this span ends with the same head word
+    (白杨小学、都拉小学、金桂小学): coordinated items are names of one kind, so a head that
+    ends its neighbours likely ends a name here too, whatever LAC makes of its first word."""
+    if text[start - 1 : start] == "、":
+        before = text[max(0, start - 1 - _PEER_REACH) : start - 1]
+        if before.endswith(head):
+            return True
+    if text[end : end + 1] == "、":
+        item = text[end + 1 : end + 1 + _PEER_REACH + len(head)]
+        cut = next((i for i, c in enumerate(item) if c in HARD or c in _QUOTES), len(item))
+        return head in item[:cut]
+    return False
+
+
 def features(
     text: str,
     alt: Alternative,
@@ -241,6 +260,9 @@ def features(
         add("next=punct")
     else:
         add(f"next={_NEXT.get(following, 'digit' if following.isdigit() else 'char')}")
+    if kind in _PEER_KINDS and _list_peer(text, start, end, anchor.head):
+        add("list_peer")
+        add(f"list_peer&before={before}")
     add(f"rank={min(rank, 4)}")
     if rank == count - 1:
         add("longest")

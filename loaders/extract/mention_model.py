@@ -267,6 +267,59 @@ def with_repeats(text: str, cases: Sequence[AnchorCase], chosen: list[Scored]) -
     return out
 
 
+# Kinds whose names are listed side by side (甲小学、乙小学): a list item between two of them is one.
+_LISTED_KINDS = ("school", "group")
+_ITEM_CHARS = 10  # the most characters a listed item may have before its head
+
+
+def with_list_peers(text: str, cases: Sequence[AnchorCase], chosen: list[Scored]) -> list[Scored]:
+    """Return `chosen` and every item of a 、-list, whole from separator to head, whose neighbour
+    in the list is a chosen name with the same head: coordinated items are names of one kind
+    (白杨小学、还拉小学、金桂小学), however LAC reads the first word of one of them."""
+    by_edge = {
+        (s.alternative.anchor.head, s.alternative.start, s.alternative.anchor.end)
+        for s in chosen
+        if s.alternative.anchor.kind in _LISTED_KINDS
+    }
+    taken = {(s.alternative.anchor.kind, s.alternative.anchor.end) for s in chosen}
+    out = list(chosen)
+    added = True
+    while added:  # an item found makes its own neighbour a peer
+        added = False
+        for case in cases:
+            anchor = case.anchor
+            if anchor.kind not in _LISTED_KINDS or (anchor.kind, anchor.end) in taken:
+                continue
+            item = _list_item(text, case)
+            if item is None:
+                continue
+            start, end = item.alternative.start, anchor.end
+            ends = {e for h, _, e in by_edge if h == anchor.head}
+            starts = {b for h, b, _ in by_edge if h == anchor.head}
+            before = text[start - 1 : start] == "、" and start - 1 in ends
+            after = text[end : end + 1] == "、" and end + 1 in starts
+            if before or after:
+                out.append(item)
+                by_edge.add((anchor.head, start, anchor.end))
+                taken.add((anchor.kind, anchor.end))
+                added = True
+    return out
+
+
+def _list_item(text: str, case: AnchorCase) -> Scored | None:
+    """Return the alternative of `case` that spans a whole list item: it begins right after a
+    separator (、 or an opening bracket or colon) and holds only Chinese characters."""
+    for scored in case.alternatives:
+        start = scored.alternative.start
+        if text[start - 1 : start] not in ("、", "(", "（", ":", "："):
+            continue
+        body = text[start : case.anchor.head_start]
+        if 0 < len(body) <= _ITEM_CHARS and all("\u4e00" <= c <= "\u9fff" for c in body):
+            return scored
+        return None
+    return None
+
+
 # Word classes that never stand inside a school, group, body or programme name before its head.
 _FOREIGN_TAGS = ("v", "p", "c", "u", "d", "r", "xc", "vd")
 # What may stand right before a name: a function word, punctuation or the sentence start.

@@ -177,6 +177,23 @@ def test_list_sharing_one_head_names_each_school():
     assert {"桂花幼儿园", "樟树幼儿园"} <= schools
 
 
+@pytest.mark.parametrize("first", ["还", "又", "就", "只"])
+def test_an_item_of_a_school_list_is_a_school_whatever_its_first_word(first: str):
+    # LAC reads the item's first character as an adverb; its neighbours make it a name.
+    text = (
+        f"由青松小学牵头,带领白杨小学、翠竹小学、{first}拉小学、金桂小学共同组建青松小学教育集团。"
+    )
+    doc = extract(make_doc(text, chain=CHAIN))
+    assert f"{first}拉小学" in names_of(doc, SCHOOL)
+    labels = {e.key: e.label for e in doc.entities}
+    members = {labels[r.subject] for r in doc.relations if r.predicate == "memberOf"}
+    assert {"白杨小学", "翠竹小学", f"{first}拉小学", "金桂小学"} <= members
+
+
+def test_a_list_item_without_a_peer_of_its_head_is_not_made_a_name():
+    assert "还拉小学" not in _names("带领白杨中学、还拉小学参加比赛。", SCHOOL)
+
+
 def test_elliptical_list_of_groups_is_not_a_group_name():
     groups = _names("百里、松台、广化3个教育集团各新增一所成员校。", GROUP)
     assert groups == set()
