@@ -183,7 +183,7 @@ def area_context(doc: PolicyDocument) -> AreaContext:
     return AreaContext(chain, frozenset(named), frozenset(spelled))
 
 
-def _pick(options: tuple[Area, ...], context: AreaContext) -> Area | None:
+def pick_area(options: tuple[Area, ...], context: AreaContext) -> Area | None:
     """Return the option that fits the context, the only option, or None when unsure."""
     codes = context.codes
     fitting = [o for o in options if any(c in codes for c in o.codes)]
@@ -252,13 +252,13 @@ def _resolve(
                 return None  # 示范县: the end of a longer word, not the county 范县
     if match.is_town:
         options = tuple(o for o in match.named if o.parent_code in context.codes)
-        info = _pick(options, context) if options else None
+        info = pick_area(options, context) if options else None
         if info is not None:
             return _Hit(start, end, info, "areas.town", 0.8)
         # 高新区 is the name of a few towns and the short form of many zones
         return _short_form(match, following, norm, context)
     if match.named:
-        info = _pick(match.named, context)
+        info = pick_area(match.named, context)
         if info is None:  # ambiguous and no context: the lowest code, flagged as a guess
             info = min(match.named, key=lambda o: o.code)
             return _Hit(start, end, info, "areas.full_name.guess", 0.5)
@@ -274,7 +274,7 @@ def _short_form(
     start, end = match.start, match.end
     written = _level_form(match, norm)
     if written:
-        info = _pick(written, context) or min(written, key=lambda o: o.code)
+        info = pick_area(written, context) or min(written, key=lambda o: o.code)
         return _Hit(start, end + 1, info, "areas.short_form.level", 0.9)
     local = tuple(
         o
@@ -283,10 +283,10 @@ def _short_form(
     )
     if match.word in _zone_types() and match.word not in GENERIC_PLACE_WORDS:
         # 高新区, 经开区: the zone of the document's own city, whatever follows the word.
-        info = _pick(local, context) if local else _own_zone("", match.word, context.owner)
+        info = pick_area(local, context) if local else _own_zone("", match.word, context.owner)
         return _Hit(start, end, info, "areas.zone", 0.85) if info is not None else None
     broad = tuple(o for o in match.aliased if o.level in ("province", "city"))
-    info = _pick(local, context) if local else _pick(broad, context)
+    info = pick_area(local, context) if local else pick_area(broad, context)
     if info is None:
         return None
     if following is not None and any(

@@ -14,7 +14,7 @@ from functools import lru_cache
 
 import ahocorasick
 
-from loaders.extract.areas import AreaContext
+from loaders.extract.areas import AreaContext, pick_area
 from loaders.extract.gazetteer import AreaInfo, load_gazetteer, place_lengths_before
 from loaders.extract.model import ORG, Candidate
 from loaders.extract.sentences import spans_with_hits, word_hits
@@ -116,7 +116,9 @@ def _automaton() -> ahocorasick.Automaton:
     return automaton
 
 
-def _area_before(text: str, pos: int, floor: int) -> tuple[int, AreaInfo | None, str | None]:
+def _area_before(
+    text: str, pos: int, floor: int, context: AreaContext
+) -> tuple[int, AreaInfo | None, str | None]:
     """Return (start, area, level char) of the place words written just before `pos`."""
     gaz = load_gazetteer()
     start, area, level = pos, None, None
@@ -136,7 +138,7 @@ def _area_before(text: str, pos: int, floor: int) -> tuple[int, AreaInfo | None,
             ]
             if options:
                 if area is None:
-                    area = options[0] if len(options) == 1 else _closest(options)
+                    area = options[0] if len(options) == 1 else _closest(options, context)
                 start -= length
                 moved = True
                 break
@@ -145,7 +147,11 @@ def _area_before(text: str, pos: int, floor: int) -> tuple[int, AreaInfo | None,
     return start, area, None
 
 
-def _closest(options: list[AreaInfo]) -> AreaInfo:
+def _closest(options: list[AreaInfo], context: AreaContext) -> AreaInfo:
+    """Return the option the document's places fit, else the highest level, lowest code."""
+    fitting = pick_area(tuple(options), context)
+    if fitting is not None:
+        return fitting
     return sorted(options, key=lambda o: ("province city county".split().index(o.level), o.code))[0]
 
 
@@ -187,7 +193,7 @@ def _zone_before(
             break
         if gap and not _ZONE_GAP.fullmatch(text, at, zone_start):
             break
-        place_start, area, _ = _area_before(text, at, floor)
+        place_start, area, _ = _area_before(text, at, floor, context)
         if area is not None and area.level in ("province", "city"):
             if len(load_gazetteer().by_name.get(area.name, ())) > 1:
                 area = next((i for i in context.chain if i.name == area.name), area)
@@ -295,7 +301,7 @@ def _candidate(
             None,
             attrs,
         )
-    place_start, area, level = _area_before(text, start, floor)
+    place_start, area, level = _area_before(text, start, floor, context)
     if core.needs_place and area is None and level is None:
         return None
     if word == "委" and area is None and level not in LEVELS and level != "镇":
@@ -336,7 +342,7 @@ def body_candidate(
     gaz = load_gazetteer()
     at, area = 0, None
     while True:
-        found = _leading_area(gaz, name, at)
+        found = _leading_area(gaz, name, at, context)
         if found is None:
             break
         area, at = found
@@ -351,15 +357,22 @@ def body_candidate(
     return Candidate(ORG, name, start, end, cls, "model.org", confidence, canonical, attrs)
 
 
-def _leading_area(gaz, name: str, at: int) -> tuple[AreaInfo, int] | None:  # noqa: ANN001
-    """Return (area, end) of the longest area name or alias at name[at:], towns excluded."""
+def _leading_area(gaz, name: str, at: int, context: AreaContext) -> tuple[AreaInfo, int] | None:  # noqa: ANN001
+    """Return (area, end) of the longest area name or alias at name[at:], towns excluded.
+
+    A word several areas share (高新区: many cities' zones) is the one the document's places
+    fit; when none fits, the name is not resolved (None): a guess would key the body to
+    another province's zone."""
     for length in range(min(10, len(name) - at - 1), 1, -1):
         word = name[at : at + length]
         options = [
             o for o in gaz.by_name.get(word, ()) + gaz.by_alias.get(word, ()) if o.level != "town"
         ]
+        if len(options) == 1:
+            return options[0], at + length
         if options:
-            return (options[0] if len(options) == 1 else _closest(options)), at + length
+            fitting = pick_area(tuple(options), context)
+            return (fitting, at + length) if fitting is not None else None
     return None
 
 

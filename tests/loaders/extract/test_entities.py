@@ -102,3 +102,15 @@ def test_extract_area_codes_and_short_forms():
     areas = {e.label: e.attr("code") for e in ex.entities if e.kind == AREA}
     assert areas["温州市"] == "330300"
     assert areas["鹿城区"] == "330302"
+
+
+def test_a_zone_word_many_cities_share_names_the_documents_own_zone():
+    # 高新区 is the short form of a zone in many cities: a body named with it belongs to the
+    # zone of the document's city, or stays as written, never to another province's zone.
+    text = "高新区管委会教育局负责辖区内学校的日常管理。"
+    wenzhou = extract(make_doc(text, chain=("浙江省", "温州市", "鹿城区")))
+    [body] = [e for e in wenzhou.entities if e.kind == ORG]
+    assert body.label == "高新区管委会教育局"
+    chengdu = extract(make_doc(text, chain=("四川省", "成都市")))
+    [body] = [e for e in chengdu.entities if e.kind == ORG]
+    assert body.label.startswith("成都高新技术产业开发区")
