@@ -36,6 +36,12 @@ _NOT_AFTER = re.compile(lexicon.guarded_alternation("school_not_after"))
 GENERIC = re.compile(
     "(?:" + lexicon.alternation("generic_modifiers") + r"|[0-9]+|[一二三四五六七八九十两])+"
 )
+# A level character for the document's own area and kind words after it name one school, the
+# area's own (县实验小学, 市外国语学校): a short form listed as written (ANNOTATION.md).
+_OWN_LEVELS = ("市", "县", "区")
+_KINDS_ONLY = re.compile(
+    "(?:" + "|".join(w for w in lexicon.words("generic_modifiers", "kind") if w != "学科") + ")+"
+)
 # Policy vocabulary that never occurs in an institution's own name (verbs of administration,
 # evaluative and category words): their presence marks a phrase about schools in general.
 POLICY_WORDS = re.compile(lexicon.alternation("policy_words") + r"|第[一二三四五六七八九十0-9]+轮")
@@ -120,7 +126,7 @@ def is_specific(name: str, suffix_len: int) -> bool:
     (True, False, True)
     """
     body, had_place = specific_part(name, suffix_len)
-    head = name[: len(name) - suffix_len]
+    head, suffix = name[: len(name) - suffix_len], name[len(name) - suffix_len :]
     if (
         DESIGNATION.search(head)
         or POLICY_WORDS.search(head)
@@ -139,6 +145,10 @@ def is_specific(name: str, suffix_len: int) -> bool:
         return len(body) >= 2 or had_place
     if name[len(name) - suffix_len :] == "学校" and head.endswith(("省", "市", "区", "县")):
         return False  # 钟楼区学校: the schools of a district
+    if body[:1] in _OWN_LEVELS and (
+        _KINDS_ONLY.fullmatch(body, 1) or (body in _OWN_LEVELS and _KINDS_ONLY.match(suffix))
+    ):
+        return True  # 县实验小学, 县职业中学: the one school of its kind the area runs
     return had_place and not body.startswith(("各", "所", "省", "市", "区", "县"))
 
 

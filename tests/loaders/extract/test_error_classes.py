@@ -254,3 +254,16 @@ def test_plan_read_as_a_verb_ends_no_programme(text: str):
 )
 def test_a_plan_named_before_a_verb_is_still_a_programme(text: str, name: str):
     assert name in _names(text, PROGRAM)
+
+
+@pytest.mark.parametrize(
+    "name", ["县实验小学", "区实验幼儿园", "县职业中学", "县特殊教育学校", "县职业教育中心学校"]
+)
+def test_a_school_named_by_its_areas_level_and_kind_is_one_school(name: str):
+    # The one school of its kind the county runs, a short form listed as written.
+    assert name in _names(f"{name}今年秋季招收新生。", SCHOOL)
+
+
+@pytest.mark.parametrize("text", ["县中学教师参加暑期培训。", "市示范学校今年新增3所。"])
+def test_a_level_and_a_bare_or_designation_head_is_no_school(text: str):
+    assert _names(text, SCHOOL) == set()
