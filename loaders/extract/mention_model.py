@@ -25,7 +25,7 @@ from loaders.extract.boundaries import HEAD_LISTS, Alternative, Anchor, head_cla
 from loaders.extract.features import Words, anchor_features, features, repeated
 from loaders.extract.lexical import FUNCTION_TAGS, analyse
 from loaders.extract.model import AREA, PROGRAM, Candidate
-from loaders.extract.programs import excluded_by_tail
+from loaders.extract.programs import counted_bundle, excluded_by_tail
 
 MODEL_PATH = Path(__file__).resolve().parent / "data" / "mention_model.json"
 
@@ -145,7 +145,11 @@ def describe(
             out.append(AnchorCase(anchor, cheap, ()))
             continue
         words = _window_tokens(anchor, windows, window_starts, tokens)
-        rules_here = by_end.get((anchor.kind, anchor.end), [])
+        rules_here = [
+            c
+            for c in by_end.get((anchor.kind, anchor.end), [])
+            if anchor.kind not in _CHECKED_STARTS or not _starts_with_function_word(c, words)
+        ]
         alts = boundaries.alternatives(text, anchor, words.tokens, rules_here, places)
         if anchor.kind == PROGRAM:
             alts = [a for a in alts if not _excluded(text, a)]
@@ -182,6 +186,26 @@ def _verb_head(values: Mapping[str, float], kind: str) -> bool:
     return any(f"{kind}:after={tag}" in values for tag in _PREDICATE_STARTS)
 
 
+# Kinds whose rule names are checked against LAC's first word (a rule's left edge is a guess).
+_CHECKED_STARTS = ("program",)
+# Word classes no name begins with: adverbs, prepositions, pronouns, conjunctions, particles.
+_NO_NAME_STARTS = frozenset({"d", "ad", "p", "r", "c", "u", "xc"})
+
+
+def _starts_with_function_word(rule: Candidate, words: Words) -> bool:
+    """Return True when LAC reads the first word of a rule's name as a function word of two or
+    more characters (充分总结…工程: an adverb): the rule's edge is wrong, and its verdict must not weigh
+    against the other edges of the anchor."""
+    at = bisect.bisect_left(words.starts, rule.start)
+    if at >= len(words.tokens) or words.tokens[at].start != rule.start:
+        return False
+    if rule.name[:1] in '“"‘':
+        return False
+    token = words.tokens[at]
+    # One character may be a name's own first character that LAC splits off (向|阳花计划).
+    return token.end - token.start >= 2 and token.tag in _NO_NAME_STARTS
+
+
 def _repeated_edges(text: str, alts: Sequence[Alternative]) -> list[bool]:
     """Return features.repeated for each alternative (shortest first), asking it O(log n) times:
     the alternatives share their end, so when a name occurs elsewhere, so do its shorter forms."""
@@ -196,10 +220,13 @@ def _repeated_edges(text: str, alts: Sequence[Alternative]) -> list[bool]:
 
 
 def _excluded(text: str, alt: Alternative) -> bool:
-    """Return True for a programme alternative the guideline excludes by its last word, read
-    on its surface and on the label a rule gave it (“X好少年”展评活动 → X好少年)."""
+    """Return True for a programme alternative the guideline excludes: a count of programmes
+    (八大工程), or a name whose last word, read on its surface and on the label a rule gave it
+    (“X好少年”展评活动 → X好少年), is an event, designation, honour or facility."""
     surface = text[alt.start : alt.anchor.end]
     rule = alt.rule
+    if counted_bundle(surface, alt.anchor.head):
+        return True
     return excluded_by_tail(surface, *((rule.canonical or rule.name,) if rule else ()))
 
 

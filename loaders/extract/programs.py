@@ -245,6 +245,16 @@ def tail_class(name: str) -> str:
 _NOT_PROGRAMME_TAILS = frozenset({"event", "designation", "honour", "facility"})
 
 
+def counted_bundle(name: str, suffix: str) -> bool:
+    """Return True when `name` is a count of programmes (八大工程, 五大行动), not one.
+
+    >>> counted_bundle("八大工程", "工程"), counted_bundle("“八大”护校工程", "工程")
+    (True, False)
+    """
+    spec = clean_name(name)[: -len(suffix)] if suffix else clean_name(name)
+    return bool(_COUNT_OF.fullmatch(spec))
+
+
 def excluded_by_tail(*names: str) -> bool:
     """Return True when the last word of any of `names` (a surface form, the label a rule gave
     it) puts it in a class the guideline excludes, unless that name is a programme family's

@@ -267,3 +267,19 @@ def test_a_school_named_by_its_areas_level_and_kind_is_one_school(name: str):
 @pytest.mark.parametrize("text", ["县中学教师参加暑期培训。", "市示范学校今年新增3所。"])
 def test_a_level_and_a_bare_or_designation_head_is_no_school(text: str):
     assert _names(text, SCHOOL) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "glued"),
+    [
+        ("在全面总结中小学骨干教师领航工程经验的基础上,启动新一轮培训。", "全面总结"),
+        ("在充分总结城乡教师共成长培育工程经验的基础上,启动新一轮培训。", "充分总结"),
+    ],
+)
+def test_a_programme_name_does_not_begin_with_an_adverb(text: str, glued: str):
+    assert not any(name.startswith(glued) for name in _names(text, PROGRAM))
+
+
+@pytest.mark.parametrize("text", ["围绕八大工程,细化工作任务。", "全力推进五大行动落地见效。"])
+def test_a_count_of_programmes_is_no_programme(text: str):
+    assert _names(text, PROGRAM) == set()
