@@ -21,7 +21,7 @@ import re
 
 from loaders.extract.areas import AreaContext
 from loaders.extract.gazetteer import leading_place, load_gazetteer
-from loaders.extract.model import GROUP, PROGRAM, SCHOOL, Candidate
+from loaders.extract.model import GROUP, ORG, PROGRAM, SCHOOL, Candidate
 from loaders.extract.schools import specific_part
 
 # Shorthand of numbered and experimental schools: X一中 = X第一中学, X实小 = X实验小学.
@@ -252,6 +252,7 @@ def _shorthand_forms(
         if full:
             out[(c.kind, c.name)] = full
     prefixes: dict[str, str] = {}
+    bare: dict[str, set[str]] = {}
     longest_first: list[str] | None = None
     for match in _DEFINED.finditer(text):
         if longest_first is None:
@@ -259,9 +260,11 @@ def _shorthand_forms(
         full = next((n for n in longest_first if text.endswith(n, 0, match.start())), None)
         if full:
             prefixes[match.group(1)] = full
+    for short, full in _defined_exactly(candidates, text).items():
+        out.setdefault(short, full)
+        bare.setdefault(full, set()).add(short[1])
     for short, full in _initialisms(candidates, schools, gaz).items():
         prefixes.setdefault(short, full)
-    bare: dict[str, set[str]] = {}
     for short, full in prefixes.items():
         bare.setdefault(full, set()).add(short)
         for c in candidates:
@@ -271,6 +274,26 @@ def _shorthand_forms(
             if longer != c.name and longer in written.get(c.kind, set()):
                 out[(c.kind, c.name)] = longer
     return out, bare
+
+
+# Kinds whose defined short forms stand for the name itself only, not as the start of others.
+_DEFINED_KINDS = (PROGRAM, ORG)
+
+
+def _defined_exactly(candidates: list[Candidate], text: str) -> dict[tuple[str, str], str]:
+    """Return (kind, short name) → full name for the programmes and bodies a document gives a
+    short form: F(简称“S”) makes S an alternative label of F, not an entity of its own."""
+    names = {(c.canonical or c.name): c.kind for c in candidates if c.kind in _DEFINED_KINDS}
+    if not names:
+        return {}
+    longest_first = sorted(names, key=len, reverse=True)
+    out: dict[tuple[str, str], str] = {}
+    for match in _DEFINED.finditer(text):
+        before = text[: match.start()].rstrip('”"')
+        full = next((n for n in longest_first if before.endswith(n)), None)
+        if full:
+            out[(names[full], match.group(1))] = full
+    return out
 
 
 def _expand_short(name: str, schools: set[str], gaz, context: AreaContext | None) -> str | None:  # noqa: ANN001

@@ -164,6 +164,15 @@ def test_shorthand_of_a_school_is_an_alt_label():
     assert "青田实小" in schools[0].alt_labels
 
 
+@pytest.mark.parametrize("quoted", [True, False])
+def test_a_short_form_a_document_defines_for_a_programme_is_an_alt_label(quoted: bool):
+    short = "“共成长计划”" if quoted else "共成长计划"
+    text = f"今年启动城乡教师共成长培育计划(简称{short}),{short}覆盖全部乡村学校。"
+    programmes = [e for e in extract(make_doc(text, chain=CHAIN)).entities if e.kind == PROGRAM]
+    assert [e.label for e in programmes] == ["城乡教师共成长培育计划"]
+    assert "共成长计划" in programmes[0].alt_labels
+
+
 def test_a_short_form_of_a_short_form_names_the_full_entity():
     chained = _followed({(SCHOOL, "七中"): "绵阳七中", (SCHOOL, "绵阳七中"): "绵阳市第七中学"})
     assert chained[(SCHOOL, "七中")] == "绵阳市第七中学"
