@@ -262,10 +262,20 @@ def rebuild_statistics(store: GraphStore) -> int:
     return len(records)
 
 
+# Records written before the "indicators" kind existed: target sums without the indicator
+# counts a store with targets has since (target_indicators would list nothing).
+_OUTDATED = f"""
+ASK {{
+  {_IN_STATS} {{ ?record ekg:statTotal ?total }}
+  FILTER NOT EXISTS {{ {_IN_STATS} {{ ?counted ekg:statKind "indicators" }} }}
+}}"""
+
+
 def ensure_statistics(store: GraphStore) -> bool:
     """Rebuild the statistics graph when it does not record every graph of the store (a store
-    written before it existed, or loaded by another tool); return whether it was rebuilt."""
-    if totals(store)[1] == len(store.graphs()):
+    written before it existed, or loaded by another tool) or holds records of an older kind;
+    return whether it was rebuilt."""
+    if totals(store)[1] == len(store.graphs()) and not store.ask(PREFIXES + _OUTDATED):
         return False
     rebuild_statistics(store)
     return True

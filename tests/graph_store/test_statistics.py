@@ -117,6 +117,20 @@ def test_figures_are_read_from_the_statistics_graph(tmp_path):
     assert run_named_query(store, indicators) == listed
 
 
+def test_records_of_an_older_kind_are_rebuilt(tmp_path):
+    """A store written before the indicator counts were kept gets them at its next write."""
+    store = EmbeddedStore(None)
+    ingest_paths(store, [CORPUS])
+    kept = records(store)
+    older = [q for q in kept if not q.subject.value.rsplit("/", 2)[-2] == "indicators"]
+    assert len(older) < len(kept)
+    store.put_graph(STATS_GRAPH, older)
+    assert not run_named_query(store, load_named_queries()["target_indicators"]).rows
+    assert ensure_statistics(store)
+    assert records(store) == kept
+    assert not ensure_statistics(store)
+
+
 def test_bulk_path_writes_the_same_records(tmp_path):
     bulk, per_document = EmbeddedStore(tmp_path / "bulk"), EmbeddedStore(None)
     assert ingest_paths(bulk, [CORPUS], bulk=True).ok
