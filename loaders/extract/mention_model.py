@@ -15,6 +15,7 @@ from __future__ import annotations
 import bisect
 import json
 import math
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -169,6 +170,8 @@ def describe(
         )
         if anchor.kind == PROGRAM and scored and _verb_head(scored[0].features, PROGRAM):
             scored = ()
+        elif anchor.kind == PROGRAM:
+            scored = tuple(s for s in scored if not _time_only(text, s))
         out.append(AnchorCase(anchor, cheap, scored))
     return out
 
@@ -204,6 +207,21 @@ def _starts_with_function_word(rule: Candidate, words: Words) -> bool:
     token = words.tokens[at]
     # One character may be a name's own first character that LAC splits off (向|阳花计划).
     return token.end - token.start >= 2 and token.tag in _NO_NAME_STARTS
+
+
+_IN = "program:in="
+
+
+_NUMERALS = re.compile(r"[0-9零一二三四五六七八九十百]")
+
+
+def _time_only(text: str, scored: Scored) -> bool:
+    """Return True when the words before a programme's head are only a time word without a
+    numeral (今年计划, 本学期计划): a plan of a period, not a named programme. A date is a name
+    (六一工程)."""
+    tags = {k[len(_IN) :] for k in scored.features if k.startswith(_IN)}
+    body = text[scored.alternative.start : scored.alternative.anchor.head_start]
+    return tags == {"TIME"} and not _NUMERALS.search(body)
 
 
 def _repeated_edges(text: str, alts: Sequence[Alternative]) -> list[bool]:

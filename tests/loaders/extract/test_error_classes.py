@@ -292,3 +292,10 @@ def test_a_programme_name_does_not_begin_with_an_adverb(text: str, glued: str):
 @pytest.mark.parametrize("text", ["围绕八大工程,细化工作任务。", "全力推进五大行动落地见效。"])
 def test_a_count_of_programmes_is_no_programme(text: str):
     assert _names(text, PROGRAM) == set()
+
+
+@pytest.mark.parametrize(
+    "text", ["据介绍,今年计划招聘教师860名。", "区教育局表示,明年计划新建幼儿园3所。"]
+)
+def test_a_plan_named_only_by_a_time_is_no_programme(text: str):
+    assert _names(text, PROGRAM) == set()
