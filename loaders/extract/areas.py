@@ -276,7 +276,10 @@ def _short_form(
     if written:
         info = pick_area(written, context) or min(written, key=lambda o: o.code)
         return _Hit(start, end + 1, info, "areas.short_form.level", 0.9)
-    local = tuple(
+    chain = {i.code for i in context.chain}
+    # 长沙 in a 长沙市 document is the city, not 长沙县 inside it.
+    own = tuple(o for o in match.aliased if o.code in chain)
+    local = own or tuple(
         o
         for o in match.aliased
         if o.level == "county" and (o.code in context.codes or o.parent_code in context.home)

@@ -206,6 +206,10 @@ def _followed_by_non_entity(text: str, end: int) -> bool:
     return False
 
 
+# Words that make a place's name the name of a street (北京路, 长沙街, 南京大道).
+_STREET_WORDS = ("路", "街", "大道", "大街", "巷")
+
+
 def read_as_places(text: str, queries: Sequence[PlaceQuery]) -> list[bool]:
     """Return, for each query, whether its hit is used as a place where it stands.
 
@@ -227,6 +231,8 @@ def read_as_places(text: str, queries: Sequence[PlaceQuery]) -> list[bool]:
     for i, q in enumerate(queries):
         if text.startswith(school_heads, q.end):
             continue  # 房山学校, 新建小学: a school's name or schools described, not the place
+        if text.startswith(_STREET_WORDS, q.end):
+            continue  # 桂林路, 长沙街: a street named after the place (many cities have one)
         reading = jieba_reading(text, q.start, q.end)
         if reading == "crossing":
             continue

@@ -4,12 +4,14 @@ inside other names."""
 
 from __future__ import annotations
 
+import pytest
+
 from loaders.evaluate import score_quads
 from loaders.extract import extract
 from loaders.extract.areas import area_context, find_areas
 from loaders.extract.model import AREA
 from loaders.extract.rdf import extraction_quads
-from tests.loaders.extract.helpers import make_doc
+from tests.loaders.extract.helpers import make_doc, names_of
 
 
 def _areas(text: str, chain: tuple[str, ...] = ()) -> list[tuple[str, str]]:
@@ -115,3 +117,15 @@ def test_area_inside_a_body_name_is_kept_and_scored_neutral():
     gold = {"organizations": ["天宁区教育局"], "areas": []}
     scores = score_quads(doc.doc_id, extraction_quads(doc, extraction), gold)
     assert (scores["areas"].correct, scores["areas"].extracted) == (0, 0)
+
+
+@pytest.mark.parametrize("text", ["东湖小学与桂林路小学结对。", "长沙路小学今年招生。"])
+def test_a_street_named_after_a_place_is_not_that_place(text: str):
+    doc = extract(make_doc(text, chain=("浙江省", "温州市", "鹿城区")))
+    assert names_of(doc, AREA) == set()
+
+
+def test_a_short_form_of_the_documents_own_city_is_the_city():
+    # 长沙 is also short for 长沙县, a county inside the city.
+    doc = extract(make_doc("学校组织学生赴长沙研学。", chain=("湖南省", "长沙市")))
+    assert [e.label for e in doc.entities if e.kind == AREA] == ["长沙市"]
