@@ -584,13 +584,15 @@ def notes(report: Report) -> list[str]:
     counts = report.first_values.get("COUNT of all quads (live)", {})
     if counts:
         out.append(
-            "COUNT of all quads answered "
+            "COUNT of all quads (live) answered "
             + ", ".join(f"{ENGINE_NAMES[e]} {v}" for e, v in counts.items())
+            + " (the statistics graph's records included"
             + (
-                " (Virtuoso's count includes its own system graphs, about 2 500 triples)"
+                ", and Virtuoso's own system graphs, about 2 500 triples"
                 if "virtuoso" in counts
                 else ""
             )
+            + "; the statistics graph's COUNT leaves both out)"
         )
     if len(engines) > 1:
         out.append(
