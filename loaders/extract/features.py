@@ -219,6 +219,13 @@ def features(
     else:
         before = "EDGE"  # the window begins here
     add(f"before={before}")
+    if (
+        start > anchor.floor
+        and dictionary_word(text[start - 1 : start + 1])
+        and not dictionary_word(text[start : start + 2])
+    ):
+        # The edge splits a word (改扩|建马场镇…: 扩建), whatever LAC's reading of it.
+        add("edge_splits_word")
     first = holding.tag if holding is not None and holding.start == start else "none"
     add(f"first={first}")
     add(f"before={before}&first={first}")

@@ -11,7 +11,7 @@ import pytest
 
 from loaders.extract.boundaries import find_anchors
 from loaders.extract.lexical import analyse
-from loaders.extract.mention_model import ModelError, load_model
+from loaders.extract.mention_model import ModelError, describe, load_model
 
 ROOT = Path(__file__).resolve().parents[3]
 SHARED = ROOT.parent / "shared"
@@ -38,6 +38,20 @@ def test_anchors_keep_the_longest_head_and_mark_a_head_that_begins_another_word(
     }
     assert ("school", "初级中学") in anchors and ("school", "中学") not in anchors
     assert anchors[("school", "小学")].continues  # 小学生: 学生 is a word
+
+
+def test_an_edge_that_splits_a_word_is_a_feature_of_the_alternative():
+    text = "改扩建马场镇中心小学,新建城关第三小学。"
+    cases = describe(text, [(0, len(text))], [])
+    edges = {
+        text[s.alternative.start : c.anchor.end]: s.features
+        for c in cases
+        for s in c.alternatives
+        if c.anchor.kind == "school"
+    }
+    assert "school:edge_splits_word" in edges["建马场镇中心小学"]  # 扩建 | 建马
+    assert "school:edge_splits_word" not in edges["马场镇中心小学"]
+    assert "school:edge_splits_word" not in edges["城关第三小学"]
 
 
 def test_a_broken_model_file_is_one_clear_error(tmp_path: Path):
