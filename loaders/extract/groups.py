@@ -31,6 +31,11 @@ _GENERIC_GROUP = re.compile(
     lexicon.alternation("group_generic_words") + r"|[0-9一二三四五六七八九十两几多]+大"
 )
 
+# A numbered school's short form (县一中, 实验二小, 城南三幼), the lead school a group is named after.
+_NUMBERED_SCHOOL = re.compile(
+    r"(?:[市县区]|[\u4e00-\u9fff]{2,4})[一二三四五六七八九十]{1,2}[中小幼]"
+)
+
 # The heads a group name ends with (lexicon/group_heads.tsv).
 SUFFIXES = lexicon.words("group_heads")
 # After a group head, these mean the word is not a group (集团化, 集团内部, 集团办学).
@@ -56,6 +61,8 @@ def _specific(name: str, suffix: str) -> bool:
     while length:
         body = body[length:]
         length = leading_place(gaz, body)
+    if _NUMBERED_SCHOOL.fullmatch(body):
+        return True  # 县一中教育集团: named after its lead school's short form
     if POLICY_WORDS.search(body) or _GENERIC_GROUP.search(body):
         return False
     if body in SCHOOL_SUFFIXES:

@@ -21,11 +21,11 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from loaders.extract import boundaries
+from loaders.extract import boundaries, lexicon
 from loaders.extract.boundaries import HEAD_LISTS, Alternative, Anchor, head_class
 from loaders.extract.features import Words, anchor_features, features, repeated
 from loaders.extract.lexical import FUNCTION_TAGS, analyse
-from loaders.extract.model import AREA, PROGRAM, Candidate
+from loaders.extract.model import AREA, GROUP, PROGRAM, Candidate
 from loaders.extract.programs import counted_bundle, excluded_by_tail
 
 MODEL_PATH = Path(__file__).resolve().parent / "data" / "mention_model.json"
@@ -154,6 +154,10 @@ def describe(
         alts = boundaries.alternatives(text, anchor, words.tokens, rules_here, places)
         if anchor.kind == PROGRAM:
             alts = [a for a in alts if not _excluded(text, a)]
+        elif anchor.kind == GROUP:
+            alts = [
+                a for a in alts if not _MEMBERSHIP_VERB.search(text, a.start, anchor.head_start)
+            ]
         cls = head_class(anchor)
         has_rule = bool(rules_here)
         # Short forms of names written elsewhere, not of the longer edges of this anchor.
@@ -188,6 +192,12 @@ def _verb_head(values: Mapping[str, float], kind: str) -> bool:
         return False
     return any(f"{kind}:after={tag}" in values for tag in _PREDICATE_STARTS)
 
+
+# A verb that forms a group or puts members in it (组建, 加入, 结成 …: group_left_breaks.tsv)
+# stands before a group's name, never inside it (河口乡中学组建县一中教育集团 is two things).
+_MEMBERSHIP_VERB = re.compile(
+    lexicon.alternation("group_left_breaks", "verb-building", "verb-cooperation")
+)
 
 # Kinds whose rule names are checked against LAC's first word (a rule's left edge is a guess).
 _CHECKED_STARTS = ("program",)

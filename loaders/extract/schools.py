@@ -348,7 +348,8 @@ def _candidate(text: str, start: int, end: int, word: str, floor: int) -> Candid
     name, cut = strip_leading_noise(text[begin:end])
     begin += cut
     if word == "#":
-        if len(name) < 4 or "届" in name:
+        # Three characters only after a level character (县一中: the county's own, as written).
+        if (len(name) < 4 and not (len(name) == 3 and name[0] in _OWN_LEVELS)) or "届" in name:
             return None
         return Candidate(SCHOOL, name, begin, end, "School", "schools.numbered", 0.6)
     cut = trim_left(name, suffix_len)

@@ -299,3 +299,17 @@ def test_a_count_of_programmes_is_no_programme(text: str):
 )
 def test_a_plan_named_only_by_a_time_is_no_programme(text: str):
     assert _names(text, PROGRAM) == set()
+
+
+def test_a_numbered_short_form_after_a_level_character_is_a_school():
+    assert "县一中" in _names("县一中今年秋季招收新生。", SCHOOL)
+    assert _names("初一中段学生参加比赛。", SCHOOL) == set()
+
+
+def test_a_group_named_after_its_lead_schools_numbered_short_form_is_a_group():
+    text = "全县以县第一中学为龙头,联合马场镇中学、河口乡中学组建县一中教育集团。"
+    doc = extract(make_doc(text, chain=("贵州省", "遵义市", "湄潭县")))
+    assert names_of(doc, GROUP) == {"县一中教育集团"}
+    labels = {e.key: e.label for e in doc.entities}
+    members = {labels[r.subject] for r in doc.relations if r.predicate == "memberOf"}
+    assert {"县第一中学", "马场镇中学", "河口乡中学"} <= members
