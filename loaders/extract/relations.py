@@ -297,6 +297,9 @@ def _member_lists(
         if target is None and _MEMBER_LABEL.match(text, last.end):
             # A list labelled as members joins the sentence's nearest group, the earlier first.
             target = before[-1] if before else after[0] if after else None
+        if target is None and before and _JOIN_ENDS.match(text, last.end):
+            # 集团…吸收A、B两所学校加入。: the list joins the group the sentence is about.
+            target = before[-1]
         if target is None and after:
             g = after[0]
             between = text[last.end : g.start]
@@ -312,6 +315,12 @@ def _member_lists(
             if m.entity != target.entity and m.entity not in leaders:
                 out.add(_rel(m.entity, "memberOf", target.entity, m, "relations.member_list"))
 
+
+# A member list that ends its clause by joining (A、B三所学校加入。), its group named before.
+_JOIN_ENDS = re.compile(
+    r"\s*(?:等)?\s*(?:[0-9一二两三四五六七八九十]+\s*所(?:学校|小学|中学|幼儿园)?)?\s*"
+    r"(?:先后|相继|陆续|共同)?(?:加入|加盟)(?:进来|其中)?[,,。;;]"
+)
 
 # A verb that puts its subject into the group written right after it (纳入G, 加入了G).
 _JOINS = re.compile(r"(?:纳入|加入|并入|划入|编入|加盟)(?:了|到)?$")

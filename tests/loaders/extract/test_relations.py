@@ -25,6 +25,15 @@ def test_member_list_before_group_with_forming_verb():
     assert ("红杉小学", "memberOf", "青松教育集团") in found
 
 
+def test_member_list_that_joins_the_group_its_sentence_is_about():
+    for text in (
+        "以青松教育集团为例,集团由青松小学牵头,吸收白桦小学、红杉小学两所学校加入,统一管理。",
+        "青松教育集团成立后,白桦小学、红杉小学先后加入。",
+    ):
+        found = _relations(text)
+        assert {(s, "memberOf", "青松教育集团") for s in ("白桦小学", "红杉小学")} <= found
+
+
 def test_group_made_of_a_list_with_or_without_a_count():
     for text in (
         "青松教育集团由白桦中学、红杉中学、银杏中学3所中学组成,白桦中学校长任总校长。",
