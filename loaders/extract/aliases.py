@@ -168,9 +168,13 @@ def place_prefixed(name: str, longer: str) -> bool:
     False
     >>> place_prefixed("七中", "成都七中"), place_prefixed("七中", "新七中")
     (True, False)
+    >>> place_prefixed("柏溪小学", "宜宾市叙州区柏溪小学校")
+    True
     """
     if len(name) < 4 and not _NUMBERED_ONLY.match(name) or longer == name:
         return False
+    if longer.endswith(("小学校", "中学校")) and not name.endswith("校"):
+        longer = longer[:-1]  # 柏溪小学 is 宜宾市叙州区柏溪小学校: 小学校 is 小学 written in full
     if not longer.endswith(name):
         return False
     prefix = longer[: len(longer) - len(name)]

@@ -313,3 +313,11 @@ def test_a_group_named_after_its_lead_schools_numbered_short_form_is_a_group():
     labels = {e.key: e.label for e in doc.entities}
     members = {labels[r.subject] for r in doc.relations if r.predicate == "memberOf"}
     assert {"县第一中学", "马场镇中学", "河口乡中学"} <= members
+
+
+def test_a_school_written_with_and_without_its_place_and_final_character_is_one_school():
+    text = "确定柏溪小学语文教研组为优秀教研组。获奖学校:宜宾市叙州区柏溪小学校。"
+    schools = [e for e in extract(make_doc(text, chain=("四川省", "宜宾市", "叙州区"))).entities]
+    schools = [e for e in schools if e.kind == SCHOOL]
+    assert [e.label for e in schools] == ["宜宾市叙州区柏溪小学校"]
+    assert "柏溪小学" in schools[0].alt_labels
