@@ -425,4 +425,8 @@ def lexically_sound(scored: Scored) -> bool:
     before = next((k[len(prefix) :] for k in features if k.startswith(prefix) and "&" not in k), "")
     if before not in _BEFORE_A_NAME:
         return False
-    return not any(f"{kind}:in={tag}" in features for tag in _FOREIGN_TAGS)
+    if any(f"{kind}:in={tag}" in features for tag in _FOREIGN_TAGS):
+        return False
+    # A name needs a word that names: a verbal noun alone before the head describes (获奖学校).
+    inside = {k[len(kind) + 4 :] for k in features if k.startswith(f"{kind}:in=")}
+    return not inside or not inside <= {"vn"}

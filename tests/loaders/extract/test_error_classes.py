@@ -315,6 +315,11 @@ def test_a_group_named_after_its_lead_schools_numbered_short_form_is_a_group():
     assert {"县第一中学", "马场镇中学", "河口乡中学"} <= members
 
 
+@pytest.mark.parametrize("text", ["获奖学校:白鹿小学。", "申报学校须于月底前提交材料。"])
+def test_a_verbal_noun_before_a_bare_head_describes_schools(text: str):
+    assert not {"获奖学校", "申报学校"} & _names(text, SCHOOL)
+
+
 def test_a_school_written_with_and_without_its_place_and_final_character_is_one_school():
     text = "确定柏溪小学语文教研组为优秀教研组。获奖学校:宜宾市叙州区柏溪小学校。"
     schools = [e for e in extract(make_doc(text, chain=("四川省", "宜宾市", "叙州区"))).entities]
