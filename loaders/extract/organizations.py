@@ -149,7 +149,7 @@ def _area_before(
 
 def _closest(options: list[AreaInfo], context: AreaContext) -> AreaInfo:
     """Return the option the document's places fit, else the highest level, lowest code."""
-    fitting = pick_area(tuple(options), context)
+    fitting = _local(options, context) or pick_area(tuple(options), context)
     if fitting is not None:
         return fitting
     return sorted(options, key=lambda o: ("province city county".split().index(o.level), o.code))[0]
@@ -371,9 +371,17 @@ def _leading_area(gaz, name: str, at: int, context: AreaContext) -> tuple[AreaIn
         if len(options) == 1:
             return options[0], at + length
         if options:
-            fitting = pick_area(tuple(options), context)
+            fitting = _local(options, context)
             return (fitting, at + length) if fitting is not None else None
     return None
+
+
+def _local(options: list[AreaInfo], context: AreaContext) -> AreaInfo | None:
+    """Return the one option that is the document's own place or lies directly inside its
+    city or county, else None: the province alone does not tell which of its zones is meant."""
+    chain = {i.code for i in context.chain}
+    near = [o for o in options if o.code in chain or o.parent_code in context.home]
+    return near[0] if len(near) == 1 else None
 
 
 # Characters that never stand inside a department's name between its area and its head. 和

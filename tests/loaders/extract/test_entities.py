@@ -111,6 +111,10 @@ def test_a_zone_word_many_cities_share_names_the_documents_own_zone():
     wenzhou = extract(make_doc(text, chain=("浙江省", "温州市", "鹿城区")))
     [body] = [e for e in wenzhou.entities if e.kind == ORG]
     assert body.label == "高新区管委会教育局"
+    # Another city of the same province has a zone of that name: the province alone says nothing.
+    nanjing = extract(make_doc(text, chain=("江苏省", "南京市")))
+    [body] = [e for e in nanjing.entities if e.kind == ORG]
+    assert body.label == "高新区管委会教育局"
     chengdu = extract(make_doc(text, chain=("四川省", "成都市")))
     [body] = [e for e in chengdu.entities if e.kind == ORG]
     assert body.label.startswith("成都高新技术产业开发区")
