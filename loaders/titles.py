@@ -64,6 +64,11 @@ _BARE_DATE = re.compile(
     r"(?:\s*\d{1,2}\s*:\s*\d{2}(?:\s*:\s*\d{2})?)?[\s|]*$"
 )
 
+# A publication stamp: a full date and its clock time (2023-08-28 18:02, 2023年8月28日 18:02).
+_STAMP = re.compile(
+    r"(?:19|20)\d{2}\s*[-年./]\s*\d{1,2}\s*[-月./]\s*\d{1,2}\s*日?\s*\d{1,2}\s*:\s*\d{2}"
+)
+
 
 def is_site_name(text: str) -> bool:
     """Return True for a site's name (a banner or a link to another site).
@@ -97,7 +102,9 @@ _MASTHEAD_LINE = re.compile(
     rf"^\s*[{_CJK}]{{2,8}}(?:{'|'.join(_MASTHEAD_SUFFIXES)})"
     r"(?:[\s·|,]*(?P<date>(?:19|20)\d{2}\s*[-年./]\s*\d{1,2}\s*[-月./]\s*\d{1,2}\s*日?)"
     r"(?:\s*(?:星期|周)[一二三四五六日天])?)?"
-    r"(?:[\s·|,]*(?:第\s*[0-9A-Za-z]{1,4}\s*[版期]|[A-Za-z]?\d{1,3}\s*版|版次\s*:?\s*\S{1,4}))*\s*$"
+    r"(?:[\s·|,]*(?:第\s*[0-9A-Za-z]{1,4}\s*[版期]|[A-Za-z]?\d{1,3}\s*版|版次\s*:?\s*\S{1,4})"
+    # the page's name after its number (第03版:教育周刊)
+    rf"(?:\s*[:：]\s*[{_CJK}]{{1,8}})?)*\s*$"
 )
 
 
@@ -119,8 +126,8 @@ def is_banner(text: str) -> bool:
 
     >>> is_banner("某某日报"), is_banner("工作动态"), is_banner("关于做好开学工作的通知")
     (True, True, False)
-    >>> is_banner("某某日报 2023年5月6日 第03版")
-    True
+    >>> is_banner("某某日报 2023年5月6日 第03版"), is_banner("某某日报 2023年5月6日 第03版:教育")
+    (True, True)
     """
     text = text.strip()
     masthead = len(text) <= 10 and text.endswith(_MASTHEAD_SUFFIXES)
@@ -136,9 +143,13 @@ def is_byline(line: str) -> bool:
     (True, True)
     >>> is_byline("2021-05-06 10:30"), is_byline("一、工作目标")
     (True, False)
+    >>> is_byline("原创 某某教育 2023-08-28 18:02 发表于四川")
+    True
     """
     if "。" in line or len(line) > 120:
         return False
+    if len(line) <= 60 and _STAMP.search(line):
+        return True  # 原创 某某教育 2023-08-28 18:02 发表于四川: a date with its clock time
     return bool(_BYLINE_LABEL.search(line) or _BARE_DATE.match(line))
 
 

@@ -341,6 +341,22 @@ def test_a_newspaper_page_is_titled_by_its_headline_and_dated_by_its_masthead() 
     assert meta.date == "2023-05-06"
 
 
+def test_a_masthead_that_names_its_page_is_still_a_masthead() -> None:
+    meta = metadata_of(
+        "青禾日报 2023年5月6日 第03版:教育周刊\n青禾县新建三所小学\n本报记者 王丽\n"
+        "今年,青禾县新建小学三所,新增学位2700个。\n"
+    )
+    assert (meta.title, meta.date) == ("青禾县新建三所小学", "2023-05-06")
+
+
+def test_a_headline_above_a_stamped_byline_is_the_title_not_the_account_name() -> None:
+    meta = metadata_of(
+        "青禾教育发布\n青禾县:三所新学校今秋投用\n原创 青禾教育 2023-08-28 18:02 发表于四川\n"
+        "今年秋季,全县三所新建学校投入使用。\n"
+    )
+    assert (meta.title, meta.date) == ("青禾县:三所新学校今秋投用", "2023-08-28")
+
+
 def test_an_interview_titled_by_its_theme_label_is_an_interview() -> None:
     meta = metadata_of(
         "访谈主题:青禾县课后服务工作推进情况\n访谈时间:2022-05-12 10:00\n"
