@@ -55,11 +55,13 @@ def render() -> None:
     st.title("资源 / Resource")
     url_iri = st.query_params.get("iri", "")
     # A link followed in this session (from this very page too) shows its IRI, though the box
-    # already holds one: a keyed text_input keeps its state over its `value`.
+    # already holds one: the keyed text_input reads its value from the session state only (a
+    # `value` as well makes Streamlit warn).
     if url_iri and st.session_state.get("resource_from_url") != url_iri:
         st.session_state["resource_from_url"] = url_iri
         st.session_state["resource_iri"] = url_iri
-    iri = st.text_input("IRI", value=url_iri, key="resource_iri").strip()
+    st.session_state.setdefault("resource_iri", url_iri)
+    iri = st.text_input("IRI", key="resource_iri").strip()
     if not iri:
         st.info("Open a resource from any link in the app, or paste an IRI above.")
         return

@@ -13,7 +13,6 @@ page load.
 from __future__ import annotations
 
 import streamlit as st
-import streamlit.components.v1 as components
 
 # Installed once per browser page (the frame is drawn on every run); app-relative links only.
 SCRIPT = """<script>
@@ -39,4 +38,6 @@ SCRIPT = """<script>
 def keep_links_in_session() -> None:
     """Draw the (invisible) frame whose script keeps in-app HTML links in this session."""
     with st.sidebar:
-        components.html(SCRIPT, height=0)
+        # st.iframe replaces components.html (deprecated); it runs a string of our own HTML in a
+        # frame with same-origin access, which the script needs (never pass it outside input).
+        st.iframe(SCRIPT, height="content")
