@@ -12,14 +12,14 @@ Shapes (each a general pattern of Chinese policy writing, not a list of names):
   side (“甲”“乙”创建率) are one enumeration, judged by the words around the whole run;
 - a campaign named by a slogan: 开展“读好书,做好人”活动 (a launch verb before, 活动 after);
 - an enumeration of quoted names closed by 等…项目/活动 or by a count (“X”“Y”两大工程): every
-  item is a programme (“新基础教育”研究 → 新基础教育研究);
+  item is a programme (“青苗阅读”研究 → 青苗阅读研究);
 - a gloss in parentheses naming a programme family: 头雁振翅(名校长);
 - a title in 《》 introduced as a 课题 or 项目 (《…》项目);
 - a family label of the concept scheme (集团化办学, 区管校聘, 课后延时服务).
 
 What is not a name (each rule states its reason where it is applied):
 - edition prefixes (第二期, 首届) of events and courses; plans keep them, because a plan's
-  edition is part of its title (第二期学前教育五年行动计划);
+  edition is part of its title (第二期乡村学前教育提升行动计划);
 - generic heads made only of policy vocabulary (重点项目, 年度财政预算项目, 前瞻性教学改革项目);
 - counted or enumerated classes (7个…工作室, 各类…项目, AFS等…交流项目, …等项目);
 - slogans: quoted text with a comma inside (“人人尚德,处处学堂”), quoted text used as a
@@ -57,11 +57,11 @@ from loaders.identifiers import normalise_key
 SUFFIXES = lexicon.words("programme_heads")
 # Suffixes that name a programme only when quotes mark the name (机制, 模式 are everyday words).
 _QUOTE_ONLY = lexicon.words("programme_heads", "mechanism")
-# Plans carry their edition in the title (第二期特殊教育提升计划); events and courses do not.
+# Plans carry their edition in the title (第三期融合教育推进计划); events and courses do not.
 _KEEPS_EDITION = lexicon.words("programme_heads", "plan")
 # 制 closes the name of a personnel or management system (员额制, 聘用制) when it is quoted.
 QUOTE_SUFFIXES = SUFFIXES + ("活动", "节", "日", "周", "课堂", "大学", "系列", "平台", "沙龙", "制")
-# Heads that continue a quoted name into one programme (“帮陵学”周末课堂).
+# Heads that continue a quoted name into one programme (“青禾学”周末课堂).
 _QUOTE_HEAD = re.compile(
     r"[^,,。;;“”\"、\s]{0,3}?(?:课堂|讲堂|讲坛|学堂|大学|沙龙|研修班|工作室|工作站)"
 )
@@ -279,8 +279,8 @@ def strip_edition(name: str, suffix: str) -> str:
 
     >>> strip_edition("第十四届教师成长大学堂", "大学堂")
     '教师成长大学堂'
-    >>> strip_edition("第二期学前教育五年行动计划", "行动计划")
-    '第二期学前教育五年行动计划'
+    >>> strip_edition("第二期乡村学前教育提升行动计划", "行动计划")
+    '第二期乡村学前教育提升行动计划'
     """
     if suffix in _KEEPS_EDITION:
         return name
@@ -725,7 +725,7 @@ def _quoted_names(
     if len(pieces) == 1:
         head = _QUOTE_HEAD.match(own_after)
         if head:
-            # “帮陵学”周末课堂: the quoted part and its head are one name.
+            # “青禾学”周末课堂: the quoted part and its head are one name.
             end = match.end() + head.end()
             return [_quoted(clean_name(content + head.group()), match.start(1), end)]
     activity = _ACTIVITY_AFTER.match(after) if alone else None
