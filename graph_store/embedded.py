@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import os
+import time
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
@@ -24,6 +25,13 @@ from ontology.namespace import STATS_GRAPH
 # written to a temporary file and swapped in with os.replace, so it is never half-written.
 # Oxigraph (RocksDB) ignores files in its folder whose names are not its own.
 GENERATION_FILE = "edukg-generation"
+# A read-only open races a writer in another process (`edukg ingest` beside the app, `edukg
+# query` or `edukg serve`): RocksDB reads CURRENT, then the MANIFEST it names, then the files
+# listed there, and a writer creating the store or compacting it (the bulk load's optimize)
+# replaces them in between, so the open fails with "Corruption … MANIFEST", a missing .sst or a
+# missing column family (issue #10). The next open reads the new files: a failed open is tried
+# again, for up to this many seconds, before it is reported.
+READ_ONLY_OPEN_SECONDS = 5.0
 # A graph for bulk_put_graphs: its name, its quads and, optionally, its statistics records.
 GraphWrite = (
     tuple[NamedNode, QuadLines | Iterable[Quad]]
@@ -52,6 +60,30 @@ def bump_generation(folder: str | Path) -> int:
     temporary.write_text(f"{generation}\n", encoding="ascii")
     os.replace(temporary, path)
     return generation
+
+
+def _open_read_only(folder: Path) -> ox.Store:
+    """Open the store in `folder` read-only, trying again while a writer replaces its files
+    (READ_ONLY_OPEN_SECONDS); raise StoreError, in one line, when it cannot be opened."""
+    deadline = time.monotonic() + READ_ONLY_OPEN_SECONDS
+    pause = 0.01
+    while True:
+        try:
+            return ox.Store.read_only(str(folder))
+        except (OSError, RuntimeError) as err:  # RocksDB reports a damaged store as RuntimeError
+            if time.monotonic() >= deadline or not _has_files(folder):
+                reason = str(err).splitlines()[0] if str(err) else type(err).__name__
+                raise StoreError(f"cannot open the store at {folder}: {reason}") from err
+        time.sleep(pause)
+        pause = min(pause * 2, 0.2)
+
+
+def _has_files(folder: Path) -> bool:
+    """Say whether `folder` holds anything: a missing or empty folder has no writer to wait for."""
+    try:
+        return any(folder.iterdir())
+    except OSError:
+        return False
 
 
 def graph_lines(graph: NamedNode, quads: Iterable[Quad]) -> list[str]:
@@ -97,14 +129,14 @@ class EmbeddedStore:
             self.location = ":memory:"
         else:
             folder = Path(path)
-            try:
-                if read_only:
-                    self._store = ox.Store.read_only(str(folder))
-                else:
+            if read_only:
+                self._store = _open_read_only(folder)
+            else:
+                try:
                     folder.mkdir(parents=True, exist_ok=True)
                     self._store = ox.Store(str(folder))
-            except OSError as err:
-                raise StoreError(f"cannot open the store at {folder}: {err}") from err
+                except OSError as err:
+                    raise StoreError(f"cannot open the store at {folder}: {err}") from err
             self.location = str(folder)
         self._folder = None if path is None else Path(path)
 
