@@ -175,7 +175,9 @@ def describe(
         if anchor.kind == PROGRAM and scored and _verb_head(scored[0].features, PROGRAM):
             scored = ()
         elif anchor.kind == PROGRAM:
-            scored = tuple(s for s in scored if not _time_only(text, s))
+            scored = tuple(
+                s for s in scored if not _time_only(text, s) and not _plan_being_drafted(text, s)
+            )
         out.append(AnchorCase(anchor, cheap, scored))
     return out
 
@@ -223,6 +225,34 @@ _IN = "program:in="
 
 
 _NUMERALS = re.compile(r"[0-9零一二三四五六七八九十百]")
+
+
+# A drafting verb, then at most a modifier ending in 的, before a plan (制订详细的…计划).
+_DRAFTING_BEFORE = re.compile(
+    "(?:" + lexicon.alternation("programme_document_verbs", "drafting") + ")[^,,。;;:：、]{0,6}的$"
+)
+# What marks a plan's own name: a family it belongs to, an organisation or place in it.
+_NAME_MARKS = ("program:family", "program:in=ORG", "program:in=LOC", "program:place_lead")
+
+
+def _plan_being_drafted(text: str, scored: Scored) -> bool:
+    """Return True for a plan a sentence says is being written (制定详细研修计划, 完善实施计划)
+    whose words mark no name: no quote, numeral, place, organisation or programme family. Such
+    a plan is a document of the work, not a named programme (制定学前教育三年行动计划 keeps its
+    numeral)."""
+    values = scored.features
+    if "program:class=plan" not in values:
+        return False
+    start = scored.alternative.start
+    if "program:governor=document" not in values and not _DRAFTING_BEFORE.search(
+        text, max(0, start - 8), start
+    ):
+        return False  # 制订详细的教研计划: the verb may stand before the plan's modifier
+    end = scored.alternative.anchor.end
+    surface = text[max(0, start - 1) : end + 1]  # a quote just outside names it too
+    if any(q in surface for q in '“”"‘’《') or _NUMERALS.search(surface):
+        return False
+    return not any(mark in values for mark in _NAME_MARKS)
 
 
 def _time_only(text: str, scored: Scored) -> bool:

@@ -326,3 +326,15 @@ def test_a_school_written_with_and_without_its_place_and_final_character_is_one_
     schools = [e for e in schools if e.kind == SCHOOL]
     assert [e.label for e in schools] == ["宜宾市叙州区柏溪小学校"]
     assert "柏溪小学" in schools[0].alt_labels
+
+
+@pytest.mark.parametrize(
+    "text", ["各校要制定个人学习计划,按月落实。", "教研组要制订详细的教研计划。"]
+)
+def test_a_plan_being_drafted_without_a_name_is_no_programme(text: str):
+    assert _names(text, PROGRAM) == set()
+
+
+def test_a_numbered_plan_being_drafted_is_still_a_programme():
+    names = _names("区教育局制定学前教育第三期三年行动计划。", PROGRAM)
+    assert any(n.endswith("三年行动计划") for n in names)
