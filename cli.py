@@ -41,6 +41,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     from tqdm import tqdm
 
     from graph_store.ingest import ingest_paths
+    from loaders.read import display_name
 
     missing = [p for p in args.paths if not Path(p).exists()]
     for path in missing:
@@ -60,7 +61,9 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     for doc in report.loaded:
         if not args.quiet:
             print(
-                f"{doc.doc_id}  {doc.quads:>6} quads  {Path(doc.path).name}  {doc.title or '(no title)'}"
+                # A name in bytes that are not UTF-8 is shown as read_document stores it.
+                f"{doc.doc_id}  {doc.quads:>6} quads  {display_name(Path(doc.path))}  "
+                f"{doc.title or '(no title)'}"
             )
     print(
         f"loaded {len(report.loaded)} documents, {len(report.failed) + len(missing)} failed; "
