@@ -26,7 +26,7 @@ from loaders.extract.boundaries import HEAD_LISTS, Alternative, Anchor, head_cla
 from loaders.extract.features import Words, anchor_features, features, repeated
 from loaders.extract.lexical import FUNCTION_TAGS, analyse
 from loaders.extract.model import AREA, GROUP, PROGRAM, Candidate
-from loaders.extract.programs import counted_bundle, excluded_by_tail
+from loaders.extract.programs import counted_bundle, edition_only, excluded_by_tail
 
 MODEL_PATH = Path(__file__).resolve().parent / "data" / "mention_model.json"
 
@@ -279,11 +279,11 @@ def _repeated_edges(text: str, alts: Sequence[Alternative]) -> list[bool]:
 
 def _excluded(text: str, alt: Alternative) -> bool:
     """Return True for a programme alternative the guideline excludes: a count of programmes
-    (八大工程), or a name whose last word, read on its surface and on the label a rule gave it
+    (八大工程), an edition of no named plan (第三期行动计划), or a name whose last word, read on its surface and on the label a rule gave it
     (“X好少年”展评活动 → X好少年), is an event, designation, honour or facility."""
     surface = text[alt.start : alt.anchor.end]
     rule = alt.rule
-    if counted_bundle(surface, alt.anchor.head):
+    if counted_bundle(surface, alt.anchor.head) or edition_only(surface, alt.anchor.head):
         return True
     return excluded_by_tail(surface, *((rule.canonical or rule.name,) if rule else ()))
 

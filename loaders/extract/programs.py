@@ -255,6 +255,17 @@ def counted_bundle(name: str, suffix: str) -> bool:
     return bool(_COUNT_OF.fullmatch(spec))
 
 
+def edition_only(name: str, suffix: str) -> bool:
+    """Return True when nothing but an edition stands before the suffix: an edition of no
+    named plan (第三期行动计划, 新一轮行动计划).
+
+    >>> edition_only("第三期行动计划", "行动计划"), edition_only("第三期乡村教师行动计划", "行动计划")
+    (True, False)
+    """
+    spec = _YEAR_PREFIX.sub("", clean_name(name)[: -len(suffix)] if suffix else clean_name(name))
+    return bool(spec) and not _EDITION.sub("", spec)
+
+
 def excluded_by_tail(*names: str) -> bool:
     """Return True when the last word of any of `names` (a surface form, the label a rule gave
     it) puts it in a class the guideline excludes, unless that name is a programme family's

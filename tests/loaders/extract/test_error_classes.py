@@ -338,3 +338,8 @@ def test_a_plan_being_drafted_without_a_name_is_no_programme(text: str):
 def test_a_numbered_plan_being_drafted_is_still_a_programme():
     names = _names("区教育局制定学前教育第三期三年行动计划。", PROGRAM)
     assert any(n.endswith("三年行动计划") for n in names)
+
+
+def test_an_edition_of_no_named_plan_is_no_programme():
+    text = "印发《温州市第三期学前教育行动计划(2021—2025年)》(以下简称“第三期行动计划”)。"
+    assert "第三期行动计划" not in _names(text, PROGRAM)
