@@ -209,8 +209,8 @@ _NO_NAME_STARTS = frozenset({"d", "ad", "p", "r", "c", "u", "xc"})
 
 def _starts_with_function_word(rule: Candidate, words: Words) -> bool:
     """Return True when LAC reads the first word of a rule's name as a function word of two or
-    more characters (充分总结…工程: an adverb): the rule's edge is wrong, and its verdict must not weigh
-    against the other edges of the anchor."""
+    more characters (充分总结…工程: an adverb): the rule's edge is wrong, and its verdict must
+    not weigh against the other edges of the anchor."""
     at = bisect.bisect_left(words.starts, rule.start)
     if at >= len(words.tokens) or words.tokens[at].start != rule.start:
         return False
@@ -222,11 +222,7 @@ def _starts_with_function_word(rule: Candidate, words: Words) -> bool:
 
 
 _IN = "program:in="
-
-
 _NUMERALS = re.compile(r"[0-9零一二三四五六七八九十百]")
-
-
 # A drafting verb, then at most a modifier ending in 的, before a plan (制订详细的…计划).
 _DRAFTING_BEFORE = re.compile(
     "(?:" + lexicon.alternation("programme_document_verbs", "drafting") + ")[^,,。;;:：、]{0,6}的$"
@@ -279,8 +275,9 @@ def _repeated_edges(text: str, alts: Sequence[Alternative]) -> list[bool]:
 
 def _excluded(text: str, alt: Alternative) -> bool:
     """Return True for a programme alternative the guideline excludes: a count of programmes
-    (八大工程), an edition of no named plan (第三期行动计划), or a name whose last word, read on its surface and on the label a rule gave it
-    (“X好少年”展评活动 → X好少年), is an event, designation, honour or facility."""
+    (八大工程), an edition of no named plan (第三期行动计划), or a name whose last word, read on
+    its surface and on the label a rule gave it (“X好少年”展评活动 → X好少年), is an event,
+    designation, honour or facility."""
     surface = text[alt.start : alt.anchor.end]
     rule = alt.rule
     if counted_bundle(surface, alt.anchor.head) or edition_only(surface, alt.anchor.head):
@@ -361,32 +358,36 @@ def with_list_peers(text: str, cases: Sequence[AnchorCase], chosen: list[Scored]
     """Return `chosen` and every item of a 、-list, whole from separator to head, whose neighbour
     in the list is a chosen name with the same head: coordinated items are names of one kind
     (白杨小学、还拉小学、金桂小学), however LAC reads the first word of one of them."""
-    by_edge = {
-        (s.alternative.anchor.head, s.alternative.start, s.alternative.anchor.end)
-        for s in chosen
-        if s.alternative.anchor.kind in _LISTED_KINDS
-    }
+    listed = [s for s in chosen if s.alternative.anchor.kind in _LISTED_KINDS]
+    ends = {(s.alternative.anchor.head, s.alternative.anchor.end) for s in listed}
+    starts = {(s.alternative.anchor.head, s.alternative.start) for s in listed}
     taken = {(s.alternative.anchor.kind, s.alternative.anchor.end) for s in chosen}
+    items = [
+        item
+        for case in cases
+        if case.anchor.kind in _LISTED_KINDS and (case.anchor.kind, case.anchor.end) not in taken
+        for item in (_list_item(text, case),)
+        if item is not None
+    ]
     out = list(chosen)
+    found: set[int] = set()
     added = True
     while added:  # an item found makes its own neighbour a peer
         added = False
-        for case in cases:
-            anchor = case.anchor
-            if anchor.kind not in _LISTED_KINDS or (anchor.kind, anchor.end) in taken:
+        for index, item in enumerate(items):
+            if index in found:
                 continue
-            item = _list_item(text, case)
-            if item is None:
-                continue
-            start, end = item.alternative.start, anchor.end
-            ends = {e for h, _, e in by_edge if h == anchor.head}
-            starts = {b for h, b, _ in by_edge if h == anchor.head}
-            before = text[start - 1 : start] == "、" and start - 1 in ends
-            after = text[end : end + 1] == "、" and end + 1 in starts
+            start, anchor = item.alternative.start, item.alternative.anchor
+            before = text[start - 1 : start] == "、" and (anchor.head, start - 1) in ends
+            after = (
+                text[anchor.end : anchor.end + 1] == "、"
+                and (anchor.head, anchor.end + 1) in starts
+            )
             if before or after:
                 out.append(item)
-                by_edge.add((anchor.head, start, anchor.end))
-                taken.add((anchor.kind, anchor.end))
+                found.add(index)
+                ends.add((anchor.head, anchor.end))
+                starts.add((anchor.head, start))
                 added = True
     return out
 
