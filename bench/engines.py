@@ -99,8 +99,8 @@ EXTRA_QUERIES = {
     "target_indicators (before: live)": STATS_PREFIXES + LIVE["target_indicators"],
 }
 # The forms of the rewritten aggregates before issue 13's last rewrite, timed in the same run
-# (the tests keep them too and compare their rows: tests/queries/test_query_rewrites.py,
-# tests/graph_store/test_statistics.py).
+# (the tests compare their rows with the new forms': tests/queries/test_query_rewrites.py reads
+# documents_by_area_and_year's from here; tests/graph_store/test_statistics.py).
 BEFORE = {
     "documents_by_area_and_year (before: every label)": """
 PREFIX ekg: <https://w3id.org/edukg/ontology#>

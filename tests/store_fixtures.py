@@ -48,10 +48,10 @@ def tiny_store() -> EmbeddedStore:
     return fill(EmbeddedStore(None))
 
 
-@pytest.fixture
-def big_store_path(tmp_path: Path) -> Path:
-    """A few thousand generated triples: enough for a cross product that runs for minutes."""
-    store = ox.Store(str(tmp_path / "big"))
+def make_big_store(folder: Path) -> Path:
+    """Write 3 000 numbered nodes into a store at `folder`: a cross product of them runs for
+    minutes (a three-way one for hours)."""
+    store = ox.Store(str(folder))
     graph = ox.NamedNode("https://w3id.org/edukg/id/graph/big")
     order = ox.NamedNode("https://w3id.org/edukg/ontology#order")
     store.extend(
@@ -60,7 +60,13 @@ def big_store_path(tmp_path: Path) -> Path:
     )
     store.flush()
     del store
-    return tmp_path / "big"
+    return folder
+
+
+@pytest.fixture
+def big_store_path(tmp_path: Path) -> Path:
+    """A few thousand generated triples: enough for a cross product that runs for minutes."""
+    return make_big_store(tmp_path / "big")
 
 
 @pytest.fixture

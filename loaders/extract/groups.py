@@ -107,7 +107,7 @@ def find_groups(text: str, spans) -> list[Candidate]:  # noqa: ANN001
             begin = extend_left(text, start, s_start, min_specific=2, max_len=24)
             quoted = _QUOTED_BEFORE.search(text, max(s_start, begin - 12), begin)
             if quoted and quoted.end() == begin:
-                begin = quoted.start()  # “红枫林”社区教育集团: the quoted word is the name
+                begin = quoted.start()  # “白桦林”社区教育集团: the quoted word is the name
             name, cut = strip_leading_noise(text[begin:end])
             begin += cut
             cut = _trim_left(name, word)

@@ -26,7 +26,7 @@ from loaders.extract.boundaries import HEAD_LISTS, Alternative, Anchor, head_cla
 from loaders.extract.features import Words, anchor_features, features, repeated
 from loaders.extract.lexical import FUNCTION_TAGS, analyse
 from loaders.extract.model import AREA, GROUP, PROGRAM, Candidate
-from loaders.extract.programs import counted_bundle, edition_only, excluded_by_tail
+from loaders.extract.programs import edition_or_count, excluded_by_tail
 
 MODEL_PATH = Path(__file__).resolve().parent / "data" / "mention_model.json"
 
@@ -234,7 +234,7 @@ _NAME_MARKS = ("program:family", "program:in=ORG", "program:in=LOC", "program:pl
 def _plan_being_drafted(text: str, scored: Scored) -> bool:
     """Return True for a plan a sentence says is being written (制定详细研修计划, 完善实施计划)
     whose words mark no name: no quote, numeral, place, organisation or programme family. Such
-    a plan is a document of the work, not a named programme (制定学前教育三年行动计划 keeps its
+    a plan is a document of the work, not a named programme (制定融合教育三年推进计划 keeps its
     numeral)."""
     values = scored.features
     if "program:class=plan" not in values:
@@ -280,7 +280,7 @@ def _excluded(text: str, alt: Alternative) -> bool:
     designation, honour or facility."""
     surface = text[alt.start : alt.anchor.end]
     rule = alt.rule
-    if counted_bundle(surface, alt.anchor.head) or edition_only(surface, alt.anchor.head):
+    if edition_or_count(surface, alt.anchor.head):
         return True
     return excluded_by_tail(surface, *((rule.canonical or rule.name,) if rule else ()))
 

@@ -15,7 +15,7 @@ Shapes (each a general pattern of Chinese policy writing, not a list of names):
   item is a programme (“青苗阅读”研究 → 青苗阅读研究);
 - a gloss in parentheses naming a programme family: 头雁振翅(名校长);
 - a title in 《》 introduced as a 课题 or 项目 (《…》项目);
-- a family label of the concept scheme (集团化办学, 区管校聘, 课后延时服务).
+- a family label of the concept scheme (集团化办学, 区管校聘, 双减).
 
 What is not a name (each rule states its reason where it is applied):
 - edition prefixes (第二期, 首届) of events and courses; plans keep them, because a plan's
@@ -218,10 +218,8 @@ def is_generic(spec: str, quoted: bool = False) -> bool:
     (True, False)
     """
     spec = _YEAR_PREFIX.sub("", spec)  # 2019年计划: a year is not a name
-    if spec and not _EDITION.sub("", spec):
-        return True  # 第三期行动计划: an edition of no named plan
-    if _COUNT_OF.fullmatch(spec):
-        return True  # 八大工程, 五大项目: a count of programmes
+    if _edition_or_count(spec):
+        return True
     if _NUMBERED.search(spec):
         return False  # numbered names: 2468工程, 1+N+1德育模式
     if quoted and _NUMERAL.search(spec):
@@ -245,25 +243,23 @@ def tail_class(name: str) -> str:
 _NOT_PROGRAMME_TAILS = frozenset({"event", "designation", "honour", "facility"})
 
 
-def counted_bundle(name: str, suffix: str) -> bool:
-    """Return True when `name` is a count of programmes (八大工程, 五大行动), not one.
+def _edition_or_count(spec: str) -> bool:
+    """Return True when the part before a suffix is only an edition (第三期行动计划: of no named
+    plan) or a count (八大工程, 五大项目: a count of programmes)."""
+    return bool(spec) and not _EDITION.sub("", spec) or bool(_COUNT_OF.fullmatch(spec))
 
-    >>> counted_bundle("八大工程", "工程"), counted_bundle("“八大”护校工程", "工程")
+
+def edition_or_count(name: str, suffix: str) -> bool:
+    """Return True when nothing but a year, an edition or a count stands before the suffix of
+    `name`, as is_generic reads a rule's name.
+
+    >>> edition_or_count("八大工程", "工程"), edition_or_count("“八大”护校工程", "工程")
+    (True, False)
+    >>> edition_or_count("第三期行动计划", "行动计划"), edition_or_count("第三期乡村教师行动计划", "行动计划")
     (True, False)
     """
     spec = clean_name(name)[: -len(suffix)] if suffix else clean_name(name)
-    return bool(_COUNT_OF.fullmatch(spec))
-
-
-def edition_only(name: str, suffix: str) -> bool:
-    """Return True when nothing but an edition stands before the suffix: an edition of no
-    named plan (第三期行动计划, 新一轮行动计划).
-
-    >>> edition_only("第三期行动计划", "行动计划"), edition_only("第三期乡村教师行动计划", "行动计划")
-    (True, False)
-    """
-    spec = _YEAR_PREFIX.sub("", clean_name(name)[: -len(suffix)] if suffix else clean_name(name))
-    return bool(spec) and not _EDITION.sub("", spec)
+    return _edition_or_count(_YEAR_PREFIX.sub("", spec))
 
 
 def excluded_by_tail(*names: str) -> bool:
@@ -356,7 +352,7 @@ def find_programs(text: str, spans) -> list[Candidate]:  # noqa: ANN001
             (c for c in best.values() if not cited_only(text, c.start, c.end, c.method)),
             key=lambda c: (c.start, c.end, c.name),
         )
-        # A name inside a longer programme name (课后延时 in 课后延时服务项目) is part of it.
+        # A name inside a longer programme name (书香校园 in 书香校园建设项目) is part of it.
         found += [
             c
             for c in here
@@ -410,7 +406,7 @@ def link_family_mentions(candidates: list[Candidate]) -> list[Candidate]:
     """Return the candidates with bare family labels resolved within the document.
 
     A bare label (集团办学, 课后服务) refers to the document's one specific programme of that
-    family when there is exactly one (课后延时服务试点 …), else to one programme named by the
+    family when there is exactly one (县管校聘试点 …), else to one programme named by the
     family's preferred label. Families of units (名师工作室) are not merged: many exist.
     """
     bare: dict[str, list[int]] = {}
@@ -598,7 +594,7 @@ def _suffix_candidate(text: str, s_start: int, start: int, end: int, word: str) 
         end -= 2
     family = family_label(spec) if word == "项目" else None
     if family is not None and not family.unit and not family.theme:
-        name = spec  # 课后延时服务项目: a family name + the generic head 项目
+        name = spec  # 县管校聘项目: a family name + the generic head 项目
         end -= 2
     unit = family_label(re.sub(r"^[省市区县]级?", "", name))
     if unit is not None and unit.unit and not quoted:
@@ -616,7 +612,7 @@ def _suffix_candidate(text: str, s_start: int, start: int, end: int, word: str) 
     if word in _QUOTE_ONLY and not spec[0].isdigit():
         closing = max(text.rfind("”", begin, end), text.rfind("’", begin, end))
         if closing < 0 or end - len(word) - closing - 1 > 2:
-            return None  # “红枫林”社区教育集团机制: the quote does not name the mechanism
+            return None  # “白桦林”社区教育集团机制: the quote does not name the mechanism
     if _CLASS_LIST.match(text, end):
         return None  # 搭建名辅导员工作室、班主任发展工作室等平台: kinds of platform
     longest = 24 if word == "主题教育" else 16  # campaign titles are long (学习贯彻…主题教育)

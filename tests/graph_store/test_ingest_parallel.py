@@ -75,25 +75,29 @@ def _alive(pid: int) -> bool:
 
 
 @pytest.mark.skipif(not Path("/proc").is_dir(), reason="reads /proc")
-def test_workers_exit_when_the_ingest_is_killed():
+# SIGKILL, and SIGTERM (what kill, systemd and timeout send; issue 10, defect 6): no worker stays.
+@pytest.mark.parametrize("sent", [signal.SIGKILL, signal.SIGTERM], ids=["SIGKILL", "SIGTERM"])
+def test_workers_exit_when_the_ingest_is_killed(sent: signal.Signals):
     parent = subprocess.Popen(
         [sys.executable, "-c", textwrap.dedent(_KILLED_PARENT)],
         cwd=ROOT,
         stdout=subprocess.PIPE,
         text=True,
     )
+    workers: list[int] = []
     try:
         workers = [int(pid) for pid in parent.stdout.readline().split()]  # type: ignore[union-attr]
         assert len(workers) == 2 and all(_alive(pid) for pid in workers)
-        parent.send_signal(signal.SIGKILL)
-        parent.wait()
+        parent.send_signal(sent)
+        assert parent.wait(timeout=30) != 0
         deadline = time.monotonic() + 10 * ingest._WATCH_SECONDS
         while any(_alive(pid) for pid in workers) and time.monotonic() < deadline:
             time.sleep(0.1)
         assert not any(_alive(pid) for pid in workers)
     finally:
         parent.kill()
-        for pid in workers if "workers" in locals() else []:
+        parent.wait()
+        for pid in workers:
             if _alive(pid):
                 os.kill(pid, signal.SIGKILL)
 

@@ -30,26 +30,12 @@ from tests.graph_store.test_serve_security import (
     send,
     system_allows_namespaces,
 )
-from tests.store_fixtures import fill, free_port
+from tests.store_fixtures import fill, free_port, make_big_store
 
 pytestmark = pytest.mark.endpoint
 
 EDUKG = [sys.executable, "-c", "import sys, cli; sys.exit(cli.main(sys.argv[1:]))"]
 MODES = {"read-only": (), "read-write": ("--allow-updates",)}
-
-
-def make_big_store(folder: Path) -> Path:
-    """3 000 numbered nodes: a three-way cross product of them runs for hours."""
-    store = ox.Store(str(folder))
-    graph = ox.NamedNode("https://w3id.org/edukg/id/graph/big")
-    order = ox.NamedNode("https://w3id.org/edukg/ontology#order")
-    store.extend(
-        ox.Quad(ox.NamedNode(f"https://w3id.org/edukg/id/n/{i}"), order, ox.Literal(i), graph)
-        for i in range(3000)
-    )
-    store.flush()
-    del store
-    return folder
 
 
 @pytest.fixture(scope="module", params=sorted(MODES))
