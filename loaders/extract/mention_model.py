@@ -17,7 +17,7 @@ import json
 import math
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -26,7 +26,7 @@ from loaders.extract.boundaries import HEAD_LISTS, Alternative, Anchor, head_cla
 from loaders.extract.features import Words, anchor_features, features, repeated
 from loaders.extract.lexical import FUNCTION_TAGS, analyse
 from loaders.extract.model import AREA, GROUP, PROGRAM, Candidate
-from loaders.extract.programs import edition_or_count, excluded_by_tail
+from loaders.extract.programs import clean_name, edition_or_count, excluded_by_tail
 
 MODEL_PATH = Path(__file__).resolve().parent / "data" / "mention_model.json"
 
@@ -147,9 +147,9 @@ def describe(
             continue
         words = _window_tokens(anchor, windows, window_starts, tokens)
         rules_here = [
-            c
+            trimmed
             for c in by_end.get((anchor.kind, anchor.end), [])
-            if anchor.kind not in _CHECKED_STARTS or not _starts_with_function_word(c, words)
+            if (trimmed := c if anchor.kind not in _CHECKED_STARTS else _trim_start(text, c, words))
         ]
         alts = boundaries.alternatives(text, anchor, words.tokens, rules_here, places)
         if anchor.kind == PROGRAM:
@@ -207,18 +207,31 @@ _CHECKED_STARTS = ("program",)
 _NO_NAME_STARTS = frozenset({"d", "ad", "p", "r", "c", "u", "xc"})
 
 
-def _starts_with_function_word(rule: Candidate, words: Words) -> bool:
-    """Return True when LAC reads the first word of a rule's name as a function word of two or
-    more characters (充分总结…工程: an adverb): the rule's edge is wrong, and its verdict must
-    not weigh against the other edges of the anchor."""
+def _trim_start(text: str, rule: Candidate, words: Words) -> Candidate | None:
+    """Return the rule's name without the predicate LAC reads at its start, or None.
+
+    A function word of two or more characters cannot begin a name (充分总结…工程: an adverb);
+    the verb it modifies is the sentence's predicate, so the name begins after both. What is
+    left must still hold a word before the head; else the rule's edge was wrong and its verdict
+    must not weigh against the other edges of the anchor.
+    """
     at = bisect.bisect_left(words.starts, rule.start)
-    if at >= len(words.tokens) or words.tokens[at].start != rule.start:
-        return False
-    if rule.name[:1] in '“"‘':
-        return False
-    token = words.tokens[at]
+    tokens = words.tokens
+    if at >= len(tokens) or tokens[at].start != rule.start or rule.name[:1] in '“"‘':
+        return rule
+    token = tokens[at]
     # One character may be a name's own first character that LAC splits off (向|阳花计划).
-    return token.end - token.start >= 2 and token.tag in _NO_NAME_STARTS
+    if token.end - token.start < 2 or token.tag not in _NO_NAME_STARTS:
+        return rule
+    while at < len(tokens) and tokens[at].tag in _NO_NAME_STARTS:
+        at += 1
+    if at < len(tokens) and tokens[at].tag == "v":
+        at += 1
+    start = tokens[at].start if at < len(tokens) else rule.end
+    head = boundaries.head_of(rule.kind, rule.name)
+    if rule.end - start <= len(head) + 1:
+        return None
+    return replace(rule, name=clean_name(text[start : rule.end]), start=start)
 
 
 _IN = "program:in="
