@@ -225,6 +225,30 @@ def find_anchors(
     return sorted(best.values(), key=lambda a: (a.end, a.kind))
 
 
+_CONJUNCTIONS = "和与及或"
+
+
+def _joined_before(text: str, anchor: Anchor, low: int) -> int | None:
+    """Return the position of the nearest conjunction before the head that follows a head of
+    the anchor's kind (…中学和…, …局与…), or None. 和平, 与会: a word the conjunction begins
+    is no conjunction.
+
+    >>> t = "吸纳青松中学和白云镇中心学校组成"
+    >>> a = Anchor("school", 12, 14, "学校", 0, len(t))
+    >>> _joined_before(t, a, 0)
+    6
+    >>> t = "市住房和城乡建设局"
+    >>> _joined_before(t, Anchor("org", 8, 9, "局", 0, len(t)), 0)
+    """
+    heads = _heads(anchor.kind)
+    for at in range(anchor.head_start - 1, low, -1):
+        if text[at] not in _CONJUNCTIONS or dictionary_word(text[at : at + 2]):
+            continue
+        if any(text.endswith(h, 0, at) for h in heads):
+            return at
+    return None
+
+
 def head_of(kind: str, name: str) -> str:
     """Return the longest head of `kind` that `name` ends with (closing marks aside), or ''."""
     bare = name.rstrip(')）”’"」')
@@ -273,6 +297,13 @@ def alternatives(
         if text[at] in hard:
             starts = {s: r for s, r in starts.items() if s > at}
             break
+    # A conjunction right after a complete name of the same kind joins two names (甲中学和乙
+    # 学校): LAC may read both as one ORG word, so no edge is taken before it.
+    if anchor.kind != PROGRAM:
+        joined = _joined_before(text, anchor, low)
+        if joined is not None:
+            starts = {s: r for s, r in starts.items() if s > joined}
+            low = joined + 1
     # A place name begins a name as often as a word does, and LAC may glue it to the word
     # before (校鹿城区: 鹿城区外国语学校 begins at 鹿).
     first = bisect.bisect_left(places, (low, 0))

@@ -203,6 +203,32 @@ def test_a_list_item_without_a_peer_of_its_head_is_not_made_a_name():
     assert "还拉小学" not in _names("带领白杨中学、还拉小学参加比赛。", SCHOOL)
 
 
+@pytest.mark.parametrize(
+    ("text", "kind", "names", "joined"),
+    [
+        (
+            "吸纳温州市第九中学、城西中学和望岳镇中心学校组成。",
+            SCHOOL,
+            {"温州市第九中学", "城西中学", "望岳镇中心学校"},
+            "中学和",
+        ),
+        (
+            "由市审计局与市发展和改革委员会联合检查。",
+            ORG,
+            {"温州市审计局", "温州市发展和改革委员会"},  # the document's city is 温州
+            "局与",
+        ),
+    ],
+)
+def test_two_names_joined_by_a_conjunction_are_two_names(
+    text: str, kind: str, names: set, joined: str
+):
+    # LAC may read both names and the conjunction between them as one ORG word.
+    found = _names(text, kind)
+    assert names <= found
+    assert not any(joined in name for name in found)
+
+
 def test_elliptical_list_of_groups_is_not_a_group_name():
     groups = _names("百里、松台、广化3个教育集团各新增一所成员校。", GROUP)
     assert groups == set()
