@@ -226,12 +226,17 @@ def find_anchors(
 
 
 _CONJUNCTIONS = "和与及或"
+# Word classes that end one name's clause: a verb, adverb, preposition or conjunction read
+# right after a complete name (区教体局|将|联合|区教研室) is not inside the next one.
+_PREDICATE_TAGS = frozenset({"v", "d", "p", "c"})
 
 
-def _joined_before(text: str, anchor: Anchor, low: int) -> int | None:
-    """Return the position of the nearest conjunction before the head that follows a head of
-    the anchor's kind (…中学和…, …局与…), or None. 和平, 与会: a word the conjunction begins
-    is no conjunction.
+def _joined_before(
+    text: str, anchor: Anchor, low: int, tokens: Sequence[Token] = ()
+) -> int | None:
+    """Return the position of the nearest conjunction, or LAC word of `_PREDICATE_TAGS`, before
+    the head that follows a head of the anchor's kind (…中学和…, …局将联合…), or None. 和平,
+    与会: a word the conjunction begins is no conjunction.
 
     >>> t = "吸纳青松中学和白云镇中心学校组成"
     >>> a = Anchor("school", 12, 14, "学校", 0, len(t))
@@ -239,6 +244,9 @@ def _joined_before(text: str, anchor: Anchor, low: int) -> int | None:
     6
     >>> t = "市住房和城乡建设局"
     >>> _joined_before(t, Anchor("org", 8, 9, "局", 0, len(t)), 0)
+    >>> t = "第七小学与我区枫林小学"  # 与我 is a dictionary word; LAC reads 与 as a preposition
+    >>> _joined_before(t, Anchor("school", 9, 11, "小学", 0, len(t)), 0, [Token(4, 5, "p")])
+    4
     """
     heads = _heads(anchor.kind)
     for at in range(anchor.head_start - 1, low, -1):
@@ -246,6 +254,11 @@ def _joined_before(text: str, anchor: Anchor, low: int) -> int | None:
             continue
         if any(text.endswith(h, 0, at) for h in heads):
             return at
+    for token in reversed(tokens):
+        if not low < token.start < anchor.head_start or token.tag not in _PREDICATE_TAGS:
+            continue
+        if any(text.endswith(h, 0, token.start) for h in heads):
+            return token.start
     return None
 
 
@@ -300,7 +313,7 @@ def alternatives(
     # A conjunction right after a complete name of the same kind joins two names (甲中学和乙
     # 学校): LAC may read both as one ORG word, so no edge is taken before it.
     if anchor.kind != PROGRAM:
-        joined = _joined_before(text, anchor, low)
+        joined = _joined_before(text, anchor, low, tokens)
         if joined is not None:
             starts = {s: r for s, r in starts.items() if s > joined}
             low = joined + 1
