@@ -231,9 +231,7 @@ _CONJUNCTIONS = "和与及或"
 _PREDICATE_TAGS = frozenset({"v", "d", "p", "c"})
 
 
-def _joined_before(
-    text: str, anchor: Anchor, low: int, tokens: Sequence[Token] = ()
-) -> int | None:
+def _joined_before(text: str, anchor: Anchor, low: int, tokens: Sequence[Token] = ()) -> int | None:
     """Return the position of the nearest conjunction, or LAC word of `_PREDICATE_TAGS`, before
     the head that follows a head of the anchor's kind (…中学和…, …局将联合…), or None. 和平,
     与会: a word the conjunction begins is no conjunction.
