@@ -6,6 +6,8 @@ The places are real (the gazetteer must know them), the schools, groups and prog
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from loaders.extract import extract
@@ -88,6 +90,14 @@ def test_descriptions_are_not_names(text: str, kind: str):
 def test_group_named_after_a_road_is_kept_whole():
     groups = _names("人民路教育集团新增两所成员校。", GROUP)
     assert "人民路教育集团" in groups
+
+
+@pytest.mark.parametrize("quote", [("", ""), ("“", "”")])
+def test_a_group_named_for_its_field_keeps_its_own_name(quote: tuple[str, str]):
+    # 社区 is the field of a community-education group, not a word that makes its name generic.
+    o, c = quote
+    groups = _names(f"健全{o}青枫湾{c}社区教育集团运行机制,扩大居民参与面。", GROUP)
+    assert {re.sub("[“”]", "", name) for name in groups} == {"青枫湾社区教育集团"}
 
 
 def test_branch_of_a_road_school_is_a_campus_of_it():
