@@ -421,8 +421,9 @@ def _list_item(text: str, case: AnchorCase) -> Scored | None:
 
 # Word classes that never stand inside a school, group, body or programme name before its head.
 _FOREIGN_TAGS = ("v", "p", "c", "u", "d", "r", "xc", "vd")
-# What may stand right before a name: a function word, punctuation or the sentence start.
-_BEFORE_A_NAME = FUNCTION_TAGS | {"BOS", "PUNCT"}
+# What may stand right before a name: a function word, punctuation, the sentence start, or a
+# verbal noun taking the name as its object (改造|区少年宫: LAC tags such verbs vn as often as v).
+_BEFORE_A_NAME = FUNCTION_TAGS | {"BOS", "PUNCT", "vn"}
 
 
 # The kinds whose rule names LAC can vouch for: a name with a head of its kind. A programme

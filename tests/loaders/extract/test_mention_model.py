@@ -9,9 +9,11 @@ from pathlib import Path
 
 import pytest
 
+from loaders.extract.areas import AreaContext
 from loaders.extract.boundaries import find_anchors
 from loaders.extract.lexical import analyse
-from loaders.extract.mention_model import ModelError, describe, load_model
+from loaders.extract.mention_model import ModelError, describe, lexically_sound, load_model
+from loaders.extract.organizations import find_organizations
 
 ROOT = Path(__file__).resolve().parents[3]
 SHARED = ROOT.parent / "shared"
@@ -52,6 +54,21 @@ def test_an_edge_that_splits_a_word_is_a_feature_of_the_alternative():
     assert "school:edge_splits_word" in edges["建马场镇中心小学"]  # 扩建 | 建马
     assert "school:edge_splits_word" not in edges["马场镇中心小学"]
     assert "school:edge_splits_word" not in edges["城关第三小学"]
+
+
+def test_lac_vouches_for_a_rule_name_after_a_verbal_noun():
+    # 改造 is read as a verbal noun here: the body after it is its object, not part of it.
+    text = "统筹改造区少年宫场馆,完善服务功能。"
+    rules = find_organizations(text, [(0, len(text))], AreaContext((), frozenset()))
+    ruled = [
+        s
+        for c in describe(text, [(0, len(text))], rules)
+        for s in c.alternatives
+        if s.alternative.rule is not None
+    ]
+    assert [text[s.alternative.start : s.alternative.anchor.end] for s in ruled] == ["区少年宫"]
+    assert "org:before=vn" in ruled[0].features
+    assert lexically_sound(ruled[0])
 
 
 def test_a_broken_model_file_is_one_clear_error(tmp_path: Path):
