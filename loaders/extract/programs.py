@@ -271,12 +271,15 @@ def excluded_by_tail(*names: str) -> bool:
     (True, False)
     >>> excluded_by_tail("陈晓岚名师工作室"), excluded_by_tail("“青山好少年”展评活动", "青山好少年")
     (True, True)
+    >>> excluded_by_tail("社区终身学习宣传周")  # a week of a policy theme (终身学习)
+    True
     """
     for name in names:
         clean = _SPACE.sub("", clean_name(name))  # a line break inside (大巡 讲) is no word break
         if tail_class(clean) in _NOT_PROGRAMME_TAILS:
             family = concept_for(clean)
-            if family is None or family.unit:
+            # A policy theme (终身学习) names no programme: its week or festival is an event.
+            if family is None or family.unit or family.theme:
                 return True
     return False
 

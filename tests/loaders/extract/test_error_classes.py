@@ -262,6 +262,7 @@ def test_elliptical_list_of_groups_is_not_a_group_name():
         "继续举办“银杏公益文化沙龙”项目。",
         "开展“青年教师大巡 讲”活动。",
         "印发《关于推进“晨读计划”的实施意见》。",
+        "开展“社区终身学习宣传周”“家庭教育开放日”等活动。",  # events of a policy theme
     ],
 )
 def test_bundles_events_designations_and_titles_are_not_programmes(text: str):
