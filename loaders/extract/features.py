@@ -214,6 +214,8 @@ def features(
     elif holding is not None and holding.start < start:
         before = "MID"
         add(f"cut={holding.tag}")
+        if start - holding.start == 2 and verb_word(text, holding.start):
+            add("glued_verb")  # LAC glued a verb onto the name it governs (加快|县第一中学)
     elif previous is not None and previous.end == start:
         before = previous.tag
     else:
@@ -386,6 +388,24 @@ def anchor_features(
     following = text[anchor.end : anchor.end + 1]
     add(f"next={_char_class(following)}")
     return f
+
+
+_VERB_TAGS = frozenset({"v", "vd", "d", "p", "c"})
+
+
+def verb_word(text: str, start: int) -> bool:
+    """Return True when the two characters at `start` are a word jieba's dictionary tags as a
+    verb, adverb, preposition or conjunction, and no longer dictionary word begins there
+    (开发区 is a place, not 开发 + 区).
+
+    >>> verb_word("加快县第一中学", 0), verb_word("开发区中学", 0)
+    (True, False)
+    """
+    import jieba.posseg
+
+    if jieba.posseg.dt.word_tag_tab.get(text[start : start + 2]) not in _VERB_TAGS:
+        return False
+    return not any(dictionary_word(text[start : start + n]) for n in (3, 4))
 
 
 def _char_class(ch: str) -> str:

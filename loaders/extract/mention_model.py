@@ -23,7 +23,7 @@ from pathlib import Path
 
 from loaders.extract import boundaries, lexicon
 from loaders.extract.boundaries import HEAD_LISTS, Alternative, Anchor, head_class
-from loaders.extract.features import Words, anchor_features, features, repeated
+from loaders.extract.features import Words, anchor_features, features, repeated, verb_word
 from loaders.extract.lexical import FUNCTION_TAGS, analyse
 from loaders.extract.model import AREA, GROUP, PROGRAM, Candidate
 from loaders.extract.programs import clean_name, edition_or_count, excluded_by_tail
@@ -158,6 +158,8 @@ def describe(
             alts = [
                 a for a in alts if not _MEMBERSHIP_VERB.search(text, a.start, anchor.head_start)
             ]
+        if anchor.kind != PROGRAM:
+            alts = _without_verb_led(text, alts)
         cls = head_class(anchor)
         has_rule = bool(rules_here)
         # Short forms of names written elsewhere, not of the longer edges of this anchor.
@@ -205,6 +207,27 @@ _MEMBERSHIP_VERB = re.compile(
 _CHECKED_STARTS = ("program",)
 # Word classes no name begins with: adverbs, prepositions, pronouns, conjunctions, particles.
 _NO_NAME_STARTS = frozenset({"d", "ad", "p", "r", "c", "u", "xc"})
+
+
+def _without_verb_led(text: str, alts: list[Alternative]) -> list[Alternative]:
+    """Return `alts` without a name that a rule's name follows right after a leading verb or
+    adverb (加快|县第一中学): LAC may glue the verb onto the name it governs as one ORG word,
+    and the rule's edge after the verb is the name's. A name that begins with such a word
+    and that no rule cuts (前进小学, 解放路小学) stays.
+
+    >>> from loaders.extract.model import SCHOOL
+    >>> t = "加快县第一中学建设"
+    >>> a = Anchor(SCHOOL, 5, 7, "中学", 0, len(t))
+    >>> rule = Candidate(SCHOOL, "县第一中学", 2, 7, "School", "schools.suffix")
+    >>> [t[x.start : 7] for x in _without_verb_led(t, [Alternative(a, 2, rule), Alternative(a, 0, None)])]
+    ['县第一中学']
+    """
+    ruled = {a.start for a in alts if a.rule is not None}
+    return [
+        a
+        for a in alts
+        if a.rule is not None or not (a.start + 2 in ruled and verb_word(text, a.start))
+    ]
 
 
 def _trim_start(text: str, rule: Candidate, words: Words) -> Candidate | None:
@@ -468,7 +491,7 @@ def lexically_sound(scored: Scored) -> bool:
         return False  # the head begins another word (教育部署): no name ends here
     prefix = f"{kind}:before="
     before = next((k[len(prefix) :] for k in features if k.startswith(prefix) and "&" not in k), "")
-    if before not in _BEFORE_A_NAME:
+    if before not in _BEFORE_A_NAME and f"{kind}:glued_verb" not in features:
         return False
     if any(f"{kind}:in={tag}" in features for tag in _FOREIGN_TAGS):
         return False

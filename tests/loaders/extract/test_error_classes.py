@@ -30,6 +30,9 @@ def _names(text: str, kind: str, chain: tuple[str, ...] = CHAIN) -> set[str]:
         ("今年计划投资2亿元新建蒲州中学,明年秋季招生。", "蒲州中学", "新建蒲州中学"),
         ("原江滨小学并入滨江实验学校,校名随之调整。", "滨江实验学校", "并入滨江实验学校"),
         ("家长们纷纷表示,孩子就读的松台幼儿园办得越来越好。", "松台幼儿园", "就读的松台幼儿园"),
+        # LAC reads 加快县第三中学 as one ORG word: the verb is glued onto the name it governs.
+        ("加快县第三中学新校区建设,确保秋季投入使用。", "县第三中学", "加快县第三中学"),
+        ("加快县第三中学新校区建设,确保秋季投入使用。", "县第三中学新校区", "加快县第三中学新校区"),
     ],
 )
 def test_left_boundary_leaves_out_the_words_before_a_name(text: str, name: str, glued: str):
