@@ -255,6 +255,7 @@ def _shorthand_forms(
         full = _expand_short(c.name, schools, gaz, context)
         if full:
             out[(c.kind, c.name)] = full
+    out.update(_groups_of_short_forms(candidates, written.get(GROUP, set()), schools, context))
     prefixes: dict[str, str] = {}
     bare: dict[str, set[str]] = {}
     longest_first: list[str] | None = None
@@ -280,6 +281,66 @@ def _shorthand_forms(
     return out, bare
 
 
+_GROUP_HEADS = ("教育集团", "集团", "教育联盟", "联盟", "教育共同体", "共同体")
+
+
+def _groups_of_short_forms(
+    candidates: list[Candidate],
+    groups: set[str],
+    schools: set[str],
+    context: AreaContext | None,
+) -> dict[tuple[str, str], str]:
+    """Return (group, short name) → full name for a group named after its lead school's
+    shorthand (X六中教育集团) when the document also names it after the full school name
+    (X第六中学教育集团): one group, two spellings.
+
+    >>> c = [Candidate(GROUP, n, 0, 1, "EducationGroup", "t") for n in ("温州二中教育集团",
+    ...      "温州市第二中学教育集团")]
+    >>> _groups_of_short_forms(c, {c[0].name, c[1].name}, set(), None)
+    {('group', '温州二中教育集团'): '温州市第二中学教育集团'}
+    """
+    gaz = load_gazetteer()
+    out: dict[tuple[str, str], str] = {}
+    for c in candidates:
+        if c.kind != GROUP or c.canonical:
+            continue
+        head = next((h for h in _GROUP_HEADS if c.name.endswith(h)), None)
+        if head is None:
+            continue
+        short = c.name[: -len(head)]
+        options = {f + head for f in _spelled_out(short)} & groups
+        if len(options) != 1:
+            school = _expand_short(short, schools, gaz, context)
+            options = {school + head} & groups if school else set()
+        if len(options) == 1 and c.name not in options:
+            out[(GROUP, c.name)] = options.pop()
+    return out
+
+
+def _shorthand(short: str) -> tuple[str, str] | None:
+    """Return (place, full tail) of a numbered or experimental shorthand (青田一中 → 青田,
+    第一中学), or None."""
+    numbered = _SHORT_NUMBERED.fullmatch(short)
+    experimental = _SHORT_EXPERIMENTAL.fullmatch(short)
+    if not numbered and not experimental:
+        return None
+    tail = f"第{numbered.group(2)}中学" if numbered else "实验小学"
+    return (numbered or experimental).group(1), tail
+
+
+def _spelled_out(short: str) -> list[str]:
+    """Return the full school names a numbered or experimental shorthand may stand for.
+
+    >>> _spelled_out("青田一中")
+    ['青田第一中学', '青田市第一中学', '青田区第一中学', '青田县第一中学']
+    """
+    parts = _shorthand(short)
+    if parts is None:
+        return []
+    place, tail = parts
+    return [f"{place}{level}{tail}" for level in ("", "市", "区", "县")]
+
+
 # Kinds whose defined short forms stand for the name itself only, not as the start of others.
 _DEFINED_KINDS = (PROGRAM, ORG)
 
@@ -301,14 +362,11 @@ def _defined_exactly(candidates: list[Candidate], text: str) -> dict[tuple[str, 
 
 
 def _expand_short(name: str, schools: set[str], gaz, context: AreaContext | None) -> str | None:  # noqa: ANN001
-    numbered = _SHORT_NUMBERED.fullmatch(name)
-    experimental = _SHORT_EXPERIMENTAL.fullmatch(name)
-    if not numbered and not experimental:
+    parts = _shorthand(name)
+    if parts is None:
         return None
-    place = (numbered or experimental).group(1)
-    tail = f"第{numbered.group(2)}中学" if numbered else "实验小学"
-    options = [f"{place}{level}{tail}" for level in ("", "市", "区", "县")]
-    found = [o for o in options if o in schools]
+    place, tail = parts
+    found = [o for o in _spelled_out(name) if o in schools]
     if len(found) == 1:
         return found[0]
     areas = [

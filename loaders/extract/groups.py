@@ -57,6 +57,8 @@ def _automaton() -> ahocorasick.Automaton:
 def _specific(name: str, suffix: str) -> bool:
     gaz = load_gazetteer()
     body = name[: len(name) - len(suffix)]
+    if _NUMBERED_SCHOOL.fullmatch(body):
+        return True  # 青田六中教育集团: named after its lead school's shorthand, place and all
     length = leading_place(gaz, body)
     while length:
         body = body[length:]

@@ -177,6 +177,13 @@ def test_shorthand_of_a_school_is_an_alt_label():
     assert "青田实小" in schools[0].alt_labels
 
 
+def test_a_group_named_after_a_schools_shorthand_is_the_same_group():
+    text = "今年组建青田第六中学教育集团。青田六中教育集团实行统一教研、统一考核。"
+    groups = [e for e in extract(make_doc(text, chain=CHAIN)).entities if e.kind == GROUP]
+    assert [e.label for e in groups] == ["青田第六中学教育集团"]
+    assert "青田六中教育集团" in groups[0].alt_labels
+
+
 @pytest.mark.parametrize("quoted", [True, False])
 def test_a_short_form_a_document_defines_for_a_programme_is_an_alt_label(quoted: bool):
     short = "“共成长计划”" if quoted else "共成长计划"
