@@ -44,8 +44,10 @@ from loaders.extract.model import (
 from loaders.extract.organizations import body_candidate, find_open_bodies, find_organizations
 from loaders.extract.people import find_people
 from loaders.extract.programs import (
+    HEADING,
     cited_only,
     clean_name,
+    find_heading_programmes,
     find_programme_parts,
     find_programs,
     programme_jurisdiction,
@@ -134,7 +136,7 @@ def rule_candidates(
     groups = find_groups(text, spans)
     candidates += drop_nested(find_schools(text, spans), [g for g in groups if g.kind == GROUP])
     candidates += groups
-    candidates += find_programs(text, spans)
+    candidates += find_programs(text, spans) + find_heading_programmes(doc)
     candidates += find_people(text, spans)
     return [_ending_at_word(text, c) for c in candidates], spans + meta_spans
 
@@ -166,10 +168,19 @@ def choose_candidates(
     """Return the candidates after the mention model: other kinds unchanged, and for schools,
     groups and bodies the best alternative of each anchor the model accepts."""
     text = doc.norm
-    cases = describe(text, spans, rules, model)
+    # A programme a heading names is the plan's item by the document's structure: the model,
+    # which reads a sentence's words, has nothing to add, and its anchor is not scored.
+    headings = [c for c in rules if c.method == HEADING]
+    heading_ends = {c.end for c in headings}
+    cases = describe(text, spans, [c for c in rules if c.method != HEADING], model)
     chosen = _outermost(
         with_list_peers(text, cases, with_repeats(text, cases, choose(cases, model)))
     )
+    chosen = [
+        s
+        for s in chosen
+        if s.alternative.anchor.kind != PROGRAM or s.alternative.anchor.end not in heading_ends
+    ]
     # A 发文字号's agency code (鲁政教督委〔2024〕1号) abbreviates its issuer; it is not a mention.
     number = doc.metadata.evidence.get("doc_number")
     if number is not None:
@@ -186,7 +197,7 @@ def choose_candidates(
             s.alternative.rule.method if s.alternative.rule is not None else None,
         )
     ]
-    out = [c for c in rules if c.kind not in HEAD_LISTS]
+    out = [c for c in rules if c.kind not in HEAD_LISTS] + headings
     for scored in chosen:
         alt = scored.alternative
         if alt.rule is not None:

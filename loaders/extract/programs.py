@@ -367,6 +367,46 @@ def find_programs(text: str, spans) -> list[Candidate]:  # noqa: ANN001
     return link_family_mentions(merge_separator_variants(found))
 
 
+HEADING = "programs.heading"
+# A heading that names an item of the plan: a phrase ending in a programme head, nothing else.
+_HEADING_NAME = re.compile(r"[“”\"\u4e00-\u9fff0-9+]{2,18}?(?:工程|项目|计划|行动)")
+_HEADING_SPEC = 4  # characters before the head: 重点工程, 民生项目 are kinds, not items
+_HEADING_SPEC_MAX = 10  # a longer heading is a clause about the item, not its name
+_VERB_TAGS = frozenset({"v", "vd", "d", "p", "c"})
+
+
+def find_heading_programmes(doc: PolicyDocument) -> list[Candidate]:
+    """Return the programmes a work plan names by its numbered headings (3.学校主动发展工程。).
+
+    A plan's sections are its items: a heading that is only a phrase ending in a programme head
+    names that item, however generic its words (学生身心健康项目), which a sentence's wording
+    could not tell. Headings that begin with a verb (实施…计划) or name a count, an edition, an
+    event or a designation are left to the other rules.
+    """
+    import jieba.posseg
+
+    tags = jieba.posseg.dt.word_tag_tab
+    text = doc.norm
+    out: list[Candidate] = []
+    for section in doc.all_sections():
+        heading = section.heading.strip().rstrip("。:：")
+        if section.kind != "section" or not _HEADING_NAME.fullmatch(heading):
+            continue
+        name = clean_name(heading)
+        head = next(h for h in ("工程", "项目", "计划", "行动") if name.endswith(h))
+        if not _HEADING_SPEC <= len(name) - len(head) <= _HEADING_SPEC_MAX or "的" in name:
+            continue  # a kind (重点工程), or a clause (…开展党的全面领导引领行动)
+        if tags.get(name[:2]) in _VERB_TAGS:
+            continue
+        if edition_or_count(name, head) or excluded_by_tail(name):
+            continue
+        near = section.start + len(section.number) + 8  # the number, then spaces
+        start = text.find(heading, section.start, near + len(heading))
+        if start >= 0:
+            out.append(_make(text, start, start + len(heading), name, HEADING))
+    return out
+
+
 _SEPARATORS = re.compile(r"[·.•・]")
 TITLED = "programs.titled"
 

@@ -5,11 +5,16 @@ from __future__ import annotations
 from loaders.documents import DocumentMetadata, PolicyDocument, Span
 from loaders.identifiers import document_id, document_key, short_hash
 from loaders.normalise import normalise_text
+from loaders.sections import split_sections
 
 
-def make_doc(text: str, chain: tuple[str, ...] = (), year: int | None = None) -> PolicyDocument:
-    """Return a document whose whole text is body, with an optional jurisdiction chain."""
+def make_doc(
+    text: str, chain: tuple[str, ...] = (), year: int | None = None, structured: bool = False
+) -> PolicyDocument:
+    """Return a document whose whole text is body, with an optional jurisdiction chain and,
+    when `structured`, its numbered sections as the reader finds them."""
     norm = normalise_text(text)
+    body = (Span(0, len(text)),)
     meta = DocumentMetadata(
         jurisdiction=chain[-1] if chain else None, jurisdiction_chain=chain, year=year
     )
@@ -20,9 +25,9 @@ def make_doc(text: str, chain: tuple[str, ...] = (), year: int | None = None) ->
         norm=norm,
         encoding="utf-8",
         media_type="text/plain",
-        body=(Span(0, len(text)),),
+        body=body,
         metadata=meta,
-        sections=(),
+        sections=split_sections(text, body, norm) if structured else (),
         doc_id=document_id(key),
         content_hash=short_hash(norm, 64),
     )
