@@ -86,6 +86,11 @@ def _heads(kind: str) -> frozenset[str]:
     return frozenset(classes(HEAD_LISTS[kind]))
 
 
+def heads_of(kind: str) -> frozenset[str]:
+    """Return the head words names of `kind` end with (lexicon/*_heads.tsv)."""
+    return _heads(kind)
+
+
 @lru_cache(maxsize=8)
 def _head_classes(kind: str) -> dict[str, str]:
     return classes(HEAD_LISTS[kind])

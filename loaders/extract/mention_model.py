@@ -23,6 +23,7 @@ from pathlib import Path
 
 from loaders.extract import boundaries, lexicon
 from loaders.extract.boundaries import HEAD_LISTS, Alternative, Anchor, head_class
+from loaders.extract.concepts import concept_for
 from loaders.extract.features import Words, anchor_features, features, repeated, verb_word
 from loaders.extract.lexical import FUNCTION_TAGS, analyse
 from loaders.extract.model import AREA, GROUP, PROGRAM, Candidate
@@ -318,7 +319,20 @@ def _excluded(text: str, alt: Alternative) -> bool:
     rule = alt.rule
     if edition_or_count(surface, alt.anchor.head):
         return True
+    if _names_a_group(surface):
+        return True
     return excluded_by_tail(surface, *((rule.canonical or rule.name,) if rule else ()))
+
+
+def _names_a_group(surface: str) -> bool:
+    """Return True when a programme candidate ends with a group's head (“青枫学区”建设: the
+    group is being built, it is no programme), unless a programme family has that name.
+
+    >>> _names_a_group("“青枫学区"), _names_a_group("“青枫学区”建设工程")
+    (True, False)
+    """
+    name = clean_name(surface)
+    return name.endswith(tuple(boundaries.heads_of(GROUP))) and concept_for(name) is None
 
 
 _NO_WORDS = Words((), (), ())

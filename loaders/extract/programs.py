@@ -50,7 +50,7 @@ from loaders.extract.areas import AreaContext
 from loaders.extract.concepts import concept_for, family_label, load_concepts, programme_names
 from loaders.extract.model import PROGRAM, Candidate, Entity, Mention, Relation
 from loaders.extract.names import programme_start
-from loaders.gazetteer import resolve_chain
+from loaders.gazetteer import leading_place, load_gazetteer, resolve_chain
 from loaders.identifiers import normalise_key
 
 # The heads a programme name ends with (lexicon/programme_heads.tsv).
@@ -162,18 +162,24 @@ _TAIL = re.compile("(?:" + lexicon.alternation("programme_tails") + ")$")
 # levels (省级, 市), scope words (重点, 重大, 各项), fields (教育, 课改, 科研) and activities
 # (培训, 建设, 研究). A level or ministry prefix (江苏省, 教育部) does not make them specific.
 # (lexicon/programme_generic_words.tsv: authority words only open the part, numerals here).
-GENERIC = re.compile(
-    r"^(?:[^\s]{1,4}(?:"
-    + lexicon.alternation("programme_generic_words", "area-level")
-    + ")|"
-    + lexicon.alternation("programme_generic_words", "authority")
-    + ")?(?:"
+_GENERIC_WORDS = (
+    "(?:"
     + lexicon.alternation(
         "programme_generic_words",
         *lexicon.other_classes("programme_generic_words", "authority"),
     )
     + "|[0-9一二三四五六七八九十百千两几]+年?)*$"
 )
+_AUTHORITY = lexicon.alternation("programme_generic_words", "authority")
+GENERIC = re.compile(
+    r"^(?:[^\s]{1,4}(?:"
+    + lexicon.alternation("programme_generic_words", "area-level")
+    + ")|"
+    + _AUTHORITY
+    + ")?"
+    + _GENERIC_WORDS
+)
+GENERIC_WITHOUT_AREA = re.compile("^(?:" + _AUTHORITY + ")?" + _GENERIC_WORDS)
 
 _YEAR_PREFIX = re.compile(r"^[0-9]{4}年度?")
 _COUNT_OF = re.compile(r"[0-9一二三四五六七八九十两几]+大")
@@ -224,7 +230,38 @@ def is_generic(spec: str, quoted: bool = False) -> bool:
         return False  # numbered names: 2468工程, 1+N+1德育模式
     if quoted and _NUMERAL.search(spec):
         return False  # quoted numbered names: “四个一”工程, “百千万”
-    return not spec or bool(GENERIC.match(spec))
+    if not spec:
+        return True
+    if not GENERIC.match(spec):
+        return False
+    # The area-level opening (江苏省…, 全县…) must be a place or a place word: 强县 is no county.
+    opening = _AREA_OPENING.match(spec)
+    if opening is None or _names_an_area(opening.group()):
+        return True
+    return bool(GENERIC_WITHOUT_AREA.match(spec))
+
+
+_AREA_OPENING = re.compile(
+    r"^[^\s]{1,4}?(?:" + lexicon.alternation("programme_generic_words", "area-level") + ")"
+)
+# Words that make a level character a place of the text's own (全县, 本市, 各区, 我省).
+_PLACE_DETERMINERS = frozenset("全本各我该其两三省市区县")
+
+
+def _names_an_area(opening: str) -> bool:
+    """Return True when `opening` (characters and a level word) is a place: an area's name or
+    alias (江苏省, 温州), a level word after a determiner (全县, 本市) or a level word alone.
+
+    >>> _names_an_area("江苏省"), _names_an_area("全县"), _names_an_area("强县")
+    (True, True, False)
+    """
+    gaz = load_gazetteer()
+    if opening in gaz.by_name or opening in gaz.by_alias:
+        return True
+    rest = opening.rstrip("省市区县镇乡")
+    return (
+        not rest or all(ch in _PLACE_DETERMINERS for ch in rest) or leading_place(gaz, opening) > 0
+    )
 
 
 def tail_class(name: str) -> str:

@@ -283,6 +283,18 @@ def test_a_named_programme_is_found():
     assert "春蕾助学工程" in _names("全面实施春蕾助学工程,资助困难学生。", PROGRAM)
 
 
+@pytest.mark.parametrize(
+    "text", ["区委将强区工程作为教育重点工作统筹推进。", "要把强区工程重要内容落实到各校。"]
+)
+def test_a_level_character_that_names_no_place_leaves_a_programme_specific(text: str):
+    # 强区 ("a strong district") is no district's name: the programme is named, not generic.
+    assert "强区工程" in _names(text, PROGRAM)
+
+
+def test_a_quoted_group_being_built_is_no_programme():
+    assert _names("镇里将深化“青枫学区”建设,办好每一所学校。", PROGRAM) == set()
+
+
 @pytest.mark.parametrize(("text", "name"), [("落实双减政策,减轻学生负担。", "双减")])
 def test_a_national_programme_without_a_suffix_is_found(text: str, name: str):
     assert name in _names(text, PROGRAM)
