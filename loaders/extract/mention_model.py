@@ -27,7 +27,12 @@ from loaders.extract.concepts import concept_for
 from loaders.extract.features import Words, anchor_features, features, repeated, verb_word
 from loaders.extract.lexical import FUNCTION_TAGS, analyse
 from loaders.extract.model import AREA, GROUP, PROGRAM, Candidate
-from loaders.extract.programs import clean_name, edition_or_count, excluded_by_tail
+from loaders.extract.programs import (
+    clean_name,
+    component_formula,
+    edition_or_count,
+    excluded_by_tail,
+)
 
 MODEL_PATH = Path(__file__).resolve().parent / "data" / "mention_model.json"
 
@@ -319,8 +324,10 @@ def _excluded(text: str, alt: Alternative) -> bool:
     rule = alt.rule
     if edition_or_count(surface, alt.anchor.head):
         return True
-    if _names_a_group(surface):
+    if _names_a_group(surface) or component_formula(surface):
         return True
+    if alt.start > 0 and any(ch in "+＋" for ch in text[alt.start - 1 : alt.start + 1]):
+        return True  # a part of a formula (…+社团活动) is no name by itself
     return excluded_by_tail(surface, *((rule.canonical or rule.name,) if rule else ()))
 
 

@@ -299,6 +299,26 @@ def edition_or_count(name: str, suffix: str) -> bool:
     return _edition_or_count(_YEAR_PREFIX.sub("", spec))
 
 
+_FORMULA_PART = re.compile(r"[\u4e00-\u9fff]{2,}")
+
+
+def component_formula(name: str) -> bool:
+    """Return True when `name` is a formula of parts joined by + that are all words
+    (课内辅导+社团活动, 线上+线下+实践模式): it lists what a service is made of, it names
+    nothing. A numbered formula (1+N+1德育模式, 5+2) or a brand that ends in + (名校+) is a
+    name, and so is a programme family's label.
+
+    >>> component_formula("“课内辅导+社团活动”"), component_formula("线上+线下+实践模式")
+    (True, True)
+    >>> component_formula("1+N+1德育模式"), component_formula("名校+")
+    (False, False)
+    """
+    parts = re.split(r"[+＋]", clean_name(name))
+    if len(parts) < 2 or not all(_FORMULA_PART.fullmatch(p) for p in parts):
+        return False
+    return concept_for(clean_name(name)) is None
+
+
 def excluded_by_tail(*names: str) -> bool:
     """Return True when the last word of any of `names` (a surface form, the label a rule gave
     it) puts it in a class the guideline excludes, unless that name is a programme family's

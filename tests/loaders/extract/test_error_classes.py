@@ -273,6 +273,7 @@ def test_elliptical_list_of_groups_is_not_a_group_name():
         "开展“青年教师大巡 讲”活动。",
         "印发《关于推进“晨读计划”的实施意见》。",
         "开展“社区终身学习宣传周”“家庭教育开放日”等活动。",  # events of a policy theme
+        "各校采取“课内辅导+社团活动”、“校内实践+校外研学+劳动教育”的形式。",  # components
     ],
 )
 def test_bundles_events_designations_and_titles_are_not_programmes(text: str):
@@ -289,6 +290,11 @@ def test_a_named_programme_is_found():
 def test_a_level_character_that_names_no_place_leaves_a_programme_specific(text: str):
     # 强区 ("a strong district") is no district's name: the programme is named, not generic.
     assert "强区工程" in _names(text, PROGRAM)
+
+
+def test_a_numbered_formula_is_a_name():
+    programmes = _names("推行“2+1+N”课后服务模式,学生自主选择。", PROGRAM)
+    assert "2+1+N课后服务模式" in {re.sub("[“”]", "", n) for n in programmes}
 
 
 def test_a_quoted_group_being_built_is_no_programme():
