@@ -20,7 +20,7 @@ from graph_store.analysis import (
     resolve_area,
     shortest_path,
 )
-from graph_store.app_queries import Neighbourhood, NodeInfo
+from graph_store.app_queries import Neighbourhood, NodeInfo, where_when
 from graph_store.protocol import GraphStore
 
 ALL = ""
@@ -271,8 +271,8 @@ def metrics_table(table: pd.DataFrame) -> None:
 
 def _info(graph: nx.Graph, node: str) -> NodeInfo:
     attrs = graph.nodes[node]
-    where = " ".join(p for p in (attrs["jurisdiction"], attrs["year"]) if p)
-    return NodeInfo(node, attrs["label"], attrs["class"], where)
+    area, year = str(attrs["jurisdiction"] or ""), str(attrs["year"] or "")
+    return NodeInfo(node, attrs["label"], attrs["class"], where_when(area, year), area, year)
 
 
 def path_finder(result: Analysis) -> list[str] | None:

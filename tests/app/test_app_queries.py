@@ -307,7 +307,7 @@ def test_entity_captions_are_the_per_entity_definition(store, monkeypatch):
         for iri, rows in part.groupby("entity", sort=False):
             areas = sorted({a for a in rows["area_name"] if isinstance(a, str)})
             years = sorted({y for y in rows["year"] if isinstance(y, str)})
-            where = " ".join([*areas[:1], *years[:1]])
+            where = " · ".join([*areas[:1], *years[:1]])
             node = NodeInfo(iri, rows["label"].iloc[0], main_class(rows["cls"]), where)
             wanted[iri] = node.caption()
         got = common.entity_captions(classes)
