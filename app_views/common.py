@@ -402,7 +402,15 @@ def draw_graph(
         )
     for i, (source, relation, target) in enumerate(graph.edges):
         elements.append(
-            {"data": {"id": f"e{i}", "source": source, "target": target, "label": relation}}
+            # Relation names as everywhere: 成员 / member of, not memberOf.
+            {
+                "data": {
+                    "id": f"e{i}",
+                    "source": source,
+                    "target": target,
+                    "label": relation_name(relation),
+                }
+            }
         )
     big = len(graph.nodes) > 300
     stylesheet = [

@@ -46,6 +46,10 @@ def render() -> None:
         upload_view()
 
 
+# An empty filter keeps every document (Streamlit's own placeholder is English only).
+EVERY = "全部 / all"
+
+
 def list_view(docs) -> None:
     if docs.empty:
         st.info(
@@ -65,7 +69,11 @@ def list_view(docs) -> None:
     areas = sorted(docs["area_name"].dropna().unique())
     default_area = docs.loc[docs["area"] == area_param, "area_name"].dropna().unique().tolist()
     area = cols[0].multiselect(
-        "辖区 / Jurisdiction", areas, default=default_area, key="documents_area"
+        "辖区 / Jurisdiction",
+        areas,
+        default=default_area,
+        key="documents_area",
+        placeholder=EVERY,
     )
     years = sorted(docs["year"].dropna().unique())
     year_param = st.query_params.get("year")
@@ -74,10 +82,15 @@ def list_view(docs) -> None:
         years,
         default=[year_param] if year_param in years else [],
         key="documents_year",
+        placeholder=EVERY,
     )
     types = sorted(docs["doc_type"].dropna().unique())
     doc_type = cols[2].multiselect(
-        "类型 / Type", types, key="documents_type", format_func=lambda t: DOC_TYPES.get(t, t)
+        "类型 / Type",
+        types,
+        key="documents_type",
+        format_func=lambda t: DOC_TYPES.get(t, t),
+        placeholder=EVERY,
     )
     shown = docs
     if area:

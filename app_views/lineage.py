@@ -56,7 +56,7 @@ def render() -> None:
     table = rows.assign(
         cell=rows["program_name"].fillna("")
         + " — "
-        + rows["components"].fillna("（无子项目）")
+        + rows["components"].fillna("（无子项目 / no components）")
         + rows["targets"].map(
             lambda t: f" · 目标 / targets: {t}" if isinstance(t, str) and t else ""
         )
@@ -134,6 +134,12 @@ def render() -> None:
     )
     targets = component_targets(tuple(sorted(set(parts["component"].dropna()))))
     diff = component_diff(rows, parts, earlier, later, targets)
+    if diff.empty:
+        st.info(
+            f"{earlier} 与 {later} 的项目都没有子项目,无可逐项比较 / Neither {earlier}'s nor "
+            f"{later}'s programme has components to compare: the table above compares them whole."
+        )
+        return
     st.dataframe(diff, key="lineage_diff", hide_index=True)
 
 

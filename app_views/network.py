@@ -199,6 +199,7 @@ def filters(data: NetworkData) -> tuple[str, int | None, list[str], bool]:
         default=list(NETWORK_CLASSES),
         key="network_classes",
         format_func=class_label,
+        placeholder="选择类别 / choose classes",
     )
     merge = st.checkbox(
         "简称与全称视为同一学校（owl:sameAs）/ Short and full forms of a school as one node",

@@ -11,7 +11,7 @@ import streamlit as st
 from app_views.common import app_query, document_url, explorer_url, labels, resource_url
 from app_views.labels import prefixed
 from app_views.literal import html_block, html_literal, md_literal
-from graph_store.app_queries import NodeInfo
+from graph_store.app_queries import NodeInfo, local_name
 from ontology.namespace import EKGID_BASE
 
 # Rows drawn per direction: a hub (an area named in every document) has thousands.
@@ -21,8 +21,11 @@ SHOWN = 300
 def _link(iri: str, info: dict[str, NodeInfo]) -> str:
     """Return an HTML link to the resource page, shown as the IRI's caption, same tab."""
     # An entity by what it is called; a term of a vocabulary (a property, a class) prefixed.
+    # A node with neither a label nor a class of ours (an inferred link's reified statement) is
+    # shown prefixed, never by the hash that ends its IRI.
     node = info.get(iri)
-    text = node.caption() if node is not None and iri.startswith(EKGID_BASE) else prefixed(iri)
+    named = node is not None and (node.cls or node.label != local_name(iri))
+    text = node.caption() if named and iri.startswith(EKGID_BASE) else prefixed(iri)
     return f"<a href='{html.escape(resource_url(iri))}' target='_self'>{html_literal(text)}</a>"
 
 

@@ -75,6 +75,12 @@ def ui_strings(at: AppTest) -> list[tuple[str, str]]:
             for name in leaf.value.columns:
                 label = config.get(str(name), {}).get("label") or str(name)
                 out.append(("column header", label))
+        # An empty placeholder shows Streamlit's own, in English ("Choose options"), where a
+        # multiselect holds nothing or a selectbox has no choice yet.
+        if kind == "multiselect" and not proto.placeholder:
+            out.append(("multiselect placeholder", "Choose options"))
+        if kind == "selectbox" and not proto.placeholder and leaf.value is None:
+            out.append(("selectbox placeholder", "Choose an option"))
         for name in ("label", "placeholder", "help"):
             if name in fields and getattr(proto, name) and kind != "dataframe":
                 if getattr(getattr(proto, "label_visibility", None), "value", 0) == 2:

@@ -802,3 +802,19 @@ def test_issue_12_search_shows_where_when_and_a_prefixed_iri(tiny_store_path):
     row = table[table["iri"] == "ekgid:program/zl-sanming"].iloc[0]
     assert (row["area"], row["year"]) == ("钟楼区", "2019")
     assert not any(i.startswith("http") for i in table["iri"])
+
+
+def test_issue_12_resource_page_shows_a_reified_statement_prefixed_not_by_its_hash(
+    tiny_store_path,
+):
+    _add(
+        tiny_store_path,
+        "<https://w3id.org/edukg/id/graph/inferred> { "
+        "<https://w3id.org/edukg/id/statement/ab12cd34> "
+        "<http://www.w3.org/1999/02/22-rdf-syntax-ns#subject> <" + ZL + "> ; "
+        '<https://w3id.org/edukg/ontology#method> "lineage.implements.v1" . }',
+    )
+    at = open_page(tiny_store_path, "resource", iri=ZL)
+    blocks = "\n".join(html.unescape(m.value) for m in at.markdown)
+    assert ">ekgid:statement/ab12cd34</a>" in blocks
+    assert ">ab12cd34</a>" not in blocks
