@@ -8,6 +8,7 @@ import pandas as pd
 import streamlit as st
 
 from app_views.common import TTL, class_label, draw_graph, store, store_generation, store_location
+from app_views.labels import prefixed
 from app_views.literal import html_literal, md_literal
 from graph_store.analysis import (
     NETWORK_CLASSES,
@@ -243,6 +244,7 @@ def metrics_table(table: pd.DataFrame) -> None:
             "class": table["class"].map(class_label),
             "jurisdiction": table["jurisdiction"].replace("", "—"),
             "year": table["year"].replace("", "—"),
+            "iri": table["iri"].map(prefixed),  # the CSV keeps the whole IRI
         }
     )
     st.dataframe(

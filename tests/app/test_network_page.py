@@ -59,7 +59,7 @@ def test_page_renders_the_whole_network_with_its_figures(tiny_store_path):
     df = table(at)
     assert list(df.columns) == HEADERS
     assert len(df) == 16  # 5 schools and campuses, 2 groups, 9 programmes
-    school = df[df["IRI"] == ID + "school/xicangqiao"].iloc[0]
+    school = df[df["IRI"] == "ekgid:school/xicangqiao"].iloc[0]  # prefixed; the CSV has it whole
     assert school["名称 Name"] == "西仓桥小学"
     assert school["类别 Class"] == "学校 School"
     assert school["辖区 Jurisdiction"] == "钟楼区"
