@@ -151,10 +151,10 @@ def read_view(docs) -> None:
         if sections.empty:
             st.caption("没有编号章节 / No numbered sections.")
         said = dict(zip(speakers["section"], speakers["speaker"], strict=True))
-        for s in sections.itertuples():
-            st.markdown(
-                html_block(outline_entry(s, said.get(s.section), text)), unsafe_allow_html=True
-            )
+        entries = (outline_entry(s, said.get(s.section), text) for s in sections.itertuples())
+        for entry in entries:
+            if entry:  # a section with neither number nor heading is no entry of the outline
+                st.markdown(html_block(entry), unsafe_allow_html=True)
         classes = {main_class([c.rsplit("#", 1)[-1]]) for c in mentions["class"].dropna()}
         st.markdown("**图例 / Legend**")
         for cls in sorted(c for c in classes if c):

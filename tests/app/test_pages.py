@@ -564,6 +564,8 @@ def test_documents_interview_without_title_reads_by_type_and_turns(tmp_path):
         html.unescape(m.value) for m in at.markdown if "问 Q" in m.value or "答 A" in m.value
     ]
     assert len(outline) >= 20  # every turn is an entry with its role
+    empty = [m.value for m in at.markdown if re.fullmatch(r"<div style='[^']*'>\s*</div>", m.value)]
+    assert not empty  # no outline entry without text (28 before issue 12)
     assert all("nan" not in line and "None" not in line for line in outline)
     assert sum("答 A" in line for line in outline) >= 10
     # A turn's entry holds its speaker (when the transcript names one) and its first words.
