@@ -24,6 +24,7 @@ from graph_store.app_queries import (
     CLASS_NAMES_ZH,
     Neighbourhood,
     NodeInfo,
+    local_name,
     main_class,
     node_info,
     run_app_query,
@@ -290,8 +291,12 @@ def iri_text(value: str, info: dict[str, NodeInfo]) -> str:
     property, a class) prefixed (ekg:leads), anything else as it is."""
     if not value.startswith(("http://", "https://")):
         return value
-    if value.startswith(IRI_PREFIX) and value in info:
-        return info[value].label
+    node = info.get(value)
+    # An entity by its name; one with neither a name nor a class of ours (a reified statement)
+    # prefixed like a vocabulary term, never by the hash that ends its IRI.
+    if value.startswith(IRI_PREFIX) and node is not None:
+        if node.cls or node.label != local_name(value):
+            return node.label
     return prefixed(value)
 
 

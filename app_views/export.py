@@ -5,9 +5,17 @@ from __future__ import annotations
 import pyoxigraph as ox
 import streamlit as st
 
-from app_views.common import app_query, entity_captions, query_examples, store, store_location
+from app_views.common import (
+    app_query,
+    entity_captions,
+    labels,
+    query_examples,
+    store,
+    store_location,
+)
 from app_views.documents import display_title
 from app_views.literal import md_literal
+from graph_store.app_queries import local_name
 from graph_store.bundle import build_bundle
 from graph_store.export import (
     EXPORT_FORMATS,
@@ -220,8 +228,15 @@ def selection_export() -> None:
                 f"selection.{ext}",
                 key=f"export_selection_{ext}",
             )
-        # The same network files as the other scopes: entities by label, no statement nodes.
+        # The same network files as the other scopes: entities by label, no statement nodes; a
+        # node the result gives no label or class is named and classed from the store.
         network = triples_network(result.triples)
+        known = labels(list(network.nodes))
+        for iri, attrs in network.nodes(data=True):
+            if iri in known and attrs["label"] == local_name(iri):
+                attrs["label"] = known[iri].label
+            if iri in known and not attrs["class"]:
+                attrs["class"] = known[iri].cls
         for fmt in ("graphml", "gexf"):
             name, ext, mime = FORMAT_NAMES[fmt]
             st.download_button(

@@ -820,3 +820,46 @@ def test_issue_12_resource_page_shows_a_reified_statement_prefixed_not_by_its_ha
     blocks = "\n".join(html.unescape(m.value) for m in at.markdown)
     assert ">ekgid:statement/ab12cd34</a>" in blocks
     assert ">ab12cd34</a>" not in blocks
+
+
+def test_issue_12_construct_result_exports_as_a_labelled_network(tiny_store_path, monkeypatch):
+    """The last CONSTRUCT result downloads as GraphML and GEXF too, nodes named by label."""
+    from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
+
+    files: dict[str | None, bytes] = {}
+    original = MemoryMediaFileStorage.load_and_get_id
+
+    def keep(self, path_or_data, mimetype, kind, filename=None):
+        files[filename] = path_or_data
+        return original(self, path_or_data, mimetype, kind, filename)
+
+    monkeypatch.setattr(MemoryMediaFileStorage, "load_and_get_id", keep)
+    at = open_page(tiny_store_path, "sparql")
+    at.session_state["sparql_text"] = (
+        "CONSTRUCT { ?s ekg:memberOf ?g ; rdfs:label ?n } WHERE { ?s ekg:memberOf ?g ; rdfs:label ?n }"
+    )
+    at.button(key="sparql_run").click().run()
+    at.switch_page("app_views/export.py").run()
+    at.radio(key="export_scope").set_value("selection").run()
+    assert not at.exception
+    labels = [b.proto.label for b in _downloads(at)]
+    assert "GraphML" in labels and "GEXF (Gephi)" in labels
+    graphml = files["selection.graphml"].decode("utf-8")
+    assert "西仓桥小学" in graphml  # a label the result holds
+    assert "西仓桥教育集团" in graphml  # one it does not: read from the store
+    assert "EducationGroup" in graphml
+
+
+def test_issue_12_an_unlabelled_entity_in_a_table_reads_prefixed(tiny_store_path):
+    _add(
+        tiny_store_path,
+        "<https://w3id.org/edukg/id/graph/test-statement> { "
+        "<https://w3id.org/edukg/id/statement/ab12cd34> "
+        "<http://www.w3.org/1999/02/22-rdf-syntax-ns#subject> <" + ZL + "> . }",
+    )
+    at = open_page(tiny_store_path, "sparql")
+    at.session_state["sparql_text"] = (
+        "SELECT ?s WHERE { ?s rdf:subject ?o . FILTER(STRSTARTS(STR(?s), STR(ekgid:statement))) }"
+    )
+    at.button(key="sparql_run").click().run()
+    assert frame(at, "s")["s"].tolist() == ["ekgid:statement/ab12cd34"]
