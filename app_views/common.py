@@ -15,7 +15,7 @@ import streamlit as st
 from pyoxigraph import Literal, NamedNode
 from st_cytoscape import cytoscape
 
-from app_views.labels import header
+from app_views.labels import header, prefixed
 from app_views.labels import relation as relation_name
 from app_views.literal import html_literal
 from app_views.nav import pages
@@ -24,9 +24,11 @@ from graph_store.app_queries import (
     CLASS_NAMES_ZH,
     Neighbourhood,
     NodeInfo,
+    local_name,
     main_class,
     node_info,
     run_app_query,
+    where_when,
 )
 from graph_store.embedded import read_generation
 from graph_store.named_queries import load_named_queries, run_named_query
@@ -279,14 +281,29 @@ def link_columns(
         links[c] = [
             resource_url(v) if isinstance(v, str) and v.startswith("http") else None for v in values
         ]
-        df[c] = [
-            (info[v].label if v in info else v.rsplit("/", 1)[-1])
-            if isinstance(v, str) and v.startswith("http")
-            else v
-            for v in values
-        ]
+        df[c] = [iri_text(v, info) if isinstance(v, str) else v for v in values]
         config[c] = linked_column(header(c))
     return df, config, links
+
+
+def iri_text(value: str, info: dict[str, NodeInfo]) -> str:
+    """Return how a table cell shows `value`: an entity by its label, a vocabulary term (a
+    property, a class) prefixed (ekg:leads), anything else as it is."""
+    if not value.startswith(("http://", "https://")):
+        return value
+    node = info.get(value)
+    # An entity by its name; one with neither a name nor a class of ours (a reified statement)
+    # prefixed like a vocabulary term, never by the hash that ends its IRI.
+    if value.startswith(IRI_PREFIX) and node is not None:
+        if node.cls or node.label != local_name(value):
+            return node.label
+    return prefixed(value)
+
+
+def blank_missing(df: pd.DataFrame) -> pd.DataFrame:
+    """Return `df` with unbound values (None, NaN) as empty cells: a table never reads None or
+    nan (an OPTIONAL the data does not fill is nothing to show)."""
+    return df.astype(object).where(df.notna(), "")
 
 
 def linked_column(title: str, help_text: str = "点击打开其页面 / click to open its page") -> object:
@@ -352,10 +369,10 @@ def show_table(df: pd.DataFrame, key: str, link: bool = True, height: int | str 
     links: dict[str, list[str | None]] = {}
     if link and len(df):
         df, config, links = link_columns(df)
-    if "relation" in df.columns:  # memberOf → 成员 / member of
-        df = df.assign(
-            relation=[relation_name(r) if isinstance(r, str) else r for r in df["relation"]]
-        )
+    for c in ("relation", "role"):  # memberOf → 成员 / member of
+        if c in df.columns:
+            df = df.assign(**{c: [relation_name(r) if isinstance(r, str) else r for r in df[c]]})
+    df = blank_missing(df)
     for c in df.columns:  # headers in both languages; the data keeps its column names
         config.setdefault(c, st.column_config.Column(header(c)))
     linked_table(df, key, links, config, height)
@@ -390,7 +407,15 @@ def draw_graph(
         )
     for i, (source, relation, target) in enumerate(graph.edges):
         elements.append(
-            {"data": {"id": f"e{i}", "source": source, "target": target, "label": relation}}
+            # Relation names as everywhere: 成员 / member of, not memberOf.
+            {
+                "data": {
+                    "id": f"e{i}",
+                    "source": source,
+                    "target": target,
+                    "label": relation_name(relation),
+                }
+            }
         )
     big = len(graph.nodes) > 300
     stylesheet = [
@@ -477,7 +502,7 @@ def entity_picker(
 
 
 def entity_captions(classes: tuple[str, ...] | None = None) -> dict[str, str]:
-    """Return 'label · 类 Class · jurisdiction year' for every entity (of `classes`), sorted."""
+    """Return 'label · 类 Class · jurisdiction · year' for every entity (of `classes`), sorted."""
     df = app_query("entities")
     df = df.assign(cls=df["class"].str.rsplit("#", n=1).str[-1])
     if classes:
@@ -491,6 +516,6 @@ def entity_captions(classes: tuple[str, ...] | None = None) -> dict[str, str]:
     year = df.dropna(subset=["year"]).groupby("entity")["year"].min()
     out = {}
     for iri in label.index:
-        where = " ".join(str(v[iri]) for v in (area, year) if iri in v.index)
+        where = where_when(*(str(v[iri]) if iri in v.index else "" for v in (area, year)))
         out[str(iri)] = NodeInfo(str(iri), label[iri], cls[iri], where).caption()
     return dict(sorted(out.items(), key=lambda kv: kv[1]))

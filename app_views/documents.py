@@ -12,6 +12,7 @@ import streamlit as st
 
 from app_views.common import (
     app_query,
+    blank_missing,
     class_label,
     document_url,
     linked_column,
@@ -45,22 +46,34 @@ def render() -> None:
         upload_view()
 
 
+# An empty filter keeps every document (Streamlit's own placeholder is English only).
+EVERY = "全部 / all"
+
+
 def list_view(docs) -> None:
     if docs.empty:
         st.info(
-            "No documents yet. Upload some on the Upload tab, or run `edukg ingest data/corpus`."
+            "还没有文件:在“上传”页上传,或运行 `edukg ingest data/corpus` / No documents yet. "
+            "Upload some on the Upload tab, or run `edukg ingest data/corpus`."
         )
         return
     cited = docs["source"].isna().sum()
     docs = docs.dropna(subset=["source"])
     if cited:
-        st.caption(f"{cited} cited document(s) known only by title are not listed.")
+        st.caption(
+            f"另有 {cited} 份仅知标题的被引文件未列出 / {cited} cited document(s) known only by "
+            "title are not listed."
+        )
     cols = st.columns(3)
     area_param = st.query_params.get("area")
     areas = sorted(docs["area_name"].dropna().unique())
     default_area = docs.loc[docs["area"] == area_param, "area_name"].dropna().unique().tolist()
     area = cols[0].multiselect(
-        "辖区 / Jurisdiction", areas, default=default_area, key="documents_area"
+        "辖区 / Jurisdiction",
+        areas,
+        default=default_area,
+        key="documents_area",
+        placeholder=EVERY,
     )
     years = sorted(docs["year"].dropna().unique())
     year_param = st.query_params.get("year")
@@ -69,10 +82,15 @@ def list_view(docs) -> None:
         years,
         default=[year_param] if year_param in years else [],
         key="documents_year",
+        placeholder=EVERY,
     )
     types = sorted(docs["doc_type"].dropna().unique())
     doc_type = cols[2].multiselect(
-        "类型 / Type", types, key="documents_type", format_func=lambda t: DOC_TYPES.get(t, t)
+        "类型 / Type",
+        types,
+        key="documents_type",
+        format_func=lambda t: DOC_TYPES.get(t, t),
+        placeholder=EVERY,
     )
     shown = docs
     if area:
@@ -81,25 +99,27 @@ def list_view(docs) -> None:
         shown = shown[shown["year"].isin(year)]
     if doc_type:
         shown = shown[shown["doc_type"].isin(doc_type)]
-    st.caption(f"{len(shown)} of {len(docs)} documents")
+    st.caption(f"{len(docs)} 份中的 {len(shown)} 份 / {len(shown)} of {len(docs)} documents")
     view = shown[
         ["title", "issued", "doc_type", "area_name", "year", "issuer_name", "number", "source"]
     ].copy()
     view["title"] = [display_title(r) for _, r in shown.iterrows()]
     view["doc_type"] = [DOC_TYPES.get(t, t) if isinstance(t, str) else "" for t in view["doc_type"]]
-    view.insert(0, "read", "阅读")
+    view.insert(0, "read", "阅读 / read")
+    config = {c: st.column_config.Column(header(c)) for c in view.columns}
+    config["read"] = linked_column(header("read"), "在阅读器中打开 / open in the reader")
     linked_table(
-        view.reset_index(drop=True),
+        blank_missing(view.reset_index(drop=True)),
         "documents_table",
         {"read": [document_url(d, "") for d in shown["document"]]},
-        {"read": linked_column(header("read"), "在阅读器中打开 / open in the reader")},
+        config,
     )
 
 
 def read_view(docs) -> None:
     readable = docs.dropna(subset=["source"]) if not docs.empty else docs
     if readable.empty:
-        st.info("No document to read yet.")
+        st.info("还没有可阅读的文件 / No document to read yet.")
         return
     options = readable["document"].tolist()
     titles = {r["document"]: display_title(r) for _, r in readable.iterrows()}
@@ -109,12 +129,12 @@ def read_view(docs) -> None:
     if wanted in options and st.session_state.get("documents_doc_from_url") != wanted:
         st.session_state["documents_doc_from_url"] = wanted
         st.session_state["documents_read"] = wanted
+    if st.session_state.get("documents_read") not in options:
+        st.session_state["documents_read"] = options[0]
+    # The picker reads its value from the session state only (an `index` as well makes
+    # Streamlit warn that the widget had a default and a Session State value).
     document = st.selectbox(
-        "文件 / Document",
-        options,
-        key="documents_read",
-        index=options.index(wanted) if wanted in options else 0,
-        format_func=lambda d: titles[d],
+        "文件 / Document", options, key="documents_read", format_func=lambda d: titles[d]
     )
     st.markdown(
         document_heading(readable[readable["document"] == document].iloc[0]),
@@ -129,12 +149,12 @@ def read_view(docs) -> None:
     with left:
         st.markdown("**章节 / Outline**")
         if sections.empty:
-            st.caption("No numbered sections.")
+            st.caption("没有编号章节 / No numbered sections.")
         said = dict(zip(speakers["section"], speakers["speaker"], strict=True))
-        for s in sections.itertuples():
-            st.markdown(
-                html_block(outline_entry(s, said.get(s.section), text)), unsafe_allow_html=True
-            )
+        entries = (outline_entry(s, said.get(s.section), text) for s in sections.itertuples())
+        for entry in entries:
+            if entry:  # a section with neither number nor heading is no entry of the outline
+                st.markdown(html_block(entry), unsafe_allow_html=True)
         classes = {main_class([c.rsplit("#", 1)[-1]]) for c in mentions["class"].dropna()}
         st.markdown("**图例 / Legend**")
         for cls in sorted(c for c in classes if c):
@@ -145,7 +165,10 @@ def read_view(docs) -> None:
             )
     with right:
         if not text:
-            st.info("This document's text is not stored (ekg:text); re-ingest it to read it here.")
+            st.info(
+                "未存储该文件的正文(ekg:text),重新导入后可在此阅读 / This document's text is "
+                "not stored (ekg:text); re-ingest it to read it here."
+            )
             return
         st.markdown(
             f"<div style='white-space:pre-wrap;line-height:1.8;max-height:640px;overflow:auto'>"
@@ -153,6 +176,7 @@ def read_view(docs) -> None:
             unsafe_allow_html=True,
         )
         st.caption(
+            f"已标出 {mentions['mention'].nunique()} 处提及,点击打开其资源页 / "
             f"{mentions['mention'].nunique()} mentions highlighted; click one to open its page "
             "(statements, evidence, documents)."
         )
@@ -269,8 +293,9 @@ def ingest_uploads(location: str, uploads: list[tuple[str, bytes]], progress=Non
 
 def upload_view() -> None:
     st.caption(
-        "Upload .txt or .html policy documents; each becomes its own named graph "
-        "(re-uploading a file replaces its graph)."
+        "上传 .txt 或 .html 政策文件,每份成为一个命名图(重新上传替换其图)/ Upload .txt or "
+        ".html policy documents; each becomes its own named graph (re-uploading a file "
+        "replaces its graph)."
     )
     files = st.file_uploader(
         "文件 / Files",
@@ -283,7 +308,7 @@ def upload_view() -> None:
         show_report(shown)
     if not files or not st.button("导入 / Ingest", key="documents_ingest", type="primary"):
         return
-    bar = st.progress(0.0, text="reading…")
+    bar = st.progress(0.0, text="读取中 / reading…")
 
     def progress(results, total):
         for i, item in enumerate(results, 1):
@@ -295,8 +320,9 @@ def upload_view() -> None:
         report = ingest_uploads(store_location(), uploads, progress)
     except StoreError as err:
         st.error(
-            f"The store cannot be opened for writing ({md_literal(err)}). Another process (e.g. "
-            "`edukg serve`) may hold it: stop it, or run `edukg ingest FILES` instead."
+            f"无法以写入方式打开数据库 / The store cannot be opened for writing "
+            f"({md_literal(err)}). Another process (e.g. `edukg serve`) may hold it: stop it, "
+            "or run `edukg ingest FILES` instead / 请停止占用它的进程,或改用 edukg ingest。"
         )
         return
     reopen_store()
@@ -311,7 +337,7 @@ def show_report(report: IngestReport) -> None:
     # File names, titles and messages (which quote the file) are the uploader's text.
     for loaded in report.loaded:
         name = f"{Path(loaded.path).name}: {loaded.title or loaded.doc_id}"
-        st.success(f"{md_literal(name)} ({loaded.quads} triples)")
+        st.success(f"{md_literal(name)} ({loaded.quads} 个三元组 / triples)")
     for failure in report.failed:
         name = Path(failure.path).name
         message = failure.message

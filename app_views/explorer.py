@@ -18,6 +18,7 @@ from app_views.common import (
     store,
     store_location,
 )
+from app_views.labels import prefixed, relation
 from app_views.literal import md_literal
 from app_views.nav import page_link
 from graph_store.app_queries import CLASS_ORDER, RELATIONS, Neighbourhood, NodeInfo, neighbourhood
@@ -84,7 +85,7 @@ def cap_hubs(
     return out
 
 
-@st.cache_data(ttl=600, max_entries=64, show_spinner="walking the graph…")
+@st.cache_data(ttl=600, max_entries=64, show_spinner="遍历图谱 / walking the graph…")
 def _walk(
     location: str,
     centres: tuple[str, ...],
@@ -111,7 +112,10 @@ def find_entity() -> str | None:
         return None
     hits = search_index().entities(name, limit=100)
     if not hits:
-        st.info(f"No entity matches '{md_literal(name)}'. Try fewer characters or the pinyin.")
+        st.info(
+            f"没有实体与“{md_literal(name)}”匹配,请少输几个字或用拼音 / No entity matches "
+            f"'{md_literal(name)}'. Try fewer characters or the pinyin."
+        )
         return None
     options = [h.record.iri for h in hits]
     info = labels([h.record.iri for h in hits])
@@ -139,12 +143,15 @@ def render() -> None:
             RELATIONS,
             default=[r for r in RELATIONS if r not in ("mentions", "statedIn", "cites")],
             key="explorer_relations",
+            format_func=relation,
+            placeholder="选择关系 / choose relations",
         )
         classes = st.multiselect(
             "类 / Classes (empty = all)",
             CLASS_ORDER[:-2],
             key="explorer_classes",
             format_func=class_label,
+            placeholder="全部类 / every class",
         )
         max_nodes = st.number_input(
             "最多节点 / Max nodes", 50, 5000, 1500, step=50, key="explorer_max_nodes"
@@ -155,13 +162,13 @@ def render() -> None:
             200,
             HUB_CAP,
             key="explorer_hub_cap",
-            help="The most connected are drawn; a '+K more' node stands for the rest (click it "
-            "to show them) / 其余的以“+K 更多”节点表示，点击可展开",
+            help="画出联系最多的邻居,其余的以“+K 更多”节点表示,点击可展开 / The most connected "
+            "are drawn; a '+K more' node stands for the rest (click it to show them)",
         )
     if not centres:
         st.info(
-            "Type a name above (e.g. 三名工程, 西仓桥, or pinyin 'sanming'), or open an "
-            "entity from Search or a table link."
+            "在上方输入名称,或从检索页、表格链接打开实体 / Type a name above (e.g. 三名工程, "
+            "西仓桥, or pinyin 'sanming'), or open an entity from Search or a table link."
         )
         return
     graph = _walk(
@@ -173,17 +180,21 @@ def render() -> None:
         int(max_nodes),
     )
     if graph.truncated:
-        st.warning(f"Stopped at {max_nodes} nodes. Lower the depth or filter classes/relations.")
+        st.warning(
+            f"已在 {max_nodes} 个节点处停止,请降低深度或筛选类与关系 / Stopped at {max_nodes} "
+            "nodes. Lower the depth or filter classes/relations."
+        )
     walked = len(graph.nodes)
     expanded = state.setdefault("explorer_expanded", [])
     graph = cap_hubs(graph, centres, int(cap), expanded, max(DRAWN_NODES, 5 * int(cap)))
     summaries = sum(iri.startswith(MORE) for iri in graph.nodes)
     drawn = len(graph.nodes) - summaries
     st.caption(
-        f"{drawn} nodes · {len(graph.edges)} edges · centre: "
+        f"{drawn} 个节点 / nodes · {len(graph.edges)} 条边 / edges · 中心 / centre: "
         + ", ".join(md_literal(graph.nodes[c].label) for c in centres if c in graph.nodes)
         + (
-            f" · {walked - drawn} more in {summaries} '+K' node(s): click one to show them"
+            f" · 另有 {walked - drawn} 个在 {summaries} 个“+K”节点中,点击展开 / "
+            f"{walked - drawn} more in {summaries} '+K' node(s): click one to show them"
             if summaries
             else ""
         )
@@ -228,8 +239,8 @@ def show_more(iri: str, graph: Neighbourhood) -> None:
     hub = iri[len(MORE) :]
     st.subheader(md_literal(f"{graph.nodes[iri].label}: {graph.nodes[hub].caption()}"))
     st.caption(
-        "The neighbours of this node that are not drawn: the most connected are. "
-        "/ 未画出的邻居（只画出联系最多的）。"
+        "未画出的邻居(只画出联系最多的)/ The neighbours of this node that are not drawn: the "
+        "most connected are."
     )
     if st.button("全部显示 / Show them all", key="explorer_show_more", type="primary"):
         st.session_state["explorer_expanded"] = [*st.session_state["explorer_expanded"], hub]
@@ -243,7 +254,7 @@ def show_details(iri: str, graph: Neighbourhood) -> None:
         return
     node = graph.nodes[iri]
     st.subheader(md_literal(node.caption()))
-    st.code(iri, language=None)
+    st.code(f"{prefixed(iri)}\n{iri}", language=None)
     page_link("resource", "资源页 / Every statement about it", iri=iri)
     cols = st.columns(2)
     if cols[0].button("从此展开 / Expand from here", key="explorer_expand"):
@@ -259,14 +270,12 @@ def show_details(iri: str, graph: Neighbourhood) -> None:
         st.rerun()
     props = app_query("entity_properties", entity=iri)
     if not props.empty:
-        props["property"] = (
-            props["property"].str.rsplit("#", n=1).str[-1].str.rsplit("/", n=1).str[-1]
-        )
-        st.dataframe(props[["property", "value"]], key="explorer_properties", hide_index=True)
+        props["property"] = props["property"].map(prefixed)  # ekg:year, rdfs:label
+        show_table(props[["property", "value"]], key="explorer_properties", link=False)
     evidence = app_query("entity_evidence", entity=iri)
     st.markdown(f"**证据句 / Evidence sentences ({len(evidence)})**")
     if evidence.empty:
-        st.caption("No mention records this entity's sentence.")
+        st.caption("没有提及记录该实体的句子 / No mention records this entity's sentence.")
     else:
         show_table(evidence[["quote", "document", "start", "end"]], key="explorer_evidence")
     documents = app_query("entity_documents", entity=iri)

@@ -5,11 +5,27 @@ from __future__ import annotations
 import pyoxigraph as ox
 import streamlit as st
 
-from app_views.common import app_query, entity_captions, query_examples, store, store_location
+from app_views.common import (
+    app_query,
+    entity_captions,
+    labels,
+    query_examples,
+    store,
+    store_location,
+)
 from app_views.documents import display_title
 from app_views.literal import md_literal
+from graph_store.app_queries import local_name
 from graph_store.bundle import build_bundle
-from graph_store.export import EXPORT_FORMATS, MAX_DEPTH, Selection, export_graph, export_selection
+from graph_store.export import (
+    EXPORT_FORMATS,
+    MAX_DEPTH,
+    Selection,
+    export_graph,
+    export_selection,
+    network_bytes,
+    triples_network,
+)
 from graph_store.named_queries import load_named_queries
 from graph_store.results import QueryResult, to_csv, to_json
 from graph_store.sandbox import TripleResult
@@ -27,7 +43,7 @@ FORMAT_NAMES = {
 }
 
 
-@st.cache_data(ttl=600, max_entries=16, show_spinner="serialising…")
+@st.cache_data(ttl=600, max_entries=16, show_spinner="序列化 / serialising…")
 def _export(location: str, fmt: str, document: str | None) -> bytes:
     return export_graph(store(), fmt, document)
 
@@ -60,7 +76,7 @@ def render() -> None:
     if scope == "document":
         docs = app_query("documents").dropna(subset=["source"])
         if docs.empty:
-            st.info("No documents yet.")
+            st.info("还没有文件 / No documents yet.")
             return
         titles = {r["document"]: display_title(r) for _, r in docs.iterrows()}
         document = st.selectbox(
@@ -73,6 +89,7 @@ def render() -> None:
         format_func=lambda f: FORMAT_NAMES[f][0],
     )
     st.caption(
+        "网络格式(GraphML、GEXF、CSV)包含实体及其关系,名称与类为属性;RDF 格式包含每个三元组 / "
         "Network formats (GraphML, GEXF, CSV) hold entities and their relations, with "
         "labels and classes as attributes; RDF formats hold every triple."
     )
@@ -80,12 +97,16 @@ def render() -> None:
         try:
             data = _export(store_location(), fmt, document)
         except LookupError as err:
-            st.error(f"{md_literal(err)}. Pick another document or format.")
+            st.error(f"{md_literal(err)}。请换一份文件或格式 / Pick another document or format.")
             return
         name, ext, mime = FORMAT_NAMES[fmt]
         stem = document.rsplit("/", 1)[-1] if document else "edukg"
         st.download_button(
-            f"⬇ {name} ({len(data):,} bytes)", data, f"{stem}.{ext}", mime, key="export_download"
+            f"⬇ {name} ({len(data):,} 字节 / bytes)",
+            data,
+            f"{stem}.{ext}",
+            mime,
+            key="export_download",
         )
 
 
@@ -100,7 +121,7 @@ def neighbourhood_export() -> None:
     --neighbourhood IRI --depth N`)."""
     names = entity_captions()
     if not names:
-        st.info("No entity in the store yet.")
+        st.info("还没有实体 / No entity in the store yet.")
         return
     wanted = st.query_params.get("entity")
     options = list(names)
@@ -116,7 +137,7 @@ def neighbourhood_export() -> None:
     name, ext, mime = FORMAT_NAMES[fmt]
     data = _neighbourhood(store_location(), entity, depth, fmt)
     st.download_button(
-        f"⬇ {name} ({len(data):,} bytes)",
+        f"⬇ {name} ({len(data):,} 字节 / bytes)",
         data,
         f"{entity.rsplit('/', 1)[-1]}-depth{depth}.{ext}",
         mime,
@@ -124,7 +145,7 @@ def neighbourhood_export() -> None:
     )
 
 
-@st.cache_data(ttl=600, max_entries=16, show_spinner="walking the graph…")
+@st.cache_data(ttl=600, max_entries=16, show_spinner="遍历图谱 / walking the graph…")
 def _neighbourhood(location: str, entity: str, depth: int, fmt: str) -> bytes:
     return export_selection(store(), fmt, Selection(neighbourhood=entity, depth=depth))
 
@@ -144,7 +165,7 @@ def bundle_export() -> None:
     values = {}
     for param in query.params:
         value = st.text_input(
-            f"{param.label} ({param.name}{', required' if param.required else ''})",
+            f"{param.label} ({param.name}{', 必填 required' if param.required else ''})",
             value=examples.get(param.name, ""),
             key=f"export_bundle_{name}_{param.name}",
         )
@@ -152,7 +173,7 @@ def bundle_export() -> None:
             values[param.name] = value.strip()
     missing = [p.name for p in query.params if p.required and p.name not in values]
     if missing:
-        st.info(f"Give {', '.join(missing)} to build the bundle / 请填写必填参数。")
+        st.info(f"请填写必填参数 / Give {', '.join(missing)} to build the bundle.")
         return
     if st.button("生成研究包 / Build the bundle", key="export_bundle_build", type="primary"):
         try:
@@ -161,7 +182,7 @@ def bundle_export() -> None:
             st.error(md_literal(err))
             return
         st.download_button(
-            f"⬇ {name}-bundle.zip ({len(data):,} bytes)",
+            f"⬇ {name}-bundle.zip ({len(data):,} 字节 / bytes)",
             data,
             f"{name}-bundle.zip",
             "application/zip",
@@ -174,12 +195,13 @@ def selection_export() -> None:
     result = outcome["result"] if outcome else None
     if result is None or isinstance(result, bool):
         st.info(
-            "Run a SELECT, CONSTRUCT or DESCRIBE query on the SPARQL page first; its result "
-            "can then be exported here."
+            "请先在 SPARQL 页运行 SELECT、CONSTRUCT 或 DESCRIBE 查询,其结果即可在此导出 / Run a "
+            "SELECT, CONSTRUCT or DESCRIBE query on the SPARQL page first; its result can then "
+            "be exported here."
         )
         return
     if isinstance(result, QueryResult):
-        st.write(f"{len(result):,} rows from the last query")
+        st.write(f"上次查询的 {len(result):,} 行 / {len(result):,} rows from the last query")
         st.download_button(
             "CSV", to_csv(result).encode(), "selection.csv", "text/csv", key="export_selection_csv"
         )
@@ -191,7 +213,9 @@ def selection_export() -> None:
             key="export_selection_json",
         )
     elif isinstance(result, TripleResult):
-        st.write(f"{len(result):,} triples from the last query")
+        st.write(
+            f"上次查询的 {len(result):,} 个三元组 / {len(result):,} triples from the last query"
+        )
         for label, fmt, ext in [
             ("Turtle", ox.RdfFormat.TURTLE, "ttl"),
             ("N-Triples", ox.RdfFormat.N_TRIPLES, "nt"),
@@ -203,6 +227,24 @@ def selection_export() -> None:
                 ox.serialize(list(result.triples), format=fmt) or b"",
                 f"selection.{ext}",
                 key=f"export_selection_{ext}",
+            )
+        # The same network files as the other scopes: entities by label, no statement nodes; a
+        # node the result gives no label or class is named and classed from the store.
+        network = triples_network(result.triples)
+        known = labels(list(network.nodes))
+        for iri, attrs in network.nodes(data=True):
+            if iri in known and attrs["label"] == local_name(iri):
+                attrs["label"] = known[iri].label
+            if iri in known and not attrs["class"]:
+                attrs["class"] = known[iri].cls
+        for fmt in ("graphml", "gexf"):
+            name, ext, mime = FORMAT_NAMES[fmt]
+            st.download_button(
+                name,
+                network_bytes(network, fmt),
+                f"selection.{ext}",
+                mime,
+                key=f"export_selection_{fmt}",
             )
 
 

@@ -6,6 +6,8 @@ header a reader sees is relabelled, through Streamlit's column_config.
 
 from __future__ import annotations
 
+from ontology.namespace import split_prefixed
+
 COLUMNS = {
     "area_name": "辖区 / jurisdiction",
     "area": "辖区 / jurisdiction",
@@ -45,6 +47,31 @@ COLUMNS = {
     "documents": "文件数 / documents",
     "read": "阅读 / read",
     "about": "实体 / about",
+    "label": "名称 / label",
+    "iri": "IRI",
+    "components": "子项目 / components",
+    "implements": "落实 / implements",
+    "continues": "延续 / continues",
+    "school_name": "学校名称 / school name",
+    "group_name": "集团名称 / group name",
+    "program_name": "项目名称 / programme name",
+    "participant_name": "参与者名称 / participant name",
+    "predicate": "谓词 / predicate",
+    "subject": "主语 / subject",
+    "object": "宾语 / object",
+    "entity": "实体 / entity",
+    "count": "数量 / count",
+    "time": "时间 / time",
+    "rows": "行数 / rows",
+    "seconds": "秒 / seconds",
+    "query": "查询 / query",
+    "concept": "项目家族 / programme family",
+    "sentence_count": "句数 / sentences",
+    "mention": "提及 / mention",
+    "section": "章节 / section",
+    "level": "层级 / level",
+    "heading": "标题 / heading",
+    "kind": "种类 / kind",
 }
 
 RELATIONS = {
@@ -62,6 +89,9 @@ RELATIONS = {
     "mentions": "提及 / mentions",
     "cites": "引用 / cites",
     "statedIn": "见于 / stated in",
+    "issuedBy": "发布 / issued by",
+    "affiliatedWith": "隶属于 / affiliated with",
+    "…": "… / more",
 }
 
 
@@ -81,3 +111,16 @@ def relation(name: str) -> str:
     '成员 / member of'
     """
     return RELATIONS.get(name, name)
+
+
+def prefixed(iri: str) -> str:
+    """Return `iri` with a project prefix (ekg:memberOf), or whole when none fits: for reading,
+    so the local part may hold a slash (ekgid:school/xicangqiao).
+
+    >>> prefixed("https://w3id.org/edukg/ontology#memberOf")
+    'ekg:memberOf'
+    >>> prefixed("http://example.org/x")
+    'http://example.org/x'
+    """
+    split = split_prefixed(iri)
+    return f"{split[0]}:{split[1]}" if split else iri

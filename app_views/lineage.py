@@ -7,8 +7,20 @@ from dataclasses import dataclass
 import pandas as pd
 import streamlit as st
 
-from app_views.common import app_query, draw_graph, labels, legend, named_query, show_table
-from graph_store.app_queries import Neighbourhood
+from app_views.common import (
+    TTL,
+    app_query,
+    draw_graph,
+    labels,
+    legend,
+    named_query,
+    show_table,
+    store,
+    store_location,
+)
+from app_views.labels import header
+from app_views.labels import relation as relation_name
+from graph_store.app_queries import Neighbourhood, programme_target_texts
 
 
 def render() -> None:
@@ -16,7 +28,8 @@ def render() -> None:
     concepts = app_query("concepts")
     if concepts.empty:
         st.info(
-            "No programme family (ProgramConcept) is in the store. Load ontology/programs.ttl "
+            "数据库中没有项目家族(ProgramConcept):`edukg ingest` 会一并载入 ontology/programs.ttl "
+            "/ No programme family (ProgramConcept) is in the store. Load ontology/programs.ttl "
             "with `edukg ingest`, which loads the concept scheme too."
         )
         return
@@ -32,7 +45,10 @@ def render() -> None:
     )
     rows = named_query("programme_lineage", concept=concept)
     if rows.empty:
-        st.info("No local programme belongs to this family yet. Pick another family.")
+        st.info(
+            "该家族还没有地方项目,请换一个家族 / No local programme belongs to this family yet. "
+            "Pick another family."
+        )
         return
     st.subheader("辖区 × 年份 / Jurisdictions × years")
     targets = app_query("concept_targets", concept=concept)
@@ -40,8 +56,10 @@ def render() -> None:
     table = rows.assign(
         cell=rows["program_name"].fillna("")
         + " — "
-        + rows["components"].fillna("（无子项目）")
-        + rows["targets"].map(lambda t: f" · 目标: {t}" if isinstance(t, str) and t else "")
+        + rows["components"].fillna("（无子项目 / no components）")
+        + rows["targets"].map(
+            lambda t: f" · 目标 / targets: {t}" if isinstance(t, str) and t else ""
+        )
     )
     pivot = table.pivot_table(
         index="area_name",
@@ -50,6 +68,7 @@ def render() -> None:
         aggfunc=lambda v: " / ".join(v),
         fill_value="",
     )
+    pivot.index.name = header("area_name")
     st.dataframe(pivot, key="lineage_pivot")
     with st.expander("每个项目的详情 / Each programme, with evidence", expanded=False):
         show_table(
@@ -94,20 +113,72 @@ def render() -> None:
     st.subheader("逐项比较 / Compare two jurisdictions, component by component")
     jurisdictions = sorted(set(rows["area_name"].dropna()))
     if len(jurisdictions) < 2:
-        st.info("Only one jurisdiction has a programme of this family; nothing to compare.")
+        st.info(
+            "只有一个辖区有该家族的项目,无可比较 / Only one jurisdiction has a programme of "
+            "this family; nothing to compare."
+        )
         return
     left, right = st.columns(2)
     first = left.selectbox("辖区 A / Jurisdiction A", jurisdictions, index=0, key="lineage_a")
     second = right.selectbox("辖区 B / Jurisdiction B", jurisdictions, index=1, key="lineage_b")
     if first == second:
-        st.info("Pick two different jurisdictions to compare.")
+        st.info("请选择两个不同的辖区 / Pick two different jurisdictions to compare.")
         return
     parts = app_query("lineage_components", concept=concept)
+    earlier, later, why = direction(rows, first, second)
     st.caption(
-        "子项目按 implements / continues 链接、子家族、同名依次对齐 / Components are aligned by "
-        "their implements or continues links, then by their own family, then by name."
+        f"从 {earlier} 到 {later}({why[0]}):子项目按 implements / continues 链接、子家族、同名依次"
+        f"对齐 / From {earlier} to {later} ({why[1]}): components are aligned by their "
+        "implements or continues links, then by their own family, then by name; what "
+        f"{later} adds, renames or drops is marked."
     )
-    st.dataframe(component_diff(rows, parts, first, second), key="lineage_diff", hide_index=True)
+    targets = component_targets(tuple(sorted(set(parts["component"].dropna()))))
+    diff = component_diff(rows, parts, earlier, later, targets)
+    if diff.empty:
+        st.info(
+            f"{earlier} 与 {later} 的项目都没有子项目,无可逐项比较 / Neither {earlier}'s nor "
+            f"{later}'s programme has components to compare: the table above compares them whole."
+        )
+        return
+    st.dataframe(diff, key="lineage_diff", hide_index=True)
+
+
+@st.cache_data(ttl=TTL, max_entries=64, show_spinner=False)
+def _component_targets(location: str, components: tuple[str, ...]) -> dict[str, str]:
+    return programme_target_texts(store(), components)
+
+
+def component_targets(components: tuple[str, ...]) -> dict[str, str]:
+    """Return each component's targets (those stated in the sections that name it)."""
+    return _component_targets(store_location(), components) if components else {}
+
+
+def direction(rows: pd.DataFrame, first: str, second: str) -> tuple[str, str, tuple[str, str]]:
+    """Return (earlier side, later side, why in Chinese and English) for two jurisdictions.
+
+    The side whose programmes another's implement or continue comes first (a city's plan
+    before the district plan that implements it); otherwise the earlier year; otherwise the
+    order picked.
+    """
+    programmes = {
+        area: set(rows.loc[rows["area_name"] == area, "program"]) for area in (first, second)
+    }
+    for a, b in ((first, second), (second, first)):
+        for link in ("implements", "continues"):
+            targets = set(rows.loc[rows["program"].isin(programmes[b]), link].dropna())
+            if targets & programmes[a]:
+                return a, b, (f"{b} {relation_name(link).split(' / ')[0]} {a}", f"{b} {link} {a}")
+    years = {
+        area: min(
+            (y for y in rows.loc[rows["area_name"] == area, "year"] if isinstance(y, str)),
+            default="",
+        )
+        for area in (first, second)
+    }
+    if years[first] and years[second] and years[first] != years[second]:
+        a, b = sorted((first, second), key=lambda area: years[area])
+        return a, b, (f"{years[a]} 年在前", f"{years[a]} comes first")
+    return first, second, ("按所选顺序", "in the order picked")
 
 
 @dataclass(frozen=True)
@@ -158,20 +229,26 @@ def _match(a: Component, b: Component, basis: str) -> bool:
 def _link_name(a: Component, b: Component) -> str:
     found = {link for link, other in a.linked if other == b.iri}
     found |= {link for link, other in b.linked if other == a.iri}
-    return " / ".join(sorted(found))
+    return " / ".join(relation_name(link) for link in sorted(found))
 
 
 def component_diff(
-    rows: pd.DataFrame, parts: pd.DataFrame, first: str, second: str
+    rows: pd.DataFrame,
+    parts: pd.DataFrame,
+    first: str,
+    second: str,
+    targets: dict[str, str] | None = None,
 ) -> pd.DataFrame:
     """Return one row per aligned pair of components of two jurisdictions, and one per
-    component only one side has.
+    component only one side has, with each side's year and targets and what `second` (the
+    later side) does with it: keeps, renames, adds or drops.
 
     Components are paired by an implements or continues link between them first, then by a
     shared component family (concept), then by an equal name; a pair whose names differ is a
     renaming. `rows` are programme_lineage's rows (program, area_name, year), `parts` the
-    lineage_components rows.
+    lineage_components rows, `targets` component IRI → its targets' text.
     """
+    targets = targets or {}
     left, right = _components(rows, parts, first), _components(rows, parts, second)
     labels = {"link": "", "concept": "同一子家族 / same family", "name": "同名 / same name"}
     pairs: list[tuple[Component | None, Component | None, str]] = []
@@ -184,24 +261,36 @@ def component_diff(
             left.remove(a)
             right.remove(b)
     pairs += [(a, None, "") for a in left] + [(None, b, "") for b in right]
-    columns = [first, f"{first} 年份 / year", second, f"{second} 年份 / year"]
+    columns = [
+        f"{first} 子项目 / components",
+        f"{first} 年份 / year",
+        f"{first} 目标 / targets",
+        f"{second} 子项目 / components",
+        f"{second} 年份 / year",
+        f"{second} 目标 / targets",
+        "对应依据 / matched by",
+        "变化 / change",
+    ]
     table = []
     for a, b, basis in pairs:
         if a is not None and b is not None:
-            status = "两地都有 / both" if a.name == b.name else "改名 / renamed"
+            change = "保留 / kept" if a.name == b.name else "改名 / renamed"
+        elif b is None:
+            change = f"{second} 删去 / dropped by {second}"
         else:
-            status = f"仅 {first} / only {first}" if b is None else f"仅 {second} / only {second}"
-        table.append(
-            {
-                columns[0]: a.name if a else "",
-                columns[1]: a.year if a else "",
-                columns[2]: b.name if b else "",
-                columns[3]: b.year if b else "",
-                "对应依据 / matched by": basis,
-                "状态 / status": status,
-            }
-        )
-    return pd.DataFrame(table, columns=[*columns, "对应依据 / matched by", "状态 / status"])
+            change = f"{second} 新增 / added by {second}"
+        values = [
+            a.name if a else "",
+            a.year if a else "",
+            targets.get(a.iri, "") if a else "",
+            b.name if b else "",
+            b.year if b else "",
+            targets.get(b.iri, "") if b else "",
+            basis,
+            change,
+        ]
+        table.append(dict(zip(columns, values, strict=True)))
+    return pd.DataFrame(table, columns=columns)
 
 
 if __name__ == "__main__":

@@ -8,6 +8,7 @@ import pandas as pd
 import streamlit as st
 
 from app_views.common import TTL, class_label, draw_graph, store, store_generation, store_location
+from app_views.labels import prefixed
 from app_views.literal import html_literal, md_literal
 from graph_store.analysis import (
     NETWORK_CLASSES,
@@ -20,7 +21,7 @@ from graph_store.analysis import (
     resolve_area,
     shortest_path,
 )
-from graph_store.app_queries import Neighbourhood, NodeInfo
+from graph_store.app_queries import Neighbourhood, NodeInfo, where_when
 from graph_store.protocol import GraphStore
 
 ALL = ""
@@ -199,6 +200,7 @@ def filters(data: NetworkData) -> tuple[str, int | None, list[str], bool]:
         default=list(NETWORK_CLASSES),
         key="network_classes",
         format_func=class_label,
+        placeholder="选择类别 / choose classes",
     )
     merge = st.checkbox(
         "简称与全称视为同一学校（owl:sameAs）/ Short and full forms of a school as one node",
@@ -242,6 +244,7 @@ def metrics_table(table: pd.DataFrame) -> None:
             "class": table["class"].map(class_label),
             "jurisdiction": table["jurisdiction"].replace("", "—"),
             "year": table["year"].replace("", "—"),
+            "iri": table["iri"].map(prefixed),  # the CSV keeps the whole IRI
         }
     )
     st.dataframe(
@@ -271,8 +274,8 @@ def metrics_table(table: pd.DataFrame) -> None:
 
 def _info(graph: nx.Graph, node: str) -> NodeInfo:
     attrs = graph.nodes[node]
-    where = " ".join(p for p in (attrs["jurisdiction"], attrs["year"]) if p)
-    return NodeInfo(node, attrs["label"], attrs["class"], where)
+    area, year = str(attrs["jurisdiction"] or ""), str(attrs["year"] or "")
+    return NodeInfo(node, attrs["label"], attrs["class"], where_when(area, year), area, year)
 
 
 def path_finder(result: Analysis) -> list[str] | None:

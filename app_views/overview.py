@@ -9,6 +9,7 @@ import streamlit as st
 
 from app_views.common import (
     app_query,
+    blank_missing,
     class_label,
     linked_column,
     linked_table,
@@ -24,10 +25,11 @@ from graph_store.app_queries import instances_query
 
 def render() -> None:
     st.title("教育政策知识图谱 · 概览 / Overview")
-    st.caption(f"Store: `{store_location()}`")
+    st.caption(f"数据库 / Store: `{store_location()}`")
     counts = named_query("class_counts")
     if counts.empty:
         st.info(
+            "数据库还是空的:运行 `edukg ingest data/corpus`(或在文件页上传文件)后重新载入 / "
             "The store holds no data yet. Run `edukg ingest data/corpus` (or upload documents "
             "on the Documents page), then reload."
         )
@@ -58,7 +60,7 @@ def render() -> None:
         st.subheader("按辖区和年份的文件 / Documents by jurisdiction and year")
         docs = app_query("documents_by_area_year")
         if docs.empty:
-            st.info("No document has a jurisdiction yet.")
+            st.info("还没有文件标有辖区 / No document has a jurisdiction yet.")
         else:
             docs["documents"] = docs["documents"].astype(int)
             links = [
@@ -74,9 +76,12 @@ def render() -> None:
                 "overview_documents",
                 {"documents": links},
                 {
+                    "area_name": st.column_config.Column(header("area_name")),
+                    "year": st.column_config.Column(header("year")),
                     "documents": linked_column(
-                        header("documents"), "open these documents on the Documents page"
-                    )
+                        header("documents"),
+                        "在文件页打开这些文件 / open them on the Documents page",
+                    ),
                 },
             )
 
@@ -84,7 +89,9 @@ def render() -> None:
         st.subheader("各辖区各指标的目标 / Targets by district and indicator")
         indicators = named_query("target_indicators")
         if indicators.empty:
-            st.info("No quantitative targets (新增学位, 投入 …) were extracted yet.")
+            st.info(
+                "还没有抽取到量化目标 / No quantitative targets (新增学位, 投入 …) were extracted yet."
+            )
         else:
             # One indicator at a time, compared across districts: real corpora have dozens of
             # indicators, and the query sums one indicator's targets (fast at any size).
@@ -95,7 +102,8 @@ def render() -> None:
                 key="overview_indicator",
                 format_func=lambda i: (
                     f"{choices[i].indicator} ({choices[i].unit or '—'}) · "
-                    f"{choices[i].targets} targets, {choices[i].areas} jurisdictions"
+                    f"{choices[i].targets} 个目标 / targets · {choices[i].areas} 个辖区 / "
+                    "jurisdictions"
                 ),
             )
             picked = choices[choice]
@@ -109,14 +117,16 @@ def render() -> None:
                 ),
                 height=220,
             )
+            shown = ["area_name", "indicator", "unit", "year", "total", "targets"]
             st.dataframe(
-                targets[["area_name", "indicator", "unit", "year", "total", "targets"]],
+                blank_missing(targets[shown]),
                 key="overview_targets",
                 hide_index=True,
+                column_config={c: st.column_config.Column(header(c)) for c in shown},
             )
             page_link(
                 "sparql",
-                "the query behind these numbers →",
+                "这些数字背后的查询 / the query behind these numbers →",
                 example="targets_by_area_and_indicator",
             )
     st.subheader("从这里开始 / Start here")
@@ -140,7 +150,7 @@ def _class_metrics(counts: dict[str, int]) -> None:
     for i, (cls, count) in enumerate(counts.items()):
         with columns[i % 5]:
             st.metric(md_literal(class_label(cls)), f"{count:,}")  # a class IRI's local name
-            page_link("sparql", f"list the {count} →", q=instances_query(cls))
+            page_link("sparql", f"列出 / list the {count} →", q=instances_query(cls))
 
 
 if __name__ == "__main__":

@@ -17,7 +17,7 @@ from app_views.common import (
 )
 from app_views.labels import relation as relation_name
 from app_views.literal import md_literal
-from graph_store.app_queries import Neighbourhood
+from graph_store.app_queries import Neighbourhood, NodeInfo, where_when
 
 
 def render() -> None:
@@ -45,14 +45,16 @@ def programme_view() -> None:
     programmes = app_query("programmes")
     if programmes.empty:
         st.info(
-            "No programme has been extracted yet. Ingest documents that name one (…工程, …计划)."
+            "还没有抽取到项目,请导入提到项目的文件 / No programme has been extracted yet. Ingest "
+            "documents that name one (…工程, …计划)."
         )
         return
     counts = app_query("programme_participant_counts")
     taking_part = dict(zip(counts["program"], counts["participants"].astype(int), strict=True))
+    # label · class · jurisdiction · year, as everywhere, and how many take part.
     names = {
-        r.program: f"{r.label} · {r.area_name or '?'} {r.year or ''} · "
-        f"{taking_part.get(r.program, 0)} 参与 / taking part"
+        r.program: f"{NodeInfo(r.program, r.label or '', 'Program', where_when(r.area_name, r.year)).caption()}"
+        f" · {taking_part.get(r.program, 0)} 参与 / taking part"
         for r in programmes.itertuples()
     }
     default = st.query_params.get("program")
@@ -68,7 +70,7 @@ def programme_view() -> None:
     participants = named_query("programme_participants", program=program)
     st.markdown(f"**参与的学校与集团 / Schools and groups ({len(participants)})**")
     if participants.empty:
-        st.caption("No school or group is linked to this programme.")
+        st.caption("没有学校或集团与该项目相连 / No school or group is linked to this programme.")
     else:
         show_table(participants[["participant", "role"]], key="programme_participants")
         show_sentences(
@@ -104,7 +106,10 @@ def school_view() -> None:
         "学校 / School", "school_pick", ("School", "Campus"), default=st.query_params.get("school")
     )
     if school is None:
-        st.info("Pick a school to see its programmes, groups, campuses and documents.")
+        st.info(
+            "选择一所学校,查看其项目、集团、校区与文件 / Pick a school to see its programmes, "
+            "groups, campuses and documents."
+        )
         return
     links = app_query("school_links", school=school)
     for relation, title in [
@@ -120,7 +125,9 @@ def school_view() -> None:
             st.markdown(f"**{title} ({len(part)})**")
             show_table(part[["other"]].drop_duplicates(), key=f"school_{relation}")
     if links.empty:
-        st.caption("No programme, group or campus is linked to this school.")
+        st.caption(
+            "没有项目、集团或校区与该校相连 / No programme, group or campus is linked to this school."
+        )
     documents = app_query("entity_documents", entity=school)
     st.markdown(f"**提及该校的文件 / Documents that name it ({len(documents)})**")
     if not documents.empty:
@@ -152,7 +159,7 @@ def show_sentences(rows: Iterable[tuple[str, object]]) -> None:
 def bipartite_view() -> None:
     edges = app_query("programme_school_edges")
     if edges.empty:
-        st.info("No school or group takes part in a programme yet.")
+        st.info("还没有学校或集团参与项目 / No school or group takes part in a programme yet.")
         return
     pairs = [
         (s, r, p)
@@ -162,11 +169,7 @@ def bipartite_view() -> None:
     graph = Neighbourhood(nodes=info, edges=pairs)
     legend({n.cls for n in info.values()})
     draw_graph(graph, key="programme_school_graph", height=480)
-    st.dataframe(
-        edges[["school_label", "relation", "program_label"]],
-        key="programme_school_table",
-        hide_index=True,
-    )
+    show_table(edges[["school", "relation", "program"]], key="programme_school_table")
 
 
 if __name__ == "__main__":

@@ -9,32 +9,23 @@ import pandas as pd
 import streamlit as st
 
 from app_views.common import app_query, document_url, explorer_url, labels, resource_url
+from app_views.labels import prefixed
 from app_views.literal import html_block, html_literal, md_literal
-from graph_store.app_queries import NodeInfo
-from ontology.namespace import EKGID_BASE, split_prefixed
+from graph_store.app_queries import NodeInfo, local_name
+from ontology.namespace import EKGID_BASE
 
 # Rows drawn per direction: a hub (an area named in every document) has thousands.
 SHOWN = 300
 
 
-def prefixed(iri: str) -> str:
-    """Return `iri` with a project prefix (ekg:memberOf), or whole when none fits: for reading,
-    so the local part may hold a slash (ekgid:school/xicangqiao).
-
-    >>> prefixed("https://w3id.org/edukg/ontology#memberOf")
-    'ekg:memberOf'
-    >>> prefixed("http://example.org/x")
-    'http://example.org/x'
-    """
-    split = split_prefixed(iri)
-    return f"{split[0]}:{split[1]}" if split else iri
-
-
 def _link(iri: str, info: dict[str, NodeInfo]) -> str:
     """Return an HTML link to the resource page, shown as the IRI's caption, same tab."""
     # An entity by what it is called; a term of a vocabulary (a property, a class) prefixed.
+    # A node with neither a label nor a class of ours (an inferred link's reified statement) is
+    # shown prefixed, never by the hash that ends its IRI.
     node = info.get(iri)
-    text = node.caption() if node is not None and iri.startswith(EKGID_BASE) else prefixed(iri)
+    named = node is not None and (node.cls or node.label != local_name(iri))
+    text = node.caption() if named and iri.startswith(EKGID_BASE) else prefixed(iri)
     return f"<a href='{html.escape(resource_url(iri))}' target='_self'>{html_literal(text)}</a>"
 
 
@@ -63,7 +54,10 @@ def render() -> None:
     st.session_state.setdefault("resource_iri", url_iri)
     iri = st.text_input("IRI", key="resource_iri").strip()
     if not iri:
-        st.info("Open a resource from any link in the app, or paste an IRI above.")
+        st.info(
+            "从应用中的任一链接打开资源,或在上方粘贴 IRI / Open a resource from any link in "
+            "the app, or paste an IRI above."
+        )
         return
     if not iri.startswith(("http://", "https://")):
         st.error("An IRI starts with http:// or https:// / IRI 须以 http:// 或 https:// 开头")
@@ -72,7 +66,7 @@ def render() -> None:
     into = app_query("resource_in", resource=iri)
     evidence = app_query("entity_evidence", entity=iri)
     if out.empty and into.empty and evidence.empty:
-        st.warning(f"The graph says nothing about {md_literal(iri)} / 图中没有这个资源。")
+        st.warning(f"图中没有这个资源 / The graph says nothing about {md_literal(iri)}.")
         return
     shown_out, shown_in = out.head(SHOWN), into.head(SHOWN)
     iris = [iri, *shown_in["subject"], *shown_out["property"], *shown_in["property"]]
@@ -104,23 +98,44 @@ def render() -> None:
     _more(len(into))
     st.subheader(f"证据句 / Evidence sentences ({len(evidence)})")
     _evidence(evidence)
+    documents = app_query("entity_documents", entity=iri)
+    st.subheader(f"来源文件 / Its documents ({len(documents)})")
+    _documents(documents)
 
 
 def _more(total: int) -> None:
     if total > SHOWN:
         st.caption(
-            f"The first {SHOWN} of {total} are shown; the SPARQL page lists them all / "
-            f"仅显示前 {SHOWN} 条。"
+            f"仅显示前 {SHOWN} 条,SPARQL 页可列出全部 / The first {SHOWN} of {total} are "
+            "shown; the SPARQL page lists them all."
         )
+
+
+def _documents(documents: pd.DataFrame) -> None:
+    """List the documents that mention the resource: title (to the reader), issued date."""
+    if documents.empty:
+        st.caption("没有文件提到它 / No document mentions it.")
+        return
+    titles = labels(documents["document"].tolist())  # a document without a title: its file
+    lines = []
+    for r in documents.head(SHOWN).itertuples():
+        title = r.title if isinstance(r.title, str) and r.title else titles[r.document].label
+        issued = f" · {html_literal(r.issued)}" if isinstance(r.issued, str) and r.issued else ""
+        link = html.escape(document_url(r.document, title))
+        lines.append(f"<li><a href='{link}' target='_self'>{html_literal(title)}</a>{issued}</li>")
+    st.markdown(f"<ul>{''.join(lines)}</ul>", unsafe_allow_html=True)
+    _more(len(documents))
 
 
 def _evidence(evidence: pd.DataFrame) -> None:
     if evidence.empty:
-        st.caption("No sentence of a document names it / 没有文件中的句子提到它。")
+        st.caption("没有文件中的句子提到它 / No sentence of a document names it.")
         return
+    titles = labels(evidence["document"].dropna().unique().tolist())
     lines = []
     for r in evidence.head(SHOWN).itertuples():
-        title = r.title if isinstance(r.title, str) else r.document
+        # A document without a title (an interview) reads by its file, never by its IRI.
+        title = r.title if isinstance(r.title, str) and r.title else titles[r.document].label
         link = html.escape(document_url(r.document, title))
         lines.append(
             f"<li>{html_literal(r.quote or '')} — <a href='{link}' target='_self'>"

@@ -14,14 +14,14 @@ from app_views.common import (
     resource_url,
     search_index,
 )
-from app_views.labels import header
+from app_views.labels import header, prefixed
 
 
 def render() -> None:
     st.title("检索 / Search")
     st.caption(
-        "Names in Chinese (西仓桥), part of a name (仓桥), or pinyin (xicangqiao, xcq); "
-        "sentences and section text are searched too."
+        "可输入中文名称、部分名称或拼音,也检索句子与章节 / Names in Chinese (西仓桥), part of a "
+        "name (仓桥), or pinyin (xicangqiao, xcq); sentences and section text are searched too."
     )
     initial = st.query_params.get("text", "")
     text = st.text_input(
@@ -31,7 +31,7 @@ def render() -> None:
         placeholder="例如 三名工程 / 西仓桥 / sanming",
     )
     if not text.strip():
-        st.info("Type a name or a phrase above to start.")
+        st.info("在上方输入名称或短语 / Type a name or a phrase above to start.")
         return
     index = search_index()
     entities = index.entities(text, limit=50)
@@ -47,20 +47,21 @@ def render() -> None:
                     "name": r.label,
                     "matched": r.text,
                     "class": class_label(r.cls),
-                    "where / 辖区 年份": info[r.iri].where,
-                    "iri": r.iri,
+                    "area": info[r.iri].area,
+                    "year": info[r.iri].year,
+                    "iri": prefixed(r.iri),
                 }
                 for r in hits
             ]
         )
-        linked_table(
-            df,
-            "search_entities",
-            {"name": [resource_url(r.iri) for r in hits]},
-            {"name": linked_column(header("name"), "打开资源页 / open its page")},
-        )
+        config = {c: st.column_config.Column(header(c)) for c in df.columns}
+        config["name"] = linked_column(header("name"), "打开资源页 / open its page")
+        linked_table(df, "search_entities", {"name": [resource_url(r.iri) for r in hits]}, config)
     else:
-        st.info("No entity name matches. Try fewer characters, or the pinyin of the name.")
+        st.info(
+            "没有匹配的实体名称,请少输几个字或用拼音 / No entity name matches. Try fewer "
+            "characters, or the pinyin of the name."
+        )
     st.subheader(f"句子 / Sentences ({len(sentences)})")
     if sentences:
         docs = labels([h.record.document for h in sentences if h.record.document])
@@ -87,12 +88,13 @@ def render() -> None:
             "search_sentences",
             links,
             {
+                "sentence": st.column_config.Column(header("sentence")),
                 "about": linked_column(header("about")),
                 "document": linked_column(header("document")),
             },
         )
     else:
-        st.info("No sentence contains this text.")
+        st.info("没有句子包含这段文字 / No sentence contains this text.")
 
 
 if __name__ == "__main__":

@@ -12,6 +12,7 @@ import streamlit as st
 
 from app_views.common import (
     TTL,
+    blank_missing,
     draw_graph,
     legend,
     link_columns,
@@ -22,6 +23,7 @@ from app_views.common import (
     store_location,
 )
 from app_views.components.sparql_editor import entity_option, sparql_editor
+from app_views.labels import header, prefixed
 from app_views.literal import md_literal
 from graph_store.app_queries import Neighbourhood, node_info
 from graph_store.completion import EntityLabel, entity_labels, match_labels
@@ -85,7 +87,7 @@ def examples_panel() -> None:
     queries = load_named_queries()
     with st.expander("示例查询 / Example queries (the named queries, as forms)", expanded=True):
         name = st.selectbox(
-            "Example",
+            "示例 / Example",
             list(queries),
             key="sparql_example",
             index=None,
@@ -93,7 +95,10 @@ def examples_panel() -> None:
             placeholder="选择一个示例 / pick an example",
         )
         if name is None:
-            st.caption("Each example is a file in queries/; its header names its parameters.")
+            st.caption(
+                "每个示例是 queries/ 中的一个文件,文件头列出其参数 / Each example is a file in "
+                "queries/; its header names its parameters."
+            )
             return
         query = queries[name]
         st.markdown(f"**{query.title}** — {query.description}")
@@ -109,14 +114,18 @@ def examples_panel() -> None:
             ).strip()
         missing = [p.label for p in query.params if p.required and not values[p.name]]
         if missing:
-            st.info(f"填写 / Fill in: {', '.join(missing)}. This query is about one of them.")
+            st.info(
+                f"请填写 / Fill in: {', '.join(missing)}。此查询针对其中一个 / "
+                "This query is about one of them."
+            )
             return
         left, right = st.columns(2)
         try:
             bindings = bind_params(query, values)
         except ParameterError as err:
             st.error(
-                f"{md_literal(err)}. Correct the value, or leave an optional one empty to list all."
+                f"{md_literal(err)}。请修改该值,或留空可选参数以列出全部 / Correct the value, "
+                "or leave an optional one empty to list all."
             )
             return
         text = with_values(query.text, bindings)
@@ -145,7 +154,10 @@ def execute(text: str) -> None:
     except QueryTimeout as err:
         outcome["error"] = ("timeout", str(err))
     except StoreError as err:
-        outcome["error"] = ("store", f"{err}. Check the query, or try a smaller one.")
+        outcome["error"] = (
+            "store",
+            f"{err}。请检查查询,或缩小范围 / Check the query, or try a smaller one.",
+        )
     outcome["elapsed"] = time.monotonic() - started
     st.session_state["sparql_outcome"] = outcome
     result = outcome["result"]
@@ -187,15 +199,44 @@ def show_error(error: tuple, text: str) -> None:
         st.error(md_literal(error[1]))
 
 
+def count_line(shown: int, distinct: int, noun: tuple[str, str]) -> str:
+    """Return the result's size with its DISTINCT-aware count: the union default graph repeats
+    a row once per document graph that states it.
+
+    >>> count_line(12, 4, ("行", "rows"))
+    '12 行 / rows · 4 不同 / distinct (8 重复 / repeats)'
+    >>> count_line(3, 3, ("行", "rows"))
+    '3 行 / rows (均不同 / all distinct)'
+    """
+    if distinct == shown:
+        return f"{shown:,} {noun[0]} / {noun[1]} (均不同 / all distinct)"
+    return (
+        f"{shown:,} {noun[0]} / {noun[1]} · {distinct:,} 不同 / distinct "
+        f"({shown - distinct:,} 重复 / repeats)"
+    )
+
+
+REPEATS_HELP = (
+    "并集默认图中,每个陈述某事实的文件图各给出一份 / The union default graph repeats a "
+    "statement once per document graph that states it: add DISTINCT to the query, or keep "
+    "each row once here."
+)
+
+
 def show_select(result: QueryResult, text: str) -> None:
-    df = pd.DataFrame(result.values(), columns=list(result.variables))
     if result.truncated:
         st.warning(
-            f"Only the first {len(result):,} rows are shown (the caps are "
-            f"{get_setting('result_cap')} rows and {get_setting('result_mb')} MB of values). "
-            "Add a LIMIT or narrow the pattern for the rest."
+            f"仅显示前 {len(result):,} 行 / Only the first {len(result):,} rows are shown (the "
+            f"caps are {get_setting('result_cap')} rows and {get_setting('result_mb')} MB of "
+            "values). 请加 LIMIT 或缩小模式 / Add a LIMIT or narrow the pattern for the rest."
         )
-    st.success(f"{len(result):,} rows")
+    distinct = result.distinct()
+    st.success(count_line(len(result), len(distinct), ("行", "rows")))
+    if len(distinct) < len(result) and st.toggle(
+        "每行只显示一次 / Show each row once (DISTINCT)", key="sparql_distinct", help=REPEATS_HELP
+    ):
+        result = distinct
+    df = pd.DataFrame(result.values(), columns=list(result.variables))
     # A view picker, not st.tabs: a graph drawn inside a hidden tab measures its container as
     # zero wide and stays collapsed in a corner; a picked view is drawn only when it is shown.
     view = view_picker(
@@ -203,18 +244,21 @@ def show_select(result: QueryResult, text: str) -> None:
         "sparql_view",
     )
     if view == 0:
-        raw = st.toggle("显示 IRI / show raw IRIs", key="sparql_raw_iris")
+        raw = st.toggle("显示 IRI(带前缀)/ show IRIs (prefixed)", key="sparql_raw_iris")
+        headers = {c: st.column_config.Column(header(c)) for c in df.columns}
         if raw or df.empty:
-            st.dataframe(df, key="sparql_result_table", hide_index=True)
+            shown = blank_missing(df.map(lambda v: prefixed(v) if isinstance(v, str) else v))
+            st.dataframe(shown, key="sparql_result_table", hide_index=True, column_config=headers)
         else:
             shown, config, links = link_columns(df)
-            linked_table(shown, "sparql_result_table", links, config)
+            linked_table(blank_missing(shown), "sparql_result_table", links, headers | config)
     elif view == 1:
         edges = iri_edges(result)
         if not edges:
             st.info(
-                "No row holds two IRIs, so there is no relationship graph. Project two "
-                "linked entities (e.g. ?school ?group) to draw one."
+                "没有一行含两个 IRI,无法画关系图 / No row holds two IRIs, so there is no "
+                "relationship graph. 请选出两个相连的实体 / Project two linked entities "
+                "(e.g. ?school ?group) to draw one."
             )
         else:
             draw_result_graph(edges[:3000], "sparql_result_graph")
@@ -222,14 +266,16 @@ def show_select(result: QueryResult, text: str) -> None:
         numeric = [c for c in df.columns if pd.to_numeric(df[c], errors="coerce").notna().all()]
         text_cols = [c for c in df.columns if c not in numeric]
         if df.empty or not numeric or not text_cols:
-            st.info("A chart needs one text column and one numeric column (e.g. ?class ?count).")
+            st.info(
+                "图表需要一列文字和一列数字 / A chart needs one text column and one numeric "
+                "column (e.g. ?class ?count)."
+            )
         else:
             chart = df[[text_cols[-1], numeric[-1]]].copy()
             chart[numeric[-1]] = pd.to_numeric(chart[numeric[-1]])
-            if chart[text_cols[-1]].str.startswith("http").all():
-                chart[text_cols[-1]] = (
-                    chart[text_cols[-1]].str.rsplit("/", n=1).str[-1].str.rsplit("#", n=1).str[-1]
-                )
+            chart[text_cols[-1]] = chart[text_cols[-1]].map(
+                lambda v: prefixed(v) if isinstance(v, str) else ""
+            )
             st.bar_chart(chart.groupby(text_cols[-1]).sum(), horizontal=True)
     elif view == 3:
         st.download_button(
@@ -240,7 +286,7 @@ def show_select(result: QueryResult, text: str) -> None:
             key="sparql_download_csv",
         )
         st.download_button(
-            "JSON (SPARQL results)",
+            "JSON (SPARQL 结果 / results)",
             to_json(result).encode("utf-8"),
             "result.srj",
             "application/sparql-results+json",
@@ -277,19 +323,29 @@ def node_info_cached(iris: tuple[str, ...]):
 def show_triples(result: TripleResult, text: str) -> None:
     if result.truncated:
         st.warning(
-            f"Only the first {len(result):,} triples are shown (the caps are "
-            f"{get_setting('result_cap')} triples and {get_setting('result_mb')} MB)."
+            f"仅显示前 {len(result):,} 个三元组 / Only the first {len(result):,} triples are "
+            f"shown (the caps are {get_setting('result_cap')} triples and "
+            f"{get_setting('result_mb')} MB)."
         )
-    st.success(f"{len(result):,} triples")
+    triples = tuple(dict.fromkeys(result.triples))
+    st.success(count_line(len(result), len(triples), ("个三元组", "triples")))
+    if len(triples) < len(result) and st.toggle(
+        "每个三元组只显示一次 / Show each triple once", key="sparql_distinct", help=REPEATS_HELP
+    ):
+        result = TripleResult(triples, result.truncated)
     df = pd.DataFrame(
-        [(t.subject.value, t.predicate.value, t.object.value) for t in result.triples],
+        [
+            (prefixed(t.subject.value), prefixed(t.predicate.value), prefixed(t.object.value))
+            for t in result.triples
+        ],
         columns=["subject", "predicate", "object"],
     )
     view = view_picker(
         ["表格 Table", "关系图 Graph", "下载 Download", "复现 Reproduce"], "sparql_triples_view"
     )
     if view == 0:
-        st.dataframe(df, key="sparql_triples_table", hide_index=True)
+        headers = {c: st.column_config.Column(header(c)) for c in df.columns}
+        st.dataframe(df, key="sparql_triples_table", hide_index=True, column_config=headers)
     elif view == 1:
         edges = [
             (
@@ -305,7 +361,7 @@ def show_triples(result: TripleResult, text: str) -> None:
         if edges:
             draw_result_graph(edges[:3000], "sparql_triples_graph")
         else:
-            st.info("No triple links two IRIs.")
+            st.info("没有连接两个 IRI 的三元组 / No triple links two IRIs.")
     elif view == 2:
         for label, fmt, ext, mime in [
             ("Turtle", ox.RdfFormat.TURTLE, "ttl", "text/turtle"),
@@ -319,11 +375,15 @@ def show_triples(result: TripleResult, text: str) -> None:
 
 def show_snippets(text: str, accept: str) -> None:
     st.caption(
-        "The same query against `edukg serve` (http://127.0.0.1:7878/query, union default graph):"
+        "在 `edukg serve` 上运行同一查询(并集默认图,页面预声明的前缀已写入)/ The same query "
+        "against `edukg serve` (http://127.0.0.1:7878/query, union default graph; the page's "
+        "predeclared prefixes are written in):"
     )
     st.code(curl_snippet(text, accept), language="bash")
     st.code(python_snippet(text), language="python")
-    st.caption("Share this query: the page URL now reopens it, e.g.")
+    st.caption(
+        "分享此查询:页面网址可重新打开它 / Share this query: the page URL now reopens it, e.g."
+    )
     st.code(f"sparql?q={quote(text)}"[:2000], language=None)
 
 
@@ -386,7 +446,8 @@ def editor() -> None:
     if left.button(
         "↻ 重新运行 / Run again",
         key="sparql_run",
-        help="Runs the query last sent from the editor (or put there by a form or link) again",
+        help="再次运行编辑器最近发送的查询 / Runs the query last sent from the editor (or put "
+        "there by a form or link) again",
     ):
         execute(state["sparql_text"])
         st.rerun()
@@ -398,12 +459,14 @@ def editor() -> None:
 
 
 def render() -> None:
-    st.title("SPARQL")
+    st.title("SPARQL 查询 / query")
     state = st.session_state
     state["sparql_page_runs"] = state.get("sparql_page_runs", 0) + 1
     init_state()
     examples_panel()
     st.caption(
+        f"只读:拒绝更新、SERVICE 与 LOAD;查询 {get_setting('query_timeout')} 秒后停止,最多返回 "
+        f"{get_setting('result_cap')} 行;已预声明 ekg:、ekgid:、dct:、rdfs:、skos: 等前缀 / "
         "Read-only: updates, SERVICE and LOAD are refused; a query stops after "
         f"{get_setting('query_timeout')} s and returns at most {get_setting('result_cap')}"
         " rows. Prefixes ekg:, ekgid:, dct:, rdfs:, skos: … are predeclared."
@@ -411,11 +474,13 @@ def render() -> None:
     editor()
     outcome = st.session_state.get("sparql_outcome")
     if outcome:
-        st.caption(f"{query_form(outcome['query'])} · {outcome['elapsed']:.2f} s")
+        st.caption(
+            f"{query_form(outcome['query'])} 查询 / query · 用时 / took {outcome['elapsed']:.2f} s"
+        )
         if outcome["error"]:
             show_error(outcome["error"], outcome["query"])
         elif isinstance(outcome["result"], bool):
-            st.success(f"ASK → {'true' if outcome['result'] else 'false'}")
+            st.success(f"ASK → {'是 / true' if outcome['result'] else '否 / false'}")
             show_snippets(outcome["query"], "application/sparql-results+json")
         elif isinstance(outcome["result"], TripleResult):
             show_triples(outcome["result"], outcome["query"])
@@ -424,9 +489,15 @@ def render() -> None:
     history = st.session_state.get("sparql_history", [])
     if history:
         with st.expander(f"本次会话的查询 / This session's queries ({len(history)})"):
-            st.dataframe(pd.DataFrame(history), key="sparql_history_table", hide_index=True)
+            past = pd.DataFrame(history)
+            st.dataframe(
+                past,
+                key="sparql_history_table",
+                hide_index=True,
+                column_config={c: st.column_config.Column(header(c)) for c in past.columns},
+            )
             choice = st.selectbox(
-                "Reopen",
+                "重新打开 / Reopen",
                 range(len(history)),
                 key="sparql_history_pick",
                 format_func=lambda i: f"{history[i]['time']} · {history[i]['query'][:80]}",

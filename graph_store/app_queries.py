@@ -227,12 +227,17 @@ SELECT DISTINCT ?program ?relation ?other ?other_label WHERE {
 }
 """,
     # A programme's targets are those stated in a section that names the programme (its own
-    # paragraph or item of the plan), with the sentence that states each.
+    # paragraph or item of the plan), with the sentence that states each; a target of another
+    # jurisdiction is not its own (a district's section that names the city's programme).
     "programme_targets": """
 SELECT DISTINCT ?program ?target ?indicator ?value ?unit ?year ?document ?title ?sentence WHERE {
   ?named ekg:refersTo ?program ; ekg:inSection ?section .
   ?stated ekg:inSection ?section ; ekg:refersTo ?target .
   ?target a ekg:Target ; ekg:statedIn ?document .
+  FILTER NOT EXISTS {
+    ?target ekg:jurisdiction ?target_area . ?program ekg:jurisdiction ?program_area .
+    FILTER(?target_area != ?program_area)
+  }
   OPTIONAL { ?stated ekg:quote ?sentence }
   OPTIONAL { ?target ekg:indicator ?indicator }
   OPTIONAL { ?target rdf:value ?value }
@@ -534,6 +539,26 @@ def run_app_query(
     return store.select(PREFIXES + with_values(QUERIES[name], params or {}), limit=limit)
 
 
+def programme_target_texts(store: GraphStore, programmes: Iterable[str]) -> dict[str, str]:
+    """Return, per programme IRI, the targets stated in the sections that name it (as
+    programme_targets finds them), as "indicator value unit (year)" "; "-joined in sorted
+    order; a programme without one is left out. One query for all: the lineage diff asks for
+    every component of two jurisdictions."""
+    iris = list(dict.fromkeys(programmes))
+    found: dict[str, set[str]] = {}
+    text = QUERIES["programme_targets"]
+    where = _OUTER_WHERE.search(text)
+    assert where is not None  # programme_targets has a WHERE
+    for i in range(0, len(iris), 300):
+        values = "WHERE { VALUES ?program { " + _values(iris[i : i + 300]) + " }"
+        query = PREFIXES + text[: where.start()] + values + text[where.end() :]
+        for row in store.select(query):
+            program, _, indicator, value, unit, year = (t.value if t else "" for t in row[:6])
+            text = f"{indicator} {value}{unit}".strip() + (f" ({year})" if year else "")
+            found.setdefault(program, set()).add(text)
+    return {iri: "; ".join(sorted(texts)) for iri, texts in found.items()}
+
+
 def main_class(classes: Iterable[str]) -> str:
     """Return the most specific class of CLASS_ORDER among `classes` ('' when none).
 
@@ -558,18 +583,30 @@ def _values(iris: Iterable[str]) -> str:
     return " ".join(str(NamedNode(iri)) for iri in iris)
 
 
+def where_when(area: str | None, year: str | None) -> str:
+    """Return an entity's jurisdiction and year as its caption shows them ('' when unknown).
+
+    >>> where_when("钟楼区", "2019"), where_when(None, "2019"), where_when("", None)
+    ('钟楼区 · 2019', '2019', '')
+    """
+    return " · ".join(p for p in (area, year) if isinstance(p, str) and p)
+
+
 @dataclass(frozen=True)
 class NodeInfo:
     iri: str
     label: str
     cls: str
-    where: str = ""  # jurisdiction (or location) and year, when the graph says
+    where: str = ""  # jurisdiction (or location) · year, when the graph says (`where_when`)
+    area: str = ""  # the jurisdiction (or location) alone
+    year: str = ""
 
     def caption(self) -> str:
-        """Return 'label · 类 Class · where': what tells two entities of one name apart.
+        """Return 'label · 类 Class · jurisdiction · year': what tells two entities of one name
+        apart.
 
-        >>> NodeInfo("x", "集团化办学", "Program", "钟楼区 2019").caption()
-        '集团化办学 · 项目 Program · 钟楼区 2019'
+        >>> NodeInfo("x", "集团化办学", "Program", where_when("钟楼区", "2019")).caption()
+        '集团化办学 · 项目 Program · 钟楼区 · 2019'
         """
         parts = [self.label, f"{CLASS_NAMES_ZH.get(self.cls, '')} {self.cls}".strip(), self.where]
         return " · ".join(p for p in parts if p)
@@ -594,8 +631,9 @@ def node_info(store: GraphStore, iris: Iterable[str], chunk: int = 500) -> dict[
         for node, label, classes, area, year in store.select(query):
             iri = node.value
             cls = main_class((classes.value if classes else "").split("|"))
-            where = " ".join(t.value for t in (area, year) if t is not None)
-            out[iri] = NodeInfo(iri, label.value if label else local_name(iri), cls, where)
+            area_name, when = (t.value if t is not None else "" for t in (area, year))
+            name = label.value if label else local_name(iri)
+            out[iri] = NodeInfo(iri, name, cls, where_when(area_name, when), area_name, when)
     for iri in iris:
         out.setdefault(iri, NodeInfo(iri, local_name(iri), ""))
     return out

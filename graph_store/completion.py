@@ -19,7 +19,14 @@ from functools import lru_cache
 from pyoxigraph import Literal
 from pypinyin import lazy_pinyin
 
-from graph_store.app_queries import CLASS_ORDER, PREFIXES, NodeInfo, local_name, main_class
+from graph_store.app_queries import (
+    CLASS_ORDER,
+    PREFIXES,
+    NodeInfo,
+    local_name,
+    main_class,
+    where_when,
+)
 from graph_store.protocol import GraphStore
 
 # Bounds: 10 900 entities and 12 900 name rows at 1 M quads. Past them the list is cut (the
@@ -68,7 +75,7 @@ class EntityLabel:
     pinyin: tuple[str, ...]  # full pinyin and initials of the label (xicangqiaoxiaoxue, xcqxx)
 
     def caption(self) -> str:
-        """Return 'label · 类 Class · jurisdiction year', as everywhere in the app."""
+        """Return 'label · 类 Class · jurisdiction · year', as everywhere in the app."""
         return NodeInfo(self.iri, self.label, self.cls, self.where).caption()
 
 
@@ -112,7 +119,7 @@ def _entry(
     label = next((n for kind, n in shown if kind < 3), None)
     text = label.value if label is not None else local_name(iri)
     literal = str(label) if label is not None else str(Literal(text))
-    where = " ".join(p for p in (area, year) if p)
+    where = where_when(area, year)
     keys = tuple(dict.fromkeys(n.value.casefold() for _, n in shown)) or (text.casefold(),)
     return EntityLabel(iri, text, literal, main_class(classes), where, keys, pinyin(text))
 

@@ -38,6 +38,19 @@ class QueryResult:
         index = self.variables.index(name)
         return [row[index] for row in self.rows]
 
+    def distinct(self) -> QueryResult:
+        """Return the rows with each repeat left out, in first-seen order.
+
+        A query without DISTINCT over the union default graph repeats a row once per document
+        graph that states it (every document restates a school's name), so a count of rows is
+        not a count of answers.
+
+        >>> row = (Literal("西仓桥小学", language="zh"),)
+        >>> len(QueryResult(("name",), (row, row)).distinct())
+        1
+        """
+        return QueryResult(self.variables, tuple(dict.fromkeys(self.rows)), self.truncated)
+
     def values(self) -> list[dict[str, str | None]]:
         """Return rows as dicts of plain strings (IRIs and lexical forms), for tables."""
         return [

@@ -221,7 +221,7 @@ def test_browser_query_explorer_and_lineage(app_url, browser):
     )
     time.sleep(2)
     driver.execute_script("document.querySelector('.st-key-sparql_run button').click()")
-    wait_for(driver, lambda d: "4 rows" in d.page_source, what="4 result rows")
+    wait_for(driver, lambda d: "4 行 / rows" in d.page_source, what="4 result rows")
     time.sleep(1.5)
     shoot(driver, "02_sparql")
     no_exception(driver)
@@ -382,7 +382,7 @@ def test_issue_12_links_open_their_page_in_this_tab_and_session(app_url, browser
     )
     time.sleep(2)
     driver.execute_script("document.querySelector('.st-key-sparql_run button').click()")
-    wait_for(driver, lambda d: "1 rows" in d.page_source and settled(d), what="1 result row")
+    wait_for(driver, lambda d: "1 行 / rows" in d.page_source and settled(d), what="1 result row")
     time.sleep(1.5)
     driver.execute_script("window.edukgMarker = 7;")
     click_first_cell(driver, "sparql_result_table", 0)
@@ -414,7 +414,7 @@ def test_issue_12_explorer_hub_draws_a_more_node_that_expands(app_url, browser, 
     )
     time.sleep(3)  # the Cytoscape layout
     shoot(driver, "07_explorer_hub_capped")
-    nodes = int(re.search(r"(\d+) nodes · ", driver.page_source).group(1))
+    nodes = int(re.search(r"(\d+) 个节点 / nodes · ", driver.page_source).group(1))
     assert nodes <= 13, nodes
     no_exception(driver)
 
@@ -429,7 +429,9 @@ def test_issue_12_explorer_hub_draws_a_more_node_that_expands(app_url, browser, 
     driver.find_element("css selector", ".st-key-explorer_show_more button").click()
     wait_for(
         driver,
-        lambda d: int(re.search(r"(\d+) nodes · ", d.page_source).group(1)) > 40 and settled(d),
+        lambda d: (
+            int(re.search(r"(\d+) 个节点 / nodes · ", d.page_source).group(1)) > 40 and settled(d)
+        ),
         what="every neighbour drawn",
     )
     time.sleep(3)
@@ -445,6 +447,6 @@ def test_issue_12_explorer_hub_draws_a_more_node_that_expands(app_url, browser, 
     wait_for(driver, lambda d: "more in" in d.page_source and settled(d), what="depth 3")
     time.sleep(3)
     shoot(driver, "07c_explorer_depth_3")
-    nodes = int(re.search(r"(\d+) nodes · ", driver.page_source).group(1))
+    nodes = int(re.search(r"(\d+) 个节点 / nodes · ", driver.page_source).group(1))
     assert nodes <= 60, nodes
     no_exception(driver)

@@ -155,7 +155,7 @@ def test_editor_completes_without_rerunning_and_runs_on_ctrl_enter(app_url, brow
 
     # Ctrl+Enter sends the text to Python, which runs it.
     type_keys(driver, Keys.CONTROL, Keys.ENTER)
-    wait_for(driver, lambda d: "4 rows" in d.page_source and settled(d), what="4 result rows")
+    wait_for(driver, lambda d: "4 行 / rows" in d.page_source and settled(d), what="4 result rows")
     assert page_runs(driver) > runs
     time.sleep(1.5)
     shoot(driver, "editor_03_ran")
@@ -333,7 +333,7 @@ def test_issue_12_editor_completes_entity_labels_from_the_store(app_url, browser
     time.sleep(1)
     assert page_runs(driver) == runs
     type_keys(driver, Keys.CONTROL, Keys.ENTER)
-    wait_for(driver, lambda d: "1 rows" in d.page_source and settled(d), what="the group")
+    wait_for(driver, lambda d: "1 行 / rows" in d.page_source and settled(d), what="the group")
     time.sleep(1.5)
     shoot(driver, "editor_09_entity_query_ran")
     no_exception(driver)

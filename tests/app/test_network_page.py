@@ -59,7 +59,7 @@ def test_page_renders_the_whole_network_with_its_figures(tiny_store_path):
     df = table(at)
     assert list(df.columns) == HEADERS
     assert len(df) == 16  # 5 schools and campuses, 2 groups, 9 programmes
-    school = df[df["IRI"] == ID + "school/xicangqiao"].iloc[0]
+    school = df[df["IRI"] == "ekgid:school/xicangqiao"].iloc[0]  # prefixed; the CSV has it whole
     assert school["名称 Name"] == "西仓桥小学"
     assert school["类别 Class"] == "学校 School"
     assert school["辖区 Jurisdiction"] == "钟楼区"
@@ -197,3 +197,33 @@ def test_an_answer_to_compute_holds_until_the_store_changes(tiny_store_path):
     assert not at.exception, [e.value for e in at.exception]
     assert not [df for df in at.dataframe if "度 Degree" in df.value.columns]
     assert int({m.label: m.value for m in at.metric}["节点 / Nodes"].replace(",", "")) > 16
+
+
+def test_issue_12_edukg_analyse_gives_the_pages_figures(tiny_store_path, monkeypatch, capsys):
+    """The CLI's CSV is the page's CSV download, row for row, for the same filter."""
+    import cli
+
+    files: dict[str | None, bytes] = {}
+    original = MemoryMediaFileStorage.load_and_get_id
+
+    def keep(self, path_or_data, mimetype, kind, filename=None):
+        files[filename] = path_or_data
+        return original(self, path_or_data, mimetype, kind, filename)
+
+    monkeypatch.setattr(MemoryMediaFileStorage, "load_and_get_id", keep)
+    for area, args in ((None, []), (ZHONGLOU, ["--area", "钟楼区"])):
+        files.clear()
+        at = open_network(tiny_store_path)
+        if area:
+            at.selectbox(key="network_area").select(area).run()
+        assert [b for b in at.get("download_button") if "CSV" in b.proto.label]
+        page = pd.read_csv(io.BytesIO(files["network_metrics.csv"]), keep_default_na=False)
+        capsys.readouterr()
+        code = cli.main(["analyse", "--store", str(tiny_store_path), "--format", "csv", *args])
+        assert code == 0
+        shell = pd.read_csv(io.StringIO(capsys.readouterr().out), keep_default_na=False)
+        pd.testing.assert_frame_equal(
+            page.sort_values("iri").reset_index(drop=True),
+            shell.sort_values("iri").reset_index(drop=True),
+        )
+        assert len(page) == (16 if area is None else 4)

@@ -147,7 +147,7 @@ def test_sparql_refuses_service_but_allows_it_in_a_literal(tiny_store_path):
     at.session_state["sparql_text"] = 'SELECT ?s { ?s ?p ?o FILTER(?o = "SERVICE") }'
     at.button(key="sparql_run").click().run()
     assert not at.error
-    assert "0 rows" in texts(at)
+    assert "0 行 / rows" in texts(at)
 
 
 def test_sparql_syntax_error_shows_line_and_column(tiny_store_path):
@@ -163,7 +163,7 @@ def test_sparql_construct_offers_turtle_and_history(tiny_store_path):
         "CONSTRUCT { ?s ekg:memberOf ?g } WHERE { ?s ekg:memberOf ?g }"
     )
     at.button(key="sparql_run").click().run()
-    assert "4 triples" in texts(at)
+    assert "4 个三元组 / triples" in texts(at)
     assert len(at.session_state["sparql_history"]) == 1
     at.radio(key="sparql_triples_view").set_value("复现 Reproduce").run()
     assert "curl" in "\n".join(c.value for c in at.code)
@@ -259,7 +259,7 @@ def test_entities_of_one_name_read_apart_by_place_and_year(tiny_store_path):
     named = [c for c in captions if c.startswith("三名工程 · ")]
     assert len(named) >= 3
     assert len(set(named)) == len(named)  # no two read the same
-    assert "三名工程 · 项目 Program · 海陵区 2020" in named
+    assert "三名工程 · 项目 Program · 海陵区 · 2020" in named
 
 
 def test_resource_page_shows_statements_both_ways_with_labels_and_evidence(tiny_store_path):
@@ -425,17 +425,55 @@ def test_lineage_table_and_diff(tiny_store_path):
     at.selectbox(key="lineage_a").select("常州市").run()
     at.selectbox(key="lineage_b").select("钟楼区").run()
     assert _diff(at) == {
-        ("名校建设", "名校建设"): ("同名 / same name", "两地都有 / both"),
-        ("名师培养", ""): ("", "仅 常州市 / only 常州市"),
-        ("", "名校长培育"): ("", "仅 钟楼区 / only 钟楼区"),
+        ("名校建设", "名校建设"): ("同名 / same name", "保留 / kept"),
+        ("名师培养", ""): ("", "钟楼区 删去 / dropped by 钟楼区"),
+        ("", "名校长培育"): ("", "钟楼区 新增 / added by 钟楼区"),
     }
 
 
-def _diff(at: AppTest) -> dict[tuple[str, str], tuple[str, str]]:
-    table = frame(at, "状态 / status")
+def _diff(at: AppTest, earlier: str = "常州市", later: str = "钟楼区") -> dict:
+    table = frame(at, "变化 / change")
     return {
-        (r["常州市"], r["钟楼区"]): (r["对应依据 / matched by"], r["状态 / status"])
+        (r[f"{earlier} 子项目 / components"], r[f"{later} 子项目 / components"]): (
+            r["对应依据 / matched by"],
+            r["变化 / change"],
+        )
         for r in table.to_dict("records")
+    }
+
+
+def test_issue_12_lineage_diff_reads_from_the_implemented_side_with_years_and_targets(
+    tiny_store_path,
+):
+    """The district implements the city's programme: whichever order the reader picks, the
+    diff reads from the city to the district (what the district adds, renames or drops),
+    with each side's years and each component's targets."""
+    _add(tiny_store_path, TARGET_MENTIONS)
+    at = open_page(tiny_store_path, "lineage")
+    at.selectbox(key="lineage_a").select("钟楼区").run()
+    at.selectbox(key="lineage_b").select("常州市").run()
+    assert not at.exception
+    assert any("常州市" in c.value and "钟楼区 implements 常州市" in c.value for c in at.caption)
+    table = frame(at, "变化 / change")
+    assert list(table.columns) == [
+        "常州市 子项目 / components",
+        "常州市 年份 / year",
+        "常州市 目标 / targets",
+        "钟楼区 子项目 / components",
+        "钟楼区 年份 / year",
+        "钟楼区 目标 / targets",
+        "对应依据 / matched by",
+        "变化 / change",
+    ]
+    kept = table[table["钟楼区 子项目 / components"] == "名校建设"].iloc[0]
+    assert (kept["常州市 年份 / year"], kept["钟楼区 年份 / year"]) == ("2019", "2019")
+    # 名校建设 is named in the section that states 1575 new places (TARGET_MENTIONS).
+    assert kept["钟楼区 目标 / targets"] == "新增学位 1575个 (2019)"
+    assert kept["常州市 目标 / targets"] == ""
+    assert set(table["变化 / change"]) == {
+        "保留 / kept",
+        "钟楼区 删去 / dropped by 钟楼区",
+        "钟楼区 新增 / added by 钟楼区",
     }
 
 
@@ -453,7 +491,7 @@ def test_lineage_diff_pairs_a_component_with_the_one_it_implements_under_another
     at.selectbox(key="lineage_a").select("常州市").run()
     at.selectbox(key="lineage_b").select("钟楼区").run()
     diff = _diff(at)
-    assert diff[("名师培养", "名校长培育")] == ("implements", "改名 / renamed")
+    assert diff[("名师培养", "名校长培育")] == ("落实 / implements", "改名 / renamed")
     assert len(diff) == 2
 
 
@@ -526,6 +564,8 @@ def test_documents_interview_without_title_reads_by_type_and_turns(tmp_path):
         html.unescape(m.value) for m in at.markdown if "问 Q" in m.value or "答 A" in m.value
     ]
     assert len(outline) >= 20  # every turn is an entry with its role
+    empty = [m.value for m in at.markdown if re.fullmatch(r"<div style='[^']*'>\s*</div>", m.value)]
+    assert not empty  # no outline entry without text (28 before issue 12)
     assert all("nan" not in line and "None" not in line for line in outline)
     assert sum("答 A" in line for line in outline) >= 10
     # A turn's entry holds its speaker (when the transcript names one) and its first words.
@@ -560,7 +600,9 @@ def test_export_research_bundle_of_a_named_query(tiny_store_path):
 
 def _size(button) -> int:
     """Return the byte count a download button's label states."""
-    return int(re.search(r"\(([\d,]+) bytes\)", button.proto.label).group(1).replace(",", ""))
+    return int(
+        re.search(r"\(([\d,]+) 字节 / bytes\)", button.proto.label).group(1).replace(",", "")
+    )
 
 
 def test_export_offers_every_format(tiny_store_path):
@@ -615,7 +657,7 @@ HUB_SCHOOLS = (
 
 
 def drawn_nodes(at: AppTest) -> int:
-    found = re.search(r"(\d+) nodes · ", texts(at))
+    found = re.search(r"(\d+) 个节点 / nodes · ", texts(at))
     assert found, texts(at)
     return int(found.group(1))
 
@@ -650,3 +692,174 @@ def test_issue_12_explorer_stays_readable_at_depth_3(tiny_store_path):
     at.slider(key="explorer_depth").set_value(3).run()
     assert drawn_nodes(at) <= 60
     assert "more in" in texts(at)  # says how many are summarised
+
+
+# --- issue 12 audit: the items nobody had a test for ------------------------------------------
+
+REPEATS = "SELECT ?school ?name WHERE { ?school a ekg:School ; rdfs:label ?name } ORDER BY ?school"
+REPEATED_NAME = """<https://w3id.org/edukg/id/graph/test-repeat> {
+  <https://w3id.org/edukg/id/school/xicangqiao> a <https://w3id.org/edukg/ontology#School> ;
+    <http://www.w3.org/2000/01/rdf-schema#label> "西仓桥小学"@zh . }"""
+
+
+def test_issue_12_sparql_counts_rows_distinct_aware_and_keeps_each_once(tiny_store_path):
+    """The union default graph repeats a statement per graph that states it: the page says how
+    many rows are distinct and can show each once."""
+    _add(tiny_store_path, REPEATED_NAME)  # a second document restates the school's name
+    at = open_page(tiny_store_path, "sparql")
+    at.session_state["sparql_text"] = REPEATS
+    at.button(key="sparql_run").click().run()
+    table = frame(at, "school")
+    total, distinct = len(table), len(table.drop_duplicates())
+    assert distinct < total
+    repeats = f"({total - distinct} 重复 / repeats)"
+    assert f"{total} 行 / rows · {distinct} 不同 / distinct {repeats}" in texts(at)
+    at.toggle(key="sparql_distinct").set_value(True).run()
+    assert not at.exception
+    once = frame(at, "school")
+    assert len(once) == distinct and not once.duplicated().any()
+
+
+def test_issue_12_sparql_raw_iris_are_prefixed(tiny_store_path):
+    at = open_page(tiny_store_path, "sparql")
+    at.session_state["sparql_text"] = (
+        "SELECT ?school ?p ?group WHERE { ?school ?p ?group . "
+        "FILTER(?p = ekg:memberOf) } ORDER BY ?school LIMIT 1"
+    )
+    at.button(key="sparql_run").click().run()
+    labelled = frame(at, "p")
+    assert labelled["p"].tolist() == ["ekg:memberOf"]  # a property is no entity: prefixed
+    at.toggle(key="sparql_raw_iris").set_value(True).run()
+    raw = frame(at, "p").iloc[0]
+    assert raw["p"] == "ekg:memberOf"
+    assert raw["school"].startswith("ekgid:school/")
+    assert raw["group"].startswith("ekgid:group/")
+
+
+def test_issue_12_construct_triples_are_prefixed_and_counted_distinct(tiny_store_path):
+    at = open_page(tiny_store_path, "sparql")
+    at.session_state["sparql_text"] = (
+        "CONSTRUCT { ?s ekg:memberOf ?g } WHERE { ?s ekg:memberOf ?g }"
+    )
+    at.button(key="sparql_run").click().run()
+    triples = frame(at, "predicate")
+    assert set(triples["predicate"]) == {"ekg:memberOf"}
+    assert all(s.startswith("ekgid:school/") for s in triples["subject"])
+
+
+def test_issue_12_resource_page_lists_its_documents(tiny_store_path):
+    at = open_page(tiny_store_path, "resource", iri=XCQ)
+    assert any("来源文件 / Its documents (1)" in s.value for s in at.subheader)
+    blocks = "\n".join(html.unescape(m.value) for m in at.markdown)
+    assert "documents?doc=https%3A%2F%2Fw3id.org%2Fedukg%2Fid%2Fdoc%2Ftinydoc2" in blocks
+    assert ">2019年常州市教育工作要点</a>" in blocks
+
+
+def test_issue_12_resource_evidence_of_an_untitled_document_reads_by_its_file(tmp_path):
+    from graph_store.embedded import EmbeddedStore
+    from graph_store.ingest import ingest_paths
+
+    interview = next(
+        p for p in sorted((ROOT / "data" / "corpus").glob("*.txt")) if "访谈" in p.read_text()
+    )
+    store = EmbeddedStore(tmp_path / "store")
+    ingest_paths(store, [interview])
+    entity = next(
+        row[0].value
+        for row in store.select(
+            "SELECT ?e WHERE { ?m <https://w3id.org/edukg/ontology#refersTo> ?e } LIMIT 1"
+        )
+    )
+    store.close()
+    at = open_page(tmp_path / "store", "resource", iri=entity)
+    blocks = "\n".join(html.unescape(m.value) for m in at.markdown)
+    assert f">{interview.name}</a>" in blocks  # the file, not the document's IRI
+    assert "/id/doc/" not in re.sub(r"href='[^']*'", "", blocks)
+
+
+def test_issue_12_explorer_details_show_prefixed_iri_and_properties(tiny_store_path):
+    at = open_page(tiny_store_path, "explorer", entity=XCQ)
+    assert "ekgid:school/xicangqiao" in "\n".join(c.value for c in at.code)
+    props = frame(at, "property")
+    assert "rdfs:label" in props["property"].tolist()
+    relations = at.multiselect(key="explorer_relations")
+    assert "成员 / member of" in relations.options and "memberOf" not in relations.options
+
+
+def test_issue_12_programme_targets_leave_out_another_jurisdictions(tiny_store_path):
+    """The city's programme is named in the section that states the district's 1575 places:
+    that target is the district's, not the city programme's."""
+    _add(tiny_store_path, TARGET_MENTIONS)
+    at = open_page(
+        tiny_store_path, "programmes", program="https://w3id.org/edukg/id/program/cz-sanming"
+    )
+    assert not [df for df in at.dataframe if "indicator" in df.value.columns]
+    assert any("目标 / Targets (0)" in m.value for m in at.markdown)
+
+
+def test_issue_12_search_shows_where_when_and_a_prefixed_iri(tiny_store_path):
+    at = open_page(tiny_store_path, "search")
+    at.text_input(key="search_text").input("三名工程").run()
+    table = frame(at, "iri")
+    row = table[table["iri"] == "ekgid:program/zl-sanming"].iloc[0]
+    assert (row["area"], row["year"]) == ("钟楼区", "2019")
+    assert not any(i.startswith("http") for i in table["iri"])
+
+
+def test_issue_12_resource_page_shows_a_reified_statement_prefixed_not_by_its_hash(
+    tiny_store_path,
+):
+    _add(
+        tiny_store_path,
+        "<https://w3id.org/edukg/id/graph/inferred> { "
+        "<https://w3id.org/edukg/id/statement/ab12cd34> "
+        "<http://www.w3.org/1999/02/22-rdf-syntax-ns#subject> <" + ZL + "> ; "
+        '<https://w3id.org/edukg/ontology#method> "lineage.implements.v1" . }',
+    )
+    at = open_page(tiny_store_path, "resource", iri=ZL)
+    blocks = "\n".join(html.unescape(m.value) for m in at.markdown)
+    assert ">ekgid:statement/ab12cd34</a>" in blocks
+    assert ">ab12cd34</a>" not in blocks
+
+
+def test_issue_12_construct_result_exports_as_a_labelled_network(tiny_store_path, monkeypatch):
+    """The last CONSTRUCT result downloads as GraphML and GEXF too, nodes named by label."""
+    from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
+
+    files: dict[str | None, bytes] = {}
+    original = MemoryMediaFileStorage.load_and_get_id
+
+    def keep(self, path_or_data, mimetype, kind, filename=None):
+        files[filename] = path_or_data
+        return original(self, path_or_data, mimetype, kind, filename)
+
+    monkeypatch.setattr(MemoryMediaFileStorage, "load_and_get_id", keep)
+    at = open_page(tiny_store_path, "sparql")
+    at.session_state["sparql_text"] = (
+        "CONSTRUCT { ?s ekg:memberOf ?g ; rdfs:label ?n } WHERE { ?s ekg:memberOf ?g ; rdfs:label ?n }"
+    )
+    at.button(key="sparql_run").click().run()
+    at.switch_page("app_views/export.py").run()
+    at.radio(key="export_scope").set_value("selection").run()
+    assert not at.exception
+    labels = [b.proto.label for b in _downloads(at)]
+    assert "GraphML" in labels and "GEXF (Gephi)" in labels
+    graphml = files["selection.graphml"].decode("utf-8")
+    assert "西仓桥小学" in graphml  # a label the result holds
+    assert "西仓桥教育集团" in graphml  # one it does not: read from the store
+    assert "EducationGroup" in graphml
+
+
+def test_issue_12_an_unlabelled_entity_in_a_table_reads_prefixed(tiny_store_path):
+    _add(
+        tiny_store_path,
+        "<https://w3id.org/edukg/id/graph/test-statement> { "
+        "<https://w3id.org/edukg/id/statement/ab12cd34> "
+        "<http://www.w3.org/1999/02/22-rdf-syntax-ns#subject> <" + ZL + "> . }",
+    )
+    at = open_page(tiny_store_path, "sparql")
+    at.session_state["sparql_text"] = (
+        "SELECT ?s WHERE { ?s rdf:subject ?o . FILTER(STRSTARTS(STR(?s), STR(ekgid:statement))) }"
+    )
+    at.button(key="sparql_run").click().run()
+    assert frame(at, "s")["s"].tolist() == ["ekgid:statement/ab12cd34"]
