@@ -297,7 +297,12 @@ class EmbeddedStore:
         graph left out, as it is of graphs())."""
         if graph is None:
             return len(self._store) - self.count(STATS_GRAPH)
-        return sum(1 for _ in self._store.quads_for_pattern(None, None, None, graph))
+        # Counted by the engine: iterating the quads made a Python object of each (0.3-0.8 s
+        # for the statistics graph of 400 k quads, at the end of every `edukg ingest`).
+        found = self._store.query(
+            f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH {graph} {{ ?s ?p ?o }} }}"
+        )
+        return int(next(iter(found))[0].value)
 
     def quads(self, graph: NamedNode | None = None) -> list[Quad]:
         """Return the quads of one graph, or of the whole store (without the statistics)."""
