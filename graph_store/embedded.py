@@ -212,9 +212,15 @@ class EmbeddedStore:
         optimize(). graph_store.ingest uses it only for a first load into a store without
         documents, where it is about twice as fast as one transaction per graph.
         """
-        reader = io.BufferedReader(_ChunkReader(_nquads_chunks(_with_records(graphs))), 1 << 20)
+        chunks = _nquads_chunks(_with_records(graphs))
+        # A list of graphs (a batch of graph_store.ingest.bulk_write) goes as one bytes object,
+        # which Oxigraph loads without holding the GIL; a stream is read as it comes.
+        if isinstance(graphs, list):
+            data: bytes | io.BufferedReader = b"".join(chunks)
+        else:
+            data = io.BufferedReader(_ChunkReader(chunks), 1 << 20)
         try:
-            self._store.bulk_load(input=reader, format=ox.RdfFormat.N_QUADS, lenient=checked)
+            self._store.bulk_load(input=data, format=ox.RdfFormat.N_QUADS, lenient=checked)
         finally:  # a failed bulk load may still have written part of its graphs
             self._written()
 
