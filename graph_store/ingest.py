@@ -402,15 +402,16 @@ def bulk_write(
     level, which optimize() merges, and a large ingest makes a few dozen of them, not
     hundreds. A document's graph and records always go in one batch. Raises what a load
     raised, once the load in progress has ended; a load already running when the documents
-    fail to come ends first.
+    fail to come ends first, and no batch is loaded after it.
     """
     bulk_put = store.bulk_put_graphs  # type: ignore[attr-defined]
     pending: queue.Queue[list[GraphWrite] | None] = queue.Queue(1)
     raised: list[BaseException] = []
+    stopped = threading.Event()  # the documents stopped coming with an error: load no more
 
     def load() -> None:
         while (graphs := pending.get()) is not None:
-            if raised:
+            if raised or stopped.is_set():
                 continue
             try:
                 # Each graph was parsed into its scratch store already (prepare).
@@ -433,6 +434,9 @@ def bulk_write(
                 break
         if gathered and not raised:
             pending.put(gathered)
+    except BaseException:
+        stopped.set()
+        raise
     finally:
         pending.put(None)
         thread.join()
