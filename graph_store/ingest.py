@@ -24,7 +24,7 @@ import pyoxigraph as ox
 from pyoxigraph import Literal, NamedNode
 
 from graph_store.aliases import jurisdiction_alias_links
-from graph_store.embedded import EmbeddedStore
+from graph_store.embedded import EmbeddedStore, GraphWrite
 from graph_store.inferred import link_quads
 from graph_store.lineage import lineage_links, program_records
 from graph_store.protocol import GraphStore
@@ -39,6 +39,8 @@ _NOT_DOCUMENTS = frozenset({ONTOLOGY_GRAPH, PROGRAMS_GRAPH, INFERRED_GRAPH})
 PARALLEL_FROM = 64  # files; below this an ingest runs in one process (see default_workers)
 _CHUNK = 4  # files a worker is handed at a time (see _chunk_size)
 _AHEAD = 4  # documents extracted ahead of the store writes in a one-process ingest
+_BULK_BATCH = 50_000  # quads of a first ingest's first bulk loads (see bulk_write)
+_BULK_BATCH_MAX = 1_000_000  # quads of its largest (Oxigraph's own batch)
 _WATCH_SECONDS = 1.0  # how often a worker checks that the ingest that started it is alive
 _T = TypeVar("_T")
 _SAME_SOURCE = """
@@ -356,14 +358,8 @@ def ingest_paths(
         if bulk_put is not None and (bulk or (bulk is None and use_bulk(store, files))):
             search.rebuild()  # a first load: the index is built whole, as the graphs come
             repeats: dict[NamedNode, PreparedDocument] = {}
-            bulk_put(
-                (
-                    (p.graph.graph, p.graph.quads, p.records)
-                    for p in _indexed(
-                        _first_of_each(_good(results, loaded, failed), repeats), search
-                    )
-                ),
-                checked=True,  # each graph was parsed into its scratch store (prepare)
+            bulk_write(
+                store, _indexed(_first_of_each(_good(results, loaded, failed), repeats), search)
             )
             # Oxigraph compacts in its own threads, without the GIL: the writes and reads
             # below (a few documents, the inferred graph, the search index) go on meanwhile.
@@ -385,6 +381,67 @@ def ingest_paths(
     finally:
         compacted()
     return IngestReport(tuple(loaded), tuple(failed))
+
+
+def bulk_write(
+    store: GraphStore, prepared: Iterable[PreparedDocument], batch: int = _BULK_BATCH
+) -> None:
+    """Bulk-load `prepared` documents (graphs and statistics records) batch by batch, each
+    batch in a thread while the next is gathered.
+
+    Oxigraph's bulk loader writes its sorted files once it holds a million quads or its input
+    ends: given all the documents as one stream, a first ingest of 400 k quads wrote them all
+    after the last document had arrived, 3 to 4 s on one core while the extraction processes
+    had nothing left to do. Batch by batch, the files are written while the extraction goes
+    on, and only the last batch is left for the end. A batch goes to the loader as one bytes
+    object, so the load runs without the GIL and this thread goes on gathering (and indexing)
+    the next.
+
+    A batch is `batch` quads, or an eighth of the quads loaded before it when that is more (at
+    most the loader's own million): each load adds a file per index to the store's first
+    level, which optimize() merges, and a large ingest makes a few dozen of them, not
+    hundreds. A document's graph and records always go in one batch. Raises what a load
+    raised, once the load in progress has ended; a load already running when the documents
+    fail to come ends first, and no batch is loaded after it.
+    """
+    bulk_put = store.bulk_put_graphs  # type: ignore[attr-defined]
+    pending: queue.Queue[list[GraphWrite] | None] = queue.Queue(1)
+    raised: list[BaseException] = []
+    stopped = threading.Event()  # the documents stopped coming with an error: load no more
+
+    def load() -> None:
+        while (graphs := pending.get()) is not None:
+            if raised or stopped.is_set():
+                continue
+            try:
+                # Each graph was parsed into its scratch store already (prepare).
+                bulk_put(graphs, checked=True)
+            except BaseException as err:  # raised again by the gathering thread
+                raised.append(err)
+
+    thread = threading.Thread(target=load, name="ingest-bulk-load", daemon=True)
+    thread.start()
+    try:
+        gathered: list[GraphWrite] = []
+        size = loaded = 0
+        for document in prepared:
+            gathered.append((document.graph.graph, document.graph.quads, document.records))
+            size += len(document.graph.quads) + len(document.records)
+            if size >= min(_BULK_BATCH_MAX, max(batch, loaded // 8)):
+                pending.put(gathered)
+                gathered, loaded, size = [], loaded + size, 0
+            if raised:
+                break
+        if gathered and not raised:
+            pending.put(gathered)
+    except BaseException:
+        stopped.set()
+        raise
+    finally:
+        pending.put(None)
+        thread.join()
+    if raised:
+        raise raised[0]
 
 
 def in_thread(work: Callable[[], object]) -> Callable[[], None]:

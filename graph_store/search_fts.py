@@ -27,6 +27,7 @@ Who keeps it current:
 from __future__ import annotations
 
 import hashlib
+import importlib
 import os
 import sqlite3
 import sys
@@ -628,6 +629,9 @@ class _Build:
         self.temporary.unlink(missing_ok=True)
         self.conn = sqlite3.connect(self.temporary)
         self.conn.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;" + _SCHEMA)
+        # The entity names' pinyin (pinyin_keys) is made at finish: its module is imported now,
+        # in the background, while an ingest's extraction processes run.
+        threading.Thread(target=importlib.import_module, args=("pypinyin",), daemon=True).start()
         self.writer = _Writer(self.conn)
         self.graphs: set[str] = set()  # written from their GraphRows
 
