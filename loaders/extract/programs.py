@@ -10,7 +10,6 @@ Shapes (each a general pattern of Chinese policy writing, not a list of names):
   活动, 步伐, 创建 …) or by 第N届; followed by an activity (“青苗护航”读书实践活动), the quoted
   part is the label and the whole phrase another surface form (altLabel). Quotes written side by
   side (“甲”“乙”创建率) are one enumeration, judged by the words around the whole run;
-- a campaign named by a slogan: 开展“读好书,做好人”活动 (a launch verb before, 活动 after);
 - an enumeration of quoted names closed by 等…项目/活动 or by a count (“X”“Y”两大工程): every
   item is a programme (“青苗阅读”研究 → 青苗阅读研究);
 - a gloss in parentheses naming a programme family: 头雁振翅(名校长);
@@ -758,12 +757,8 @@ def _make(text: str, begin: int, end: int, name: str, method: str) -> Candidate:
     return Candidate(PROGRAM, name, begin, end, "Program", method, 0.7)
 
 
-# A launch verb right before a quoted campaign slogan (开展“…,…”活动).
-_LAUNCH_BEFORE = re.compile(r"(?:开展|举办|组织|启动|推行)$")
 # The activity a quoted name or slogan names, written right after it (“…”读书实践活动).
 _ACTIVITY_AFTER = re.compile(r"[^,,。;;、“”\"‘’等的]{0,10}?活动")
-# Parts of a campaign slogan: two to four short phrases joined by commas or 、.
-_SLOGAN_PART = re.compile(r"[,,、]")
 # A plural quantifier before the quote: a class of activities (各种“…”活动), not one programme.
 _PLURAL_BEFORE = re.compile(r"(?:各种|各类|各项|多种|多项|诸多)$")
 # A spatial layout formula (一核两翼, 一轴三片, 两环四带): the structure a plan builds.
@@ -817,9 +812,9 @@ def _quoted_names(
     pieces = content.split("、") if "、" in content else [content]
     listed = len(pieces) > 1 and not all(p.endswith(QUOTE_SUFFIXES) for p in pieces)
     if listed or _CLAUSE_MARK.search(content):
-        if alone and _is_campaign_slogan(content, before, after):
-            return [_quoted(clean_name(content), match.start(1), match.end(1))]
-        return []  # “人人出彩,处处课堂”, “健康、快乐”: slogans
+        # “人人出彩,处处课堂”, “健康、快乐”: slogans; 开展“读好书,做好人”活动 is a theme
+        # activity named by one (ANNOTATION.md excludes both).
+        return []
     own_after = text[match.end() : match.end() + 6]
     if own_after.startswith(SUFFIXES):
         return []  # “2468”工程: the suffix rule reads the whole name
@@ -856,25 +851,6 @@ def _quoted_names(
         start = match.start(1) + content.index(piece)
         out.append(_quoted(clean_name(piece), start, start + len(piece)))
     return out
-
-
-def _is_campaign_slogan(content: str, before: str, after: str) -> bool:
-    """Return True when a slogan with commas or 、 names a campaign: a launch verb before it and
-    an activity after it (开展“读好书,做好人”活动), two to four short phrases.
-
-    >>> _is_campaign_slogan("读好书,做好人", "深入开展", "活动,组织")
-    True
-    >>> _is_campaign_slogan("人人出彩,处处课堂", "一直以", "为愿景")
-    False
-    """
-    parts = [p.strip() for p in _SLOGAN_PART.split(content)]
-    return (
-        2 <= len(parts) <= 4
-        and all(2 <= len(p) <= 10 for p in parts)
-        and not re.search(r"[。;;!?]", content)
-        and bool(_LAUNCH_BEFORE.search(before))
-        and bool(_ACTIVITY_AFTER.match(after))
-    )
 
 
 def _quoted(name: str, start: int, end: int, canonical: str | None = None) -> Candidate:
