@@ -19,10 +19,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-ROOT = Path(__file__).resolve().parents[2]
-APP = str(ROOT / "app.py")
-XCQ = "https://w3id.org/edukg/id/school/xicangqiao"
-ZL = "https://w3id.org/edukg/id/program/zl-sanming"
+from tests.app.test_pages import XCQ, ZL, open_page
 
 CJK = re.compile(r"[\u3400-\u9fff]")
 LATIN = re.compile(r"[A-Za-z]")
@@ -130,17 +127,6 @@ def enum_options(at: AppTest) -> list[str]:
     return out
 
 
-def _open(store_path: Path, page: str, **params: str) -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=60)
-    at.secrets["store_location"] = str(store_path)
-    for name, value in params.items():
-        at.query_params[name] = value
-    at.switch_page(f"app_views/{page}.py")
-    at.run()
-    assert not at.exception, [e.value for e in at.exception]
-    return at
-
-
 def _run(at: AppTest) -> AppTest:
     at.run()
     assert not at.exception, [e.value for e in at.exception]
@@ -149,7 +135,7 @@ def _run(at: AppTest) -> AppTest:
 
 def _sparql_view(view: int) -> Callable[[Path], AppTest]:
     def opened(store_path: Path) -> AppTest:
-        at = _open(store_path, "sparql")
+        at = open_page(store_path, "sparql")
         at.button(key="sparql_run").click()
         at = _run(at)
         radio = at.radio(key="sparql_view")
@@ -161,7 +147,7 @@ def _sparql_view(view: int) -> Callable[[Path], AppTest]:
 
 def _programmes_view(view: int) -> Callable[[Path], AppTest]:
     def opened(store_path: Path) -> AppTest:
-        at = _open(store_path, "programmes", program=ZL)
+        at = open_page(store_path, "programmes", program=ZL)
         radio = at.radio(key="programmes_view")
         radio.set_value(radio.options[view])
         return _run(at)
@@ -170,18 +156,18 @@ def _programmes_view(view: int) -> Callable[[Path], AppTest]:
 
 
 def _with(page: str, **params: str) -> Callable[[Path], AppTest]:
-    return lambda store_path: _open(store_path, page, **params)
+    return lambda store_path: open_page(store_path, page, **params)
 
 
 def _search(store_path: Path) -> AppTest:
-    at = _open(store_path, "search")
+    at = open_page(store_path, "search")
     at.text_input(key="search_text").input("三名")
     return _run(at)
 
 
 def _export_scope(scope: str) -> Callable[[Path], AppTest]:
     def opened(store_path: Path) -> AppTest:
-        at = _open(store_path, "export", entity=XCQ)
+        at = open_page(store_path, "export", entity=XCQ)
         at.radio(key="export_scope").set_value(scope)
         return _run(at)
 
@@ -189,7 +175,7 @@ def _export_scope(scope: str) -> Callable[[Path], AppTest]:
 
 
 def _documents_reader(store_path: Path) -> AppTest:
-    return _open(store_path, "documents", doc="https://w3id.org/edukg/id/doc/tinydoc2")
+    return open_page(store_path, "documents", doc="https://w3id.org/edukg/id/doc/tinydoc2")
 
 
 STATES: dict[str, Callable[[Path], AppTest]] = {
@@ -204,7 +190,7 @@ STATES: dict[str, Callable[[Path], AppTest]] = {
     "explorer empty": _with("explorer"),
     "explorer": _with("explorer", entity=XCQ),
     "programmes": _programmes_view(0),
-    "programmes school": lambda p: _open(p, "programmes", school=XCQ),
+    "programmes school": lambda p: open_page(p, "programmes", school=XCQ),
     "programmes graph": _programmes_view(2),
     "lineage": _with("lineage"),
     "network": _with("network"),

@@ -6,7 +6,6 @@ import io
 from pathlib import Path
 
 import pandas as pd
-from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
 from streamlit.testing.v1 import AppTest
 
 from graph_store.analysis import COLUMNS
@@ -74,15 +73,8 @@ def test_page_renders_the_whole_network_with_its_figures(tiny_store_path):
     assert metrics["连接 / Links"] == "12"
 
 
-def test_csv_download_holds_the_raw_figures(tiny_store_path, monkeypatch):
-    files: dict[str | None, bytes] = {}
-    original = MemoryMediaFileStorage.load_and_get_id
-
-    def keep(self, path_or_data, mimetype, kind, filename=None):
-        files[filename] = path_or_data
-        return original(self, path_or_data, mimetype, kind, filename)
-
-    monkeypatch.setattr(MemoryMediaFileStorage, "load_and_get_id", keep)
+def test_csv_download_holds_the_raw_figures(tiny_store_path, downloads):
+    files = downloads
     at = open_network(tiny_store_path)
     at.selectbox(key="network_area").select(ZHONGLOU).run()
     buttons = [b for b in at.get("download_button") if "CSV" in b.proto.label]
@@ -199,18 +191,11 @@ def test_an_answer_to_compute_holds_until_the_store_changes(tiny_store_path):
     assert int({m.label: m.value for m in at.metric}["节点 / Nodes"].replace(",", "")) > 16
 
 
-def test_issue_12_edukg_analyse_gives_the_pages_figures(tiny_store_path, monkeypatch, capsys):
+def test_issue_12_edukg_analyse_gives_the_pages_figures(tiny_store_path, downloads, capsys):
     """The CLI's CSV is the page's CSV download, row for row, for the same filter."""
     import cli
 
-    files: dict[str | None, bytes] = {}
-    original = MemoryMediaFileStorage.load_and_get_id
-
-    def keep(self, path_or_data, mimetype, kind, filename=None):
-        files[filename] = path_or_data
-        return original(self, path_or_data, mimetype, kind, filename)
-
-    monkeypatch.setattr(MemoryMediaFileStorage, "load_and_get_id", keep)
+    files = downloads
     for area, args in ((None, []), (ZHONGLOU, ["--area", "钟楼区"])):
         files.clear()
         at = open_network(tiny_store_path)

@@ -822,18 +822,9 @@ def test_issue_12_resource_page_shows_a_reified_statement_prefixed_not_by_its_ha
     assert ">ab12cd34</a>" not in blocks
 
 
-def test_issue_12_construct_result_exports_as_a_labelled_network(tiny_store_path, monkeypatch):
+def test_issue_12_construct_result_exports_as_a_labelled_network(tiny_store_path, downloads):
     """The last CONSTRUCT result downloads as GraphML and GEXF too, nodes named by label."""
-    from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
-
-    files: dict[str | None, bytes] = {}
-    original = MemoryMediaFileStorage.load_and_get_id
-
-    def keep(self, path_or_data, mimetype, kind, filename=None):
-        files[filename] = path_or_data
-        return original(self, path_or_data, mimetype, kind, filename)
-
-    monkeypatch.setattr(MemoryMediaFileStorage, "load_and_get_id", keep)
+    files = downloads
     at = open_page(tiny_store_path, "sparql")
     at.session_state["sparql_text"] = (
         "CONSTRUCT { ?s ekg:memberOf ?g ; rdfs:label ?n } WHERE { ?s ekg:memberOf ?g ; rdfs:label ?n }"
