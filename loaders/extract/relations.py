@@ -220,6 +220,10 @@ def _prefix_relations(entities: list[Entity], by_entity: dict[str, list[Mention]
     schools = [e for e in entities if e.kind == SCHOOL]
     groups = [e for e in entities if e.kind == GROUP]
     names = {e.key: _names(e) for e in schools + groups}  # each pair of entities below reads them
+    for group in groups:  # a campus is named with its group's short head too (实小集团X校区)
+        names[group.key] += [
+            n[: -len("教育集团")] + "集团" for n in names[group.key] if n.endswith("教育集团")
+        ]
     for campus in schools:
         if not by_entity.get(campus.key):
             continue

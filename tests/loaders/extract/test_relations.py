@@ -181,3 +181,14 @@ def test_a_member_column_named_after_the_group_is_a_member_column():
     text = "集团名称\t集团成员学校\n青松教育集团\t白桦小学、红杉小学\n"
     found = _relations(text)
     assert ("红杉小学", "memberOf", "青松教育集团") in found
+
+
+def test_a_campus_named_with_its_groups_short_head_is_its_member():
+    # 青实集团 is the group's name with its head shortened (X集团 = X教育集团) and its school
+    # abbreviated; the campus is named after it.
+    text = (
+        "青田实验小学教育集团新增一所成员校。青实教育集团开展联合教研。青实集团松台校区今年改造。"
+    )
+    assert ("青实集团松台校区", "memberOf", "青田实验小学教育集团") in relations_of(
+        extract(make_doc(text))
+    )
