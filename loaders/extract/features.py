@@ -398,7 +398,7 @@ def verb_word(text: str, start: int) -> bool:
     verb, adverb, preposition or conjunction, and no longer dictionary word begins there
     (开发区 is a place, not 开发 + 区).
 
-    >>> verb_word("加快县第一中学", 0), verb_word("开发区中学", 0)
+    >>> verb_word("加快县第一中学", 0), verb_word("开发区实验小学", 0)
     (True, False)
     """
     import jieba.posseg

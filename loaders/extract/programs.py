@@ -432,10 +432,10 @@ _VERB_TAGS = frozenset({"v", "vd", "d", "p", "c"})
 
 
 def find_heading_programmes(doc: PolicyDocument) -> list[Candidate]:
-    """Return the programmes a work plan names by its numbered headings (3.学校主动发展工程。).
+    """Return the programmes a work plan names by its numbered headings (3.教师专业能力发展工程。).
 
     A plan's sections are its items: a heading that is only a phrase ending in a programme head
-    names that item, however generic its words (学生身心健康项目), which a sentence's wording
+    names that item, however generic its words (学生体质提升项目), which a sentence's wording
     could not tell. Headings that begin with a verb (实施…计划) or name a count, an edition, an
     event or a designation are left to the other rules.
     """
@@ -451,7 +451,7 @@ def find_heading_programmes(doc: PolicyDocument) -> list[Candidate]:
         name = clean_name(heading)
         head = next(h for h in ("工程", "项目", "计划", "行动") if name.endswith(h))
         if not _HEADING_SPEC <= len(name) - len(head) <= _HEADING_SPEC_MAX or "的" in name:
-            continue  # a kind (重点工程), or a clause (…开展党的全面领导引领行动)
+            continue  # a kind (重点工程), or a clause (…开展党的建设引领行动)
         if tags.get(name[:2]) in _VERB_TAGS:
             continue
         if edition_or_count(name, head) or excluded_by_tail(name):

@@ -365,14 +365,14 @@ def test_a_plan_names_its_items_by_their_numbered_headings():
         "3.重点工程。按期完成校舍改造。\n"
         "4.实施乡村教师培育计划。每年培训乡村教师300人。\n"
         "5.第二届校园读书节活动。\n"
-        "6.高站位开展党的全面领导引领行动。\n"
+        "6.高起点开展党的建设引领行动。\n"
     )
     programmes = names_of(extract(make_doc(text, chain=CHAIN, structured=True)), PROGRAM)
     # Headings that are only a name are the plan's items, generic words and all; a kind of
     # project (重点工程), a verb phrase and an event are not.
     assert {"学生体质提升项目", "教师专业能力发展工程"} <= programmes
     assert not {"重点工程", "重点项目", "第二届校园读书节活动"} & programmes
-    assert "高站位开展党的全面领导引领行动" not in programmes
+    assert "高起点开展党的建设引领行动" not in programmes
     assert not any(name.startswith("实施") for name in programmes)
 
 
