@@ -30,6 +30,12 @@ def test_find_people_form_of_address_after_name():
     }
 
 
+def test_find_people_name_before_any_verb():
+    # No cue word ends the name: jieba's first word after the role is a person's name.
+    assert _people("今天邀请到鹿城区教育局局长周海燕做客访谈。") == {"周海燕": {"局长"}}
+    assert _people("鹿城区教育局局长王强调研了三所学校。") == {"王强": {"局长"}}
+
+
 def test_find_people_rejects_words_after_role_that_are_not_names():
     assert _people("加强班主任培育站和校长队伍建设,主任培训。") == {}
 
