@@ -800,11 +800,18 @@ def _by_quotes(text: str, s_start: int, s_end: int) -> list[Candidate]:
     return out
 
 
+# A brand written as a word and a plus (“强校+”, “互联网+”): the plus stands for what the
+# programme joins to it.
+_BRAND_PLUS = re.compile(r"[\u4e00-\u9fff]{2,6}[+＋]")
+
+
 def _quoted_names(
     text: str, match: re.Match, before: str, after: str, alone: bool
 ) -> list[Candidate]:
     """Return the programmes one quoted span of a run names (see _by_quotes)."""
     content = match.group(1).strip()
+    if _BRAND_PLUS.fullmatch(content):
+        return [_quoted(content, match.start(1), match.end(1))]  # “名校+”: a brand
     if _COUNTED.match(content):
         return []  # “三大转变”: a counted slogan (_COUNTED)
     if not _HAS_CJK.search(content) or _CN_NUMBER.fullmatch(content):

@@ -293,6 +293,11 @@ def test_a_level_character_that_names_no_place_leaves_a_programme_specific(text:
     assert "强区工程" in _names(text, PROGRAM)
 
 
+def test_a_brand_written_with_a_plus_is_a_programme():
+    programmes = _names("为全力构建“强校+”共同发展新格局,全区组建八个教育集团。", PROGRAM)
+    assert "强校+" in {re.sub("[“”]", "", n) for n in programmes}
+
+
 def test_a_numbered_formula_is_a_name():
     programmes = _names("推行“2+1+N”课后服务模式,学生自主选择。", PROGRAM)
     assert "2+1+N课后服务模式" in {re.sub("[“”]", "", n) for n in programmes}
