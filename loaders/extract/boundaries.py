@@ -82,13 +82,9 @@ def _automaton() -> ahocorasick.Automaton:
 
 
 @lru_cache(maxsize=8)
-def _heads(kind: str) -> frozenset[str]:
-    return frozenset(classes(HEAD_LISTS[kind]))
-
-
 def heads_of(kind: str) -> frozenset[str]:
     """Return the head words names of `kind` end with (lexicon/*_heads.tsv)."""
-    return _heads(kind)
+    return frozenset(classes(HEAD_LISTS[kind]))
 
 
 @lru_cache(maxsize=8)
@@ -176,7 +172,7 @@ def runs_on(text: str, end: int, head: str, kind: str) -> int | None:
         start > 0
         and dictionary_word(head + text[end])
         and not dictionary_word(text[start - 1 : start + len(head)])
-        and any(text.endswith(h, 0, start) for h in _heads(kind))
+        and any(text.endswith(h, 0, start) for h in heads_of(kind))
     ):
         return start
     return None
@@ -186,7 +182,7 @@ def runs_on(text: str, end: int, head: str, kind: str) -> int | None:
 def _shorter_head(kind: str, head: str) -> str | None:
     """Return the longest head of `kind` that `head` begins with and is longer than (小学 for
     小学校), or None: asked for every head found in the text, so worked out once per head."""
-    prefixes = [h for h in _heads(kind) if len(h) < len(head) and head.startswith(h)]
+    prefixes = [h for h in heads_of(kind) if len(h) < len(head) and head.startswith(h)]
     return max(prefixes, key=len, default=None)
 
 
@@ -215,7 +211,7 @@ def find_anchors(
                 continue
             kept = best.get((kind, end))
             if kept is None or head_start < kept.head_start:
-                continues = _continues_word(text, end, head, _heads(kind))
+                continues = _continues_word(text, end, head, heads_of(kind))
                 best[(kind, end)] = Anchor(kind, head_start, end, head, floor, ceiling, continues)
     starts = [s for s, _ in ordered]
     for c in rules:
@@ -251,7 +247,7 @@ def _joined_before(text: str, anchor: Anchor, low: int, tokens: Sequence[Token] 
     >>> _joined_before(t, Anchor("school", 9, 11, "小学", 0, len(t)), 0, [Token(4, 5, "p")])
     4
     """
-    heads = _heads(anchor.kind)
+    heads = heads_of(anchor.kind)
     for at in range(anchor.head_start - 1, low, -1):
         if text[at] not in _CONJUNCTIONS or dictionary_word(text[at : at + 2]):
             continue
@@ -268,7 +264,7 @@ def _joined_before(text: str, anchor: Anchor, low: int, tokens: Sequence[Token] 
 def head_of(kind: str, name: str) -> str:
     """Return the longest head of `kind` that `name` ends with (closing marks aside), or ''."""
     bare = name.rstrip(')）”’"」')
-    return max((h for h in _heads(kind) if bare.endswith(h)), key=len, default="")
+    return max((h for h in heads_of(kind) if bare.endswith(h)), key=len, default="")
 
 
 def windows(anchors: Sequence[Anchor]) -> list[tuple[int, int]]:
