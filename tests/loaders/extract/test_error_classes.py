@@ -261,6 +261,7 @@ def test_elliptical_list_of_groups_is_not_a_group_name():
         "深入推进三大工程,确保取得实效。",
         "举办第五届校园读书节。",
         "制定本单位年度工作计划,报局办公室备案。",  # a generic phrase
+        "二、招生计划\n青松小学今年招收一年级新生4个班。",  # a plan of an office's routine work
         "开展“我爱我家”主题活动。",
         "学习贯彻《温州市学前教育三年行动计划》。",
         "创建省级示范区。",
