@@ -502,6 +502,13 @@ def _leads(ms: list[Mention], kinds: dict[str, str], text: str, out: set[Relatio
         ]
         if not led:
             continue
+        # 以A、B为龙头,组建X、Y: each group to the lead school it is named after, or none.
+        if len(leaders) > 1 and len([m for m in led if kinds[m.entity] == GROUP]) > 1:
+            for head, group in _named_after(leaders, led, text):
+                out.add(_rel(head.entity, "leads", group.entity, head, "relations.lead_phrase"))
+                out.add(_rel(head.entity, "memberOf", group.entity, head, "relations.lead_phrase"))
+                found.add(head.entity)
+            continue
         # What the lead word introduces (A领衔的X) before anything else in the sentence.
         after = [m for m in led if offset + match.end() <= m.start]
         target = min(after or led, key=lambda m: abs(m.start - leader.start))
@@ -514,6 +521,30 @@ def _leads(ms: list[Mention], kinds: dict[str, str], text: str, out: set[Relatio
                     )
                 found.add(head.entity)
     return found
+
+
+_GROUP_HEAD = re.compile(r"(?:教育集团|集团|教育联盟|联盟|教育共同体|共同体)$")
+
+
+def _named_after(
+    leaders: list[Mention], groups: list[Mention], text: str
+) -> list[tuple[Mention, Mention]]:
+    """Return (lead school, group) pairs where the group's name, its head taken off, is how
+    the school's name ends (南明区甲秀小学 → 甲秀小学教育集团).
+
+    >>> t = "以青田县松台小学、青田县鹤城中学为龙头,组建松台小学教育集团、鹤城中学教育集团"
+    >>> m = lambda s: Mention("e" + s, None, t.index(s), t.index(s) + len(s), t, "t", 1.0)
+    >>> [(a.entity, b.entity) for a, b in _named_after(
+    ...     [m("青田县松台小学"), m("青田县鹤城中学")], [m("松台小学教育集团"), m("鹤城中学教育集团")], t)]
+    [('e青田县松台小学', 'e松台小学教育集团'), ('e青田县鹤城中学', 'e鹤城中学教育集团')]
+    """
+    out = []
+    for group in groups:
+        base = _GROUP_HEAD.sub("", text[group.start : group.end])
+        for leader in leaders:
+            if len(base) >= 2 and text[leader.start : leader.end].endswith(base):
+                out.append((leader, group))
+    return out
 
 
 def _quote_start(m: Mention, text: str) -> int:

@@ -192,3 +192,15 @@ def test_a_campus_named_with_its_groups_short_head_is_its_member():
     assert ("青实集团松台校区", "memberOf", "青田实验小学教育集团") in relations_of(
         extract(make_doc(text))
     )
+
+
+def test_several_lead_schools_lead_the_groups_named_after_them():
+    # 以A、B、C为龙头,组建X、Y: no group goes to the nearest school; a group named after a
+    # school is led by it, and the others get no leader.
+    text = (
+        "今年以来,全区以青田县第一中学、青田县松台小学、青田县实验幼儿园为龙头,"
+        "组建青田一中鹤城教育集团、松台小学教育集团等5个教育集团。"
+    )
+    found = relations_of(extract(make_doc(text)))
+    leads = {(s, o) for s, p, o in found if p == "leads"}
+    assert leads == {("青田县松台小学", "松台小学教育集团")}
