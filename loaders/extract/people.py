@@ -114,13 +114,18 @@ def _cue_automaton() -> ahocorasick.Automaton:
 def looks_like_name(span: str) -> bool:
     """Return True when jieba tags the first word of `span` as a person name (nr, nrfg …).
 
-    >>> looks_like_name("何海平"), looks_like_name("培育站")
-    (True, False)
+    >>> looks_like_name("何海平"), looks_like_name("培育站"), looks_like_name("刘红梅")
+    (True, False, True)
     """
     import jieba.posseg
 
     words = jieba.posseg.lcut(span)
-    return bool(words) and words[0].flag.startswith("nr") and len(words[0].word) >= 1
+    if not words:
+        return False
+    if words[0].flag.startswith("nr"):
+        return True
+    # 刘|红梅: jieba may read the surname apart, with a tag of its own, and the given name as nr.
+    return len(words[0].word) == 1 and len(words) > 1 and words[1].flag.startswith("nr")
 
 
 def _person(name: str, start: int, method: str, confidence: float, attrs) -> Candidate:  # noqa: ANN001

@@ -42,6 +42,7 @@ def test_find_people_rejects_words_after_role_that_are_not_names():
 
 def test_looks_like_name_uses_part_of_speech():
     assert looks_like_name("王晓红")
+    assert looks_like_name("刘红梅")  # jieba reads 刘 apart (zg) and 红梅 as the given name
     assert not looks_like_name("队伍")
 
 
