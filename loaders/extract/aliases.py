@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 
 from loaders.extract.areas import AreaContext
+from loaders.extract.boundaries import head_of
 from loaders.extract.gazetteer import leading_place, load_gazetteer
 from loaders.extract.model import GROUP, ORG, PROGRAM, SCHOOL, Candidate
 from loaders.extract.schools import specific_part
@@ -281,9 +282,6 @@ def _shorthand_forms(
     return out, bare
 
 
-_GROUP_HEADS = ("教育集团", "集团", "教育联盟", "联盟", "教育共同体", "共同体")
-
-
 def _groups_of_short_forms(
     candidates: list[Candidate],
     groups: set[str],
@@ -304,8 +302,8 @@ def _groups_of_short_forms(
     for c in candidates:
         if c.kind != GROUP or c.canonical:
             continue
-        head = next((h for h in _GROUP_HEADS if c.name.endswith(h)), None)
-        if head is None:
+        head = head_of(GROUP, c.name)
+        if not head:
             continue
         short = c.name[: -len(head)]
         options = {f + head for f in _spelled_out(short)} & groups

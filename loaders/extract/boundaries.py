@@ -124,6 +124,24 @@ def dictionary_word(word: str) -> bool:
     return bool(_dictionary().get(word))
 
 
+_VERB_TAGS = frozenset({"v", "vd", "d", "p", "c"})
+
+
+def verb_word(text: str, start: int) -> bool:
+    """Return True when the two characters at `start` are a word jieba's dictionary tags as a
+    verb, adverb, preposition or conjunction, and no longer dictionary word begins there
+    (开发区 is a place, not 开发 + 区).
+
+    >>> verb_word("加快县第一中学", 0), verb_word("开发区实验小学", 0)
+    (True, False)
+    """
+    import jieba.posseg
+
+    if jieba.posseg.dt.word_tag_tab.get(text[start : start + 2]) not in _VERB_TAGS:
+        return False
+    return not any(dictionary_word(text[start : start + n]) for n in (3, 4))
+
+
 def _continues_word(text: str, end: int, head: str, heads: frozenset[str]) -> bool:
     """Return True when the head's last character and the next one form a dictionary word.
 

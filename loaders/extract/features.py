@@ -17,7 +17,7 @@ from functools import lru_cache
 
 from loaders.extract import lexicon
 from loaders.extract.aliases import full_form
-from loaders.extract.boundaries import HARD, Alternative, Anchor, dictionary_word
+from loaders.extract.boundaries import HARD, Alternative, Anchor, dictionary_word, verb_word
 from loaders.extract.concepts import concept_for
 from loaders.extract.gazetteer import leading_place, load_gazetteer
 from loaders.extract.groups import _specific as group_specific
@@ -388,24 +388,6 @@ def anchor_features(
     following = text[anchor.end : anchor.end + 1]
     add(f"next={_char_class(following)}")
     return f
-
-
-_VERB_TAGS = frozenset({"v", "vd", "d", "p", "c"})
-
-
-def verb_word(text: str, start: int) -> bool:
-    """Return True when the two characters at `start` are a word jieba's dictionary tags as a
-    verb, adverb, preposition or conjunction, and no longer dictionary word begins there
-    (开发区 is a place, not 开发 + 区).
-
-    >>> verb_word("加快县第一中学", 0), verb_word("开发区实验小学", 0)
-    (True, False)
-    """
-    import jieba.posseg
-
-    if jieba.posseg.dt.word_tag_tab.get(text[start : start + 2]) not in _VERB_TAGS:
-        return False
-    return not any(dictionary_word(text[start : start + n]) for n in (3, 4))
 
 
 def _char_class(ch: str) -> str:

@@ -22,9 +22,9 @@ from functools import lru_cache
 from pathlib import Path
 
 from loaders.extract import boundaries, lexicon
-from loaders.extract.boundaries import HEAD_LISTS, Alternative, Anchor, head_class
+from loaders.extract.boundaries import HEAD_LISTS, Alternative, Anchor, head_class, verb_word
 from loaders.extract.concepts import concept_for
-from loaders.extract.features import Words, anchor_features, features, repeated, verb_word
+from loaders.extract.features import Words, anchor_features, features, repeated
 from loaders.extract.lexical import FUNCTION_TAGS, analyse
 from loaders.extract.model import AREA, GROUP, PROGRAM, Candidate
 from loaders.extract.programs import (
@@ -339,7 +339,7 @@ def _names_a_group(surface: str) -> bool:
     (True, False)
     """
     name = clean_name(surface)
-    return name.endswith(tuple(boundaries.heads_of(GROUP))) and concept_for(name) is None
+    return bool(boundaries.head_of(GROUP, name)) and concept_for(name) is None
 
 
 _NO_WORDS = Words((), (), ())

@@ -111,21 +111,30 @@ def _cue_automaton() -> ahocorasick.Automaton:
 
 
 @lru_cache(maxsize=4096)
-def looks_like_name(span: str) -> bool:
-    """Return True when jieba tags the first word of `span` as a person name (nr, nrfg …).
+def leading_name(span: str) -> str:
+    """Return the person's name jieba reads at the start of `span` (nr, nrfg …), or ''.
 
-    >>> looks_like_name("何海平"), looks_like_name("培育站"), looks_like_name("刘红梅")
-    (True, False, True)
+    >>> leading_name("何海平说"), leading_name("培育站"), leading_name("刘红梅表示")
+    ('何海平', '', '刘红梅')
     """
     import jieba.posseg
 
     words = jieba.posseg.lcut(span)
     if not words:
-        return False
-    if words[0].flag.startswith("nr"):
-        return True
-    # 刘|红梅: jieba may read the surname apart, with a tag of its own, and the given name as nr.
-    return len(words[0].word) == 1 and len(words) > 1 and words[1].flag.startswith("nr")
+        return ""
+    # 刘|红梅, 周|海燕: jieba may read the surname apart (with any tag) and the given name as nr.
+    if len(words[0].word) == 1 and len(words) > 1 and words[1].flag.startswith("nr"):
+        return words[0].word + words[1].word
+    return words[0].word if words[0].flag.startswith("nr") else ""
+
+
+def looks_like_name(span: str) -> bool:
+    """Return True when jieba reads the start of `span` as a person's name.
+
+    >>> looks_like_name("何海平"), looks_like_name("培育站"), looks_like_name("刘红梅")
+    (True, False, True)
+    """
+    return bool(leading_name(span))
 
 
 def _person(name: str, start: int, method: str, confidence: float, attrs) -> Candidate:  # noqa: ANN001
@@ -148,7 +157,7 @@ def find_people(text: str, spans) -> list[Candidate]:  # noqa: ANN001
         has_role = not words.isdisjoint(ROLES)
         roles = list(_PERSON.finditer(text, s_start, s_end)) if has_role else []
         named = {m.end("role") for m in roles}
-        roles += [m for m in _before_a_verb(text, s_start, s_end, named)] if has_role else []
+        roles += _named_by_jieba(text, s_start, s_end, named) if has_role else []
         for match in roles:
             name = match.group("name")
             if _NOT_NAME.match(name) or not looks_like_name(name):
@@ -178,26 +187,19 @@ def find_people(text: str, spans) -> list[Candidate]:  # noqa: ANN001
 _ROLE_THEN_NAME = re.compile(rf"(?P<role>{_ROLE})(?P<name>[\u4e00-\u9fff]{{2,3}})")
 
 
-def _before_a_verb(text: str, start: int, end: int, named: set[int]) -> list[re.Match]:
+def _named_by_jieba(text: str, start: int, end: int, named: set[int]) -> list[re.Match]:
     """Return role + name matches whose name no cue word ends (局长杨丽华做客, 校长李红调研):
     the name is the first word jieba reads after the role, when it reads it as a person's.
 
-    >>> [m.group("name") for m in _before_a_verb("区教育局局长杨丽华做客访谈", 0, 13, set())]
+    >>> [m.group("name") for m in _named_by_jieba("区教育局局长杨丽华做客访谈", 0, 13, set())]
     ['杨丽华']
     """
-    import jieba.posseg
-
     out = []
     for role in re.finditer(_ROLE, text[start:end]):
         at = start + role.end()
         if at in named:
             continue
-        words = jieba.posseg.lcut(text[at : min(end, at + 6)])
-        if not words or not words[0].flag.startswith("nr"):
-            continue
-        name = words[0].word
-        if len(name) == 1 and len(words) > 1 and words[1].flag.startswith("nr"):
-            name += words[1].word  # 周|海燕: jieba may split a surname from the given name
+        name = leading_name(text[at : min(end, at + 6)])
         if not 2 <= len(name) <= 3 or _NOT_NAME.match(name):
             continue
         match = _ROLE_THEN_NAME.match(text, start + role.start(), at + len(name))

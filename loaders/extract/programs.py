@@ -46,6 +46,7 @@ import ahocorasick
 from loaders.documents import PolicyDocument
 from loaders.extract import lexicon
 from loaders.extract.areas import AreaContext
+from loaders.extract.boundaries import verb_word
 from loaders.extract.concepts import concept_for, family_label, load_concepts, programme_names
 from loaders.extract.model import PROGRAM, Candidate, Entity, Mention, Relation
 from loaders.extract.names import programme_start
@@ -425,10 +426,10 @@ def find_programs(text: str, spans) -> list[Candidate]:  # noqa: ANN001
 
 HEADING = "programs.heading"
 # A heading that names an item of the plan: a phrase ending in a programme head, nothing else.
-_HEADING_NAME = re.compile(r"[“”\"\u4e00-\u9fff0-9+]{2,18}?(?:工程|项目|计划|行动)")
+_HEADING_HEADS = ("工程", "项目", "计划", "行动")
+_HEADING_NAME = re.compile(r"[“”\"\u4e00-\u9fff0-9+]{2,18}?(?:" + "|".join(_HEADING_HEADS) + ")")
 _HEADING_SPEC = 4  # characters before the head: 重点工程, 民生项目 are kinds, not items
 _HEADING_SPEC_MAX = 10  # a longer heading is a clause about the item, not its name
-_VERB_TAGS = frozenset({"v", "vd", "d", "p", "c"})
 
 
 def find_heading_programmes(doc: PolicyDocument) -> list[Candidate]:
@@ -439,9 +440,6 @@ def find_heading_programmes(doc: PolicyDocument) -> list[Candidate]:
     could not tell. Headings that begin with a verb (实施…计划) or name a count, an edition, an
     event or a designation are left to the other rules.
     """
-    import jieba.posseg
-
-    tags = jieba.posseg.dt.word_tag_tab
     text = doc.norm
     out: list[Candidate] = []
     for section in doc.all_sections():
@@ -449,10 +447,10 @@ def find_heading_programmes(doc: PolicyDocument) -> list[Candidate]:
         if section.kind != "section" or not _HEADING_NAME.fullmatch(heading):
             continue
         name = clean_name(heading)
-        head = next(h for h in ("工程", "项目", "计划", "行动") if name.endswith(h))
+        head = next(h for h in _HEADING_HEADS if name.endswith(h))
         if not _HEADING_SPEC <= len(name) - len(head) <= _HEADING_SPEC_MAX or "的" in name:
             continue  # a kind (重点工程), or a clause (…开展党的建设引领行动)
-        if tags.get(name[:2]) in _VERB_TAGS:
+        if verb_word(name, 0):
             continue
         if edition_or_count(name, head) or excluded_by_tail(name):
             continue

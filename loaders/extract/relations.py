@@ -47,6 +47,7 @@ import re
 from collections.abc import Iterable
 from functools import lru_cache
 
+from loaders.extract.boundaries import head_of
 from loaders.extract.concepts import load_concepts
 from loaders.extract.model import (
     AREA,
@@ -523,9 +524,6 @@ def _leads(ms: list[Mention], kinds: dict[str, str], text: str, out: set[Relatio
     return found
 
 
-_GROUP_HEAD = re.compile(r"(?:教育集团|集团|教育联盟|联盟|教育共同体|共同体)$")
-
-
 def _named_after(
     leaders: list[Mention], groups: list[Mention], text: str
 ) -> list[tuple[Mention, Mention]]:
@@ -540,7 +538,8 @@ def _named_after(
     """
     out = []
     for group in groups:
-        base = _GROUP_HEAD.sub("", text[group.start : group.end])
+        surface = text[group.start : group.end]
+        base = surface[: len(surface) - len(head_of(GROUP, surface))]
         for leader in leaders:
             if len(base) >= 2 and text[leader.start : leader.end].endswith(base):
                 out.append((leader, group))
