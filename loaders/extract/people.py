@@ -88,8 +88,10 @@ _NAME_END = (
     r"|介绍|表示|说|指出|强调|认为|告诉|出席|担任|主持|致辞|讲话|作|为)"
 )
 _PERSON = re.compile(rf"(?P<role>{_ROLE})(?P<name>[\u4e00-\u9fff]{{2,3}}?){_NAME_END}")
+# The name is read back from the form of address by jieba (trailing_name); the pattern only
+# finds where it ends, before a rank word that belongs to the title (王丽副校长, 习近平总书记).
 _TITLED = re.compile(
-    r"(?P<name>[\u4e00-\u9fff]{2,3})(?P<title>"
+    r"(?P<name>[\u4e00-\u9fff]{2,3}?)(?P<rank>常务副|副|总)?(?P<title>"
     + "|".join(sorted(TITLES, key=len, reverse=True))
     + r")(?![\u4e00-\u9fff]{0,1}(?:培训|队伍|团队|工作室|发展|专业|资格|职级|论坛|讲堂))"
 )
@@ -126,6 +128,55 @@ def leading_name(span: str) -> str:
     if len(words[0].word) == 1 and len(words) > 1 and words[1].flag.startswith("nr"):
         return words[0].word + words[1].word
     return words[0].word if words[0].flag.startswith("nr") else ""
+
+
+# jieba tags of words that cannot be a surname standing alone before a given name (向|李明,
+# 由该校|陈明): prepositions, conjunctions, verbs, adverbs, pronouns, particles, numerals …
+_NOT_SURNAME = ("p", "c", "v", "d", "r", "u", "m", "q", "f", "x", "y", "e", "o", "t")
+
+
+@lru_cache(maxsize=4096)
+def trailing_name(span: str) -> str:
+    """Return the person's name jieba reads at the end of `span` (nr, nrfg …), or ''.
+
+    What precedes the name in a sentence gives jieba the context to end the word before it
+    (成员|崔健, 向|李明), which a fixed 2- or 3-character window cannot.
+
+    >>> trailing_name("工作室成员崔健"), trailing_name("苏锡凌向李明"), trailing_name("、符丽两位")
+    ('崔健', '李明', '')
+    """
+    import jieba.posseg
+
+    words = jieba.posseg.lcut(span)
+    if not words or not words[-1].flag.startswith("nr"):
+        return ""
+    name = words[-1].word
+    # 刘|红梅: a surname read apart, before a given name read as nr.
+    if len(name) == 2 and len(words) > 1 and len(words[-2].word) == 1:
+        if not words[-2].flag.startswith(_NOT_SURNAME):
+            name = words[-2].word + name
+    return name if 2 <= len(name) <= 3 else ""
+
+
+def _surname_first(span: str) -> str:
+    """Return the end of `span` that jieba reads as a surname and a given name it does not take
+    for a name (夏|浩然: a surname, then an adjective), trying 3 then 2 characters; or ''.
+
+    >>> _surname_first("小夏浩然"[-3:]), _surname_first("丽两位")
+    ('夏浩然', '')
+    """
+    import jieba.posseg
+
+    for length in (3, 2):
+        words = jieba.posseg.lcut(span[-length:]) if len(span) >= length else []
+        if (
+            len(words) > 1
+            and len(words[0].word) == 1
+            and words[0].flag.startswith("nr")
+            and not any(w.flag.startswith(_NOT_SURNAME) for w in words[1:])
+        ):
+            return span[-length:]
+    return ""
 
 
 def looks_like_name(span: str) -> bool:
@@ -171,7 +222,7 @@ def find_people(text: str, spans) -> list[Candidate]:  # noqa: ANN001
         # _TITLED opens with the name, so the regex engine cannot skip ahead to a form of
         # address: it starts three characters before the first one (a name has two at least).
         titles = [start for start, _, word in cues if word in TITLES and start >= s_start + 2]
-        titled = _TITLED.finditer(text, max(s_start, min(titles) - 3), s_end) if titles else ()
+        titled = _TITLED.finditer(text, max(s_start, min(titles) - 5), s_end) if titles else ()
         for match in titled:
             found = _titled(text, match, s_start)
             if found is not None:
@@ -209,17 +260,17 @@ def _named_by_jieba(text: str, start: int, end: int, named: set[int]) -> list[re
 
 
 def _titled(text: str, match: re.Match, floor: int) -> Candidate | None:
-    """Return the person named before a form of address (王明老师), trying 3 then 2 characters."""
+    """Return the person named before a form of address (王明老师), as jieba reads it at the end
+    of the words before the title (up to six characters of the sentence)."""
     end = match.end("name")
+    name = trailing_name(text[max(floor, end - 6) : end]) or _surname_first(
+        text[max(floor, end - 3) : end]
+    )
+    start = end - len(name)
+    if not name or _NOT_NAME.match(name):
+        return None
     role = TITLES[match.group("title")]
-    for length in (3, 2):
-        start = end - length
-        if start < max(floor, match.start("name")):
-            continue
-        name = text[start:end]
-        if _NOT_NAME.match(name) or not looks_like_name(name):
-            continue
-        body_end = start - 1 if text[start - 1 : start] == "的" else start
-        attrs = [("body_end", str(body_end))] + ([("role", role)] if role else [])
-        return _person(name, start, "people.titled_name", 0.6, sorted(attrs))
-    return None
+    role = (match.group("rank") or "") + role if role else role
+    body_end = start - 1 if text[start - 1 : start] == "的" else start
+    attrs = [("body_end", str(body_end))] + ([("role", role)] if role else [])
+    return _person(name, start, "people.titled_name", 0.6, sorted(attrs))

@@ -53,3 +53,19 @@ def test_self_introduction_names_the_speaker():
     mentions = [m for m in extraction.mentions if m.entity == people[0].key]
     assert {m.method for m in mentions} == {"people.role_name", "people.self"}
     assert people[0].attr("role") == "副区长"
+
+
+def test_form_of_address_name_ends_before_a_rank_word():
+    # 副 / 总 belong to the title, not to the name before it.
+    assert _people("会上,孙立华副校长介绍了课程改革。") == {"孙立华": {"副校长"}}
+    assert _people("学习贯彻习近平总书记的重要讲话。") == {"习近平": {"总书记"}}
+
+
+def test_form_of_address_name_read_in_its_sentence():
+    # A fixed window would take the preposition or the end of a word into the name.
+    assert _people("课后,区长向陈立新老师表示感谢。") == {"陈立新": {"教师"}}
+    assert _people("工作室成员郑凯校长作了发言。") == {"郑凯": {"校长"}}
+    # A count before the title is no name (两位老师).
+    assert _people("会上,符丽两位老师交流了经验。") == {}
+    # A given name jieba does not read as one still follows a surname: 夏|浩然.
+    assert _people("实小夏浩然同学获奖。") == {"夏浩然": {"学生"}}
