@@ -162,7 +162,10 @@ def describe(
             alts = [a for a in alts if not _excluded(text, a)]
         elif anchor.kind == GROUP:
             alts = [
-                a for a in alts if not _MEMBERSHIP_VERB.search(text, a.start, anchor.head_start)
+                a
+                for a in alts
+                if not _MEMBERSHIP_VERB.search(text, a.start, anchor.head_start)
+                and not _counted(text, a)
             ]
         if anchor.kind != PROGRAM:
             alts = _without_verb_led(text, alts)
@@ -213,6 +216,22 @@ _MEMBERSHIP_VERB = re.compile(
 _CHECKED_STARTS = ("program",)
 # Word classes no name begins with: adverbs, prepositions, pronouns, conjunctions, particles.
 _NO_NAME_STARTS = frozenset({"d", "ad", "p", "r", "c", "u", "xc"})
+
+
+# A cardinal count and its classifier (5个, 三所, 两家); not an ordinal (第三批).
+_COUNT = re.compile(r"(?<!第)[0-9一二三四五六七八九十两几多]+[个所家]")
+
+
+def _counted(text: str, alt: Alternative) -> bool:
+    """Return True when a count stands in the name's body (…初中教育集团5个|教育集团,
+    新建2所|实验小学): what it counts is a kind, and a name never holds a count of itself.
+
+    >>> from loaders.extract.model import GROUP
+    >>> t = "甲中教育集团、乙中教育集团2个教育集团"
+    >>> _counted(t, Alternative(Anchor(GROUP, 15, 19, "教育集团", 0, len(t)), 7, None))
+    True
+    """
+    return _COUNT.search(text, alt.start, alt.anchor.head_start) is not None
 
 
 def _without_verb_led(text: str, alts: list[Alternative]) -> list[Alternative]:

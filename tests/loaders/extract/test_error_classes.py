@@ -254,6 +254,13 @@ def test_elliptical_list_of_groups_is_not_a_group_name():
     assert groups == set()
 
 
+@pytest.mark.parametrize("count", ["4个", "四个"])
+def test_a_count_after_the_last_group_of_a_list_is_not_part_of_its_name(count: str):
+    # The last item is a whole group name; the count and the head after it sum the list up.
+    text = f"鹿城区组建青松中学教育集团、白桦小学教育集团{count}教育集团,扩大优质资源。"
+    assert _names(text, GROUP) == {"青松中学教育集团", "白桦小学教育集团"}
+
+
 # 7. Programmes: named initiatives yes; bundles, events, designations and titles no.
 @pytest.mark.parametrize(
     "text",
