@@ -30,7 +30,12 @@ from loaders.documents import PolicyDocument
 from loaders.extract.lexical import analyse
 from loaders.extract.lexicon import alternation, load_list
 from loaders.extract.model import AREA, Candidate
-from loaders.extract.place_words import PlaceQuery, jieba_reading, read_as_places
+from loaders.extract.place_words import (
+    PlaceQuery,
+    begins_inside_word,
+    jieba_reading,
+    read_as_places,
+)
 from loaders.gazetteer import (
     LEVELS,
     REGIONS,
@@ -158,6 +163,8 @@ def area_context(doc: PolicyDocument) -> AreaContext:
         if match.is_town or match.is_region:
             continue
         infos = gaz.by_name.get(word, ())
+        if infos and begins_inside_word(doc.norm, match.start, match.end):
+            continue  # 示范|县 names no county (_resolve)
         if len(infos) == 1:
             spelled.update(infos[0].codes)
         if not infos:  # a province or city short form names it as clearly as the full name
@@ -244,6 +251,8 @@ def _resolve(
     if word in GENERIC_PLACE_WORDS:
         own = tuple(a for a in match.named if a.parent_code in context.home)
         return _Hit(start, end, own[0], "areas.full_name", 0.95) if len(own) == 1 else None
+    if match.named and not match.is_town and begins_inside_word(norm, start, end):
+        return None  # 示范|县: the first character ends another word
     if len(word) == 2 and match.named and not match.is_town:
         before = norm[start - 1 : start]
         if _CJK.match(before) and before not in "省市州":

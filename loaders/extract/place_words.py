@@ -134,6 +134,24 @@ def jieba_reading(text: str, start: int, end: int) -> str:
     return "whole"
 
 
+def begins_inside_word(text: str, start: int, end: int) -> bool:
+    """Return True when jieba reads a word that runs across the first character of the hit
+    text[start:end] from before it (示范|县 holds no 范县): the hit's first character is the
+    end of another word.
+
+    >>> begins_inside_word("改革示范县创建", 3, 5), begins_inside_word("在范县召开", 1, 3)
+    (True, False)
+    """
+    lo, hi = _window(text, start, end)
+    offset = lo
+    for word in _jieba_words(text[lo:hi]):
+        word_end = offset + len(word)
+        if word_end > start:
+            return offset < start
+        offset = word_end
+    return False
+
+
 def _lac_verdict(text: str, tokens: list[Token], query: PlaceQuery, jieba_says: str) -> bool:
     """Return whether LAC's words around a hit (that jieba does not split) make it a place."""
     word = next((t for t in tokens if t.start <= query.start < t.end), None)

@@ -45,6 +45,14 @@ def test_area_short_form_inside_another_word_is_not_a_place():
     assert _areas("据北京日报消息,会议召开。", ("北京市", "海淀区")) == []
 
 
+def test_a_county_name_that_ends_another_word_is_no_place():
+    # 示范县 is a designation; 范县 (a county of Henan) is only the end of 示范.
+    text = "白鹭县被命名为学区制改革示范县,示范县创建工作由白鹭县教育局负责。"
+    assert _areas(text) == []
+    # Nor does it become the document's area, which would send 省教育厅 to Henan.
+    assert area_context(make_doc(text)).chain == ()
+
+
 def test_area_far_short_form_counts_only_as_a_place_of_its_own():
     text = "组织教师赴新疆支教。新疆班学生在新疆民族中学就读。"
     doc = make_doc(text, ("浙江省", "杭州市"))
