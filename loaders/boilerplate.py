@@ -57,7 +57,10 @@ _STRONG_TERMS = re.compile(
     r"技术支持|网站地图|网站纠错|联系我们|免责声明|本文地址|打印本页|打印正文|打印此页|关闭窗口|关闭本页|"
     r"扫一扫|分享到|用户登录|登录个人中心|无障碍|繁体版|简体版|浏览次数|阅读次数|点击次数|访问次数|"
     r"阅读量|点击数|打开APP|下载APP|开通VIP|未登录|扫描关注|微信公众号二维码|字体:|字号:|"
-    r"上一篇|下一篇|上一页|下一页|返回顶部|网站首页|智能问答|个人中心|"
+    r"上一篇|下一篇|上一页|下一页|上一期|下一期|前一天|后一天|返回顶部|网站首页|智能问答|个人中心|"
+    # a link to the site's front page in a path (数字版首页 > 第A08版), a media player's or a
+    # page's own prompt (点击观看全程视频), an e-paper's field labels (报纸名称:, 版面:)
+    r"首页\s*[>»›→]|点击(?:观看|查看|播放|收听|进入|阅读|下载|浏览)|报纸名称\s*:|版\s*[面次]\s*:|"
     # headings of link lists to other sites: 友情链接, 相关链接, 站点地图, 网站导航
     r"友情链接|相关链接|站点地图|网站导航|"
     # a footer written as a sentence: 本网站由…主办, 未经许可不得复制转载, 建议使用…浏览器
@@ -70,7 +73,8 @@ _STRONG_TERMS = re.compile(
 _PAGINATION = re.compile(
     r"[\d共第](?:(?<=\d)\s*/\s*\d+\s*条|(?<=共)\s*\d+\s*页|(?<=第)\s*\d+\s*/\s*\d+\s*页|(?<=\d)/\d+页)"
 )
-_PAGE_MARK = re.compile(r"^第[A-Z]?\d{1,3}版\s*[::]")
+# A newspaper page mark before its column's name: 第A02版:要闻, 第05版:教育, A08:北京新闻.
+_PAGE_MARK = re.compile(r"^(?:第[A-Z]?\d{1,3}版|第?[A-Z]\d{1,3})\s*[::]")
 _IMAGE = re.compile(r"^\S+\.(?:jpe?g|png|gif|bmp|webp)$", re.IGNORECASE)
 _FONT_SIZE = re.compile(r"^(?:T?[大中小]字?\s*){2,}$|^[【\[]?字[体号]")
 _WEAK_TERMS = re.compile(

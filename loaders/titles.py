@@ -64,6 +64,11 @@ _BARE_DATE = re.compile(
     r"(?:\s*\d{1,2}\s*:\s*\d{2}(?:\s*:\s*\d{2})?)?[\s|]*$"
 )
 
+# A reporter's credit: 记者 (or 通讯员) and a name, or a 文/图 credit (文_某某日报记者 / 张三,
+# 本报记者 李四 王五, 图/赵六).
+_CREDIT = re.compile(
+    rf"(?:记者|通讯员)\s*[/|_:]?\s*[{_CJK}]{{2,3}}(?:\s|$|[)）])|^\s*[文图摄]\s*[/|_:]"
+)
 # A publication stamp: a full date and its clock time (2023-08-28 18:02, 2023年8月28日 18:02).
 _STAMP = re.compile(
     r"(?:19|20)\d{2}\s*[-年./]\s*\d{1,2}\s*[-月./]\s*\d{1,2}\s*日?\s*\d{1,2}\s*:\s*\d{2}"
@@ -145,11 +150,15 @@ def is_byline(line: str) -> bool:
     (True, False)
     >>> is_byline("原创 某某教育 2023-08-28 18:02 发表于四川")
     True
+    >>> is_byline("文_某某日报全媒体记者 / 张明"), is_byline("本报记者 李四 王五")
+    (True, True)
     """
     if "。" in line or len(line) > 120:
         return False
     if len(line) <= 60 and _STAMP.search(line):
         return True  # 原创 某某教育 2023-08-28 18:02 发表于四川: a date with its clock time
+    if len(line) <= 40 and "," not in line and _CREDIT.search(line):
+        return True
     return bool(_BYLINE_LABEL.search(line) or _BARE_DATE.match(line))
 
 

@@ -48,6 +48,34 @@ def test_title_skips_a_column_name_above_the_headline() -> None:
     assert metadata_of(page).title == "青禾县三所小学结对共建"
 
 
+def test_title_skips_an_e_papers_page_furniture() -> None:
+    # A page mark with its column, day links, a path from the front page, a link to the next
+    # article: the headline comes after them.
+    page = (
+        "B03:青禾新闻·教育\n"
+        "前一天  后一天\n"
+        "数字报首页 > 第B03版:青禾新闻·教育\n"
+        "下一篇\n"
+        "青禾县划定九个初中学区\n"
+        "本报讯 青禾县教育局昨日公布九个初中学区的划片范围,各学区内学校共享师资。\n"
+    )
+    assert metadata_of(page).title == "青禾县划定九个初中学区"
+
+
+@pytest.mark.parametrize(
+    "first_line",
+    [
+        "文_青禾日报全媒体记者 / 周明远",
+        "本报记者 李清 王越",
+        "▲点击观看全程视频",
+        "当前报纸名称:青禾日报",
+    ],
+)
+def test_a_credit_prompt_or_e_paper_label_is_no_title(first_line: str) -> None:
+    page = f"{first_line}\n近日,青禾县教育局召开座谈会,听取家长对课后服务的意见和建议。\n"
+    assert metadata_of(page).title is None
+
+
 def test_title_is_the_head_line_the_text_repeats_in_quotes() -> None:
     page = (
         "书香润童心 阳光伴成长\n"
