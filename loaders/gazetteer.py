@@ -23,6 +23,13 @@ from pyoxigraph import NamedNode
 from loaders.identifiers import entity_iri
 
 LEVELS = ("province", "city", "county", "town")
+# Bare words that are also the names or short forms of a few areas (城区 of 阳泉, 东区 of 攀枝花,
+# 开发区 of some zones) but in policy texts mean "the urban area", "the east part", "development
+# zones": areas only in those districts' cities (extract.areas), and no place that makes a
+# school's name specific (城区小学: extract.schools).
+GENERIC_PLACE_WORDS = frozenset(
+    "城区 东区 西区 南区 北区 中区 新区 郊区 矿区 市区 主城区 老城区 新城区 城关 开发区".split()
+)
 # Regions with no GB/T 2260 code that policy texts name like areas. They are scanned as words so
 # that no area name is read inside them (港澳 in 粤港澳大湾区), and found with no area.
 REGIONS = ("港澳台地区", "长三角地区", "粤港澳大湾区", "京津冀地区")

@@ -37,6 +37,7 @@ from loaders.extract.place_words import (
     read_as_places,
 )
 from loaders.gazetteer import (
+    GENERIC_PLACE_WORDS,
     LEVELS,
     REGIONS,
     Area,
@@ -48,12 +49,6 @@ from loaders.gazetteer import (
     load_gazetteer,
 )
 
-# Bare words that are also the names or short forms of a few areas (城区 of 阳泉, 东区 of 攀枝花,
-# 开发区 of some zones) but in policy texts mean "the urban area", "the east part", "development
-# zones": areas only in those districts' cities.
-GENERIC_PLACE_WORDS = frozenset(
-    "城区 东区 西区 南区 北区 中区 新区 郊区 矿区 市区 主城区 老城区 新城区 城关 开发区".split()
-)
 # The level words GB/T 2260 names end with: 管城 + 区 writes 管城回族区, 大理 + 州 大理白族自治州.
 LEVEL_CHARACTERS = "省市区县州旗盟"
 _CJK = re.compile(r"[\u4e00-\u9fff]")

@@ -22,6 +22,7 @@ from loaders.extract.gazetteer import leading_place, load_gazetteer
 from loaders.extract.model import SCHOOL, Candidate
 from loaders.extract.names import extend_left, strip_leading_noise
 from loaders.extract.sentences import word_hits
+from loaders.gazetteer import GENERIC_PLACE_WORDS
 
 # The heads a school name ends with (lexicon/school_heads.tsv): suffix → school level
 # (ekg:schoolLevel), and the campus words (…校区, …分校, …部).
@@ -105,14 +106,15 @@ def specific_part(name: str, suffix_len: int) -> tuple[str, bool]:
 
     >>> specific_part("温州市松涛桥小学", 2)
     ('松涛桥', True)
-    >>> specific_part("鹿城幼儿园", 3)
-    ('', True)
+    >>> specific_part("鹿城幼儿园", 3), specific_part("城区小学", 2)
+    (('', True), ('城区', False))
     """
     gaz = load_gazetteer()
     body = name[: len(name) - suffix_len]
     had_place = False
     length = leading_place(gaz, body)
-    while length:
+    # 城区, 新区 … alone before a school's head are kinds of place (城区小学), like 乡村 or 城镇.
+    while length and not (length == len(body) and body in GENERIC_PLACE_WORDS):
         body, had_place = body[length:], True
         length = leading_place(gaz, body)
     return body, had_place
