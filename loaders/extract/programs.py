@@ -48,6 +48,7 @@ from loaders.extract import lexicon
 from loaders.extract.areas import AreaContext
 from loaders.extract.boundaries import verb_word
 from loaders.extract.concepts import concept_for, family_label, load_concepts, programme_names
+from loaders.extract.lexical import analyse
 from loaders.extract.model import PROGRAM, Candidate, Entity, Mention, Relation
 from loaders.extract.names import programme_start
 from loaders.gazetteer import leading_place, load_gazetteer, resolve_chain
@@ -149,6 +150,8 @@ _CLASS_LIST = re.compile(
     + lexicon.alternation("programme_class_nouns")
     + ")"
 )
+# A relative time (今年, 上年度, 近期) opens a description of the projects of that time.
+_RELATIVE_TIME = re.compile(lexicon.alternation("programme_generic_words", "time"))
 # Construction works on a building (加固, 维修 …) are projects of the works budget, not programmes.
 _WORKS = re.compile(lexicon.alternation("works_words"))
 # An item of a sports meeting or contest (运动会…五子棋项目) is an event, not a programme.
@@ -441,24 +444,40 @@ def find_heading_programmes(doc: PolicyDocument) -> list[Candidate]:
     event or a designation are left to the other rules.
     """
     text = doc.norm
-    out: list[Candidate] = []
+    found: list[tuple[int, str]] = []
     for section in doc.all_sections():
         heading = section.heading.strip().rstrip("。:：")
         if section.kind != "section" or not _HEADING_NAME.fullmatch(heading):
             continue
         name = clean_name(heading)
         head = next(h for h in _HEADING_HEADS if name.endswith(h))
-        if not _HEADING_SPEC <= len(name) - len(head) <= _HEADING_SPEC_MAX or "的" in name:
+        spec = name[: -len(head)]
+        if not _HEADING_SPEC <= len(spec) <= _HEADING_SPEC_MAX or "的" in name:
             continue  # a kind (重点工程), or a clause (…开展党的建设引领行动)
-        if verb_word(name, 0):
-            continue
+        if verb_word(name, 0) or _WORKS.search(spec) or spec.endswith("类"):
+            continue  # a clause, building works (校舍维修项目) or a category of projects
+        if _RELATIVE_TIME.match(spec):
+            continue  # 本年度教育项目: the year's projects, not one
         if edition_or_count(name, head) or excluded_by_tail(name):
             continue
         near = section.start + len(section.number) + 8  # the number, then spaces
         start = text.find(heading, section.start, near + len(heading))
         if start >= 0:
-            out.append(_make(text, start, start + len(heading), name, HEADING))
-    return out
+            found.append((start, name))
+    # A heading LAC begins with a verb, an adverb, a preposition or a conjunction is a clause
+    # (积极谋划实施新项目), which jieba's dictionary alone does not tell (积极: ad, 全面: n).
+    windows = [(start, start + len(name)) for start, name in found]
+    words = analyse(text, windows) if windows else []
+    return [
+        _make(text, start, start + len(name), name, HEADING)
+        for (start, name), tokens in zip(found, words, strict=True)
+        if not tokens or tokens[0].tag not in _CLAUSE_OPENERS
+    ]
+
+
+# LAC tags of a first word that makes a heading a clause: verbs, adverbs, prepositions,
+# conjunctions (a verbal noun can name: 教师发展工程).
+_CLAUSE_OPENERS = frozenset({"v", "vd", "d", "ad", "p", "c"})
 
 
 _SEPARATORS = re.compile(r"[·.•・]")
@@ -700,6 +719,8 @@ def _suffix_candidate(text: str, s_start: int, start: int, end: int, word: str) 
         return None  # “春芽”“秋实”两大工程: a count of the programmes just named
     if spec.endswith("等"):
         return None  # 青蓝工程等项目: the items are read by _by_enumeration
+    if spec.endswith("类") and not quoted:
+        return None  # 改造类项目, 民生类项目: a category of projects
     if word == "主题教育" and len(spec) < 4:
         return None  # 党建主题教育: a campaign is named by its slogan, not by a field
     if is_generic(spec, quoted) or len(spec) < 2 or _EVENT.search(spec):

@@ -391,6 +391,30 @@ def test_a_plan_names_its_items_by_their_numbered_headings():
     assert not any(name.startswith("实施") for name in programmes)
 
 
+def test_a_heading_that_is_a_clause_works_or_a_category_names_no_item():
+    text = (
+        "二、明年工作\n"
+        "(一)青年教师成长工程。每年培养青年骨干100名。\n"
+        "(二)扎实推进课后服务项目。课后服务覆盖全部小学。\n"
+        "(三)校舍加固维修项目。完成六所学校的校舍加固。\n"
+        "(四)民生实事类项目。按期完成年度任务。\n"
+        "(五)本年度教育项目。全部按期完工。\n"
+    )
+    programmes = names_of(extract(make_doc(text, chain=CHAIN, structured=True)), PROGRAM)
+    assert "青年教师成长工程" in programmes
+    # An adverb and a verb open a clause (LAC: 扎实/ad); building works, a category of
+    # projects and a relative time are no item's name.
+    assert not {"扎实推进课后服务项目", "校舍加固维修项目", "民生实事类项目"} & programmes
+    assert "本年度教育项目" not in programmes
+
+
+@pytest.mark.parametrize(
+    "text", ["对上年度教育项目,要求年内全部完工。", "改造类项目已全部完工,新建类项目正在施工。"]
+)
+def test_projects_named_by_a_relative_time_or_a_category_are_no_programmes(text: str):
+    assert _names(text, PROGRAM) == set()
+
+
 @pytest.mark.parametrize("text", ["围绕八大工程,细化工作任务。", "全力推进五大行动落地见效。"])
 def test_a_count_of_programmes_is_no_programme(text: str):
     assert _names(text, PROGRAM) == set()
