@@ -21,12 +21,12 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 
-from loaders.extract import boundaries, lexicon
+from loaders.extract import boundaries, lexicon, people
 from loaders.extract.boundaries import HEAD_LISTS, Alternative, Anchor, head_class, verb_word
 from loaders.extract.concepts import concept_for
 from loaders.extract.features import Words, anchor_features, features, repeated
 from loaders.extract.lexical import FUNCTION_TAGS, analyse
-from loaders.extract.model import AREA, GROUP, PROGRAM, Candidate
+from loaders.extract.model import AREA, GROUP, ORG, PROGRAM, Candidate
 from loaders.extract.programs import (
     clean_name,
     component_formula,
@@ -167,6 +167,8 @@ def describe(
                 if not _MEMBERSHIP_VERB.search(text, a.start, anchor.head_start)
                 and not _counted(text, a)
             ]
+        if anchor.kind == ORG and _role_ends(text, anchor):
+            alts = []  # 县委常委: a person's title, whose body ends before it (县委)
         if anchor.kind != PROGRAM:
             alts = _without_verb_led(text, alts)
         cls = head_class(anchor)
@@ -216,6 +218,19 @@ _MEMBERSHIP_VERB = re.compile(
 _CHECKED_STARTS = ("program",)
 # Word classes no name begins with: adverbs, prepositions, pronouns, conjunctions, particles.
 _NO_NAME_STARTS = frozenset({"d", "ad", "p", "r", "c", "u", "xc"})
+
+
+def _role_ends(text: str, anchor: Anchor) -> bool:
+    """Return True when the anchor's head ends a person's role word longer than the head
+    (省委常委, 区政协委员): a title held in a body, not the body's name.
+
+    >>> from loaders.extract.model import ORG
+    >>> _role_ends("县委常委", Anchor(ORG, 3, 4, "委", 0, 4))
+    True
+    """
+    return any(
+        len(role) > len(anchor.head) and text.endswith(role, 0, anchor.end) for role in people.ROLES
+    )
 
 
 # A cardinal count and its classifier (5个, 三所, 两家); not an ordinal (第三批).

@@ -154,6 +154,13 @@ def test_an_ordinary_word_is_not_read_as_a_body():
     assert _names("全局上下要服从大局,统一思想。", ORG) == set()
 
 
+def test_a_persons_title_held_in_a_body_is_not_a_body():
+    # 常委 is a member of the standing committee: the body is the committee before it.
+    orgs = _names("鹿城区委常委、宣传部部长王立新出席开学典礼。", ORG)
+    assert "鹿城区委" in orgs
+    assert "鹿城区委常委" not in orgs
+
+
 def test_a_head_that_begins_the_next_word_is_not_part_of_the_body():
     # 联 heads 妇联 and 侨联, but in 财政局联合 it begins 联合 ("jointly").
     orgs = _names("区民政局、区财政局联合下发通知。", ORG)
