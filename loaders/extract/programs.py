@@ -70,7 +70,9 @@ QUOTES = '“”"‘’「」'
 _OPEN_QUOTES = "“‘「"
 _NO_QUOTES = {ord(q): None for q in QUOTES}
 _QUOTED = re.compile(r"[“\"]([^“”\"\n]{2,40})[”\"]")
-_CLAUSE_MARK = re.compile(r"[,,;;。!?]")
+# What separates the clauses of a slogan: punctuation, or a space between two phrases
+# (“振兴新突破 我要当先锋”).
+_CLAUSE_MARK = re.compile(r"[,,;;。!?]|(?<=[\u4e00-\u9fff])[ \u3000](?=[\u4e00-\u9fff])")
 _HAS_CJK = re.compile(r"[\u4e00-\u9fff]")
 _CN_NUMBER = re.compile(r"[一二三四五六七八九十百零两]+")
 _SLOGAN_MARK = re.compile(r"[,,;;]")

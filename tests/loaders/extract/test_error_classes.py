@@ -292,6 +292,7 @@ def test_a_count_after_the_last_group_of_a_list_is_not_part_of_its_name(count: s
         "印发《关于推进“晨读计划”的实施意见》。",
         "开展“社区终身学习宣传周”“家庭教育开放日”等活动。",  # events of a policy theme
         "各校采取“课内辅导+社团活动”、“校内实践+校外研学+劳动教育”的形式。",  # components
+        "扎实开展“书香润校园 实践促成长”,营造良好氛围。",  # a slogan of two phrases
     ],
 )
 def test_bundles_events_designations_and_titles_are_not_programmes(text: str):
