@@ -208,7 +208,45 @@ def choose_candidates(
         if made.kind == ORG and not made.attrs:
             continue  # a body named without its area (教育局, 宣传部) is no one body (ANNOTATION.md)
         out.append(made)
+    return with_body_prefixes(text, out)
+
+
+# A party or front body's formal name opens with its organisation before the area: 中共青田县委,
+# 政协柳州市委员会, 共青团温州市委 (ANNOTATION.md: the fullest form).
+_BODY_PREFIXES = ("中共", "政协", "共青团")
+
+
+def with_body_prefixes(text: str, candidates: list[Candidate]) -> list[Candidate]:
+    """Return the candidates with each body written right after one of _BODY_PREFIXES read from
+    the prefix, and the body's mentions without it made short forms of that fullest form.
+
+    >>> c = Candidate(ORG, "青田县委", 2, 6, "GovernmentBody", "organizations.core")
+    >>> [(x.name, x.canonical) for x in with_body_prefixes("中共青田县委", [c])]
+    [('中共青田县委', '中共青田县委')]
+    """
+    prefixed = [_prefixed(text, c) for c in candidates]
+    # A body's name (or canonical name) → its fullest form, with the prefix.
+    fuller = {
+        c.canonical or c.name: p.canonical for c, p in zip(candidates, prefixed, strict=True) if p
+    }
+    out = []
+    for c, p in zip(candidates, prefixed, strict=True):
+        if p is not None:
+            out.append(p)
+        elif c.kind == ORG and (c.canonical or c.name) in fuller:
+            out.append(replace(c, canonical=fuller[c.canonical or c.name]))  # 青田县委 later
+        else:
+            out.append(c)
     return out
+
+
+def _prefixed(text: str, c: Candidate) -> Candidate | None:
+    """Return a body's candidate read from the prefix written right before it, or None."""
+    prefix = next((p for p in _BODY_PREFIXES if text.endswith(p, 0, c.start)), "")
+    if c.kind != ORG or not prefix:
+        return None
+    full = prefix + (c.canonical or c.name)
+    return replace(c, name=prefix + c.name, start=c.start - len(prefix), canonical=full)
 
 
 def _outermost(chosen: list[Scored]) -> list[Scored]:

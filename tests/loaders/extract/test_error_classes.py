@@ -209,6 +209,13 @@ def test_a_short_form_of_a_short_form_names_the_full_entity():
     assert set(looped.values()) <= {"甲", "乙"}
 
 
+@pytest.mark.parametrize("prefix", ["中共", "共青团"])
+def test_a_body_written_with_its_party_prefix_is_one_body_in_its_fullest_form(prefix: str):
+    text = f"{prefix}鹿城区委召开全体会议。会后,鹿城区委印发实施意见。"
+    bodies = [e for e in extract(make_doc(text, chain=CHAIN)).entities if e.kind == ORG]
+    assert [(e.label, e.alt_labels) for e in bodies] == [(f"{prefix}鹿城区委", ("鹿城区委",))]
+
+
 # 6. Coordination: a list sharing one head is expanded, an elliptical list of groups is not.
 def test_list_sharing_one_head_names_each_school():
     schools = _names("新建的桂花、樟树幼儿园今年九月开园。", SCHOOL)
