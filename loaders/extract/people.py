@@ -168,8 +168,11 @@ def _surname_first(span: str) -> str:
     """
     import jieba.posseg
 
+    tags = jieba.posseg.dt.word_tag_tab
     for length in (3, 2):
-        words = jieba.posseg.lcut(span[-length:]) if len(span) >= length else []
+        if len(span) < length or not tags.get(span[-length], "").startswith("nr"):
+            continue  # the dictionary's reading of the surname alone decides (no HMM below)
+        words = jieba.posseg.lcut(span[-length:], HMM=False)
         if (
             len(words) > 1
             and len(words[0].word) == 1
