@@ -159,7 +159,7 @@ def describe(
         ]
         alts = boundaries.alternatives(text, anchor, words.tokens, rules_here, places)
         if anchor.kind == PROGRAM:
-            alts = [a for a in alts if not _excluded(text, a)]
+            alts = [a for a in alts if not _excluded(text, a) and not _modal_inside(text, a, words)]
         elif anchor.kind == GROUP:
             alts = [
                 a
@@ -233,6 +233,33 @@ def _role_ends(text: str, anchor: Anchor) -> bool:
     )
 
 
+# Modal and prohibitive words: one inside a phrase makes it a clause (各校要严格执行招生计划,
+# 不得超计划), which no name is.
+_MODALS = frozenset(
+    "要 应 应当 应该 须 必须 需 需要 务必 可 可以 能 能够 会 不得 不能 不准 严禁 禁止".split()
+)
+
+
+def _modal_inside(text: str, alt: Alternative, words: Words) -> bool:
+    """Return True when LAC reads a modal word (a verb or an adverb) between the alternative's
+    start and its head.
+
+    >>> from loaders.extract.lexical import Token
+    >>> t = "各校要执行招生计划"
+    >>> w = Words.of([Token(0, 2, "n"), Token(2, 3, "v"), Token(3, 5, "v"), Token(5, 7, "vn"), Token(7, 9, "n")])
+    >>> _modal_inside(t, Alternative(Anchor(PROGRAM, 7, 9, "计划", 0, 9), 0, None), w)
+    True
+    """
+    head_start = alt.anchor.head_start
+    return any(
+        alt.start <= t.start
+        and t.end <= head_start
+        and t.tag in ("v", "d", "vd")
+        and text[t.start : t.end] in _MODALS
+        for t in words.tokens
+    )
+
+
 # A cardinal count and its classifier (5个, 三所, 两家); not an ordinal (第三批).
 _COUNT = re.compile(r"(?<!第)[0-9一二三四五六七八九十两几多]+[个所家]")
 
@@ -303,6 +330,7 @@ _NUMERALS = re.compile(r"[0-9零一二三四五六七八九十百]")
 _DRAFTING_BEFORE = re.compile(
     "(?:" + lexicon.alternation("programme_document_verbs", "drafting") + ")[^,,。;;:：、]{0,6}的$"
 )
+_DRAFTING = re.compile(lexicon.alternation("programme_document_verbs", "drafting"))
 # What marks a plan's own name: a family it belongs to, an organisation or place in it.
 _NAME_MARKS = ("program:family", "program:in=ORG", "program:in=LOC", "program:place_lead")
 
@@ -316,8 +344,10 @@ def _plan_being_drafted(text: str, scored: Scored) -> bool:
     if "program:class=plan" not in values:
         return False
     start = scored.alternative.start
-    if "program:governor=document" not in values and not _DRAFTING_BEFORE.search(
-        text, max(0, start - 8), start
+    if (
+        "program:governor=document" not in values
+        and not _DRAFTING_BEFORE.search(text, max(0, start - 8), start)
+        and not _DRAFTING.match(text, start)  # the name's edge takes the verb in: 制订…计划
     ):
         return False  # 制订详细的教研计划: the verb may stand before the plan's modifier
     end = scored.alternative.anchor.end

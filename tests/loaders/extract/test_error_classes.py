@@ -306,6 +306,18 @@ def test_bundles_events_designations_and_titles_are_not_programmes(text: str):
     assert _names(text, PROGRAM) == set()
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "各区、各校要严格执行招生计划,不得超计划招生。",  # a modal makes a clause
+        "青禾县各校有计划地组织学生参加研学旅行。",  # 计划地: an adverbial
+        "同时,工作室要制订工作室培养计划,公开招收学员。",  # a plan being drafted
+    ],
+)
+def test_clauses_about_plans_are_not_programmes(text: str):
+    assert _names(text, PROGRAM) == set()
+
+
 def test_a_named_programme_is_found():
     assert "春蕾助学工程" in _names("全面实施春蕾助学工程,资助困难学生。", PROGRAM)
 
