@@ -82,6 +82,8 @@ def test_pronouns_and_list_markers_before_a_head_are_not_names(text: str):
         ("评选出市级示范初中两所。", SCHOOL),
         # 城区 names a district in a few cities; before a head alone it is a kind of place.
         ("城区小学与乡村小学结对,共享课程资源。", SCHOOL),
+        ("尤其是一些学校在硬件方面仍有短板。", SCHOOL),  # a quantifier
+        ("新学期本市小学将推行等级评价。", SCHOOL),  # a time and a deictic
         ("组建5个初中教育集团,实现全覆盖。", GROUP),
         ("加快推进续建项目,确保按期完工。", PROGRAM),
         ("各校要在月底前报送明年工作计划。", PROGRAM),
