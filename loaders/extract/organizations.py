@@ -102,7 +102,15 @@ _NOT_ZONE_NAME = re.compile(r"[的和与及在是了各全本该]")
 # Cores a town or street body is named with (青禾镇党委, 镇政府, X街道办事处).
 _TOWN_CORES = frozenset({"党委", "政府", "人民政府", "委", "街道办事处"})
 _TOWN_END = re.compile(r"(?:镇|乡|街道)$")
-LEVELS = {"省": "province", "市": "city", "区": "county", "县": "county"}
+# Level words a body's short form opens with (区教育局, 自治区党委): the level of the area meant.
+LEVELS = {
+    "省": "province",
+    "自治区": "province",
+    "市": "city",
+    "自治州": "city",
+    "区": "county",
+    "县": "county",
+}
 # A core followed by one of these is part of a longer word, not a body (委托, 政府购买).
 _NOT_AFTER = {"委": "托员会屈婉", "政府": "购采部", "人大": "代表", "政协": "委员"}
 
@@ -122,7 +130,10 @@ def _area_before(
     """Return (start, area, level char) of the place words written just before `pos`."""
     gaz = load_gazetteer()
     start, area, level = pos, None, None
-    if pos > floor and text[pos - 1] in LEVELS or (pos > floor and text[pos - 1] == "镇"):
+    autonomous = next((w for w in ("自治区", "自治州") if text.endswith(w, floor, pos)), None)
+    if autonomous:
+        level = autonomous  # 自治区党委: the region, not a district
+    elif pos > floor and text[pos - 1] in LEVELS or (pos > floor and text[pos - 1] == "镇"):
         level = text[pos - 1]
     moved = True
     while moved:
@@ -143,7 +154,7 @@ def _area_before(
                 moved = True
                 break
     if area is None and level:
-        return pos - 1, None, level
+        return pos - len(level), None, level
     return start, area, None
 
 

@@ -99,7 +99,11 @@ _TITLED = re.compile(
 _SELF = re.compile(r"我是(?P<name>[\u4e00-\u9fff]{2,3}?)(?=[,，。!！])")
 # An earlier role joined by 、 to the one before the name: 区委教育工委书记、区教育局局长王明.
 _CHAIN = re.compile(rf"(?P<role>{_ROLE})、[\u4e00-\u9fff]{{0,20}}$")
-_NOT_NAME = re.compile(r"^(?:们|等|和|及|在|的|是|为|将|对|也|都|说|表示|指出|介绍|强调|助理)")
+# What begins no name after a role: particles, conjunctions and prepositions that are never
+# surnames (与, 同, 跟, 把, 被, 给, 从: 教师与果洛…), verbs of speech.
+_NOT_NAME = re.compile(
+    r"^(?:们|等|和|与|同|跟|及|在|的|是|为|将|对|把|被|给|从|也|都|说|表示|指出|介绍|强调|助理)"
+)
 
 
 @lru_cache(maxsize=1)

@@ -156,6 +156,14 @@ def test_an_ordinary_word_is_not_read_as_a_body():
     assert _names("全局上下要服从大局,统一思想。", ORG) == set()
 
 
+def test_an_autonomous_regions_body_is_the_regions_not_the_districts():
+    chain = ("宁夏回族自治区", "银川市", "永宁县")
+    text = "自治区党委高度重视,自治区教育厅负责人介绍了情况。"
+    orgs = _names(text, ORG, chain)
+    assert {"宁夏回族自治区党委", "宁夏回族自治区教育厅"} <= orgs
+    assert not any(name.startswith("永宁县") for name in orgs)
+
+
 def test_a_persons_title_held_in_a_body_is_not_a_body():
     # 常委 is a member of the standing committee: the body is the committee before it.
     orgs = _names("鹿城区委常委、宣传部部长王立新出席开学典礼。", ORG)

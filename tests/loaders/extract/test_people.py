@@ -69,3 +69,8 @@ def test_form_of_address_name_read_in_its_sentence():
     assert _people("会上,符丽两位老师交流了经验。") == {}
     # A given name jieba does not read as one still follows a surname: 夏|浩然.
     assert _people("实小夏浩然同学获奖。") == {"夏浩然": {"学生"}}
+
+
+def test_a_conjunction_or_preposition_after_a_role_begins_no_name():
+    # jieba reads 与果洛 as a name; 与 joins the teachers to the school after it.
+    assert _people("推动本校教师与果洛民族高中结对。") == {}
