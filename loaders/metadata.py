@@ -313,10 +313,10 @@ def leading_areas(name: str) -> list[tuple[int, str, tuple[str, ...]]]:
     return out
 
 
-def _strip_span(norm: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and norm[start] in " \t\n":
+def _strip_span(norm: str, start: int, end: int, chars: str = " \t\n") -> tuple[int, int]:
+    while start < end and norm[start] in chars:
         start += 1
-    while end > start and norm[end - 1] in " \t\n":
+    while end > start and norm[end - 1] in chars:
         end -= 1
     return start, end
 
@@ -391,6 +391,9 @@ def catalogue_fields(norm: str) -> dict[str, Span]:
     >>> norm = "来源:某区教育局 | 发布日期:2019-01-08 | 浏览量:12"
     >>> [norm[s.start:s.end] for s in catalogue_fields(norm).values()]
     ['某区教育局', '2019-01-08']
+    >>> norm = "发布机构: | 教文局 | 生成日期: | 2019-01-07 |"
+    >>> [norm[s.start:s.end] for s in catalogue_fields(norm).values()]
+    ['教文局', '2019-01-07']
     >>> norm = "发布机构 教文局  生成日期\\n2019-01-07\\n版权所有:某区人民政府主办:某区政府办公室"
     >>> [norm[s.start:s.end] for s in catalogue_fields(norm).values()]
     ['教文局', '2019-01-07', '某区人民政府', '某区政府办公室']
@@ -417,7 +420,8 @@ def catalogue_fields(norm: str) -> dict[str, Span]:
             end = bar.start()
         while end > match.end() and norm[end - 1] in "【[":  # the next label's bracket
             end -= 1
-        start, end = _strip_span(norm, match.end(), end)
+        # A table's cell bars around the value ('发布机构: | 某局 |') are not part of it.
+        start, end = _strip_span(norm, match.end(), end, " \t\n|｜丨")
         if field == "site_owner":
             owner = _owner_span(norm, match, start, end)
             if owner:
@@ -502,7 +506,13 @@ def _is_title_line(line: str) -> bool:
         and not re.fullmatch(r".*文\s*件", line)
         and not _DOC_NUMBER.fullmatch(line)
         and not is_byline(line)
+        and not _KEYWORD_LIST.fullmatch(line)
     )
+
+
+# A page's keyword list or menu written as one line: five or more short words between spaces
+# ('温州 温州市 惠企政策 直通车 …'), no headline's shape.
+_KEYWORD_LIST = re.compile(r"(?:[^\s,,。:;]{1,8}[ \t]+){4,}[^\s,,。:;]{1,8}")
 
 
 # A 发文字号 at either end of a title line is the document's number, not part of its headline; a

@@ -62,6 +62,21 @@ def test_title_skips_an_e_papers_page_furniture() -> None:
     assert metadata_of(page).title == "青禾县划定九个初中学区"
 
 
+def test_title_skips_a_sites_keyword_line() -> None:
+    page = (
+        "青禾 青禾县 政务公开 直通车 办事指南 人才云\n"
+        "联系我们\n"
+        "关于开展2024年度研学基地申报工作的通知\n"
+        "各学校:现将有关事项通知如下。\n"
+    )
+    assert metadata_of(page).title == "关于开展2024年度研学基地申报工作的通知"
+
+
+def test_a_catalogue_value_between_cell_bars_leaves_the_bars_out() -> None:
+    page = "索引号: | 0012-2024-0003 | 发布机构: | 青禾县教育体育局 |\n关于做好开学工作的通知\n各学校:请做好开学准备。\n"
+    assert metadata_of(page).issuer == "青禾县教育体育局"
+
+
 @pytest.mark.parametrize(
     "first_line",
     [
