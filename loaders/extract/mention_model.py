@@ -169,6 +169,9 @@ def describe(
             ]
         if anchor.kind == ORG and _role_ends(text, anchor):
             alts = []  # 县委常委: a person's title, whose body ends before it (县委)
+        elif anchor.kind == ORG:
+            # 区相关委办局, 市有关部门: the bodies concerned, not one body (ANNOTATION.md)
+            alts = [a for a in alts if not _CONCERNED.search(text, a.start, anchor.head_start)]
         if anchor.kind != PROGRAM:
             alts = _without_verb_led(text, alts)
         cls = head_class(anchor)
@@ -218,6 +221,10 @@ _MEMBERSHIP_VERB = re.compile(
 _CHECKED_STARTS = ("program",)
 # Word classes no name begins with: adverbs, prepositions, pronouns, conjunctions, particles.
 _NO_NAME_STARTS = frozenset({"d", "ad", "p", "r", "c", "u", "xc"})
+
+
+# Words that make a body's name a reference to several bodies: those concerned, the others.
+_CONCERNED = re.compile("相关|有关|其他|其它|各级|各类|所属|下属")
 
 
 def _role_ends(text: str, anchor: Anchor) -> bool:

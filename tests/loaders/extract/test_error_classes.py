@@ -164,6 +164,11 @@ def test_an_autonomous_regions_body_is_the_regions_not_the_districts():
     assert not any(name.startswith("永宁县") for name in orgs)
 
 
+@pytest.mark.parametrize("text", ["会议邀请区相关委办局负责人参加。", "市有关部门要加强配合。"])
+def test_the_bodies_concerned_are_no_one_body(text: str):
+    assert _names(text, ORG) == set()
+
+
 def test_a_persons_title_held_in_a_body_is_not_a_body():
     # 常委 is a member of the standing committee: the body is the committee before it.
     orgs = _names("鹿城区委常委、宣传部部长王立新出席开学典礼。", ORG)
