@@ -50,6 +50,10 @@ _TRAILING_SITE = re.compile(rf"[-—–]+\s*(?P<site>[{_CJK}()·]{{2,24}})$")
 _LEADING_TAG = re.compile(rf"^\s*[【\[〖][{_CJK}]{{1,10}}[】\]〗]\s*(?=\S)")
 # Symbols a portal puts before a headline (■ …, ★ …, >> …); quotes, brackets and 《 open titles.
 _LEADING_MARKS = re.compile(r"[\s■□●○◆◇▲△▼▽★☆▶►◎※•·>»]+")
+# A news agency's dateline before the headline it gives: 某某社某地5月6日电 题:…
+_DATELINE_TITLE = re.compile(
+    rf"^[{_CJK}A-Za-z]{{2,16}}\d{{1,2}}月\d{{1,2}}日电\s*(?:题|标题)\s*:\s*"
+)
 _LEADING_COLUMN = re.compile(rf"^\s*(?P<column>[{_CJK}]{{2,8}})\s*:\s*(?=\S)")
 _LABELLED_DATE_LABELS = "发布时间|发布日期|发表时间|发稿时间|更新时间|时间|日期|发布于|发表于"
 _BYLINE_LABELS = (
@@ -182,6 +186,9 @@ def title_bounds(line: str) -> tuple[int, int]:
     >>> line = "■ 某某县教育局2024年工作要点"
     >>> s, e = title_bounds(line); line[s:e]
     '某某县教育局2024年工作要点'
+    >>> line = "某某网某地5月6日电 题:某县探访乡村学校"
+    >>> s, e = title_bounds(line); line[s:e]
+    '某县探访乡村学校'
     >>> line = "某某县教育事业发展规划(2021-2025年)"
     >>> title_bounds(line) == (0, len(line))
     True
@@ -212,6 +219,9 @@ def title_bounds(line: str) -> tuple[int, int]:
     column = _LEADING_COLUMN.match(line[start:end])
     if column and is_column_name(column["column"]):
         start += column.end()
+    dateline = _DATELINE_TITLE.match(line[start:end])
+    if dateline:
+        start += dateline.end()  # 某某网某地5月6日电 题:…: a news agency's dateline
     while start < end and line[start].isspace():
         start += 1
     while end > start and line[end - 1].isspace():

@@ -62,6 +62,15 @@ def test_title_skips_an_e_papers_page_furniture() -> None:
     assert metadata_of(page).title == "青禾县划定九个初中学区"
 
 
+def test_title_of_a_wire_story_is_the_headline_after_its_dateline() -> None:
+    page = (
+        "某某新闻网青禾5月6日电 题:探访山区县的教育振兴之路\n"
+        "某某新闻网记者 周立\n"
+        "过去五年,青禾县每年将财政收入的四分之三用于教育,新建学校十二所。\n"
+    )
+    assert metadata_of(page).title == "探访山区县的教育振兴之路"
+
+
 def test_title_skips_a_sites_keyword_line() -> None:
     page = (
         "青禾 青禾县 政务公开 直通车 办事指南 人才云\n"
