@@ -24,6 +24,7 @@ from loaders.extract.mention_model import (
     Scored,
     choose,
     describe,
+    function_word_inside,
     load_model,
     with_list_peers,
     with_repeats,
@@ -176,6 +177,14 @@ def choose_candidates(
     chosen = _outermost(
         with_list_peers(text, cases, with_repeats(text, cases, choose(cases, model)))
     )
+    # A name with an adverb or a preposition inside spans a clause, whatever its score (the
+    # model is trained on every alternative; this only takes such names out).
+    chosen = [
+        s
+        for s in chosen
+        if s.alternative.anchor.kind == PROGRAM
+        or not function_word_inside(s.features, s.alternative.anchor.kind)
+    ]
     chosen = [
         s
         for s in chosen

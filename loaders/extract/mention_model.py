@@ -223,6 +223,21 @@ _CHECKED_STARTS = ("program",)
 _NO_NAME_STARTS = frozenset({"d", "ad", "p", "r", "c", "u", "xc"})
 
 
+# LAC tags no school, group or body name holds before its head: adverbs and prepositions
+# (南昌二十八中教育集团|就|欣悦湖学校 spans a clause), and for schools and groups conjunctions
+# (a body's may: 人力资源和社会保障局). None of the development names has one after a word.
+_NOT_INSIDE = {"school": ("d", "p", "c"), "group": ("d", "p", "c"), "org": ("d", "p")}
+
+
+def function_word_inside(values: Mapping[str, float], kind: str) -> bool:
+    """Return True when LAC reads such a word inside a name that does not open after
+    punctuation: an item of a list (、都拉小学) is a name whatever LAC makes of its first
+    character (都: an adverb)."""
+    if f"{kind}:before=PUNCT" in values or f"{kind}:before=BOS" in values:
+        return False
+    return any(f"{kind}:in={tag}" in values for tag in _NOT_INSIDE.get(kind, ()))
+
+
 # Words that make a body's name a reference to several bodies: those concerned, the others.
 _CONCERNED = re.compile("相关|有关|其他|其它|各级|各类|所属|下属")
 

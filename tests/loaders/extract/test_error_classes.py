@@ -72,6 +72,13 @@ def test_pronouns_and_list_markers_before_a_head_are_not_names(text: str):
     assert _names(text, SCHOOL) == set()
 
 
+def test_a_name_does_not_span_an_adverb_or_a_preposition():
+    text = "近日,鹿城区与温州二十八中教育集团就翠悦湖学校合作办学事宜进行协商。"
+    schools = _names(text, SCHOOL)
+    assert not any("就" in name for name in schools)
+    assert "温州二十八中教育集团" in _names(text, GROUP)
+
+
 # 2. Descriptions of schools, groups, projects and bodies are not names.
 @pytest.mark.parametrize(
     ("text", "kind"),
