@@ -229,6 +229,17 @@ _NO_NAME_STARTS = frozenset({"d", "ad", "p", "r", "c", "u", "xc"})
 _NOT_INSIDE = {"school": ("d", "p", "c"), "group": ("d", "p", "c"), "org": ("d", "p")}
 
 
+def head_begins_a_word(scored: Scored) -> bool:
+    """Return True when a body's one-character head begins a longer word LAC reads as a verb,
+    a verbal noun, an adjective or an adverb (区域教育协|调, 市政府工作部|署): the head is
+    that word's first character, and no body ends there. None of the development bodies does."""
+    anchor = scored.alternative.anchor
+    values = scored.features
+    if anchor.kind != "org" or len(anchor.head) != 1 or "org:head_glued" not in values:
+        return False
+    return any(f"org:headtok={tag}" in values for tag in ("v", "vn", "a", "ad", "d"))
+
+
 def function_word_inside(values: Mapping[str, float], kind: str) -> bool:
     """Return True when LAC reads such a word inside a name that does not open after
     punctuation: an item of a list (、都拉小学) is a name whatever LAC makes of its first

@@ -10,9 +10,12 @@ import re
 
 import pytest
 
-from loaders.extract import extract
+from loaders.extract import extract, rule_candidates
+from loaders.extract.areas import area_context
+from loaders.extract.mention_model import describe, head_begins_a_word
 from loaders.extract.model import GROUP, ORG, PROGRAM, SCHOOL
 from loaders.extract.resolve import _followed
+from loaders.extract.sentences import split_sentences
 from tests.loaders.extract.helpers import make_doc, names_of
 
 CHAIN = ("浙江省", "温州市", "鹿城区")
@@ -174,6 +177,23 @@ def test_an_autonomous_regions_body_is_the_regions_not_the_districts():
 @pytest.mark.parametrize("text", ["会议邀请区相关委办局负责人参加。", "市有关部门要加强配合。"])
 def test_the_bodies_concerned_are_no_one_body(text: str):
     assert _names(text, ORG) == set()
+
+
+def test_a_one_character_head_that_begins_a_verb_ends_no_body():
+    text = "坚持以人为本,推进区域教育协调发展,区教育局负责落实。"
+    doc = make_doc(text, chain=CHAIN)
+    spans = [(0, len(doc.norm))]
+    cases = describe(
+        doc.norm, spans, rule_candidates(doc, split_sentences(doc), area_context(doc))[0]
+    )
+    verdicts = {
+        doc.norm[s.alternative.start : s.alternative.anchor.end]: head_begins_a_word(s)
+        for case in cases
+        if case.anchor.kind == ORG
+        for s in case.alternatives
+    }
+    assert verdicts["区域教育协"] is True  # 协|调: the head begins 协调
+    assert verdicts["区教育局"] is False
 
 
 def test_a_persons_title_held_in_a_body_is_not_a_body():
