@@ -27,6 +27,7 @@ from loaders.extract.mention_model import (
     function_word_inside,
     head_begins_a_word,
     load_model,
+    names_a_type,
     with_list_peers,
     with_repeats,
 )
@@ -178,15 +179,17 @@ def choose_candidates(
     chosen = _outermost(
         with_list_peers(text, cases, with_repeats(text, cases, choose(cases, model)))
     )
-    # A name with an adverb or a preposition inside spans a clause, and a body's head that
-    # begins a verb or an adjective (协|调) ends no body, whatever the score (the model is
-    # trained on every alternative; this only takes such names out).
+    # A name with an adverb or a preposition inside spans a clause, a body's head that begins
+    # a verb or an adjective (协|调) ends no body, and X型 names a type, whatever the score (the
+    # model is trained on every alternative; this only takes such names out).
     chosen = [
         s
         for s in chosen
         if s.alternative.anchor.kind == PROGRAM
         or not (
-            function_word_inside(s.features, s.alternative.anchor.kind) or head_begins_a_word(s)
+            function_word_inside(s.features, s.alternative.anchor.kind)
+            or head_begins_a_word(s)
+            or names_a_type(text, s)
         )
     ]
     chosen = [

@@ -229,6 +229,21 @@ _NO_NAME_STARTS = frozenset({"d", "ad", "p", "r", "c", "u", "xc"})
 _NOT_INSIDE = {"school": ("d", "p", "c"), "group": ("d", "p", "c"), "org": ("d", "p")}
 
 
+def names_a_type(text: str, scored: Scored) -> bool:
+    """Return True when a school's or group's name says what type it is (紧密型教育集团,
+    融合型、共建型…学校): X型 makes a kind, not one institution.
+
+    >>> from loaders.extract.model import GROUP
+    >>> t = "紧密型教育集团"
+    >>> names_a_type(t, Scored(Alternative(Anchor(GROUP, 3, 7, "教育集团", 0, 7), 0, None), {}))
+    True
+    """
+    alt = scored.alternative
+    return (
+        alt.anchor.kind in ("school", "group") and "型" in text[alt.start : alt.anchor.head_start]
+    )
+
+
 def head_begins_a_word(scored: Scored) -> bool:
     """Return True when a body's one-character head begins a longer word LAC reads as a verb,
     a verbal noun, an adjective or an adverb (区域教育协|调, 市政府工作部|署): the head is

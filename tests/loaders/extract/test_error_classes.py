@@ -75,6 +75,17 @@ def test_pronouns_and_list_markers_before_a_head_are_not_names(text: str):
     assert _names(text, SCHOOL) == set()
 
 
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("全县组建紧密型教育集团5个,融合型教共体12个。", GROUP),
+        ("新增融合型、共建型共同体学校200所。", SCHOOL),
+    ],
+)
+def test_a_name_of_a_type_is_no_name(text: str, kind: str):
+    assert _names(text, kind) == set()
+
+
 def test_a_name_does_not_span_an_adverb_or_a_preposition():
     text = "近日,鹿城区与温州二十八中教育集团就翠悦湖学校合作办学事宜进行协商。"
     schools = _names(text, SCHOOL)
