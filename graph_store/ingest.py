@@ -404,9 +404,9 @@ def bulk_write(
     at the end. A first ingest of 300 documents (700 k quads) made 7 loads where batches of
     50 k quads growing by an eighth made 13, for 1.2 s less CPU in all (loads and merges), and
     its last load, left for the end, still a fifth of the quads at most. A document's graph
-    and records always go in one batch. Raises what a load
-    raised, once the load in progress has ended; a load already running when the documents
-    fail to come ends first, and no batch is loaded after it.
+    and records always go in one batch. Raises what a load raised, once the load in progress
+    has ended; a load already running when the documents fail to come ends first, and no batch
+    is loaded after it.
     """
     bulk_put = store.bulk_put_graphs  # type: ignore[attr-defined]
     pending: queue.Queue[list[GraphWrite] | None] = queue.Queue(1)
