@@ -194,14 +194,15 @@ def contribution_in(scratch: ox.Store, graph: NamedNode) -> list[Quad]:
     """Return `contribution` of `graph` from `scratch`, a store that holds that graph alone
     (graph_store.ingest builds one per document in its worker processes, for this and for the
     search index)."""
-    if not len(scratch):  # an empty graph is absent from the store: nothing to record
+    count = len(scratch)  # counted by the store, not free: once
+    if not count:  # an empty graph is absent from the store: nothing to record
         return []
     base = record_base(graph)
     head = NamedNode(base)
     out = [
         Quad(head, EKG.statKind, Literal("graph"), STATS_GRAPH),
         Quad(head, EKG.statsOf, graph, STATS_GRAPH),
-        Quad(head, EKG.quadCount, Literal(len(scratch)), STATS_GRAPH),
+        Quad(head, EKG.quadCount, Literal(count), STATS_GRAPH),
     ]
     targets: list[dict] = []
     for kind, query in CONTRIBUTIONS.items():
@@ -227,7 +228,8 @@ def _solutions(scratch: ox.Store, query: str) -> list[dict]:
     """Return the rows of `query` over `scratch` as dicts of their bound columns."""
     solutions = scratch.query(PREFIXES + query, use_default_graph_as_union=True)
     names = [v.value for v in solutions.variables]
-    return [{n: row[n] for n in names if row[n] is not None} for row in solutions]
+    # A solution iterates its values in the order of the variables: cheaper than by name.
+    return [{n: v for n, v in zip(names, row, strict=True) if v is not None} for row in solutions]
 
 
 def _record_key(values: dict) -> str:

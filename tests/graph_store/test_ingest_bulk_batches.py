@@ -46,8 +46,8 @@ def test_bulk_write_batches_grow_with_what_was_loaded():
     bulk_write(store, _documents([10] * 200), batch=10)
     sizes = [len(batch) for batch in store.batches]
     assert sum(sizes) == 200
-    assert sizes[:9] == [1] * 9  # `batch` quads until an eighth of the loaded is more
-    assert max(sizes) > 10 and len(sizes) < 40
+    assert sizes[:5] == [1] * 5  # `batch` quads until a quarter of the loaded is more
+    assert sizes[5] == 2 and max(sizes) > 10 and len(sizes) < 25
 
 
 def test_bulk_write_raises_what_a_load_raised_and_loads_no_more():

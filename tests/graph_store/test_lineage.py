@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import pytest
 from pyoxigraph import Literal, NamedNode, Quad
 
+from graph_store import lineage
 from graph_store.embedded import EmbeddedStore
 from graph_store.lineage import update_lineage
 from ontology.namespace import EKG, INFERRED_GRAPH, RDF_TYPE, RDFS_LABEL, XSD
@@ -78,3 +80,38 @@ def test_no_link_to_a_later_city_programme():
     programme(store, "city2021", CITY, 2021)
     programme(store, "zl2019", DISTRICT, 2019)
     assert update_lineage(store) == 0
+
+
+def _as_one_query(store: EmbeddedStore) -> list:
+    """program_records as it was read by _PROGRAMS alone."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(lineage, "_program_rows", lambda s: s.select(lineage._PROGRAMS).rows)
+        return lineage.program_records(store)
+
+
+@pytest.mark.parametrize("ambiguous", [None, "year", "area name"])
+def test_program_records_are_those_of_the_one_query(ambiguous):
+    store = EmbeddedStore(None)
+    programme(store, "city2019", CITY, 2019)
+    programme(store, "zl2019", DISTRICT, 2019)
+    programme(store, "zl2020", DISTRICT, 2020)
+    graph = NamedNode(f"{ID}graph/names")
+    names = [Quad(CITY, RDFS_LABEL, Literal("常州市", language="zh"), graph)]
+    names.append(Quad(DISTRICT, RDFS_LABEL, Literal("钟楼区", language="zh"), graph))
+    if ambiguous == "year":  # a second year: the row kept is the one _PROGRAMS gives first
+        node = NamedNode(f"{ID}program/zl2019")
+        names += [
+            Quad(node, RDF_TYPE, EKG.Program, graph),
+            Quad(node, EKG.concept, CONCEPT, graph),
+            Quad(node, EKG.jurisdiction, DISTRICT, graph),
+            Quad(node, EKG.year, Literal("2018", datatype=XSD.integer), graph),
+        ]
+    if ambiguous == "area name":
+        names.append(Quad(DISTRICT, RDFS_LABEL, Literal("钟楼", language="zh"), graph))
+    store.put_graph(graph, names)
+    facts = store.select(lineage._PROGRAM_FACTS).rows
+    assert (len({row[0] for row in facts}) < len(facts)) == (ambiguous == "year")
+    assert set(lineage._program_rows(store)) == set(store.select(lineage._PROGRAMS).rows)
+    records = lineage.program_records(store)
+    assert records == _as_one_query(store)
+    assert {r.jurisdiction_name for r in records} >= {"常州市"}

@@ -4,6 +4,7 @@ store when missing, corrupt or stale, and answering exactly like the in-memory i
 from __future__ import annotations
 
 import shutil
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -119,6 +120,21 @@ def test_ingest_indexes_both_documents(two_documents):
     assert any("觅渡桥小学参与" in t for t in texts(index, "觅渡"))  # one of b.txt
     assert {"西仓桥小学", "西仓桥教育集团", "觅渡桥小学"} <= names(index, "桥")
     assert names(index, "mdqxx") == {"觅渡桥小学"}  # pinyin initials of a name from b.txt
+
+
+def test_a_whole_build_leaves_the_default_fts_config_and_takes_updates_in_place(two_documents):
+    store, docs, path = two_documents  # built whole, with a larger FTS5 hash size
+    conn = sqlite3.connect(path)
+    try:
+        assert conn.execute("SELECT k FROM tokens_config").fetchall() == [("version",)]
+    finally:
+        conn.close()
+    inode = path.stat().st_ino
+    delete_document(store, graph_of(store, "2020"))
+    assert path.stat().st_ino == inode  # updated in place
+    index = current(store, path)
+    assert not any("觅渡桥小学参与" in t for t in texts(index, "觅渡"))
+    assert "2019年新增学位1575个。" in texts(index, "新增学位")
 
 
 def test_delete_removes_a_documents_records_and_keeps_shared_entities(two_documents):
