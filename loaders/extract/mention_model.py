@@ -170,7 +170,7 @@ def describe(
         if anchor.kind == ORG and _role_ends(text, anchor):
             alts = []  # 县委常委: a person's title, whose body ends before it (县委)
         elif anchor.kind == ORG:
-            # 区相关委办局, 市有关部门: the bodies concerned, not one body (ANNOTATION.md)
+            # 区相关委办局, 市级人民政府: the bodies concerned, not one body (ANNOTATION.md)
             alts = [a for a in alts if not _CONCERNED.search(text, a.start, anchor.head_start)]
         if anchor.kind != PROGRAM:
             alts = _without_verb_led(text, alts)
@@ -264,8 +264,9 @@ def function_word_inside(values: Mapping[str, float], kind: str) -> bool:
     return any(f"{kind}:in={tag}" in values for tag in _NOT_INSIDE.get(kind, ()))
 
 
-# Words that make a body's name a reference to several bodies: those concerned, the others.
-_CONCERNED = re.compile("相关|有关|其他|其它|各级|各类|所属|下属")
+# Words that make a body's name a reference to several bodies: those concerned, the others,
+# those of a level (市级人民政府, 县级教育行政部门).
+_CONCERNED = re.compile("相关|有关|其他|其它|各级|各类|所属|下属|[省市县区乡镇]级")
 
 
 def _role_ends(text: str, anchor: Anchor) -> bool:

@@ -105,6 +105,7 @@ def test_a_name_does_not_span_an_adverb_or_a_preposition():
         ("城区小学与乡村小学结对,共享课程资源。", SCHOOL),
         ("尤其是一些学校在硬件方面仍有短板。", SCHOOL),  # a quantifier
         ("新学期本市小学将推行等级评价。", SCHOOL),  # a time and a deictic
+        ("推动教共体学校共享课程资源。", SCHOOL),  # the schools of a community
         ("组建5个初中教育集团,实现全覆盖。", GROUP),
         ("加快推进续建项目,确保按期完工。", PROGRAM),
         ("各校要在月底前报送明年工作计划。", PROGRAM),
@@ -185,7 +186,10 @@ def test_an_autonomous_regions_body_is_the_regions_not_the_districts():
     assert not any(name.startswith("永宁县") for name in orgs)
 
 
-@pytest.mark.parametrize("text", ["会议邀请区相关委办局负责人参加。", "市有关部门要加强配合。"])
+@pytest.mark.parametrize(
+    "text",
+    ["会议邀请区相关委办局负责人参加。", "市有关部门要加强配合。", "县级人民政府要落实主体责任。"],
+)
 def test_the_bodies_concerned_are_no_one_body(text: str):
     assert _names(text, ORG) == set()
 
