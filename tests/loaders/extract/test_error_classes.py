@@ -105,7 +105,7 @@ def test_a_name_does_not_span_an_adverb_or_a_preposition():
         ("城区小学与乡村小学结对,共享课程资源。", SCHOOL),
         ("尤其是一些学校在硬件方面仍有短板。", SCHOOL),  # a quantifier
         ("新学期本市小学将推行等级评价。", SCHOOL),  # a time and a deictic
-        ("推动教共体学校共享课程资源。", SCHOOL),  # the schools of a community
+        ("新增教共体学校12所,推动教共体学校共同发展。", SCHOOL),  # a community's schools
         ("组建5个初中教育集团,实现全覆盖。", GROUP),
         ("加快推进续建项目,确保按期完工。", PROGRAM),
         ("各校要在月底前报送明年工作计划。", PROGRAM),
