@@ -106,6 +106,7 @@ def test_a_name_does_not_span_an_adverb_or_a_preposition():
         ("尤其是一些学校在硬件方面仍有短板。", SCHOOL),  # a quantifier
         ("新学期本市小学将推行等级评价。", SCHOOL),  # a time and a deictic
         ("新增教共体学校12所,推动教共体学校共同发展。", SCHOOL),  # a community's schools
+        ("推动偏远学校和兄弟学校共同发展。", SCHOOL),  # a locality, a relation
         ("组建5个初中教育集团,实现全覆盖。", GROUP),
         ("加快推进续建项目,确保按期完工。", PROGRAM),
         ("各校要在月底前报送明年工作计划。", PROGRAM),
