@@ -223,10 +223,15 @@ _CHECKED_STARTS = ("program",)
 _NO_NAME_STARTS = frozenset({"d", "ad", "p", "r", "c", "u", "xc"})
 
 
-# LAC tags no school, group or body name holds before its head: adverbs and prepositions
-# (南昌二十八中教育集团|就|欣悦湖学校 spans a clause), and for schools and groups conjunctions
-# (a body's may: 人力资源和社会保障局). None of the development names has one after a word.
-_NOT_INSIDE = {"school": ("d", "p", "c"), "group": ("d", "p", "c"), "org": ("d", "p")}
+# LAC tags no school, group or body name holds before its head: verbs, adverbs and
+# prepositions (…教育集团|就|…学校, …教师|赴|…职业学校 span a clause), and for schools and groups
+# conjunctions (a body's may: 人力资源和社会保障局). None of the development names has one
+# after a word (a verbal noun it may: 教师发展中心).
+_NOT_INSIDE = {
+    "school": ("v", "vd", "d", "p", "c"),
+    "group": ("v", "vd", "d", "p", "c"),
+    "org": ("v", "vd", "d", "p"),
+}
 
 
 def names_a_type(text: str, scored: Scored) -> bool:

@@ -7,12 +7,13 @@ The places are real (the gazetteer must know them), the schools, groups and prog
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 import pytest
 
 from loaders.extract import extract, rule_candidates
 from loaders.extract.areas import area_context
-from loaders.extract.mention_model import describe, head_begins_a_word
+from loaders.extract.mention_model import describe, head_begins_a_word, load_model
 from loaders.extract.model import GROUP, ORG, PROGRAM, SCHOOL
 from loaders.extract.resolve import _followed
 from loaders.extract.sentences import split_sentences
@@ -91,6 +92,17 @@ def test_a_name_does_not_span_an_adverb_or_a_preposition():
     schools = _names(text, SCHOOL)
     assert not any("就" in name for name in schools)
     assert "温州二十八中教育集团" in _names(text, GROUP)
+
+
+def test_a_name_spanning_a_clause_gives_way_to_its_anchors_sound_alternative():
+    # With the school threshold low enough for the name after the preposition to pass, that
+    # name is chosen in place of the one that spans the clause.
+    model = load_model()
+    lenient = replace(model, thresholds={**model.thresholds, SCHOOL: 0.1})
+    text = "近日,鹿城区与温州二十八中教育集团就翠悦湖学校合作办学事宜进行协商。"
+    schools = names_of(extract(make_doc(text, chain=CHAIN), lenient), SCHOOL)
+    assert "翠悦湖学校" in schools
+    assert not any("就" in name for name in schools)
 
 
 # 2. Descriptions of schools, groups, projects and bodies are not names.
