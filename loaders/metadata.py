@@ -717,7 +717,10 @@ def find_dateline(
     )
     if not match and before is not None:
         since = max((e for s, e in lines if e <= before and s < before), default=0)
-        match = _LABELLED_DATE.search(norm, since, before)
+        # A labelled date, or a date with its clock time (来源: 2016-09-02 15:57), over the title.
+        match = _LABELLED_DATE.search(norm, since, before) or _TIMED_DATE.search(
+            norm, since, before
+        )
         if not match:
             # A newspaper's page prints the date on its masthead, above the headline.
             for start, end in lines:

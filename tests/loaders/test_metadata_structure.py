@@ -226,6 +226,11 @@ def test_date_is_read_from_a_labelled_byline(byline: str, date: str | None) -> N
     assert (meta.title, meta.date) == ("青禾县举办校园科技节", date)
 
 
+def test_date_is_read_from_a_timed_stamp_over_the_headline() -> None:
+    page = "来源: 2016-09-02 15:57:23\n青禾县新增三所幼儿园\n青禾县今年新增三所公办幼儿园,新增学位900个。\n"
+    assert metadata_of(page).date == "2016-09-02"
+
+
 def test_parse_date_reads_day_month_year_and_dotted_forms() -> None:
     assert parse_date("24.10.2019") == "2019-10-24"
     assert parse_date("2019.10.24") == "2019-10-24"
