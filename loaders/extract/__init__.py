@@ -20,17 +20,14 @@ from loaders.extract.concepts import concept_for
 from loaders.extract.cover import Cover
 from loaders.extract.groups import find_groups
 from loaders.extract.mention_model import (
-    AnchorCase,
     MentionModel,
     Scored,
     choose,
     describe,
-    function_word_inside,
-    head_begins_a_word,
     load_model,
-    names_a_type,
     with_list_peers,
     with_repeats,
+    without_unsound,
 )
 from loaders.extract.model import (
     GROUP,
@@ -180,7 +177,7 @@ def choose_candidates(
     chosen = _outermost(
         with_list_peers(text, cases, with_repeats(text, cases, choose(cases, model)))
     )
-    chosen = _without_unsound(text, cases, chosen, model)
+    chosen = without_unsound(text, cases, chosen, model)
     chosen = [
         s
         for s in chosen
@@ -252,42 +249,6 @@ def _prefixed(text: str, c: Candidate) -> Candidate | None:
         return None
     full = prefix + (c.canonical or c.name)
     return replace(c, name=prefix + c.name, start=c.start - len(prefix), canonical=full)
-
-
-def _unsound(text: str, scored: Scored) -> bool:
-    """Return True for a name with a verb, an adverb or a preposition inside (it spans a
-    clause), a body whose head begins a verb or an adjective (协|调), or a type (X型)."""
-    kind = scored.alternative.anchor.kind
-    return kind != PROGRAM and (
-        function_word_inside(scored.features, kind)
-        or head_begins_a_word(scored)
-        or names_a_type(text, scored)
-    )
-
-
-def _without_unsound(
-    text: str, cases: list[AnchorCase], chosen: list[Scored], model: MentionModel
-) -> list[Scored]:
-    """Return `chosen` with each _unsound name replaced by its anchor's best sound alternative
-    the model accepts (…教师赴|日喀则第二职业学校), or left out. The model is trained on every
-    alternative; this only takes such names out, whatever their score."""
-    by_anchor = {id(case.anchor): case for case in cases}
-    out = []
-    for s in chosen:
-        if not _unsound(text, s):
-            out.append(s)
-            continue
-        case = by_anchor.get(id(s.alternative.anchor))
-        kind = s.alternative.anchor.kind
-        sound = [
-            Scored(a.alternative, a.features, model.probability(a.features))
-            for a in (case.alternatives if case is not None else ())
-            if not _unsound(text, a)
-        ]
-        best = max(sound, key=lambda a: (a.probability, -a.alternative.start), default=None)
-        if best is not None and best.probability >= model.thresholds.get(kind, 0.5):
-            out.append(best)
-    return out
 
 
 def _outermost(chosen: list[Scored]) -> list[Scored]:

@@ -483,11 +483,8 @@ def choose(cases: Sequence[AnchorCase], model: MentionModel, backstop: bool = Tr
         group = case.alternatives
         if not group:
             continue
-        best = max(
-            (Scored(s.alternative, s.features, model.probability(s.features)) for s in group),
-            key=lambda s: (s.probability, -s.alternative.start),
-        )
-        if best.probability >= model.thresholds.get(best.alternative.anchor.kind, 0.5):
+        best = _best(group, model)
+        if _accepted(best, model):
             chosen.append(best)
             continue
         if not backstop or best.alternative.anchor.kind not in _BACKED:
@@ -500,6 +497,52 @@ def choose(cases: Sequence[AnchorCase], model: MentionModel, backstop: bool = Tr
                 Scored(first.alternative, first.features, model.probability(first.features))
             )
     return chosen
+
+
+def _best(alternatives: Sequence[Scored], model: MentionModel) -> Scored:
+    """Return the alternative the model scores highest (ties: the longest), with its score."""
+    return max(
+        (Scored(s.alternative, s.features, model.probability(s.features)) for s in alternatives),
+        key=lambda s: (s.probability, -s.alternative.start),
+    )
+
+
+def _accepted(scored: Scored, model: MentionModel) -> bool:
+    """Return True when a scored alternative reaches its kind's threshold."""
+    return scored.probability >= model.thresholds.get(scored.alternative.anchor.kind, 0.5)
+
+
+def _unsound(text: str, scored: Scored) -> bool:
+    """Return True for a name with a verb, an adverb or a preposition inside (it spans a
+    clause), a body whose head begins a verb or an adjective (协|调), or a type (X型)."""
+    kind = scored.alternative.anchor.kind
+    return kind != PROGRAM and (
+        function_word_inside(scored.features, kind)
+        or head_begins_a_word(scored)
+        or names_a_type(text, scored)
+    )
+
+
+def without_unsound(
+    text: str, cases: Sequence[AnchorCase], chosen: list[Scored], model: MentionModel
+) -> list[Scored]:
+    """Return `chosen` with each _unsound name replaced by its anchor's best sound alternative
+    the model accepts (…教师赴|日喀则第二职业学校), or left out. The model is trained on every
+    alternative; this only takes such names out, whatever their score."""
+    by_anchor = {id(case.anchor): case for case in cases}
+    out = []
+    for s in chosen:
+        if not _unsound(text, s):
+            out.append(s)
+            continue
+        case = by_anchor.get(id(s.alternative.anchor))
+        sound = [
+            a for a in (case.alternatives if case is not None else ()) if not _unsound(text, a)
+        ]
+        best = _best(sound, model) if sound else None
+        if best is not None and _accepted(best, model):
+            out.append(best)
+    return out
 
 
 def with_repeats(text: str, cases: Sequence[AnchorCase], chosen: list[Scored]) -> list[Scored]:
