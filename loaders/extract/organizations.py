@@ -15,7 +15,7 @@ from functools import lru_cache
 import ahocorasick
 
 from loaders.extract.areas import AreaContext, pick_area
-from loaders.extract.gazetteer import AreaInfo, load_gazetteer, place_lengths_before
+from loaders.extract.gazetteer import AreaInfo, Gazetteer, load_gazetteer, place_lengths_before
 from loaders.extract.model import ORG, Candidate
 from loaders.extract.sentences import spans_with_hits, word_hits
 
@@ -135,27 +135,61 @@ def _area_before(
         level = autonomous  # 自治区党委: the region, not a district
     elif pos > floor and text[pos - 1] in LEVELS or (pos > floor and text[pos - 1] == "镇"):
         level = text[pos - 1]
-    moved = True
-    while moved:
-        moved = False
-        for length in place_lengths_before(gaz, text, start):  # longest first, as range(10, 1, -1)
-            if length > 10 or start - length < floor:
-                continue
-            word = text[start - length : start]
-            options = [
-                o
-                for o in gaz.by_name.get(word, ()) + gaz.by_alias.get(word, ())
-                if o.level != "town"
-            ]
-            if options:
-                if area is None:
-                    area = options[0] if len(options) == 1 else _closest(options, context)
-                start -= length
-                moved = True
-                break
+    while True:
+        named = _named_before(gaz, text, start, floor)
+        written = _short_form_with_level(gaz, text, start, floor)
+        # 威宁县: a short form and its level character, not the shorter 宁县 inside it.
+        found = written if written and (named is None or written[0] > named[0]) else named
+        if found is None:
+            break
+        length, options = found
+        if area is None:
+            area = options[0] if len(options) == 1 else _closest(options, context)
+        start -= length
     if area is None and level:
         return pos - len(level), None, level
     return start, area, None
+
+
+def _named_before(
+    gaz: Gazetteer, text: str, end: int, floor: int
+) -> tuple[int, list[AreaInfo]] | None:
+    """Return (length, areas) of the longest area name or alias (no town) ending at `end`."""
+    for length in place_lengths_before(gaz, text, end):  # longest first
+        if length > 10 or end - length < floor:
+            continue
+        word = text[end - length : end]
+        options = [
+            o for o in gaz.by_name.get(word, ()) + gaz.by_alias.get(word, ()) if o.level != "town"
+        ]
+        if options:
+            return length, options
+    return None
+
+
+def _short_form_with_level(
+    gaz: Gazetteer, text: str, end: int, floor: int
+) -> tuple[int, list[AreaInfo]] | None:
+    """Return (length, areas) of an area's short form written with its level character just
+    before `end` (威宁 + 县 for 威宁彝族回族苗族自治县), the longest, or None.
+
+    >>> found = _short_form_with_level(load_gazetteer(), "威宁县教育局", 3, 0)
+    >>> found[0], found[1][0].name
+    (3, '威宁彝族回族苗族自治县')
+    """
+    level = text[end - 1 : end]
+    if not level or level not in "省市区县州旗":
+        return None
+    for length in (4, 3, 2):
+        if end - 1 - length < floor:
+            continue
+        alias = text[end - 1 - length : end - 1]
+        options = [
+            o for o in gaz.by_alias.get(alias, ()) if o.level != "town" and o.name.endswith(level)
+        ]
+        if options and alias + level not in gaz.by_name:
+            return length + 1, options
+    return None
 
 
 def _closest(options: list[AreaInfo], context: AreaContext) -> AreaInfo:

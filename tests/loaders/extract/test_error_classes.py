@@ -147,6 +147,14 @@ def test_branch_of_a_road_school_is_a_campus_of_it():
     assert {"学院路小学", "学院路小学南塘分校"} <= schools
 
 
+def test_a_body_of_a_county_written_by_its_short_form_is_that_countys():
+    # 威宁县 is 威宁彝族回族苗族自治县 (Guizhou); 宁县 inside it is another county (Gansu).
+    bodies = extract(make_doc("请仁怀市、威宁县教育局于月底前报送名单。")).entities
+    orgs = {e.label: e.alt_labels for e in bodies if e.kind == ORG}
+    assert orgs["威宁彝族回族苗族自治县教育局"] == ("威宁县教育局",)
+    assert "宁县教育局" not in orgs
+
+
 def test_body_with_a_conjunction_in_its_name_is_kept_whole():
     orgs = _names("市住房和城乡建设局负责校舍安全鉴定。", ORG)
     assert any(name.endswith("住房和城乡建设局") and len(name) >= 9 for name in orgs)
