@@ -17,6 +17,7 @@ from functools import lru_cache
 import jieba
 
 from loaders.extract import lexicon
+from loaders.extract.gazetteer import leading_place, load_gazetteer
 
 jieba.setLogLevel(logging.WARNING)  # the dictionary-loading notice is not an error
 
@@ -86,6 +87,9 @@ def extend_left(
     >>> t = "与和平小学结对"
     >>> t[extend_left(t, 3, 0):3]
     '和平'
+    >>> t = "、和平区岳阳道小学"
+    >>> t[extend_left(t, 7, 0):7]
+    '和平区岳阳道'
     """
     low = max(floor, anchor - max_len)
     window = text[low:anchor]
@@ -99,6 +103,8 @@ def extend_left(
     start = last_hard.end() if last_hard else 0
     chosen = start
     for match in reversed(list(breaks.finditer(window, start))):
+        if len(match.group()) == 1 and leading_place(load_gazetteer(), window[match.start() :]):
+            continue  # 和平区…小学: the character opens a place's name, not a conjunction
         # A verb or a punctuation run always ends the text before the name; a one-character
         # function word only when the name keeps enough characters (和平小学, not 平小学).
         if len(window) - match.end() >= min_specific or len(match.group()) > 1:

@@ -17,9 +17,10 @@ from functools import lru_cache
 import ahocorasick
 
 from loaders.extract import lexicon
+from loaders.extract.boundaries import head_of
 from loaders.extract.cover import Cover
 from loaders.extract.gazetteer import leading_place, load_gazetteer
-from loaders.extract.model import SCHOOL, Candidate
+from loaders.extract.model import GROUP, ORG, SCHOOL, Candidate
 from loaders.extract.names import extend_left, strip_leading_noise
 from loaders.extract.sentences import word_hits
 from loaders.gazetteer import GENERIC_PLACE_WORDS
@@ -176,8 +177,17 @@ def trim_left(name: str, suffix_len: int) -> int:
 
     >>> trim_left("引进北师大淮安附校", 2), trim_left("和平小学", 2), trim_left("九年一贯制青禾路学校", 2)
     (2, 0, 5)
+    >>> trim_left("和青松小学", 2), trim_left("和平区岳阳道小学", 2)
+    (1, 0)
     """
-    cut = 1 if name[:1] and name[0] in LEFT_BREAK_CHARS and is_specific(name[1:], suffix_len) else 0
+    cut = (
+        1
+        if name[:1]
+        and name[0] in LEFT_BREAK_CHARS
+        and is_specific(name[1:], suffix_len)
+        and not leading_place(load_gazetteer(), name)  # 和平区…: the character opens a place
+        else 0
+    )
     match = _THROUGH_TRAIN.match(name, cut)
     if match:
         cut = match.end()
@@ -298,6 +308,8 @@ def _coordinated(text: str, s_start: int, s_end: int, list_end: int) -> list[Can
         width = parts[-1][1] - parts[-1][0]
         if text[parts[0][0] - 1 : parts[0][0]].isalnum() and text[parts[0][0] - 1].isascii():
             continue  # 3号楼、…: part of a number
+        if any(head_of(ORG, text[a:b]) or head_of(GROUP, text[a:b]) for a, b in parts[:-1]):
+            continue  # 某区教育局、某区某小学: the items are whole names of their own
         if any(b - a < 2 or abs(b - a - width) > 1 for a, b in parts) or not all(
             is_specific(n, len(suffix)) and not trim_left(n, len(suffix)) for n in names
         ):

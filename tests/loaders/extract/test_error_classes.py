@@ -155,6 +155,12 @@ def test_a_body_of_a_county_written_by_its_short_form_is_that_countys():
     assert "宁县教育局" not in orgs
 
 
+def test_a_school_whose_place_opens_with_a_conjunction_character_is_kept_whole():
+    # 和 opens 和平区 here; no list of schools shares the head with the bodies before it.
+    text = "会议邀请鹿城区教育局、津南区教育局、和平区青松路小学参加。"
+    assert _names(text, SCHOOL) == {"和平区青松路小学"}
+
+
 def test_body_with_a_conjunction_in_its_name_is_kept_whole():
     orgs = _names("市住房和城乡建设局负责校舍安全鉴定。", ORG)
     assert any(name.endswith("住房和城乡建设局") and len(name) >= 9 for name in orgs)
