@@ -235,8 +235,8 @@ _NOT_INSIDE = {
 
 
 def names_a_type(text: str, scored: Scored) -> bool:
-    """Return True when a school's or group's name says what type it is (紧密型教育集团,
-    融合型、共建型…学校): X型 makes a kind, not one institution.
+    """Return True when a school's or group's name says what type or style it is (紧密型教育集团,
+    融合型…学校, 花园式学校): X型 and X式 make a kind, not one institution.
 
     >>> from loaders.extract.model import GROUP
     >>> t = "紧密型教育集团"
@@ -244,9 +244,8 @@ def names_a_type(text: str, scored: Scored) -> bool:
     True
     """
     alt = scored.alternative
-    return (
-        alt.anchor.kind in ("school", "group") and "型" in text[alt.start : alt.anchor.head_start]
-    )
+    body = text[alt.start : alt.anchor.head_start]
+    return alt.anchor.kind in ("school", "group") and ("型" in body or body.endswith("式"))
 
 
 def head_begins_a_word(scored: Scored) -> bool:

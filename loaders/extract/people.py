@@ -163,12 +163,17 @@ def trailing_name(span: str) -> str:
     return name if 2 <= len(name) <= 3 else ""
 
 
+# The tags of a given name jieba does not read as one: a name's own (nr…) or an adjective's
+# (浩然: a); a noun, an abbreviation or a verb is a word of its own (司|党委: j).
+_GIVEN = ("nr", "a", "ag", "ad", "an", "z", "b")
+
+
 def _surname_first(span: str) -> str:
     """Return the end of `span` that jieba reads as a surname and a given name it does not take
     for a name (夏|浩然: a surname, then an adjective), trying 3 then 2 characters; or ''.
 
-    >>> _surname_first("小夏浩然"[-3:]), _surname_first("丽两位")
-    ('夏浩然', '')
+    >>> _surname_first("小夏浩然"[-3:]), _surname_first("丽两位"), _surname_first("司党委")
+    ('夏浩然', '', '')
     """
     import jieba.posseg
 
@@ -181,7 +186,7 @@ def _surname_first(span: str) -> str:
             len(words) > 1
             and len(words[0].word) == 1
             and words[0].flag.startswith("nr")
-            and not any(w.flag.startswith(_NOT_SURNAME) for w in words[1:])
+            and all(w.flag.startswith(_GIVEN) for w in words[1:])
         ):
             return span[-length:]
     return ""

@@ -119,6 +119,7 @@ def test_a_name_spanning_a_clause_gives_way_to_its_anchors_sound_alternative():
         ("新学期本市小学将推行等级评价。", SCHOOL),  # a time and a deictic
         ("新增教共体学校12所,推动教共体学校共同发展。", SCHOOL),  # a community's schools
         ("推动偏远学校和兄弟学校共同发展。", SCHOOL),  # a locality, a relation
+        ("全区建成花园式学校,不少学校已经达标。", SCHOOL),  # a style, a quantifier
         ("组建5个初中教育集团,实现全覆盖。", GROUP),
         ("加快推进续建项目,确保按期完工。", PROGRAM),
         ("各校要在月底前报送明年工作计划。", PROGRAM),

@@ -74,3 +74,8 @@ def test_form_of_address_name_read_in_its_sentence():
 def test_a_conjunction_or_preposition_after_a_role_begins_no_name():
     # jieba reads 与果洛 as a name; 与 joins the teachers to the school after it.
     assert _people("推动本校教师与果洛民族高中结对。") == {}
+
+
+def test_a_body_before_a_title_is_no_name():
+    # 司 is a surname, but 党委 is a word of its own: 有限公司|党委|书记.
+    assert _people("青禾建设有限公司党委书记出席仪式。") == {}
