@@ -491,7 +491,8 @@ def _lines(norm: str, body: tuple[Span, ...]) -> list[tuple[int, int]]:
 
 
 def _is_paragraph(line: str) -> bool:
-    return "。" in line or len(line) > 100
+    # A headline has at most two commas; a sentence cut before its full stop has more.
+    return "。" in line or len(line) > 100 or line.count(",") >= 3
 
 
 def _is_title_line(line: str) -> bool:
