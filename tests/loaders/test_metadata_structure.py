@@ -74,7 +74,7 @@ def test_title_of_a_wire_story_is_the_headline_after_its_dateline() -> None:
 def test_a_sentence_without_its_full_stop_is_no_title() -> None:
     page = (
         "座谈会上,青松小学李红、白桦中学王丽、鹿城实验幼儿园周敏3位教师讲述了支教体会,"
-        "区政府赠送了锦旗\n"
+        "区政府赠送了锦旗,并向支教教师赠送慰问品\n"
         "会后,两区教育局签订了新一轮帮扶协议。\n"
     )
     assert metadata_of(page).title is None
