@@ -226,7 +226,7 @@ _NO_NAME_STARTS = frozenset({"d", "ad", "p", "r", "c", "u", "xc"})
 # LAC tags no school, group or body name holds before its head: verbs, adverbs and
 # prepositions (…教育集团|就|…学校, …教师|赴|…职业学校 span a clause), and for schools and groups
 # conjunctions (a body's may: 人力资源和社会保障局). None of the development names has one
-# after a word (a verbal noun it may: 教师发展中心).
+# after a word (a verbal noun it may: 学生成长中心).
 _NOT_INSIDE = {
     "school": ("v", "vd", "d", "p", "c"),
     "group": ("v", "vd", "d", "p", "c"),
