@@ -18,6 +18,7 @@ import jieba
 
 from loaders.extract import lexicon
 from loaders.extract.gazetteer import leading_place, load_gazetteer
+from loaders.extract.place_words import jieba_reading
 
 jieba.setLogLevel(logging.WARNING)  # the dictionary-loading notice is not an error
 
@@ -103,7 +104,7 @@ def extend_left(
     start = last_hard.end() if last_hard else 0
     chosen = start
     for match in reversed(list(breaks.finditer(window, start))):
-        if len(match.group()) == 1 and leading_place(load_gazetteer(), window[match.start() :]):
+        if len(match.group()) == 1 and opens_a_place(window, match.start()):
             continue  # 和平区…小学: the character opens a place's name, not a conjunction
         # A verb or a punctuation run always ends the text before the name; a one-character
         # function word only when the name keeps enough characters (和平小学, not 平小学).
@@ -111,6 +112,17 @@ def extend_left(
             chosen = match.end()
             break
     return low + chosen
+
+
+def opens_a_place(text: str, at: int) -> bool:
+    """Return True when text[at:] begins with a place's name that jieba does not cut across
+    (和平区|岳阳道, not 和|县直机关: the county 和县 is no reading there).
+
+    >>> opens_a_place("和平区岳阳道小学", 0), opens_a_place("和县直机关幼儿园", 0)
+    (True, False)
+    """
+    length = leading_place(load_gazetteer(), text[at:])
+    return bool(length) and jieba_reading(text, at, at + length) != "crossing"
 
 
 def strip_leading_noise(name: str) -> tuple[str, int]:

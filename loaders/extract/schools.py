@@ -21,7 +21,7 @@ from loaders.extract.boundaries import head_of
 from loaders.extract.cover import Cover
 from loaders.extract.gazetteer import leading_place, load_gazetteer
 from loaders.extract.model import GROUP, ORG, SCHOOL, Candidate
-from loaders.extract.names import extend_left, strip_leading_noise
+from loaders.extract.names import extend_left, opens_a_place, strip_leading_noise
 from loaders.extract.sentences import word_hits
 from loaders.gazetteer import GENERIC_PLACE_WORDS
 
@@ -185,7 +185,7 @@ def trim_left(name: str, suffix_len: int) -> int:
         if name[:1]
         and name[0] in LEFT_BREAK_CHARS
         and is_specific(name[1:], suffix_len)
-        and not leading_place(load_gazetteer(), name)  # 和平区…: the character opens a place
+        and not opens_a_place(name, 0)  # 和平区…: the character opens a place
         else 0
     )
     match = _THROUGH_TRAIN.match(name, cut)

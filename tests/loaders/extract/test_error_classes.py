@@ -160,6 +160,8 @@ def test_a_school_whose_place_opens_with_a_conjunction_character_is_kept_whole()
     # 和 opens 和平区 here; no list of schools shares the head with the bodies before it.
     text = "会议邀请鹿城区教育局、津南区教育局、和平区青松路小学参加。"
     assert _names(text, SCHOOL) == {"和平区青松路小学"}
+    # 和县 is a county too, but jieba reads 和|县直: there 和 is the conjunction.
+    assert _names("两家名师工作室和县直机关幼儿园参加评比。", SCHOOL) == {"县直机关幼儿园"}
 
 
 def test_body_with_a_conjunction_in_its_name_is_kept_whole():
