@@ -35,11 +35,15 @@ install() {
   echo "installed: $(virtuoso-t -? 2>&1 | grep -m1 -o 'Version [^ ]*' || true)"
 }
 
-# A TCP port on 127.0.0.1 nobody listens on (a connect attempt is refused).
+# A TCP port on 127.0.0.1 nobody listens on (a connect attempt is refused), below the kernel's
+# range of ephemeral ports: a port in that range may be bound by an outgoing connection, which
+# no connect attempt sees, and virtuoso-t then fails to listen on it.
 free_port() {
-  local port
+  local port low
+  low=$(cut -f1 /proc/sys/net/ipv4/ip_local_port_range 2>/dev/null || echo 32768)
+  [ "$low" -gt 11000 ] 2>/dev/null || low=32768
   for _ in $(seq 1 50); do
-    port=$((20000 + RANDOM % 40000))
+    port=$((10000 + RANDOM % (low - 10000)))
     if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
       echo "$port"
       return 0
