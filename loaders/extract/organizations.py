@@ -14,7 +14,7 @@ from functools import lru_cache
 
 import ahocorasick
 
-from loaders.extract.areas import AreaContext, pick_area
+from loaders.extract.areas import LEVEL_CHARACTERS, AreaContext, pick_area
 from loaders.extract.gazetteer import AreaInfo, Gazetteer, load_gazetteer, place_lengths_before
 from loaders.extract.model import ORG, Candidate
 from loaders.extract.sentences import spans_with_hits, word_hits
@@ -130,7 +130,7 @@ def _area_before(
     """Return (start, area, level char) of the place words written just before `pos`."""
     gaz = load_gazetteer()
     start, area, level = pos, None, None
-    autonomous = next((w for w in ("自治区", "自治州") if text.endswith(w, floor, pos)), None)
+    autonomous = next((w for w in LEVELS if len(w) > 1 and text.endswith(w, floor, pos)), None)
     if autonomous:
         level = autonomous  # 自治区党委: the region, not a district
     elif pos > floor and text[pos - 1] in LEVELS or (pos > floor and text[pos - 1] == "镇"):
@@ -178,7 +178,7 @@ def _short_form_with_level(
     (3, '威宁彝族回族苗族自治县')
     """
     level = text[end - 1 : end]
-    if not level or level not in "省市区县州旗":
+    if not level or level not in LEVEL_CHARACTERS:
         return None
     for length in (4, 3, 2):
         if end - 1 - length < floor:

@@ -22,7 +22,7 @@ LAC runs only on the hits these cheaper tests leave open, in one batch per docum
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -120,17 +120,13 @@ def jieba_reading(text: str, start: int, end: int) -> str:
     >>> jieba_reading("赴西藏支教", 1, 3)
     'whole'
     """
-    lo, hi = _window(text, start, end)
-    offset = lo
-    for word in _jieba_words(text[lo:hi]):
-        word_end = offset + len(word)
+    for offset, word_end in _word_spans(text, start, end):
         if offset < start < word_end:
             return "crossing"
         if offset < end < word_end:
             return "prefix" if offset == start else "crossing"
         if word_end >= end:
             return "whole"
-        offset = word_end
     return "whole"
 
 
@@ -142,14 +138,19 @@ def begins_inside_word(text: str, start: int, end: int) -> bool:
     >>> begins_inside_word("改革示范县创建", 3, 5), begins_inside_word("在范县召开", 1, 3)
     (True, False)
     """
+    for offset, word_end in _word_spans(text, start, end):
+        if word_end > start:
+            return offset < start
+    return False
+
+
+def _word_spans(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """Yield (start, end) of each word jieba reads in the window around text[start:end]."""
     lo, hi = _window(text, start, end)
     offset = lo
     for word in _jieba_words(text[lo:hi]):
-        word_end = offset + len(word)
-        if word_end > start:
-            return offset < start
-        offset = word_end
-    return False
+        yield offset, offset + len(word)
+        offset += len(word)
 
 
 def _lac_verdict(text: str, tokens: list[Token], query: PlaceQuery, jieba_says: str) -> bool:
