@@ -440,7 +440,16 @@ def test_issue_12_explorer_hub_draws_a_more_node_that_expands(app_url, browser, 
 
     # Depth 3 from a school of the hub: readable, and it says what it summarised.
     driver.get(f"{app_url}/explorer?entity={quote(XCQ, safe='')}")
-    wait_for(driver, lambda d: "centre: 西仓桥小学" in d.page_source and settled(d), what="XCQ")
+    # The drawing's caption can be on the page a moment before the sidebar's slider is.
+    wait_for(
+        driver,
+        lambda d: (
+            "centre: 西仓桥小学" in d.page_source
+            and d.find_elements("css selector", ".st-key-explorer_depth input")
+            and settled(d)
+        ),
+        what="XCQ and the depth slider",
+    )
     # The slider's range input is visually hidden: focus it and press → twice.
     driver.execute_script("document.querySelector('.st-key-explorer_depth input').focus()")
     ActionChains(driver).send_keys(Keys.ARROW_RIGHT, Keys.ARROW_RIGHT).perform()
