@@ -123,6 +123,65 @@ def _abbreviations(candidates: list[Candidate]) -> dict[tuple[str, str], str]:
     return out
 
 
+def _core(name: str) -> str:
+    """Return a body's name without the places or level written before it (德清县教体局,
+    县教体局 → 教体局)."""
+    gaz = load_gazetteer()
+    while (place := leading_place(gaz, name, min(10, len(name) - 2))) > 0:
+        name = name[place:]
+    return name[1:] if name[:1] in "省市区县" else name
+
+
+def body_abbreviates(short: str, full: str) -> bool:
+    """Return True when the body `short` is `full` abbreviated, both under the same places.
+
+    A body's short form keeps the first character of each word of its core and the first of
+    its head (人力资源和社会保障局 → 人社局, 卫生健康委员会 → 卫健委), or drops the conjunction
+    (教育和体育局 → 教育体育局). A short form of two characters (市委, 区府) is too weak a sign.
+
+    >>> body_abbreviates("德清县人社局", "德清县人力资源和社会保障局")
+    True
+    >>> body_abbreviates("市卫健委", "市卫生健康委员会"), body_abbreviates("区教育体育局", "区教育和体育局")
+    (True, True)
+    >>> body_abbreviates("县教育局", "县教育和体育局"), body_abbreviates("市体育局", "市教育和体育局")
+    (False, False)
+    >>> body_abbreviates("县人社局", "市人力资源和社会保障局")  # another area's body
+    False
+    """
+    core_s, core_f = _core(short), _core(full)
+    if short[: len(short) - len(core_s)] != full[: len(full) - len(core_f)]:
+        return False
+    if len(core_s) < 3 or len(core_s) >= len(core_f) or core_s[0] != core_f[0]:
+        return False
+    if core_f.replace("和", "") == core_s:
+        return True
+    head = head_of(ORG, core_f)
+    if not head or core_s[-1] != head[0] or len(head) >= len(core_f):
+        return False
+    runs = pieces(core_s[:-1], core_f[: -len(head)])
+    return runs is not None and len(runs) >= 2 and all(length == 1 for _, length in runs)
+
+
+def _body_abbreviations(candidates: list[Candidate]) -> dict[tuple[str, str], str]:
+    """Return (ORG, name) → full name for a body's abbreviation when the document writes its
+    full name under the same area, and only that one full name fits."""
+    areas: dict[str, set[str]] = {}
+    for c in candidates:
+        attrs = dict(c.attrs)
+        if c.kind == ORG and "zone" not in attrs:
+            areas.setdefault(c.canonical or c.name, set()).add(attrs.get("area", ""))
+    out: dict[tuple[str, str], str] = {}
+    for name, where in areas.items():
+        options = [
+            f
+            for f in areas
+            if len(f) > len(name) and where == areas[f] and body_abbreviates(name, f)
+        ]
+        if len(options) == 1:
+            out[(ORG, name)] = options[0]
+    return out
+
+
 def _campus_forms(
     candidates: list[Candidate], schools: dict[tuple[str, str], str]
 ) -> dict[tuple[str, str], str]:
@@ -153,6 +212,7 @@ def alias_forms(
     """Return (kind, short name) → full name for every short form the document resolves, and
     full name → bare abbreviations (defined or initialisms) to record as its altLabels."""
     aliases = _abbreviations(candidates)
+    aliases.update(_body_abbreviations(candidates))
     short, bare = _shorthand_forms(candidates, context, text)
     aliases.update(short)
     aliases.update(_place_prefixed_forms(candidates))

@@ -15,6 +15,7 @@ from functools import lru_cache
 import ahocorasick
 
 from loaders.extract.areas import LEVEL_CHARACTERS, AreaContext, pick_area
+from loaders.extract.boundaries import REACH, dictionary_word
 from loaders.extract.gazetteer import AreaInfo, Gazetteer, load_gazetteer, place_lengths_before
 from loaders.extract.model import ORG, Candidate
 from loaders.extract.sentences import spans_with_hits, word_hits
@@ -432,7 +433,9 @@ def _local(options: list[AreaInfo], context: AreaContext) -> AreaInfo | None:
 # Characters that never stand inside a department's name between its area and its head. 和
 # may (住房和城乡建设局, 人力资源和社会保障局), except right after another body's name.
 _NOT_IN_BODY = re.compile(r"[^\u4e00-\u9fff]|[的与及或在是对为从向由将把被等各该这其]")
-_OPEN_REACH = 8  # characters between an area (or a parent body) and the head
+# Characters between an area (or a parent body) and the head: as many as the mention model's
+# alternatives reach (人力资源和社会保障 + 局).
+_OPEN_REACH = REACH[ORG] - 1
 
 
 @lru_cache(maxsize=1)
@@ -471,6 +474,12 @@ def find_open_bodies(
                 and not _ends_body_word(text, end)
             ):
                 continue  # 举办, 东部, 学科: the head is the end of an ordinary word
+            if (
+                len(head) == 1
+                and _ordinary_word(text[start : end + 1])
+                and not dictionary_word(text[start - 1 : end])
+            ):
+                continue  # 集团化|办学: the head begins the next word
             begin = _open_start(text, start, s_start, ends)
             if begin is not None:
                 candidate = body_candidate(text, begin, end, head, cls, context, 0.6)

@@ -66,6 +66,17 @@ def _followed(aliases: dict[tuple[str, str], str]) -> dict[tuple[str, str], str]
     return out
 
 
+def _aliased(c: Candidate, aliases: dict[tuple[str, str], str]) -> Candidate:
+    """Return the candidate named by its full form when it is a short form of one. A body's
+    abbreviation is looked up by its resolved name (县人社局 → 德清县人社局), the others by
+    the name as written when they have no resolved name yet."""
+    if c.kind == ORG and (ORG, c.canonical or c.name) in aliases:
+        return replace(c, canonical=aliases[(ORG, c.canonical or c.name)])
+    if (c.kind, c.name) in aliases and not c.canonical:
+        return replace(c, canonical=aliases[(c.kind, c.name)])
+    return c
+
+
 def resolve_entities(
     candidates: list[Candidate],
     sentences: list[Sentence],
@@ -78,12 +89,7 @@ def resolve_entities(
     aliases, bare = alias_forms(candidates, context, text)
     if aliases:
         aliases = _followed(aliases)
-        candidates = [
-            replace(c, canonical=aliases[(c.kind, c.name)])
-            if (c.kind, c.name) in aliases and not c.canonical
-            else c
-            for c in candidates
-        ]
+        candidates = [_aliased(c, aliases) for c in candidates]
     groups: dict[tuple[str, str], list[Candidate]] = {}
     for c in candidates:
         groups.setdefault((c.kind, candidate_key(c, context, year)), []).append(c)

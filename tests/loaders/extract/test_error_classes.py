@@ -15,6 +15,7 @@ from loaders.extract import extract, rule_candidates
 from loaders.extract.areas import area_context
 from loaders.extract.mention_model import describe, head_begins_a_word, load_model
 from loaders.extract.model import GROUP, ORG, PROGRAM, SCHOOL
+from loaders.extract.organizations import find_open_bodies, find_organizations
 from loaders.extract.resolve import _followed
 from loaders.extract.sentences import split_sentences
 from tests.loaders.extract.helpers import make_doc, names_of
@@ -255,6 +256,25 @@ def test_a_head_that_begins_the_next_word_is_not_part_of_the_body():
     assert not any(name.endswith("财政局联") for name in orgs)
 
 
+def _open_bodies(text: str) -> set[str]:
+    doc = make_doc(text, chain=CHAIN)
+    context = area_context(doc)
+    spans = [(0, len(doc.norm))]
+    found = find_organizations(doc.norm, spans, context)
+    return {c.name for c in find_open_bodies(doc.norm, spans, found, context)}
+
+
+def test_a_department_with_a_long_name_is_proposed_whole():
+    # Nine characters between the area and the head: the longest common department name.
+    assert "鹿城区人力资源和社会保障局" in _open_bodies("鹿城区人力资源和社会保障局发布公告。")
+
+
+@pytest.mark.parametrize("text", ["区教育局合作办学项目启动。", "全市推进集团化办学。"])
+def test_a_one_character_head_that_begins_the_next_word_proposes_no_body(text: str):
+    # 办 heads 政府办 and 人大办, but in 合作办学 and 集团化办学 it begins 办学.
+    assert not any(name.endswith("办") for name in _open_bodies(text))
+
+
 # 5. Short forms are altLabels of the full entity, not entities of their own.
 def test_campus_named_with_its_schools_short_form_is_one_entity():
     ex = extract(
@@ -301,6 +321,27 @@ def test_a_body_written_with_its_party_prefix_is_one_body_in_its_fullest_form(pr
     text = f"{prefix}鹿城区委召开全体会议。会后,鹿城区委印发实施意见。"
     bodies = [e for e in extract(make_doc(text, chain=CHAIN)).entities if e.kind == ORG]
     assert [(e.label, e.alt_labels) for e in bodies] == [(f"{prefix}鹿城区委", ("鹿城区委",))]
+
+
+@pytest.mark.parametrize(
+    ("full", "short"),
+    [
+        ("人力资源和社会保障局", "人社局"),
+        ("卫生健康委员会", "卫健委"),
+        ("教育和体育局", "教育体育局"),
+    ],
+)
+def test_a_bodys_abbreviation_is_an_alt_label_of_its_full_name(full: str, short: str):
+    text = f"鹿城区{full}今天召开会议。区{short}要求各校做好准备,由区{short}统一安排。"
+    bodies = [e for e in extract(make_doc(text, chain=CHAIN)).entities if e.kind == ORG]
+    assert [e.label for e in bodies] == [f"鹿城区{full}"]
+    assert f"区{short}" in bodies[0].alt_labels
+
+
+def test_a_short_form_of_one_areas_body_is_not_merged_into_anothers():
+    text = "温州市人力资源和社会保障局今天召开会议。鹿城区人社局表示将统一安排。"
+    bodies = {e.label for e in extract(make_doc(text, chain=CHAIN)).entities if e.kind == ORG}
+    assert bodies == {"温州市人力资源和社会保障局", "鹿城区人社局"}
 
 
 # 6. Coordination: a list sharing one head is expanded, an elliptical list of groups is not.
