@@ -71,6 +71,7 @@ _LABEL_FIELDS = {
     "文件编号": "doc_number",
     "发文字号": "doc_number",
     "文号": "doc_number",
+    "发布文号": "doc_number",
     "生成日期": "generated_on",
     "产生日期": "generated_on",
     "成文日期": "written_on",
@@ -496,11 +497,15 @@ def _is_paragraph(line: str) -> bool:
 
 
 def _is_title_line(line: str) -> bool:
+    line = line.strip(" \t|｜丨")  # a table cell's bars ('辽政发〔2003〕35号 |')
     return (
         4 <= len(line) <= 100
         and re.search(f"[{_CJK}]", line) is not None
         and not line.endswith((":", ",", ";", "、"))
         and not line.startswith(("附件", "(此件", "原标题", "——", "-"))
+        and not _field_line(line)
+        and not _CAPTION.fullmatch(line)
+        and not _NEWS_LEAD.match(line)
         and not _SECTION_START.match(line)
         and not re.fullmatch(rf"{_DATE_TEXT}|[\d\-:/. ]+", line)
         and not _ORG_LINE.fullmatch(line)
@@ -509,6 +514,19 @@ def _is_title_line(line: str) -> bool:
         and not is_byline(line)
         and not _KEYWORD_LIST.fullmatch(line)
     )
+
+
+def _field_line(line: str) -> bool:
+    """Return True for a catalogue line (发布部门: 某市政府): a label and its value, no headline."""
+    match = _LABEL.match(line)
+    return match is not None and _label_accepted(line, match)
+
+
+# A line wholly in brackets is a caption or a note ((资料图片), (相关资料图)), not a headline.
+_CAPTION = re.compile(r"[(（\[【][^()（）\[\]【】]*[)）\]】]")
+# A news story's lead opens with its dateline (本网讯, 某某在线9月11日讯(通讯员 …), 某某社…电):
+# the line is the story's first sentence, even when the page breaks it early.
+_NEWS_LEAD = re.compile(rf"^[{_CJK}A-Za-z]{{0,16}}(?:\d{{1,2}}月\d{{1,2}}日)?[讯电]\s*[(（]")
 
 
 # A page's keyword list or menu written as one line: five or more short words between spaces
@@ -566,7 +584,9 @@ def _title_lines(norm: str, lines: list[tuple[int, int]], at: int) -> tuple[int,
     while last + 1 < len(lines) and _adjacent(norm, lines[last], lines[last + 1]):
         text = norm[lines[first][0] : lines[last][1]]
         following = norm[slice(*lines[last + 1])]
-        if not opens_more_than_it_closes(text) or _is_paragraph(following) or len(text) > 100:
+        if _is_paragraph(following) or len(text) > 100:
+            break
+        if not opens_more_than_it_closes(text) and not _matter_goes_on(text, following):
             break
         last += 1
     if (
@@ -577,6 +597,24 @@ def _title_lines(norm: str, lines: list[tuple[int, int]], at: int) -> tuple[int,
     ):
         first -= 1
     return first, last
+
+
+# The kinds of document (文种) a 关于 title ends with (GB/T 9704-2012 7.3.3: 发文机关 + 事由 + 文种).
+_DOCUMENT_KIND = re.compile(
+    r"的?(?:通知|通报|通告|公告|决定|意见|办法|方案|规划|计划|要点|报告|请示|批复|函|纲要|细则|规定)$"
+)
+
+
+def _matter_goes_on(text: str, following: str) -> bool:
+    """Return True when a 关于 title's matter wraps onto the next line: the line so far names no
+    kind of document and the next one ends with one (关于贯彻落实国务院进一步加强 /
+    农村教育工作决定的意见)."""
+    return (
+        "关于" in text
+        and not _DOCUMENT_KIND.search(text)
+        and _DOCUMENT_KIND.search(following) is not None
+        and _is_title_line(following)
+    )
 
 
 def _byline_headline(
@@ -745,6 +783,22 @@ def find_signature(norm: str) -> tuple[Span, Span] | None:
     inline = _SIGNATURE_INLINE.search(norm) if _SPACE_DATE.search(norm) else None
     if inline:
         return Span(*inline.span("org")), Span(*inline.span("date"))
+    return None
+
+
+def find_undersigned_date(norm: str) -> Span | None:
+    """Return the span of a 成文日期 printed without its signer: a date alone on its line right
+    under the text's last sentence (…请认真贯彻执行。 / 二〇一一年十二月十二日), as web copies of
+    a notice often drop the 署名 above it.
+
+    >>> norm = "各县人民政府:\\n现印发给你们,请认真执行。\\n二〇一一年十二月十二日\\n附件"
+    >>> span = find_undersigned_date(norm); norm[span.start : span.end]
+    '二〇一一年十二月十二日'
+    """
+    dates = _DATE_LINE.finditer(norm) if _DATE_LINE_END.search(norm) else ()
+    for match in dates:
+        if norm[: match.start()].rstrip().endswith("。"):
+            return Span(match.start("date"), match.end("date"))
     return None
 
 
@@ -964,6 +1018,10 @@ def extract_metadata(
         dateline = find_dateline(norm, title_span.end, lines, title_span.start)
         if dateline:
             put("published_on", dateline, parse_date(norm[dateline.start : dateline.end]))
+    if not any(f in values for f in ("written_on", "generated_on", "published_on")):
+        undersigned = find_undersigned_date(norm)
+        if undersigned:
+            put("written_on", undersigned, parse_date(norm[undersigned.start : undersigned.end]))
     # issuer
     source = ev.pop("source", None)
     if "issuer" in ev:

@@ -30,6 +30,7 @@ from loaders.extract.model import AREA, GROUP, ORG, PROGRAM, Candidate
 from loaders.extract.programs import (
     clean_name,
     component_formula,
+    counted_class,
     edition_or_count,
     excluded_by_tail,
 )
@@ -158,7 +159,9 @@ def describe(
             if (trimmed := c if anchor.kind not in _CHECKED_STARTS else _trim_start(text, c, words))
         ]
         alts = boundaries.alternatives(text, anchor, words.tokens, rules_here, places)
-        if anchor.kind == PROGRAM:
+        if anchor.kind == PROGRAM and any(_counted_programmes(text, a) for a in alts):
+            alts = []  # 实施2项教育惠民工程: a count of programmes, none of them named
+        elif anchor.kind == PROGRAM:
             alts = [a for a in alts if not _excluded(text, a) and not _modal_inside(text, a, words)]
         elif anchor.kind == GROUP:
             alts = [
@@ -327,6 +330,13 @@ def _counted(text: str, alt: Alternative) -> bool:
     True
     """
     return _COUNT.search(text, alt.start, alt.anchor.head_start) is not None
+
+
+def _counted_programmes(text: str, alt: Alternative) -> bool:
+    """Return True when a count stands before a programme head outside quotes (实施2项|教育惠民
+    工程); a count in quotes is part of a name (“五个一”工程)."""
+    surface = text[alt.start : alt.anchor.end]
+    return not any(q in surface for q in '“”"') and counted_class(surface, alt.anchor.head)
 
 
 def _without_verb_led(text: str, alts: list[Alternative]) -> list[Alternative]:

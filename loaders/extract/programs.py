@@ -291,6 +291,17 @@ def _edition_or_count(spec: str) -> bool:
     return bool(spec) and not _EDITION.sub("", spec) or bool(_COUNT_OF.fullmatch(spec))
 
 
+def counted_class(surface: str, head: str) -> bool:
+    """Return True when a count stands before the head of `surface`: 7个专业心理成长工作室,
+    各类爱心救助项目, 实施2项教育惠民工程 name a class of things, not one programme.
+
+    >>> counted_class("2项教育惠民工程", "工程"), counted_class("青苗教育惠民工程", "工程")
+    (True, False)
+    """
+    counted = list(_COUNT.finditer(surface[: -len(head)]))[-1:]
+    return bool(counted) and len(surface) - len(head) - counted[0].end() != 1
+
+
 def edition_or_count(name: str, suffix: str) -> bool:
     """Return True when nothing but a year, an edition or a count stands before the suffix of
     `name`, as is_generic reads a rule's name.
@@ -688,9 +699,8 @@ def _suffix_candidate(text: str, s_start: int, start: int, end: int, word: str) 
         lead = _LEADING.match(surface)
         if lead:
             begin, surface = begin + lead.end(), surface[lead.end() :]
-        counted = list(_COUNT.finditer(surface[: -len(word)]))[-1:]
-        if counted and len(surface) - len(word) - counted[0].end() != 1:
-            return None  # 7个专业心理成长工作室, 各类爱心救助项目, 两个工作室: a counted class
+        if counted_class(surface, word):
+            return None
         edition = strip_edition(surface, word)
         begin, surface = begin + len(surface) - len(edition), edition
     quoted = opening >= 0 or any(q in surface for q in QUOTES)

@@ -109,6 +109,39 @@ def test_a_credit_prompt_or_e_paper_label_is_no_title(first_line: str) -> None:
     assert metadata_of(page).title is None
 
 
+@pytest.mark.parametrize(
+    "first_line",
+    ["发布部门: 青禾县人民政府", "(资料图片)", "青禾在线3月8日讯(通讯员"],
+)
+def test_a_catalogue_line_caption_or_news_lead_is_no_title(first_line: str) -> None:
+    page = f"{first_line}\n近日,青禾县教育局召开座谈会,听取家长对课后服务的意见和建议。\n"
+    assert metadata_of(page).title is None
+
+
+def test_a_number_in_a_table_cell_is_no_title_and_a_labelled_number_is_no_title() -> None:
+    page = (
+        "青政发〔2021〕9号 |\n"
+        "青禾县人民政府关于表彰优秀教师的决定 |\n"
+        "各乡镇人民政府: 近年来,全县教师爱岗敬业,成绩显著。\n"
+    )
+    assert metadata_of(page).title == "青禾县人民政府关于表彰优秀教师的决定"
+    labelled = (
+        "发布文号: 青政办〔2021〕3号\n各乡镇人民政府:\n现将《青禾县教育督导办法》印发给你们。\n"
+    )
+    meta = metadata_of(labelled)
+    assert (meta.title, meta.doc_number) == ("青禾县教育督导办法", "青政办〔2021〕3号")
+
+
+def test_a_title_whose_matter_wraps_goes_on_to_the_line_naming_the_kind_of_document() -> None:
+    page = (
+        "关于进一步加强青禾县乡村\n"
+        "小规模学校建设的意见\n"
+        "各乡镇人民政府:\n"
+        "为办好乡村小规模学校,现提出如下意见。\n"
+    )
+    assert metadata_of(page).title == "关于进一步加强青禾县乡村小规模学校建设的意见"
+
+
 def test_title_is_the_head_line_the_text_repeats_in_quotes() -> None:
     page = (
         "书香润童心 阳光伴成长\n"
@@ -233,6 +266,17 @@ def test_date_is_read_from_a_labelled_byline(byline: str, date: str | None) -> N
     page = f"青禾县举办校园科技节\n{byline}\n10月24日,青禾县第五届校园科技节开幕。\n"
     meta = metadata_of(page)
     assert (meta.title, meta.date) == ("青禾县举办校园科技节", date)
+
+
+def test_date_is_the_one_printed_under_the_last_sentence_without_its_signer() -> None:
+    page = (
+        "各县人民政府,县直各部门:\n"
+        "《青禾县教育事业发展规划》已经县人民政府同意,现印发给你们,请认真组织实施。\n"
+        "二〇一九年五月十二日\n"
+        "青禾县教育事业发展规划\n"
+        "为促进教育事业发展,制定本规划。\n"
+    )
+    assert metadata_of(page).date == "2019-05-12"
 
 
 def test_date_is_read_from_a_timed_stamp_over_the_headline() -> None:
