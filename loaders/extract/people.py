@@ -16,7 +16,7 @@ from functools import lru_cache
 
 import ahocorasick
 
-from loaders.extract.model import PERSON, Candidate
+from loaders.extract.model import GROUP, ORG, PERSON, SCHOOL, Candidate
 from loaders.extract.sentences import spans_with_hits, word_hits
 
 ROLES = (
@@ -201,6 +201,26 @@ def looks_like_name(span: str) -> bool:
     return bool(leading_name(span))
 
 
+@lru_cache(maxsize=1)
+def _institution_heads() -> tuple[str, ...]:
+    """Return the heads of school, group and body names of two characters or more."""
+    from loaders.extract.boundaries import heads_of
+
+    heads = heads_of(SCHOOL) | heads_of(GROUP) | heads_of(ORG)
+    return tuple(sorted(h for h in heads if len(h) >= 2))
+
+
+def names_an_institution(name: str) -> bool:
+    """Return True when `name` ends with the head of a school's, group's or body's name: jieba's
+    dictionary tags some of those as people's names (幼儿园 nr), and a title after them is the
+    institution's head's (幼儿园|园长).
+
+    >>> names_an_institution("幼儿园"), names_an_institution("李明")
+    (True, False)
+    """
+    return name.endswith(_institution_heads())
+
+
 def _person(name: str, start: int, method: str, confidence: float, attrs) -> Candidate:  # noqa: ANN001
     return Candidate(
         PERSON, name, start, start + len(name), "Person", method, confidence, attrs=tuple(attrs)
@@ -224,7 +244,7 @@ def find_people(text: str, spans) -> list[Candidate]:  # noqa: ANN001
         roles += _named_by_jieba(text, s_start, s_end, named) if has_role else []
         for match in roles:
             name = match.group("name")
-            if _NOT_NAME.match(name) or not looks_like_name(name):
+            if _NOT_NAME.match(name) or not looks_like_name(name) or names_an_institution(name):
                 continue
             role_start = match.start("role")
             attrs = {("role", match.group("role")), ("body_end", str(role_start))}
@@ -280,7 +300,7 @@ def _titled(text: str, match: re.Match, floor: int) -> Candidate | None:
         text[max(floor, end - 3) : end]
     )
     start = end - len(name)
-    if not name or _NOT_NAME.match(name):
+    if not name or _NOT_NAME.match(name) or names_an_institution(name):
         return None
     role = TITLES[match.group("title")]
     role = (match.group("rank") or "") + role if role else role

@@ -79,3 +79,8 @@ def test_a_conjunction_or_preposition_after_a_role_begins_no_name():
 def test_a_body_before_a_title_is_no_name():
     # 司 is a surname, but 党委 is a word of its own: 有限公司|党委|书记.
     assert _people("青禾建设有限公司党委书记出席仪式。") == {}
+
+
+def test_a_school_before_a_title_is_no_name():
+    # jieba's dictionary tags 幼儿园 as a person's name; 园长 here is the kindergarten's head.
+    assert _people("会上,青禾县幼儿园园长代表作了发言。") == {}
