@@ -26,7 +26,7 @@ from loaders.extract.boundaries import HEAD_LISTS, Alternative, Anchor, head_cla
 from loaders.extract.concepts import concept_for
 from loaders.extract.features import Words, anchor_features, features, repeated
 from loaders.extract.lexical import FUNCTION_TAGS, analyse
-from loaders.extract.model import AREA, GROUP, ORG, PROGRAM, Candidate
+from loaders.extract.model import AREA, GROUP, ORG, PROGRAM, SCHOOL, Candidate
 from loaders.extract.programs import (
     clean_name,
     component_formula,
@@ -170,6 +170,8 @@ def describe(
                 if not _MEMBERSHIP_VERB.search(text, a.start, anchor.head_start)
                 and not _counted(text, a)
             ]
+        if anchor.kind in (SCHOOL, GROUP) and _COUNT_AFTER.match(text, anchor.end):
+            alts = []  # 特教学校77所, 帮扶关系普通高中15对: a kind being counted
         if anchor.kind == ORG and _role_ends(text, anchor):
             alts = []  # 县委常委: a person's title, whose body ends before it (县委)
         elif anchor.kind == ORG:
@@ -318,6 +320,14 @@ def _modal_inside(text: str, alt: Alternative, words: Words) -> bool:
 
 # A cardinal count and its classifier (5个, 三所, 两家); not an ordinal (第三批).
 _COUNT = re.compile(r"(?<!第)[0-9一二三四五六七八九十两几多]+[个所家]")
+
+
+# A count and its classifier closing the phrase after a head (特教学校77所, 普通高中15对,): what
+# is counted is a kind of school or group, never one named. A count the kind's noun follows
+# (…、乙中学4所中学) sums up the list before it, whose last item is a name.
+_COUNT_AFTER = re.compile(
+    r"[0-9一二三四五六七八九十百两几]+(?:余|多)?[所个对家类种批](?![\u4e00-\u9fff])"
+)
 
 
 def _counted(text: str, alt: Alternative) -> bool:

@@ -122,12 +122,19 @@ def test_a_name_spanning_a_clause_gives_way_to_its_anchors_sound_alternative():
         ("推动偏远学校和兄弟学校共同发展。", SCHOOL),  # a locality, a relation
         ("全区建成花园式学校,不少学校已经达标。", SCHOOL),  # a style, a quantifier
         ("组建5个初中教育集团,实现全覆盖。", GROUP),
+        ("全县现有寄宿制学校12所,九年一贯制学校3所。", SCHOOL),  # a kind, then its count
+        ("城乡结对共建立帮扶关系普通高中15对。", SCHOOL),
         ("加快推进续建项目,确保按期完工。", PROGRAM),
         ("各校要在月底前报送明年工作计划。", PROGRAM),
     ],
 )
 def test_descriptions_are_not_names(text: str, kind: str):
     assert _names(text, kind) == set()
+
+
+def test_a_count_summing_up_a_list_leaves_its_last_name_a_name():
+    text = "集团由青松中学、白鹭中学2所中学组成。"
+    assert {"青松中学", "白鹭中学"} <= _names(text, SCHOOL)
 
 
 # 3. Real names that hold a place name or an ordinary word are kept whole.
