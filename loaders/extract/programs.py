@@ -46,7 +46,7 @@ import ahocorasick
 from loaders.documents import PolicyDocument
 from loaders.extract import lexicon
 from loaders.extract.areas import AreaContext
-from loaders.extract.boundaries import verb_word
+from loaders.extract.boundaries import dictionary_word, verb_word
 from loaders.extract.concepts import concept_for, family_label, load_concepts, programme_names
 from loaders.extract.lexical import analyse
 from loaders.extract.model import PROGRAM, Candidate, Entity, Mention, Relation
@@ -110,11 +110,12 @@ _SLOGAN_AFTER = re.compile(
 _GLOSS = re.compile(r"([^\s,,。、;;::()()“”\"]{2,12})\(([^()]{1,6})\)")
 _CITED_PROGRAMME = re.compile(r"(课题|项目|研究)?《([^《》]{4,40})》(项目|工程|课题)?")
 # An enumeration of quoted items closed by 等 + a programme head or by a count + head.
+# 暨 ("and also") joins two items as 和 does: “甲”暨“乙”活动.
 _ENUM_ITEM = (
-    r"[“\"][^“”\"\n,,。;;]{2,20}[”\"][^“”\"、,,。;;::\s和与及等0-9一二三四五六七八九十两]{0,3}"
+    r"[“\"][^“”\"\n,,。;;]{2,20}[”\"][^“”\"、,,。;;::\s和与及暨等0-9一二三四五六七八九十两]{0,3}"
 )
 _ENUMERATION = re.compile(
-    rf"((?:{_ENUM_ITEM}(?:、|和|与|及)?){{2,}})"
+    rf"((?:{_ENUM_ITEM}(?:、|和|与|及|暨)?){{2,}})"
     r"(?:(?:等[^“”\"、,,。;;]{0,4}?)?(?:项目|工程|活动|行动|计划|品牌|举措|工作)|"
     r"[0-9一二三四五六七八九十两]+[大项个](?:工程|行动|计划|项目|活动))"
 )
@@ -862,6 +863,14 @@ def _quoted_names(
         return []  # “一核两翼”建设: a spatial layout, not a programme
     if len(pieces) == 1 and len(content) <= 4 and is_generic(content, quoted=True):
         return []  # “实验校”: generic words only
+    if (
+        content.endswith("式")
+        and not dictionary_word(content[-2:])
+        and not own_after.startswith(SUFFIXES)
+    ):
+        # “组团式”帮扶, “填鸭式”教学: 式 makes a manner of doing something, not a name (模式,
+        # 方式 are words of their own)
+        return []
     if len(pieces) == 1:
         head = _QUOTE_HEAD.match(own_after)
         if head:

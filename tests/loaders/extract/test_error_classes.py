@@ -436,6 +436,8 @@ def test_a_count_after_the_last_group_of_a_list_is_not_part_of_its_name(count: s
         "开展“社区终身学习宣传周”“家庭教育开放日”等活动。",  # events of a policy theme
         "各校采取“课内辅导+社团活动”、“校内实践+校外研学+劳动教育”的形式。",  # components
         "扎实开展“书香润校园 实践促成长”,营造良好氛围。",  # a slogan of two phrases
+        "深化“结对式”帮扶,告别“满堂灌式”教学。",  # a manner, not a name
+        "全力推进项目工程建设,确保按期完工。",  # a head used as a modifier
     ],
 )
 def test_bundles_events_designations_and_titles_are_not_programmes(text: str):
@@ -452,6 +454,11 @@ def test_bundles_events_designations_and_titles_are_not_programmes(text: str):
 )
 def test_clauses_about_plans_are_not_programmes(text: str):
     assert _names(text, PROGRAM) == set()
+
+
+def test_two_quoted_programmes_joined_by_ji_are_two_names():
+    text = "举办“青禾读书成长”暨“乡村少年宫”项目推进会。"
+    assert {"青禾读书成长", "乡村少年宫"} <= _names(text, PROGRAM)
 
 
 def test_a_named_programme_is_found():
