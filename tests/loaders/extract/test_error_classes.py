@@ -122,6 +122,8 @@ def test_a_name_spanning_a_clause_gives_way_to_its_anchors_sound_alternative():
         ("推动偏远学校和兄弟学校共同发展。", SCHOOL),  # a locality, a relation
         ("全区建成花园式学校,不少学校已经达标。", SCHOOL),  # a style, a quantifier
         ("组建5个初中教育集团,实现全覆盖。", GROUP),
+        ("举行首批教育集团成立授牌仪式。", GROUP),  # an edition: which groups, not one
+        ("第二批教育集团名单公布。", GROUP),
         ("全县现有寄宿制学校12所,九年一贯制学校3所。", SCHOOL),  # a kind, then its count
         ("城乡结对共建立帮扶关系普通高中15对。", SCHOOL),
         ("加快推进续建项目,确保按期完工。", PROGRAM),
