@@ -280,15 +280,20 @@ _CONCERNED = re.compile("相关|有关|其他|其它|各级|各类|所属|下属
 
 def _role_ends(text: str, anchor: Anchor) -> bool:
     """Return True when the anchor's head ends a person's role word longer than the head
-    (省委常委, 区政协委员): a title held in a body, not the body's name.
+    (省委常委, 区政协委员), or begins one after a rank (科技处副|处长): a title held in a body,
+    not the body's name.
 
     >>> from loaders.extract.model import ORG
     >>> _role_ends("县委常委", Anchor(ORG, 3, 4, "委", 0, 4))
     True
+    >>> _role_ends("科技处副处长", Anchor(ORG, 4, 5, "处", 0, 6))
+    True
     """
-    return any(
-        len(role) > len(anchor.head) and text.endswith(role, 0, anchor.end) for role in people.ROLES
-    )
+    longer = [role for role in people.ROLES if len(role) > len(anchor.head)]
+    if any(text.endswith(role, 0, anchor.end) for role in longer):
+        return True
+    ranked = text[anchor.head_start - 1 : anchor.head_start] in ("副", "正")
+    return ranked and any(text.startswith(role, anchor.head_start) for role in longer)
 
 
 # Modal and prohibitive words: one inside a phrase makes it a clause (各校要严格执行招生计划,

@@ -258,6 +258,12 @@ def test_a_persons_title_held_in_a_body_is_not_a_body():
     assert "鹿城区委常委" not in orgs
 
 
+def test_a_rank_and_a_title_after_a_body_are_not_part_of_it():
+    # 处 heads 科技处, but after 副 it begins the title 处长.
+    orgs = _names("省教育厅科技处副处长王立新参加调研。", ORG)
+    assert not any(name.endswith("副处") for name in orgs)
+
+
 def test_a_head_that_begins_the_next_word_is_not_part_of_the_body():
     # 联 heads 妇联 and 侨联, but in 财政局联合 it begins 联合 ("jointly").
     orgs = _names("区民政局、区财政局联合下发通知。", ORG)
