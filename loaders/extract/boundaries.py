@@ -348,6 +348,8 @@ def alternatives(
         starts.pop(at)
         if at + 1 < anchor.head_start:
             starts.setdefault(at + 1, None)
+    # No name is one character long (中 of 市一中, where only a rule marks the end).
+    starts = {s: r for s, r in starts.items() if anchor.end - s >= 2}
     # The nearest edges only: a name rarely holds more words than this before its head.
     starts = {s: starts[s] for s in sorted(starts, reverse=True)[:MAX_EDGES]}
     for c in rules:

@@ -77,6 +77,13 @@ def test_pronouns_and_list_markers_before_a_head_are_not_names(text: str):
     assert _names(text, SCHOOL) == set()
 
 
+def test_no_name_is_one_character_long():
+    text = "合作办学不断深化,市一中南校区、市一中分校持续加深与本部协同管理,市一中附小建成使用。"
+    names = _names(text, SCHOOL)
+    assert "市一中南校区" in names or "温州市第一中学南校区" in names
+    assert all(len(name) >= 2 for name in names)
+
+
 @pytest.mark.parametrize(
     ("text", "kind"),
     [
