@@ -18,7 +18,7 @@ from loaders.extract import lexicon
 from loaders.extract.gazetteer import leading_place, load_gazetteer
 from loaders.extract.model import GROUP, ORG, Candidate
 from loaders.extract.names import extend_left, strip_leading_noise
-from loaders.extract.schools import GENERIC, POLICY_WORDS, is_specific
+from loaders.extract.schools import EDITIONS, GENERIC, POLICY_WORDS, is_specific
 from loaders.extract.schools import SUFFIXES as SCHOOL_SUFFIXES
 from loaders.extract.sentences import spans_with_hits, word_hits
 
@@ -27,14 +27,8 @@ from loaders.extract.sentences import spans_with_hits, word_hits
 LEFT_BREAKS = re.compile(r"[0-9]{4}学年|" + lexicon.alternation("group_left_breaks"))
 _QUOTED_BEFORE = re.compile(r"[“\"][\u4e00-\u9fff]{2,8}[”\"](?:[\u4e00-\u9fff]{0,4})$")
 # Generic group heads: 示范性学区, 集团 alone, counts (两大教育集团).
-# An edition or batch (首批, 第二批, 新一轮) describes which groups, it names none.
 _GENERIC_GROUP = re.compile(
-    lexicon.alternation("group_generic_words")
-    + r"|[0-9一二三四五六七八九十两几多]+大|"
-    + lexicon.alternation("edition_words", "edition")
-    + "|第[0-9一二三四五六七八九十]+(?:"
-    + lexicon.alternation("edition_words", "ordinal-measure")
-    + ")"
+    lexicon.alternation("group_generic_words") + r"|[0-9一二三四五六七八九十两几多]+大|" + EDITIONS
 )
 
 # A numbered school's short form (县一中, 实验二小, 城南三幼), the lead school a group is named after.

@@ -35,8 +35,19 @@ CAMPUS_SUFFIXES = lexicon.words("school_heads", "campus")
 _NOT_AFTER = re.compile(lexicon.guarded_alternation("school_not_after"))
 # Generic modifiers (公办, 乡村, 示范, 省级 …) and numerals: a specific part made only of these
 # names a kind of school, not one school.
+# An edition or batch (首批, 第二批, 新一轮) says which schools or groups, it names none.
+EDITIONS = (
+    lexicon.alternation("edition_words", "edition")
+    + "|第[0-9一二三四五六七八九十]+(?:"
+    + lexicon.alternation("edition_words", "ordinal-measure")
+    + ")"
+)
 GENERIC = re.compile(
-    "(?:" + lexicon.alternation("generic_modifiers") + r"|[0-9]+|[一二三四五六七八九十两])+"
+    "(?:"
+    + lexicon.alternation("generic_modifiers")
+    + "|"
+    + EDITIONS
+    + r"|[0-9]+|[一二三四五六七八九十两])+"
 )
 # A level character for the document's own area and kind words after it name one school, the
 # area's own (县实验小学, 市外国语学校): a short form listed as written (ANNOTATION.md).

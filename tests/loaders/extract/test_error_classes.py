@@ -130,6 +130,7 @@ def test_a_name_spanning_a_clause_gives_way_to_its_anchors_sound_alternative():
         ("全区建成花园式学校,不少学校已经达标。", SCHOOL),  # a style, a quantifier
         ("组建5个初中教育集团,实现全覆盖。", GROUP),
         ("举行首批教育集团成立授牌仪式。", GROUP),  # an edition: which groups, not one
+        ("全旗小学开展读书活动。", SCHOOL),  # the whole banner's (a county of Inner Mongolia)
         ("第二批教育集团名单公布。", GROUP),
         ("全县现有寄宿制学校12所,九年一贯制学校3所。", SCHOOL),  # a kind, then its count
         ("城乡结对共建立帮扶关系普通高中15对。", SCHOOL),
