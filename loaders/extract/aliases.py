@@ -216,8 +216,16 @@ def alias_forms(
     short, bare = _shorthand_forms(candidates, context, text)
     aliases.update(short)
     aliases.update(_place_prefixed_forms(candidates))
+    aliases.update(_projects(candidates))
     aliases.update(_campus_forms(candidates, aliases))
     return aliases, bare
+
+
+def _projects(candidates: list[Candidate]) -> dict[tuple[str, str], str]:
+    """Return (PROGRAM, name) → name + 项目 when the document writes both: the generic head
+    项目 (project) adds nothing to the programme's name (课后延时服务 = 课后延时服务项目)."""
+    names = {c.name for c in candidates if c.kind == PROGRAM}
+    return {(PROGRAM, n): n + "项目" for n in names if n + "项目" in names}
 
 
 def place_prefixed(name: str, longer: str) -> bool:

@@ -332,6 +332,14 @@ def test_a_short_form_a_document_defines_for_a_programme_is_an_alt_label(quoted:
     assert "共成长计划" in programmes[0].alt_labels
 
 
+def test_a_programme_written_with_and_without_the_head_xiangmu_is_one_programme():
+    text = "今年启动青禾阅读计划项目,青禾阅读计划覆盖全部学校。"
+    programmes = [e for e in extract(make_doc(text, chain=CHAIN)).entities if e.kind == PROGRAM]
+    assert [(e.label, e.alt_labels) for e in programmes] == [
+        ("青禾阅读计划项目", ("青禾阅读计划",))
+    ]
+
+
 def test_a_short_form_of_a_short_form_names_the_full_entity():
     chained = _followed({(SCHOOL, "七中"): "绵阳七中", (SCHOOL, "绵阳七中"): "绵阳市第七中学"})
     assert chained[(SCHOOL, "七中")] == "绵阳市第七中学"
