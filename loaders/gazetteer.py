@@ -228,6 +228,18 @@ def leading_place(gaz: Gazetteer, text: str, max_len: int = 10) -> int:
     return 0
 
 
+def after_places(gaz: Gazetteer, text: str) -> tuple[bool, str]:
+    """Return whether `text` begins with area names, and what follows them all.
+
+    >>> after_places(load_gazetteer(), "温州市鹿城区松涛桥小学"), after_places(load_gazetteer(), "松涛桥")
+    ((True, '松涛桥小学'), (False, '松涛桥'))
+    """
+    had, rest = False, text
+    while length := leading_place(gaz, rest):
+        had, rest = True, rest[length:]
+    return had, rest
+
+
 @lru_cache(maxsize=1)
 def _name_lengths_by_end(gaz: Gazetteer) -> dict[str, tuple[int, ...]]:
     """Return last two characters → lengths, longest first, of the full names and aliases."""

@@ -21,7 +21,7 @@ import re
 
 from loaders.extract.areas import AreaContext
 from loaders.extract.boundaries import head_of
-from loaders.extract.gazetteer import leading_place, load_gazetteer
+from loaders.extract.gazetteer import after_places, leading_place, load_gazetteer
 from loaders.extract.model import GROUP, ORG, PROGRAM, SCHOOL, Candidate
 from loaders.extract.schools import specific_part
 
@@ -126,9 +126,7 @@ def _abbreviations(candidates: list[Candidate]) -> dict[tuple[str, str], str]:
 def _core(name: str) -> str:
     """Return a body's name without the places or level written before it (德清县教体局,
     县教体局 → 教体局)."""
-    gaz = load_gazetteer()
-    while (place := leading_place(gaz, name, min(10, len(name) - 2))) > 0:
-        name = name[place:]
+    _, name = after_places(load_gazetteer(), name)
     return name[1:] if name[:1] in "省市区县" else name
 
 

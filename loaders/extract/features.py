@@ -19,7 +19,7 @@ from loaders.extract import lexicon
 from loaders.extract.aliases import full_form
 from loaders.extract.boundaries import HARD, Alternative, Anchor, dictionary_word, verb_word
 from loaders.extract.concepts import concept_for
-from loaders.extract.gazetteer import leading_place, load_gazetteer
+from loaders.extract.gazetteer import after_places, load_gazetteer
 from loaders.extract.groups import _specific as group_specific
 from loaders.extract.lexical import Token
 from loaders.extract.names import LEADING_NOISE
@@ -52,13 +52,7 @@ def _length_bucket(n: int) -> str:
 @lru_cache(maxsize=16384)  # pure, and bodies recur between alternatives and documents
 def _place_parts(body: str) -> tuple[bool, str]:
     """Return whether `body` begins with area names, and what follows them."""
-    gaz = load_gazetteer()
-    had, rest = False, body
-    length = leading_place(gaz, rest)
-    while length:
-        had, rest = True, rest[length:]
-        length = leading_place(gaz, rest)
-    return had, rest
+    return after_places(load_gazetteer(), body)
 
 
 _SCHOOL_HEAD_IN = re.compile(

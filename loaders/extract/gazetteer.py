@@ -11,6 +11,7 @@ from loaders.gazetteer import (
     LEVELS,
     Area,
     Gazetteer,
+    after_places,
     area_chain,
     leading_place,
     load_gazetteer,
@@ -22,6 +23,7 @@ AreaInfo = Area
 __all__ = [
     "LEVELS",
     "AreaInfo",
+    "after_places",
     "Gazetteer",
     "area_chain",
     "leading_place",

@@ -15,7 +15,7 @@ from functools import lru_cache
 import ahocorasick
 
 from loaders.extract import lexicon
-from loaders.extract.gazetteer import leading_place, load_gazetteer
+from loaders.extract.gazetteer import after_places, load_gazetteer
 from loaders.extract.model import GROUP, ORG, Candidate
 from loaders.extract.names import extend_left, strip_leading_noise
 from loaders.extract.schools import EDITIONS, GENERIC, POLICY_WORDS, is_specific
@@ -59,10 +59,7 @@ def _specific(name: str, suffix: str) -> bool:
     body = name[: len(name) - len(suffix)]
     if _NUMBERED_SCHOOL.fullmatch(body):
         return True  # 青田六中教育集团: named after its lead school's shorthand, place and all
-    length = leading_place(gaz, body)
-    while length:
-        body = body[length:]
-        length = leading_place(gaz, body)
+    _, body = after_places(gaz, body)
     if _NUMBERED_SCHOOL.fullmatch(body):
         return True  # 县一中教育集团: named after its lead school's short form
     if POLICY_WORDS.search(body) or _GENERIC_GROUP.search(body):
