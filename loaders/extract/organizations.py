@@ -15,7 +15,7 @@ from functools import lru_cache
 import ahocorasick
 
 from loaders.extract.areas import LEVEL_CHARACTERS, AreaContext, pick_area
-from loaders.extract.boundaries import REACH, dictionary_word
+from loaders.extract.boundaries import REACH, dictionary_word, heads_of
 from loaders.extract.gazetteer import AreaInfo, Gazetteer, load_gazetteer, place_lengths_before
 from loaders.extract.model import ORG, Candidate
 from loaders.extract.sentences import spans_with_hits, word_hits
@@ -478,8 +478,9 @@ def find_open_bodies(
                 len(head) == 1
                 and _ordinary_word(text[start : end + 1])
                 and not dictionary_word(text[start - 1 : end])
+                and not _head_hits_end(text, start)
             ):
-                continue  # 集团化|办学: the head begins the next word
+                continue  # 集团化|办学: the head begins the next word (but 市政府|部署 ends a body)
             begin = _open_start(text, start, s_start, ends)
             if begin is not None:
                 candidate = body_candidate(text, begin, end, head, cls, context, 0.6)
@@ -511,6 +512,11 @@ def _ends_body_word(text: str, end: int) -> bool:
 
     tags = jieba.posseg.dt.word_tag_tab
     return any(tags.get(text[end - n : end]) == "nt" for n in (3, 4, 5) if end - n >= 0)
+
+
+def _head_hits_end(text: str, end: int) -> bool:
+    """Return True when a body's head ends at `end` (政府 before 部署)."""
+    return any(text.endswith(head, 0, end) for head in heads_of(ORG))
 
 
 def _head_hits(text: str) -> list[tuple[int, int, tuple[str, str]]]:

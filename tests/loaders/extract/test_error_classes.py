@@ -298,6 +298,11 @@ def test_a_one_character_head_that_begins_the_next_word_proposes_no_body(text: s
     assert not any(name.endswith("办") for name in _open_bodies(text))
 
 
+def test_a_body_before_a_word_its_heads_character_begins_is_still_found():
+    # 部 begins 部署 right after 政府, a head: the body ends there (市政府|部署).
+    assert {"温州市政府", "温州市人民政府"} & _names("按照市委、市政府部署要求,抓好落实。", ORG)
+
+
 # 5. Short forms are altLabels of the full entity, not entities of their own.
 def test_campus_named_with_its_schools_short_form_is_one_entity():
     ex = extract(
