@@ -430,9 +430,10 @@ def _local(options: list[AreaInfo], context: AreaContext) -> AreaInfo | None:
     return near[0] if len(near) == 1 else None
 
 
-# Characters that never stand inside a department's name between its area and its head. 和
+# Characters that never stand inside a department's name between its area and its head:
+# particles, prepositions, deictics and pronouns (区科协分配给|我局: 我局 is "our bureau"). 和
 # may (住房和城乡建设局, 人力资源和社会保障局), except right after another body's name.
-_NOT_IN_BODY = re.compile(r"[^\u4e00-\u9fff]|[的与及或在是对为从向由将把被等各该这其]")
+_NOT_IN_BODY = re.compile(r"[^\u4e00-\u9fff]|[的与及或在是对为从向由将把被给等各该这其我你他她]")
 # Characters between an area (or a parent body) and the head: as many as the mention model's
 # alternatives reach (人力资源和社会保障 + 局).
 _OPEN_REACH = REACH[ORG] - 1

@@ -298,6 +298,13 @@ def test_a_one_character_head_that_begins_the_next_word_proposes_no_body(text: s
     assert not any(name.endswith("办") for name in _open_bodies(text))
 
 
+def test_a_pronoun_or_preposition_inside_ends_a_proposed_body():
+    # 我局 is "our bureau": the text between 区科协 and 局 is a clause, not a department's name.
+    assert not any(
+        name.endswith("我局") for name in _open_bodies("经费由区科协分配给我局统一使用。")
+    )
+
+
 def test_a_body_before_a_word_its_heads_character_begins_is_still_found():
     # 部 begins 部署 right after 政府, a head: the body ends there (市政府|部署).
     assert {"温州市政府", "温州市人民政府"} & _names("按照市委、市政府部署要求,抓好落实。", ORG)
