@@ -221,7 +221,7 @@ def alias_forms(
 
 def _projects(candidates: list[Candidate]) -> dict[tuple[str, str], str]:
     """Return (PROGRAM, name) → name + 项目 when the document writes both: the generic head
-    项目 (project) adds nothing to the programme's name (课后延时服务 = 课后延时服务项目)."""
+    项目 (project) adds nothing to the programme's name (青禾阅读计划 = 青禾阅读计划项目)."""
     names = {c.name for c in candidates if c.kind == PROGRAM}
     return {(PROGRAM, n): n + "项目" for n in names if n + "项目" in names}
 

@@ -160,7 +160,7 @@ def describe(
         ]
         alts = boundaries.alternatives(text, anchor, words.tokens, rules_here, places)
         if anchor.kind == PROGRAM and any(_counted_programmes(text, a) for a in alts):
-            alts = []  # 实施2项教育惠民工程: a count of programmes, none of them named
+            alts = []  # 实施2项青苗助学工程: a count of programmes, none of them named
         elif anchor.kind == PROGRAM:
             alts = [a for a in alts if not _excluded(text, a) and not _modal_inside(text, a, words)]
         elif anchor.kind == GROUP:
@@ -348,8 +348,8 @@ def _counted(text: str, alt: Alternative) -> bool:
 
 
 def _counted_programmes(text: str, alt: Alternative) -> bool:
-    """Return True when a count stands before a programme head outside quotes (实施2项|教育惠民
-    工程); a count in quotes is part of a name (“五个一”工程)."""
+    """Return True when a count stands before a programme head outside quotes (实施2项|青苗助学
+    工程); a count in quotes is part of a name (“三个一”工程)."""
     surface = text[alt.start : alt.anchor.end]
     return not any(q in surface for q in '“”"') and counted_class(surface, alt.anchor.head)
 

@@ -294,9 +294,9 @@ def _edition_or_count(spec: str) -> bool:
 
 def counted_class(surface: str, head: str) -> bool:
     """Return True when a count stands before the head of `surface`: 7个专业心理成长工作室,
-    各类爱心救助项目, 实施2项教育惠民工程 name a class of things, not one programme.
+    各类爱心救助项目, 实施2项青苗助学工程 name a class of things, not one programme.
 
-    >>> counted_class("2项教育惠民工程", "工程"), counted_class("青苗教育惠民工程", "工程")
+    >>> counted_class("2项青苗助学工程", "工程"), counted_class("青苗助学工程", "工程")
     (True, False)
     """
     counted = list(_COUNT.finditer(surface[: -len(head)]))[-1:]
