@@ -771,10 +771,14 @@ def find_dateline(
     return Span(*match.span("date")) if match else None
 
 
+def _date_lines(norm: str) -> Iterator[re.Match[str]]:
+    """Yield the lines that hold a date alone (most texts have none: one quick search first)."""
+    return _DATE_LINE.finditer(norm) if _DATE_LINE_END.search(norm) else iter(())
+
+
 def find_signature(norm: str) -> tuple[Span, Span] | None:
     """Return (issuer, date) spans of the first 发文机关署名 followed by its 成文日期."""
-    dates = _DATE_LINE.finditer(norm) if _DATE_LINE_END.search(norm) else ()
-    for match in dates:
+    for match in _date_lines(norm):
         before = norm[: match.start()].rstrip()
         line_start = before.rfind("\n") + 1
         org_start, org_end = _strip_span(norm, line_start, len(before))
@@ -795,8 +799,7 @@ def find_undersigned_date(norm: str) -> Span | None:
     >>> span = find_undersigned_date(norm); norm[span.start : span.end]
     '二〇一一年十二月十二日'
     """
-    dates = _DATE_LINE.finditer(norm) if _DATE_LINE_END.search(norm) else ()
-    for match in dates:
+    for match in _date_lines(norm):
         if norm[: match.start()].rstrip().endswith("。"):
             return Span(match.start("date"), match.end("date"))
     return None

@@ -16,6 +16,7 @@ from functools import lru_cache
 
 import ahocorasick
 
+from loaders.extract.boundaries import heads_of
 from loaders.extract.model import GROUP, ORG, PERSON, SCHOOL, Candidate
 from loaders.extract.sentences import spans_with_hits, word_hits
 
@@ -204,8 +205,6 @@ def looks_like_name(span: str) -> bool:
 @lru_cache(maxsize=1)
 def _institution_heads() -> tuple[str, ...]:
     """Return the heads of school, group and body names of two characters or more."""
-    from loaders.extract.boundaries import heads_of
-
     heads = heads_of(SCHOOL) | heads_of(GROUP) | heads_of(ORG)
     return tuple(sorted(h for h in heads if len(h) >= 2))
 

@@ -33,8 +33,6 @@ SUFFIXES: dict[str, str] = {
 CAMPUS_SUFFIXES = lexicon.words("school_heads", "campus")
 # After a suffix, these mean the word is not a school (小学生, 中学阶段, 小学教育).
 _NOT_AFTER = re.compile(lexicon.guarded_alternation("school_not_after"))
-# Generic modifiers (公办, 乡村, 示范, 省级 …) and numerals: a specific part made only of these
-# names a kind of school, not one school.
 # An edition or batch (首批, 第二批, 新一轮) says which schools or groups, it names none.
 EDITIONS = (
     lexicon.alternation("edition_words", "edition")
@@ -42,6 +40,8 @@ EDITIONS = (
     + lexicon.alternation("edition_words", "ordinal-measure")
     + ")"
 )
+# Generic modifiers (公办, 乡村, 示范, 省级 …), editions and numerals: a specific part made only
+# of these names a kind of school, not one school.
 GENERIC = re.compile(
     "(?:"
     + lexicon.alternation("generic_modifiers")
