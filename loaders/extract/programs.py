@@ -77,6 +77,9 @@ _HAS_CJK = re.compile(r"[\u4e00-\u9fff]")
 _CN_NUMBER = re.compile(r"[一二三四五六七八九十百零两]+")
 _SLOGAN_MARK = re.compile(r"[,,;;]")
 _CLAUSE_BREAK = re.compile(r"[,,。;;]")
+_CLAUSE_ENDS = ",,。;;!?!?::"
+# What may follow a complement's head: the clause's end, the next listed head, or 来抓 (作为…来抓).
+_COMPLEMENT_END = re.compile(r"[,,。;;!?!?、)]|和|与|来|$")
 # After a quoted name, these show it names a programme (“…”系列, “…”等项目, “…”的深入推进).
 _NEXT_WORD = re.compile(
     "(?:"
@@ -157,6 +160,14 @@ _CLASS_LIST = re.compile(
 _RELATIVE_TIME = re.compile(lexicon.alternation("programme_generic_words", "time"))
 # Construction works on a building (加固, 维修 …) are projects of the works budget, not programmes.
 _WORKS = re.compile(lexicon.alternation("works_words"))
+_COPULA = re.compile(lexicon.alternation("copulas"))
+# What joins a complement's head to its copula: a relative clause's 的 or a numeral and
+# classifier (一项, 这一), then the heads listed before it (民生工程、民心工程、…).
+_COMPLEMENT_OPENING = re.compile(
+    r"(?:的|[一这][项个大种]|这一)(?:[\u4e00-\u9fff]{2,10}(?:"
+    + lexicon.alternation("programme_heads")
+    + r")、)*$"
+)
 # An item of a sports meeting or contest (运动会…五子棋项目) is an event, not a programme.
 _EVENT = re.compile(lexicon.alternation("event_words"))
 # A suffix followed by one of these is a modifier of another noun (行动方案, 工程量, 项目化).
@@ -717,6 +728,8 @@ def _suffix_candidate(text: str, s_start: int, start: int, end: int, word: str) 
     if not quoted and not name.startswith("基于"):
         name = _trim_de(name)
         begin = end - len(name)
+        if _characterises(text, s_start, begin, end):
+            return None  # 是一项民心工程, 作为…的灵魂工程: what the subject is, not a name
     spec = name[: -len(word)]
     if quoted and spec.endswith(SUFFIXES) and word == "项目":
         name, spec = spec, spec  # “劳动体验”工程项目: 项目 repeats the head
@@ -750,6 +763,20 @@ def _suffix_candidate(text: str, s_start: int, start: int, end: int, word: str) 
     if not quoted and len(spec) > longest and not name.startswith("基于"):
         return None
     return _make(text, begin, end, name, "programs.suffix")
+
+
+def _characterises(text: str, s_start: int, begin: int, end: int) -> bool:
+    """Return True when the unquoted head text[begin:end] heads the complement of a copula or a
+    role verb earlier in its clause (X是…的德政工程, 把X作为一项民生工程来抓) and closes it: the
+    phrase says what X is. A programme the complement names is the object of its own verb
+    (是实施青蓝工程): then no 的 or classifier comes right before it."""
+    start = s_start + max(
+        (text.rfind(mark, s_start, begin) + 1 - s_start for mark in _CLAUSE_ENDS), default=0
+    )
+    opening = _COMPLEMENT_OPENING.search(text, start, begin)
+    if opening is None or _COPULA.search(text, start, opening.start()) is None:
+        return False
+    return _COMPLEMENT_END.match(text, end) is not None
 
 
 def _quote_or_number_names(text: str, s_start: int, start: int) -> bool:

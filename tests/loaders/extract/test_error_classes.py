@@ -492,6 +492,29 @@ def test_clauses_about_plans_are_not_programmes(text: str):
     assert _names(text, PROGRAM) == set()
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "乡村教育是功在当代、利在千秋的固本工程,要抓实。",  # a relative clause's 的
+        "县委把控辍保学作为争夺下一代的固本工程,层层压实责任。",  # a role verb
+        "把营养餐作为惠及各族群众的健康工程、暖心工程,抓紧抓实。",  # a list of such heads
+    ],
+)
+def test_a_programme_head_characterising_a_subject_names_no_programme(text: str):
+    assert _names(text, PROGRAM) == set()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "今年的重点是实施春蕾助学工程。",  # the object of its own verb
+        "这是全县推进春蕾助学工程的又一成果。",  # a modifier of another noun
+    ],
+)
+def test_a_programme_named_in_a_copula_clause_is_still_named(text: str):
+    assert "春蕾助学工程" in _names(text, PROGRAM)
+
+
 def test_two_quoted_programmes_joined_by_ji_are_two_names():
     text = "举办“青禾读书成长”暨“乡村少年宫”项目推进会。"
     assert {"青禾读书成长", "乡村少年宫"} <= _names(text, PROGRAM)
