@@ -54,6 +54,7 @@ _CJK = "\u4e00-\u9fff"
 # Catalogue labels → field; labels not listed here only end the previous value.
 _LABEL_FIELDS = {
     "信息名称": "title",
+    "名称": "title",
     "标题": "title",
     "访谈主题": "title",
     "访谈标题": "title",
@@ -331,7 +332,8 @@ def _label_accepted(norm: str, match: re.Match[str]) -> bool:
     """
     label = re.sub(r"\s+", "", match["label"])
     at = match.start()
-    bracketed = at > 0 and norm[at - 1] in "【[" and match["sep"].strip()[:1] in "】]"
+    before = norm[:at].rstrip(" \t")  # [ 索引号 ]: a cell's brackets may pad the label
+    bracketed = before[-1:] in ("【", "[") and match["sep"].strip()[:1] in "】]"
     if ":" in match["sep"] or bracketed or label == "版权所有":  # also 'X版权所有'
         return True
     # A table cell of its own (a row's cells are tab-separated): 文号<TAB>X is a label too.
@@ -419,7 +421,7 @@ def catalogue_fields(norm: str) -> dict[str, Span]:
         bar = _FIELD_BAR.search(norm, match.end(), end)
         if bar and norm[match.end() : bar.start()].strip():
             end = bar.start()
-        while end > match.end() and norm[end - 1] in "【[":  # the next label's bracket
+        while end > match.end() and norm[end - 1] in "【[ \t":  # the next label's bracket
             end -= 1
         # A table's cell bars around the value ('发布机构: | 某局 |') are not part of it.
         start, end = _strip_span(norm, match.end(), end, " \t\n|｜丨")
@@ -507,7 +509,8 @@ def _is_title_line(line: str) -> bool:
         and not _CAPTION.fullmatch(line)
         and not _NEWS_LEAD.match(line)
         and not _SECTION_START.match(line)
-        and not re.fullmatch(rf"{_DATE_TEXT}|[\d\-:/. ]+", line)
+        and not _DATE_ALONE.fullmatch(line)
+        and not _SHORT_FIELD.fullmatch(line)
         and not _ORG_LINE.fullmatch(line)
         and not re.fullmatch(r".*文\s*件", line)
         and not _DOC_NUMBER.fullmatch(line)
@@ -516,9 +519,18 @@ def _is_title_line(line: str) -> bool:
     )
 
 
+# A date alone, its weekday after it (a portal header prints today's: 2018年8月21日 星期二).
+_DATE_ALONE = re.compile(rf"(?:{_DATE_TEXT}|[\d\-:/. ]+)(?:\s*(?:星期|周)[一二三四五六日天])?")
+# A row of a form: a short label, a colon, and a date or a number as its value (来信时间:…,
+# 建议号:201号): whatever the label, no headline has that shape.
+_SHORT_FIELD = re.compile(
+    rf"[{_CJK}\s]{{2,8}}:\s*(?:{_DATE_TEXT}|[\dA-Za-z\-/.:\s]+号?)(?:\s*(?:星期|周)[一二三四五六日天])?"
+)
+
+
 def _field_line(line: str) -> bool:
     """Return True for a catalogue line (发布部门: 某市政府): a label and its value, no headline."""
-    match = _LABEL.match(line)
+    match = _LABEL.match(line, len(line) - len(line.lstrip("[【 \t")))
     return match is not None and _label_accepted(line, match)
 
 
@@ -681,11 +693,14 @@ def find_title(norm: str, lines: list[tuple[int, int]]) -> Span | None:
             return (
                 Span(start + quoted.start("title"), start + quoted.end("title")) if quoted else None
             )
-        if _is_title_line(line):
+        if _is_title_line(line) and not _form_row(norm, lines, i):
             heads.append(i)
     if not heads:
         return None
-    plain = [i for i in heads if not is_banner(norm[slice(*lines[i])])] or heads
+    # A page whose only heading lines name the site or a column shows no headline.
+    plain = [i for i in heads if not is_banner(norm[slice(*lines[i])])]
+    if not plain:
+        return None
     chosen = (
         _byline_headline(norm, lines, plain, stop)
         or _quoted_headline(norm, lines, plain)
@@ -693,6 +708,18 @@ def find_title(norm: str, lines: list[tuple[int, int]]) -> Span | None:
     )
     first, last = _title_lines(norm, lines, chosen)
     return _clean_title(norm, lines[first][0], lines[last][1])
+
+
+# A row of a form: a label of a few characters, a colon, its value (提案人:某某, 回复单位:某局).
+_FORM_ROW = re.compile(rf"[{_CJK}][{_CJK} ]{{1,5}}:")
+
+
+def _form_row(norm: str, lines: list[tuple[int, int]], at: int) -> bool:
+    """Return True when line `at` and a line next to it are both rows of a form: a headline may
+    hold a colon (专访:…), but it stands alone, not among label: value rows."""
+    if not _FORM_ROW.match(norm, lines[at][0]):
+        return False
+    return any(0 <= j < len(lines) and _FORM_ROW.match(norm, lines[j][0]) for j in (at - 1, at + 1))
 
 
 def _head_lines(norm: str, lines: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -1055,7 +1082,12 @@ def extract_metadata(
     # recipients, 抄送, 印发
     for start, end in head:
         line = norm[start:end]
-        if line.endswith(":") and not line.startswith(("附件", "抄送")) and 2 < len(line) < 150:
+        if (
+            line.endswith(":")
+            and not line.startswith(("附件", "抄送"))
+            and 2 < len(line) < 150
+            and not _field_line(line)  # 名称: …的答复函 文号: (a catalogue row, its value empty)
+        ):
             put("recipients", Span(start, end - 1), split_bodies(line[:-1]))
             break
     copied = _COPIED.search(norm) if "抄" in norm else None

@@ -79,15 +79,23 @@ _STAMP = re.compile(
 )
 
 
+_NAME_DASH = re.compile(r"[—–-]+")
+
+
 def is_site_name(text: str) -> bool:
     """Return True for a site's name (a banner or a link to another site).
 
     >>> is_site_name("某某县教育信息网"), is_site_name("兄弟县区网站"), is_site_name("办好人民满意的教育")
     (True, True, False)
+    >>> is_site_name("某某网—中国第一教育门户网站"), is_site_name("关于开展评选的通知—某某网")
+    (True, False)
     """
     text = text.strip()
     # the suffix test first: most lines of a page end otherwise, and it is cheap
-    return text.endswith(_SITE_SUFFIXES) and bool(_SITE_NAME.fullmatch(text))
+    if not text.endswith(_SITE_SUFFIXES):
+        return False
+    # a site's name and its motto, each a site's name ('某某网—中国第一教育门户网站')
+    return all(_SITE_NAME.fullmatch(part.strip()) for part in _NAME_DASH.split(text))
 
 
 def is_column_name(text: str) -> bool:

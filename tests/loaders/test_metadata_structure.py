@@ -118,6 +118,54 @@ def test_a_catalogue_line_caption_or_news_lead_is_no_title(first_line: str) -> N
     assert metadata_of(page).title is None
 
 
+@pytest.mark.parametrize(
+    "head",
+    [
+        "2021年3月8日 星期一\n",  # a portal header's date and weekday
+        "来信时间:2021年3月8日\n回复单位:青禾县教育局\n",  # the rows of a form
+        "建议编号:18号\n提议人:周明远\n",
+        "青禾在线网—全国一流教育门户网站\n",  # a site's name and its motto
+    ],
+)
+def test_a_date_line_form_rows_or_a_site_motto_are_no_title(head: str) -> None:
+    page = f"{head}近日,青禾县教育局召开座谈会,听取家长对课后服务的意见和建议。\n"
+    assert metadata_of(page).title is None
+
+
+def test_a_form_row_beside_a_headline_leaves_the_headline_the_title() -> None:
+    page = "访谈:青禾县教育局局长谈课后服务\n近日,青禾县教育局召开座谈会,听取家长的意见和建议。\n"
+    assert metadata_of(page).title == "访谈:青禾县教育局局长谈课后服务"
+
+
+def test_catalogue_labels_padded_inside_brackets_are_read() -> None:
+    page = (
+        "[ 索引号 ] 11500000009276804M/2021-00001 [ 发文字号 ]\n"
+        "[ 主题分类 ] 教育 [ 体裁分类 ] 其他\n"
+        "[ 发布机构 ] 青禾县教育局\n"
+        "[ 成文日期 ] 2021-03-08 [ 发布日期 ] 2021-03-09\n"
+        "青禾县教育局关于县政协第12号提案的答复函\n"
+        "周明远委员:\n您提出的提案收悉。现答复如下。\n"
+    )
+    meta = metadata_of(page)
+    assert meta.title == "青禾县教育局关于县政协第12号提案的答复函"
+    assert (meta.index_number, meta.category) == ("11500000009276804M/2021-00001", "教育")
+    assert (meta.issuer, meta.date) == ("青禾县教育局", "2021-03-08")
+    assert meta.recipients == ("周明远委员",)
+
+
+def test_a_disclosure_rows_name_is_the_title_and_its_empty_number_no_recipient() -> None:
+    page = (
+        "索引号: 11341723556342452T/202103-00009 组配分类: 提案办理\n"
+        "发布机构: 青禾县教育局 主题分类: 教育\n"
+        "名称: 关于对县政协第12号提案的答复函 文号:\n"
+        "生成日期: 2021-03-08\n"
+        "周明远委员:\n您提出的提案收悉。现答复如下。\n"
+    )
+    meta = metadata_of(page)
+    assert meta.title == "关于对县政协第12号提案的答复函"
+    assert meta.recipients == ("周明远委员",)
+
+
 def test_a_number_in_a_table_cell_is_no_title_and_a_labelled_number_is_no_title() -> None:
     page = (
         "青政发〔2021〕9号 |\n"
