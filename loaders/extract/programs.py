@@ -51,6 +51,7 @@ from loaders.extract.concepts import concept_for, family_label, load_concepts, p
 from loaders.extract.lexical import analyse
 from loaders.extract.model import PROGRAM, Candidate, Entity, Mention, Relation
 from loaders.extract.names import programme_start
+from loaders.extract.schools import is_specific
 from loaders.gazetteer import leading_place, load_gazetteer, resolve_chain
 from loaders.identifiers import normalise_key
 
@@ -160,6 +161,14 @@ _CLASS_LIST = re.compile(
 _RELATIVE_TIME = re.compile(lexicon.alternation("programme_generic_words", "time"))
 # Construction works on a building (加固, 维修 …) are projects of the works budget, not programmes.
 _WORKS = re.compile(lexicon.alternation("works_words"))
+# A project named by a building, a phase of the works (二期), or one school, with or without
+# 建设, is a building project: the school's, not a programme the school runs.
+_BUILDING = re.compile(
+    "(?:"
+    + lexicon.alternation("building_words")
+    + r"|[一二三四五六七八九十\d]期)(?:建设|新建|改造)?$"
+)
+_SCHOOL_HEAD = re.compile("(?P<head>" + lexicon.alternation("school_heads") + r")(?:建设|新建)?$")
 _COPULA = re.compile(lexicon.alternation("copulas"))
 # What joins a complement's head to its copula: a relative clause's 的 or a numeral and
 # classifier (一项, 这一), then the heads listed before it (民生工程、民心工程、…).
@@ -751,7 +760,7 @@ def _suffix_candidate(text: str, s_start: int, start: int, end: int, word: str) 
         return None  # 党建主题教育: a campaign is named by its slogan, not by a field
     if is_generic(spec, quoted) or len(spec) < 2 or _EVENT.search(spec):
         return None
-    if _WORKS.search(spec) and not quoted:
+    if not quoted and (_WORKS.search(spec) or _building_works(spec)):
         return None
     if word in _QUOTE_ONLY and not spec[0].isdigit():
         closing = max(text.rfind("”", begin, end), text.rfind("’", begin, end))
@@ -763,6 +772,16 @@ def _suffix_candidate(text: str, s_start: int, start: int, end: int, word: str) 
     if not quoted and len(spec) > longest and not name.startswith("基于"):
         return None
     return _make(text, begin, end, name, "programs.suffix")
+
+
+def _building_works(spec: str) -> bool:
+    """Return True when a project's specific part `spec` names a building, a part or a phase of
+    one (教学楼, 周转房, 主体, 二期) or ends with one school's name (东港小学项目): a building
+    project. A kind of school (标准化学校建设工程) is no one school's name."""
+    if _BUILDING.search(spec):
+        return True
+    head = _SCHOOL_HEAD.search(spec)
+    return head is not None and is_specific(spec[: head.end("head")], len(head["head"]))
 
 
 def _characterises(text: str, s_start: int, begin: int, end: int) -> bool:

@@ -507,6 +507,22 @@ def test_a_programme_head_characterising_a_subject_names_no_programme(text: str)
 @pytest.mark.parametrize(
     "text",
     [
+        "今年投资1.2亿元实施青松小学项目和白鹭中学二期工程。",  # one school's, a phase
+        "全县新建教学综合楼项目3个,周转房建设项目2个。",  # buildings
+        "年底前完成主体工程。",  # a part of a building
+    ],
+)
+def test_a_building_project_is_no_programme(text: str):
+    assert _names(text, PROGRAM) == set()
+
+
+def test_a_programme_for_a_kind_of_school_is_still_a_programme():
+    assert "标准化学校建设工程" in _names("深入实施标准化学校建设工程。", PROGRAM)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         "今年的重点是实施春蕾助学工程。",  # the object of its own verb
         "这是全县推进春蕾助学工程的又一成果。",  # a modifier of another noun
     ],
