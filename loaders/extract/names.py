@@ -106,12 +106,19 @@ def extend_left(
     for match in reversed(list(breaks.finditer(window, start))):
         if len(match.group()) == 1 and opens_a_place(window, match.start()):
             continue  # 和平区…小学: the character opens a place's name, not a conjunction
+        if ROAD_HEAD.match(window, match.end()):
+            continue  # 建设路小学, 解放街小学: a road named by a verb
         # A verb or a punctuation run always ends the text before the name; a one-character
         # function word only when the name keeps enough characters (和平小学, not 平小学).
         if len(window) - match.end() >= min_specific or len(match.group()) > 1:
             chosen = match.end()
             break
     return low + chosen
+
+
+# What a road's name ends with: a school or group named after its road keeps the road's name
+# whole, even where that name is a verb or a designation (建设路, 示范街).
+ROAD_HEAD = re.compile(r"大街|大道|路|街|巷")
 
 
 def opens_a_place(text: str, at: int) -> bool:

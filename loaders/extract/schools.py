@@ -17,11 +17,11 @@ from functools import lru_cache
 import ahocorasick
 
 from loaders.extract import lexicon
-from loaders.extract.boundaries import head_of
+from loaders.extract.boundaries import head_of, verb_word
 from loaders.extract.cover import Cover
 from loaders.extract.gazetteer import leading_place, load_gazetteer
 from loaders.extract.model import GROUP, ORG, SCHOOL, Candidate
-from loaders.extract.names import extend_left, opens_a_place, strip_leading_noise
+from loaders.extract.names import ROAD_HEAD, extend_left, opens_a_place, strip_leading_noise
 from loaders.extract.sentences import word_hits
 from loaders.gazetteer import GENERIC_PLACE_WORDS
 
@@ -71,9 +71,9 @@ GENERIC_HEADS = re.compile("(?:" + lexicon.alternation("generic_school_heads") +
 # Category words: a place followed only by these is a kind of school in that place
 # (江苏省义务教育学校), while a place with a descriptor (鹿城外国语学校) is one school.
 CATEGORY = re.compile("(?:" + lexicon.alternation("school_categories") + ")+")
-# Capacity and count phrases: 3轨18班小学, 6所学校, 20余所学校 describe schools, never name one.
+# Capacity and count phrases: 3轨18班小学, 6所学校, 20余家学校 describe schools, never name one.
 CAPACITY = re.compile(
-    r"[0-9一二三四五六七八九十两]+轨|[0-9一二三四五六七八九十两几余多]+所|[0-9]+班"
+    r"[0-9一二三四五六七八九十两]+轨|[0-9一二三四五六七八九十两几余多]+[所家个座]|[0-9]+班"
 )
 # Words after which a school name begins (verbs, prepositions, conjunctions): the text left
 # of the rightmost one is not part of the name (引进北师大附校, 由市直学校托管, 完成X校区).
@@ -142,7 +142,7 @@ def is_specific(name: str, suffix_len: int) -> bool:
     body, had_place = specific_part(name, suffix_len)
     head, suffix = name[: len(name) - suffix_len], name[len(name) - suffix_len :]
     if (
-        DESIGNATION.search(head)
+        any(not ROAD_HEAD.match(head, m.end()) for m in DESIGNATION.finditer(head))
         or POLICY_WORDS.search(head)
         or name.endswith(("中小学", "中小学校"))
     ):
@@ -164,6 +164,14 @@ def is_specific(name: str, suffix_len: int) -> bool:
     ):
         return True  # 县实验小学, 县职业中学: the one school of its kind the area runs
     return had_place and not body.startswith(("各", "所", "省", "市", "区", "县"))
+
+
+def _verb_before_a_kind(name: str, suffix_len: int) -> bool:
+    """Return True when `name` is a verb and a kind of school (加大|城镇小学, 办好|乡村学校): the
+    verb governs the kind, and no name is left. A name that only begins with a verb's
+    characters (前进小学, 建设路小学) has no kind after them."""
+    body = name[2 : len(name) - suffix_len]
+    return bool(body) and GENERIC.fullmatch(body) is not None and verb_word(name, 0)
 
 
 def _compound_school(head: str) -> bool:
@@ -386,7 +394,7 @@ def _candidate(text: str, start: int, end: int, word: str, floor: int) -> Candid
         if GENERIC.fullmatch(head) or GENERIC_HEADS.fullmatch(head):
             return None
         return Candidate(SCHOOL, name, begin, end, "Campus", "schools.campus", 0.75)
-    if not is_specific(name, suffix_len):
+    if not is_specific(name, suffix_len) or _verb_before_a_kind(name, suffix_len):
         return None
     level = SUFFIXES.get(word, "school")
     return Candidate(

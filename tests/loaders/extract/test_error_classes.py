@@ -136,6 +136,11 @@ def test_a_name_spanning_a_clause_gives_way_to_its_anchors_sound_alternative():
         ("城乡结对共建立帮扶关系普通高中15对。", SCHOOL),
         ("加快推进续建项目,确保按期完工。", PROGRAM),
         ("各校要在月底前报送明年工作计划。", PROGRAM),
+        ("青禾市20家学校与外省20家学校结对。", SCHOOL),  # a count with another classifier
+        ("学生可以就近转入当地农村学校。", SCHOOL),  # 当地: local, a deictic
+        ("目前整个校区的学生超过两千人。", SCHOOL),  # 整个: the whole
+        ("通过托管的方式,打造品牌学校。", SCHOOL),  # a quality
+        ("班子继续加大城镇小学大班额化解力度。", SCHOOL),  # a verb governing a kind of school
     ],
 )
 def test_descriptions_are_not_names(text: str, kind: str):
@@ -151,6 +156,15 @@ def test_a_count_summing_up_a_list_leaves_its_last_name_a_name():
 def test_group_named_after_a_road_is_kept_whole():
     groups = _names("人民路教育集团新增两所成员校。", GROUP)
     assert "人民路教育集团" in groups
+
+
+@pytest.mark.parametrize("road", ["建设路", "解放街", "示范大道"])
+def test_a_school_named_after_a_road_named_by_a_verb_is_kept_whole(road: str):
+    assert f"青禾县{road}小学" in _names(f"青禾县{road}小学举行开学典礼。", SCHOOL)
+
+
+def test_a_name_that_only_begins_like_a_verb_is_kept():
+    assert "前进小学" in _names("前进小学举行开学典礼。", SCHOOL)
 
 
 @pytest.mark.parametrize("quote", [("", ""), ("“", "”")])
