@@ -18,6 +18,7 @@ from loaders.extract import lexicon
 from loaders.extract.gazetteer import after_places, load_gazetteer
 from loaders.extract.model import GROUP, ORG, Candidate
 from loaders.extract.names import extend_left, strip_leading_noise
+from loaders.extract.people import after_titled_person
 from loaders.extract.schools import EDITIONS, GENERIC, POLICY_WORDS, is_specific
 from loaders.extract.schools import SUFFIXES as SCHOOL_SUFFIXES
 from loaders.extract.sentences import spans_with_hits, word_hits
@@ -26,6 +27,7 @@ from loaders.extract.sentences import spans_with_hits, word_hits
 # a school year (2024学年), 原 (formerly) and 等 (the end of a list before a generic head).
 LEFT_BREAKS = re.compile(r"[0-9]{4}学年|" + lexicon.alternation("group_left_breaks"))
 _QUOTED_BEFORE = re.compile(r"[“\"][\u4e00-\u9fff]{2,8}[”\"](?:[\u4e00-\u9fff]{0,4})$")
+_ORDINAL = re.compile(r"第[0-9一二三四五六七八九十]+")
 # Generic group heads: 示范性学区, 集团 alone, counts (两大教育集团).
 _GENERIC_GROUP = re.compile(
     lexicon.alternation("group_generic_words") + r"|[0-9一二三四五六七八九十两几多]+大|" + EDITIONS
@@ -107,6 +109,7 @@ def find_groups(text: str, spans) -> list[Candidate]:  # noqa: ANN001
             quoted = _QUOTED_BEFORE.search(text, max(s_start, begin - 12), begin)
             if quoted and quoted.end() == begin:
                 begin = quoted.start()  # “白桦林”社区教育集团: the quoted word is the name
+            begin = after_titled_person(text, begin, start)  # 校长陈某为|教育集团
             name, cut = strip_leading_noise(text[begin:end])
             begin += cut
             cut = _trim_left(name, word)
@@ -120,6 +123,7 @@ def find_groups(text: str, spans) -> list[Candidate]:  # noqa: ANN001
                 found.append(
                     Candidate(GROUP, name, begin, end, "EducationGroup", "groups.suffix", 0.8)
                 )
-            elif word == "联盟":
+            elif word == "联盟" and not _ORDINAL.fullmatch(name, 0, len(name) - len(word)):
+                # (第一联盟: a rank in a list of alliances, not a name)
                 found.append(Candidate(ORG, name, begin, end, "Organization", "groups.alliance"))
     return found

@@ -97,6 +97,22 @@ _TITLED = re.compile(
     + "|".join(sorted(TITLES, key=len, reverse=True))
     + r")(?![\u4e00-\u9fff]{0,1}(?:培训|队伍|团队|工作室|发展|专业|资格|职级|论坛|讲堂))"
 )
+
+
+def after_titled_person(text: str, start: int, end: int) -> int:
+    """Return where text[start:end] goes on after the last title and name in it (校长陈某为…),
+    or `start` when it holds none: an institution's name never holds a person's.
+
+    >>> t = "二中心小学校长陈明为教育集团副理事长"
+    >>> t[after_titled_person(t, 0, 11) :]
+    '为教育集团副理事长'
+    """
+    found = start
+    for match in _PERSON.finditer(text, start, end):
+        found = match.end()
+    return found
+
+
 _SELF = re.compile(r"我是(?P<name>[\u4e00-\u9fff]{2,3}?)(?=[,，。!！])")
 # An earlier role joined by 、 to the one before the name: 区委教育工委书记、区教育局局长王明.
 _CHAIN = re.compile(rf"(?P<role>{_ROLE})、[\u4e00-\u9fff]{{0,20}}$")

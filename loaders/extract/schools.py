@@ -40,6 +40,7 @@ EDITIONS = (
     + lexicon.alternation("edition_words", "ordinal-measure")
     + ")"
 )
+_EDITION = re.compile(EDITIONS)
 # Generic modifiers (公办, 乡村, 示范, 省级 …), editions and numerals: a specific part made only
 # of these names a kind of school, not one school.
 GENERIC = re.compile(
@@ -155,6 +156,8 @@ def is_specific(name: str, suffix_len: int) -> bool:
     if GENERIC_HEADS.fullmatch(body) or (body and CATEGORY.fullmatch(body)):
         return False  # a tier or kind (直属学校, 江苏省义务教育学校), not one institution
     rest = GENERIC.sub("", body)
+    if _EDITION.search(body):
+        return False  # 某市第二批普通高中: a batch of an area's schools, not one school
     if rest:
         return len(body) >= 2 or had_place
     if name[len(name) - suffix_len :] == "学校" and head.endswith(("省", "市", "区", "县")):

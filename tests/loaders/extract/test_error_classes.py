@@ -141,6 +141,9 @@ def test_a_name_spanning_a_clause_gives_way_to_its_anchors_sound_alternative():
         ("目前整个校区的学生超过两千人。", SCHOOL),  # 整个: the whole
         ("通过托管的方式,打造品牌学校。", SCHOOL),  # a quality
         ("班子继续加大城镇小学大班额化解力度。", SCHOOL),  # a verb governing a kind of school
+        ("青禾市第二批普通高中集团化办学签约。", SCHOOL),  # a batch, after its area
+        ("白鹭中学校长周明远为教育集团副理事长。", GROUP),  # a title and a name before the head
+        ("第一联盟:青松中学联盟。", ORG),  # a rank in a list of alliances
     ],
 )
 def test_descriptions_are_not_names(text: str, kind: str):
