@@ -144,6 +144,8 @@ def test_a_name_spanning_a_clause_gives_way_to_its_anchors_sound_alternative():
         ("青禾市第二批普通高中集团化办学签约。", SCHOOL),  # a batch, after its area
         ("白鹭中学校长周明远为教育集团副理事长。", GROUP),  # a title and a name before the head
         ("第一联盟:青松中学联盟。", ORG),  # a rank in a list of alliances
+        ("青禾市名校长工作室启动仪式举行。", ORG),  # a programme's studio, not a body
+        ("这次省、市、县三级名班主任工作室的成立,意义重大。", ORG),
     ],
 )
 def test_descriptions_are_not_names(text: str, kind: str):
