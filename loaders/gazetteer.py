@@ -214,17 +214,24 @@ def leading_place(gaz: Gazetteer, text: str, max_len: int = 10) -> int:
     Looks up only the name lengths that occur after the text's first two characters, instead
     of every length from `max_len` down.
 
+    An alias followed by the level character its area's name ends with is that area's short
+    form, and the character is part of the place (石柱|县 → 石柱县 for 石柱土家族自治县).
+
     >>> gaz = load_gazetteer()
     >>> leading_place(gaz, "温州市松涛桥小学"), leading_place(gaz, "松涛桥小学")
     (3, 0)
+    >>> leading_place(gaz, "石柱县中学"), leading_place(gaz, "石柱中学")
+    (3, 2)
     """
     for length in _name_lengths(gaz).get(text[:2], ()):
-        if (
-            2 <= length <= max_len
-            and length <= len(text)
-            and (text[:length] in gaz.by_name or text[:length] in gaz.by_alias)
-        ):
-            return length
+        if 2 <= length <= max_len and length <= len(text):
+            if text[:length] in gaz.by_name:
+                return length
+            areas = gaz.by_alias.get(text[:length])
+            if areas:
+                level = text[length : length + 1]
+                short = level and any(a.name.endswith(level) for a in areas)
+                return length + 1 if short else length
     return 0
 
 

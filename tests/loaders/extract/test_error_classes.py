@@ -163,6 +163,12 @@ def test_group_named_after_a_road_is_kept_whole():
     assert "人民路教育集团" in groups
 
 
+@pytest.mark.parametrize("name", ["石柱县中学", "察布查尔县高级中学"])
+def test_a_school_named_by_the_short_form_of_an_autonomous_county_is_kept(name: str):
+    # 石柱县 for 石柱土家族自治县: the county's own school, not a generic 县中学.
+    assert name in _names(f"{name}举行开学典礼。", SCHOOL)
+
+
 @pytest.mark.parametrize("road", ["建设路", "解放街", "示范大道"])
 def test_a_school_named_after_a_road_named_by_a_verb_is_kept_whole(road: str):
     assert f"青禾县{road}小学" in _names(f"青禾县{road}小学举行开学典礼。", SCHOOL)
