@@ -182,7 +182,7 @@ def trailing_name(span: str) -> str:
 
 # The tags of a given name jieba does not read as one: a name's own (nr…) or an adjective's
 # (浩然: a); a noun, an abbreviation or a verb is a word of its own (司|党委: j).
-_GIVEN = ("nr", "a", "ag", "ad", "an", "z", "b")
+_GIVEN = ("nr", "nz", "a", "ag", "ad", "an", "z", "b")
 
 
 def _surname_first(span: str) -> str:

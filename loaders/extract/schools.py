@@ -53,6 +53,7 @@ GENERIC = re.compile(
 # A level character for the document's own area and kind words after it name one school, the
 # area's own (县实验小学, 市外国语学校): a short form listed as written (ANNOTATION.md).
 _OWN_LEVELS = ("市", "县", "区")
+_SERIAL = re.compile(r"[一二三四五六七八九十]{1,3}|[0-9]{1,3}")
 _KINDS_ONLY = re.compile(
     "(?:" + "|".join(w for w in lexicon.words("generic_modifiers", "kind") if w != "学科") + ")+"
 )
@@ -166,6 +167,8 @@ def is_specific(name: str, suffix_len: int) -> bool:
         _KINDS_ONLY.fullmatch(body, 1) or (body in _OWN_LEVELS and _KINDS_ONLY.match(suffix))
     ):
         return True  # 县实验小学, 县职业中学: the one school of its kind the area runs
+    if body[:1] in _OWN_LEVELS and _SERIAL.fullmatch(body, 1):
+        return True  # 市二初级中学: the area's school of that number (a short form, as 市二中)
     return had_place and not body.startswith(("各", "所", "省", "市", "区", "县"))
 
 

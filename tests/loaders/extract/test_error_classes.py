@@ -163,6 +163,12 @@ def test_group_named_after_a_road_is_kept_whole():
     assert "人民路教育集团" in groups
 
 
+@pytest.mark.parametrize("name", ["市二初级中学", "县十五小学"])
+def test_a_numbered_school_of_the_area_is_a_name(name: str):
+    # 市二初级中学: the city's school of that number, a short form listed as written.
+    assert name in _names(f"以及{name}的校领导一行参加交流。", SCHOOL)
+
+
 @pytest.mark.parametrize("name", ["石柱县中学", "察布查尔县高级中学"])
 def test_a_school_named_by_the_short_form_of_an_autonomous_county_is_kept(name: str):
     # 石柱县 for 石柱土家族自治县: the county's own school, not a generic 县中学.

@@ -69,6 +69,8 @@ def test_form_of_address_name_read_in_its_sentence():
     assert _people("会上,符丽两位老师交流了经验。") == {}
     # A given name jieba does not read as one still follows a surname: 夏|浩然.
     assert _people("实小夏浩然同学获奖。") == {"夏浩然": {"学生"}}
+    # … nor one it reads as another proper noun (陶|建华: nz).
+    assert _people("在区教育局陶建华副局长的带队下,一行赴外地交流。") == {"陶建华": {"副局长"}}
 
 
 def test_a_conjunction_or_preposition_after_a_role_begins_no_name():
