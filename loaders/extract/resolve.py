@@ -106,8 +106,8 @@ def resolve_entities(
         )
         canonical = sorted({m.canonical for m in members if m.canonical})
         label = canonical[0] if canonical else surfaces[0]
-        if kind == GROUP:
-            label = group_base(label)
+        if kind == GROUP and group_base(label) in text:
+            label = group_base(label)  # X集团 and X教育集团 are one group, labelled as written
         extra = {b for n in (label, *surfaces) for b in bare.get(n, ()) if b in text}
         alts = tuple(sorted((set(surfaces) | extra) - {label}))
         cls = max((m.cls for m in members), key=lambda k: (_CLASS_RANK.get(k, 1), k))

@@ -118,3 +118,12 @@ def test_a_zone_word_many_cities_share_names_the_documents_own_zone():
     chengdu = extract(make_doc(text, chain=("四川省", "成都市")))
     [body] = [e for e in chengdu.entities if e.kind == ORG]
     assert body.label.startswith("成都高新技术产业开发区")
+
+
+def test_a_group_is_labelled_as_the_document_writes_it():
+    # X集团 and X教育集团 are one group; its label is a form the document writes.
+    alone = extract(make_doc("青松中学集团新增两所成员校。"))
+    assert [e.label for e in alone.entities if e.kind == GROUP] == ["青松中学集团"]
+    both = extract(make_doc("青松中学集团新增两所成员校,青松中学教育集团共有五所学校。"))
+    groups = [e for e in both.entities if e.kind == GROUP]
+    assert [(e.label, e.alt_labels) for e in groups] == [("青松中学教育集团", ("青松中学集团",))]
