@@ -317,9 +317,12 @@ def extract(doc: PolicyDocument, model: MentionModel | None = None) -> Extractio
     candidates = choose_candidates(doc, rules, searched, context, model or load_model())
     candidates = _with_concepts(candidates)
     candidates = with_programme_scope(candidates, programme_jurisdiction(doc, context), year)
-    # Names are cited from the original text; the matching copy only located them.
-    candidates = [_surface_from_original(c, doc.text, text) for c in candidates]
-    entities, mentions = resolve_entities(candidates, sentences, context, year, doc.text)
+    # Entities are resolved on the matching copy's names (a traditional-character page names the
+    # same school as a simplified one) and labelled as the original text writes them.
+    written = _written_forms(candidates, doc.text, text)
+    entities, mentions = resolve_entities(
+        candidates, sentences, context, year, doc.text, norm=text, written=written
+    )
     mentions = best_mentions(mentions)
     relations = find_relations(entities, mentions, doc.text)
     relations += find_programme_parts(entities, mentions)
@@ -353,20 +356,22 @@ def best_mentions(mentions: list[Mention] | tuple[Mention, ...]) -> list[Mention
     return sorted(best.values(), key=lambda m: (m.start, m.end, m.entity))
 
 
-def _surface_from_original(c: Candidate, original: str, norm: str) -> Candidate:
-    if c.kind == PROGRAM:
-        # Programme names are cleaned of quotes; one read as written (雙減, 双减 in `norm`)
-        # keeps its written characters.
-        if c.name != clean_name(norm[c.start : c.end]):
-            return c
-        surface = clean_name(original[c.start : c.end])
-    else:
-        surface = original[c.start : c.end]
-    if surface == c.name:
-        return c
-    return Candidate(
-        c.kind, surface, c.start, c.end, c.cls, c.method, c.confidence, c.canonical, c.attrs
-    )
+def _written_forms(candidates: list[Candidate], original: str, norm: str) -> dict[str, str]:
+    """Return each candidate name (as the matching copy reads it) that the original text writes
+    otherwise, with the original's form (鐘樓區 for 钟楼区; the first one written)."""
+    written: dict[str, str] = {}
+    for c in candidates:
+        if c.kind == PROGRAM:
+            # Programme names are cleaned of quotes; one read as written (雙減, 双减 in `norm`)
+            # keeps its written characters.
+            if c.name != clean_name(norm[c.start : c.end]):
+                continue
+            surface = clean_name(original[c.start : c.end])
+        else:
+            surface = original[c.start : c.end]
+        if surface != c.name:
+            written.setdefault(c.name, surface)
+    return written
 
 
 def _in_sentence(sentences: list[Sentence], starts: list[int], offset: int) -> bool:

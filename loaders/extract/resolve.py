@@ -13,6 +13,7 @@ full name (through the key), a campus name written with parentheses with its pla
 from __future__ import annotations
 
 import bisect
+from collections.abc import Mapping
 from dataclasses import replace
 
 from loaders.extract.aliases import alias_forms, group_base
@@ -83,10 +84,21 @@ def resolve_entities(
     context: AreaContext,
     year: int | None,
     text: str,
+    norm: str | None = None,
+    written: Mapping[str, str] | None = None,
 ) -> tuple[list[Entity], list[Mention]]:
-    """Return entities (sorted by key) and their mentions (sorted by offset) for one document."""
+    """Return entities (sorted by key) and their mentions (sorted by offset) for one document.
+
+    Args:
+        text: the document's text, which mentions quote.
+        norm: the matching copy the candidates were named from (default: `text`).
+        written: a candidate name → how `text` writes it, where that differs (traditional
+            characters): labels are given as written, keys from the names.
+    """
+    norm = text if norm is None else norm
+    written = written or {}
     starts = [s.start for s in sentences]
-    aliases, bare = alias_forms(candidates, context, text)
+    aliases, bare = alias_forms(candidates, context, norm)
     if aliases:
         aliases = _followed(aliases)
         candidates = [_aliased(c, aliases) for c in candidates]
@@ -106,10 +118,11 @@ def resolve_entities(
         )
         canonical = sorted({m.canonical for m in members if m.canonical})
         label = canonical[0] if canonical else surfaces[0]
-        if kind == GROUP and group_base(label) in text:
+        if kind == GROUP and group_base(label) in norm:
             label = group_base(label)  # X集团 and X教育集团 are one group, labelled as written
-        extra = {b for n in (label, *surfaces) for b in bare.get(n, ()) if b in text}
-        alts = tuple(sorted((set(surfaces) | extra) - {label}))
+        extra = {b for n in (label, *surfaces) for b in bare.get(n, ()) if b in norm}
+        label = written.get(label, label)
+        alts = tuple(sorted({written.get(n, n) for n in (*surfaces, *extra)} - {label}))
         cls = max((m.cls for m in members), key=lambda k: (_CLASS_RANK.get(k, 1), k))
         attrs = sorted({a for m in members for a in m.attrs if a[0] != "area"})
         area_attr = sorted({a for m in members for a in m.attrs if a[0] == "area"})

@@ -127,3 +127,15 @@ def test_a_group_is_labelled_as_the_document_writes_it():
     both = extract(make_doc("青松中学集团新增两所成员校,青松中学教育集团共有五所学校。"))
     groups = [e for e in both.entities if e.kind == GROUP]
     assert [(e.label, e.alt_labels) for e in groups] == [("青松中学教育集团", ("青松中学集团",))]
+
+
+def test_a_traditional_character_page_resolves_as_a_simplified_one():
+    # Keys and short forms come from the simplified reading; labels stay as written.
+    simplified = "浙江省温州市鹿城区青松小学师生赴港交流。鹿城区青松小学校长带队。"
+    traditional = "浙江省溫州市鹿城區青松小學師生赴港交流。鹿城區青松小學校長帶隊。"
+    plain = [e for e in extract(make_doc(simplified)).entities if e.kind == SCHOOL]
+    written = [e for e in extract(make_doc(traditional)).entities if e.kind == SCHOOL]
+    assert [e.key for e in written] == [e.key for e in plain]
+    assert [(e.label, e.alt_labels) for e in written] == [
+        ("浙江省溫州市鹿城區青松小學", ("鹿城區青松小學",))
+    ]
