@@ -215,6 +215,7 @@ def alias_forms(
     aliases.update(short)
     aliases.update(_place_prefixed_forms(candidates))
     aliases.update(_projects(candidates))
+    aliases.update(_heads_in_full(candidates))
     aliases.update(_campus_forms(candidates, aliases))
     return aliases, bare
 
@@ -224,6 +225,15 @@ def _projects(candidates: list[Candidate]) -> dict[tuple[str, str], str]:
     项目 (project) adds nothing to the programme's name (青禾阅读计划 = 青禾阅读计划项目)."""
     names = {c.name for c in candidates if c.kind == PROGRAM}
     return {(PROGRAM, n): n + "项目" for n in names if n + "项目" in names}
+
+
+def _heads_in_full(candidates: list[Candidate]) -> dict[tuple[str, str], str]:
+    """Return (SCHOOL, name) → name + 校 when the document writes both: 小学校 and 中学校 are
+    小学 and 中学 written in full (某某小学 = 某某小学校)."""
+    names = {c.name for c in candidates if c.kind == SCHOOL}
+    return {
+        (SCHOOL, n): n + "校" for n in names if n.endswith(("小学", "中学")) and n + "校" in names
+    }
 
 
 def place_prefixed(name: str, longer: str) -> bool:

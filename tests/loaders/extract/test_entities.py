@@ -139,3 +139,10 @@ def test_a_traditional_character_page_resolves_as_a_simplified_one():
     assert [(e.label, e.alt_labels) for e in written] == [
         ("浙江省溫州市鹿城區青松小學", ("鹿城區青松小學",))
     ]
+
+
+def test_a_school_written_with_its_head_in_full_is_one_school():
+    # 小学校 is 小学 written in full: 青溪小学 is an altLabel of 青溪小学校.
+    extraction = extract(make_doc("青溪小学校因生源增加需新建校舍。关于青溪小学搬迁的建议已收悉。"))
+    schools = [(e.label, e.alt_labels) for e in extraction.entities if e.kind == SCHOOL]
+    assert schools == [("青溪小学校", ("青溪小学",))]
