@@ -505,6 +505,9 @@ def test_a_count_after_the_last_group_of_a_list_is_not_part_of_its_name(count: s
         "扎实开展“书香润校园 实践促成长”,营造良好氛围。",  # a slogan of two phrases
         "深化“结对式”帮扶,告别“满堂灌式”教学。",  # a manner, not a name
         "全力推进项目工程建设,确保按期完工。",  # a head used as a modifier
+        "全市实施总体计划,分步推进。",  # generic words only
+        "今年完成改造项目,改善办学条件。",
+        "各校2025年民办义务教育学校招生计划按时公布。",  # an office's routine plan
     ],
 )
 def test_bundles_events_designations_and_titles_are_not_programmes(text: str):
