@@ -96,6 +96,9 @@ _SPLIT_TOKENS = re.compile(r"\s*(?:\||｜|丨|>|»|›|\s{2,})\s*")
 _MAY_SPLIT = re.compile(r"[|｜丨>»›\s](?:(?<=[|｜丨>»›])|(?<=\s)\s)")
 
 
+_PARAGRAPH = 200  # characters: a longer line of two sentences or more is text, not a footer
+
+
 def _only_brackets(line: str) -> bool:
     """Return True for a line made only of 【…】 links, e.g. '【打印本页】 【关闭窗口】'."""
     return bool(_BRACKET_LINKS.fullmatch(line))
@@ -121,9 +124,14 @@ def line_kind(line: str) -> str:
     content = _LEADING_BULLET.sub("", stripped)
     if not _WORD.search(content):
         return "strong"  # only symbols: separators, '×', '| ||'
+    if _CATALOGUE_LINE.match(stripped):
+        return "strong"  # a catalogue field, however long its value (内容概述:…)
+    if len(content) > _PARAGRAPH and content.count("。") >= 2:
+        # Paragraphs of text, whatever they mention: a page saved without line breaks is one
+        # such line, and its contact details or page count must not drop it.
+        return "body"
     if (
-        _CATALOGUE_LINE.match(stripped)
-        or _BREADCRUMB.match(content)
+        _BREADCRUMB.match(content)
         or _PAGE_MARK.match(content)
         or ("." in content and _IMAGE.match(content))
         or _PAGINATION.search(content)

@@ -56,3 +56,17 @@ def test_find_body_keeps_a_plain_document_whole() -> None:
     assert find_body(text) == find_body(text)
     (span,) = find_body(text)
     assert (span.start, span.end) == (0, len(text))
+
+
+def test_a_page_saved_as_one_line_is_text_whatever_it_mentions() -> None:
+    # A file converted without line breaks: its contact details (联系电话, 电子邮箱) and a page
+    # count are part of its one line, which is the document, not a footer.
+    text = (
+        "青禾县2024年拟认定普惠性民办幼儿园名单公示 根据《青禾县普惠性民办幼儿园认定和管理办法》"
+        "文件精神,县教育局联合县发改委、县财政局开展了认定评估工作。评审组通过听取汇报、实地检查、"
+        "查验资料等方式,对申报的所有民办幼儿园进行了现场打分。经评审,拟认定青松幼儿园等3所"
+        "幼儿园为2024年普惠性民办幼儿园。公示期内,任何单位和个人均可通过来信、来电、来访的形式"
+        "反映情况。 公示时间: 2024年7月31日至8月4日 联系电话: 12345678 电子邮箱: 共1页"
+    )
+    (span,) = find_body(text)
+    assert (span.start, span.end) == (0, len(text))
