@@ -21,8 +21,10 @@ import re
 
 from loaders.extract.areas import AreaContext
 from loaders.extract.boundaries import head_of
+from loaders.extract.concepts import family_label
 from loaders.extract.gazetteer import after_places, leading_place, load_gazetteer
 from loaders.extract.model import GROUP, ORG, PROGRAM, SCHOOL, Candidate
+from loaders.extract.programs import is_generic
 from loaders.extract.schools import specific_part
 
 # Shorthand of numbered and experimental schools: X一中 = X第一中学, X实小 = X实验小学.
@@ -216,6 +218,7 @@ def alias_forms(
     aliases.update(_place_prefixed_forms(candidates))
     aliases.update(_projects(candidates))
     aliases.update(_heads_in_full(candidates))
+    aliases.update(_programme_short_forms(candidates))
     aliases.update(_campus_forms(candidates, aliases))
     return aliases, bare
 
@@ -225,6 +228,38 @@ def _projects(candidates: list[Candidate]) -> dict[tuple[str, str], str]:
     项目 (project) adds nothing to the programme's name (青禾阅读计划 = 青禾阅读计划项目)."""
     names = {c.name for c in candidates if c.kind == PROGRAM}
     return {(PROGRAM, n): n + "项目" for n in names if n + "项目" in names}
+
+
+def _programme_short_forms(candidates: list[Candidate]) -> dict[tuple[str, str], str]:
+    """Return (PROGRAM, name) → the one longer programme name of the document that is `name`
+    with generic words added (教育部, 中小学, 省: 名校长领航工程 and 教育部名校长领航工程 are
+    教育部中小学名校长领航工程): the authority and the level say whose programme it is, not
+    which. Two such longer names leave the short one as it is."""
+    names = sorted({c.name for c in candidates if c.kind == PROGRAM}, key=len)
+    out: dict[tuple[str, str], str] = {}
+    for i, short in enumerate(names):
+        if len(short) < 4 or family_label(short) is not None:
+            continue  # a family's own label (集团化办学) is the name others resolve to
+        fulls = [full for full in names[i + 1 :] if _adds_generic_words(short, full)]
+        # the fullest of the longer forms (教育部名校长领航工程 is itself one of the next)
+        fulls = [f for f in fulls if not any(_adds_generic_words(f, g) for g in fulls)]
+        if len(fulls) == 1:
+            out[(PROGRAM, short)] = fulls[0]
+    return out
+
+
+def _adds_generic_words(short: str, full: str) -> bool:
+    """Return True when `full` is `short` with only generic programme words added, before it or
+    between its parts, its last part (the head and the words before it) kept whole."""
+    runs = pieces(short, full)
+    if not runs or runs[-1][0] + runs[-1][1] != len(full) or runs[-1][1] < 4:
+        return False
+    gaps, at = [], 0
+    for start, length in runs:
+        if start > at:
+            gaps.append(full[at:start])
+        at = start + length
+    return bool(gaps) and all(is_generic(gap) for gap in gaps)
 
 
 def _heads_in_full(candidates: list[Candidate]) -> dict[tuple[str, str], str]:

@@ -146,3 +146,21 @@ def test_a_school_written_with_its_head_in_full_is_one_school():
     extraction = extract(make_doc("青溪小学校因生源增加需新建校舍。关于青溪小学搬迁的建议已收悉。"))
     schools = [(e.label, e.alt_labels) for e in extraction.entities if e.kind == SCHOOL]
     assert schools == [("青溪小学校", ("青溪小学",))]
+
+
+def test_a_programme_written_without_its_authority_and_level_is_one_programme():
+    # 青禾领航工程 and 教育部青禾领航工程 are 教育部中小学青禾领航工程 with generic words left out.
+    text = (
+        "我校校长入选教育部中小学青禾领航工程。教育部青禾领航工程为期三年,"
+        "实施青禾领航工程,组织学员赴外地跟岗学习。"
+    )
+    programmes = [e for e in extract(make_doc(text)).entities if e.kind == PROGRAM]
+    assert [(e.label, e.alt_labels) for e in programmes] == [
+        ("教育部中小学青禾领航工程", ("教育部青禾领航工程", "青禾领航工程"))
+    ]
+
+
+def test_a_family_label_stays_the_name_its_longer_forms_resolve_to():
+    text = "全面推进教育集团化办学,深化集团化办学改革。"
+    programmes = [e for e in extract(make_doc(text)).entities if e.kind == PROGRAM]
+    assert [e.label for e in programmes] == ["集团化办学"]
