@@ -169,6 +169,7 @@ def describe(
                 for a in alts
                 if not _MEMBERSHIP_VERB.search(text, a.start, anchor.head_start)
                 and not _counted(text, a)
+                and not _JOINED_SCHOOL.search(text, a.start, anchor.head_start)
             ]
         if anchor.kind in (SCHOOL, GROUP) and _COUNT_AFTER.match(text, anchor.end):
             alts = []  # 特教学校77所, 帮扶关系普通高中15对: a kind being counted
@@ -221,6 +222,10 @@ def _verb_head(values: Mapping[str, float], kind: str) -> bool:
 _MEMBERSHIP_VERB = re.compile(
     lexicon.alternation("group_left_breaks", "verb-building", "verb-cooperation")
 )
+
+# A school's head and a conjunction: a group's name never goes on after a whole school's name
+# joined by 和 (某实验学校和|乙教育集团 pairs a school with a group).
+_JOINED_SCHOOL = re.compile("(?:" + lexicon.alternation("school_heads") + ")(?:和|与|及|、)")
 
 # Kinds whose rule names are checked against LAC's first word (a rule's left edge is a guess).
 _CHECKED_STARTS = ("program",)

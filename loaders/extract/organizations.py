@@ -14,6 +14,7 @@ from functools import lru_cache
 
 import ahocorasick
 
+from loaders.extract import lexicon
 from loaders.extract.areas import LEVEL_CHARACTERS, AreaContext, pick_area
 from loaders.extract.boundaries import REACH, dictionary_word, heads_of
 from loaders.extract.concepts import concept_for
@@ -484,10 +485,19 @@ def find_open_bodies(
             ):
                 continue  # 集团化|办学: the head begins the next word (but 市政府|部署 ends a body)
             begin = _open_start(text, start, s_start, ends)
-            if begin is not None and not _names_a_unit(text[begin:end]):
+            if (
+                begin is not None
+                and not _names_a_unit(text[begin:end])
+                and not text.endswith(_NOT_BODIES, begin, end)
+            ):
                 candidate = body_candidate(text, begin, end, head, cls, context, 0.6)
                 out.append(replace(candidate, method="organizations.open"))
     return out
+
+
+# Names that end as a hospital's, a university's, a newspaper's or a company's do (人民医院: the
+# head 院): ANNOTATION.md leaves them out of the bodies (lexicon/non_entity_heads.tsv).
+_NOT_BODIES = lexicon.words("non_entity_heads")
 
 
 def _names_a_unit(name: str) -> bool:

@@ -87,7 +87,7 @@ TITLES = {
 _ROLE = "|".join(sorted(ROLES, key=len, reverse=True))
 _NAME_END = (
     r"(?=[,，、。;；:：!！\s(（)）“”\"]|同志|等|$"
-    r"|介绍|表示|说|指出|强调|认为|告诉|出席|担任|主持|致辞|讲话|作|为)"
+    r"|介绍|表示|说|指出|强调|认为|告诉|出席|担任|主持|致辞|讲话|作|为|在|将|到)"
 )
 _PERSON = re.compile(rf"(?P<role>{_ROLE})(?P<name>[\u4e00-\u9fff]{{2,3}}?){_NAME_END}")
 # The name is read back from the form of address by jieba (trailing_name); the pattern only

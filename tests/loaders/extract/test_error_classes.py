@@ -145,6 +145,9 @@ def test_a_name_spanning_a_clause_gives_way_to_its_anchors_sound_alternative():
         ("白鹭中学校长周明远为教育集团副理事长。", GROUP),  # a title and a name before the head
         ("第一联盟:青松中学联盟。", ORG),  # a rank in a list of alliances
         ("青禾市名校长工作室启动仪式举行。", ORG),  # a programme's studio, not a body
+        ("学生在青禾市人民医院参加体检。", ORG),  # a hospital is no body of the guideline
+        ("全区同一学校的学生统一着装。", SCHOOL),  # 同一: the same
+        ("今年更多学校加入集团。", SCHOOL),  # a time and a quantifier
         ("这次省、市、县三级名班主任工作室的成立,意义重大。", ORG),
     ],
 )
@@ -161,6 +164,11 @@ def test_a_count_summing_up_a_list_leaves_its_last_name_a_name():
 def test_group_named_after_a_road_is_kept_whole():
     groups = _names("人民路教育集团新增两所成员校。", GROUP)
     assert "人民路教育集团" in groups
+
+
+def test_a_school_joined_to_a_group_by_a_conjunction_is_no_part_of_its_name():
+    text = "兰州海亮实验学校和一只船教育集团合作办学。"
+    assert _names(text, GROUP) == {"一只船教育集团"}
 
 
 @pytest.mark.parametrize("name", ["市二初级中学", "县十五小学"])
@@ -544,6 +552,7 @@ def test_a_programme_head_characterising_a_subject_names_no_programme(text: str)
         "今年投资1.2亿元实施青松小学项目和白鹭中学二期工程。",  # one school's, a phase
         "全县新建教学综合楼项目3个,周转房建设项目2个。",  # buildings
         "年底前完成主体工程。",  # a part of a building
+        "完成电气工程、给排水工程施工。",  # trades of the works
     ],
 )
 def test_a_building_project_is_no_programme(text: str):

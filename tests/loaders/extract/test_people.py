@@ -69,6 +69,10 @@ def test_form_of_address_name_read_in_its_sentence():
     assert _people("会上,符丽两位老师交流了经验。") == {}
     # A given name jieba does not read as one still follows a surname: 夏|浩然.
     assert _people("实小夏浩然同学获奖。") == {"夏浩然": {"学生"}}
+    # A preposition after a role's name is no part of it (处长程锐|在…).
+    assert _people("日前,青禾市教育局人事处处长程锐在“名师工作室”成立仪式上讲话。") == {
+        "程锐": {"处长"}
+    }
     # … nor one it reads as another proper noun (陶|建华: nz).
     assert _people("在区教育局陶建华副局长的带队下,一行赴外地交流。") == {"陶建华": {"副局长"}}
 
