@@ -17,7 +17,6 @@ import ahocorasick
 from loaders.extract import lexicon
 from loaders.extract.areas import LEVEL_CHARACTERS, AreaContext, pick_area
 from loaders.extract.boundaries import REACH, dictionary_word, heads_of
-from loaders.extract.concepts import concept_for
 from loaders.extract.gazetteer import AreaInfo, Gazetteer, load_gazetteer, place_lengths_before
 from loaders.extract.model import ORG, Candidate
 from loaders.extract.sentences import spans_with_hits, word_hits
@@ -485,26 +484,17 @@ def find_open_bodies(
             ):
                 continue  # 集团化|办学: the head begins the next word (but 市政府|部署 ends a body)
             begin = _open_start(text, start, s_start, ends)
-            if (
-                begin is not None
-                and not _names_a_unit(text[begin:end])
-                and not text.endswith(_NOT_BODIES, begin, end)
-            ):
+            if begin is not None and not text.endswith(_NOT_BODIES, begin, end):
                 candidate = body_candidate(text, begin, end, head, cls, context, 0.6)
                 out.append(replace(candidate, method="organizations.open"))
     return out
 
 
 # Names that end as a hospital's, a university's, a newspaper's or a company's do (人民医院: the
-# head 院): ANNOTATION.md leaves them out of the bodies (lexicon/non_entity_heads.tsv).
-_NOT_BODIES = lexicon.words("non_entity_heads")
-
-
-def _names_a_unit(name: str) -> bool:
-    """Return True when `name` ends with the label of a programme's kind of unit (…名校长工作室,
-    …名班主任工作室): a studio the programme sets up, not a body of the administration."""
-    concept = concept_for(name)
-    return concept is not None and concept.unit and name.endswith(concept.labels)
+# head 院): ANNOTATION.md leaves them out of the bodies (lexicon/non_entity_heads.tsv). A studio
+# or a workstation (名校长工作室, 某某校长工作室, 名师农村工作站) is a unit a programme sets up
+# around its teachers, not a body of the administration either.
+_NOT_BODIES = (*lexicon.words("non_entity_heads"), "工作室", "工作站")
 
 
 _COMMON = 300  # jieba frequency of an everyday word (举办 3 541, 市级 667; 试院 4, 联组 2)

@@ -146,6 +146,8 @@ def test_a_name_spanning_a_clause_gives_way_to_its_anchors_sound_alternative():
         ("第一联盟:青松中学联盟。", ORG),  # a rank in a list of alliances
         ("青禾市名校长工作室启动仪式举行。", ORG),  # a programme's studio, not a body
         ("学生在青禾市人民医院参加体检。", ORG),  # a hospital is no body of the guideline
+        ("温州市第六批名师农村工作站揭牌。", ORG),  # a programme's workstation, not a body
+        ("青禾县首个公办初中教育集团成立。", GROUP),  # the first of a kind
         ("全区同一学校的学生统一着装。", SCHOOL),  # 同一: the same
         ("今年更多学校加入集团。", SCHOOL),  # a time and a quantifier
         ("这次省、市、县三级名班主任工作室的成立,意义重大。", ORG),
