@@ -58,6 +58,8 @@ _STRONG_TERMS = re.compile(
     r"扫一扫|分享到|用户登录|登录个人中心|无障碍|繁体版|简体版|浏览次数|阅读次数|点击次数|访问次数|"
     r"阅读量|点击数|打开APP|下载APP|开通VIP|未登录|扫描关注|微信公众号二维码|字体:|字号:|"
     r"上一篇|下一篇|上一页|下一页|上一期|下一期|前一天|后一天|返回顶部|网站首页|智能问答|个人中心|"
+    # a search box and its suggestions (快捷搜索: 汽车 科技)
+    r"快捷搜索|站内搜索|热门搜索|"
     # a link to the site's front page in a path (数字版首页 > 第A08版), a media player's or a
     # page's own prompt (点击观看全程视频), an e-paper's field labels (报纸名称:, 版面:)
     r"首页\s*[>»›→]|点击(?:观看|查看|播放|收听|进入|阅读|下载|浏览)|报纸名称\s*:|版\s*[面次]\s*:|"

@@ -43,6 +43,7 @@ from loaders.gazetteer import (
 from loaders.normalise import normalise_text
 from loaders.sections import iso_timestamp
 from loaders.titles import (
+    header_date,
     is_banner,
     is_byline,
     masthead_date,
@@ -510,6 +511,7 @@ def _is_title_line(line: str) -> bool:
         and not _NEWS_LEAD.match(line)
         and not _SECTION_START.match(line)
         and not _DATE_ALONE.fullmatch(line)
+        and not header_date(line)  # 2021年06月04日 星期五 报料热线:…: a page's dated header
         and not _SHORT_FIELD.fullmatch(line)
         and not _ORG_LINE.fullmatch(line)
         and not re.fullmatch(r".*文\s*件", line)
@@ -704,7 +706,8 @@ def find_title(norm: str, lines: list[tuple[int, int]]) -> Span | None:
     chosen = (
         _byline_headline(norm, lines, plain, stop)
         or _quoted_headline(norm, lines, plain)
-        or plain[0]
+        # a headline's length before a menu word's (我的足迹, 购物车 above the headline)
+        or next((i for i in plain if lines[i][1] - lines[i][0] >= _HEADLINE_MIN), plain[0])
     )
     first, last = _title_lines(norm, lines, chosen)
     return _clean_title(norm, lines[first][0], lines[last][1])
@@ -814,6 +817,17 @@ def find_signature(norm: str) -> tuple[Span, Span] | None:
     inline = _SIGNATURE_INLINE.search(norm) if _SPACE_DATE.search(norm) else None
     if inline:
         return Span(*inline.span("org")), Span(*inline.span("date"))
+    return None
+
+
+def find_header_date(norm: str, lines: list[tuple[int, int]], before: int) -> Span | None:
+    """Return the date of the first line above `before` that opens with a date and its weekday."""
+    for start, end in lines:
+        if end > before:
+            break
+        span = header_date(norm[start:end])
+        if span:
+            return Span(start + span[0], start + span[1])
     return None
 
 
@@ -1052,6 +1066,12 @@ def extract_metadata(
         undersigned = find_undersigned_date(norm)
         if undersigned:
             put("written_on", undersigned, parse_date(norm[undersigned.start : undersigned.end]))
+    if title_span and not any(f in values for f in ("written_on", "generated_on", "published_on")):
+        # Last, a date and its weekday above the headline: an e-paper's issue (or a portal's
+        # today, which is why any other date comes first).
+        header = find_header_date(norm, lines, title_span.start)
+        if header:
+            put("published_on", header, parse_date(norm[header.start : header.end]))
     # issuer
     source = ev.pop("source", None)
     if "issuer" in ev:

@@ -73,6 +73,11 @@ _BARE_DATE = re.compile(
 _CREDIT = re.compile(
     rf"(?:记者|通讯员)\s*[/|_:]?\s*[{_CJK}]{{2,3}}(?:\s|$|[)）])|^\s*[文图摄]\s*[/|_:]"
 )
+# A date and its weekday opening a line: a portal's or an e-paper's header.
+_DATED_HEADER = re.compile(
+    r"^\s*(?P<date>(?:19|20)\d{2}\s*[-年./]\s*\d{1,2}\s*[-月./]\s*\d{1,2}\s*日?)"
+    r"\s*(?:星期|周)[一二三四五六日天]"
+)
 # A publication stamp: a full date and its clock time (2023-08-28 18:02, 2023年8月28日 18:02).
 _STAMP = re.compile(
     r"(?:19|20)\d{2}\s*[-年./]\s*\d{1,2}\s*[-月./]\s*\d{1,2}\s*日?\s*\d{1,2}\s*:\s*\d{2}"
@@ -80,6 +85,7 @@ _STAMP = re.compile(
 
 
 _NAME_DASH = re.compile(r"[—–-]+")
+_LINK_BARS = re.compile(r"[|｜丨]")
 
 
 def is_site_name(text: str) -> bool:
@@ -138,6 +144,18 @@ def masthead_date(line: str) -> tuple[int, int] | None:
     return match.span("date") if match and match["date"] else None
 
 
+def header_date(line: str) -> tuple[int, int] | None:
+    """Return (start, end) of the date a dated header line opens with (a date and its weekday),
+    or None.
+
+    >>> line = "2021年06月04日 星期五  报料热线:12345"
+    >>> s, e = header_date(line); line[s:e]
+    '2021年06月04日'
+    """
+    match = _DATED_HEADER.match(line)
+    return match.span("date") if match else None
+
+
 def is_banner(text: str) -> bool:
     """Return True for a line that names the site, a newspaper or a column, not the document.
 
@@ -149,8 +167,21 @@ def is_banner(text: str) -> bool:
     text = text.strip()
     masthead = len(text) <= 10 and text.endswith(_MASTHEAD_SUFFIXES)
     return (
-        masthead or is_site_name(text) or is_column_name(text) or bool(_MASTHEAD_LINE.match(text))
+        masthead
+        or is_site_name(text)
+        or is_column_name(text)
+        or bool(_MASTHEAD_LINE.match(text))
+        or _media_links(text)
     )
+
+
+def _media_links(text: str) -> bool:
+    """Return True for a row of links to a press group's papers and sites (某报业集团旗下媒体:
+    某日报 |某晚报 |某网 …): three or more parts between bars, most of them a paper's or a
+    site's name."""
+    parts = [p.strip() for p in _LINK_BARS.split(text) if p.strip()]
+    named = sum(1 for p in parts if p.endswith("报") or is_site_name(p))
+    return len(parts) >= 3 and 2 * named > len(parts)
 
 
 def is_byline(line: str) -> bool:

@@ -166,6 +166,35 @@ def test_a_disclosure_rows_name_is_the_title_and_its_empty_number_no_recipient()
     assert meta.recipients == ("周明远委员",)
 
 
+def test_an_e_papers_media_row_and_dated_header_are_no_title() -> None:
+    page = (
+        "青禾报业集团旗下媒体: 青禾日报 |青禾晚报 |青禾网 |青禾商报 返回首页\n"
+        "2021年06月04日 星期五  报料热线:12345\n"
+        "上一篇    下一篇\n"
+        "青禾县新建三所学校交付使用\n"
+        "本报讯(记者周明远)日前,青禾县新建的三所学校交付使用,新增学位2400个。\n"
+    )
+    meta = metadata_of(page)
+    assert (meta.title, meta.date) == ("青禾县新建三所学校交付使用", "2021-06-04")
+
+
+def test_a_dated_header_gives_way_to_the_documents_own_date() -> None:
+    page = (
+        "2024年8月21日 星期三\n"
+        "关于县政协第27号提案的答复\n"
+        "周明远委员:\n你们提出的提案收悉,现答复如下。\n县教育局\n2023年7月4日\n"
+    )
+    meta = metadata_of(page)
+    assert (meta.title, meta.date) == ("关于县政协第27号提案的答复", "2023-07-04")
+
+
+def test_a_search_box_or_a_menu_word_above_the_headline_is_no_title() -> None:
+    search = "快捷搜索:  汽车  科技\n青禾县第六中学新校区在什么地方\n6月29日,青禾县第六中学新校区奠基仪式举行。\n"
+    assert metadata_of(search).title == "青禾县第六中学新校区在什么地方"
+    menu = "购物车\n我的足迹\n周明远局长在青禾县教育装备展示会开幕式上的致辞\n尊敬的各位领导、各位来宾:大家上午好!今天我们相聚在这里。\n"
+    assert metadata_of(menu).title == "周明远局长在青禾县教育装备展示会开幕式上的致辞"
+
+
 def test_a_number_in_a_table_cell_is_no_title_and_a_labelled_number_is_no_title() -> None:
     page = (
         "青政发〔2021〕9号 |\n"
