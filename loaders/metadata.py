@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import datetime
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from functools import lru_cache
 
 import cn2an
@@ -792,13 +792,24 @@ def find_dateline(
         )
         if not match:
             # A newspaper's page prints the issue's date on its masthead, above the headline.
-            for start, end in lines:
-                if end > before:
-                    break
-                span = masthead_date(norm[start:end])
-                if span:
-                    return Span(start + span[0], start + span[1])
+            return _date_above(norm, lines, before, masthead_date)
     return Span(*match.span("date")) if match else None
+
+
+def _date_above(
+    norm: str,
+    lines: list[tuple[int, int]],
+    before: int,
+    read: Callable[[str], tuple[int, int] | None],
+) -> Span | None:
+    """Return the date `read` finds in the first line above `before` that holds one."""
+    for start, end in lines:
+        if end > before:
+            break
+        span = read(norm[start:end])
+        if span:
+            return Span(start + span[0], start + span[1])
+    return None
 
 
 def _date_lines(norm: str) -> Iterator[re.Match[str]]:
@@ -817,17 +828,6 @@ def find_signature(norm: str) -> tuple[Span, Span] | None:
     inline = _SIGNATURE_INLINE.search(norm) if _SPACE_DATE.search(norm) else None
     if inline:
         return Span(*inline.span("org")), Span(*inline.span("date"))
-    return None
-
-
-def find_header_date(norm: str, lines: list[tuple[int, int]], before: int) -> Span | None:
-    """Return the date of the first line above `before` that opens with a date and its weekday."""
-    for start, end in lines:
-        if end > before:
-            break
-        span = header_date(norm[start:end])
-        if span:
-            return Span(start + span[0], start + span[1])
     return None
 
 
@@ -1069,7 +1069,7 @@ def extract_metadata(
     if title_span and not any(f in values for f in ("written_on", "generated_on", "published_on")):
         # Last, a date and its weekday above the headline: an e-paper's issue (or a portal's
         # today, which is why any other date comes first).
-        header = find_header_date(norm, lines, title_span.start)
+        header = _date_above(norm, lines, title_span.start, header_date)
         if header:
             put("published_on", header, parse_date(norm[header.start : header.end]))
     # issuer
