@@ -788,7 +788,7 @@ def _characterises(text: str, s_start: int, begin: int, end: int) -> bool:
     """Return True when the unquoted head text[begin:end] heads the complement of a copula or a
     role verb earlier in its clause (X是…的德政工程, 把X作为一项民生工程来抓) and closes it: the
     phrase says what X is. A programme the complement names is the object of its own verb
-    (是实施青蓝工程): then no 的 or classifier comes right before it."""
+    (是实施青禾助学工程): then no 的 or classifier comes right before it."""
     start = s_start + max(
         (text.rfind(mark, s_start, begin) + 1 - s_start for mark in _CLAUSE_ENDS), default=0
     )
