@@ -168,6 +168,13 @@ def test_group_named_after_a_road_is_kept_whole():
     assert "人民路教育集团" in groups
 
 
+def test_a_motion_verb_before_a_listed_school_is_no_part_of_it():
+    text = "回望这五年,从青禾新城、到青松东安实验学校、再到白鹭学校,一所所学校拔地而起。"
+    schools = _names(text, SCHOOL)
+    assert "青松东安实验学校" in schools
+    assert not {"到青松东安实验学校", "青禾新城实验学校"} & schools
+
+
 def test_a_school_joined_to_a_group_by_a_conjunction_is_no_part_of_its_name():
     text = "兰州海亮实验学校和一只船教育集团合作办学。"
     assert _names(text, GROUP) == {"一只船教育集团"}
