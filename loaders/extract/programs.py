@@ -101,6 +101,7 @@ _PERIOD_AFTER = re.compile(r"^[”\"]?(?:规划|时期|期间|以来|末)")
 # Quoted as the title sought, not the programme run: 创建“…示范区”, 申报“…品牌项目”.
 _HONOUR_BEFORE = re.compile("(?:" + lexicon.alternation("honour_verbs") + ")[省市区县]?$")
 _PREV_VERB = re.compile("(?:" + lexicon.alternation("programme_launch_verbs") + ")$")
+_LAUNCH = re.compile(lexicon.alternation("programme_launch_verbs"))
 # Counted slogans: “三大发展”, “两个先行” (but “五个一” is a name: 个 is followed by a numeral).
 _COUNTED = re.compile(r"^[0-9一二三四五六七八九十两几]+(?:大|个[^0-9一二三四五六七八九十])")
 # A quoted phrase used as a vision, principle or goal (以“…”为发展愿景) is a slogan.
@@ -739,6 +740,9 @@ def _suffix_candidate(text: str, s_start: int, start: int, end: int, word: str) 
         begin = end - len(name)
         if _characterises(text, s_start, begin, end):
             return None  # 是一项民心工程, 作为…的灵魂工程: what the subject is, not a name
+    if quoted and (cut := launched(name)):
+        name = name[cut:]
+        begin = end - len(name)
     spec = name[: -len(word)]
     if quoted and spec.endswith(SUFFIXES) and word == "项目":
         name, spec = spec, spec  # “劳动体验”工程项目: 项目 repeats the head
@@ -942,8 +946,22 @@ def _quoted_names(
     out = []
     for piece in pieces:
         start = match.start(1) + content.index(piece)
-        out.append(_quoted(clean_name(piece), start, start + len(piece)))
+        cut = launched(piece)
+        out.append(_quoted(clean_name(piece[cut:]), start + cut, start + len(piece)))
     return out
+
+
+def launched(name: str) -> int:
+    """Return how many characters of a quoted name are the verb that launches the programme it
+    names (“实施某某帮扶工程”, a task of a plan quoted whole), or 0.
+
+    >>> launched("实施青禾帮扶工程"), launched("实施工程"), launched("青禾帮扶工程")
+    (2, 0, 0)
+    """
+    verb = _LAUNCH.match(name)
+    if verb is None or len(name) - verb.end() < 4 or not name.endswith(SUFFIXES):
+        return 0
+    return verb.end()
 
 
 def _quoted(name: str, start: int, end: int, canonical: str | None = None) -> Candidate:

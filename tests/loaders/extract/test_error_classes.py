@@ -525,6 +525,8 @@ def test_a_count_after_the_last_group_of_a_list_is_not_part_of_its_name(count: s
         "全市实施总体计划,分步推进。",  # generic words only
         "今年完成改造项目,改善办学条件。",
         "各校2025年民办义务教育学校招生计划按时公布。",  # an office's routine plan
+        "这是全县教育的重要项目,要落实具体项目,补齐薄弱项目。",  # qualities only
+        "打造一批标志性工程。",
     ],
 )
 def test_bundles_events_designations_and_titles_are_not_programmes(text: str):
@@ -586,6 +588,11 @@ def test_a_programme_named_in_a_copula_clause_is_still_named(text: str):
 def test_two_quoted_programmes_joined_by_ji_are_two_names():
     text = "举办“青禾读书成长”暨“乡村少年宫”项目推进会。"
     assert {"青禾读书成长", "乡村少年宫"} <= _names(text, PROGRAM)
+
+
+def test_a_quoted_task_names_the_programme_its_verb_launches():
+    text = "按照关于“实施县中托管帮扶工程”的部署要求,加大帮扶力度。"
+    assert _names(text, PROGRAM) == {"县中托管帮扶工程"}
 
 
 def test_a_named_programme_is_found():
