@@ -497,7 +497,9 @@ def find_open_bodies(
 _NOT_BODIES = (*lexicon.words("non_entity_heads"), "工作室", "工作站")
 
 
-_COMMON = 300  # jieba frequency of an everyday word (举办 3 541, 市级 667; 试院 4, 联组 2)
+_COMMON = (
+    250  # jieba frequency of an everyday word (举办 3 541, 市级 667, 公办 264; 试院 4, 联组 2)
+)
 
 
 @lru_cache(maxsize=4096)

@@ -147,6 +147,8 @@ def test_a_name_spanning_a_clause_gives_way_to_its_anchors_sound_alternative():
         ("青禾市名校长工作室启动仪式举行。", ORG),  # a programme's studio, not a body
         ("学生在青禾市人民医院参加体检。", ORG),  # a hospital is no body of the guideline
         ("温州市第六批名师农村工作站揭牌。", ORG),  # a programme's workstation, not a body
+        ("温州市公办学校招生工作启动。", ORG),  # 办 ends an everyday word (公办), no body
+        ("据青禾县融媒体中心报道,全县学校开学。", ORG),  # media
         ("青禾县首个公办初中教育集团成立。", GROUP),  # the first of a kind
         ("全区同一学校的学生统一着装。", SCHOOL),  # 同一: the same
         ("今年更多学校加入集团。", SCHOOL),  # a time and a quantifier
