@@ -152,6 +152,7 @@ def test_a_name_spanning_a_clause_gives_way_to_its_anchors_sound_alternative():
         ("青禾县首个公办初中教育集团成立。", GROUP),  # the first of a kind
         ("全区同一学校的学生统一着装。", SCHOOL),  # 同一: the same
         ("今年更多学校加入集团。", SCHOOL),  # a time and a quantifier
+        ("各单位分管教育工作的负责人,乡镇以上学校党政主要负责人参加会议。", SCHOOL),  # a level
         ("这次省、市、县三级名班主任工作室的成立,意义重大。", ORG),
     ],
 )
