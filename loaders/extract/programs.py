@@ -78,7 +78,6 @@ _HAS_CJK = re.compile(r"[\u4e00-\u9fff]")
 _CN_NUMBER = re.compile(r"[一二三四五六七八九十百零两]+")
 _SLOGAN_MARK = re.compile(r"[,,;;]")
 _CLAUSE_BREAK = re.compile(r"[,,。;;]")
-_CLAUSE_ENDS = ",,。;;!?!?::"
 # What may follow a complement's head: the clause's end, the next listed head, or 来抓 (作为…来抓).
 _COMPLEMENT_END = re.compile(r"[,,。;;!?!?、)]|和|与|来|$")
 # After a quoted name, these show it names a programme (“…”系列, “…”等项目, “…”的深入推进).
@@ -793,9 +792,8 @@ def _characterises(text: str, s_start: int, begin: int, end: int) -> bool:
     role verb earlier in its clause (X是…的德政工程, 把X作为一项民生工程来抓) and closes it: the
     phrase says what X is. A programme the complement names is the object of its own verb
     (是实施青禾助学工程): then no 的 or classifier comes right before it."""
-    start = s_start + max(
-        (text.rfind(mark, s_start, begin) + 1 - s_start for mark in _CLAUSE_ENDS), default=0
-    )
+    clause = _CLAUSE_START.match(text, s_start, begin)  # the clause holding the head
+    start = clause.end() if clause else s_start
     opening = _COMPLEMENT_OPENING.search(text, start, begin)
     if opening is None or _COPULA.search(text, start, opening.start()) is None:
         return False
