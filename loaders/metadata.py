@@ -96,7 +96,7 @@ _FOOTER_FIELDS = {
     "版权所有": "site_owner",
 }
 _OTHER_LABELS = (
-    "作者|责任编辑|编辑|浏览次数|公开方式|公开范围|法定主动公开分类|体裁分类|内容概述|联系地址|"
+    "作者|责任编辑|编辑|浏览次数|阅读次数|点击次数|访问次数|浏览量|阅读量|点击量|访问量|公开方式|公开范围|法定主动公开分类|体裁分类|内容概述|联系地址|"
     "邮政编码|电子邮箱|联系电话|网站标识码|有效性|关键词|主题词|发布者"
 )
 # A label stands at a line start or after white space or a separator. That test comes after
@@ -337,8 +337,11 @@ def _label_accepted(norm: str, match: re.Match[str]) -> bool:
     bracketed = before[-1:] in ("【", "[") and match["sep"].strip()[:1] in "】]"
     if ":" in match["sep"] or bracketed or label == "版权所有":  # also 'X版权所有'
         return True
-    # A table cell of its own (a row's cells are tab-separated): 文号<TAB>X is a label too.
+    # A table cell of its own (a row's cells are tab-separated): 文号<TAB>X is a label too,
+    # and so is one between a row's bars (| 文 号 | X |).
     if match["sep"].startswith("\t") and (at == 0 or norm[at - 1] in "\t\n"):
+        return True
+    if _BAR_CELL_END.match(norm, match.end()) and (not before or before[-1] in "\n|｜丨"):
         return True
     if len(label) < _BARE_LABEL_MIN or match["sep"].strip():
         return False
@@ -379,6 +382,7 @@ def _owner_span(norm: str, match: re.Match[str], start: int, end: int) -> Span |
 
 
 _FIELD_BAR = re.compile(r"\s*[|｜丨]")
+_BAR_CELL_END = re.compile(r"[ \t]*[|｜丨]")
 
 
 def catalogue_fields(norm: str) -> dict[str, Span]:
@@ -398,6 +402,9 @@ def catalogue_fields(norm: str) -> dict[str, Span]:
     >>> norm = "发布机构: | 教文局 | 生成日期: | 2019-01-07 |"
     >>> [norm[s.start:s.end] for s in catalogue_fields(norm).values()]
     ['教文局', '2019-01-07']
+    >>> norm = "发布机构 | 政府办公室 | 文 号 | |\\n成文日期 | 2024-05-13 |"
+    >>> [norm[s.start:s.end] for s in catalogue_fields(norm).values()]
+    ['政府办公室', '2024-05-13']
     >>> norm = "发布机构 教文局  生成日期\\n2019-01-07\\n版权所有:某区人民政府主办:某区政府办公室"
     >>> [norm[s.start:s.end] for s in catalogue_fields(norm).values()]
     ['教文局', '2019-01-07', '某区人民政府', '某区政府办公室']
@@ -418,9 +425,11 @@ def catalogue_fields(norm: str) -> dict[str, Span]:
         unknown = re.compile(rf"\s+[{_CJK}]{{2,6}}\s*:").search(norm, match.end(), end)
         if unknown:
             end = unknown.start()
-        # a bar between a byline's fields ('来源:X | 发布日期:…') ends the value too
-        bar = _FIELD_BAR.search(norm, match.end(), end)
-        if bar and norm[match.end() : bar.start()].strip():
+        # a bar between a byline's fields ('来源:X | 发布日期:…') or after a table cell's value
+        # ('发布机构 | X | 文号 | |') ends the value too
+        opened = _strip_span(norm, match.end(), end, " \t|｜丨")[0]
+        bar = _FIELD_BAR.search(norm, opened, end)
+        if bar and norm[opened : bar.start()].strip():
             end = bar.start()
         while end > match.end() and norm[end - 1] in "【[ \t":  # the next label's bracket
             end -= 1

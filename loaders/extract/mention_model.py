@@ -27,6 +27,7 @@ from loaders.extract.concepts import concept_for
 from loaders.extract.features import Words, anchor_features, features, repeated
 from loaders.extract.lexical import FUNCTION_TAGS, analyse
 from loaders.extract.model import AREA, GROUP, ORG, PROGRAM, SCHOOL, Candidate
+from loaders.extract.people import after_titled_person
 from loaders.extract.programs import (
     clean_name,
     component_formula,
@@ -543,12 +544,16 @@ def _accepted(scored: Scored, model: MentionModel) -> bool:
 
 def _unsound(text: str, scored: Scored) -> bool:
     """Return True for a name with a verb, an adverb or a preposition inside (it spans a
-    clause), a body whose head begins a verb or an adjective (协|调), or a type (X型)."""
-    kind = scored.alternative.anchor.kind
+    clause), a body whose head begins a verb or an adjective (协|调), a type (X型), or a
+    person's title and name inside."""
+    alt = scored.alternative
+    kind = alt.anchor.kind
     return kind != PROGRAM and (
         function_word_inside(scored.features, kind)
         or head_begins_a_word(scored)
         or names_a_type(text, scored)
+        # 董事长段某为|学校: an institution's name never holds a person's title and name
+        or after_titled_person(text, alt.start, alt.anchor.head_start) != alt.start
     )
 
 

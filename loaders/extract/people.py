@@ -68,6 +68,15 @@ ROLES = (
     "委员",
     "理事长",
     "会长",
+    # heads of a company, a section (股) or an institute, who also name schools and groups
+    "副董事长",
+    "董事长",
+    "副总经理",
+    "总经理",
+    "副股长",
+    "股长",
+    "副所长",
+    "所长",
     "记者",
     "通讯员",
 )
@@ -106,9 +115,15 @@ def after_titled_person(text: str, start: int, end: int) -> int:
     >>> t = "二中心小学校长陈明为教育集团副理事长"
     >>> t[after_titled_person(t, 0, 11) :]
     '为教育集团副理事长'
+    >>> after_titled_person("市教师发展中心", 0, 5)
+    0
     """
     found = start
-    for match in _PERSON.finditer(text, start, end):
+    # Searched in the whole text: an end position would let the name end there ($), so 教师发展
+    # in 教师发展中心 would read as a role and a name.
+    for match in _PERSON.finditer(text, start):
+        if match.end() > end:
+            break
         found = match.end()
     return found
 

@@ -14,6 +14,7 @@ from pathlib import Path
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from loaders.documents import DocumentError
+from loaders.readers.glosses import without_glosses
 from loaders.readers.text import (
     RawDocument,
     canonical_encoding,
@@ -23,8 +24,8 @@ from loaders.readers.text import (
     where,
 )
 
-# Elements whose content is never shown.
-_HIDDEN = ["script", "style", "noscript", "template", "head", "iframe", "object", "svg"]
+# Elements whose content is never shown, or is annotation (<rt>, <rp>: a ruby's reading).
+_HIDDEN = ["script", "style", "noscript", "template", "head", "iframe", "object", "svg", "rt", "rp"]
 # Elements that start and end a line of visible text.
 _BLOCKS = frozenset(
     "address article aside blockquote body br caption center dd details dialog div dl dt "
@@ -158,7 +159,7 @@ def html_text(tree: LexborHTMLParser) -> str:
         return ""
     text = "".join(_visible_text(root)).replace("\xa0", " ")
     text = _CELL_GAPS.sub("\t", _LINE_BREAKS.sub("\n", text))  # one tab between two cells
-    return _EDGE_TABS.sub("", text).strip()
+    return without_glosses(_EDGE_TABS.sub("", text).strip())
 
 
 def page_meta(tree: LexborHTMLParser) -> dict[str, str]:

@@ -591,3 +591,18 @@ def test_a_disclosure_table_read_as_rows_of_cells() -> None:
     assert meta.date == "2023-05-06"
     assert meta.doc_number == "青教通〔2023〕21号"
     assert meta.index_number == "11530100MB0123456X/2023-00012"
+
+
+def test_a_disclosure_rows_empty_cell_and_view_counter_are_no_value_and_no_title() -> None:
+    # | 文 号 | | : a two-character label alone between a row's bars is a label, and its empty
+    # cell leaves the issuer before it whole; a view counter's cell is no headline.
+    page = (
+        "索 引 号 | 11500000009276804M/2023-00042 | 主题分类 | 教育 |\n"
+        "发布机构 | 政府办公室 | 文 号 | |\n"
+        "成文日期 | 2023-05-13 | 浏览量 |\n"
+        "各乡镇,各相关单位:\n"
+        "为科学规划中小学、幼儿园布局,现根据我县实际情况,特制定本规划,请各相关单位遵照执行。\n"
+    )
+    meta = metadata_of(page)
+    assert (meta.issuer, meta.doc_number, meta.date) == ("政府办公室", None, "2023-05-13")
+    assert meta.title is None

@@ -348,3 +348,25 @@ def test_a_table_row_is_one_line_with_its_cells_tab_separated(tmp_path: Path) ->
     )
     text = read_html(page).text
     assert "集团名称\t成员学校\n青松教育集团\t白桦小学、红杉小学\n" in text
+
+
+def test_pinyin_glosses_are_read_as_annotation_not_text(tmp_path: Path) -> None:
+    # Some sites print each character's reading after it; a page saved as text keeps them,
+    # an HTML page writes them as <ruby> readings. Neither belongs to the document's words.
+    glossed = (
+        "青禾縣教育局關(guān)于實(shí)施校舍安全工(gōng)程的通知\n"
+        "各學(xué)校:為(wèi)做好校舍安全工作,現(xiàn)將有關(guān)事項(xiàng)通知如下。\n"
+        "全縣(2021年起)分三年實施校舍安全工程。\n"
+    )
+    plain = tmp_path / "glossed.txt"
+    plain.write_text(glossed, encoding="utf-8")
+    document = read_document(plain)
+    assert document.metadata.title == "青禾县教育局关于实施校舍安全工程的通知"
+    assert "(gōng)" not in document.text and "(2021年起)" in document.text
+    page = tmp_path / "ruby.html"
+    page.write_text(
+        "<html><body><h1>青禾縣<ruby>學<rp>(</rp><rt>xué</rt><rp>)</rp></ruby>校名單</h1>"
+        "<p>現將名單公布如下,請各校做好相關(guān)工作。</p></body></html>",
+        encoding="utf-8",
+    )
+    assert read_html(page).text.splitlines()[0] == "青禾縣學校名單"

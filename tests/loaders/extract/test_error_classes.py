@@ -776,3 +776,22 @@ def test_a_numbered_plan_being_drafted_is_still_a_programme():
 def test_an_edition_of_no_named_plan_is_no_programme():
     text = "印发《温州市第三期学前教育行动计划(2021—2025年)》(以下简称“第三期行动计划”)。"
     assert "第三期行动计划" not in _names(text, PROGRAM)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "person"),
+    [
+        ("青禾教育集团董事长林晓彤为学校揭牌,仪式简朴。", SCHOOL, "林晓彤"),
+        ("鹿城区教育局股长陈立伟为教育集团授牌。", GROUP, "陈立伟"),
+    ],
+)
+def test_a_persons_title_and_name_are_no_part_of_an_institutions_name(
+    text: str, kind: str, person: str
+) -> None:
+    assert not any(person in name for name in _names(text, kind))
+    assert person in _names(text, "person")
+
+
+def test_a_bodys_name_that_begins_with_a_role_word_is_still_a_body() -> None:
+    # 教师|发展 is no role and name: the role word only begins the body's own name.
+    assert "鹿城区教师发展中心" in _names("各中小学,鹿城区教师发展中心:", ORG)
