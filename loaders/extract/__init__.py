@@ -26,6 +26,7 @@ from loaders.extract.mention_model import (
     describe,
     load_model,
     with_list_peers,
+    with_nested_edges,
     with_repeats,
     without_unsound,
 )
@@ -174,9 +175,8 @@ def choose_candidates(
     headings = [c for c in rules if c.method == HEADING]
     heading_ends = {c.end for c in headings}
     cases = describe(text, spans, [c for c in rules if c.method != HEADING], model)
-    chosen = _outermost(
-        with_list_peers(text, cases, with_repeats(text, cases, choose(cases, model)))
-    )
+    listed = with_list_peers(text, cases, with_repeats(text, cases, choose(cases, model)))
+    chosen = _outermost(with_nested_edges(text, cases, listed, model))
     chosen = without_unsound(text, cases, chosen, model)
     chosen = [
         s

@@ -579,6 +579,66 @@ def without_unsound(
     return out
 
 
+def with_nested_edges(
+    text: str, cases: Sequence[AnchorCase], chosen: list[Scored], model: MentionModel
+) -> list[Scored]:
+    """Return `chosen` with each school and the last school written inside it given one left
+    edge: a campus begins where the school it holds begins. Of the two edges, the one where
+    both names are likelier together wins (…努力下|甲市实验小学长风校区 moves the campus, 某省|
+    乙县丙学校南校区 the school). A school never holds a description the model read and
+    rejected (合作学校|乙中学: two phrases side by side). A group's name may open a member's
+    (某教育集团丙中学, ANNOTATION.md). The model has read a name ending at each anchor; only
+    its edge moves, to the anchor's alternative there (if any)."""
+    by_anchor = {id(case.anchor): case for case in cases}
+    inner_heads = sorted(
+        (case.anchor.end, id(case.anchor), case) for case in cases if case.anchor.kind == SCHOOL
+    )
+    ends = [end for end, _, _ in inner_heads]
+    chosen_at = {id(s.alternative.anchor): s for s in chosen}
+    moved: dict[int, Scored] = {}  # anchor id → the alternative it moves to
+    for s in chosen:
+        alt = s.alternative
+        at = bisect.bisect_right(ends, alt.anchor.head_start) - 1
+        if alt.anchor.kind != SCHOOL or at < 0:
+            continue
+        inner_case = inner_heads[at][2]
+        inner = inner_case.anchor
+        if inner.head_start <= alt.start or not inner_case.alternatives:
+            continue  # no anchor wholly inside the name's body, or one the screen left unread
+        outer = by_anchor[id(alt.anchor)].alternatives
+        named = chosen_at.get(id(inner))
+        if named is None:  # a description: the name begins after it
+            after = _at_edge(outer, inner.end, model)
+            if after is not None and alt.start < inner.end:
+                moved[id(alt.anchor)] = after
+            continue
+        edge = named.alternative.start
+        if edge == alt.start:
+            continue
+        inward = _at_edge(outer, edge, model)  # the longer name at the school's edge
+        outward = _at_edge(inner_case.alternatives, alt.start, model)  # the school at the name's
+        if inward is None and outward is None:
+            continue
+        # A repeat or list peer comes unscored: every name is scored again here.
+        score = model.probability
+        keep_inward = outward is None or (
+            inward is not None
+            and score(inward.features) * score(named.features)
+            >= score(s.features) * score(outward.features)
+        )
+        if keep_inward:
+            moved[id(alt.anchor)] = inward  # type: ignore[assignment]
+        else:
+            moved[id(inner)] = outward
+    return [moved.get(id(s.alternative.anchor), s) for s in chosen]
+
+
+def _at_edge(alternatives: Sequence[Scored], start: int, model: MentionModel) -> Scored | None:
+    """Return the alternative beginning at `start`, scored, or None."""
+    found = [a for a in alternatives if a.alternative.start == start]
+    return _best(found, model) if found else None
+
+
 def with_repeats(text: str, cases: Sequence[AnchorCase], chosen: list[Scored]) -> list[Scored]:
     """Return `chosen` and, for each anchor left unchosen, the alternative that spells a name
     chosen elsewhere in the document for the same kind: a name keeps its reading through one

@@ -104,8 +104,10 @@ def extend_left(
     start = last_hard.end() if last_hard else 0
     chosen = start
     for match in reversed(list(breaks.finditer(window, start))):
-        if len(match.group()) == 1 and opens_a_place(window, match.start()):
-            continue  # 和平区…小学: the character opens a place's name, not a conjunction
+        if len(match.group()) == 1 and (
+            opens_a_place(window, match.start()) or inside_a_place(window, match.start())
+        ):
+            continue  # 和平区…小学, 呼和浩特市…: the character is a place's, not a conjunction
         if ROAD_HEAD.match(window, match.end()):
             continue  # 建设路小学, 解放街小学: a road named by a verb
         # A verb or a punctuation run always ends the text before the name; a one-character
@@ -130,6 +132,21 @@ def opens_a_place(text: str, at: int) -> bool:
     """
     length = leading_place(load_gazetteer(), text[at:])
     return bool(length) and jieba_reading(text, at, at + length) != "crossing"
+
+
+def inside_a_place(text: str, at: int) -> bool:
+    """Return True when text[at] lies inside a place's name that begins up to four characters
+    before it and that jieba does not cut across (呼和浩特市: its 和 is no conjunction).
+
+    >>> inside_a_place("和呼和浩特市第一中学", 2), inside_a_place("一小和温州市第二中学", 2)
+    (True, False)
+    """
+    gazetteer = load_gazetteer()
+    for start in range(max(0, at - 4), at):
+        length = leading_place(gazetteer, text[start:])
+        if start + length > at and jieba_reading(text, start, start + length) != "crossing":
+            return True
+    return False
 
 
 def strip_leading_noise(name: str) -> tuple[str, int]:

@@ -6,6 +6,7 @@ The places are real (the gazetteer must know them), the schools, groups and prog
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import replace
 
@@ -13,7 +14,16 @@ import pytest
 
 from loaders.extract import extract, rule_candidates
 from loaders.extract.areas import area_context
-from loaders.extract.mention_model import describe, head_begins_a_word, load_model
+from loaders.extract.boundaries import Alternative, Anchor
+from loaders.extract.mention_model import (
+    AnchorCase,
+    MentionModel,
+    Scored,
+    describe,
+    head_begins_a_word,
+    load_model,
+    with_nested_edges,
+)
 from loaders.extract.model import GROUP, ORG, PROGRAM, SCHOOL
 from loaders.extract.organizations import find_open_bodies, find_organizations
 from loaders.extract.resolve import _followed
@@ -795,3 +805,56 @@ def test_a_persons_title_and_name_are_no_part_of_an_institutions_name(
 def test_a_bodys_name_that_begins_with_a_role_word_is_still_a_body() -> None:
     # 教师|发展 is no role and name: the role word only begins the body's own name.
     assert "鹿城区教师发展中心" in _names("各中小学,鹿城区教师发展中心:", ORG)
+
+
+def test_a_conjunctions_character_inside_a_place_name_is_the_places() -> None:
+    # 和 of 呼和浩特市 is no conjunction: the rule's left edge must not cut the city's name.
+    text = "集团化办学将依托呼和浩特市青禾中学和呼和浩特市松涛中学的优质资源。"
+    names = _names(text, SCHOOL)
+    assert {"呼和浩特市青禾中学", "呼和浩特市松涛中学"} <= names
+    assert not any(name.startswith("浩特市") for name in names)
+
+
+def _case(text: str, head: str, starts_scores: dict[int, float]) -> AnchorCase:
+    """Return an anchor of `head` (its last occurrence) with alternatives at the given starts,
+    each scored through a feature of its own."""
+    head_start = text.rindex(head)
+    anchor = Anchor(SCHOOL, head_start, head_start + len(head), head, 0, len(text))
+    alternatives = tuple(
+        Scored(Alternative(anchor, start, None), {f"{head}@{start}": 1.0})
+        for start in sorted(starts_scores, reverse=True)
+    )
+    return AnchorCase(anchor, {}, alternatives)
+
+
+def _logit(p: float) -> float:
+    return math.log(p / (1 - p))
+
+
+def test_a_campus_begins_where_the_school_it_holds_begins() -> None:
+    # 努力下|甲市实验小学长风校区: the school inside was read from 甲市; the campus, read from
+    # 努力下, moves to the school's edge, where both names are likelier together.
+    text = "努力下甲市实验小学长风校区"
+    scores = {"小学": {0: 0.1, 3: 0.9}, "校区": {0: 0.6, 3: 0.5}}
+    weights = {f"{h}@{s}": _logit(p) for h, by_start in scores.items() for s, p in by_start.items()}
+    model = MentionModel(weights, 0.0, {SCHOOL: 0.45})
+    school, campus = _case(text[:9], "小学", scores["小学"]), _case(text, "校区", scores["校区"])
+    chosen = [school.alternatives[0], campus.alternatives[1]]  # 甲市实验小学, 努力下…校区
+    moved = with_nested_edges(text, [school, campus], chosen, model)
+    assert [text[s.alternative.start : s.alternative.anchor.end] for s in moved] == [
+        "甲市实验小学",
+        "甲市实验小学长风校区",
+    ]
+
+
+def test_a_school_never_holds_a_description_the_model_rejected() -> None:
+    text = "合作学校乙中学"
+    scores = {"学校": {0: 0.05}, "中学": {0: 0.6, 4: 0.5}}
+    weights = {f"{h}@{s}": _logit(p) for h, by_start in scores.items() for s, p in by_start.items()}
+    model = MentionModel(weights, 0.0, {SCHOOL: 0.45})
+    description, school = (
+        _case(text[:4], "学校", scores["学校"]),
+        _case(text, "中学", scores["中学"]),
+    )
+    moved = with_nested_edges(text, [description, school], [school.alternatives[1]], model)
+    assert [text[s.alternative.start : s.alternative.anchor.end] for s in moved] == ["乙中学"]
