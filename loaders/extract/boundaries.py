@@ -11,7 +11,7 @@ mention_model.py scores every alternative and keeps the best one per anchor, or 
 from __future__ import annotations
 
 import bisect
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -285,10 +285,21 @@ def head_of(kind: str, name: str) -> str:
     return max((h for h in heads_of(kind) if bare.endswith(h)), key=len, default="")
 
 
-def windows(anchors: Sequence[Anchor]) -> list[tuple[int, int]]:
-    """Return the text windows LAC must read for `anchors`: overlapping ones merged."""
+def windows(
+    anchors: Sequence[Anchor], reach: Mapping[tuple[str, int], int] | None = None
+) -> list[tuple[int, int]]:
+    """Return the text windows LAC must read for `anchors`: overlapping ones merged.
+
+    `reach` gives, by (kind, end), where to begin reading for a rule's name of an anchor when
+    that is further left than the kind's reach: LAC must read such a name whole (北京市…中心
+    幼儿园), or it reads a name that begins where the window does.
+    """
+    reach = reach or {}
     spans = sorted(
-        (max(a.floor, a.head_start - REACH[a.kind]), min(a.ceiling, a.end + _AFTER))
+        (
+            max(a.floor, min(a.head_start - REACH[a.kind], reach.get((a.kind, a.end), a.end))),
+            min(a.ceiling, a.end + _AFTER),
+        )
         for a in anchors
     )
     merged: list[tuple[int, int]] = []

@@ -28,6 +28,7 @@ from loaders.extract.programs import (
     _EDITION,
     _EVENT,
     _WORKS,
+    BASED_ON,
     clean_name,
     is_generic,
     tail_class,
@@ -117,6 +118,8 @@ def _programme_features(text: str, alt: Alternative, name: str, body: str, add) 
         add("family_unit" if family.unit else "family")
     if "+" in clean:
         add("plus")
+    if clean.startswith(BASED_ON) and "的" in clean:
+        add("based_on")  # a research title (基于…的…项目): its preposition is the name's
     tail = tail_class(clean)
     if tail:
         add(f"tail={tail}")

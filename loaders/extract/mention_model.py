@@ -29,6 +29,7 @@ from loaders.extract.lexical import FUNCTION_TAGS, analyse
 from loaders.extract.model import AREA, GROUP, ORG, PROGRAM, SCHOOL, Candidate
 from loaders.extract.people import after_titled_person
 from loaders.extract.programs import (
+    BASED_ON,
     clean_name,
     component_formula,
     counted_class,
@@ -145,7 +146,8 @@ def describe(
         )
         screened.append((anchor, cheap, keep))
     read = [a for a, _, keep in screened if keep]
-    windows = boundaries.windows(read) if read else []
+    reach = {key: _word_before(text, min(c.start for c in found)) for key, found in by_end.items()}
+    windows = boundaries.windows(read, reach) if read else []
     tokens = [Words.of(t) for t in analyse(text, windows)]
     window_starts = [w[0] for w in windows]
     out: list[AnchorCase] = []
@@ -154,6 +156,9 @@ def describe(
             out.append(AnchorCase(anchor, cheap, ()))
             continue
         words = _window_tokens(anchor, windows, window_starts, tokens)
+        if _head_inside_words(anchor, words):
+            out.append(AnchorCase(anchor, cheap, ()))  # 实|行动|态管理: no head at all
+            continue
         rules_here = [
             trimmed
             for c in by_end.get((anchor.kind, anchor.end), [])
@@ -203,6 +208,44 @@ def describe(
             )
         out.append(AnchorCase(anchor, cheap, scored))
     return out
+
+
+def _word_before(text: str, start: int) -> int:
+    """Return where LAC's window for a name beginning at `start` begins: two characters before
+    it, for the word there (LAC reads a name's first word by what precedes it), but not across
+    white space (a table's cells: LAC reads 1<TAB>某某 as one token)."""
+    before = text[max(0, start - 2) : start]
+    cut = max(before.rfind(c) for c in " \t\n\u3000")
+    return start - len(before) + cut + 1
+
+
+def _head_inside_words(anchor: Anchor, words: Words) -> bool:
+    """Return True when LAC reads no word boundary at either end of the head: its characters
+    belong to the words on both sides (实|行动|态, 高|中学|生), and no name ends there.
+
+    >>> from loaders.extract.lexical import Token
+    >>> w = Words.of([Token(0, 2, "v"), Token(2, 4, "n"), Token(4, 6, "vn")])
+    >>> _head_inside_words(Anchor(PROGRAM, 1, 3, "行动", 0, 6), w)
+    True
+    >>> _head_inside_words(Anchor(PROGRAM, 2, 4, "行动", 0, 6), w)
+    False
+    """
+    if not anchor.head:
+        return False  # an end only a rule marks
+    # A name LAC reads as one entity may hold a shorter name (山东省人民政府教育督导委员会):
+    # only ordinary words count.
+    across = [
+        t
+        for t in words.tokens
+        if t.tag not in _ENTITY_TAGS
+        and (t.start < anchor.head_start < t.end or t.start < anchor.end < t.end)
+    ]
+    return any(t.start < anchor.head_start for t in across) and any(
+        anchor.end < t.end for t in across
+    )
+
+
+_ENTITY_TAGS = frozenset({"ORG", "LOC", "PER", "nz", "nt", "ns", "nr"})
 
 
 # What may follow a head LAC reads as a verb for it to be that verb (计划投资, 计划于明年):
@@ -271,12 +314,18 @@ def head_begins_a_word(scored: Scored) -> bool:
 
 
 def function_word_inside(values: Mapping[str, float], kind: str) -> bool:
-    """Return True when LAC reads such a word inside a name that does not open after
-    punctuation: an item of a list (、都拉小学) is a name whatever LAC makes of its first
-    character (都: an adverb)."""
-    if f"{kind}:before=PUNCT" in values or f"{kind}:before=BOS" in values:
+    """Return True when LAC reads such a word inside a name, unless the name is a short item
+    opening after punctuation: an item of a list (、都拉小学) is a name whatever LAC makes of
+    its first character (都: an adverb), but a clause after a comma is no name for opening
+    there (,某区现已拥有…幼儿园)."""
+    opens = f"{kind}:before=PUNCT" in values or f"{kind}:before=BOS" in values
+    if opens and not any(f"{kind}:ntok={n}" in values for n in _LONG_ITEM):
         return False
     return any(f"{kind}:in={tag}" in values for tag in _NOT_INSIDE.get(kind, ()))
+
+
+# Words LAC reads before a head in an item longer than a list's: five and more (ntok=5).
+_LONG_ITEM = (5,)
 
 
 # Words that make a body's name a reference to several bodies: those concerned, the others,
@@ -393,6 +442,8 @@ def _trim_start(text: str, rule: Candidate, words: Words) -> Candidate | None:
     tokens = words.tokens
     if at >= len(tokens) or tokens[at].start != rule.start or rule.name[:1] in '“"‘':
         return rule
+    if rule.name.startswith(BASED_ON):
+        return rule  # a research title's clause, which the rule read as the name's
     token = tokens[at]
     # One character may be a name's own first character that LAC splits off (向|阳花计划).
     if token.end - token.start < 2 or token.tag not in _NO_NAME_STARTS:

@@ -18,7 +18,7 @@ import jieba
 
 from loaders.extract import lexicon
 from loaders.extract.gazetteer import leading_place, load_gazetteer
-from loaders.extract.place_words import jieba_reading
+from loaders.extract.place_words import jieba_reading, word_at
 
 jieba.setLogLevel(logging.WARNING)  # the dictionary-loading notice is not an error
 
@@ -105,9 +105,13 @@ def extend_left(
     chosen = start
     for match in reversed(list(breaks.finditer(window, start))):
         if len(match.group()) == 1 and (
-            opens_a_place(window, match.start()) or inside_a_place(window, match.start())
+            opens_a_place(window, match.start())
+            or inside_a_place(window, match.start())
+            or word_at(window, match.start()) >= 3
         ):
-            continue  # 和平区…小学, 呼和浩特市…: the character is a place's, not a conjunction
+            # 和平区…小学, 呼和浩特市…, 向日葵幼儿园: the character is a place's or begins a
+            # word of three or more, not a preposition or a conjunction
+            continue
         if ROAD_HEAD.match(window, match.end()):
             continue  # 建设路小学, 解放街小学: a road named by a verb
         # A verb or a punctuation run always ends the text before the name; a one-character
@@ -120,7 +124,7 @@ def extend_left(
 
 # What a road's name ends with: a school or group named after its road keeps the road's name
 # whole, even where that name is a verb or a designation (建设路, 示范街).
-ROAD_HEAD = re.compile(r"大街|大道|路|街|巷")
+ROAD_HEAD = re.compile(r"[东南西北中]?(?:大街|大道|路|街|巷)")
 
 
 def opens_a_place(text: str, at: int) -> bool:

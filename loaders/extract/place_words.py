@@ -130,6 +130,19 @@ def jieba_reading(text: str, start: int, end: int) -> str:
     return "whole"
 
 
+def word_at(text: str, start: int) -> int:
+    """Return the length of the word jieba reads beginning at text[start], or 0 when a word
+    runs across that character from before it.
+
+    >>> word_at("石鼓区向日葵幼儿园", 3), word_at("石鼓区向日葵幼儿园", 4)
+    (3, 0)
+    """
+    for offset, word_end in _word_spans(text, start, start + 1):
+        if word_end > start:
+            return word_end - offset if offset == start else 0
+    return 0
+
+
 def begins_inside_word(text: str, start: int, end: int) -> bool:
     """Return True when jieba reads a word that runs across the first character of the hit
     text[start:end] from before it (示范|县 holds no 范县): the hit's first character is the

@@ -392,11 +392,15 @@ def strip_edition(name: str, suffix: str) -> str:
     return name[match.end() :] if match else name
 
 
+# What opens a research title's clause (基于…的…项目): a preposition that belongs to the name.
+BASED_ON = "基于"
+
+
 def _trim_de(name: str) -> str:
     # 的 joins a modifier to a head noun; the programme name is the part after it, except in
     # research-title shapes (基于…的…) and after 党的, a fixed modifier (党的建设引领行动).
     index = name.rfind("的")
-    if index < 0 or name.startswith("基于") or name[index - 1 : index] == "党":
+    if index < 0 or name.startswith(BASED_ON) or name[index - 1 : index] == "党":
         return name
     return name[index + 1 :]
 
@@ -699,7 +703,7 @@ def _suffix_candidate(text: str, s_start: int, start: int, end: int, word: str) 
         return None  # a cited title (《…三年行动计划》): the document, handled by _by_title
     surface = text[begin:end]
     # 基于…的… research titles keep their 基于 clause (基于数字画像的精准教学项目).
-    based = text.rfind("基于", max(s_start, begin - 20), begin)
+    based = text.rfind(BASED_ON, max(s_start, begin - 20), begin)
     if based >= 0 and "的" in text[based:end] and not _CLAUSE_BREAK.search(text, based, begin):
         begin, surface = based, text[based:end]
     opening = min((surface.find(q) for q in _OPEN_QUOTES if q in surface), default=-1)
@@ -734,7 +738,7 @@ def _suffix_candidate(text: str, s_start: int, start: int, end: int, word: str) 
     if not quoted and _NOT_HEAD.match(text, end):
         return None  # 行动方案, 工程量: the suffix modifies another noun
     name = clean_name(surface)
-    if not quoted and not name.startswith("基于"):
+    if not quoted and not name.startswith(BASED_ON):
         name = _trim_de(name)
         begin = end - len(name)
         if _characterises(text, s_start, begin, end):
@@ -772,7 +776,7 @@ def _suffix_candidate(text: str, s_start: int, start: int, end: int, word: str) 
     if _CLASS_LIST.match(text, end):
         return None  # 搭建名辅导员工作室、班主任发展工作室等平台: kinds of platform
     longest = 24 if word == "主题教育" else 16  # campaign titles are long (学习贯彻…主题教育)
-    if not quoted and len(spec) > longest and not name.startswith("基于"):
+    if not quoted and len(spec) > longest and not name.startswith(BASED_ON):
         return None
     return _make(text, begin, end, name, "programs.suffix")
 

@@ -14,12 +14,13 @@ import pytest
 
 from loaders.extract import extract, rule_candidates
 from loaders.extract.areas import area_context
-from loaders.extract.boundaries import Alternative, Anchor
+from loaders.extract.boundaries import REACH, Alternative, Anchor, windows
 from loaders.extract.mention_model import (
     AnchorCase,
     MentionModel,
     Scored,
     describe,
+    function_word_inside,
     head_begins_a_word,
     load_model,
     with_nested_edges,
@@ -858,3 +859,36 @@ def test_a_school_never_holds_a_description_the_model_rejected() -> None:
     )
     moved = with_nested_edges(text, [description, school], [school.alternatives[1]], model)
     assert [text[s.alternative.start : s.alternative.anchor.end] for s in moved] == ["乙中学"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # 向 begins the word 向日葵: it is no preposition
+        ("鹿城区向日葵双语幼儿园通过认定。", "鹿城区向日葵双语幼儿园"),
+        # a road named by a verb and a direction (建设|南路)
+        ("鹿城区建设南路小学入选首批名单。", "鹿城区建设南路小学"),
+    ],
+)
+def test_a_name_is_read_whole_where_its_first_word_looks_like_a_break(text: str, name: str) -> None:
+    assert name in _names(text, SCHOOL)
+
+
+def test_a_head_whose_characters_belong_to_the_words_around_it_is_no_head() -> None:
+    # 实|行动|态: 行动 is no programme's head here
+    assert not _names("对试点学校实行动态管理,随时掌握办学情况。", PROGRAM)
+
+
+@pytest.mark.parametrize(("words", "unsound"), [(2, False), (5, True)])
+def test_a_function_word_is_excused_only_in_a_short_item_after_punctuation(
+    words: int, unsound: bool
+) -> None:
+    values = {"school:before=PUNCT": 1.0, "school:in=v": 1.0, f"school:ntok={words}": 1.0}
+    assert function_word_inside(values, SCHOOL) is unsound
+
+
+def test_lacs_window_reaches_a_rules_name_longer_than_the_kinds_reach() -> None:
+    # 北京市通州区马驹桥镇某某中心|幼儿园: read from 京 on, LAC takes 京市… for the name
+    anchor = Anchor(SCHOOL, 20, 23, "幼儿园", 0, 30)
+    assert windows([anchor])[0][0] == 20 - REACH[SCHOOL]
+    assert windows([anchor], {(SCHOOL, 23): 3})[0] == (3, 25)

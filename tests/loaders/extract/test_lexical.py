@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from loaders.extract.lexical import _with_sequence_lengths
+from loaders.extract.lexical import _with_sequence_lengths, analyse
 
 
 def test_with_sequence_lengths_gives_the_bytes_of_onnxs_own_edit():
@@ -24,3 +24,10 @@ def test_with_sequence_lengths_gives_the_bytes_of_onnxs_own_edit():
                 node.input.append("")
             node.input[4] = "length_int32"
     assert _with_sequence_lengths(path) == model.SerializeToString()
+
+
+def test_a_tables_cell_and_line_breaks_separate_words() -> None:
+    # Read as unknown characters, tabs glued a row's cells into one numeral (1<TAB>…<TAB>…).
+    text = "1\t青松教育集团\t青松小学\n2\t银杏教育集团"
+    words = [text[t.start : t.end] for t in analyse(text, [(0, len(text))])[0]]
+    assert "青松教育集团" in words and "青松小学" in words
