@@ -282,9 +282,9 @@ _NO_NAME_STARTS = frozenset({"d", "ad", "p", "r", "c", "u", "xc"})
 # conjunctions (a body's may: 人力资源和社会保障局). None of the development names has one
 # after a word (a verbal noun it may: 学生成长中心).
 _NOT_INSIDE = {
-    "school": ("v", "vd", "d", "p", "c"),
-    "group": ("v", "vd", "d", "p", "c"),
-    "org": ("v", "vd", "d", "p"),
+    "school": ("v", "vd", "d", "ad", "p", "c"),
+    "group": ("v", "vd", "d", "ad", "p", "c"),
+    "org": ("v", "vd", "d", "ad", "p"),
 }
 
 
@@ -570,7 +570,17 @@ def choose(cases: Sequence[AnchorCase], model: MentionModel, backstop: bool = Tr
             continue
         if not backstop or best.alternative.anchor.kind not in _BACKED:
             continue
-        agreed = [s for s in group if _proposed(s) and lexically_sound(s)]
+        anchor = best.alternative.anchor
+        floor = (
+            model.thresholds.get(anchor.kind, 0.5) * _BACKSTOP_SHARE
+            if head_class(anchor) == _BARE_KIND
+            else 0.0
+        )
+        agreed = [
+            s
+            for s in group
+            if _proposed(s) and lexically_sound(s) and model.probability(s.features) >= floor
+        ]
         agreed += [s for s in group if s.alternative.rule is None and named_by_lac(s)]
         if agreed:
             first = agreed[0]
@@ -578,6 +588,14 @@ def choose(cases: Sequence[AnchorCase], model: MentionModel, backstop: bool = Tr
                 Scored(first.alternative, first.features, model.probability(first.features))
             )
     return chosen
+
+
+# The least probability, as a share of the kind's threshold, of a rule's name with the bare head
+# 学校 that the backstop keeps: the model's doubt about a description (热门学校, 省会学校, 集群内
+# 学校) is not overruled by LAC's agreement. Heads of a class (中学, 幼儿园) and abbreviations
+# (市四十八中) keep the backstop as it was.
+_BACKSTOP_SHARE = 0.33
+_BARE_KIND = "school"
 
 
 def _best(alternatives: Sequence[Scored], model: MentionModel) -> Scored:
@@ -770,7 +788,7 @@ def _list_item(text: str, case: AnchorCase) -> Scored | None:
 
 
 # Word classes that never stand inside a school, group, body or programme name before its head.
-_FOREIGN_TAGS = ("v", "p", "c", "u", "d", "r", "xc", "vd")
+_FOREIGN_TAGS = ("v", "p", "c", "u", "d", "r", "xc", "vd", "ad")
 # What may stand right before a name: a function word, punctuation, the sentence start, or a
 # verbal noun taking the name as its object (改造|区少年宫: LAC tags such verbs vn as often as v).
 _BEFORE_A_NAME = FUNCTION_TAGS | {"BOS", "PUNCT", "vn"}

@@ -892,3 +892,23 @@ def test_lacs_window_reaches_a_rules_name_longer_than_the_kinds_reach() -> None:
     anchor = Anchor(SCHOOL, 20, 23, "幼儿园", 0, 30)
     assert windows([anchor])[0][0] == 20 - REACH[SCHOOL]
     assert windows([anchor], {(SCHOOL, 23): 3})[0] == (3, 25)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "鹿城区将优先保障集群内学校的校舍改造。",
+        "这些措施让省会学校的优质资源辐射到乡村。",
+        "通过改造,农村脆弱学校的办学条件明显改善。",
+        # an adverbial adjective and a verb govern the kind (合理|规划|学校布局)
+        "进一步优化资源配置,合理规划学校布局。",
+    ],
+)
+def test_a_description_before_the_bare_head_school_is_no_school(text: str) -> None:
+    assert not _names(text, SCHOOL)
+
+
+def test_a_school_merged_into_a_group_is_no_part_of_the_groups_name() -> None:
+    # 融入 puts a member into a group, like 并入 and 纳入 (group_left_breaks.tsv)
+    names = _names("市二中融入市一中教育集团,挂市一中东校区牌子。", GROUP)
+    assert not any("融入" in name for name in names)
