@@ -28,9 +28,11 @@ from loaders.extract.mention_model import (
     with_list_peers,
     with_nested_edges,
     with_repeats,
+    with_whole_places,
     without_unsound,
 )
 from loaders.extract.model import (
+    AREA,
     GROUP,
     ORG,
     PROGRAM,
@@ -178,6 +180,8 @@ def choose_candidates(
     listed = with_list_peers(text, cases, with_repeats(text, cases, choose(cases, model)))
     chosen = _outermost(with_nested_edges(text, cases, listed, model))
     chosen = without_unsound(text, cases, chosen, model)
+    places = sorted((c.start, c.end) for c in rules if c.kind == AREA and c.end - c.start >= 3)
+    chosen = with_whole_places(text, cases, chosen, places)
     chosen = [
         s
         for s in chosen
@@ -210,7 +214,24 @@ def choose_candidates(
         if made.kind == ORG and not made.attrs:
             continue  # a body named without its area (教育局, 宣传部) is no one body (ANNOTATION.md)
         out.append(made)
-    return with_body_prefixes(text, out)
+    return [_as_school(c) for c in with_body_prefixes(text, out)]
+
+
+# A county's or district's vocational education centre (某区职业教育中心, 职教中心) is its
+# secondary vocational school, which ANNOTATION.md lists with the schools, not a body.
+_VOCATIONAL_CENTRES = ("职业教育中心", "职教中心")
+
+
+def _as_school(c: Candidate) -> Candidate:
+    """Return a body's candidate named as a vocational education centre as a school's.
+
+    >>> c = Candidate(ORG, "合川区职业教育中心", 0, 9, "PublicInstitution", "model.org")
+    >>> _as_school(c).kind, _as_school(c).attrs
+    ('school', (('level', 'vocational'),))
+    """
+    if c.kind != ORG or not (c.canonical or c.name).endswith(_VOCATIONAL_CENTRES):
+        return c
+    return replace(c, kind=SCHOOL, cls="School", attrs=(("level", "vocational"),))
 
 
 # A party or front body's formal name opens with its organisation before the area: 中共青田县委,

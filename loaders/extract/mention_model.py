@@ -613,8 +613,8 @@ def _accepted(scored: Scored, model: MentionModel) -> bool:
 
 def _unsound(text: str, scored: Scored) -> bool:
     """Return True for a name with a verb, an adverb or a preposition inside (it spans a
-    clause), a body whose head begins a verb or an adjective (协|调), a type (X型), or a
-    person's title and name inside."""
+    clause), a body whose head begins a verb or an adjective (协|调), a type (X型), a
+    person's title and name inside, or a street address (某路13号|某中学)."""
     alt = scored.alternative
     kind = alt.anchor.kind
     return kind != PROGRAM and (
@@ -623,7 +623,12 @@ def _unsound(text: str, scored: Scored) -> bool:
         or names_a_type(text, scored)
         # 董事长段某为|学校: an institution's name never holds a person's title and name
         or after_titled_person(text, alt.start, alt.anchor.head_start) != alt.start
+        or _HOUSE_NUMBER.search(text, alt.start, alt.anchor.head_start) is not None
     )
+
+
+# A house number (教育路13号, 二里13号): an address, which no institution's name holds.
+_HOUSE_NUMBER = re.compile(r"[0-9]+号")
 
 
 def without_unsound(
@@ -700,6 +705,40 @@ def with_nested_edges(
         else:
             moved[id(inner)] = outward
     return [moved.get(id(s.alternative.anchor), s) for s in chosen]
+
+
+def with_whole_places(
+    text: str,
+    cases: Sequence[AnchorCase],
+    chosen: list[Scored],
+    places: Sequence[tuple[int, int]],
+) -> list[Scored]:
+    """Return `chosen` with each school or group that begins inside a place's name the document
+    gives (那大镇 read as 那 "that" + 大镇…) moved to the place's start, where the anchor has
+    that alternative: no name begins in the middle of a place's name. (A body's name is read
+    from its area by organizations.py.)
+
+    `places` are the spans of the document's areas (three characters or more, sorted).
+    """
+    by_anchor = {id(case.anchor): case for case in cases}
+    starts = [start for start, _ in places]
+    out = []
+    for s in chosen:
+        alt = s.alternative
+        at = bisect.bisect_right(starts, alt.start) - 1
+        inside = (
+            alt.anchor.kind in (SCHOOL, GROUP)
+            and at >= 0
+            and places[at][0] < alt.start < places[at][1]
+        )
+        case = by_anchor.get(id(alt.anchor))
+        whole = [
+            a
+            for a in (case.alternatives if case and inside else ())
+            if a.alternative.start == places[at][0]
+        ]
+        out.append(whole[0] if whole else s)
+    return out
 
 
 def _at_edge(alternatives: Sequence[Scored], start: int, model: MentionModel) -> Scored | None:

@@ -46,12 +46,12 @@ import ahocorasick
 from loaders.documents import PolicyDocument
 from loaders.extract import lexicon
 from loaders.extract.areas import AreaContext
-from loaders.extract.boundaries import dictionary_word, verb_word
+from loaders.extract.boundaries import dictionary_word, head_of, verb_word
 from loaders.extract.concepts import concept_for, family_label, load_concepts, programme_names
 from loaders.extract.lexical import analyse
-from loaders.extract.model import PROGRAM, Candidate, Entity, Mention, Relation
+from loaders.extract.model import PROGRAM, SCHOOL, Candidate, Entity, Mention, Relation
 from loaders.extract.names import programme_start
-from loaders.extract.schools import is_specific
+from loaders.extract.schools import has_numbered_school, is_specific
 from loaders.gazetteer import leading_place, load_gazetteer, resolve_chain
 from loaders.identifiers import normalise_key
 
@@ -783,9 +783,10 @@ def _suffix_candidate(text: str, s_start: int, start: int, end: int, word: str) 
 
 def _building_works(spec: str) -> bool:
     """Return True when a project's specific part `spec` names a building, a part or a phase of
-    one (教学楼, 周转房, 主体, 二期) or ends with one school's name (东港小学项目): a building
-    project. A kind of school (标准化学校建设工程) is no one school's name."""
-    if _BUILDING.search(spec):
+    one (教学楼, 周转房, 主体, 二期) or one school, by its name (东港小学项目) or its numbered
+    short form (二十二中整体搬迁工程): a building project. A kind of school (标准化学校建设工程)
+    is no one school's name."""
+    if _BUILDING.search(spec) or has_numbered_school(spec):
         return True
     head = _SCHOOL_HEAD.search(spec)
     return head is not None and is_specific(spec[: head.end("head")], len(head["head"]))
@@ -976,6 +977,20 @@ _CLAUSE_START = re.compile(r".*[,,。;;::!?!?\s]")
 _LIST_ITEM = re.compile(r"[\u4e00-\u9fff]{3,8}")
 
 
+# An aspect particle after a verb (实施了, 开展过): it begins no item of what the verb governs.
+_ASPECT = re.compile("[了着过]")
+
+
+def _names_a_school(part: str) -> bool:
+    """Return True when a list item is a school's name (…中学) or its numbered short form (市二十
+    一中).
+
+    >>> _names_a_school("市二十一中"), _names_a_school("名校跟岗")
+    (True, False)
+    """
+    return bool(head_of(SCHOOL, part)) or has_numbered_school(part)
+
+
 def _by_listed_before(text: str, s_start: int, named: list[Candidate]) -> list[Candidate]:
     """Return the unquoted items listed before a programme, when a programme verb opens the list.
 
@@ -994,8 +1009,12 @@ def _by_listed_before(text: str, s_start: int, named: list[Candidate]) -> list[C
             continue
         parts[0] = parts[0][verbs[-1].end() :]
         begin += verbs[-1].end()
-        if not all(_LIST_ITEM.fullmatch(p) for p in parts):
-            continue
+        aspect = _ASPECT.match(parts[0])  # 实施了…: the verb's particle
+        if aspect:
+            parts[0] = parts[0][aspect.end() :]
+            begin += aspect.end()
+        if not all(_LIST_ITEM.fullmatch(p) for p in parts) or any(map(_names_a_school, parts)):
+            continue  # 实施市二十一中、二十二中整体搬迁工程: the items are the schools it builds
         for part in parts:
             if not is_generic(part):
                 out.append(

@@ -98,6 +98,17 @@ _COORDINATED = re.compile(
 _NUMBERED = re.compile(
     r"[一二三四五六七八九十](?<=[\u4e00-\u9fff].)[一二三四五六七八九十]{0,2}(?:[中小](?![学心国型全])|幼(?![儿师教]))"
 )
+
+
+def has_numbered_school(text: str) -> bool:
+    """Return True when `text` holds a numbered school's short form (市一中, 实验二小).
+
+    >>> has_numbered_school("市二十一中"), has_numbered_school("初中")
+    (True, False)
+    """
+    return _NUMBERED.search(text) is not None
+
+
 # Every _NUMBERED match holds a numeral right before its 中/小/幼: sentences without one are
 # skipped.
 _NUMBERED_END = re.compile(r"[一二三四五六七八九十](?=[中小幼])")

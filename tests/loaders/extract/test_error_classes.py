@@ -912,3 +912,28 @@ def test_a_school_merged_into_a_group_is_no_part_of_the_groups_name() -> None:
     # 融入 puts a member into a group, like 并入 and 纳入 (group_left_breaks.tsv)
     names = _names("市二中融入市一中教育集团,挂市一中东校区牌子。", GROUP)
     assert not any("融入" in name for name in names)
+
+
+def test_a_street_address_is_no_part_of_a_schools_name() -> None:
+    names = _names("地址:温州市鹿城区教育路松台二里13号青禾中学。", SCHOOL)
+    assert not any("13号" in name for name in names)
+
+
+def test_a_programme_verbs_list_of_schools_is_no_list_of_programmes() -> None:
+    # 实施了|市二十一中、二十二中整体搬迁工程: the items are the schools a building project moves
+    names = _names("城区投入9亿元实施了市二十一中、二十二中整体搬迁出城工程。", PROGRAM)
+    assert not names
+
+
+def test_a_vocational_education_centre_is_a_school() -> None:
+    text = "鹿城区职业教育中心、瓯海区职教中心通过国家中职示范校验收。"
+    assert {"鹿城区职业教育中心", "瓯海区职教中心"} <= _names(text, SCHOOL)
+    assert not _names(text, ORG) & {"鹿城区职业教育中心", "瓯海区职教中心"}
+
+
+def test_no_school_begins_inside_a_place_the_document_names() -> None:
+    # 那 of 那大镇 is no demonstrative: the kindergartens are the town's
+    text = "儋州市那大镇青禾幼儿园、那大镇松涛幼儿园评为一级幼儿园。"
+    names = _names(text, SCHOOL)
+    assert "那大镇松涛幼儿园" in names
+    assert not any(name.startswith("大镇") for name in names)
