@@ -183,7 +183,12 @@ def describe(
             alts = []  # 县委常委: a person's title, whose body ends before it (县委)
         elif anchor.kind == ORG:
             # 区相关委办局, 市级人民政府: the bodies concerned, not one body (ANNOTATION.md)
-            alts = [a for a in alts if not _CONCERNED.search(text, a.start, anchor.head_start)]
+            alts = [
+                a
+                for a in alts
+                if not _CONCERNED.search(text, a.start, anchor.head_start)
+                and not _EACH_LEVEL.search(text, max(anchor.floor, a.start - 12), a.start)
+            ]
         if anchor.kind != PROGRAM:
             alts = _without_verb_led(text, alts)
         cls = head_class(anchor)
@@ -331,6 +336,11 @@ _LONG_ITEM = (5,)
 # Words that make a body's name a reference to several bodies: those concerned, the others,
 # those of a level (市级人民政府, 县级教育行政部门).
 _CONCERNED = re.compile("相关|有关|其他|其它|各级|各类|所属|下属|[省市县区乡镇]级")
+# 各 and the levels it ranges over, right before a body (各县(市)区|教育局, 各乡|镇人民政府,
+# 各省、自治区、直辖市|教育厅): every body of those levels, not one.
+_EACH_LEVEL = re.compile(
+    r"各(?:[省市县区乡镇旗州盟]|自治区|直辖市|自治州|[、()（）])*(?:直辖|自治)?$"
+)
 
 
 def _role_ends(text: str, anchor: Anchor) -> bool:

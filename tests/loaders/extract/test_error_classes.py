@@ -937,3 +937,16 @@ def test_no_school_begins_inside_a_place_the_document_names() -> None:
     names = _names(text, SCHOOL)
     assert "那大镇松涛幼儿园" in names
     assert not any(name.startswith("大镇") for name in names)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "各县市区教育局要高度重视。",
+        "各县(市)区教育局,市直各学校:",
+        "各乡镇人民政府要认真组织实施。",
+        "各省、自治区、直辖市教育厅(教委)要高度重视。",
+    ],
+)
+def test_each_of_the_levels_before_a_body_is_a_plural_not_one_body(text: str) -> None:
+    assert not _names(text, ORG)
