@@ -950,3 +950,7 @@ def test_no_school_begins_inside_a_place_the_document_names() -> None:
 )
 def test_each_of_the_levels_before_a_body_is_a_plural_not_one_body(text: str) -> None:
     assert not _names(text, ORG)
+
+
+def test_a_kindergarten_may_be_called_youzhiyuan() -> None:
+    assert "鹿城区青禾蒙氏幼稚园" in _names("鹿城区青禾蒙氏幼稚园通过等级评定。", SCHOOL)
