@@ -181,7 +181,7 @@ def choose_candidates(
     chosen = _outermost(with_nested_edges(text, cases, listed, model))
     chosen = without_unsound(text, cases, chosen, model)
     places = sorted((c.start, c.end) for c in rules if c.kind == AREA and c.end - c.start >= 3)
-    chosen = with_whole_places(text, cases, chosen, places)
+    chosen = with_whole_places(cases, chosen, places, model)
     chosen = [
         s
         for s in chosen

@@ -701,27 +701,24 @@ def with_nested_edges(
             continue
         inward = _at_edge(outer, edge, model)  # the longer name at the school's edge
         outward = _at_edge(inner_case.alternatives, alt.start, model)  # the school at the name's
-        if inward is None and outward is None:
-            continue
         # A repeat or list peer comes unscored: every name is scored again here.
         score = model.probability
-        keep_inward = outward is None or (
-            inward is not None
-            and score(inward.features) * score(named.features)
+        if inward is not None and (
+            outward is None
+            or score(inward.features) * score(named.features)
             >= score(s.features) * score(outward.features)
-        )
-        if keep_inward:
-            moved[id(alt.anchor)] = inward  # type: ignore[assignment]
-        else:
+        ):
+            moved[id(alt.anchor)] = inward
+        elif outward is not None:
             moved[id(inner)] = outward
     return [moved.get(id(s.alternative.anchor), s) for s in chosen]
 
 
 def with_whole_places(
-    text: str,
     cases: Sequence[AnchorCase],
     chosen: list[Scored],
     places: Sequence[tuple[int, int]],
+    model: MentionModel,
 ) -> list[Scored]:
     """Return `chosen` with each school or group that begins inside a place's name the document
     gives (那大镇 read as 那 "that" + 大镇…) moved to the place's start, where the anchor has
@@ -742,12 +739,8 @@ def with_whole_places(
             and places[at][0] < alt.start < places[at][1]
         )
         case = by_anchor.get(id(alt.anchor))
-        whole = [
-            a
-            for a in (case.alternatives if case and inside else ())
-            if a.alternative.start == places[at][0]
-        ]
-        out.append(whole[0] if whole else s)
+        whole = _at_edge(case.alternatives, places[at][0], model) if case and inside else None
+        out.append(whole or s)
     return out
 
 
