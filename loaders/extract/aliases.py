@@ -4,7 +4,8 @@ ANNOTATION.md lists one entry per real entity, in its fullest form; every other 
 is an skos:altLabel of that entity. resolve.py groups candidates by key, so a short form that
 this module maps to a full name becomes an altLabel of the full name's entity. Forms resolved:
 - a name without its place (瓯江中学 for 温州市瓯江中学, 市第三小学 for 温州市第三小学);
-- numbered and experimental shorthand (X一中 = X第一中学, X实小 = X实验小学);
+- numbered and experimental shorthand (X一中 = X第一中学, X实小 = X实验小学), and a numbered
+  school without 第 or its level character (合肥三十八中学 = 合肥市第三十八中学);
 - a short form the document defines (F(以下简称S)) and school initialisms (温外), also as the
   first part of longer names (S教育集团 = F教育集团);
 - an abbreviation made the usual Chinese way, from single characters of the full name's words
@@ -218,6 +219,7 @@ def alias_forms(
     aliases.update(_place_prefixed_forms(candidates))
     aliases.update(_projects(candidates))
     aliases.update(_heads_in_full(candidates))
+    aliases.update(_numbered_forms(candidates))
     aliases.update(_programme_short_forms(candidates))
     aliases.update(_campus_forms(candidates, aliases))
     return aliases, bare
@@ -269,6 +271,45 @@ def _heads_in_full(candidates: list[Candidate]) -> dict[tuple[str, str], str]:
     return {
         (SCHOOL, n): n + "校" for n in names if n.endswith(("小学", "中学")) and n + "校" in names
     }
+
+
+# 第 before a school's number, and the level character after its place: both may be left out
+# (合肥三十八中学 = 合肥市第三十八中学).
+_ORDINAL = re.compile(r"第(?=[一二三四五六七八九十百0-9])")
+
+
+def numbered_key(name: str) -> str:
+    """Return a school's name without 第 before its number and without the level character
+    (市, 县, 区) after its leading place, which a short form may leave out.
+
+    >>> numbered_key("合肥市第三十八中学"), numbered_key("合肥三十八中学")
+    ('合肥三十八中学', '合肥三十八中学')
+    >>> numbered_key("温州市青禾中学")
+    '温州市青禾中学'
+    """
+    if not _ORDINAL.search(name):
+        return name
+    bare = _ORDINAL.sub("", name)
+    place = leading_place(load_gazetteer(), bare)
+    if place > 2 and bare[place - 1] in "市县区" and bare[: place - 1] in load_gazetteer().by_alias:
+        bare = bare[: place - 1] + bare[place:]
+    return bare
+
+
+def _numbered_forms(candidates: list[Candidate]) -> dict[tuple[str, str], str]:
+    """Return (SCHOOL, short name) → full name for a numbered school written without 第 or the
+    level character (合肥三十八中学 for 合肥市第三十八中学), when one full name fits."""
+    names = {c.name for c in candidates if c.kind == SCHOOL}
+    by_key: dict[str, set[str]] = {}
+    for name in names:
+        if _ORDINAL.search(name):
+            by_key.setdefault(numbered_key(name), set()).add(name)
+    out: dict[tuple[str, str], str] = {}
+    for name in names:
+        fulls = by_key.get(name, set()) - {name}
+        if len(fulls) == 1 and not _ORDINAL.search(name):
+            out[(SCHOOL, name)] = next(iter(fulls))
+    return out
 
 
 def place_prefixed(name: str, longer: str) -> bool:

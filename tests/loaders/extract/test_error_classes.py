@@ -954,3 +954,12 @@ def test_each_of_the_levels_before_a_body_is_a_plural_not_one_body(text: str) ->
 
 def test_a_kindergarten_may_be_called_youzhiyuan() -> None:
     assert "鹿城区青禾蒙氏幼稚园" in _names("鹿城区青禾蒙氏幼稚园通过等级评定。", SCHOOL)
+
+
+def test_a_numbered_school_without_its_ordinal_and_level_character_is_an_alias() -> None:
+    text = "温州市第三十八中学青禾校区揭牌。温州三十八中学的师生参加了仪式。"
+    schools = {
+        e.label: e for e in extract(make_doc(text, chain=CHAIN)).entities if e.kind == SCHOOL
+    }
+    assert "温州三十八中学" not in schools
+    assert "温州三十八中学" in schools["温州市第三十八中学"].alt_labels
