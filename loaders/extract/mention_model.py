@@ -392,6 +392,10 @@ def _modal_inside(text: str, alt: Alternative, words: Words) -> bool:
 _COUNT = re.compile(r"(?<!第)[0-9一二三四五六七八九十两几多]+[个所家]")
 
 
+# A count of "big" ones right before the head (三大|教育集团, 两大|教育集团): a bundle, no name.
+_BIG_COUNT = re.compile(r"(?<!第)[一二三四五六七八九十两几]大$")
+
+
 # A count and its classifier closing the phrase after a head (特教学校77所, 普通高中15对,): what
 # is counted is a kind of school or group, never one named. A count the kind's noun follows
 # (…、乙中学4所中学) sums up the list before it, whose last item is a name.
@@ -402,14 +406,18 @@ _COUNT_AFTER = re.compile(
 
 def _counted(text: str, alt: Alternative) -> bool:
     """Return True when a count stands in the name's body (…初中教育集团5个|教育集团,
-    新建2所|实验小学): what it counts is a kind, and a name never holds a count of itself.
+    新建2所|实验小学, 聊城三大|教育集团): what it counts is a kind, and a name never holds a
+    count of itself.
 
     >>> from loaders.extract.model import GROUP
     >>> t = "甲中教育集团、乙中教育集团2个教育集团"
     >>> _counted(t, Alternative(Anchor(GROUP, 15, 19, "教育集团", 0, len(t)), 7, None))
     True
     """
-    return _COUNT.search(text, alt.start, alt.anchor.head_start) is not None
+    return (
+        _COUNT.search(text, alt.start, alt.anchor.head_start) is not None
+        or _BIG_COUNT.search(text, alt.start, alt.anchor.head_start) is not None
+    )
 
 
 def _counted_programmes(text: str, alt: Alternative) -> bool:

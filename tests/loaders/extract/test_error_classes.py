@@ -963,3 +963,14 @@ def test_a_numbered_school_without_its_ordinal_and_level_character_is_an_alias()
     }
     assert "温州三十八中学" not in schools
     assert "温州三十八中学" in schools["温州市第三十八中学"].alt_labels
+
+
+def test_a_count_of_big_groups_names_no_group() -> None:
+    assert not _names("温州三大教育集团正式挂牌,覆盖全市学校。", GROUP)
+
+
+@pytest.mark.parametrize(
+    "text", ["坚持以“高标准”为引领,推进学校建设。", "开展以“书香校园”为主题的读书活动。"]
+)
+def test_a_quoted_guide_or_theme_is_no_programme(text: str) -> None:
+    assert not _names(text, PROGRAM)
