@@ -276,7 +276,8 @@ def _outermost(chosen: list[Scored]) -> list[Scored]:
     """Return the chosen names without those written inside a longer name: 温州市人民政府 in
     温州市人民政府办公室 is that office's parent, X中学 in X中学教育集团 names the group, 区委 in
     区委党校附属小学 the school (ANNOTATION.md). A school inside a longer school or campus name
-    stays: a campus's school is listed."""
+    stays: a campus's school is listed. A campus inside a longer name is that name's campus
+    (城南校区 in 某幼儿园(城南校区)), not one more."""
     spans: dict[str, list[tuple[int, int]]] = {}
     for s in chosen:
         spans.setdefault(s.alternative.anchor.kind, []).append(_span(s))
@@ -287,11 +288,15 @@ def _outermost(chosen: list[Scored]) -> list[Scored]:
         s
         for s in chosen
         if not any(
-            covers[kind].contains(*_span(s))
-            for kind in outer[s.alternative.anchor.kind]
-            if kind in covers
+            covers[kind].contains(*_span(s)) for kind in _outer_kinds(s, outer) if kind in covers
         )
     ]
+
+
+def _outer_kinds(scored: Scored, outer: dict[str, tuple[str, ...]]) -> tuple[str, ...]:
+    anchor = scored.alternative.anchor
+    campus = anchor.kind == SCHOOL and anchor.head and head_class(anchor) == "campus"
+    return (*outer[anchor.kind], SCHOOL) if campus else outer[anchor.kind]
 
 
 def _span(scored: Scored) -> tuple[int, int]:

@@ -974,3 +974,9 @@ def test_a_count_of_big_groups_names_no_group() -> None:
 )
 def test_a_quoted_guide_or_theme_is_no_programme(text: str) -> None:
     assert not _names(text, PROGRAM)
+
+
+def test_a_campus_in_brackets_is_its_schools_campus_not_one_more() -> None:
+    names = _names("拟确认鹿城区青禾小学(城东校区)为省示范学校。", SCHOOL)
+    assert "城东校区" not in names
+    assert "鹿城区青禾小学(城东校区)" in names
