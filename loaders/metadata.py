@@ -545,8 +545,9 @@ def _field_line(line: str) -> bool:
     return match is not None and _label_accepted(line, match)
 
 
-# A line wholly in brackets is a caption or a note ((资料图片), (相关资料图)), not a headline.
-_CAPTION = re.compile(r"[(（\[【][^()（）\[\]【】]*[)）\]】]")
+# A line wholly in brackets is a caption or a note ((资料图片), (相关资料图), 【打印本页】), not a
+# headline; a headline a portal sets in black brackets (【某某联盟成立】) is longer than a note.
+_CAPTION = re.compile(r"[(（\[][^()（）\[\]【】]*[)）\]]|【[^【】]{0,8}】")
 # A news story's lead opens with its dateline (本网讯, 某某在线9月11日讯(通讯员 …), 某某社…电):
 # the line is the story's first sentence, even when the page breaks it early.
 _NEWS_LEAD = re.compile(rf"^[{_CJK}A-Za-z]{{0,16}}(?:\d{{1,2}}月\d{{1,2}}日)?[讯电]\s*[(（]")

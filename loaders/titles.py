@@ -231,6 +231,9 @@ def title_bounds(line: str) -> tuple[int, int]:
     >>> line = "某某县教育事业发展规划(2021-2025年)"
     >>> title_bounds(line) == (0, len(line))
     True
+    >>> line = "【某某县四校教育联盟成立】"
+    >>> s, e = title_bounds(line); line[s:e]
+    '某某县四校教育联盟成立'
     """
     parts: list[tuple[int, int]] = []
     position = 0
@@ -265,6 +268,12 @@ def title_bounds(line: str) -> tuple[int, int]:
         start += 1
     while end > start and line[end - 1].isspace():
         end -= 1
+    if (
+        line[start : start + 1] == "【"
+        and line[end - 1 : end] == "】"
+        and "【" not in line[start + 1 : end]
+    ):
+        start, end = start + 1, end - 1  # 【某某联盟成立】: a headline set in black brackets
     return start, end
 
 

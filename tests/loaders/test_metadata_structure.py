@@ -606,3 +606,14 @@ def test_a_disclosure_rows_empty_cell_and_view_counter_are_no_value_and_no_title
     meta = metadata_of(page)
     assert (meta.issuer, meta.doc_number, meta.date) == ("政府办公室", None, "2023-05-13")
     assert meta.title is None
+
+
+def test_a_headline_set_in_black_brackets_is_the_title_and_its_byline_dates_it() -> None:
+    page = (
+        "【青禾县四所学校组建城乡教育联盟】\n\n"
+        "时间:2021-02-25 来源: 青禾县地方志办公室\n\n"
+        "2月25日,青禾县四所学校组建城乡教育联盟,四所学校的校长签署了合作协议,"
+        "联盟将在课程、师资和管理方面开展合作。\n"
+    )
+    meta = metadata_of(page)
+    assert (meta.title, meta.date) == ("青禾县四所学校组建城乡教育联盟", "2021-02-25")
