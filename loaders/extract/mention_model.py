@@ -237,7 +237,7 @@ def _head_inside_words(anchor: Anchor, words: Words) -> bool:
     """
     if not anchor.head:
         return False  # an end only a rule marks
-    # A name LAC reads as one entity may hold a shorter name (山东省人民政府教育督导委员会):
+    # A name LAC reads as one entity may hold a shorter name (某省人民政府教育督导委员会):
     # only ordinary words count.
     across = [
         t

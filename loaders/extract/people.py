@@ -115,12 +115,12 @@ def after_titled_person(text: str, start: int, end: int) -> int:
     >>> t = "二中心小学校长陈明为教育集团副理事长"
     >>> t[after_titled_person(t, 0, 11) :]
     '为教育集团副理事长'
-    >>> after_titled_person("市教师发展中心", 0, 5)
+    >>> after_titled_person("市教师培训中心", 0, 5)
     0
     """
     found = start
-    # Searched in the whole text: an end position would let the name end there ($), so 教师发展
-    # in 教师发展中心 would read as a role and a name.
+    # Searched in the whole text: an end position would let the name end there ($), so 教师培训
+    # in 教师培训中心 would read as a role and a name.
     for match in _PERSON.finditer(text, start):
         if match.end() > end:
             break
