@@ -290,8 +290,9 @@ def numbered_key(name: str) -> str:
     if not _ORDINAL.search(name):
         return name
     bare = _ORDINAL.sub("", name)
-    place = leading_place(load_gazetteer(), bare)
-    if place > 2 and bare[place - 1] in "市县区" and bare[: place - 1] in load_gazetteer().by_alias:
+    gazetteer = load_gazetteer()
+    place = leading_place(gazetteer, bare)
+    if place > 2 and bare[place - 1] in "市县区" and bare[: place - 1] in gazetteer.by_alias:
         bare = bare[: place - 1] + bare[place:]
     return bare
 

@@ -324,13 +324,14 @@ def function_word_inside(values: Mapping[str, float], kind: str) -> bool:
     its first character (都: an adverb), but a clause after a comma is no name for opening
     there (,某区现已拥有…幼儿园)."""
     opens = f"{kind}:before=PUNCT" in values or f"{kind}:before=BOS" in values
-    if opens and not any(f"{kind}:ntok={n}" in values for n in _LONG_ITEM):
+    if opens and f"{kind}:ntok={_LONG_ITEM}" not in values:
         return False
     return any(f"{kind}:in={tag}" in values for tag in _NOT_INSIDE.get(kind, ()))
 
 
-# Words LAC reads before a head in an item longer than a list's: five and more (ntok=5).
-_LONG_ITEM = (5,)
+# Words LAC reads before a head in an item longer than a list's: five and more (features.py
+# counts them up to 5).
+_LONG_ITEM = 5
 
 
 # Words that make a body's name a reference to several bodies: those concerned, the others,

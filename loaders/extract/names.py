@@ -105,9 +105,7 @@ def extend_left(
     chosen = start
     for match in reversed(list(breaks.finditer(window, start))):
         if len(match.group()) == 1 and (
-            opens_a_place(window, match.start())
-            or inside_a_place(window, match.start())
-            or word_at(window, match.start()) >= 3
+            in_a_place(window, match.start()) or word_at(window, match.start()) >= 3
         ):
             # 和平区…小学, 呼和浩特市…, 向日葵幼儿园: the character is a place's or begins a
             # word of three or more, not a preposition or a conjunction
@@ -138,15 +136,18 @@ def opens_a_place(text: str, at: int) -> bool:
     return bool(length) and jieba_reading(text, at, at + length) != "crossing"
 
 
-def inside_a_place(text: str, at: int) -> bool:
-    """Return True when text[at] lies inside a place's name that begins up to four characters
-    before it and that jieba does not cut across (呼和浩特市: its 和 is no conjunction).
+def in_a_place(text: str, at: int) -> bool:
+    """Return True when text[at] opens or lies inside a place's name that begins at most four
+    characters before it and that jieba does not cut across (和平区: its 和 opens the place;
+    呼和浩特市: its 和 is no conjunction). opens_a_place is the case where the name begins at it.
 
-    >>> inside_a_place("和呼和浩特市第一中学", 2), inside_a_place("一小和温州市第二中学", 2)
+    >>> in_a_place("和呼和浩特市第一中学", 2), in_a_place("一小和温州市第二中学", 2)
     (True, False)
+    >>> in_a_place("和平区岳阳道小学", 0)
+    True
     """
     gazetteer = load_gazetteer()
-    for start in range(max(0, at - 4), at):
+    for start in range(max(0, at - 4), at + 1):
         length = leading_place(gazetteer, text[start:])
         if start + length > at and jieba_reading(text, start, start + length) != "crossing":
             return True
