@@ -35,6 +35,7 @@ from loaders.extract.model import (
     AREA,
     GROUP,
     ORG,
+    PARENT_BODY,
     PROGRAM,
     SCHOOL,
     Candidate,
@@ -178,7 +179,9 @@ def choose_candidates(
     heading_ends = {c.end for c in headings}
     cases = describe(text, spans, [c for c in rules if c.method != HEADING], model)
     listed = with_list_peers(text, cases, with_repeats(text, cases, choose(cases, model)))
-    chosen = _outermost(with_nested_edges(text, cases, listed, model))
+    nested = with_nested_edges(text, cases, listed, model)
+    chosen = _outermost(nested)
+    parents = _parent_bodies(nested, chosen)
     chosen = without_unsound(text, cases, chosen, model)
     places = sorted((c.start, c.end) for c in rules if c.kind == AREA and c.end - c.start >= 3)
     chosen = with_whole_places(cases, chosen, places, model)
@@ -204,17 +207,40 @@ def choose_candidates(
         )
     ]
     out = [c for c in rules if c.kind not in HEAD_LISTS] + headings
+    out += _chosen_candidates(text, chosen, context)
+    out += [replace(c, method=PARENT_BODY) for c in _chosen_candidates(text, parents, context)]
+    return [_as_school(c) for c in with_body_prefixes(text, out)]
+
+
+def _chosen_candidates(text: str, chosen: list[Scored], context: AreaContext) -> list[Candidate]:
+    """Return the candidates of chosen alternatives: a rule's own, or one the model named."""
+    out = []
     for scored in chosen:
         alt = scored.alternative
         if alt.rule is not None:
             out.append(alt.rule)
             continue
-        anchor = alt.anchor
-        made = _model_candidate(text, alt.start, anchor, context, scored.probability)
+        made = _model_candidate(text, alt.start, alt.anchor, context, scored.probability)
         if made.kind == ORG and not made.attrs:
             continue  # a body named without its area (教育局, 宣传部) is no one body (ANNOTATION.md)
         out.append(made)
-    return [_as_school(c) for c in with_body_prefixes(text, out)]
+    return out
+
+
+def _parent_bodies(nested: list[Scored], outermost: list[Scored]) -> list[Scored]:
+    """Return the bodies chosen at the start of a longer body's name (梁平区教委 in
+    梁平区教委基教科): the sub-unit's parent, written in full only there. It is no mention of
+    its own (ANNOTATION.md), but where the document names that body elsewhere by a short form
+    (区教委), it is that body's fuller written form: resolve_entities makes it an altLabel."""
+    kept = {id(s) for s in outermost}
+    bodies = [_span(s) for s in outermost if s.alternative.anchor.kind == ORG]
+    return [
+        s
+        for s in nested
+        if id(s) not in kept
+        and s.alternative.anchor.kind == ORG
+        and any(a == _span(s)[0] and _span(s)[1] < b for a, b in bodies)
+    ]
 
 
 # A county's or district's vocational education centre (某区职业教育中心, 职教中心) is its

@@ -192,7 +192,15 @@ def _campus_forms(
     names = {c.canonical or c.name for c in candidates if c.kind == SCHOOL}
     out: dict[tuple[str, str], str] = {}
     for c in candidates:
-        if c.kind != SCHOOL or c.canonical or not _CAMPUS.match(c.name):
+        if c.kind != SCHOOL or c.canonical:
+            continue
+        if _bare_campus(c.name):
+            # 白鹭湾校区 beside 某市某某学校白鹭湾校区: the campus named without its school.
+            found = [n for n in names if n.endswith(c.name) and n != c.name]
+            if len(found) == 1:
+                out[(SCHOOL, c.name)] = found[0]
+            continue
+        if not _CAMPUS.match(c.name):
             continue
         for split in range(2, len(c.name) - 2):
             school, part = c.name[:split], c.name[split:]
@@ -205,6 +213,20 @@ def _campus_forms(
                 out[(SCHOOL, c.name)] = found[0]
                 break
     return out
+
+
+def _bare_campus(name: str) -> bool:
+    """Return True when `name` is a campus's own part alone, without its school's name: a short
+    proper part and a campus head (白鹭湾校区), no school head before it.
+
+    >>> _bare_campus("白鹭湾校区"), _bare_campus("某某中学东校区"), _bare_campus("实小东校区")
+    (True, False, False)
+    """
+    return (
+        name.endswith(_CAMPUS_HEADS)
+        and 3 <= len(name) <= 8
+        and not any(h in name[:-2] for h in (*_LEVEL_HEADS, "小", "中", "校", "园"))
+    )
 
 
 def alias_forms(

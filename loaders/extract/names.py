@@ -117,7 +117,33 @@ def extend_left(
         if len(window) - match.end() >= min_specific or len(match.group()) > 1:
             chosen = match.end()
             break
+    if not program:
+        chosen = past_role_noun(window, chosen, len(window), min_specific)
     return low + chosen
+
+
+# The one-character heads that end a role noun before a name (牵头校, 成员校, 示范园).
+_ROLE_NOUN_HEADS = frozenset("校园")
+
+
+def past_role_noun(text: str, at: int, end: int, min_specific: int = 2) -> int:
+    """Return where a name cut at `at` begins once the head of a role noun is left out: 校 or 园
+    after a word makes it a noun (牵头|校, 成员|校: the lead school), and no name begins with
+    that head; one that begins a word of its own stays (校场路小学). At least `min_specific`
+    characters are kept before `end`.
+
+    >>> t = "集团牵头校某区外国语学校"
+    >>> t[past_role_noun(t, 4, 10):], t[past_role_noun("和校场路小学", 1, 4):]
+    ('某区外国语学校', '校场路小学')
+    """
+    if (
+        at > 0
+        and text[at : at + 1] in _ROLE_NOUN_HEADS
+        and end - at - 1 >= min_specific
+        and word_at(text, at) <= 1
+    ):
+        return at + 1
+    return at
 
 
 # What a road's name ends with: a school or group named after its road keeps the road's name

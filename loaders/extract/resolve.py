@@ -18,7 +18,17 @@ from dataclasses import replace
 
 from loaders.extract.aliases import alias_forms, group_base
 from loaders.extract.areas import AreaContext
-from loaders.extract.model import AREA, GROUP, ORG, PROGRAM, SCHOOL, Candidate, Entity, Mention
+from loaders.extract.model import (
+    AREA,
+    GROUP,
+    ORG,
+    PARENT_BODY,
+    PROGRAM,
+    SCHOOL,
+    Candidate,
+    Entity,
+    Mention,
+)
 from loaders.extract.schools import specific_part
 from loaders.extract.sentences import Sentence
 from loaders.identifiers import normalise_key
@@ -110,6 +120,8 @@ def resolve_entities(
     # quote and section, follows from the start, so these tell two Mentions apart.
     found: set[tuple[int, int, str, str, float]] = set()
     for (kind, key), members in sorted(groups.items()):
+        if all(m.method == PARENT_BODY for m in members):
+            continue  # a sub-unit's parent named nowhere else: no entity (ANNOTATION.md)
         full_key = f"{kind}:{key}"
         # A name written as part of a list (红杉、紫荆幼儿园) is not a surface form of its own.
         surfaces = sorted(
@@ -127,7 +139,11 @@ def resolve_entities(
         attrs = sorted({a for m in members for a in m.attrs if a[0] != "area"})
         area_attr = sorted({a for m in members for a in m.attrs if a[0] == "area"})
         entities.append(Entity(kind, full_key, label, alts, cls, tuple(attrs + area_attr)))
-        found.update((m.start, m.end, full_key, m.method, m.confidence) for m in members)
+        found.update(
+            (m.start, m.end, full_key, m.method, m.confidence)
+            for m in members
+            if m.method != PARENT_BODY
+        )
     mentions = []
     for start, end, entity, method, confidence in sorted(found):
         index = bisect.bisect_right(starts, start) - 1

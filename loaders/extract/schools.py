@@ -21,7 +21,13 @@ from loaders.extract.boundaries import head_of, verb_word
 from loaders.extract.cover import Cover
 from loaders.extract.gazetteer import leading_place, load_gazetteer
 from loaders.extract.model import GROUP, ORG, SCHOOL, Candidate
-from loaders.extract.names import ROAD_HEAD, extend_left, opens_a_place, strip_leading_noise
+from loaders.extract.names import (
+    ROAD_HEAD,
+    extend_left,
+    opens_a_place,
+    past_role_noun,
+    strip_leading_noise,
+)
 from loaders.extract.sentences import word_hits
 from loaders.gazetteer import GENERIC_PLACE_WORDS
 
@@ -216,6 +222,12 @@ def trim_left(name: str, suffix_len: int) -> int:
     >>> trim_left("和青松小学", 2), trim_left("和平区岳阳道小学", 2)
     (1, 0)
     """
+    cut = _trim_left(name, suffix_len)
+    after = past_role_noun(name, cut, len(name) - suffix_len)
+    return after if is_specific(name[after:], suffix_len) else cut
+
+
+def _trim_left(name: str, suffix_len: int) -> int:
     cut = (
         1
         if name[:1]

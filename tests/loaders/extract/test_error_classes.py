@@ -49,6 +49,10 @@ def _names(text: str, kind: str, chain: tuple[str, ...] = CHAIN) -> set[str]:
         # LAC reads 加快县第三中学 as one ORG word: the verb is glued onto the name it governs.
         ("加快县第三中学新校区建设,确保秋季投入使用。", "县第三中学", "加快县第三中学"),
         ("加快县第三中学新校区建设,确保秋季投入使用。", "县第三中学新校区", "加快县第三中学新校区"),
+        # A role noun (牵头校, 成员校: the lead school) ends before the name it describes.
+        ("集团牵头校鹿城区实验小学将继续发挥龙头作用。", "鹿城区实验小学", "校鹿城区实验小学"),
+        ("今年成员校新桥小学积极参与集团活动。", "新桥小学", "校新桥小学"),
+        ("学区内校场路小学与白鹿小学结对。", "校场路小学", "场路小学"),
     ],
 )
 def test_left_boundary_leaves_out_the_words_before_a_name(text: str, name: str, glued: str):
@@ -383,6 +387,21 @@ def test_campus_named_with_its_schools_short_form_is_one_entity():
     assert "青田实小北校区" in campuses[0].alt_labels
 
 
+def test_campus_named_without_its_school_is_an_alt_label_of_the_one_campus_so_named():
+    text = "鹿城区青禾中学东山校区今年启用。东山校区将招收初一新生八百人。"
+    campuses = [e for e in extract(make_doc(text, chain=CHAIN)).entities if e.kind == SCHOOL]
+    by_label = {e.label: e for e in campuses}
+    assert "东山校区" not in by_label
+    assert "东山校区" in by_label["鹿城区青禾中学东山校区"].alt_labels
+
+
+def test_campus_named_without_its_school_stays_apart_when_two_schools_have_it():
+    text = "鹿城区青禾中学东山校区与鹿城区白鹿小学东山校区今年启用。东山校区将招收新生。"
+    schools = [e for e in extract(make_doc(text, chain=CHAIN)).entities if e.kind == SCHOOL]
+    assert {"鹿城区青禾中学东山校区", "鹿城区白鹿小学东山校区"} <= {e.label for e in schools}
+    assert not any("东山校区" in e.alt_labels for e in schools)
+
+
 def test_shorthand_of_a_school_is_an_alt_label():
     ex = extract(make_doc("青田实验小学举行开学典礼。青田实小今年新招学生六百名。", chain=CHAIN))
     schools = [e for e in ex.entities if e.kind == SCHOOL]
@@ -447,6 +466,20 @@ def test_a_short_form_of_one_areas_body_is_not_merged_into_anothers():
     text = "温州市人力资源和社会保障局今天召开会议。鹿城区人社局表示将统一安排。"
     bodies = {e.label for e in extract(make_doc(text, chain=CHAIN)).entities if e.kind == ORG}
     assert bodies == {"温州市人力资源和社会保障局", "鹿城区人社局"}
+
+
+def test_a_body_written_in_full_only_before_its_sub_unit_is_an_alt_label_of_its_short_form():
+    text = "座谈会由鹿城区教委基教科负责人主持。区教委副主任到会讲话,区教委将统筹推进。"
+    bodies = [e for e in extract(make_doc(text, chain=CHAIN)).entities if e.kind == ORG]
+    parent = next(e for e in bodies if "区教委" in e.alt_labels)
+    assert "鹿城区教委" in {parent.label, *parent.alt_labels}
+    assert any(e.label == "鹿城区教委基教科" for e in bodies)
+
+
+def test_a_sub_units_parent_named_nowhere_else_is_no_entity():
+    text = "座谈会由鹿城区教委基教科负责人主持,各校校长参加。"
+    bodies = {e.label for e in extract(make_doc(text, chain=CHAIN)).entities if e.kind == ORG}
+    assert bodies == {"鹿城区教委基教科"}
 
 
 # 6. Coordination: a list sharing one head is expanded, an elliptical list of groups is not.
