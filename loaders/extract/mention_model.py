@@ -546,7 +546,30 @@ def _excluded(text: str, alt: Alternative) -> bool:
         return True
     if alt.start > 0 and any(ch in "+＋" for ch in text[alt.start - 1 : alt.start + 1]):
         return True  # a part of a formula (…+社团活动) is no name by itself
+    if _common_phrase(text, alt):
+        return True
     return excluded_by_tail(surface, *((rule.canonical or rule.name,) if rule else ()))
+
+
+def _common_phrase(text: str, alt: Alternative) -> bool:
+    """Return True when an unquoted programme name is a word of jieba's dictionary (实际行动,
+    重点项目, 系统工程, 行动计划): a phrase of the language, not a name someone coined for one
+    initiative. Quoted (“扫黄打非”) the writer marks it as a name; a programme family's own
+    label is one whatever its wording.
+
+    >>> t = "以实际行动迎接新学期,实施“青苗计划”"
+    >>> a = lambda s, e, h: Alternative(Anchor(PROGRAM, e - h, e, "x", 0, len(t)), s, None)
+    >>> _common_phrase(t, a(1, 5, 2)), _common_phrase(t, a(14, 18, 2))
+    (True, False)
+    """
+    surface = text[alt.start : alt.anchor.end]
+    if text[alt.start - 1 : alt.start] in _OPEN_QUOTES or any(q in surface for q in _OPEN_QUOTES):
+        return False
+    name = clean_name(surface)
+    return boundaries.dictionary_word(name) and concept_for(name) is None
+
+
+_OPEN_QUOTES = '“‘「"'
 
 
 def _names_a_group(surface: str) -> bool:

@@ -551,6 +551,7 @@ def test_a_count_after_the_last_group_of_a_list_is_not_part_of_its_name(count: s
         "全县实施2项青苗助学工程:一是新建幼儿园,二是改造校舍。",  # a count of programmes
         "举办第五届校园读书节。",
         "制定本单位年度工作计划,报局办公室备案。",  # a generic phrase
+        "全体教师以实际行动迎接新学年的到来。",  # a phrase of the language (jieba's dictionary)
         "二、招生计划\n青松小学今年招收一年级新生4个班。",  # a plan of an office's routine work
         "开展“我爱我家”主题活动。",
         "学习贯彻《温州市学前教育三年行动计划》。",
