@@ -179,6 +179,9 @@ def describe(
             ]
         if anchor.kind in (SCHOOL, GROUP) and _COUNT_AFTER.match(text, anchor.end):
             alts = []  # 特教学校77所, 帮扶关系普通高中15对: a kind being counted
+        elif anchor.kind in (SCHOOL, GROUP):
+            counted = _counted_from(text, alts)
+            alts = [a for a in alts if a.start > counted]
         if anchor.kind == ORG and _role_ends(text, anchor):
             alts = []  # 县委常委: a person's title, whose body ends before it (县委)
         elif anchor.kind == ORG:
@@ -419,6 +422,27 @@ def _counted(text: str, alt: Alternative) -> bool:
         _COUNT.search(text, alt.start, alt.anchor.head_start) is not None
         or _BIG_COUNT.search(text, alt.start, alt.anchor.head_start) is not None
     )
+
+
+# A count and its classifier (8所, 两个, 一批): a name never follows its own count.
+_COUNT_BEFORE = re.compile(r"(?<!第)[0-9一二三四五六七八九十百两几多]+余?[所个家批类]$")
+
+
+def _counted_from(text: str, alts: Sequence[Alternative]) -> int:
+    """Return where the words a count stands right before begin (8所|高职学校: the edge after
+    the count), or -1: what a count is followed by is a kind of school or group, not one named
+    (no development name follows one), so no edge at or before it begins a name.
+
+    >>> from loaders.extract.model import SCHOOL
+    >>> t = "全省8所高职学校"
+    >>> a = [Alternative(Anchor(SCHOOL, 6, 8, "学校", 0, 8), s, None) for s in (4, 2, 0)]
+    >>> _counted_from(t, a)
+    4
+    """
+    for alt in alts:  # shortest first: the count nearest the head
+        if _COUNT_BEFORE.search(text, max(alt.anchor.floor, alt.start - 6), alt.start):
+            return alt.start
+    return -1
 
 
 def _counted_programmes(text: str, alt: Alternative) -> bool:

@@ -169,6 +169,7 @@ def test_a_name_spanning_a_clause_gives_way_to_its_anchors_sound_alternative():
         ("今年更多学校加入集团。", SCHOOL),  # a time and a quantifier
         ("各单位分管教育工作的负责人,乡镇以上学校党政主要负责人参加会议。", SCHOOL),  # a level
         ("这次省、市、县三级名班主任工作室的成立,意义重大。", ORG),
+        ("全省共有6所高职学校入选省级“双高计划”建设名单。", SCHOOL),  # a count before a kind
     ],
 )
 def test_descriptions_are_not_names(text: str, kind: str):
