@@ -94,6 +94,8 @@ def abbreviates(short: str, full: str) -> bool:
     (False, False)
     >>> abbreviates("薛家中学", "薛家中心小学")  # a 中学 is not a 小学
     False
+    >>> abbreviates("第一中学", "广州市第七十一中学"), abbreviates("城一小", "城关第一小学")
+    (False, True)
     """
     if not 2 <= len(short) < len(full) or short[-1] not in full[-3:]:
         return False
@@ -101,13 +103,27 @@ def abbreviates(short: str, full: str) -> bool:
     if level is not None and not full.endswith(level):
         return False
     runs = pieces(short, full)
-    if runs is None or len(runs) < 2:
+    if runs is None or len(runs) < 2 or _splits_a_number(runs, full):
         return False
     place = leading_place(load_gazetteer(), full, min(10, len(full) - 2))
     first = runs[0][0]
     starts_right = first == 0 or first == place or (first == place - 1 and short[0] in "省市区县")
     singles = sum(1 for _, length in runs if length == 1)
     return starts_right and singles * 2 >= len(runs) and runs[-1][0] + runs[-1][1] > len(full) - 3
+
+
+_NUMERAL = re.compile(r"[0-9〇零一二三四五六七八九十百]+")
+
+
+def _splits_a_number(runs: list[tuple[int, int]], full: str) -> bool:
+    """Return True when the characters an abbreviation takes from `full` (`runs`: start,
+    length) hold part of a number but not all of it: 一 of 七十一 names another number."""
+    taken = {i for start, length in runs for i in range(start, start + length)}
+    for match in _NUMERAL.finditer(full):
+        kept = sum(1 for i in range(match.start(), match.end()) if i in taken)
+        if 0 < kept < match.end() - match.start():
+            return True
+    return False
 
 
 def _abbreviations(candidates: list[Candidate]) -> dict[tuple[str, str], str]:

@@ -403,6 +403,13 @@ def test_campus_named_without_its_school_stays_apart_when_two_schools_have_it():
     assert not any("东山校区" in e.alt_labels for e in schools)
 
 
+def test_a_school_numbered_otherwise_is_no_short_form_of_another():
+    # 一 of 七十一 is part of one number: 第一中学 is another school.
+    text = "活动在温州市第七十一中学举行,第一中学的师生也参加了。"
+    schools = [e for e in extract(make_doc(text, chain=CHAIN)).entities if e.kind == SCHOOL]
+    assert not any("第一中学" in e.alt_labels for e in schools)
+
+
 def test_shorthand_of_a_school_is_an_alt_label():
     ex = extract(make_doc("青田实验小学举行开学典礼。青田实小今年新招学生六百名。", chain=CHAIN))
     schools = [e for e in ex.entities if e.kind == SCHOOL]
