@@ -50,8 +50,8 @@ def candidate_key(c: Candidate, context: AreaContext, year: int | None) -> str:
     if c.kind == ORG:
         if "zone" in attrs:  # a development zone's body: its abbreviations share the key
             return f"{attrs.get('area', context_code(context))}:{normalise_key(attrs['zone'])}"
-        if "area" in attrs and c.canonical:
-            return f"{attrs['area']}:{normalise_key(c.canonical)}"
+        if "area" in attrs:  # the body's own area, written or resolved (珠海市教育局: 珠海市)
+            return f"{attrs['area']}:{name}"
         if c.canonical:
             return name
         return f"{context_code(context)}:{name}"

@@ -470,6 +470,14 @@ def test_a_bodys_abbreviation_is_an_alt_label_of_its_full_name(full: str, short:
     assert f"区{short}" in bodies[0].alt_labels
 
 
+def test_a_body_found_by_two_rules_is_one_entity_of_its_own_area():
+    # The open-class rule reads the second mention; both are the city's bureau, not the
+    # district's (the document's jurisdiction).
+    text = "温州市教育局今天发布通知。“我们将坚持问题导向。”温州市教育局局长王明表示。"
+    bodies = [e for e in extract(make_doc(text, chain=CHAIN)).entities if e.kind == ORG]
+    assert [(e.label, e.attr("area")) for e in bodies] == [("温州市教育局", "330300")]
+
+
 def test_a_short_form_of_one_areas_body_is_not_merged_into_anothers():
     text = "温州市人力资源和社会保障局今天召开会议。鹿城区人社局表示将统一安排。"
     bodies = {e.label for e in extract(make_doc(text, chain=CHAIN)).entities if e.kind == ORG}
