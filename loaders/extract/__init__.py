@@ -179,10 +179,11 @@ def choose_candidates(
     heading_ends = {c.end for c in headings}
     cases = describe(text, spans, [c for c in rules if c.method != HEADING], model)
     listed = with_list_peers(text, cases, with_repeats(text, cases, choose(cases, model)))
-    nested = with_nested_edges(text, cases, listed, model)
+    # An unsound name (one spanning a clause) is taken out before the names inside it are
+    # dropped as its parts: 某市教育局 stays when 某市教育局局长王明通过政府 goes.
+    nested = without_unsound(text, cases, with_nested_edges(text, cases, listed, model), model)
     chosen = _outermost(nested)
     parents = _parent_bodies(nested, chosen)
-    chosen = without_unsound(text, cases, chosen, model)
     places = sorted((c.start, c.end) for c in rules if c.kind == AREA and c.end - c.start >= 3)
     chosen = with_whole_places(cases, chosen, places, model)
     chosen = [

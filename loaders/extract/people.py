@@ -117,6 +117,9 @@ def after_titled_person(text: str, start: int, end: int) -> int:
     '为教育集团副理事长'
     >>> after_titled_person("市教师培训中心", 0, 5)
     0
+    >>> t = "市教育局局长王明通过政府"
+    >>> t[after_titled_person(t, 0, 11) :]
+    '通过政府'
     """
     found = start
     # Searched in the whole text: an end position would let the name end there ($), so 教师培训
@@ -125,6 +128,9 @@ def after_titled_person(text: str, start: int, end: int) -> int:
         if match.end() > end:
             break
         found = match.end()
+    # A name no cue word ends (局长王明通过…): the word jieba reads as a person's after the role.
+    for match in _named_by_jieba(text, start, end, set()):
+        found = max(found, match.end())
     return found
 
 

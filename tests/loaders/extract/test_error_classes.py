@@ -333,6 +333,12 @@ def test_a_persons_title_held_in_a_body_is_not_a_body():
     assert "鹿城区委常委" not in orgs
 
 
+def test_a_body_never_holds_a_persons_title_and_name():
+    # No cue word ends the name 王明: jieba reads it as a person's after the title 局长.
+    text = "本报讯 7月26日上午,温州市教育局局长王明通过政府网站与网友交流。"
+    assert _names(text, ORG) == {"温州市教育局"}
+
+
 def test_a_rank_and_a_title_after_a_body_are_not_part_of_it():
     # 处 heads 科技处, but after 副 it begins the title 处长.
     orgs = _names("省教育厅科技处副处长王立新参加调研。", ORG)
