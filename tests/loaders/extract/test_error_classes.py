@@ -339,6 +339,10 @@ def test_a_body_never_holds_a_persons_title_and_name():
     assert _names(text, ORG) == {"温州市教育局"}
 
 
+def test_a_bodys_meeting_room_is_a_place_not_a_body():
+    assert _names("4月3日,全区校长会议在鹿城区教育局四楼会议室召开。", ORG) == {"鹿城区教育局"}
+
+
 def test_a_rank_and_a_title_after_a_body_are_not_part_of_it():
     # 处 heads 科技处, but after 副 it begins the title 处长.
     orgs = _names("省教育厅科技处副处长王立新参加调研。", ORG)
