@@ -337,6 +337,7 @@ def alternatives(
     for at in range(anchor.head_start - 1, low - 1, -1):
         if text[at] in hard:
             starts = {s: r for s, r in starts.items() if s > at}
+            low = at + 1  # nor does a place's name before it begin one (甲教育集团、乙教育集团)
             break
     # A conjunction right after a complete name of the same kind joins two names (甲中学和乙
     # 学校): LAC may read both as one ORG word, so no edge is taken before it.

@@ -184,6 +184,8 @@ def describe(
             alts = [a for a in alts if a.start > counted]
         if anchor.kind == ORG and _role_ends(text, anchor):
             alts = []  # 县委常委: a person's title, whose body ends before it (县委)
+        elif anchor.kind == ORG and _MEASURED.search(text, anchor.floor, anchor.end):
+            alts = []  # 两所, 三处: a count and its measure word, which the head 所 or 处 is
         elif anchor.kind == ORG:
             # 区相关委办局, 市级人民政府: the bodies concerned, not one body (ANNOTATION.md)
             alts = [
@@ -422,6 +424,10 @@ def _counted(text: str, alt: Alternative) -> bool:
         _COUNT.search(text, alt.start, alt.anchor.head_start) is not None
         or _BIG_COUNT.search(text, alt.start, alt.anchor.head_start) is not None
     )
+
+
+# A body's head that is a measure word after a count (学校两所, 问题三处): no body ends there.
+_MEASURED = re.compile(r"(?<!第)[0-9一二三四五六七八九十百两几多]+[所处]$")
 
 
 # A count and its classifier (8所, 两个, 一批): a name never follows its own count.

@@ -343,6 +343,11 @@ def test_a_bodys_meeting_room_is_a_place_not_a_body():
     assert _names("4月3日,全区校长会议在鹿城区教育局四楼会议室召开。", ORG) == {"鹿城区教育局"}
 
 
+def test_a_count_and_its_measure_word_end_no_body():
+    # 所 heads 研究所, but after a count it is the measure word of 两所 (two of them).
+    assert _names("鹿城区教育局新增实验学校两所。", ORG) == {"鹿城区教育局"}
+
+
 def test_a_rank_and_a_title_after_a_body_are_not_part_of_it():
     # 处 heads 科技处, but after 副 it begins the title 处长.
     orgs = _names("省教育厅科技处副处长王立新参加调研。", ORG)
@@ -555,6 +560,21 @@ def test_two_names_joined_by_a_conjunction_are_two_names(
     found = _names(text, kind)
     assert names <= found
     assert not any(joined in name for name in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "names"),
+    [
+        (
+            "继温州九中教育集团、松台教育集团之后,鹿城区又组建了新的集团。",
+            GROUP,
+            {"温州九中教育集团", "松台教育集团"},
+        ),
+        ("会议要求鹿城区、各县人民政府抓好落实。", ORG, set()),  # the bodies of every county
+    ],
+)
+def test_no_name_runs_across_a_list_comma_from_a_place_before_it(text: str, kind: str, names):  # noqa: ANN001
+    assert _names(text, kind) == names
 
 
 def test_elliptical_list_of_groups_is_not_a_group_name():
