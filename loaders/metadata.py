@@ -508,8 +508,15 @@ def _is_paragraph(line: str) -> bool:
     return "。" in line or len(line) > 100 or line.count(",") >= 3
 
 
+# A list item's bullet before a line (• 分类:通知公告): decoration, whatever the line says.
+_BULLETS = " \t•·●○■□◆◇▪"
+
+
 def _is_title_line(line: str) -> bool:
     line = line.strip(" \t|｜丨")  # a table cell's bars ('辽政发〔2003〕35号 |')
+    if line[:1] in _BULLETS and _FORM_ROW.match(line.lstrip(_BULLETS)):
+        return False  # • 分类:通知公告: a list of a page's fields
+    line = line.lstrip(_BULLETS)
     return (
         4 <= len(line) <= 100
         and re.search(f"[{_CJK}]", line) is not None
@@ -530,8 +537,12 @@ def _is_title_line(line: str) -> bool:
     )
 
 
+# A day or days without a year (3月12日, 3月12日-13日): an event's date, no headline.
+_DAY_RANGE = r"\d{1,2}\s*月\s*\d{1,2}\s*日(?:\s*[-—~至]\s*(?:\d{1,2}\s*月\s*)?\d{1,2}\s*日)?"
 # A date alone, its weekday after it (a portal header prints today's: 2018年8月21日 星期二).
-_DATE_ALONE = re.compile(rf"(?:{_DATE_TEXT}|[\d\-:/. ]+)(?:\s*(?:星期|周)[一二三四五六日天])?")
+_DATE_ALONE = re.compile(
+    rf"(?:{_DATE_TEXT}|[\d\-:/. ]+|{_DAY_RANGE})(?:\s*(?:星期|周)[一二三四五六日天])?"
+)
 # A row of a form: a short label, a colon, and a date or a number as its value (来信时间:…,
 # 建议号:201号): whatever the label, no headline has that shape.
 _SHORT_FIELD = re.compile(
@@ -620,6 +631,15 @@ def _title_lines(norm: str, lines: list[tuple[int, int]], at: int) -> tuple[int,
         and _ORG_LINE.fullmatch(norm[slice(*lines[first - 1])].replace(" ", ""))
     ):
         first -= 1
+    elif (
+        first == last
+        and last + 1 < len(lines)
+        and _ORG_LINE.fullmatch(norm[slice(*lines[last])].replace(" ", ""))
+        and _adjacent(norm, lines[last], lines[last + 1])
+        and _DOCUMENT_KIND.search(following := norm[slice(*lines[last + 1])])
+        and _is_title_line(following)
+    ):
+        last += 1  # 某省教育厅 / 2011年工作要点: the issuer's line, then the matter and the kind
     return first, last
 
 
@@ -730,9 +750,19 @@ _FORM_ROW = re.compile(rf"[{_CJK}][{_CJK} ]{{1,5}}:")
 def _form_row(norm: str, lines: list[tuple[int, int]], at: int) -> bool:
     """Return True when line `at` and a line next to it are both rows of a form: a headline may
     hold a colon (专访:…), but it stands alone, not among label: value rows."""
-    if not _FORM_ROW.match(norm, lines[at][0]):
+    if not _FORM_ROW.match(norm, _past_bullets(norm, lines[at][0])):
         return False
-    return any(0 <= j < len(lines) and _FORM_ROW.match(norm, lines[j][0]) for j in (at - 1, at + 1))
+    return any(
+        0 <= j < len(lines) and _FORM_ROW.match(norm, _past_bullets(norm, lines[j][0]))
+        for j in (at - 1, at + 1)
+    )
+
+
+def _past_bullets(norm: str, start: int) -> int:
+    """Return where a line starting at `start` goes on after its bullet and indent."""
+    while start < len(norm) and norm[start] in _BULLETS:
+        start += 1
+    return start
 
 
 def _head_lines(norm: str, lines: list[tuple[int, int]]) -> list[tuple[int, int]]:

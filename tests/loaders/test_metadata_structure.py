@@ -125,6 +125,7 @@ def test_a_catalogue_line_caption_or_news_lead_is_no_title(first_line: str) -> N
         "来信时间:2021年3月8日\n回复单位:青禾县教育局\n",  # the rows of a form
         "建议编号:18号\n提议人:周明远\n",
         "青禾在线网—全国一流教育门户网站\n",  # a site's name and its motto
+        "当前版: 03版 上一版  下一版\n",  # an e-paper's page links
     ],
 )
 def test_a_date_line_form_rows_or_a_site_motto_are_no_title(head: str) -> None:
@@ -282,6 +283,31 @@ def test_title_wrapped_over_lines_keeps_its_issuer_and_whole_subject() -> None:
         "现将《青禾县学前教育三年行动计划》印发给你们,请认真组织实施。\n"
     )
     assert metadata_of(page).title == "青禾县教育体育局关于印发《青禾县学前教育三年行动计划》的通知"
+
+
+def test_title_printed_as_its_issuers_line_then_its_matter_keeps_both() -> None:
+    page = (
+        "中共青禾县委教育工委 青禾县教育体育局\n"
+        "2024年工作要点\n"
+        "2024年全县教育工作的总体要求是:坚持立德树人,深化教育改革,办好人民满意的教育。\n"
+    )
+    assert metadata_of(page).title == "中共青禾县委教育工委 青禾县教育体育局2024年工作要点"
+
+
+def test_a_bulleted_list_of_fields_under_the_headline_is_no_title() -> None:
+    page = (
+        "青禾县教育局关于做好2024年春季开学工作的通知\n"
+        "  • 分类:通知公告\n"
+        "  • 作者:\n"
+        "  • 发布时间:2024-02-20 09:30\n"
+        "各中小学、幼儿园:现将春季开学有关事项通知如下,请认真贯彻落实。\n"
+    )
+    assert metadata_of(page).title == "青禾县教育局关于做好2024年春季开学工作的通知"
+
+
+def test_an_events_days_without_a_year_are_no_title() -> None:
+    page = "5月18日-19日\n青禾县举行集团化办学签约仪式\n5月18日,青禾县三个教育集团与成员校签约。\n"
+    assert metadata_of(page).title == "青禾县举行集团化办学签约仪式"
 
 
 def test_title_is_not_a_document_the_first_paragraph_reports_as_issued_elsewhere() -> None:
