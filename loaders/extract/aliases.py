@@ -392,10 +392,19 @@ def _place_prefixed_forms(candidates: list[Candidate]) -> dict[tuple[str, str], 
             full.setdefault(kind, set()).add(name)
     out: dict[tuple[str, str], str] = {}
     for kind, name in names:
-        options = [longer for longer in full.get(kind, ()) if place_prefixed(name, longer)]
-        if len(options) == 1:
-            out[(kind, name)] = options[0]
+        longer = _place_prefixed_full(name, full.get(kind, set()))
+        if longer is not None:
+            out[(kind, name)] = longer
     return out
+
+
+def _place_prefixed_full(name: str, fulls: set[str] | frozenset[str]) -> str | None:
+    """Return the one name of `fulls` that is `name` with places before it, or None. Names
+    that are each other's place-prefixed forms (经开区龙飞中学, 郑州经开区龙飞中学) are one
+    school written with more or fewer places: the fullest of them counts."""
+    options = [f for f in fulls if place_prefixed(name, f)]
+    fullest = [o for o in options if not any(place_prefixed(o, p) for p in options)]
+    return fullest[0] if len(fullest) == 1 else None
 
 
 def full_form(
@@ -411,10 +420,12 @@ def full_form(
         return name
     if kind == GROUP and group_base(name) in fulls:
         return group_base(name)
-    for test in (place_prefixed, abbreviates):
-        options = [f for f in fulls if f != name and test(name, f)]
-        if len(options) == 1:
-            return options[0]
+    longer = _place_prefixed_full(name, fulls)
+    if longer is not None:
+        return longer
+    options = [f for f in fulls if f != name and abbreviates(name, f)]
+    if len(options) == 1:
+        return options[0]
     if kind == SCHOOL:
         expanded = _expand_short(name, fulls, load_gazetteer(), context)
         return expanded if expanded in fulls else None

@@ -425,6 +425,14 @@ def test_a_school_numbered_otherwise_is_no_short_form_of_another():
     assert not any("第一中学" in e.alt_labels for e in schools)
 
 
+def test_a_school_written_with_more_or_fewer_places_is_one_entity():
+    text = "温州市鹿城区青禾中学举行开学典礼。鹿城区青禾中学校长致辞,青禾中学新生代表发言。"
+    schools = [e for e in extract(make_doc(text, chain=CHAIN)).entities if e.kind == SCHOOL]
+    assert [(e.label, set(e.alt_labels)) for e in schools] == [
+        ("温州市鹿城区青禾中学", {"鹿城区青禾中学", "青禾中学"})
+    ]
+
+
 def test_shorthand_of_a_school_is_an_alt_label():
     ex = extract(make_doc("青田实验小学举行开学典礼。青田实小今年新招学生六百名。", chain=CHAIN))
     schools = [e for e in ex.entities if e.kind == SCHOOL]
