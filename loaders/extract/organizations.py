@@ -551,12 +551,16 @@ def _open_start(text: str, head_start: int, floor: int, ends: dict[int, Candidat
         parent = ends.get(at)
         if parent is not None and head_start - at >= 1:
             return parent.start  # 市教育局 + 财务 + 处
+        zone = _ZONE.search(text, max(floor, at - 10), at + 1) if text[at] == "区" else None
+        if zone is not None and at < head_start - 1:
+            return _chain_start(gaz, text, zone.start(), floor)  # 经开区 + 教育 + 局: the zone's
         if (
             at < head_start - 1
             and text[at] in LEVELS
             and (at == floor or text[at - 1] not in LEVELS)
+            and (at == floor or not _ordinary_word(text[at - 1 : at + 1]))
         ):
-            return at  # 区 + 人社 + 局
+            return at  # 区 + 人社 + 局 (but 城|市, 社|区: the end of an everyday word)
         for length in place_lengths_before(gaz, text, at):
             if at - length >= floor and (text[at - length : at] in gaz.by_name):
                 return _chain_start(gaz, text, at - length, floor)  # 温州市 + 考试 + 院

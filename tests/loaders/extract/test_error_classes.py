@@ -339,6 +339,17 @@ def test_a_body_never_holds_a_persons_title_and_name():
     assert _names(text, ORG) == {"温州市教育局"}
 
 
+def test_a_body_of_a_development_zone_keeps_the_zones_name():
+    text = "当天,青禾、白鹭两个教育集团和经开区教育教学指导委员会同时成立。"
+    names = _names(text, ORG, chain=("江苏省", "无锡市"))
+    assert names == {"经开区教育教学指导委员会"}
+
+
+def test_a_level_character_ending_an_everyday_word_begins_no_body():
+    # 城市: the 市 of "city" is no level character before a body's name.
+    assert _open_bodies("打造与“温州城市重要新中心”相匹配的美好教育。") == set()
+
+
 def test_a_bodys_meeting_room_is_a_place_not_a_body():
     assert _names("4月3日,全区校长会议在鹿城区教育局四楼会议室召开。", ORG) == {"鹿城区教育局"}
 
