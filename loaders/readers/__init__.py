@@ -12,10 +12,11 @@ from pathlib import Path
 
 from loaders.documents import DocumentError
 from loaders.readers.html import read_html
-from loaders.readers.text import RawDocument, read_text, where
+from loaders.readers.markup import read_plain_text
+from loaders.readers.text import RawDocument, where
 
 READERS: dict[str, Callable[[Path], RawDocument]] = {
-    ".txt": read_text,
+    ".txt": read_plain_text,
     ".html": read_html,
     ".htm": read_html,
 }

@@ -370,3 +370,22 @@ def test_pinyin_glosses_are_read_as_annotation_not_text(tmp_path: Path) -> None:
         encoding="utf-8",
     )
     assert read_html(page).text.splitlines()[0] == "青禾縣學校名單"
+
+
+def test_read_document_plain_text_holding_markup_is_read_as_its_page(tmp_path: Path) -> None:
+    # A rich-text editor's HTML saved as .txt: its tags glue the paragraphs into one line.
+    style = ' style="font-size: 17px;letter-spacing: 1px;line-height: 2;text-align: justify;"'
+    paragraphs = (
+        "9月10日,青禾县召开全县教育大会。",
+        "会议要求各校落实“双减”工作。",
+        "青禾县教育局局长王明作工作报告。",
+    )
+    markup = "".join(
+        f"<section{style}><p{style}><span>{p}</span></p></section>" for p in paragraphs
+    )
+    path = tmp_path / "pasted.txt"
+    path.write_text(f"青禾县召开全县教育大会\n发布时间:2025-09-10\n{markup}\n", "utf-8")
+    doc = read_document(path)
+    assert "<" not in doc.text and "style" not in doc.text
+    assert doc.text.splitlines()[2:] == list(paragraphs)
+    assert doc.metadata.title == "青禾县召开全县教育大会"
