@@ -183,7 +183,6 @@ def choose_candidates(
     # dropped as its parts: 某市教育局 stays when 某市教育局局长王明通过政府 goes.
     nested = without_unsound(text, cases, with_nested_edges(text, cases, listed, model), model)
     chosen = _outermost(nested)
-    parents = _parent_bodies(nested, chosen)
     places = sorted((c.start, c.end) for c in rules if c.kind == AREA and c.end - c.start >= 3)
     chosen = with_whole_places(cases, chosen, places, model)
     chosen = [
@@ -207,6 +206,7 @@ def choose_candidates(
             s.alternative.rule.method if s.alternative.rule is not None else None,
         )
     ]
+    parents = _parent_bodies(nested, chosen)
     out = [c for c in rules if c.kind not in HEAD_LISTS] + headings
     out += _chosen_candidates(text, chosen, context)
     out += [replace(c, method=PARENT_BODY) for c in _chosen_candidates(text, parents, context)]
