@@ -132,8 +132,8 @@ def past_role_noun(text: str, at: int, end: int, min_specific: int = 2) -> int:
     that head; one that begins a word of its own stays (校场路小学). At least `min_specific`
     characters are kept before `end`.
 
-    >>> t = "集团牵头校某区外国语学校"
-    >>> t[past_role_noun(t, 4, 10):], t[past_role_noun("和校场路小学", 1, 4):]
+    >>> t, u = "集团牵头校某区外国语学校", "和校场路小学"
+    >>> t[past_role_noun(t, 4, 10) :], u[past_role_noun(u, 1, 4) :]
     ('某区外国语学校', '校场路小学')
     """
     if (
