@@ -30,7 +30,7 @@ HEAD_LISTS = {
 # How far before its head a name may begin, and how much text after it LAC should see.
 REACH = {SCHOOL: 14, GROUP: 12, ORG: 10, PROGRAM: 14}
 _AFTER = 2
-_OPENING_QUOTES = '“‘「"'
+OPENING_QUOTES = '“‘「"'
 MAX_EDGES = 8  # alternative left edges per anchor, nearest first (rule edges come on top)
 # Characters that never occur inside these names. Quotes may (“青枫”社区教育集团), and so may
 # parentheses around a campus (明远中学(东校区)), so neither is listed.
@@ -356,7 +356,7 @@ def alternatives(
             starts.setdefault(start, None)
     # A name begins inside its opening quote: “1234”工程 and 1234”工程 are one name once the
     # quotes are dropped, so only the edge after the quote is scored.
-    for at in [at for at in starts if text[at] in _OPENING_QUOTES]:
+    for at in [at for at in starts if text[at] in OPENING_QUOTES]:
         starts.pop(at)
         if at + 1 < anchor.head_start:
             starts.setdefault(at + 1, None)

@@ -30,6 +30,7 @@ from loaders.extract.model import AREA, GROUP, ORG, PROGRAM, SCHOOL, Candidate
 from loaders.extract.people import after_titled_person
 from loaders.extract.programs import (
     BASED_ON,
+    QUOTES,
     clean_name,
     component_formula,
     counted_class,
@@ -593,13 +594,11 @@ def _common_phrase(text: str, alt: Alternative) -> bool:
     (True, False)
     """
     surface = text[alt.start : alt.anchor.end]
-    if text[alt.start - 1 : alt.start] in _OPEN_QUOTES or any(q in surface for q in _OPEN_QUOTES):
+    opened = alt.start > 0 and text[alt.start - 1] in boundaries.OPENING_QUOTES
+    if opened or any(q in surface for q in QUOTES):
         return False
     name = clean_name(surface)
     return boundaries.dictionary_word(name) and concept_for(name) is None
-
-
-_OPEN_QUOTES = '“‘「"'
 
 
 def _names_a_group(surface: str) -> bool:
