@@ -164,6 +164,8 @@ def area_context(doc: PolicyDocument) -> AreaContext:
             spelled.update(infos[0].codes)
         if not infos:  # a province or city short form names it as clearly as the full name
             infos = tuple(i for i in gaz.by_alias.get(word, ()) if i.level in ("province", "city"))
+            if infos and begins_inside_word(doc.norm, match.start, match.end):
+                continue  # 重|大理|论 names no city
         if len(infos) == 1:
             named.update(infos[0].codes)
             counts[infos[0].code] = counts.get(infos[0].code, 0) + 1

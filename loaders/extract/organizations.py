@@ -354,7 +354,9 @@ def _candidate(
     if word == "委" and area is None and level not in LEVELS and level != "镇":
         return None
     resolved = _resolve_area(area, level, context)
-    if resolved is None and not core.needs_place and core.cls == _B:
+    if resolved is None and not core.needs_place and core.cls == _B and level is None:
+        # The document's own bureau (局 in its jurisdiction's text); a level written before the
+        # head that the jurisdiction lacks (区教体局 in a city's page) names no body of it.
         resolved = context.chain[-1] if context.chain else None
     full = core.full + word_full_suffix
     if core.full in ("国务院", "党中央", "中共中央", "教育部"):

@@ -33,6 +33,9 @@ from loaders.extract.schools import specific_part
 from loaders.extract.sentences import Sentence
 from loaders.identifiers import normalise_key
 
+# The level characters a body's name opens with when it names its area only by level (区教育局):
+# such a name is relative to the document's jurisdiction.
+_RELATIVE_LEVELS = frozenset("省市区县镇乡")
 _CLASS_RANK = {"Campus": 3, "EducationBureau": 3, "GovernmentBody": 2, "School": 2}
 
 
@@ -52,8 +55,9 @@ def candidate_key(c: Candidate, context: AreaContext, year: int | None) -> str:
             return f"{attrs.get('area', context_code(context))}:{normalise_key(attrs['zone'])}"
         if "area" in attrs:  # the body's own area, written or resolved (珠海市教育局: 珠海市)
             return f"{attrs['area']}:{name}"
-        if c.canonical:
-            return name
+        if c.canonical and name[:1] not in _RELATIVE_LEVELS:
+            return name  # a national body (教育部, 国务院): one IRI in every document
+        # 区教育体育局 with no district resolved: the document's district's, not every one's.
         return f"{context_code(context)}:{name}"
     if c.kind in (SCHOOL, GROUP):
         base = group_base(name) if c.kind == GROUP else name

@@ -350,6 +350,26 @@ def test_a_level_character_ending_an_everyday_word_begins_no_body():
     assert _open_bodies("打造与“温州城市重要新中心”相匹配的美好教育。") == set()
 
 
+def test_a_district_body_in_a_citys_document_is_not_the_citys_body():
+    # The jurisdiction holds no district: 区教体局 stays the district's, one entity with its
+    # full name, keyed by the document's area (not one IRI shared by every district's bureau).
+    text = "区教育体育局召开大会。温州市教育局、区教体局等单位参加,区教体局局长讲话。"
+    bodies = [e for e in extract(make_doc(text, chain=("浙江省", "温州市"))).entities]
+    bodies = [e for e in bodies if e.kind == ORG]
+    assert {(e.label, e.alt_labels) for e in bodies} == {
+        ("温州市教育局", ()),
+        ("区教育体育局", ("区教体局",)),
+    }
+    district = next(e for e in bodies if e.label == "区教育体育局")
+    assert district.key == "org:330300:区教育体育局"
+
+
+def test_a_place_read_across_two_words_does_not_set_the_documents_area():
+    # 重|大理|论: 大理 (a prefecture's short name) spans two words; the page is about 青海省.
+    doc = make_doc("2015年青海省教育工作要点。全面贯彻全会精神的重大理论和实践问题。")
+    assert [a.name for a in area_context(doc).chain] == ["青海省"]
+
+
 def test_a_bodys_meeting_room_is_a_place_not_a_body():
     assert _names("4月3日,全区校长会议在鹿城区教育局四楼会议室召开。", ORG) == {"鹿城区教育局"}
 
