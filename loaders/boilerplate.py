@@ -100,6 +100,9 @@ _MAY_SPLIT = re.compile(r"[|｜丨>»›\s](?:(?<=[|｜丨>»›])|(?<=\s)\s)")
 
 
 _PARAGRAPH = 200  # characters: a longer line of two sentences or more is text, not a footer
+# Short words in a row between single spaces, this many at least: a menu or a list of links (a
+# headline or a slogan set in spaced phrases has three or four).
+_MENU_WORDS = 6
 
 
 def _only_brackets(line: str) -> bool:
@@ -116,6 +119,8 @@ def line_kind(line: str) -> str:
     'strong'
     >>> line_kind("• 今日钟楼")
     'weak'
+    >>> line_kind("今日浙江 杭州 宁波 温州 嘉兴 湖州 绍兴")
+    'strong'
     >>> line_kind("一、指导思想")
     'body'
     >>> line_kind("抄送:市教育局,区委办。")
@@ -156,6 +161,12 @@ def line_kind(line: str) -> str:
     words = content.split()
     if len(words) >= 2 and len(set(words)) == 1:
         return "strong"  # a logo's alt text repeated: '苏宁有房 苏宁有房'
+    if (
+        len(words) >= _MENU_WORDS
+        and all(len(w) <= 6 for w in words)
+        and not _SENTENCE_MARK.search(content)
+    ):
+        return "strong"  # a row of links: '今日本省 甲市 乙市 丙市 丁市 戊市 …'
     if len(words) >= 2 and all(is_site_name(word) for word in words):
         return "strong"  # links to other sites: '教育部网站  省教育厅网站'
     if is_site_name(content):

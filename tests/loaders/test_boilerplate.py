@@ -70,3 +70,13 @@ def test_a_page_saved_as_one_line_is_text_whatever_it_mentions() -> None:
     )
     (span,) = find_body(text)
     assert (span.start, span.end) == (0, len(text))
+
+
+def test_a_row_of_links_between_single_spaces_is_boilerplate_and_a_spaced_headline_is_not() -> None:
+    menu = "今日浙江 杭州 宁波 温州 嘉兴 湖州 绍兴 金华 衢州 舟山 台州 丽水"
+    headline = "攻坚克难 乘势而上 全面办好人民满意教育"
+    story = "近日,青禾县教育局召开会议,部署秋季开学工作。会议要求各校做好准备。"
+    page = f"{menu}\n{headline}\n{story}\n"
+    body = "\n".join(page[s.start : s.end] for s in find_body(page))
+    assert menu not in body
+    assert headline in body and story in body
