@@ -48,8 +48,9 @@ _CATALOGUE_LINE = re.compile(
     rf"|(?:{_LONG_LABELS})(?:[ \t]+[^\s:]|[ \t]*$))"
 )
 _ALONE_LABEL = re.compile(rf"^{_BULLET}(?:{_LONG_LABELS})[ \t]*:?[ \t]*$")
-_BREADCRUMB = re.compile(
-    r"^(?:您的位置|您当前的位置|您现在的位置|当前位置|所在位置|你的位置|你现在的位置|现在位置)"
+# A page's path to the story (您目前的位置: 首页 » …): the header above it is the site's.
+BREADCRUMB = re.compile(
+    r"^(?:[您你](?:目前|当前|现在)?的?(?:所在)?|(?:目前|当前|现在|所在)的?)位置"
     r"|^(?:首页|主页|网站首页|>)\s*(?:>|»|›|-|/|→)"
 )
 _STRONG_TERMS = re.compile(
@@ -139,7 +140,7 @@ def line_kind(line: str) -> str:
         # such line, and its contact details or page count must not drop it.
         return "body"
     if (
-        _BREADCRUMB.match(content)
+        BREADCRUMB.match(content)
         or _PAGE_MARK.match(content)
         or ("." in content and _IMAGE.match(content))
         or _PAGINATION.search(content)

@@ -30,6 +30,7 @@ from functools import lru_cache
 
 import cn2an
 
+from loaders.boilerplate import BREADCRUMB
 from loaders.documents import DocumentMetadata, Span
 from loaders.gazetteer import (
     LEVELS,
@@ -733,6 +734,10 @@ def find_title(norm: str, lines: list[tuple[int, int]]) -> Span | None:
     plain = [i for i in heads if not is_banner(norm[slice(*lines[i])])]
     if not plain:
         return None
+    # The lines over a page's path to the story (您的位置: 首页 > …) are the site's header: its
+    # banner, its slogan, its menu. The headline comes after the path, where there is one.
+    crumb = max((m.end() for m in _CRUMB_LINE.finditer(norm, 0, stop)), default=-1)
+    plain = [i for i in plain if lines[i][0] > crumb] or plain
     chosen = (
         _byline_headline(norm, lines, plain, stop)
         or _quoted_headline(norm, lines, plain)
@@ -741,6 +746,10 @@ def find_title(norm: str, lines: list[tuple[int, int]]) -> Span | None:
     )
     first, last = _title_lines(norm, lines, chosen)
     return _clean_title(norm, lines[first][0], lines[last][1])
+
+
+# A page's path to the story, as a line of its own (boilerplate.BREADCRUMB at a line's start).
+_CRUMB_LINE = re.compile(rf"^[ \t•·]*(?:{BREADCRUMB.pattern})[^\n]*", re.MULTILINE)
 
 
 # A row of a form: a label of a few characters, a colon, its value (提案人:某某, 回复单位:某局).
