@@ -20,6 +20,8 @@ from __future__ import annotations
 
 import re
 
+import jieba
+
 from loaders.extract.areas import AreaContext
 from loaders.extract.boundaries import head_of
 from loaders.extract.concepts import family_label
@@ -164,6 +166,8 @@ def body_abbreviates(short: str, full: str) -> bool:
     (False, False)
     >>> body_abbreviates("县人社局", "市人力资源和社会保障局")  # another area's body
     False
+    >>> body_abbreviates("区委教育工委", "区委教育工作委员会")
+    True
     """
     core_s, core_f = _core(short), _core(full)
     if short[: len(short) - len(core_s)] != full[: len(full) - len(core_f)]:
@@ -176,7 +180,31 @@ def body_abbreviates(short: str, full: str) -> bool:
     if not head or core_s[-1] != head[0] or len(head) >= len(core_f):
         return False
     runs = pieces(core_s[:-1], core_f[: -len(head)])
-    return runs is not None and len(runs) >= 2 and all(length == 1 for _, length in runs)
+    if runs is not None and len(runs) >= 2 and all(length == 1 for _, length in runs):
+        return True
+    # 教育工委 = 教育工作委员会: a word kept whole, the next by its first character.
+    return _word_initials(core_s[:-1], tuple(jieba.lcut(core_f[: -len(head)])))
+
+
+def _word_initials(short: str, words: tuple[str, ...]) -> bool:
+    """Return True when `short` takes each of `words` whole or by its first character, in
+    order (a conjunction may be left out).
+
+    >>> _word_initials("教育工", ("教育", "工作")), _word_initials("教育", ("教育", "和", "体育"))
+    (True, False)
+    """
+    if not words:
+        return not short
+    word, rest = words[0], words[1:]
+    if word in _CONJUNCTION_WORDS and _word_initials(short, rest):
+        return True
+    return any(
+        short.startswith(kept) and _word_initials(short[len(kept) :], rest)
+        for kept in dict.fromkeys((word, word[0]))
+    )
+
+
+_CONJUNCTION_WORDS = frozenset("和与及")
 
 
 def _body_abbreviations(candidates: list[Candidate]) -> dict[tuple[str, str], str]:

@@ -532,6 +532,15 @@ def test_a_body_found_by_two_rules_is_one_entity_of_its_own_area():
     assert [(e.label, e.attr("area")) for e in bodies] == [("温州市教育局", "330300")]
 
 
+def test_a_working_committee_abbreviated_word_by_word_is_one_body():
+    # 教育工委: 教育 kept whole, 工作 by its first character, then the head's first (委员会).
+    text = "开学工作会议在报告厅举行。鹿城区委教育工委书记出席并讲话。会议由区委教育工委委员主持。"
+    bodies = [e for e in extract(make_doc(text, chain=CHAIN)).entities if e.kind == ORG]
+    assert [(e.label, set(e.alt_labels)) for e in bodies] == [
+        ("鹿城区委教育工作委员会", {"鹿城区委教育工委", "区委教育工委"})
+    ]
+
+
 def test_a_short_form_of_one_areas_body_is_not_merged_into_anothers():
     text = "温州市人力资源和社会保障局今天召开会议。鹿城区人社局表示将统一安排。"
     bodies = {e.label for e in extract(make_doc(text, chain=CHAIN)).entities if e.kind == ORG}
