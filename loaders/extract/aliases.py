@@ -42,6 +42,8 @@ _LEVEL_HEADS = ("幼儿园", "小学", "中学", "初中", "高中", "学校")
 # A school called by its number alone (七中, 二小): a short form of the one place-prefixed
 # school of that number the document writes (成都七中), never a name of its own there.
 _NUMBERED_ONLY = re.compile(r"^[一二三四五六七八九十]{1,3}[中小幼]$")
+# Level heads that abbreviate a longer one (东兰高中 = 东兰县高级中学).
+_SPELLED_OUT = {"高中": "高级中学", "初中": "初级中学"}
 _CAMPUS = re.compile(r"^(.{2,}?)([\u4e00-\u9fff]{1,6}(?:校区|分校|分园|校部))$")
 
 
@@ -96,13 +98,15 @@ def abbreviates(short: str, full: str) -> bool:
     (False, False)
     >>> abbreviates("薛家中学", "薛家中心小学")  # a 中学 is not a 小学
     False
+    >>> abbreviates("东兰高中", "东兰县高级中学")  # 高中 is 高级中学 abbreviated
+    True
     >>> abbreviates("第一中学", "广州市第七十一中学"), abbreviates("城一小", "城关第一小学")
     (False, True)
     """
     if not 2 <= len(short) < len(full) or short[-1] not in full[-3:]:
         return False
     level = next((h for h in _LEVEL_HEADS if short.endswith(h)), None)
-    if level is not None and not full.endswith(level):
+    if level is not None and not full.endswith((level, _SPELLED_OUT.get(level, level))):
         return False
     runs = pieces(short, full)
     if runs is None or len(runs) < 2 or _splits_a_number(runs, full):

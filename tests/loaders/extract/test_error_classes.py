@@ -464,6 +464,12 @@ def test_a_school_written_with_more_or_fewer_places_is_one_entity():
     ]
 
 
+def test_a_high_school_abbreviated_with_gaozhong_is_one_entity():
+    text = "文成县高级中学今年新增教学楼一栋。文成高中现有学生两千人。"
+    schools = [e for e in extract(make_doc(text, chain=CHAIN)).entities if e.kind == SCHOOL]
+    assert [(e.label, e.alt_labels) for e in schools] == [("文成县高级中学", ("文成高中",))]
+
+
 def test_shorthand_of_a_school_is_an_alt_label():
     ex = extract(make_doc("青田实验小学举行开学典礼。青田实小今年新招学生六百名。", chain=CHAIN))
     schools = [e for e in ex.entities if e.kind == SCHOOL]
