@@ -229,8 +229,8 @@ def _chosen_candidates(text: str, chosen: list[Scored], context: AreaContext) ->
 
 
 def _parent_bodies(nested: list[Scored], outermost: list[Scored]) -> list[Scored]:
-    """Return the bodies chosen at the start of a longer body's name (梁平区教委 in
-    梁平区教委基教科): the sub-unit's parent, written in full only there. It is no mention of
+    """Return the bodies chosen at the start of a longer body's name (青禾区教委 in
+    青禾区教委基教科): the sub-unit's parent, written in full only there. It is no mention of
     its own (ANNOTATION.md), but where the document names that body elsewhere by a short form
     (区教委), it is that body's fuller written form: resolve_entities makes it an altLabel."""
     kept = {id(s) for s in outermost}

@@ -170,7 +170,7 @@ def body_abbreviates(short: str, full: str) -> bool:
     (False, False)
     >>> body_abbreviates("县人社局", "市人力资源和社会保障局")  # another area's body
     False
-    >>> body_abbreviates("区委教育工委", "区委教育工作委员会")
+    >>> body_abbreviates("县委教育工委", "县委教育工作委员会")
     True
     """
     core_s, core_f = _core(short), _core(full)

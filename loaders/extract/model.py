@@ -10,7 +10,7 @@ from dataclasses import dataclass, field, replace
 
 # Entity kinds, as used by identifiers.entity_iri.
 ORG, SCHOOL, GROUP, PROGRAM, AREA, PERSON = "org", "school", "group", "program", "area", "person"
-# The method of a body read at the start of its sub-unit's name (梁平区教委 in 梁平区教委基教科):
+# The method of a body read at the start of its sub-unit's name (青禾区教委 in 青禾区教委基教科):
 # a written form of a body the document names elsewhere, never a mention or an entity by itself.
 PARENT_BODY = "organizations.parent_prefix"
 

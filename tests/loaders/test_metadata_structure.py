@@ -312,14 +312,14 @@ def test_an_events_days_without_a_year_are_no_title() -> None:
 
 def test_title_comes_after_the_pages_path_not_from_the_site_header_over_it() -> None:
     page = (
-        "以学促干以干促学以学促强\n"
-        "您目前的位置: 首页» 教育厅文件\n"
+        "办人民满意的青禾教育\n"
+        "您目前的位置: 首页 » 通知公告\n"
         "\n"
-        "2024年青禾省教育工作要点\n"
+        "2024年青禾县教育工作要点\n"
         "\n"
-        "2024年全省教育工作的总体要求是:坚持立德树人,深化改革,办好人民满意的教育。\n"
+        "2024年全县教育工作的总体要求是:坚持立德树人,深化改革,办好人民满意的教育。\n"
     )
-    assert metadata_of(page).title == "2024年青禾省教育工作要点"
+    assert metadata_of(page).title == "2024年青禾县教育工作要点"
 
 
 def test_title_is_not_a_document_the_first_paragraph_reports_as_issued_elsewhere() -> None:

@@ -50,7 +50,7 @@ def _names(text: str, kind: str, chain: tuple[str, ...] = CHAIN) -> set[str]:
         ("加快县第三中学新校区建设,确保秋季投入使用。", "县第三中学", "加快县第三中学"),
         ("加快县第三中学新校区建设,确保秋季投入使用。", "县第三中学新校区", "加快县第三中学新校区"),
         # A role noun (牵头校, 成员校: the lead school) ends before the name it describes.
-        ("集团牵头校鹿城区实验小学将继续发挥龙头作用。", "鹿城区实验小学", "校鹿城区实验小学"),
+        ("据介绍,集团牵头校鹿城区实验小学将派出骨干教师。", "鹿城区实验小学", "校鹿城区实验小学"),
         ("今年成员校新桥小学积极参与集团活动。", "新桥小学", "校新桥小学"),
         ("学区内校场路小学与白鹿小学结对。", "校场路小学", "场路小学"),
     ],
@@ -169,7 +169,7 @@ def test_a_name_spanning_a_clause_gives_way_to_its_anchors_sound_alternative():
         ("今年更多学校加入集团。", SCHOOL),  # a time and a quantifier
         ("各单位分管教育工作的负责人,乡镇以上学校党政主要负责人参加会议。", SCHOOL),  # a level
         ("这次省、市、县三级名班主任工作室的成立,意义重大。", ORG),
-        ("全省共有6所高职学校入选省级“双高计划”建设名单。", SCHOOL),  # a count before a kind
+        ("全市已有4所高职学校通过评估验收。", SCHOOL),  # a count before a kind
     ],
 )
 def test_descriptions_are_not_names(text: str, kind: str):
@@ -335,19 +335,19 @@ def test_a_persons_title_held_in_a_body_is_not_a_body():
 
 def test_a_body_never_holds_a_persons_title_and_name():
     # No cue word ends the name 王明: jieba reads it as a person's after the title 局长.
-    text = "本报讯 7月26日上午,温州市教育局局长王明通过政府网站与网友交流。"
+    text = "本报讯 5月9日上午,温州市教育局局长王明通过政府网站回答网友提问。"
     assert _names(text, ORG) == {"温州市教育局"}
 
 
 def test_a_body_of_a_development_zone_keeps_the_zones_name():
-    text = "当天,青禾、白鹭两个教育集团和经开区教育教学指导委员会同时成立。"
+    text = "当天,青禾、白鹭两个教育集团和经开区课程改革指导委员会同时成立。"
     names = _names(text, ORG, chain=("江苏省", "无锡市"))
-    assert names == {"经开区教育教学指导委员会"}
+    assert names == {"经开区课程改革指导委员会"}
 
 
 def test_a_level_character_ending_an_everyday_word_begins_no_body():
     # 城市: the 市 of "city" is no level character before a body's name.
-    assert _open_bodies("打造与“温州城市重要新中心”相匹配的美好教育。") == set()
+    assert _open_bodies("着力打造现代化城市教育中心。") == set()
 
 
 def test_a_district_body_in_a_citys_document_is_not_the_citys_body():
@@ -366,7 +366,7 @@ def test_a_district_body_in_a_citys_document_is_not_the_citys_body():
 
 def test_a_place_read_across_two_words_does_not_set_the_documents_area():
     # 重|大理|论: 大理 (a prefecture's short name) spans two words; the page is about 青海省.
-    doc = make_doc("2015年青海省教育工作要点。全面贯彻全会精神的重大理论和实践问题。")
+    doc = make_doc("2024年青海省学前教育工作要点。会议研究了重大理论问题。")
     assert [a.name for a in area_context(doc).chain] == ["青海省"]
 
 
@@ -540,7 +540,7 @@ def test_a_body_found_by_two_rules_is_one_entity_of_its_own_area():
 
 def test_a_working_committee_abbreviated_word_by_word_is_one_body():
     # 教育工委: 教育 kept whole, 工作 by its first character, then the head's first (委员会).
-    text = "开学工作会议在报告厅举行。鹿城区委教育工委书记出席并讲话。会议由区委教育工委委员主持。"
+    text = "座谈会在三楼会议室举行。鹿城区委教育工委书记主持会议,区委教育工委委员出席。"
     bodies = [e for e in extract(make_doc(text, chain=CHAIN)).entities if e.kind == ORG]
     assert [(e.label, set(e.alt_labels)) for e in bodies] == [
         ("鹿城区委教育工作委员会", {"鹿城区委教育工委", "区委教育工委"})
@@ -620,9 +620,9 @@ def test_two_names_joined_by_a_conjunction_are_two_names(
     ("text", "kind", "names"),
     [
         (
-            "继温州九中教育集团、松台教育集团之后,鹿城区又组建了新的集团。",
+            "此前,鹿城区已组建温州九中教育集团、松台教育集团、广化教育集团。",
             GROUP,
-            {"温州九中教育集团", "松台教育集团"},
+            {"温州九中教育集团", "松台教育集团", "广化教育集团"},
         ),
         ("会议要求鹿城区、各县人民政府抓好落实。", ORG, set()),  # the bodies of every county
     ],
