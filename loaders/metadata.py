@@ -515,7 +515,7 @@ _BULLETS = " \t•·●○■□◆◇▪"
 
 def _is_title_line(line: str) -> bool:
     line = line.strip(" \t|｜丨")  # a table cell's bars ('辽政发〔2003〕35号 |')
-    if line[:1] in _BULLETS and _FORM_ROW.match(line.lstrip(_BULLETS)):
+    if line[:1] in _BULLETS and _BULLETED_FORM_ROW.match(line):
         return False  # • 分类:通知公告: a list of a page's fields
     line = line.lstrip(_BULLETS)
     return (
@@ -754,24 +754,19 @@ _CRUMB_LINE = re.compile(rf"^[ \t•·]*(?:{BREADCRUMB.pattern})[^\n]*", re.MULT
 
 # A row of a form: a label of a few characters, a colon, its value (提案人:某某, 回复单位:某局).
 _FORM_ROW = re.compile(rf"[{_CJK}][{_CJK} ]{{1,5}}:")
+# The same row after a list item's bullet and indent (• 分类:通知公告).
+_BULLETED_FORM_ROW = re.compile(rf"[{_BULLETS}]*{_FORM_ROW.pattern}")
 
 
 def _form_row(norm: str, lines: list[tuple[int, int]], at: int) -> bool:
     """Return True when line `at` and a line next to it are both rows of a form: a headline may
     hold a colon (专访:…), but it stands alone, not among label: value rows."""
-    if not _FORM_ROW.match(norm, _past_bullets(norm, lines[at][0])):
+    if not _BULLETED_FORM_ROW.match(norm, lines[at][0]):
         return False
     return any(
-        0 <= j < len(lines) and _FORM_ROW.match(norm, _past_bullets(norm, lines[j][0]))
+        0 <= j < len(lines) and _BULLETED_FORM_ROW.match(norm, lines[j][0])
         for j in (at - 1, at + 1)
     )
-
-
-def _past_bullets(norm: str, start: int) -> int:
-    """Return where a line starting at `start` goes on after its bullet and indent."""
-    while start < len(norm) and norm[start] in _BULLETS:
-        start += 1
-    return start
 
 
 def _head_lines(norm: str, lines: list[tuple[int, int]]) -> list[tuple[int, int]]:

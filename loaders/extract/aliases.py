@@ -273,7 +273,7 @@ def _bare_campus(name: str) -> bool:
     return (
         name.endswith(_CAMPUS_HEADS)
         and 3 <= len(name) <= 8
-        and not any(h in name[:-2] for h in (*_LEVEL_HEADS, "小", "中", "校", "园"))
+        and not any(c in name[:-2] for c in "小中校园")  # every level head holds one
     )
 
 

@@ -427,12 +427,17 @@ def _counted(text: str, alt: Alternative) -> bool:
     )
 
 
+# A count's number (not an ordinal: 第三所): what _MEASURED and _COUNT_BEFORE read before a
+# measure word.
+_COUNTED = r"(?<!第)[0-9一二三四五六七八九十百两几多]+"
+
+
 # A body's head that is a measure word after a count (学校两所, 问题三处): no body ends there.
-_MEASURED = re.compile(r"(?<!第)[0-9一二三四五六七八九十百两几多]+[所处]$")
+_MEASURED = re.compile(rf"{_COUNTED}[所处]$")
 
 
 # A count and its classifier (8所, 两个, 一批): a name never follows its own count.
-_COUNT_BEFORE = re.compile(r"(?<!第)[0-9一二三四五六七八九十百两几多]+余?[所个家批类]$")
+_COUNT_BEFORE = re.compile(rf"{_COUNTED}余?[所个家批类]$")
 
 
 def _counted_from(text: str, alts: Sequence[Alternative]) -> int:
