@@ -309,7 +309,7 @@ def features(
     if any(q in body for q in _QUOTES):
         add("quoted")
     if char_before and char_before in '“‘「"':
-        add("enclosed" if text[end : end + 1] in '”’」"' else "after_open_quote")
+        add("enclosed" if text[end : end + 1] in ("”", "’", "」", '"') else "after_open_quote")
     if re.search(r"[0-9]", body):
         add("digit")
     if _EDUCATIONAL.search(body):

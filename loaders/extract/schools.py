@@ -222,9 +222,30 @@ def trim_left(name: str, suffix_len: int) -> int:
     >>> trim_left("和青松小学", 2), trim_left("和平区岳阳道小学", 2)
     (1, 0)
     """
-    cut = _trim_left(name, suffix_len)
+    cut = _past_description(name, _trim_left(name, suffix_len), suffix_len)
     after = past_role_noun(name, cut, len(name) - suffix_len)
     return after if is_specific(name[after:], suffix_len) else cut
+
+
+def _past_description(name: str, cut: int, suffix_len: int) -> int:
+    """Return where the name begins after a description of its kind written before it in
+    apposition (公办学校|青松小学, 优质高中|白桦中学): the description ends in a school word but
+    names no school, and the rest does. A school word after a name that is specific on its own
+    (某某中学|外国语学校, one school founded by another) is no description.
+
+    >>> _past_description("公办学校青松小学", 0, 2), _past_description("和平中学外国语学校", 0, 2)
+    (4, 0)
+    """
+    head_end = len(name) - suffix_len
+    for match in reversed(list(_INNER_SUFFIX.finditer(name, cut, head_end))):
+        rest = name[match.end() :]
+        if (
+            len(rest) > suffix_len
+            and is_specific(rest, suffix_len)
+            and not is_specific(name[cut : match.end()], len(match.group()))
+        ):
+            return match.end()
+    return cut
 
 
 def _trim_left(name: str, suffix_len: int) -> int:
@@ -312,7 +333,7 @@ def _suffixed(
             continue
         if word == "学校" and text[end : end + 1] == "长":
             continue  # 大学校长: a university's principal
-        if word in ("初中", "高中", "中学", "小学") and text[end : end + 1] in "部校":
+        if word in ("初中", "高中", "中学", "小学") and text[end : end + 1] in ("部", "校"):
             continue  # part of …小学部 / …中学校: the longer hit ends later
         candidate = _candidate(text, start, end, word, s_start)
         if candidate is not None:

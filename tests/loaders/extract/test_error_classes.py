@@ -53,6 +53,13 @@ def _names(text: str, kind: str, chain: tuple[str, ...] = CHAIN) -> set[str]:
         ("据介绍,集团牵头校鹿城区实验小学将派出骨干教师。", "鹿城区实验小学", "校鹿城区实验小学"),
         ("今年成员校新桥小学积极参与集团活动。", "新桥小学", "校新桥小学"),
         ("学区内校场路小学与白鹿小学结对。", "校场路小学", "场路小学"),
+        # A description of its kind in apposition before the name (公办学校|青松小学).
+        (
+            "区内第一所公办学校温州市第十四中学于当年开学。",
+            "温州市第十四中学",
+            "学校温州市第十四中学",
+        ),
+        ("其中优质高中蒲州中学今年扩招两个班。", "蒲州中学", "高中蒲州中学"),
     ],
 )
 def test_left_boundary_leaves_out_the_words_before_a_name(text: str, name: str, glued: str):
@@ -73,6 +80,16 @@ def test_a_head_that_runs_into_a_commoner_word_ends_before_it(text: str, name: s
     schools = _names(text, SCHOOL)
     assert name in schools
     assert glued not in schools
+
+
+def test_a_school_that_ends_the_text_is_found():
+    # Nothing after the name (a signature line at the end of a file) is no word it runs into.
+    assert "青松实验小学" in _names("主办单位:青松实验小学", SCHOOL)
+
+
+def test_a_school_founded_by_a_school_keeps_the_founders_name():
+    text = "温州市第二中学外国语学校今年招收新生。"
+    assert "温州市第二中学外国语学校" in _names(text, SCHOOL)
 
 
 def test_a_name_ending_in_a_longer_head_keeps_it():

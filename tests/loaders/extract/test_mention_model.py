@@ -98,3 +98,27 @@ def test_training_script_reproduces_the_committed_model():
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "reproduced" in result.stdout
+
+
+def _training_script():  # noqa: ANN202
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location(
+        "train_mention_model", ROOT / "scripts/train_mention_model.py"
+    )
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # its dataclasses look their module up
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_a_flat_f1_curve_gives_the_threshold_nearest_even_odds():
+    """Thresholds that score within noise of the best are alike: a retraining that moves F1 by
+    a name must not move the threshold across the grid."""
+    plateau = _training_script()._plateau
+    flat = {0.15: 0.898, 0.2: 0.894, 0.25: 0.886, 0.3: 0.886, 0.35: 0.886, 0.4: 0.887}
+    flat |= {0.45: 0.889, 0.5: 0.896, 0.55: 0.889, 0.6: 0.887, 0.65: 0.887}
+    assert plateau({t: {"k": v} for t, v in flat.items()}, "k") == 0.5
+    peaked = {0.15: 0.8, 0.2: 0.86, 0.25: 0.86, 0.3: 0.86, 0.35: 0.8, 0.4: 0.8, 0.45: 0.8}
+    peaked |= {0.5: 0.8, 0.55: 0.8}
+    assert plateau({t: {"k": v} for t, v in peaked.items()}, "k") == 0.25

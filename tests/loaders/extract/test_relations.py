@@ -96,8 +96,8 @@ def test_bureau_located_in_the_area_of_its_name():
 
 
 def test_participation_from_selection_verb():
-    found = _relations("白桦小学入选“慧心课堂”改革项目。")
-    assert ("白桦小学", "participatesIn", "慧心课堂改革项目") in found
+    found = _relations("白桦小学入选“慧心课堂”建设工程。")
+    assert ("白桦小学", "participatesIn", "慧心课堂建设工程") in found
 
 
 def test_person_affiliated_with_body_before_role():
