@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 
+import cn2an
 import jieba
 
 from loaders.extract.areas import AreaContext
@@ -31,7 +32,7 @@ from loaders.extract.programs import is_generic
 from loaders.extract.schools import specific_part
 
 # Shorthand of numbered and experimental schools: X一中 = X第一中学, X实小 = X实验小学.
-_SHORT_NUMBERED = re.compile(r"(.{2,5}?)([一二三四五六七八九十]{1,3})中")
+_SHORT_NUMBERED = re.compile(r"(.{2,5}?)([一二三四五六七八九十]{1,3}|[1-9][0-9]?)中")
 _SHORT_EXPERIMENTAL = re.compile(r"(.{2,5}?)实小")
 # A short form the document defines: F(以下简称S) / F(简称“S”).
 _DEFINED = re.compile(r"[(（](?:以下)?简称[“\"]?([\u4e00-\u9fff]{2,8})[”\"]?[)）]")
@@ -556,7 +557,12 @@ def _shorthand(short: str) -> tuple[str, str] | None:
     experimental = _SHORT_EXPERIMENTAL.fullmatch(short)
     if not numbered and not experimental:
         return None
-    tail = f"第{numbered.group(2)}中学" if numbered else "实验小学"
+    if numbered:
+        number = numbered.group(2)
+        # 某市49中 is 某市第四十九中学: a school's number is written out in its full name.
+        tail = f"第{cn2an.an2cn(number) if number.isdigit() else number}中学"
+    else:
+        tail = "实验小学"
     return (numbered or experimental).group(1), tail
 
 
@@ -565,6 +571,8 @@ def _spelled_out(short: str) -> list[str]:
 
     >>> _spelled_out("青田一中")
     ['青田第一中学', '青田市第一中学', '青田区第一中学', '青田县第一中学']
+    >>> _spelled_out("青田12中")[0]
+    '青田第十二中学'
     """
     parts = _shorthand(short)
     if parts is None:

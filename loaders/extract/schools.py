@@ -103,21 +103,24 @@ _COORDINATED = re.compile(
 # the text to each numeral at once.
 _NUMBERED = re.compile(
     r"[一二三四五六七八九十](?<=[\u4e00-\u9fff].)[一二三四五六七八九十]{0,2}(?:[中小](?![学心国型全])|幼(?![儿师教]))"
+    # News writes the number in digits too (某市49中); only before 中, since 3小时 and 2幼
+    # read otherwise.
+    r"|(?<=[\u4e00-\u9fff])[0-9]{1,3}中(?![学心国型全央期])"
 )
 
 
 def has_numbered_school(text: str) -> bool:
     """Return True when `text` holds a numbered school's short form (市一中, 实验二小).
 
-    >>> has_numbered_school("市二十一中"), has_numbered_school("初中")
-    (True, False)
+    >>> has_numbered_school("市二十一中"), has_numbered_school("初中"), has_numbered_school("某市49中")
+    (True, False, True)
     """
     return _NUMBERED.search(text) is not None
 
 
 # Every _NUMBERED match holds a numeral right before its 中/小/幼: sentences without one are
 # skipped.
-_NUMBERED_END = re.compile(r"[一二三四五六七八九十](?=[中小幼])")
+_NUMBERED_END = re.compile(r"[一二三四五六七八九十](?=[中小幼])|[0-9](?=中)")
 
 
 @lru_cache(maxsize=1)

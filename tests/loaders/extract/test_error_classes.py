@@ -222,6 +222,17 @@ def test_a_numbered_school_of_the_area_is_a_name(name: str):
     assert name in _names(f"以及{name}的校领导一行参加交流。", SCHOOL)
 
 
+def test_a_school_numbered_in_digits_is_its_spelled_out_names_short_form():
+    text = "温州12中被评为示范高中,温州市第十二中学的老师介绍了经验。"
+    schools = [e for e in extract(make_doc(text, chain=CHAIN)).entities if e.kind == SCHOOL]
+    assert [(e.label, e.alt_labels) for e in schools] == [("温州市第十二中学", ("温州12中",))]
+
+
+@pytest.mark.parametrize("text", ["每天锻炼3小时以上。", "党的十九届4中全会召开。"])
+def test_digits_before_a_word_beginning_with_a_school_character_name_no_school(text: str):
+    assert not _names(text, SCHOOL)
+
+
 @pytest.mark.parametrize("name", ["石柱县中学", "察布查尔县高级中学"])
 def test_a_school_named_by_the_short_form_of_an_autonomous_county_is_kept(name: str):
     # 石柱县 for 石柱土家族自治县: the county's own school, not a generic 县中学.
