@@ -655,7 +655,10 @@ def choose(cases: Sequence[AnchorCase], model: MentionModel, backstop: bool = Tr
         agreed = [
             s
             for s in group
-            if _proposed(s) and lexically_sound(s) and model.probability(s.features) >= floor
+            if _proposed(s)
+            and lexically_sound(s)
+            and model.probability(s.features) >= floor
+            and (anchor.kind != SCHOOL or identified(s))
         ]
         agreed += [s for s in group if s.alternative.rule is None and named_by_lac(s)]
         if agreed:
@@ -913,6 +916,30 @@ _PROPOSERS = ("organizations.open",)
 def _proposed(scored: Scored) -> bool:
     rule = scored.alternative.rule
     return rule is not None and rule.method not in _PROPOSERS
+
+
+# A number in a school's name (第一幼儿园, 四十八中, 49中): the area's school of that number.
+_SERIAL_IN = re.compile(r"[0-9一二三四五六七八九十]")
+
+
+def identified(scored: Scored) -> bool:
+    """Return True when a school's name carries a part that tells one school from others: a
+    place or level before it (鹿城区…, 市…), a number (第一幼儿园, 四十八中), its school's
+    name before a campus head, or a list's other names sharing its head (桂花、樟树幼儿园).
+
+    The backstop keeps a rule's name the model rejected; a name with none of these is a
+    description of a kind of school (弱势学校, 知名连锁幼儿园), which a rule's suffix and LAC's
+    word boundaries agree on as readily as on a name.
+    """
+    kind = scored.alternative.anchor.kind
+    features = scored.features
+    if any(f"{kind}:{key}" in features for key in ("place_lead", "level_lead", "class=campus")):
+        return True
+    alt = scored.alternative
+    rule = alt.rule
+    if rule is None:
+        return False
+    return rule.method == "schools.coordinated" or _SERIAL_IN.search(rule.name) is not None
 
 
 def named_by_lac(scored: Scored) -> bool:

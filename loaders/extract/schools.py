@@ -428,12 +428,28 @@ def _coordinated_lists(
         comma = text.find("、", max(tried + 2, comma + 1), list_end)
 
 
+def _after_another_school(name: str) -> int:
+    """Return where a numbered school's name begins after another school written before it and
+    the conjunction joining them (二十七中和|三十一中): a name holds one school's number.
+
+    >>> _after_another_school("二十七中和三十一中"), _after_another_school("县三十一中")
+    (5, 0)
+    """
+    before = [m for m in _NUMBERED.finditer(name) if m.end() < len(name)]
+    if not before:
+        return 0
+    cut = before[-1].end()
+    return cut + 1 if name[cut : cut + 1] in tuple(LEFT_BREAK_CHARS) else cut
+
+
 def _candidate(text: str, start: int, end: int, word: str, floor: int) -> Candidate | None:
     suffix_len = end - start if word != "#" else 0
     begin = extend_left(text, start, floor, min_specific=2 if word != "#" else 2, max_len=20)
     name, cut = strip_leading_noise(text[begin:end])
     begin += cut
     if word == "#":
+        cut = _after_another_school(name)
+        name, begin = name[cut:], begin + cut
         # Three characters only after a level character (县一中: the county's own, as written).
         if (len(name) < 4 and not (len(name) == 3 and name[0] in _OWN_LEVELS)) or "届" in name:
             return None

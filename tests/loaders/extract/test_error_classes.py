@@ -222,6 +222,22 @@ def test_a_numbered_school_of_the_area_is_a_name(name: str):
     assert name in _names(f"以及{name}的校领导一行参加交流。", SCHOOL)
 
 
+def test_a_description_the_model_rejects_is_not_kept_by_the_rules_backstop():
+    # 高水平精品高中: a suffix rule's name and LAC's word boundaries, but nothing in it tells one
+    # school from another (no place, no number): a description of a kind of school.
+    assert not _names("创建高水平精品高中的目标已经明确。", SCHOOL)
+
+
+def test_a_numbered_short_form_the_model_doubts_is_kept_by_the_rules_backstop():
+    assert {"县五中", "县八小"} <= _names("县五中、县八小的校长参加了培训。", SCHOOL)
+
+
+def test_two_numbered_schools_joined_by_a_conjunction_are_two_names():
+    schools = _names("名师团队走进二十七中和三十一中。", SCHOOL)
+    assert "三十一中" in schools
+    assert not any("和" in name for name in schools)
+
+
 def test_a_school_numbered_in_digits_is_its_spelled_out_names_short_form():
     text = "温州12中被评为示范高中,温州市第十二中学的老师介绍了经验。"
     schools = [e for e in extract(make_doc(text, chain=CHAIN)).entities if e.kind == SCHOOL]
