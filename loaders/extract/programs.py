@@ -180,6 +180,7 @@ _BUILDING = re.compile(
 )
 _SCHOOL_HEAD = re.compile("(?P<head>" + lexicon.alternation("school_heads") + r")(?:建设|新建)?$")
 _COPULA = re.compile(lexicon.alternation("copulas"))
+_COPULA_BEFORE = re.compile("(?:" + lexicon.alternation("copulas") + ")$")
 # What joins a complement's head to its copula: a relative clause's 的 or a numeral and
 # classifier (一项, 这一), then the heads listed before it (民生工程、民心工程、…).
 _COMPLEMENT_OPENING = re.compile(
@@ -829,6 +830,8 @@ def _characterises(text: str, s_start: int, begin: int, end: int) -> bool:
     (是实施青禾助学工程): then no 的 or classifier comes right before it."""
     clause = _CLAUSE_START.match(text, s_start, begin)  # the clause holding the head
     start = clause.end() if clause else s_start
+    if _COPULA_BEFORE.search(text, start, begin) and text.startswith("来", end):
+        return True  # 把…作为一把手工程来抓: the role the work is given, with nothing between
     opening = _COMPLEMENT_OPENING.search(text, start, begin)
     if opening is None or _COPULA.search(text, start, opening.start()) is None:
         return False

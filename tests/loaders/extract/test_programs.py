@@ -378,3 +378,15 @@ def test_programme_honour_conferred_on_teachers_is_no_programme(text: str):
 
 def test_programme_region_designation_as_goal_is_no_programme():
     assert programs_in("全力打造“西部教育创新领先城区”,办好每一所学校。") == set()
+
+
+def test_programme_role_given_to_the_work_is_no_programme():
+    assert programs_in("各校要把教学质量作为一把手工程来抓。") == set()
+
+
+def test_programme_that_the_role_is_given_to_stays():
+    assert "青苗助学工程" in programs_in("各校要把青苗助学工程作为重点工作来抓。")
+
+
+def test_programme_preposition_before_a_common_phrase_is_no_name():
+    assert programs_in("要埋头苦干,用实际行动为教育发展开好局。") == set()
