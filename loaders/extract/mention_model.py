@@ -595,15 +595,24 @@ def _common_phrase(text: str, alt: Alternative) -> bool:
 
     >>> t = "以实际行动迎接新学期,实施“青苗计划”"
     >>> a = lambda s, e, h: Alternative(Anchor(PROGRAM, e - h, e, "x", 0, len(t)), s, None)
-    >>> _common_phrase(t, a(1, 5, 2)), _common_phrase(t, a(14, 18, 2))
-    (True, False)
+    >>> _common_phrase(t, a(1, 5, 2)), _common_phrase(t, a(0, 5, 2)), _common_phrase(t, a(14, 18, 2))
+    (True, True, False)
     """
     surface = text[alt.start : alt.anchor.end]
     opened = alt.start > 0 and text[alt.start - 1] in boundaries.OPENING_QUOTES
     if opened or any(q in surface for q in QUOTES):
         return False
     name = clean_name(surface)
+    if len(name) > 2 and _preposition(name[0]):
+        name = name[1:]  # 用|实际行动: a preposition and its object, a common phrase
     return boundaries.dictionary_word(name) and concept_for(name) is None
+
+
+def _preposition(char: str) -> bool:
+    """Return True when jieba's dictionary tags `char` as a preposition (用, 以, 对)."""
+    import jieba.posseg
+
+    return jieba.posseg.dt.word_tag_tab.get(char) == "p"
 
 
 def _names_a_group(surface: str) -> bool:

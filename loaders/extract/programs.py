@@ -47,7 +47,13 @@ from loaders.documents import PolicyDocument
 from loaders.extract import lexicon
 from loaders.extract.areas import AreaContext
 from loaders.extract.boundaries import dictionary_word, head_of, verb_word
-from loaders.extract.concepts import concept_for, family_label, load_concepts, programme_names
+from loaders.extract.concepts import (
+    Concept,
+    concept_for,
+    family_label,
+    load_concepts,
+    programme_names,
+)
 from loaders.extract.lexical import analyse
 from loaders.extract.model import PROGRAM, SCHOOL, Candidate, Entity, Mention, Relation
 from loaders.extract.names import programme_start
@@ -151,9 +157,13 @@ _COUNT = re.compile(
     + ")|"
     + lexicon.alternation("programme_counts", "quantifier", "count")
 )
-# Items closed by 等 + a class that is not a programme (平台, 载体 …) are kinds of that class.
+# Items closed by 等 + a class that is not a programme (平台, 载体 …) are kinds of that class;
+# 等 may count them (等5个活动年: theme years, a counted bundle of one-off events) or modify
+# the class (等办学形式). Listed items end at 等 or a quote: a class word inside an item
+# (职业教育资源整合等工作) closes nothing.
 _CLASS_LIST = re.compile(
-    r"[”’]?(?:(?:、|和)[^,,。;;、]{2,14})*(?:等|[”’]?)(?:"
+    r"[”’]?(?:(?:(?:、|和)[^,,。;;、]{2,14})*"
+    r"(?:等(?:[0-9一二三四五六七八九十两]+[个项大])?[\u4e00-\u9fff]{0,4}?|[”’]))?(?:"
     + lexicon.alternation("programme_class_nouns")
     + ")"
 )
@@ -170,6 +180,7 @@ _BUILDING = re.compile(
 )
 _SCHOOL_HEAD = re.compile("(?P<head>" + lexicon.alternation("school_heads") + r")(?:建设|新建)?$")
 _COPULA = re.compile(lexicon.alternation("copulas"))
+_COPULA_BEFORE = re.compile("(?:" + lexicon.alternation("copulas") + ")$")
 # What joins a complement's head to its copula: a relative clause's 的 or a numeral and
 # classifier (一项, 这一), then the heads listed before it (民生工程、民心工程、…).
 _COMPLEMENT_OPENING = re.compile(
@@ -209,6 +220,7 @@ GENERIC_WITHOUT_AREA = re.compile("^(?:" + _AUTHORITY + ")?" + _GENERIC_WORDS)
 
 _YEAR_PREFIX = re.compile(r"^[0-9]{4}年度?")
 _COUNT_OF = re.compile(r"[0-9一二三四五六七八九十两几]+大")
+_SPAN_OF_YEARS = re.compile(r"[0-9一二三四五六七八九十两]+年")
 _NUMBERED = re.compile(r"[0-9]{2,}|\+")
 _NUMERAL = re.compile(r"[0-9一二三四五六七八九十百千]")
 _DIGIT = re.compile(r"\d")
@@ -308,8 +320,18 @@ _NOT_PROGRAMME_TAILS = frozenset({"event", "designation", "honour", "facility"})
 
 def _edition_or_count(spec: str) -> bool:
     """Return True when the part before a suffix is only an edition (第三期行动计划: of no named
-    plan) or a count (八大工程, 五大项目: a count of programmes)."""
-    return bool(spec) and not _EDITION.sub("", spec) or bool(_COUNT_OF.fullmatch(spec))
+    plan), a span of years (三年行动计划: how long a plan runs, not its name) or a count, alone or
+    before policy words only (八大工程, 七大提升工程: a counted bundle, ANNOTATION.md).
+
+    >>> _edition_or_count("六大提升"), _edition_or_count("三年"), _edition_or_count("八大护校")
+    (True, True, False)
+    """
+    if spec and not _EDITION.sub("", spec) or _SPAN_OF_YEARS.fullmatch(spec):
+        return True
+    count = _COUNT_OF.match(spec)
+    return count is not None and (
+        count.end() == len(spec) or bool(GENERIC_WITHOUT_AREA.match(spec[count.end() :]))
+    )
 
 
 def counted_class(surface: str, head: str) -> bool:
@@ -367,15 +389,24 @@ def excluded_by_tail(*names: str) -> bool:
     (True, True)
     >>> excluded_by_tail("社区终身学习宣传周")  # a week of a policy theme (终身学习)
     True
+    >>> excluded_by_tail("青山名师"), excluded_by_tail("名师")  # a title of teachers
+    (True, True)
     """
     for name in names:
         clean = _SPACE.sub("", clean_name(name))  # a line break inside (大巡 讲) is no word break
         if tail_class(clean) in _NOT_PROGRAMME_TAILS:
             family = concept_for(clean)
-            # A policy theme (终身学习) names no programme: its week or festival is an event.
-            if family is None or family.unit or family.theme:
+            # A policy theme (终身学习) names no programme: its week or festival is an event; a
+            # hidden label (名师: a title of people) only links a name to its family.
+            if family is None or family.unit or family.theme or _hidden_label(clean, family):
                 return True
     return False
+
+
+def _hidden_label(name: str, family: Concept) -> bool:
+    """Return True when `name` is one of the family's hidden labels, which programs.ttl keeps
+    for linking only: they are never programme names by themselves."""
+    return normalise_key(name) in {normalise_key(label) for label in family.hidden}
 
 
 def strip_edition(name: str, suffix: str) -> str:
@@ -799,6 +830,8 @@ def _characterises(text: str, s_start: int, begin: int, end: int) -> bool:
     (是实施青禾助学工程): then no 的 or classifier comes right before it."""
     clause = _CLAUSE_START.match(text, s_start, begin)  # the clause holding the head
     start = clause.end() if clause else s_start
+    if _COPULA_BEFORE.search(text, start, begin) and text.startswith("来", end):
+        return True  # 把…作为一把手工程来抓: the role the work is given, with nothing between
     opening = _COMPLEMENT_OPENING.search(text, start, begin)
     if opening is None or _COPULA.search(text, start, opening.start()) is None:
         return False
@@ -1029,6 +1062,8 @@ def _by_listed_before(text: str, s_start: int, named: list[Candidate]) -> list[C
 def _by_enumeration(text: str, s_start: int, s_end: int) -> list[Candidate]:
     out = []
     for match in _ENUMERATION.finditer(text, s_start, s_end):
+        if _CLASS_LIST.match(text, match.end(1)):
+            continue  # “甲”“乙”等2个活动年: kinds of a class that is not a programme
         for item in _ITEM.finditer(text, match.start(1), match.end(1)):
             surface = item.group()
             if re.search(r"[”\"](?:评选|展评|评比|活动|工作|系列)$", surface):
@@ -1052,6 +1087,11 @@ def _by_enumeration(text: str, s_start: int, s_end: int) -> list[Candidate]:
     return out
 
 
+# A head right after a gloss: the gloss sits inside a longer name (甲(乙)工作室), whose own
+# head says what it is; the words before the gloss name nothing by themselves.
+_GLOSSED_HEADS = SUFFIXES + tuple(word for word in _TAILS if len(word) > 1)
+
+
 def _by_gloss(text: str, s_start: int, s_end: int) -> list[Candidate]:
     out = []
     for match in _GLOSS.finditer(text, s_start, s_end):
@@ -1059,6 +1099,8 @@ def _by_gloss(text: str, s_start: int, s_end: int) -> list[Candidate]:
         family = concept_for(gloss)
         if family is None:
             continue
+        if text.startswith(_GLOSSED_HEADS, match.end()):
+            continue  # 名教师(名校长)工作室: the name goes on past the gloss, a studio's
         begin = programme_start(text, match.end(1), s_start, max_len=12)
         if begin is None:
             continue

@@ -320,3 +320,73 @@ def test_programme_quoted_name_introduced_by_tuixing():
 def test_programme_mechanism_needs_a_quote_or_a_number():
     assert programs_in("健全评估反馈机制,推广小组合作模式。") == set()
     assert "1+1帮扶机制" in programs_in("建立1+1帮扶机制。")
+
+
+# Precision rules from the guideline's exclusions (sentences written for these tests).
+
+
+def test_programme_counted_list_of_theme_years_is_not_programmes():
+    text = "全年工作围绕“青禾课堂提质年”“松涛师资强基年”“澄湖评价突破年”等3个活动年展开。"
+    assert programs_in(text) == set()
+
+
+def test_programme_class_word_inside_a_listed_item_closes_no_list():
+    text = "要重点抓好第二期学前教育三年行动计划、乡村学校“全面改薄”、职业教育资源整合等工作。"
+    assert "第二期学前教育三年行动计划" in programs_in(text)
+
+
+def test_programme_items_closed_by_a_modified_class_are_kinds_of_it():
+    assert programs_in("职业学校举办“青禾班”、“松涛班”等办学形式,成效显著。") == set()
+
+
+def test_programme_theme_year_of_its_own_stays_a_programme():
+    assert "松涛机关效能建设年" in programs_in("开展“松涛机关效能建设年”活动,提升办事效率。")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "扎实推进“六大提升行动计划”,办好人民满意教育。",
+        "全面实施五大提升工程,补齐短板。",
+        "调研学位建设“三年行动计划”实施情况。",
+    ],
+)
+def test_programme_count_or_duration_with_generic_words_is_no_name(text: str):
+    assert programs_in(text) == set()
+
+
+def test_programme_count_before_a_specific_name_stays():
+    assert any(n.endswith("青苗护校工程") for n in programs_in("启动“八大”青苗护校工程。"))
+
+
+def test_programme_gloss_inside_a_studio_name_is_no_programme():
+    text = "青禾市为两个名教师(名校长)工作室揭牌,新一轮名教师(名校长)工作室同时启动。"
+    assert programs_in(text) == set()
+
+
+def test_programme_gloss_after_a_programme_name_stays():
+    assert "白鹭振翅" in programs_in("抓好白鹭振翅(名校长)、晨星计划(名班主任)培训。")
+
+
+@pytest.mark.parametrize(
+    "text", ["会上通报表扬了青禾区第三届“青禾名师”,颁发证书。", "表彰第二届“渭城名师”。"]
+)
+def test_programme_honour_conferred_on_teachers_is_no_programme(text: str):
+    # Neither the title nor its last word (名师, a hidden label of a family) is a programme.
+    assert programs_in(text) == set()
+
+
+def test_programme_region_designation_as_goal_is_no_programme():
+    assert programs_in("全力打造“西部教育创新领先城区”,办好每一所学校。") == set()
+
+
+def test_programme_role_given_to_the_work_is_no_programme():
+    assert programs_in("各校要把教学质量作为一把手工程来抓。") == set()
+
+
+def test_programme_that_the_role_is_given_to_stays():
+    assert "青苗助学工程" in programs_in("各校要把青苗助学工程作为重点工作来抓。")
+
+
+def test_programme_preposition_before_a_common_phrase_is_no_name():
+    assert programs_in("要埋头苦干,用实际行动为教育发展开好局。") == set()
