@@ -1,8 +1,8 @@
 """The search index of a store in a folder: SQLite FTS5 beside the store, kept up at ingest.
 
 The same records, tokens and ranking as graph_store.search_index, in one database file beside
-the store (data/store → data/store.search.sqlite). Tokens are made in Python (bigrams, jieba
-words, the characters of entity names) and stored space-separated in an FTS5 column with the
+the store (data/store → data/store.search.sqlite). Tokens are made in Python (character bigrams
+and characters) and stored space-separated in an FTS5 column with the
 `ascii` tokenizer, which keeps every non-ASCII character inside its token, so a token is matched
 whole; ASCII punctuation is moved to a private-use plane first for the same reason (fts_text).
 Pinyin (full and initials) of entity names sits in a trigram FTS5 table, which answers
@@ -51,13 +51,12 @@ from graph_store.search_index import (
     first_per_iri,
     pinyin_keys,
     query_grams,
-    record_tokens,
     section_body,
     sentences,
 )
 from ontology.namespace import INFERRED_GRAPH, ONTOLOGY_GRAPH, PROGRAMS_GRAPH
 
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"
 SUFFIX = ".search.sqlite"
 _CHUNK = 400  # IRIs per VALUES block
 # The classes whose instances are entities (graph_store.app_queries QUERIES["entities"]).
@@ -229,6 +228,21 @@ def fts_text(token: str) -> str:
     True
     """
     return token.translate(_FTS_SAFE)
+
+
+def token_text(text: str) -> str:
+    """Return the FTS text of a record's tokens (search_index.record_tokens, each once, as
+    fts_text writes it), in the order the text first holds them: the same text gives the same
+    row in every process.
+
+    >>> token_text("西仓 桥") == " ".join(fts_text(t) for t in ["西", "仓", "桥", "西仓", "仓桥"])
+    True
+    """
+    # fts_text maps one character to one, so the text is mapped once, not token by token.
+    chars = list("".join(c for c in text.lower() if not c.isspace()).translate(_FTS_SAFE))
+    tokens = dict.fromkeys(chars)
+    tokens.update(dict.fromkeys(map(str.__add__, chars, chars[1:])))
+    return " ".join(tokens)
 
 
 def notice(message: str) -> None:
@@ -418,7 +432,7 @@ class _Tokeniser:
 
     Tokens and pinyin are kept per (is an entity name, text): mention quotes repeat, and the
     names of an entity derived again are mostly the names it had, whose tokens are read back
-    from the records they replace (jieba and pypinyin are most of the cost of a record).
+    from the records they replace (pypinyin is most of the cost of an entity's record).
     """
 
     def __init__(self, limit: int | None = None) -> None:
@@ -432,8 +446,7 @@ class _Tokeniser:
         if made is None:
             if self._limit is not None and len(self.made) >= self._limit:
                 self.made.clear()
-            # Sorted: the same text gives the same row in every process (a set's order does not).
-            words = " ".join(sorted(fts_text(t) for t in record_tokens(record)))
+            words = token_text(record.text)
             keys = pinyin_keys(record.text) if record.kind == "entity" else None
             made = self.made[key] = (words, keys)
         return made

@@ -1,8 +1,8 @@
 """A Chinese-aware search side index: Oxigraph has no full-text search.
 
 Every label, altLabel, mention sentence and section text becomes a SearchRecord tied to its
-IRI. Records are indexed by character bigrams (so any partial name of two or more characters
-matches), by jieba words, and, for entity names, by pinyin (full syllables and initials), so
+IRI. Records are indexed by character bigrams and characters (so any part of a text
+matches), and, for entity names, by pinyin (full syllables and initials), so
 'songtaoqiao', 'stq' and '涛桥' all find 松涛桥小学.
 
 This module holds the records, their tokens and the ranking, and an in-memory index built in
@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import logging
 import re
 from collections import defaultdict
 from collections.abc import Mapping
@@ -27,14 +26,11 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-import jieba
-
 from graph_store.app_queries import main_class, run_app_query
 from graph_store.protocol import GraphStore
 
-jieba.setLogLevel(logging.WARNING)
 _LATIN = re.compile(r"^[a-z0-9 ]+$")
-INDEX_VERSION = 2
+INDEX_VERSION = 3
 
 
 @dataclass(frozen=True)
@@ -67,22 +63,20 @@ def bigrams(text: str) -> set[str]:
     return {chars[i] + chars[i + 1] for i in range(len(chars) - 1)}
 
 
-def record_tokens(record: SearchRecord, words: list[str] | None = None) -> set[str]:
-    """Return the tokens `record` is found by: its bigrams and jieba words (lower case) and, for
-    an entity name, its single characters too, so a one-character query (三) still finds names.
+def record_tokens(record: SearchRecord) -> set[str]:
+    """Return the tokens `record` is found by: its character bigrams and its characters (lower
+    case, white space left out).
 
-    Args:
-        words: jieba.lcut(record.text) when the caller already has it (texts repeat).
+    A query is looked up by its bigrams (by its character, when it has one) and then tested as
+    a substring of the text, so these tokens find every text that holds the query, whatever its
+    length. Words are not indexed: no query is looked up by a word, and segmenting every
+    sentence of every document cost as much as the rest of the index.
 
     >>> sorted(record_tokens(SearchRecord("entity", "x", "西仓桥", "西仓桥")))
-    ['仓', '仓桥', '桥', '西', '西仓', '西仓桥']
+    ['仓', '仓桥', '桥', '西', '西仓']
     """
-    if words is None:
-        words = jieba.lcut(record.text)
-    tokens = bigrams(record.text) | {w.lower() for w in words if w.strip()}
-    if record.kind == "entity":
-        tokens |= set(record.text.lower())
-    return tokens
+    chars = [c for c in record.text.lower() if not c.isspace()]
+    return set(chars) | {chars[i] + chars[i + 1] for i in range(len(chars) - 1)}
 
 
 def section_body(row: Mapping[str, Any], texts: Mapping[Any, str]) -> str:
@@ -292,7 +286,7 @@ def load_index(path: Path, fingerprint: str) -> SearchIndex | None:
     if data.get("version") != INDEX_VERSION or data.get("fingerprint") != fingerprint:
         return None
     index = SearchIndex(fingerprint=fingerprint)
-    # The postings are stored too: re-tokenising (jieba) a large store takes a minute.
+    # The postings are stored too: tokenising a large store again takes a while.
     index.records = [SearchRecord(**record) for record in data["records"]]
     index._postings.update({token: set(ids) for token, ids in data["postings"].items()})
     index._pinyin = [tuple(entry) for entry in data["pinyin"]]

@@ -40,6 +40,13 @@ def test_search_finds_alt_labels_and_sentences(index):
     assert "2019年钟楼区新增学位1575个,全市投入800万元用于集团化办学。" in sentences
 
 
+def test_a_one_character_query_finds_every_sentence_holding_it(index):
+    # 增 is inside the word 新增 here: a text is found by what it holds, not by how it is cut.
+    sentences = {h.record.text for h in index.search("增", ("mention", "section"), limit=500)}
+    assert "2019年钟楼区新增学位1575个,全市投入800万元用于集团化办学。" in sentences
+    assert all("增" in text for text in sentences)
+
+
 def test_search_exact_name_ranks_first(index):
     assert index.entities("西仓桥小学")[0].record.iri == XCQ
 
