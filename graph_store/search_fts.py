@@ -1,8 +1,8 @@
 """The search index of a store in a folder: SQLite FTS5 beside the store, kept up at ingest.
 
 The same records, tokens and ranking as graph_store.search_index, in one database file beside
-the store (data/store → data/store.search.sqlite). Tokens are made in Python (character bigrams
-and characters) and stored space-separated in an FTS5 column with the
+the store (data/store → data/store.search.sqlite). Tokens are made in Python (character bigrams,
+the characters of entity names) and stored space-separated in an FTS5 column with the
 `ascii` tokenizer, which keeps every non-ASCII character inside its token, so a token is matched
 whole; ASCII punctuation is moved to a private-use plane first for the same reason (fts_text).
 Pinyin (full and initials) of entity names sits in a trigram FTS5 table, which answers
@@ -230,17 +230,19 @@ def fts_text(token: str) -> str:
     return token.translate(_FTS_SAFE)
 
 
-def token_text(text: str) -> str:
+def token_text(text: str, entity: bool) -> str:
     """Return the FTS text of a record's tokens (search_index.record_tokens, each once, as
     fts_text writes it), in the order the text first holds them: the same text gives the same
     row in every process.
 
-    >>> token_text("西仓 桥") == " ".join(fts_text(t) for t in ["西", "仓", "桥", "西仓", "仓桥"])
+    >>> token_text("西仓 桥", True) == " ".join(map(fts_text, ["西", "仓", "桥", "西仓", "仓桥"]))
+    True
+    >>> token_text("西仓 桥", False) == " ".join(map(fts_text, ["西仓", "仓桥"]))
     True
     """
     # fts_text maps one character to one, so the text is mapped once, not token by token.
     chars = list("".join(c for c in text.lower() if not c.isspace()).translate(_FTS_SAFE))
-    tokens = dict.fromkeys(chars)
+    tokens = dict.fromkeys(chars if entity or len(chars) == 1 else ())
     tokens.update(dict.fromkeys(map(str.__add__, chars, chars[1:])))
     return " ".join(tokens)
 
@@ -446,7 +448,7 @@ class _Tokeniser:
         if made is None:
             if self._limit is not None and len(self.made) >= self._limit:
                 self.made.clear()
-            words = token_text(record.text)
+            words = token_text(record.text, record.kind == "entity")
             keys = pinyin_keys(record.text) if record.kind == "entity" else None
             made = self.made[key] = (words, keys)
         return made

@@ -1,8 +1,8 @@
 """A Chinese-aware search side index: Oxigraph has no full-text search.
 
 Every label, altLabel, mention sentence and section text becomes a SearchRecord tied to its
-IRI. Records are indexed by character bigrams and characters (so any part of a text
-matches), and, for entity names, by pinyin (full syllables and initials), so
+IRI. Records are indexed by character bigrams (so any part of two or more characters
+matches) and, for entity names, by their characters and pinyin (full syllables and initials), so
 'songtaoqiao', 'stq' and '涛桥' all find 松涛桥小学.
 
 This module holds the records, their tokens and the ranking, and an in-memory index built in
@@ -64,19 +64,24 @@ def bigrams(text: str) -> set[str]:
 
 
 def record_tokens(record: SearchRecord) -> set[str]:
-    """Return the tokens `record` is found by: its character bigrams and its characters (lower
-    case, white space left out).
+    """Return the tokens `record` is found by: its character bigrams (lower case, white space
+    left out) and, for an entity name, its characters too, so a one-character query (三) finds
+    names.
 
     A query is looked up by its bigrams (by its character, when it has one) and then tested as
-    a substring of the text, so these tokens find every text that holds the query, whatever its
-    length. Words are not indexed: no query is looked up by a word, and segmenting every
-    sentence of every document cost as much as the rest of the index.
+    a substring of the text, so a query of two or more characters finds every text that holds
+    it. Words are not indexed: no query is looked up by a word, and segmenting every sentence
+    of every document cost as much as the rest of the index.
 
     >>> sorted(record_tokens(SearchRecord("entity", "x", "西仓桥", "西仓桥")))
     ['仓', '仓桥', '桥', '西', '西仓']
+    >>> sorted(record_tokens(SearchRecord("section", "x", "西仓桥", "")))
+    ['仓桥', '西仓']
     """
-    chars = [c for c in record.text.lower() if not c.isspace()]
-    return set(chars) | {chars[i] + chars[i + 1] for i in range(len(chars) - 1)}
+    tokens = bigrams(record.text)
+    if record.kind == "entity":
+        tokens |= {c for c in record.text.lower() if not c.isspace()}
+    return tokens
 
 
 def section_body(row: Mapping[str, Any], texts: Mapping[Any, str]) -> str:

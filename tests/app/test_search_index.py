@@ -40,11 +40,17 @@ def test_search_finds_alt_labels_and_sentences(index):
     assert "2019年钟楼区新增学位1575个,全市投入800万元用于集团化办学。" in sentences
 
 
-def test_a_one_character_query_finds_every_sentence_holding_it(index):
-    # 增 is inside the word 新增 here: a text is found by what it holds, not by how it is cut.
-    sentences = {h.record.text for h in index.search("增", ("mention", "section"), limit=500)}
+def test_a_sentence_is_found_by_what_it_holds_across_word_boundaries(index):
+    # 增学 spans two words (新增|学位): a text is found by its characters, not by how it is cut.
+    sentences = {h.record.text for h in index.search("增学", ("mention", "section"), limit=500)}
     assert "2019年钟楼区新增学位1575个,全市投入800万元用于集团化办学。" in sentences
-    assert all("增" in text for text in sentences)
+    assert all("增学" in text for text in sentences)
+
+
+def test_a_one_character_query_finds_names_only(index):
+    hits = index.search("仓", limit=500)
+    assert {h.record.label for h in hits} >= {"西仓桥小学", "西仓桥教育集团"}
+    assert {h.record.kind for h in hits} == {"entity"}
 
 
 def test_search_exact_name_ranks_first(index):
