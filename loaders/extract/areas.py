@@ -57,6 +57,12 @@ _TITLE = re.compile(r"《[^《》]*》")
 # (省级开发区).
 _ZONE_OWN = re.compile(r"[\u4e00-\u9fff]{0,4}")
 _NOT_NAME = re.compile(r"[的和与及在是了各全本该等个级]")
+# Nor is the rank a zone is granted (国家经济技术开发区, 省级高新区): a designation, not a name.
+_RANKS = ("国家", "全国")
+_RANK_BEFORE = re.compile(r"(?:国家级?|省级)$")
+# A level word before a list of other levels (县(市、区)) is the generic word for every unit of
+# those levels: 机制和县(市、区)委书记 names no county 和县.
+_LEVEL_LIST = re.compile(r"\([省市区县旗州盟](?:[、,/][省市区县旗州盟])*\)")
 
 
 @dataclass(frozen=True)
@@ -128,7 +134,18 @@ def _matches(doc: PolicyDocument) -> tuple[AreaMatch, ...]:
     found: list[AreaMatch] = []
     for span in doc.body:
         found += find_area_names(doc.norm, span.start, span.end)
-    return tuple(found)
+    return tuple(m for m in found if not _before_level_list(doc.norm, m))
+
+
+def _before_level_list(norm: str, match: AreaMatch) -> bool:
+    """Return True when the match ends with a level word that a list of levels follows
+    (和县(市、区)): that word is generic, so the match names no area.
+
+    >>> text = "联系机制和县(市、区)委书记"
+    >>> [(m.word, _before_level_list(text, m)) for m in find_area_names(text)]
+    [('和县', True)]
+    """
+    return match.word[-1] in LEVEL_CHARACTERS and bool(_LEVEL_LIST.match(norm, match.end))
 
 
 def _chain_from_names(gaz: Gazetteer, names: tuple[str, ...]) -> tuple[Area, ...]:
@@ -291,6 +308,8 @@ def _short_form(
         if o.level == "county" and (o.code in context.codes or o.parent_code in context.home)
     )
     if match.word in _zone_types() and match.word not in GENERIC_PLACE_WORDS:
+        if _RANK_BEFORE.search(norm, max(0, start - 3), start):
+            return None  # 批准为国家级高新区: the rank a zone is granted, no zone
         # 高新区, 经开区: the zone of the document's own city, whatever follows the word.
         info = pick_area(local, context) if local else _own_zone("", match.word, context.owner)
         return _Hit(start, end, info, "areas.zone", 0.85) if info is not None else None
@@ -453,6 +472,8 @@ def _zone_hits(
         if own in LEVEL_CHARACTERS:
             own = ""  # 市经济开发区: the city's own zone
         if not _ZONE_OWN.fullmatch(own) or _NOT_NAME.search(own) or (not own and not length):
+            continue
+        if own.startswith(_RANKS):
             continue
         if owner is not None and owner.level == "province":
             owner = None  # a province's zone is named by its city: read the document's

@@ -137,3 +137,17 @@ def test_a_short_form_of_the_documents_own_city_is_the_city():
     # 长沙 is also short for 长沙县, a county inside the city.
     doc = extract(make_doc("学校组织学生赴长沙研学。", chain=("湖南省", "长沙市")))
     assert [e.label for e in doc.entities if e.kind == AREA] == ["长沙市"]
+
+
+def test_area_rank_granted_to_a_zone_is_no_zone():
+    # 国家经济技术开发区, 国家级高新区: the rank the zone was granted, not a zone's name.
+    text = "白鹭开发区于2010年被国务院批准为国家经济技术开发区,2015年升格为国家级高新区。"
+    assert _areas(text, ("辽宁省", "大连市")) == [("白鹭开发区", "白鹭开发区")]
+
+
+def test_area_level_word_before_a_list_of_levels_is_generic():
+    # 县(市、区) is every county, city and district: 和县 here is 和 + the generic 县.
+    text = "建立校长联系机制和县(市、区)委书记述职制度,各县(区)抓好落实。"
+    assert _areas(text, ("云南省", "昆明市")) == []
+    # Nor does it become the document's own area.
+    assert area_context(make_doc(text)).chain == ()
