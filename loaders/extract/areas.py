@@ -511,10 +511,11 @@ def find_areas(doc: PolicyDocument, context: AreaContext) -> list[Candidate]:
         if hit is not None:
             hits.append(hit)
     hits.sort(key=lambda h: (h.start, h.end))
-    places = iter(read_as_places(norm, [h.query for h in hits if h.query is not None]))
+    # A hit named in full is checked too: it may begin a name the graph leaves out (某省人民医院).
+    queries = [h.query or PlaceQuery(h.start, h.end, "full") for h in hits]
     out = []
-    for hit in hits:
-        if hit.query is not None and not next(places):
+    for hit, is_place in zip(hits, read_as_places(norm, queries), strict=True):
+        if not is_place:
             continue
         info = hit.area
         attrs = (("code", info.code), ("level", info.level))

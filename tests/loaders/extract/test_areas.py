@@ -151,3 +151,20 @@ def test_area_level_word_before_a_list_of_levels_is_generic():
     assert _areas(text, ("云南省", "昆明市")) == []
     # Nor does it become the document's own area.
     assert area_context(make_doc(text)).chain == ()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "会议邀请了青禾市教育局、广西建设职业技术学院的代表。",  # a short form begins a college
+        "广西壮族自治区人民医院派出医疗队。",  # a full name begins a hospital
+        "两位教师毕业于广西师大。",  # a university's short name
+    ],
+)
+def test_area_beginning_a_name_the_graph_leaves_out_is_no_mention(text: str):
+    assert [a for a, _ in _areas(text, ("广西壮族自治区", "南宁市"))] == []
+
+
+def test_area_place_before_a_verb_and_a_college_word_is_kept():
+    text = "广西召开职业技术学院工作会议。"
+    assert _areas(text, ("广西壮族自治区", "南宁市")) == [("广西", "广西壮族自治区")]
