@@ -53,6 +53,14 @@ from loaders.gazetteer import (
 LEVEL_CHARACTERS = "省市区县州旗盟"
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _TITLE = re.compile(r"《[^《》]*》")
+# An event's name: an ordinal (第十六届, 中央第六次), a few name characters and an event word
+# (某省第十六届运动会, 第三次中央某地工作座谈会). A place in it, or just before its ordinal,
+# belongs to the event's name, which the graph leaves out (ANNOTATION.md). The name characters
+# hold no verb of holding: 某市第二次召开大会 names the city that holds it.
+_EVENT_NAME = re.compile(
+    r"(?:中央)?第[一二三四五六七八九十百零〇\d]+[届次](?:(?!召开|举行|举办)[\u4e00-\u9fff]){0,12}?"
+    r"(?:运动会|座谈会|代表大会|党代会|大会|会议|年会|研讨会|论坛|博览会|比赛|大赛|锦标赛|联赛|竞赛)"
+)
 # A zone's own name (郑东, 新站) is a few name characters, not a phrase (城市的新区) nor a rank
 # (省级开发区).
 _ZONE_OWN = re.compile(r"[\u4e00-\u9fff]{0,4}")
@@ -489,12 +497,29 @@ def _line_start(norm: str, at: int) -> int:
     return norm.rfind("\n", 0, at) + 1
 
 
+def _before_events(norm: str, matches: tuple[AreaMatch, ...]) -> set[int]:
+    """Return the indices of the matches that begin an event's name: those just before its
+    ordinal, and the places written before them without a break (某市某区|第三届…大会; a short
+    form's level character, 某州, is no break)."""
+    out: set[int] = set()
+    for i in range(len(matches) - 1, -1, -1):
+        end = matches[i].end
+        if _EVENT_NAME.match(norm, end) or (
+            i + 1 in out and norm[end : matches[i + 1].start] in ("", *LEVEL_CHARACTERS)
+        ):
+            out.add(i)
+    return out
+
+
 def find_areas(doc: PolicyDocument, context: AreaContext) -> list[Candidate]:
     """Return area candidates: (surface, span, canonical full name, code, level), in text order."""
     norm = doc.norm
     matches = _matches(doc)
     # A place inside a cited title belongs to that title (《浙江省…规划》), not to this text.
     titles = [m.span() for m in _TITLE.finditer(norm)]
+    events = [m.span() for m in _EVENT_NAME.finditer(norm)]
+    event_starts = [a for a, _ in events]
+    before_events = _before_events(norm, matches)
     title_starts = [a for a, _ in titles]
     hits = _zone_hits(doc, context, matches, titles)
     zones = sorted((h.start, h.end) for h in hits)
@@ -502,6 +527,8 @@ def find_areas(doc: PolicyDocument, context: AreaContext) -> list[Candidate]:
     for i, match in enumerate(matches):
         if _inside(titles, title_starts, match.start, match.end):
             continue
+        if _inside(events, event_starts, match.start, match.end) or i in before_events:
+            continue  # 某省|第十六届运动会: part of an event's name
         if _overlaps(zones, zone_starts, match.start, match.end):
             continue  # 南京 and 江北 in 南京江北新区: parts of the zone's name
         following = matches[i + 1] if i + 1 < len(matches) else None

@@ -168,3 +168,20 @@ def test_area_beginning_a_name_the_graph_leaves_out_is_no_mention(text: str):
 def test_area_place_before_a_verb_and_a_college_word_is_kept():
     text = "广西召开职业技术学院工作会议。"
     assert _areas(text, ("广西壮族自治区", "南宁市")) == [("广西", "广西壮族自治区")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "我县运动员在云南省第十六届运动会上夺得金牌6枚。",  # a place before the ordinal
+        "深入学习第三次中央新疆工作座谈会精神。",  # a place inside the name
+        "经大理州祥云县第三届人民代表大会通过。",  # every place of a compound before it
+    ],
+)
+def test_area_in_an_events_name_is_no_mention(text: str):
+    assert _areas(text, ("云南省", "大理白族自治州")) == []
+
+
+def test_area_that_holds_a_numbered_meeting_is_kept():
+    text = "昆明市第二次召开教育大会。"
+    assert _areas(text, ("云南省", "昆明市")) == [("昆明市", "昆明市")]
