@@ -185,3 +185,8 @@ def test_area_in_an_events_name_is_no_mention(text: str):
 def test_area_that_holds_a_numbered_meeting_is_kept():
     text = "昆明市第二次召开教育大会。"
     assert _areas(text, ("云南省", "昆明市")) == [("昆明市", "昆明市")]
+
+
+def test_area_beginning_a_document_number_is_no_mention():
+    text = "青禾市人民政府办公室\n白山政办发〔2022〕17号\n关于印发实施方案的通知"
+    assert _areas(text, ("吉林省", "白山市")) == []
