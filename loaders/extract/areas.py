@@ -273,11 +273,11 @@ def _resolve(
     start, end, word = match.start, match.end, match.word
     if match.is_region:
         return None  # a region has no code and is no administrative area (ANNOTATION.md)
+    if match.named and not match.is_town and begins_inside_word(norm, start, end):
+        return None  # 示范|县, 主|城区: the first character ends another word
     if word in GENERIC_PLACE_WORDS:
         own = tuple(a for a in match.named if a.parent_code in context.home)
         return _Hit(start, end, own[0], "areas.full_name", 0.95) if len(own) == 1 else None
-    if match.named and not match.is_town and begins_inside_word(norm, start, end):
-        return None  # 示范|县: the first character ends another word
     if len(word) == 2 and match.named and not match.is_town:
         before = norm[start - 1 : start]
         if _CJK.match(before) and before not in "省市州":

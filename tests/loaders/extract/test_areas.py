@@ -190,3 +190,9 @@ def test_area_that_holds_a_numbered_meeting_is_kept():
 def test_area_beginning_a_document_number_is_no_mention():
     text = "青禾市人民政府办公室\n白山政办发〔2022〕17号\n关于印发实施方案的通知"
     assert _areas(text, ("吉林省", "白山市")) == []
+
+
+def test_area_generic_name_at_the_end_of_another_word_is_no_district():
+    # 主城区 is a city's central districts, not the district 城区 of that city.
+    text = "全市主城区学校布局调整,城区教育局负责实施。"
+    assert _areas(text, ("山西省", "阳泉市")) == [("城区", "城区")]
