@@ -16,7 +16,10 @@ wording, so pages from unseen sites clean too:
 * link lists to other sites (two or more site names in a row, under 友情链接 or not) are
   strong: their names hold bodies that would otherwise read as the document's organisations.
   The footer's own bodies (主办 / 承办 / 版权所有) are read by loaders.metadata as the
-  site_publisher / site_operator / site_owner fields.
+  site_publisher / site_operator / site_owner fields;
+* a heading of a list of other stories (相关阅读, 频道推荐, 猜你喜欢, 标题导航) and the short
+  headlines under it, and a block of three or more contact fields (地址:, 电话:, 邮箱: …) are
+  strong: their places and names belong to other stories or to the site, not to the document.
 
 Everything else stays, including signature blocks and 抄送 / 印发 lines.
 """
@@ -185,6 +188,53 @@ def line_kind(line: str) -> str:
     return "body"
 
 
+# Headings of a page's lists of other stories (相关阅读, 频道推荐, 猜你喜欢, 标题导航): the
+# headlines under them are links, not the document's text.
+_LIST_HEADING = re.compile(
+    r"^(?:相关|推荐|延伸|热点|热门|精彩|最新|频道|图片|更多)(?:阅读|推荐|新闻|文章|资讯|导航)$"
+    r"|^(?:猜你喜欢|标题导航|频道推荐|相关阅读|推荐阅读|延伸阅读)"
+)
+# A headline under such a heading: short, bulleted or not, and no sentence of text.
+_HEADLINE_ITEM = 40
+# Contact fields (地址:…, 电话:…, QQ:…): three or more in a row are a site's contact block.
+_CONTACT_FIELD = re.compile(
+    rf"^{_BULLET}(?:联系)?(?:地址|电话|邮箱|电子邮箱|QQ|联系人|传真|邮编|手机|微信|E-?mail)\s*:",
+    re.IGNORECASE,
+)
+_CONTACT_BLOCK = 3
+
+
+def _mark_story_lists(lines: list[str], kinds: list[str]) -> None:
+    """Mark a list heading and the headlines under it as strong, in place: the headlines run
+    until a line that is no short headline (a paragraph of text, or one ending a sentence)."""
+    for i, line in enumerate(lines):
+        if not _LIST_HEADING.match(_LEADING_BULLET.sub("", line.strip())):
+            continue
+        kinds[i] = "strong"
+        for j in range(i + 1, len(lines)):
+            item = _LEADING_BULLET.sub("", lines[j].strip())
+            if not item:
+                continue
+            if len(item) > _HEADLINE_ITEM or item.endswith(("。", ";", ":")):
+                break
+            kinds[j] = "strong"
+
+
+def _mark_contact_blocks(lines: list[str], kinds: list[str]) -> None:
+    """Mark runs of three or more contact-field lines (blank lines between) as strong."""
+    run: list[int] = []
+    for i, line in enumerate([*lines, "."]):
+        if i < len(lines) and kinds[i] == "blank":
+            continue
+        if i < len(lines) and _CONTACT_FIELD.match(line.strip()):
+            run.append(i)
+            continue
+        if len(run) >= _CONTACT_BLOCK:
+            for j in run:
+                kinds[j] = "strong"
+        run = []
+
+
 _SIGNATURE_DATE = re.compile(r"^\s*(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*$")
 
 
@@ -246,6 +296,8 @@ def boilerplate_lines(text: str, norm: str | None = None) -> list[bool]:
     lines = (normalise_text(text) if norm is None else norm).split("\n")
     kinds = [line_kind(line) for line in lines]
     _mark_link_lists(lines, kinds)
+    _mark_story_lists(lines, kinds)
+    _mark_contact_blocks(lines, kinds)
     _mark_table_values(lines, kinds)
     _protect_signatures(lines, kinds)
     removed = [kind == "strong" for kind in kinds]

@@ -53,10 +53,27 @@ from loaders.gazetteer import (
 LEVEL_CHARACTERS = "省市区县州旗盟"
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _TITLE = re.compile(r"《[^《》]*》")
+# A document number's issuer code (某政办发〔2022〕17号): a place that begins it is part of an
+# identifier, not a mention of the area.
+_DOC_NUMBER = re.compile(r"[\u4e00-\u9fff]{0,5}[〔\[【(]\d{4}[〕\]】)]\s*\d+\s*号")
+# An event's name: an ordinal (第十六届, 中央第六次), a few name characters and an event word
+# (某省第十六届运动会, 第三次中央某地工作座谈会). A place in it, or just before its ordinal,
+# belongs to the event's name, which the graph leaves out (ANNOTATION.md). The name characters
+# hold no verb of holding: 某市第二次召开大会 names the city that holds it.
+_EVENT_NAME = re.compile(
+    r"(?:中央)?第[一二三四五六七八九十百零〇\d]+[届次](?:(?!召开|举行|举办)[\u4e00-\u9fff]){0,12}?"
+    r"(?:运动会|座谈会|代表大会|党代会|大会|会议|年会|研讨会|论坛|博览会|比赛|大赛|锦标赛|联赛|竞赛)"
+)
 # A zone's own name (郑东, 新站) is a few name characters, not a phrase (城市的新区) nor a rank
 # (省级开发区).
 _ZONE_OWN = re.compile(r"[\u4e00-\u9fff]{0,4}")
 _NOT_NAME = re.compile(r"[的和与及在是了各全本该等个级]")
+# Nor is the rank a zone is granted (国家经济技术开发区, 省级高新区): a designation, not a name.
+_RANKS = ("国家", "全国")
+_RANK_BEFORE = re.compile(r"(?:国家级?|省级)$")
+# A level word before a list of other levels (县(市、区)) is the generic word for every unit of
+# those levels: 机制和县(市、区)委书记 names no county 和县.
+_LEVEL_LIST = re.compile(r"\([省市区县旗州盟](?:[、,/][省市区县旗州盟])*\)")
 
 
 @dataclass(frozen=True)
@@ -128,7 +145,18 @@ def _matches(doc: PolicyDocument) -> tuple[AreaMatch, ...]:
     found: list[AreaMatch] = []
     for span in doc.body:
         found += find_area_names(doc.norm, span.start, span.end)
-    return tuple(found)
+    return tuple(m for m in found if not _before_level_list(doc.norm, m))
+
+
+def _before_level_list(norm: str, match: AreaMatch) -> bool:
+    """Return True when the match ends with a level word that a list of levels follows
+    (和县(市、区)): that word is generic, so the match names no area.
+
+    >>> text = "联系机制和县(市、区)委书记"
+    >>> [(m.word, _before_level_list(text, m)) for m in find_area_names(text)]
+    [('和县', True)]
+    """
+    return match.word[-1] in LEVEL_CHARACTERS and bool(_LEVEL_LIST.match(norm, match.end))
 
 
 def _chain_from_names(gaz: Gazetteer, names: tuple[str, ...]) -> tuple[Area, ...]:
@@ -245,11 +273,11 @@ def _resolve(
     start, end, word = match.start, match.end, match.word
     if match.is_region:
         return None  # a region has no code and is no administrative area (ANNOTATION.md)
+    if match.named and not match.is_town and begins_inside_word(norm, start, end):
+        return None  # 示范|县, 主|城区: the first character ends another word
     if word in GENERIC_PLACE_WORDS:
         own = tuple(a for a in match.named if a.parent_code in context.home)
         return _Hit(start, end, own[0], "areas.full_name", 0.95) if len(own) == 1 else None
-    if match.named and not match.is_town and begins_inside_word(norm, start, end):
-        return None  # 示范|县: the first character ends another word
     if len(word) == 2 and match.named and not match.is_town:
         before = norm[start - 1 : start]
         if _CJK.match(before) and before not in "省市州":
@@ -291,6 +319,8 @@ def _short_form(
         if o.level == "county" and (o.code in context.codes or o.parent_code in context.home)
     )
     if match.word in _zone_types() and match.word not in GENERIC_PLACE_WORDS:
+        if _RANK_BEFORE.search(norm, max(0, start - 3), start):
+            return None  # 批准为国家级高新区: the rank a zone is granted, no zone
         # 高新区, 经开区: the zone of the document's own city, whatever follows the word.
         info = pick_area(local, context) if local else _own_zone("", match.word, context.owner)
         return _Hit(start, end, info, "areas.zone", 0.85) if info is not None else None
@@ -454,6 +484,8 @@ def _zone_hits(
             own = ""  # 市经济开发区: the city's own zone
         if not _ZONE_OWN.fullmatch(own) or _NOT_NAME.search(own) or (not own and not length):
             continue
+        if own.startswith(_RANKS):
+            continue
         if owner is not None and owner.level == "province":
             owner = None  # a province's zone is named by its city: read the document's
         area = _own_zone(own, word, owner or context.owner)
@@ -468,12 +500,29 @@ def _line_start(norm: str, at: int) -> int:
     return norm.rfind("\n", 0, at) + 1
 
 
+def _before_events(norm: str, matches: tuple[AreaMatch, ...]) -> set[int]:
+    """Return the indices of the matches that begin an event's name: those just before its
+    ordinal, and the places written before them without a break (某市某区|第三届…大会; a short
+    form's level character, 某州, is no break)."""
+    out: set[int] = set()
+    for i in range(len(matches) - 1, -1, -1):
+        end = matches[i].end
+        if _EVENT_NAME.match(norm, end) or (
+            i + 1 in out and norm[end : matches[i + 1].start] in ("", *LEVEL_CHARACTERS)
+        ):
+            out.add(i)
+    return out
+
+
 def find_areas(doc: PolicyDocument, context: AreaContext) -> list[Candidate]:
     """Return area candidates: (surface, span, canonical full name, code, level), in text order."""
     norm = doc.norm
     matches = _matches(doc)
     # A place inside a cited title belongs to that title (《浙江省…规划》), not to this text.
     titles = [m.span() for m in _TITLE.finditer(norm)]
+    events = [m.span() for m in _EVENT_NAME.finditer(norm)]
+    event_starts = [a for a, _ in events]
+    before_events = _before_events(norm, matches)
     title_starts = [a for a, _ in titles]
     hits = _zone_hits(doc, context, matches, titles)
     zones = sorted((h.start, h.end) for h in hits)
@@ -481,6 +530,10 @@ def find_areas(doc: PolicyDocument, context: AreaContext) -> list[Candidate]:
     for i, match in enumerate(matches):
         if _inside(titles, title_starts, match.start, match.end):
             continue
+        if _inside(events, event_starts, match.start, match.end) or i in before_events:
+            continue  # 某省|第十六届运动会: part of an event's name
+        if _DOC_NUMBER.match(norm, match.end):
+            continue  # 某地|政办发〔2022〕17号: a document number's issuer code
         if _overlaps(zones, zone_starts, match.start, match.end):
             continue  # 南京 and 江北 in 南京江北新区: parts of the zone's name
         following = matches[i + 1] if i + 1 < len(matches) else None
@@ -490,10 +543,11 @@ def find_areas(doc: PolicyDocument, context: AreaContext) -> list[Candidate]:
         if hit is not None:
             hits.append(hit)
     hits.sort(key=lambda h: (h.start, h.end))
-    places = iter(read_as_places(norm, [h.query for h in hits if h.query is not None]))
+    # A hit named in full is checked too: it may begin a name the graph leaves out (某省人民医院).
+    queries = [h.query or PlaceQuery(h.start, h.end, "full") for h in hits]
     out = []
-    for hit in hits:
-        if hit.query is not None and not next(places):
+    for hit, is_place in zip(hits, read_as_places(norm, queries), strict=True):
+        if not is_place:
             continue
         info = hit.area
         attrs = (("code", info.code), ("level", info.level))

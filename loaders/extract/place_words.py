@@ -46,8 +46,10 @@ class PlaceQuery:
 
     Attributes:
         start, end: the hit's span.
-        reach: 'own' when the area is the document's jurisdiction or encloses it (钟楼 in a
-            钟楼区 work plan: taken unless the words say otherwise); 'near' when it is in the
+        reach: 'full' for an area named in full (taken unless it begins a name the graph
+            leaves out: 江苏省人民医院); 'own' when the area is the document's jurisdiction or
+            encloses it (钟楼 in a 钟楼区 work plan: taken unless the words say otherwise);
+            'near' when it is in the
             document's city or province or named in full in it (taken as a LAC place word, or
             as the place of a named institution); 'far' otherwise (taken only as a LAC place
             word of its own, 赴西藏支教, never inside another name: 西藏育才中学).
@@ -97,9 +99,9 @@ def _jieba_words(window: str) -> tuple[str, ...]:
     return tuple(jieba.lcut(window, HMM=False))
 
 
-def _window(text: str, start: int, end: int) -> tuple[int, int]:
+def _window(text: str, start: int, end: int, after: int = _AFTER) -> tuple[int, int]:
     """Return a window around [start, end) that stays on the hit's line."""
-    lo, hi = max(0, start - _BEFORE), min(len(text), end + _AFTER)
+    lo, hi = max(0, start - _BEFORE), min(len(text), end + after)
     for brk in _LINE_BREAKS:
         at = text.rfind(brk, lo, start)
         if at >= 0:
@@ -220,22 +222,42 @@ def _alias_kind(alias: str) -> str:
     return "noun"
 
 
-def _followed_by_non_entity(text: str, end: int) -> bool:
-    """Return True when the words after `end` (up to three, by jieba) end a name the graph
-    leaves out, so the place before them begins it (南通|理工学院, 北京|日报).
+def _followed_by_non_entity(text: str, end: int, count: int = 3, after: int = _AFTER) -> bool:
+    """Return True when the words after `end` (up to `count`, by jieba, within `after`
+    characters) end a name the graph leaves out, so the place before them begins it
+    (南通|理工学院, 北京|日报).
 
     >>> _followed_by_non_entity("南通理工学院", 2), _followed_by_non_entity("苏州教育发展", 2)
     (True, False)
     """
-    _, hi = _window(text, end, end)
+    _, hi = _window(text, end, end, after)
     following = ""
-    for word in _jieba_words(text[end:hi])[:3]:
+    for word in _jieba_words(text[end:hi])[:count]:
         if not word.isalnum():
             break
         following += word
         if is_non_entity(following):
             return True
     return False
+
+
+# How far a name the graph leaves out may run after a place and still be read whole: a college's
+# name puts up to four words between them (某地|建设|职业|技术|学院).
+_NAME_WORDS = 5
+_NAME_AFTER = 12
+
+
+def _may_begin_non_entity(text: str, query: PlaceQuery) -> bool:
+    """Return True when a name the graph leaves out may begin with the hit: jieba finds its head
+    within a few words after it (广西|建设职业技术学院), which LAC then confirms or not."""
+    return _followed_by_non_entity(text, query.end, _NAME_WORDS, _NAME_AFTER)
+
+
+def _begins_non_entity(text: str, tokens: list[Token], query: PlaceQuery) -> bool:
+    """Return True when LAC reads the hit as the beginning of one word that is a name the graph
+    leaves out (广西建设职业技术学院/ORG, 江苏省人民医院/ORG)."""
+    word = next((t for t in tokens if t.start <= query.start < t.end), None)
+    return word is not None and word.end > query.end and is_non_entity(text[word.start : word.end])
 
 
 # Words that make a place's name the name of a street (北京路, 长沙街, 南京大道).
@@ -259,8 +281,14 @@ def read_as_places(text: str, queries: Sequence[PlaceQuery]) -> list[bool]:
     verdicts = [False] * len(queries)
     asked: list[int] = []
     readings: list[str] = []
+    checked: list[int] = []  # taken unless LAC reads them beginning a name the graph leaves out
     school_heads = words("school_heads")
     for i, q in enumerate(queries):
+        if q.reach == "full":
+            verdicts[i] = True
+            if _may_begin_non_entity(text, q):
+                checked.append(i)
+            continue
         if text.startswith(school_heads, q.end):
             continue  # 房山学校, 新建小学: a school's name or schools described, not the place
         if text.startswith(_STREET_WORDS, q.end):
@@ -271,10 +299,16 @@ def read_as_places(text: str, queries: Sequence[PlaceQuery]) -> list[bool]:
         kind = _alias_kind(text[q.start : q.end])
         if (q.reach == "own" and kind != "word") or (q.reach == "near" and kind == "place"):
             verdicts[i] = reading == "whole" and not _followed_by_non_entity(text, q.end)
+            if verdicts[i] and _may_begin_non_entity(text, q):
+                checked.append(i)
             continue
         asked.append(i)
         readings.append(reading)
     windows = [_window(text, queries[i].start, queries[i].end) for i in asked]
-    for i, reading, tokens in zip(asked, readings, analyse(text, windows), strict=True):
+    windows += [_window(text, queries[i].start, queries[i].end, _NAME_AFTER) for i in checked]
+    readings_by_lac = analyse(text, windows)
+    for i, reading, tokens in zip(asked, readings, readings_by_lac, strict=False):
         verdicts[i] = _lac_verdict(text, tokens, queries[i], reading)
+    for i, tokens in zip(checked, readings_by_lac[len(asked) :], strict=True):
+        verdicts[i] = not _begins_non_entity(text, tokens, queries[i])
     return verdicts

@@ -80,3 +80,24 @@ def test_a_row_of_links_between_single_spaces_is_boilerplate_and_a_spaced_headli
     body = "\n".join(page[s.start : s.end] for s in find_body(page))
     assert menu not in body
     assert headline in body and story in body
+
+
+def _body_of(text: str) -> str:
+    return "\n".join(text[s.start : s.end] for s in find_body(text))
+
+
+def test_headlines_under_a_list_heading_are_boilerplate() -> None:
+    text = (
+        "白鹭县召开教育工作会议\n会议部署了今年的重点工作。\n\n相关阅读\n"
+        "  • 青禾市举办科技节 百名学生同台竞技\n  • 某地启动校园足球联赛\n\n"
+        "猜你喜欢\n白鹭县新建三所幼儿园\n"
+    )
+    assert _body_of(text) == "白鹭县召开教育工作会议\n会议部署了今年的重点工作。"
+
+
+def test_a_block_of_contact_fields_is_boilerplate() -> None:
+    text = (
+        "  • 地址:江苏省南京市\n  • 电话:+86-0000-0000\n  • 邮箱:someone@example.com\n\n"
+        "白鹭县召开教育工作会议\n会议部署了今年的重点工作。\n联系人:张老师\n"
+    )
+    assert _body_of(text) == "白鹭县召开教育工作会议\n会议部署了今年的重点工作。\n联系人:张老师"

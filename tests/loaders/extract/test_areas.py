@@ -137,3 +137,62 @@ def test_a_short_form_of_the_documents_own_city_is_the_city():
     # 长沙 is also short for 长沙县, a county inside the city.
     doc = extract(make_doc("学校组织学生赴长沙研学。", chain=("湖南省", "长沙市")))
     assert [e.label for e in doc.entities if e.kind == AREA] == ["长沙市"]
+
+
+def test_area_rank_granted_to_a_zone_is_no_zone():
+    # 国家经济技术开发区, 国家级高新区: the rank the zone was granted, not a zone's name.
+    text = "白鹭开发区于2010年被国务院批准为国家经济技术开发区,2015年升格为国家级高新区。"
+    assert _areas(text, ("辽宁省", "大连市")) == [("白鹭开发区", "白鹭开发区")]
+
+
+def test_area_level_word_before_a_list_of_levels_is_generic():
+    # 县(市、区) is every county, city and district: 和县 here is 和 + the generic 县.
+    text = "建立校长联系机制和县(市、区)委书记述职制度,各县(区)抓好落实。"
+    assert _areas(text, ("云南省", "昆明市")) == []
+    # Nor does it become the document's own area.
+    assert area_context(make_doc(text)).chain == ()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "会议邀请了青禾市教育局、广西建设职业技术学院的代表。",  # a short form begins a college
+        "广西壮族自治区人民医院派出医疗队。",  # a full name begins a hospital
+        "两位教师毕业于广西师大。",  # a university's short name
+    ],
+)
+def test_area_beginning_a_name_the_graph_leaves_out_is_no_mention(text: str):
+    assert [a for a, _ in _areas(text, ("广西壮族自治区", "南宁市"))] == []
+
+
+def test_area_place_before_a_verb_and_a_college_word_is_kept():
+    text = "广西召开职业技术学院工作会议。"
+    assert _areas(text, ("广西壮族自治区", "南宁市")) == [("广西", "广西壮族自治区")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "我县运动员在云南省第十六届运动会上夺得金牌6枚。",  # a place before the ordinal
+        "深入学习第三次中央新疆工作座谈会精神。",  # a place inside the name
+        "经大理州祥云县第三届人民代表大会通过。",  # every place of a compound before it
+    ],
+)
+def test_area_in_an_events_name_is_no_mention(text: str):
+    assert _areas(text, ("云南省", "大理白族自治州")) == []
+
+
+def test_area_that_holds_a_numbered_meeting_is_kept():
+    text = "昆明市第二次召开教育大会。"
+    assert _areas(text, ("云南省", "昆明市")) == [("昆明市", "昆明市")]
+
+
+def test_area_beginning_a_document_number_is_no_mention():
+    text = "青禾市人民政府办公室\n白山政办发〔2022〕17号\n关于印发实施方案的通知"
+    assert _areas(text, ("吉林省", "白山市")) == []
+
+
+def test_area_generic_name_at_the_end_of_another_word_is_no_district():
+    # 主城区 is a city's central districts, not the district 城区 of that city.
+    text = "全市主城区学校布局调整,城区教育局负责实施。"
+    assert _areas(text, ("山西省", "阳泉市")) == [("城区", "城区")]
