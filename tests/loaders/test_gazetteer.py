@@ -174,3 +174,20 @@ def test_metadata_area_scan_up_to_a_point_finds_those_of_a_whole_scan():
         since = scan_start(norm, at)
         part = [a for a in metadata._iter_areas(norm, norm, since=since, until=at) if a[0] <= at]
         assert part == [a for a in whole if since <= a[0] <= at]
+
+
+def test_the_areas_read_back_from_the_cache_are_the_tables(tmp_path, monkeypatch):
+    monkeypatch.setenv("EDUKG_CACHE_DIR", str(tmp_path))
+    built = gazetteer._areas()  # no file yet: built from jionlp's table, and written
+    assert gazetteer._cache_path().parent == tmp_path and gazetteer._cache_path().exists()
+    assert gazetteer._areas() == built  # read back
+    assert {a.code for a in built} == set(gazetteer.load_gazetteer().by_code)
+
+
+@pytest.mark.parametrize("damage", [b"", b"not marshal", b"\xe9\x00\x00\x00\x00"])
+def test_an_unreadable_cache_file_is_passed_over_and_written_again(tmp_path, monkeypatch, damage):
+    monkeypatch.setenv("EDUKG_CACHE_DIR", str(tmp_path))
+    expected = gazetteer._areas()
+    gazetteer._cache_path().write_bytes(damage)
+    assert gazetteer._areas() == expected
+    assert gazetteer._cache_path().read_bytes() != damage
