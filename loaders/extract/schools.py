@@ -28,6 +28,7 @@ from loaders.extract.names import (
     past_role_noun,
     strip_leading_noise,
 )
+from loaders.extract.place_words import word_at
 from loaders.extract.sentences import word_hits
 from loaders.gazetteer import GENERIC_PLACE_WORDS
 
@@ -60,6 +61,10 @@ GENERIC = re.compile(
 # area's own (县实验小学, 市外国语学校): a short form listed as written (ANNOTATION.md).
 _OWN_LEVELS = ("市", "县", "区")
 _SERIAL = re.compile(r"[一二三四五六七八九十]{1,3}|[0-9]{1,3}")
+# A number of two or three characters (十六, 四十, 八十八) before a school head is the school's
+# number (八十八中学, 第 left out); a single numeral before one is a count (一中学, 三小学).
+_TENS = re.compile(r"[二三四五六七八九]?十[一二三四五六七八九]|[二三四五六七八九]十")
+_NUMBERED_HEADS = ("中学", "小学", "幼儿园")
 _KINDS_ONLY = re.compile(
     "(?:" + "|".join(w for w in lexicon.words("generic_modifiers", "kind") if w != "学科") + ")+"
 )
@@ -71,6 +76,7 @@ _BAD_CAMPUS = re.compile(r"办$|[0-9一二三四五六七八九十两几多]个|
 # A campus written in parentheses after its school: 明远中学(东校区).
 _PAREN_CAMPUS = re.compile(r"[(（][\u4e00-\u5b65\u5b67-\u9fff]{1,4}(?:校区|分校)[)）]")
 _INNER_SUFFIX = re.compile(r"学校|小学|中学|幼儿园|初中|高中")
+_JOINED_CAMPUS = re.compile(r"(?:校区|分校)[和与及]")
 # Designations, not institutions: 示范学校, 绿色学校, 试点学校 …
 DESIGNATION = re.compile(lexicon.alternation("designations"))
 # Generic heads (stoplist): a place-less name made only of these words means "schools of a kind
@@ -171,6 +177,8 @@ def is_specific(name: str, suffix_len: int) -> bool:
         return False
     if CAPACITY.search(head):
         return False
+    if _JOINED_CAMPUS.search(head):
+        return False  # 某中学新校区和实验学校: a campus and another school joined, two names
     inner = _INNER_SUFFIX.search(head)
     if inner and "集团" not in head and not _compound_school(head):
         return False
@@ -189,6 +197,8 @@ def is_specific(name: str, suffix_len: int) -> bool:
         return True  # 县实验小学, 县职业中学: the one school of its kind the area runs
     if body[:1] in _OWN_LEVELS and _SERIAL.fullmatch(body, 1):
         return True  # 市二初级中学: the area's school of that number (a short form, as 市二中)
+    if _TENS.fullmatch(body) and suffix in _NUMBERED_HEADS:
+        return True  # 八十八中学: the area's school of that number, 第 left out
     return had_place and not body.startswith(("各", "所", "省", "市", "区", "县"))
 
 
@@ -316,6 +326,8 @@ def find_schools(text: str, spans) -> list[Candidate]:  # noqa: ANN001
             ]
         if hits:
             found += _suffixed(text, hits, s_start, s_end)
+        if numeral < len(numerals) and numerals[numeral] + 2 <= s_end:
+            found += _listed_numbered(text, s_start, s_end, found)
         if may_coordinate:
             found += _coordinated(text, s_start, s_end, list_end)
     return found
@@ -350,6 +362,67 @@ def _suffixed(
                     )
                 )
     return found
+
+
+# A bare numbered short form (一中, 十六中): the number alone, which reads as a school only where
+# a list shows it (一中、三中、四中; 十六中、青松小学).
+_BARE_NUMBERED = re.compile(
+    r"[一二三四五六七八九十]{1,3}(?:中(?![学心国型全旬央期])|小(?![学心国型全时组]))"
+)
+# 二中、三中、四中全会: the plenary sessions of a party congress, written as a list of numbers
+# sharing 全会.
+_PLENARY = re.compile(
+    r"(?:[一二三四五六七八九十]{1,3}中[、和及])+[一二三四五六七八九十]{1,3}中全会"
+)
+_ITEM_OPENS = "、,，:：(（"
+_ITEM_CLOSES = "、,，;；。:：)）等"
+
+
+def _listed_numbered(
+    text: str, s_start: int, s_end: int, found: list[Candidate]
+) -> list[Candidate]:
+    """Return the bare numbered short forms of a sentence that are whole items of a 、-list
+    beside another school (a found candidate or another such item): in the list the number
+    names a school of the document's area, listed as written (ANNOTATION.md); elsewhere 一中
+    or 十六中 may be part of a phrase, and the level-led form (县一中) is needed.
+
+    >>> t = "参加的有教研室、一中、三中、青松小学。"
+    >>> [c.name for c in _listed_numbered(t, 0, len(t), [])]
+    ['一中', '三中']
+    >>> t = "学习十九届二中、三中、四中全会精神。"
+    >>> _listed_numbered(t, 0, len(t), [])
+    []
+    """
+    items = [
+        m.span()
+        for m in _BARE_NUMBERED.finditer(text, s_start, s_end)
+        if _whole_item(text, *m.span(), s_start, s_end)
+    ]
+    plenary = [m.span() for m in _PLENARY.finditer(text, s_start, s_end)]
+    items = [(a, b) for a, b in items if not any(x <= a and b <= y for x, y in plenary)]
+    taken = {(c.start, c.end) for c in found}
+    ends = {c.end for c in found} | {b for _, b in items}
+    starts = {c.start for c in found} | {a for a, _ in items}
+    out: list[Candidate] = []
+    for a, b in items:
+        if (a, b) in taken:
+            continue
+        before = text[a - 1 : a] == "、" and a - 1 in ends
+        after = text[b : b + 1] == "、" and b + 1 in starts
+        if before or after:
+            out.append(Candidate(SCHOOL, text[a:b], a, b, "School", "schools.numbered", 0.6))
+    return out
+
+
+def _whole_item(text: str, a: int, b: int, s_start: int, s_end: int) -> bool:
+    """Return True when text[a:b] is a whole list item: after an opening separator or a verb
+    that introduces schools (包括), before a closing one."""
+    opens = (
+        a == s_start
+        or text[a - 1] in _ITEM_OPENS
+        or any(m.end() == a for m in LEFT_BREAKS.finditer(text, max(s_start, a - 4), a))
+    )
+    return opens and (b == s_end or text[b] in _ITEM_CLOSES)
 
 
 def _coordinated(text: str, s_start: int, s_end: int, list_end: int) -> list[Candidate]:
@@ -442,25 +515,55 @@ def _after_another_school(name: str) -> int:
     return cut + 1 if name[cut : cut + 1] in tuple(LEFT_BREAK_CHARS) else cut
 
 
-def _candidate(text: str, start: int, end: int, word: str, floor: int) -> Candidate | None:
-    suffix_len = end - start if word != "#" else 0
-    begin = extend_left(text, start, floor, min_specific=2 if word != "#" else 2, max_len=20)
+def _numbered_begin(text: str, numeral: int, floor: int) -> int:
+    """Return where a numbered school's name ending in the numeral at `numeral` begins.
+
+    The number names the school, so no character before it is needed: a one-character break
+    word read as a word of its own ends the text before the name even right before the number
+    (去了|十六中, 对|区二小), while one that begins a longer word stays (和平一中). A verb that
+    introduces schools (新建, 包括) ends it too, as before a suffixed name.
+
+    >>> t = "会后又去了十六中调研"
+    >>> t[_numbered_begin(t, 5, 0) : 8], "和平一中"[_numbered_begin("和平一中", 2, 0) :]
+    ('十六中', '和平一中')
+    """
+    begin = extend_left(text, numeral, floor, min_specific=2, max_len=20)
+    tight = extend_left(text, numeral, floor, min_specific=0, max_len=20)
+    if tight > begin and word_at(text, tight - 1) == 1:
+        begin = tight
+    breaks = list(LEFT_BREAKS.finditer(text, begin, numeral))
+    return breaks[-1].end() if breaks else begin
+
+
+def _numbered(text: str, start: int, end: int, floor: int) -> Candidate | None:
+    """Return the candidate of a numbered short form whose number begins at `start`."""
+    begin = _numbered_begin(text, start, floor)
     name, cut = strip_leading_noise(text[begin:end])
     begin += cut
+    cut = _after_another_school(name)
+    name, begin = name[cut:], begin + cut
+    # Three characters only after a level character (县一中: the county's own, as written).
+    if (len(name) < 4 and not (len(name) == 3 and name[0] in _OWN_LEVELS)) or "届" in name:
+        return None
+    return Candidate(SCHOOL, name, begin, end, "School", "schools.numbered", 0.6)
+
+
+def _candidate(text: str, start: int, end: int, word: str, floor: int) -> Candidate | None:
     if word == "#":
-        cut = _after_another_school(name)
-        name, begin = name[cut:], begin + cut
-        # Three characters only after a level character (县一中: the county's own, as written).
-        if (len(name) < 4 and not (len(name) == 3 and name[0] in _OWN_LEVELS)) or "届" in name:
-            return None
-        return Candidate(SCHOOL, name, begin, end, "School", "schools.numbered", 0.6)
+        return _numbered(text, start, end, floor)
+    suffix_len = end - start
+    begin = extend_left(text, start, floor, min_specific=2, max_len=20)
+    name, cut = strip_leading_noise(text[begin:end])
+    begin += cut
     cut = trim_left(name, suffix_len)
     name, begin = name[cut:], begin + cut
     if word in CAMPUS_SUFFIXES:
         head = name[: -len(word)]
         if len(name) <= len(word) + 1 or CAPACITY.search(head) or _BAD_CAMPUS.search(head):
             return None
-        if GENERIC.fullmatch(head) or GENERIC_HEADS.fullmatch(head):
+        # 区二中新校区: a numbered school's short form is no generic modifier (区, 二, 中, 新).
+        generic = GENERIC.fullmatch(head) and not has_numbered_school(head)
+        if generic or GENERIC_HEADS.fullmatch(head):
             return None
         return Candidate(SCHOOL, name, begin, end, "Campus", "schools.campus", 0.75)
     if not is_specific(name, suffix_len) or _verb_before_a_kind(name, suffix_len):

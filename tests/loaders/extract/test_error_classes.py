@@ -1158,3 +1158,36 @@ def test_a_campus_in_brackets_is_its_schools_campus_not_one_more() -> None:
     names = _names("拟确认鹿城区青禾小学(城东校区)为省示范学校。", SCHOOL)
     assert "城东校区" not in names
     assert "鹿城区青禾小学(城东校区)" in names
+
+
+def test_a_numbered_school_begins_after_the_words_before_its_number() -> None:
+    # 对|区二小, 改建|江城七中: a preposition or a building verb before the number is no part
+    # of the name, though only a level character or a place is left before the number.
+    schools = _names("明年将对区二小、区五小进行扩建,改建江城七中。", SCHOOL)
+    assert {"区二小", "区五小", "江城七中"} <= schools
+    assert not any(name.startswith(("对", "改建")) for name in schools)
+
+
+def test_bare_numbered_schools_listed_beside_schools_are_names() -> None:
+    # 一中、三中: the number alone names a school of the area where a list shows it.
+    names = _names("发言单位为教研室、一中、三中、四中、青松初中。", SCHOOL)
+    assert {"一中", "三中", "四中", "青松初中"} <= names
+    names = _names("沿江学校(包括十六中、三十四中、青禾小学)将提质改造。", SCHOOL)
+    assert {"十六中", "三十四中", "青禾小学"} <= names
+
+
+def test_bare_numbers_before_a_plenary_session_or_alone_are_no_schools() -> None:
+    assert not _names("深入学习党的十九届二中、三中、四中全会精神。", SCHOOL)
+    assert not any("十六中" in name for name in _names("会后又去了十六中调研。", SCHOOL))
+
+
+def test_a_school_named_by_its_number_without_its_ordinal_is_a_name() -> None:
+    # 八十八中学 is 第八十八中学 with 第 left out: its number tells it from the area's others.
+    assert "八十八中学" in _names("八十八中学(青禾附中)等学校正在改扩建。", SCHOOL)
+
+
+def test_a_numbered_schools_new_campus_is_a_campus() -> None:
+    # 区二中新校区: 区, 二, 中 and 新 are each generic words, but together they name a campus.
+    names = _names("新建了区二中新校区和实验学校。", SCHOOL)
+    assert "区二中新校区" in names
+    assert not any("和" in name for name in names)
