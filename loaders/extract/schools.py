@@ -213,18 +213,47 @@ def _verb_before_a_kind(name: str, suffix_len: int) -> bool:
 def _compound_school(head: str) -> bool:
     """Return True when `head` ends with a whole school name plus a further specific part.
 
-    江苏省如皋高级中学外国语学校 is one school founded by another; 中小学英语学校 is not.
+    江苏省如皋高级中学外国语学校 and 青禾第二小学白鹭学校 are schools founded by another and
+    named after it, with or without a place; 中小学英语学校 is not (中小学 names no school).
 
     >>> _compound_school("江苏省如皋高级中学外国语"), _compound_school("中小学英语")
     (True, False)
+    >>> _compound_school("青松小学牵手白杨")
+    False
     """
     inner_suffixes = list(_INNER_SUFFIX.finditer(head))
     last = inner_suffixes[-1] if inner_suffixes else None
     if last is None or len(head) - last.end() < 2:
         return False
-    inner = head[: last.end()]
-    _, had_place = specific_part(inner, len(last.group()))
-    return had_place and is_specific(inner, len(last.group()))
+    inner, suffix_len = head[: last.end()], len(last.group())
+    _, had_place = specific_part(inner, suffix_len)
+    if had_place:
+        return is_specific(inner, suffix_len)
+    # Without a place, each part must begin as a name does, not as a clause (加快|某小学…,
+    # 青松小学牵手|白杨中学: a verb joins two schools), and hold nothing but words.
+    return (
+        _CJK_ONLY.fullmatch(head) is not None
+        and _first_tag(inner) not in _CLAUSE_TAGS
+        and _first_tag(head[last.end() :]) not in _CLAUSE_TAGS
+        and is_specific(inner, suffix_len)
+        and not trim_left(inner, suffix_len)
+    )
+
+
+_CJK_ONLY = re.compile(r"[\u4e00-\u9fff]+")
+# jieba's tags of a word that joins two schools in a clause (verbs, prepositions, conjunctions,
+# adverbs, pronouns) rather than begins a school's own name.
+_CLAUSE_TAGS = ("v", "p", "c", "d", "r", "u")
+
+
+@lru_cache(maxsize=4096)
+def _first_tag(text: str) -> str:
+    """Return jieba's tag of the first word of `text` (particles as 'u')."""
+    import jieba.posseg
+
+    words = jieba.posseg.lcut(text, HMM=False)
+    tag = words[0].flag if words else ""
+    return "u" if tag.startswith("u") else tag
 
 
 def trim_left(name: str, suffix_len: int) -> int:

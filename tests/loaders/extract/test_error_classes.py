@@ -1191,3 +1191,17 @@ def test_a_numbered_schools_new_campus_is_a_campus() -> None:
     names = _names("新建了区二中新校区和实验学校。", SCHOOL)
     assert "区二中新校区" in names
     assert not any("和" in name for name in names)
+
+
+def test_a_school_named_after_the_school_that_founded_it_is_one_name() -> None:
+    # 青禾第二小学白鹭学校: one school run by another and named after it, with or without a
+    # place before the founding school's name.
+    names = _names("青禾第二小学白鹭学校今年秋季招生。", SCHOOL)
+    assert "青禾第二小学白鹭学校" in names
+
+
+@pytest.mark.parametrize("verb", ["领办", "牵手", "参观"])
+def test_two_schools_joined_by_a_verb_are_two_names(verb: str) -> None:
+    names = _names(f"青禾小学{verb}白鹭中学开展教研活动。", SCHOOL)
+    assert {"青禾小学", "白鹭中学"} <= names
+    assert not any(verb in name for name in names)
