@@ -23,6 +23,7 @@ from loaders.extract.gazetteer import after_places, load_gazetteer
 from loaders.extract.groups import _specific as group_specific
 from loaders.extract.lexical import Token
 from loaders.extract.names import LEADING_NOISE
+from loaders.extract.people import role_follows
 from loaders.extract.programs import (
     _COUNT,
     _EDITION,
@@ -241,6 +242,8 @@ def features(
         add(f"headtok={last.tag}")
         if last.end > end:
             add("head_glued")
+            if kind == "org" and role_follows(text, end):
+                add("before_role")  # 区委|书记: LAC reads the title as one word
         add(
             "headtok_from="
             + ("before" if last.start < start else "at" if last.start == start else "inside")

@@ -157,7 +157,7 @@ def describe(
             out.append(AnchorCase(anchor, cheap, ()))
             continue
         words = _window_tokens(anchor, windows, window_starts, tokens)
-        if _head_inside_words(anchor, words):
+        if _head_inside_words(anchor, words) and not _before_a_role(text, anchor):
             out.append(AnchorCase(anchor, cheap, ()))  # 实|行动|态管理: no head at all
             continue
         rules_here = [
@@ -228,6 +228,18 @@ def _word_before(text: str, start: int) -> int:
     before = text[max(0, start - 2) : start]
     cut = max(before.rfind(c) for c in " \t\n\u3000")
     return start - len(before) + cut + 1
+
+
+def _before_a_role(text: str, anchor: Anchor) -> bool:
+    """Return True when a person's role follows a body's head (省委|书记, 区委|副书记): LAC reads
+    such a title as one word, but the body it names ends at the head (ANNOTATION.md counts
+    bodies inside a person's title).
+
+    >>> from loaders.extract.model import ORG
+    >>> _before_a_role("省委书记", Anchor(ORG, 1, 2, "委", 0, 4))
+    True
+    """
+    return anchor.kind == ORG and people.role_follows(text, anchor.end)
 
 
 def _head_inside_words(anchor: Anchor, words: Words) -> bool:
@@ -976,7 +988,8 @@ def lexically_sound(scored: Scored) -> bool:
     anchor = scored.alternative.anchor
     kind = anchor.kind
     features = scored.features
-    if anchor.continues or f"{kind}:head_glued" in features:
+    glued = f"{kind}:head_glued" in features and f"{kind}:before_role" not in features
+    if anchor.continues or glued:
         return False  # the head begins another word (教育部署): no name ends here
     prefix = f"{kind}:before="
     before = next((k[len(prefix) :] for k in features if k.startswith(prefix) and "&" not in k), "")

@@ -144,6 +144,23 @@ _NOT_NAME = re.compile(
 )
 
 
+def role_follows(text: str, end: int) -> bool:
+    """Return True when a person's role begins at `end` and no role runs across it: the body
+    before it ends there (区委|书记), but 党委书记 is one role (某局党委书记: the bureau's
+    secretary), whose 党委 ends no body.
+
+    >>> role_follows("区委书记王明", 2), role_follows("市教育局党委书记", 6)
+    (True, False)
+    """
+    if not text.startswith(ROLES, end):
+        return False
+    return not any(
+        text.startswith(role, start)
+        for role in ROLES
+        for start in range(max(0, end - len(role) + 1), end)
+    )
+
+
 @lru_cache(maxsize=1)
 def _cue_automaton() -> ahocorasick.Automaton:
     """Return an automaton of the role words, forms of address and 我是: each pattern above

@@ -377,6 +377,19 @@ def test_a_persons_title_held_in_a_body_is_not_a_body():
     assert "鹿城区委常委" not in orgs
 
 
+@pytest.mark.parametrize(("title", "body"), [("区委书记", "鹿城区委"), ("省委副书记", "浙江省委")])
+def test_a_body_before_a_title_read_as_one_word_is_a_body(title: str, body: str):
+    # LAC reads 区委书记 as one word; the body inside the title counts (ANNOTATION.md).
+    assert body in _names(f"{title}林国平出席开学典礼并讲话。", ORG)
+
+
+def test_a_bureaus_party_secretary_names_no_party_committee_body():
+    # 党委书记 is one role: the body is the bureau, not a committee ending at 党委.
+    orgs = _names("区教育局党委书记林国平出席开学典礼。", ORG)
+    assert "鹿城区教育局" in orgs
+    assert not any(name.endswith("党委") for name in orgs)
+
+
 def test_a_body_never_holds_a_persons_title_and_name():
     # No cue word ends the name 王明: jieba reads it as a person's after the title 局长.
     text = "本报讯 5月9日上午,温州市教育局局长王明通过政府网站回答网友提问。"
