@@ -49,10 +49,12 @@ from graph_store.search_index import (
     build_search_index,
     choose_label,
     first_per_iri,
+    folded_chars,
     pinyin_keys,
     query_grams,
     section_body,
     sentences,
+    token_sequence,
 )
 from ontology.namespace import INFERRED_GRAPH, ONTOLOGY_GRAPH, PROGRAMS_GRAPH
 
@@ -241,10 +243,8 @@ def token_text(text: str, entity: bool) -> str:
     True
     """
     # fts_text maps one character to one, so the text is mapped once, not token by token.
-    chars = list("".join(c for c in text.lower() if not c.isspace()).translate(_FTS_SAFE))
-    tokens = dict.fromkeys(chars if entity or len(chars) == 1 else ())
-    tokens.update(dict.fromkeys(map(str.__add__, chars, chars[1:])))
-    return " ".join(tokens)
+    chars = list("".join(folded_chars(text)).translate(_FTS_SAFE))
+    return " ".join(token_sequence(chars, entity))
 
 
 def notice(message: str) -> None:

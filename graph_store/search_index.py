@@ -57,10 +57,24 @@ def bigrams(text: str) -> set[str]:
     >>> sorted(bigrams("西仓桥"))
     ['仓桥', '西仓']
     """
-    chars = [c for c in text.lower() if not c.isspace()]
-    if len(chars) == 1:
-        return {chars[0]}
-    return {chars[i] + chars[i + 1] for i in range(len(chars) - 1)}
+    return set(token_sequence(folded_chars(text), entity=False))
+
+
+def folded_chars(text: str) -> list[str]:
+    """Return the characters of `text` as the index reads them: lower case, white space left out."""
+    return [c for c in text.lower() if not c.isspace()]
+
+
+def token_sequence(chars: list[str], entity: bool) -> list[str]:
+    """Return the tokens of a text's folded characters, each once, in the order the text first
+    holds them: its characters (an entity name's, or a one-character text's), then its bigrams.
+
+    >>> token_sequence(list("西仓桥"), True), token_sequence(list("西仓桥"), False)
+    (['西', '仓', '桥', '西仓', '仓桥'], ['西仓', '仓桥'])
+    """
+    tokens = dict.fromkeys(chars if entity or len(chars) == 1 else ())
+    tokens.update(dict.fromkeys(map(str.__add__, chars, chars[1:])))
+    return list(tokens)
 
 
 def record_tokens(record: SearchRecord) -> set[str]:
@@ -78,10 +92,7 @@ def record_tokens(record: SearchRecord) -> set[str]:
     >>> sorted(record_tokens(SearchRecord("section", "x", "西仓桥", "")))
     ['仓桥', '西仓']
     """
-    tokens = bigrams(record.text)
-    if record.kind == "entity":
-        tokens |= {c for c in record.text.lower() if not c.isspace()}
-    return tokens
+    return set(token_sequence(folded_chars(record.text), record.kind == "entity"))
 
 
 def section_body(row: Mapping[str, Any], texts: Mapping[Any, str]) -> str:

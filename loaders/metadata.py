@@ -132,11 +132,11 @@ _COPYRIGHT_NOISE = re.compile(
 # 发文字号 (GB/T 9704-2012 7.2.4: 机关代字, the year in 〔〕, 序号): pages also write the year in
 # [] () 【】 〖〗 (﹝﹞ and full-width forms are folded by normalise_text), with spaces, and
 # sometimes 第 before the serial.
-_DOC_NUMBER = re.compile(
+DOC_NUMBER = re.compile(
     rf"(?P<agency>[{_CJK}]{{1,10}})\s*[〔\[(【〖]\s*(?P<year>(?:19|20)\d{{2}})\s*[〕\])】〗]\s*"
     r"(?:第\s*)?(?P<serial>\d{1,5})\s*号"
 )
-# Every 发文字号 holds a bracketed year: a text without one (most of them) needs no _DOC_NUMBER
+# Every 发文字号 holds a bracketed year: a text without one (most of them) needs no DOC_NUMBER
 # search, which tries 1 to 10 agency characters at every character.
 _BRACKETED_YEAR = re.compile(r"[〔\[(【〖]\s*(?:19|20)\d{2}\s*[〕\])】〗]")
 _INDEX_NUMBER = re.compile(r"[0-9A-Za-z]{4,}\s*/\s*\d{4}\s*-\s*\d+")
@@ -456,7 +456,7 @@ def normalise_doc_number(number: str) -> str:
     >>> normalise_doc_number("苏教[2023] 2 号")
     '苏教〔2023〕2号'
     """
-    match = _DOC_NUMBER.search(number)
+    match = DOC_NUMBER.search(number)
     if not match:
         return re.sub(r"\s+", "", number)
     return f"{match['agency']}〔{match['year']}〕{match['serial']}号"
@@ -477,7 +477,7 @@ def _find_doc_number(norm: str, start: int, end: int) -> re.Match[str] | None:
     if not _BRACKETED_YEAR.search(norm, start, end):
         return None
     return next(
-        (m for m in _DOC_NUMBER.finditer(norm, start, end) if not _is_citation(norm, m)), None
+        (m for m in DOC_NUMBER.finditer(norm, start, end) if not _is_citation(norm, m)), None
     )
 
 
@@ -532,7 +532,7 @@ def _is_title_line(line: str) -> bool:
         and not _SHORT_FIELD.fullmatch(line)
         and not _ORG_LINE.fullmatch(line)
         and not re.fullmatch(r".*文\s*件", line)
-        and not _DOC_NUMBER.fullmatch(line)
+        and not DOC_NUMBER.fullmatch(line)
         and not is_byline(line)
         and not _KEYWORD_LIST.fullmatch(line)
     )
@@ -572,8 +572,8 @@ _KEYWORD_LIST = re.compile(r"(?:[^\s,,。:;]{1,8}[ \t]+){4,}[^\s,,。:;]{1,8}")
 
 # A 发文字号 at either end of a title line is the document's number, not part of its headline; a
 # file name's extension after it goes with it ('关于…的通知 某教〔2023〕2号.pdf').
-_LEADING_NUMBER = re.compile(rf"\s*{_DOC_NUMBER.pattern}\s*")
-_TRAILING_NUMBER = re.compile(rf"\s*{_DOC_NUMBER.pattern}(?:\.[A-Za-z]{{2,4}})?\s*$")
+_LEADING_NUMBER = re.compile(rf"\s*{DOC_NUMBER.pattern}\s*")
+_TRAILING_NUMBER = re.compile(rf"\s*{DOC_NUMBER.pattern}(?:\.[A-Za-z]{{2,4}})?\s*$")
 # The first paragraph of an 印发 notice that has no heading line names the document it issues:
 # '现将《…》印发给你们' (not '某部印发《…》', which reports another body's document).
 _ISSUED_QUOTE = re.compile(

@@ -48,14 +48,12 @@ from loaders.gazetteer import (
     leading_place,
     load_gazetteer,
 )
+from loaders.metadata import DOC_NUMBER
 
 # The level words GB/T 2260 names end with: 管城 + 区 writes 管城回族区, 大理 + 州 大理白族自治州.
 LEVEL_CHARACTERS = "省市区县州旗盟"
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _TITLE = re.compile(r"《[^《》]*》")
-# A document number's issuer code (某政办发〔2022〕17号): a place that begins it is part of an
-# identifier, not a mention of the area.
-_DOC_NUMBER = re.compile(r"[\u4e00-\u9fff]{0,5}[〔\[【(]\d{4}[〕\]】)]\s*\d+\s*号")
 # An event's name: an ordinal (第十六届, 中央第六次), a few name characters and an event word
 # (某省第十六届运动会, 第三次中央某地工作座谈会). A place in it, or just before its ordinal,
 # belongs to the event's name, which the graph leaves out (ANNOTATION.md). The name characters
@@ -532,8 +530,8 @@ def find_areas(doc: PolicyDocument, context: AreaContext) -> list[Candidate]:
             continue
         if _inside(events, event_starts, match.start, match.end) or i in before_events:
             continue  # 某省|第十六届运动会: part of an event's name
-        if _DOC_NUMBER.match(norm, match.end):
-            continue  # 某地|政办发〔2022〕17号: a document number's issuer code
+        if DOC_NUMBER.match(norm, match.end):
+            continue  # 某地|政办发〔2022〕17号: a place begins a 发文字号's issuer code
         if _overlaps(zones, zone_starts, match.start, match.end):
             continue  # 南京 and 江北 in 南京江北新区: parts of the zone's name
         following = matches[i + 1] if i + 1 < len(matches) else None
