@@ -505,18 +505,24 @@ def _lines(norm: str, body: tuple[Span, ...]) -> list[tuple[int, int]]:
 
 
 def _is_paragraph(line: str) -> bool:
-    # A headline has at most two commas; a sentence cut before its full stop has more.
+    # A headline has at most two commas; a sentence cut before its full stop has more. A list
+    # item of short tags (• 人大建议,政协提案,建议) is a page's field, not a sentence.
+    if _TAG_LIST.fullmatch(line):
+        return False
     return "。" in line or len(line) > 100 or line.count(",") >= 3
 
 
 # A list item's bullet before a line (• 分类:通知公告): decoration, whatever the line says.
 _BULLETS = " \t•·●○■□◆◇▪"
+# A list item of three or more short tags between commas (• 人大建议,政协提案,建议,提案): the
+# values of a page's field (its categories), after a bullet.
+_TAG_LIST = re.compile(rf"[{_BULLETS}]*[•·●○■□◆◇▪][ \t]*(?:[^\s,,。;;:]{{1,6}},){{2,}}[^\s,,。;;:]{{1,6}}")
 
 
 def _is_title_line(line: str) -> bool:
     line = line.strip(" \t|｜丨")  # a table cell's bars ('辽政发〔2003〕35号 |')
-    if line[:1] in _BULLETS and _BULLETED_FORM_ROW.match(line):
-        return False  # • 分类:通知公告: a list of a page's fields
+    if line[:1] in _BULLETS and _BULLETED_FORM_ROW.match(line) or _TAG_LIST.fullmatch(line):
+        return False  # • 分类:通知公告, • 通知,公告: a list of a page's fields
     line = line.lstrip(_BULLETS)
     return (
         4 <= len(line) <= 100

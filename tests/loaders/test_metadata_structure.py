@@ -305,6 +305,26 @@ def test_a_bulleted_list_of_fields_under_the_headline_is_no_title() -> None:
     assert metadata_of(page).title == "青禾县教育局关于做好2024年春季开学工作的通知"
 
 
+def test_a_bulleted_list_of_a_pages_values_and_tags_above_the_headline_is_no_title() -> None:
+    # A disclosure page copied without its labels: the values stand as bulleted items, and a
+    # line of categories has the commas of a sentence cut before its full stop.
+    page = (
+        "  • 000000001/2024-00031\n"
+        "  • 青禾县教育局\n"
+        "  • 人大建议,政协提案,建议,提案\n"
+        "  • 2024-06-12\n"
+        "关于“加强乡村学校音体美教师配备”建议的答复\n"
+        "李某某代表:\n"
+        "您提出的关于加强乡村学校音体美教师配备的建议收悉,现答复如下。\n"
+    )
+    assert metadata_of(page).title == "关于“加强乡村学校音体美教师配备”建议的答复"
+
+
+def test_a_sentence_of_short_clauses_is_still_a_paragraph_not_a_title() -> None:
+    page = "一是抓党建,二是抓教学,三是抓安全,四是抓队伍\n全年各项工作稳步推进。\n"
+    assert metadata_of(page).title is None
+
+
 def test_an_events_days_without_a_year_are_no_title() -> None:
     page = "5月18日-19日\n青禾县举行集团化办学签约仪式\n5月18日,青禾县三个教育集团与成员校签约。\n"
     assert metadata_of(page).title == "青禾县举行集团化办学签约仪式"
