@@ -471,9 +471,29 @@ def _counted_from(text: str, alts: Sequence[Alternative]) -> int:
 
 def _counted_programmes(text: str, alt: Alternative) -> bool:
     """Return True when a count stands before a programme head outside quotes (实施2项|青苗助学
-    工程); a count in quotes is part of a name (“三个一”工程)."""
+    工程) or before the quoted name (6209个|“能力提升”项目): the name is a kind of thing being
+    counted. A count in quotes is part of a name (“三个一”工程), and so is one alone (一个“青禾”
+    品牌: one brand, named). A count after the name says nothing: 申报某某工程3个 is three
+    projects of a named programme.
+
+    >>> from loaders.extract.model import PROGRAM
+    >>> t = "建成6209个“青苗”项目"
+    >>> _counted_programmes(t, Alternative(Anchor(PROGRAM, 12, 14, "项目", 0, len(t)), 8, None))
+    True
+    >>> t = "打造一个“青苗”项目"
+    >>> _counted_programmes(t, Alternative(Anchor(PROGRAM, 9, 11, "项目", 0, len(t)), 5, None))
+    False
+    """
     surface = text[alt.start : alt.anchor.end]
+    quote = next((i for i in (alt.start, alt.start - 1) if text[i : i + 1] in "“\""), None)
+    if quote is not None:
+        before = _COUNT_BEFORE_QUOTE.search(text, max(0, quote - 8), quote)
+        return before is not None and before.group(1) != "一"
     return not any(q in surface for q in '“”"') and counted_class(surface, alt.anchor.head)
+
+
+# A count right before a programme name's opening quote (6209个“…”项目).
+_COUNT_BEFORE_QUOTE = re.compile(r"([0-9]+|[一二三四五六七八九十百千两几多]+)(?:余|多)?[个项批类]$")
 
 
 def _without_verb_led(text: str, alts: list[Alternative]) -> list[Alternative]:

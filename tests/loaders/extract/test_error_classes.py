@@ -732,10 +732,33 @@ def test_a_count_after_the_last_group_of_a_list_is_not_part_of_its_name(count: s
         "各校2025年民办义务教育学校招生计划按时公布。",  # an office's routine plan
         "这是全县教育的重要项目,要落实具体项目,补齐薄弱项目。",  # qualities only
         "打造一批标志性工程。",
+        "全县建成1200个“书香满园”项目,惠及学生3万人。",  # a count before the quoted name
+        "全区30个“青苗”项目全部完工。",
     ],
 )
 def test_bundles_events_designations_and_titles_are_not_programmes(text: str):
     assert _names(text, PROGRAM) == set()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "全面开展课后服务,满足学生多样化需求。",
+        "坚持把教育帮扶作为重点工作。",
+        "深入推进全民阅读,建设书香社会。",
+    ],
+)
+def test_a_policy_theme_of_the_concept_scheme_is_no_programme(text: str):
+    # ANNOTATION.md: generic phrases are not programmes; the scheme marks these families as
+    # themes (ekg:kind "theme"), which link programmes but are not read as mentions.
+    assert _names(text, PROGRAM) == set()
+
+
+def test_a_named_programme_of_a_theme_family_is_still_found():
+    text = "深入实施“青苗课后服务”提质工程,覆盖全部小学。"
+    programmes = [e for e in extract(make_doc(text, chain=CHAIN)).entities if e.kind == PROGRAM]
+    assert [e.label for e in programmes] == ["青苗课后服务提质工程"]
+
 
 
 @pytest.mark.parametrize(
