@@ -488,7 +488,8 @@ def _counted_programmes(text: str, alt: Alternative) -> bool:
     quote = next((i for i in (alt.start, alt.start - 1) if text[i : i + 1] in "“\""), None)
     if quote is not None:
         before = _COUNT_BEFORE_QUOTE.search(text, max(0, quote - 8), quote)
-        return before is not None and before.group(1) != "一"
+        if before is not None and before.group(1) != "一":
+            return True
     return not any(q in surface for q in '“”"') and counted_class(surface, alt.anchor.head)
 
 
@@ -614,9 +615,51 @@ def _excluded(text: str, alt: Alternative) -> bool:
         return True
     if alt.start > 0 and any(ch in "+＋" for ch in text[alt.start - 1 : alt.start + 1]):
         return True  # a part of a formula (…+社团活动) is no name by itself
-    if _common_phrase(text, alt):
+    if _common_phrase(text, alt) or _names_an_event(text, alt):
         return True
     return excluded_by_tail(surface, *((rule.canonical or rule.name,) if rule else ()))
+
+
+def _names_an_event(text: str, alt: Alternative) -> bool:
+    """Return True for a quoted name that an event's noun follows in the same phrase (“青禾教育+”
+    大会, “青苗杯”教学大赛, “…”系列新闻发布会): the quotes name the event, a one-off the
+    guideline excludes. A word of a programme's work between the two (“青苗”工作推进会: a meeting
+    about a programme) or a programme family's label (“双减”推进会) keeps the name.
+
+    >>> t = "举办“青苗杯”教学大赛,召开“青苗”工作推进会"
+    >>> a = lambda s, e: Alternative(Anchor(PROGRAM, e - 1, e, "x", 0, len(t)), s, None)
+    >>> _names_an_event(t, a(3, 6)), _names_an_event(t, a(16, 18))
+    (True, False)
+    """
+    end = alt.anchor.end
+    if text[end : end + 1] not in _CLOSING_QUOTES or not _EVENT_AFTER.match(text, end + 1):
+        return False
+    # Every edge of the anchor ends at the quote (首届|“青禾教育+”大会 too); the quoted part
+    # is what may be a programme family's label.
+    opening = max(text.rfind(q, alt.anchor.floor, end) for q in boundaries.OPENING_QUOTES)
+    return concept_for(clean_name(text[max(opening, alt.start) : end])) is None
+
+
+_CLOSING_QUOTES = '”’」"'
+# The words of a programme's work (工作, 建设, 推进, 评选 …, lexicon/programme_next_words.tsv) stop
+# the phrase after a quoted name from naming an event (“…”评选机制 is a programme's); an event's
+# noun of two characters or more may come after up to five others (教学|大赛, 系列新闻|发布会),
+# a festival's or a week's one character after one or two (读书|节).
+_WORK_WORD = lexicon.alternation(
+    "programme_next_words", "activity", "implementation", "adverb", "programme-head", "role"
+)
+_EVENTS = [
+    w
+    for w in lexicon.words("programme_tails", "event")
+    if w not in lexicon.words("programme_next_words")
+]
+_EVENT_AFTER = re.compile(
+    rf"(?:(?!{_WORK_WORD})[\u4e00-\u9fff]){{0,5}}?(?:"
+    + "|".join(re.escape(w) for w in _EVENTS if len(w) > 1)
+    + rf")|(?:(?!{_WORK_WORD})[\u4e00-\u9fff]){{1,2}}?["
+    + "".join(w for w in _EVENTS if len(w) == 1)
+    + "]"
+)
 
 
 def _common_phrase(text: str, alt: Alternative) -> bool:

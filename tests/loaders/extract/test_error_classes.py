@@ -734,6 +734,10 @@ def test_a_count_after_the_last_group_of_a_list_is_not_part_of_its_name(count: s
         "打造一批标志性工程。",
         "全县建成1200个“书香满园”项目,惠及学生3万人。",  # a count before the quoted name
         "全区30个“青苗”项目全部完工。",
+        "以“十项行动”为抓手,推动教育优质均衡发展。",  # a counted bundle, quoted
+        "举办首届“青禾教育+”大会。",  # the quotes name the event
+        "举办“青苗杯”教学大赛。",
+        "区教育局召开“教育惠民生”系列新闻发布会。",
     ],
 )
 def test_bundles_events_designations_and_titles_are_not_programmes(text: str):
@@ -752,6 +756,18 @@ def test_a_policy_theme_of_the_concept_scheme_is_no_programme(text: str):
     # ANNOTATION.md: generic phrases are not programmes; the scheme marks these families as
     # themes (ekg:kind "theme"), which link programmes but are not read as mentions.
     assert _names(text, PROGRAM) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("召开全区“青苗阅读”工作推进会。", "青苗阅读"),  # a meeting about a programme
+        ("完善市“三级梯队”评选机制。", "三级梯队"),
+        ("召开“双减”推进会。", "双减"),  # a programme family's label
+    ],
+)
+def test_a_quoted_programme_a_meeting_is_about_is_still_a_programme(text: str, name: str):
+    assert _names(text, PROGRAM) == {name}
 
 
 def test_a_named_programme_of_a_theme_family_is_still_found():
