@@ -615,9 +615,27 @@ def _excluded(text: str, alt: Alternative) -> bool:
         return True
     if alt.start > 0 and any(ch in "+＋" for ch in text[alt.start - 1 : alt.start + 1]):
         return True  # a part of a formula (…+社团活动) is no name by itself
-    if _common_phrase(text, alt) or _names_an_event(text, alt):
+    if _common_phrase(text, alt) or _names_an_event(text, alt) or _across_a_dash(text, alt):
         return True
     return excluded_by_tail(surface, *((rule.canonical or rule.name,) if rule else ()))
+
+
+def _across_a_dash(text: str, alt: Alternative) -> bool:
+    """Return True for a name that runs across a dash outside quotes (…的战略意图——项目选址):
+    a dash ends a clause or opens an aside, and only a quoted name carries one as its subtitle
+    (“青苗计划——乡村教师支持行动”).
+
+    >>> t = "体现战略意图——项目选址,实施“青苗计划——支持行动”"
+    >>> a = lambda s, e: Alternative(Anchor(PROGRAM, e - 2, e, "x", 0, len(t)), s, None)
+    >>> _across_a_dash(t, a(2, 10)), _across_a_dash(t, a(16, 26))
+    (True, False)
+    """
+    end = alt.anchor.end
+    dash = text.find("—", alt.start, end)
+    if dash < 0:
+        return False
+    opening = max(text.rfind(q, max(0, alt.start - 1), dash) for q in boundaries.OPENING_QUOTES)
+    return opening < 0 or text[end : end + 1] not in _CLOSING_QUOTES
 
 
 def _names_an_event(text: str, alt: Alternative) -> bool:

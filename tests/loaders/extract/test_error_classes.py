@@ -738,6 +738,9 @@ def test_a_count_after_the_last_group_of_a_list_is_not_part_of_its_name(count: s
         "举办首届“青禾教育+”大会。",  # the quotes name the event
         "举办“青苗杯”教学大赛。",
         "区教育局召开“教育惠民生”系列新闻发布会。",
+        "这体现了资源均衡的战略意图——项目选址照顾就近入学。",  # a dash ends the clause
+        "青禾大学汽车工程学院与企业共建实验室。",  # 工程 as a field of study
+        "学校开设机电工程专业。",
     ],
 )
 def test_bundles_events_designations_and_titles_are_not_programmes(text: str):
@@ -764,6 +767,7 @@ def test_a_policy_theme_of_the_concept_scheme_is_no_programme(text: str):
         ("召开全区“青苗阅读”工作推进会。", "青苗阅读"),  # a meeting about a programme
         ("完善市“三级梯队”评选机制。", "三级梯队"),
         ("召开“双减”推进会。", "双减"),  # a programme family's label
+        ("实施“青苗计划——乡村教师支持行动”。", "青苗计划——乡村教师支持行动"),  # a subtitle
     ],
 )
 def test_a_quoted_programme_a_meeting_is_about_is_still_a_programme(text: str, name: str):
