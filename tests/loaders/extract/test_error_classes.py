@@ -187,6 +187,9 @@ def test_a_name_spanning_a_clause_gives_way_to_its_anchors_sound_alternative():
         ("各单位分管教育工作的负责人,乡镇以上学校党政主要负责人参加会议。", SCHOOL),  # a level
         ("这次省、市、县三级名班主任工作室的成立,意义重大。", ORG),
         ("全市已有4所高职学校通过评估验收。", SCHOOL),  # a count before a kind
+        ("全县2所幼儿园为三级幼儿园,6所幼儿园为二级幼儿园。", SCHOOL),  # a grade rated
+        ("该园被评为省一级幼儿园。", SCHOOL),
+        ("附件:青禾县2023年幼儿园等级评定结果", SCHOOL),  # 幼儿园等级: the grading
     ],
 )
 def test_descriptions_are_not_names(text: str, kind: str):
