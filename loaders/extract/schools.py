@@ -377,8 +377,12 @@ def _suffixed(
             continue
         if word == "学校" and text[end : end + 1] == "长":
             continue  # 大学校长: a university's principal
-        if word in ("初中", "高中", "中学", "小学") and text[end : end + 1] in ("部", "校"):
-            continue  # part of …小学部 / …中学校: the longer hit ends later
+        if (
+            word in ("初中", "高中", "中学", "小学")
+            and text[end : end + 1] in ("部", "校")
+            and text[end : end + 2] != "校长"
+        ):
+            continue  # part of …小学部 / …小学校, or 初中校 (a kind): the longer hit ends later
         candidate = _candidate(text, start, end, word, s_start)
         if candidate is not None:
             found.append(candidate)

@@ -82,6 +82,12 @@ def test_a_head_that_runs_into_a_commoner_word_ends_before_it(text: str, name: s
     assert glued not in schools
 
 
+@pytest.mark.parametrize("head", ["中学", "小学", "高中"])
+def test_a_school_before_its_principals_title_is_found(head: str):
+    # 中学|校长: 中学校 is no school head (小学校 is), so 中学 ends the name.
+    assert _names(f"丰台区第一{head}校长王明介绍经验。", SCHOOL) == {f"丰台区第一{head}"}
+
+
 def test_a_school_that_ends_the_text_is_found():
     # Nothing after the name (a signature line at the end of a file) is no word it runs into.
     assert "青松实验小学" in _names("主办单位:青松实验小学", SCHOOL)
