@@ -39,6 +39,9 @@ from loaders.extract.schools import CAPACITY, DESIGNATION, POLICY_WORDS, is_spec
 _QUOTES = '“”"‘’「」'
 _EDUCATIONAL = re.compile(r"[教学校园幼师育]")
 _LEVEL = "省市区县镇乡"
+# A level written before a body or school: 省, 市 … or an autonomous one (自治区教育厅, 自治州,
+# 自治县), and 州, 旗 and 盟, the prefecture and county levels of the autonomous regions.
+_LEVEL_LEAD = (*_LEVEL, "州", "旗", "盟", "自治区", "自治州", "自治县")
 _WORD_CLASSES = (
     ("designation", DESIGNATION),
     ("policy", POLICY_WORDS),
@@ -305,7 +308,7 @@ def features(
         add("place_lead")
         if not rest:
             add("place_only")
-    if body[:1] in _LEVEL:
+    if body.startswith(_LEVEL_LEAD):
         add("level_lead")
     if LEADING_NOISE.match(body):
         add("lead_noise")

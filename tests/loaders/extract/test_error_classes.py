@@ -309,6 +309,16 @@ def test_body_with_a_conjunction_in_its_name_is_kept_whole():
 
 # 4. Bodies are an open class (area or parent body + a head), and ordinary words are not bodies.
 @pytest.mark.parametrize(
+    "text",
+    ["自治区教育厅基础教育处负责此项工作。", "自治区教育厅基础教育处相关负责人表示,将加快推进。"],
+)
+def test_a_sub_unit_of_an_autonomous_regions_body_is_found(text: str):
+    # 自治区 is a level, as 省 and 市 are: the sub-unit's name begins with it.
+    bodies = _names(text, ORG, chain=("广西壮族自治区", "南宁市"))
+    assert "自治区教育厅基础教育处" in bodies
+
+
+@pytest.mark.parametrize(
     ("text", "body"),
     [
         ("由区财政局和区人社局联合审核经费。", "区人社局"),
