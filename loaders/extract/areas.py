@@ -251,11 +251,24 @@ class _Hit:
 
 def _level_form(match: AreaMatch, norm: str) -> tuple[Area, ...]:
     """Return the areas a short form names with the level character after it (管城 + 区), or ()
-    when that character is not their level's or belongs to the next word (江北|区域)."""
+    when that character is not their level's or belongs to the next word (江北|区域).
+
+    A county that has become a district or a county-level city is named by its former name
+    too (某县 for today's 某区 or 某市) in documents older than the change. The other way (某区
+    for the table's 某县) is not read: 新建|市, 大|城市 would name counties.
+    """
     after = norm[match.end : match.end + 1]
     if not after or after not in LEVEL_CHARACTERS:
         return ()
-    options = tuple(a for a in match.aliased if a.level != "town" and a.name.endswith(after))
+    options = tuple(
+        a
+        for a in match.aliased
+        if a.level != "town"
+        and (
+            a.name.endswith(after)
+            or a.level == "county" and after == "县" and a.name[-1] in "区市"
+        )
+    )
     if options and jieba_reading(norm, match.start, match.end + 1) != "crossing":
         return options
     return ()

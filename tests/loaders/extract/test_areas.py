@@ -34,6 +34,18 @@ def test_area_verb_xinjian_is_not_the_district_of_that_name():
     assert _areas(text, ("江西省", "南昌市", "新建区")) == [("新建区", "新建区")]
 
 
+def test_area_a_county_that_became_a_district_is_found_by_its_former_name():
+    # 江宁县 became 南京市江宁区 in 2000; a document of the 1990s still writes 江宁县.
+    assert _areas("1998年,江宁县新建中小学校舍12万平方米。", ("江苏省", "南京市")) == [
+        ("江宁县", "江宁区")
+    ]
+
+
+@pytest.mark.parametrize("text", ["新建市第三小学今年开学。", "农村孩子向往大城市的学校。"])
+def test_area_a_districts_short_form_before_shi_names_no_county(text: str):
+    assert _areas(text, ("江苏省", "盐城市")) == []
+
+
 def test_area_common_word_is_not_a_district_short_form():
     text = "各校要珍爱和平,学习和平共处的道理。和平区教育局组织活动。"
     assert _areas(text, ("辽宁省", "沈阳市")) == [("和平区", "和平区")]
