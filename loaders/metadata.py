@@ -516,7 +516,9 @@ def _is_paragraph(line: str) -> bool:
 _BULLETS = " \t•·●○■□◆◇▪"
 # A list item of three or more short tags between commas (• 人大建议,政协提案,建议,提案): the
 # values of a page's field (its categories), after a bullet.
-_TAG_LIST = re.compile(rf"[{_BULLETS}]*[•·●○■□◆◇▪][ \t]*(?:[^\s,,。;;:]{{1,6}},){{2,}}[^\s,,。;;:]{{1,6}}")
+_TAG_LIST = re.compile(
+    rf"[{_BULLETS}]*[•·●○■□◆◇▪][ \t]*(?:[^\s,,。;;:]{{1,6}},){{2,}}[^\s,,。;;:]{{1,6}}"
+)
 
 
 def _is_title_line(line: str) -> bool:

@@ -24,7 +24,7 @@ import cn2an
 import jieba
 
 from loaders.extract.areas import AreaContext
-from loaders.extract.boundaries import head_of
+from loaders.extract.boundaries import head_of, word_frequency
 from loaders.extract.concepts import family_label
 from loaders.extract.gazetteer import after_places, leading_place, load_gazetteer
 from loaders.extract.model import GROUP, ORG, PROGRAM, SCHOOL, Candidate
@@ -401,12 +401,48 @@ def place_prefixed(name: str, longer: str) -> bool:
     if longer.endswith(("小学校", "中学校")) and not name.endswith("校"):
         longer = longer[:-1]  # 柏溪小学 is 宜宾市叙州区柏溪小学校: 小学校 is 小学 written in full
     if not longer.endswith(name):
-        return False
+        return _fewer_places(name, longer)
     prefix = longer[: len(longer) - len(name)]
     if name[0] in "市区县" and prefix + name[0] in load_gazetteer().by_name:
         return True
     body, had_place = specific_part(prefix + "校", 1)
     return had_place and not body
+
+
+def _fewer_places(name: str, longer: str) -> bool:
+    """Return True when `name` and `longer` are one name after their places, and `name`'s places
+    are some of `longer`'s, in order (某市青松路小学 in 某市某区青松路小学). The name must be a
+    proper one, not a word of the language (实验小学, 中心小学: 某市实验小学 and 某市某区实验
+    小学 are two schools).
+
+    >>> _fewer_places("常州市局前街小学", "常州市钟楼区局前街小学")
+    True
+    >>> _fewer_places("常州市实验小学", "常州市钟楼区实验小学")
+    False
+    >>> _fewer_places("天宁区局前街小学", "常州市钟楼区局前街小学")
+    False
+    """
+    places, rest = _split_places(name)
+    if not places:
+        return False
+    more, core = _split_places(longer)
+    if rest != core or len(places) >= len(more) or len(rest) < 4:
+        return False
+    head = head_of(SCHOOL, rest) or head_of(GROUP, rest)
+    if not head or word_frequency(rest[: len(rest) - len(head)]) > 0:
+        return False
+    found = iter(more)
+    return all(place in found for place in places)
+
+
+def _split_places(name: str) -> tuple[list[str], str]:
+    """Return the places written at the start of `name` and what follows them."""
+    gaz = load_gazetteer()
+    places: list[str] = []
+    while (length := leading_place(gaz, name)) and length < len(name):
+        places.append(name[:length])
+        name = name[length:]
+    return places, name
 
 
 def _place_prefixed_forms(candidates: list[Candidate]) -> dict[tuple[str, str], str]:

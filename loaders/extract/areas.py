@@ -265,8 +265,7 @@ def _level_form(match: AreaMatch, norm: str) -> tuple[Area, ...]:
         for a in match.aliased
         if a.level != "town"
         and (
-            a.name.endswith(after)
-            or a.level == "county" and after == "县" and a.name[-1] in "区市"
+            a.name.endswith(after) or a.level == "county" and after == "县" and a.name[-1] in "区市"
         )
     )
     if options and jieba_reading(norm, match.start, match.end + 1) != "crossing":

@@ -485,7 +485,7 @@ def _counted_programmes(text: str, alt: Alternative) -> bool:
     False
     """
     surface = text[alt.start : alt.anchor.end]
-    quote = next((i for i in (alt.start, alt.start - 1) if text[i : i + 1] in "“\""), None)
+    quote = next((i for i in (alt.start, alt.start - 1) if text[i : i + 1] in '“"'), None)
     if quote is not None:
         before = _COUNT_BEFORE_QUOTE.search(text, max(0, quote - 8), quote)
         if before is not None and before.group(1) != "一":

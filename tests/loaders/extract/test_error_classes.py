@@ -500,6 +500,24 @@ def test_a_body_before_a_word_its_heads_character_begins_is_still_found():
 
 
 # 5. Short forms are altLabels of the full entity, not entities of their own.
+def test_a_school_written_with_fewer_of_its_places_is_one_entity():
+    text = "常州市钟楼区青枫路小学今年扩建。常州市青枫路小学新增班级6个。青枫路小学校长介绍了情况。"
+    schools = [e for e in extract(make_doc(text, chain=("江苏省", "常州市"))).entities]
+    schools = [e for e in schools if e.kind == SCHOOL]
+    assert [e.label for e in schools] == ["常州市钟楼区青枫路小学"]
+    assert {"常州市青枫路小学", "青枫路小学"} <= set(schools[0].alt_labels)
+
+
+def test_a_common_schools_name_in_a_city_and_in_its_district_is_two_schools():
+    text = "常州市实验小学和常州市钟楼区实验小学结对共建。"
+    schools = {
+        e.label
+        for e in extract(make_doc(text, chain=("江苏省", "常州市"))).entities
+        if e.kind == SCHOOL
+    }
+    assert schools == {"常州市实验小学", "常州市钟楼区实验小学"}
+
+
 def test_campus_named_with_its_schools_short_form_is_one_entity():
     ex = extract(
         make_doc("青田实验小学北校区今年启用。青田实小北校区将招收一年级新生。", chain=CHAIN)
@@ -797,7 +815,6 @@ def test_a_named_programme_of_a_theme_family_is_still_found():
     text = "深入实施“青苗课后服务”提质工程,覆盖全部小学。"
     programmes = [e for e in extract(make_doc(text, chain=CHAIN)).entities if e.kind == PROGRAM]
     assert [e.label for e in programmes] == ["青苗课后服务提质工程"]
-
 
 
 @pytest.mark.parametrize(
