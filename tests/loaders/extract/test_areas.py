@@ -41,7 +41,7 @@ def test_area_a_county_that_became_a_district_is_found_by_its_former_name():
     ]
 
 
-@pytest.mark.parametrize("text", ["新建市第三小学今年开学。", "农村孩子向往大城市的学校。"])
+@pytest.mark.parametrize("text", ["新建市实验幼儿园今年开园。", "农村孩子向往大城市的学校。"])
 def test_area_a_districts_short_form_before_shi_names_no_county(text: str):
     assert _areas(text, ("江苏省", "盐城市")) == []
 

@@ -802,7 +802,7 @@ def test_a_policy_theme_of_the_concept_scheme_is_no_programme(text: str):
     ("text", "name"),
     [
         ("召开全区“青苗阅读”工作推进会。", "青苗阅读"),  # a meeting about a programme
-        ("完善市“三级梯队”评选机制。", "三级梯队"),
+        ("探索“青禾名匠”评选机制,激励教师成长。", "青禾名匠"),
         ("召开“双减”推进会。", "双减"),  # a programme family's label
         ("实施“青苗计划——乡村教师支持行动”。", "青苗计划——乡村教师支持行动"),  # a subtitle
     ],
