@@ -506,7 +506,7 @@ def _lines(norm: str, body: tuple[Span, ...]) -> list[tuple[int, int]]:
 
 def _is_paragraph(line: str) -> bool:
     # A headline has at most two commas; a sentence cut before its full stop has more. A list
-    # item of short tags (• 人大建议,政协提案,建议) is a page's field, not a sentence.
+    # item of short tags (• 教育,通知公告,招生) is a page's field, not a sentence.
     if _TAG_LIST.fullmatch(line):
         return False
     return "。" in line or len(line) > 100 or line.count(",") >= 3
@@ -514,7 +514,7 @@ def _is_paragraph(line: str) -> bool:
 
 # A list item's bullet before a line (• 分类:通知公告): decoration, whatever the line says.
 _BULLETS = " \t•·●○■□◆◇▪"
-# A list item of three or more short tags between commas (• 人大建议,政协提案,建议,提案): the
+# A list item of three or more short tags between commas (• 教育,通知公告,政策解读,招生): the
 # values of a page's field (its categories), after a bullet.
 _TAG_LIST = re.compile(
     rf"[{_BULLETS}]*[•·●○■□◆◇▪][ \t]*(?:[^\s,,。;;:]{{1,6}},){{2,}}[^\s,,。;;:]{{1,6}}"

@@ -621,13 +621,13 @@ def _excluded(text: str, alt: Alternative) -> bool:
 
 
 def _across_a_dash(text: str, alt: Alternative) -> bool:
-    """Return True for a name that runs across a dash outside quotes (…的战略意图——项目选址):
+    """Return True for a name that runs across a dash outside quotes (…的长远打算——项目分三期):
     a dash ends a clause or opens an aside, and only a quoted name carries one as its subtitle
     (“青苗计划——乡村教师支持行动”).
 
-    >>> t = "体现战略意图——项目选址,实施“青苗计划——支持行动”"
+    >>> t = "布局的长远打算——项目分期,实施“青苗计划——支持行动”"
     >>> a = lambda s, e: Alternative(Anchor(PROGRAM, e - 2, e, "x", 0, len(t)), s, None)
-    >>> _across_a_dash(t, a(2, 10)), _across_a_dash(t, a(16, 26))
+    >>> _across_a_dash(t, a(3, 11)), _across_a_dash(t, a(17, 27))
     (True, False)
     """
     end = alt.anchor.end

@@ -311,7 +311,7 @@ def test_a_bulleted_list_of_a_pages_values_and_tags_above_the_headline_is_no_tit
     page = (
         "  • 000000001/2024-00031\n"
         "  • 青禾县教育局\n"
-        "  • 人大建议,政协提案,建议,提案\n"
+        "  • 教育,通知公告,政策解读,招生\n"
         "  • 2024-06-12\n"
         "关于“加强乡村学校音体美教师配备”建议的答复\n"
         "李某某代表:\n"
