@@ -19,6 +19,8 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
+from itertools import repeat
+from operator import mul
 from pathlib import Path
 
 from loaders.extract import boundaries, lexicon, people
@@ -66,8 +68,8 @@ class MentionModel:
 
 
 def _dot(weights: Mapping[str, float], values: Mapping[str, float]) -> float:
-    get = weights.get
-    return sum(get(k, 0.0) * v for k, v in values.items())
+    # Mapped in C, no generator: the same products, summed in the same order.
+    return sum(map(mul, map(weights.get, values, repeat(0.0)), values.values()))
 
 
 def _sigmoid(score: float) -> float:
