@@ -399,13 +399,12 @@ def _modal_inside(text: str, alt: Alternative, words: Words) -> bool:
     >>> _modal_inside(t, Alternative(Anchor(PROGRAM, 7, 9, "计划", 0, 9), 0, None), w)
     True
     """
-    head_start = alt.anchor.head_start
+    # The words from the alternative's start to its head (a window's words follow each other).
+    first = bisect.bisect_left(words.starts, alt.start)
+    last = bisect.bisect_right(words.ends, alt.anchor.head_start)
     return any(
-        alt.start <= t.start
-        and t.end <= head_start
-        and t.tag in ("v", "d", "vd")
-        and text[t.start : t.end] in _MODALS
-        for t in words.tokens
+        t.tag in ("v", "d", "vd") and text[t.start : t.end] in _MODALS
+        for t in words.tokens[first:last]
     )
 
 
@@ -565,6 +564,8 @@ def _time_only(text: str, scored: Scored) -> bool:
     """Return True when the words before a programme's head are only a time word without a
     numeral (今年计划, 本学期计划): a plan of a period, not a named programme. A date is a name
     (六一工程)."""
+    if _IN + "TIME" not in scored.features:
+        return False  # the common case, without reading every feature
     tags = {k[len(_IN) :] for k in scored.features if k.startswith(_IN)}
     body = text[scored.alternative.start : scored.alternative.anchor.head_start]
     return tags == {"TIME"} and not _NUMERALS.search(body)
@@ -640,7 +641,7 @@ def _names_a_group(surface: str) -> bool:
     return bool(boundaries.head_of(GROUP, name)) and concept_for(name) is None
 
 
-_NO_WORDS = Words((), (), ())
+_NO_WORDS = Words((), (), (), ())
 
 
 def _window_tokens(
