@@ -99,6 +99,8 @@ _NAME_END = (
     r"|介绍|表示|说|指出|强调|认为|告诉|出席|担任|主持|致辞|讲话|作|为|在|将|到)"
 )
 _PERSON = re.compile(rf"(?P<role>{_ROLE})(?P<name>[\u4e00-\u9fff]{{2,3}}?){_NAME_END}")
+# The most characters a _PERSON match reads past where it begins: a role, a name, a word after.
+_PERSON_READS = max(map(len, ROLES)) + 3 + 2
 # The name is read back from the form of address by jieba (trailing_name); the pattern only
 # finds where it ends, before a rank word that belongs to the title (王丽副校长, 习近平总书记).
 _TITLED = re.compile(
@@ -122,9 +124,10 @@ def after_titled_person(text: str, start: int, end: int) -> int:
     '通过政府'
     """
     found = start
-    # Searched in the whole text: an end position would let the name end there ($), so 教师培训
-    # in 教师培训中心 would read as a role and a name.
-    for match in _PERSON.finditer(text, start):
+    # Searched past `end` by as far as a match reads: an end position at `end` would let the
+    # name end there ($), so 教师培训 in 教师培训中心 would read as a role and a name. A match
+    # beginning before `end` reads no further; what begins after it ends the loop either way.
+    for match in _PERSON.finditer(text, start, end + _PERSON_READS + 1):
         if match.end() > end:
             break
         found = match.end()
