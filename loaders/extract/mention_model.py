@@ -703,10 +703,11 @@ _BARE_KIND = "school"
 
 def _best(alternatives: Sequence[Scored], model: MentionModel) -> Scored:
     """Return the alternative the model scores highest (ties: the longest), with its score."""
-    return max(
-        (Scored(s.alternative, s.features, model.probability(s.features)) for s in alternatives),
-        key=lambda s: (s.probability, -s.alternative.start),
+    score, best = max(
+        ((model.probability(s.features), s) for s in alternatives),
+        key=lambda pair: (pair[0], -pair[1].alternative.start),
     )
+    return Scored(best.alternative, best.features, score)  # the only one made
 
 
 def _accepted(scored: Scored, model: MentionModel) -> bool:
