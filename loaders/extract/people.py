@@ -324,6 +324,7 @@ def find_people(text: str, spans) -> list[Candidate]:  # noqa: ANN001
     return out
 
 
+_ROLE_WORD = re.compile(_ROLE)
 _ROLE_THEN_NAME = re.compile(rf"(?P<role>{_ROLE})(?P<name>[\u4e00-\u9fff]{{2,3}})")
 
 
@@ -335,7 +336,7 @@ def _named_by_jieba(text: str, start: int, end: int, named: set[int]) -> list[re
     ['杨丽华']
     """
     out = []
-    for role in re.finditer(_ROLE, text[start:end]):
+    for role in _ROLE_WORD.finditer(text[start:end]):
         at = start + role.end()
         if at in named:
             continue

@@ -360,6 +360,7 @@ def edition_or_count(name: str, suffix: str) -> bool:
 
 
 _FORMULA_PART = re.compile(r"[\u4e00-\u9fff]{2,}")
+_PLUS = re.compile(r"[+＋]")
 
 
 def component_formula(name: str) -> bool:
@@ -373,7 +374,7 @@ def component_formula(name: str) -> bool:
     >>> component_formula("1+N+1德育模式"), component_formula("名校+")
     (False, False)
     """
-    parts = re.split(r"[+＋]", clean_name(name))
+    parts = _PLUS.split(clean_name(name))
     if len(parts) < 2 or not all(_FORMULA_PART.fullmatch(p) for p in parts):
         return False
     return concept_for(clean_name(name)) is None
