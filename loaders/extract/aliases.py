@@ -435,7 +435,8 @@ def _place_prefixed_full(name: str, fulls: set[str] | frozenset[str]) -> str | N
     """Return the one name of `fulls` that is `name` with places before it, or None. Names
     that are each other's place-prefixed forms (经开区龙飞中学, 郑州经开区龙飞中学) are one
     school written with more or fewer places: the fullest of them counts."""
-    options = [f for f in fulls if place_prefixed(name, f)]
+    # `name in f` first: every place-prefixed form holds the name, and most names are not in f.
+    options = [f for f in fulls if name in f and place_prefixed(name, f)]
     fullest = [o for o in options if not any(place_prefixed(o, p) for p in options)]
     return fullest[0] if len(fullest) == 1 else None
 
