@@ -584,6 +584,10 @@ def _repeated_edges(text: str, alts: Sequence[Alternative]) -> list[bool]:
     return [rank < low for rank in range(len(alts))]
 
 
+_PLUS_SIGN = re.compile("[+＋]")
+_QUOTE = re.compile(f"[{QUOTES}]")
+
+
 def _excluded(text: str, alt: Alternative) -> bool:
     """Return True for a programme alternative the guideline excludes: a count of programmes
     (八大工程), an edition of no named plan (第三期行动计划), or a name whose last word, read on
@@ -595,7 +599,7 @@ def _excluded(text: str, alt: Alternative) -> bool:
         return True
     if _names_a_group(surface) or component_formula(surface):
         return True
-    if alt.start > 0 and any(ch in "+＋" for ch in text[alt.start - 1 : alt.start + 1]):
+    if alt.start > 0 and _PLUS_SIGN.search(text, alt.start - 1, alt.start + 1):
         return True  # a part of a formula (…+社团活动) is no name by itself
     if _common_phrase(text, alt):
         return True
@@ -615,7 +619,7 @@ def _common_phrase(text: str, alt: Alternative) -> bool:
     """
     surface = text[alt.start : alt.anchor.end]
     opened = alt.start > 0 and text[alt.start - 1] in boundaries.OPENING_QUOTES
-    if opened or any(q in surface for q in QUOTES):
+    if opened or _QUOTE.search(surface):
         return False
     name = clean_name(surface)
     if len(name) > 2 and _preposition(name[0]):
