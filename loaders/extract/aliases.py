@@ -106,11 +106,13 @@ def abbreviates(short: str, full: str) -> bool:
     """
     if not 2 <= len(short) < len(full) or short[-1] not in full[-3:]:
         return False
+    runs = pieces(short, full)  # first: most names are no abbreviation of most others
+    if runs is None or len(runs) < 2:
+        return False
     level = next((h for h in _LEVEL_HEADS if short.endswith(h)), None)
     if level is not None and not full.endswith((level, _SPELLED_OUT.get(level, level))):
         return False
-    runs = pieces(short, full)
-    if runs is None or len(runs) < 2 or _splits_a_number(runs, full):
+    if _splits_a_number(runs, full):
         return False
     place = leading_place(load_gazetteer(), full, min(10, len(full) - 2))
     first = runs[0][0]
