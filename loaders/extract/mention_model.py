@@ -627,6 +627,7 @@ def _common_phrase(text: str, alt: Alternative) -> bool:
     return boundaries.dictionary_word(name) and concept_for(name) is None
 
 
+@lru_cache(maxsize=4096)  # asked of every unquoted programme alternative's first character
 def _preposition(char: str) -> bool:
     """Return True when jieba's dictionary tags `char` as a preposition (用, 以, 对)."""
     import jieba.posseg

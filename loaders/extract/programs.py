@@ -303,6 +303,7 @@ def _names_an_area(opening: str) -> bool:
     )
 
 
+@lru_cache(maxsize=8192)  # pure; a programme alternative's tail is read twice (features, exclusion)
 def tail_class(name: str) -> str:
     """Return the class of the word a name ends with (programme_tails.tsv), or ''.
 
@@ -319,6 +320,7 @@ def tail_class(name: str) -> str:
 _NOT_PROGRAMME_TAILS = frozenset({"event", "designation", "honour", "facility"})
 
 
+@lru_cache(maxsize=8192)  # pure; asked of a name's part by is_generic and edition_or_count
 def _edition_or_count(spec: str) -> bool:
     """Return True when the part before a suffix is only an edition (第三期行动计划: of no named
     plan), a span of years (三年行动计划: how long a plan runs, not its name) or a count, alone or
