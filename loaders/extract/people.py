@@ -325,6 +325,7 @@ def find_people(text: str, spans) -> list[Candidate]:  # noqa: ANN001
 
 
 _ROLE_WORD = re.compile(_ROLE)
+_TWO_HAN = re.compile(r"[\u4e00-\u9fff]{2}")
 _ROLE_THEN_NAME = re.compile(rf"(?P<role>{_ROLE})(?P<name>[\u4e00-\u9fff]{{2,3}})")
 
 
@@ -338,8 +339,8 @@ def _named_by_jieba(text: str, start: int, end: int, named: set[int]) -> list[re
     out = []
     for role in _ROLE_WORD.finditer(text[start:end]):
         at = start + role.end()
-        if at in named:
-            continue
+        if at in named or not _TWO_HAN.match(text, at, end):
+            continue  # found already, or no name (two Chinese characters at least) follows
         name = leading_name(text[at : min(end, at + 6)])
         if not 2 <= len(name) <= 3 or _NOT_NAME.match(name):
             continue
