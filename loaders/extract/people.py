@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from itertools import islice
 
 import ahocorasick
 
@@ -184,7 +185,8 @@ def leading_name(span: str) -> str:
     """
     import jieba.posseg
 
-    words = jieba.posseg.lcut(span)
+    # The first two words only: jieba reads the rest of the span (its HMM too) only if asked.
+    words = list(islice(jieba.posseg.cut(span), 2))
     if not words:
         return ""
     # 刘|红梅, 周|海燕: jieba may read the surname apart (with any tag) and the given name as nr.
