@@ -106,11 +106,13 @@ def abbreviates(short: str, full: str) -> bool:
     """
     if not 2 <= len(short) < len(full) or short[-1] not in full[-3:]:
         return False
+    runs = pieces(short, full)  # first: most names are no abbreviation of most others
+    if runs is None or len(runs) < 2:
+        return False
     level = next((h for h in _LEVEL_HEADS if short.endswith(h)), None)
     if level is not None and not full.endswith((level, _SPELLED_OUT.get(level, level))):
         return False
-    runs = pieces(short, full)
-    if runs is None or len(runs) < 2 or _splits_a_number(runs, full):
+    if _splits_a_number(runs, full):
         return False
     place = leading_place(load_gazetteer(), full, min(10, len(full) - 2))
     first = runs[0][0]
@@ -471,7 +473,9 @@ def _place_prefixed_full(name: str, fulls: set[str] | frozenset[str]) -> str | N
     """Return the one name of `fulls` that is `name` with places before it, or None. Names
     that are each other's place-prefixed forms (经开区龙飞中学, 郑州经开区龙飞中学) are one
     school written with more or fewer places: the fullest of them counts."""
-    options = [f for f in fulls if place_prefixed(name, f)]
+    # A cheap test first: a place-prefixed form holds the name, and one with more places ends
+    # as it does (most names do neither).
+    options = [f for f in fulls if (name in f or f.endswith(name[-4:])) and place_prefixed(name, f)]
     fullest = [o for o in options if not any(place_prefixed(o, p) for p in options)]
     return fullest[0] if len(fullest) == 1 else None
 

@@ -37,11 +37,15 @@ from loaders.extract.programs import (
 from loaders.extract.schools import CAPACITY, DESIGNATION, POLICY_WORDS, is_specific, trim_left
 
 _QUOTES = '“”"‘’「」'
+_QUOTE = re.compile(f"[{_QUOTES}]")
+_DIGIT = re.compile(r"[0-9]")
 _EDUCATIONAL = re.compile(r"[教学校园幼师育]")
 _LEVEL = "省市区县镇乡"
 # A level written before a body or school: 省, 市 … or an autonomous one (自治区教育厅, 自治州,
 # 自治县), and 州, 旗 and 盟, the prefecture and county levels of the autonomous regions.
 _LEVEL_LEAD = (*_LEVEL, "州", "旗", "盟", "自治区", "自治州", "自治县")
+_LEVEL_CHAR = re.compile(f"[{_LEVEL}]")
+_NUMERAL = re.compile(r"[0-9一二三四五六七八九十]")
 _WORD_CLASSES = (
     ("designation", DESIGNATION),
     ("policy", POLICY_WORDS),
@@ -103,7 +107,7 @@ def _programme_features(text: str, alt: Alternative, name: str, body: str, add) 
     """Add what tells a named programme from a description, a title, an event or a bundle."""
     clean = clean_name(name)
     spec = clean_name(body)
-    quoted = any(q in name for q in _QUOTES)
+    quoted = _QUOTE.search(name) is not None
     if is_generic(spec, quoted):
         add("generic")
     if _COUNT.search(body) or _COUNT.search(text, max(alt.anchor.floor, alt.start - 4), alt.start):
@@ -137,6 +141,7 @@ class Words:
 
     tokens: tuple[Token, ...]
     starts: tuple[int, ...]  # tokens' starts, for bisect
+    ends: tuple[int, ...]  # tokens' ends (ascending too: a window's words follow each other)
     entities: tuple[Token, ...]  # the ORG and LOC words
 
     @classmethod
@@ -145,6 +150,7 @@ class Words:
         return cls(
             tuple(tokens),
             tuple(t.start for t in tokens),
+            tuple(t.end for t in tokens),
             tuple(t for t in tokens if t.tag in ("ORG", "LOC")),
         )
 
@@ -196,9 +202,10 @@ def features(
     kind, start, end, head_start = anchor.kind, alt.start, anchor.end, anchor.head_start
     body = text[start:head_start]
     f: dict[str, float] = {"bias": 1.0, f"kind={kind}": 1.0}
+    prefix = kind + ":"
 
     def add(name: str, value: float = 1.0) -> None:
-        f[f"{kind}:{name}"] = value
+        f[prefix + name] = value
 
     add(f"head={anchor.head or 'none'}")
     add(f"class={head_class}")
@@ -233,7 +240,7 @@ def features(
     add(f"first={first}")
     add(f"before={before}&first={first}")
     first_inside = at if holding is not None and holding.start == start else at + 1
-    inside = [t for t in tokens[max(first_inside, 0) :] if t.end <= head_start]
+    inside = tokens[max(first_inside, 0) : bisect.bisect_right(words.ends, head_start)]
     for tag in sorted({t.tag for t in inside}):
         add(f"in={tag}")
     add(f"ntok={min(len(inside), 5)}")
@@ -312,11 +319,11 @@ def features(
         add("level_lead")
     if LEADING_NOISE.match(body):
         add("lead_noise")
-    if any(q in body for q in _QUOTES):
+    if _QUOTE.search(body):
         add("quoted")
     if char_before and char_before in '“‘「"':
         add("enclosed" if text[end : end + 1] in ("”", "’", "」", '"') else "after_open_quote")
-    if re.search(r"[0-9]", body):
+    if _DIGIT.search(body):
         add("digit")
     if _EDUCATIONAL.search(body):
         add("educational")
@@ -364,9 +371,10 @@ def anchor_features(
     """
     kind, head_start = anchor.kind, anchor.head_start
     f: dict[str, float] = {"bias": 1.0, f"kind={kind}": 1.0}
+    prefix = kind + ":"
 
     def add(name: str) -> None:
-        f[f"{kind}:{name}"] = 1.0
+        f[prefix + name] = 1.0
 
     add(f"head={anchor.head or 'none'}")
     add(f"class={head_class}")
@@ -379,12 +387,12 @@ def anchor_features(
     if len(pair) == 2 and dictionary_word(pair):
         add("prev_word")
     near = text[max(anchor.floor, head_start - _LEVEL_OR_PLACE_REACH) : head_start]
-    if any(ch in _LEVEL for ch in near):
+    if _LEVEL_CHAR.search(near):
         add("level_near")
     low = bisect.bisect_right(place_ends, head_start - _LEVEL_OR_PLACE_REACH)
     if low < len(place_ends) and place_ends[low] <= head_start:
         add("place_near")  # an area named just before the head
-    if re.search(r"[0-9一二三四五六七八九十]", near):
+    if _NUMERAL.search(near):
         add("numeral_near")
     if "“" in near or "”" in near or '"' in near:
         add("quote_near")

@@ -47,7 +47,7 @@ class _Model:
     oov: int
     q2b: dict[str, str]
     labels: tuple[str, ...]  # tag id → label ('n', 'ORG' …)
-    inside: np.ndarray  # tag id → whether it continues a word (an -I tag)
+    inside: tuple[bool, ...]  # tag id → whether it continues a word (an -I tag)
 
 
 @lru_cache(maxsize=1)
@@ -82,7 +82,7 @@ def _model() -> _Model:
         vocab.get("OOV", 0),
         table("q2b.dic"),
         tuple(t.rsplit("-", 1)[0] for t in raw),
-        np.array([t.endswith("-I") for t in raw]),
+        tuple(t.endswith("-I") for t in raw),
     )
 
 
@@ -187,9 +187,11 @@ def _pb_read_varint(data: memoryview, pos: int) -> tuple[int, int]:
 def _tokens(path: np.ndarray, offset: int, model: _Model) -> list[Token]:
     out: list[Token] = []
     start = 0
-    for i in range(1, len(path) + 1):
-        if i == len(path) or not model.inside[path[i]]:
-            out.append(Token(offset + start, offset + i, model.labels[path[start]]))
+    tags = path.tolist()  # Python ints: indexing a numpy array makes a scalar object each time
+    labels, inside = model.labels, model.inside
+    for i in range(1, len(tags) + 1):
+        if i == len(tags) or not inside[tags[i]]:
+            out.append(Token(offset + start, offset + i, labels[tags[start]]))
             start = i
     return out
 

@@ -16,7 +16,7 @@ import ahocorasick
 
 from loaders.extract import lexicon
 from loaders.extract.areas import LEVEL_CHARACTERS, AreaContext, pick_area
-from loaders.extract.boundaries import REACH, dictionary_word, heads_of
+from loaders.extract.boundaries import REACH, dictionary_word, head_ending_at
 from loaders.extract.gazetteer import AreaInfo, Gazetteer, load_gazetteer, place_lengths_before
 from loaders.extract.model import ORG, Candidate
 from loaders.extract.sentences import spans_with_hits, word_hits
@@ -529,7 +529,7 @@ def _ends_body_word(text: str, end: int) -> bool:
 
 def _head_hits_end(text: str, end: int) -> bool:
     """Return True when a body's head ends at `end` (政府 before 部署)."""
-    return any(text.endswith(head, 0, end) for head in heads_of(ORG))
+    return bool(head_ending_at(text, end, ORG))
 
 
 def _head_hits(text: str) -> list[tuple[int, int, tuple[str, str]]]:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from itertools import islice
 
 import ahocorasick
 
@@ -99,6 +100,8 @@ _NAME_END = (
     r"|介绍|表示|说|指出|强调|认为|告诉|出席|担任|主持|致辞|讲话|作|为|在|将|到)"
 )
 _PERSON = re.compile(rf"(?P<role>{_ROLE})(?P<name>[\u4e00-\u9fff]{{2,3}}?){_NAME_END}")
+# The most characters a _PERSON match reads past where it begins: a role, a name, a word after.
+_PERSON_READS = max(map(len, ROLES)) + 3 + 2
 # The name is read back from the form of address by jieba (trailing_name); the pattern only
 # finds where it ends, before a rank word that belongs to the title (王丽副校长, 习近平总书记).
 _TITLED = re.compile(
@@ -122,9 +125,10 @@ def after_titled_person(text: str, start: int, end: int) -> int:
     '通过政府'
     """
     found = start
-    # Searched in the whole text: an end position would let the name end there ($), so 教师培训
-    # in 教师培训中心 would read as a role and a name.
-    for match in _PERSON.finditer(text, start):
+    # Searched past `end` by as far as a match reads: an end position at `end` would let the
+    # name end there ($), so 教师培训 in 教师培训中心 would read as a role and a name. A match
+    # beginning before `end` reads no further; what begins after it ends the loop either way.
+    for match in _PERSON.finditer(text, start, end + _PERSON_READS + 1):
         if match.end() > end:
             break
         found = match.end()
@@ -181,7 +185,8 @@ def leading_name(span: str) -> str:
     """
     import jieba.posseg
 
-    words = jieba.posseg.lcut(span)
+    # The first two words only: jieba reads the rest of the span (its HMM too) only if asked.
+    words = list(islice(jieba.posseg.cut(span), 2))
     if not words:
         return ""
     # 刘|红梅, 周|海燕: jieba may read the surname apart (with any tag) and the given name as nr.
@@ -321,6 +326,8 @@ def find_people(text: str, spans) -> list[Candidate]:  # noqa: ANN001
     return out
 
 
+_ROLE_WORD = re.compile(_ROLE)
+_TWO_HAN = re.compile(r"[\u4e00-\u9fff]{2}")
 _ROLE_THEN_NAME = re.compile(rf"(?P<role>{_ROLE})(?P<name>[\u4e00-\u9fff]{{2,3}})")
 
 
@@ -332,10 +339,10 @@ def _named_by_jieba(text: str, start: int, end: int, named: set[int]) -> list[re
     ['杨丽华']
     """
     out = []
-    for role in re.finditer(_ROLE, text[start:end]):
+    for role in _ROLE_WORD.finditer(text[start:end]):
         at = start + role.end()
-        if at in named:
-            continue
+        if at in named or not _TWO_HAN.match(text, at, end):
+            continue  # found already, or no name (two Chinese characters at least) follows
         name = leading_name(text[at : min(end, at + 6)])
         if not 2 <= len(name) <= 3 or _NOT_NAME.match(name):
             continue

@@ -22,6 +22,7 @@ LAC runs only on the hits these cheaper tests leave open, in one batch per docum
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -29,7 +30,7 @@ from functools import lru_cache
 import jieba
 
 from loaders.extract.lexical import FUNCTION_TAGS, Token, analyse
-from loaders.extract.lexicon import words
+from loaders.extract.lexicon import alternation, words
 
 jieba.setLogLevel(logging.WARNING)  # the dictionary-loading notice is not an error
 
@@ -222,6 +223,10 @@ def _alias_kind(alias: str) -> str:
     return "noun"
 
 
+# The heads of is_non_entity: the words that follow a place must hold one to end such a name.
+_NON_ENTITY_HEAD = re.compile(alternation("non_entity_heads"))
+
+
 def _followed_by_non_entity(text: str, end: int, count: int = 3, after: int = _AFTER) -> bool:
     """Return True when the words after `end` (up to `count`, by jieba, within `after`
     characters) end a name the graph leaves out, so the place before them begins it
@@ -231,6 +236,8 @@ def _followed_by_non_entity(text: str, end: int, count: int = 3, after: int = _A
     (True, False)
     """
     _, hi = _window(text, end, end, after)
+    if not _NON_ENTITY_HEAD.search(text, end, hi):
+        return False  # no such name's head follows at all: nothing for jieba to read
     following = ""
     for word in _jieba_words(text[end:hi])[:count]:
         if not word.isalnum():

@@ -256,6 +256,7 @@ def _first_tag(text: str) -> str:
     return "u" if tag.startswith("u") else tag
 
 
+@lru_cache(maxsize=16384)  # pure; asked for each alternative of a school's name, as is_specific
 def trim_left(name: str, suffix_len: int) -> int:
     """Return how many leading characters are not part of the school name (verbs, 一贯制 …).
 

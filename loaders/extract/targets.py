@@ -121,6 +121,7 @@ _COUNT_VERBS = frozenset(
     "举办 组织 完成 形成 确定 认定 评选 评出 申报 引进 招聘 成立 积累 撰写 指导 参与 参加 推出 "
     "遴选 增加 设立 组建 改造 更新 配备 配送 新增加 扩建 改扩建 惠及 覆盖 获得".split()
 )
+_COUNT_VERB_WORDS = tuple(_COUNT_VERBS)  # for str.startswith and str.endswith
 _MONEY_VERBS = ("投入", "拨付", "安排", "筹措", "下达", "资助", "奖励", "补助", "补贴", "投资")
 _PURPOSE = re.compile(r"^(?:的)?(?:专项)?(?:资金|经费)?(?:用于|专门用于|实施|支持|开展)")
 # The end of an object after the number: a clause mark, a coordinated quantity, or a verb or
@@ -136,6 +137,7 @@ _PREDICATE_END = re.compile(r"[,，;；:：。!?！？\n、(]|并|(?=[0-9])")
 _PREDICATE_LEAD = re.compile(r"^(?:均|已|都|也|还|成功地|被)+")
 # A modal or adverb inside the words before a number: the measure follows it (各校要找准3个…).
 _MODALS = frozenset("要 将 拟 需 须 应 应当 确保 力争 争取 努力 计划 预计 并 并且 同时".split())
+_MODAL = re.compile("|".join(sorted(_MODALS, key=len, reverse=True)))
 _PERSON_UNITS = ("人", "名", "位")
 _SCALE = {"万": Decimal(10000), "亿": Decimal(100000000), None: Decimal(1)}
 _RATE = re.compile(r"(?:率|比例|比重)$")
@@ -183,15 +185,18 @@ def clean_head(text: str) -> str:
     while text != previous:
         previous = text
         text = _LEADING.sub("", text)
-        words = _words(text) if text else ()
-        if words and len(words[0]) == 1 and words[0] in _LEADING_CHARS:
+        # jieba reads the text only where the words looked for can be: its words are its
+        # characters in order, so the first word is a leading character only if the text
+        # begins with one, and a modal is a word only if it occurs.
+        if text[:1] in _LEADING_CHARS and len(_words(text)[0]) == 1:
             text = text[1:]
-        words = _words(text) if text else ()
-        cut = max((i for i, w in enumerate(words) if w in _MODALS), default=-1)
-        if 0 <= cut < len(words) - 1:
-            text = "".join(words[cut + 1 :])
+        if _MODAL.search(text):
+            words = _words(text)
+            cut = max((i for i, w in enumerate(words) if w in _MODALS), default=-1)
+            if 0 <= cut < len(words) - 1:
+                text = "".join(words[cut + 1 :])
         text = _TRAILING.sub("", text).strip(_EDGE_PUNCT)
-    words = _words(text) if text else ()
+    words = _words(text) if text.endswith(_COUNT_VERB_WORDS) else ()
     if len(words) > 1 and words[-1] in _COUNT_VERBS and not text.startswith("每"):
         # 新优质学校新增2所: the verb goes first, as in 新增新优质学校.
         text = words[-1] + text[: -len(words[-1])]
@@ -237,7 +242,7 @@ def _inside_quotes(head: str) -> bool:
 
 
 def _verb_of(indicator: str) -> str | None:
-    words = _words(indicator) if indicator else ()
+    words = _words(indicator) if indicator.startswith(_COUNT_VERB_WORDS) else ()
     return words[0] if words and words[0] in _COUNT_VERBS else None
 
 
@@ -263,7 +268,7 @@ def _accept_numeral(value: str, head: str, sentence: str) -> bool:
         return True  # 每学年开设一节公开课: a per-period count
     if value in ("一", "两", "二"):
         return False
-    words = _words(head[-6:]) if head else ()
+    words = _words(head[-6:]) if head.endswith(_COUNT_VERB_WORDS) else ()
     return bool(words) and words[-1] in _COUNT_VERBS
 
 
