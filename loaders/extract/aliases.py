@@ -417,11 +417,11 @@ def _fewer_places(name: str, longer: str) -> bool:
     proper one, not a word of the language (实验小学, 中心小学: 某市实验小学 and 某市某区实验
     小学 are two schools).
 
-    >>> _fewer_places("常州市局前街小学", "常州市钟楼区局前街小学")
+    >>> _fewer_places("常州市青枫路小学", "常州市钟楼区青枫路小学")
     True
     >>> _fewer_places("常州市实验小学", "常州市钟楼区实验小学")
     False
-    >>> _fewer_places("天宁区局前街小学", "常州市钟楼区局前街小学")
+    >>> _fewer_places("天宁区青枫路小学", "常州市钟楼区青枫路小学")
     False
     """
     places, rest = _split_places(name)
