@@ -27,7 +27,7 @@ from loaders.extract import boundaries, lexicon, people
 from loaders.extract.boundaries import HEAD_LISTS, Alternative, Anchor, head_class, verb_word
 from loaders.extract.concepts import concept_for
 from loaders.extract.features import Words, anchor_features, features, repeated
-from loaders.extract.lexical import FUNCTION_TAGS, analyse
+from loaders.extract.lexical import FUNCTION_TAGS, Token, analyse
 from loaders.extract.model import AREA, GROUP, ORG, PROGRAM, SCHOOL, Candidate
 from loaders.extract.people import after_titled_person
 from loaders.extract.programs import (
@@ -261,13 +261,19 @@ def _head_inside_words(anchor: Anchor, words: Words) -> bool:
     # only ordinary words count.
     across = [
         t
-        for t in words.tokens
-        if t.tag not in _ENTITY_TAGS
-        and (t.start < anchor.head_start < t.end or t.start < anchor.end < t.end)
+        for t in (_word_across(words, anchor.head_start), _word_across(words, anchor.end))
+        if t is not None and t.tag not in _ENTITY_TAGS
     ]
     return any(t.start < anchor.head_start for t in across) and any(
         anchor.end < t.end for t in across
     )
+
+
+def _word_across(words: Words, at: int) -> Token | None:
+    """Return the word that begins before `at` and ends after it, if any (a window's words
+    follow each other: only the last one beginning before `at` can)."""
+    index = bisect.bisect_left(words.starts, at) - 1
+    return words.tokens[index] if index >= 0 and at < words.ends[index] else None
 
 
 _ENTITY_TAGS = frozenset({"ORG", "LOC", "PER", "nz", "nt", "ns", "nr"})
@@ -470,6 +476,9 @@ def _counted_from(text: str, alts: Sequence[Alternative]) -> int:
     return -1
 
 
+_DOUBLE_QUOTE = re.compile('[“”"]')
+
+
 def _counted_programmes(text: str, alt: Alternative) -> bool:
     """Return True when a count stands before a programme head outside quotes (实施2项|青苗助学
     工程) or before the quoted name (6209个|“能力提升”项目): the name is a kind of thing being
@@ -491,7 +500,7 @@ def _counted_programmes(text: str, alt: Alternative) -> bool:
         before = _COUNT_BEFORE_QUOTE.search(text, max(0, quote - 8), quote)
         if before is not None and before.group(1) != "一":
             return True
-    return not any(q in surface for q in '“”"') and counted_class(surface, alt.anchor.head)
+    return not _DOUBLE_QUOTE.search(surface) and counted_class(surface, alt.anchor.head)
 
 
 # A count right before a programme name's opening quote (6209个“…”项目).
