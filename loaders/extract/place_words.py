@@ -29,6 +29,7 @@ from functools import lru_cache
 
 import jieba
 
+from loaders.extract.boundaries import dictionary_word
 from loaders.extract.lexical import FUNCTION_TAGS, Token, analyse
 from loaders.extract.lexicon import alternation, words
 
@@ -154,10 +155,23 @@ def begins_inside_word(text: str, start: int, end: int) -> bool:
     >>> begins_inside_word("改革示范县创建", 3, 5), begins_inside_word("在范县召开", 1, 3)
     (True, False)
     """
+    lo, hi = _window(text, start, end)
+    if not _may_run_across(text, lo, start, hi):
+        return False  # no word of jieba's reading can run across the hit's first character
     for offset, word_end in _word_spans(text, start, end):
         if word_end > start:
             return offset < start
     return False
+
+
+def _may_run_across(text: str, lo: int, at: int, hi: int) -> bool:
+    """Return whether jieba, reading text[lo:hi] without its HMM, may read a word that runs
+    across text[at] from before it. Its words of two characters or more are dictionary words,
+    runs of ASCII letters and digits, and \r\n: with none of them across `at`, no word is."""
+    pair = text[at - 1 : at + 1] if at > lo else ""
+    if pair == "\r\n" or (pair.isascii() and pair.isalnum()):
+        return True
+    return any(dictionary_word(text[a:b]) for a in range(lo, at) for b in range(at + 1, hi + 1))
 
 
 def _word_spans(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
