@@ -72,15 +72,18 @@ class Document:
 
 
 def training_files(shared: Path) -> list[tuple[Path, Path]]:
-    """Return (document, gold file) pairs of the training sets, sorted."""
-    pairs = [
-        (p, shared / "gold" / f"{p.stem}.json") for p in (ROOT / "data" / "corpus").glob("*.txt")
+    """Return (document, gold file) pairs of the training sets: the corpus, then devextra, each
+    sorted by file name. Not by whole path: where the project and ../shared lie would then
+    decide the order (/work/speed sorts after /work/shared), and the model trained on them."""
+    corpus = [
+        (p, shared / "gold" / f"{p.stem}.json")
+        for p in sorted((ROOT / "data" / "corpus").glob("*.txt"), key=lambda p: p.name)
     ]
-    pairs += [
+    devextra = [
         (p, shared / "devextra" / "gold" / f"{p.stem}.json")
-        for p in (shared / "devextra" / "docs").glob("*.txt")
+        for p in sorted((shared / "devextra" / "docs").glob("*.txt"), key=lambda p: p.name)
     ]
-    return sorted((d, g) for d, g in pairs if g.exists())
+    return [(d, g) for d, g in corpus + devextra if g.exists()]
 
 
 def data_hash(pairs: Sequence[tuple[Path, Path]]) -> str:

@@ -122,3 +122,23 @@ def test_a_flat_f1_curve_gives_the_threshold_nearest_even_odds():
     peaked = {0.15: 0.8, 0.2: 0.86, 0.25: 0.86, 0.3: 0.86, 0.35: 0.8, 0.4: 0.8, 0.45: 0.8}
     peaked |= {0.5: 0.8, 0.55: 0.8}
     assert plateau({t: {"k": v} for t, v in peaked.items()}, "k") == 0.25
+
+
+def test_the_training_documents_come_in_one_order_wherever_the_folders_lie(tmp_path: Path):
+    """The model depends on the order of its examples: the corpus, then devextra, each by file
+    name, whether ../shared sorts before the project's folder or after it."""
+    script = _training_script()
+    # Gold folders in a temporary folder, whose path sorts apart from the project's.
+    for name in ("a_shared", "zz_shared"):
+        shared = tmp_path / name
+        (shared / "gold").mkdir(parents=True)
+        (shared / "devextra" / "docs").mkdir(parents=True)
+        (shared / "devextra" / "gold").mkdir()
+        for doc in sorted((ROOT / "data" / "corpus").glob("*.txt"))[:2]:
+            (shared / "gold" / f"{doc.stem}.json").write_text("{}", "utf-8")
+        for stem in ("d02", "d01"):
+            (shared / "devextra" / "docs" / f"{stem}.txt").write_text("某某", "utf-8")
+            (shared / "devextra" / "gold" / f"{stem}.json").write_text("{}", "utf-8")
+        names = [doc.name for doc, _ in script.training_files(shared)]
+        corpus = [p.name for p in sorted((ROOT / "data" / "corpus").glob("*.txt"))[:2]]
+        assert names == [*corpus, "d01.txt", "d02.txt"]
