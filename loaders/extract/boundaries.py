@@ -31,6 +31,7 @@ HEAD_LISTS = {
 REACH = {SCHOOL: 14, GROUP: 12, ORG: 10, PROGRAM: 14}
 _AFTER = 2
 OPENING_QUOTES = '“‘「"'
+CLOSING_QUOTES = '”’」"'
 MAX_EDGES = 8  # alternative left edges per anchor, nearest first (rule edges come on top)
 # Characters that never occur inside these names. Quotes may (“青枫”社区教育集团), and so may
 # parentheses around a campus (明远中学(东校区)), so neither is listed.

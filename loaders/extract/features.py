@@ -17,7 +17,15 @@ from functools import lru_cache
 
 from loaders.extract import lexicon
 from loaders.extract.aliases import full_form
-from loaders.extract.boundaries import HARD, Alternative, Anchor, dictionary_word, verb_word
+from loaders.extract.boundaries import (
+    CLOSING_QUOTES,
+    HARD,
+    OPENING_QUOTES,
+    Alternative,
+    Anchor,
+    dictionary_word,
+    verb_word,
+)
 from loaders.extract.concepts import concept_for
 from loaders.extract.gazetteer import after_places, load_gazetteer
 from loaders.extract.groups import _specific as group_specific
@@ -30,14 +38,14 @@ from loaders.extract.programs import (
     _EVENT,
     _WORKS,
     BASED_ON,
+    QUOTES,
     clean_name,
     is_generic,
     tail_class,
 )
 from loaders.extract.schools import CAPACITY, DESIGNATION, POLICY_WORDS, is_specific, trim_left
 
-_QUOTES = '“”"‘’「」'
-_QUOTE = re.compile(f"[{_QUOTES}]")
+_QUOTE = re.compile(f"[{QUOTES}]")
 _DIGIT = re.compile(r"[0-9]")
 _EDUCATIONAL = re.compile(r"[教学校园幼师育]")
 _LEVEL = "省市区县镇乡"
@@ -91,7 +99,7 @@ def _governor(text: str, start: int, words: Words) -> str:
     between allowed), 'verb' for another verb, 'none' when no verb stands there. 实施…工程 runs
     a programme; 制定…计划 writes a document."""
     begin = start
-    while begin > 0 and text[begin - 1] in _QUOTES:
+    while begin > 0 and text[begin - 1] in QUOTES:
         begin -= 1
     # The word that ends at `begin` is the last one starting before it (words do not overlap).
     index = bisect.bisect_left(words.starts, begin) - 1
@@ -169,7 +177,7 @@ def _list_peer(text: str, start: int, end: int, head: str) -> bool:
             return True
     if text[end : end + 1] == "、":
         item = text[end + 1 : end + 1 + _PEER_REACH + len(head)]
-        cut = next((i for i, c in enumerate(item) if c in HARD or c in _QUOTES), len(item))
+        cut = next((i for i, c in enumerate(item) if c in HARD or c in QUOTES), len(item))
         return head in item[:cut]
     return False
 
@@ -217,7 +225,7 @@ def features(
     char_before = text[start - 1] if start > 0 else ""
     if start <= anchor.floor:
         before = "BOS"
-    elif char_before in HARD or char_before in _QUOTES or char_before in "()（）":
+    elif char_before in HARD or char_before in QUOTES or char_before in "()（）":
         before = "PUNCT"
     elif holding is not None and holding.start < start:
         before = "MID"
@@ -275,7 +283,7 @@ def features(
     following = text[end : end + 1]
     if not following:
         add("next=end")
-    elif following in HARD or following in _QUOTES:
+    elif following in HARD or following in QUOTES:
         add("next=punct")
     else:
         add(f"next={_NEXT.get(following, 'digit' if following.isdigit() else 'char')}")
@@ -321,8 +329,9 @@ def features(
         add("lead_noise")
     if _QUOTE.search(body):
         add("quoted")
-    if char_before and char_before in '“‘「"':
-        add("enclosed" if text[end : end + 1] in ("”", "’", "」", '"') else "after_open_quote")
+    if char_before and char_before in OPENING_QUOTES:
+        closed = text[end : end + 1]
+        add("enclosed" if closed and closed in CLOSING_QUOTES else "after_open_quote")
     if _DIGIT.search(body):
         add("digit")
     if _EDUCATIONAL.search(body):
@@ -404,7 +413,7 @@ def anchor_features(
 def _char_class(ch: str) -> str:
     if not ch:
         return "edge"
-    if ch in _QUOTES:
+    if ch in QUOTES:
         return "quote"
     if ch in HARD or ch in "()（）":
         return "punct"

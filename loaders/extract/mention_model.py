@@ -651,7 +651,7 @@ def _across_a_dash(text: str, alt: Alternative) -> bool:
     if dash < 0:
         return False
     opening = max(text.rfind(q, max(0, alt.start - 1), dash) for q in boundaries.OPENING_QUOTES)
-    return opening < 0 or text[end : end + 1] not in _CLOSING_QUOTES
+    return opening < 0 or text[end : end + 1] not in boundaries.CLOSING_QUOTES
 
 
 def _names_an_event(text: str, alt: Alternative) -> bool:
@@ -666,7 +666,9 @@ def _names_an_event(text: str, alt: Alternative) -> bool:
     (True, False)
     """
     end = alt.anchor.end
-    if text[end : end + 1] not in _CLOSING_QUOTES or not _EVENT_AFTER.match(text, end + 1):
+    if text[end : end + 1] not in boundaries.CLOSING_QUOTES or not _EVENT_AFTER.match(
+        text, end + 1
+    ):
         return False
     # Every edge of the anchor ends at the quote (首届|“青禾教育+”大会 too); the quoted part
     # is what may be a programme family's label.
@@ -674,7 +676,6 @@ def _names_an_event(text: str, alt: Alternative) -> bool:
     return concept_for(clean_name(text[max(opening, alt.start) : end])) is None
 
 
-_CLOSING_QUOTES = '”’」"'
 # The words of a programme's work (工作, 建设, 推进, 评选 …, lexicon/programme_next_words.tsv) stop
 # the phrase after a quoted name from naming an event (“…”评选机制 is a programme's); an event's
 # noun of two characters or more may come after up to five others (教学|大赛, 系列新闻|发布会),
