@@ -135,9 +135,10 @@ def rule_candidates(
     text = doc.norm
     meta_spans = [s for s in _metadata_spans(doc) if not _in_sentence(sentences, starts, s[0])]
     candidates: list[Candidate] = []
-    candidates += find_areas(doc, context)
+    areas = find_areas(doc, context)
+    candidates += areas
     bodies = find_organizations(text, spans + meta_spans, context)
-    candidates += bodies + find_open_bodies(text, spans + meta_spans, bodies, context)
+    candidates += bodies + find_open_bodies(text, spans + meta_spans, bodies, context, areas)
     groups = find_groups(text, spans)
     candidates += drop_nested(find_schools(text, spans), [g for g in groups if g.kind == GROUP])
     candidates += groups

@@ -180,6 +180,25 @@ def in_a_place(text: str, at: int) -> bool:
     return False
 
 
+# A deictic or scope word of two or more characters (我区, 本市, 全县): a rule's left edge may
+# fall inside one when its last character is a level character (我|区西苑小学).
+_AREA_DEICTIC = re.compile("(?:" + lexicon.alternation("leading_noise", "deictic", "scope") + ")")
+
+
+def after_cut_noise(text: str, begin: int) -> int:
+    """Return `begin`, or the end of a deictic or scope word that begins before it and runs
+    past it: the name begins after the whole word, not inside it.
+
+    >>> after_cut_noise("今年我区青枫小学", 3), after_cut_noise("青枫区青枫小学", 3)
+    (4, 3)
+    """
+    for at in range(max(0, begin - 2), begin):
+        match = _AREA_DEICTIC.match(text, at)
+        if match and match.end() > begin:
+            return match.end()
+    return begin
+
+
 def strip_leading_noise(name: str) -> tuple[str, int]:
     """Return `name` without leading counts and deictics, and how many characters were cut.
 

@@ -9,6 +9,7 @@ document's own city, district or county (DocumentMetadata.jurisdiction_chain), s
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
@@ -89,10 +90,12 @@ CORES: dict[str, Core] = {
 # found by the mention model with its own alternatives (boundaries.py), not listed here.
 # A development zone written before a body's core (无锡经开区教育局, 台州湾新区教育文体和旅游局):
 # the zone word, longest forms first; abbreviations share a key with their full forms.
-_ZONE = re.compile(
+_ZONE_WORDS = (
     r"(?:经济技术开发区|经济开发区|高新技术产业开发区|高新技术开发区|高新区|经开区|"
-    r"开发区|新区|工业园区)$"
+    r"开发区|新区|工业园区)"
 )
+_ZONE = re.compile(_ZONE_WORDS + "$")
+_ZONE_NEXT = re.compile(_ZONE_WORDS)
 _ZONE_KEY = {
     "经济技术开发区": "经开区",
     "经济开发区": "经开区",
@@ -414,9 +417,12 @@ def _leading_area(gaz, name: str, at: int, context: AreaContext) -> tuple[AreaIn
     another province's zone."""
     for length in range(min(10, len(name) - at - 1), 1, -1):
         word = name[at : at + length]
-        options = [
-            o for o in gaz.by_name.get(word, ()) + gaz.by_alias.get(word, ()) if o.level != "town"
-        ]
+        named = gaz.by_name.get(word, ()) + gaz.by_alias.get(word, ())
+        options = [o for o in named if o.level != "town"]
+        if named and not options:
+            return None  # a town's name (工业园区): not the shorter area it begins with (工业园)
+        if _ZONE_NEXT.match(name, at + length) and word not in gaz.by_name:
+            continue  # 南沙 of 南沙新区: a zone's own name, not the district it abbreviates
         if len(options) == 1:
             return options[0], at + length
         if options:
@@ -458,15 +464,19 @@ def find_open_bodies(
     spans,
     found: list[Candidate],
     context: AreaContext,  # noqa: ANN001
+    areas: Sequence[Candidate] = (),
 ) -> list[Candidate]:
     """Return bodies of any department: an area, a level character or a parent body, then a
     few characters of the department's own name, then a head (lexicon/org_heads.tsv).
 
     区人社局, 市卫健委, 温州市考试院, 市教育局财务处: ANNOTATION.md's organisations are an open
     class (a government's departments and the education administration's institutions), so no
-    list of departments is kept; the mention model weighs each proposal.
+    list of departments is kept; the mention model weighs each proposal. A head that is a
+    body's word by itself follows its area at once (某某新区管委会); `areas` are the areas found
+    in the text, so a zone's body begins where the zone's name does.
     """
     ends = {c.end: c for c in found}
+    area_starts = {c.end: c.start for c in areas}
     out: list[Candidate] = []
     for s_start, _s_end, hits in spans_with_hits(_head_hits(text), spans):
         for start, end, (head, cls) in hits:
@@ -485,7 +495,7 @@ def find_open_bodies(
                 and not _head_hits_end(text, start)
             ):
                 continue  # 集团化|办学: the head begins the next word (but 市政府|部署 ends a body)
-            begin = _open_start(text, start, s_start, ends)
+            begin = _open_start(text, start, s_start, ends, area_starts, _whole_body(head))
             if begin is not None and not text.endswith(_NOT_BODIES, begin, end):
                 candidate = body_candidate(text, begin, end, head, cls, context, 0.6)
                 out.append(replace(candidate, method="organizations.open"))
@@ -527,6 +537,16 @@ def _ends_body_word(text: str, end: int) -> bool:
     return any(tags.get(text[end - n : end]) == "nt" for n in (3, 4, 5) if end - n >= 0)
 
 
+@lru_cache(maxsize=256)
+def _whole_body(head: str) -> bool:
+    """Return True when a head is a body's word by itself, which jieba's dictionary tags as an
+    organisation or an abbreviation (管委会, 党工委, 人大常委会), so no name of its own need come
+    between it and its area; 局, 中心, 委员会 name a body only with one."""
+    import jieba.posseg
+
+    return len(head) > 1 and jieba.posseg.dt.word_tag_tab.get(head) in ("nt", "j")
+
+
 def _head_hits_end(text: str, end: int) -> bool:
     """Return True when a body's head ends at `end` (政府 before 部署)."""
     return bool(head_ending_at(text, end, ORG))
@@ -541,11 +561,23 @@ def _head_hits(text: str) -> list[tuple[int, int, tuple[str, str]]]:
     return sorted(best.values(), key=lambda h: h[1])
 
 
-def _open_start(text: str, head_start: int, floor: int, ends: dict[int, Candidate]) -> int | None:
+def _open_start(
+    text: str,
+    head_start: int,
+    floor: int,
+    ends: dict[int, Candidate],
+    area_starts: dict[int, int] | None = None,
+    whole: bool = False,
+) -> int | None:
     """Return where a department named before `head_start` begins: the nearest parent body's
-    start, level character or area name within reach, with only name characters between."""
+    start, level character or area name within reach, with only name characters between (none
+    needed when the head is `whole`, a body's word by itself)."""
     gaz = load_gazetteer()
+    area_starts = area_starts or {}
     low = max(floor, head_start - _OPEN_REACH)
+    own = 0 if whole else 1  # characters of the department's own name needed at least
+    if whole and head_start in area_starts and area_starts[head_start] >= floor:
+        return _chain_start(gaz, text, area_starts[head_start], floor)  # 某某新区 + 管委会
     for at in range(head_start - 1, low - 1, -1):
         between = text[at:head_start]
         if _NOT_IN_BODY.search(between) or (text[at] == "和" and at in ends):
@@ -554,10 +586,13 @@ def _open_start(text: str, head_start: int, floor: int, ends: dict[int, Candidat
         if parent is not None and head_start - at >= 1:
             return parent.start  # 市教育局 + 财务 + 处
         zone = _ZONE.search(text, max(floor, at - 10), at + 1) if text[at] == "区" else None
-        if zone is not None and at < head_start - 1:
-            return _chain_start(gaz, text, zone.start(), floor)  # 经开区 + 教育 + 局: the zone's
+        if zone is not None and at < head_start - own:
+            # 经开区 + 教育 + 局: from the zone's area where one was found (its own name with
+            # it), else from the place names before the zone word
+            begin = area_starts.get(zone.end(), zone.start())
+            return _chain_start(gaz, text, begin if begin >= floor else zone.start(), floor)
         if (
-            at < head_start - 1
+            at < head_start - own
             and text[at] in LEVELS
             and (at == floor or text[at - 1] not in LEVELS)
             and (at == floor or not _ordinary_word(text[at - 1 : at + 1]))

@@ -23,6 +23,7 @@ from loaders.extract.gazetteer import leading_place, load_gazetteer
 from loaders.extract.model import GROUP, ORG, SCHOOL, Candidate
 from loaders.extract.names import (
     ROAD_HEAD,
+    after_cut_noise,
     extend_left,
     opens_a_place,
     past_role_noun,
@@ -571,7 +572,7 @@ def _numbered_begin(text: str, numeral: int, floor: int) -> int:
 
 def _numbered(text: str, start: int, end: int, floor: int) -> Candidate | None:
     """Return the candidate of a numbered short form whose number begins at `start`."""
-    begin = _numbered_begin(text, start, floor)
+    begin = _numbered_begin(text, start, floor)  # 我|县一中: the county's own, as written
     name, cut = strip_leading_noise(text[begin:end])
     begin += cut
     cut = _after_another_school(name)
@@ -586,7 +587,7 @@ def _candidate(text: str, start: int, end: int, word: str, floor: int) -> Candid
     if word == "#":
         return _numbered(text, start, end, floor)
     suffix_len = end - start
-    begin = extend_left(text, start, floor, min_specific=2, max_len=20)
+    begin = after_cut_noise(text, extend_left(text, start, floor, min_specific=2, max_len=20))
     name, cut = strip_leading_noise(text[begin:end])
     begin += cut
     cut = trim_left(name, suffix_len)

@@ -13,7 +13,7 @@ from dataclasses import replace
 import pytest
 
 from loaders.extract import extract, rule_candidates
-from loaders.extract.areas import area_context
+from loaders.extract.areas import area_context, find_areas
 from loaders.extract.boundaries import REACH, Alternative, Anchor, windows
 from loaders.extract.mention_model import (
     AnchorCase,
@@ -60,6 +60,9 @@ def _names(text: str, kind: str, chain: tuple[str, ...] = CHAIN) -> set[str]:
             "学校温州市第十四中学",
         ),
         ("其中优质高中蒲州中学今年扩招两个班。", "蒲州中学", "高中蒲州中学"),
+        # A deictic that ends in a level character (我区: our district), which the rule's
+        # edge falls inside.
+        ("今年我区青枫小学获评市文明校园。", "青枫小学", "区青枫小学"),
     ],
 )
 def test_left_boundary_leaves_out_the_words_before_a_name(text: str, name: str, glued: str):
@@ -473,7 +476,8 @@ def _open_bodies(text: str) -> set[str]:
     context = area_context(doc)
     spans = [(0, len(doc.norm))]
     found = find_organizations(doc.norm, spans, context)
-    return {c.name for c in find_open_bodies(doc.norm, spans, found, context)}
+    areas = find_areas(doc, context)
+    return {c.name for c in find_open_bodies(doc.norm, spans, found, context, areas)}
 
 
 def test_a_department_with_a_long_name_is_proposed_whole():
@@ -492,6 +496,44 @@ def test_a_pronoun_or_preposition_inside_ends_a_proposed_body():
     assert not any(
         name.endswith("我局") for name in _open_bodies("经费由区科协分配给我局统一使用。")
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "body"),
+    [
+        ("温州青枫新区管委会印发通知。", "温州青枫新区管委会"),
+        ("鹿城区党工委召开会议。", "鹿城区党工委"),
+    ],
+)
+def test_a_head_that_is_a_bodys_word_by_itself_follows_its_area_at_once(text: str, body: str):
+    # 管委会 and 党工委 name a body with no name of their own before them (局 needs one: 人社局).
+    assert body in _open_bodies(text)
+    assert body in _names(text, ORG)
+
+
+def test_a_zones_own_name_is_not_read_as_the_district_it_abbreviates():
+    # 南沙 alone is the short form of a district; before 新区 it is the zone's own name.
+    doc = make_doc("南沙新区管委会印发通知。", chain=("广东省", "广州市"))
+    labels = {e.label for e in extract(doc).entities}
+    assert "南沙新区管委会" in labels
+    assert not any(label.startswith("南沙区") for label in labels)
+
+
+def test_a_town_named_like_a_zone_resolves_to_no_other_area():
+    # 工业园区 is the name of several towns, and 工业园 the short form of one zone elsewhere.
+    orgs = _names("青枫工业园区党工委召开会议。", ORG)
+    assert orgs and not any("濮阳" in name for name in orgs)
+
+
+@pytest.mark.parametrize(
+    "text", ["市教育局成立领导小组,统筹推进改革。", "区教育局组建课程改革领导小组。"]
+)
+def test_a_verb_after_a_body_ends_it_though_a_rule_read_on(text: str):
+    # 成立, 组建: the body's predicate; 市教育局 + 成立 + 领导小组 is the bureau and what it
+    # set up, not a department of the bureau (市教育局 + 人事 + 处).
+    orgs = _names(text, ORG)
+    assert {"温州市教育局", "鹿城区教育局"} & orgs
+    assert not any(name.endswith("小组") for name in orgs)
 
 
 def test_a_body_before_a_word_its_heads_character_begins_is_still_found():
