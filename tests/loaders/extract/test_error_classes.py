@@ -335,6 +335,7 @@ def test_a_sub_unit_of_an_autonomous_regions_body_is_found(text: str):
         ("区民政局负责困难学生救助。", "区民政局"),
         ("区总工会慰问一线教师。", "区总工会"),
         ("区教育局人事股办理调动手续。", "区教育局人事股"),
+        ("教育部教材工作司印发通知。", "教育部教材工作司"),  # a ministry's department
     ],
 )
 def test_bodies_of_any_department_are_found_by_their_head(text: str, body: str):
@@ -1266,6 +1267,11 @@ def test_each_of_the_levels_before_a_body_is_a_plural_not_one_body(text: str) ->
 
 def test_a_kindergarten_may_be_called_youzhiyuan() -> None:
     assert "鹿城区青禾蒙氏幼稚园" in _names("鹿城区青禾蒙氏幼稚园通过等级评定。", SCHOOL)
+
+
+def test_a_kindergarten_may_be_called_baoyuyuan() -> None:
+    # 保育院: a nursery school, the name of many public kindergartens.
+    assert "鹿城区第二保育院" in _names("鹿城区第二保育院通过等级评定。", SCHOOL)
 
 
 def test_a_numbered_school_without_its_ordinal_and_level_character_is_an_alias() -> None:
