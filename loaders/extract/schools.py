@@ -268,7 +268,40 @@ def trim_left(name: str, suffix_len: int) -> int:
     """
     cut = _past_description(name, _trim_left(name, suffix_len), suffix_len)
     after = past_role_noun(name, cut, len(name) - suffix_len)
-    return after if is_specific(name[after:], suffix_len) else cut
+    if is_specific(name[after:], suffix_len):
+        return after
+    return _at_a_place(name, cut, suffix_len)
+
+
+def _at_a_place(name: str, cut: int, suffix_len: int) -> int:
+    """Return where a place's name begins a specific name inside a generic one when only
+    verbs and adverbs come before it (最终|认定|鹿城区青禾幼儿园: a verb no break list holds,
+    so the rule read on), else `cut`.
+
+    >>> _at_a_place("最终认定鹿城区青禾幼儿园", 0, 3), _at_a_place("推进鹿城区中小学", 0, 3)
+    (4, 0)
+    >>> _at_a_place("切实改善鹿城学校", 0, 2)  # the area's schools
+    0
+    >>> _at_a_place("北京教育科学研究院丰台学校", 0, 2)  # a school founded by an institute
+    0
+    """
+    for at in range(cut + 1, len(name) - suffix_len - 1):
+        if opens_a_place(name, at) and is_specific(name[at:], suffix_len):
+            # A name of its own after the place (改善|钟楼学校: the area's schools, no name)
+            own = specific_part(name[at:], suffix_len)[0]
+            return at if own and _predicate_only(name[cut:at]) else cut
+    return cut
+
+
+_PREDICATE_TAGS = frozenset({"v", "d", "ad", "vd"})
+
+
+def _predicate_only(words: str) -> bool:
+    """Return True when jieba reads `words` as verbs and adverbs of two or more characters."""
+    import jieba.posseg
+
+    read = jieba.posseg.lcut(words, HMM=False)
+    return bool(read) and all(len(w.word) > 1 and w.flag in _PREDICATE_TAGS for w in read)
 
 
 def _past_description(name: str, cut: int, suffix_len: int) -> int:

@@ -1269,6 +1269,13 @@ def test_a_kindergarten_may_be_called_youzhiyuan() -> None:
     assert "鹿城区青禾蒙氏幼稚园" in _names("鹿城区青禾蒙氏幼稚园通过等级评定。", SCHOOL)
 
 
+def test_a_verb_no_break_list_holds_is_left_out_before_a_place_that_begins_a_name() -> None:
+    # 认定 (recognise) is no school word and in no break list: the rule read on through it, and
+    # the name with it is no school's; the name begins at the place.
+    text = "最终认定鹿城区青禾幼儿园、鹿城区白鹭幼儿园为市级示范园。"
+    assert {"鹿城区青禾幼儿园", "鹿城区白鹭幼儿园"} <= _names(text, SCHOOL)
+
+
 def test_a_kindergarten_may_be_called_baoyuyuan() -> None:
     # 保育院: a nursery school, the name of many public kindergartens.
     assert "鹿城区第二保育院" in _names("鹿城区第二保育院通过等级评定。", SCHOOL)
