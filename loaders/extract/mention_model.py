@@ -975,14 +975,13 @@ def with_list_peers(text: str, cases: Sequence[AnchorCase], chosen: list[Scored]
     ends = {(s.alternative.anchor.head, s.alternative.anchor.end) for s in listed}
     starts = {(s.alternative.anchor.head, s.alternative.start) for s in listed}
     taken = {(s.alternative.anchor.kind, s.alternative.anchor.end) for s in chosen}
-    items = [
-        item
+    open_cases = [
+        case
         for case in cases
         if case.anchor.kind in _LISTED_KINDS and (case.anchor.kind, case.anchor.end) not in taken
-        for item in (_list_item(text, case),)
-        if item is not None
     ]
-    out = list(chosen)
+    items = [item for case in open_cases if (item := _list_item(text, case)) is not None]
+    out = list(chosen) + _first_items(text, open_cases, listed)
     found: set[int] = set()
     added = True
     while added:  # an item found makes its own neighbour a peer
@@ -1003,6 +1002,49 @@ def with_list_peers(text: str, cases: Sequence[AnchorCase], chosen: list[Scored]
                 starts.add((anchor.head, start))
                 added = True
     return out
+
+
+def _first_items(text: str, cases: Sequence[AnchorCase], listed: Sequence[Scored]) -> list[Scored]:
+    """Return the rule's name of each list's first item, which no separator opens, when the
+    item after it is a chosen name of the same kind (推进春分中学、某某实验学校建设: LAC read
+    春分 as a time word) and LAC agrees with the name's words (no verb, preposition … inside,
+    beginning where a word does)."""
+    follows = {(s.alternative.anchor.kind, s.alternative.start) for s in listed}
+    covered = {(s.alternative.anchor.kind, s.alternative.anchor.end) for s in listed}
+    out: list[Scored] = []
+    for case in cases:
+        anchor = case.anchor
+        if (
+            anchor.head_start == anchor.end  # a head shared with the next item (迎春、某某幼儿园)
+            or text[anchor.end : anchor.end + 1] != "、"
+            or (anchor.kind, anchor.end + 1) not in follows
+            or (anchor.kind, anchor.end) in covered
+        ):
+            continue
+        named = [
+            s
+            for s in case.alternatives
+            if _proposed(s)
+            and text[s.alternative.start - 1 : s.alternative.start] not in ("、", "")
+            and not any(f"{anchor.kind}:in={tag}" in s.features for tag in _FOREIGN_TAGS)
+            and f"{anchor.kind}:edge_splits_word" not in s.features
+            and _class_before(s) in _BEFORE_A_FIRST_ITEM
+        ]
+        out += named[-1:]  # the longest: the whole item
+    return out
+
+
+# What may stand before a list's first item: a verb taking the list as its object (推进|…、…),
+# or what may stand before any name; not a name's word (某某|培训学校: the name began before).
+_BEFORE_A_FIRST_ITEM = FUNCTION_TAGS | {"BOS", "PUNCT", "vn", "v"}
+
+
+def _class_before(scored: Scored) -> str:
+    """Return the LAC class of the word before a scored name (its 'before=' feature)."""
+    prefix = f"{scored.alternative.anchor.kind}:before="
+    return next(
+        (k[len(prefix) :] for k in scored.features if k.startswith(prefix) and "&" not in k), ""
+    )
 
 
 def _list_item(text: str, case: AnchorCase) -> Scored | None:
@@ -1091,8 +1133,7 @@ def lexically_sound(scored: Scored) -> bool:
     glued = f"{kind}:head_glued" in features and f"{kind}:before_role" not in features
     if anchor.continues or glued:
         return False  # the head begins another word (教育部署): no name ends here
-    prefix = f"{kind}:before="
-    before = next((k[len(prefix) :] for k in features if k.startswith(prefix) and "&" not in k), "")
+    before = _class_before(scored)
     if before not in _BEFORE_A_NAME and f"{kind}:glued_verb" not in features:
         return False
     if any(f"{kind}:in={tag}" in features for tag in _FOREIGN_TAGS):

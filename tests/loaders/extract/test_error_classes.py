@@ -1276,6 +1276,17 @@ def test_a_verb_no_break_list_holds_is_left_out_before_a_place_that_begins_a_nam
     assert {"鹿城区青禾幼儿园", "鹿城区白鹭幼儿园"} <= _names(text, SCHOOL)
 
 
+@pytest.mark.parametrize(
+    "text",
+    ["正在加快推进清明小学、白鹭路实验学校建设。", "今年将推进冬至中学、青枫外国语学校建设。"],
+)
+def test_a_lists_first_item_is_a_name_beside_the_next(text: str) -> None:
+    # LAC reads 清明 and 冬至 as time words, and no separator opens the first item; the item
+    # after it is a school, so the first is one too.
+    schools = _names(text, SCHOOL)
+    assert len(schools) == 2 and any(name in text.split("、")[0] for name in schools)
+
+
 def test_a_kindergarten_may_be_called_baoyuyuan() -> None:
     # 保育院: a nursery school, the name of many public kindergartens.
     assert "鹿城区第二保育院" in _names("鹿城区第二保育院通过等级评定。", SCHOOL)
