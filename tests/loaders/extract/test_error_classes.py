@@ -1287,6 +1287,26 @@ def test_a_lists_first_item_is_a_name_beside_the_next(text: str) -> None:
     assert len(schools) == 2 and any(name in text.split("、")[0] for name in schools)
 
 
+@pytest.mark.parametrize(
+    ("text", "school"),
+    [
+        ("龙湾区职业高中校长在会上发言。", "龙湾区职业高中"),
+        ("永嘉县职业中专举行开学典礼。", "永嘉县职业中专"),
+        ("瓯海职教中心新增三个专业。", "瓯海职教中心"),
+        ("鹿城区特教学校举行开学典礼。", "鹿城区特教学校"),  # found before by 学校 too
+    ],
+)
+def test_a_school_named_by_its_types_short_form_after_its_area_is_one_school(
+    text: str, school: str
+) -> None:
+    # 职业高中 is 职业高级中学 abbreviated: the area's vocational school, as its full form is.
+    assert school in _names(text, SCHOOL)
+
+
+def test_a_schools_type_alone_is_no_school() -> None:
+    assert _names("全市职业高中招生规模保持稳定,加强职教中心建设。", SCHOOL) == set()
+
+
 def test_a_kindergarten_may_be_called_baoyuyuan() -> None:
     # 保育院: a nursery school, the name of many public kindergartens.
     assert "鹿城区第二保育院" in _names("鹿城区第二保育院通过等级评定。", SCHOOL)
