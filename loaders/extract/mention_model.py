@@ -779,6 +779,7 @@ def choose(cases: Sequence[AnchorCase], model: MentionModel, backstop: bool = Tr
             and lexically_sound(s)
             and model.probability(s.features) >= floor
             and (anchor.kind != SCHOOL or identified(s))
+            and (anchor.kind != GROUP or identified(s) or _named_group(s))
         ]
         agreed += [s for s in group if s.alternative.rule is None and named_by_lac(s)]
         if agreed:
@@ -787,6 +788,27 @@ def choose(cases: Sequence[AnchorCase], model: MentionModel, backstop: bool = Tr
                 Scored(first.alternative, first.features, model.probability(first.features))
             )
     return chosen
+
+
+# LAC's classes of a proper name's words: a place's, a person's, an organisation's.
+_PROPER = frozenset({"LOC", "PER", "ORG"})
+
+
+def _named_group(scored: Scored) -> bool:
+    """Return True when a group's name is set in quotes of its own (“博雅学区”) or LAC reads
+    every word before its head as a proper name's (西雅|学区, 雷锋|学区, 某某小学|学区): a group
+    the model doubts is kept with these, or with what identified() asks of a school, but not
+    with common words (职教|联盟, 高质量|教育集团, 义务教育发展|共同体), which describe a kind
+    of group."""
+    kind = scored.alternative.anchor.kind
+    if f"{kind}:enclosed" in scored.features:
+        return True
+    tags = {
+        k.split("=", 1)[1]
+        for k in scored.features
+        if k.startswith((f"{kind}:in=", f"{kind}:first=")) and "&" not in k
+    }
+    return bool(tags) and tags <= _PROPER
 
 
 # The least probability, as a share of the kind's threshold, of a rule's name with the bare head

@@ -240,6 +240,30 @@ def test_a_description_the_model_rejects_is_not_kept_by_the_rules_backstop():
     assert not _names("创建高水平精品高中的目标已经明确。", SCHOOL)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "我区着力打造职教联盟,服务区域产业发展。",
+        "全区组建高质量教育集团,扩大优质资源。",
+        "推进义务教育发展共同体建设。",
+    ],
+)
+def test_a_group_of_common_words_the_model_rejects_is_not_kept_by_the_backstop(text: str):
+    # 职教, 高质量, 义务教育发展: common words that say what kind of group, not which one.
+    assert not _names(text, GROUP)
+
+
+@pytest.mark.parametrize(
+    ("text", "groups"),
+    [
+        ("今年新组建雷锋学区和金桥小学学区。", {"雷锋学区", "金桥小学学区"}),
+        ("我镇将深化“致远学区”建设。", {"致远学区"}),  # a name set in quotes of its own
+    ],
+)
+def test_a_group_named_by_proper_names_the_model_doubts_is_still_kept(text: str, groups: set):
+    assert groups <= _names(text, GROUP, chain=("上海市", "闵行区"))
+
+
 def test_a_numbered_short_form_the_model_doubts_is_kept_by_the_rules_backstop():
     assert {"县五中", "县八小"} <= _names("县五中、县八小的校长参加了培训。", SCHOOL)
 
