@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
 from loaders.documents import PolicyDocument
+from loaders.extract.boundaries import dictionary_word
 from loaders.extract.lexical import analyse
 from loaders.extract.lexicon import alternation, load_list
 from loaders.extract.model import AREA, Candidate
@@ -273,6 +274,24 @@ def _level_form(match: AreaMatch, norm: str) -> tuple[Area, ...]:
     return ()
 
 
+# The rest of a 、-list of short place names whose level character comes once, after the last
+# (洛阳、焦作、济源等市: each is a 市): the items, then 等 and the level character.
+_LISTED_LEVEL = re.compile(r"(?:、[\u4e00-\u9fff]{2,5}?)*等([省市县区])")
+
+
+def _listed_form(match: AreaMatch, norm: str) -> tuple[Area, ...]:
+    """Return the areas a short form names as an item of a list that ends with their level
+    character (…、汝州等市: the county-level city 汝州市), or ()."""
+    if norm[match.end : match.end + 1] not in "、等":
+        return ()
+    listed = _LISTED_LEVEL.match(norm, match.end)
+    # The level character ends the list, not begins a word (…新城等区域: 区域 is "area").
+    if listed is None or dictionary_word(norm[listed.start(1) : listed.end(1) + 1]):
+        return ()
+    level = listed.group(1)
+    return tuple(a for a in match.aliased if a.level != "town" and a.name.endswith(level))
+
+
 def _resolve(
     match: AreaMatch, following: AreaMatch | None, norm: str, context: AreaContext
 ) -> _Hit | None:
@@ -320,6 +339,10 @@ def _short_form(
     if written:
         info = pick_area(written, context) or min(written, key=lambda o: o.code)
         return _Hit(start, end + 1, info, "areas.short_form.level", 0.9)
+    listed = _listed_form(match, norm)
+    if listed and not any(o.level in ("province", "city") for o in match.aliased):
+        info = pick_area(listed, context) or min(listed, key=lambda o: o.code)
+        return _Hit(start, end, info, "areas.short_form.listed", 0.85)
     chain = {i.code for i in context.chain}
     # 长沙 in a 长沙市 document is the city, not 长沙县 inside it.
     own = tuple(o for o in match.aliased if o.code in chain)

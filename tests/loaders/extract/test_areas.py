@@ -208,3 +208,17 @@ def test_area_generic_name_at_the_end_of_another_word_is_no_district():
     # 主城区 is a city's central districts, not the district 城区 of that city.
     text = "全市主城区学校布局调整,城区教育局负责实施。"
     assert _areas(text, ("山西省", "阳泉市")) == [("城区", "城区")]
+
+
+def test_short_forms_listed_before_their_shared_level_character_are_areas():
+    # 义乌、东阳、永康等市: the level character comes once, after the last item, and makes each
+    # item a 市 (county-level cities, whose short forms alone are too ambiguous to read).
+    labels = names_of(
+        extract(make_doc("会议邀请义乌、东阳、永康等市教育局参加。", ("浙江省",))), AREA
+    )
+    assert {"义乌市", "东阳市", "永康市"} <= labels
+
+
+def test_a_level_character_that_begins_a_word_ends_no_list_of_areas():
+    # 区 of 区域 ("area") after 等 is no level character: 新城 names no district here.
+    assert not names_of(extract(make_doc("规划范围包括南部新城等区域。", ("浙江省",))), AREA)
