@@ -972,7 +972,14 @@ def test_a_quoted_group_being_built_is_no_programme():
     assert _names("镇里将深化“青枫学区”建设,办好每一所学校。", PROGRAM) == set()
 
 
-@pytest.mark.parametrize(("text", "name"), [("落实双减政策,减轻学生负担。", "双减")])
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("落实双减政策,减轻学生负担。", "双减"),
+        # A national campaign carried out over time, as 两学一做 (ANNOTATION.md).
+        ("全系统扎实开展党纪学习教育。", "党纪学习教育"),
+    ],
+)
 def test_a_national_programme_without_a_suffix_is_found(text: str, name: str):
     assert name in _names(text, PROGRAM)
 
