@@ -182,7 +182,8 @@ def is_specific(name: str, suffix_len: int) -> bool:
         return False  # 某中学新校区和实验学校: a campus and another school joined, two names
     inner = _INNER_SUFFIX.search(head)
     if inner and "集团" not in head and not _compound_school(head):
-        return False
+        # 青禾中学附小: the primary school affiliated to a school, named by it
+        return suffix.startswith("附") and _named_school(head)
     if GENERIC_HEADS.fullmatch(body) or (body and CATEGORY.fullmatch(body)):
         return False  # a tier or kind (直属学校, 江苏省义务教育学校), not one institution
     rest = GENERIC.sub("", body)
@@ -201,6 +202,19 @@ def is_specific(name: str, suffix_len: int) -> bool:
     if _TENS.fullmatch(body) and suffix in _NUMBERED_HEADS:
         return True  # 八十八中学: the area's school of that number, 第 left out
     return had_place and not body.startswith(("各", "所", "省", "市", "区", "县"))
+
+
+def _named_school(name: str) -> bool:
+    """Return True when `name` is a specific school's name ending with a school head.
+
+    >>> _named_school("青禾中学"), _named_school("各中学"), _named_school("青禾中学和白鹭中学")
+    (True, False, False)
+    """
+    inner = list(_INNER_SUFFIX.finditer(name))
+    if not inner or inner[-1].end() != len(name):
+        return False
+    head_len = len(inner[-1].group())
+    return len(inner) == 1 and is_specific(name, head_len)
 
 
 def _verb_before_a_kind(name: str, suffix_len: int) -> bool:

@@ -1338,6 +1338,11 @@ def test_a_schools_type_alone_is_no_school() -> None:
     assert _names("全市职业高中招生规模保持稳定,加强职教中心建设。", SCHOOL) == set()
 
 
+def test_a_school_affiliated_to_a_school_is_named_by_it() -> None:
+    # 附小: the primary school affiliated to 青禾中学, a school of its own.
+    assert "青禾中学附小" in _names("青禾中学附小举行开学典礼。", SCHOOL)
+
+
 def test_a_kindergarten_may_be_called_baoyuyuan() -> None:
     # 保育院: a nursery school, the name of many public kindergartens.
     assert "鹿城区第二保育院" in _names("鹿城区第二保育院通过等级评定。", SCHOOL)
