@@ -443,6 +443,8 @@ def _local(options: list[AreaInfo], context: AreaContext) -> AreaInfo | None:
 # particles, prepositions, deictics and pronouns (区科协分配给|我局: 我局 is "our bureau"). 和
 # may (住房和城乡建设局, 人力资源和社会保障局), except right after another body's name.
 _NOT_IN_BODY = re.compile(r"[^\u4e00-\u9fff]|[的与及或在是对为从向由将把被给等各该这其我你他她]")
+# A quoted short name inside a body's own name (县“双减”办公室): its quotes are no break.
+_QUOTED = re.compile(r"“[\u4e00-\u9fff0-9+]{1,8}”")
 # Characters between an area (or a parent body) and the head: as many as the mention model's
 # alternatives reach (人力资源和社会保障 + 局).
 _OPEN_REACH = REACH[ORG] - 1
@@ -578,9 +580,16 @@ def _open_start(
     own = 0 if whole else 1  # characters of the department's own name needed at least
     if whole and head_start in area_starts and area_starts[head_start] >= floor:
         return _chain_start(gaz, text, area_starts[head_start], floor)  # 某某新区 + 管委会
+    # Quote marks of a quoted short name wholly within reach are no break (县“双减”办公室).
+    quoted = {i for m in _QUOTED.finditer(text, low, head_start) for i in (m.start(), m.end() - 1)}
     for at in range(head_start - 1, low - 1, -1):
         between = text[at:head_start]
-        if _NOT_IN_BODY.search(between) or (text[at] == "和" and at in ends):
+        if at in quoted:
+            continue
+        own_chars = "".join(c for i, c in enumerate(between, at) if i not in quoted)
+        if _NOT_IN_BODY.search(own_chars):
+            return None
+        if text[at] == "和" and at in ends:
             return None
         parent = ends.get(at)
         if parent is not None and head_start - at >= 1:

@@ -550,6 +550,13 @@ def test_a_town_named_like_a_zone_resolves_to_no_other_area():
     assert orgs and not any("濮阳" in name for name in orgs)
 
 
+def test_a_quoted_short_name_inside_a_bodys_name_is_part_of_it():
+    # “三名”: the programme's short name, quoted inside the name of the office that runs it.
+    assert "市“三名”工程办公室" in _names(
+        "市“三名”工程办公室负责日常工作。", ORG, chain=("浙江省", "温州市")
+    )
+
+
 @pytest.mark.parametrize(
     "text", ["市教育局成立领导小组,统筹推进改革。", "区教育局组建课程改革领导小组。"]
 )
