@@ -275,13 +275,13 @@ def _level_form(match: AreaMatch, norm: str) -> tuple[Area, ...]:
 
 
 # The rest of a 、-list of short place names whose level character comes once, after the last
-# (洛阳、焦作、济源等市: each is a 市): the items, then 等 and the level character.
+# (义乌、东阳、永康等市: each is a 市): the items, then 等 and the level character.
 _LISTED_LEVEL = re.compile(r"(?:、[\u4e00-\u9fff]{2,5}?)*等([省市县区])")
 
 
 def _listed_form(match: AreaMatch, norm: str) -> tuple[Area, ...]:
     """Return the areas a short form names as an item of a list that ends with their level
-    character (…、汝州等市: the county-level city 汝州市), or ()."""
+    character (…、永康等市: the county-level city 永康市), or ()."""
     if norm[match.end : match.end + 1] not in "、等":
         return ()
     listed = _LISTED_LEVEL.match(norm, match.end)

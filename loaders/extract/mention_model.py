@@ -795,8 +795,8 @@ _PROPER = frozenset({"LOC", "PER", "ORG"})
 
 
 def _named_group(scored: Scored) -> bool:
-    """Return True when a group's name is set in quotes of its own (“博雅学区”) or LAC reads
-    every word before its head as a proper name's (西雅|学区, 雷锋|学区, 某某小学|学区): a group
+    """Return True when a group's name is set in quotes of its own (“青枫学区”) or LAC reads
+    every word before its head as a proper name's (白鹭|学区, 鲁迅|学区, 某某小学|学区): a group
     the model doubts is kept with these, or with what identified() asks of a school, but not
     with common words (职教|联盟, 高质量|教育集团, 义务教育发展|共同体), which describe a kind
     of group."""
@@ -1028,8 +1028,8 @@ def with_list_peers(text: str, cases: Sequence[AnchorCase], chosen: list[Scored]
 
 def _first_items(text: str, cases: Sequence[AnchorCase], listed: Sequence[Scored]) -> list[Scored]:
     """Return the rule's name of each list's first item, which no separator opens, when the
-    item after it is a chosen name of the same kind (推进春分中学、某某实验学校建设: LAC read
-    春分 as a time word) and LAC agrees with the name's words (no verb, preposition … inside,
+    item after it is a chosen name of the same kind (推进清明小学、某某实验学校建设: LAC read
+    清明 as a time word) and LAC agrees with the name's words (no verb, preposition … inside,
     beginning where a word does)."""
     follows = {(s.alternative.anchor.kind, s.alternative.start) for s in listed}
     covered = {(s.alternative.anchor.kind, s.alternative.anchor.end) for s in listed}
