@@ -181,7 +181,7 @@ def in_a_place(text: str, at: int) -> bool:
 
 
 # A deictic or scope word of two or more characters (我区, 本市, 全县): a rule's left edge may
-# fall inside one when its last character is a level character (我|区西苑小学).
+# fall inside one when its last character is a level character (我|区青枫小学).
 _AREA_DEICTIC = re.compile("(?:" + lexicon.alternation("leading_noise", "deictic", "scope") + ")")
 
 

@@ -296,7 +296,7 @@ def _at_a_place(name: str, cut: int, suffix_len: int) -> int:
     (4, 0)
     >>> _at_a_place("切实改善鹿城学校", 0, 2)  # the area's schools
     0
-    >>> _at_a_place("北京教育科学研究院丰台学校", 0, 2)  # a school founded by an institute
+    >>> _at_a_place("市教育科学研究院鹿城区青禾学校", 0, 2)  # founded by an institute
     0
     """
     for at in range(cut + 1, len(name) - suffix_len - 1):
