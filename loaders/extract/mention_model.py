@@ -992,7 +992,8 @@ _ITEM_CHARS = 10  # the most characters a listed item may have before its head
 def with_list_peers(text: str, cases: Sequence[AnchorCase], chosen: list[Scored]) -> list[Scored]:
     """Return `chosen` and every item of a 、-list, whole from separator to head, whose neighbour
     in the list is a chosen name with the same head: coordinated items are names of one kind
-    (白杨小学、还拉小学、金桂小学), however LAC reads the first word of one of them."""
+    (白杨小学、还拉小学、金桂小学), however LAC reads the first word of one of them. A list's
+    first item, which no separator opens, is taken by _first_items."""
     listed = [s for s in chosen if s.alternative.anchor.kind in _LISTED_KINDS]
     ends = {(s.alternative.anchor.head, s.alternative.anchor.end) for s in listed}
     starts = {(s.alternative.anchor.head, s.alternative.start) for s in listed}

@@ -586,8 +586,9 @@ def _open_start(
         between = text[at:head_start]
         if at in quoted:
             continue
-        own_chars = "".join(c for i, c in enumerate(between, at) if i not in quoted)
-        if _NOT_IN_BODY.search(own_chars):
+        if quoted:
+            between = "".join(c for i, c in enumerate(between, at) if i not in quoted)
+        if _NOT_IN_BODY.search(between):
             return None
         if text[at] == "和" and at in ends:
             return None
