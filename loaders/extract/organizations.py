@@ -498,6 +498,8 @@ def find_open_bodies(
             ):
                 continue  # 集团化|办学: the head begins the next word (but 市政府|部署 ends a body)
             begin = _open_start(text, start, s_start, ends, area_starts, _whole_body(head))
+            if begin is None:
+                begin = _central_body_start(text, end, s_start)
             if begin is not None and not text.endswith(_NOT_BODIES, begin, end):
                 candidate = body_candidate(text, begin, end, head, cls, context, 0.6)
                 out.append(replace(candidate, method="organizations.open"))
@@ -549,6 +551,36 @@ def _whole_body(head: str) -> bool:
     return len(head) > 1 and jieba.posseg.dt.word_tag_tab.get(head) in ("nt", "j")
 
 
+def _central_body_start(text: str, end: int, floor: int) -> int | None:
+    """Return where a central body named without an area begins, or None: one of
+    lexicon/central_bodies.tsv (财政部, 中组部), or a word jieba's dictionary tags as an
+    organisation that a national scope begins (国家统计局, 全国妇联), ending at `end` and
+    written where a name may begin (after punctuation, a function word or the clause's start),
+    not inside a longer name (某省财政厅 has its area). A local body's name without its area
+    (统战部, 关工委) is bare.
+    """
+    import jieba.posseg
+
+    tags = jieba.posseg.dt.word_tag_tab
+    for n in range(min(10, end - floor), 1, -1):
+        begin = end - n
+        word = text[begin:end]
+        if word not in _CENTRAL_BODIES and not (tags.get(word) == "nt" and _NATIONAL.match(word)):
+            continue
+        before = text[begin - 1 : begin]
+        if begin == floor or not _CJK_CHAR.match(before) or before in _NAME_OPENERS:
+            return begin
+    return None
+
+
+_CJK_CHAR = re.compile(r"[\u4e00-\u9fff]")
+# A national scope at the start of a body's name.
+_NATIONAL = re.compile(r"国家|中央|全国|中国")
+_CENTRAL_BODIES = frozenset(lexicon.words("central_bodies"))
+# Characters a central body's name may follow directly: conjunctions and the like (和民政部).
+_NAME_OPENERS = frozenset("和与及同由对向经")
+
+
 def _head_hits_end(text: str, end: int) -> bool:
     """Return True when a body's head ends at `end` (政府 before 部署)."""
     return bool(head_ending_at(text, end, ORG))
@@ -595,6 +627,13 @@ def _open_start(
         parent = ends.get(at)
         if parent is not None and head_start - at >= 1:
             return parent.start  # 市教育局 + 财务 + 处
+        if (
+            text.startswith("国家", at)
+            and at + 2 < head_start
+            and text[at + 2] != "级"  # 国家级: a rank granted, not the state
+            and (at == floor or not _CJK_CHAR.match(text[at - 1]) or text[at - 1] in _NAME_OPENERS)
+        ):
+            return at  # 国家 + 发展改革 + 委: the state's level, as 省 or 市
         zone = _ZONE.search(text, max(floor, at - 10), at + 1) if text[at] == "区" else None
         if zone is not None and at < head_start - own:
             # 经开区 + 教育 + 局: from the zone's area where one was found (its own name with

@@ -550,6 +550,26 @@ def test_a_town_named_like_a_zone_resolves_to_no_other_area():
     assert orgs and not any("濮阳" in name for name in orgs)
 
 
+@pytest.mark.parametrize(
+    ("text", "bodies"),
+    [
+        ("教育部、财政部、人力资源社会保障部联合印发通知。", {"财政部", "人力资源社会保障部"}),
+        ("中组部、中宣部等八部门联合印发通知。", {"中组部", "中宣部"}),
+        ("国家发展改革委、民政部等部门出台意见。", {"国家发展改革委", "民政部"}),
+        ("数据经国家统计局核定后发布。", {"国家统计局"}),
+    ],
+)
+def test_a_central_body_is_found_without_an_area(text: str, bodies: set):
+    # The State Council's departments and the central party departments carry no area, and 国家
+    # before a name is the state's level, as 省 or 市 is a province's or a city's.
+    assert bodies <= _names(text, ORG)
+
+
+@pytest.mark.parametrize("text", ["宣传与统战部部长出席会议。", "公司财务部负责结算。"])
+def test_a_local_department_without_its_area_is_bare(text: str):
+    assert _names(text, ORG) == set()
+
+
 def test_a_quoted_short_name_inside_a_bodys_name_is_part_of_it():
     # “三名”: the programme's short name, quoted inside the name of the office that runs it.
     assert "市“三名”工程办公室" in _names(
