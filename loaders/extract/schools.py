@@ -336,7 +336,31 @@ def _past_description(name: str, cut: int, suffix_len: int) -> int:
             and not is_specific(name[cut : match.end()], len(match.group()))
         ):
             return match.end()
+    # A common noun for a school (名校, 母校, 该校) in apposition before the name.
+    for match in _SCHOOL_NOUN_END.finditer(name, cut + 1, head_end):
+        rest = name[match.end() :]
+        word = name[match.start() - 1 : match.end()]
+        if (
+            len(rest) > suffix_len + 1
+            and word not in _SCHOOL_WORDS  # 学校, 分校: a school's own head (某学校某校区)
+            and _common_school_noun(word)
+            and is_specific(rest, suffix_len)
+        ):
+            return match.end()
     return cut
+
+
+_SCHOOL_NOUN_END = re.compile("[校园]")
+_SCHOOL_WORDS = frozenset(lexicon.words("school_heads"))
+
+
+@lru_cache(maxsize=1024)
+def _common_school_noun(word: str) -> bool:
+    """Return True when jieba's dictionary has `word` as a common noun or pronoun (名校, 母校,
+    该校), not a name's word."""
+    import jieba.posseg
+
+    return jieba.posseg.dt.word_tag_tab.get(word) in ("n", "r")
 
 
 def _trim_left(name: str, suffix_len: int) -> int:

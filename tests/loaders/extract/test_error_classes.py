@@ -60,6 +60,8 @@ def _names(text: str, kind: str, chain: tuple[str, ...] = CHAIN) -> set[str]:
             "学校温州市第十四中学",
         ),
         ("其中优质高中蒲州中学今年扩招两个班。", "蒲州中学", "高中蒲州中学"),
+        # A common noun for a school (名校: a famous school) in apposition before the name.
+        ("鹿城名校青枫小学今年新建校区。", "青枫小学", "鹿城名校青枫小学"),
         # A deictic that ends in a level character (我区: our district), which the rule's
         # edge falls inside.
         ("今年我区青枫小学获评市文明校园。", "青枫小学", "区青枫小学"),
