@@ -145,6 +145,18 @@ def dictionary_word(word: str) -> bool:
     return bool(_dictionary().get(word))
 
 
+def dictionary_tag(word: str) -> str:
+    """Return jieba's dictionary tag of `word` ('' when it is not listed). Read from posseg's
+    table at each call: its initialize() replaces the table.
+
+    >>> dictionary_tag("民政局"), dictionary_tag("生教")
+    ('nt', '')
+    """
+    import jieba.posseg
+
+    return jieba.posseg.dt.word_tag_tab.get(word, "")
+
+
 _VERB_TAGS = frozenset({"v", "vd", "d", "p", "c"})
 
 
@@ -156,9 +168,7 @@ def verb_word(text: str, start: int) -> bool:
     >>> verb_word("加快县第一中学", 0), verb_word("开发区实验小学", 0)
     (True, False)
     """
-    import jieba.posseg
-
-    if jieba.posseg.dt.word_tag_tab.get(text[start : start + 2]) not in _VERB_TAGS:
+    if dictionary_tag(text[start : start + 2]) not in _VERB_TAGS:
         return False
     return not any(dictionary_word(text[start : start + n]) for n in (3, 4))
 

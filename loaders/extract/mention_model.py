@@ -721,9 +721,7 @@ def _common_phrase(text: str, alt: Alternative) -> bool:
 @lru_cache(maxsize=4096)  # asked of every unquoted programme alternative's first character
 def _preposition(char: str) -> bool:
     """Return True when jieba's dictionary tags `char` as a preposition (用, 以, 对)."""
-    import jieba.posseg
-
-    return jieba.posseg.dt.word_tag_tab.get(char) == "p"
+    return boundaries.dictionary_tag(char) == "p"
 
 
 def _names_a_group(surface: str) -> bool:

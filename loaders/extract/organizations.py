@@ -17,7 +17,7 @@ import ahocorasick
 
 from loaders.extract import lexicon
 from loaders.extract.areas import LEVEL_CHARACTERS, AreaContext, pick_area
-from loaders.extract.boundaries import REACH, dictionary_word, head_ending_at
+from loaders.extract.boundaries import REACH, dictionary_tag, dictionary_word, head_ending_at
 from loaders.extract.gazetteer import AreaInfo, Gazetteer, load_gazetteer, place_lengths_before
 from loaders.extract.model import ORG, Candidate
 from loaders.extract.sentences import spans_with_hits, word_hits
@@ -522,23 +522,15 @@ _COMMON = (
 def _ordinary_word(pair: str) -> bool:
     """Return True when `pair` is an everyday word in jieba's dictionary, other than an
     abbreviated body (妇联, 科协 are tagged j; 举办 v, 东部 f, 学科 n are not bodies)."""
-    import jieba.posseg
-
     from loaders.extract.boundaries import word_frequency
 
-    return word_frequency(pair) >= _COMMON and jieba.posseg.dt.word_tag_tab.get(pair) not in (
-        "j",
-        "nt",
-    )
+    return word_frequency(pair) >= _COMMON and dictionary_tag(pair) not in ("j", "nt")
 
 
 def _ends_body_word(text: str, end: int) -> bool:
     """Return True when a word jieba's dictionary tags as an organisation (nt) ends at `end`:
     民政局 is one though 政局 ("political situation") is an everyday word."""
-    import jieba.posseg
-
-    tags = jieba.posseg.dt.word_tag_tab
-    return any(tags.get(text[end - n : end]) == "nt" for n in (3, 4, 5) if end - n >= 0)
+    return any(dictionary_tag(text[end - n : end]) == "nt" for n in (3, 4, 5) if end - n >= 0)
 
 
 @lru_cache(maxsize=256)
@@ -546,9 +538,7 @@ def _whole_body(head: str) -> bool:
     """Return True when a head is a body's word by itself, which jieba's dictionary tags as an
     organisation or an abbreviation (管委会, 党工委, 人大常委会), so no name of its own need come
     between it and its area; 局, 中心, 委员会 name a body only with one."""
-    import jieba.posseg
-
-    return len(head) > 1 and jieba.posseg.dt.word_tag_tab.get(head) in ("nt", "j")
+    return len(head) > 1 and dictionary_tag(head) in ("nt", "j")
 
 
 def _central_body_start(text: str, end: int, floor: int) -> int | None:
@@ -559,18 +549,22 @@ def _central_body_start(text: str, end: int, floor: int) -> int | None:
     not inside a longer name (某省财政厅 has its area). A local body's name without its area
     (统战部, 关工委) is bare.
     """
-    import jieba.posseg
-
-    tags = jieba.posseg.dt.word_tag_tab
     for n in range(min(10, end - floor), 1, -1):
         begin = end - n
         word = text[begin:end]
-        if word not in _CENTRAL_BODIES and not (tags.get(word) == "nt" and _NATIONAL.match(word)):
+        if word not in _CENTRAL_BODIES and not (
+            dictionary_tag(word) == "nt" and _NATIONAL.match(word)
+        ):
             continue
-        before = text[begin - 1 : begin]
-        if begin == floor or not _CJK_CHAR.match(before) or before in _NAME_OPENERS:
+        if _name_may_begin(text, begin, floor):
             return begin
     return None
+
+
+def _name_may_begin(text: str, at: int, floor: int) -> bool:
+    """Return True when a body's name may begin at `at` though no area is written before it:
+    the clause's start, after a character that is not Chinese, or after 和, 与 and the like."""
+    return at == floor or not _CJK_CHAR.match(text[at - 1]) or text[at - 1] in _NAME_OPENERS
 
 
 _CJK_CHAR = re.compile(r"[\u4e00-\u9fff]")
@@ -631,7 +625,7 @@ def _open_start(
             text.startswith("国家", at)
             and at + 2 < head_start
             and text[at + 2] != "级"  # 国家级: a rank granted, not the state
-            and (at == floor or not _CJK_CHAR.match(text[at - 1]) or text[at - 1] in _NAME_OPENERS)
+            and _name_may_begin(text, at, floor)
         ):
             return at  # 国家 + 发展改革 + 委: the state's level, as 省 or 市
         zone = _ZONE.search(text, max(floor, at - 10), at + 1) if text[at] == "区" else None

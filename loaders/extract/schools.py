@@ -17,7 +17,7 @@ from functools import lru_cache
 import ahocorasick
 
 from loaders.extract import lexicon
-from loaders.extract.boundaries import head_of, verb_word
+from loaders.extract.boundaries import dictionary_tag, head_of, verb_word
 from loaders.extract.cover import Cover
 from loaders.extract.gazetteer import leading_place, load_gazetteer
 from loaders.extract.model import GROUP, ORG, SCHOOL, Candidate
@@ -307,7 +307,7 @@ def _at_a_place(name: str, cut: int, suffix_len: int) -> int:
     return cut
 
 
-_PREDICATE_TAGS = frozenset({"v", "d", "ad", "vd"})
+_VERB_OR_ADVERB_TAGS = frozenset({"v", "d", "ad", "vd"})
 
 
 def _predicate_only(words: str) -> bool:
@@ -315,7 +315,7 @@ def _predicate_only(words: str) -> bool:
     import jieba.posseg
 
     read = jieba.posseg.lcut(words, HMM=False)
-    return bool(read) and all(len(w.word) > 1 and w.flag in _PREDICATE_TAGS for w in read)
+    return bool(read) and all(len(w.word) > 1 and w.flag in _VERB_OR_ADVERB_TAGS for w in read)
 
 
 def _past_description(name: str, cut: int, suffix_len: int) -> int:
@@ -358,9 +358,7 @@ _SCHOOL_WORDS = frozenset(lexicon.words("school_heads"))
 def _common_school_noun(word: str) -> bool:
     """Return True when jieba's dictionary has `word` as a common noun or pronoun (名校, 母校,
     该校), not a name's word."""
-    import jieba.posseg
-
-    return jieba.posseg.dt.word_tag_tab.get(word) in ("n", "r")
+    return dictionary_tag(word) in ("n", "r")
 
 
 def _trim_left(name: str, suffix_len: int) -> int:
