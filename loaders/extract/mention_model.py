@@ -306,6 +306,7 @@ _JOINED_SCHOOL = re.compile("(?:" + lexicon.alternation("school_heads") + ")(?:�
 _CHECKED_STARTS = ("program",)
 # Word classes no name begins with: adverbs, prepositions, pronouns, conjunctions, particles.
 _NO_NAME_STARTS = frozenset({"d", "ad", "p", "r", "c", "u", "xc"})
+_ADVERBIAL = frozenset({"d", "ad", "vd"})  # what modifies a verb (继续, 进一步, 持续)
 
 
 # LAC tags no school, group or body name holds before its head: verbs, adverbs and
@@ -543,8 +544,17 @@ def _trim_start(text: str, rule: Candidate, words: Words) -> Candidate | None:
     if rule.name.startswith(BASED_ON):
         return rule  # a research title's clause, which the rule read as the name's
     token = tokens[at]
+    # An adverb just before a verb that opens the name makes that verb the predicate
+    # (继续|扩大|某某计划): the name begins after it.
+    predicate = (
+        token.tag == "v"
+        and token.end - token.start >= 2
+        and at > 0
+        and tokens[at - 1].end == rule.start
+        and tokens[at - 1].tag in _ADVERBIAL
+    )
     # One character may be a name's own first character that LAC splits off (向|阳花计划).
-    if token.end - token.start < 2 or token.tag not in _NO_NAME_STARTS:
+    if not predicate and (token.end - token.start < 2 or token.tag not in _NO_NAME_STARTS):
         return rule
     while at < len(tokens) and tokens[at].tag in _NO_NAME_STARTS:
         at += 1

@@ -74,6 +74,19 @@ def test_left_boundary_leaves_out_the_words_before_a_name(text: str, name: str, 
 
 
 @pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("全县继续扩大青禾营养改善计划覆盖范围。", "青禾营养改善计划"),
+        ("今年进一步扩大青松助学计划受益面。", "青松助学计划"),
+    ],
+)
+def test_a_verb_after_an_adverb_is_the_predicate_not_a_programmes_first_word(
+    text: str, name: str
+):
+    assert _names(text, PROGRAM) == {name}
+
+
+@pytest.mark.parametrize(
     ("text", "name", "glued"),
     [
         ("白鹿小学校长在开学典礼上致辞。", "白鹿小学", "白鹿小学校"),
