@@ -80,9 +80,7 @@ def test_left_boundary_leaves_out_the_words_before_a_name(text: str, name: str, 
         ("今年进一步扩大青松助学计划受益面。", "青松助学计划"),
     ],
 )
-def test_a_verb_after_an_adverb_is_the_predicate_not_a_programmes_first_word(
-    text: str, name: str
-):
+def test_a_verb_after_an_adverb_is_the_predicate_not_a_programmes_first_word(text: str, name: str):
     assert _names(text, PROGRAM) == {name}
 
 
