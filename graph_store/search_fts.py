@@ -52,13 +52,12 @@ from graph_store.search_index import (
     folded_chars,
     pinyin_keys,
     query_grams,
-    section_body,
-    sentences,
+    section_sentences,
     token_sequence,
 )
 from ontology.namespace import INFERRED_GRAPH, ONTOLOGY_GRAPH, PROGRAMS_GRAPH
 
-SCHEMA_VERSION = "2"
+SCHEMA_VERSION = "3"
 SUFFIX = ".search.sqlite"
 _CHUNK = 400  # IRIs per VALUES block
 # The classes whose instances are entities (graph_store.app_queries QUERIES["entities"]).
@@ -498,17 +497,11 @@ def graph_records(
             )
         )
     texts = {r["document"]: r["text"] or "" for r in _rows(store, _TEXTS, "g", graphs)}
-    for row in _rows(store, _SECTIONS, "g", graphs):
-        for sentence in sentences(section_body(row, texts)):
-            record = SearchRecord(
-                "section",
-                row["section"],
-                sentence,
-                row["heading"] or "",
-                "Section",
-                row["document"],
-            )
-            records.append((record, row["g"]))
+    for row, sentence in section_sentences(_rows(store, _SECTIONS, "g", graphs), texts):
+        record = SearchRecord(
+            "section", row["section"], sentence, row["heading"] or "", "Section", row["document"]
+        )
+        records.append((record, row["g"]))
     touched = [(row["g"], row["s"]) for row in _rows(store, _TOUCHED, "g", graphs)]
     return records, touched
 

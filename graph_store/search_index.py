@@ -21,7 +21,7 @@ import hashlib
 import json
 import re
 from collections import defaultdict
-from collections.abc import Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
@@ -30,7 +30,7 @@ from graph_store.app_queries import main_class, run_app_query
 from graph_store.protocol import GraphStore
 
 _LATIN = re.compile(r"^[a-z0-9 ]+$")
-INDEX_VERSION = 3
+INDEX_VERSION = 4
 
 
 @dataclass(frozen=True)
@@ -95,13 +95,61 @@ def record_tokens(record: SearchRecord) -> set[str]:
     return set(token_sequence(folded_chars(record.text), record.kind == "entity"))
 
 
-def section_body(row: Mapping[str, Any], texts: Mapping[Any, str]) -> str:
-    """Return a section's text: its span of the document's text, else its heading (a section
-    read from a store without offsets)."""
-    text = texts.get(row["document"], "")
-    if row["start"] and row["end"] and text:
-        return text[int(row["start"]) : int(row["end"])]
-    return str(row["heading"] or "")
+def section_sentences(
+    rows: Iterable[Mapping[str, Any]], texts: Mapping[Any, str]
+) -> Iterator[tuple[Mapping[str, Any], str]]:
+    """Yield each section row with each sentence of its own text, as the index stores them.
+
+    A section's span holds its subsections' (一、 holds (一) and 1.): a sentence is indexed
+    once, under the innermost section that holds it. Indexed under every section around it, a
+    sentence came back once per level of the outline, and a search's few hundred hits held a
+    third as many sentences. A section read from a store without offsets has its heading.
+
+    >>> rows = [{"section": "s1", "document": "d", "start": 0, "end": 16, "heading": "一"},
+    ...         {"section": "s1.1", "document": "d", "start": 7, "end": 16, "heading": "(一)"}]
+    >>> [(r["section"], t) for r, t in section_sentences(rows, {"d": "一、总体要求\\n(一)推进办学。"})]
+    [('s1', '一、总体要求'), ('s1.1', '(一)推进办学。')]
+    """
+    spanned: dict[Any, list[tuple[int, int, str, Mapping[str, Any]]]] = defaultdict(list)
+    for row in rows:
+        text = texts.get(row["document"], "")
+        if row["start"] is not None and row["end"] is not None and text:
+            start, end = int(row["start"]), int(row["end"])
+            spanned[row["document"]].append((start, -end, str(row["section"]), row))
+        else:
+            for sentence in sentences(str(row["heading"] or "")):
+                yield row, sentence
+    for document, sections in spanned.items():
+        text = texts[document]
+        for row, start, end in _own_spans(sorted(sections, key=lambda s: s[:3])):
+            for sentence in sentences(text[start:end]):
+                yield row, sentence
+
+
+def _own_spans(
+    sections: list[tuple[int, int, str, Mapping[str, Any]]],
+) -> Iterator[tuple[Mapping[str, Any], int, int]]:
+    """Yield (row, start, end) for each piece of a section's span that no section inside it
+    covers; `sections` are (start, -end, iri, row), sorted: outer before inner."""
+    open_: list[list[Any]] = []  # [row, where its own text resumes, end], innermost last
+
+    def close(before: float) -> Iterator[tuple[Mapping[str, Any], int, int]]:
+        while open_ and open_[-1][2] <= before:
+            row, resume, end = open_.pop()
+            if resume < end:
+                yield row, resume, end
+            if open_:
+                open_[-1][1] = max(open_[-1][1], end)
+
+    for start, negative_end, _, row in sections:
+        yield from close(start)
+        if open_:
+            outer = open_[-1]
+            if outer[1] < start:
+                yield outer[0], outer[1], start
+            outer[1] = max(outer[1], -negative_end)
+        open_.append([row, start, -negative_end])
+    yield from close(float("inf"))
 
 
 def sentences(body: str) -> list[str]:
@@ -266,18 +314,17 @@ def build_search_index(store: GraphStore) -> SearchIndex:
             )
         )
     texts = {r["document"]: r["text"] or "" for r in run_app_query(store, "document_text").values()}
-    for row in run_app_query(store, "section_texts").values():
-        for sentence in sentences(section_body(row, texts)):
-            index.add(
-                SearchRecord(
-                    "section",
-                    row["section"],
-                    sentence,
-                    row["heading"] or "",
-                    "Section",
-                    row["document"],
-                )
+    for row, sentence in section_sentences(run_app_query(store, "section_texts").values(), texts):
+        index.add(
+            SearchRecord(
+                "section",
+                row["section"],
+                sentence,
+                row["heading"] or "",
+                "Section",
+                row["document"],
             )
+        )
     return index
 
 

@@ -273,3 +273,25 @@ def test_same_answers_as_the_in_memory_index_on_the_corpus_built_incrementally(
     index = current(store, path)
     assert_same_answers(store, index)
     assert len(texts(index, "教育")) > 100
+
+
+def test_a_sentence_is_indexed_once_under_its_innermost_section(tmp_path):
+    # 一、 holds (二), whose span holds the sentence: one hit, not one per level of the outline.
+    doc = tmp_path / "nested.txt"
+    doc.write_text(
+        "青禾区教育局2021年工作要点\n\n一、推进集团化办学\n(一)扩大集团覆盖\n"
+        "青禾小学牵头组建青禾教育集团。\n(二)深化集团管理\n推进集团内教师轮岗交流。\n",
+        encoding="utf-8",
+    )
+    store = EmbeddedStore(tmp_path / "store")
+    assert ingest_paths(store, [doc]).ok
+    index = current(store, index_path(tmp_path / "store"))
+    hits = index.search("教师轮岗", ("section",))
+    assert [(h.record.text, h.record.label) for h in hits] == [
+        ("推进集团内教师轮岗交流。", "深化集团管理")
+    ]
+    # The outer section keeps the text no inner section holds: its heading line.
+    assert [h.record.label for h in index.search("推进集团化办学", ("section",))] == [
+        "推进集团化办学"
+    ]
+    assert_same_answers(store, index)
