@@ -52,10 +52,12 @@ _CATALOGUE_LINE = re.compile(
 )
 _ALONE_LABEL = re.compile(rf"^{_BULLET}(?:{_LONG_LABELS})[ \t]*:?[ \t]*$")
 # A page's path to the story (您目前的位置: 首页 » …): the header above it is the site's.
-BREADCRUMB = re.compile(
-    r"^(?:[您你](?:目前|当前|现在)?的?(?:所在)?|(?:目前|当前|现在|所在)的?)位置"
-    r"|^(?:首页|主页|网站首页|>)\s*(?:>|»|›|-|/|→)"
+# What opens a page's path to the story, unanchored (metadata finds it after a line's indent).
+BREADCRUMB_START = (
+    r"(?:(?:[您你](?:目前|当前|现在)?的?(?:所在)?|(?:目前|当前|现在|所在)的?)位置"
+    r"|(?:首页|主页|网站首页|>)\s*(?:>|»|›|-|/|→))"
 )
+BREADCRUMB = re.compile("^" + BREADCRUMB_START)
 _STRONG_TERMS = re.compile(
     r"主办单位|承办单位|主办:|承办:|协办单位|ICP备|ICP证|公网安备|网站标识码|版权所有|Copyright|©|"
     r"技术支持|网站地图|网站纠错|联系我们|免责声明|本文地址|打印本页|打印正文|打印此页|关闭窗口|关闭本页|"

@@ -30,7 +30,8 @@ from functools import lru_cache
 
 import cn2an
 
-from loaders.boilerplate import BREADCRUMB
+from loaders.boilerplate import BREADCRUMB_START
+from loaders.dictionary import everyday_word
 from loaders.documents import DocumentMetadata, Span
 from loaders.gazetteer import (
     LEVELS,
@@ -98,7 +99,8 @@ _FOOTER_FIELDS = {
 }
 _OTHER_LABELS = (
     "作者|责任编辑|编辑|浏览次数|阅读次数|点击次数|访问次数|浏览量|阅读量|点击量|访问量|公开方式|公开范围|法定主动公开分类|体裁分类|内容概述|联系地址|"
-    "邮政编码|电子邮箱|联系电话|网站标识码|有效性|关键词|主题词|发布者"
+    "邮政编码|电子邮箱|联系电话|网站标识码|有效性|关键词|关键字|主题词|发布者|责任部门|公开时限|"
+    "是否有效"
 )
 # A label stands at a line start or after white space or a separator. That test comes after
 # each label's first character (the character before it is not one of the others), so every
@@ -147,7 +149,28 @@ _DATE_TEXT = (
     r"|[〇零一二三四五六七八九○]{4}\s*年\s*[一二三四五六七八九十]{1,3}\s*月\s*[一二三四五六七八九十]{1,3}\s*日)"
 )
 _ORG_SUFFIX = r"(?:人民政府|政府|委员会|办公室|教育局|局|厅|委|办|部|院|中心|学校|大学|学院|协会|公司|处|所|站|馆)"
-_ORG_LINE = re.compile(rf"[{_CJK}()]{{2,40}}{_ORG_SUFFIX}")
+_ORG_NAME = re.compile(rf"[{_CJK}()]{{2,40}}(?P<suffix>{_ORG_SUFFIX})")
+
+
+# A body's name that opens a title before a year or 关于 (发文机关名称 + 事由, GB/T 9704 7.3.1).
+_TITLE_ISSUER = re.compile(
+    rf"(?P<org>[{_CJK}()]{{2,40}}?{_ORG_SUFFIX})(?=(?:19|20)\d{{2}}\s*年|关于)"
+)
+
+
+def _org_line(line: str) -> bool:
+    """Return True for a body's name alone (某区教育局, 某市人民政府): not when its last two
+    characters are an everyday word (格局, 举办, 全部), which a headline ends with (…发展新格局)
+    and no body's name does.
+
+    >>> _org_line("某某区教育局"), _org_line("某区人民政府"), _org_line("某某区构建发展新格局")
+    (True, True, False)
+    """
+    match = _ORG_NAME.fullmatch(line)
+    # The prefix is greedy: the suffix matched is the shortest that ends the line (局 of 教育局).
+    return match is not None and not (len(match["suffix"]) == 1 and everyday_word(line[-2:]))
+
+
 # What every _SIGNATURE_INLINE match holds (white space, then the date): texts without it skip
 # the search, which tries up to 40 name characters after every sentence end and space.
 _SPACE_DATE = re.compile(rf"\s{_DATE_TEXT}")
@@ -349,6 +372,11 @@ def _label_accepted(norm: str, match: re.Match[str]) -> bool:
     return at == 0 or norm[at - 1] in " \t\n|•·:,;)】]" or label not in _FOOTER_FIELDS
 
 
+# White space and the list bullets a catalogue rendered as a list puts before each cell
+# ('• [ 发布机构 ]' / '• 某区人民政府').
+_CELL_MARKS = " \t\n•·●◆■▪"
+
+
 def _next_line_value(norm: str, at: int, labels: list[re.Match[str]]) -> tuple[int, int] | None:
     """Return the span of the line after `at` when it holds a label's value (a table cell)."""
     line_start = norm.find("\n", at)
@@ -358,7 +386,7 @@ def _next_line_value(norm: str, at: int, labels: list[re.Match[str]]) -> tuple[i
         return None
     line_end = norm.find("\n", line_start)
     line_end = len(norm) if line_end < 0 else line_end
-    start, end = _strip_span(norm, line_start, line_end)
+    start, end = _strip_span(norm, line_start, line_end, _CELL_MARKS)
     if any(start <= m.start() < end for m in labels):
         return None
     return (start, end) if end > start else None
@@ -373,11 +401,11 @@ def _owner_span(norm: str, match: re.Match[str], start: int, end: int) -> Span |
             start = m.end()
         elif m.end() == end:
             end = m.start()
-    if end > start and _ORG_LINE.fullmatch(norm[start:end]):
+    if end > start and _org_line(norm[start:end]):
         return Span(start, end)
     line_start = norm.rfind("\n", 0, match.start()) + 1
     name = _NAME_BEFORE.search(norm, line_start, match.start())
-    if name and _ORG_LINE.fullmatch(name["name"]):
+    if name and _org_line(name["name"]):
         return Span(*name.span("name"))
     return None
 
@@ -435,7 +463,7 @@ def catalogue_fields(norm: str) -> dict[str, Span]:
         while end > match.end() and norm[end - 1] in "【[ \t":  # the next label's bracket
             end -= 1
         # A table's cell bars around the value ('发布机构: | 某局 |') are not part of it.
-        start, end = _strip_span(norm, match.end(), end, " \t\n|｜丨")
+        start, end = _strip_span(norm, match.end(), end, _CELL_MARKS + "|｜丨")
         if field == "site_owner":
             owner = _owner_span(norm, match, start, end)
             if owner:
@@ -538,7 +566,7 @@ def _is_title_line(line: str) -> bool:
         and not _DATE_ALONE.fullmatch(line)
         and not header_date(line)  # 2021年06月04日 星期五 报料热线:…: a page's dated header
         and not _SHORT_FIELD.fullmatch(line)
-        and not _ORG_LINE.fullmatch(line)
+        and not _org_line(line)
         and not re.fullmatch(r".*文\s*件", line)
         and not DOC_NUMBER.fullmatch(line)
         and not is_byline(line)
@@ -637,13 +665,13 @@ def _title_lines(norm: str, lines: list[tuple[int, int]], at: int) -> tuple[int,
         first > 0
         and norm[slice(*lines[first])].startswith("关于")
         and _adjacent(norm, lines[first - 1], lines[first])
-        and _ORG_LINE.fullmatch(norm[slice(*lines[first - 1])].replace(" ", ""))
+        and _org_line(norm[slice(*lines[first - 1])].replace(" ", ""))
     ):
         first -= 1
     elif (
         first == last
         and last + 1 < len(lines)
-        and _ORG_LINE.fullmatch(norm[slice(*lines[last])].replace(" ", ""))
+        and _org_line(norm[slice(*lines[last])].replace(" ", ""))
         and _adjacent(norm, lines[last], lines[last + 1])
         and _DOCUMENT_KIND.search(following := norm[slice(*lines[last + 1])])
         and _is_title_line(following)
@@ -756,8 +784,8 @@ def find_title(norm: str, lines: list[tuple[int, int]]) -> Span | None:
     return _clean_title(norm, lines[first][0], lines[last][1])
 
 
-# A page's path to the story, as a line of its own (boilerplate.BREADCRUMB at a line's start).
-_CRUMB_LINE = re.compile(rf"^[ \t•·]*(?:{BREADCRUMB.pattern})[^\n]*", re.MULTILINE)
+# A page's path to the story, as a line of its own (boilerplate.BREADCRUMB after its indent).
+_CRUMB_LINE = re.compile(rf"^[ \t•·]*{BREADCRUMB_START}[^\n]*", re.MULTILINE)
 
 
 # A row of a form: a label of a few characters, a colon, its value (提案人:某某, 回复单位:某局).
@@ -875,7 +903,7 @@ def find_signature(norm: str) -> tuple[Span, Span] | None:
         before = norm[: match.start()].rstrip()
         line_start = before.rfind("\n") + 1
         org_start, org_end = _strip_span(norm, line_start, len(before))
-        if _ORG_LINE.fullmatch(norm[org_start:org_end].replace(" ", "")):
+        if _org_line(norm[org_start:org_end].replace(" ", "")):
             return Span(org_start, org_end), Span(match.start("date"), match.end("date"))
     inline = _SIGNATURE_INLINE.search(norm) if _SPACE_DATE.search(norm) else None
     if inline:
@@ -901,10 +929,10 @@ def find_undersigned_date(norm: str) -> Span | None:
 def find_red_header(norm: str) -> Span | None:
     """Return the issuing body named by a red header ('XX文件', or a letter-spaced name)."""
     match = _RED_HEADER.search(norm) if _HEADER_END.search(norm) else None
-    if match and _ORG_LINE.fullmatch(match["org"].replace(" ", "")):
+    if match and _org_line(match["org"].replace(" ", "")):
         return Span(*_strip_span(norm, *match.span("org")))
     spaced = _SPACED_HEADER.search(norm[:2000])
-    if spaced and _ORG_LINE.fullmatch(spaced["org"].replace(" ", "")):
+    if spaced and _org_line(spaced["org"].replace(" ", "")):
         return Span(*spaced.span("org"))
     return None
 
@@ -1134,14 +1162,22 @@ def extract_metadata(
         put("issuer", red_header)
     elif (
         source
-        and _ORG_LINE.fullmatch(_value(norm, source) or "")
+        and _org_line(_value(norm, source) or "")
         and not _MEDIA.search(_value(norm, source) or "")
     ):
         put("issuer", source)
-    elif meta.get("ContentSource") and _ORG_LINE.fullmatch(meta["ContentSource"]):
+    elif meta.get("ContentSource") and _org_line(meta["ContentSource"]):
         put("issuer", _find(norm, meta["ContentSource"]), meta["ContentSource"])
     elif interview and (site := _SITE_NAME.search(norm)):
         put("issuer", Span(*site.span("site")))
+    elif (
+        (lead := _TITLE_ISSUER.match(title))
+        and _org_line(lead["org"])
+        and leading_areas(lead["org"])
+    ):
+        # 某市教育局2023年工作要点, 某市某局关于…的通知: a document's title opens with its
+        # author, named with its area (a bare 区教育局 is a shared file's, of no one known).
+        put("issuer", _find(norm, lead["org"]), lead["org"])
     issuer = values.get("issuer")
     hints = [_value(norm, s) or "" for s in (red_header, signature and signature[0]) if s]
     hints.append(title)
@@ -1261,9 +1297,7 @@ def find_copyright_holder(norm: str) -> Span | None:
     >>> span = find_copyright_holder(norm); norm[span.start:span.end]
     '某某县教育局'
     """
-    spans = [
-        Span(*m.span("org")) for m in _COPYRIGHT.finditer(norm) if _ORG_LINE.fullmatch(m["org"])
-    ]
+    spans = [Span(*m.span("org")) for m in _COPYRIGHT.finditer(norm) if _org_line(m["org"])]
     return spans[-1] if spans else None
 
 

@@ -139,7 +139,7 @@ def rule_candidates(
     candidates += areas
     bodies = find_organizations(text, spans + meta_spans, context)
     candidates += bodies + find_open_bodies(text, spans + meta_spans, bodies, context, areas)
-    groups = find_groups(text, spans)
+    groups = find_groups(text, spans, areas)
     candidates += drop_nested(find_schools(text, spans), [g for g in groups if g.kind == GROUP])
     candidates += groups
     candidates += find_programs(text, spans) + find_heading_programmes(doc)

@@ -23,8 +23,9 @@ import re
 import cn2an
 import jieba
 
+from loaders.dictionary import word_frequency
 from loaders.extract.areas import AreaContext
-from loaders.extract.boundaries import head_of, word_frequency
+from loaders.extract.boundaries import head_of
 from loaders.extract.concepts import family_label
 from loaders.extract.gazetteer import after_places, leading_place, load_gazetteer
 from loaders.extract.model import GROUP, ORG, PROGRAM, SCHOOL, Candidate

@@ -26,8 +26,8 @@ import re
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
+from loaders.dictionary import dictionary_word
 from loaders.documents import PolicyDocument
-from loaders.extract.boundaries import dictionary_word
 from loaders.extract.lexical import analyse
 from loaders.extract.lexicon import alternation, load_list
 from loaders.extract.model import AREA, Candidate

@@ -17,6 +17,7 @@ from functools import lru_cache
 
 import ahocorasick
 
+from loaders.dictionary import dictionary_tag, dictionary_word, word_frequency
 from loaders.extract.lexical import Token
 from loaders.extract.lexicon import classes
 from loaders.extract.model import GROUP, ORG, PROGRAM, SCHOOL, Candidate
@@ -117,44 +118,6 @@ def head_class(anchor: Anchor) -> str:
     """Return the lexicon class of an anchor's head ('primary', 'campus', 'GovernmentBody' …),
     or 'rule' for an anchor only a rule marks."""
     return _head_classes(anchor.kind).get(anchor.head, "rule")
-
-
-@lru_cache(maxsize=1)
-def _dictionary() -> dict[str, int]:
-    import jieba
-
-    jieba.initialize()
-    return jieba.dt.FREQ
-
-
-def word_frequency(word: str) -> int:
-    """Return jieba's dictionary frequency of `word` (0 when it is not listed).
-
-    >>> word_frequency("学生") > 1000, word_frequency("生教")
-    (True, 0)
-    """
-    return _dictionary().get(word) or 0
-
-
-def dictionary_word(word: str) -> bool:
-    """Return True when jieba's dictionary lists `word` (with a frequency above zero).
-
-    >>> dictionary_word("学生"), dictionary_word("生教")
-    (True, False)
-    """
-    return bool(_dictionary().get(word))
-
-
-def dictionary_tag(word: str) -> str:
-    """Return jieba's dictionary tag of `word` ('' when it is not listed). Read from posseg's
-    table at each call: its initialize() replaces the table.
-
-    >>> dictionary_tag("民政局"), dictionary_tag("生教")
-    ('nt', '')
-    """
-    import jieba.posseg
-
-    return jieba.posseg.dt.word_tag_tab.get(word, "")
 
 
 _VERB_TAGS = frozenset({"v", "vd", "d", "p", "c"})

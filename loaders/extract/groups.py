@@ -10,6 +10,7 @@ Membership and leadership come from the sentence: 'A、B、C组建/加入/成立
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import lru_cache
 
 import ahocorasick
@@ -67,7 +68,10 @@ def _specific(name: str, suffix: str) -> bool:
     if POLICY_WORDS.search(body) or _GENERIC_GROUP.search(body):
         return False
     if body in SCHOOL_SUFFIXES:
-        return False  # 小学教育集团: groups of primary schools
+        # 小学教育集团: groups of primary schools; but 某某小学教联体, named after a school whose
+        # name is a place's (青田小学), is named as that school is.
+        head = name[: len(name) - len(suffix)]
+        return head != body and is_specific(head, len(body))
     if body.endswith(tuple(SCHOOL_SUFFIXES)):
         # A group named after its lead school (实验小学校教育集团): the school must be specific.
         for school_suffix in sorted(SCHOOL_SUFFIXES, key=len, reverse=True):
@@ -94,8 +98,17 @@ def _trim_left(name: str, suffix: str) -> int:
     return breaks[-1].end()  # nothing specific after the break: the name is generic
 
 
-def find_groups(text: str, spans) -> list[Candidate]:  # noqa: ANN001
-    """Return group (and non-educational alliance → organisation) candidates in the spans."""
+def find_groups(
+    text: str,
+    spans,  # noqa: ANN001
+    areas: Sequence[Candidate] = (),
+) -> list[Candidate]:
+    """Return group (and non-educational alliance → organisation) candidates in the spans.
+
+    `areas` are the areas found in the text: those written just before a quoted name belong to
+    the group's name (某某区“青枫”教联体), as they do before an unquoted one.
+    """
+    area_starts = {a.end: a.start for a in areas}
     found: list[Candidate] = []
     for s_start, _s_end, hits in spans_with_hits(word_hits(_automaton(), text), spans):
         best: dict[int, tuple[int, int, str]] = {}
@@ -109,6 +122,8 @@ def find_groups(text: str, spans) -> list[Candidate]:  # noqa: ANN001
             quoted = _QUOTED_BEFORE.search(text, max(s_start, begin - 12), begin)
             if quoted and quoted.end() == begin:
                 begin = quoted.start()  # “白桦林”社区教育集团: the quoted word is the name
+                while area_starts.get(begin, -1) >= s_start:
+                    begin = area_starts[begin]  # 某某区 + “白桦林”教联体
             begin = after_titled_person(text, begin, start)  # 校长陈某为|教育集团
             name, cut = strip_leading_noise(text[begin:end])
             begin += cut

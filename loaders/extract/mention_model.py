@@ -23,6 +23,7 @@ from itertools import repeat
 from operator import mul
 from pathlib import Path
 
+from loaders.dictionary import dictionary_tag, dictionary_word
 from loaders.extract import boundaries, lexicon, people
 from loaders.extract.boundaries import HEAD_LISTS, Alternative, Anchor, head_class, verb_word
 from loaders.extract.concepts import concept_for
@@ -725,13 +726,13 @@ def _common_phrase(text: str, alt: Alternative) -> bool:
     name = clean_name(surface)
     if len(name) > 2 and _preposition(name[0]):
         name = name[1:]  # 用|实际行动: a preposition and its object, a common phrase
-    return boundaries.dictionary_word(name) and concept_for(name) is None
+    return dictionary_word(name) and concept_for(name) is None
 
 
 @lru_cache(maxsize=4096)  # asked of every unquoted programme alternative's first character
 def _preposition(char: str) -> bool:
     """Return True when jieba's dictionary tags `char` as a preposition (用, 以, 对)."""
-    return boundaries.dictionary_tag(char) == "p"
+    return dictionary_tag(char) == "p"
 
 
 def _names_a_group(surface: str) -> bool:

@@ -15,9 +15,10 @@ from functools import lru_cache
 
 import ahocorasick
 
+from loaders.dictionary import dictionary_tag, dictionary_word, everyday_word
 from loaders.extract import lexicon
 from loaders.extract.areas import LEVEL_CHARACTERS, AreaContext, pick_area
-from loaders.extract.boundaries import REACH, dictionary_tag, dictionary_word, head_ending_at
+from loaders.extract.boundaries import REACH, head_ending_at
 from loaders.extract.gazetteer import AreaInfo, Gazetteer, load_gazetteer, place_lengths_before
 from loaders.extract.model import ORG, Candidate
 from loaders.extract.sentences import spans_with_hits, word_hits
@@ -486,13 +487,13 @@ def find_open_bodies(
                 continue  # a core rule named it already
             if (
                 len(head) == 1
-                and _ordinary_word(text[start - 1 : end])
+                and everyday_word(text[start - 1 : end])
                 and not _ends_body_word(text, end)
             ):
                 continue  # 举办, 东部, 学科: the head is the end of an ordinary word
             if (
                 len(head) == 1
-                and _ordinary_word(text[start : end + 1])
+                and everyday_word(text[start : end + 1])
                 and not dictionary_word(text[start - 1 : end])
                 and not _head_hits_end(text, start)
             ):
@@ -511,20 +512,6 @@ def find_open_bodies(
 # or a workstation (名校长工作室, 某某校长工作室, 名师农村工作站) is a unit a programme sets up
 # around its teachers, not a body of the administration either.
 _NOT_BODIES = (*lexicon.words("non_entity_heads"), "工作室", "工作站")
-
-
-_COMMON = (
-    250  # jieba frequency of an everyday word (举办 3 541, 市级 667, 公办 264; 试院 4, 联组 2)
-)
-
-
-@lru_cache(maxsize=4096)
-def _ordinary_word(pair: str) -> bool:
-    """Return True when `pair` is an everyday word in jieba's dictionary, other than an
-    abbreviated body (妇联, 科协 are tagged j; 举办 v, 东部 f, 学科 n are not bodies)."""
-    from loaders.extract.boundaries import word_frequency
-
-    return word_frequency(pair) >= _COMMON and dictionary_tag(pair) not in ("j", "nt")
 
 
 def _ends_body_word(text: str, end: int) -> bool:
@@ -638,7 +625,7 @@ def _open_start(
             at < head_start - own
             and text[at] in LEVELS
             and (at == floor or text[at - 1] not in LEVELS)
-            and (at == floor or not _ordinary_word(text[at - 1 : at + 1]))
+            and (at == floor or not everyday_word(text[at - 1 : at + 1]))
         ):
             return at  # 区 + 人社 + 局 (but 城|市, 社|区: the end of an everyday word)
         for length in place_lengths_before(gaz, text, at):

@@ -29,7 +29,7 @@ from functools import lru_cache
 
 import jieba
 
-from loaders.extract.boundaries import dictionary_word
+from loaders.dictionary import dictionary_word
 from loaders.extract.lexical import FUNCTION_TAGS, Token, analyse
 from loaders.extract.lexicon import alternation, words
 

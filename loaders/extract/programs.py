@@ -43,10 +43,11 @@ from functools import lru_cache
 
 import ahocorasick
 
+from loaders.dictionary import dictionary_word
 from loaders.documents import PolicyDocument
 from loaders.extract import lexicon
 from loaders.extract.areas import AreaContext
-from loaders.extract.boundaries import dictionary_word, head_of, verb_word
+from loaders.extract.boundaries import head_of, verb_word
 from loaders.extract.concepts import (
     Concept,
     concept_for,

@@ -16,8 +16,9 @@ from functools import lru_cache
 
 import ahocorasick
 
+from loaders.dictionary import dictionary_tag
 from loaders.extract import lexicon
-from loaders.extract.boundaries import dictionary_tag, head_of, verb_word
+from loaders.extract.boundaries import head_of, verb_word
 from loaders.extract.cover import Cover
 from loaders.extract.gazetteer import leading_place, load_gazetteer
 from loaders.extract.model import GROUP, ORG, SCHOOL, Candidate

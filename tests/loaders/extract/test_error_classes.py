@@ -224,6 +224,16 @@ def test_a_count_summing_up_a_list_leaves_its_last_name_a_name():
 
 
 # 3. Real names that hold a place name or an ordinary word are kept whole.
+def test_a_quoted_group_name_keeps_the_area_written_before_it():
+    text = "鹿城区“青枫”教联体、瓯海区“白鹭”教育集团今年揭牌。"
+    assert {"鹿城区“青枫”教联体", "瓯海区“白鹭”教育集团"} <= _names(text, GROUP)
+
+
+def test_a_group_named_after_a_school_named_by_its_place_is_a_group():
+    # 温州小学 is a school's own name (a place and a school type), so its group is named too.
+    assert _names("温州小学教联体新增两所成员校。", GROUP) == {"温州小学教联体"}
+
+
 def test_group_named_after_a_road_is_kept_whole():
     groups = _names("人民路教育集团新增两所成员校。", GROUP)
     assert "人民路教育集团" in groups
