@@ -679,48 +679,48 @@ def test_a_headline_set_in_black_brackets_is_the_title_and_its_byline_dates_it()
 
 def test_a_disclosure_rows_responsible_office_and_keywords_end_the_issuer() -> None:
     page = (
-        "索 引 号 000000000/2022-00070 文  号 生成日期 2022-06-30\n"
+        "索 引 号 123456789/2021-00015 文  号 生成日期 2021-05-20\n"
         "发布机构 青禾区教育局 责任部门 青禾区教育局(基教科) 关 键 字\n"
         "公开方式 主动公开 公开时限 长期公开 是否有效 有效\n\n"
-        "青禾区2022年义务教育阶段学校招生工作方案\n\n"
-        "为进一步规范义务教育招生入学工作,维护教育公平,制定本方案。\n"
+        "青禾区2021年幼儿园秋季招生办法\n\n"
+        "今年秋季,全区公办幼儿园按片区招收小班幼儿,具体办法如下。\n"
     )
     meta = metadata_of(page)
     assert meta.issuer == "青禾区教育局"
-    assert meta.title == "青禾区2022年义务教育阶段学校招生工作方案"
+    assert meta.title == "青禾区2021年幼儿园秋季招生办法"
 
 
 def test_a_catalogue_rendered_as_a_bulleted_list_gives_values_without_their_bullets() -> None:
     page = (
-        "  • [ 索引号 ]\n  • 000000000/2024-00002\n"
+        "  • [ 索引号 ]\n  • 123456789/2022-00031\n"
         "  • [ 发布机构 ]\n  • 青禾区人民政府\n"
-        "  • [ 成文日期 ]\n  • 2023-12-26\n"
-        "青禾区人民政府关于印发青禾区教育事业发展规划的通知\n"
-        "各街道办事处,区政府各部门,有关单位:现将规划印发给你们,请认真贯彻执行。\n"
+        "  • [ 成文日期 ]\n  • 2022-03-08\n"
+        "青禾区人民政府关于加强校园周边安全管理的通知\n"
+        "各镇街,区级各部门:为保障师生安全,现就有关事项通知如下。\n"
     )
     meta = metadata_of(page)
     assert meta.issuer == "青禾区人民政府"
-    assert meta.title == "青禾区人民政府关于印发青禾区教育事业发展规划的通知"
+    assert meta.title == "青禾区人民政府关于加强校园周边安全管理的通知"
 
 
 def test_a_headline_ending_in_an_everyday_word_that_ends_like_a_body_is_the_title() -> None:
     # 格局 ends in 局, but is no bureau: the line is a headline, not a body's name.
     page = (
-        "鹿城区着力构建教育高质量发展新格局\n"
-        "3月23日下午,鹿城区教育局与青禾实验小学签订合作办学协议,为全区教育发展再添新篇章。\n"
+        "鹿城区推动城乡教育协同发展形成新格局\n"
+        "开学第一周,鹿城区六所新建学校同时启用,全区新增学位两千余个,家长们纷纷点赞。\n"
     )
-    assert metadata_of(page).title == "鹿城区着力构建教育高质量发展新格局"
+    assert metadata_of(page).title == "鹿城区推动城乡教育协同发展形成新格局"
 
 
 def test_the_headline_comes_after_an_indented_path_to_the_story() -> None:
     page = (
-        "        欢迎访问青禾县教育局! 今天是: 2016年03月07日 星期一\n"
-        "        您目前的位置:首页>重要文件>正文\n\n"
-        "        青禾县教育局2023年教育工作要点\n\n"
-        "        2023年是全面贯彻党的二十大精神的开局之年,全县教育系统坚持立德树人,"
-        "深入推进教育改革。\n"
+        "        青禾县教育信息网欢迎您 2019年9月2日 星期一\n"
+        "        您目前的位置:首页>通知公告>正文\n\n"
+        "        青禾县教育局关于做好秋季学期开学工作的通知\n\n"
+        "        新学期即将开始,各校要认真做好校舍安全检查、教材发放和学生报到等准备工作,"
+        "确保开学平稳有序。\n"
     )
-    assert metadata_of(page).title == "青禾县教育局2023年教育工作要点"
+    assert metadata_of(page).title == "青禾县教育局关于做好秋季学期开学工作的通知"
 
 
 @pytest.mark.parametrize(
