@@ -18,7 +18,7 @@ import ahocorasick
 
 from loaders.dictionary import dictionary_tag
 from loaders.extract import lexicon
-from loaders.extract.boundaries import head_of, verb_word
+from loaders.extract.boundaries import head_ending_at, head_of, verb_word
 from loaders.extract.cover import Cover
 from loaders.extract.gazetteer import leading_place, load_gazetteer
 from loaders.extract.model import GROUP, ORG, SCHOOL, Candidate
@@ -558,6 +558,8 @@ def _coordinated(text: str, s_start: int, s_end: int, list_end: int) -> list[Can
         width = parts[-1][1] - parts[-1][0]
         if text[parts[0][0] - 1 : parts[0][0]].isalnum() and text[parts[0][0] - 1].isascii():
             continue  # 3号楼、…: part of a number
+        if head_ending_at(text, parts[0][0], SCHOOL):
+            continue  # 某某学校|刘某某、某某中学李某: who follows a school, not a list of schools
         if any(head_of(ORG, text[a:b]) or head_of(GROUP, text[a:b]) for a, b in parts[:-1]):
             continue  # 某区教育局、某区某小学: the items are whole names of their own
         if any(b - a < 2 or abs(b - a - width) > 1 for a, b in parts) or not all(

@@ -246,6 +246,14 @@ def test_a_motion_verb_before_a_listed_school_is_no_part_of_it():
     assert not {"到青松东安实验学校", "青禾新城实验学校"} & schools
 
 
+def test_a_person_named_after_a_school_does_not_open_a_list_of_schools():
+    # 白鹭学校|王小明、青枫中学|李红: speakers after their schools, not 王小明中学.
+    text = "白鹭小学张建国、青松学校王小明、青枫中学李红作交流发言。"
+    schools = _names(text, SCHOOL)
+    assert "青枫中学" in schools
+    assert not any("王小明" in name or "李红" in name for name in schools), schools
+
+
 def test_a_school_joined_to_a_group_by_a_conjunction_is_no_part_of_its_name():
     text = "兰州海亮实验学校和一只船教育集团合作办学。"
     assert _names(text, GROUP) == {"一只船教育集团"}
