@@ -114,6 +114,7 @@ LEVELS = {
     "自治区": "province",
     "市": "city",
     "自治州": "city",
+    "地区": "city",  # a prefecture (塔城地区): 地区教育局 is its bureau, not a district's
     "区": "county",
     "县": "county",
 }
@@ -367,7 +368,9 @@ def _candidate(
         canonical = full
         resolved = None
     elif resolved is not None:
-        canonical = resolved.name + full
+        # A prefecture's party committee is its 地委 (塔城地区 → 塔城地委), not its 地区委.
+        prefix = resolved.name[:-1] if full[:1] == "委" and resolved.name.endswith("地区") else None
+        canonical = (prefix or resolved.name) + full
     else:
         canonical = None
     attrs = (("area", resolved.code),) if resolved is not None else ()

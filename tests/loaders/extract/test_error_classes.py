@@ -344,6 +344,16 @@ def test_branch_of_a_road_school_is_a_campus_of_it():
     assert {"学院路小学", "学院路小学南塘分校"} <= schools
 
 
+def test_a_prefectures_bodies_written_with_its_level_are_the_prefectures():
+    # 地区 is a prefecture's level word, as 市 is a city's: 地区教育局 is not a 区's 教育局.
+    doc = make_doc("地区教育工委书记、地区教育局局长在会上讲话。", chain=("西藏自治区", "阿里地区"))
+    bodies = {e.label: set(e.alt_labels) for e in extract(doc).entities if e.kind == ORG}
+    assert bodies == {
+        "阿里地区教育局": {"地区教育局"},
+        "阿里地委教育工作委员会": {"地区教育工委"},
+    }
+
+
 def test_a_body_of_a_county_written_by_its_short_form_is_that_countys():
     # 威宁县 is 威宁彝族回族苗族自治县 (Guizhou); 宁县 inside it is another county (Gansu).
     bodies = extract(make_doc("请仁怀市、威宁县教育局于月底前报送名单。")).entities
