@@ -53,6 +53,16 @@ def dictionary_tag(word: str) -> str:
     return jieba.posseg.dt.word_tag_tab.get(word, "")
 
 
+def common_word(word: str) -> bool:
+    """Return True when jieba's dictionary lists `word` as a word in common use, whatever its
+    tag (联盟 is tagged j, an abbreviation, and still a word a head character may begin).
+
+    >>> common_word("联盟"), common_word("试院")
+    (True, False)
+    """
+    return word_frequency(word) >= _COMMON
+
+
 @lru_cache(maxsize=4096)
 def everyday_word(pair: str) -> bool:
     """Return True when `pair` is an everyday word in jieba's dictionary, other than an
@@ -61,4 +71,4 @@ def everyday_word(pair: str) -> bool:
     >>> everyday_word("格局"), everyday_word("妇联"), everyday_word("试院")
     (True, False, False)
     """
-    return word_frequency(pair) >= _COMMON and dictionary_tag(pair) not in ("j", "nt")
+    return common_word(pair) and dictionary_tag(pair) not in ("j", "nt")

@@ -15,7 +15,7 @@ from functools import lru_cache
 
 import ahocorasick
 
-from loaders.dictionary import dictionary_tag, dictionary_word, everyday_word
+from loaders.dictionary import common_word, dictionary_tag, dictionary_word, everyday_word
 from loaders.extract import lexicon
 from loaders.extract.areas import LEVEL_CHARACTERS, AreaContext, pick_area
 from loaders.extract.boundaries import REACH, head_ending_at
@@ -496,11 +496,11 @@ def find_open_bodies(
                 continue  # 举办, 东部, 学科: the head is the end of an ordinary word
             if (
                 len(head) == 1
-                and everyday_word(text[start : end + 1])
+                and common_word(text[start : end + 1])
                 and not dictionary_word(text[start - 1 : end])
                 and not _head_hits_end(text, start)
             ):
-                continue  # 集团化|办学: the head begins the next word (but 市政府|部署 ends a body)
+                continue  # 集团化|办学, 发展联|盟: the head begins the next word (市政府|部署 ends a body)
             begin = _open_start(text, start, s_start, ends, area_starts, _whole_body(head))
             if begin is None:
                 begin = _central_body_start(text, end, s_start)

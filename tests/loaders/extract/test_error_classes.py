@@ -344,6 +344,13 @@ def test_branch_of_a_road_school_is_a_campus_of_it():
     assert {"学院路小学", "学院路小学南塘分校"} <= schools
 
 
+def test_a_head_character_that_begins_a_longer_word_ends_no_body():
+    # 联 (妇联, 文联) begins 联盟 here: no rule proposes a body named 某某教育发展联.
+    doc = make_doc("西安市白鹭小学与灞桥区青枫小学教育发展联盟校的揭牌,是灞桥区的举措。")
+    rules, _ = rule_candidates(doc, split_sentences(doc), area_context(doc))
+    assert not [c.name for c in rules if c.kind == ORG and c.name.endswith("联")]
+
+
 def test_a_prefectures_bodies_written_with_its_level_are_the_prefectures():
     # 地区 is a prefecture's level word, as 市 is a city's: 地区教育局 is not a 区's 教育局.
     doc = make_doc("地区教育工委书记、地区教育局局长在会上讲话。", chain=("西藏自治区", "阿里地区"))
