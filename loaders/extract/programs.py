@@ -376,7 +376,11 @@ def component_formula(name: str) -> bool:
     (True, True)
     >>> component_formula("1+N+1德育模式"), component_formula("名校+")
     (False, False)
+    >>> component_formula("“名校+”工程")  # a brand in its quotes, then its head
+    False
     """
+    if re.search(r"[+＋][”\"’]", name):
+        return False  # the + closes a quoted brand: what follows the quote is no part of it
     parts = _PLUS.split(clean_name(name))
     if len(parts) < 2 or not all(_FORMULA_PART.fullmatch(p) for p in parts):
         return False
@@ -955,12 +959,12 @@ def _quoted_names(
     if len(pieces) == 1 and len(content) <= 4 and is_generic(content, quoted=True):
         return []  # “实验校”: generic words only
     if (
-        content.endswith("式")
+        content.endswith(("式", "型"))
         and not dictionary_word(content[-2:])
         and not own_after.startswith(SUFFIXES)
     ):
-        # “组团式”帮扶, “填鸭式”教学: 式 makes a manner of doing something, not a name (模式,
-        # 方式 are words of their own)
+        # “组团式”帮扶, “填鸭式”教学, “紧密型”集团: 式 makes a manner of doing something, 型 a
+        # kind of thing, not a name (模式, 方式, 类型, 模型 are words of their own)
         return []
     if len(pieces) == 1:
         head = _QUOTE_HEAD.match(own_after)

@@ -905,6 +905,8 @@ def test_a_count_after_the_last_group_of_a_list_is_not_part_of_its_name(count: s
         "各校采取“课内辅导+社团活动”、“校内实践+校外研学+劳动教育”的形式。",  # components
         "扎实开展“书香润校园 实践促成长”,营造良好氛围。",  # a slogan of two phrases
         "深化“结对式”帮扶,告别“满堂灌式”教学。",  # a manner, not a name
+        "集团推行“紧密型”管理,成员校共享师资。",  # a kind of group, not a name
+        "全区推行“松散型”结对。",
         "全力推进项目工程建设,确保按期完工。",  # a head used as a modifier
         "全市实施总体计划,分步推进。",  # generic words only
         "今年完成改造项目,改善办学条件。",
@@ -924,6 +926,11 @@ def test_a_count_after_the_last_group_of_a_list_is_not_part_of_its_name(count: s
 )
 def test_bundles_events_designations_and_titles_are_not_programmes(text: str):
     assert _names(text, PROGRAM) == set()
+
+
+def test_a_quoted_brand_ending_in_a_plus_keeps_its_head():
+    # “青禾+”工程: the + closes the brand in its quotes; 工程 is no second part of a formula.
+    assert _names("全区落实“青禾+”工程,组建教育联合体。", PROGRAM) == {"青禾+工程"}
 
 
 @pytest.mark.parametrize(
