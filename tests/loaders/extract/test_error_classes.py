@@ -351,6 +351,13 @@ def test_a_head_character_that_begins_a_longer_word_ends_no_body():
     assert not [c.name for c in rules if c.kind == ORG and c.name.endswith("联")]
 
 
+def test_an_area_written_again_before_its_level_character_belongs_to_the_body():
+    # 鹿城区|区委: the district's committee, written with the district's name as well.
+    doc = make_doc("他代表鹿城区区委、区政府致辞。", chain=CHAIN)
+    bodies = {e.label: set(e.alt_labels) for e in extract(doc).entities if e.kind == ORG}
+    assert "鹿城区区委" in bodies.get("鹿城区委", set()), bodies
+
+
 def test_a_prefectures_bodies_written_with_its_level_are_the_prefectures():
     # 地区 is a prefecture's level word, as 市 is a city's: 地区教育局 is not a 区's 教育局.
     doc = make_doc("地区教育工委书记、地区教育局局长在会上讲话。", chain=("西藏自治区", "阿里地区"))
