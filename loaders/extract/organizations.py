@@ -510,8 +510,9 @@ def find_open_bodies(
             ):
                 continue  # 集团化|办学, 发展联|盟: the head begins the next word (市政府|部署 ends a body)
             begin = _open_start(text, start, s_start, ends, area_starts, _whole_body(head))
-            if begin is None:
-                begin = _central_body_start(text, end, s_start)
+            central = _central_body_start(text, end, s_start)
+            if central is not None and (begin is None or central > begin):
+                begin = central  # 我区…接受|全国人大常委会: a national body begins at its scope
             if begin is not None and not text.endswith(_NOT_BODIES, begin, end):
                 candidate = body_candidate(text, begin, end, head, cls, context, 0.6)
                 out.append(replace(candidate, method="organizations.open"))
@@ -561,8 +562,14 @@ def _central_body_start(text: str, end: int, floor: int) -> int | None:
 
 def _name_may_begin(text: str, at: int, floor: int) -> bool:
     """Return True when a body's name may begin at `at` though no area is written before it:
-    the clause's start, after a character that is not Chinese, or after 和, 与 and the like."""
-    return at == floor or not _CJK_CHAR.match(text[at - 1]) or text[at - 1] in _NAME_OPENERS
+    the clause's start, after a character that is not Chinese, after 和, 与 and the like, or
+    after a verb of two characters (接受|全国人大常委会…): the predicate ends before its object."""
+    return (
+        at == floor
+        or not _CJK_CHAR.match(text[at - 1])
+        or text[at - 1] in _NAME_OPENERS
+        or (at - 2 >= floor and dictionary_tag(text[at - 2 : at]) == "v")
+    )
 
 
 _CJK_CHAR = re.compile(r"[\u4e00-\u9fff]")

@@ -358,6 +358,13 @@ def test_an_area_written_again_before_its_level_character_belongs_to_the_body():
     assert "鹿城区区委" in bodies.get("鹿城区委", set()), bodies
 
 
+def test_a_national_body_after_a_verb_is_found_where_its_scope_begins():
+    # 接受|全国人大常委会: the verb ends the clause before its object; the body begins at 全国,
+    # not at a level character further back (我区…).
+    text = "我区青枫小学接受全国人大常委会副委员长一行调研。"
+    assert "全国人大常委会" in _names(text, ORG)
+
+
 def test_a_prefectures_bodies_written_with_its_level_are_the_prefectures():
     # 地区 is a prefecture's level word, as 市 is a city's: 地区教育局 is not a 区's 教育局.
     doc = make_doc("地区教育工委书记、地区教育局局长在会上讲话。", chain=("西藏自治区", "阿里地区"))
