@@ -31,6 +31,7 @@ from loaders.documents import PolicyDocument
 from loaders.extract.lexical import analyse
 from loaders.extract.lexicon import alternation, load_list
 from loaders.extract.model import AREA, Candidate
+from loaders.extract.names import ROAD_HEAD
 from loaders.extract.place_words import (
     PlaceQuery,
     begins_inside_word,
@@ -569,6 +570,8 @@ def find_areas(doc: PolicyDocument, context: AreaContext) -> list[Candidate]:
             continue  # 某地|政办发〔2022〕17号: a place begins a 发文字号's issuer code
         if _overlaps(zones, zone_starts, match.start, match.end):
             continue  # 南京 and 江北 in 南京江北新区: parts of the zone's name
+        if not match.named and ROAD_HEAD.match(norm, match.end):
+            continue  # 连江|东路, 鹿城|路: a road named after a place, not the place
         following = matches[i + 1] if i + 1 < len(matches) else None
         if following is not None and following.start != match.end:
             following = None

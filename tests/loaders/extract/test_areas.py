@@ -222,3 +222,10 @@ def test_short_forms_listed_before_their_shared_level_character_are_areas():
 def test_a_level_character_that_begins_a_word_ends_no_list_of_areas():
     # 区 of 区域 ("area") after 等 is no level character: 新城 names no district here.
     assert not names_of(extract(make_doc("规划范围包括南部新城等区域。", ("浙江省",))), AREA)
+
+
+def test_a_short_place_name_that_names_a_road_is_no_area():
+    # 乐清 is 乐清市's short form: 乐清东路 is a road, and 乐清 on its own is the city.
+    doc = make_doc("新校区位于乐清东路西侧,乐清将再建两所学校。", chain=("浙江省", "温州市"))
+    found = [c.start for c in find_areas(doc, area_context(doc)) if c.name == "乐清"]
+    assert found == [doc.norm.index("乐清将")]
