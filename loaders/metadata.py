@@ -830,6 +830,12 @@ _LABELLED_DATE = re.compile(
 # A date with its clock time inside a byline of no label ('原创 某某教育 2023-05-06 18:30 发表于…'):
 # a publication stamp, wherever it stands in the line.
 _TIMED_DATE = re.compile(rf"(?<![\d.])(?P<date>{_NUMERIC_DATE})[ \t]+\d{{1,2}}:\d{{2}}(?!\d)")
+# A byline of a name and a date alone under the headline (a public account's page: 某某发布
+# 2022-09-29).
+_SIGNED_DATELINE = re.compile(
+    rf"^[ \t•·●|]*[\u4e00-\u9fffA-Za-z0-9]{{2,12}}[ \t]+(?P<date>{_NUMERIC_DATE})[ \t]*$",
+    re.MULTILINE,
+)
 # An interview page's own labels (访谈主题: …, 访谈嘉宾: …): the title may come without 访谈.
 _INTERVIEW_LABEL = re.compile(r"(?:^|(?<=\s))访谈(?:主题|标题|时间|嘉宾)\s*:", re.MULTILINE)
 
@@ -853,6 +859,10 @@ def find_dateline(
     >>> span = find_dateline(norm, 2, [(0, 2), (len(norm) - 6, len(norm))])
     >>> norm[span.start:span.end]
     '2023-05-06'
+    >>> norm = "标题\\n青禾发布 2022-09-29\\n正文第一段。"
+    >>> span = find_dateline(norm, 2, [(0, 2), (len(norm) - 6, len(norm))])
+    >>> norm[span.start:span.end]
+    '2022-09-29'
     >>> norm = "标题\\n作者 张三 时间:24.10.2019\\n正文第一段。"
     >>> span = find_dateline(norm, 2, [(0, 2), (len(norm) - 6, len(norm))])
     >>> norm[span.start:span.end]
@@ -863,6 +873,7 @@ def find_dateline(
         _LABELLED_DATE.search(norm, after, stop)
         or _DATELINE.search(norm, after, stop)
         or _TIMED_DATE.search(norm, after, stop)
+        or _SIGNED_DATELINE.search(norm, after, stop)
     )
     if not match and before is not None:
         since = max((e for s, e in lines if e <= before and s < before), default=0)
