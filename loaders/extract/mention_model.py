@@ -1113,8 +1113,15 @@ def _proposed(scored: Scored) -> bool:
     return rule is not None and rule.method not in _PROPOSERS
 
 
-# A number in a school's name (第一幼儿园, 四十八中, 49中): the area's school of that number.
-_SERIAL_IN = re.compile(r"[0-9一二三四五六七八九十]")
+# A number in a school's name (第一幼儿园, 四十八中, 49中, 实验二小): the area's school of that
+# number, after 第 or before the head it numbers; not a numeral that begins a word (城乡一体化学校,
+# 九年一贯制学校: descriptions). A group's name may open with a numeral of its own (一只船教育集团).
+_SERIAL_IN = {
+    SCHOOL: re.compile(
+        r"第[0-9一二三四五六七八九十百]|[0-9一二三四五六七八九十百](?=[中小幼职高初校])"
+    ),
+    GROUP: re.compile(r"[0-9一二三四五六七八九十]"),
+}
 
 
 def identified(scored: Scored) -> bool:
@@ -1134,7 +1141,8 @@ def identified(scored: Scored) -> bool:
     rule = alt.rule
     if rule is None:
         return False
-    return rule.method == "schools.coordinated" or _SERIAL_IN.search(rule.name) is not None
+    serial = _SERIAL_IN.get(kind, _SERIAL_IN[GROUP])
+    return rule.method == "schools.coordinated" or serial.search(rule.name) is not None
 
 
 def named_by_lac(scored: Scored) -> bool:

@@ -22,10 +22,11 @@ from loaders.extract.mention_model import (
     describe,
     function_word_inside,
     head_begins_a_word,
+    identified,
     load_model,
     with_nested_edges,
 )
-from loaders.extract.model import GROUP, ORG, PROGRAM, SCHOOL
+from loaders.extract.model import GROUP, ORG, PROGRAM, SCHOOL, Candidate
 from loaders.extract.organizations import find_open_bodies, find_organizations
 from loaders.extract.resolve import _followed
 from loaders.extract.sentences import split_sentences
@@ -244,6 +245,23 @@ def test_a_motion_verb_before_a_listed_school_is_no_part_of_it():
     schools = _names(text, SCHOOL)
     assert "青松东安实验学校" in schools
     assert not {"到青松东安实验学校", "青禾新城实验学校"} & schools
+
+
+@pytest.mark.parametrize(
+    ("kind", "name", "numbered"),
+    [
+        (SCHOOL, "城乡一体化学校", False),  # 一 begins a word: a description
+        (SCHOOL, "九年一贯制学校", False),
+        (SCHOOL, "青禾实验二小", True),  # the number before the head it numbers
+        (SCHOOL, "第三实验小学", True),
+        (GROUP, "一只船教育集团", True),  # a group's own name may open with a numeral
+    ],
+)
+def test_a_number_identifies_a_school_only_as_its_serial(kind: str, name: str, numbered: bool):
+    end = len(name)
+    anchor = Anchor(kind, end - 2, end, name[-2:], 0, end)
+    rule = Candidate(kind, name, 0, end, "School", f"{kind}s.suffix", 0.8)
+    assert identified(Scored(Alternative(anchor, 0, rule), {})) is numbered
 
 
 def test_a_person_named_after_a_school_does_not_open_a_list_of_schools():
