@@ -149,6 +149,9 @@ _LEADING = re.compile(
     + lexicon.alternation("programme_leading_words")
     + ")+"
 )
+# A count of a programme's editions (两期…行动计划, 三轮…工程): how often it ran, not part of its
+# name (第二期 is, for a plan: strip_edition). 一期 is the first phase, an ordinal.
+_EDITION_COUNT = re.compile(r"[两二三四五六七八九十几多]+(?:期|届|轮)")
 # A count or plural quantifier before the name: a class of things, not one programme.
 _COUNT = re.compile(
     "(?:[0-9]+(?:"
@@ -764,6 +767,9 @@ def _suffix_candidate(text: str, s_start: int, start: int, end: int, word: str) 
         lead = _LEADING.match(surface)
         if lead:
             begin, surface = begin + lead.end(), surface[lead.end() :]
+        editions = _EDITION_COUNT.match(surface)
+        if editions and len(surface) - editions.end() > len(word) + 1:
+            begin, surface = begin + editions.end(), surface[editions.end() :]
         if counted_class(surface, word):
             return None
         edition = strip_edition(surface, word)

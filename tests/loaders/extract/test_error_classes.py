@@ -960,6 +960,13 @@ def test_bundles_events_designations_and_titles_are_not_programmes(text: str):
     assert _names(text, PROGRAM) == set()
 
 
+def test_a_count_of_a_programmes_editions_is_no_part_of_its_name():
+    # 两期: how often the plan ran; 第二期 would be part of a plan's name.
+    doc = make_doc("全县先后实施了两期青禾学前教育三年行动计划。")
+    rules, _ = rule_candidates(doc, split_sentences(doc), area_context(doc))
+    assert [c.name for c in rules if c.kind == PROGRAM] == ["青禾学前教育三年行动计划"]
+
+
 def test_a_quoted_brand_ending_in_a_plus_keeps_its_head():
     # “青禾+”工程: the + closes the brand in its quotes; 工程 is no second part of a formula.
     assert _names("全区落实“青禾+”工程,组建教育联合体。", PROGRAM) == {"青禾+工程"}
