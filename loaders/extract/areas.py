@@ -571,7 +571,7 @@ def find_areas(doc: PolicyDocument, context: AreaContext) -> list[Candidate]:
         if _overlaps(zones, zone_starts, match.start, match.end):
             continue  # 南京 and 江北 in 南京江北新区: parts of the zone's name
         if not match.named and ROAD_HEAD.match(norm, match.end):
-            continue  # 连江|东路, 鹿城|路: a road named after a place, not the place
+            continue  # 乐清|东路, 鹿城|路: a road named after a place, not the place
         following = matches[i + 1] if i + 1 < len(matches) else None
         if following is not None and following.start != match.end:
             following = None

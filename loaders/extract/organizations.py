@@ -114,7 +114,7 @@ LEVELS = {
     "自治区": "province",
     "市": "city",
     "自治州": "city",
-    "地区": "city",  # a prefecture (塔城地区): 地区教育局 is its bureau, not a district's
+    "地区": "city",  # a prefecture (阿里地区): 地区教育局 is its bureau, not a district's
     "区": "county",
     "县": "county",
 }
@@ -154,7 +154,7 @@ def _area_before(
             area = options[0] if len(options) == 1 else _closest(options, context)
         start -= length
     if area is None and level and pos - len(level) > floor:
-        # 丛台区|区委: the area written again before its own level character (某区区委,
+        # 鹿城区|区委: the area written again before its own level character (某区区委,
         # 某县县政府) is the body's, and so is the name.
         named = _named_before(gaz, text, pos - len(level), floor)
         if named is not None and any(o.name.endswith(level) for o in named[1]):
@@ -376,7 +376,7 @@ def _candidate(
         canonical = full
         resolved = None
     elif resolved is not None:
-        # A prefecture's party committee is its 地委 (塔城地区 → 塔城地委), not its 地区委.
+        # A prefecture's party committee is its 地委 (阿里地区 → 阿里地委), not its 地区委.
         prefix = resolved.name[:-1] if full[:1] == "委" and resolved.name.endswith("地区") else None
         canonical = (prefix or resolved.name) + full
     else:

@@ -377,9 +377,9 @@ def test_an_area_written_again_before_its_level_character_belongs_to_the_body():
 
 
 def test_a_national_body_after_a_verb_is_found_where_its_scope_begins():
-    # 接受|全国人大常委会: the verb ends the clause before its object; the body begins at 全国,
+    # 接待|全国人大常委会: the verb ends the clause before its object; the body begins at 全国,
     # not at a level character further back (我区…).
-    text = "我区青枫小学接受全国人大常委会副委员长一行调研。"
+    text = "我区白鹭中学接待全国人大常委会调研组一行。"
     assert "全国人大常委会" in _names(text, ORG)
 
 
