@@ -859,10 +859,10 @@ def find_dateline(
     >>> span = find_dateline(norm, 2, [(0, 2), (len(norm) - 6, len(norm))])
     >>> norm[span.start:span.end]
     '2023-05-06'
-    >>> norm = "标题\\n青禾发布 2022-09-29\\n正文第一段。"
+    >>> norm = "标题\\n青禾发布 2021-06-15\\n正文第一段。"
     >>> span = find_dateline(norm, 2, [(0, 2), (len(norm) - 6, len(norm))])
     >>> norm[span.start:span.end]
-    '2022-09-29'
+    '2021-06-15'
     >>> norm = "标题\\n作者 张三 时间:24.10.2019\\n正文第一段。"
     >>> span = find_dateline(norm, 2, [(0, 2), (len(norm) - 6, len(norm))])
     >>> norm[span.start:span.end]

@@ -741,11 +741,11 @@ def test_a_title_that_opens_with_a_body_and_its_area_names_the_issuer(
 
 def test_a_public_accounts_byline_of_its_name_and_a_date_dates_the_page() -> None:
     page = (
-        "好消息!青禾区三所新学校今秋开学\n\n"
-        "青禾发布 2022-09-29\n\n"
+        "青禾区三所新学校明年春季启用\n\n"
+        "青禾发布 2021-06-15\n\n"
         "点击蓝字关注我们\n\n"
-        "近日,记者从区教育局获悉,今年秋季青禾区将有三所新学校建成投用,新增学位两千余个。\n"
+        "区教育局介绍,三所学校的主体工程已经完工,将于明年春季学期启用。\n"
     )
     meta = metadata_of(page)
-    assert meta.title == "好消息!青禾区三所新学校今秋开学"
-    assert meta.date == "2022-09-29"
+    assert meta.title == "青禾区三所新学校明年春季启用"
+    assert meta.date == "2021-06-15"
