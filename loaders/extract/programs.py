@@ -723,7 +723,14 @@ def _by_suffix(
                 PROGRAM, text[start:end], start, end, "Program", "programs.concept_label", 0.85
             )
         )
+    # A head that a longer head begins (行动 of 行动计划) is part of that word: the longer one
+    # decides, and where it is no programme's head (…行动计划成果) the shorter is none either.
+    longest = {}
+    for end, (start, _how, _word) in hits.items():
+        longest[start] = max(longest.get(start, end), end)
     for end, (start, _how, word) in sorted(hits.items()):
+        if longest[start] > end:
+            continue
         candidate = _suffix_candidate(text, s_start, start, end, word)
         if candidate is not None:
             out.append(candidate)

@@ -967,6 +967,13 @@ def test_a_count_of_a_programmes_editions_is_no_part_of_its_name():
     assert [c.name for c in rules if c.kind == PROGRAM] == ["青禾学前教育三年行动计划"]
 
 
+def test_a_head_that_a_longer_head_begins_is_no_head_of_its_own():
+    # 行动计划|成果: the plan's results; 行动 of 行动计划 ends no programme here.
+    doc = make_doc("巩固青禾学前教育三年行动计划成果,推进普惠发展。")
+    rules, _ = rule_candidates(doc, split_sentences(doc), area_context(doc))
+    assert not [c.name for c in rules if c.kind == PROGRAM and c.name.endswith("行动")]
+
+
 def test_a_quoted_brand_ending_in_a_plus_keeps_its_head():
     # “青禾+”工程: the + closes the brand in its quotes; 工程 is no second part of a formula.
     assert _names("全区落实“青禾+”工程,组建教育联合体。", PROGRAM) == {"青禾+工程"}
