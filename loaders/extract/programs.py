@@ -182,7 +182,9 @@ _BUILDING = re.compile(
     + lexicon.alternation("building_words")
     + r"|[一二三四五六七八九十\d]期)(?:建设|新建|改造)?$"
 )
-_SCHOOL_HEAD = re.compile("(?P<head>" + lexicon.alternation("school_heads") + r")(?:建设|新建)?$")
+_SCHOOL_HEAD = re.compile(
+    "(?P<head>" + lexicon.alternation("school_heads") + r")(?:建设|新建|(?:提升)?改造)?$"
+)
 _COPULA = re.compile(lexicon.alternation("copulas"))
 _COPULA_BEFORE = re.compile("(?:" + lexicon.alternation("copulas") + ")$")
 # What joins a complement's head to its copula: a relative clause's 的 or a numeral and
@@ -836,9 +838,9 @@ def _suffix_candidate(text: str, s_start: int, start: int, end: int, word: str) 
 
 def _building_works(spec: str) -> bool:
     """Return True when a project's specific part `spec` names a building, a part or a phase of
-    one (教学楼, 周转房, 主体, 二期) or one school, by its name (东港小学项目) or its numbered
-    short form (二十二中整体搬迁工程): a building project. A kind of school (标准化学校建设工程)
-    is no one school's name."""
+    one (教学楼, 周转房, 主体, 二期) or one school, by its name (东港小学项目, 东港小学提升改造工程)
+    or its numbered short form (二十二中整体搬迁工程): a building project. A kind of school
+    (标准化学校建设工程, 薄弱学校改造工程) is no one school's name."""
     if _BUILDING.search(spec) or has_numbered_school(spec):
         return True
     head = _SCHOOL_HEAD.search(spec)

@@ -947,6 +947,7 @@ def test_a_count_after_the_last_group_of_a_list_is_not_part_of_its_name(count: s
         "打造一批标志性工程。",
         "全县建成1200个“书香满园”项目,惠及学生3万人。",  # a count before the quoted name
         "全区30个“青苗”项目全部完工。",
+        "实施青枫中学提升改造工程,改善办学条件。",  # one school's building works
         "以“十项行动”为抓手,推动教育优质均衡发展。",  # a counted bundle, quoted
         "举办首届“青禾教育+”大会。",  # the quotes name the event
         "举办“青苗杯”教学大赛。",
