@@ -16,7 +16,7 @@ from functools import lru_cache
 
 import ahocorasick
 
-from loaders.dictionary import dictionary_tag
+from loaders.dictionary import dictionary_tag, dictionary_word
 from loaders.extract import lexicon
 from loaders.extract.boundaries import head_ending_at, head_of, verb_word
 from loaders.extract.cover import Cover
@@ -642,6 +642,11 @@ def _numbered_begin(text: str, numeral: int, floor: int) -> int:
     return breaks[-1].end() if breaks else begin
 
 
+# One-character modifiers of newness (lexicon/generic_modifiers.tsv) that say a name was a
+# school's before (原, 老), not part of it.
+_FORMER = frozenset(w for w in lexicon.words("generic_modifiers", "newness") if w in "原老")
+
+
 def _numbered(text: str, start: int, end: int, floor: int) -> Candidate | None:
     """Return the candidate of a numbered short form whose number begins at `start`."""
     begin = _numbered_begin(text, start, floor)  # 我|县一中: the county's own, as written
@@ -649,6 +654,8 @@ def _numbered(text: str, start: int, end: int, floor: int) -> Candidate | None:
     begin += cut
     cut = _after_another_school(name)
     name, begin = name[cut:], begin + cut
+    if name[:1] in _FORMER and not dictionary_word(name[:2]):
+        name, begin = name[1:], begin + 1  # 原|某某十小: the school's former name, not a word
     # Three characters only after a level character (县一中: the county's own, as written).
     if (len(name) < 4 and not (len(name) == 3 and name[0] in _OWN_LEVELS)) or "届" in name:
         return None

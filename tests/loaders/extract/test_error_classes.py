@@ -74,6 +74,14 @@ def test_left_boundary_leaves_out_the_words_before_a_name(text: str, name: str, 
     assert glued not in schools
 
 
+def test_former_before_a_numbered_school_is_no_part_of_its_name():
+    # 原|青禾十小: the school's former name, written after 原 (formerly).
+    assert not any(n.startswith("原") for n in _names("学校(原青禾十小)今年扩建。", SCHOOL))
+    # 老城区 is a word of its own: its 老 stays.
+    bodies = extract(make_doc("老城区一中今年扩招。", chain=CHAIN)).entities
+    assert any("老城区一中" in {e.label, *e.alt_labels} for e in bodies if e.kind == SCHOOL)
+
+
 @pytest.mark.parametrize(
     ("text", "name"),
     [
