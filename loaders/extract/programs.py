@@ -381,7 +381,7 @@ def component_formula(name: str) -> bool:
     (True, True)
     >>> component_formula("1+N+1德育模式"), component_formula("名校+")
     (False, False)
-    >>> component_formula("“名校+”工程")  # a brand in its quotes, then its head
+    >>> component_formula("“强校+”工程")  # a brand in its quotes, then its head
     False
     """
     if re.search(r"[+＋][”\"’]", name):
