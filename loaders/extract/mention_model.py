@@ -1141,8 +1141,7 @@ def identified(scored: Scored) -> bool:
     rule = alt.rule
     if rule is None:
         return False
-    serial = _SERIAL_IN.get(kind, _SERIAL_IN[GROUP])
-    return rule.method == "schools.coordinated" or serial.search(rule.name) is not None
+    return rule.method == "schools.coordinated" or _SERIAL_IN[kind].search(rule.name) is not None
 
 
 def named_by_lac(scored: Scored) -> bool:

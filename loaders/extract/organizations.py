@@ -157,8 +157,8 @@ def _area_before(
         # 鹿城区|区委: the area written again before its own level character (某区区委,
         # 某县县政府) is the body's, and so is the name.
         named = _named_before(gaz, text, pos - len(level), floor)
-        if named is not None and any(o.name.endswith(level) for o in named[1]):
-            options = [o for o in named[1] if o.name.endswith(level)]
+        options = [o for o in named[1] if o.name.endswith(level)] if named else []
+        if named and options:
             area = options[0] if len(options) == 1 else _closest(options, context)
             return pos - len(level) - named[0], area, None
     if area is None and level:

@@ -642,9 +642,9 @@ def _numbered_begin(text: str, numeral: int, floor: int) -> int:
     return breaks[-1].end() if breaks else begin
 
 
-# One-character modifiers of newness (lexicon/generic_modifiers.tsv) that say a name was a
+# The one-character modifiers of newness (lexicon/generic_modifiers.tsv) that say a name was a
 # school's before (原, 老), not part of it.
-_FORMER = frozenset(w for w in lexicon.words("generic_modifiers", "newness") if w in "原老")
+_FORMER = frozenset("原老")
 
 
 def _numbered(text: str, start: int, end: int, floor: int) -> Candidate | None:
