@@ -56,6 +56,7 @@ from loaders.extract.programs import (
     find_programme_parts,
     find_programs,
     programme_jurisdiction,
+    with_coordinated_items,
     with_programme_scope,
 )
 from loaders.extract.relations import find_relations
@@ -211,6 +212,7 @@ def choose_candidates(
     out = [c for c in rules if c.kind not in HEAD_LISTS] + headings
     out += _chosen_candidates(text, chosen, context)
     out += [replace(c, method=PARENT_BODY) for c in _chosen_candidates(text, parents, context)]
+    out = [with_coordinated_items(text, c) if c.kind == PROGRAM else c for c in out]
     return [_as_school(c) for c in with_body_prefixes(text, out)]
 
 

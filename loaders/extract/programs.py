@@ -510,6 +510,64 @@ def find_programs(text: str, spans) -> list[Candidate]:  # noqa: ANN001
     return link_family_mentions(merge_separator_variants(found))
 
 
+# What a word listed before a shared programme head, and the name's own first word, may be
+# (LAC's tags): a noun or an other proper noun. Not a verbal noun (贯通培养、集团化办学 lists two
+# ways of working), a place or a body (白鹭区、青禾区…工程 names works in two areas), a person.
+_LIST_ITEM_TAGS = frozenset({"n", "nz"})
+# What may come just before such a list: a verb (实施), a conjunction, a preposition, a mark.
+_LIST_OPENERS = frozenset({"v", "c", "p", "w"})
+_LIST_REACH = 24  # characters looked at before a name for the list
+_LIST_BOUNDARY = re.compile(r"[,,;;::。!?!?()()“”\"\s]")
+
+
+def coordinated_start(text: str, start: int) -> int:
+    """Return where a programme named at `start` begins when bare nouns listed with 、 before
+    it share its head: 名园、名师、名园长培育工程 is one programme, as “不忘初心、牢记使命”主题教育
+    is in ANNOTATION.md. Else `start`.
+
+    Each item is one noun word of two to four characters (LAC's reading of the clause), the
+    name itself opens with a noun, and the list opens a phrase: after a verb, a conjunction, a preposition or a clause mark. So
+    集团化办学、名校长工程 and 教师培训、名师工程 stay two things (their items are two words),
+    as do 甲行动、乙行动 (an item ending in a head is a programme of its own), and 学校德育、智育工程
+    is read no further than it is.
+
+    >>> text = "深入实施名园、名师、名园长培育工程"
+    >>> text[coordinated_start(text, text.index("名园长")):]
+    '名园、名师、名园长培育工程'
+    """
+    if start < 3 or text[start - 1] != "、":
+        return start
+    left = start - _LIST_REACH
+    marks = list(_LIST_BOUNDARY.finditer(text, max(0, left), start))
+    if marks:
+        left = marks[-1].end()
+    elif left > 0:
+        return start  # no clause mark within reach: where the list opens is not seen
+    words = analyse(text, [(max(0, left), start + 4)])[0]
+    i = next((k for k, w in enumerate(words) if w.start >= start), len(words))
+    if i == len(words) or words[i].tag not in _LIST_ITEM_TAGS:
+        return start
+    begin = start
+    while i >= 2 and text[words[i - 1].start : words[i - 1].end] == "、":
+        item = words[i - 2]
+        word = text[item.start : item.end]
+        if item.tag not in _LIST_ITEM_TAGS or not 2 <= len(word) <= 4 or word.endswith(SUFFIXES):
+            return start  # 甲行动、乙行动: a list of programmes, each with its own head
+        begin, i = item.start, i - 2
+    if begin == start or (i and words[i - 1].tag not in _LIST_OPENERS):
+        return start
+    return begin
+
+
+def with_coordinated_items(text: str, c: Candidate) -> Candidate:
+    """Return programme candidate `c` begun at coordinated_start: its name and span take in the
+    nouns listed before it."""
+    begin = coordinated_start(text, c.start)
+    if begin == c.start:
+        return c
+    return replace(c, name=clean_name(text[begin : c.start]) + c.name, start=begin)
+
+
 HEADING = "programs.heading"
 # A heading that names an item of the plan: a phrase ending in a programme head, nothing else.
 _HEADING_HEADS = ("工程", "项目", "计划", "行动")

@@ -260,7 +260,8 @@ def test_programme_of_a_narrower_family_is_part_of_the_broader_programme():
 def test_programme_items_listed_before_a_programme_share_its_verb():
     names = programs_in("继续实施云端访学、青苗研修班,完善评价。")
     assert {"云端访学", "青苗研修班"} <= names
-    assert programs_in("实施体育、艺术3+2项目。") == {"艺术3+2项目"}
+    # Bare nouns before a head are not items of their own: they share the name (below).
+    assert programs_in("实施体育、艺术3+2项目。") == {"体育、艺术3+2项目"}
 
 
 # Campaign slogans, quotes side by side, activity heads.
@@ -390,3 +391,36 @@ def test_programme_that_the_role_is_given_to_stays():
 
 def test_programme_preposition_before_a_common_phrase_is_no_name():
     assert programs_in("要埋头苦干,用实际行动为教育发展开好局。") == set()
+
+
+# Coordination: nouns listed with 、 before a shared head are one programme's name.
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("区教育局深入实施名园、名师、名园长培育工程。", "名园、名师、名园长培育工程"),
+        ("各校开展歌声、哨声、读书声进校园行动。", "歌声、哨声、读书声进校园行动"),
+        ("积极实施书法百千万工程和体育、艺术2+1项目。", "体育、艺术2+1项目"),
+    ],
+)
+def test_programme_nouns_listed_before_a_shared_head_are_its_name(text: str, name: str):
+    found = programs_in(text)
+    assert name in found
+    assert name.split("、")[-1] not in found  # the last item alone is no programme of its own
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # Each item is a programme with its own head.
+        ("启动“晨光阅读行动、青苗护航行动、白鹭健身行动”。", {"晨光阅读行动", "白鹭健身行动"}),
+        # An item of two words, a way of working: two things listed.
+        ("通过师资贯通培养、集团化办学等举措提升质量。", {"集团化办学"}),
+        ("加强师德师风、教师培训、名师培养工程。", {"名师培养工程"}),
+    ],
+)
+def test_programme_list_of_other_things_is_not_its_name(text: str, names: set[str]):
+    found = programs_in(text)
+    assert names <= found
+    assert not any("、" in name for name in found)
