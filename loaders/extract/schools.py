@@ -42,6 +42,7 @@ SUFFIXES: dict[str, str] = {
 CAMPUS_SUFFIXES = lexicon.words("school_heads", "campus")
 # After a suffix, these mean the word is not a school (小学生, 中学阶段, 小学教育).
 _NOT_AFTER = re.compile(lexicon.guarded_alternation("school_not_after"))
+_STAFF = frozenset(lexicon.words("school_not_after", "staff"))
 # An edition or batch (首批, 第二批, 新一轮) says which schools or groups, it names none.
 EDITIONS = (
     lexicon.alternation("edition_words", "edition")
@@ -445,7 +446,9 @@ def _suffixed(
         if hit[1] not in best or hit[0] < best[hit[1]][0]:
             best[hit[1]] = hit
     for start, end, word in sorted(best.values()):
-        if _NOT_AFTER.match(text, end) and word not in CAMPUS_SUFFIXES:
+        after = _NOT_AFTER.match(text, end)
+        staff = after is not None and after.group() in _STAFF
+        if after and not staff and word not in CAMPUS_SUFFIXES:
             continue
         if word == "学校" and text[end : end + 1] == "长":
             continue  # 大学校长: a university's principal
@@ -456,6 +459,8 @@ def _suffixed(
         ):
             continue  # part of …小学部 / …小学校, or 初中校 (a kind): the longer hit ends later
         candidate = _candidate(text, start, end, word, s_start)
+        if staff and candidate is not None and not is_specific(candidate.name, len(word)):
+            continue  # 农村小学教师: a kind of teacher, no school
         if candidate is not None:
             found.append(candidate)
             campus = _PAREN_CAMPUS.match(text, end, s_end)

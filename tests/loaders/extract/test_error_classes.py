@@ -422,6 +422,23 @@ def test_body_with_a_conjunction_in_its_name_is_kept_whole():
     assert any(name.endswith("住房和城乡建设局") and len(name) >= 9 for name in orgs)
 
 
+@pytest.mark.parametrize(
+    ("text", "school"),
+    [
+        ("鹿城区白鹭特殊教育学校教师陈某组成送教小组。", "鹿城区白鹭特殊教育学校"),
+        ("鹿城区第九中学老师带队参赛。", "鹿城区第九中学"),
+    ],
+)
+def test_named_school_before_its_teachers_is_a_school(text: str, school: str):
+    # 中学教师 is a kind of teacher; after a name, 教师 are that school's teachers.
+    assert _names(text, SCHOOL) == {school}
+
+
+@pytest.mark.parametrize("text", ["全区农村小学教师参加培训。", "他是一名中学教师。"])
+def test_kind_of_teacher_names_no_school(text: str):
+    assert _names(text, SCHOOL) == set()
+
+
 # 4. Bodies are an open class (area or parent body + a head), and ordinary words are not bodies.
 @pytest.mark.parametrize(
     "text",
