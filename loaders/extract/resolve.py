@@ -13,6 +13,7 @@ full name (through the key), a campus name written with parentheses with its pla
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Mapping
 from dataclasses import replace
 
@@ -32,6 +33,8 @@ from loaders.extract.model import (
 from loaders.extract.schools import specific_part
 from loaders.extract.sentences import Sentence
 from loaders.identifiers import normalise_key
+
+_HAN = re.compile(r"[\u4e00-\u9fff]")
 
 # The level characters a body's name opens with when it names its area only by level (区教育局):
 # such a name is relative to the document's jurisdiction.
@@ -92,6 +95,18 @@ def _aliased(c: Candidate, aliases: dict[tuple[str, str], str]) -> Candidate:
     return c
 
 
+def _script_of(text: str, norm: str) -> dict[int, str]:
+    """Return a str.translate table from the matching copy's characters to the text's, for the
+    Chinese characters the text writes otherwise (縣 for 县 on a traditional-character page)."""
+    if text == norm:
+        return {}
+    table: dict[int, str] = {}
+    for read, shown in zip(norm, text, strict=True):
+        if read != shown and _HAN.match(read) and _HAN.match(shown):
+            table.setdefault(ord(read), shown)
+    return table
+
+
 def resolve_entities(
     candidates: list[Candidate],
     sentences: list[Sentence],
@@ -111,6 +126,7 @@ def resolve_entities(
     """
     norm = text if norm is None else norm
     written = written or {}
+    script = _script_of(text, norm)
     starts = [s.start for s in sentences]
     aliases, bare = alias_forms(candidates, context, norm)
     if aliases:
@@ -137,7 +153,9 @@ def resolve_entities(
         if kind == GROUP and group_base(label) in norm:
             label = group_base(label)  # X集团 and X教育集团 are one group, labelled as written
         extra = {b for n in (label, *surfaces) for b in bare.get(n, ()) if b in norm}
-        label = written.get(label, label)
+        # A label no sentence writes (a canonical 某县委) in the characters the page writes; an
+        # area keeps the gazetteer's standard name (the written form is its altLabel).
+        label = written.get(label) or (label if kind == AREA else label.translate(script))
         alts = tuple(sorted({written.get(n, n) for n in (*surfaces, *extra)} - {label}))
         cls = max((m.cls for m in members), key=lambda k: (_CLASS_RANK.get(k, 1), k))
         attrs = sorted({a for m in members for a in m.attrs if a[0] != "area"})

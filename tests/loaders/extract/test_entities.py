@@ -141,6 +141,17 @@ def test_a_traditional_character_page_resolves_as_a_simplified_one():
     ]
 
 
+def test_a_traditional_character_page_labels_a_canonical_body_in_its_characters():
+    # The body's label (its area and head, written nowhere as such) takes the page's characters;
+    # the area keeps the gazetteer's standard name, the written one an altLabel.
+    doc = make_doc("溫州市鹿城區委書記到校調研。", chain=("浙江省", "温州市", "鹿城区"))
+    entities = extract(doc).entities
+    bodies = [e.label for e in entities if e.kind == ORG]
+    assert bodies and all("區" in label and "区" not in label for label in bodies)
+    areas = {e.label: e.alt_labels for e in entities if e.kind == AREA}
+    assert "鹿城區" in areas.get("鹿城区", ())
+
+
 def test_a_school_written_with_its_head_in_full_is_one_school():
     # 小学校 is 小学 written in full: 青溪小学 is an altLabel of 青溪小学校.
     extraction = extract(make_doc("青溪小学校因生源增加需新建校舍。关于青溪小学搬迁的建议已收悉。"))
