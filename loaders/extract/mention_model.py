@@ -965,6 +965,32 @@ def with_whole_places(
     return out
 
 
+def with_parent_areas(
+    cases: Sequence[AnchorCase],
+    chosen: list[Scored],
+    places: Sequence[tuple[int, int]],
+    model: MentionModel,
+) -> list[Scored]:
+    """Return `chosen` with each body that begins right where an area's name ends moved to that
+    area's start, where a rule read the body from there (温州市|鹿城区委: the rules read a body
+    from the areas that lead to it). The fullest form the document writes is the body's
+    (ANNOTATION.md); its label stays the canonical one.
+
+    `places` are the spans of the document's areas (sorted).
+    """
+    by_anchor = {id(case.anchor): case for case in cases}
+    ends = {end: start for start, end in places}
+    out = []
+    for s in chosen:
+        alt = s.alternative
+        start = ends.get(alt.start) if alt.anchor.kind == ORG else None
+        case = by_anchor.get(id(alt.anchor)) if start is not None else None
+        fuller = [a for a in (case.alternatives if case else ()) if a.alternative.start == start]
+        ruled = [a for a in fuller if a.alternative.rule is not None]
+        out.append(_best(ruled, model) if ruled else s)
+    return out
+
+
 def _at_edge(alternatives: Sequence[Scored], start: int, model: MentionModel) -> Scored | None:
     """Return the alternative beginning at `start`, scored, or None."""
     found = [a for a in alternatives if a.alternative.start == start]

@@ -698,6 +698,19 @@ def test_a_body_before_a_word_its_heads_character_begins_is_still_found():
     assert {"温州市政府", "温州市人民政府"} & _names("按照市委、市政府部署要求,抓好落实。", ORG)
 
 
+@pytest.mark.parametrize(
+    ("text", "written"),
+    [
+        ("这体现了温州市鹿城区委对教育的重视。", {"温州市鹿城区委"}),
+        ("温州市鹿城区政府、温州市鹿城区教育局参加。", {"温州市鹿城区政府", "温州市鹿城区教育局"}),
+    ],
+)
+def test_body_written_from_its_city_keeps_that_form(text: str, written: set[str]):
+    # The fullest form written (ANNOTATION.md) is the body's, beside its canonical label.
+    bodies = [e for e in extract(make_doc(text, chain=CHAIN)).entities if e.kind == ORG]
+    assert written <= {form for e in bodies for form in (e.label, *e.alt_labels)}
+
+
 # 5. Short forms are altLabels of the full entity, not entities of their own.
 def test_a_school_written_with_fewer_of_its_places_is_one_entity():
     text = "常州市钟楼区青枫路小学今年扩建。常州市青枫路小学新增班级6个。青枫路小学校长介绍了情况。"
