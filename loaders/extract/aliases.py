@@ -290,7 +290,7 @@ def alias_forms(
     aliases.update(_body_abbreviations(candidates))
     short, bare = _shorthand_forms(candidates, context, text)
     aliases.update(short)
-    aliases.update(_place_prefixed_forms(candidates))
+    aliases.update(_place_prefixed_forms(candidates, aliases))
     aliases.update(_projects(candidates))
     aliases.update(_heads_in_full(candidates))
     aliases.update(_numbered_forms(candidates))
@@ -448,17 +448,24 @@ def _split_places(name: str) -> tuple[list[str], str]:
     return places, name
 
 
-def _place_prefixed_forms(candidates: list[Candidate]) -> dict[tuple[str, str], str]:
+def _place_prefixed_forms(
+    candidates: list[Candidate], known: dict[tuple[str, str], str] | None = None
+) -> dict[tuple[str, str], str]:
     """Return (kind, short name) → full name for schools and groups written both ways.
 
     瓯江中学 is 温州市瓯江中学 when the document writes the latter: the full name is the short one
     with a place before it (a full or short area name, 扬州市 / 杭州市余杭区), or with the level
-    character resolved (市第三小学 → 温州市第三小学). Only a unique full name is used.
+    character resolved (市第三小学 → 温州市第三小学). Only a unique full name is used. The full
+    names that `known` short forms resolve to count as written.
     """
     full: dict[str, set[str]] = {}
     # A programme is written with and without its place too (X市第三期学前教育行动计划).
     names = {(c.kind, c.name) for c in candidates if c.kind in (SCHOOL, GROUP, PROGRAM)}
-    for kind, name in names:
+    # A short form's resolved name counts as written: 第二中学 is the 温州市第二中学 that 温州二中
+    # stands for.
+    resolved = {(kind, full) for (kind, _), full in (known or {}).items() if kind == SCHOOL}
+    resolved |= {(c.kind, c.canonical) for c in candidates if c.kind == SCHOOL and c.canonical}
+    for kind, name in names | resolved:
         _, had_place = specific_part(name, 0)
         if had_place:
             full.setdefault(kind, set()).add(name)

@@ -873,6 +873,15 @@ def test_a_sub_units_parent_named_nowhere_else_is_no_entity():
     assert bodies == {"鹿城区教委基教科"}
 
 
+def test_a_bare_numbered_school_is_the_one_a_short_form_stands_for():
+    # 温州二中 stands for 温州市第二中学, so 第二中学 in the same page is that school too.
+    text = "两校合作涉及第二中学。温州二中与青枫小学签约。"
+    schools = [e for e in extract(make_doc(text, chain=("浙江省", "温州市"))).entities]
+    named = {e.label: set(e.alt_labels) for e in schools if e.kind == SCHOOL}
+    assert "第二中学" not in named
+    assert {"温州二中", "第二中学"} <= named["温州市第二中学"]
+
+
 # 6. Coordination: a list sharing one head is expanded, an elliptical list of groups is not.
 def test_list_sharing_one_head_names_each_school():
     schools = _names("新建的桂花、樟树幼儿园今年九月开园。", SCHOOL)
