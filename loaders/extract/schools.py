@@ -112,9 +112,9 @@ _COORDINATED = re.compile(
 # the text to each numeral at once.
 _NUMBERED = re.compile(
     r"[一二三四五六七八九十](?<=[\u4e00-\u9fff].)[一二三四五六七八九十]{0,2}(?:[中小](?![学心国型全])|幼(?![儿师教]))"
-    # News writes the number in digits too (某市49中); only before 中, since 3小时 and 2幼
-    # read otherwise.
-    r"|(?<=[\u4e00-\u9fff])[0-9]{1,3}中(?![学心国型全央期])"
+    # News writes the number in digits too (某市49中, 某市74小); not before 幼 (2幼 reads
+    # otherwise), nor before a word that 小 begins (3小时, 5小组).
+    r"|(?<=[\u4e00-\u9fff])[0-9]{1,3}(?:中(?![学心国型全央期])|小(?![学心国型全时组区微节步块片队朋伙]))"
 )
 
 
@@ -129,7 +129,7 @@ def has_numbered_school(text: str) -> bool:
 
 # Every _NUMBERED match holds a numeral right before its 中/小/幼: sentences without one are
 # skipped.
-_NUMBERED_END = re.compile(r"[一二三四五六七八九十](?=[中小幼])|[0-9](?=中)")
+_NUMBERED_END = re.compile(r"[一二三四五六七八九十](?=[中小幼])|[0-9](?=[中小])")
 
 
 @lru_cache(maxsize=1)
@@ -652,6 +652,16 @@ def _numbered_begin(text: str, numeral: int, floor: int) -> int:
 _FORMER = frozenset("原老")
 
 
+def _former(name: str) -> bool:
+    """Return True when `name` opens with 原 or 老 saying what the school was called before
+    (原|某某十小), not with a word (老城区) or a place (原州区, 老河口市)."""
+    return (
+        name[:1] in _FORMER
+        and not dictionary_word(name[:2])
+        and not leading_place(load_gazetteer(), name)
+    )
+
+
 def _numbered(text: str, start: int, end: int, floor: int) -> Candidate | None:
     """Return the candidate of a numbered short form whose number begins at `start`."""
     begin = _numbered_begin(text, start, floor)  # 我|县一中: the county's own, as written
@@ -659,8 +669,8 @@ def _numbered(text: str, start: int, end: int, floor: int) -> Candidate | None:
     begin += cut
     cut = _after_another_school(name)
     name, begin = name[cut:], begin + cut
-    if name[:1] in _FORMER and not dictionary_word(name[:2]):
-        name, begin = name[1:], begin + 1  # 原|某某十小: the school's former name, not a word
+    if _former(name):
+        name, begin = name[1:], begin + 1  # 原|某某十小: the school's former name
     # Three characters only after a level character (县一中: the county's own, as written).
     if (len(name) < 4 and not (len(name) == 3 and name[0] in _OWN_LEVELS)) or "届" in name:
         return None

@@ -80,6 +80,16 @@ def test_former_before_a_numbered_school_is_no_part_of_its_name():
     # 老城区 is a word of its own: its 老 stays.
     bodies = extract(make_doc("老城区一中今年扩招。", chain=CHAIN)).entities
     assert any("老城区一中" in {e.label, *e.alt_labels} for e in bodies if e.kind == SCHOOL)
+    # Nor does a place's: 原州区 is a district (固原市).
+    chain = ("宁夏回族自治区", "固原市")
+    schools = extract(make_doc("学校(原州区十小)今年扩建。", chain=chain)).entities
+    assert any("原州区十小" in {e.label, *e.alt_labels} for e in schools if e.kind == SCHOOL)
+
+
+def test_numbered_school_written_in_digits():
+    # 某市74小 as 某市49中; 3小时 and 5小组 are no schools.
+    assert _names("鹿城区一小和鹿城区74小合作办学。", SCHOOL) >= {"鹿城区74小"}
+    assert _names("每天锻炼1小时,分成5小组讨论。", SCHOOL) == set()
 
 
 @pytest.mark.parametrize(
