@@ -146,7 +146,10 @@ def describe(
         # An anchor a rule proposed a name for is always read: the screen saves LAC's time on
         # heads no rule saw, and rule anchors are few.
         keep = (
-            model is None or has_rule or model.anchor_probability(cheap) >= model.anchor_threshold
+            model is None
+            or has_rule
+            or _after_a_listed_rule(text, anchor, by_end)
+            or model.anchor_probability(cheap) >= model.anchor_threshold
         )
         screened.append((anchor, cheap, keep))
     read = [a for a, _, keep in screened if keep]
@@ -222,6 +225,19 @@ def describe(
             )
         out.append(AnchorCase(anchor, cheap, scored))
     return out
+
+
+def _after_a_listed_rule(
+    text: str, anchor: Anchor, by_end: Mapping[tuple[str, int], object]
+) -> bool:
+    """Return True when a school or group anchor is a list's next item after a name a rule
+    found (甲学校、八一学校): with_list_peers may take it, so LAC reads it."""
+    if anchor.kind not in _LISTED_KINDS:
+        return False
+    mark = text.rfind(
+        "、", max(anchor.floor, anchor.head_start - _ITEM_CHARS - 1), anchor.head_start
+    )
+    return mark >= 0 and (anchor.kind, mark) in by_end
 
 
 def _word_before(text: str, start: int) -> int:
@@ -1032,32 +1048,50 @@ def with_list_peers(text: str, cases: Sequence[AnchorCase], chosen: list[Scored]
     listed = [s for s in chosen if s.alternative.anchor.kind in _LISTED_KINDS]
     ends = {(s.alternative.anchor.head, s.alternative.anchor.end) for s in listed}
     starts = {(s.alternative.anchor.head, s.alternative.start) for s in listed}
+    # Items that a 、 opens: after one of them, 和/及/与 opens a list's last item (甲、乙和丙).
+    opened = {
+        (s.alternative.anchor.head, s.alternative.anchor.end)
+        for s in listed
+        if text[s.alternative.start - 1 : s.alternative.start] == "、"
+    }
     taken = {(s.alternative.anchor.kind, s.alternative.anchor.end) for s in chosen}
     open_cases = [
         case
         for case in cases
         if case.anchor.kind in _LISTED_KINDS and (case.anchor.kind, case.anchor.end) not in taken
     ]
-    items = [item for case in open_cases if (item := _list_item(text, case)) is not None]
+    # Each open anchor's item after a separator and, apart, its item after a 和 (which is an
+    # item only where a list precedes it: 延和|培训学校 is none).
+    items = [
+        (item, last)
+        for last in (False, True)
+        for case in open_cases
+        if (item := _list_item(text, case, _LAST_ITEM if last else _SEPARATORS)) is not None
+    ]
     out = list(chosen) + _first_items(text, open_cases, listed)
-    found: set[int] = set()
+    found: set[int] = set()  # the anchors whose item was taken
     added = True
     while added:  # an item found makes its own neighbour a peer
         added = False
-        for index, item in enumerate(items):
-            if index in found:
-                continue
+        for item, last in items:
             start, anchor = item.alternative.start, item.alternative.anchor
-            before = text[start - 1 : start] == "、" and (anchor.head, start - 1) in ends
-            after = (
-                text[anchor.end : anchor.end + 1] == "、"
-                and (anchor.head, anchor.end + 1) in starts
-            )
+            if id(anchor) in found:
+                continue
+            if last:
+                before, after = (anchor.head, start - 1) in opened, False
+            else:
+                before = text[start - 1 : start] == "、" and (anchor.head, start - 1) in ends
+                after = (
+                    text[anchor.end : anchor.end + 1] == "、"
+                    and (anchor.head, anchor.end + 1) in starts
+                )
             if before or after:
                 out.append(item)
-                found.add(index)
+                found.add(id(anchor))
                 ends.add((anchor.head, anchor.end))
                 starts.add((anchor.head, start))
+                if text[start - 1 : start] == "、":
+                    opened.add((anchor.head, anchor.end))
                 added = True
     return out
 
@@ -1084,7 +1118,7 @@ def _first_items(text: str, cases: Sequence[AnchorCase], listed: Sequence[Scored
             for s in case.alternatives
             if _proposed(s)
             and text[s.alternative.start - 1 : s.alternative.start] not in ("、", "")
-            and not any(f"{anchor.kind}:in={tag}" in s.features for tag in _FOREIGN_TAGS)
+            and not _foreign_inside(s)
             and f"{anchor.kind}:edge_splits_word" not in s.features
             and _class_before(s) in _BEFORE_A_FIRST_ITEM
         ]
@@ -1105,15 +1139,29 @@ def _class_before(scored: Scored) -> str:
     )
 
 
-def _list_item(text: str, case: AnchorCase) -> Scored | None:
-    """Return the alternative of `case` that spans a whole list item: it begins right after a
-    separator (、 or an opening bracket or colon) and holds only Chinese characters."""
+# What opens a list item, and the conjunctions that open a list's last item (甲、乙和丙).
+_SEPARATORS = ("、", "(", "（", ":", "：")
+_LAST_ITEM = ("和", "及", "与")
+# 等 closing an enumeration: before a count or at the item's end (not 中等职业, 高等).
+_CLOSES_LIST = re.compile(r"等(?:[一二三四五六七八九十两几多数各]|$)")
+
+
+def _list_item(
+    text: str, case: AnchorCase, separators: tuple[str, ...] = _SEPARATORS
+) -> Scored | None:
+    """Return the alternative of `case` that spans a whole list item: it begins right after one
+    of `separators` (、, an opening bracket or colon; or a last item's 和) and holds only
+    Chinese characters."""
     for scored in case.alternatives:
         start = scored.alternative.start
-        if text[start - 1 : start] not in ("、", "(", "（", ":", "："):
+        if text[start - 1 : start] not in separators:
             continue
         body = text[start : case.anchor.head_start]
-        if 0 < len(body) <= _ITEM_CHARS and all("\u4e00" <= c <= "\u9fff" for c in body):
+        if (
+            0 < len(body) <= _ITEM_CHARS
+            and all("\u4e00" <= c <= "\u9fff" for c in body)
+            and not _CLOSES_LIST.search(body)  # 某某六中等一批|学校: 等 closes the list
+        ):
             return scored
         return None
     return None
@@ -1132,6 +1180,12 @@ _BACKED = ("school", "group", "org")
 # Rules that only propose (a body of any department: organizations.find_open_bodies): they
 # were not written to be right on their own, so they do not back a name the model rejects.
 _PROPOSERS = ("organizations.open",)
+
+
+def _foreign_inside(scored: Scored) -> bool:
+    """Return True when LAC reads a function word (verb, particle …) inside the name."""
+    kind = scored.alternative.anchor.kind
+    return any(f"{kind}:in={tag}" in scored.features for tag in _FOREIGN_TAGS)
 
 
 def _proposed(scored: Scored) -> bool:

@@ -968,6 +968,23 @@ def test_a_count_after_the_last_group_of_a_list_is_not_part_of_its_name(count: s
     assert _names(text, GROUP) == {"青松中学教育集团", "白桦小学教育集团"}
 
 
+def test_list_items_after_a_named_school_are_schools_to_the_last():
+    # 八一 reads as a date and 新兴 as "emerging", but as items of a list after a school's name
+    # (and 和 before the last) they are names of the same kind.
+    text = "新城要建三所学校:青枫学校、八一学校和新兴学校。"
+    assert _names(text, SCHOOL) == {"青枫学校", "八一学校", "新兴学校"}
+
+
+def test_list_closed_by_deng_ends_before_the_count():
+    text = "先后建成鹿城区四中、鹿城区七小、鹿城区六中等一批学校。"
+    assert not any("等" in name for name in _names(text, SCHOOL))
+
+
+def test_conjunction_inside_a_name_opens_no_list_item():
+    text = "名单:鹿城区白鹭英语学校、鹿城区延和培训学校、鹿城区青禾辅导学校。"
+    assert "鹿城区延和培训学校" in _names(text, SCHOOL)
+
+
 # 7. Programmes: named initiatives yes; bundles, events, designations and titles no.
 @pytest.mark.parametrize(
     "text",
