@@ -153,3 +153,23 @@ def normalise_text(text: str) -> str:
     if len(phrased) != len(text):
         return folded
     return phrased.translate(_FOLD)
+
+
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+
+
+def written_characters(text: str, norm: str) -> dict[int, str]:
+    """Return a str.translate table from the Chinese characters of `norm` (normalise_text of
+    `text`) to those `text` writes in their place, where they differ: 縣 for 县 on a
+    traditional-character page. Empty when `text` is simplified.
+
+    >>> "鹿城区".translate(written_characters("鹿城區教育局", "鹿城区教育局"))
+    '鹿城區'
+    """
+    if text == norm:
+        return {}
+    table: dict[int, str] = {}
+    for read, shown in zip(norm, text, strict=True):
+        if read != shown and _HAN.match(read) and _HAN.match(shown):
+            table.setdefault(ord(read), shown)
+    return table

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import hashlib
+from dataclasses import replace
 from pathlib import Path
 
 from loaders.boilerplate import find_body
-from loaders.documents import DocumentError, PolicyDocument
+from loaders.documents import DocumentError, DocumentMetadata, PolicyDocument
 from loaders.identifiers import document_id, document_key
 from loaders.metadata import extract_metadata, normalise_doc_number
-from loaders.normalise import normalise_text
+from loaders.normalise import normalise_text, written_characters
 from loaders.readers import read_raw
 from loaders.readers.text import readable_name, where
 from loaders.sections import split_sections
@@ -24,6 +25,31 @@ def display_name(path: Path) -> str:
     '测试.txt'
     """
     return readable_name(path)
+
+
+# The metadata read as text the page shows (its title, bodies, 发文字号), not as areas or dates.
+_WRITTEN_FIELDS = ("title", "issuer", "issuer_full", "doc_number", "printed_by")
+_WRITTEN_LISTS = ("recipients", "copied_to")
+
+
+def as_written(metadata: DocumentMetadata, script: dict[int, str]) -> DocumentMetadata:
+    """Return `metadata` with its text fields in the characters the page writes (`script`,
+    normalise.written_characters): they are read from the matching copy, which is simplified.
+    The document's id was made from the matching copy's, so it stays one for both scripts."""
+    if not script:
+        return metadata
+    changes: dict[str, object] = {
+        name: value.translate(script)
+        for name in _WRITTEN_FIELDS
+        if (value := getattr(metadata, name)) is not None
+    }
+    changes.update(
+        {
+            name: tuple(v.translate(script) for v in getattr(metadata, name))
+            for name in _WRITTEN_LISTS
+        }
+    )
+    return replace(metadata, **changes)
 
 
 def read_document(path: Path | str) -> PolicyDocument:
@@ -55,6 +81,7 @@ def read_document(path: Path | str) -> PolicyDocument:
     # one document whichever brackets a page writes its 发文字号 in
     number = normalise_doc_number(metadata.doc_number) if metadata.doc_number else None
     key = document_key(metadata.index_number, number, body_norm)
+    metadata = as_written(metadata, written_characters(text, norm))
     return PolicyDocument(
         source=display_name(path),
         text=text,

@@ -23,6 +23,7 @@ from loaders.identifiers import (
     graph_iri,
     section_iri_value,
 )
+from loaders.normalise import normalise_text
 from ontology.namespace import DCT, EKG, RDF_TYPE, RDFS_LABEL, XSD_BASE
 
 XSD_DATE = NamedNode(XSD_BASE + "date")
@@ -172,7 +173,7 @@ def document_lines(doc: PolicyDocument, extractor: str) -> list[str]:
 
     issuer = meta.issuer_full or meta.issuer
     if issuer:
-        org = organization_iri(issuer)
+        org = organization_iri(normalise_text(issuer))  # one body whichever script names it
         out += [
             f"{d} {EKG.issuedBy} {org} .",
             f"{org} {_TYPE} {EKG.Organization} .",

@@ -13,7 +13,6 @@ full name (through the key), a campus name written with parentheses with its pla
 from __future__ import annotations
 
 import bisect
-import re
 from collections.abc import Mapping
 from dataclasses import replace
 
@@ -33,8 +32,7 @@ from loaders.extract.model import (
 from loaders.extract.schools import specific_part
 from loaders.extract.sentences import Sentence
 from loaders.identifiers import normalise_key
-
-_HAN = re.compile(r"[\u4e00-\u9fff]")
+from loaders.normalise import written_characters
 
 # The level characters a body's name opens with when it names its area only by level (区教育局):
 # such a name is relative to the document's jurisdiction.
@@ -95,18 +93,6 @@ def _aliased(c: Candidate, aliases: dict[tuple[str, str], str]) -> Candidate:
     return c
 
 
-def _script_of(text: str, norm: str) -> dict[int, str]:
-    """Return a str.translate table from the matching copy's characters to the text's, for the
-    Chinese characters the text writes otherwise (縣 for 县 on a traditional-character page)."""
-    if text == norm:
-        return {}
-    table: dict[int, str] = {}
-    for read, shown in zip(norm, text, strict=True):
-        if read != shown and _HAN.match(read) and _HAN.match(shown):
-            table.setdefault(ord(read), shown)
-    return table
-
-
 def resolve_entities(
     candidates: list[Candidate],
     sentences: list[Sentence],
@@ -126,7 +112,7 @@ def resolve_entities(
     """
     norm = text if norm is None else norm
     written = written or {}
-    script = _script_of(text, norm)
+    script = written_characters(text, norm)
     starts = [s.start for s in sentences]
     aliases, bare = alias_forms(candidates, context, norm)
     if aliases:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import opencc
 import pyoxigraph as ox
 import pytest
 
@@ -59,6 +60,20 @@ def test_issuer_is_an_organization_with_its_full_name(hailing):
         "SELECT ?name WHERE { ?d ekg:issuedBy ?o . ?o a ekg:Organization ; rdfs:label ?name }",
     )
     assert [r["name"].value for r in rows] == ["泰州市海陵区教育局"]
+
+
+def test_a_traditional_copy_names_the_same_issuer_in_its_own_characters(hailing, tmp_path):
+    text = (CORPUS / "001_f3d5e20a6c1850ac.txt").read_text(encoding="utf-8")
+    copy = tmp_path / "traditional.txt"
+    copy.write_text(opencc.OpenCC("s2t").convert(text), encoding="utf-8")
+    store = ox.Store()
+    store.extend(document_quads(read_document(copy), "rules.v1"))
+    query = "SELECT ?o ?name ?title WHERE { ?d dct:title ?title ; ekg:issuedBy ?o . ?o rdfs:label ?name }"
+    [plain] = select(hailing, query)
+    [written] = select(store, query)
+    assert written["o"] == plain["o"]  # one body, whichever script names it
+    assert written["name"].value == "泰州市海陵區教育局"
+    assert written["title"].value.startswith("區教育局關於")
 
 
 def test_sections_nest_and_all_point_to_the_document(hailing):
