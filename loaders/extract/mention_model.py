@@ -188,7 +188,8 @@ def describe(
             alts = []  # 特教学校77所, 帮扶关系普通高中15对: a kind being counted
         elif anchor.kind in (SCHOOL, GROUP):
             counted = _counted_from(text, alts)
-            alts = [a for a in alts if a.start > counted]
+            # 中共|某某教育集团委员会: the party's organisation of the group, not its name.
+            alts = [a for a in alts if a.start > counted and not _PARTY.match(text, a.start)]
         if anchor.kind == ORG and _role_ends(text, anchor):
             alts = []  # 县委常委: a person's title, whose body ends before it (县委)
         elif anchor.kind == ORG and _MEASURED.search(text, anchor.floor, anchor.end):
@@ -314,6 +315,9 @@ def _verb_head(values: Mapping[str, float], kind: str) -> bool:
 _MEMBERSHIP_VERB = re.compile(
     lexicon.alternation("group_left_breaks", "verb-building", "verb-cooperation")
 )
+
+# The party (中共) before a school's or group's name: what follows is its party organisation.
+_PARTY = re.compile(lexicon.alternation("group_left_breaks", "party"))
 
 # A school's head and a conjunction: a group's name never goes on after a whole school's name
 # joined by 和 (某实验学校和|乙教育集团 pairs a school with a group).

@@ -186,6 +186,14 @@ def test_a_name_spanning_a_clause_gives_way_to_its_anchors_sound_alternative():
     assert not any("就" in name for name in schools)
 
 
+def test_party_prefix_is_no_part_of_a_school_or_group_name():
+    # 中共某某教育集团委员会: the party's committee of the group; the group is named after 中共.
+    text = "成立中共青枫第七中学教育集团委员会。中共鹿城区白鹭小学支部委员会召开会议。"
+    assert _names(text, GROUP) == {"青枫第七中学教育集团"}
+    assert "鹿城区白鹭小学" in _names(text, SCHOOL)
+    assert not any(n.startswith("中共") for n in _names(text, SCHOOL))
+
+
 # 2. Descriptions of schools, groups, projects and bodies are not names.
 @pytest.mark.parametrize(
     ("text", "kind"),
