@@ -66,7 +66,9 @@ _OWN_LEVELS = ("市", "县", "区")
 _SERIAL = re.compile(r"[一二三四五六七八九十]{1,3}|[0-9]{1,3}")
 # A number of two or three characters (十六, 四十, 八十八) before a school head is the school's
 # number (八十八中学, 第 left out); a single numeral before one is a count (一中学, 三小学).
-_TENS = re.compile(r"[二三四五六七八九]?十[一二三四五六七八九]|[二三四五六七八九]十")
+_TENS = re.compile(
+    r"[二三四五六七八九]?十[一二三四五六七八九]|[二三四五六七八九]十|[1-9][0-9]{0,2}"
+)
 _NUMBERED_HEADS = ("中学", "小学", "幼儿园")
 _KINDS_ONLY = re.compile(
     "(?:" + "|".join(w for w in lexicon.words("generic_modifiers", "kind") if w != "学科") + ")+"
@@ -202,7 +204,7 @@ def is_specific(name: str, suffix_len: int) -> bool:
     if body[:1] in _OWN_LEVELS and _SERIAL.fullmatch(body, 1):
         return True  # 市二初级中学: the area's school of that number (a short form, as 市二中)
     if _TENS.fullmatch(body) and suffix in _NUMBERED_HEADS:
-        return True  # 八十八中学: the area's school of that number, 第 left out
+        return True  # 八十八中学, 25中学: the area's school of that number, 第 left out
     return had_place and not body.startswith(("各", "所", "省", "市", "区", "县"))
 
 
@@ -477,7 +479,8 @@ def _suffixed(
 # A bare numbered short form (一中, 十六中): the number alone, which reads as a school only where
 # a list shows it (一中、三中、四中; 十六中、青松小学).
 _BARE_NUMBERED = re.compile(
-    r"[一二三四五六七八九十]{1,3}(?:中(?![学心国型全旬央期])|小(?![学心国型全时组]))"
+    r"(?:[一二三四五六七八九十]{1,3}|[1-9][0-9]{0,2})"
+    r"(?:中(?![学心国型全旬央期])|小(?![学心国型全时组区微节步块片队朋伙]))"
 )
 # 二中、三中、四中全会: the plenary sessions of a party congress, written as a list of numbers
 # sharing 全会.

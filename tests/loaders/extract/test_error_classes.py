@@ -90,6 +90,10 @@ def test_numbered_school_written_in_digits():
     # 某市74小 as 某市49中; 3小时 and 5小组 are no schools.
     assert _names("鹿城区一小和鹿城区74小合作办学。", SCHOOL) >= {"鹿城区74小"}
     assert _names("每天锻炼1小时,分成5小组讨论。", SCHOOL) == set()
+    # Without its place, in a list or with its whole head, as 八十八中学 is.
+    assert _names("新建的35小、113中学、79小等学校。", SCHOOL) >= {"35小", "113中学", "79小"}
+    assert _names("明年将启动25中学的扩建。", SCHOOL) == {"25中学"}
+    assert _names("共有3所中学,12中学生参赛。", SCHOOL) == set()
 
 
 @pytest.mark.parametrize(
