@@ -194,6 +194,8 @@ def describe(
             alts = []  # 县委常委: a person's title, whose body ends before it (县委)
         elif anchor.kind == ORG and _MEASURED.search(text, anchor.floor, anchor.end):
             alts = []  # 两所, 三处: a count and its measure word, which the head 所 or 处 is
+        elif anchor.kind == ORG and text.startswith(_ADDRESS, anchor.head_start - 1):
+            alts = []  # 某某小区六区十号院: an address's courtyard, whose number 号 ends
         elif anchor.kind == ORG:
             # 区相关委办局, 市级人民政府: the bodies concerned, not one body (ANNOTATION.md)
             alts = [
@@ -475,6 +477,7 @@ _COUNTED = r"(?<!第)[0-9一二三四五六七八九十百两几多]+"
 
 # A body's head that is a measure word after a count (学校两所, 问题三处): no body ends there.
 _MEASURED = re.compile(rf"{_COUNTED}[所处]$")
+_ADDRESS = "号院"
 
 
 # A count and its classifier (8所, 两个, 一批): a name never follows its own count.

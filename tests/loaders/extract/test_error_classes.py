@@ -733,6 +733,12 @@ def test_body_written_from_its_city_keeps_that_form(text: str, written: set[str]
     assert written <= {form for e in bodies for form in (e.label, *e.alt_labels)}
 
 
+def test_an_address_courtyard_is_no_body():
+    # 号院 is a numbered courtyard of an address (六区|十号院: no 区 body's 院).
+    text = "学校位于白鹭嘉园六区十号院。鹿城区教育局派员指导。"
+    assert _names(text, ORG) == {"鹿城区教育局"}
+
+
 # 5. Short forms are altLabels of the full entity, not entities of their own.
 def test_a_school_written_with_fewer_of_its_places_is_one_entity():
     text = "常州市钟楼区青枫路小学今年扩建。常州市青枫路小学新增班级6个。青枫路小学校长介绍了情况。"
