@@ -964,10 +964,10 @@ def with_whole_places(
     places: Sequence[tuple[int, int]],
     model: MentionModel,
 ) -> list[Scored]:
-    """Return `chosen` with each school or group that begins inside a place's name the document
-    gives (那大镇 read as 那 "that" + 大镇…) moved to the place's start, where the anchor has
-    that alternative: no name begins in the middle of a place's name. (A body's name is read
-    from its area by organizations.py.)
+    """Return `chosen` with each school, group or body that begins inside a place's name the
+    document gives (那大镇 read as 那 "that" + 大镇…, 青禾新区 as 青禾 + 新区教育局) moved to the
+    place's start, where the anchor has that alternative: no name begins in the middle of a
+    place's name.
 
     `places` are the spans of the document's areas (three characters or more, sorted).
     """
@@ -978,7 +978,7 @@ def with_whole_places(
         alt = s.alternative
         at = bisect.bisect_right(starts, alt.start) - 1
         inside = (
-            alt.anchor.kind in (SCHOOL, GROUP)
+            alt.anchor.kind in (SCHOOL, GROUP, ORG)
             and at >= 0
             and places[at][0] < alt.start < places[at][1]
         )

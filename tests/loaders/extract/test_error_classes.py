@@ -739,6 +739,13 @@ def test_an_address_courtyard_is_no_body():
     assert _names(text, ORG) == {"鹿城区教育局"}
 
 
+def test_no_body_begins_inside_a_zone_name():
+    # 新区教育局 read from the middle of 青禾新区 would be another city's 新区 (镇江新区).
+    text = "近日,青禾新区教育局召开会议。"
+    bodies = extract(make_doc(text, chain=("湖南省", "长沙市"))).entities
+    assert not any(e.label.endswith("新区教育局") and "青禾" not in e.label for e in bodies)
+
+
 # 5. Short forms are altLabels of the full entity, not entities of their own.
 def test_a_school_written_with_fewer_of_its_places_is_one_entity():
     text = "常州市钟楼区青枫路小学今年扩建。常州市青枫路小学新增班级6个。青枫路小学校长介绍了情况。"
