@@ -9,7 +9,7 @@ is one function and one entry; its name is recorded in each document graph (ekg:
 from __future__ import annotations
 
 import bisect
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import replace
 
 from loaders.documents import PolicyDocument
@@ -212,14 +212,25 @@ def choose_candidates(
     ]
     parents = _parent_bodies(nested, chosen)
     out = [c for c in rules if c.kind not in HEAD_LISTS] + headings
-    out += _chosen_candidates(text, chosen, context)
-    out += [replace(c, method=PARENT_BODY) for c in _chosen_candidates(text, parents, context)]
+    zones = {c.start: c for c in rules if c.kind == AREA and ("level", "zone") in c.attrs}
+    out += _chosen_candidates(text, chosen, context, zones)
+    out += [
+        replace(c, method=PARENT_BODY) for c in _chosen_candidates(text, parents, context, zones)
+    ]
     out = [with_coordinated_items(text, c) if c.kind == PROGRAM else c for c in out]
     return [_as_school(c) for c in with_body_prefixes(text, out)]
 
 
-def _chosen_candidates(text: str, chosen: list[Scored], context: AreaContext) -> list[Candidate]:
-    """Return the candidates of chosen alternatives: a rule's own, or one the model named."""
+def _chosen_candidates(
+    text: str,
+    chosen: list[Scored],
+    context: AreaContext,
+    zones: Mapping[int, Candidate] | None = None,
+) -> list[Candidate]:
+    """Return the candidates of chosen alternatives: a rule's own, or one the model named.
+
+    `zones` are the page's zones by start (areas.zone: a development zone or new district the
+    table may lack): a body named from one (青禾新区教育局) is that zone's."""
     out = []
     for scored in chosen:
         alt = scored.alternative
@@ -227,6 +238,10 @@ def _chosen_candidates(text: str, chosen: list[Scored], context: AreaContext) ->
             out.append(alt.rule)
             continue
         made = _model_candidate(text, alt.start, alt.anchor, context, scored.probability)
+        zone = (zones or {}).get(made.start) if made.kind == ORG and not made.attrs else None
+        if zone is not None and zone.end < made.end and dict(zone.attrs).get("code"):
+            own = (zone.canonical or zone.name) + made.name[zone.end - made.start :]
+            made = replace(made, canonical=own, attrs=(("area", dict(zone.attrs)["code"]),))
         if made.kind == ORG and not made.attrs:
             continue  # a body named without its area (教育局, 宣传部) is no one body (ANNOTATION.md)
         out.append(made)
