@@ -24,7 +24,7 @@ import cn2an
 import jieba
 
 from loaders.dictionary import word_frequency
-from loaders.extract.areas import AreaContext
+from loaders.extract.areas import AreaContext, zone_spelling
 from loaders.extract.boundaries import head_of
 from loaders.extract.concepts import family_label
 from loaders.extract.gazetteer import after_places, leading_place, load_gazetteer
@@ -294,9 +294,26 @@ def alias_forms(
     aliases.update(_projects(candidates))
     aliases.update(_heads_in_full(candidates))
     aliases.update(_numbered_forms(candidates))
+    aliases.update(_zone_spelled_forms(candidates))
     aliases.update(_programme_short_forms(candidates))
     aliases.update(_campus_forms(candidates, aliases))
     return aliases, bare
+
+
+def _zone_spelled_forms(candidates: list[Candidate]) -> dict[tuple[str, str], str]:
+    """Return (kind, name) → the name with its zone's type written in full, for schools and
+    groups named both ways: 某某经开区第二中学 is 某某经济技术开发区第二中学 (areas.zone_spelling).
+    """
+    by_key: dict[tuple[str, str], set[str]] = {}
+    for c in candidates:
+        if c.kind in (SCHOOL, GROUP) and (key := zone_spelling(c.name)) is not None:
+            by_key.setdefault((c.kind, key), set()).add(c.name)
+    out: dict[tuple[str, str], str] = {}
+    for (kind, _), names in by_key.items():
+        if len(names) > 1:
+            fullest = max(names, key=lambda n: (len(n), n))
+            out.update({(kind, n): fullest for n in names if n != fullest})
+    return out
 
 
 def _projects(candidates: list[Candidate]) -> dict[tuple[str, str], str]:

@@ -392,6 +392,20 @@ def _zone_head() -> re.Pattern[str]:
     return re.compile(alternation("zone_heads"))
 
 
+def zone_spelling(name: str) -> str | None:
+    """Return `name` with each zone head written as its type's short name (one zone however its
+    head is written), or None when `name` holds no zone head.
+
+    >>> zone_spelling("青禾经济技术开发区第二中学"), zone_spelling("青禾经开区第二中学")
+    ('青禾经开区第二中学', '青禾经开区第二中学')
+    >>> zone_spelling("青禾第二中学") is None
+    True
+    """
+    if _zone_head().search(name) is None:
+        return None
+    return _zone_head().sub(lambda m: _zone_types()[m.group()], name)
+
+
 def _peel(gaz: Gazetteer, name: str) -> tuple[int, Area | None, int]:
     """Return (length, area, end of the last full name) of the places `name` begins with.
 

@@ -920,6 +920,14 @@ def test_a_bare_numbered_school_is_the_one_a_short_form_stands_for():
     assert {"温州二中", "第二中学"} <= named["温州市第二中学"]
 
 
+def test_a_school_named_with_its_zone_head_shortened_is_one_school():
+    text = "青禾经开区第二中学校长讲话。青禾经济技术开发区第二中学加入白鹭教育集团。"
+    schools = [e for e in extract(make_doc(text, chain=CHAIN)).entities if e.kind == SCHOOL]
+    assert [(e.label, e.alt_labels) for e in schools] == [
+        ("青禾经济技术开发区第二中学", ("青禾经开区第二中学",))
+    ]
+
+
 # 6. Coordination: a list sharing one head is expanded, an elliptical list of groups is not.
 def test_list_sharing_one_head_names_each_school():
     schools = _names("新建的桂花、樟树幼儿园今年九月开园。", SCHOOL)
