@@ -37,6 +37,7 @@ from loaders.extract.programs import (
     clean_name,
     component_formula,
     counted_class,
+    dated_by_relative_time,
     edition_or_count,
     excluded_by_tail,
 )
@@ -667,6 +668,8 @@ def _excluded(text: str, alt: Alternative) -> bool:
         return True  # a part of a formula (…+社团活动) is no name by itself
     if _common_phrase(text, alt) or _names_an_event(text, alt) or _across_a_dash(text, alt):
         return True
+    if dated_by_relative_time(surface):
+        return True  # 今年某区教育项目: the year's projects, not one named programme
     return excluded_by_tail(surface, *((rule.canonical or rule.name,) if rule else ()))
 
 

@@ -173,6 +173,18 @@ _CLASS_LIST = re.compile(
 )
 # A relative time (今年, 上年度, 近期) opens a description of the projects of that time.
 _RELATIVE_TIME = re.compile(lexicon.alternation("programme_generic_words", "time"))
+
+
+def dated_by_relative_time(name: str) -> bool:
+    """Return True when `name` opens with a relative time word (今年, 明年, 本年度): it says when,
+    never which (今年某区教育项目: the year's projects, not one).
+
+    >>> dated_by_relative_time("今年鹿城区教育项目"), dated_by_relative_time("青苗年度计划")
+    (True, False)
+    """
+    return _RELATIVE_TIME.match(name) is not None
+
+
 # Construction works on a building (加固, 维修 …) are projects of the works budget, not programmes.
 _WORKS = re.compile(lexicon.alternation("works_words"))
 # A project named by a building, a phase of the works (二期), or one school, with or without
@@ -597,7 +609,7 @@ def find_heading_programmes(doc: PolicyDocument) -> list[Candidate]:
             continue  # a kind (重点工程), or a clause (…开展党的建设引领行动)
         if verb_word(name, 0) or _WORKS.search(spec) or spec.endswith("类"):
             continue  # a clause, building works (校舍维修项目) or a category of projects
-        if _RELATIVE_TIME.match(spec):
+        if dated_by_relative_time(spec):
             continue  # 本年度教育项目: the year's projects, not one
         if edition_or_count(name, head) or excluded_by_tail(name):
             continue

@@ -424,3 +424,9 @@ def test_programme_list_of_other_things_is_not_its_name(text: str, names: set[st
     found = programs_in(text)
     assert names <= found
     assert not any("、" in name for name in found)
+
+
+def test_programme_opened_by_a_relative_time_word_is_no_name():
+    # 今年 says when, never which: the year's projects of a district, not one programme.
+    text = "据悉,今年鹿城区教育项目共计30个。明年实施青苗助学工程。"
+    assert programs_in(text, chain=CHAIN) == {"青苗助学工程"}
