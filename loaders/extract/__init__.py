@@ -27,7 +27,6 @@ from loaders.extract.mention_model import (
     load_model,
     with_list_peers,
     with_nested_edges,
-    with_parent_areas,
     with_repeats,
     with_whole_places,
     without_unsound,
@@ -188,7 +187,6 @@ def choose_candidates(
     chosen = _outermost(nested)
     places = sorted((c.start, c.end) for c in rules if c.kind == AREA and c.end - c.start >= 3)
     chosen = with_whole_places(cases, chosen, places, model)
-    chosen = with_parent_areas(cases, chosen, places, model)
     chosen = [
         s
         for s in chosen

@@ -972,47 +972,34 @@ def with_whole_places(
     place's start, where the anchor has that alternative: no name begins in the middle of a
     place's name.
 
+    A body that begins right where a place's name ends moves to that place's start too, where a
+    rule read the body from there (温州市|鹿城区委: the rules read a body from the areas that lead
+    to it): the fullest form the document writes is the body's (ANNOTATION.md); its label stays
+    the canonical one.
+
     `places` are the spans of the document's areas (three characters or more, sorted).
     """
     by_anchor = {id(case.anchor): case for case in cases}
     starts = [start for start, _ in places]
+    ends = {end: start for start, end in places}
     out = []
     for s in chosen:
         alt = s.alternative
+        case = by_anchor.get(id(alt.anchor))
         at = bisect.bisect_right(starts, alt.start) - 1
         inside = (
             alt.anchor.kind in (SCHOOL, GROUP, ORG)
             and at >= 0
             and places[at][0] < alt.start < places[at][1]
         )
-        case = by_anchor.get(id(alt.anchor))
-        whole = _at_edge(case.alternatives, places[at][0], model) if case and inside else None
-        out.append(whole or s)
-    return out
-
-
-def with_parent_areas(
-    cases: Sequence[AnchorCase],
-    chosen: list[Scored],
-    places: Sequence[tuple[int, int]],
-    model: MentionModel,
-) -> list[Scored]:
-    """Return `chosen` with each body that begins right where an area's name ends moved to that
-    area's start, where a rule read the body from there (温州市|鹿城区委: the rules read a body
-    from the areas that lead to it). The fullest form the document writes is the body's
-    (ANNOTATION.md); its label stays the canonical one.
-
-    `places` are the spans of the document's areas (sorted).
-    """
-    by_anchor = {id(case.anchor): case for case in cases}
-    ends = {end: start for start, end in places}
-    out = []
-    for s in chosen:
-        alt = s.alternative
-        start = ends.get(alt.start) if alt.anchor.kind == ORG else None
-        case = by_anchor.get(id(alt.anchor)) if start is not None else None
-        fuller = [a for a in (case.alternatives if case else ()) if a.alternative.start == start]
-        ruled = [a for a in fuller if a.alternative.rule is not None]
+        if case is not None and inside:
+            s = _at_edge(case.alternatives, places[at][0], model) or s
+        start = ends.get(s.alternative.start) if alt.anchor.kind == ORG else None
+        ruled = [
+            a
+            for a in (case.alternatives if case is not None and start is not None else ())
+            if a.alternative.start == start and a.alternative.rule is not None
+        ]
         out.append(_best(ruled, model) if ruled else s)
     return out
 
