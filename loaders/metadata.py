@@ -822,12 +822,12 @@ _DATELINE = re.compile(rf"^[ \t•·●|]*(?P<date>{_NUMERIC_DATE})[^\n]{{0,30}}
 # A byline's date label: 发布时间, 时间, 日期, 发布于 … (an 更新时间 is not the publication date).
 _LABELLED_DATE = re.compile(
     r"(?:^|(?<=[\s|•·]))(?:发布时间|发布日期|发表时间|发稿时间|时间|日期|发布于|发表于"
-    # 发布 alone labels a date only with its colon (发布:2022-05-01)
+    # 发布 alone labels a date only with its colon (发布:2021-09-10)
     r"|发布(?=[ \t]*:))"
     rf"[ \t]*:?[ \t]*(?P<date>{_NUMERIC_DATE}|{_DATE_TEXT})",
     re.MULTILINE,
 )
-# A source line's date after the source's name (来源:某某日报 2024-07-09).
+# A source line's date after the source's name (来源:某某日报 2023-03-15).
 _SOURCED_DATE = re.compile(
     rf"(?:^|(?<=[\s|•·]))来源[ \t]*:[^\n:]{{1,24}}?[ \t](?P<date>{_NUMERIC_DATE})",
     re.MULTILINE,
@@ -870,14 +870,14 @@ def find_dateline(
     >>> span = find_dateline(norm, 2, [(0, 2), (len(norm) - 6, len(norm))])
     >>> norm[span.start:span.end]
     '2021-06-15'
-    >>> norm = "标题\\n来源:某某日报 2024-07-09 字体:大\\n正文第一段。"
+    >>> norm = "标题\\n来源:某某日报 2023-03-15 字体:大\\n正文第一段。"
     >>> span = find_dateline(norm, 2, [(0, 2), (len(norm) - 6, len(norm))])
     >>> norm[span.start:span.end].strip()
-    '2024-07-09'
-    >>> norm = "标题\\n分类:交流 点击:5 次 发布:2022-05-01\\n正文第一段。"
+    '2023-03-15'
+    >>> norm = "标题\\n分类:交流 点击:5 次 发布:2021-09-10\\n正文第一段。"
     >>> span = find_dateline(norm, 2, [(0, 2), (len(norm) - 6, len(norm))])
     >>> norm[span.start:span.end]
-    '2022-05-01'
+    '2021-09-10'
     >>> norm = "标题\\n作者 张三 时间:24.10.2019\\n正文第一段。"
     >>> span = find_dateline(norm, 2, [(0, 2), (len(norm) - 6, len(norm))])
     >>> norm[span.start:span.end]

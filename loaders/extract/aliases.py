@@ -302,7 +302,7 @@ def alias_forms(
 
 def _zone_spelled_forms(candidates: list[Candidate]) -> dict[tuple[str, str], str]:
     """Return (kind, name) → the name with its zone's type written in full, for schools and
-    groups named both ways: 某某经开区第二中学 is 某某经济技术开发区第二中学 (areas.zone_spelling).
+    groups named both ways: 某某经开区第五中学 is 某某经济技术开发区第五中学 (areas.zone_spelling).
     """
     by_key: dict[tuple[str, str], set[str]] = {}
     for c in candidates:

@@ -396,8 +396,8 @@ def zone_spelling(name: str) -> str | None:
     """Return `name` with each zone head written as its type's short name (one zone however its
     head is written), or None when `name` holds no zone head.
 
-    >>> zone_spelling("青禾经济技术开发区第二中学"), zone_spelling("青禾经开区第二中学")
-    ('青禾经开区第二中学', '青禾经开区第二中学')
+    >>> zone_spelling("青禾经济技术开发区第五中学"), zone_spelling("青禾经开区第五中学")
+    ('青禾经开区第五中学', '青禾经开区第五中学')
     >>> zone_spelling("青禾第二中学") is None
     True
     """

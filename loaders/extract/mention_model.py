@@ -196,7 +196,7 @@ def describe(
         elif anchor.kind == ORG and _MEASURED.search(text, anchor.floor, anchor.end):
             alts = []  # 两所, 三处: a count and its measure word, which the head 所 or 处 is
         elif anchor.kind == ORG and text.startswith(_ADDRESS, anchor.head_start - 1):
-            alts = []  # 某某小区六区十号院: an address's courtyard, whose number 号 ends
+            alts = []  # 某某小区三区五号院: an address's courtyard, whose number 号 ends
         elif anchor.kind == ORG:
             # 区相关委办局, 市级人民政府: the bodies concerned, not one body (ANNOTATION.md)
             alts = [
@@ -235,7 +235,7 @@ def _after_a_listed_rule(
     text: str, anchor: Anchor, by_end: Mapping[tuple[str, int], object]
 ) -> bool:
     """Return True when a school or group anchor is a list's next item after a name a rule
-    found (甲学校、八一学校): with_list_peers may take it, so LAC reads it."""
+    found (甲学校、五一学校): with_list_peers may take it, so LAC reads it."""
     if anchor.kind not in _LISTED_KINDS:
         return False
     mark = text.rfind(
@@ -669,7 +669,7 @@ def _excluded(text: str, alt: Alternative) -> bool:
     if _common_phrase(text, alt) or _names_an_event(text, alt) or _across_a_dash(text, alt):
         return True
     if dated_by_relative_time(surface):
-        return True  # 今年某区教育项目: the year's projects, not one named programme
+        return True  # 今年某区校建项目: the year's projects, not one named programme
     return excluded_by_tail(surface, *((rule.canonical or rule.name,) if rule else ()))
 
 
@@ -1058,7 +1058,7 @@ def with_list_peers(text: str, cases: Sequence[AnchorCase], chosen: list[Scored]
         if case.anchor.kind in _LISTED_KINDS and (case.anchor.kind, case.anchor.end) not in taken
     ]
     # Each open anchor's item after a separator and, apart, its item after a 和 (which is an
-    # item only where a list precedes it: 延和|培训学校 is none).
+    # item only where a list precedes it: 致和|培训学校 is none).
     items = [
         (item, last)
         for last in (False, True)
@@ -1157,7 +1157,7 @@ def _list_item(
         if (
             0 < len(body) <= _ITEM_CHARS
             and all("\u4e00" <= c <= "\u9fff" for c in body)
-            and not _CLOSES_LIST.search(body)  # 某某六中等一批|学校: 等 closes the list
+            and not _CLOSES_LIST.search(body)  # 某某三中等三所|学校: 等 closes the list
         ):
             return scored
         return None

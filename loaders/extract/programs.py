@@ -177,9 +177,9 @@ _RELATIVE_TIME = re.compile(lexicon.alternation("programme_generic_words", "time
 
 def dated_by_relative_time(name: str) -> bool:
     """Return True when `name` opens with a relative time word (今年, 明年, 本年度): it says when,
-    never which (今年某区教育项目: the year's projects, not one).
+    never which (今年某区校建项目: the year's projects, not one).
 
-    >>> dated_by_relative_time("今年鹿城区教育项目"), dated_by_relative_time("青苗年度计划")
+    >>> dated_by_relative_time("今年鹿城区校建项目"), dated_by_relative_time("青苗年度计划")
     (True, False)
     """
     return _RELATIVE_TIME.match(name) is not None
@@ -534,7 +534,7 @@ _LIST_BOUNDARY = re.compile(r"[,,;;::。!?!?()()“”\"\s]")
 
 def coordinated_start(text: str, start: int) -> int:
     """Return where a programme named at `start` begins when bare nouns listed with 、 before
-    it share its head: 名园、名师、名园长培育工程 is one programme, as “不忘初心、牢记使命”主题教育
+    it share its head: 书香、墨韵、诗词浸润工程 is one programme, as “不忘初心、牢记使命”主题教育
     is in ANNOTATION.md. Else `start`.
 
     Each item is one noun word of two to four characters (LAC's reading of the clause), the
@@ -543,9 +543,9 @@ def coordinated_start(text: str, start: int) -> int:
     as do 甲行动、乙行动 (an item ending in a head is a programme of its own), and 学校德育、智育工程
     is read no further than it is.
 
-    >>> text = "深入实施名园、名师、名园长培育工程"
-    >>> text[coordinated_start(text, text.index("名园长")):]
-    '名园、名师、名园长培育工程'
+    >>> text = "启动书香、墨韵、诗词浸润工程"
+    >>> text[coordinated_start(text, text.index("诗词")):]
+    '书香、墨韵、诗词浸润工程'
     """
     if start < 3 or text[start - 1] != "、":
         return start

@@ -114,7 +114,7 @@ _COORDINATED = re.compile(
 # the text to each numeral at once.
 _NUMBERED = re.compile(
     r"[一二三四五六七八九十](?<=[\u4e00-\u9fff].)[一二三四五六七八九十]{0,2}(?:[中小](?![学心国型全])|幼(?![儿师教]))"
-    # News writes the number in digits too (某市49中, 某市74小); not before 幼 (2幼 reads
+    # News writes the number in digits too (某市49中, 某市68小); not before 幼 (2幼 reads
     # otherwise), nor before a word that 小 begins (3小时, 5小组).
     r"|(?<=[\u4e00-\u9fff])[0-9]{1,3}(?:中(?![学心国型全央期])|小(?![学心国型全时组区微节步块片队朋伙]))"
 )
@@ -204,7 +204,7 @@ def is_specific(name: str, suffix_len: int) -> bool:
     if body[:1] in _OWN_LEVELS and _SERIAL.fullmatch(body, 1):
         return True  # 市二初级中学: the area's school of that number (a short form, as 市二中)
     if _TENS.fullmatch(body) and suffix in _NUMBERED_HEADS:
-        return True  # 八十八中学, 25中学: the area's school of that number, 第 left out
+        return True  # 八十八中学, 27中学: the area's school of that number, 第 left out
     return had_place and not body.startswith(("各", "所", "省", "市", "区", "县"))
 
 
