@@ -523,7 +523,7 @@ def find_programs(text: str, spans) -> list[Candidate]:  # noqa: ANN001
 
 
 # What a word listed before a shared programme head, and the name's own first word, may be
-# (LAC's tags): a noun or an other proper noun. Not a verbal noun (贯通培养、集团化办学 lists two
+# (LAC's tags): a noun or an other proper noun. Not a verbal noun (轮岗交流、集团化办学 lists two
 # ways of working), a place or a body (白鹭区、青禾区…工程 names works in two areas), a person.
 _LIST_ITEM_TAGS = frozenset({"n", "nz"})
 # What may come just before such a list: a verb (实施), a conjunction, a preposition, a mark.
