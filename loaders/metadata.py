@@ -870,6 +870,10 @@ def find_dateline(
     >>> span = find_dateline(norm, 2, [(0, 2), (len(norm) - 6, len(norm))])
     >>> norm[span.start:span.end]
     '2021-06-15'
+    >>> norm = "某某 发表于 2021-4-12 08:30:00\\n标题\\n正文第一段。"
+    >>> span = find_dateline(norm, 28, [(0, 25), (26, 28), (29, len(norm))], 26)
+    >>> norm[span.start:span.end].strip()
+    '2021-4-12'
     >>> norm = "标题\\n来源:某某日报 2023-03-15 字体:大\\n正文第一段。"
     >>> span = find_dateline(norm, 2, [(0, 2), (len(norm) - 6, len(norm))])
     >>> norm[span.start:span.end].strip()
@@ -892,7 +896,16 @@ def find_dateline(
         or _SIGNED_DATELINE.search(norm, after, stop)
     )
     if not match and before is not None:
-        since = max((e for s, e in lines if e <= before and s < before), default=0)
+        # From the last line over the title that holds no labelled date: a byline printed
+        # right over the headline ('某某 发表于 2022-9-15 20:15') is one of the lines.
+        since = max(
+            (
+                e
+                for s, e in lines
+                if e <= before and s < before and not _LABELLED_DATE.search(norm, s, e)
+            ),
+            default=0,
+        )
         # A labelled date, or a date with its clock time (来源: 2016-09-02 15:57), over the title.
         match = (
             _LABELLED_DATE.search(norm, since, before)
