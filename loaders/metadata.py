@@ -780,8 +780,40 @@ def find_title(norm: str, lines: list[tuple[int, int]]) -> Span | None:
         # a headline's length before a menu word's (我的足迹, 购物车 above the headline)
         or next((i for i in plain if lines[i][1] - lines[i][0] >= _HEADLINE_MIN), plain[0])
     )
+    chosen = _without_account_name(norm, lines, plain, chosen)
     first, last = _title_lines(norm, lines, chosen)
     return _clean_title(norm, lines[first][0], lines[last][1])
+
+
+_ACCOUNT_NAME_MAX = 10  # characters of a public account's name after its headline
+
+
+def _without_account_name(
+    norm: str, lines: list[tuple[int, int]], heads: list[int], chosen: int
+) -> int:
+    """Return the heading line that `chosen` repeats with a name after a space, else `chosen`:
+    a public account's mirrored page prints its headline, then the headline and the account's
+    name ('标题' / '标题 某某教育'); the headline is the line without the name.
+
+    >>> norm = "某站\\n重磅!新学校来了!\\n重磅!新学校来了! 某某教育\\n2021-01-25"
+    >>> lines = [(0, 2), (3, 12), (13, 27), (28, 38)]
+    >>> _without_account_name(norm, lines, [0, 1, 2], 2)
+    1
+    """
+    text = norm[slice(*lines[chosen])].strip()
+    for i in heads:
+        if i >= chosen:
+            break
+        earlier = norm[slice(*lines[i])].strip()
+        rest = text[len(earlier) :]
+        if (
+            earlier
+            and text.startswith(earlier)
+            and rest[:1] in (" ", "\t", "\u3000")
+            and 0 < len(rest.strip()) <= _ACCOUNT_NAME_MAX
+        ):
+            return i
+    return chosen
 
 
 # A page's path to the story, as a line of its own (boilerplate.BREADCRUMB after its indent).
