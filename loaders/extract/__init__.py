@@ -223,23 +223,18 @@ def _chosen_candidates(
     text: str,
     chosen: list[Scored],
     context: AreaContext,
-    zones: Mapping[int, Candidate] | None = None,
+    zones: Mapping[int, Candidate],
 ) -> list[Candidate]:
-    """Return the candidates of chosen alternatives: a rule's own, or one the model named.
-
-    `zones` are the page's zones by start (areas.zone: a development zone or new district the
-    table may lack): a body named from one (青禾新区教育局) is that zone's."""
+    """Return the candidates of chosen alternatives: a rule's own, or one the model named
+    (`zones`: the page's zones by start, for a body named from one; see body_candidate)."""
     out = []
     for scored in chosen:
         alt = scored.alternative
         if alt.rule is not None:
             out.append(alt.rule)
             continue
-        made = _model_candidate(text, alt.start, alt.anchor, context, scored.probability)
-        zone = (zones or {}).get(made.start) if made.kind == ORG and not made.attrs else None
-        if zone is not None and zone.end < made.end and dict(zone.attrs).get("code"):
-            own = (zone.canonical or zone.name) + made.name[zone.end - made.start :]
-            made = replace(made, canonical=own, attrs=(("area", dict(zone.attrs)["code"]),))
+        zone = zones.get(alt.start)
+        made = _model_candidate(text, alt.start, alt.anchor, context, scored.probability, zone)
         if made.kind == ORG and not made.attrs:
             continue  # a body named without its area (教育局, 宣传部) is no one body (ANNOTATION.md)
         out.append(made)
@@ -349,13 +344,18 @@ def _span(scored: Scored) -> tuple[int, int]:
 
 
 def _model_candidate(
-    text: str, start: int, anchor: Anchor, context: AreaContext, confidence: float
+    text: str,
+    start: int,
+    anchor: Anchor,
+    context: AreaContext,
+    confidence: float,
+    zone: Candidate | None = None,
 ) -> Candidate:
     name, end = text[start : anchor.end], anchor.end
     cls = "" if anchor.head == "" else head_class(anchor)  # an anchor only a rule marks
     confidence = round(confidence, 3)
     if anchor.kind == ORG:
-        return body_candidate(text, start, end, anchor.head, cls, context, confidence)
+        return body_candidate(text, start, end, anchor.head, cls, context, confidence, zone)
     if anchor.kind == GROUP:
         return Candidate(GROUP, name, start, end, "EducationGroup", "model.group", confidence)
     if anchor.kind == PROGRAM:

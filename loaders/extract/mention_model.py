@@ -995,12 +995,14 @@ def with_whole_places(
         if case is not None and inside:
             s = _at_edge(case.alternatives, places[at][0], model) or s
         start = ends.get(s.alternative.start) if alt.anchor.kind == ORG else None
-        ruled = [
-            a
-            for a in (case.alternatives if case is not None and start is not None else ())
-            if a.alternative.start == start and a.alternative.rule is not None
-        ]
-        out.append(_best(ruled, model) if ruled else s)
+        if case is not None and start is not None:
+            ruled = [
+                a
+                for a in case.alternatives
+                if a.alternative.start == start and a.alternative.rule is not None
+            ]
+            s = _best(ruled, model) if ruled else s
+        out.append(s)
     return out
 
 

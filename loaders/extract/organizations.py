@@ -393,7 +393,14 @@ _EDUCATION = re.compile(r"教育|教文|教体|教委")
 
 
 def body_candidate(
-    text: str, start: int, end: int, head: str, cls: str, context: AreaContext, confidence: float
+    text: str,
+    start: int,
+    end: int,
+    head: str,
+    cls: str,
+    context: AreaContext,
+    confidence: float,
+    zone: Candidate | None = None,
 ) -> Candidate:
     """Return the organisation named text[start:end] (head `head`), with its area resolved.
 
@@ -401,6 +408,8 @@ def body_candidate(
     which stands for the document's own city or district: the canonical name then begins with
     the most specific area's full name, so 市民政局 in a 南宁 document is 南宁市民政局 and both
     share a key. A name without either is known by the document's jurisdiction (resolve.py).
+    `zone` is the page's zone the name begins with, if any (areas.zone: a development zone or
+    new district the table may lack): a body named from it (青禾新区教育局) is that zone's.
     """
     name = text[start:end]
     gaz = load_gazetteer()
@@ -418,6 +427,10 @@ def body_candidate(
     if resolved is not None:
         canonical = resolved.name + name[at if area is not None else 1 :]
     attrs = (("area", resolved.code),) if resolved is not None else ()
+    code = dict(zone.attrs).get("code") if zone is not None and zone.end < end else None
+    if resolved is None and code and zone is not None and zone.start == start:
+        canonical = (zone.canonical or zone.name) + name[zone.end - start :]
+        attrs = (("area", code),)
     return Candidate(ORG, name, start, end, cls, "model.org", confidence, canonical, attrs)
 
 

@@ -538,10 +538,10 @@ def coordinated_start(text: str, start: int) -> int:
     is in ANNOTATION.md. Else `start`.
 
     Each item is one noun word of two to four characters (LAC's reading of the clause), the
-    name itself opens with a noun, and the list opens a phrase: after a verb, a conjunction, a preposition or a clause mark. So
-    集团化办学、名校长工程 and 教师培训、名师工程 stay two things (their items are two words),
-    as do 甲行动、乙行动 (an item ending in a head is a programme of its own), and 学校德育、智育工程
-    is read no further than it is.
+    name itself opens with a noun, and the list opens a phrase: after a verb, a conjunction, a
+    preposition or a clause mark. So 集团化办学、名校长工程 and 教师培训、名师工程 stay two things
+    (their items are two words), as do 甲行动、乙行动 (an item ending in a head is a programme
+    of its own), and 学校德育、智育工程 is read no further than it is.
 
     >>> text = "启动书香、墨韵、诗词浸润工程"
     >>> text[coordinated_start(text, text.index("诗词")):]
