@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import logging
 from functools import lru_cache
+from pathlib import Path
 
 # jieba frequency of an everyday word (举办 3 541, 市级 667, 公办 264; 试院 4, 联组 2)
 _COMMON = 250
+_DATA = Path(__file__).parent / "data"
 
 
 @lru_cache(maxsize=1)
@@ -41,16 +43,27 @@ def dictionary_word(word: str) -> bool:
     return bool(_dictionary().get(word))
 
 
-def dictionary_tag(word: str) -> str:
-    """Return jieba's dictionary tag of `word` ('' when it is not listed). Read from posseg's
-    table at each call: its initialize() replaces the table.
+@lru_cache(maxsize=1)
+def _corrections() -> dict[str, str]:
+    """Return the tags of data/tag_corrections.tsv, by word."""
+    lines = (_DATA / "tag_corrections.tsv").read_text(encoding="utf-8").splitlines()
+    return {
+        word: tag
+        for word, tag, *_ in (line.split("\t") for line in lines if line and line[0] != "#")
+    }
 
-    >>> dictionary_tag("民政局"), dictionary_tag("生教")
-    ('nt', '')
+
+def dictionary_tag(word: str) -> str:
+    """Return jieba's dictionary tag of `word` ('' when it is not listed), or the tag of
+    data/tag_corrections.tsv where jieba's is wrong. Read from posseg's table at each call: its
+    initialize() replaces the table.
+
+    >>> dictionary_tag("民政局"), dictionary_tag("生教"), dictionary_tag("首都")
+    ('nt', '', 'ns')
     """
     import jieba.posseg
 
-    return jieba.posseg.dt.word_tag_tab.get(word, "")
+    return _corrections().get(word) or jieba.posseg.dt.word_tag_tab.get(word, "")
 
 
 def common_word(word: str) -> bool:

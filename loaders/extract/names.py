@@ -16,6 +16,7 @@ from functools import lru_cache
 
 import jieba
 
+from loaders.dictionary import dictionary_tag
 from loaders.extract import lexicon
 from loaders.extract.gazetteer import leading_place, load_gazetteer
 from loaders.extract.place_words import jieba_reading, word_at
@@ -105,10 +106,12 @@ def extend_left(
     chosen = start
     for match in reversed(list(breaks.finditer(window, start))):
         if len(match.group()) == 1 and (
-            in_a_place(window, match.start()) or word_at(window, match.start()) >= 3
+            in_a_place(window, match.start())
+            or word_at(window, match.start()) >= 3
+            or _ends_a_noun(window, match.start())
         ):
-            # 和平区…小学, 呼和浩特市…, 向日葵幼儿园: the character is a place's or begins a
-            # word of three or more, not a preposition or a conjunction
+            # 和平区…小学, 呼和浩特市…, 向日葵幼儿园, 首都…: the character is a place's, begins
+            # a word of three or more or ends a noun, not a preposition or a conjunction
             continue
         if ROAD_HEAD.match(window, match.end()):
             continue  # 建设路小学, 解放街小学: a road named by a verb
@@ -120,6 +123,26 @@ def extend_left(
     if not program:
         chosen = past_role_noun(window, chosen, len(window), min_specific)
     return low + chosen
+
+
+def _ends_a_noun(text: str, at: int) -> bool:
+    """Return True when text[at] lies inside a word jieba reads from before it, and that word
+    is a noun or a place: three characters or more (首都师范大学), or two that jieba's dictionary
+    tags so (首都 holds the 都 that is an adverb alone; 涉及 is a verb, whose 及 still ends the
+    text before a name).
+
+    >>> _ends_a_noun("与首都师范大学附属", 2), _ends_a_noun("涉及第二", 1)
+    (True, False)
+    """
+    if word_at(text, at) != 0:
+        return False
+    for start in range(at - 1, max(at - 8, -1), -1):
+        length = word_at(text, start)
+        if length:
+            if start + length <= at:
+                return False
+            return length >= 3 or dictionary_tag(text[start : start + length])[:1] == "n"
+    return False
 
 
 # The one-character heads that end a role noun before a name (牵头校, 成员校, 示范园).

@@ -74,6 +74,16 @@ def test_left_boundary_leaves_out_the_words_before_a_name(text: str, name: str, 
     assert glued not in schools
 
 
+def test_a_function_character_inside_a_noun_before_a_name_is_part_of_the_name():
+    # 与|首都青禾学院附属中学: the 都 of 首都 (jieba's dictionary tags 首都 an adverb) is no
+    # adverb here; the name begins after 与.
+    schools = _names("区教委与首都青禾学院附属中学签订合作协议。", SCHOOL)
+    assert "首都青禾学院附属中学" in schools
+    assert "青禾学院附属中学" not in schools
+    # 涉及 is a verb: its 及 still ends the text before the name.
+    assert _names("本次调整涉及青禾小学。", SCHOOL) == {"青禾小学"}
+
+
 def test_former_before_a_numbered_school_is_no_part_of_its_name():
     # 原|青禾十小: the school's former name, written after 原 (formerly).
     assert not any(n.startswith("原") for n in _names("学校(原青禾十小)今年扩建。", SCHOOL))
