@@ -29,7 +29,7 @@ from loaders.extract.boundaries import head_of
 from loaders.extract.concepts import family_label
 from loaders.extract.gazetteer import after_places, leading_place, load_gazetteer
 from loaders.extract.model import GROUP, ORG, PROGRAM, SCHOOL, Candidate
-from loaders.extract.programs import is_generic
+from loaders.extract.programs import generic_with_editions
 from loaders.extract.schools import specific_part
 
 # Shorthand of numbered and experimental schools: X一中 = X第一中学, X实小 = X实验小学.
@@ -352,7 +352,7 @@ def _adds_generic_words(short: str, full: str) -> bool:
         if start > at:
             gaps.append(full[at:start])
         at = start + length
-    return bool(gaps) and all(is_generic(gap) for gap in gaps)
+    return bool(gaps) and all(generic_with_editions(gap) for gap in gaps)
 
 
 def _heads_in_full(candidates: list[Candidate]) -> dict[tuple[str, str], str]:

@@ -185,6 +185,8 @@ def describe(
                 and not _counted(text, a)
                 and not _JOINED_SCHOOL.search(text, a.start, anchor.head_start)
             ]
+        elif anchor.kind == SCHOOL:
+            alts = [a for a in alts if not _kinds_counted(text, a)]
         if anchor.kind in (SCHOOL, GROUP) and _COUNT_AFTER.match(text, anchor.end):
             alts = []  # 特教学校77所, 帮扶关系普通高中15对: a kind being counted
         elif anchor.kind in (SCHOOL, GROUP):
@@ -469,6 +471,24 @@ def _counted(text: str, alt: Alternative) -> bool:
         _COUNT.search(text, alt.start, alt.anchor.head_start) is not None
         or _BIG_COUNT.search(text, alt.start, alt.anchor.head_start) is not None
     )
+
+
+# A count of schools or campuses by 个 or 所 (四个|校区; not 家, which ends villages' names:
+# 三家村), or 多 (many) standing alone before the head (一法人|多|校区).
+_SCHOOLS_COUNTED = re.compile(r"(?<!第)[0-9一二三四五六七八九十百两几]+[个所]|(?<![0-9一二三四五六七八九十百许])多$")
+
+
+def _kinds_counted(text: str, alt: Alternative) -> bool:
+    """Return True when a count of schools stands in a school's name before its head
+    (青禾校区四个|校区: the four campuses just listed; 一法人多|校区: a school with many): a
+    name never holds a count of its own kind.
+
+    >>> from loaders.extract.model import SCHOOL
+    >>> t = "甲校区、乙校区两个校区"
+    >>> _kinds_counted(t, Alternative(Anchor(SCHOOL, 9, 11, "校区", 0, len(t)), 4, None))
+    True
+    """
+    return _SCHOOLS_COUNTED.search(text, alt.start, alt.anchor.head_start) is not None
 
 
 # A count's number (not an ordinal: 第三所): what _MEASURED and _COUNT_BEFORE read before a

@@ -259,6 +259,15 @@ def test_descriptions_are_not_names(text: str, kind: str):
     assert _names(text, kind) == set()
 
 
+def test_a_count_of_campuses_after_a_list_is_no_part_of_the_last_campus():
+    # 青枫校区两个校区: the last campus of the list, then a count of the campuses.
+    schools = _names("学校现有白鹭校区和青枫校区两个校区。", SCHOOL)
+    assert {"白鹭校区", "青枫校区"} <= schools
+    assert not any("两个" in n for n in schools)
+    # 多校区: many campuses, a way of running schools, not one named.
+    assert _names("探索“一校多校区”的办学模式。", SCHOOL) == set()
+
+
 def test_a_count_summing_up_a_list_leaves_its_last_name_a_name():
     text = "集团由青松中学、白鹭中学2所中学组成。"
     assert {"青松中学", "白鹭中学"} <= _names(text, SCHOOL)

@@ -152,6 +152,8 @@ def test_programme_class_after_deng_is_not_a_programme():
         "推动“五大项目”,抓实“八大工程”。",
         "东湖小学校舍加固维修工程完工。",
         "参加省运动会围棋项目比赛。",
+        # grades given to the projects of a programme
+        "评定青苗工程优秀项目12项,良好项目30项,合格项目45项。",
     ],
 )
 def test_programme_generic_heads_are_not_programmes(text: str):
@@ -163,6 +165,14 @@ def test_is_generic_reads_levels_and_policy_words_only():
     assert is_generic("2024年")
     assert not is_generic("青蓝")
     assert not is_generic("七个一", quoted=True)
+
+
+def test_a_programmes_name_without_its_area_edition_and_scope_is_its_short_form():
+    text = "关于温州市第二期农村中小学青雁工程中期评估结果的通报。深入推进青雁工程各项工作。"
+    entities = program_entities(text, chain=("浙江省", "温州市"))
+    assert [(e.label, e.alt_labels) for e in entities] == [
+        ("温州市第二期农村中小学青雁工程", ("青雁工程",))
+    ]
 
 
 # Concept families.
