@@ -259,6 +259,12 @@ def test_descriptions_are_not_names(text: str, kind: str):
     assert _names(text, kind) == set()
 
 
+def test_joint_schools_are_schools():
+    # 联中 and 联校: joint schools run by several villages or towns (联合中学, 联合学校).
+    schools = _names("白鹭区东区联校和青枫联中、六七联中开展教研活动。", SCHOOL)
+    assert schools == {"白鹭区东区联校", "青枫联中", "六七联中"}
+
+
 def test_a_count_of_campuses_after_a_list_is_no_part_of_the_last_campus():
     # 青枫校区两个校区: the last campus of the list, then a count of the campuses.
     schools = _names("学校现有白鹭校区和青枫校区两个校区。", SCHOOL)
