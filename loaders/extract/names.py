@@ -127,11 +127,11 @@ def extend_left(
 
 def _ends_a_noun(text: str, at: int) -> bool:
     """Return True when text[at] lies inside a word jieba reads from before it, and that word
-    is a noun or a place: three characters or more (首都师范大学), or two that jieba's dictionary
+    is a noun or a place: three characters or more (首都医科大学), or two that jieba's dictionary
     tags so (首都 holds the 都 that is an adverb alone; 涉及 is a verb, whose 及 still ends the
     text before a name).
 
-    >>> _ends_a_noun("与首都师范大学附属", 2), _ends_a_noun("涉及第二", 1)
+    >>> _ends_a_noun("与首都医科大学附属", 2), _ends_a_noun("涉及第二", 1)
     (True, False)
     """
     if word_at(text, at) != 0:

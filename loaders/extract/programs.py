@@ -143,7 +143,7 @@ _EDITION = re.compile(
     )
     + ")"
 )
-# An ordinal edition anywhere in a name (温州市|第三期|农村中小学…工程).
+# An ordinal edition anywhere in a name (温州市|第二期|农村中小学…工程).
 _ORDINAL_EDITION = re.compile(
     "第[0-9一二三四五六七八九十百零]+(?:"
     + lexicon.alternation("edition_words", "ordinal-measure")
@@ -155,7 +155,7 @@ def generic_with_editions(spec: str) -> bool:
     """Return True when `spec` is generic (is_generic) in each part an ordinal edition leaves:
     which phase of a programme it is says nothing of which programme.
 
-    >>> generic_with_editions("温州市第三期农村中小学"), generic_with_editions("第二期青禾")
+    >>> generic_with_editions("温州市第二期农村中小学"), generic_with_editions("第二期青禾")
     (True, False)
     """
     return all(is_generic(part) for part in _ORDINAL_EDITION.split(spec))

@@ -153,7 +153,7 @@ def test_programme_class_after_deng_is_not_a_programme():
         "东湖小学校舍加固维修工程完工。",
         "参加省运动会围棋项目比赛。",
         # grades given to the projects of a programme
-        "评定青苗工程优秀项目12项,良好项目30项,合格项目45项。",
+        "青苗工程结题的课题中,良好项目30项,合格项目45项。",
     ],
 )
 def test_programme_generic_heads_are_not_programmes(text: str):
@@ -168,10 +168,10 @@ def test_is_generic_reads_levels_and_policy_words_only():
 
 
 def test_a_programmes_name_without_its_area_edition_and_scope_is_its_short_form():
-    text = "关于温州市第二期农村中小学青雁工程中期评估结果的通报。深入推进青雁工程各项工作。"
+    text = "实施温州市第二期农村中小学白鹭工程。各校做好白鹭工程的申报。"
     entities = program_entities(text, chain=("浙江省", "温州市"))
     assert [(e.label, e.alt_labels) for e in entities] == [
-        ("温州市第二期农村中小学青雁工程", ("青雁工程",))
+        ("温州市第二期农村中小学白鹭工程", ("白鹭工程",))
     ]
 
 
