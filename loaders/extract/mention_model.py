@@ -475,7 +475,9 @@ def _counted(text: str, alt: Alternative) -> bool:
 
 # A count of schools or campuses by 个 or 所 (四个|校区; not 家, which ends villages' names:
 # 三家村), or 多 (many) standing alone before the head (一法人|多|校区).
-_SCHOOLS_COUNTED = re.compile(r"(?<!第)[0-9一二三四五六七八九十百两几]+[个所]|(?<![0-9一二三四五六七八九十百许])多$")
+_SCHOOLS_COUNTED = re.compile(
+    r"(?<!第)[0-9一二三四五六七八九十百两几]+[个所]|(?<![0-9一二三四五六七八九十百许])多$"
+)
 
 
 def _kinds_counted(text: str, alt: Alternative) -> bool:
