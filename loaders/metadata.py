@@ -153,8 +153,10 @@ _ORG_NAME = re.compile(rf"[{_CJK}()]{{2,40}}(?P<suffix>{_ORG_SUFFIX})")
 
 
 # A body's name that opens a title before a year or 关于 (发文机关名称 + 事由, GB/T 9704 7.3.1).
+# The author a title opens with (某市教育局关于…, 某市教育局2023年工作要点), a space before 关于
+# allowed (某区人民政府 关于印发…).
 _TITLE_ISSUER = re.compile(
-    rf"(?P<org>[{_CJK}()]{{2,40}}?{_ORG_SUFFIX})(?=(?:19|20)\d{{2}}\s*年|关于)"
+    rf"(?P<org>[{_CJK}()]{{2,40}}?{_ORG_SUFFIX})(?=\s*(?:(?:19|20)\d{{2}}\s*年|关于))"
 )
 
 
@@ -1228,30 +1230,33 @@ def extract_metadata(
             put("published_on", header, parse_date(norm[header.start : header.end]))
     # issuer
     source = ev.pop("source", None)
-    if "issuer" in ev:
-        put("issuer", ev.pop("issuer"))
+    labelled = ev.pop("issuer", None)
+    source_body = bool(source) and _org_line(_value(norm, source) or "")
+    source_body = source_body and not _MEDIA.search(_value(norm, source) or "")
+    # 某市教育局2023年工作要点, 某市某局关于…的通知: a document's title opens with its author,
+    # named with its area (a bare 区教育局 is a shared file's, of no one known).
+    lead = _TITLE_ISSUER.match(title)
+    lead_org = lead["org"] if lead and _org_line(lead["org"]) else None
+    if lead_org and not leading_areas(lead_org):
+        lead_org = None
+    if labelled and re.search(f"[{_CJK}]", _value(norm, labelled) or ""):
+        put("issuer", labelled)  # not a publisher's login (发布机构: abc)
     elif signature:
         put("issuer", signature[0])
     elif red_header:
         put("issuer", red_header)
-    elif (
-        source
-        and _org_line(_value(norm, source) or "")
-        and not _MEDIA.search(_value(norm, source) or "")
-    ):
+    elif lead_org:
+        # before a source line: the office that posted the page (来源:县政府办公室) is not
+        # the author the title names
+        put("issuer", _find(norm, lead_org), lead_org)
+    elif source_body:
         put("issuer", source)
     elif meta.get("ContentSource") and _org_line(meta["ContentSource"]):
         put("issuer", _find(norm, meta["ContentSource"]), meta["ContentSource"])
     elif interview and (site := _SITE_NAME.search(norm)):
         put("issuer", Span(*site.span("site")))
-    elif (
-        (lead := _TITLE_ISSUER.match(title))
-        and _org_line(lead["org"])
-        and leading_areas(lead["org"])
-    ):
-        # 某市教育局2023年工作要点, 某市某局关于…的通知: a document's title opens with its
-        # author, named with its area (a bare 区教育局 is a shared file's, of no one known).
-        put("issuer", _find(norm, lead["org"]), lead["org"])
+    if source_body and ev.get("issuer") != source:
+        ev["posted_by"] = source  # 来源:县政府办公室, a body of its own beside the issuer
     issuer = values.get("issuer")
     hints = [_value(norm, s) or "" for s in (red_header, signature and signature[0]) if s]
     hints.append(title)

@@ -66,9 +66,11 @@ from loaders.extract.sentences import Sentence, split_sentences
 from loaders.extract.targets import find_targets
 
 EXTRACTOR = "rules+lac.v2"
-# Metadata fields whose values are organisations (发文机关, 主送, 抄送, 主办/承办单位, 版权所有).
+# Metadata fields whose values are organisations (发文机关, 主送, 抄送, 主办/承办单位, 版权所有),
+# and the body of a source line that is not the issuer (loaders.metadata: posted_by).
 _METADATA_BODIES = (
     "issuer",
+    "posted_by",
     "issuer_full",
     "recipients",
     "copied_to",

@@ -14,6 +14,8 @@ import pytest
 
 from loaders.boilerplate import find_body
 from loaders.documents import DocumentMetadata
+from loaders.extract import extract
+from loaders.extract.model import ORG
 from loaders.metadata import extract_metadata, parse_date
 from loaders.normalise import normalise_text
 from loaders.read import read_document
@@ -737,6 +739,39 @@ def test_a_title_that_opens_with_a_body_and_its_area_names_the_issuer(
 ) -> None:
     page = f"{title}\n\n全区教育系统坚持以人民为中心,深入推进教育改革,办好人民满意的教育。\n"
     assert metadata_of(page).issuer == issuer
+
+
+def test_the_body_a_title_opens_with_is_the_issuer_before_the_office_that_posted_it(
+    tmp_path: Path,
+) -> None:
+    # The source line names the office that posted the page; the title names the author, with
+    # a space before 关于. The office is still a body the page names.
+    text = (
+        "温州市鹿城区人民政府 关于印发鹿城区学前教育三年行动计划的通知\n"
+        "发布日期:2019年03月02日  来源:区政府办公室\n"
+        "各街道办事处,区级各部门:现将计划印发给你们,请认真贯彻执行。\n"
+    )
+    assert metadata_of(text).issuer == "温州市鹿城区人民政府"
+    page = tmp_path / "notice.txt"
+    page.write_text(text, encoding="utf-8")
+    bodies = {
+        name
+        for e in extract(read_document(page)).entities
+        if e.kind == ORG
+        for name in (e.label, *e.alt_labels)
+    }
+    assert "区政府办公室" in bodies
+
+
+def test_a_publishers_login_is_no_issuer() -> None:
+    page = (
+        "索引号: 123456789/2017-00021 主题分类:\n发布机构: edu01 生成日期: 2017-02-20\n"
+        "青禾县教育局2016年政府信息公开工作年度报告\n"
+        "根据政府信息公开条例,特编制本年度报告。\n"
+    )
+    meta = metadata_of(page)
+    assert meta.issuer != "edu01"
+    assert meta.date == "2017-02-20"
 
 
 def test_a_public_accounts_byline_of_its_name_and_a_date_dates_the_page() -> None:
