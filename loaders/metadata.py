@@ -561,6 +561,7 @@ def _is_title_line(line: str) -> bool:
         and re.search(f"[{_CJK}]", line) is not None
         and not line.endswith((":", ",", ";", "、"))
         and not line.startswith(("附件", "(此件", "原标题", "——", "-"))
+        and not _REPRINT_NOTE.match(line)
         and not _field_line(line)
         and not _CAPTION.fullmatch(line)
         and not _NEWS_LEAD.match(line)
@@ -574,6 +575,11 @@ def _is_title_line(line: str) -> bool:
         and not is_byline(line)
         and not _KEYWORD_LIST.fullmatch(line)
     )
+
+
+# A reprint note over a mirrored article (转载请注明某某政务微信, 如需转载请联系…): no headline,
+# though the body it names is one of the page's.
+_REPRINT_NOTE = re.compile(r"(?:如需|欢迎)?转载请(?:注明|联系|标明)|禁止转载|未经授权")
 
 
 # A day or days without a year (3月12日, 3月12日-13日): an event's date, no headline.

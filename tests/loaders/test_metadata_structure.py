@@ -763,6 +763,14 @@ def test_the_body_a_title_opens_with_is_the_issuer_before_the_office_that_posted
     assert "区政府办公室" in bodies
 
 
+def test_a_reprint_note_over_a_mirrored_article_is_no_headline() -> None:
+    page = (
+        "转载请注明温州市教育局政务微信“温州教育”\n"
+        "今年,温州市新增义务教育学位一万余个,全市义务教育优质均衡发展迈出新步伐。\n"
+    )
+    assert metadata_of(page).title is None
+
+
 def test_a_publishers_login_is_no_issuer() -> None:
     page = (
         "索引号: 123456789/2017-00021 主题分类:\n发布机构: edu01 生成日期: 2017-02-20\n"
