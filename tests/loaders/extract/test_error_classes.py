@@ -709,6 +709,9 @@ def test_a_town_named_like_a_zone_resolves_to_no_other_area():
         ("中组部、中宣部等八部门联合印发通知。", {"中组部", "中宣部"}),
         ("国家发展改革委、民政部等部门出台意见。", {"国家发展改革委", "民政部"}),
         ("数据经国家统计局核定后发布。", {"国家统计局"}),
+        # a former ministry after 原 (former), and the staffing office
+        ("按照原国家教委和原劳动和社会保障部的规定办理。", {"国家教委", "劳动和社会保障部"}),
+        ("编制由中央编办核定。", {"中央编办"}),
     ],
 )
 def test_a_central_body_is_found_without_an_area(text: str, bodies: set):
