@@ -178,6 +178,13 @@ def test_a_programmes_name_without_its_area_edition_and_scope_is_its_short_form(
 # Concept families.
 
 
+def test_a_national_programme_named_without_a_head_is_found_by_its_family_label():
+    entities = program_entities("全县继续落实两免一补,保障农村学生就学。")
+    assert [(e.label, e.attr("concept").rsplit("/", 1)[-1]) for e in entities] == [
+        ("两免一补", "liangmian-yibu")
+    ]
+
+
 def test_programme_bare_family_labels_are_one_entity():
     entities = program_entities("深入推进集团办学。全面深化集团化办学改革。", chain=CHAIN)
     assert len(entities) == 1
