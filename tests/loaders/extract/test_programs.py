@@ -175,6 +175,11 @@ def test_a_programmes_name_without_its_area_edition_and_scope_is_its_short_form(
     ]
 
 
+def test_a_conjunction_before_a_programme_is_no_part_of_its_name():
+    names = programs_in("学校须为农村学校,且青苗助学计划实施期内不得调整。")
+    assert names == {"青苗助学计划"}
+
+
 # Concept families.
 
 
