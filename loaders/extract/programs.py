@@ -108,8 +108,9 @@ _PERIOD_AFTER = re.compile(r"^[”\"]?(?:规划|时期|期间|以来|末)")
 _HONOUR_BEFORE = re.compile("(?:" + lexicon.alternation("honour_verbs") + ")[省市区县]?$")
 _PREV_VERB = re.compile("(?:" + lexicon.alternation("programme_launch_verbs") + ")$")
 _LAUNCH = re.compile(lexicon.alternation("programme_launch_verbs"))
-# Counted slogans: “三大发展”, “两个先行” (but “五个一” is a name: 个 is followed by a numeral).
-_COUNTED = re.compile(r"^[0-9一二三四五六七八九十两几]+(?:大|个[^0-9一二三四五六七八九十])")
+# Counted slogans and bundles: “三大发展”, “两个先行”, “五项标准”, “八项行动” (ANNOTATION.md's
+# counted bundles); but “五个一” is a name: its measure word is followed by a numeral.
+_COUNTED = re.compile(r"^[0-9一二三四五六七八九十两几]+(?:大|[个项条][^0-9一二三四五六七八九十])")
 # A quoted phrase used as a vision, principle or goal (以“…”为发展愿景) is a slogan.
 _SLOGAN_AFTER = re.compile(
     r"^[”\"]?(?:(?:"
