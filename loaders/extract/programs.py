@@ -380,8 +380,11 @@ def counted_class(surface: str, head: str) -> bool:
 
     >>> counted_class("2项青苗助学工程", "工程"), counted_class("青苗助学工程", "工程")
     (True, False)
+    >>> counted_class("2468项目攻坚行动计划", "行动计划")  # 项 begins the head 项目: no count
+    False
     """
-    counted = list(_COUNT.finditer(surface[: -len(head)]))[-1:]
+    spec = surface[: -len(head)]
+    counted = [m for m in _COUNT.finditer(spec) if not spec.startswith(SUFFIXES, m.end() - 1)][-1:]
     return bool(counted) and len(surface) - len(head) - counted[0].end() != 1
 
 

@@ -175,6 +175,11 @@ def test_a_programmes_name_without_its_area_edition_and_scope_is_its_short_form(
     ]
 
 
+def test_a_numbered_project_inside_a_plans_name_is_no_count():
+    # 1258项|目: the 项 of 项目 is no measure word after a count.
+    assert programs_in("全县实施1258项目提升行动计划,补齐短板。") == {"1258项目提升行动计划"}
+
+
 def test_a_conjunction_before_a_programme_is_no_part_of_its_name():
     names = programs_in("学校须为农村学校,且青苗助学计划实施期内不得调整。")
     assert names == {"青苗助学计划"}
