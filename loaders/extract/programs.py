@@ -258,6 +258,7 @@ GENERIC_WITHOUT_AREA = re.compile("^(?:" + _AUTHORITY + ")?" + _GENERIC_WORDS)
 _YEAR_PREFIX = re.compile(r"^[0-9]{4}年度?")
 _COUNT_OF = re.compile(r"[0-9一二三四五六七八九十两几]+大")
 _SPAN_OF_YEARS = re.compile(r"[0-9一二三四五六七八九十两]+年")
+_VERSION = re.compile(r"[0-9]\.[0-9]版?")
 _NUMBERED = re.compile(r"[0-9]{2,}|\+")
 _NUMERAL = re.compile(r"[0-9一二三四五六七八九十百千]")
 _DIGIT = re.compile(r"\d")
@@ -368,6 +369,8 @@ def _edition_or_count(spec: str) -> bool:
     """
     if spec and not _EDITION.sub("", spec) or _SPAN_OF_YEARS.fullmatch(spec):
         return True
+    if _VERSION.fullmatch(spec):
+        return True  # 2.0工程: a version of a programme named before it, no name by itself
     count = _COUNT_OF.match(spec)
     return count is not None and (
         count.end() == len(spec) or bool(GENERIC_WITHOUT_AREA.match(spec[count.end() :]))

@@ -180,6 +180,12 @@ def test_a_numbered_project_inside_a_plans_name_is_no_count():
     assert programs_in("全县实施1258项目提升行动计划,补齐短板。") == {"1258项目提升行动计划"}
 
 
+def test_a_version_number_is_part_of_a_programmes_name_not_a_name_by_itself():
+    # 引领 inside the name: the part after it (2.0) names nothing alone, so the name goes on.
+    names = programs_in("实施青禾教育优质资源辐射引领2.0工程,扩大优质资源覆盖面。")
+    assert names == {"青禾教育优质资源辐射引领2.0工程"}
+
+
 def test_a_conjunction_before_a_programme_is_no_part_of_its_name():
     names = programs_in("学校须为农村学校,且青苗助学计划实施期内不得调整。")
     assert names == {"青苗助学计划"}
