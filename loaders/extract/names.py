@@ -336,5 +336,22 @@ def programme_start(
             continue
         return low + match.end()
     # Past a name-internal verb with no introducing verb further left, the verb was the
-    # introducing one after all (不断优化社会助学项目 → 社会助学项目).
-    return skipped if skipped is not None else low + start
+    # introducing one after all (不断优化社会助学项目 → 社会助学项目), unless the name is an
+    # item of a 、-list and a noun comes right before the verb (、数字校园规范建设行动).
+    if skipped is not None and not (
+        window[start - 1 : start] == "、" and _noun_before(window, start, skipped_at - low)
+    ):
+        return skipped
+    return low + start
+
+
+def _noun_before(window: str, start: int, at: int) -> bool:
+    """Return True when the word jieba reads right before window[at], after `start`, is one its
+    dictionary tags as a noun, a place or a verbal noun (数字校园|规范: 校园), not an adverb or a
+    verb (不断|优化).
+
+    >>> _noun_before("、数字校园规范", 1, 5), _noun_before("不断优化", 0, 2)
+    (True, False)
+    """
+    words = jieba.lcut(window[start:at]) if at > start else []
+    return bool(words) and dictionary_tag(words[-1])[:1] in ("n", "s")

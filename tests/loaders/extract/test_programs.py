@@ -186,6 +186,13 @@ def test_a_version_number_is_part_of_a_programmes_name_not_a_name_by_itself():
     assert names == {"青禾教育优质资源辐射引领2.0工程"}
 
 
+def test_a_listed_programme_whose_name_holds_a_verb_after_a_noun_is_kept_whole():
+    # 青禾书院规范建设行动: 规范 follows a noun, so it is inside the name, not its predicate.
+    names = programs_in("实施三项行动(白鹭课堂提升行动、青禾书院规范建设行动)。")
+    assert "青禾书院规范建设行动" in names
+    assert "建设行动" not in names
+
+
 def test_a_conjunction_before_a_programme_is_no_part_of_its_name():
     names = programs_in("学校须为农村学校,且青苗助学计划实施期内不得调整。")
     assert names == {"青苗助学计划"}
