@@ -111,11 +111,12 @@ _LAUNCH = re.compile(lexicon.alternation("programme_launch_verbs"))
 # Counted slogans and bundles: “三大发展”, “两个先行”, “五项标准”, “八项行动” (ANNOTATION.md's
 # counted bundles); but “五个一” is a name: its measure word is followed by a numeral.
 _COUNTED = re.compile(r"^[0-9一二三四五六七八九十两几]+(?:大|[个项条][^0-9一二三四五六七八九十])")
-# A quoted phrase used as a vision, principle or goal (以“…”为发展愿景) is a slogan.
+# A quoted phrase used as a vision, principle or goal (以“…”为发展愿景, 实现“…”工作目标) is a
+# slogan.
 _SLOGAN_AFTER = re.compile(
     r"^[”\"]?(?:(?:"
     + lexicon.alternation("slogan_words", "copula")
-    + ")[^,,。;;“”]{0,4}?)?(?:"
+    + ")?[^,,。;;“”]{0,4}?)?(?:"
     + lexicon.alternation("slogan_words", *lexicon.other_classes("slogan_words", "copula"))
     + ")"
 )

@@ -1058,6 +1058,7 @@ def test_conjunction_inside_a_name_opens_no_list_item():
     [
         "深入推进三大工程,确保取得实效。",
         "落实办学条件“四项标准”(即校舍、装备、师资、经费)。",  # a counted bundle, quoted
+        "到2025年实现“两全一高”工作目标。",  # a goal's formula
         "全县实施2项青苗助学工程:一是新建幼儿园,二是改造校舍。",  # a count of programmes
         "举办第五届校园读书节。",
         "制定本单位年度工作计划,报局办公室备案。",  # a generic phrase
