@@ -322,6 +322,8 @@ def programme_start(
         if word == "的" and window[match.start() - 1 : match.start()] == "党":
             continue  # 党的 is a fixed modifier inside names (党的建设引领行动)
         remaining = len(window) - match.end()
+        if window[match.start() - 1 : match.start()] in _CLOSING_QUOTES and len(word) > 1:
+            continue  # “1+X”托管模式: a verb right after a quoted name is the name's own word
         if remaining == 0 and (len(word) == 1 or word not in NAME_INTERNAL_VERBS):
             return None  # 开展行动, 结合主题教育: the verb introduces, nothing is named
         if skipped is not None and low + match.end() == skipped_at:
@@ -343,6 +345,9 @@ def programme_start(
     ):
         return skipped
     return low + start
+
+
+_CLOSING_QUOTES = ("”", "’", '"')
 
 
 def _noun_before(window: str, start: int, at: int) -> bool:

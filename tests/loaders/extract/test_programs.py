@@ -193,6 +193,11 @@ def test_a_listed_programme_whose_name_holds_a_verb_after_a_noun_is_kept_whole()
     assert "建设行动" not in names
 
 
+def test_a_verb_right_after_a_quoted_formula_is_part_of_the_programmes_name():
+    # 托管 after “2+N”: the name's own word, not a predicate before its head.
+    assert programs_in("全区学校采用“2+N”托管模式,延长服务时间。") == {"2+N托管模式"}
+
+
 def test_a_conjunction_before_a_programme_is_no_part_of_its_name():
     names = programs_in("学校须为农村学校,且青苗助学计划实施期内不得调整。")
     assert names == {"青苗助学计划"}
