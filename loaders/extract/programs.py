@@ -1052,6 +1052,11 @@ def _quoted_names(
         return [_quoted(content, match.start(1), match.end(1))]  # “名校+”: a brand
     if _COUNTED.match(content):
         return []  # “三大转变”: a counted slogan (_COUNTED)
+    theme = _theme_after(text, match.end()) if _PLUS.search(content) else None
+    if theme:
+        # “5+2”课后服务: a formula names its way of doing a policy theme (课后服务).
+        end = match.end() + len(theme)
+        return [_quoted(clean_name(content) + theme, match.start(1), end)]
     if not _HAS_CJK.search(content) or _CN_NUMBER.fullmatch(content):
         return []  # “2468”, “十四五”: a number needs its head noun (2468工程)
     pieces = content.split("、") if "、" in content else [content]
@@ -1105,6 +1110,19 @@ def _quoted_names(
         cut = launched(piece)
         out.append(_quoted(clean_name(piece[cut:]), start + cut, start + len(piece)))
     return out
+
+
+def _theme_after(text: str, at: int) -> str | None:
+    """Return the label of a theme family (课后服务: lexicon of ontology/programs.ttl) that
+    text[at:] begins with, or None."""
+    return next((label for label in _theme_labels() if text.startswith(label, at)), None)
+
+
+@lru_cache(maxsize=1)
+def _theme_labels() -> tuple[str, ...]:
+    """Return the labels of the theme families, longest first."""
+    labels = {label for c in load_concepts() if c.theme for label in c.labels}
+    return tuple(sorted(labels, key=len, reverse=True))
 
 
 def launched(name: str) -> int:

@@ -198,6 +198,11 @@ def test_a_verb_right_after_a_quoted_formula_is_part_of_the_programmes_name():
     assert programs_in("全区学校采用“2+N”托管模式,延长服务时间。") == {"2+N托管模式"}
 
 
+def test_a_quoted_formula_before_a_policy_theme_names_a_programme():
+    # 课后服务 is a theme of the scheme, no programme alone; “3+1” names one way of doing it.
+    assert programs_in("各校推行“3+1”课后服务,满足学生需求。") == {"3+1课后服务"}
+
+
 def test_a_conjunction_before_a_programme_is_no_part_of_its_name():
     names = programs_in("学校须为农村学校,且青苗助学计划实施期内不得调整。")
     assert names == {"青苗助学计划"}
