@@ -327,6 +327,9 @@ def programme_start(
         if remaining == 0 and (len(word) == 1 or word not in NAME_INTERNAL_VERBS):
             return None  # 开展行动, 结合主题教育: the verb introduces, nothing is named
         if skipped is not None and low + match.end() == skipped_at:
+            if word in NAME_INTERNAL_VERBS and _listed_after_noun(window, start, match.start()):
+                skipped_at = low + match.start()  # 、职业教育|整合|提升|发展工程: one name
+                continue
             return skipped  # 深入推进|基础教育课程改革项目: two verbs in a row introduce
         if len(word) == 1 and not _stands_alone(text, low + match.start()):
             continue  # the first character of a word (向日葵), not a function word
@@ -340,11 +343,15 @@ def programme_start(
     # Past a name-internal verb with no introducing verb further left, the verb was the
     # introducing one after all (不断优化社会助学项目 → 社会助学项目), unless the name is an
     # item of a 、-list and a noun comes right before the verb (、数字校园规范建设行动).
-    if skipped is not None and not (
-        window[start - 1 : start] == "、" and _noun_before(window, start, skipped_at - low)
-    ):
+    if skipped is not None and not _listed_after_noun(window, start, skipped_at - low):
         return skipped
     return low + start
+
+
+def _listed_after_noun(window: str, start: int, at: int) -> bool:
+    """Return True when the name opens a 、-list item at `start` and a noun comes right before
+    window[at] (、数字校园|规范建设行动)."""
+    return window[start - 1 : start] == "、" and _noun_before(window, start, at)
 
 
 _CLOSING_QUOTES = ("”", "’", '"')
@@ -355,8 +362,11 @@ def _noun_before(window: str, start: int, at: int) -> bool:
     dictionary tags as a noun, a place or a verbal noun (数字校园|规范: 校园), not an adverb or a
     verb (不断|优化).
 
-    >>> _noun_before("、数字校园规范", 1, 5), _noun_before("不断优化", 0, 2)
-    (True, False)
+    >>> _noun_before("、数字校园规范", 1, 5), _noun_before("、职业教育整合", 1, 5)
+    (True, True)
+    >>> _noun_before("不断优化", 0, 2)
+    False
     """
     words = jieba.lcut(window[start:at]) if at > start else []
-    return bool(words) and dictionary_tag(words[-1])[:1] in ("n", "s")
+    tag = dictionary_tag(words[-1]) if words else ""
+    return tag[:1] in ("n", "s") or tag == "vn"

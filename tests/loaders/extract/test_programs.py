@@ -191,6 +191,9 @@ def test_a_listed_programme_whose_name_holds_a_verb_after_a_noun_is_kept_whole()
     names = programs_in("实施三项行动(白鹭课堂提升行动、青禾书院规范建设行动)。")
     assert "青禾书院规范建设行动" in names
     assert "建设行动" not in names
+    # two such verbs in a row, after a verbal noun (教育)
+    names = programs_in("推进青禾教育普及提升工程、白鹭教育整合提升发展工程。")
+    assert "白鹭教育整合提升发展工程" in names
 
 
 def test_a_verb_right_after_a_quoted_formula_is_part_of_the_programmes_name():
