@@ -1093,6 +1093,7 @@ def _quoted_names(
         activity = None  # “青苗”教师培养工程启动活动: the suffix rule reads the programme
     signalled = (
         content.endswith(QUOTE_SUFFIXES)
+        or _CAMPAIGN_YEAR.search(content)
         or _NEXT_WORD.match(after[:6])
         or activity
         or alone
@@ -1110,6 +1111,13 @@ def _quoted_names(
         cut = launched(piece)
         out.append(_quoted(clean_name(piece[cut:]), start + cut, start + len(piece)))
     return out
+
+
+# A year given to one campaign (“机关作风建设年”, “教育质量提升年”): a name-internal verb and
+# 年 end the quoted name.
+_CAMPAIGN_YEAR = re.compile(
+    "[\u4e00-\u9fff]{2}(?:" + lexicon.alternation("name_internal_verbs") + ")年$"
+)
 
 
 def _theme_after(text: str, at: int) -> str | None:

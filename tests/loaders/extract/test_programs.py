@@ -206,6 +206,12 @@ def test_a_quoted_formula_before_a_policy_theme_names_a_programme():
     assert programs_in("各校推行“3+1”课后服务,满足学生需求。") == {"3+1课后服务"}
 
 
+def test_a_quoted_campaign_year_is_a_programme():
+    # a year given to one campaign; a slogan's use (以…为抓手) is still none
+    assert programs_in("今年是全县的“课堂质量提升年”。") == {"课堂质量提升年"}
+    assert programs_in("以“师资队伍建设年”为抓手。") == set()
+
+
 def test_a_conjunction_before_a_programme_is_no_part_of_its_name():
     names = programs_in("学校须为农村学校,且青苗助学计划实施期内不得调整。")
     assert names == {"青苗助学计划"}
