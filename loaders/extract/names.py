@@ -342,7 +342,7 @@ def programme_start(
         return low + match.end()
     # Past a name-internal verb with no introducing verb further left, the verb was the
     # introducing one after all (不断优化社会助学项目 → 社会助学项目), unless the name is an
-    # item of a 、-list and a noun comes right before the verb (、数字校园规范建设行动).
+    # item of a 、-list and a noun comes right before the verb (、青禾书院规范建设行动).
     if skipped is not None and not _listed_after_noun(window, start, skipped_at - low):
         return skipped
     return low + start
@@ -350,7 +350,7 @@ def programme_start(
 
 def _listed_after_noun(window: str, start: int, at: int) -> bool:
     """Return True when the name opens a 、-list item at `start` and a noun comes right before
-    window[at] (、数字校园|规范建设行动)."""
+    window[at] (、青禾书院|规范建设行动)."""
     return window[start - 1 : start] == "、" and _noun_before(window, start, at)
 
 
@@ -359,10 +359,10 @@ _CLOSING_QUOTES = ("”", "’", '"')
 
 def _noun_before(window: str, start: int, at: int) -> bool:
     """Return True when the word jieba reads right before window[at], after `start`, is one its
-    dictionary tags as a noun, a place or a verbal noun (数字校园|规范: 校园), not an adverb or a
+    dictionary tags as a noun, a place or a verbal noun (青禾书院|规范: 书院), not an adverb or a
     verb (不断|优化).
 
-    >>> _noun_before("、数字校园规范", 1, 5), _noun_before("、职业教育整合", 1, 5)
+    >>> _noun_before("、青禾书院规范", 1, 5), _noun_before("、体育教育融合", 1, 5)
     (True, True)
     >>> _noun_before("不断优化", 0, 2)
     False

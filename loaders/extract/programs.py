@@ -384,7 +384,7 @@ def counted_class(surface: str, head: str) -> bool:
 
     >>> counted_class("2项青苗助学工程", "工程"), counted_class("青苗助学工程", "工程")
     (True, False)
-    >>> counted_class("2468项目攻坚行动计划", "行动计划")  # 项 begins the head 项目: no count
+    >>> counted_class("1258项目提升行动计划", "行动计划")  # 项 begins the head 项目: no count
     False
     """
     spec = surface[: -len(head)]
@@ -1113,7 +1113,7 @@ def _quoted_names(
     return out
 
 
-# A year given to one campaign (“机关作风建设年”, “教育质量提升年”): a name-internal verb and
+# A year given to one campaign (“某某规范管理年”, “课堂教学提升年”): a name-internal verb and
 # 年 end the quoted name.
 _CAMPAIGN_YEAR = re.compile(
     "[\u4e00-\u9fff]{2}(?:" + lexicon.alternation("name_internal_verbs") + ")年$"

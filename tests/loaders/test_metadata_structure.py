@@ -766,7 +766,7 @@ def test_the_body_a_title_opens_with_is_the_issuer_before_the_office_that_posted
 def test_a_reprint_note_over_a_mirrored_article_is_no_headline() -> None:
     page = (
         "转载请注明温州市教育局政务微信“温州教育”\n"
-        "今年,温州市新增义务教育学位一万余个,全市义务教育优质均衡发展迈出新步伐。\n"
+        "今年,温州市新建学校十二所,全市中小学校舍面貌焕然一新。\n"
     )
     assert metadata_of(page).title is None
 

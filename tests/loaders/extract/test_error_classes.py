@@ -266,12 +266,12 @@ def test_joint_schools_are_schools():
 
 
 def test_a_count_of_campuses_after_a_list_is_no_part_of_the_last_campus():
-    # 青枫校区两个校区: the last campus of the list, then a count of the campuses.
-    schools = _names("学校现有白鹭校区和青枫校区两个校区。", SCHOOL)
-    assert {"白鹭校区", "青枫校区"} <= schools
-    assert not any("两个" in n for n in schools)
+    # 青禾国际校区三个校区: the last campus of the list, then a count of the campuses.
+    schools = _names("学校有白鹭校区、青枫校区、青禾国际校区三个校区。", SCHOOL)
+    assert {"青枫校区", "青禾国际校区"} <= schools
+    assert not any("三个" in n for n in schools)
     # 多校区: many campuses, a way of running a school, not one named.
-    assert _names("青禾学院实行多校区管理。", SCHOOL) == set()
+    assert _names("全县探索“一长多校区”管理。", SCHOOL) == set()
 
 
 def test_a_count_summing_up_a_list_leaves_its_last_name_a_name():

@@ -182,8 +182,8 @@ def test_a_numbered_project_inside_a_plans_name_is_no_count():
 
 def test_a_version_number_is_part_of_a_programmes_name_not_a_name_by_itself():
     # 引领 inside the name: the part after it (2.0) names nothing alone, so the name goes on.
-    names = programs_in("实施青禾教育优质资源辐射引领2.0工程,扩大优质资源覆盖面。")
-    assert names == {"青禾教育优质资源辐射引领2.0工程"}
+    names = programs_in("实施白鹭书香校园示范引领2.0工程,办好每一所学校。")
+    assert names == {"白鹭书香校园示范引领2.0工程"}
 
 
 def test_a_listed_programme_whose_name_holds_a_verb_after_a_noun_is_kept_whole():
@@ -192,8 +192,8 @@ def test_a_listed_programme_whose_name_holds_a_verb_after_a_noun_is_kept_whole()
     assert "青禾书院规范建设行动" in names
     assert "建设行动" not in names
     # two such verbs in a row, after a verbal noun (教育)
-    names = programs_in("推进青禾教育普及提升工程、白鹭教育整合提升发展工程。")
-    assert "白鹭教育整合提升发展工程" in names
+    names = programs_in("推进青禾书法普及提升工程、白鹭艺术教育整合优化发展工程。")
+    assert "白鹭艺术教育整合优化发展工程" in names
 
 
 def test_a_verb_right_after_a_quoted_formula_is_part_of_the_programmes_name():
@@ -208,12 +208,12 @@ def test_a_quoted_formula_before_a_policy_theme_names_a_programme():
 
 def test_a_quoted_campaign_year_is_a_programme():
     # a year given to one campaign; a slogan's use (以…为抓手) is still none
-    assert programs_in("今年是全县的“课堂质量提升年”。") == {"课堂质量提升年"}
-    assert programs_in("以“师资队伍建设年”为抓手。") == set()
+    assert programs_in("今年是全县的“课堂教学提升年”。") == {"课堂教学提升年"}
+    assert programs_in("以“青年教师培养年”为抓手。") == set()
 
 
 def test_a_conjunction_before_a_programme_is_no_part_of_its_name():
-    names = programs_in("学校须为农村学校,且青苗助学计划实施期内不得调整。")
+    names = programs_in("学校须为农村学校,且青苗助学计划执行期间不得调整。")
     assert names == {"青苗助学计划"}
 
 
