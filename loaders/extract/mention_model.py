@@ -474,7 +474,7 @@ def _counted(text: str, alt: Alternative) -> bool:
 
 
 # A count of schools or campuses by 个 or 所 (四个|校区; not 家, which ends villages' names:
-# 三家村), or 多 (many) standing alone before the head (一法人|多|校区).
+# 三家村), or 多 (many) standing alone before the head (一长|多|校区).
 _SCHOOLS_COUNTED = re.compile(
     r"(?<!第)[0-9一二三四五六七八九十百两几]+[个所]|(?<![0-9一二三四五六七八九十百许])多$"
 )
@@ -482,7 +482,7 @@ _SCHOOLS_COUNTED = re.compile(
 
 def _kinds_counted(text: str, alt: Alternative) -> bool:
     """Return True when a count of schools stands in a school's name before its head
-    (青禾校区四个|校区: the four campuses just listed; 一法人多|校区: a school with many): a
+    (青禾校区四个|校区: the four campuses just listed; 一长多|校区: a head of many): a
     name never holds a count of its own kind.
 
     >>> from loaders.extract.model import SCHOOL

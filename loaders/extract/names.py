@@ -328,7 +328,7 @@ def programme_start(
             return None  # 开展行动, 结合主题教育: the verb introduces, nothing is named
         if skipped is not None and low + match.end() == skipped_at:
             if word in NAME_INTERNAL_VERBS and _listed_after_noun(window, start, match.start()):
-                skipped_at = low + match.start()  # 、职业教育|整合|提升|发展工程: one name
+                skipped_at = low + match.start()  # 、某某教育|整合|优化|发展工程: one name
                 continue
             return skipped  # 深入推进|基础教育课程改革项目: two verbs in a row introduce
         if len(word) == 1 and not _stands_alone(text, low + match.start()):

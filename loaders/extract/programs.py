@@ -1121,8 +1121,8 @@ _CAMPAIGN_YEAR = re.compile(
 
 
 def _theme_after(text: str, at: int) -> str | None:
-    """Return the label of a theme family (课后服务: lexicon of ontology/programs.ttl) that
-    text[at:] begins with, or None."""
+    """Return the label of a theme family of ontology/programs.ttl (课后服务) that text[at:]
+    begins with, or None."""
     return next((label for label in _theme_labels() if text.startswith(label, at)), None)
 
 
