@@ -259,6 +259,13 @@ def test_descriptions_are_not_names(text: str, kind: str):
     assert _names(text, kind) == set()
 
 
+def test_schools_named_by_their_formal_type_are_schools():
+    # 职业中等专业学校 (a county's vocational school) and 完全小学 (a complete primary school).
+    assert _names("现就读于会宁县职业中等专业学校的学生。", SCHOOL) == {"会宁县职业中等专业学校"}
+    text = "实施了青禾小学建设、次仁岗完全小学改扩建。"
+    assert _names(text, SCHOOL) == {"青禾小学", "次仁岗完全小学"}
+
+
 def test_joint_schools_are_schools():
     # 联中 and 联校: joint schools run by several villages or towns (联合中学, 联合学校).
     schools = _names("白鹭区东区联校和青枫联中、六七联中开展教研活动。", SCHOOL)
