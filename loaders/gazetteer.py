@@ -163,6 +163,13 @@ def _walk(tree: dict) -> Iterator[Area]:
                     yield Area(t_name, t_code, "town", k_chain + (t_name,), k_codes + (t_code,), ())
 
 
+def _city_abbreviations() -> list[tuple[str, str, str]]:
+    """Return (short form, city, province) of data/city_abbreviations.tsv (哈市: 哈尔滨市)."""
+    path = Path(__file__).parent / "data" / "city_abbreviations.tsv"
+    rows = (line.split("\t") for line in path.read_text(encoding="utf-8").splitlines())
+    return [(row[0], row[1], row[2]) for row in rows if row[0] and not row[0].startswith("#")]
+
+
 @lru_cache(maxsize=1)
 def load_gazetteer() -> Gazetteer:
     """Return the gazetteer, built once per process from jionlp's bundled table."""
@@ -176,6 +183,10 @@ def load_gazetteer() -> Gazetteer:
         for alias in area.aliases:
             if alias != area.name:
                 by_alias.setdefault(alias, []).append(area)
+    for short, city, province in _city_abbreviations():
+        for area in by_name.get(city, ()):
+            if area.level == "city" and area.chain[0] == province:
+                by_alias.setdefault(short, []).append(area)
     return Gazetteer(
         by_code,
         {k: tuple(v) for k, v in by_name.items()},
