@@ -152,9 +152,8 @@ _ORG_SUFFIX = r"(?:人民政府|政府|委员会|办公室|教育局|局|厅|委
 _ORG_NAME = re.compile(rf"[{_CJK}()]{{2,40}}(?P<suffix>{_ORG_SUFFIX})")
 
 
-# A body's name that opens a title before a year or 关于 (发文机关名称 + 事由, GB/T 9704 7.3.1).
-# The author a title opens with (某市教育局关于…, 某市教育局2023年工作要点), a space before 关于
-# allowed (某区人民政府 关于印发…).
+# A body's name that opens a title before a year or 关于 (发文机关名称 + 事由, GB/T 9704 7.3.1),
+# a space before 关于 allowed (某区人民政府 关于印发…).
 _TITLE_ISSUER = re.compile(
     rf"(?P<org>[{_CJK}()]{{2,40}}?{_ORG_SUFFIX})(?=\s*(?:(?:19|20)\d{{2}}\s*年|关于))"
 )
@@ -1237,14 +1236,14 @@ def extract_metadata(
     # issuer
     source = ev.pop("source", None)
     labelled = ev.pop("issuer", None)
-    source_body = bool(source) and _org_line(_value(norm, source) or "")
-    source_body = source_body and not _MEDIA.search(_value(norm, source) or "")
+    source_text = _value(norm, source) or ""
+    source_body = _org_line(source_text) and not _MEDIA.search(source_text)
     # 某市教育局2023年工作要点, 某市某局关于…的通知: a document's title opens with its author,
     # named with its area (a bare 区教育局 is a shared file's, of no one known).
     lead = _TITLE_ISSUER.match(title)
-    lead_org = lead["org"] if lead and _org_line(lead["org"]) else None
-    if lead_org and not leading_areas(lead_org):
-        lead_org = None
+    lead_org = (
+        lead["org"] if lead and _org_line(lead["org"]) and leading_areas(lead["org"]) else None
+    )
     if labelled and re.search(f"[{_CJK}]", _value(norm, labelled) or ""):
         put("issuer", labelled)  # not a publisher's login (发布机构: abc)
     elif signature:
