@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import logging
 from functools import lru_cache
-from pathlib import Path
+
+from loaders.tables import DATA, numbered_rows
 
 # jieba frequency of an everyday word (举办 3 541, 市级 667, 公办 264; 试院 4, 联组 2)
 _COMMON = 250
-_DATA = Path(__file__).parent / "data"
 
 
 @lru_cache(maxsize=1)
@@ -46,11 +46,7 @@ def dictionary_word(word: str) -> bool:
 @lru_cache(maxsize=1)
 def _corrections() -> dict[str, str]:
     """Return the tags of data/tag_corrections.tsv, by word."""
-    lines = (_DATA / "tag_corrections.tsv").read_text(encoding="utf-8").splitlines()
-    return {
-        word: tag
-        for word, tag, *_ in (line.split("\t") for line in lines if line and line[0] != "#")
-    }
+    return {fields[0]: fields[1] for _, fields in numbered_rows(DATA / "tag_corrections.tsv")}
 
 
 def dictionary_tag(word: str) -> str:

@@ -26,6 +26,7 @@ import numpy as np
 from pyoxigraph import NamedNode
 
 from loaders.identifiers import entity_iri
+from loaders.tables import DATA, numbered_rows
 
 LEVELS = ("province", "city", "county", "town")
 # Bare words that are also the names or short forms of a few areas (城区 of 阳泉, 东区 of 攀枝花,
@@ -165,9 +166,7 @@ def _walk(tree: dict) -> Iterator[Area]:
 
 def _city_abbreviations() -> list[tuple[str, str, str]]:
     """Return (short form, city, province) of data/city_abbreviations.tsv (哈市: 哈尔滨市)."""
-    path = Path(__file__).parent / "data" / "city_abbreviations.tsv"
-    rows = (line.split("\t") for line in path.read_text(encoding="utf-8").splitlines())
-    return [(row[0], row[1], row[2]) for row in rows if row[0] and not row[0].startswith("#")]
+    return [(f[0], f[1], f[2]) for _, f in numbered_rows(DATA / "city_abbreviations.tsv")]
 
 
 @lru_cache(maxsize=1)

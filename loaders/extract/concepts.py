@@ -144,6 +144,14 @@ def programme_names(path: Path = PROGRAMS_TTL) -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=4)
+def theme_labels(path: Path = PROGRAMS_TTL) -> tuple[str, ...]:
+    """Return the labels of the theme families (课后服务), longest first: no programme's names
+    alone, but the policy a quoted formula names a way of doing (“5+2”课后服务)."""
+    labels = {label for c in load_concepts(path) if c.theme for label in c.labels}
+    return tuple(sorted(labels, key=len, reverse=True))
+
+
+@lru_cache(maxsize=4)
 def _families_by_label(path: Path = PROGRAMS_TTL) -> dict[str, Concept]:
     out: dict[str, Concept] = {}
     for concept in load_concepts(path):

@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from loaders.tables import numbered_rows
+
 LEXICON = Path(__file__).resolve().parent / "lexicon"
 
 
@@ -45,10 +47,7 @@ def load_list(name: str) -> tuple[Entry, ...]:
     path = LEXICON / f"{name}.tsv"
     entries: list[Entry] = []
     seen: set[str] = set()
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-        if not line.strip() or line.startswith("#"):
-            continue
-        fields = line.split("\t")
+    for number, fields in numbered_rows(path):
         if len(fields) != 3 or not fields[0]:
             raise LexiconError(f"{path}, line {number}: expected 'word<TAB>class<TAB>note'")
         if fields[0] in seen:

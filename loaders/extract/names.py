@@ -18,6 +18,7 @@ import jieba
 
 from loaders.dictionary import dictionary_tag
 from loaders.extract import lexicon
+from loaders.extract.boundaries import CLOSING_QUOTES
 from loaders.extract.gazetteer import leading_place, load_gazetteer
 from loaders.extract.place_words import jieba_reading, word_at
 
@@ -322,7 +323,7 @@ def programme_start(
         if word == "的" and window[match.start() - 1 : match.start()] == "党":
             continue  # 党的 is a fixed modifier inside names (党的建设引领行动)
         remaining = len(window) - match.end()
-        if window[match.start() - 1 : match.start()] in _CLOSING_QUOTES and len(word) > 1:
+        if match.start() and window[match.start() - 1] in CLOSING_QUOTES and len(word) > 1:
             continue  # “1+X”托管模式: a verb right after a quoted name is the name's own word
         if remaining == 0 and (len(word) == 1 or word not in NAME_INTERNAL_VERBS):
             return None  # 开展行动, 结合主题教育: the verb introduces, nothing is named
@@ -352,9 +353,6 @@ def _listed_after_noun(window: str, start: int, at: int) -> bool:
     """Return True when the name opens a 、-list item at `start` and a noun comes right before
     window[at] (、青禾书院|规范建设行动)."""
     return window[start - 1 : start] == "、" and _noun_before(window, start, at)
-
-
-_CLOSING_QUOTES = ("”", "’", '"')
 
 
 def _noun_before(window: str, start: int, at: int) -> bool:

@@ -54,6 +54,7 @@ from loaders.extract.concepts import (
     family_label,
     load_concepts,
     programme_names,
+    theme_labels,
 )
 from loaders.extract.lexical import analyse
 from loaders.extract.model import PROGRAM, SCHOOL, Candidate, Entity, Mention, Relation
@@ -1123,14 +1124,7 @@ _CAMPAIGN_YEAR = re.compile(
 def _theme_after(text: str, at: int) -> str | None:
     """Return the label of a theme family of ontology/programs.ttl (课后服务) that text[at:]
     begins with, or None."""
-    return next((label for label in _theme_labels() if text.startswith(label, at)), None)
-
-
-@lru_cache(maxsize=1)
-def _theme_labels() -> tuple[str, ...]:
-    """Return the labels of the theme families, longest first."""
-    labels = {label for c in load_concepts() if c.theme for label in c.labels}
-    return tuple(sorted(labels, key=len, reverse=True))
+    return next((label for label in theme_labels() if text.startswith(label, at)), None)
 
 
 def launched(name: str) -> int:
