@@ -647,6 +647,33 @@ def test_a_bodys_meeting_room_is_a_place_not_a_body():
     assert _names("4月3日,全区校长会议在鹿城区教育局四楼会议室召开。", ORG) == {"鹿城区教育局"}
 
 
+@pytest.mark.parametrize("hall", ["报告厅", "多功能厅", "会议厅"])
+def test_a_hall_of_a_body_is_a_place_not_a_body(hall: str):
+    # 厅 ends a province's departments (教育厅) and the rooms a meeting is held in alike.
+    text = f"全体校长在鹿城区委党校{hall}参加专题培训。"
+    assert _names(text, ORG) == {"鹿城区委党校"}
+
+
+def test_a_party_school_is_a_body():
+    assert "温州市委党校" in _names("温州市委党校教授作专题辅导。", ORG)
+
+
+@pytest.mark.parametrize(
+    ("text", "body"),
+    [
+        ("温州市支教工作组投资建设了三所学校。", "温州市支教工作组"),
+        ("浙江省第八批援青工作队在当地新建一所小学。", "浙江省第八批援青工作队"),
+        ("据温州市援青指挥部介绍,项目年底完工。", "温州市援青指挥部"),
+    ],
+)
+def test_a_work_team_a_government_sends_is_a_body(text: str, body: str):
+    assert body in _names(text, ORG)
+
+
+def test_a_work_team_inside_a_longer_word_is_no_body():
+    assert _names("鹿城区加强宣传工作队伍建设。", ORG) == set()
+
+
 def test_a_count_and_its_measure_word_end_no_body():
     # 所 heads 研究所, but after a count it is the measure word of 两所 (two of them).
     assert _names("鹿城区教育局新增实验学校两所。", ORG) == {"鹿城区教育局"}
