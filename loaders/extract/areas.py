@@ -191,7 +191,10 @@ def area_context(doc: PolicyDocument) -> AreaContext:
         if len(infos) == 1:
             spelled.update(infos[0].codes)
         if not infos:  # a province or city short form names it as clearly as the full name
-            infos = tuple(i for i in gaz.by_alias.get(word, ()) if i.level in ("province", "city"))
+            aliased = gaz.by_alias.get(word, ())
+            infos = tuple(i for i in aliased if i.level in ("province", "city"))
+            if len(infos) < len(aliased):
+                continue  # 朝阳 is a city of one province and districts of others: unsure
             if infos and begins_inside_word(doc.norm, match.start, match.end):
                 continue  # 重|大理|论 names no city
         if len(infos) == 1:

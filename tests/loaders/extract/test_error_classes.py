@@ -643,6 +643,12 @@ def test_a_place_read_across_two_words_does_not_set_the_documents_area():
     assert [a.name for a in area_context(doc).chain] == ["青海省"]
 
 
+def test_a_short_form_shared_by_a_city_and_other_districts_does_not_set_the_area():
+    # 朝阳 is a city of 辽宁省 and a district of 北京市 (and of 长春市); the page is about 北京.
+    doc = make_doc("北京今年新建学校20所。朝阳、海淀、丰台等区均有新校开学。")
+    assert [a.name for a in area_context(doc).chain] == ["北京市"]
+
+
 def test_a_bodys_meeting_room_is_a_place_not_a_body():
     assert _names("4月3日,全区校长会议在鹿城区教育局四楼会议室召开。", ORG) == {"鹿城区教育局"}
 
