@@ -333,10 +333,12 @@ def _candidate(
         town_start, town = _town_before(text, start, floor, context)
         if town is not None:
             full = (core.full if word != "委" else "党委") + word_full_suffix
+            # The county written before the town is part of the name (某县某镇党委).
+            begin = _chain_start(load_gazetteer(), text, min(town_start, start - 1), floor)
             return Candidate(
                 ORG,
-                text[min(town_start, start - 1) : end],
-                min(town_start, start - 1),
+                text[begin:end],
+                begin,
                 end,
                 core.cls,
                 "organizations.town",

@@ -102,6 +102,11 @@ def test_town_bodies_take_the_town_name():
     assert orgs["藤桥镇人民政府"] == {"镇政府"}
 
 
+def test_a_town_body_keeps_the_county_written_before_it():
+    orgs = _orgs("鹿城区藤桥镇党委研究了校舍安全。", CHAIN)
+    assert orgs["藤桥镇党委"] == {"鹿城区藤桥镇党委"}
+
+
 def test_development_zone_bureau_and_its_abbreviation_are_one_body():
     orgs = _orgs("昨天温州经济技术开发区教育局揭牌,经开区教育局负责人介绍。", ("浙江省", "温州市"))
     assert orgs["温州经济技术开发区教育局"] == {"经开区教育局"}
