@@ -124,6 +124,24 @@ def test_a_flat_f1_curve_gives_the_threshold_nearest_even_odds():
     assert plateau({t: {"k": v} for t, v in peaked.items()}, "k") == 0.25
 
 
+def _documents_counts(correct: list[int], gold: int = 10) -> list[dict]:
+    """Per-document counts of one kind (correct, chosen, found, gold): each document chooses
+    ten names, of which `correct[i]` are right."""
+    return [{"k": (c, 10, c, gold)} for c in correct]
+
+
+def test_a_threshold_leaves_even_odds_only_when_it_scores_better_beyond_the_noise():
+    script = _training_script()
+    even = _documents_counts([8, 7, 9, 6, 8, 7, 9, 8, 7, 8] * 3)
+    # One document in three gains a name at 0.25 and one loses one: a difference of noise.
+    noisy = _documents_counts([9, 7, 9, 6, 7, 7, 9, 8, 8, 8] * 3)
+    assert script._departure({0.25: noisy, 0.5: even}, "k", 0.25) == 0.5
+    # Every document gains a name at 0.25: the lower threshold is better, whatever the sample.
+    better = _documents_counts([9, 8, 10, 7, 9, 8, 10, 9, 8, 9] * 3)
+    assert script._departure({0.25: better, 0.5: even}, "k", 0.25) == 0.25
+    assert script._departure({0.25: better, 0.5: even}, "k", 0.5) == 0.5
+
+
 def test_the_training_documents_come_in_one_order_wherever_the_folders_lie(tmp_path: Path):
     """The model depends on the order of its examples: the corpus, then devextra, each by file
     name, whether ../shared sorts before the project's folder or after it."""
