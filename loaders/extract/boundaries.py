@@ -37,6 +37,8 @@ MAX_EDGES = 8  # alternative left edges per anchor, nearest first (rule edges co
 # Characters that never occur inside these names. Quotes may (“青枫”社区教育集团), and so may
 # parentheses around a campus (明远中学(东校区)), so neither is listed.
 HARD = frozenset(" \t\n\u3000,，。、;；:：!！?？《》【】[]<>〈〉…—/|·•●■◆▲★☆○◎")
+# A group named by its lead school with the word in brackets (某某中学(集团)).
+LED_GROUP = "(集团)"
 # Only a campus is written in parentheses after its school's name; a programme name may hold a
 # separator dot (素质教育·钟楼2025计划).
 _HARD = {
@@ -239,7 +241,9 @@ def find_anchors(
         if not floor <= c.start < ceiling:
             floor, ceiling = c.start, c.end
         head = head_of(c.kind, c.canonical or c.name)
-        best[(c.kind, c.end)] = Anchor(c.kind, c.end, c.end, head, floor, max(ceiling, c.end))
+        # A group named as its lead school and (集团): its edges are sought before the bracket.
+        head_start = c.end - len(LED_GROUP) if c.name.endswith(LED_GROUP) else c.end
+        best[(c.kind, c.end)] = Anchor(c.kind, head_start, c.end, head, floor, max(ceiling, c.end))
     return sorted(best.values(), key=lambda a: (a.end, a.kind))
 
 

@@ -20,7 +20,7 @@ from loaders.extract.gazetteer import after_places, load_gazetteer
 from loaders.extract.model import GROUP, ORG, Candidate
 from loaders.extract.names import extend_left, strip_leading_noise
 from loaders.extract.people import after_titled_person
-from loaders.extract.schools import EDITIONS, GENERIC, POLICY_WORDS, is_specific
+from loaders.extract.schools import EDITIONS, GENERIC, POLICY_WORDS, is_specific, led_group_start
 from loaders.extract.schools import SUFFIXES as SCHOOL_SUFFIXES
 from loaders.extract.sentences import spans_with_hits, word_hits
 
@@ -116,6 +116,15 @@ def find_groups(
             if hit[1] not in best or hit[0] < best[hit[1]][0]:
                 best[hit[1]] = hit
         for start, end, word in sorted(best.values()):
+            if word == "集团" and text[start - 1 : start] == "(" and text[end : end + 1] == ")":
+                led = led_group_start(text, end + 1, s_start)
+                if led is not None:  # 某某中学(集团): the group its school leads
+                    found.append(
+                        Candidate(
+                            GROUP, text[led : end + 1], led, end + 1, "EducationGroup", "groups.led"
+                        )
+                    )
+                continue
             if _NOT_AFTER.match(text, end):
                 continue
             begin = extend_left(text, start, s_start, min_specific=2, max_len=24)

@@ -25,7 +25,14 @@ from pathlib import Path
 
 from loaders.dictionary import dictionary_tag, dictionary_word
 from loaders.extract import boundaries, lexicon, people
-from loaders.extract.boundaries import HEAD_LISTS, Alternative, Anchor, head_class, verb_word
+from loaders.extract.boundaries import (
+    HEAD_LISTS,
+    LED_GROUP,
+    Alternative,
+    Anchor,
+    head_class,
+    verb_word,
+)
 from loaders.extract.concepts import concept_for
 from loaders.extract.features import Words, anchor_features, features, repeated
 from loaders.extract.lexical import FUNCTION_TAGS, Token, analyse
@@ -819,7 +826,7 @@ def choose(cases: Sequence[AnchorCase], model: MentionModel, backstop: bool = Tr
             continue
         best = _best(group, model)
         if _accepted(best, model):
-            chosen.append(best)
+            chosen.append(_with_led_group(best, group))
             continue
         if not backstop or best.alternative.anchor.kind not in _BACKED:
             continue
@@ -845,6 +852,23 @@ def choose(cases: Sequence[AnchorCase], model: MentionModel, backstop: bool = Tr
                 Scored(first.alternative, first.features, model.probability(first.features))
             )
     return chosen
+
+
+def _with_led_group(best: Scored, group: Sequence[Scored]) -> Scored:
+    """Return the rule's name of a school written after its group's bracketed name (某某中学
+    (集团)|某某小学) in place of the bare name the model chose: that is how the school is named
+    (schools.led_group_start); the model has no example of it."""
+    start = best.alternative.start
+    for scored in group:
+        rule = scored.alternative.rule
+        if (
+            rule is not None
+            and rule.kind == SCHOOL
+            and rule.start < start
+            and rule.name[: start - rule.start].endswith(LED_GROUP)
+        ):
+            return scored
+    return best
 
 
 # LAC's classes of a proper name's words: a place's, a person's, an organisation's.

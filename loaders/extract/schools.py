@@ -18,7 +18,7 @@ import ahocorasick
 
 from loaders.dictionary import dictionary_tag, dictionary_word
 from loaders.extract import lexicon
-from loaders.extract.boundaries import head_ending_at, head_of, verb_word
+from loaders.extract.boundaries import LED_GROUP, head_ending_at, head_of, verb_word
 from loaders.extract.cover import Cover
 from loaders.extract.gazetteer import leading_place, load_gazetteer
 from loaders.extract.model import GROUP, ORG, SCHOOL, Candidate
@@ -40,6 +40,7 @@ SUFFIXES: dict[str, str] = {
     word: level for word, level in lexicon.classes("school_heads").items() if level != "campus"
 }
 CAMPUS_SUFFIXES = lexicon.words("school_heads", "campus")
+_SUFFIXES_LONGEST_FIRST = sorted(SUFFIXES, key=len, reverse=True)
 # After a suffix, these mean the word is not a school (小学生, 中学阶段, 小学教育).
 _NOT_AFTER = re.compile(lexicon.guarded_alternation("school_not_after"))
 _STAFF = frozenset(lexicon.words("school_not_after", "staff"))
@@ -655,6 +656,33 @@ def _numbered_begin(text: str, numeral: int, floor: int) -> int:
 _FORMER = frozenset("原老")
 
 
+# A group named by its lead school with the word in brackets (某某中学(集团)), and its members
+# named after it (某某中学(集团)某某小学): a way of naming groups some cities follow.
+_LED_GROUP = LED_GROUP
+
+
+def led_group_start(text: str, end: int, floor: int) -> int | None:
+    """Return where a group named as its lead school and (集团), ending at `end`, begins; None
+    when no specific school's name comes before the brackets.
+
+    >>> t = "和青枫实验学校(集团)白鹭小学"
+    >>> t[led_group_start(t, 11, 0) : 11], led_group_start("学区(集团)", 6, 0)
+    ('青枫实验学校(集团)', None)
+    """
+    paren = end - len(_LED_GROUP)
+    if paren <= floor or not text.startswith(_LED_GROUP, paren):
+        return None
+    suffix = next((s for s in _SUFFIXES_LONGEST_FIRST if text.endswith(s, floor, paren)), None)
+    if suffix is None:
+        return None
+    begin = after_cut_noise(text, extend_left(text, paren, floor, min_specific=2, max_len=20))
+    name, cut = strip_leading_noise(text[begin:paren])
+    trim = trim_left(name, len(suffix))
+    if not is_specific(name[trim:], len(suffix)):
+        return None
+    return begin + cut + trim
+
+
 def _former(name: str) -> bool:
     """Return True when `name` opens with 原 or 老 saying what the school was called before
     (原|某某十小), not with a word (老城区) or a place (原州区, 老河口市)."""
@@ -689,6 +717,9 @@ def _candidate(text: str, start: int, end: int, word: str, floor: int) -> Candid
     begin += cut
     cut = trim_left(name, suffix_len)
     name, begin = name[cut:], begin + cut
+    led = led_group_start(text, begin, floor)
+    if led is not None:
+        name, begin = text[led:end], led  # 某某中学(集团)|某某小学: named with its group
     if word in CAMPUS_SUFFIXES:
         head = name[: -len(word)]
         if len(name) <= len(word) + 1 or CAPACITY.search(head) or _BAD_CAMPUS.search(head):

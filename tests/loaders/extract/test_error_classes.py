@@ -297,6 +297,26 @@ def test_a_group_named_after_a_school_named_by_its_place_is_a_group():
     assert _names("温州小学教联体新增两所成员校。", GROUP) == {"温州小学教联体"}
 
 
+def test_a_group_named_as_its_lead_school_with_the_word_in_brackets_is_a_group():
+    chain = ("广东省", "深圳市", "宝安区")
+    text = "白鹭中学(集团)、青枫外国语学校(集团)本学期各新增一所成员学校。"
+    assert _names(text, GROUP, chain) == {"白鹭中学(集团)", "青枫外国语学校(集团)"}
+    # A bracketed word after a district or a company is no group of schools.
+    text = "推进学区(集团)建设,委托青枫教育科技(集团)有限公司管理。"
+    assert _names(text, GROUP, chain) == set()
+
+
+def test_a_school_named_after_its_bracketed_group_keeps_the_groups_name():
+    chain = ("广东省", "深圳市", "宝安区")
+    text = "新开办的白鹭中学(集团)青枫学校、青枫外国语学校(集团)白鹭湾小学招收新生。"
+    schools = _names(text, SCHOOL, chain)
+    assert {"白鹭中学(集团)青枫学校", "青枫外国语学校(集团)白鹭湾小学"} <= schools
+    assert not {"青枫学校", "白鹭湾小学"} & schools
+    relations = extract(make_doc(text, chain=chain)).relations
+    members = {(r.subject.split(":")[-1], r.object.split(":")[-1]) for r in relations}
+    assert ("白鹭中学(集团)青枫学校", "白鹭中学(集团)") in members
+
+
 def test_group_named_after_a_road_is_kept_whole():
     groups = _names("人民路教育集团新增两所成员校。", GROUP)
     assert "人民路教育集团" in groups
