@@ -717,6 +717,8 @@ def _candidate(text: str, start: int, end: int, word: str, floor: int) -> Candid
     begin += cut
     cut = trim_left(name, suffix_len)
     name, begin = name[cut:], begin + cut
+    if _former(name) and len(name) - 1 > suffix_len:
+        name, begin = name[1:], begin + 1  # 原|某某镇中学: the school's former name
     led = led_group_start(text, begin, floor)
     if led is not None:
         name, begin = text[led:end], led  # 某某中学(集团)|某某小学: named with its group

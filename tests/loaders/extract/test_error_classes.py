@@ -96,6 +96,13 @@ def test_former_before_a_numbered_school_is_no_part_of_its_name():
     assert any("原州区十小" in {e.label, *e.alt_labels} for e in schools if e.kind == SCHOOL)
 
 
+def test_former_before_a_named_school_is_no_part_of_its_name():
+    # 原|藤桥镇中学: what the school was called before it merged.
+    schools = _names("新校由原藤桥镇中学和原青枫中学合并而成。", SCHOOL)
+    assert {"藤桥镇中学", "青枫中学"} <= schools
+    assert not any(n.startswith("原") for n in schools)
+
+
 def test_numbered_school_written_in_digits():
     # 某市68小 as 某市49中; 3小时 and 5小组 are no schools.
     assert _names("鹿城区二小和鹿城区68小开展结对帮扶。", SCHOOL) >= {"鹿城区68小"}
