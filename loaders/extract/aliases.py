@@ -35,6 +35,8 @@ from loaders.extract.schools import specific_part
 # Shorthand of numbered and experimental schools: X一中 = X第一中学, X实小 = X实验小学.
 _SHORT_NUMBERED = re.compile(r"(.{2,5}?)([一二三四五六七八九十]{1,3}|[1-9][0-9]?)中")
 _SHORT_EXPERIMENTAL = re.compile(r"(.{2,5}?)实小")
+# A numbered short form with no place (五十七中, 57中, 十二小): the document's own school.
+_BARE_NUMBERED = re.compile(r"([一二三四五六七八九十]{1,3}|[1-9][0-9]?)([中小])")
 # A short form the document defines: F(以下简称S) / F(简称“S”).
 _DEFINED = re.compile(r"[(（](?:以下)?简称[“\"]?([\u4e00-\u9fff]{2,8})[”\"]?[)）]")
 # Campus heads: a campus name is its school's name (or short form) plus one of these parts.
@@ -667,6 +669,8 @@ def _defined_exactly(candidates: list[Candidate], text: str) -> dict[tuple[str, 
 
 
 def _expand_short(name: str, schools: set[str], gaz, context: AreaContext | None) -> str | None:  # noqa: ANN001
+    if _BARE_NUMBERED.fullmatch(name):  # 五十七中 is no place 五十 and its 七中
+        return _bare_numbered_full(name, schools)
     parts = _shorthand(name)
     if parts is None:
         return None
@@ -685,6 +689,23 @@ def _expand_short(name: str, schools: set[str], gaz, context: AreaContext | None
     if len(areas) == 1:
         return areas[0].name + tail
     return None
+
+
+def _bare_numbered_full(name: str, schools: set[str]) -> str | None:
+    """Return the one school of `schools` a bare numbered short form (五十七中, 57中, 十二小)
+    stands for, the one whose name ends with that number written out, or None.
+
+    >>> _bare_numbered_full("57中", {"青田县第五十七中学", "青田县第五十七中学南校区"})
+    '青田县第五十七中学'
+    >>> _bare_numbered_full("一中", {"青田县第一中学", "温州市第一中学"})
+    """
+    bare = _BARE_NUMBERED.fullmatch(name)
+    if bare is None:
+        return None
+    number, level = bare.groups()
+    tail = f"第{cn2an.an2cn(number) if number.isdigit() else number}{level}学"
+    options = [s for s in schools if s.endswith(tail) and len(s) > len(tail)]
+    return options[0] if len(options) == 1 else None
 
 
 def _initialisms(candidates: list[Candidate], schools: set[str], gaz) -> dict[str, str]:  # noqa: ANN001

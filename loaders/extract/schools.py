@@ -433,6 +433,7 @@ def find_schools(text: str, spans) -> list[Candidate]:  # noqa: ANN001
             found += _suffixed(text, hits, s_start, s_end)
         if numeral < len(numerals) and numerals[numeral] + 2 <= s_end:
             found += _listed_numbered(text, s_start, s_end, found)
+            found += _standalone_numbered(text, s_start, s_end, found)
         if may_coordinate:
             found += _coordinated(text, s_start, s_end, list_end)
     return found
@@ -524,6 +525,35 @@ def _listed_numbered(
         before = text[a - 1 : a] == "、" and a - 1 in ends
         after = text[b : b + 1] == "、" and b + 1 in starts
         if before or after:
+            out.append(Candidate(SCHOOL, text[a:b], a, b, "School", "schools.numbered", 0.6))
+    return out
+
+
+def _standalone_numbered(
+    text: str, s_start: int, s_end: int, found: list[Candidate]
+) -> list[Candidate]:
+    """Return the bare numbered short forms with a number of two or more figures (53中, 十二中,
+    二十三中) that begin a word: a school of the document's area wherever it stands, as a
+    number that high is rarely anything else (一中 or 三中 alone may be a plenary session's).
+
+    >>> t = "全面启动62中操场改造,二十三中扩建,全县153所中小学。"
+    >>> [c.name for c in _standalone_numbered(t, 0, len(t), [])]
+    ['62中', '二十三中']
+    """
+    taken = {(c.start, c.end) for c in found}
+    out: list[Candidate] = []
+    for m in _BARE_NUMBERED.finditer(text, s_start, s_end):
+        a, b = m.span()
+        if b - a < 3 or (a, b) in taken or text[b : b + 1] == "小":  # 中|小学
+            continue
+        before = text[a - 1] if a > s_start else ""
+        begins_word = (
+            not before
+            or not "\u4e00" <= before <= "\u9fff"
+            or before in _FORMER
+            or dictionary_word(text[a - 2 : a])
+        )
+        if begins_word:
             out.append(Candidate(SCHOOL, text[a:b], a, b, "School", "schools.numbered", 0.6))
     return out
 

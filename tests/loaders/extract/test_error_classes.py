@@ -418,6 +418,34 @@ def test_a_school_numbered_in_digits_is_its_spelled_out_names_short_form():
     assert [(e.label, e.alt_labels) for e in schools] == [("温州市第十二中学", ("温州12中",))]
 
 
+@pytest.mark.parametrize(
+    ("text", "school"),
+    [("全市启动38中新校建设。", "38中"), ("今年十四中扩建了操场。", "十四中")],
+)
+def test_a_school_numbered_beyond_ten_is_a_school_standing_alone(text: str, school: str):
+    # A number that high before 中 or 小 names a school of the area even outside a list.
+    assert school in _names(text, SCHOOL)
+
+
+@pytest.mark.parametrize("when", ["去年", "同年", "近年来"])
+def test_a_relative_time_before_a_name_is_no_part_of_it(when: str):
+    # 今年|十四中: the rule that reads a numbered school's place before its number stops here.
+    assert _names(f"{when}十四中扩建了操场。", SCHOOL) == {"十四中"}
+
+
+def test_a_small_number_or_a_count_before_zhong_xiao_standing_alone_is_no_school():
+    assert _names("全县153所中小学,另有12中小学生参赛。", SCHOOL) == set()
+    assert _names("学习贯彻党的三中全会精神,一中队表现突出。", SCHOOL) == set()
+
+
+def test_a_bare_numbered_short_form_is_the_written_school_of_that_number():
+    text = "温州市第三十八中学举办开放日。近年来,38中和三十八中的老师都参与了课改。"
+    schools = [e for e in extract(make_doc(text, chain=CHAIN)).entities if e.kind == SCHOOL]
+    assert [(e.label, set(e.alt_labels)) for e in schools] == [
+        ("温州市第三十八中学", {"38中", "三十八中"})
+    ]
+
+
 @pytest.mark.parametrize("text", ["每天锻炼3小时以上。", "党的十九届4中全会召开。"])
 def test_digits_before_a_word_beginning_with_a_school_character_name_no_school(text: str):
     assert not _names(text, SCHOOL)
