@@ -766,9 +766,9 @@ def find_title(norm: str, lines: list[tuple[int, int]]) -> Span | None:
             if heads:
                 break
             quoted = _ISSUED_QUOTE.search(line)
-            return (
-                Span(start + quoted.start("title"), start + quoted.end("title")) if quoted else None
-            )
+            if quoted:
+                return Span(start + quoted.start("title"), start + quoted.end("title"))
+            return _headline_after_lede(norm, lines, i) if i == 0 else None
         if _is_title_line(line) and not _form_row(norm, lines, i):
             heads.append(i)
     if not heads:
@@ -790,6 +790,50 @@ def find_title(norm: str, lines: list[tuple[int, int]]) -> Span | None:
     chosen = _without_account_name(norm, lines, plain, chosen)
     first, last = _title_lines(norm, lines, chosen)
     return _clean_title(norm, lines[first][0], lines[last][1])
+
+
+def _headline_after_lede(norm: str, lines: list[tuple[int, int]], lede: int) -> Span | None:
+    """Return the headline printed right after a page's opening summary paragraph, or None.
+
+    Pages copied with their description over the story (某地今年新建小学三所…。 / 某市教育局 /
+    关于某某事项的通知) begin with a paragraph; the headline is the heading line after it
+    when it names a kind of document (通知, 方案 …), stands over a byline (来源: … 发布时间: …),
+    or is two thirds restated by the summary in one run. A heading after a plain first
+    paragraph (一、总体要求, a section's name) is none of these.
+    """
+    following = lede + 1
+    if following >= len(lines) or _NEWS_LEAD.match(norm[slice(*lines[lede])]):
+        return None  # 本报讯(通讯员…): the story itself has begun, its headings are sections'
+    line = norm[slice(*lines[following])]
+    if _is_paragraph(line) or not _is_title_line(line):
+        return None
+    first, last = _title_lines(norm, lines, following)
+    if first != following:
+        return None
+    plain = re.sub(r"\s+", "", norm[lines[first][0] : lines[last][1]])
+    # The page's lines between the headline and the story (bylines are no body lines).
+    between = norm[lines[last][1] : lines[last + 1][0] if last + 1 < len(lines) else len(norm)]
+    byline = any(is_byline(line) for line in between.splitlines() if line.strip())
+    restated = (
+        len(plain) >= _HEADLINE_MIN
+        and _longest_run_in(plain, norm[slice(*lines[lede])]) * 3 >= len(plain) * 2
+    )
+    if not (_DOCUMENT_KIND.search(plain) or byline or restated):
+        return None
+    return _clean_title(norm, lines[first][0], lines[last][1])
+
+
+def _longest_run_in(text: str, other: str) -> int:
+    """Return the length of the longest run of `text` that `other` holds.
+
+    >>> _longest_run_in("某区今年新建小学三所", "据悉,某市今年新建小学三所,涉及多区。")
+    8
+    """
+    best = 0
+    for k in range(len(text)):
+        while k + best < len(text) and text[k : k + best + 1] in other:
+            best += 1
+    return best
 
 
 _ACCOUNT_NAME_MAX = 10  # characters of a public account's name after its headline

@@ -222,6 +222,41 @@ def test_a_title_whose_matter_wraps_goes_on_to_the_line_naming_the_kind_of_docum
     assert metadata_of(page).title == "关于进一步加强青禾县乡村小规模学校建设的意见"
 
 
+_SUMMARY = "近日,青禾县教育局调整了城区小学招生范围,今年秋季起按街道划片,涉及学校十二所,家长可关注后续安排。\n"
+
+
+@pytest.mark.parametrize(
+    ("headline", "after"),
+    [
+        # It names a kind of document.
+        ("青禾县教育局关于做好城区小学招生工作的通知", "各学校:\n"),
+        # It stands over a byline.
+        ("青禾县小学招生新规出炉", "来源:县教育局 发布时间:2021-05-06\n"),
+        # The summary restates it.
+        ("青禾县教育局调整了城区小学招生范围", ""),
+    ],
+)
+def test_the_headline_after_a_pages_summary_paragraph_is_the_title(headline: str, after: str):
+    page = (
+        _SUMMARY
+        + headline
+        + "\n"
+        + after
+        + "一、调整范围。城区小学按街道划片招生,初中按小学对口升学。\n"
+    )
+    assert metadata_of(page).title == headline
+
+
+@pytest.mark.parametrize(
+    "first",
+    [_SUMMARY, "本报讯(通讯员 白鹭)近日,青禾县教育局调整了城区小学招生范围,涉及学校十二所。\n"],
+)
+def test_a_section_heading_after_a_first_paragraph_or_a_news_lead_is_no_title(first: str):
+    # A plain heading after the story's first paragraph is a section's (一、… or a subheading).
+    page = first + "城区小学划片情况\n城区小学按街道划片招生,初中按小学对口升学。各校做好宣传。\n"
+    assert metadata_of(page).title is None
+
+
 def test_title_is_the_head_line_the_text_repeats_in_quotes() -> None:
     page = (
         "书香润童心 阳光伴成长\n"
