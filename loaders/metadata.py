@@ -904,9 +904,11 @@ _NUMERIC_DATE = (
 _DATELINE = re.compile(rf"^[ \t•·●|]*(?P<date>{_NUMERIC_DATE})[^\n]{{0,30}}$", re.MULTILINE)
 # A byline's date label: 发布时间, 时间, 日期, 发布于 … (an 更新时间 is not the publication date).
 _LABELLED_DATE = re.compile(
-    r"(?:^|(?<=[\s|•·]))(?:发布时间|发布日期|发表时间|发稿时间|时间|日期|发布于|发表于"
+    r"(?:(?:^|(?<=[\s|•·]))(?:时间|日期|发布于|发表于"
     # 发布 alone labels a date only with its colon (发布:2021-09-10)
     r"|发布(?=[ \t]*:))"
+    # a label of two words, run on after a source's name (来源:某某局发布时间:…)
+    r"|发布时间|发布日期|发表时间|发稿时间)"
     rf"[ \t]*:?[ \t]*(?P<date>{_NUMERIC_DATE}|{_DATE_TEXT})",
     re.MULTILINE,
 )
@@ -998,6 +1000,25 @@ def find_dateline(
         if not match:
             # A newspaper's page prints the issue's date on its masthead, above the headline.
             return _date_above(norm, lines, before, masthead_date)
+    return Span(*match.span("date")) if match else None
+
+
+def _labelled_dateline(norm: str, lines: list[tuple[int, int]]) -> Span | None:
+    """Return the date of a byline over the story of a page without a headline: labelled
+    (发布时间:…), after a source's name, or with its clock time; a bare date there may be a
+    portal's today (2026-01-19 / 星期一), which a byline's label or clock time is not.
+
+    >>> norm = "某某客户端 2021-05-06 15:52:27\\n5月6日,某县召开会议。会议指出,要做好工作。"
+    >>> span = _labelled_dateline(norm, [(0, 24), (25, len(norm))])
+    >>> norm[span.start:span.end]
+    '2021-05-06'
+    """
+    stop = next((s for s, e in lines if _is_paragraph(norm[s:e])), len(norm))
+    match = (
+        _LABELLED_DATE.search(norm, 0, stop)
+        or _SOURCED_DATE.search(norm, 0, stop)
+        or _TIMED_DATE.search(norm, 0, stop)
+    )
     return Span(*match.span("date")) if match else None
 
 
@@ -1263,8 +1284,13 @@ def extract_metadata(
         len(timestamps) >= 3 or "访谈" in title or bool(_INTERVIEW_LABEL.search(norm, 0, 3000))
     )
     title_span = ev.get("title")
-    if "published_on" not in values and not interview and title_span:
-        dateline = find_dateline(norm, title_span.end, lines, title_span.start)
+    if "published_on" not in values and not interview:
+        # A page without a headline may still print its byline over the story.
+        dateline = (
+            find_dateline(norm, title_span.end, lines, title_span.start)
+            if title_span
+            else _labelled_dateline(norm, lines)
+        )
         if dateline:
             put("published_on", dateline, parse_date(norm[dateline.start : dateline.end]))
     if not any(f in values for f in ("written_on", "generated_on", "published_on")):

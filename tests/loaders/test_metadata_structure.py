@@ -191,6 +191,18 @@ def test_a_dated_header_gives_way_to_the_documents_own_date() -> None:
     assert (meta.title, meta.date) == ("关于县政协第27号提案的答复", "2023-07-04")
 
 
+_STORY = "5月6日,青禾县召开课后服务推进会。会议指出,各校要做好课后服务工作。\n"
+
+
+@pytest.mark.parametrize(
+    "byline",
+    ["青禾融媒 2021-05-06 15:52:27\n", "来源:青禾县教育局发布时间:2021-05-06\n"],
+)
+def test_a_byline_dates_a_page_without_a_headline(byline: str) -> None:
+    meta = metadata_of(byline + _STORY)
+    assert (meta.title, meta.date) == (None, "2021-05-06")
+
+
 def test_a_search_box_or_a_menu_word_above_the_headline_is_no_title() -> None:
     search = "快捷搜索:  汽车  科技\n青禾县第六中学新校区在什么地方\n6月29日,青禾县第六中学新校区奠基仪式举行。\n"
     assert metadata_of(search).title == "青禾县第六中学新校区在什么地方"
