@@ -107,12 +107,16 @@ _OTHER_LABELS = (
 # alternative begins with a literal and the regex engine skips in C to a label's first
 # character, instead of testing the start condition at every character.
 _LABEL_START = r"(?<![^\s|•·:,;日)】\]【\[].)"
+_LABEL_BEFORE = re.compile(r"[\s|•·:,;日)】\]【\[]")  # what _LABEL_START lets a label follow
+# Labels of two words that a byline may run on after the previous value with no space
+# (来源:某某局发布时间:…); with their colon they are labels wherever they stand.
+_RUN_ON_LABELS = frozenset({"发布时间", "发布日期"})
 _LABEL = re.compile(
     r"(?P<label>"
     + "|".join(
         r"\s*".join(label)
         if label in _FOOTER_FIELDS
-        else label[0] + _LABEL_START + r"\s*".join(label)[1:]
+        else label[0] + ("" if label in _RUN_ON_LABELS else _LABEL_START) + r"\s*".join(label)[1:]
         for label in sorted(
             [*_LABEL_FIELDS, *_FOOTER_FIELDS, *_OTHER_LABELS.split("|")], key=len, reverse=True
         )
@@ -370,6 +374,8 @@ def _label_accepted(norm: str, match: re.Match[str]) -> bool:
         return True
     if len(label) < _BARE_LABEL_MIN or match["sep"].strip():
         return False
+    if label in _RUN_ON_LABELS and at > 0 and not _LABEL_BEFORE.match(norm[at - 1]):
+        return False  # run on after a word only with its colon (本次发布时间 为准)
     return at == 0 or norm[at - 1] in " \t\n|•·:,;)】]" or label not in _FOOTER_FIELDS
 
 

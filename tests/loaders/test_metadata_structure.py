@@ -203,6 +203,13 @@ def test_a_byline_dates_a_page_without_a_headline(byline: str) -> None:
     assert (meta.title, meta.date) == (None, "2021-05-06")
 
 
+def test_a_date_label_run_on_after_a_source_ends_the_source() -> None:
+    meta = metadata_of("来源:青禾县教育局发布时间:2021-05-06\n" + _STORY)
+    assert (meta.issuer, meta.date) == ("青禾县教育局", "2021-05-06")
+    # Without its colon, the words after another word are no label.
+    assert metadata_of("以本次发布时间 为准。\n" + _STORY).date is None
+
+
 def test_a_search_box_or_a_menu_word_above_the_headline_is_no_title() -> None:
     search = "快捷搜索:  汽车  科技\n青禾县第六中学新校区在什么地方\n6月29日,青禾县第六中学新校区奠基仪式举行。\n"
     assert metadata_of(search).title == "青禾县第六中学新校区在什么地方"
