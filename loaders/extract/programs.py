@@ -219,6 +219,8 @@ _SCHOOL_HEAD = re.compile(
     "(?P<head>" + lexicon.alternation("school_heads") + r")(?:建设|新建|(?:提升)?改造)?$"
 )
 _COPULA = re.compile(lexicon.alternation("copulas"))
+# A point of an enumeration (一是, 二是 …, 其次是) before what it lists.
+_ENUMERATED = re.compile(r"(?:[一二三四五六七八九十]|其次|再次|最后)是$")
 _COPULA_BEFORE = re.compile("(?:" + lexicon.alternation("copulas") + ")$")
 # What joins a complement's head to its copula: a relative clause's 的 or a numeral and
 # classifier (一项, 这一), then the heads listed before it (民生工程、民心工程、…).
@@ -951,8 +953,13 @@ def _characterises(text: str, s_start: int, begin: int, end: int) -> bool:
     (是实施青禾助学工程): then no 的 or classifier comes right before it."""
     clause = _CLAUSE_START.match(text, s_start, begin)  # the clause holding the head
     start = clause.end() if clause else s_start
-    if _COPULA_BEFORE.search(text, start, begin) and text.startswith("来", end):
-        return True  # 把…作为一把手工程来抓: the role the work is given, with nothing between
+    if _COPULA_BEFORE.search(text, start, begin) and (
+        text.startswith("来", end)
+        or (_COMPLEMENT_END.match(text, end) and not _ENUMERATED.search(text, start, begin))
+    ):
+        # 把…作为一把手工程来抓, 某事是第一民生工程,: the copula's whole complement, right after
+        # it; but 二是|某某工程。 lists a point of a plan, which may be a programme
+        return True
     opening = _COMPLEMENT_OPENING.search(text, start, begin)
     if opening is None or _COPULA.search(text, start, opening.start()) is None:
         return False

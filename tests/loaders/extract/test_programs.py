@@ -444,6 +444,19 @@ def test_programme_role_given_to_the_work_is_no_programme():
     assert programs_in("各校要把教学质量作为一把手工程来抓。") == set()
 
 
+@pytest.mark.parametrize(
+    "text",
+    ["在青禾,学前教育是第一民生工程,家长最关心。", "各校把课堂改革作为一把手工程,全力推进。"],
+)
+def test_programme_head_closing_a_copulas_complement_right_after_it_is_no_programme(text: str):
+    assert programs_in(text) == set()
+
+
+def test_programme_listed_as_a_point_of_a_plan_stays():
+    # 二是|青苗助学工程: the point's subject, not a copula's complement.
+    assert "青苗助学工程" in programs_in("今年重点抓好三件事。二是青苗助学工程。")
+
+
 def test_programme_that_the_role_is_given_to_stays():
     assert "青苗助学工程" in programs_in("各校要把青苗助学工程作为重点工作来抓。")
 
