@@ -1207,10 +1207,24 @@ def _jurisdiction(
         if name and (areas := leading_areas(name)):
             return areas[-1][2]
     for name in others:
-        areas = find_areas(name, norm, aliases=False)
-        if areas:
-            return max((chain for _, _, chain in areas), key=len)
+        chains = [c for _, _, c in find_areas(name, norm, aliases=False) if _settled(c, norm)]
+        if chains:
+            return max(chains, key=len)
     return ()
+
+
+def _settled(chain: tuple[str, ...], norm: str) -> bool:
+    """Return True when the area ending `chain` is the only one of its name, or the text names
+    one of its parents: 城区 is a district of several cities, and a word too (多城区)."""
+    gaz = load_gazetteer()
+    if len(gaz.by_name.get(chain[-1], ())) <= 1:
+        return True
+    return any(
+        label in norm
+        for parent in chain[:-1]
+        for info in gaz.by_name.get(parent, ())[:1]
+        for label in (info.name, *info.aliases)
+    )
 
 
 def extract_metadata(

@@ -846,3 +846,11 @@ def test_a_public_accounts_byline_of_its_name_and_a_date_dates_the_page() -> Non
     meta = metadata_of(page)
     assert meta.title == "青禾区三所新学校明年春季启用"
     assert meta.date == "2021-06-15"
+
+
+def test_a_district_name_shared_by_several_cities_sets_no_jurisdiction_unless_its_city_is_named():
+    # 城区 is a district of several cities and a common word (主城区, 多城区).
+    page = "青禾主城区小学招生范围出炉 新建小学三所\n发布时间:2021-05-06\n" + _STORY
+    assert metadata_of(page).jurisdiction_chain == ()
+    page = "阳泉市城区今年新建的三所小学全部投入使用\n发布时间:2021-05-06\n" + _STORY
+    assert metadata_of(page).jurisdiction_chain == ("山西省", "阳泉市", "城区")
