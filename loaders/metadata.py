@@ -170,10 +170,20 @@ def _org_line(line: str) -> bool:
 
     >>> _org_line("某某区教育局"), _org_line("某区人民政府"), _org_line("某某区构建发展新格局")
     (True, True, False)
+    >>> _org_line("某某区教育科学研究所"), _org_line("某某区今年新建小学三所")
+    (True, False)
     """
     match = _ORG_NAME.fullmatch(line)
     # The prefix is greedy: the suffix matched is the shortest that ends the line (局 of 教育局).
-    return match is not None and not (len(match["suffix"]) == 1 and everyday_word(line[-2:]))
+    return (
+        match is not None
+        and not (len(match["suffix"]) == 1 and everyday_word(line[-2:]))
+        and not _COUNTED_END.search(line)
+    )
+
+
+# A count at a headline's end (…新建小学三所, …两处): its measure word (所, 处) is no body's head.
+_COUNTED_END = re.compile(r"(?:[0-9]+|[一二三四五六七八九十百两几]+)[所处家个]$")
 
 
 # What every _SIGNATURE_INLINE match holds (white space, then the date): texts without it skip

@@ -854,3 +854,9 @@ def test_a_district_name_shared_by_several_cities_sets_no_jurisdiction_unless_it
     assert metadata_of(page).jurisdiction_chain == ()
     page = "阳泉市城区今年新建的三所小学全部投入使用\n发布时间:2021-05-06\n" + _STORY
     assert metadata_of(page).jurisdiction_chain == ("山西省", "阳泉市", "城区")
+
+
+def test_a_headline_ending_with_a_count_of_schools_is_a_title_not_a_bodys_name():
+    # 所 heads an institute's name (某某研究所) and counts schools (小学三所).
+    page = "青禾县今年新建小学三所\n发布时间:2021-05-06\n" + _STORY
+    assert metadata_of(page).title == "青禾县今年新建小学三所"
