@@ -78,7 +78,12 @@ def _specific(name: str, suffix: str) -> bool:
             head = name[: len(name) - len(suffix)]
             if head.endswith(school_suffix) and is_specific(head, len(school_suffix)):
                 return True
-    rest = GENERIC.sub("", re.sub(r"教育|幼教|名校|教学|学校|幼儿", "", body))
+    # The stage of education a head's 教育 completes (基础|教育集团, 城乡义务|教育集团) and the
+    # schools it groups (中小学|教育集团) are kinds.
+    stage = body + "教育" if suffix.startswith("教育") else body
+    rest = GENERIC.sub(
+        "", re.sub(r"(?:基础|义务)教育$|中小学|教育|幼教|名校|教学|学校|幼儿", "", stage)
+    )
     return bool(rest) and len(body) >= 2
 
 

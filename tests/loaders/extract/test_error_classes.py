@@ -324,6 +324,13 @@ def test_a_school_named_after_its_bracketed_group_keeps_the_groups_name():
     assert ("白鹭中学(集团)青枫学校", "白鹭中学(集团)") in members
 
 
+@pytest.mark.parametrize("kind_of_group", ["基础教育集团", "城乡义务教育集团", "中小学教育集团"])
+def test_a_group_named_by_a_stage_of_education_alone_is_a_kind_of_group(kind_of_group: str):
+    assert _names(f"全县组建了{kind_of_group},推动学校共同发展。", GROUP) == set()
+    # With a name of its own it is one group.
+    assert _names(f"青禾{kind_of_group}今天揭牌。", GROUP) == {f"青禾{kind_of_group}"}
+
+
 def test_group_named_after_a_road_is_kept_whole():
     groups = _names("人民路教育集团新增两所成员校。", GROUP)
     assert "人民路教育集团" in groups
