@@ -65,6 +65,8 @@ from loaders.identifiers import normalise_key
 
 # The heads a programme name ends with (lexicon/programme_heads.tsv).
 SUFFIXES = lexicon.words("programme_heads")
+# A quoted formula alone (“3+3”, “2+N”): the shape of a model, with no field of its own.
+_FORMULA_QUOTED = re.compile(r"[“‘\"][0-9A-Za-z+]+[”’\"]$")
 # Suffixes that name a programme only when quotes mark the name (机制, 模式 are everyday words).
 _QUOTE_ONLY = lexicon.words("programme_heads", "mechanism")
 # Plans carry their edition in the title (第三期融合教育推进计划); events and courses do not.
@@ -923,6 +925,8 @@ def _suffix_candidate(text: str, s_start: int, start: int, end: int, word: str) 
         return None
     if not quoted and (_WORKS.search(spec) or _building_works(spec)):
         return None
+    if word == "模式" and _FORMULA_QUOTED.search(text, begin, end - len(word)):
+        return None  # 升级为“3+3”模式: a formula names the model's shape, no programme
     if word in _QUOTE_ONLY and not spec[0].isdigit():
         closing = max(text.rfind("”", begin, end), text.rfind("’", begin, end))
         if closing < 0 or end - len(word) - closing - 1 > 2:

@@ -457,6 +457,12 @@ def test_programme_listed_as_a_point_of_a_plan_stays():
     assert "青苗助学工程" in programs_in("今年重点抓好三件事。二是青苗助学工程。")
 
 
+def test_programme_model_named_by_a_quoted_formula_alone_is_no_programme():
+    assert programs_in("青禾区课后服务推行“4+N”模式,覆盖全部小学。") == set()
+    # With a field of its own between the formula and 模式 it names one.
+    assert "4+N+1德育模式" in programs_in("青禾区推行“4+N+1”德育模式,覆盖全部小学。")
+
+
 def test_programme_that_the_role_is_given_to_stays():
     assert "青苗助学工程" in programs_in("各校要把青苗助学工程作为重点工作来抓。")
 
