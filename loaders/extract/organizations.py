@@ -21,6 +21,7 @@ from loaders.extract.areas import LEVEL_CHARACTERS, AreaContext, pick_area
 from loaders.extract.boundaries import REACH, head_ending_at
 from loaders.extract.gazetteer import AreaInfo, Gazetteer, load_gazetteer, place_lengths_before
 from loaders.extract.model import ORG, Candidate
+from loaders.extract.people import role_follows
 from loaders.extract.sentences import spans_with_hits, word_hits
 
 
@@ -522,6 +523,7 @@ def find_open_bodies(
                 and common_word(text[start : end + 1])
                 and not dictionary_word(text[start - 1 : end])
                 and not _head_hits_end(text, start)
+                and not role_follows(text, end)  # 某某处|处长: its head's own title follows
             ):
                 continue  # 集团化|办学, 发展联|盟: the head begins the next word (市政府|部署 ends a body)
             begin = _open_start(text, start, s_start, ends, area_starts, _whole_body(head))

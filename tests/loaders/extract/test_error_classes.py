@@ -648,6 +648,11 @@ def test_a_one_character_head_that_begins_a_verb_ends_no_body():
     assert verdicts["区教育局"] is False
 
 
+def test_a_section_before_its_heads_title_of_the_same_character_is_a_body():
+    # 人事处|处长: 处处 ("everywhere") is a word, but the head's title begins at the second 处.
+    assert "温州市教育局人事处" in _names("温州市教育局人事处处长王明出席会议。", ORG)
+
+
 def test_a_persons_title_held_in_a_body_is_not_a_body():
     # 常委 is a member of the standing committee: the body is the committee before it.
     orgs = _names("鹿城区委常委、宣传部部长王立新出席开学典礼。", ORG)
