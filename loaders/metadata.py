@@ -1008,11 +1008,7 @@ def find_dateline(
             default=0,
         )
         # A labelled date, or a date with its clock time (来源: 2016-09-02 15:57), over the title.
-        match = (
-            _LABELLED_DATE.search(norm, since, before)
-            or _SOURCED_DATE.search(norm, since, before)
-            or _TIMED_DATE.search(norm, since, before)
-        )
+        match = _byline_date(norm, since, before)
         if not match:
             # A newspaper's page prints the issue's date on its masthead, above the headline.
             return _date_above(norm, lines, before, masthead_date)
@@ -1030,12 +1026,18 @@ def _labelled_dateline(norm: str, lines: list[tuple[int, int]]) -> Span | None:
     '2021-05-06'
     """
     stop = next((s for s, e in lines if _is_paragraph(norm[s:e])), len(norm))
-    match = (
-        _LABELLED_DATE.search(norm, 0, stop)
-        or _SOURCED_DATE.search(norm, 0, stop)
-        or _TIMED_DATE.search(norm, 0, stop)
-    )
+    match = _byline_date(norm, 0, stop)
     return Span(*match.span("date")) if match else None
+
+
+def _byline_date(norm: str, start: int, stop: int) -> re.Match[str] | None:
+    """Return the first byline date in norm[start:stop] that its label, a source's name before
+    it or its clock time marks as one (a bare date may be anything)."""
+    return (
+        _LABELLED_DATE.search(norm, start, stop)
+        or _SOURCED_DATE.search(norm, start, stop)
+        or _TIMED_DATE.search(norm, start, stop)
+    )
 
 
 def _date_above(

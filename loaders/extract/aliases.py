@@ -36,7 +36,7 @@ from loaders.extract.schools import specific_part
 _SHORT_NUMBERED = re.compile(r"(.{2,5}?)([一二三四五六七八九十]{1,3}|[1-9][0-9]?)中")
 _SHORT_EXPERIMENTAL = re.compile(r"(.{2,5}?)实小")
 # A numbered short form with no place (五十七中, 57中, 十二小): the document's own school.
-_BARE_NUMBERED = re.compile(r"([一二三四五六七八九十]{1,3}|[1-9][0-9]?)([中小])")
+_PLACELESS_NUMBERED = re.compile(r"([一二三四五六七八九十]{1,3}|[1-9][0-9]?)([中小])")
 # A short form the document defines: F(以下简称S) / F(简称“S”).
 _DEFINED = re.compile(r"[(（](?:以下)?简称[“\"]?([\u4e00-\u9fff]{2,8})[”\"]?[)）]")
 # Campus heads: a campus name is its school's name (or short form) plus one of these parts.
@@ -669,7 +669,7 @@ def _defined_exactly(candidates: list[Candidate], text: str) -> dict[tuple[str, 
 
 
 def _expand_short(name: str, schools: set[str], gaz, context: AreaContext | None) -> str | None:  # noqa: ANN001
-    if _BARE_NUMBERED.fullmatch(name):  # 五十七中 is no place 五十 and its 七中
+    if _PLACELESS_NUMBERED.fullmatch(name):  # 五十七中 is no place 五十 and its 七中
         return _bare_numbered_full(name, schools)
     parts = _shorthand(name)
     if parts is None:
@@ -699,7 +699,7 @@ def _bare_numbered_full(name: str, schools: set[str]) -> str | None:
     '青田县第五十七中学'
     >>> _bare_numbered_full("一中", {"青田县第一中学", "温州市第一中学"})
     """
-    bare = _BARE_NUMBERED.fullmatch(name)
+    bare = _PLACELESS_NUMBERED.fullmatch(name)
     if bare is None:
         return None
     number, level = bare.groups()

@@ -686,21 +686,17 @@ def _numbered_begin(text: str, numeral: int, floor: int) -> int:
 _FORMER = frozenset("原老")
 
 
-# A group named by its lead school with the word in brackets (某某中学(集团)), and its members
-# named after it (某某中学(集团)某某小学): a way of naming groups some cities follow.
-_LED_GROUP = LED_GROUP
-
-
 def led_group_start(text: str, end: int, floor: int) -> int | None:
     """Return where a group named as its lead school and (集团), ending at `end`, begins; None
-    when no specific school's name comes before the brackets.
+    when no specific school's name comes before the brackets. Some cities name their groups so,
+    and the members after them (某某中学(集团)某某小学).
 
     >>> t = "和青枫实验学校(集团)白鹭小学"
     >>> t[led_group_start(t, 11, 0) : 11], led_group_start("学区(集团)", 6, 0)
     ('青枫实验学校(集团)', None)
     """
-    paren = end - len(_LED_GROUP)
-    if paren <= floor or not text.startswith(_LED_GROUP, paren):
+    paren = end - len(LED_GROUP)
+    if paren <= floor or not text.startswith(LED_GROUP, paren):
         return None
     suffix = next((s for s in _SUFFIXES_LONGEST_FIRST if text.endswith(s, floor, paren)), None)
     if suffix is None:
