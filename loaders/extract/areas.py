@@ -181,6 +181,7 @@ def area_context(doc: PolicyDocument) -> AreaContext:
     counts: dict[str, int] = {}
     named: set[str] = set()
     spelled: set[str] = set()
+    shared: list[tuple[Area, ...]] = []  # full names several areas bear (朝阳区, 鼓楼区)
     for match in _matches(doc):
         word = match.word
         if match.is_town or match.is_region:
@@ -190,6 +191,8 @@ def area_context(doc: PolicyDocument) -> AreaContext:
             continue  # 示范|县 names no county (_resolve)
         if len(infos) == 1:
             spelled.update(infos[0].codes)
+        elif infos:
+            shared.append(infos)
         if not infos:  # a province or city short form names it as clearly as the full name
             aliased = gaz.by_alias.get(word, ())
             infos = tuple(i for i in aliased if i.level in ("province", "city"))
@@ -215,6 +218,13 @@ def area_context(doc: PolicyDocument) -> AreaContext:
                 info = gaz.by_code[ranked[0][1]]
                 chain = tuple(gaz.by_code[c] for c in info.codes if c in gaz.by_code)
                 break
+    # A full name several areas bear is named as the one in the document's province (朝阳区 in
+    # a 北京市 page), so its towns are the document's too.
+    for infos in shared if chain else ():
+        inside = [i for i in infos if i.codes[0] == chain[0].code]
+        if len(inside) == 1:
+            named.update(inside[0].codes)
+            spelled.update(inside[0].codes)
     return AreaContext(chain, frozenset(named), frozenset(spelled))
 
 

@@ -710,6 +710,12 @@ def test_a_place_read_across_two_words_does_not_set_the_documents_area():
     assert [a.name for a in area_context(doc).chain] == ["青海省"]
 
 
+def test_a_town_of_a_district_whose_name_other_cities_share_is_found_in_its_province():
+    # 朝阳区 is a district of 北京市 and of 长春市: in a 北京 page its streets are the page's.
+    doc = make_doc("今年北京市新建学校二十所。朝阳区三里屯街道新建一所小学。", chain=())
+    assert "三里屯街道" in names_of(extract(doc), AREA)
+
+
 def test_a_short_form_shared_by_a_city_and_other_districts_does_not_set_the_area():
     # 朝阳 is a city of 辽宁省 and a district of 北京市 (and of 长春市); the page is about 北京.
     doc = make_doc("北京今年新建学校20所。朝阳、海淀、丰台等区均有新校开学。")
