@@ -710,6 +710,19 @@ def test_a_place_read_across_two_words_does_not_set_the_documents_area():
     assert [a.name for a in area_context(doc).chain] == ["青海省"]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "据新浙江客户端报道,青枫小学召开会议。",
+        "浙江教育报刊总社编辑出席。",
+        "浙江教育出版社赠送图书。",
+    ],
+)
+def test_a_place_inside_a_news_apps_or_publishers_name_is_no_area(text: str):
+    doc = make_doc(text, chain=())
+    assert names_of(extract(doc), AREA) == set()
+
+
 def test_a_town_of_a_district_whose_name_other_cities_share_is_found_in_its_province():
     # 朝阳区 is a district of 北京市 and of 长春市: in a 北京 page its streets are the page's.
     doc = make_doc("今年北京市新建学校二十所。朝阳区三里屯街道新建一所小学。", chain=())
