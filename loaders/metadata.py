@@ -26,6 +26,7 @@ from __future__ import annotations
 import datetime
 import re
 from collections.abc import Callable, Iterator, Mapping
+from difflib import SequenceMatcher
 from functools import lru_cache
 
 import cn2an
@@ -106,8 +107,9 @@ _OTHER_LABELS = (
 # each label's first character (the character before it is not one of the others), so every
 # alternative begins with a literal and the regex engine skips in C to a label's first
 # character, instead of testing the start condition at every character.
-_LABEL_START = r"(?<![^\s|•·:,;日)】\]【\[].)"
-_LABEL_BEFORE = re.compile(r"[\s|•·:,;日)】\]【\[]")  # what _LABEL_START lets a label follow
+_LABEL_OPENERS = r"\s|•·:,;日)】\]【\["  # what a label may follow
+_LABEL_START = rf"(?<![^{_LABEL_OPENERS}].)"
+_LABEL_BEFORE = re.compile(f"[{_LABEL_OPENERS}]")
 # Labels of two words that a byline may run on after the previous value with no space
 # (来源:某某局发布时间:…); with their colon they are labels wherever they stand.
 _RUN_ON_LABELS = frozenset({"发布时间", "发布日期"})
@@ -845,11 +847,8 @@ def _longest_run_in(text: str, other: str) -> int:
     >>> _longest_run_in("某区今年新建小学三所", "据悉,某市今年新建小学三所,涉及多区。")
     8
     """
-    best = 0
-    for k in range(len(text)):
-        while k + best < len(text) and text[k : k + best + 1] in other:
-            best += 1
-    return best
+    matcher = SequenceMatcher(None, text, other, autojunk=False)
+    return matcher.find_longest_match(0, len(text), 0, len(other)).size
 
 
 _ACCOUNT_NAME_MAX = 10  # characters of a public account's name after its headline

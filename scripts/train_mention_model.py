@@ -353,7 +353,7 @@ def _departure(counts: dict[float, list[dict]], kind: str, chosen: float) -> flo
     better each time. A kind whose curve falls clearly (programmes: 0.05 with a
     standard deviation of 0.01) keeps its lower threshold.
     """
-    even = THRESHOLDS[THRESHOLDS.index(0.5)]
+    even = 0.5
     if chosen == even:
         return chosen
     rng = random.Random(0)

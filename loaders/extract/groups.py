@@ -16,6 +16,7 @@ from functools import lru_cache
 import ahocorasick
 
 from loaders.extract import lexicon
+from loaders.extract.boundaries import LED_GROUP
 from loaders.extract.gazetteer import after_places, load_gazetteer
 from loaders.extract.model import GROUP, ORG, Candidate
 from loaders.extract.names import extend_left, strip_leading_noise
@@ -121,7 +122,7 @@ def find_groups(
             if hit[1] not in best or hit[0] < best[hit[1]][0]:
                 best[hit[1]] = hit
         for start, end, word in sorted(best.values()):
-            if word == "集团" and text[start - 1 : start] == "(" and text[end : end + 1] == ")":
+            if word == "集团" and text.startswith(LED_GROUP, start - 1):
                 led = led_group_start(text, end + 1, s_start)
                 if led is not None:  # 某某中学(集团): the group its school leads
                     found.append(
