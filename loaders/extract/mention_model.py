@@ -183,7 +183,13 @@ def describe(
         if anchor.kind == PROGRAM and any(_counted_programmes(text, a) for a in alts):
             alts = []  # 实施2项青苗助学工程: a count of programmes, none of them named
         elif anchor.kind == PROGRAM:
-            alts = [a for a in alts if not _excluded(text, a) and not _modal_inside(text, a, words)]
+            alts = [
+                a
+                for a in alts
+                if not _excluded(text, a)
+                and not _modal_inside(text, a, words)
+                and not _opens_with_preposition(text, a, words)
+            ]
         elif anchor.kind == GROUP:
             alts = [
                 a
@@ -445,6 +451,36 @@ def _modal_inside(text: str, alt: Alternative, words: Words) -> bool:
     return any(
         t.tag in ("v", "d", "vd") and text[t.start : t.end] in _MODALS
         for t in words.tokens[first:last]
+    )
+
+
+def _opens_with_preposition(text: str, alt: Alternative, words: Words) -> bool:
+    """Return True when LAC reads the alternative's first word as a preposition (比|原计划,
+    按|计划, 对|项目): a phrase it heads relates what follows to the clause, and no name begins
+    with one, except a research title's 基于 clause (基于…的…项目) and a word whose first
+    character LAC took for one.
+
+    >>> from loaders.extract.lexical import Token
+    >>> t = "比原计划提前"
+    >>> w = Words.of([Token(0, 1, "p"), Token(1, 2, "a"), Token(2, 4, "n"), Token(4, 6, "v")])
+    >>> _opens_with_preposition(t, Alternative(Anchor(PROGRAM, 2, 4, "计划", 0, 6), 0, None), w)
+    True
+    >>> _opens_with_preposition(t, Alternative(Anchor(PROGRAM, 2, 4, "计划", 0, 6), 1, None), w)
+    False
+    >>> t = "向阳花计划"
+    >>> w = Words.of([Token(0, 1, "p"), Token(1, 5, "n")])
+    >>> _opens_with_preposition(t, Alternative(Anchor(PROGRAM, 3, 5, "计划", 0, 5), 0, None), w)
+    False
+    """
+    at = bisect.bisect_left(words.starts, alt.start)
+    first = words.tokens[at] if at < len(words.tokens) else None
+    return (
+        first is not None
+        and first.start == alt.start
+        and first.tag == "p"
+        and not text.startswith(BASED_ON, alt.start)
+        # LAC splits a word a preposition's character begins (向|阳花计划: 向阳 is a word).
+        and not (first.end - first.start == 1 and dictionary_word(text[alt.start : alt.start + 2]))
     )
 
 
@@ -826,7 +862,7 @@ def choose(cases: Sequence[AnchorCase], model: MentionModel, backstop: bool = Tr
             continue
         best = _best(group, model)
         if _accepted(best, model):
-            chosen.append(_with_led_group(best, group))
+            chosen.append(_quoted_whole(_with_led_group(best, group), group, model))
             continue
         if not backstop or best.alternative.anchor.kind not in _BACKED:
             continue
@@ -868,6 +904,24 @@ def _with_led_group(best: Scored, group: Sequence[Scored]) -> Scored:
             and rule.name[: start - rule.start].endswith(LED_GROUP)
         ):
             return scored
+    return best
+
+
+def _quoted_whole(best: Scored, group: Sequence[Scored], model: MentionModel) -> Scored:
+    """Return the alternative set in quotes of its own (“某乡某某学校”) in place of a shorter
+    one the model chose inside them, when LAC reads it as a name: quotes mark where a name
+    begins, and the model, which weighs a leading place against it, has few quoted names to
+    learn that from."""
+    kind = best.alternative.anchor.kind
+    if kind == PROGRAM:
+        return best  # programmes.py reads quotes itself (“某某”计划: the quote is the name)
+    for scored in group:
+        if (
+            f"{kind}:enclosed" in scored.features
+            and scored.alternative.start < best.alternative.start
+            and lexically_sound(scored)  # not a quoted clause (“合作举办某某学校”)
+        ):
+            return Scored(scored.alternative, scored.features, model.probability(scored.features))
     return best
 
 

@@ -311,14 +311,14 @@ def programme_start(
     start = 0
     for match in _HARD_PROGRAM.finditer(window):
         before = window[: match.start()]
-        if match.group() in "、·" and before.count("“") > before.count("”"):
+        if match.group() in "、·" and _quote_open(before):
             continue  # 、 inside a quoted name (“勤学、笃行”主题教育)
         start = match.end()
     skipped = skipped_at = None
     for match in reversed(list(_PROGRAMME_BREAKS.finditer(window, start))):
         word = match.group()
         before = window[start : match.start()]
-        if before.count("“") > before.count("”") or before.count("‘") > before.count("’"):
+        if _quote_open(before):
             continue  # inside a quoted name (“四提升四覆盖”)
         if word == "的" and window[match.start() - 1 : match.start()] == "党":
             continue  # 党的 is a fixed modifier inside names (党的建设引领行动)
@@ -347,6 +347,17 @@ def programme_start(
     if skipped is not None and not _listed_after_noun(window, start, skipped_at - low):
         return skipped
     return low + start
+
+
+def _quote_open(before: str) -> bool:
+    """Return True when a quote opened in `before` is still open at its end. The last mark
+    decides, not a count: the window may begin inside an earlier quote, whose closing mark
+    alone would balance the opening one of the name's own quote.
+
+    >>> _quote_open("务”工作思路,深化“不忘初心"), _quote_open("“勤学”工作")
+    (True, False)
+    """
+    return before.rfind("“") > before.rfind("”") or before.rfind("‘") > before.rfind("’")
 
 
 def _listed_after_noun(window: str, start: int, at: int) -> bool:

@@ -331,9 +331,15 @@ def _candidate(
     if word in _TOWN_CORES and (
         _TOWN_END.search(text, max(floor, start - 2), start) or word == "街道办事处"
     ):
-        town_start, town = _town_before(text, start, floor, context)
+        # A street's name holds the word 街道 its office's head begins with (某某街道|办事处).
+        street = word == "街道办事处"
+        town_start, town = _town_before(text, start + 2 if street else start, floor, context)
+        if town is not None and street and not town.name.endswith("街道"):
+            town_start, town = _town_before(text, start, floor, context)
         if town is not None:
             full = (core.full if word != "委" else "党委") + word_full_suffix
+            if street and town.name.endswith("街道"):
+                full = full[len("街道") :]
             # The county written before the town is part of the name (某县某镇党委).
             begin = _chain_start(load_gazetteer(), text, min(town_start, start - 1), floor)
             return Candidate(
@@ -471,6 +477,20 @@ def _local(options: list[AreaInfo], context: AreaContext) -> AreaInfo | None:
 # particles, prepositions, deictics and pronouns (区科协分配给|我局: 我局 is "our bureau"). 和
 # may (住房和城乡建设局, 人力资源和社会保障局), except right after another body's name.
 _NOT_IN_BODY = re.compile(r"[^\u4e00-\u9fff]|[的与及或在是对为从向由将把被给等各该这其我你他她]")
+
+
+def _graded(text: str, at: int, head_start: int, low: int) -> bool:
+    """Return True when 等 stands from `at` to the head and each ends a word with the character
+    before it (高等, 中等: a grade of education), not a list (各校等).
+
+    >>> t = "省教育厅高等教育处"
+    >>> _graded(t, 5, 8, 0), _graded(t, 6, 8, 0), _graded("各校等教育处", 2, 5, 0)
+    (True, False, False)
+    """
+    inside = [i for i in range(at, head_start) if text[i] == "等"]
+    return bool(inside) and all(i > low and dictionary_word(text[i - 1 : i + 1]) for i in inside)
+
+
 # A quoted short name inside a body's own name (县“双减”办公室): its quotes are no break.
 _QUOTED = re.compile(r"“[\u4e00-\u9fff0-9+]{1,8}”")
 # Characters between an area (or a parent body) and the head: as many as the mention model's
@@ -637,6 +657,8 @@ def _open_start(
             continue
         if quoted:
             between = "".join(c for i, c in enumerate(between, at) if i not in quoted)
+        if _graded(text, at, head_start, low):
+            between = between.replace("等", "")  # 高等教育处: 等 ends the word 高等, no list
         if _NOT_IN_BODY.search(between):
             return None
         if text[at] == "和" and at in ends:

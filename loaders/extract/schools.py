@@ -20,7 +20,7 @@ from loaders.dictionary import dictionary_tag, dictionary_word
 from loaders.extract import lexicon
 from loaders.extract.boundaries import LED_GROUP, head_ending_at, head_of, verb_word
 from loaders.extract.cover import Cover
-from loaders.extract.gazetteer import leading_place, load_gazetteer
+from loaders.extract.gazetteer import after_places, leading_place, load_gazetteer
 from loaders.extract.model import GROUP, ORG, SCHOOL, Candidate
 from loaders.extract.names import (
     ROAD_HEAD,
@@ -44,6 +44,7 @@ _SUFFIXES_LONGEST_FIRST = sorted(SUFFIXES, key=len, reverse=True)
 # After a suffix, these mean the word is not a school (小学生, 中学阶段, 小学教育).
 _NOT_AFTER = re.compile(lexicon.guarded_alternation("school_not_after"))
 _STAFF = frozenset(lexicon.words("school_not_after", "staff"))
+_TITLES = frozenset(lexicon.words("school_not_after", "title"))
 # An edition or batch (首批, 第二批, 新一轮) says which schools or groups, it names none.
 EDITIONS = (
     lexicon.alternation("edition_words", "edition")
@@ -439,6 +440,16 @@ def find_schools(text: str, spans) -> list[Candidate]:  # noqa: ANN001
     return found
 
 
+def _places_and_stage(name: str, head: str) -> bool:
+    """Return True when `name` is area names followed by its head alone (某市小学).
+
+    >>> _places_and_stage("温州市小学", "小学"), _places_and_stage("温州市松涛桥小学", "小学")
+    (True, False)
+    """
+    had, rest = after_places(load_gazetteer(), name)
+    return had and rest == head
+
+
 def _suffixed(
     text: str, hits: list[tuple[int, int, str]], s_start: int, s_end: int
 ) -> list[Candidate]:
@@ -452,7 +463,8 @@ def _suffixed(
     for start, end, word in sorted(best.values()):
         after = _NOT_AFTER.match(text, end)
         staff = after is not None and after.group() in _STAFF
-        if after and not staff and word not in CAMPUS_SUFFIXES:
+        titled = after is not None and after.group() in _TITLES
+        if after and not staff and not titled and word not in CAMPUS_SUFFIXES:
             continue
         if word == "学校" and text[end : end + 1] == "长":
             continue  # 大学校长: a university's principal
@@ -465,6 +477,8 @@ def _suffixed(
         candidate = _candidate(text, start, end, word, s_start)
         if staff and candidate is not None and not is_specific(candidate.name, len(word)):
             continue  # 农村小学教师: a kind of teacher, no school
+        if titled and candidate is not None and _places_and_stage(candidate.name, word):
+            continue  # 某市小学名校长: a stage of the city's schools qualifies the title
         if candidate is not None:
             found.append(candidate)
             campus = _PAREN_CAMPUS.match(text, end, s_end)

@@ -19,6 +19,7 @@ from loaders.extract.mention_model import (
     AnchorCase,
     MentionModel,
     Scored,
+    choose,
     describe,
     function_word_inside,
     head_begins_a_word,
@@ -1827,3 +1828,83 @@ def test_two_schools_joined_by_a_verb_are_two_names(verb: str) -> None:
     names = _names(f"青禾小学{verb}白鹭中学开展教研活动。", SCHOOL)
     assert {"青禾小学", "白鹭中学"} <= names
     assert not any(verb in name for name in names)
+
+
+def test_a_quoted_campaign_with_a_list_inside_is_one_name_after_an_earlier_quote() -> None:
+    # An earlier quote closes inside the programme's window: the last mark, not a count of
+    # marks, tells that 、 stands inside the campaign's own quotes.
+    text = (
+        "始终坚持“围绕教学抓管理,抓好管理促教学”工作思路,持续巩固“勤学笃行、立德树人”主题教育成果。"
+    )
+    assert "勤学笃行、立德树人主题教育" in _names(text, PROGRAM)
+    assert "立德树人主题教育" not in _names(text, PROGRAM)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "青禾学校新校区昨日揭牌,比原计划9月1日挂牌提前了一周。",
+        "白鹭中学对计划招收的新生进行了摸底。",
+    ],
+)
+def test_a_phrase_a_preposition_begins_is_no_programme(text: str) -> None:
+    # 比|原计划, 对|计划: a preposition relates what follows to the clause; no name begins so.
+    assert not _names(text, PROGRAM)
+
+
+def test_a_zone_set_to_lead_a_field_is_a_designation_not_a_programme() -> None:
+    assert not _names("全区上下全力打造“全国职业教育创新发展引领区”。", PROGRAM)
+    assert not _names("鹿城区获批“省级课程改革试验区”。", PROGRAM)
+
+
+def test_a_stage_of_an_areas_schools_before_a_title_of_renown_is_no_school() -> None:
+    # 温州市初中名班主任: the city's middle-school class teachers of renown; a named school's
+    # studio keeps its school.
+    assert not _names("近日,温州市初中名班主任工作室在鹿城区启动。", SCHOOL)
+    assert "温州市松台小学" in _names("温州市松台小学名师工作室今天成立。", SCHOOL)
+
+
+def test_a_school_by_its_role_in_a_group_is_a_school_not_part_of_a_groups_name() -> None:
+    text = (
+        "青禾小学教育集团以青禾小学为集团总校,白鹭小学、青枫小学为集团分校;"
+        "集团总校长陈某介绍了规划。"
+    )
+    assert {"青禾小学", "白鹭小学", "青枫小学"} <= _names(text, SCHOOL)
+    assert _names(text, GROUP) == {"青禾小学教育集团"}
+    # 集团总校长: the group's head, a person; the group before it is named.
+    assert "青禾教育集团" in _names("青禾教育集团总校长陈某出席。", GROUP)
+
+
+def test_a_grade_of_education_inside_a_departments_name_is_no_list() -> None:
+    # 高等 and 中等 end in 等, which elsewhere closes a list (各校等).
+    assert "市教育局高等教育处" in _names("市教育局高等教育处副处长陈某出席。", ORG)
+    assert "市教育局中等职业教育处" in _names("市教育局中等职业教育处负责人出席。", ORG)
+
+
+def test_a_street_office_is_named_after_its_street() -> None:
+    # 安阳街道办事处: the street's name holds 街道; 安阳 alone would be a city of Henan.
+    doc = make_doc("决定授予瑞安市安阳街道办事处等单位先进称号。", chain=("浙江省", "温州市"))
+    bodies = [e for e in extract(doc).entities if e.kind == ORG]
+    assert [e.label for e in bodies] == ["安阳街道办事处"]
+    assert "瑞安市安阳街道办事处" in bodies[0].alt_labels
+
+
+@pytest.mark.parametrize(("inside", "kept"), [("LOC", "三溪乡青禾学校"), ("v", "青禾学校")])
+def test_a_name_set_in_quotes_of_its_own_begins_at_its_quote(inside: str, kept: str) -> None:
+    # The model prefers 青禾学校 inside “三溪乡青禾学校” (a leading place weighs against it);
+    # the quotes say where the name begins, unless LAC reads a clause there (“合作举办…”).
+    text = "改为“三溪乡青禾学校”。"
+    head_start = text.index("学校")
+    anchor = Anchor(SCHOOL, head_start, head_start + 2, "学校", 0, len(text))
+    outer, inner = text.index("三"), text.index("青")
+    features = {
+        outer: {"whole": 1.0, "school:enclosed": 1.0, "school:before=PUNCT": 1.0},
+        inner: {"part": 1.0, "school:before=LOC": 1.0},
+    }
+    features[outer][f"school:in={inside}"] = 1.0
+    model = MentionModel({"whole": _logit(0.45), "part": _logit(0.65)}, 0.0, {SCHOOL: 0.5})
+    case = AnchorCase(
+        anchor, {}, tuple(Scored(Alternative(anchor, s, None), features[s]) for s in (inner, outer))
+    )
+    chosen = choose([case], model)
+    assert [text[s.alternative.start : s.alternative.anchor.end] for s in chosen] == [kept]
