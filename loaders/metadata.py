@@ -1082,11 +1082,24 @@ def find_undersigned_date(norm: str) -> Span | None:
     >>> norm = "各县人民政府:\\n现印发给你们,请认真执行。\\n二〇一一年十二月十二日\\n附件"
     >>> span = find_undersigned_date(norm); norm[span.start : span.end]
     '二〇一一年十二月十二日'
+
+    A note of the attachments may stand between the text and its date (…请认真执行。 / 附:
+    某某名单 / 二〇一一年十二月十二日).
+
+    >>> norm = "现印发给你们,请认真执行。\\n附:各校名单\\n二〇一一年十二月十二日"
+    >>> span = find_undersigned_date(norm); norm[span.start : span.end]
+    '二〇一一年十二月十二日'
     """
     for match in _date_lines(norm):
-        if norm[: match.start()].rstrip().endswith("。"):
+        before = norm[: match.start()].rstrip()
+        note = _ATTACHMENT_NOTE.search(before)
+        if (before[: note.start()].rstrip() if note else before).endswith("。"):
             return Span(match.start("date"), match.end("date"))
     return None
+
+
+# A note of a notice's attachments on the lines that end the text (附: 某某名单, 附件1:…).
+_ATTACHMENT_NOTE = re.compile(r"(?:\n[ \t]*附件?[0-9一二三四五六七八九十]*[:.、][^\n]*)+$")
 
 
 def find_red_header(norm: str) -> Span | None:

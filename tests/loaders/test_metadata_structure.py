@@ -860,3 +860,18 @@ def test_a_headline_ending_with_a_count_of_schools_is_a_title_not_a_bodys_name()
     # 所 heads an institute's name (某某研究所) and counts schools (小学三所).
     page = "青禾县今年新建小学三所\n发布时间:2021-05-06\n" + _STORY
     assert metadata_of(page).title == "青禾县今年新建小学三所"
+
+
+def test_a_notices_date_under_its_note_of_attachments_is_its_date() -> None:
+    # A web copy without the signer: the date stands alone under the 附: line, not the text.
+    page = (
+        "青教〔2021〕12号\n"
+        "青禾县教育局\n"
+        "关于公布2021年青禾县义务教育巩固率目标的通知\n"
+        "各中小学:\n"
+        "现将各校2021年义务教育巩固率目标下达给你们,请认真落实。\n"
+        "附:青禾县各校2021年义务教育巩固率目标\n"
+        "二○二一年三月九日\n"
+        "抄送:县政府办公室。\n"
+    )
+    assert metadata_of(page).date == "2021-03-09"
