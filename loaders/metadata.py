@@ -107,7 +107,9 @@ _OTHER_LABELS = (
 # each label's first character (the character before it is not one of the others), so every
 # alternative begins with a literal and the regex engine skips in C to a label's first
 # character, instead of testing the start condition at every character.
-_LABEL_OPENERS = r"\s|•·:,;日)】\]【\["  # what a label may follow
+_LABEL_OPENERS = (
+    r"\s|•·:,;日)】\]【\[0-9"  # what a label may follow (0-9: a clock time, 14:06来源:)
+)
 _LABEL_START = rf"(?<![^{_LABEL_OPENERS}].)"
 _LABEL_BEFORE = re.compile(f"[{_LABEL_OPENERS}]")
 # Labels of two words that a byline may run on after the previous value with no space
