@@ -197,6 +197,7 @@ def describe(
                 if not _MEMBERSHIP_VERB.search(text, a.start, anchor.head_start)
                 and not _counted(text, a)
                 and not _JOINED_SCHOOL.search(text, a.start, anchor.head_start)
+                and not _ORDINAL_COUNT.search(text, a.start, anchor.head_start)
             ]
         elif anchor.kind == SCHOOL:
             alts = [a for a in alts if not _kinds_counted(text, a)]
@@ -205,7 +206,13 @@ def describe(
         elif anchor.kind in (SCHOOL, GROUP):
             counted = _counted_from(text, alts)
             # 中共|某某教育集团委员会: the party's organisation of the group, not its name.
-            alts = [a for a in alts if a.start > counted and not _PARTY.match(text, a.start)]
+            alts = [
+                a
+                for a in alts
+                if a.start > counted
+                and not _PARTY.match(text, a.start)
+                and not _DASH.search(text, a.start, anchor.head_start)
+            ]
         if anchor.kind == ORG and _role_ends(text, anchor):
             alts = []  # 县委常委: a person's title, whose body ends before it (县委)
         elif anchor.kind == ORG and _MEASURED.search(text, anchor.floor, anchor.end):
@@ -340,6 +347,11 @@ _PARTY = re.compile(lexicon.alternation("group_left_breaks", "party"))
 # A school's head and a conjunction: a group's name never goes on after a whole school's name
 # joined by 和 (某实验学校和|乙教育集团 pairs a school with a group).
 _JOINED_SCHOOL = re.compile("(?:" + lexicon.alternation("school_heads") + ")(?:和|与|及|、)")
+# A dash (——, --) sets off an aside or the name that follows it (某区第五个教育集团——某某教育
+# 集团); no school's or group's name holds one.
+_DASH = re.compile(r"[—–]|-{2,}")
+# An ordinal count (第五个, 第3个): the group's rank among the area's, a description, not a name.
+_ORDINAL_COUNT = re.compile(r"第[0-9一二三四五六七八九十百]+个")
 
 # Kinds whose rule names are checked against LAC's first word (a rule's left edge is a guess).
 _CHECKED_STARTS = ("program",)

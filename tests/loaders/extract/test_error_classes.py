@@ -1908,3 +1908,16 @@ def test_a_name_set_in_quotes_of_its_own_begins_at_its_quote(inside: str, kept: 
     )
     chosen = choose([case], model)
     assert [text[s.alternative.start : s.alternative.anchor.end] for s in chosen] == [kept]
+
+
+def test_a_groups_rank_among_the_areas_and_a_dash_are_no_part_of_its_name() -> None:
+    # 第五个教育集团: the area's fifth group, described; the name follows the dash.
+    names = _names("鹿城区第五个教育集团----白鹭教育集团今天成立。", GROUP)
+    assert names == {"白鹭教育集团"}
+    assert _names("全市第一个教育集团——青枫教育集团挂牌。", GROUP) == {"青枫教育集团"}
+
+
+def test_a_vocational_high_school_may_be_called_zhigao() -> None:
+    # 职高: 职业高中 abbreviated, as 职教中心 is 职业教育中心.
+    names = _names("专家组走访了白鹭中学、青枫职高和藤桥职高。", SCHOOL)
+    assert {"白鹭中学", "青枫职高", "藤桥职高"} <= names
