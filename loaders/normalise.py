@@ -131,6 +131,18 @@ _SIMPLIFY = _Folder(_TABLE)
 _FOLD = _CharMap(simplify=False)  # width and compatibility forms only
 
 
+# A circle inside a Chinese numeral (二○○七年, 一○一中学) is its zero 〇, not a bullet.
+_CIRCLE_ZERO = re.compile(
+    r"[一二三四五六七八九十〇零][一二三四五六七八九十〇零○◯]*[○◯][一二三四五六七八九十〇零○◯]*"
+)
+
+
+def _circle_zeros(text: str) -> str:
+    if "○" not in text and "◯" not in text:
+        return text
+    return _CIRCLE_ZERO.sub(lambda m: m.group().replace("○", "〇").replace("◯", "〇"), text)
+
+
 def normalise_text(text: str) -> str:
     """Return `text` with simplified characters and half-width forms, of the same length.
 
@@ -143,13 +155,15 @@ def normalise_text(text: str) -> str:
     True
     >>> normalise_text("瞭解乾隆年間的情況")
     '了解乾隆年间的情况'
+    >>> normalise_text("二○○七年, 一○一中学, ○ 要点")
+    '二〇〇七年, 一〇一中学, ○ 要点'
     """
-    folded, traditional = _SIMPLIFY.translate(text)
+    folded, traditional = _SIMPLIFY.translate(_circle_zeros(text))
     if not traditional:
         return folded
     # Traditional text: convert phrase by phrase where OpenCC keeps the length, so one-to-many
     # characters resolve by context (瞭解 → 了解 but 瞭 alone stays; 乾隆 keeps 乾).
-    phrased = _t2s().convert(text)
+    phrased = _t2s().convert(_circle_zeros(text))
     if len(phrased) != len(text):
         return folded
     return phrased.translate(_FOLD)

@@ -423,7 +423,7 @@ def place_prefixed(name: str, longer: str) -> bool:
     if longer.endswith(("小学校", "中学校")) and not name.endswith("校"):
         longer = longer[:-1]  # 柏溪小学 is 宜宾市叙州区柏溪小学校: 小学校 is 小学 written in full
     if not longer.endswith(name):
-        return _fewer_places(name, longer)
+        return _fewer_places(name, longer) or _places_written_short(name, longer)
     prefix = longer[: len(longer) - len(name)]
     if name[0] in "市区县" and prefix + name[0] in load_gazetteer().by_name:
         return True
@@ -455,6 +455,37 @@ def _fewer_places(name: str, longer: str) -> bool:
         return False
     found = iter(more)
     return all(place in found for place in places)
+
+
+# Level characters a place's short form leaves out (晋江 for 晋江市, 金井 for 金井镇).
+_LEVEL_ENDS = ("街道", "市", "县", "区", "镇", "乡")
+
+
+def _places_written_short(name: str, longer: str) -> bool:
+    """Return True when `name` is `longer` with each of its places written in `longer`'s
+    order, in full, by its alias or without its level character, and nothing else changed
+    (晋江金井毓英中心小学 is 晋江市金井镇毓英中心小学).
+
+    >>> _places_written_short("晋江金井毓英中心小学", "晋江市金井镇毓英中心小学")
+    True
+    >>> _places_written_short("晋江毓英中心小学", "晋江市金井镇毓英中心小学")
+    False
+    """
+    more, core = _split_places(longer)
+    if not more or not name.endswith(core) or len(name) >= len(longer):
+        return False
+    prefix, at = name[: len(name) - len(core)], 0
+    gaz = load_gazetteer()
+    for place in more:
+        forms = {place, *(alias for a in gaz.by_name.get(place, ()) for alias in a.aliases)}
+        forms |= {place[: -len(end)] for end in _LEVEL_ENDS if place.endswith(end)}
+        written = max(
+            (f for f in forms if len(f) >= 2 and prefix.startswith(f, at)), key=len, default=""
+        )
+        if not written:
+            return False  # every place is written: a school of a town is not the county's
+        at += len(written)
+    return at == len(prefix)
 
 
 def _split_places(name: str) -> tuple[list[str], str]:

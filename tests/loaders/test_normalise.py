@@ -22,3 +22,8 @@ def test_normalise_text_folds_as_translate_does(text):
     assert len(folded) == len(text)
     if _TRADITIONAL.isdisjoint(text):  # traditional text is converted phrase by phrase
         assert folded == text.translate(_TABLE)
+
+
+def test_a_circle_is_a_zero_only_inside_a_chinese_numeral() -> None:
+    text = "二○二一年 一○二中学 ○ 要点 ◯"
+    assert normalise_text(text) == "二〇二一年 一〇二中学 ○ 要点 ◯"

@@ -1921,3 +1921,25 @@ def test_a_vocational_high_school_may_be_called_zhigao() -> None:
     # 职高: 职业高中 abbreviated, as 职教中心 is 职业教育中心.
     names = _names("专家组走访了白鹭中学、青枫职高和藤桥职高。", SCHOOL)
     assert {"白鹭中学", "青枫职高", "藤桥职高"} <= names
+
+
+def test_a_kindergarten_may_be_called_youeryuan_in_its_older_word() -> None:
+    assert "温州市白鹭幼儿院" in _names("温州市白鹭幼儿院今年新增两个班。", SCHOOL)
+
+
+def test_a_circle_inside_a_chinese_numeral_is_its_zero() -> None:
+    # 一○一中学: ○ is the zero 〇 there, not a bullet that ends the name before it.
+    names = _names("参加交流的有青禾附中、一○二中学等学校。", SCHOOL)
+    assert "一○二中学" in names
+
+
+def test_a_school_written_with_its_places_short_is_one_school_with_the_full_name() -> None:
+    # 瑞安安阳青禾小学: 瑞安 for 瑞安市, 安阳 for 安阳街道; the same school as the full name.
+    doc = make_doc(
+        "瑞安安阳青禾小学东校区揭牌。当天,瑞安市安阳街道青禾小学东校区举行揭牌仪式。",
+        chain=("浙江省", "温州市"),
+    )
+    schools = [e for e in extract(doc).entities if e.kind == SCHOOL]
+    labels = {e.label: set(e.alt_labels) for e in schools}
+    assert "瑞安安阳青禾小学" in labels.get("瑞安市安阳街道青禾小学", set())
+    assert "瑞安安阳青禾小学东校区" in labels.get("瑞安市安阳街道青禾小学东校区", set())
