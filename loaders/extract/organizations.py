@@ -162,9 +162,28 @@ def _area_before(
         if named and options:
             area = options[0] if len(options) == 1 else _closest(options, context)
             return pos - len(level) - named[0], area, None
+    if area is None and level == "镇":
+        # 新安镇|政府 in a page whose county is not known: the town's name as written (many
+        # counties have a 新安镇), not its level character alone.
+        town = _town_name_before(gaz, text, pos, floor)
+        if town:
+            return pos - town, None, level
     if area is None and level:
         return pos - len(level), None, level
     return start, area, None
+
+
+def _town_name_before(gaz: Gazetteer, text: str, end: int, floor: int) -> int:
+    """Return the length of the longest town's full name of any county ending at `end`, or 0.
+
+    >>> _town_name_before(load_gazetteer(), "在新安镇", 4, 0)
+    3
+    """
+    for length in place_lengths_before(gaz, text, end):
+        if 3 <= length <= 6 and end - length >= floor:
+            if any(a.level == "town" for a in gaz.by_name.get(text[end - length : end], ())):
+                return length
+    return 0
 
 
 def _named_before(

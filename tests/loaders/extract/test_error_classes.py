@@ -1943,3 +1943,11 @@ def test_a_school_written_with_its_places_short_is_one_school_with_the_full_name
     labels = {e.label: set(e.alt_labels) for e in schools}
     assert "瑞安安阳青禾小学" in labels.get("瑞安市安阳街道青禾小学", set())
     assert "瑞安安阳青禾小学东校区" in labels.get("瑞安市安阳街道青禾小学东校区", set())
+
+
+def test_a_town_government_where_the_county_is_unknown_is_not_the_bare_level_word() -> None:
+    # 新安镇 is a town of many counties: in a page that names none, 新安镇政府 is still that
+    # town's government as written (the rule proposes it so), never the bare 镇政府.
+    doc = make_doc("当天下午,揭牌仪式在新安镇政府大会堂举行,各校负责人参加。")
+    labels = {e.label for e in extract(doc).entities if e.kind == ORG}
+    assert "镇政府" not in labels
