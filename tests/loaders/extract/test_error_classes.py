@@ -1946,8 +1946,8 @@ def test_a_school_written_with_its_places_short_is_one_school_with_the_full_name
 
 
 def test_a_town_government_where_the_county_is_unknown_is_not_the_bare_level_word() -> None:
-    # 新安镇 is a town of many counties: in a page that names none, 新安镇政府 is still that
+    # 城关镇 is a town of many counties: in a page that names none, 城关镇政府 is still that
     # town's government as written (the rule proposes it so), never the bare 镇政府.
-    doc = make_doc("当天下午,揭牌仪式在新安镇政府大会堂举行,各校负责人参加。")
+    doc = make_doc("次日,现场会在城关镇政府三楼会议室召开,各校校长参加。")
     labels = {e.label for e in extract(doc).entities if e.kind == ORG}
     assert "镇政府" not in labels
