@@ -880,10 +880,10 @@ def test_a_notices_date_under_its_note_of_attachments_is_its_date() -> None:
 def test_a_source_run_on_after_a_clock_time_is_a_label() -> None:
     # 09:30来源 : 某局 — the byline's source follows the time with no space; it is the issuer.
     page = (
-        "第二季度重点工作进展\n"
+        "青禾县校舍建设月报\n"
         "信息提供日期 : 2022-07-08 09:30来源 : 青禾县教育局\n"
-        "1.新建学校工作\n"
-        "第二季度落实情况:已完成主体结构施工。\n"
+        "1.白鹭小学迁建\n"
+        "教学楼六月底封顶,操场正在铺设。\n"
     )
     meta = metadata_of(page)
     assert (meta.issuer, meta.date) == ("青禾县教育局", "2022-07-08")

@@ -1911,8 +1911,8 @@ def test_a_name_set_in_quotes_of_its_own_begins_at_its_quote(inside: str, kept: 
 
 
 def test_a_groups_rank_among_the_areas_and_a_dash_are_no_part_of_its_name() -> None:
-    # 第五个教育集团: the area's fifth group, described; the name follows the dash.
-    names = _names("鹿城区第五个教育集团----白鹭教育集团今天成立。", GROUP)
+    # 第七个教育集团: the area's seventh group, described; the name follows the dash.
+    names = _names("鹿城区第七个教育集团----白鹭教育集团于昨日组建。", GROUP)
     assert names == {"白鹭教育集团"}
     assert _names("全市第一个教育集团——青枫教育集团挂牌。", GROUP) == {"青枫教育集团"}
 
@@ -1936,7 +1936,7 @@ def test_a_circle_inside_a_chinese_numeral_is_its_zero() -> None:
 def test_a_school_written_with_its_places_short_is_one_school_with_the_full_name() -> None:
     # 瑞安安阳青禾小学: 瑞安 for 瑞安市, 安阳 for 安阳街道; the same school as the full name.
     doc = make_doc(
-        "瑞安安阳青禾小学东校区揭牌。当天,瑞安市安阳街道青禾小学东校区举行揭牌仪式。",
+        "瑞安安阳青禾小学东校区启用。当天,瑞安市安阳街道青禾小学东校区迎来首批学生。",
         chain=("浙江省", "温州市"),
     )
     schools = [e for e in extract(doc).entities if e.kind == SCHOOL]
