@@ -162,8 +162,12 @@ _ORG_NAME = re.compile(rf"[{_CJK}()]{{2,40}}(?P<suffix>{_ORG_SUFFIX})")
 
 # A body's name that opens a title before a year or 关于 (发文机关名称 + 事由, GB/T 9704 7.3.1),
 # a space before 关于 allowed (某区人民政府 关于印发…).
+# What opens a notice's matter after its issuer's name (某局关于…, 某政府批转…, 某办转发…):
+# GB/T 9704-2012 7.3.3, 发文机关名称 + 事由 + 文种.
+_MATTER_OPENERS = "关于|批转|转发|印发"
+_MATTER_OPENER = re.compile(_MATTER_OPENERS)
 _TITLE_ISSUER = re.compile(
-    rf"(?P<org>[{_CJK}()]{{2,40}}?{_ORG_SUFFIX})(?=\s*(?:(?:19|20)\d{{2}}\s*年|关于))"
+    rf"(?P<org>[{_CJK}()]{{2,40}}?{_ORG_SUFFIX})(?=\s*(?:(?:19|20)\d{{2}}\s*年|{_MATTER_OPENERS}))"
 )
 
 
@@ -672,7 +676,8 @@ def _title_lines(norm: str, lines: list[tuple[int, int]], at: int) -> tuple[int,
 
     A title wraps over lines (GB/T 9704-2012 7.3.3 breaks a long one): a line that stops inside
     《》, () or “” goes on on the next. And the title names its issuer (发文机关名称 + 事由 +
-    文种), so a body's name on the line right above a '关于…' line is the title's first line.
+    文种), so a body's name on the line right above a '关于…' (批转…, 转发…) line is the title's
+    first line.
     """
     first = last = at
     while first > 0 and _adjacent(norm, lines[first - 1], lines[first]):
@@ -690,7 +695,7 @@ def _title_lines(norm: str, lines: list[tuple[int, int]], at: int) -> tuple[int,
         last += 1
     if (
         first > 0
-        and norm[slice(*lines[first])].startswith("关于")
+        and _MATTER_OPENER.match(norm, lines[first][0])
         and _adjacent(norm, lines[first - 1], lines[first])
         and _org_line(norm[slice(*lines[first - 1])].replace(" ", ""))
     ):
@@ -1104,6 +1109,31 @@ def find_undersigned_date(norm: str) -> Span | None:
 _ATTACHMENT_NOTE = re.compile(r"(?:\n[ \t]*附件?[0-9一二三四五六七八九十]*[:.、][^\n]*)+$")
 
 
+def find_issuer_over_notice(norm: str) -> Span | None:
+    """Return the span of a body's name printed alone on the line over a notice's heading (某省
+    人民政府 / 批转…的通知, 某局办公室 / 关于…的通知), a blank line at most between: the issuer
+    (GB/T 9704-2012 7.3.3) where the page gives no red header or signature.
+
+    >>> norm = "说明文字。\\n\\n黑龙江省人民政府\\n批转省教育厅某某规划的通知\\n各市人民政府:"
+    >>> span = find_issuer_over_notice(norm); norm[span.start : span.end]
+    '黑龙江省人民政府'
+    >>> find_issuer_over_notice("黑龙江省人民政府\\n全省学校开学工作有序推进\\n") is None
+    True
+    """
+    for match in _NOTICE_UNDER_BODY.finditer(norm[:3000]):
+        if _org_line(match["org"].replace(" ", "")) and _DOCUMENT_KIND.search(match["notice"]):
+            return Span(*_strip_span(norm, *match.span("org")))
+    return None
+
+
+# A line alone, then (a blank line at most between) a line opening a notice's matter.
+_NOTICE_UNDER_BODY = re.compile(
+    rf"^(?P<org>[^\S\n]*[{_CJK}() ]{{4,40}}?)[^\S\n]*\n(?:[^\S\n]*\n)?[^\S\n]*"
+    rf"(?P<notice>(?:{_MATTER_OPENERS})[^\n]{{2,120}})$",
+    re.MULTILINE,
+)
+
+
 def find_red_header(norm: str) -> Span | None:
     """Return the issuing body named by a red header ('XX文件', or a letter-spaced name)."""
     match = _RED_HEADER.search(norm) if _HEADER_END.search(norm) else None
@@ -1366,6 +1396,8 @@ def extract_metadata(
         put("issuer", signature[0])
     elif red_header:
         put("issuer", red_header)
+    elif over_notice := find_issuer_over_notice(norm):
+        put("issuer", over_notice)
     elif lead_org:
         # before a source line: the office that posted the page (来源:县政府办公室) is not
         # the author the title names

@@ -887,3 +887,35 @@ def test_a_source_run_on_after_a_clock_time_is_a_label() -> None:
     )
     meta = metadata_of(page)
     assert (meta.issuer, meta.date) == ("青禾县教育局", "2022-07-08")
+
+
+@pytest.mark.parametrize("opener", ["关于印发", "转发"])
+def test_a_bodys_line_over_a_notices_heading_is_its_issuer(opener: str) -> None:
+    # A web copy: a summary, then the issuer's line over the notice's heading (a blank line may
+    # stand between); no red header, no signature.
+    page = (
+        "白鹭县近日部署下学期招生工作。\n\n"
+        "温州市鹿城区教育局办公室\n\n"
+        f"{opener}青禾县义务教育招生办法的通知\n"
+        "各中小学:\n"
+        "现将有关事项通知如下,请遵照执行。\n"
+    )
+    assert metadata_of(page).issuer == "温州市鹿城区教育局办公室"
+
+
+def test_a_line_over_a_news_headline_is_no_issuer() -> None:
+    page = "温州市鹿城区教育局\n\n全区学校开学工作有序推进\n开学第一天,各校秩序井然。\n"
+    assert metadata_of(page).issuer is None
+
+
+def test_a_transmitting_notices_title_keeps_its_issuers_line() -> None:
+    # 发文机关 / 批转…的通知: the issuer's line opens the title, as over a 关于 line.
+    page = (
+        "温州市人民政府\n"
+        "批转市教育局青禾县教育发展规划的通知\n"
+        "各县(市、区)人民政府:\n"
+        "市政府同意市教育局制定的规划,现转发给你们,请认真贯彻执行。\n"
+    )
+    meta = metadata_of(page)
+    assert meta.title == "温州市人民政府批转市教育局青禾县教育发展规划的通知"
+    assert meta.issuer == "温州市人民政府"
