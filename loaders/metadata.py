@@ -709,6 +709,16 @@ def _title_lines(norm: str, lines: list[tuple[int, int]], at: int) -> tuple[int,
         and _is_title_line(following)
     ):
         last += 1  # 某省教育厅 / 2011年工作要点: the issuer's line, then the matter and the kind
+    elif (
+        first == last
+        and last + 2 < len(lines)
+        and _org_line(norm[slice(*lines[last])].replace(" ", ""))
+        and _adjacent(norm, lines[last], lines[last + 1])
+        and _adjacent(norm, lines[last + 1], lines[last + 2])
+        and _MATTER_OPENER.match(norm, lines[last + 1][0])
+        and _matter_goes_on(norm[slice(*lines[last + 1])], norm[slice(*lines[last + 2])])
+    ):
+        last += 2  # 某局 / 关于调整某某学区 / 管理办法的通知: the issuer's line, a wrapped matter
     return first, last
 
 
@@ -830,10 +840,18 @@ def _headline_after_lede(norm: str, lines: list[tuple[int, int]], lede: int) -> 
     if following >= len(lines) or _NEWS_LEAD.match(norm[slice(*lines[lede])]):
         return None  # 本报讯(通讯员…): the story itself has begun, its headings are sections'
     line = norm[slice(*lines[following])]
+    issuer_line = (
+        following + 1 < len(lines)
+        and _org_line(line.replace(" ", ""))
+        and _MATTER_OPENER.match(norm, lines[following + 1][0]) is not None
+    )
+    if issuer_line:
+        following += 1  # 某局 / 关于…的通知: the heading is the matter's, its issuer's line over it
+        line = norm[slice(*lines[following])]
     if _is_paragraph(line) or not _is_title_line(line):
         return None
     first, last = _title_lines(norm, lines, following)
-    if first != following:
+    if first != following - issuer_line:
         return None
     plain = re.sub(r"\s+", "", norm[lines[first][0] : lines[last][1]])
     # The page's lines between the headline and the story (bylines are no body lines).
@@ -1121,7 +1139,10 @@ def find_issuer_over_notice(norm: str) -> Span | None:
     True
     """
     for match in _NOTICE_UNDER_BODY.finditer(norm[:3000]):
-        if _org_line(match["org"].replace(" ", "")) and _DOCUMENT_KIND.search(match["notice"]):
+        notice = match["notice"].split("\n")
+        if _org_line(match["org"].replace(" ", "")) and any(
+            _DOCUMENT_KIND.search(line.strip()) for line in notice
+        ):
             return Span(*_strip_span(norm, *match.span("org")))
     return None
 
@@ -1129,7 +1150,8 @@ def find_issuer_over_notice(norm: str) -> Span | None:
 # A line alone, then (a blank line at most between) a line opening a notice's matter.
 _NOTICE_UNDER_BODY = re.compile(
     rf"^(?P<org>[^\S\n]*[{_CJK}() ]{{4,40}}?)[^\S\n]*\n(?:[^\S\n]*\n)?[^\S\n]*"
-    rf"(?P<notice>(?:{_MATTER_OPENERS})[^\n]{{2,120}})$",
+    # the heading's matter may wrap onto one more line (关于调整某某学区 / 管理办法的通知)
+    rf"(?P<notice>(?:{_MATTER_OPENERS})[^\n]{{2,120}}(?:\n[^\n]{{1,60}})?)$",
     re.MULTILINE,
 )
 

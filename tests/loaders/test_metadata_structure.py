@@ -919,3 +919,17 @@ def test_a_transmitting_notices_title_keeps_its_issuers_line() -> None:
     meta = metadata_of(page)
     assert meta.title == "温州市人民政府批转市教育局青禾县教育发展规划的通知"
     assert meta.issuer == "温州市人民政府"
+
+
+def test_a_notice_after_a_summary_is_titled_with_its_issuers_line_and_wrapped_matter() -> None:
+    page = (
+        "记者从温州市教育局获悉,今年全市新增试点学区四个,涉及学校十二所。\n"
+        "温州市教育局\n"
+        "关于调整鹿城区试点学区\n"
+        "划分办法的通知\n"
+        "鹿城区教育局:\n"
+        "现将有关事项通知如下,请遵照执行。\n"
+    )
+    meta = metadata_of(page)
+    assert meta.title == "温州市教育局关于调整鹿城区试点学区划分办法的通知"
+    assert meta.issuer == "温州市教育局"
