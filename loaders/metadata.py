@@ -180,16 +180,24 @@ def _org_line(line: str) -> bool:
     (True, True, False)
     >>> _org_line("某某区教育科学研究所"), _org_line("某某区今年新建小学三所")
     (True, False)
+    >>> _org_line("中共某某县委")
+    True
     """
     match = _ORG_NAME.fullmatch(line)
     # The prefix is greedy: the suffix matched is the shortest that ends the line (局 of 教育局).
     return (
         match is not None
-        and not (len(match["suffix"]) == 1 and everyday_word(line[-2:]))
+        and not (
+            len(match["suffix"]) == 1
+            and everyday_word(line[-2:])
+            and not _AREA_COMMITTEE.search(line)
+        )
         and not _COUNTED_END.search(line)
     )
 
 
+# An area's party committee (县委, 市委): an everyday word that is a body's name too.
+_AREA_COMMITTEE = re.compile(r"[省市县区州旗盟镇乡]委$")
 # A count at a headline's end (…新建小学三所, …两处): its measure word (所, 处) is no body's head.
 _COUNTED_END = re.compile(r"(?:[0-9]+|[一二三四五六七八九十百两几]+)[所处家个]$")
 
@@ -1130,7 +1138,8 @@ _ATTACHMENT_NOTE = re.compile(r"(?:\n[ \t]*附件?[0-9一二三四五六七八�
 def find_issuer_over_notice(norm: str) -> Span | None:
     """Return the span of a body's name printed alone on the line over a notice's heading (某省
     人民政府 / 批转…的通知, 某局办公室 / 关于…的通知), a blank line at most between: the issuer
-    (GB/T 9704-2012 7.3.3) where the page gives no red header or signature.
+    (GB/T 9704-2012 7.3.3) where the page gives no red header or signature. Joint issuers
+    stand on the line side by side (中共某县委 某县人民政府).
 
     >>> norm = "说明文字。\\n\\n黑龙江省人民政府\\n批转省教育厅某某规划的通知\\n各市人民政府:"
     >>> span = find_issuer_over_notice(norm); norm[span.start : span.end]
@@ -1140,7 +1149,8 @@ def find_issuer_over_notice(norm: str) -> Span | None:
     """
     for match in _NOTICE_UNDER_BODY.finditer(norm[:3000]):
         notice = match["notice"].split("\n")
-        if _org_line(match["org"].replace(" ", "")) and any(
+        bodies = match["org"].split()  # joint issuers: 中共某县委 某县人民政府
+        if all(_org_line(body) for body in bodies) and any(
             _DOCUMENT_KIND.search(line.strip()) for line in notice
         ):
             return Span(*_strip_span(norm, *match.span("org")))
@@ -1150,8 +1160,8 @@ def find_issuer_over_notice(norm: str) -> Span | None:
 # A line alone, then (a blank line at most between) a line opening a notice's matter.
 _NOTICE_UNDER_BODY = re.compile(
     rf"^(?P<org>[^\S\n]*[{_CJK}() ]{{4,40}}?)[^\S\n]*\n(?:[^\S\n]*\n)?[^\S\n]*"
-    # the heading's matter may wrap onto one more line (关于调整某某学区 / 管理办法的通知)
-    rf"(?P<notice>(?:{_MATTER_OPENERS})[^\n]{{2,120}}(?:\n[^\n]{{1,60}})?)$",
+    # the heading's matter may wrap onto two more lines (关于调整某某学区 / 管理办法的通知)
+    rf"(?P<notice>(?:{_MATTER_OPENERS})[^\n]{{2,120}}(?:\n[^\n]{{1,60}}){{0,2}})$",
     re.MULTILINE,
 )
 

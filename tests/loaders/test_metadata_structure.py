@@ -933,3 +933,18 @@ def test_a_notice_after_a_summary_is_titled_with_its_issuers_line_and_wrapped_ma
     meta = metadata_of(page)
     assert meta.title == "温州市教育局关于调整鹿城区试点学区划分办法的通知"
     assert meta.issuer == "温州市教育局"
+
+
+def test_joint_issuers_over_a_notices_wrapped_heading_are_its_issuer() -> None:
+    # 中共某县委 某县人民政府: two bodies side by side; 县委 is an everyday word and a body.
+    page = (
+        "青禾县关于做好秋季学期学校安全工作的实施意见\n"
+        "发布日期:2021年08月20日\n"
+        "中共永嘉县委 永嘉县人民政府\n"
+        "关于做好秋季学期学校\n"
+        "安全工作的\n"
+        "实施意见\n"
+        "各乡镇党委、政府,县直各单位:\n"
+        "为做好秋季学期学校安全工作,提出如下意见。\n"
+    )
+    assert metadata_of(page).issuer == "中共永嘉县委永嘉县人民政府"
