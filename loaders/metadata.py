@@ -859,7 +859,7 @@ def _headline_after_lede(norm: str, lines: list[tuple[int, int]], lede: int) -> 
     if _is_paragraph(line) or not _is_title_line(line):
         return None
     first, last = _title_lines(norm, lines, following)
-    if first != following - issuer_line:
+    if first != (following - 1 if issuer_line else following):
         return None
     plain = re.sub(r"\s+", "", norm[lines[first][0] : lines[last][1]])
     # The page's lines between the headline and the story (bylines are no body lines).
@@ -1150,8 +1150,10 @@ def find_issuer_over_notice(norm: str) -> Span | None:
     for match in _NOTICE_UNDER_BODY.finditer(norm[:3000]):
         notice = match["notice"].split("\n")
         bodies = match["org"].split()  # joint issuers: 中共某县委 某县人民政府
-        if all(_org_line(body) for body in bodies) and any(
-            _DOCUMENT_KIND.search(line.strip()) for line in notice
+        if (
+            bodies
+            and all(_org_line(body) for body in bodies)
+            and any(_DOCUMENT_KIND.search(line.strip()) for line in notice)
         ):
             return Span(*_strip_span(norm, *match.span("org")))
     return None
