@@ -1141,10 +1141,10 @@ def find_issuer_over_notice(norm: str) -> Span | None:
     (GB/T 9704-2012 7.3.3) where the page gives no red header or signature. Joint issuers
     stand on the line side by side (中共某县委 某县人民政府).
 
-    >>> norm = "说明文字。\\n\\n黑龙江省人民政府\\n批转省教育厅某某规划的通知\\n各市人民政府:"
+    >>> norm = "说明文字。\\n\\n温州市人民政府\\n批转市教育局青禾规划的通知\\n各县人民政府:"
     >>> span = find_issuer_over_notice(norm); norm[span.start : span.end]
-    '黑龙江省人民政府'
-    >>> find_issuer_over_notice("黑龙江省人民政府\\n全省学校开学工作有序推进\\n") is None
+    '温州市人民政府'
+    >>> find_issuer_over_notice("温州市人民政府\\n全市学校开学工作有序推进\\n") is None
     True
     """
     for match in _NOTICE_UNDER_BODY.finditer(norm[:3000]):

@@ -457,18 +457,18 @@ def _fewer_places(name: str, longer: str) -> bool:
     return all(place in found for place in places)
 
 
-# Level characters a place's short form leaves out (晋江 for 晋江市, 金井 for 金井镇).
+# Level characters a place's short form leaves out (瑞安 for 瑞安市, 安阳 for 安阳街道).
 _LEVEL_ENDS = ("街道", "市", "县", "区", "镇", "乡")
 
 
 def _places_written_short(name: str, longer: str) -> bool:
     """Return True when `name` is `longer` with each of its places written in `longer`'s
     order, in full, by its alias or without its level character, and nothing else changed
-    (晋江金井毓英中心小学 is 晋江市金井镇毓英中心小学).
+    (瑞安安阳青禾小学 is 瑞安市安阳街道青禾小学).
 
-    >>> _places_written_short("晋江金井毓英中心小学", "晋江市金井镇毓英中心小学")
+    >>> _places_written_short("瑞安安阳青禾小学", "瑞安市安阳街道青禾小学")
     True
-    >>> _places_written_short("晋江毓英中心小学", "晋江市金井镇毓英中心小学")
+    >>> _places_written_short("瑞安青禾小学", "瑞安市安阳街道青禾小学")
     False
     """
     more, core = _split_places(longer)

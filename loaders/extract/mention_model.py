@@ -347,10 +347,10 @@ _PARTY = re.compile(lexicon.alternation("group_left_breaks", "party"))
 # A school's head and a conjunction: a group's name never goes on after a whole school's name
 # joined by 和 (某实验学校和|乙教育集团 pairs a school with a group).
 _JOINED_SCHOOL = re.compile("(?:" + lexicon.alternation("school_heads") + ")(?:和|与|及|、)")
-# A dash (——, --) sets off an aside or the name that follows it (某区第五个教育集团——某某教育
+# A dash (——, --) sets off an aside or the name that follows it (某区第七个教育集团——某某教育
 # 集团); no school's or group's name holds one.
 _DASH = re.compile(r"[—–]|-{2,}")
-# An ordinal count (第五个, 第3个): the group's rank among the area's, a description, not a name.
+# An ordinal count (第七个, 第3个): the group's rank among the area's, a description, not a name.
 _ORDINAL_COUNT = re.compile(r"第[0-9一二三四五六七八九十百]+个")
 
 # Kinds whose rule names are checked against LAC's first word (a rule's left edge is a guess).

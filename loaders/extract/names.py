@@ -354,7 +354,7 @@ def _quote_open(before: str) -> bool:
     decides, not a count: the window may begin inside an earlier quote, whose closing mark
     alone would balance the opening one of the name's own quote.
 
-    >>> _quote_open("务”工作思路,深化“不忘初心"), _quote_open("“勤学”工作")
+    >>> _quote_open("学”工作思路,巩固“勤学笃行"), _quote_open("“勤学”工作")
     (True, False)
     """
     return before.rfind("“") > before.rfind("”") or before.rfind("‘") > before.rfind("’")

@@ -502,7 +502,7 @@ def _graded(text: str, at: int, head_start: int, low: int) -> bool:
     """Return True when 等 stands from `at` to the head and each ends a word with the character
     before it (高等, 中等: a grade of education), not a list (各校等).
 
-    >>> t = "省教育厅高等教育处"
+    >>> t = "市教育局高等教育处"
     >>> _graded(t, 5, 8, 0), _graded(t, 6, 8, 0), _graded("各校等教育处", 2, 5, 0)
     (True, False, False)
     """

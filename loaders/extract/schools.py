@@ -478,7 +478,7 @@ def _suffixed(
         if staff and candidate is not None and not is_specific(candidate.name, len(word)):
             continue  # 农村小学教师: a kind of teacher, no school
         if titled and candidate is not None and _places_and_stage(candidate.name, word):
-            continue  # 某市小学名校长: a stage of the city's schools qualifies the title
+            continue  # 某县初中名教师: a stage of the county's schools qualifies the title
         if candidate is not None:
             found.append(candidate)
             campus = _PAREN_CAMPUS.match(text, end, s_end)

@@ -923,7 +923,7 @@ def test_a_transmitting_notices_title_keeps_its_issuers_line() -> None:
 
 def test_a_notice_after_a_summary_is_titled_with_its_issuers_line_and_wrapped_matter() -> None:
     page = (
-        "记者从温州市教育局获悉,今年全市新增试点学区四个,涉及学校十二所。\n"
+        "温州市近日增设学区四个,涉及学校十二所,划分办法随之调整。\n"
         "温州市教育局\n"
         "关于调整鹿城区试点学区\n"
         "划分办法的通知\n"
