@@ -313,6 +313,10 @@ def windows(
     return merged
 
 
+# The one-character heads that end a role noun before a name (牵头校, 成员校, 示范园).
+ROLE_NOUN_HEADS = frozenset("校园")
+
+
 def alternatives(
     text: str,
     anchor: Anchor,
@@ -355,6 +359,17 @@ def alternatives(
             break
         if end <= anchor.head_start:
             starts.setdefault(start, None)
+    # LAC may glue a role noun's head to the name after it (核心|校盐田中学: 核心校, the core
+    # school): the name begins after that head, where no word begins with it (校场路 does).
+    if anchor.kind in (SCHOOL, GROUP):
+        for token in tokens:
+            at = token.start
+            if (
+                low < at < anchor.head_start - 2
+                and text[at] in ROLE_NOUN_HEADS
+                and not dictionary_word(text[at : at + 2])
+            ):
+                starts.setdefault(at + 1, None)
     # A name begins inside its opening quote: “1234”工程 and 1234”工程 are one name once the
     # quotes are dropped, so only the edge after the quote is scored.
     for at in [at for at in starts if text[at] in OPENING_QUOTES]:

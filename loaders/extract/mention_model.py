@@ -28,6 +28,7 @@ from loaders.extract import boundaries, lexicon, people
 from loaders.extract.boundaries import (
     HEAD_LISTS,
     LED_GROUP,
+    ROLE_NOUN_HEADS,
     Alternative,
     Anchor,
     head_class,
@@ -201,6 +202,8 @@ def describe(
             ]
         elif anchor.kind == SCHOOL:
             alts = [a for a in alts if not _kinds_counted(text, a)]
+        if anchor.kind in (SCHOOL, GROUP):
+            alts = _past_role_nouns(text, alts)
         if anchor.kind in (SCHOOL, GROUP) and _COUNT_AFTER.match(text, anchor.end):
             alts = []  # 特教学校77所, 帮扶关系普通高中15对: a kind being counted
         elif anchor.kind in (SCHOOL, GROUP):
@@ -533,6 +536,29 @@ def _counted(text: str, alt: Alternative) -> bool:
 _SCHOOLS_COUNTED = re.compile(
     r"(?<!第)[0-9一二三四五六七八九十百两几]+[个所]|(?<![0-9一二三四五六七八九十百许])多$"
 )
+
+
+def _past_role_nouns(text: str, alts: list[Alternative]) -> list[Alternative]:
+    """Return `alts` without those that begin with a role noun's head where the name after it
+    is an alternative too (核心校|某某中学: the core school, then its name): no name begins
+    with that head unless a word does (校场路小学).
+
+    >>> from loaders.extract.model import SCHOOL
+    >>> t = "集团核心校青禾中学"
+    >>> a = lambda s: Alternative(Anchor(SCHOOL, 7, 9, "中学", 0, len(t)), s, None)
+    >>> [x.start for x in _past_role_nouns(t, [a(5), a(4), a(2)])]
+    [5, 2]
+    """
+    starts = {a.start for a in alts}
+    return [
+        a
+        for a in alts
+        if not (
+            text[a.start] in ROLE_NOUN_HEADS
+            and a.start + 1 in starts
+            and not dictionary_word(text[a.start : a.start + 2])
+        )
+    ]
 
 
 def _kinds_counted(text: str, alt: Alternative) -> bool:

@@ -18,7 +18,7 @@ import jieba
 
 from loaders.dictionary import dictionary_tag
 from loaders.extract import lexicon
-from loaders.extract.boundaries import CLOSING_QUOTES
+from loaders.extract.boundaries import CLOSING_QUOTES, ROLE_NOUN_HEADS
 from loaders.extract.gazetteer import leading_place, load_gazetteer
 from loaders.extract.place_words import jieba_reading, word_at
 
@@ -146,10 +146,6 @@ def _ends_a_noun(text: str, at: int) -> bool:
     return False
 
 
-# The one-character heads that end a role noun before a name (牵头校, 成员校, 示范园).
-_ROLE_NOUN_HEADS = frozenset("校园")
-
-
 def past_role_noun(text: str, at: int, end: int, min_specific: int = 2) -> int:
     """Return where a name cut at `at` begins once the head of a role noun is left out: 校 or 园
     after a word makes it a noun (牵头|校, 成员|校: the lead school), and no name begins with
@@ -162,7 +158,7 @@ def past_role_noun(text: str, at: int, end: int, min_specific: int = 2) -> int:
     """
     if (
         at > 0
-        and text[at : at + 1] in _ROLE_NOUN_HEADS
+        and text[at : at + 1] in ROLE_NOUN_HEADS
         and end - at - 1 >= min_specific
         and word_at(text, at) <= 1
     ):

@@ -1951,3 +1951,10 @@ def test_a_town_government_where_the_county_is_unknown_is_not_the_bare_level_wor
     doc = make_doc("次日,现场会在城关镇政府三楼会议室召开,各校校长参加。")
     labels = {e.label for e in extract(doc).entities if e.kind == ORG}
     assert "镇政府" not in labels
+
+
+def test_a_role_nouns_head_lac_glues_to_the_name_after_it_is_left_out() -> None:
+    # 核心|校南浦实验中学: LAC reads 校南浦实验中学 as one word; the name begins after 核心校.
+    names = _names("为集团核心校南浦实验中学授牌。", SCHOOL)
+    assert "南浦实验中学" in names
+    assert not any(name.startswith("校") for name in names)
