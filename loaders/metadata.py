@@ -713,20 +713,19 @@ def _title_lines(norm: str, lines: list[tuple[int, int]], at: int) -> tuple[int,
         and last + 1 < len(lines)
         and _org_line(norm[slice(*lines[last])].replace(" ", ""))
         and _adjacent(norm, lines[last], lines[last + 1])
-        and _DOCUMENT_KIND.search(following := norm[slice(*lines[last + 1])])
-        and _is_title_line(following)
     ):
-        last += 1  # 某省教育厅 / 2011年工作要点: the issuer's line, then the matter and the kind
-    elif (
-        first == last
-        and last + 2 < len(lines)
-        and _org_line(norm[slice(*lines[last])].replace(" ", ""))
-        and _adjacent(norm, lines[last], lines[last + 1])
-        and _adjacent(norm, lines[last + 1], lines[last + 2])
-        and _MATTER_OPENER.match(norm, lines[last + 1][0])
-        and _matter_goes_on(norm[slice(*lines[last + 1])], norm[slice(*lines[last + 2])])
-    ):
-        last += 2  # 某局 / 关于调整某某学区 / 管理办法的通知: the issuer's line, a wrapped matter
+        following = norm[slice(*lines[last + 1])]
+        if _DOCUMENT_KIND.search(following) and _is_title_line(following):
+            last += 1  # 某省教育厅 / 2011年工作要点: the issuer's line, the matter and the kind
+        elif (
+            last + 2 < len(lines)
+            and _adjacent(norm, lines[last + 1], lines[last + 2])
+            and _MATTER_OPENER.match(following)
+            and _matter_goes_on(following, norm[slice(*lines[last + 2])])
+        ):
+            last += (
+                2  # 某局 / 关于调整某某学区 / 管理办法的通知: the issuer's line, a wrapped matter
+            )
     return first, last
 
 

@@ -158,12 +158,13 @@ def normalise_text(text: str) -> str:
     >>> normalise_text("二○○七年, 一○一中学, ○ 要点")
     '二〇〇七年, 一〇一中学, ○ 要点'
     """
-    folded, traditional = _SIMPLIFY.translate(_circle_zeros(text))
+    text = _circle_zeros(text)  # same length: offsets still cite the original
+    folded, traditional = _SIMPLIFY.translate(text)
     if not traditional:
         return folded
     # Traditional text: convert phrase by phrase where OpenCC keeps the length, so one-to-many
     # characters resolve by context (瞭解 → 了解 but 瞭 alone stays; 乾隆 keeps 乾).
-    phrased = _t2s().convert(_circle_zeros(text))
+    phrased = _t2s().convert(text)
     if len(phrased) != len(text):
         return folded
     return phrased.translate(_FOLD)

@@ -317,6 +317,17 @@ def windows(
 ROLE_NOUN_HEADS = frozenset("校园")
 
 
+def glued_role_head(text: str, at: int) -> bool:
+    """Return True when text[at] is a role noun's head that begins no word with the next
+    character: LAC may glue it to the name after it (核心|校某某中学), and no name begins with
+    it; one that begins a word stays (校场路小学).
+
+    >>> glued_role_head("核心校南浦中学", 2), glued_role_head("和校场路小学", 1)
+    (True, False)
+    """
+    return text[at : at + 1] in ROLE_NOUN_HEADS and not dictionary_word(text[at : at + 2])
+
+
 def alternatives(
     text: str,
     anchor: Anchor,
@@ -364,11 +375,7 @@ def alternatives(
     if anchor.kind in (SCHOOL, GROUP):
         for token in tokens:
             at = token.start
-            if (
-                low < at < anchor.head_start - 2
-                and text[at] in ROLE_NOUN_HEADS
-                and not dictionary_word(text[at : at + 2])
-            ):
+            if low < at < anchor.head_start - 2 and glued_role_head(text, at):
                 starts.setdefault(at + 1, None)
     # A name begins inside its opening quote: “1234”工程 and 1234”工程 are one name once the
     # quotes are dropped, so only the edge after the quote is scored.

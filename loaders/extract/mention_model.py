@@ -28,9 +28,9 @@ from loaders.extract import boundaries, lexicon, people
 from loaders.extract.boundaries import (
     HEAD_LISTS,
     LED_GROUP,
-    ROLE_NOUN_HEADS,
     Alternative,
     Anchor,
+    glued_role_head,
     head_class,
     verb_word,
 )
@@ -550,15 +550,7 @@ def _past_role_nouns(text: str, alts: list[Alternative]) -> list[Alternative]:
     [5, 2]
     """
     starts = {a.start for a in alts}
-    return [
-        a
-        for a in alts
-        if not (
-            text[a.start] in ROLE_NOUN_HEADS
-            and a.start + 1 in starts
-            and not dictionary_word(text[a.start : a.start + 2])
-        )
-    ]
+    return [a for a in alts if not (a.start + 1 in starts and glued_role_head(text, a.start))]
 
 
 def _kinds_counted(text: str, alt: Alternative) -> bool:

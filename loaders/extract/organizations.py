@@ -165,25 +165,30 @@ def _area_before(
     if area is None and level == "镇":
         # 新安镇|政府 in a page whose county is not known: the town's name as written (many
         # counties have a 新安镇), not its level character alone.
-        town = _town_name_before(gaz, text, pos, floor)
-        if town:
-            return pos - town, None, level
+        town = _town_ending(gaz, text, pos, floor)
+        if town is not None:
+            return pos - len(town.name), None, level
     if area is None and level:
         return pos - len(level), None, level
     return start, area, None
 
 
-def _town_name_before(gaz: Gazetteer, text: str, end: int, floor: int) -> int:
-    """Return the length of the longest town's full name of any county ending at `end`, or 0.
+def _town_ending(
+    gaz: Gazetteer, text: str, end: int, floor: int, counties: set[str] | None = None
+) -> AreaInfo | None:
+    """Return the town whose full name (3 to 6 characters) ends at `end`, the longest, of one
+    of `counties` when given (any county's otherwise), or None.
 
-    >>> _town_name_before(load_gazetteer(), "在新安镇", 4, 0)
-    3
+    >>> _town_ending(load_gazetteer(), "在新安镇", 4, 0).name
+    '新安镇'
     """
-    for length in place_lengths_before(gaz, text, end):
-        if 3 <= length <= 6 and end - length >= floor:
-            if any(a.level == "town" for a in gaz.by_name.get(text[end - length : end], ())):
-                return length
-    return 0
+    for length in range(6, 2, -1):
+        if end - length < floor:
+            continue
+        for info in gaz.by_name.get(text[end - length : end], ()):
+            if info.level == "town" and (counties is None or counties & set(info.codes[:-1])):
+                return info
+    return None
 
 
 def _named_before(
@@ -292,13 +297,7 @@ def _town_before(text: str, pos: int, floor: int, context: AreaContext) -> tuple
     county = {i.code for i in context.chain}
 
     def town_ending(end: int) -> AreaInfo | None:
-        for length in range(6, 2, -1):
-            if end - length < floor:
-                continue
-            for info in gaz.by_name.get(text[end - length : end], ()):
-                if info.level == "town" and county & set(info.codes[:-1]):
-                    return info
-        return None
+        return _town_ending(gaz, text, end, floor, county)
 
     here = town_ending(pos)
     if here is not None:

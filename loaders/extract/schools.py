@@ -20,7 +20,7 @@ from loaders.dictionary import dictionary_tag, dictionary_word
 from loaders.extract import lexicon
 from loaders.extract.boundaries import LED_GROUP, head_ending_at, head_of, verb_word
 from loaders.extract.cover import Cover
-from loaders.extract.gazetteer import after_places, leading_place, load_gazetteer
+from loaders.extract.gazetteer import leading_place, load_gazetteer
 from loaders.extract.model import GROUP, ORG, SCHOOL, Candidate
 from loaders.extract.names import (
     ROAD_HEAD,
@@ -446,8 +446,7 @@ def _places_and_stage(name: str, head: str) -> bool:
     >>> _places_and_stage("温州市小学", "小学"), _places_and_stage("温州市松涛桥小学", "小学")
     (True, False)
     """
-    had, rest = after_places(load_gazetteer(), name)
-    return had and rest == head
+    return specific_part(name, len(head)) == ("", True)
 
 
 def _suffixed(
