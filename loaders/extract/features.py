@@ -43,7 +43,14 @@ from loaders.extract.programs import (
     is_generic,
     tail_class,
 )
-from loaders.extract.schools import CAPACITY, DESIGNATION, POLICY_WORDS, is_specific, trim_left
+from loaders.extract.schools import (
+    CAPACITY,
+    DESIGNATION,
+    POLICY_WORDS,
+    is_specific,
+    numbered_lead,
+    trim_left,
+)
 
 _QUOTE = re.compile(f"[{QUOTES}]")
 _DIGIT = re.compile(r"[0-9]")
@@ -310,6 +317,8 @@ def features(
             add("specific")
         if trim_left(name, head_len):
             add("trim")
+    elif kind == "school" and numbered_lead(name):
+        add("trim")  # 合作学校|某某六中: a numbered short form has no head to trim before
     if kind == "group" and head_len and group_specific(name, anchor.head):
         add("specific")
     for label, pattern in _WORD_CLASSES:

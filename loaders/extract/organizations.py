@@ -60,6 +60,12 @@ CORES: dict[str, Core] = {
     "政府办公室": Core("人民政府办公室", _G, True),
     "政府办公厅": Core("人民政府办公厅", _G, True),
     "政府办": Core("人民政府办公室", _G, True),
+    # A 地区's or a 盟's government is its 行政公署 (行署 for short).
+    "行政公署": Core("行政公署", _G, True),
+    "行署": Core("行政公署", _G, True),
+    "行政公署办公室": Core("行政公署办公室", _G, True),
+    "行署办公室": Core("行政公署办公室", _G, True),
+    "行署办": Core("行政公署办公室", _G, True),
     "委": Core("委", _G, True),
     "党委": Core("党委", _G, True),
     "委办": Core("委办公室", _G, True),
@@ -280,6 +286,8 @@ def _zone_before(
             break
         place_start, area, _ = _area_before(text, at, floor, context)
         if area is not None and area.level in ("province", "city"):
+            if _a_county(text[at : zone_start + len(word)]):
+                return None  # 天津市滨海新区: a district the table holds, read as an area
             if len(load_gazetteer().by_name.get(area.name, ())) > 1:
                 area = next((i for i in context.chain if i.name == area.name), area)
             own = text[at:zone_start]
@@ -288,6 +296,12 @@ def _zone_before(
         return None  # X新区 with an unknown X: left to the gazetteer
     city = context.at_level("city") or (context.chain[-1] if context.chain else None)
     return zone_start, _ZONE_KEY.get(word, word), city
+
+
+def _a_county(name: str) -> bool:
+    """Return True when the area table holds `name` as a county-level division (滨海新区,
+    苏州工业园区): a zone that is a district of its own."""
+    return any(a.level == "county" for a in load_gazetteer().by_name.get(name, ()))
 
 
 def _town_before(text: str, pos: int, floor: int, context: AreaContext) -> tuple[int, AreaInfo]:

@@ -126,13 +126,15 @@ _SLOGAN_AFTER = re.compile(
 _GLOSS = re.compile(r"([^\s,,。、;;::()()“”\"]{2,12})\(([^()]{1,6})\)")
 _CITED_PROGRAMME = re.compile(r"(课题|项目|研究)?《([^《》]{4,40})》(项目|工程|课题)?")
 # An enumeration of quoted items closed by 等 + a programme head or by a count + head.
-# 暨 ("and also") joins two items as 和 does: “甲”暨“乙”活动.
+# 暨 ("and also") joins two items as 和 does: “甲”暨“乙”工程. Without 等, an activity
+# (“甲”暨“乙”活动) is one event its quoted themes describe, no list of programmes.
 _ENUM_ITEM = (
     r"[“\"][^“”\"\n,,。;;]{2,20}[”\"][^“”\"、,,。;;::\s和与及暨等0-9一二三四五六七八九十两]{0,3}"
 )
 _ENUMERATION = re.compile(
     rf"((?:{_ENUM_ITEM}(?:、|和|与|及|暨)?){{2,}})"
-    r"(?:(?:等[^“”\"、,,。;;]{0,4}?)?(?:项目|工程|活动|行动|计划|品牌|举措|工作)|"
+    r"(?:等[^“”\"、,,。;;]{0,4}?(?:项目|工程|活动|行动|计划|品牌|举措|工作)|"
+    r"(?:项目|工程|行动|计划|品牌|举措|工作)|"
     r"[0-9一二三四五六七八九十两]+[大项个](?:工程|行动|计划|项目|活动))"
 )
 _ITEM = re.compile(_ENUM_ITEM)
@@ -448,6 +450,8 @@ def excluded_by_tail(*names: str) -> bool:
     True
     >>> excluded_by_tail("青山名师"), excluded_by_tail("名师")  # a title of teachers
     (True, True)
+    >>> excluded_by_tail("名师论坛")  # a forum of the teachers the family trains
+    True
     """
     for name in names:
         clean = _SPACE.sub("", clean_name(name))  # a line break inside (大巡 讲) is no word break
@@ -455,15 +459,17 @@ def excluded_by_tail(*names: str) -> bool:
             family = concept_for(clean)
             # A policy theme (终身学习) names no programme: its week or festival is an event; a
             # hidden label (名师: a title of people) only links a name to its family.
-            if family is None or family.unit or family.theme or _hidden_label(clean, family):
+            if family is None or family.unit or family.theme or _by_hidden_label(clean, family):
                 return True
     return False
 
 
-def _hidden_label(name: str, family: Concept) -> bool:
-    """Return True when `name` is one of the family's hidden labels, which programs.ttl keeps
-    for linking only: they are never programme names by themselves."""
-    return normalise_key(name) in {normalise_key(label) for label in family.hidden}
+def _by_hidden_label(name: str, family: Concept) -> bool:
+    """Return True when `name` holds none of the family's own labels, only a hidden one, which
+    programs.ttl keeps for linking: a hidden label (名师, 名校长: a title of people) is never a
+    programme's name by itself, and an event named with it (名师论坛) is an event."""
+    key = normalise_key(name)
+    return not any(normalise_key(label) in key for label in family.labels)
 
 
 def strip_edition(name: str, suffix: str) -> str:
@@ -563,10 +569,12 @@ _LIST_REACH = 24  # characters looked at before a name for the list
 _LIST_BOUNDARY = re.compile(r"[,,;;::。!?!?()()“”\"\s]")
 
 
-def coordinated_start(text: str, start: int) -> int:
-    """Return where a programme named at `start` begins when bare nouns listed with 、 before
-    it share its head: 书香、墨韵、诗词浸润工程 is one programme, as “不忘初心、牢记使命”主题教育
-    is in ANNOTATION.md. Else `start`.
+def coordinated_start(text: str, start: int, end: int | None = None) -> int:
+    """Return where a programme named at `start` (and ending at `end`, when known) begins when
+    bare nouns listed with 、 before it share its head: 书香、墨韵、诗词浸润工程 is one
+    programme, as “不忘初心、牢记使命”主题教育 is in ANNOTATION.md. Else `start`. A name the
+    list goes on after (…改善情况、某某计划、…情况) is one whole item among others: the items
+    around it are phrases of their own, whose heads it does not share.
 
     Each item is one noun word of two to four characters (LAC's reading of the clause), the
     name itself opens with a noun, and the list opens a phrase: after a verb, a conjunction, a
@@ -578,7 +586,7 @@ def coordinated_start(text: str, start: int) -> int:
     >>> text[coordinated_start(text, text.index("诗词")):]
     '书香、墨韵、诗词浸润工程'
     """
-    if start < 3 or text[start - 1] != "、":
+    if start < 3 or text[start - 1] != "、" or (end is not None and text[end : end + 1] == "、"):
         return start
     left = start - _LIST_REACH
     marks = list(_LIST_BOUNDARY.finditer(text, max(0, left), start))
@@ -605,7 +613,7 @@ def coordinated_start(text: str, start: int) -> int:
 def with_coordinated_items(text: str, c: Candidate) -> Candidate:
     """Return programme candidate `c` begun at coordinated_start: its name and span take in the
     nouns listed before it."""
-    begin = coordinated_start(text, c.start)
+    begin = coordinated_start(text, c.start, c.end)
     if begin == c.start:
         return c
     return replace(c, name=clean_name(text[begin : c.start]) + c.name, start=begin)

@@ -207,6 +207,8 @@ def is_specific(name: str, suffix_len: int) -> bool:
         return True  # 市二初级中学: the area's school of that number (a short form, as 市二中)
     if _TENS.fullmatch(body) and suffix in _NUMBERED_HEADS:
         return True  # 八十八中学, 27中学: the area's school of that number, 第 left out
+    if not body and GENERIC.fullmatch(head):
+        return False  # 合作学校, 新建学校: modifiers a place is also called (合作市, 新建区)
     return had_place and not body.startswith(("各", "所", "省", "市", "区", "县"))
 
 
@@ -339,7 +341,12 @@ def _past_description(name: str, cut: int, suffix_len: int) -> int:
         if (
             len(rest) > suffix_len
             and is_specific(rest, suffix_len)
-            and not is_specific(name[cut : match.end()], len(match.group()))
+            and (
+                not is_specific(name[cut : match.end()], len(match.group()))
+                # Modifiers alone describe (合作学校|某某中学), even those a place is also
+                # called (合作, 新建): the gazetteer's reading makes them look specific.
+                or GENERIC.fullmatch(name, cut, match.start()) is not None
+            )
         ):
             return match.end()
     # A common noun for a school (名校, 母校, 该校) in apposition before the name.
@@ -691,7 +698,13 @@ def _numbered_begin(text: str, numeral: int, floor: int) -> int:
     if tight > begin and word_at(text, tight - 1) == 1:
         begin = tight
     breaks = list(LEFT_BREAKS.finditer(text, begin, numeral))
-    return breaks[-1].end() if breaks else begin
+    begin = breaks[-1].end() if breaks else begin
+    # A description of its kind in apposition before the number (合作学校|某某六中), as
+    # _past_description finds before a suffixed name.
+    for match in reversed(list(_INNER_SUFFIX.finditer(text, begin, numeral))):
+        if not is_specific(text[begin : match.end()], len(match.group())):
+            return match.end()
+    return begin
 
 
 # The one-character modifiers of newness (lexicon/generic_modifiers.tsv) that say a name was a
@@ -730,6 +743,17 @@ def _former(name: str) -> bool:
         and not dictionary_word(name[:2])
         and not leading_place(load_gazetteer(), name)
     )
+
+
+def numbered_lead(name: str) -> int:
+    """Return how many leading characters of a numbered short form (its number last) are not
+    part of it: a verb or a description before the number, as _numbered_begin finds them.
+
+    >>> numbered_lead("合作学校鹿城六中"), numbered_lead("鹿城六中"), numbered_lead("和平一中")
+    (4, 0, 0)
+    """
+    numbers = list(_NUMBERED.finditer(name))  # the last one is the name's own
+    return _numbered_begin(name, numbers[-1].start(), 0) if numbers else 0
 
 
 def _numbered(text: str, start: int, end: int, floor: int) -> Candidate | None:

@@ -13,6 +13,7 @@ from dataclasses import replace
 import pytest
 
 from loaders.extract import extract, rule_candidates
+from loaders.extract import schools as school_rules
 from loaders.extract.areas import area_context, find_areas
 from loaders.extract.boundaries import REACH, Alternative, Anchor, windows
 from loaders.extract.mention_model import (
@@ -29,6 +30,7 @@ from loaders.extract.mention_model import (
 )
 from loaders.extract.model import AREA, GROUP, ORG, PROGRAM, SCHOOL, Candidate
 from loaders.extract.organizations import find_open_bodies, find_organizations
+from loaders.extract.programs import excluded_by_tail
 from loaders.extract.resolve import _followed
 from loaders.extract.sentences import split_sentences
 from tests.loaders.extract.helpers import make_doc, names_of
@@ -1958,3 +1960,57 @@ def test_a_role_nouns_head_lac_glues_to_the_name_after_it_is_left_out() -> None:
     names = _names("为集团核心校南浦实验中学授牌。", SCHOOL)
     assert "南浦实验中学" in names
     assert not any(name.startswith("校") for name in names)
+
+
+def test_a_partners_role_before_a_school_is_no_part_of_its_name() -> None:
+    # 合作学校 (a partner school) describes the school after it, as 牵头学校 does; 合作 is also
+    # the short name of 合作市, which made 合作学校 read as a school of that city.
+    assert school_rules._past_description("合作学校青枫路小学", 0, 2) == 4
+    assert not school_rules.is_specific("合作学校", 2)
+    assert not school_rules.is_specific("新建学校", 2)  # 新建 the verb, not 新建区
+    assert school_rules.is_specific("合作市第一中学", 2)
+
+
+def test_a_partners_role_before_a_numbered_school_is_no_part_of_it() -> None:
+    names = _names("第三共同体由牵头学校鹿城二中、合作学校鹿城六中组成。", SCHOOL)
+    assert "鹿城六中" in names
+    assert not any(name.startswith(("合作", "学校")) for name in names)
+
+
+def test_a_programme_the_list_goes_on_after_shares_no_head_with_the_item_before() -> None:
+    # 改善情况、某某计划、开展情况: whole items listed, not 情况 and the plan sharing 计划.
+    text = "校舍维修改善情况、青苗助学计划、教师培训开展情况等信息已公开。"
+    assert _names(text, PROGRAM) == {"青苗助学计划"}
+    assert _names("学校启动书香、墨韵、诗词浸润工程。", PROGRAM) == {"书香、墨韵、诗词浸润工程"}
+
+
+def test_quoted_themes_of_one_activity_are_not_programmes() -> None:
+    # “甲”暨“乙”活动 is one event; 名班主任论坛 is a forum, named with a programme family's word.
+    text = "举办青禾区“教育优质均衡发展”暨“名班主任论坛”活动,特邀专家到场。"
+    assert _names(text, PROGRAM) == set()
+    assert excluded_by_tail("名班主任论坛")
+    assert _names("实施“青蓝”“春晖”等项目。", PROGRAM) == {"青蓝", "春晖"}
+
+
+def test_a_district_called_a_new_area_is_the_district_not_a_zone() -> None:
+    # 滨海新区 is a district of 天津市, not a development zone: the bureau written with and
+    # without its city is one bureau.
+    doc = make_doc(
+        "滨海新区教育体育局委托评估机构开展复验工作。\n天津市滨海新区教育体育局\n2022年3月1日",
+        chain=("天津市", "滨海新区"),
+    )
+    bodies = [e for e in extract(doc).entities if e.kind == ORG and "教育" in e.label]
+    assert len(bodies) == 1
+    assert {bodies[0].label, *bodies[0].alt_labels} == {
+        "滨海新区教育体育局",
+        "天津市滨海新区教育体育局",
+    }
+
+
+def test_the_government_of_a_prefecture_or_league_is_its_xingzheng_gongshu() -> None:
+    doc = make_doc(
+        "阿克苏地区行署要求各县市抓好落实。兴安盟行政公署召开专题会议。",
+        chain=("新疆维吾尔自治区", "阿克苏地区"),
+    )
+    labels = {n for e in extract(doc).entities if e.kind == ORG for n in (e.label, *e.alt_labels)}
+    assert {"阿克苏地区行署", "兴安盟行政公署"} <= labels
