@@ -249,8 +249,9 @@ def _campus_forms(
         if c.kind != SCHOOL or c.canonical:
             continue
         if _bare_campus(c.name):
-            # 白鹭湾校区 beside 某市某某学校白鹭湾校区: the campus named without its school.
-            found = [n for n in names if n.endswith(c.name) and n != c.name]
+            # 白鹭湾校区 beside 某市某某学校白鹭湾校区 or 某某学校(白鹭湾校区): the campus
+            # named without its school.
+            found = [n for n in names if _BRACKETS.sub("", n).endswith(c.name) and n != c.name]
             if len(found) == 1:
                 out[(SCHOOL, c.name)] = found[0]
             continue
@@ -267,6 +268,9 @@ def _campus_forms(
                 out[(SCHOOL, c.name)] = found[0]
                 break
     return out
+
+
+_BRACKETS = re.compile(r"[()（）]")
 
 
 def _bare_campus(name: str) -> bool:

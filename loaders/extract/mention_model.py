@@ -576,8 +576,12 @@ _MEASURED = re.compile(rf"{_COUNTED}[所处]$")
 _ADDRESS = "号院"
 
 
-# A count and its classifier (8所, 两个, 一批): a name never follows its own count.
-_COUNT_BEFORE = re.compile(rf"{_COUNTED}余?[所个家批类]$")
+# A count and its classifier (8所, 两个, 一批): a name never follows its own count, nor the
+# description a count opens (一所|面向明天的|某某学校: a school of a kind, not one named),
+# unless a copula makes the count the subject (其中一所是|地处某市的|某某学校: one named).
+_COUNT_BEFORE = re.compile(
+    rf"{_COUNTED}余?[所个家批类](?:(?:(?![为是叫即])[^,,。;;:：、()()“”\"]){{1,12}}的)?$"
+)
 
 
 def _counted_from(text: str, alts: Sequence[Alternative]) -> int:
@@ -592,7 +596,7 @@ def _counted_from(text: str, alts: Sequence[Alternative]) -> int:
     4
     """
     for alt in alts:  # shortest first: the count nearest the head
-        if _COUNT_BEFORE.search(text, max(alt.anchor.floor, alt.start - 6), alt.start):
+        if _COUNT_BEFORE.search(text, max(alt.anchor.floor, alt.start - 20), alt.start):
             return alt.start
     return -1
 

@@ -2014,3 +2014,29 @@ def test_the_government_of_a_prefecture_or_league_is_its_xingzheng_gongshu() -> 
     )
     labels = {n for e in extract(doc).entities if e.kind == ORG for n in (e.label, *e.alt_labels)}
     assert {"阿克苏地区行署", "兴安盟行政公署"} <= labels
+
+
+@pytest.mark.parametrize("name", ["各镇街中心幼儿园", "镇街公办初中", "街道中心小学"])
+def test_towns_and_streets_in_general_name_no_school(name: str) -> None:
+    # 镇街 (towns and streets together) and 街道 alone are levels of area, not places.
+    assert not school_rules.is_specific(name, 3 if name.endswith("幼儿园") else 2)
+
+
+def test_a_school_of_a_named_street_is_still_specific() -> None:
+    assert school_rules.is_specific("安阳街道中心小学", 2)
+
+
+def test_a_campus_named_alone_is_the_campus_written_in_brackets_after_its_school() -> None:
+    text = "白鹭小学(南浦校区)今年启用。南浦校区设有二十四个教学班。"
+    schools = [e for e in extract(make_doc(text)).entities if e.kind == SCHOOL]
+    campus = [e for e in schools if "南浦校区" in {e.label, *e.alt_labels}]
+    assert len(campus) == 1
+    assert "白鹭小学(南浦校区)" in {campus[0].label, *campus[0].alt_labels}
+
+
+def test_a_school_a_count_describes_is_a_kind_not_a_name() -> None:
+    # 一所|面向明天的|未来学校: a count opens a description of a kind of school.
+    assert _names("南浦校区:一所面向明天的未来学校", SCHOOL) == {"南浦校区"}
+    # A copula makes the count the subject: the school after it is named.
+    names = _names("另有两所分校,其中一所是地处瑞安的瑞安青禾外国语学校。", SCHOOL)
+    assert "瑞安青禾外国语学校" in names
