@@ -87,6 +87,17 @@ _LABEL_FIELDS = {
     "印发日期": "published_on",
     "日期": "published_on",
     "废止日期": "valid_until",
+    # A public letter's page (领导信箱, 问政): the reply is what the page publishes, and the
+    # body that replies is its issuer.
+    "回复时间": "published_on",
+    "回复日期": "published_on",
+    "答复时间": "published_on",
+    "答复日期": "published_on",
+    "回复单位": "issuer",
+    "答复单位": "issuer",
+    "回复部门": "issuer",
+    "答复部门": "issuer",
+    "办理单位": "issuer",
 }
 # A portal footer's bodies: 主办 (the site's publisher), 承办 (its operator), 版权所有 (its owner),
 # with or without 单位. Footers often glue one to the previous value ('版权所有:X主办:Y'), so these
@@ -101,7 +112,7 @@ _FOOTER_FIELDS = {
 _OTHER_LABELS = (
     "作者|责任编辑|编辑|浏览次数|阅读次数|点击次数|访问次数|浏览量|阅读量|点击量|访问量|公开方式|公开范围|法定主动公开分类|体裁分类|内容概述|联系地址|"
     "邮政编码|电子邮箱|联系电话|网站标识码|有效性|关键词|关键字|主题词|发布者|责任部门|公开时限|"
-    "是否有效"
+    "是否有效|来信时间|来信日期|来信人|来信标题|来信内容|回复内容|答复内容"
 )
 # A label stands at a line start or after white space or a separator. That test comes after
 # each label's first character (the character before it is not one of the others), so every

@@ -948,3 +948,17 @@ def test_joint_issuers_over_a_notices_wrapped_heading_are_its_issuer() -> None:
         "为做好秋季学期学校安全工作,提出如下意见。\n"
     )
     assert metadata_of(page).issuer == "中共永嘉县委永嘉县人民政府"
+
+
+def test_a_public_letters_reply_gives_the_date_and_the_issuer() -> None:
+    # A 领导信箱 page: the reply is what the page publishes; the letter's own date is not.
+    page = (
+        "来信时间:2021年3月2日\n"
+        "回复时间:2021年3月9日\n"
+        "回复单位:鹿城区教育局\n"
+        "来信内容:请问青禾小学今年秋季是否招收插班生?\n"
+        "回复内容:您好!经核实,今年秋季正常招收插班生。\n"
+    )
+    meta = metadata_of(page)
+    assert meta.date == "2021-03-09"
+    assert meta.issuer == "鹿城区教育局"
