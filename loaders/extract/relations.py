@@ -69,9 +69,11 @@ _LEAD = re.compile(
 # Between two schools of one list: 、 和 及 与 , or a note in parentheses (暂定名, 在建).
 _LIST_GAP = re.compile(r"\s*(?:[、,,和及与]|以及)?\s*")
 _NOTE = re.compile(r"[((][^()()]{0,10}[))]|[()()]")
-# Membership words after a group and before its member list (G成员校包括 A、B).
+# Membership words after a group and before its member list (G成员校包括 A、B), and the
+# roles its schools are listed by (G,牵头学校A,合作学校B).
 _MEMBERS_AFTER = re.compile(
     r"成员|包括|包含|下设|下辖|辖|下属|旗下|涵盖|囊括|含|分别是|分别为|加盟校|[::]|——"
+    r"|(?:牵头|核心|领衔|龙头|合作|协作|加盟)学?校"
 )
 # Membership verbs after a member list and before its group (A、B组建 G).
 _MEMBERS_BEFORE = re.compile(r"组建|组成|成立|加入|划入|纳入|并入|结成|加盟")

@@ -349,14 +349,15 @@ def _past_description(name: str, cut: int, suffix_len: int) -> int:
             )
         ):
             return match.end()
-    # A common noun for a school (名校, 母校, 该校) in apposition before the name.
+    # A common noun for a school (名校, 母校, 该校) or a role noun made of modifiers (协作校,
+    # 中心校) in apposition before the name.
     for match in _SCHOOL_NOUN_END.finditer(name, cut + 1, head_end):
         rest = name[match.end() :]
         word = name[match.start() - 1 : match.end()]
         if (
             len(rest) > suffix_len + 1
             and word not in _SCHOOL_WORDS  # 学校, 分校: a school's own head (某学校某校区)
-            and _common_school_noun(word)
+            and (_common_school_noun(word) or GENERIC.fullmatch(name, cut, match.start()))
             and is_specific(rest, suffix_len)
         ):
             return match.end()

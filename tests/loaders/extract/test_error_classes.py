@@ -2040,3 +2040,9 @@ def test_a_school_a_count_describes_is_a_kind_not_a_name() -> None:
     # A copula makes the count the subject: the school after it is named.
     names = _names("另有两所分校,其中一所是地处瑞安的瑞安青禾外国语学校。", SCHOOL)
     assert "瑞安青禾外国语学校" in names
+
+
+@pytest.mark.parametrize("role", ["协作校", "合作校", "中心校"])
+def test_a_role_noun_made_of_modifiers_before_a_school_is_no_part_of_it(role: str) -> None:
+    assert school_rules._past_description(f"{role}东湖小学", 0, 2) == 3
+    assert _names(f"本学期,{role}东湖小学承办了教研活动。", SCHOOL) == {"东湖小学"}

@@ -204,3 +204,17 @@ def test_several_lead_schools_lead_the_groups_named_after_them():
     found = relations_of(extract(make_doc(text)))
     leads = {(s, o) for s, p, o in found if p == "leads"}
     assert leads == {("青田县松台小学", "松台小学教育集团")}
+
+
+def test_schools_listed_by_their_role_after_a_group_are_its_members():
+    rels = _relations(
+        "本学期,青枫教育集团,牵头学校白鹭小学,合作学校青枫小学;"
+        "南浦教育集团,牵头学校南浦小学,协作校东湖小学。"
+    )
+    assert {
+        ("白鹭小学", "memberOf", "青枫教育集团"),
+        ("青枫小学", "memberOf", "青枫教育集团"),
+        ("南浦小学", "memberOf", "南浦教育集团"),
+        ("东湖小学", "memberOf", "南浦教育集团"),
+    } <= rels
+    assert ("东湖小学", "memberOf", "青枫教育集团") not in rels
