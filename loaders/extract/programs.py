@@ -177,6 +177,9 @@ _LEADING = re.compile(
 # A count of a programme's editions (两期…行动计划, 三轮…工程): how often it ran, not part of its
 # name (第二期 is, for a plan: strip_edition). 一期 is the first phase, an ordinal.
 _EDITION_COUNT = re.compile(r"[两二三四五六七八九十几多]+(?:期|届|轮)")
+# A year before an unquoted name dates this round of the programme (2023年|某某读书行动): the
+# name runs on from year to year without it.
+_YEAR_LEAD = re.compile(r"(?:19|20)[0-9]{2}(?:[-—~～至](?:19|20)?[0-9]{2})?年度?")
 # A count or plural quantifier before the name: a class of things, not one programme.
 _COUNT = re.compile(
     "(?:[0-9]+(?:"
@@ -885,6 +888,11 @@ def _suffix_candidate(text: str, s_start: int, start: int, end: int, word: str) 
         lead = _LEADING.match(surface)
         if lead:
             begin, surface = begin + lead.end(), surface[lead.end() :]
+        year = _YEAR_LEAD.match(surface)
+        if year:
+            if is_generic(surface[year.end() : len(surface) - len(word)], False):
+                return None  # 2022年工作计划: the year's plan of work, no programme
+            begin, surface = begin + year.end(), surface[year.end() :]
         editions = _EDITION_COUNT.match(surface)
         if editions and len(surface) - editions.end() > len(word) + 1:
             begin, surface = begin + editions.end(), surface[editions.end() :]

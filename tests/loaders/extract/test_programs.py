@@ -512,3 +512,9 @@ def test_programme_opened_by_a_relative_time_word_is_no_name():
     # 明年 says when, never which: the year's projects of a district, not one programme.
     text = "据悉,明年鹿城区教育项目共计9个。今年实施青苗助学工程。"
     assert programs_in(text, chain=CHAIN) == {"青苗助学工程"}
+
+
+def test_a_year_before_a_programmes_name_dates_it_and_is_no_part_of_it():
+    assert programs_in("实施2021-2025年白鹭教师培育工程。") == {"白鹭教师培育工程"}
+    assert programs_in("我区两所学校入选2024年青禾少年阅读行动试点名单。") == {"青禾少年阅读行动"}
+    assert programs_in("各校印发2022年工作计划。") == set()  # the year's plan of work
