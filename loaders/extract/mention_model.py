@@ -48,6 +48,7 @@ from loaders.extract.programs import (
     dated_by_relative_time,
     edition_or_count,
     excluded_by_tail,
+    named_as,
 )
 
 MODEL_PATH = Path(__file__).resolve().parent / "data" / "mention_model.json"
@@ -769,6 +770,8 @@ def _excluded(text: str, alt: Alternative) -> bool:
         return True
     if dated_by_relative_time(surface):
         return True  # 今年某区校建项目: the year's projects, not one named programme
+    if named_as(text, alt.start):
+        return True  # 原名|某某学堂: what a school was called
     return excluded_by_tail(surface, *((rule.canonical or rule.name,) if rule else ()))
 
 

@@ -177,6 +177,10 @@ _LEADING = re.compile(
 # A count of a programme's editions (两期…行动计划, 三轮…工程): how often it ran, not part of its
 # name (第二期 is, for a plan: strip_edition). 一期 is the first phase, an ordinal.
 _EDITION_COUNT = re.compile(r"[两二三四五六七八九十几多]+(?:期|届|轮)")
+# Words that give what an institution is or was called: the name after them is its own.
+_NAMED_AS = re.compile(
+    r"(?:原名|初名|曾名|旧名|始名|更名为?|改名为?|改称|易名为?|称为?|前身为|前身是|命名为)"
+)
 # A year before an unquoted name dates this round of the programme (2023年|某某读书行动): the
 # name runs on from year to year without it.
 _YEAR_LEAD = re.compile(r"(?:19|20)[0-9]{2}(?:[-—~～至](?:19|20)?[0-9]{2})?年度?")
@@ -851,6 +855,18 @@ def _by_suffix(
     return out
 
 
+def named_as(text: str, begin: int, floor: int = 0) -> bool:
+    """Return True when a word that gives an institution's name (原名, 初名, 称, 更名为 …) ends
+    at or opens the name beginning at `begin`: it is what a school was called, not a programme.
+
+    >>> t = "始建于1914年,原名青禾学堂"
+    >>> named_as(t, t.index("青")), named_as(t, t.index("原")), named_as("开设青禾学堂", 2)
+    (True, True, False)
+    """
+    before = _NAMED_AS.search(text, max(floor, begin - 3), begin)
+    return (before is not None and before.end() == begin) or bool(_NAMED_AS.match(text, begin))
+
+
 def _suffix_candidate(text: str, s_start: int, start: int, end: int, word: str) -> Candidate | None:
     """Return the programme ending with suffix `word` at text[start:end], or None."""
     quote = _inside_quote(text, s_start, start)
@@ -866,6 +882,8 @@ def _suffix_candidate(text: str, s_start: int, start: int, end: int, word: str) 
     if text[begin - 1 : begin] == "《" or _closes_title(text, s_start, begin, end):
         return None  # a cited title (《…三年行动计划》): the document, handled by _by_title
     surface = text[begin:end]
+    if named_as(text, begin, s_start):
+        return None  # 原名|某某学堂, 称|某某中学堂: what an institution was called
     # 基于…的… research titles keep their 基于 clause (基于数字画像的精准教学项目).
     based = text.rfind(BASED_ON, max(s_start, begin - 20), begin)
     if based >= 0 and "的" in text[based:end] and not _CLAUSE_BREAK.search(text, based, begin):

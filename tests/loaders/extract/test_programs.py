@@ -518,3 +518,19 @@ def test_a_year_before_a_programmes_name_dates_it_and_is_no_part_of_it():
     assert programs_in("实施2021-2025年白鹭教师培育工程。") == {"白鹭教师培育工程"}
     assert programs_in("我区两所学校入选2024年青禾少年阅读行动试点名单。") == {"青禾少年阅读行动"}
     assert programs_in("各校印发2022年工作计划。") == set()  # the year's plan of work
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "1905年:初名青禾学堂,由乡绅集资创办。",
+        "白鹭中学始建于1921年,原名白鹭学堂。",
+        "后移交官办,改称官立白鹭中学堂。",
+    ],
+)
+def test_what_a_school_was_called_is_no_programme(text: str):
+    assert programs_in(text) == set()
+
+
+def test_a_named_school_workshop_is_still_a_programme():
+    assert programs_in("学校开设青禾学堂,深受学生欢迎。") == {"青禾学堂"}
