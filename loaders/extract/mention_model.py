@@ -42,6 +42,7 @@ from loaders.extract.people import after_titled_person
 from loaders.extract.programs import (
     BASED_ON,
     QUOTES,
+    body_lead,
     clean_name,
     component_formula,
     counted_class,
@@ -772,6 +773,9 @@ def _excluded(text: str, alt: Alternative) -> bool:
         return True  # 今年某区校建项目: the year's projects, not one named programme
     if named_as(text, alt.start):
         return True  # 原名|某某学堂: what a school was called
+    quoted = alt.start > 0 and text[alt.start - 1] in boundaries.OPENING_QUOTES
+    if not quoted and body_lead(text, alt.start, alt.anchor.end):
+        return True  # 市政府|某某行动: the body's programme, named after it
     return excluded_by_tail(surface, *((rule.canonical or rule.name,) if rule else ()))
 
 

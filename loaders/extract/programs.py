@@ -177,6 +177,9 @@ _LEADING = re.compile(
 # A count of a programme's editions (两期…行动计划, 三轮…工程): how often it ran, not part of its
 # name (第二期 is, for a plan: strip_edition). 一期 is the first phase, an ordinal.
 _EDITION_COUNT = re.compile(r"[两二三四五六七八九十几多]+(?:期|届|轮)")
+# An area's party committee or government before a programme it runs (市政府|某某行动): the
+# body's, not part of the name (relations name the programme of a named body without it).
+_BODY_LEAD = re.compile(r"(?:中共)?[省市区县州旗](?:委|人民政府|政府)(?![员会])")
 # Words that give what an institution is or was called: the name after them is its own.
 _NAMED_AS = re.compile(
     r"(?:原名|初名|曾名|旧名|始名|更名为?|改名为?|改称|易名为?|称为?|前身为|前身是|命名为)"
@@ -855,6 +858,19 @@ def _by_suffix(
     return out
 
 
+def body_lead(text: str, start: int, end: int) -> int:
+    """Return the length of an area's party committee or government that opens the programme
+    name text[start:end] (市政府|某某行动: the body's programme), or 0; at least four
+    characters of the name must follow it.
+
+    >>> t = "市政府青禾协同发展行动"
+    >>> body_lead(t, 0, len(t)), body_lead("市委工作", 0, 4)
+    (3, 0)
+    """
+    body = _BODY_LEAD.match(text, start, end)
+    return body.end() - start if body and end - body.end() >= 4 else 0
+
+
 def named_as(text: str, begin: int, floor: int = 0) -> bool:
     """Return True when a word that gives an institution's name (原名, 初名, 称, 更名为 …) ends
     at or opens the name beginning at `begin`: it is what a school was called, not a programme.
@@ -906,6 +922,9 @@ def _suffix_candidate(text: str, s_start: int, start: int, end: int, word: str) 
         lead = _LEADING.match(surface)
         if lead:
             begin, surface = begin + lead.end(), surface[lead.end() :]
+        body = body_lead(surface, 0, len(surface))
+        if body:
+            begin, surface = begin + body, surface[body:]
         year = _YEAR_LEAD.match(surface)
         if year:
             if is_generic(surface[year.end() : len(surface) - len(word)], False):

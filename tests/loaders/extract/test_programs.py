@@ -534,3 +534,10 @@ def test_what_a_school_was_called_is_no_programme(text: str):
 
 def test_a_named_school_workshop_is_still_a_programme():
     assert programs_in("学校开设青禾学堂,深受学生欢迎。") == {"青禾学堂"}
+
+
+def test_a_body_before_the_programme_it_runs_is_no_part_of_its_name():
+    text = "全面落实市委、市政府青禾协同发展提质行动和区委工作思路。"
+    assert programs_in(text) == {"青禾协同发展提质行动"}
+    assert programs_in("实施省委白鹭人才工程。") == {"白鹭人才工程"}
+    assert programs_in("实施“县委书记工程”。") == {"县委书记工程"}  # quoted: the name as written
