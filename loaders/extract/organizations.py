@@ -416,6 +416,8 @@ def _candidate(
     if core.full in ("国务院", "党中央", "中共中央", "教育部"):
         canonical = full
         resolved = None
+        if text.endswith(_COUNTRY, floor, place_start):
+            place_start -= len(_COUNTRY)  # 中华人民共和国教育部: the body's name in full
     elif resolved is not None:
         # A prefecture's party committee is its 地委 (阿里地区 → 阿里地委), not its 地区委.
         prefix = resolved.name[:-1] if full[:1] == "委" and resolved.name.endswith("地区") else None
@@ -428,6 +430,7 @@ def _candidate(
     return Candidate(ORG, surface, place_start, end, core.cls, method, 0.9, canonical, attrs)
 
 
+_COUNTRY = "中华人民共和国"
 # Heads after which a body with education in its name is an education bureau (教育体育局, 教委).
 _BUREAU_HEADS = ("局", "厅", "委", "委员会")
 _EDUCATION = re.compile(r"教育|教文|教体|教委")

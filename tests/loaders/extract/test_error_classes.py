@@ -2046,3 +2046,10 @@ def test_a_school_a_count_describes_is_a_kind_not_a_name() -> None:
 def test_a_role_noun_made_of_modifiers_before_a_school_is_no_part_of_it(role: str) -> None:
     assert school_rules._past_description(f"{role}东湖小学", 0, 2) == 3
     assert _names(f"本学期,{role}东湖小学承办了教研活动。", SCHOOL) == {"东湖小学"}
+
+
+def test_a_national_body_written_with_the_countrys_name_is_the_same_body() -> None:
+    doc = make_doc("2008年,中华人民共和国教育部发文表彰。教育部要求各地学习先进经验。")
+    bodies = [e for e in extract(doc).entities if e.kind == ORG]
+    assert len(bodies) == 1
+    assert {bodies[0].label, *bodies[0].alt_labels} == {"教育部", "中华人民共和国教育部"}
