@@ -2053,3 +2053,14 @@ def test_a_national_body_written_with_the_countrys_name_is_the_same_body() -> No
     bodies = [e for e in extract(doc).entities if e.kind == ORG]
     assert len(bodies) == 1
     assert {bodies[0].label, *bodies[0].alt_labels} == {"教育部", "中华人民共和国教育部"}
+
+
+@pytest.mark.parametrize(
+    "text", ["各有关区教育局:", "有关区教育局要做好保障。", "相关县教育局要抓好落实。"]
+)
+def test_the_bodies_concerned_of_a_level_are_no_one_body(text: str) -> None:
+    assert _names(text, ORG) == set()
+
+
+def test_a_named_bodys_spokesman_leaves_the_body_named() -> None:
+    assert _names("鹿城区教育局有关负责人表示。", ORG) == {"鹿城区教育局"}
