@@ -88,7 +88,7 @@ CORES: dict[str, Core] = {
         w: Core(w, _O, True)
         # Public institutions of the education administration (ANNOTATION.md); other
         # departments and institutions are found by their head (lexicon/org_heads.tsv).
-        for w in ("少年宫", "青少年活动中心", "教研室", "电教馆", "督导室")
+        for w in ("少年宫", "青少年活动中心", "教研室", "电教馆", "督导室", "教育督导室")
     },
     "教师发展中心": Core("教师发展中心", _O, False),
     "教育科学研究院": Core("教育科学研究院", _O, False),

@@ -2064,3 +2064,9 @@ def test_the_bodies_concerned_of_a_level_are_no_one_body(text: str) -> None:
 
 def test_a_named_bodys_spokesman_leaves_the_body_named() -> None:
     assert _names("鹿城区教育局有关负责人表示。", ORG) == {"鹿城区教育局"}
+
+
+def test_an_areas_education_inspectorate_is_a_body() -> None:
+    # 督导室 with its area is a body of the education administration (ANNOTATION.md), with or
+    # without 教育 before it.
+    assert _names("鹿城区教育督导室组织开学检查。", ORG) == {"鹿城区教育督导室"}
