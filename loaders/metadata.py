@@ -167,6 +167,8 @@ _DATE_TEXT = (
     r"(?:(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日"
     r"|[〇零一二三四五六七八九○]{4}\s*年\s*[一二三四五六七八九十]{1,3}\s*月\s*[一二三四五六七八九十]{1,3}\s*日)"
 )
+# A line that is only a date in brackets (a speech's or a report's own date).
+_BRACKETED_DATE = re.compile(rf"[ \t]*[(（][ \t]*(?P<date>{_DATE_TEXT})[ \t]*[)）][ \t]*$")
 _ORG_SUFFIX = r"(?:人民政府|政府|委员会|办公室|教育局|局|厅|委|办|部|院|中心|学校|大学|学院|协会|公司|处|所|站|馆)"
 _ORG_NAME = re.compile(rf"[{_CJK}()]{{2,40}}(?P<suffix>{_ORG_SUFFIX})")
 
@@ -236,7 +238,7 @@ _COPIED = re.compile(r"^\s*抄\s*(?:送|报)\s*:\s*(?P<value>[^\n]+?)\s*[。.]?\
 _TIMESTAMP_LINE = re.compile(
     r"(?P<date>\d\d{3}-\d{2}-\d{2})\s+(?P<time>\d{1,2}:\d{2}(?::\d{2})?)\s*$", re.MULTILINE
 )
-_MEDIA = re.compile(r"(?:报|网|社|台|APP|客户端|互联网|微信|微博|公众号|频道|杂志|新闻)$")
+_MEDIA = re.compile(r"(?:报|网|社|台|记者站|APP|客户端|互联网|微信|微博|公众号|频道|杂志|新闻)$")
 _NEWS_MARKERS = re.compile(r"本报讯|本报记者|记者|通讯员|原标题|新华社|日电|责任编辑|\S{2,8}讯[ (]")
 _SITE_NAME = re.compile(
     rf"这里是(?P<site>[{_CJK}]{{2,30}}?(?:门户网站|网站|广播电台|电视台|电台|网))"
@@ -937,11 +939,15 @@ _BULLETED_FORM_ROW = re.compile(rf"[{_BULLETS}]*{_FORM_ROW.pattern}")
 
 def _form_row(norm: str, lines: list[tuple[int, int]], at: int) -> bool:
     """Return True when line `at` and a line next to it are both rows of a form: a headline may
-    hold a colon (专访:…), but it stands alone, not among label: value rows."""
+    hold a colon (专访:…), but it stands alone, not among label: value rows. A headline a page
+    prints twice (over and under its byline) is one line, not two rows."""
     if not _BULLETED_FORM_ROW.match(norm, lines[at][0]):
         return False
+    line = norm[slice(*lines[at])]
     return any(
-        0 <= j < len(lines) and _BULLETED_FORM_ROW.match(norm, lines[j][0])
+        0 <= j < len(lines)
+        and _BULLETED_FORM_ROW.match(norm, lines[j][0])
+        and norm[slice(*lines[j])] != line
         for j in (at - 1, at + 1)
     )
 
@@ -1398,6 +1404,12 @@ def extract_metadata(
     red_header = find_red_header(norm)
     if signature:
         put("written_on", signature[1], parse_date(norm[signature[1].start : signature[1].end]))
+    else:
+        # A speech or a report dates itself in brackets under its heading: (2014年3月5日).
+        dated = next((m for s, e in head if (m := _BRACKETED_DATE.match(norm, s, e))), None)
+        if dated:
+            span = Span(dated.start("date"), dated.end("date"))
+            put("written_on", span, parse_date(dated["date"]))
     # only real moments: '1990-00-00 0:00' is no interview turn and no document date
     timestamps = [m for m in _TIMESTAMP_LINE.finditer(norm) if iso_timestamp(m["date"], m["time"])]
     interview = (

@@ -48,6 +48,8 @@ _BARS = re.compile(r"\s*[|｜丨_]+\s*|(?<!\d)\s+[-–]\s+(?!\d)")
 _TRAILING_SITE = re.compile(rf"[-—–]+\s*(?P<site>[{_CJK}()·]{{2,24}})$")
 # A leading tag: 【专项规划】, [通知], 〖要闻〗; a leading column name before a colon (工作动态:…).
 _LEADING_TAG = re.compile(rf"^\s*[【\[〖][{_CJK}]{{1,10}}[】\]〗]\s*(?=\S)")
+# A year in brackets before a headline, as a portal's listing files it: (2021)某某通知.
+_LEADING_YEAR = re.compile(r"^\s*[(（](?:19|20)\d{2}[)）]\s*(?=\S)")
 # Symbols a portal puts before a headline (■ …, ★ …, >> …); quotes, brackets and 《 open titles.
 _LEADING_MARKS = re.compile(r"[\s■□●○◆◇▲△▼▽★☆▶►◎※•·>»]+")
 # A news agency's dateline before the headline it gives: 某某社某地5月6日电 题:…
@@ -258,6 +260,9 @@ def title_bounds(line: str) -> tuple[int, int]:
     tag = _LEADING_TAG.match(line[start:end])
     if tag:
         start += tag.end()
+    year = _LEADING_YEAR.match(line[start:end])
+    if year:
+        start += year.end()  # 【地方】(2021)…: the year a portal files the item under
     column = _LEADING_COLUMN.match(line[start:end])
     if column and is_column_name(column["column"]):
         start += column.end()

@@ -962,3 +962,38 @@ def test_a_public_letters_reply_gives_the_date_and_the_issuer() -> None:
     meta = metadata_of(page)
     assert meta.date == "2021-03-09"
     assert meta.issuer == "鹿城区教育局"
+
+
+def test_a_headline_printed_over_and_under_its_byline_is_the_title() -> None:
+    # A colon in the headline and its second copy are no label: value rows of a form.
+    headline = "鹿城区:“三校联动”合作走向深处"
+    page = (
+        f"青禾信息交流平台\n\n{headline}\n\n作者:王某 2023-03-17 13:41 来源:青禾教育网\n \n"
+        f"{headline}\n\n今年以来,鹿城区三所学校开展合作,效果明显。\n"
+    )
+    assert metadata_of(page).title == headline
+
+
+def test_a_reporters_station_is_a_source_not_an_issuer() -> None:
+    page = (
+        "鹿城区召开教育工作会议\n2014-03-14 来源:记者站 浏览数:\n"
+        "会议总结了过去一年的工作,部署了今年的重点任务。\n"
+    )
+    assert metadata_of(page).issuer is None
+
+
+def test_a_speech_dated_in_brackets_under_its_heading_has_that_date() -> None:
+    page = (
+        "深化改革 全面提升教育质量\n2014-03-14 来源:青禾教育网\n"
+        "——在2014年全市教育工作会议上的报告\n(2014年3月5日)\n"
+        "这次会议的主要任务是,总结去年工作,部署今年任务。\n"
+    )
+    assert metadata_of(page).date == "2014-03-05"
+
+
+def test_a_year_a_portal_files_a_headline_under_is_no_part_of_it() -> None:
+    page = (
+        "返回列表\n【地方】(2021)鹿城区教育局关于做好秋季开学工作的通知\n时间:2021-09-13\n"
+        "各中小学:现将有关事项通知如下,请认真执行。\n"
+    )
+    assert metadata_of(page).title == "鹿城区教育局关于做好秋季开学工作的通知"
