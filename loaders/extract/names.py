@@ -116,6 +116,8 @@ def extend_left(
             continue
         if ROAD_HEAD.match(window, match.end()):
             continue  # 建设路小学, 解放街小学: a road named by a verb
+        if len(match.group()) > 1 and opens_a_longer_place(window, match.start(), match.end()):
+            continue  # 新建区…学校: the verb's characters open a district's name
         # A verb or a punctuation run always ends the text before the name; a one-character
         # function word only when the name keeps enough characters (和平小学, not 平小学).
         if len(window) - match.end() >= min_specific or len(match.group()) > 1:
@@ -169,6 +171,16 @@ def past_role_noun(text: str, at: int, end: int, min_specific: int = 2) -> int:
 # What a road's name ends with: a school or group named after its road keeps the road's name
 # whole, even where that name is a verb or a designation (建设路, 示范街).
 ROAD_HEAD = re.compile(r"[东南西北中]?(?:大街|大道|路|街|巷)")
+
+
+def opens_a_longer_place(text: str, start: int, end: int) -> bool:
+    """Return True when a place's name written with more than text[start:end] begins at
+    `start` (新建 is a verb, 新建区 a district).
+
+    >>> opens_a_longer_place("新建区青松小学", 0, 2), opens_a_longer_place("新建青松小学", 0, 2)
+    (True, False)
+    """
+    return leading_place(load_gazetteer(), text[start : start + 8]) > end - start
 
 
 def opens_a_place(text: str, at: int) -> bool:

@@ -26,6 +26,7 @@ from loaders.extract.names import (
     ROAD_HEAD,
     after_cut_noise,
     extend_left,
+    opens_a_longer_place,
     opens_a_place,
     past_role_noun,
     strip_leading_noise,
@@ -375,6 +376,20 @@ def _common_school_noun(word: str) -> bool:
     return dictionary_tag(word) in ("n", "r")
 
 
+def left_breaks(text: str, start: int, end: int) -> list[re.Match[str]]:
+    """Return the break words (LEFT_BREAKS) in text[start:end], leaving out those that open a
+    place's name: 新建 is a verb, 新建区 a district (南昌市新建区某某学校).
+
+    >>> [m.group() for m in left_breaks("新建青松小学", 0, 4)], left_breaks("新建区青松小学", 0, 5)
+    (['新建'], [])
+    """
+    return [
+        m
+        for m in LEFT_BREAKS.finditer(text, start, end)
+        if not opens_a_longer_place(text, m.start(), m.end())
+    ]
+
+
 def _trim_left(name: str, suffix_len: int) -> int:
     cut = (
         1
@@ -388,7 +403,7 @@ def _trim_left(name: str, suffix_len: int) -> int:
     if match:
         cut = match.end()
     head_end = len(name) - suffix_len
-    breaks = list(LEFT_BREAKS.finditer(name, cut, head_end))
+    breaks = left_breaks(name, cut, head_end)
     for match in reversed(breaks):
         rest = name[match.end() :]
         if len(rest) > suffix_len and is_specific(rest, suffix_len):
@@ -698,7 +713,7 @@ def _numbered_begin(text: str, numeral: int, floor: int) -> int:
     tight = extend_left(text, numeral, floor, min_specific=0, max_len=20)
     if tight > begin and word_at(text, tight - 1) == 1:
         begin = tight
-    breaks = list(LEFT_BREAKS.finditer(text, begin, numeral))
+    breaks = left_breaks(text, begin, numeral)
     begin = breaks[-1].end() if breaks else begin
     # A description of its kind in apposition before the number (合作学校|某某六中), as
     # _past_description finds before a suffixed name.

@@ -2070,3 +2070,12 @@ def test_an_areas_education_inspectorate_is_a_body() -> None:
     # 督导室 with its area is a body of the education administration (ANNOTATION.md), with or
     # without 教育 before it.
     assert _names("鹿城区教育督导室组织开学检查。", ORG) == {"鹿城区教育督导室"}
+
+
+@pytest.mark.parametrize(
+    "text", ["南昌市新建区青枫学校今年秋季开学。", "高标准建设南昌市新建区青枫学校。"]
+)
+def test_a_verb_that_opens_a_districts_name_is_no_break_before_it(text: str) -> None:
+    # 新建 the verb ends the text before a name; 新建区 is a district of 南昌市.
+    assert _names(text, SCHOOL, ("江西省", "南昌市")) == {"南昌市新建区青枫学校"}
+    assert _names("新建青枫小学今年秋季开学。", SCHOOL, ("江西省", "南昌市")) == {"青枫小学"}
