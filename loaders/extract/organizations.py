@@ -510,8 +510,8 @@ def _local(options: list[AreaInfo], context: AreaContext) -> AreaInfo | None:
 
 # Characters that never stand inside a department's name between its area and its head:
 # particles, prepositions, deictics and pronouns (区科协分配给|我局: 我局 is "our bureau"). 和
-# may (住房和城乡建设局, 人力资源和社会保障局), except right after another body's name.
-_NOT_IN_BODY = re.compile(r"[^\u4e00-\u9fff]|[的与及或在是对为从向由将把被给等各该这其我你他她]")
+# and 与 may (住房和城乡建设局, 人力资源与社会保障局), except right after another body's name.
+_NOT_IN_BODY = re.compile(r"[^\u4e00-\u9fff]|[的及或在是对为从向由将把被给等各该这其我你他她]")
 
 
 def _graded(text: str, at: int, head_start: int, low: int) -> bool:
@@ -696,7 +696,7 @@ def _open_start(
             between = between.replace("等", "")  # 高等教育处: 等 ends the word 高等, no list
         if _NOT_IN_BODY.search(between):
             return None
-        if text[at] == "和" and at in ends:
+        if text[at] in "和与" and at in ends:
             return None
         parent = ends.get(at)
         if parent is not None and head_start - at >= 1:

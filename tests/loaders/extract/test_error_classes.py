@@ -2079,3 +2079,10 @@ def test_a_verb_that_opens_a_districts_name_is_no_break_before_it(text: str) -> 
     # 新建 the verb ends the text before a name; 新建区 is a district of 南昌市.
     assert _names(text, SCHOOL, ("江西省", "南昌市")) == {"南昌市新建区青枫学校"}
     assert _names("新建青枫小学今年秋季开学。", SCHOOL, ("江西省", "南昌市")) == {"青枫小学"}
+
+
+def test_a_department_named_with_yu_inside_is_kept_whole() -> None:
+    text = "经商温州市人力资源与社会保障局、温州市财政局同意。"
+    assert {"温州市人力资源与社会保障局", "温州市财政局"} <= _names(text, ORG)
+    # Right after a body's name, 与 joins two bodies.
+    assert "鹿城区教育局" in _names("鹿城区教育局与区财政局联合发文。", ORG)
