@@ -75,6 +75,7 @@ _MEMBERS_AFTER = re.compile(
     r"成员|包括|包含|下设|下辖|辖|下属|旗下|涵盖|囊括|含|分别是|分别为|加盟校|[::]|——"
     r"|(?:牵头|核心|领衔|龙头|合作|协作|加盟)学?校"
 )
+_MEMBERS_REACH = 160  # characters from a group to its member list, within one clause
 # Membership verbs after a member list and before its group (A、B组建 G).
 _MEMBERS_BEFORE = re.compile(r"组建|组成|成立|加入|划入|纳入|并入|结成|加盟")
 _CLAUSE_END = re.compile(r"[。;;!!?？]")
@@ -293,10 +294,12 @@ def _member_lists(
         if before:
             g = before[-1]
             between = text[g.end : first.start]
+            # The membership word near the list (…,成员单位有:A、B): the clause may have named
+            # the group's lead, or a list the run continues, in between.
             if (
-                len(between) <= 40
+                len(between) <= _MEMBERS_REACH
                 and not _CLAUSE_END.search(between)
-                and _MEMBERS_AFTER.search(between)
+                and _MEMBERS_AFTER.search(text, max(g.end, first.start - 40), first.start)
             ):
                 target = g
         if target is None and before and _made_of(text, before[-1], first, last):

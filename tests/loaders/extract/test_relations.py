@@ -218,3 +218,15 @@ def test_schools_listed_by_their_role_after_a_group_are_its_members():
         ("东湖小学", "memberOf", "南浦教育集团"),
     } <= rels
     assert ("东湖小学", "memberOf", "青枫教育集团") not in rels
+
+
+def test_a_member_list_after_the_groups_lead_in_one_clause_joins_the_group():
+    rels = _relations(
+        "经研究,同意组建“青枫幼儿园教育集团”,牵头单位为青枫幼儿园,"
+        "由其负责集团日常管理、教研活动和师资培训的统筹安排,成员单位有:"
+        "白鹭幼儿园、南浦幼儿园、东湖幼儿园、西山幼儿园。"
+    )
+    assert {
+        ("白鹭幼儿园", "memberOf", "青枫幼儿园教育集团"),
+        ("西山幼儿园", "memberOf", "青枫幼儿园教育集团"),
+    } <= rels
