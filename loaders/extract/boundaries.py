@@ -205,6 +205,16 @@ def _shorter_head(kind: str, head: str) -> str | None:
     return max(prefixes, key=len, default=None)
 
 
+def in_disclosure_phrase(text: str, end: int, head: str) -> bool:
+    """Return True when a government's head ends inside 政府信息公开 (the disclosure of
+    government information, a page's or a rule's subject): no body is named there.
+
+    >>> in_disclosure_phrase("某县人民政府信息公开指南", 6, "人民政府")
+    True
+    """
+    return head.endswith("政府") and text.startswith("信息公开", end)
+
+
 def find_anchors(
     text: str, spans: Sequence[tuple[int, int]], rules: Sequence[Candidate]
 ) -> list[Anchor]:
@@ -227,6 +237,8 @@ def find_anchors(
             bisect.bisect_right(ends, floor) : bisect.bisect_right(ends, ceiling)
         ]:
             if head_start <= floor or runs_on(text, end, head, kind) is not None:
+                continue
+            if kind == ORG and in_disclosure_phrase(text, end, head):
                 continue
             kept = best.get((kind, end))
             if kept is None or head_start < kept.head_start:

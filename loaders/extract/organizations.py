@@ -18,7 +18,7 @@ import ahocorasick
 from loaders.dictionary import common_word, dictionary_tag, dictionary_word, everyday_word
 from loaders.extract import lexicon
 from loaders.extract.areas import LEVEL_CHARACTERS, AreaContext, pick_area
-from loaders.extract.boundaries import REACH, head_ending_at
+from loaders.extract.boundaries import REACH, head_ending_at, in_disclosure_phrase
 from loaders.extract.gazetteer import AreaInfo, Gazetteer, load_gazetteer, place_lengths_before
 from loaders.extract.model import ORG, Candidate
 from loaders.extract.people import role_follows
@@ -354,6 +354,8 @@ def _candidate(
     after = text[end : end + 2]
     if word in _NOT_AFTER and after[:1] and after[0] in _NOT_AFTER[word]:
         return None
+    if in_disclosure_phrase(text, end, word):
+        return None  # 某省政府|信息公开: the disclosure, not the government
     if text.startswith("办公室", end) and word not in ("委办", "政府办", "人大办", "政协办"):
         end += 3
         word_full_suffix = "办公室"
@@ -565,8 +567,8 @@ def find_open_bodies(
     out: list[Candidate] = []
     for s_start, _s_end, hits in spans_with_hits(_head_hits(text), spans):
         for start, end, (head, cls) in hits:
-            if end in ends:
-                continue  # a core rule named it already
+            if end in ends or in_disclosure_phrase(text, end, head):
+                continue  # a core rule named it already, or 政府|信息公开
             if (
                 len(head) == 1
                 and everyday_word(text[start - 1 : end])

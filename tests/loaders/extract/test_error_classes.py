@@ -2086,3 +2086,22 @@ def test_a_department_named_with_yu_inside_is_kept_whole() -> None:
     assert {"温州市人力资源与社会保障局", "温州市财政局"} <= _names(text, ORG)
     # Right after a body's name, 与 joins two bodies.
     assert "鹿城区教育局" in _names("鹿城区教育局与区财政局联合发文。", ORG)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "鹿城区政府信息公开网",
+        "根据温州市人民政府信息公开的规定",
+        "本局机关政府信息公开年度报告",
+    ],
+)
+def test_a_government_inside_the_disclosure_phrase_is_no_body(text: str) -> None:
+    # 政府信息公开: the disclosure of government information, a page's or a rule's subject.
+    assert not any(n.endswith("政府") for n in _names(text, ORG))
+
+
+@pytest.mark.parametrize("name", ["培智学校", "特教学校", "聋哑学校"])
+def test_a_kind_of_special_school_alone_names_no_school(name: str) -> None:
+    assert not school_rules.is_specific(name, 2)
+    assert school_rules.is_specific("鹿城区" + name, 2)
