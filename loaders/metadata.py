@@ -71,6 +71,7 @@ _LABEL_FIELDS = {
     "发布单位": "issuer",
     "发文单位": "issuer",
     "发布部门": "issuer",
+    "责任部门": "issuer",
     "来源": "source",
     "信息来源": "source",
     "文件编号": "doc_number",
@@ -111,7 +112,7 @@ _FOOTER_FIELDS = {
 }
 _OTHER_LABELS = (
     "作者|责任编辑|编辑|浏览次数|阅读次数|点击次数|访问次数|浏览量|阅读量|点击量|访问量|公开方式|公开范围|法定主动公开分类|体裁分类|内容概述|联系地址|"
-    "邮政编码|电子邮箱|联系电话|网站标识码|有效性|关键词|关键字|主题词|发布者|责任部门|公开时限|"
+    "邮政编码|电子邮箱|联系电话|网站标识码|有效性|关键词|关键字|主题词|发布者|公开时限|"
     "是否有效|来信时间|来信日期|来信人|来信标题|来信内容|回复内容|答复内容"
 )
 # A label stands at a line start or after white space or a separator. That test comes after
@@ -125,7 +126,7 @@ _LABEL_START = rf"(?<![^{_LABEL_OPENERS}].)"
 _LABEL_BEFORE = re.compile(f"[{_LABEL_OPENERS}]")
 # Labels of two words that a byline may run on after the previous value with no space
 # (来源:某某局发布时间:…); with their colon they are labels wherever they stand.
-_RUN_ON_LABELS = frozenset({"发布时间", "发布日期"})
+_RUN_ON_LABELS = frozenset({"发布时间", "发布日期", "阅读次数", "浏览次数", "点击次数", "访问次数"})
 _LABEL = re.compile(
     r"(?P<label>"
     + "|".join(
@@ -1439,6 +1440,12 @@ def extract_metadata(
     source = ev.pop("source", None)
     labelled = ev.pop("issuer", None)
     source_text = _value(norm, source) or ""
+    if source is not None and not _org_line(source_text):
+        # 来源:某县教育局 李某: the body, then who wrote the item
+        first = re.match(r"\S+(?=\s+\S{2,4}$)", norm[source.start : source.end].strip())
+        if first and _org_line(first.group()):
+            at = norm.find(first.group(), source.start)
+            source, source_text = Span(at, at + len(first.group())), first.group()
     source_body = _org_line(source_text) and not _MEDIA.search(source_text)
     # 某市教育局2023年工作要点, 某市某局关于…的通知: a document's title opens with its author,
     # named with its area (a bare 区教育局 is a shared file's, of no one known).

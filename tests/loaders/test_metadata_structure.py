@@ -997,3 +997,30 @@ def test_a_year_a_portal_files_a_headline_under_is_no_part_of_it() -> None:
         "各中小学:现将有关事项通知如下,请认真执行。\n"
     )
     assert metadata_of(page).title == "鹿城区教育局关于做好秋季开学工作的通知"
+
+
+def test_a_source_line_naming_the_body_then_the_writer_gives_the_issuer() -> None:
+    page = (
+        "鹿城区召开秋季开学工作会议\n"
+        "来源:鹿城区教育局 王某   发布日期:2018-06-08    点击:672\n"
+        "会议部署了秋季开学各项工作。\n"
+    )
+    assert metadata_of(page).issuer == "鹿城区教育局"
+
+
+def test_a_count_of_readers_run_on_after_the_source_ends_it() -> None:
+    page = (
+        "关于印发《鹿城区教育局2024年工作要点》的通知\n"
+        "发布时间:2024-03-28 09:33信息来源: 鹿城区教育局阅读次数:编辑:王某\n"
+        "各中小学:现将工作要点印发给你们,请认真贯彻落实。\n"
+    )
+    assert metadata_of(page).issuer == "鹿城区教育局"
+
+
+def test_a_disclosure_catalogues_responsible_department_is_the_issuer() -> None:
+    page = (
+        "索 引 号 11330302/2025-00263 文号\n发布日期 2025-11-06 公开时限 长期公开\n"
+        "责任部门 鹿城区教育局 公开方式 主动公开\n\n关于鹿城区2025年秋季招生结果的公示\n"
+        "现将招生结果公示如下,公示期五个工作日。\n"
+    )
+    assert metadata_of(page).issuer == "鹿城区教育局"
