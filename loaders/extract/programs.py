@@ -904,6 +904,10 @@ def _suffix_candidate(text: str, s_start: int, start: int, end: int, word: str) 
     based = text.rfind(BASED_ON, max(s_start, begin - 20), begin)
     if based >= 0 and "的" in text[based:end] and not _CLAUSE_BREAK.search(text, based, begin):
         begin, surface = based, text[based:end]
+    side = max(surface.rfind("”“"), surface.rfind("”‘"), surface.rfind("’“"))
+    if side >= 0:
+        # “甲”“乙”“丙行动计划”: names quoted side by side, the last of them this one
+        begin, surface = begin + side + 1, surface[side + 1 :]
     opening = min((surface.find(q) for q in _OPEN_QUOTES if q in surface), default=-1)
     if opening >= 0:
         inner = re.search(r"[“‘]([^”’]*)[”’]", surface[opening:])

@@ -541,3 +541,10 @@ def test_a_body_before_the_programme_it_runs_is_no_part_of_its_name():
     assert programs_in(text) == {"青禾协同发展提质行动"}
     assert programs_in("实施省委白鹭人才工程。") == {"白鹭人才工程"}
     assert programs_in("实施“县委书记工程”。") == {"县委书记工程"}  # quoted: the name as written
+
+
+def test_names_quoted_side_by_side_are_each_their_own():
+    text = "先后实施“青苗助学”“白鹭计划”“乡村教师成长三年行动计划”等,成效明显。"
+    found = programs_in(text)
+    assert {"白鹭计划", "乡村教师成长三年行动计划"} <= found
+    assert not any("”" in name or len(name) > 14 for name in found)
