@@ -185,8 +185,11 @@ _NAMED_AS = re.compile(
     r"(?:原名|初名|曾名|旧名|始名|更名为?|改名为?|改称|易名为?|称为?|前身为|前身是|命名为)"
 )
 # A year before an unquoted name dates this round of the programme (2023年|某某读书行动): the
-# name runs on from year to year without it.
-_YEAR_LEAD = re.compile(r"(?:19|20)[0-9]{2}(?:[-—~～至](?:19|20)?[0-9]{2})?年度?")
+# name runs on from year to year without it. A day (1月8日) is no part of a name either.
+_YEAR_LEAD = re.compile(
+    r"(?:(?:19|20)[0-9]{2}(?:[-—~～至](?:19|20)?[0-9]{2})?年度?)?"
+    r"(?:[0-9]{1,2}月(?:[0-9]{1,2}日)?)?"
+)
 # A count or plural quantifier before the name: a class of things, not one programme.
 _COUNT = re.compile(
     "(?:[0-9]+(?:"
@@ -930,7 +933,7 @@ def _suffix_candidate(text: str, s_start: int, start: int, end: int, word: str) 
         if body:
             begin, surface = begin + body, surface[body:]
         year = _YEAR_LEAD.match(surface)
-        if year:
+        if year and year.end():
             if is_generic(surface[year.end() : len(surface) - len(word)], False):
                 return None  # 2022年工作计划: the year's plan of work, no programme
             begin, surface = begin + year.end(), surface[year.end() :]

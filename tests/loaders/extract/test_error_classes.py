@@ -2105,3 +2105,8 @@ def test_a_government_inside_the_disclosure_phrase_is_no_body(text: str) -> None
 def test_a_kind_of_special_school_alone_names_no_school(name: str) -> None:
     assert not school_rules.is_specific(name, 2)
     assert school_rules.is_specific("鹿城区" + name, 2)
+
+
+def test_a_paired_school_in_general_names_no_school() -> None:
+    # 手拉手学校: schools twinned across regions, a kind of relation, not one school.
+    assert not school_rules.is_specific("手拉手学校", 2)

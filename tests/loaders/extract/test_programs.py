@@ -548,3 +548,14 @@ def test_names_quoted_side_by_side_are_each_their_own():
     found = programs_in(text)
     assert {"白鹭计划", "乡村教师成长三年行动计划"} <= found
     assert not any("”" in name or len(name) > 14 for name in found)
+
+
+def test_a_programme_listed_into_another_is_not_one_name_with_it():
+    # 工程|列入|惠民工程: a verb of listing ends the text before a name, as 纳入 does.
+    found = programs_in("已将青枫中学的扩建工程列入惠民工程。")
+    assert not any("列入" in name for name in found)
+
+
+def test_a_day_before_a_programmes_name_is_no_part_of_it():
+    text = "鹿城区教育局 2020年1月8日鹿城区第三期白鹭教师培养工程人选名单公布。"
+    assert programs_in(text) == {"鹿城区第三期白鹭教师培养工程"}
