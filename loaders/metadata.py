@@ -168,18 +168,20 @@ _DATE_TEXT = (
     r"(?:(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日"
     r"|[〇零一二三四五六七八九○]{4}\s*年\s*[一二三四五六七八九十]{1,3}\s*月\s*[一二三四五六七八九十]{1,3}\s*日)"
 )
+# A source's value that names a body, then its writer (某县教育局 李某).
+_BODY_THEN_WRITER = re.compile(r"\s*(?P<body>\S+)\s+\S{2,4}\s*$")
 # A line that is only a date in brackets (a speech's or a report's own date).
 _BRACKETED_DATE = re.compile(rf"[ \t]*[(（][ \t]*(?P<date>{_DATE_TEXT})[ \t]*[)）][ \t]*$")
 _ORG_SUFFIX = r"(?:人民政府|政府|委员会|办公室|教育局|局|厅|委|办|部|院|中心|学校|大学|学院|协会|公司|处|所|站|馆)"
 _ORG_NAME = re.compile(rf"[{_CJK}()]{{2,40}}(?P<suffix>{_ORG_SUFFIX})")
 
 
-# A body's name that opens a title before a year or 关于 (发文机关名称 + 事由, GB/T 9704 7.3.1),
-# a space before 关于 allowed (某区人民政府 关于印发…).
 # What opens a notice's matter after its issuer's name (某局关于…, 某政府批转…, 某办转发…):
 # GB/T 9704-2012 7.3.3, 发文机关名称 + 事由 + 文种.
 _MATTER_OPENERS = "关于|批转|转发|印发"
 _MATTER_OPENER = re.compile(_MATTER_OPENERS)
+# A body's name that opens a title before a year or the matter's opener (发文机关名称 + 事由,
+# GB/T 9704 7.3.1), a space before it allowed (某区人民政府 关于印发…).
 _TITLE_ISSUER = re.compile(
     rf"(?P<org>[{_CJK}()]{{2,40}}?{_ORG_SUFFIX})(?=\s*(?:(?:19|20)\d{{2}}\s*年|{_MATTER_OPENERS}))"
 )
@@ -737,9 +739,8 @@ def _title_lines(norm: str, lines: list[tuple[int, int]], at: int) -> tuple[int,
             and _MATTER_OPENER.match(following)
             and _matter_goes_on(following, norm[slice(*lines[last + 2])])
         ):
-            last += (
-                2  # 某局 / 关于调整某某学区 / 管理办法的通知: the issuer's line, a wrapped matter
-            )
+            # 某局 / 关于调整某某学区 / 管理办法的通知: the issuer's line, a wrapped matter
+            last += 2
     return first, last
 
 
@@ -1442,10 +1443,9 @@ def extract_metadata(
     source_text = _value(norm, source) or ""
     if source is not None and not _org_line(source_text):
         # 来源:某县教育局 李某: the body, then who wrote the item
-        first = re.match(r"\S+(?=\s+\S{2,4}$)", norm[source.start : source.end].strip())
-        if first and _org_line(first.group()):
-            at = norm.find(first.group(), source.start)
-            source, source_text = Span(at, at + len(first.group())), first.group()
+        body = _BODY_THEN_WRITER.match(norm, source.start, source.end)
+        if body and _org_line(body["body"]):
+            source, source_text = Span(*body.span("body")), body["body"]
     source_body = _org_line(source_text) and not _MEDIA.search(source_text)
     # 某市教育局2023年工作要点, 某市某局关于…的通知: a document's title opens with its author,
     # named with its area (a bare 区教育局 is a shared file's, of no one known).

@@ -237,6 +237,10 @@ def _body_abbreviations(candidates: list[Candidate]) -> dict[tuple[str, str], st
     return out
 
 
+# Brackets a campus is written in after its school's name (某某学校(白鹭湾校区)).
+_BRACKETS = re.compile(r"[()（）]")
+
+
 def _campus_forms(
     candidates: list[Candidate], schools: dict[tuple[str, str], str]
 ) -> dict[tuple[str, str], str]:
@@ -268,9 +272,6 @@ def _campus_forms(
                 out[(SCHOOL, c.name)] = found[0]
                 break
     return out
-
-
-_BRACKETS = re.compile(r"[()（）]")
 
 
 def _bare_campus(name: str) -> bool:

@@ -774,10 +774,14 @@ def _excluded(text: str, alt: Alternative) -> bool:
         return True  # 今年某区校建项目: the year's projects, not one named programme
     if named_as(text, alt.start):
         return True  # 原名|某某学堂: what a school was called
-    quoted = alt.start > 0 and text[alt.start - 1] in boundaries.OPENING_QUOTES
-    if not quoted and body_lead(text, alt.start, alt.anchor.end):
+    if not _after_opening_quote(text, alt) and body_lead(text, alt.start, alt.anchor.end):
         return True  # 市政府|某某行动: the body's programme, named after it
     return excluded_by_tail(surface, *((rule.canonical or rule.name,) if rule else ()))
+
+
+def _after_opening_quote(text: str, alt: Alternative) -> bool:
+    """Return True when the alternative begins right after an opening quote (“某某…)."""
+    return alt.start > 0 and text[alt.start - 1] in boundaries.OPENING_QUOTES
 
 
 def _across_a_dash(text: str, alt: Alternative) -> bool:
@@ -853,8 +857,7 @@ def _common_phrase(text: str, alt: Alternative) -> bool:
     (True, True, False)
     """
     surface = text[alt.start : alt.anchor.end]
-    opened = alt.start > 0 and text[alt.start - 1] in boundaries.OPENING_QUOTES
-    if opened or _QUOTE.search(surface):
+    if _after_opening_quote(text, alt) or _QUOTE.search(surface):
         return False
     name = clean_name(surface)
     if len(name) > 2 and _preposition(name[0]):

@@ -309,11 +309,7 @@ def _town_before(text: str, pos: int, floor: int, context: AreaContext) -> tuple
     one named earlier in the sentence; (pos, None) when none is known in the document's county."""
     gaz = load_gazetteer()
     county = {i.code for i in context.chain}
-
-    def town_ending(end: int) -> AreaInfo | None:
-        return _town_ending(gaz, text, end, floor, county)
-
-    here = town_ending(pos)
+    here = _town_ending(gaz, text, pos, floor, county)
     if here is not None:
         return pos - len(here.name), here
     at = pos - 1
@@ -321,7 +317,7 @@ def _town_before(text: str, pos: int, floor: int, context: AreaContext) -> tuple
         at = text.rfind("镇", floor, at)
         if at < 0:
             return pos, None
-        earlier = town_ending(at + 1)
+        earlier = _town_ending(gaz, text, at + 1, floor, county)
         if earlier is not None:
             return pos, earlier
 
@@ -432,6 +428,7 @@ def _candidate(
     return Candidate(ORG, surface, place_start, end, core.cls, method, 0.9, canonical, attrs)
 
 
+# The country's name a national body may be written with (中华人民共和国教育部).
 _COUNTRY = "中华人民共和国"
 # Heads after which a body with education in its name is an education bureau (教育体育局, 教委).
 _BUREAU_HEADS = ("局", "厅", "委", "委员会")
