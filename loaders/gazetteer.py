@@ -25,6 +25,7 @@ from typing import NamedTuple
 import numpy as np
 from pyoxigraph import NamedNode
 
+from loaders.dictionary import dictionary_tag
 from loaders.identifiers import entity_iri
 from loaders.tables import DATA, numbered_rows
 
@@ -120,11 +121,18 @@ def _cache_path() -> Path:
     return Path(folder) / f"gazetteer-{key}.marshal"
 
 
-def _aliases(node: dict) -> tuple[str, ...]:
+def _aliases(node: dict, name: str) -> tuple[str, ...]:
+    """Return the short forms jionlp gives for the area `name`, two characters or more, without
+    those that are only the kind of area its name ends with: 示范区 of 某某综合改革示范区 or
+    管理区 of 某市某某管理区 is an ordinary noun in jieba's dictionary, and names no one area."""
     alias = node.get("_alias") or ()
     if isinstance(alias, str):
         alias = (alias,)
-    return tuple(a for a in alias if a and len(a) >= 2)
+    return tuple(
+        a
+        for a in alias
+        if a and len(a) >= 2 and not (a != name and name.endswith(a) and dictionary_tag(a) == "n")
+    )
 
 
 def _walk(tree: dict) -> Iterator[Area]:
@@ -138,14 +146,14 @@ def _walk(tree: dict) -> Iterator[Area]:
     """
     for p_name, province in sorted(tree.items()):
         p_code = province.get("_admin_code", "")
-        yield Area(p_name, p_code, "province", (p_name,), (p_code,), _aliases(province))
+        yield Area(p_name, p_code, "province", (p_name,), (p_code,), _aliases(province, p_name))
         for c_name, city in sorted(province.items()):
             if c_name.startswith("_"):
                 continue
             c_code = city.get("_admin_code", "")
             if c_code != p_code:
                 chain, codes = (p_name, c_name), (p_code, c_code)
-                yield Area(c_name, c_code, "city", chain, codes, _aliases(city))
+                yield Area(c_name, c_code, "city", chain, codes, _aliases(city, c_name))
             else:
                 chain, codes = (p_name,), (p_code,)
             for k_name, county in sorted(city.items()):
@@ -156,7 +164,7 @@ def _walk(tree: dict) -> Iterator[Area]:
                     k_chain, k_codes = chain, codes
                 else:
                     k_chain, k_codes = chain + (k_name,), codes + (k_code,)
-                    yield Area(k_name, k_code, "county", k_chain, k_codes, _aliases(county))
+                    yield Area(k_name, k_code, "county", k_chain, k_codes, _aliases(county, k_name))
                 for t_name in sorted(county):
                     if t_name.startswith("_") or len(t_name) < 3:
                         continue

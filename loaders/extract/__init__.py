@@ -218,7 +218,7 @@ def choose_candidates(
         replace(c, method=PARENT_BODY) for c in _chosen_candidates(text, parents, context, zones)
     ]
     out = [with_coordinated_items(text, c) if c.kind == PROGRAM else c for c in out]
-    return [_as_school(c) for c in with_body_prefixes(text, out)]
+    return [_as_school(c) for c in with_body_prefixes(text, _in_formal_names(out, rules))]
 
 
 def _chosen_candidates(
@@ -276,6 +276,18 @@ def _as_school(c: Candidate) -> Candidate:
     return replace(c, kind=SCHOOL, cls="School", attrs=(("level", "vocational"),))
 
 
+def _in_formal_names(candidates: list[Candidate], rules: list[Candidate]) -> list[Candidate]:
+    """Return the candidates with a body chosen inside a committee's formal name and ending with
+    it (柳州市委员会 of 中国人民政治协商会议柳州市委员会) replaced by that name's candidate, which
+    reads the organisation and so the body's usual short form (organizations._formal_committee).
+    """
+    formal = {c.end: c for c in rules if c.method == "organizations.formal"}
+    return [
+        formal[c.end] if c.kind == ORG and c.end in formal and formal[c.end].start <= c.start else c
+        for c in candidates
+    ]
+
+
 # A party or front body's formal name opens with its organisation before the area: 中共青田县委,
 # 政协柳州市委员会, 共青团温州市委 (ANNOTATION.md: the fullest form).
 _BODY_PREFIXES = ("中共", "政协", "共青团")
@@ -294,6 +306,15 @@ def with_body_prefixes(text: str, candidates: list[Candidate]) -> list[Candidate
     fuller = {
         c.canonical or c.name: p.canonical for c, p in zip(candidates, prefixed, strict=True) if p
     }
+    # A formal name's canonical is the short form with its prefix (中共某某县委): the form
+    # without the prefix (某某县委) is that body too.
+    fuller.update(
+        (c.canonical.removeprefix(p), c.canonical)
+        for c in candidates
+        if c.method == "organizations.formal" and c.canonical
+        for p in _BODY_PREFIXES
+        if c.canonical.startswith(p)
+    )
     out = []
     for c, p in zip(candidates, prefixed, strict=True):
         if p is not None:

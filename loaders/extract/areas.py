@@ -365,11 +365,11 @@ def _short_form(
         for o in match.aliased
         if o.level == "county" and (o.code in context.codes or o.parent_code in context.home)
     )
-    if match.word in _zone_types() and match.word not in GENERIC_PLACE_WORDS:
+    if match.word in zone_types() and match.word not in GENERIC_PLACE_WORDS:
         if _RANK_BEFORE.search(norm, max(0, start - 3), start):
             return None  # 批准为国家级高新区: the rank a zone is granted, no zone
         # 高新区, 经开区: the zone of the document's own city, whatever follows the word.
-        info = pick_area(local, context) if local else _own_zone("", match.word, context.owner)
+        info = pick_area(local, context) if local else own_zone("", match.word, context.owner)
         return _Hit(start, end, info, "areas.zone", 0.85) if info is not None else None
     broad = tuple(o for o in match.aliased if o.level in ("province", "city"))
     info = pick_area(local, context) if local else pick_area(broad, context)
@@ -384,7 +384,7 @@ def _short_form(
 
 
 @lru_cache(maxsize=1)
-def _zone_types() -> dict[str, str]:
+def zone_types() -> dict[str, str]:
     """Return zone head → the short name of the zone type it abbreviates to
     (lexicon/zone_heads.tsv)."""
     return {e.word: _ZONE_TYPES[e.cls] for e in load_list("zone_heads")}
@@ -416,7 +416,7 @@ def zone_spelling(name: str) -> str | None:
     """
     if _zone_head().search(name) is None:
         return None
-    return _zone_head().sub(lambda m: _zone_types()[m.group()], name)
+    return _zone_head().sub(lambda m: zone_types()[m.group()], name)
 
 
 def _peel(gaz: Gazetteer, name: str) -> tuple[int, Area | None, int]:
@@ -466,7 +466,7 @@ def _split_zone(gaz: Gazetteer, name: str) -> tuple[str, str] | None:
     if match is None or match.end() != len(name):
         return None
     length, _, _ = _peel(gaz, name[: match.start()])
-    return name[length : match.start()], _zone_types()[match.group()]
+    return name[length : match.start()], zone_types()[match.group()]
 
 
 @lru_cache(maxsize=1)
@@ -484,12 +484,12 @@ def _table_zones() -> dict[tuple[str, str, str], Area]:
     return out
 
 
-def _own_zone(own: str, head: str, owner: Area | None) -> Area | None:
+def own_zone(own: str, head: str, owner: Area | None) -> Area | None:
     """Return the zone `own` + `head` of `owner`: the table's, else one keyed by the owner's
     code and the zone's name (its head abbreviated: 经济技术开发区 → 经开区), like a town's."""
     if owner is None:
         return None
-    kind = _zone_types()[head]
+    kind = zone_types()[head]
     found = _table_zones().get((owner.code, own, kind))
     if found is not None:
         return found
@@ -549,7 +549,7 @@ def _zone_hits(
             continue
         if owner is not None and owner.level == "province":
             owner = None  # a province's zone is named by its city: read the document's
-        area = _own_zone(own, word, owner or context.owner)
+        area = own_zone(own, word, owner or context.owner)
         start = name_start + full_end
         if area is not None and (not out or out[-1].end <= start):
             out.append(_Hit(start, he, area, "areas.zone", 0.85))

@@ -225,12 +225,16 @@ def describe(
         elif anchor.kind == ORG and text.startswith(_ADDRESS, anchor.head_start - 1):
             alts = []  # 某某小区三区五号院: an address's courtyard, whose number 号 ends
         elif anchor.kind == ORG:
-            # 区相关委办局, 市级人民政府: the bodies concerned, not one body (ANNOTATION.md)
+            # 区相关委办局, 市级人民政府: the bodies concerned, not one body (ANNOTATION.md). A
+            # zone's or a committee's name read whole (某某示范区教育局, 中共某某县委员会) is
+            # not cut inside: 区教育局 there is no body's name.
+            whole = min((c.start for c in rules_here if c.method in _READ_WHOLE), default=-1)
             alts = [
                 a
                 for a in alts
                 if not _CONCERNED.search(text, a.start, anchor.head_start)
                 and not _EACH_LEVEL.search(text, max(anchor.floor, a.start - 12), a.start)
+                and not (whole >= 0 and a.start > whole)
             ]
         if anchor.kind != PROGRAM:
             alts = _without_verb_led(text, alts)
@@ -753,6 +757,11 @@ def _repeated_edges(text: str, alts: Sequence[Alternative]) -> list[bool]:
 
 _PLUS_SIGN = re.compile("[+＋]")
 _QUOTE = re.compile(f"[{QUOTES}]")
+
+
+# Rules that read a body's name whole from its first character: a zone's own name the table
+# lacks before its zone word, a committee's organisation before its area.
+_READ_WHOLE = ("organizations.zone.own", "organizations.formal")
 
 
 def _excluded(text: str, alt: Alternative) -> bool:

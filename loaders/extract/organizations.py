@@ -17,7 +17,7 @@ import ahocorasick
 
 from loaders.dictionary import common_word, dictionary_tag, dictionary_word, everyday_word
 from loaders.extract import lexicon
-from loaders.extract.areas import LEVEL_CHARACTERS, AreaContext, pick_area
+from loaders.extract.areas import LEVEL_CHARACTERS, AreaContext, own_zone, pick_area, zone_types
 from loaders.extract.boundaries import REACH, head_ending_at, in_disclosure_phrase
 from loaders.extract.gazetteer import AreaInfo, Gazetteer, load_gazetteer, place_lengths_before
 from loaders.extract.model import ORG, Candidate
@@ -76,6 +76,8 @@ CORES: dict[str, Core] = {
     "人大办": Core("人大常委会办公室", _G, True),
     "政协": Core("政协", _G, True),
     "政协办": Core("政协办公室", _G, True),
+    # Only in a committee's formal name (中国共产党某某市委员会): _formal_committee.
+    "委员会": Core("委员会", _G, True),
     "政府教育督导委": Core("人民政府教育督导委员会", _G, True),
     "政府教育督导委员会": Core("人民政府教育督导委员会", _G, True),
     "教育督导委员会": Core("教育督导委员会", _G, True),
@@ -100,7 +102,7 @@ CORES: dict[str, Core] = {
 # the zone word, longest forms first; abbreviations share a key with their full forms.
 _ZONE_WORDS = (
     r"(?:经济技术开发区|经济开发区|高新技术产业开发区|高新技术开发区|高新区|经开区|"
-    r"开发区|新区|工业园区)"
+    r"开发区|新区|工业园区|示范区)"
 )
 _ZONE = re.compile(_ZONE_WORDS + "$")
 _ZONE_NEXT = re.compile(_ZONE_WORDS)
@@ -111,7 +113,7 @@ _ZONE_KEY = {
     "高新技术开发区": "高新区",
 }
 _ZONE_GAP = re.compile(r"[\u4e00-\u9fff]{0,4}")
-_NOT_ZONE_NAME = re.compile(r"[的和与及在是了各全本该]")
+_NOT_ZONE_NAME = re.compile(r"[的和与及在是了各全本该级]|国家")  # nor a rank (国家级, 省级)
 # Cores a town or street body is named with (青禾镇党委, 镇政府, X街道办事处).
 _TOWN_CORES = frozenset({"党委", "政府", "人民政府", "委", "街道办事处"})
 _TOWN_END = re.compile(r"(?:镇|乡|街道)$")
@@ -266,8 +268,9 @@ def _resolve_area(
 
 def _zone_before(
     text: str, pos: int, floor: int, context: AreaContext
-) -> tuple[int, str, AreaInfo | None] | None:
-    """Return (start, zone key, area) of a development zone written just before `pos`.
+) -> tuple[int, str, AreaInfo | None, bool] | None:
+    """Return (start, zone key, area, whether the zone's own name is unknown) of a development
+    zone written just before `pos`.
 
     The zone may follow a place (江苏无锡经济开发区 → 无锡市) with up to four characters of
     its own name between (宁波前湾新区); without a place it is the document's city's.
@@ -291,11 +294,37 @@ def _zone_before(
             if len(load_gazetteer().by_name.get(area.name, ())) > 1:
                 area = next((i for i in context.chain if i.name == area.name), area)
             own = text[at:zone_start]
-            return place_start, own + _ZONE_KEY.get(word, word), area
-    if word == "新区" and zone_start > floor and text[zone_start - 1] not in '、,，(（:：“"':
-        return None  # X新区 with an unknown X: left to the gazetteer
+            return place_start, own + _ZONE_KEY.get(word, word), area, False
     city = context.at_level("city") or (context.chain[-1] if context.chain else None)
-    return zone_start, _ZONE_KEY.get(word, word), city
+    own = _own_zone_name(text, zone_start, floor)
+    if own is not None:
+        # The zone the area finder names the same way (its city's code and its name).
+        zone = own_zone(text[own:zone_start], word, context.owner) if word in zone_types() else None
+        return own, text[own:zone_start] + _ZONE_KEY.get(word, word), zone or city, True
+    if (
+        word in ("新区", "示范区")
+        and zone_start > floor
+        and text[zone_start - 1] not in _ITEM_OPENS
+    ):
+        return None  # X新区 with an unknown X: left to the gazetteer
+    return zone_start, _ZONE_KEY.get(word, word), city, False
+
+
+_ITEM_OPENS = '、,，(（:：“"。;；'
+
+
+def _own_zone_name(text: str, zone_start: int, floor: int) -> int | None:
+    """Return where the own name of a zone the table lacks (西咸|新区, 杨凌|示范区) begins: two
+    to four name characters that open a list item or the clause; None when there are none."""
+    for gap in range(2, 5):
+        at = zone_start - gap
+        if at < floor or _NOT_ZONE_NAME.search(text, at, zone_start):
+            return None
+        if (at == floor or text[at - 1] in _ITEM_OPENS) and _ZONE_GAP.fullmatch(
+            text, at, zone_start
+        ):
+            return at
+    return None
 
 
 def _a_county(name: str) -> bool:
@@ -352,6 +381,8 @@ def _candidate(
         return None
     if in_disclosure_phrase(text, end, word):
         return None  # 某省政府|信息公开: the disclosure, not the government
+    if word == "委员会":
+        return _formal_committee(text, start, end, floor, context)
     if text.startswith("办公室", end) and word not in ("委办", "政府办", "人大办", "政协办"):
         end += 3
         word_full_suffix = "办公室"
@@ -385,7 +416,7 @@ def _candidate(
             )
     zone = _zone_before(text, start, floor, context) if core.needs_place else None
     if zone is not None:
-        zone_start, zone_key, zone_area = zone
+        zone_start, zone_key, zone_area, own = zone
         attrs = (("zone", zone_key + core.full + word_full_suffix),)
         if zone_area is not None:
             attrs = (("area", zone_area.code), *attrs)
@@ -395,7 +426,7 @@ def _candidate(
             zone_start,
             end,
             core.cls,
-            "organizations.zone",
+            "organizations.zone.own" if own else "organizations.zone",
             0.85,
             None,
             attrs,
@@ -426,6 +457,49 @@ def _candidate(
     surface = text[place_start:end]
     method = "organizations.core" + (".resolved" if resolved is not None and area is None else "")
     return Candidate(ORG, surface, place_start, end, core.cls, method, 0.9, canonical, attrs)
+
+
+# The organisations whose committees are formally named by the organisation, the area and
+# 委员会 (中国共产党某某市委员会, 政协某某县委员会), with the prefix and the head of the body's
+# usual short form: 中共某某市委, 某某县政协, 共青团某某市委.
+_FORMAL_PREFIXES = {
+    "中国共产党": ("中共", "委"),
+    "中共": ("中共", "委"),
+    "中国人民政治协商会议": ("", "政协"),
+    "政协": ("", "政协"),
+    "中国共产主义青年团": ("共青团", "委"),
+    "共青团": ("共青团", "委"),
+}
+_TERM = re.compile(r"第[一二三四五六七八九十]{1,3}届$")
+
+
+def _formal_committee(
+    text: str, start: int, end: int, floor: int, context: AreaContext
+) -> Candidate | None:
+    """Return the committee an organisation's formal name names (中国人民政治协商会议某某市委员会
+    → 某某市政协), or None where no such organisation and area come before 委员会: the usual
+    short form is the body's canonical name, so both forms are one body.
+
+    >>> c = _formal_committee("中共鹿城区第五届委员会", 8, 11, 0, AreaContext((), frozenset()))
+    >>> c.name, c.canonical
+    ('中共鹿城区第五届委员会', '中共鹿城区委')
+    """
+    term = _TERM.search(text, max(floor, start - 5), start)
+    place_end = term.start() if term else start
+    place_start, area, level = _area_before(text, place_end, floor, context)
+    resolved = _resolve_area(area, level, context)
+    prefix = next((p for p in _FORMAL_PREFIXES if text.endswith(p, floor, place_start)), None)
+    if resolved is None or prefix is None or place_start == place_end:
+        return None
+    begin = place_start - len(prefix)
+    short, head = _FORMAL_PREFIXES[prefix]
+    canonical = short + resolved.name + head
+    if text.startswith("办公室", end):  # the committee's office (某某市政协办公室)
+        end, canonical = end + 3, canonical + "办公室"
+    attrs = (("area", resolved.code),)
+    return Candidate(
+        ORG, text[begin:end], begin, end, _G, "organizations.formal", 0.9, canonical, attrs
+    )
 
 
 # The country's name a national body may be written with (中华人民共和国教育部).
@@ -712,6 +786,8 @@ def _open_start(
             # 经开区 + 教育 + 局: from the zone's area where one was found (its own name with
             # it), else from the place names before the zone word
             begin = area_starts.get(zone.end(), zone.start())
+            if begin == zone.start():
+                begin = _own_zone_name(text, zone.start(), floor) or begin  # 西咸新区
             return _chain_start(gaz, text, begin if begin >= floor else zone.start(), floor)
         if (
             at < head_start - own

@@ -635,8 +635,8 @@ def _coordinated(text: str, s_start: int, s_end: int, list_end: int) -> list[Can
             continue  # 3号楼、…: part of a number
         if head_ending_at(text, parts[0][0], SCHOOL):
             continue  # 某某学校|刘某某、某某中学李某: who follows a school, not a list of schools
-        if any(head_of(ORG, text[a:b]) or head_of(GROUP, text[a:b]) for a, b in parts[:-1]):
-            continue  # 某区教育局、某区某小学: the items are whole names of their own
+        if any(_whole_name(text[a:b]) for a, b in parts[:-1]):
+            continue  # 某区教育局、某区某小学, 某某一中、某某学校: the items are whole names
         if any(b - a < 2 or abs(b - a - width) > 1 for a, b in parts) or not all(
             is_specific(n, len(suffix)) and not trim_left(n, len(suffix)) for n in names
         ):
@@ -657,6 +657,22 @@ def _coordinated(text: str, s_start: int, s_end: int, list_end: int) -> list[Can
                 )
             )
     return out
+
+
+def _whole_name(item: str) -> bool:
+    """Return True when a list item is a name of its own: a body's, a group's, a school's or a
+    numbered school's short form (某某一中), so the list's last suffix is not its head.
+
+    >>> _whole_name("青禾一中"), _whole_name("青禾区教育局"), _whole_name("青禾")
+    (True, True, False)
+    """
+    numbered = _NUMBERED.search(item)
+    return bool(
+        head_of(ORG, item)
+        or head_of(GROUP, item)
+        or head_of(SCHOOL, item)
+        or (numbered and numbered.end() == len(item))
+    )
 
 
 def _coordinated_lists(

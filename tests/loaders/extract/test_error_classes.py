@@ -2110,3 +2110,69 @@ def test_a_kind_of_special_school_alone_names_no_school(name: str) -> None:
 def test_a_paired_school_in_general_names_no_school() -> None:
     # 手拉手学校: schools twinned across regions, a kind of relation, not one school.
     assert not school_rules.is_specific("手拉手学校", 2)
+
+
+def _bodies(text: str, chain: tuple[str, ...] = CHAIN) -> list[tuple[str, set[str]]]:
+    """Return each body's label with its altLabels."""
+    found = extract(make_doc(text, chain=chain)).entities
+    return sorted((e.label, set(e.alt_labels)) for e in found if e.kind == ORG)
+
+
+def test_a_committees_formal_name_is_the_body_its_short_form_names() -> None:
+    # The formal names of a party committee and of a political consultative conference: the
+    # organisation, the area, 委员会. Each is one body with its usual short form.
+    text = (
+        "中国人民政治协商会议温州市委员会主办。中共鹿城区委员会召开全会,鹿城区委书记讲话。"
+        "中国共产党温州市第十三届委员会第五次全体会议举行。"
+    )
+    bodies = dict(_bodies(text))
+    assert bodies["温州市政协"] == {"中国人民政治协商会议温州市委员会"}
+    assert bodies["中共鹿城区委"] == {"中共鹿城区委员会", "鹿城区委"}
+    assert bodies["中共温州市委"] == {"中国共产党温州市第十三届委员会"}
+
+
+def test_a_committees_office_is_a_body_of_its_own() -> None:
+    bodies = dict(_bodies("网站由中国人民政治协商会议温州市委员会办公室维护。"))
+    assert bodies == {"温州市政协办公室": {"中国人民政治协商会议温州市委员会办公室"}}
+
+
+def test_an_areas_committee_without_its_organisation_is_no_formal_name() -> None:
+    # 委员会 after an area alone names no one body (which organisation's?).
+    assert _bodies("温州市委员会今天开会。") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "body"),
+    [
+        ("各市教育局,青枫示范区教育局、白鹭新区教育卫体局:", "青枫示范区教育局"),
+        ("各市教育局,青枫示范区教育局、白鹭新区教育卫体局:", "白鹭新区教育卫体局"),
+        ("白鹭新区教育局印发通知。", "白鹭新区教育局"),
+        ("会上,青禾经济开发区管委会作了发言。", "青禾经济开发区管委会"),
+    ],
+)
+def test_a_zone_the_table_lacks_keeps_its_own_name_in_its_bodys_name(text: str, body: str):
+    assert body in {label for label, _ in _bodies(text, ("陕西省",))}
+
+
+def test_a_rank_before_a_zone_word_is_no_zone_name() -> None:
+    assert not any("国家级" in label for label, _ in _bodies("。国家级示范区教育局", ("陕西省",)))
+
+
+def test_a_kind_of_zone_alone_is_no_areas_short_form() -> None:
+    # jionlp gives 示范区 and 管理区 as short forms of some zones' names: ordinary nouns, which
+    # made 示范区教育局 anywhere the bureau of one zone in another province.
+    from loaders.gazetteer import load_gazetteer
+
+    aliases = load_gazetteer().by_alias
+    assert "示范区" not in aliases and "管理区" not in aliases
+    assert "渤海新区" in aliases  # a zone's own name stays one
+    labels = {label for label, _ in _bodies("示范区教育局发文。", ("陕西省",))}
+    assert not any("改革示范区" in label or "一体化示范区" in label for label in labels)
+
+
+def test_a_numbered_short_form_listed_before_a_suffixed_name_keeps_its_own_name() -> None:
+    # 青禾一中 is a whole name: the list's last suffix (学校) is not its head.
+    found = extract(make_doc("其中,青禾一中、青禾外国语学校等2所学校。")).entities
+    schools = {e.label for e in found if e.kind == SCHOOL}
+    assert "青禾一中" in schools and "青禾一中学校" not in schools
+    assert school_rules._whole_name("青禾一中") and not school_rules._whole_name("青禾")
