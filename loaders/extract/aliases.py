@@ -32,15 +32,17 @@ from loaders.extract.model import GROUP, ORG, PROGRAM, SCHOOL, Candidate
 from loaders.extract.programs import generic_with_editions
 from loaders.extract.schools import specific_part
 
-# Shorthand of numbered and experimental schools: X一中 = X第一中学, X实小 = X实验小学.
-_SHORT_NUMBERED = re.compile(r"(.{2,5}?)([一二三四五六七八九十]{1,3}|[1-9][0-9]?)中")
+# Shorthand of numbered and experimental schools: X一中 = X第一中学, X二小 = X第二小学,
+# X三幼 = X第三幼儿园, X实小 = X实验小学.
+_SHORT_NUMBERED = re.compile(r"(.{2,5}?)([一二三四五六七八九十]{1,3}|[1-9][0-9]?)([中小幼])")
+_NUMBERED_TAILS = {"中": "中学", "小": "小学", "幼": "幼儿园"}
 _SHORT_EXPERIMENTAL = re.compile(r"(.{2,5}?)实小")
 # A numbered short form with no place (五十七中, 57中, 十二小): the document's own school.
-_PLACELESS_NUMBERED = re.compile(r"([一二三四五六七八九十]{1,3}|[1-9][0-9]?)([中小])")
+_PLACELESS_NUMBERED = re.compile(r"([一二三四五六七八九十]{1,3}|[1-9][0-9]?)([中小幼])")
 # A short form the document defines: F(以下简称S) / F(简称“S”).
 _DEFINED = re.compile(r"[(（](?:以下)?简称[“\"]?([\u4e00-\u9fff]{2,8})[”\"]?[)）]")
 # Campus heads: a campus name is its school's name (or short form) plus one of these parts.
-_CAMPUS_HEADS = ("校区", "分校", "分园", "校部")
+_CAMPUS_HEADS = ("校区", "分校", "分园", "园区", "校部")
 # A short form that keeps a whole level word keeps the level: 薛家中学 is no 薛家中心小学.
 _LEVEL_HEADS = ("幼儿园", "小学", "中学", "初中", "高中", "学校")
 # A school called by its number alone (七中, 二小): a short form of the one place-prefixed
@@ -48,7 +50,7 @@ _LEVEL_HEADS = ("幼儿园", "小学", "中学", "初中", "高中", "学校")
 _NUMBERED_ONLY = re.compile(r"^[一二三四五六七八九十]{1,3}[中小幼]$")
 # Level heads that abbreviate a longer one (东兰高中 = 东兰县高级中学).
 _SPELLED_OUT = {"高中": "高级中学", "初中": "初级中学"}
-_CAMPUS = re.compile(r"^(.{2,}?)([\u4e00-\u9fff]{1,6}(?:校区|分校|分园|校部))$")
+_CAMPUS = re.compile(r"^(.{2,}?)([\u4e00-\u9fff]{1,6}(?:校区|分校|分园|园区|校部))$")
 
 
 def group_base(name: str) -> str:
@@ -655,7 +657,11 @@ def _groups_of_short_forms(
 
 def _shorthand(short: str) -> tuple[str, str] | None:
     """Return (place, full tail) of a numbered or experimental shorthand (青田一中 → 青田,
-    第一中学), or None."""
+    第一中学; 青田二幼 → 青田, 第二幼儿园), or None.
+
+    >>> _shorthand("青田二幼"), _shorthand("青田3小")
+    (('青田', '第二幼儿园'), ('青田', '第三小学'))
+    """
     numbered = _SHORT_NUMBERED.fullmatch(short)
     experimental = _SHORT_EXPERIMENTAL.fullmatch(short)
     if not numbered and not experimental:
@@ -663,7 +669,8 @@ def _shorthand(short: str) -> tuple[str, str] | None:
     if numbered:
         number = numbered.group(2)
         # 某市49中 is 某市第四十九中学: a school's number is written out in its full name.
-        tail = f"第{cn2an.an2cn(number) if number.isdigit() else number}中学"
+        written = cn2an.an2cn(number) if number.isdigit() else number
+        tail = f"第{written}{_NUMBERED_TAILS[numbered.group(3)]}"
     else:
         tail = "实验小学"
     return (numbered or experimental).group(1), tail
@@ -707,6 +714,8 @@ def _defined_exactly(candidates: list[Candidate], text: str) -> dict[tuple[str, 
 def _expand_short(name: str, schools: set[str], gaz, context: AreaContext | None) -> str | None:  # noqa: ANN001
     if _PLACELESS_NUMBERED.fullmatch(name):  # 五十七中 is no place 五十 and its 七中
         return _bare_numbered_full(name, schools)
+    if name[:1] in "市区县" and _PLACELESS_NUMBERED.fullmatch(name, 1):
+        return _bare_numbered_full(name[1:], schools)  # 市二幼: the document's own 二幼
     parts = _shorthand(name)
     if parts is None:
         return None
@@ -734,12 +743,14 @@ def _bare_numbered_full(name: str, schools: set[str]) -> str | None:
     >>> _bare_numbered_full("57中", {"青田县第五十七中学", "青田县第五十七中学南校区"})
     '青田县第五十七中学'
     >>> _bare_numbered_full("一中", {"青田县第一中学", "温州市第一中学"})
+    >>> _bare_numbered_full("二幼", {"青田县第二幼儿园"})
+    '青田县第二幼儿园'
     """
     bare = _PLACELESS_NUMBERED.fullmatch(name)
     if bare is None:
         return None
     number, level = bare.groups()
-    tail = f"第{cn2an.an2cn(number) if number.isdigit() else number}{level}学"
+    tail = f"第{cn2an.an2cn(number) if number.isdigit() else number}{_NUMBERED_TAILS[level]}"
     options = [s for s in schools if s.endswith(tail) and len(s) > len(tail)]
     return options[0] if len(options) == 1 else None
 

@@ -825,6 +825,8 @@ def _candidate(text: str, start: int, end: int, word: str, floor: int) -> Candid
         generic = GENERIC.fullmatch(head) and not has_numbered_school(head)
         if generic or GENERIC_HEADS.fullmatch(head):
             return None
+        if word == "园区" and "幼儿园" not in head:
+            return None  # 某某工业园区: a park; only a kindergarten's campus is its 园区
         return Candidate(SCHOOL, name, begin, end, "Campus", "schools.campus", 0.75)
     if not is_specific(name, suffix_len) or _verb_before_a_kind(name, suffix_len):
         return None

@@ -33,7 +33,7 @@ from loaders.extract.organizations import find_open_bodies, find_organizations
 from loaders.extract.programs import excluded_by_tail
 from loaders.extract.resolve import _followed
 from loaders.extract.sentences import split_sentences
-from tests.loaders.extract.helpers import make_doc, names_of
+from tests.loaders.extract.helpers import make_doc, names_of, relations_of
 
 CHAIN = ("浙江省", "温州市", "鹿城区")
 
@@ -2176,3 +2176,36 @@ def test_a_numbered_short_form_listed_before_a_suffixed_name_keeps_its_own_name(
     schools = {e.label for e in found if e.kind == SCHOOL}
     assert "青禾一中" in schools and "青禾一中学校" not in schools
     assert school_rules._whole_name("青禾一中") and not school_rules._whole_name("青禾")
+
+
+def test_a_numbered_kindergarten_or_primary_schools_short_form_is_an_alias() -> None:
+    # X二幼 = X第二幼儿园 and X三小 = X第三小学, as X一中 = X第一中学; 市二幼 is the city's own.
+    text = (
+        "温州市第二幼儿园教育集团成立,由温州市第二幼儿园牵头。市二幼教育集团召开会议。"
+        "温州市二幼园长讲话。鹿城区第三小学新建校舍,鹿城三小师生参观。"
+    )
+    found = extract(make_doc(text)).entities
+    schools = {e.label: set(e.alt_labels) for e in found if e.kind == SCHOOL}
+    groups = {e.label: set(e.alt_labels) for e in found if e.kind == GROUP}
+    assert schools["温州市第二幼儿园"] == {"温州市二幼"}
+    assert schools["鹿城区第三小学"] == {"鹿城三小"}
+    assert groups == {"温州市第二幼儿园教育集团": {"市二幼教育集团"}}
+
+
+def test_a_kindergartens_campus_may_be_called_its_yuanqu() -> None:
+    text = "新建的白鹭小区配套园由鹿城区第一幼儿园领办为鹿城区第一幼儿园白鹭园区。"
+    found = extract(make_doc(text))
+    assert names_of(found, SCHOOL) == {"鹿城区第一幼儿园", "鹿城区第一幼儿园白鹭园区"}
+    assert ("鹿城区第一幼儿园白鹭园区", "campusOf", "鹿城区第一幼儿园") in relations_of(found)
+    assert names_of(found, ORG) == set()
+
+
+def test_a_park_is_no_campus() -> None:
+    text = "温州经济技术开发区工业园区学校建设加快。青禾科技园区设立服务站。"
+    assert names_of(extract(make_doc(text)), SCHOOL) == set()
+
+
+@pytest.mark.parametrize("name", ["青禾技校", "鹿城职校"])
+def test_technical_and_vocational_schools_short_forms_are_schools(name: str) -> None:
+    text = f"他毕业于{name},后来回乡创业。"
+    assert names_of(extract(make_doc(text)), SCHOOL) == {name}
