@@ -107,7 +107,6 @@ def _documents_query() -> str:
         "?issued": "?document dct:issued ?issued",
         "?year": "?document ekg:coverageYear ?year",
         "?area ?area_name": "?document ekg:jurisdiction ?area OPTIONAL { ?area rdfs:label ?area_name }",
-        "?issuer_name": "?document ekg:issuedBy ?issuer . ?issuer rdfs:label ?issuer_name",
         "?number": "?document dct:identifier ?number",
         "?source": "?document dct:source ?source",
     }
@@ -115,8 +114,15 @@ def _documents_query() -> str:
         f"  OPTIONAL {{ SELECT DISTINCT ?document {names} WHERE {{ {documents}\n    {pattern} }} }}\n"
         for names, pattern in parts.items()
     )
+    # A jointly issued document has one issuedBy per body: one row, the bodies joined.
+    optionals += (
+        '  OPTIONAL { SELECT ?document (GROUP_CONCAT(STR(?name); separator="、") AS ?issuer_name)'
+        f" WHERE {{ SELECT DISTINCT ?document ?name WHERE {{ {documents}\n"
+        "    ?document ekg:issuedBy ?issuer . ?issuer rdfs:label ?name } } GROUP BY ?document }\n"
+    )
+    names = " ".join(parts).replace("?area_name", "?area_name ?issuer_name")
     return (
-        f"SELECT DISTINCT ?document {' '.join(parts)}\nWHERE {{\n  {documents}\n{optionals}"
+        f"SELECT DISTINCT ?document {names}\nWHERE {{\n  {documents}\n{optionals}"
         "} ORDER BY DESC(?issued) ?title\n"
     )
 

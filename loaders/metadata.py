@@ -63,6 +63,8 @@ _LABEL_FIELDS = {
     "访谈主题": "title",
     "访谈标题": "title",
     "索引号": "index_number",
+    "信息索引号": "index_number",
+    "索引号码": "index_number",
     "组配分类": "category",
     "主题分类": "category",
     "信息分类": "category",
@@ -181,9 +183,11 @@ _ORG_NAME = re.compile(rf"[{_CJK}()]{{2,40}}(?P<suffix>{_ORG_SUFFIX})")
 _MATTER_OPENERS = "关于|批转|转发|印发"
 _MATTER_OPENER = re.compile(_MATTER_OPENERS)
 # A body's name that opens a title before a year or the matter's opener (发文机关名称 + 事由,
-# GB/T 9704 7.3.1), a space before it allowed (某区人民政府 关于印发…).
+# GB/T 9704 7.3.1), a space before it allowed (某区人民政府 关于印发…); joint issuers are
+# written one after another with a space between (某市委教育工委 某市教育局2024年工作要点).
 _TITLE_ISSUER = re.compile(
-    rf"(?P<org>[{_CJK}()]{{2,40}}?{_ORG_SUFFIX})(?=\s*(?:(?:19|20)\d{{2}}\s*年|{_MATTER_OPENERS}))"
+    rf"(?P<org>(?:[{_CJK}()]{{2,40}}?{_ORG_SUFFIX}[ \t\u3000]+)*[{_CJK}()]{{2,40}}?{_ORG_SUFFIX})"
+    rf"(?=\s*(?:(?:19|20)\d{{2}}\s*年|{_MATTER_OPENERS}))"
 )
 
 
@@ -210,6 +214,17 @@ def _org_line(line: str) -> bool:
         )
         and not _COUNTED_END.search(line)
     )
+
+
+def joint_issuers(issuer: str) -> list[str]:
+    """Return the bodies of an issuer written as several names with spaces between (joint
+    issuers: 某市委教育工委 某市教育局), or the issuer alone.
+
+    >>> joint_issuers("中共某某县委 某某县人民政府"), joint_issuers("某某县 教育局")
+    (['中共某某县委', '某某县人民政府'], ['某某县 教育局'])
+    """
+    parts = issuer.split()
+    return parts if len(parts) > 1 and all(map(_org_line, parts)) else [issuer]
 
 
 # An area's party committee (县委, 市委): an everyday word that is a body's name too.
@@ -1451,7 +1466,11 @@ def extract_metadata(
     # named with its area (a bare 区教育局 is a shared file's, of no one known).
     lead = _TITLE_ISSUER.match(title)
     lead_org = (
-        lead["org"] if lead and _org_line(lead["org"]) and leading_areas(lead["org"]) else None
+        lead["org"]
+        if lead
+        and all(map(_org_line, lead["org"].split()))
+        and leading_areas(lead["org"].removeprefix("中共"))  # 中共某某县委: the party's
+        else None
     )
     if labelled and re.search(f"[{_CJK}]", _value(norm, labelled) or ""):
         put("issuer", labelled)  # not a publisher's login (发布机构: abc)

@@ -23,6 +23,7 @@ from loaders.identifiers import (
     graph_iri,
     section_iri_value,
 )
+from loaders.metadata import joint_issuers
 from loaders.normalise import normalise_text
 from ontology.namespace import DCT, EKG, RDF_TYPE, RDFS_LABEL, XSD_BASE
 
@@ -172,12 +173,12 @@ def document_lines(doc: PolicyDocument, extractor: str) -> list[str]:
         out.append(f"{d} {EKG.copiedTo} {nt_literal(body, _ZH)} .")
 
     issuer = meta.issuer_full or meta.issuer
-    if issuer:
-        org = organization_iri(normalise_text(issuer))  # one body whichever script names it
+    for body in joint_issuers(issuer) if issuer else ():
+        org = organization_iri(normalise_text(body))  # one body whichever script names it
         out += [
             f"{d} {EKG.issuedBy} {org} .",
             f"{org} {_TYPE} {EKG.Organization} .",
-            f"{org} {_LABEL} {nt_literal(issuer, _ZH)} .",
+            f"{org} {_LABEL} {nt_literal(body, _ZH)} .",
         ]
     chain = resolve_chain(meta.jurisdiction_chain)
     if chain:

@@ -365,3 +365,16 @@ def test_entity_captions_are_the_per_entity_definition(store, monkeypatch):
         got = common.entity_captions(classes)
         assert got == wanted
         assert list(got.values()) == sorted(wanted.values())  # sorted by caption
+
+
+def test_a_jointly_issued_document_is_one_row_with_both_issuers(tmp_path):
+    page = tmp_path / "plan.txt"
+    page.write_text(
+        "中共温州市委教育工委 温州市教育局\n2024年工作要点\n\n"
+        "今年全市教育系统坚持立德树人,青禾教育稳步发展。\n",
+        encoding="utf-8",
+    )
+    store = EmbeddedStore(tmp_path / "store")
+    ingest_paths(store, [page])
+    [row] = run_app_query(store, "documents").values()
+    assert set(row["issuer_name"].split("、")) == {"中共温州市委教育工委", "温州市教育局"}

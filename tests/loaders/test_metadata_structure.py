@@ -611,6 +611,15 @@ def test_a_labelled_index_number_of_any_portal_shape_is_read(code: str) -> None:
     assert metadata_of(text).index_number == code
 
 
+@pytest.mark.parametrize("label", ["信息索引号 ", "索引号码:", "  • 索引号码:"])
+def test_the_index_numbers_label_variants_are_read(label: str) -> None:
+    text = (
+        f"{label}430626000/2023-00012 主题分类: 教育\n发布机构 青禾县教育局\n"
+        "青禾县教育局2023年工作要点\n全县教育工作坚持立德树人。\n"
+    )
+    assert metadata_of(text).index_number == "430626000/2023-00012"
+
+
 def test_an_index_label_without_a_code_gives_none() -> None:
     text = "索引号:无\n青禾县教育局2023年工作要点\n全县教育工作坚持立德树人。\n"
     assert metadata_of(text).index_number is None

@@ -91,3 +91,19 @@ def test_every_quad_is_in_the_documents_own_graph(hailing):
     graphs = {q.graph_name.value for q in hailing}
     assert len(graphs) == 1
     assert next(iter(graphs)).startswith("https://w3id.org/edukg/id/graph/")
+
+
+def test_a_jointly_issued_plan_is_issued_by_each_body(tmp_path):
+    # A headline that opens with two bodies, a space between, before the year: joint issuers.
+    page = tmp_path / "plan.txt"
+    page.write_text(
+        "中共温州市委教育工委 温州市教育局\n2024年工作要点\n\n"
+        "今年全市教育系统坚持立德树人,青禾教育稳步发展。\n",
+        encoding="utf-8",
+    )
+    doc = read_document(page)
+    assert doc.metadata.issuer == "中共温州市委教育工委 温州市教育局"
+    store = ox.Store()
+    store.extend(document_quads(doc, "rules.v1"))
+    rows = select(store, "SELECT ?name WHERE { ?d ekg:issuedBy ?o . ?o rdfs:label ?name }")
+    assert sorted(r["name"].value for r in rows) == ["中共温州市委教育工委", "温州市教育局"]
