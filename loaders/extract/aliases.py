@@ -306,7 +306,35 @@ def alias_forms(
     aliases.update(_zone_spelled_forms(candidates))
     aliases.update(_programme_short_forms(candidates))
     aliases.update(_campus_forms(candidates, aliases))
+    aliases.update(_bracketed_other_names(candidates, text))
     return aliases, bare
+
+
+# What opens a school's other name in brackets after it: its former or planned name
+# (某某小学(原白鹭小学), 某某分校(规划名为某某小学)).
+_OTHER_NAME = re.compile(r"[(（](?:原名为?|原|曾用名|又名|规划名为?|暂定名为?)$")
+
+
+def _bracketed_other_names(candidates: list[Candidate], text: str) -> dict[tuple[str, str], str]:
+    """Return (SCHOOL, other name) → the school's name for a school's former or planned name
+    written in brackets right after it: one school, so an altLabel of it, not another.
+
+    >>> t = "青禾小学(原白鹭小学)"
+    >>> c = [Candidate(SCHOOL, "青禾小学", 0, 4, "School", "t"),
+    ...      Candidate(SCHOOL, "白鹭小学", 6, 10, "School", "t")]
+    >>> _bracketed_other_names(c, t)
+    {('school', '白鹭小学'): '青禾小学'}
+    """
+    ends = {c.end: c for c in candidates if c.kind == SCHOOL}
+    out: dict[tuple[str, str], str] = {}
+    for c in candidates:
+        if c.kind != SCHOOL or c.canonical or text[c.end : c.end + 1] not in (")", "）"):
+            continue
+        lead = _OTHER_NAME.search(text, max(0, c.start - 6), c.start)
+        named = ends.get(lead.start()) if lead else None
+        if named is not None and (named.canonical or named.name) != c.name:
+            out[(SCHOOL, c.name)] = named.canonical or named.name
+    return out
 
 
 def _zone_spelled_forms(candidates: list[Candidate]) -> dict[tuple[str, str], str]:

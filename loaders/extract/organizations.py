@@ -658,6 +658,8 @@ def find_open_bodies(
             central = _central_body_start(text, end, s_start)
             if central is not None and (begin is None or central > begin):
                 begin = central  # 我区…接受|全国人大常委会: a national body begins at its scope
+            elif begin is None:
+                begin = _central_parent_start(text, start, s_start)  # 财政部|办公|厅
             if begin is not None and not text.endswith(_NOT_BODIES, begin, end):
                 candidate = body_candidate(text, begin, end, head, cls, context, 0.6)
                 out.append(replace(candidate, method="organizations.open"))
@@ -701,6 +703,22 @@ def _central_body_start(text: str, end: int, floor: int) -> int | None:
         ):
             continue
         if _name_may_begin(text, begin, floor):
+            return begin
+    return None
+
+
+def _central_parent_start(text: str, head_start: int, floor: int) -> int | None:
+    """Return where a central body begins that a department's own name and head follow
+    (财政部|办公|厅, 教育部|基础教育|司), or None: the department is that body's.
+
+    >>> _central_parent_start("财政部办公厅印发", 5, 0), _central_parent_start("办公厅", 2, 0)
+    (0, None)
+    """
+    for at in range(head_start, max(floor, head_start - 4) - 1, -1):
+        if not _CJK_CHAR.match(text[at - 1 : at] or " "):
+            return None
+        begin = _central_body_start(text, at, floor)
+        if begin is not None:
             return begin
     return None
 

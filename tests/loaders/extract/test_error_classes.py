@@ -2209,3 +2209,19 @@ def test_a_park_is_no_campus() -> None:
 def test_technical_and_vocational_schools_short_forms_are_schools(name: str) -> None:
     text = f"他毕业于{name},后来回乡创业。"
     assert names_of(extract(make_doc(text)), SCHOOL) == {name}
+
+
+@pytest.mark.parametrize("lead", ["原", "规划名为"])
+def test_a_schools_former_or_planned_name_in_brackets_is_its_alias(lead: str) -> None:
+    text = f"鹿城区青禾小学({lead}白鹭小学)今年扩建,新增教学班6个。"
+    found = extract(make_doc(text)).entities
+    assert [(e.label, e.alt_labels) for e in found if e.kind == SCHOOL] == [
+        ("鹿城区青禾小学", ("白鹭小学",))
+    ]
+
+
+def test_a_central_bodys_department_is_named_from_the_body() -> None:
+    # 财政部 is a central body named without an area; its general office and its departments
+    # are written after it (财政部办公厅, 教育部基础教育司).
+    text = "财政部办公厅、民政部办公厅联合印发通知。教育部基础教育司负责人介绍。"
+    assert _names(text, ORG) == {"财政部办公厅", "民政部办公厅", "教育部基础教育司"}

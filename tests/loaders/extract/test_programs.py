@@ -231,6 +231,21 @@ def test_a_national_programme_named_without_a_head_is_found_by_its_family_label(
     ]
 
 
+@pytest.mark.parametrize(
+    ("text", "label", "family"),
+    [
+        ("本县于2008年基本实现了“普九”,教育事业稳步发展。", "普九", "pujiu"),
+        ("近年来本县实施“全面改薄”,新建校舍3万平方米。", "全面改薄", "quanmian-gaibo"),
+        ("打赢教育脱贫攻坚战,控辍保学成效明显。", "教育脱贫攻坚", "jiaoyu-tuopin-gongjian"),
+        ("依托东西部协作,引进青禾市优质教育资源。", "东西部协作", "dongxibu-xiezuo"),
+        ("深入推进新课程改革,转变教学方式。", "新课程改革", "xin-kecheng-gaige"),
+    ],
+)
+def test_national_programmes_named_by_their_usual_short_name_are_found(text, label, family):
+    entities = program_entities(text)
+    assert [(e.label, e.attr("concept").rsplit("/", 1)[-1]) for e in entities] == [(label, family)]
+
+
 def test_programme_bare_family_labels_are_one_entity():
     entities = program_entities("深入推进集团办学。全面深化集团化办学改革。", chain=CHAIN)
     assert len(entities) == 1
