@@ -175,6 +175,9 @@ _BODY_THEN_WRITER = re.compile(r"\s*(?P<body>\S+)\s+\S{2,4}\s*$")
 # A line that is only a date in brackets (a speech's or a report's own date).
 _BRACKETED_DATE = re.compile(rf"[ \t]*[(（][ \t]*(?P<date>{_DATE_TEXT})[ \t]*[)）][ \t]*$")
 _ORG_SUFFIX = r"(?:人民政府|政府|委员会|办公室|教育局|局|厅|委|办|部|院|中心|学校|大学|学院|协会|公司|处|所|站|馆)"
+# A school's or kindergarten's name alone: a source line naming one gives the page's issuer (a
+# school publishes its own news and disclosure guide), though as a headline it is the title.
+_SCHOOL_LINE = re.compile(rf"[{_CJK}]{{2,30}}(?:幼儿园|小学|中学|学校)")
 _ORG_NAME = re.compile(rf"[{_CJK}()]{{2,40}}(?P<suffix>{_ORG_SUFFIX})")
 
 
@@ -1372,6 +1375,9 @@ def extract_metadata(
     def put(field: str, span: Span | None, value: object | None = None) -> None:
         if span is None and value is None:
             return
+        if field == "issuer" and value is None and span is not None:
+            bodies = joint_issuers(norm[span.start : span.end].strip())
+            value = " ".join(bodies) if len(bodies) > 1 else None  # joint: a space between
         if field not in values:
             values[field] = value if value is not None else _value(norm, span)
             if span is not None:
@@ -1461,7 +1467,9 @@ def extract_metadata(
         body = _BODY_THEN_WRITER.match(norm, source.start, source.end)
         if body and _org_line(body["body"]):
             source, source_text = Span(*body.span("body")), body["body"]
-    source_body = _org_line(source_text) and not _MEDIA.search(source_text)
+    source_body = (
+        _org_line(source_text) or bool(_SCHOOL_LINE.fullmatch(source_text))
+    ) and not _MEDIA.search(source_text)
     # 某市教育局2023年工作要点, 某市某局关于…的通知: a document's title opens with its author,
     # named with its area (a bare 区教育局 is a shared file's, of no one known).
     lead = _TITLE_ISSUER.match(title)

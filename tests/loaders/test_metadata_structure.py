@@ -956,7 +956,7 @@ def test_joint_issuers_over_a_notices_wrapped_heading_are_its_issuer() -> None:
         "各乡镇党委、政府,县直各单位:\n"
         "为做好秋季学期学校安全工作,提出如下意见。\n"
     )
-    assert metadata_of(page).issuer == "中共永嘉县委永嘉县人民政府"
+    assert metadata_of(page).issuer == "中共永嘉县委 永嘉县人民政府"  # a space between them
 
 
 def test_a_public_letters_reply_gives_the_date_and_the_issuer() -> None:
@@ -1033,3 +1033,20 @@ def test_a_disclosure_catalogues_responsible_department_is_the_issuer() -> None:
         "现将招生结果公示如下,公示期五个工作日。\n"
     )
     assert metadata_of(page).issuer == "鹿城区教育局"
+
+
+def test_a_school_named_as_the_source_is_the_pages_issuer() -> None:
+    # A kindergarten publishes its own disclosure guide: its name on the source line.
+    text = (
+        "青禾县白鹭幼儿园信息公开指南\n\n发布时间:2024-08-01 11:26 信息来源:青禾县白鹭幼儿园 阅读次数:\n\n"
+        "为了更好地提供信息公开服务,编制本指南。\n"
+    )
+    assert metadata_of(text).issuer == "青禾县白鹭幼儿园"
+
+
+def test_joint_signers_on_one_line_keep_a_space_between_them() -> None:
+    text = (
+        "各县(市、区)教育局:\n现将评估结果予以公布。\n"
+        "青禾市教育局 青禾市人民政府教育督导委员会办公室\n2022年2月10日\n"
+    )
+    assert metadata_of(text).issuer == "青禾市教育局 青禾市人民政府教育督导委员会办公室"
