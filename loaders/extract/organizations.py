@@ -660,6 +660,8 @@ def find_open_bodies(
                 begin = central  # 我区…接受|全国人大常委会: a national body begins at its scope
             elif begin is None:
                 begin = _central_parent_start(text, start, s_start)  # 财政部|办公|厅
+            if begin is not None and _role_inside(text, begin + 2, start):
+                continue  # 某局副局长|赵所某: a person's title and name, no department's name
             if begin is not None and not text.endswith(_NOT_BODIES, begin, end):
                 candidate = body_candidate(text, begin, end, head, cls, context, 0.6)
                 out.append(replace(candidate, method="organizations.open"))
@@ -671,6 +673,18 @@ def find_open_bodies(
 # or a workstation (名校长工作室, 某某校长工作室, 名师农村工作站) is a unit a programme sets up
 # around its teachers, not a body of the administration either.
 _NOT_BODIES = (*lexicon.words("non_entity_heads"), "工作室", "工作站")
+
+
+def _role_inside(text: str, start: int, end: int) -> bool:
+    """Return True when a person's role begins in text[start:end] (副局长 in 某局副局长赵所):
+    a committee (委员会) holds the word 委员 but names no one's role.
+
+    >>> _role_inside("县教育局副局长赵所", 2, 8), _role_inside("省委机构编制委员会办公室", 2, 10)
+    (True, False)
+    """
+    return any(
+        role_follows(text, at) and not text.startswith("委员会", at) for at in range(start, end)
+    )
 
 
 def _ends_body_word(text: str, end: int) -> bool:

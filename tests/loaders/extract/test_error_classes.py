@@ -2225,3 +2225,17 @@ def test_a_central_bodys_department_is_named_from_the_body() -> None:
     # are written after it (财政部办公厅, 教育部基础教育司).
     text = "财政部办公厅、民政部办公厅联合印发通知。教育部基础教育司负责人介绍。"
     assert _names(text, ORG) == {"财政部办公厅", "民政部办公厅", "教育部基础教育司"}
+
+
+@pytest.mark.parametrize("text", ["各设区市教育局:", "经县教育局初审、设区市教育局复审,予以公布。"])
+def test_the_bureaus_of_the_cities_divided_into_districts_are_no_one_bureau(text: str) -> None:
+    # 设区市 (设区的市) is the legal word for every prefecture-level city, as 各市 is.
+    assert "市教育局" not in _names(text, ORG)
+
+
+def test_a_persons_title_and_name_after_a_body_make_no_department() -> None:
+    # The head 所 (an institute) is a character of the deputy director's given name here.
+    text = "会上,县教育局副局长赵所青、人事科科长白鹭出席。"
+    assert not any("局长" in name for name in _open_bodies(text) | _names(text, ORG))
+    # A committee holds the word 委员 and is still a department's name.
+    assert "浙江省委机构编制委员会办公室" in _open_bodies("中共浙江省委机构编制委员会办公室发文。")
