@@ -1023,6 +1023,13 @@ def _accepted(scored: Scored, model: MentionModel) -> bool:
     return scored.probability >= model.thresholds.get(scored.alternative.anchor.kind, 0.5)
 
 
+def _core_word(scored: Scored) -> bool:
+    """Return True for a body named by one of the core words (organizations.CORES): a name
+    whatever LAC reads inside it (教师|进修/v|学校)."""
+    rule = scored.alternative.rule
+    return rule is not None and rule.method.startswith("organizations.core")
+
+
 def _unsound(text: str, scored: Scored) -> bool:
     """Return True for a name with a verb, an adverb or a preposition inside (it spans a
     clause), a body whose head begins a verb or an adjective (协|调), a type (X型), a
@@ -1030,7 +1037,7 @@ def _unsound(text: str, scored: Scored) -> bool:
     alt = scored.alternative
     kind = alt.anchor.kind
     return kind != PROGRAM and (
-        function_word_inside(scored.features, kind)
+        (function_word_inside(scored.features, kind) and not _core_word(scored))
         or head_begins_a_word(scored)
         or names_a_type(text, scored)
         # 董事长段某为|学校: an institution's name never holds a person's title and name
@@ -1409,6 +1416,8 @@ def lexically_sound(scored: Scored) -> bool:
     before = _class_before(scored)
     if before not in _BEFORE_A_NAME and f"{kind}:glued_verb" not in features:
         return False
+    if _core_word(scored):
+        return True  # a body's core word (教师进修学校), whatever LAC reads inside it
     if any(f"{kind}:in={tag}" in features for tag in _FOREIGN_TAGS):
         return False
     # A name needs a word that names: a verbal noun alone before the head describes (获奖学校).

@@ -93,6 +93,11 @@ CORES: dict[str, Core] = {
         for w in ("少年宫", "青少年活动中心", "教研室", "电教馆", "督导室", "教育督导室")
     },
     "教师发展中心": Core("教师发展中心", _O, False),
+    # An area's teacher training school or college trains its teachers, no pupils: a public
+    # institution of the education administration, as its 教师发展中心 is.
+    "教师进修学校": Core("教师进修学校", _O, True),
+    "教师进修学院": Core("教师进修学院", _O, True),
+    "进修学院": Core("教师进修学院", _O, True),
     "教育科学研究院": Core("教育科学研究院", _O, False),
     "教科院": Core("教育科学研究院", _O, True),
 }

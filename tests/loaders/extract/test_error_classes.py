@@ -2239,3 +2239,11 @@ def test_a_persons_title_and_name_after_a_body_make_no_department() -> None:
     assert not any("局长" in name for name in _open_bodies(text) | _names(text, ORG))
     # A committee holds the word 委员 and is still a department's name.
     assert "浙江省委机构编制委员会办公室" in _open_bodies("中共浙江省委机构编制委员会办公室发文。")
+
+
+def test_an_areas_teacher_training_school_is_a_body_of_its_education_administration() -> None:
+    # It trains teachers, no pupils: a public institution, as the 教师发展中心 is (ANNOTATION.md).
+    text = "会议在区教师进修学校召开。按照市教育局和市进修学院的要求开展培训。"
+    found = extract(make_doc(text))
+    assert names_of(found, ORG) == {"区教师进修学校", "市教育局", "市进修学院"}
+    assert names_of(found, SCHOOL) == set()
