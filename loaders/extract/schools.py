@@ -80,7 +80,7 @@ _KINDS_ONLY = re.compile(
 # evaluative and category words): their presence marks a phrase about schools in general.
 POLICY_WORDS = re.compile(lexicon.alternation("policy_words") + r"|第[一二三四五六七八九十0-9]+轮")
 # A campus word after these is not a named campus: 办分校 (runs a branch), 四个校区, 总部校区.
-_BAD_CAMPUS = re.compile(r"办$|[0-9一二三四五六七八九十两几多]个|总部|和$|^总校")
+_BAD_CAMPUS = re.compile(r"办$|[0-9一二三四五六七八九十两几多]个|总部|[和与及同]$|^总校")
 # A campus written in parentheses after its school: 明远中学(东校区).
 _PAREN_CAMPUS = re.compile(r"[(（][\u4e00-\u5b65\u5b67-\u9fff]{1,4}(?:校区|分校)[)）]")
 _INNER_SUFFIX = re.compile(r"学校|小学|中学|幼儿园|初中|高中")
@@ -174,6 +174,8 @@ def is_specific(name: str, suffix_len: int) -> bool:
 
     >>> is_specific("青松小学", 2), is_specific("乡镇学校", 2), is_specific("鹿城幼儿园", 3)
     (True, False, True)
+    >>> is_specific("市一中附小", 2), is_specific("市附小", 2)
+    (True, False)
     """
     body, had_place = specific_part(name, suffix_len)
     head, suffix = name[: len(name) - suffix_len], name[len(name) - suffix_len :]
@@ -187,6 +189,8 @@ def is_specific(name: str, suffix_len: int) -> bool:
         return False
     if _JOINED_CAMPUS.search(head):
         return False  # 某中学新校区和实验学校: a campus and another school joined, two names
+    if suffix.startswith("附") and has_numbered_school(head):
+        return True  # 市一中附小: the primary school affiliated to the city's 一中
     inner = _INNER_SUFFIX.search(head)
     if inner and "集团" not in head and not _compound_school(head):
         # 青禾中学附小: the primary school affiliated to a school, named by it

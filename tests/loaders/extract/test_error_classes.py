@@ -2247,3 +2247,16 @@ def test_an_areas_teacher_training_school_is_a_body_of_its_education_administrat
     found = extract(make_doc(text))
     assert names_of(found, ORG) == {"区教师进修学校", "市教育局", "市进修学院"}
     assert names_of(found, SCHOOL) == set()
+
+
+def test_a_campus_head_after_a_conjunction_ends_no_campus_name() -> None:
+    # 与本部: "with the main campus"; the branch before it is a campus of its own.
+    text = "市一中南校区、市一中分校持续加深与本部协同管理。"
+    found = extract(make_doc(text))
+    assert names_of(found, SCHOOL) == {"市一中", "市一中南校区", "市一中分校"}
+    assert ("市一中分校", "campusOf", "市一中") in relations_of(found)
+
+
+def test_the_school_affiliated_to_a_numbered_school_is_named_by_it() -> None:
+    assert names_of(extract(make_doc("今年市一中附小建成投用。")), SCHOOL) == {"市一中附小"}
+    assert school_rules.is_specific("市一中附小", 2)
