@@ -512,6 +512,24 @@ def _trim_de(name: str) -> str:
     return name[index + 1 :]
 
 
+def _slogan(text: str, start: int, end: int) -> bool:
+    """Return True when the quoted text[start:end] is a slogan: short clauses (人人尚德,处处学堂).
+    A long quotation, or one of full sentences, is someone's words, which may name a programme
+    (“对于老校,将通过某某计划助力其发展。”).
+
+    >>> _slogan("人人尚德,处处学堂", 0, 9), _slogan("对于老牌百年老校,将通过青禾计划助力其发展。新校", 0, 25)
+    (True, False)
+    """
+    return (
+        _SLOGAN_MARK.search(text, start, end) is not None
+        and end - start <= 24
+        and _SENTENCE_END.search(text, start, end) is None
+    )
+
+
+_SENTENCE_END = re.compile(r"[。!?!?]")
+
+
 def _inside_quote(text: str, s_start: int, at: int) -> tuple[int, int] | None:
     """Return the span of the quoted text that contains index `at`, or None."""
     opening = text.rfind("“", s_start, at)
@@ -889,7 +907,7 @@ def named_as(text: str, begin: int, floor: int = 0) -> bool:
 def _suffix_candidate(text: str, s_start: int, start: int, end: int, word: str) -> Candidate | None:
     """Return the programme ending with suffix `word` at text[start:end], or None."""
     quote = _inside_quote(text, s_start, start)
-    if quote is not None and _SLOGAN_MARK.search(text, quote[0], quote[1]):
+    if quote is not None and _slogan(text, *quote):
         return None  # inside a quoted slogan (“人人尚德,处处学堂”)
     if word in _QUOTE_ONLY and not _quote_or_number_names(text, s_start, start):
         return None  # 完善评估反馈机制: an everyday word (a cheap test before the full one below)

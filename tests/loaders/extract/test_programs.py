@@ -574,3 +574,13 @@ def test_a_programme_listed_into_another_is_not_one_name_with_it():
 def test_a_day_before_a_programmes_name_is_no_part_of_it():
     text = "鹿城区教育局 2020年1月8日鹿城区第三期白鹭教师培养工程人选名单公布。"
     assert programs_in(text) == {"鹿城区第三期白鹭教师培养工程"}
+
+
+def test_a_programme_named_inside_someones_quoted_words_is_found():
+    # A quotation of full sentences is someone's words, not a slogan: the name inside stands.
+    text = "局长表示:“对于办学历史长的老校,将通过青苗焕新计划助力其发展。新建学校则要高起点办学。”"
+    assert programs_in(text) == {"青苗焕新计划"}
+
+
+def test_a_programme_word_inside_a_quoted_slogan_names_none():
+    assert programs_in("学校秉持“人人有计划,处处有行动”的理念。") == set()
