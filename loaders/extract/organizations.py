@@ -744,12 +744,14 @@ def _central_parent_start(text: str, head_start: int, floor: int) -> int | None:
 
 def _name_may_begin(text: str, at: int, floor: int) -> bool:
     """Return True when a body's name may begin at `at` though no area is written before it:
-    the clause's start, after a character that is not Chinese, after 和, 与 and the like, or
-    after a verb of two characters (接受|全国人大常委会…): the predicate ends before its object."""
+    the clause's start, after a character that is not Chinese, after 和, 与 and the like, after
+    a date (2017年|中办), or after a verb of two characters (接受|全国人大常委会…): the
+    predicate ends before its object."""
     return (
         at == floor
         or not _CJK_CHAR.match(text[at - 1])
         or text[at - 1] in _NAME_OPENERS
+        or (text[at - 1] in "年月日" and text[at - 2 : at - 1].isdigit())  # 2017年|中办
         or (at - 2 >= floor and dictionary_tag(text[at - 2 : at]) == "v")
     )
 

@@ -2260,3 +2260,10 @@ def test_a_campus_head_after_a_conjunction_ends_no_campus_name() -> None:
 def test_the_school_affiliated_to_a_numbered_school_is_named_by_it() -> None:
     assert names_of(extract(make_doc("今年市一中附小建成投用。")), SCHOOL) == {"市一中附小"}
     assert school_rules.is_specific("市一中附小", 2)
+
+
+def test_the_central_general_offices_short_names_are_bodies() -> None:
+    # 中办 and 国办: the general offices of the Party Central Committee and the State Council,
+    # often named after a date (2017年|中办); 全国办学 holds 国办 but names no body.
+    text = "根据2017年中办、国办印发的意见,全国办学条件持续改善。"
+    assert _names(text, ORG) == {"中办", "国办"}
