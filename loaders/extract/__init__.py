@@ -61,7 +61,7 @@ from loaders.extract.programs import (
 )
 from loaders.extract.relations import find_relations
 from loaders.extract.resolve import context_code, resolve_entities
-from loaders.extract.schools import drop_nested, find_schools
+from loaders.extract.schools import drop_nested, find_schools, group_campuses
 from loaders.extract.sentences import Sentence, split_sentences
 from loaders.extract.targets import find_targets
 
@@ -144,7 +144,7 @@ def rule_candidates(
     candidates += bodies + find_open_bodies(text, spans + meta_spans, bodies, context, areas)
     groups = find_groups(text, spans, areas)
     candidates += drop_nested(find_schools(text, spans), [g for g in groups if g.kind == GROUP])
-    candidates += groups
+    candidates += groups + group_campuses(text, groups)
     candidates += find_programs(text, spans) + find_heading_programmes(doc)
     candidates += find_people(text, spans)
     return [_ending_at_word(text, c) for c in candidates], spans + meta_spans

@@ -80,9 +80,12 @@ _KINDS_ONLY = re.compile(
 # evaluative and category words): their presence marks a phrase about schools in general.
 POLICY_WORDS = re.compile(lexicon.alternation("policy_words") + r"|第[一二三四五六七八九十0-9]+轮")
 # A campus word after these is not a named campus: 办分校 (runs a branch), 四个校区, 总部校区.
-_BAD_CAMPUS = re.compile(r"办$|[0-9一二三四五六七八九十两几多]个|总部|[和与及同]$|^总校")
+_BAD_CAMPUS = re.compile(r"办$|[0-9一二三四五六七八九十两几多]个|总部|[和与及同]$|总校(?!区)")
 # A campus written in parentheses after its school: 明远中学(东校区).
 _PAREN_CAMPUS = re.compile(r"[(（][\u4e00-\u5b65\u5b67-\u9fff]{1,4}(?:校区|分校)[)）]")
+# A campus in parentheses after its group's name (某某教育集团(某某校区)), a space before them
+# allowed: the group's school there.
+_GROUP_PAREN_CAMPUS = re.compile(r"[ \t]?" + _PAREN_CAMPUS.pattern)
 _INNER_SUFFIX = re.compile(r"学校|小学|中学|幼儿园|初中|高中")
 _JOINED_CAMPUS = re.compile(r"(?:校区|分校)[和与及]")
 # Designations, not institutions: 示范学校, 绿色学校, 试点学校 …
@@ -516,6 +519,25 @@ def _suffixed(
                     )
                 )
     return found
+
+
+def group_campuses(text: str, groups: list[Candidate]) -> list[Candidate]:
+    """Return the campuses written in parentheses after a group's name (某某教育集团(京山校区)):
+    each is the group's school on that site, a school named by both (ANNOTATION.md).
+
+    >>> t = "青禾中学教育集团(白鹭校区)"
+    >>> [c.name for c in group_campuses(t, [Candidate(GROUP, t[:8], 0, 8, "EducationGroup", "t")])]
+    ['青禾中学教育集团(白鹭校区)']
+    """
+    out = []
+    for group in groups:
+        campus = _GROUP_PAREN_CAMPUS.match(text, group.end) if group.kind == GROUP else None
+        if campus:
+            name = text[group.start : campus.end()]
+            out.append(
+                Candidate(SCHOOL, name, group.start, campus.end(), "Campus", "schools.campus", 0.75)
+            )
+    return out
 
 
 # A bare numbered short form (一中, 十六中): the number alone, which reads as a school only where

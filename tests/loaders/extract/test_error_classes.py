@@ -2267,3 +2267,15 @@ def test_the_central_general_offices_short_names_are_bodies() -> None:
     # often named after a date (2017年|中办); 全国办学 holds 国办 but names no body.
     text = "根据2017年中办、国办印发的意见,全国办学条件持续改善。"
     assert _names(text, ORG) == {"中办", "国办"}
+
+
+def test_a_campus_in_brackets_after_its_groups_name_is_the_groups_school() -> None:
+    text = "参观了青禾中学教育集团 (白鹭校区)、鹿城区实验小学。白鹭校区占地50亩。"
+    found = extract(make_doc(text))
+    schools = {e.label: set(e.alt_labels) for e in found.entities if e.kind == SCHOOL}
+    assert schools == {"青禾中学教育集团 (白鹭校区)": {"白鹭校区"}, "鹿城区实验小学": set()}
+    assert ("青禾中学教育集团 (白鹭校区)", "memberOf", "青禾中学教育集团") in relations_of(found)
+
+
+def test_a_main_school_and_its_branches_counted_name_no_campus() -> None:
+    assert names_of(extract(make_doc("集团拥有“一总校六分校”的办学格局。")), SCHOOL) == set()
