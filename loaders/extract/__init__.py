@@ -261,7 +261,7 @@ def _parent_bodies(nested: list[Scored], outermost: list[Scored]) -> list[Scored
 
 # A county's or district's vocational education centre (某区职业教育中心, 职教中心) is its
 # secondary vocational school, which ANNOTATION.md lists with the schools, not a body.
-_VOCATIONAL_CENTRES = ("职业教育中心", "职教中心")
+_VOCATIONAL_CENTRES = ("职业教育中心", "职业技术教育中心", "职教中心")
 
 
 def _as_school(c: Candidate) -> Candidate:

@@ -2279,3 +2279,15 @@ def test_a_campus_in_brackets_after_its_groups_name_is_the_groups_school() -> No
 
 def test_a_main_school_and_its_branches_counted_name_no_campus() -> None:
     assert names_of(extract(make_doc("集团拥有“一总校六分校”的办学格局。")), SCHOOL) == set()
+
+
+def test_praise_of_a_school_is_no_name() -> None:
+    # 省内知名中学, 市内一流小学: what the school is said to be, not what it is called.
+    text = "青禾中学建于1920年,是省内知名中学,也是市内一流小学的生源地。"
+    assert names_of(extract(make_doc(text)), SCHOOL) == {"青禾中学"}
+
+
+@pytest.mark.parametrize("name", ["青禾女中", "鹿城区职业技术教育中心"])
+def test_girls_schools_and_vocational_centres_are_schools(name: str) -> None:
+    found = extract(make_doc(f"{name}建于1920年,今年招生三百人。"))
+    assert names_of(found, SCHOOL) == {name} and names_of(found, ORG) == set()
