@@ -124,14 +124,18 @@ def _cache_path() -> Path:
 def _aliases(node: dict, name: str) -> tuple[str, ...]:
     """Return the short forms jionlp gives for the area `name`, two characters or more, without
     those that are only the kind of area its name ends with: 示范区 of 某某综合改革示范区 or
-    管理区 of 某市某某管理区 is an ordinary noun in jieba's dictionary, and names no one area."""
+    管理区 of 某市某某管理区 is an ordinary noun in jieba's dictionary, and 产业园 of 某某现代
+    产业园区 a kind of park; none names one area."""
     alias = node.get("_alias") or ()
     if isinstance(alias, str):
         alias = (alias,)
     return tuple(
         a
         for a in alias
-        if a and len(a) >= 2 and not (a != name and name.endswith(a) and dictionary_tag(a) == "n")
+        if a
+        and len(a) >= 2
+        and not (a != name and name.endswith(a) and dictionary_tag(a) == "n")
+        and not (a.endswith("园") and name.endswith(a + "区"))  # 产业园|区: a kind of park
     )
 
 

@@ -2164,8 +2164,8 @@ def test_a_kind_of_zone_alone_is_no_areas_short_form() -> None:
     from loaders.gazetteer import load_gazetteer
 
     aliases = load_gazetteer().by_alias
-    assert "示范区" not in aliases and "管理区" not in aliases
-    assert "渤海新区" in aliases  # a zone's own name stays one
+    assert "示范区" not in aliases and "管理区" not in aliases and "产业园" not in aliases
+    assert "渤海新区" in aliases and "顺义" in aliases  # own names stay short forms
     labels = {label for label, _ in _bodies("示范区教育局发文。", ("陕西省",))}
     assert not any("改革示范区" in label or "一体化示范区" in label for label in labels)
 
@@ -2291,3 +2291,10 @@ def test_praise_of_a_school_is_no_name() -> None:
 def test_girls_schools_and_vocational_centres_are_schools(name: str) -> None:
     found = extract(make_doc(f"{name}建于1920年,今年招生三百人。"))
     assert names_of(found, SCHOOL) == {name} and names_of(found, ORG) == set()
+
+
+def test_a_parks_kind_is_no_area() -> None:
+    # 产业园区 here is the city's industrial park, not the one zone the table calls so.
+    text = "贺州市着力打造新材料发展区,碳酸钙产业园区向规模化发展。"
+    found = extract(make_doc(text, chain=("广西壮族自治区", "贺州市")))
+    assert names_of(found, AREA) == {"贺州市"}
