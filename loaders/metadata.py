@@ -73,6 +73,7 @@ _LABEL_FIELDS = {
     "发布单位": "issuer",
     "发文单位": "issuer",
     "发布部门": "issuer",
+    "制定机关": "issuer",  # a law database's record (【制定机关】某某局)
     "责任部门": "issuer",
     "来源": "source",
     "信息来源": "source",
@@ -80,6 +81,7 @@ _LABEL_FIELDS = {
     "发文字号": "doc_number",
     "文号": "doc_number",
     "发布文号": "doc_number",
+    "字号": "doc_number",
     "生成日期": "generated_on",
     "产生日期": "generated_on",
     "成文日期": "written_on",
@@ -87,6 +89,7 @@ _LABEL_FIELDS = {
     "公开日期": "published_on",
     "发布时间": "published_on",
     "发文日期": "published_on",
+    "公布日期": "published_on",
     "印发日期": "published_on",
     "日期": "published_on",
     "废止日期": "valid_until",
@@ -115,7 +118,7 @@ _FOOTER_FIELDS = {
 _OTHER_LABELS = (
     "作者|责任编辑|编辑|浏览次数|阅读次数|点击次数|访问次数|浏览量|阅读量|点击量|访问量|公开方式|公开范围|法定主动公开分类|体裁分类|内容概述|联系地址|"
     "邮政编码|电子邮箱|联系电话|网站标识码|有效性|关键词|关键字|主题词|发布者|公开时限|"
-    "是否有效|来信时间|来信日期|来信人|来信标题|来信内容|回复内容|答复内容"
+    "是否有效|施行日期|实施日期|效力等级|时效性|来信时间|来信日期|来信人|来信标题|来信内容|回复内容|答复内容"
 )
 # A label stands at a line start or after white space or a separator. That test comes after
 # each label's first character (the character before it is not one of the others), so every
@@ -186,11 +189,12 @@ _ORG_NAME = re.compile(rf"[{_CJK}()]{{2,40}}(?P<suffix>{_ORG_SUFFIX})")
 _MATTER_OPENERS = "关于|批转|转发|印发"
 _MATTER_OPENER = re.compile(_MATTER_OPENERS)
 # A body's name that opens a title before a year or the matter's opener (发文机关名称 + 事由,
-# GB/T 9704 7.3.1), a space before it allowed (某区人民政府 关于印发…); joint issuers are
+# GB/T 9704 7.3.1), or before its disclosure's (某局信息公开指南, 某局政府信息公开年度报告),
+# a space before it allowed (某区人民政府 关于印发…); joint issuers are
 # written one after another with a space between (某市委教育工委 某市教育局2024年工作要点).
 _TITLE_ISSUER = re.compile(
     rf"(?P<org>(?:[{_CJK}()]{{2,40}}?{_ORG_SUFFIX}[ \t\u3000]+)*[{_CJK}()]{{2,40}}?{_ORG_SUFFIX})"
-    rf"(?=\s*(?:(?:19|20)\d{{2}}\s*年|{_MATTER_OPENERS}))"
+    rf"(?=\s*(?:(?:19|20)\d{{2}}\s*年|{_MATTER_OPENERS}|(?:政府)?信息公开))"
 )
 
 
@@ -859,12 +863,32 @@ def find_title(norm: str, lines: list[tuple[int, int]]) -> Span | None:
     chosen = (
         _byline_headline(norm, lines, plain, stop)
         or _quoted_headline(norm, lines, plain)
+        or _restated_headline(norm, lines, plain)
         # a headline's length before a menu word's (我的足迹, 购物车 above the headline)
         or next((i for i in plain if lines[i][1] - lines[i][0] >= _HEADLINE_MIN), plain[0])
     )
     chosen = _without_account_name(norm, lines, plain, chosen)
     first, last = _title_lines(norm, lines, chosen)
     return _clean_title(norm, lines[first][0], lines[last][1])
+
+
+def _restated_headline(norm: str, lines: list[tuple[int, int]], plain: list[int]) -> int | None:
+    """Return the heading line that one of the next three lines opens with again, or None: a
+    record page prints its headline over the record that restates it (某局关于…的通知 /
+    某局关于…的通知文章属性•【制定机关】…), under a related story's truncated link.
+
+    >>> norm = "某区改善薄弱学\\n某局关于招生的通知\\n某局关于招生的通知文章属性"
+    >>> lines = [(0, 7), (8, 17), (18, 31)]
+    >>> _restated_headline(norm, lines, [0, 1])
+    1
+    """
+    for i in plain:
+        head = norm[slice(*lines[i])].strip()
+        if len(head) >= _HEADLINE_MIN and any(
+            norm[start:end].lstrip().startswith(head) for start, end in lines[i + 1 : i + 4]
+        ):
+            return i
+    return None
 
 
 def _headline_after_lede(norm: str, lines: list[tuple[int, int]], lede: int) -> Span | None:
@@ -948,7 +972,12 @@ def _without_account_name(
 
 
 # A page's path to the story, as a line of its own (boilerplate.BREADCRUMB after its indent).
-_CRUMB_LINE = re.compile(rf"^[ \t•·]*{BREADCRUMB_START}[^\n]*", re.MULTILINE)
+# (A path whose separators the copy lost, 首页 服务 教育服务 高中, is one too: short items
+# after 首页, spaces between.)
+_CRUMB_LINE = re.compile(
+    rf"^[ \t•·]*(?:{BREADCRUMB_START}[^\n]*|(?:首页|主页|网站首页)(?:[ \t]+[^\s]{{1,10}}){{2,}}[ \t]*$)",
+    re.MULTILINE,
+)
 
 
 # A row of a form: a label of a few characters, a colon, its value (提案人:某某, 回复单位:某局).

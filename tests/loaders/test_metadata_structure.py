@@ -1050,3 +1050,33 @@ def test_joint_signers_on_one_line_keep_a_space_between_them() -> None:
         "青禾市教育局 青禾市人民政府教育督导委员会办公室\n2022年2月10日\n"
     )
     assert metadata_of(text).issuer == "青禾市教育局 青禾市人民政府教育督导委员会办公室"
+
+
+def test_a_law_databases_record_gives_the_issuer_date_and_title() -> None:
+    # The record restates the headline above it; a truncated link to another story is over it.
+    text = (
+        "白鹭区全面改善薄弱学\n"
+        "青禾市教育局关于做好2022年普通高中招生工作的通知\n"
+        "青禾市教育局关于做好2022年普通高中招生工作的通知文章属性•【制定机关】青禾市教育局"
+        "•【公布日期】2022.07.11•【字号】青教发〔2022〕119号•【施行日期】2022.07.11•"
+        "【效力等级】地方规范性文件正文各区教育局:现将有关事项通知如下。\n"
+    )
+    meta = metadata_of(text)
+    assert meta.title == "青禾市教育局关于做好2022年普通高中招生工作的通知"
+    assert (meta.issuer, meta.date, meta.doc_number) == (
+        "青禾市教育局",
+        "2022-07-11",
+        "青教发〔2022〕119号",
+    )
+
+
+def test_a_path_whose_separators_were_lost_is_no_title() -> None:
+    text = (
+        "榜单搜索\n首页 服务 教育服务 高中 青禾市第一中学\n\n青禾市第一中学\n\n学校创办于1920年。\n"
+    )
+    assert metadata_of(text).title == "青禾市第一中学"
+
+
+def test_a_bodys_disclosure_guide_is_issued_by_it() -> None:
+    text = "鹿城区教育局信息公开指南\n为更好地开展政务信息公开工作,现编制本指南。\n"
+    assert metadata_of(text).issuer == "鹿城区教育局"
