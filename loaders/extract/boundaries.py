@@ -207,12 +207,24 @@ def _shorter_head(kind: str, head: str) -> str | None:
 
 def in_disclosure_phrase(text: str, end: int, head: str) -> bool:
     """Return True when a government's head ends inside 政府信息公开 (the disclosure of
-    government information, a page's or a rule's subject): no body is named there.
+    government information, a page's or a rule's subject) or a bare 政府信息 (下列政府信息应当
+    公开: government information): no body is named there. A government's information centre
+    or office (某县人民政府信息中心) is a body.
 
     >>> in_disclosure_phrase("某县人民政府信息公开指南", 6, "人民政府")
     True
+    >>> in_disclosure_phrase("下列政府信息应当公开", 4, "政府"), in_disclosure_phrase("政府信息中心", 2, "政府")
+    (True, False)
     """
-    return head.endswith("政府") and text.startswith("信息公开", end)
+    if not head.endswith("政府") or not text.startswith("信息", end):
+        return False
+    return text.startswith("信息公开", end) or (
+        head == "政府" and text[end + 2 : end + 3] not in _INFORMATION_BODY
+    )
+
+
+# What follows 政府信息 in a body's name (信息中心, 信息化办公室, 信息办, 信息科, 信息处).
+_INFORMATION_BODY = frozenset("中化办科处技")
 
 
 def find_anchors(

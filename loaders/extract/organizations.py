@@ -20,7 +20,7 @@ from loaders.extract import lexicon
 from loaders.extract.areas import LEVEL_CHARACTERS, AreaContext, own_zone, pick_area, zone_types
 from loaders.extract.boundaries import REACH, head_ending_at, in_disclosure_phrase
 from loaders.extract.gazetteer import AreaInfo, Gazetteer, load_gazetteer, place_lengths_before
-from loaders.extract.model import ORG, Candidate
+from loaders.extract.model import ORG, SCHOOL, Candidate
 from loaders.extract.people import role_follows
 from loaders.extract.sentences import spans_with_hits, word_hits
 
@@ -665,6 +665,8 @@ def find_open_bodies(
                 begin = central  # 我区…接受|全国人大常委会: a national body begins at its scope
             elif begin is None:
                 begin = _central_parent_start(text, start, s_start)  # 财政部|办公|厅
+            if head == "办" and any(head_ending_at(text, at, SCHOOL) for at in (start, start - 1)):
+                continue  # 某幼儿园|办园历史, 某幼儿园|领办: the school's running, no office
             if begin is not None and _role_inside(text, begin + 2, start):
                 continue  # 某局副局长|赵所某: a person's title and name, no department's name
             if begin is not None and not text.endswith(_NOT_BODIES, begin, end):

@@ -87,6 +87,7 @@ _PAREN_CAMPUS = re.compile(r"[(（][\u4e00-\u5b65\u5b67-\u9fff]{1,4}(?:校区|�
 # allowed: the group's school there.
 _GROUP_PAREN_CAMPUS = re.compile(r"[ \t]?" + _PAREN_CAMPUS.pattern)
 _INNER_SUFFIX = re.compile(r"学校|小学|中学|幼儿园|初中|高中")
+_YEAR = re.compile(r"(?:19|20)[0-9]{2}年")
 _JOINED_CAMPUS = re.compile(r"(?:校区|分校)[和与及]")
 # Designations, not institutions: 示范学校, 绿色学校, 试点学校 …
 DESIGNATION = re.compile(lexicon.alternation("designations"))
@@ -188,8 +189,8 @@ def is_specific(name: str, suffix_len: int) -> bool:
         or name.endswith(("中小学", "中小学校"))
     ):
         return False
-    if CAPACITY.search(head):
-        return False
+    if CAPACITY.search(head) or _YEAR.search(head):
+        return False  # 3轨18班小学; 某局2022年小学(招生): a year dates, it names no school
     if _JOINED_CAMPUS.search(head):
         return False  # 某中学新校区和实验学校: a campus and another school joined, two names
     if suffix.startswith("附") and has_numbered_school(head):

@@ -2298,3 +2298,23 @@ def test_a_parks_kind_is_no_area() -> None:
     text = "贺州市着力打造新材料发展区,碳酸钙产业园区向规模化发展。"
     found = extract(make_doc(text, chain=("广西壮族自治区", "贺州市")))
     assert names_of(found, AREA) == {"贺州市"}
+
+
+def test_government_information_names_no_government() -> None:
+    # 下列政府信息应当公开: the information governments hold, not a body named 政府.
+    text = "结合工作实际,制定本制度。市教育局下列政府信息应当主动向社会公开。"
+    assert _names(text, ORG) <= {"市教育局", "温州市教育局"}
+    assert "鹿城区人民政府信息中心" in _names("鹿城区人民政府信息中心负责网站维护。", ORG)
+
+
+def test_a_schools_running_names_no_office() -> None:
+    # 办园, 办学, 领办: what the school does; 办 is no office's head after a school's name.
+    text = "鹿城区第四幼儿园办园历史悠久,由鹿城区第一幼儿园领办的新园今年开园。"
+    assert _names(text, ORG) == set()
+
+
+@pytest.mark.parametrize(
+    "text", ["鹿城区教育局2022年小学招生工作实施意见。", "新校区开始招生,招收初中4个班。"]
+)
+def test_a_year_or_an_enrolling_verb_makes_no_school_name(text: str) -> None:
+    assert names_of(extract(make_doc(text)), SCHOOL) == set()
