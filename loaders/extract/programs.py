@@ -138,8 +138,9 @@ _ENUMERATION = re.compile(
     r"[0-9一二三四五六七八九十两]+[大项个](?:工程|行动|计划|项目|活动))"
 )
 _ITEM = re.compile(_ENUM_ITEM)
-# A generic head after a quoted name: the name is the quoted part (“…”项目, “…”工作机制).
-_GENERIC_HEAD = re.compile(r"[“‘]([^”’]+)[”’](?:研究项目|项目|工作机制|评选机制|工作)")
+# A generic head after a quoted name: the name is the quoted part (“…”项目, “…”工作机制; “…”招生
+# 计划, the admissions quota it sets).
+_GENERIC_HEAD = re.compile(r"[“‘]([^”’]+)[”’](?:研究项目|项目|工作机制|评选机制|工作|招生计划)")
 _EDITION = re.compile(
     "^(?:第[0-9一二三四五六七八九十百零]+(?:"
     + lexicon.alternation("edition_words", "ordinal-measure")

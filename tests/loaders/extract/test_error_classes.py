@@ -2318,3 +2318,9 @@ def test_a_schools_running_names_no_office() -> None:
 )
 def test_a_year_or_an_enrolling_verb_makes_no_school_name(text: str) -> None:
     assert names_of(extract(make_doc(text)), SCHOOL) == set()
+
+
+def test_a_party_building_alliance_is_a_kind_of_work_not_a_group_or_body() -> None:
+    text = "二是树立榜样。以“一校一品、一区一特”和“党建联盟”为抓手,推进基层党组织建设。"
+    found = extract(make_doc(text))
+    assert names_of(found, GROUP) | names_of(found, ORG) == set()

@@ -584,3 +584,9 @@ def test_a_programme_named_inside_someones_quoted_words_is_found():
 
 def test_a_programme_word_inside_a_quoted_slogan_names_none():
     assert programs_in("学校秉持“人人有计划,处处有行动”的理念。") == set()
+
+
+def test_a_quoted_programmes_admission_quota_is_the_programme():
+    # “…”招生计划: the admissions quota the quoted programme sets; the programme is quoted.
+    text = "确保“名额到校”招生计划得到有效落实,把“名额到校”政策落实好。"
+    assert programs_in(text) == {"名额到校"}
