@@ -118,6 +118,8 @@ _ZONE_KEY = {
     "高新技术开发区": "高新区",
 }
 _ZONE_GAP = re.compile(r"[\u4e00-\u9fff]{0,4}")
+# What a zone's own name the table lacks follows: a list's mark, a clause's, an opening quote.
+_ZONE_NAME_OPENS = '、,，(（:：“"。;；'
 _NOT_ZONE_NAME = re.compile(r"[的和与及在是了各全本该级]|国家")  # nor a rank (国家级, 省级)
 # Cores a town or street body is named with (青禾镇党委, 镇政府, X街道办事处).
 _TOWN_CORES = frozenset({"党委", "政府", "人民政府", "委", "街道办事处"})
@@ -309,13 +311,10 @@ def _zone_before(
     if (
         word in ("新区", "示范区")
         and zone_start > floor
-        and text[zone_start - 1] not in _ITEM_OPENS
+        and text[zone_start - 1] not in _ZONE_NAME_OPENS
     ):
         return None  # X新区 with an unknown X: left to the gazetteer
     return zone_start, _ZONE_KEY.get(word, word), city, False
-
-
-_ITEM_OPENS = '、,，(（:：“"。;；'
 
 
 def _own_zone_name(text: str, zone_start: int, floor: int) -> int | None:
@@ -325,7 +324,7 @@ def _own_zone_name(text: str, zone_start: int, floor: int) -> int | None:
         at = zone_start - gap
         if at < floor or _NOT_ZONE_NAME.search(text, at, zone_start):
             return None
-        if (at == floor or text[at - 1] in _ITEM_OPENS) and _ZONE_GAP.fullmatch(
+        if (at == floor or text[at - 1] in _ZONE_NAME_OPENS) and _ZONE_GAP.fullmatch(
             text, at, zone_start
         ):
             return at
@@ -659,14 +658,14 @@ def find_open_bodies(
                 and not role_follows(text, end)  # 某某处|处长: its head's own title follows
             ):
                 continue  # 集团化|办学, 发展联|盟: the head begins the next word (市政府|部署 ends a body)
+            if head == "办" and any(head_ending_at(text, at, SCHOOL) for at in (start, start - 1)):
+                continue  # 某幼儿园|办园历史, 某幼儿园|领办: the school's running, no office
             begin = _open_start(text, start, s_start, ends, area_starts, _whole_body(head))
             central = _central_body_start(text, end, s_start)
             if central is not None and (begin is None or central > begin):
                 begin = central  # 我区…接受|全国人大常委会: a national body begins at its scope
             elif begin is None:
                 begin = _central_parent_start(text, start, s_start)  # 财政部|办公|厅
-            if head == "办" and any(head_ending_at(text, at, SCHOOL) for at in (start, start - 1)):
-                continue  # 某幼儿园|办园历史, 某幼儿园|领办: the school's running, no office
             if begin is not None and _role_inside(text, begin + 2, start):
                 continue  # 某局副局长|赵所某: a person's title and name, no department's name
             if begin is not None and not text.endswith(_NOT_BODIES, begin, end):
