@@ -426,18 +426,40 @@ def numbered_key(name: str) -> str:
 
 
 def _numbered_forms(candidates: list[Candidate]) -> dict[tuple[str, str], str]:
-    """Return (SCHOOL, short name) → full name for a numbered school written without 第 or the
-    level character (合肥三十八中学 for 合肥市第三十八中学), when one full name fits."""
-    names = {c.name for c in candidates if c.kind == SCHOOL}
-    by_key: dict[str, set[str]] = {}
-    for name in names:
-        if _ORDINAL.search(name):
-            by_key.setdefault(numbered_key(name), set()).add(name)
+    """Return (kind, short name) → full name for a numbered school, or a group named after one,
+    written without 第 or the level character (合肥三十八中学 for 合肥市第三十八中学), or
+    without its place too (三十三中学教育集团 for 襄阳市第三十三中学教育集团), when one full name
+    fits.
+
+    >>> c = [Candidate(GROUP, n, 0, 1, "EducationGroup", "t") for n in ("三十三中学教育集团",
+    ...      "襄阳市第三十三中学教育集团")]
+    >>> _numbered_forms(c)
+    {('group', '三十三中学教育集团'): '襄阳市第三十三中学教育集团'}
+    """
+    gazetteer = load_gazetteer()
     out: dict[tuple[str, str], str] = {}
-    for name in names:
-        fulls = by_key.get(name, set()) - {name}
-        if len(fulls) == 1 and not _ORDINAL.search(name):
-            out[(SCHOOL, name)] = next(iter(fulls))
+    for kind in (SCHOOL, GROUP):
+        names = {c.name for c in candidates if c.kind == kind}
+        by_key: dict[str, set[str]] = {}
+        for name in names:
+            if _ORDINAL.search(name):
+                by_key.setdefault(numbered_key(name), set()).add(name)
+        for name in names:
+            if _ORDINAL.search(name):
+                continue
+            fulls = by_key.get(name, set()) - {name}
+            if not fulls:  # its place left out as well: a key that is a place and the name
+                fulls = {
+                    full
+                    for key, found in by_key.items()
+                    if key.endswith(name)
+                    and leading_place(gazetteer, key[: len(key) - len(name)])
+                    == len(key) - len(name)
+                    > 0
+                    for full in found
+                }
+            if len(fulls) == 1:
+                out[(kind, name)] = next(iter(fulls))
     return out
 
 

@@ -2324,3 +2324,14 @@ def test_a_party_building_alliance_is_a_kind_of_work_not_a_group_or_body() -> No
     text = "二是树立榜样。以“一校一品、一区一特”和“党建联盟”为抓手,推进基层党组织建设。"
     found = extract(make_doc(text))
     assert names_of(found, GROUP) | names_of(found, ORG) == set()
+
+
+def test_a_group_named_after_a_numbered_school_without_its_place_is_one_group() -> None:
+    text = (
+        "区里把鹿城二十三中纳入市三十三中学教育集团管理。温州市第三十三中学教育集团统一管理后,"
+        "增设温州市第三十三中学教育集团白鹭校区。"
+    )
+    found = extract(make_doc(text))
+    groups = {e.label: set(e.alt_labels) for e in found.entities if e.kind == GROUP}
+    assert groups == {"温州市第三十三中学教育集团": {"三十三中学教育集团"}}
+    assert "温州市第三十三中学教育集团白鹭校区" in names_of(found, SCHOOL)
