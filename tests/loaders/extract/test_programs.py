@@ -239,6 +239,11 @@ def test_a_national_programme_named_without_a_head_is_found_by_its_family_label(
         ("打赢教育脱贫攻坚战,控辍保学成效明显。", "教育脱贫攻坚", "jiaoyu-tuopin-gongjian"),
         ("依托东西部协作,引进青禾市优质教育资源。", "东西部协作", "dongxibu-xiezuo"),
         ("深入推进新课程改革,转变教学方式。", "新课程改革", "xin-kecheng-gaige"),
+        (
+            "全县实施义务教育薄弱环节改善与能力提升项目,新建校舍。",
+            "义务教育薄弱环节改善与能力提升项目",
+            "bogai-tisheng",
+        ),
     ],
 )
 def test_national_programmes_named_by_their_usual_short_name_are_found(text, label, family):
