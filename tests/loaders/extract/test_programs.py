@@ -595,3 +595,8 @@ def test_a_quoted_programmes_admission_quota_is_the_programme():
     # “…”招生计划: the admissions quota the quoted programme sets; the programme is quoted.
     text = "确保“名额到校”招生计划得到有效落实,把“名额到校”政策落实好。"
     assert programs_in(text) == {"名额到校"}
+
+
+def test_family_planning_is_no_plan():
+    # 计划生育 is one word (family planning): its 计划 heads no programme's name.
+    assert programs_in("一套房产只提供一个学位(同一户主符合计划生育政策情况除外)。") == set()
