@@ -223,6 +223,13 @@ def _org_line(line: str) -> bool:
     )
 
 
+def _bodies_line(text: str) -> bool:
+    """Return True for one body's name, or joint bodies' names side by side with white space
+    between (中共某县委 某县人民政府): each part is a body's line (_org_line)."""
+    parts = text.split()
+    return bool(parts) and all(map(_org_line, parts))
+
+
 def joint_issuers(issuer: str) -> list[str]:
     """Return the bodies of an issuer written as several names with spaces between (joint
     issuers: 某市委教育工委 某市教育局), or the issuer alone.
@@ -231,7 +238,7 @@ def joint_issuers(issuer: str) -> list[str]:
     (['中共某某县委', '某某县人民政府'], ['某某县 教育局'])
     """
     parts = issuer.split()
-    return parts if len(parts) > 1 and all(map(_org_line, parts)) else [issuer]
+    return parts if len(parts) > 1 and _bodies_line(issuer) else [issuer]
 
 
 # An area's party committee (县委, 市委): an everyday word that is a body's name too.
@@ -1214,11 +1221,8 @@ def find_issuer_over_notice(norm: str) -> Span | None:
     """
     for match in _NOTICE_UNDER_BODY.finditer(norm[:3000]):
         notice = match["notice"].split("\n")
-        bodies = match["org"].split()  # joint issuers: 中共某县委 某县人民政府
-        if (
-            bodies
-            and all(_org_line(body) for body in bodies)
-            and any(_DOCUMENT_KIND.search(line.strip()) for line in notice)
+        if _bodies_line(match["org"]) and any(  # joint issuers: 中共某县委 某县人民政府
+            _DOCUMENT_KIND.search(line.strip()) for line in notice
         ):
             return Span(*_strip_span(norm, *match.span("org")))
     return None
@@ -1505,7 +1509,7 @@ def extract_metadata(
     lead_org = (
         lead["org"]
         if lead
-        and all(map(_org_line, lead["org"].split()))
+        and _bodies_line(lead["org"])
         and leading_areas(lead["org"].removeprefix("中共"))  # 中共某某县委: the party's
         else None
     )

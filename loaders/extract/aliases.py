@@ -50,7 +50,7 @@ _LEVEL_HEADS = ("幼儿园", "小学", "中学", "初中", "高中", "学校")
 _NUMBERED_ONLY = re.compile(r"^[一二三四五六七八九十]{1,3}[中小幼]$")
 # Level heads that abbreviate a longer one (东兰高中 = 东兰县高级中学).
 _SPELLED_OUT = {"高中": "高级中学", "初中": "初级中学"}
-_CAMPUS = re.compile(r"^(.{2,}?)([\u4e00-\u9fff]{1,6}(?:校区|分校|分园|园区|校部))$")
+_CAMPUS = re.compile(r"^(.{2,}?)([\u4e00-\u9fff]{1,6}(?:" + "|".join(_CAMPUS_HEADS) + "))$")
 
 
 def group_base(name: str) -> str:
@@ -719,11 +719,17 @@ def _shorthand(short: str) -> tuple[str, str] | None:
     if numbered:
         number = numbered.group(2)
         # 某市49中 is 某市第四十九中学: a school's number is written out in its full name.
-        written = cn2an.an2cn(number) if number.isdigit() else number
-        tail = f"第{written}{_NUMBERED_TAILS[numbered.group(3)]}"
+        tail = _numbered_tail(number, numbered.group(3))
     else:
         tail = "实验小学"
     return (numbered or experimental).group(1), tail
+
+
+def _numbered_tail(number: str, level: str) -> str:
+    """Return a numbered school's name tail written out (49, 中 → 第四十九中学; 二, 幼 →
+    第二幼儿园): its full name writes the number in characters after 第."""
+    written = cn2an.an2cn(number) if number.isdigit() else number
+    return f"第{written}{_NUMBERED_TAILS[level]}"
 
 
 def _spelled_out(short: str) -> list[str]:
@@ -800,7 +806,7 @@ def _bare_numbered_full(name: str, schools: set[str]) -> str | None:
     if bare is None:
         return None
     number, level = bare.groups()
-    tail = f"第{cn2an.an2cn(number) if number.isdigit() else number}{_NUMBERED_TAILS[level]}"
+    tail = _numbered_tail(number, level)
     options = [s for s in schools if s.endswith(tail) and len(s) > len(tail)]
     return options[0] if len(options) == 1 else None
 
