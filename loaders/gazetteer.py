@@ -16,6 +16,7 @@ import importlib.metadata
 import io
 import marshal
 import os
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
@@ -121,15 +122,20 @@ def _cache_path() -> Path:
     return Path(folder) / f"gazetteer-{key}.marshal"
 
 
+# The kind an autonomous area's name ends with, after the peoples it names.
+_AUTONOMOUS = re.compile(r"自治[区州县旗]$")
+
+
 def _aliases(node: dict, name: str) -> tuple[str, ...]:
     """Return the short forms jionlp gives for the area `name`, two characters or more, without
     those that are only the kind of area its name ends with: 示范区 of 某某综合改革示范区 or
     管理区 of 某市某某管理区 is an ordinary noun in jieba's dictionary, and 产业园 of 某某现代
-    产业园区 a kind of park; none names one area."""
+    产业园区 a kind of park; none names one area. An autonomous area's short form is also
+    written with its kind (五峰自治县 for 五峰土家族自治县)."""
     alias = node.get("_alias") or ()
     if isinstance(alias, str):
         alias = (alias,)
-    return tuple(
+    kept = tuple(
         a
         for a in alias
         if a
@@ -137,6 +143,12 @@ def _aliases(node: dict, name: str) -> tuple[str, ...]:
         and not (a != name and name.endswith(a) and dictionary_tag(a) == "n")
         and not (a.endswith("园") and name.endswith(a + "区"))  # 产业园|区: a kind of park
     )
+    # An autonomous area is also named without its peoples (某某土家族自治县 → 某某自治县).
+    autonomous = _AUTONOMOUS.search(name)
+    if autonomous is None:
+        return kept
+    kinds = tuple(a + autonomous.group() for a in kept if name.startswith(a))
+    return kept + tuple(k for k in kinds if k != name and k not in kept)
 
 
 def _walk(tree: dict) -> Iterator[Area]:

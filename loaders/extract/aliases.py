@@ -257,7 +257,7 @@ def _campus_forms(
         if _bare_campus(c.name):
             # 白鹭湾校区 beside 某市某某学校白鹭湾校区 or 某某学校(白鹭湾校区): the campus
             # named without its school.
-            found = [n for n in names if _BRACKETS.sub("", n).endswith(c.name) and n != c.name]
+            found = _campuses_ending(c.name, names)
             if len(found) == 1:
                 out[(SCHOOL, c.name)] = found[0]
             continue
@@ -274,6 +274,30 @@ def _campus_forms(
                 out[(SCHOOL, c.name)] = found[0]
                 break
     return out
+
+
+def _campuses_ending(bare: str, names: set[str]) -> list[str]:
+    """Return the longer school names of `names` that end with the campus part `bare`."""
+    return [n for n in names if _BRACKETS.sub("", n).endswith(bare) and n != bare]
+
+
+def shared_campus_parts(candidates: list[Candidate]) -> frozenset[str]:
+    """Return the bare campus parts (白鹭湾校区) that two or more of the document's campuses
+    end with (甲中学白鹭湾校区, 乙小学(白鹭湾校区)): written alone, such a part names no one
+    campus of them (四校白鹭湾校区: each school's), so it is no entity of its own.
+
+    >>> c = lambda n: Candidate(SCHOOL, n, 0, len(n), "Campus", "schools.campus")
+    >>> sorted(shared_campus_parts([c("甲中学东湖校区"), c("乙小学(东湖校区)"), c("东湖校区")]))
+    ['东湖校区']
+    >>> shared_campus_parts([c("甲中学东湖校区"), c("东湖校区")])
+    frozenset()
+    """
+    names = {c.canonical or c.name for c in candidates if c.kind == SCHOOL}
+    return frozenset(
+        c.name
+        for c in candidates
+        if c.kind == SCHOOL and _bare_campus(c.name) and len(_campuses_ending(c.name, names)) > 1
+    )
 
 
 def _bare_campus(name: str) -> bool:

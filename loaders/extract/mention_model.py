@@ -309,12 +309,13 @@ def _head_inside_words(anchor: Anchor, words: Words) -> bool:
     """
     if not anchor.head:
         return False  # an end only a rule marks
-    # A name LAC reads as one entity may hold a shorter name (某省人民政府教育督导委员会):
+    # A name LAC reads as one entity may hold a shorter name (某省人民政府教育督导委员会),
+    # and LAC reads an ordinal with what follows as one numeral (第三十幼儿园某某分园: m):
     # only ordinary words count.
     across = [
         t
         for t in (_word_across(words, anchor.head_start), _word_across(words, anchor.end))
-        if t is not None and t.tag not in _ENTITY_TAGS
+        if t is not None and t.tag not in _HEAD_HOLDING_TAGS
     ]
     return any(t.start < anchor.head_start for t in across) and any(
         anchor.end < t.end for t in across
@@ -329,6 +330,8 @@ def _word_across(words: Words, at: int) -> Token | None:
 
 
 _ENTITY_TAGS = frozenset({"ORG", "LOC", "PER", "nz", "nt", "ns", "nr"})
+# Tags whose word may hold a head without hiding it: a proper name's, and a numeral's.
+_HEAD_HOLDING_TAGS = _ENTITY_TAGS | {"m"}
 
 
 # What may follow a head LAC reads as a verb for it to be that verb (计划投资, 计划于明年):

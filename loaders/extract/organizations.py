@@ -22,6 +22,7 @@ from loaders.extract.boundaries import REACH, head_ending_at, in_disclosure_phra
 from loaders.extract.gazetteer import AreaInfo, Gazetteer, load_gazetteer, place_lengths_before
 from loaders.extract.model import ORG, SCHOOL, Candidate
 from loaders.extract.people import role_follows
+from loaders.extract.place_words import word_at
 from loaders.extract.sentences import spans_with_hits, word_hits
 
 
@@ -173,7 +174,12 @@ def _area_before(
         # 鹿城区|区委: the area written again before its own level character (某区区委,
         # 某县县政府) is the body's, and so is the name.
         named = _named_before(gaz, text, pos - len(level), floor)
-        options = [o for o in named[1] if o.name.endswith(level)] if named else []
+        # 遵义|地区: a prefecture by its old name, the city that followed it today.
+        options = (
+            [o for o in named[1] if o.name.endswith(level) or level == "地区" and o.level == "city"]
+            if named
+            else []
+        )
         if named and options:
             area = options[0] if len(options) == 1 else _closest(options, context)
             return pos - len(level) - named[0], area, None
@@ -268,6 +274,10 @@ def _resolve_area(
         own = context.chain[-1]
         if own.level == "county" and own.name.endswith("市"):
             return own  # a county-level city's document: 市 is the city itself
+        # The city or municipality (市教委 in a 北京市 page), only one called 市: a 盟, 州 or
+        # 地区 is none, and 市教育局 in a page about a 盟 is another city's bureau.
+        city = context.owner
+        return city if city is not None and city.name.endswith("市") else None
     if level in LEVELS:
         return context.at_level(LEVELS[level])
     return None
@@ -532,6 +542,8 @@ def body_candidate(
     `zone` is the page's zone the name begins with, if any (areas.zone: a development zone or
     new district the table may lack): a body named from it (青禾新区教育局) is that zone's.
     """
+    if start > 0 and text[start - 1] in LEVELS and _opens_a_noun(text, start):
+        start -= 1  # 市|市场监督管理局: the level written before the noun is the body's
     name = text[start:end]
     gaz = load_gazetteer()
     at, area = 0, None
@@ -540,7 +552,14 @@ def body_candidate(
         if found is None:
             break
         area, at = found
-    level = name[0] if area is None and name[:1] in LEVELS and len(name) > len(head) + 1 else None
+    level = (
+        name[0]
+        if area is None
+        and name[:1] in LEVELS
+        and len(name) > len(head) + 1
+        and not _opens_a_noun(text, start)
+        else None
+    )
     resolved = _resolve_area(area, level, context)
     if cls == _G and head in _BUREAU_HEADS and _EDUCATION.search(name):
         cls = _B
@@ -553,6 +572,29 @@ def body_candidate(
         canonical = (zone.canonical or zone.name) + name[zone.end - start :]
         attrs = (("area", code),)
     return Candidate(ORG, name, start, end, cls, "model.org", confidence, canonical, attrs)
+
+
+def _opens_a_noun(text: str, at: int) -> bool:
+    """Return True when the level character at `at` is the first character of an everyday noun
+    jieba reads there (市场|监督管理局, 区域|教育中心), not a level: the body is named without
+    its area. A body's own word (市委, 市政府) is a level's.
+
+    >>> _opens_a_noun("市场监督管理局", 0), _opens_a_noun("市民政局", 0)
+    (True, False)
+    >>> _opens_a_noun("由市政府办公室", 1)
+    False
+    """
+    first = text[at : at + word_at(text, at)]
+    return (
+        len(first) > 1
+        and first[-1] not in _BODY_WORD_ENDS
+        and everyday_word(first)
+        and dictionary_tag(first) == "n"
+    )
+
+
+# Last characters of a level's body word (市委, 区政府, 县教育局): that word is no everyday noun.
+_BODY_WORD_ENDS = "委府局厅办"
 
 
 def _leading_area(gaz, name: str, at: int, context: AreaContext) -> tuple[AreaInfo, int] | None:  # noqa: ANN001
@@ -834,8 +876,9 @@ def _open_start(
             and text[at] in LEVELS
             and (at == floor or text[at - 1] not in LEVELS)
             and (at == floor or not everyday_word(text[at - 1 : at + 1]))
+            and not _opens_a_noun(text, at)
         ):
-            return at  # 区 + 人社 + 局 (but 城|市, 社|区: the end of an everyday word)
+            return at  # 区 + 人社 + 局 (but 城|市, 社|区, 市场|: an everyday word's character)
         for length in place_lengths_before(gaz, text, at):
             if at - length >= floor and (text[at - length : at] in gaz.by_name):
                 return _chain_start(gaz, text, at - length, floor)  # 温州市 + 考试 + 院

@@ -16,7 +16,7 @@ import bisect
 from collections.abc import Mapping
 from dataclasses import replace
 
-from loaders.extract.aliases import alias_forms, group_base
+from loaders.extract.aliases import alias_forms, group_base, shared_campus_parts
 from loaders.extract.areas import AreaContext
 from loaders.extract.model import (
     AREA,
@@ -114,6 +114,9 @@ def resolve_entities(
     written = written or {}
     script = written_characters(text, norm)
     starts = [s.start for s in sentences]
+    shared = shared_campus_parts(candidates)
+    if shared:
+        candidates = [c for c in candidates if c.kind != SCHOOL or c.name not in shared]
     aliases, bare = alias_forms(candidates, context, norm)
     if aliases:
         aliases = _followed(aliases)

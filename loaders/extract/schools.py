@@ -79,14 +79,19 @@ _KINDS_ONLY = re.compile(
 # Policy vocabulary that never occurs in an institution's own name (verbs of administration,
 # evaluative and category words): their presence marks a phrase about schools in general.
 POLICY_WORDS = re.compile(lexicon.alternation("policy_words") + r"|第[一二三四五六七八九十0-9]+轮")
-# A campus word after these is not a named campus: 办分校 (runs a branch), 四个校区, 总部校区.
-_BAD_CAMPUS = re.compile(r"办$|[0-9一二三四五六七八九十两几多]个|总部|[和与及同]$|总校(?!区)")
+# A campus word after these is not a named campus: 办分校 (runs a branch), 四个校区, 两大校区,
+# 总部校区.
+_BAD_CAMPUS = re.compile(
+    r"办$|[0-9一二三四五六七八九十两几多](?:个|大$)|总部|[和与及同]$|总校(?!区)"
+)
 # A campus written in parentheses after its school: 明远中学(东校区).
 _PAREN_CAMPUS = re.compile(r"[(（][\u4e00-\u5b65\u5b67-\u9fff]{1,4}(?:校区|分校)[)）]")
 # A campus in parentheses after its group's name (某某教育集团(某某校区)), a space before them
 # allowed: the group's school there.
 _GROUP_PAREN_CAMPUS = re.compile(r"[ \t]?" + _PAREN_CAMPUS.pattern)
 _INNER_SUFFIX = re.compile(r"学校|小学|中学|幼儿园|初中|高中")
+# What joins a school's name to the school it runs (某小学附属幼儿园, 某中学附设小学).
+_ATTACHED = re.compile(r"(?:附属|附设)$")
 _YEAR = re.compile(r"(?:19|20)[0-9]{2}年")
 _JOINED_CAMPUS = re.compile(r"(?:校区|分校)[和与及]")
 # Designations, not institutions: 示范学校, 绿色学校, 试点学校 …
@@ -195,6 +200,9 @@ def is_specific(name: str, suffix_len: int) -> bool:
         return False  # 某中学新校区和实验学校: a campus and another school joined, two names
     if suffix.startswith("附") and has_numbered_school(head):
         return True  # 市一中附小: the primary school affiliated to the city's 一中
+    attached = _ATTACHED.search(head)
+    if attached and _named_school(head[: attached.start()]):
+        return True  # 青禾小学附属幼儿园: the kindergarten a named school runs, named by it
     inner = _INNER_SUFFIX.search(head)
     if inner and "集团" not in head and not _compound_school(head):
         # 青禾中学附小: the primary school affiliated to a school, named by it

@@ -2335,3 +2335,75 @@ def test_a_group_named_after_a_numbered_school_without_its_place_is_one_group() 
     groups = {e.label: set(e.alt_labels) for e in found.entities if e.kind == GROUP}
     assert groups == {"温州市第三十三中学教育集团": {"三十三中学教育集团"}}
     assert "温州市第三十三中学教育集团白鹭校区" in names_of(found, SCHOOL)
+
+
+def test_a_numbered_kindergarten_before_its_branch_is_listed_too() -> None:
+    # LAC reads 第三十幼儿园童悦分园 as one numeral (m): that hides no head.
+    text = "温州市第三十幼儿园童悦分园、温州市白鹭幼儿园两所幼儿园将于9月开学。"
+    schools = _names(text, SCHOOL)
+    assert {"温州市第三十幼儿园", "温州市第三十幼儿园童悦分园"} <= schools
+
+
+@pytest.mark.parametrize("link", ["附属", "附设"])
+def test_a_kindergarten_a_named_school_runs_is_named_by_it(link: str) -> None:
+    name = f"安光小学{link}幼儿园"
+    assert _names(f"{name}今年招收新生120名。", SCHOOL) == {name}
+
+
+def test_city_short_forms_name_only_a_city_called_so() -> None:
+    # In a page about a league (盟), 市教育局 is another city's bureau, not the league's.
+    league = ("内蒙古自治区", "锡林郭勒盟")
+    found = extract(make_doc("市教育局局长带队来访,市政府有关负责人陪同。", chain=league))
+    assert names_of(found, ORG) == {"市教育局", "市政府"}
+    # In a municipality's page 市 is the municipality.
+    found = extract(make_doc("市教委召开会议部署工作。", chain=("北京市",)))
+    assert names_of(found, ORG) == {"北京市教育委员会", "市教委"}
+
+
+def test_a_leagues_deputy_head_ends_its_governments_name() -> None:
+    text = "12月10日,锡林郭勒盟行署副盟长王青禾一行8人来校参观考察。"
+    found = extract(make_doc(text, chain=("内蒙古自治区", "鄂尔多斯市")))
+    assert names_of(found, ORG) == {"锡林郭勒盟行政公署", "锡林郭勒盟行署"}
+    assert names_of(found, "person") == {"王青禾"}
+
+
+def test_a_campus_part_several_schools_share_names_none_of_them() -> None:
+    text = (
+        "青禾中学(白鹭校区)、青枫小学(白鹭校区)今秋开学。"
+        "两校白鹭校区的教师由本校派驻,白鹭校区的学生享受同样的课程。"
+    )
+    schools = _names(text, SCHOOL)
+    assert "白鹭校区" not in schools
+    assert {"青禾中学(白鹭校区)", "青枫小学(白鹭校区)"} <= schools
+
+
+def test_a_count_of_campuses_is_no_campus() -> None:
+    assert _names("青禾中学东湖、白鹭两大校区正在筹建中。", SCHOOL) == {"青禾中学"}
+
+
+def test_an_autonomous_county_is_named_without_its_peoples() -> None:
+    text = "长阳自治县委书记王青禾出席仪式。"
+    found = extract(make_doc(text, chain=("湖北省", "宜昌市")))
+    orgs = {e.label: set(e.alt_labels) for e in found.entities if e.kind == ORG}
+    assert orgs == {"长阳土家族自治县委": {"长阳自治县委"}}
+
+
+def test_a_body_that_awards_a_school_is_no_part_of_its_name() -> None:
+    text = "2010年8月省教育厅授牌白鹭中学为省级示范性普通高中。"
+    assert _names(text, SCHOOL, chain=("贵州省", "遵义市")) == {"白鹭中学"}
+
+
+def test_a_prefectures_old_name_is_its_city() -> None:
+    text = "1952年学校恢复上课,遵义地区教育局派遣教师3名。"
+    found = extract(make_doc(text, chain=("贵州省", "遵义市", "湄潭县")))
+    orgs = {e.label: set(e.alt_labels) for e in found.entities if e.kind == ORG}
+    assert orgs == {"遵义市教育局": {"遵义地区教育局"}}
+
+
+def test_a_level_character_that_opens_a_noun_is_no_level() -> None:
+    # 市场监督管理局: 市 begins 市场 (market); the city's bureau is written 市市场监督管理局.
+    chain = ("湖南省", "长沙市")
+    found = extract(make_doc("市教育局、市市场监督管理局:现将有关事项通知如下。", chain=chain))
+    assert "长沙市市场监督管理局" in names_of(found, ORG)
+    found = extract(make_doc("会议由长沙市教育局承办,市场监督管理局负责检查。", chain=chain))
+    assert names_of(found, ORG) == {"长沙市教育局"}
