@@ -2407,3 +2407,9 @@ def test_a_level_character_that_opens_a_noun_is_no_level() -> None:
     assert "长沙市市场监督管理局" in names_of(found, ORG)
     found = extract(make_doc("会议由长沙市教育局承办,市场监督管理局负责检查。", chain=chain))
     assert names_of(found, ORG) == {"长沙市教育局"}
+
+
+def test_a_word_counted_as_people_is_no_place() -> None:
+    # 来宾 (guests) is also a city's short form; people are counted by 位 or 名, places never.
+    text = "今天我们请来两位来宾,一起听听他们的故事。各位来宾,大家好。"
+    assert _names(text, AREA, chain=("云南省", "怒江傈僳族自治州")) == set()
