@@ -198,6 +198,15 @@ _TITLE_ISSUER = re.compile(
 )
 
 
+# The lead body and the count of the bodies a joint document's title names (某市教育局等十一部门
+# 关于…): the issuer as the title writes it.
+_JOINT_COUNT = r"等(?:[0-9]+|[一二三四五六七八九十]+)个?(?:部门|单位)"
+_JOINT_LEAD = re.compile(
+    rf"(?P<org>[{_CJK}()]{{2,40}}?{_ORG_SUFFIX}){_JOINT_COUNT}(?=\s*(?:{_MATTER_OPENERS}|联合))"
+)
+_JOINT_TAIL = re.compile(rf"{_JOINT_COUNT}$")
+
+
 def _org_line(line: str) -> bool:
     """Return True for a body's name alone (某区教育局, 某市人民政府): not when its last two
     characters are an everyday word (格局, 举办, 全部), which a headline ends with (…发展新格局)
@@ -236,7 +245,12 @@ def joint_issuers(issuer: str) -> list[str]:
 
     >>> joint_issuers("中共某某县委 某某县人民政府"), joint_issuers("某某县 教育局")
     (['中共某某县委', '某某县人民政府'], ['某某县 教育局'])
+    >>> joint_issuers("某某市教育局等十一部门")
+    ['某某市教育局']
     """
+    tail = _JOINT_TAIL.search(issuer)
+    if tail:
+        return [issuer[: tail.start()]]  # 某市教育局等十一部门: the one body the title names
     parts = issuer.split()
     return parts if len(parts) > 1 and _bodies_line(issuer) else [issuer]
 
@@ -819,6 +833,34 @@ def _byline_headline(
     return below
 
 
+# What separates a page's title from its site's name on the page's first line (X -某某网).
+_SITE_SEPARATOR = re.compile(r"\s*[-_|–—]")
+
+
+def _page_title_headline(norm: str, lines: list[tuple[int, int]], stop: int) -> int | None:
+    """Return the line before `stop` that the page's first line, its title, opens with before
+    the site's name (某地:某某事 -某某网 … 某地:某某事), or None: that line is the headline,
+    whatever it holds (a colon, a comma), and a line between it and the byline its subtitle.
+
+    >>> norm = "某地:乡村教育先行 -某某网\\n\\n某地:乡村教育先行\\n某地举办某某启动仪式\\n发布时间:2019-04-16"
+    >>> lines = [(0, 14), (16, 25), (26, 36), (37, 52)]
+    >>> _page_title_headline(norm, lines, 52)
+    1
+    """
+    page_title = norm[slice(*lines[0])].strip()
+    for i in range(1, len(lines)):
+        if lines[i][0] >= stop:
+            break
+        head = norm[slice(*lines[i])].strip()
+        if (
+            len(head) >= _HEADLINE_MIN
+            and page_title.startswith(head)
+            and _SITE_SEPARATOR.match(page_title, len(head))
+        ):
+            return i
+    return None
+
+
 def _quoted_headline(norm: str, lines: list[tuple[int, int]], heads: list[int]) -> int | None:
     """Return the index of the first heading line that the text repeats in 《》.
 
@@ -831,6 +873,26 @@ def _quoted_headline(norm: str, lines: list[tuple[int, int]], heads: list[int]) 
         if f"《{norm[span.start : span.end]}》" in norm[lines[i][1] :]:
             return i
     return None
+
+
+# A heading in black brackets that opens a page's first paragraph (【某某校区现在是什么学校】…).
+_BRACKETED_OPENING = re.compile(r"\s*【(?P<head>[^【】\n]+)】")
+
+
+def _bracketed_opening(line: str) -> tuple[int, int] | None:
+    """Return the span of the heading in 【】 that a page's first paragraph opens with, or None:
+    a question or headline, not a source's name (【某某日报】) nor a short label (【导读】).
+
+    >>> _bracketed_opening("【某校旧校区现在是什么学校】某校旧校区位于…"), _bracketed_opening("【某某日报】某地…")
+    ((1, 13), None)
+    """
+    match = _BRACKETED_OPENING.match(line)
+    if match is None:
+        return None
+    head = match["head"]
+    if len(head) < _HEADLINE_MIN or _MEDIA.search(head):
+        return None
+    return match.span("head")
 
 
 def find_title(norm: str, lines: list[tuple[int, int]]) -> Span | None:
@@ -854,6 +916,8 @@ def find_title(norm: str, lines: list[tuple[int, int]]) -> Span | None:
             quoted = _ISSUED_QUOTE.search(line)
             if quoted:
                 return Span(start + quoted.start("title"), start + quoted.end("title"))
+            if i == 0 and (opening := _bracketed_opening(line)):
+                return Span(start + opening[0], start + opening[1])
             return _headline_after_lede(norm, lines, i) if i == 0 else None
         if _is_title_line(line) and not _form_row(norm, lines, i):
             heads.append(i)
@@ -868,7 +932,8 @@ def find_title(norm: str, lines: list[tuple[int, int]]) -> Span | None:
     crumb = max((m.end() for m in _CRUMB_LINE.finditer(norm, 0, stop)), default=-1)
     plain = [i for i in plain if lines[i][0] > crumb] or plain
     chosen = (
-        _byline_headline(norm, lines, plain, stop)
+        _page_title_headline(norm, lines, stop)
+        or _byline_headline(norm, lines, plain, stop)
         or _quoted_headline(norm, lines, plain)
         or _restated_headline(norm, lines, plain)
         # a headline's length before a menu word's (我的足迹, 购物车 above the headline)
@@ -1513,8 +1578,12 @@ def extract_metadata(
         and leading_areas(lead["org"].removeprefix("中共"))  # 中共某某县委: the party's
         else None
     )
+    joint = _JOINT_LEAD.match(title)
     if labelled and re.search(f"[{_CJK}]", _value(norm, labelled) or ""):
         put("issuer", labelled)  # not a publisher's login (发布机构: abc)
+    elif joint and leading_areas(joint["org"]):
+        # 某市教育局等十一部门关于…: the title names the issuers; a signature lists them all
+        put("issuer", _find(norm, joint.group()), joint.group())
     elif signature:
         put("issuer", signature[0])
     elif red_header:

@@ -16,7 +16,7 @@ from loaders.boilerplate import find_body
 from loaders.documents import DocumentMetadata
 from loaders.extract import extract
 from loaders.extract.model import ORG
-from loaders.metadata import extract_metadata, parse_date
+from loaders.metadata import extract_metadata, joint_issuers, parse_date
 from loaders.normalise import normalise_text
 from loaders.read import read_document
 
@@ -1080,3 +1080,38 @@ def test_a_path_whose_separators_were_lost_is_no_title() -> None:
 def test_a_bodys_disclosure_guide_is_issued_by_it() -> None:
     text = "鹿城区教育局信息公开指南\n为更好地开展政务信息公开工作,现编制本指南。\n"
     assert metadata_of(text).issuer == "鹿城区教育局"
+
+
+def test_the_line_the_pages_title_opens_with_is_the_headline_over_a_subtitle() -> None:
+    text = (
+        "白鹭:乡村振兴,教育先行 -青禾资讯网\n\n"
+        "白鹭:乡村振兴,教育先行\n"
+        "白鹭县举办首届乡村教育论坛暨乡村教育振兴启动仪式\n"
+        "发布时间:2019-04-16 19:48 来源:白鹭县教育局 阅读次数:\n\n"
+        "  为更好地推动乡村教育事业发展,4月15日,白鹭县教育局举办了首届乡村教育论坛。\n"
+    )
+    assert metadata_of(text).title == "白鹭:乡村振兴,教育先行"
+
+
+def test_a_heading_in_black_brackets_that_opens_the_page_is_its_title() -> None:
+    text = (
+        "【青禾中学老校区现在是什么学校】“青禾中学老校区现在是什么学校”是许多家长关心的问题。"
+        "青禾中学老校区位于白鹭区,曾是该校的主要办学地点,现已重新规划利用。\n"
+    )
+    assert metadata_of(text).title == "青禾中学老校区现在是什么学校"
+    source = "【青禾日报】白鹭区今年新建小学三所,新增学位四千个,缓解了入学压力。\n"
+    assert metadata_of(source).title is None
+
+
+def test_a_joint_documents_title_names_its_issuers() -> None:
+    text = (
+        "温州市教育局等十一部门关于印发《温州市学前教育发展提升行动计划》的通知\n\n"
+        "各区县(市)教育局,市发展和改革委员会、市财政局:\n\n"
+        "现将《温州市学前教育发展提升行动计划》印发给你们,请认真贯彻执行。\n\n"
+        "温州市教育局             温州市发展和改革委员会\n\n"
+        "温州市财政局\n\n"
+        "2023年9月8日\n"
+    )
+    meta = metadata_of(text)
+    assert meta.issuer == "温州市教育局等十一部门"
+    assert joint_issuers(meta.issuer) == ["温州市教育局"]
