@@ -19,12 +19,13 @@ full name that fits.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 import cn2an
 import jieba
 
 from loaders.dictionary import word_frequency
-from loaders.extract.areas import AreaContext, zone_spelling
+from loaders.extract.areas import AreaContext, zone_spelling, zone_types
 from loaders.extract.boundaries import head_of
 from loaders.extract.concepts import family_label
 from loaders.extract.gazetteer import after_places, leading_place, load_gazetteer
@@ -154,6 +155,47 @@ def _abbreviations(candidates: list[Candidate]) -> dict[tuple[str, str], str]:
         if len(options) == 1:
             out[(c.kind, c.name)] = options[0]
     return out
+
+
+def _group_brands(candidates: list[Candidate]) -> dict[tuple[str, str], str]:
+    """Return (GROUP, short) → full for a group named by the end of its own name alone
+    (某某集团 for 某市青枫某某教育集团: the brand it is known by), where one group fits.
+
+    >>> c = lambda n: Candidate(GROUP, n, 0, len(n), "EducationGroup", "groups.suffix")
+    >>> _group_brands([c("杭州锦绣育才教育集团"), c("锦绣育才教育集团"), c("育才集团")])
+    {('group', '育才集团'): '杭州锦绣育才教育集团'}
+    >>> _group_brands([c("杭州锦绣育才教育集团"), c("杭州明德育才教育集团"), c("育才集团")])
+    {}
+    """
+    fulls = {c.canonical or c.name for c in candidates if c.kind == GROUP}
+    owns = {f: _group_own(f) for f in fulls}
+    out: dict[tuple[str, str], str] = {}
+    for c in candidates:
+        if c.kind != GROUP or c.canonical:
+            continue
+        own = _group_own(c.name)
+        if len(own) < 2 or own != group_base(c.name)[: -len("教育集团")]:
+            continue  # a brand alone: not named with places (北京|中学) or a level (市|某某)
+        if own[0] in "省市区县" or own.endswith(_SCHOOL_ENDS):
+            continue  # 实验中学集团: a school's kind, which many groups' names end with
+        options = [f for f, o in owns.items() if o != own and o.endswith(own)]
+        # One group written with and without its places (杭州某某, 某某) is one option.
+        if len({owns[f] for f in options}) == 1:
+            out[(GROUP, c.name)] = max(options, key=lambda f: (len(f), f))
+    return out
+
+
+_SCHOOL_ENDS = ("学校", "中学", "小学", "幼儿园", "学")
+
+
+def _group_own(name: str) -> str:
+    """Return a group's own name: without its places and its head (锦绣育才 of 杭州锦绣育才
+    教育集团)."""
+    base = group_base(name)
+    if not base.endswith("教育集团"):
+        return ""
+    own = base[: -len("教育集团")]
+    return own[leading_place(load_gazetteer(), own) or 0 :] if own else own
 
 
 def _core(name: str) -> str:
@@ -320,6 +362,7 @@ def alias_forms(
     """Return (kind, short name) → full name for every short form the document resolves, and
     full name → bare abbreviations (defined or initialisms) to record as its altLabels."""
     aliases = _abbreviations(candidates)
+    aliases.update(_group_brands(candidates))
     aliases.update(_body_abbreviations(candidates))
     short, bare = _shorthand_forms(candidates, context, text)
     aliases.update(short)
@@ -498,6 +541,8 @@ def place_prefixed(name: str, longer: str) -> bool:
     (True, False)
     >>> place_prefixed("柏溪小学", "宜宾市叙州区柏溪小学校")
     True
+    >>> place_prefixed("青禾实验小学教育集团", "湖南白鹭新区青禾实验小学教育集团")
+    True
     """
     if len(name) < 4 and not _NUMBERED_ONLY.match(name) or longer == name:
         return False
@@ -509,7 +554,17 @@ def place_prefixed(name: str, longer: str) -> bool:
     if name[0] in "市区县" and prefix + name[0] in load_gazetteer().by_name:
         return True
     body, had_place = specific_part(prefix + "校", 1)
+    if body and _zone_name().fullmatch(body):
+        return True  # 湖南|湘江新区|某某教育集团: a zone the table lacks, named by its head
     return had_place and not body
+
+
+@lru_cache(maxsize=1)
+def _zone_name() -> re.Pattern[str]:
+    """Return the pattern of a zone's name: an own name of two to four characters and a zone
+    head (白鹭新区, 青禾经开区)."""
+    heads = sorted(zone_types(), key=len, reverse=True)
+    return re.compile(r"[\u4e00-\u9fff]{2,4}(?:" + "|".join(heads) + ")")
 
 
 def _fewer_places(name: str, longer: str) -> bool:
@@ -598,7 +653,7 @@ def _place_prefixed_forms(
     resolved |= {(c.kind, c.canonical) for c in candidates if c.kind == SCHOOL and c.canonical}
     for kind, name in names | resolved:
         _, had_place = specific_part(name, 0)
-        if had_place:
+        if had_place or _zone_name().match(name):  # 某某新区…: a zone the table may lack
             full.setdefault(kind, set()).add(name)
     out: dict[tuple[str, str], str] = {}
     for kind, name in names:

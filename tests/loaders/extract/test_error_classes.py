@@ -2413,3 +2413,23 @@ def test_a_word_counted_as_people_is_no_place() -> None:
     # 来宾 (guests) is also a city's short form; people are counted by 位 or 名, places never.
     text = "今天我们请来两位来宾,一起听听他们的故事。各位来宾,大家好。"
     assert _names(text, AREA, chain=("云南省", "怒江傈僳族自治州")) == set()
+
+
+def test_a_group_written_without_a_zone_the_table_lacks_is_one_group() -> None:
+    text = (
+        "白鹭新区青禾实验小学教育集团揭牌成立。青禾实验小学教育集团由青禾实验小学牵头,"
+        "成员校有青枫小学、白鹭湾小学。"
+    )
+    found = extract(make_doc(text, chain=("湖南省", "长沙市")))
+    groups = {e.label: set(e.alt_labels) for e in found.entities if e.kind == GROUP}
+    assert groups == {"白鹭新区青禾实验小学教育集团": {"青禾实验小学教育集团"}}
+
+
+def test_a_group_named_by_its_brand_alone_is_one_group() -> None:
+    text = (
+        "杭州青枫育才教育集团创办17年,已开办14所学校。青枫育才教育集团新校舍落成,"
+        "育才集团总校长王青禾在典礼上致辞。"
+    )
+    found = extract(make_doc(text, chain=("浙江省", "杭州市")))
+    groups = {e.label: set(e.alt_labels) for e in found.entities if e.kind == GROUP}
+    assert groups == {"杭州青枫育才教育集团": {"青枫育才教育集团", "育才集团"}}
