@@ -135,6 +135,10 @@ LEVELS = {
     "区": "county",
     "县": "county",
 }
+# Level characters of a prefecture that is no city, read before a core only (州委, 盟教育局):
+# the open rule leaves them out, as 州 also ends cities' short names (杭州|教育局).
+_PREFECTURE_LEVELS = {"州": "city", "盟": "city"}
+_CORE_LEVELS = {**LEVELS, **_PREFECTURE_LEVELS}
 # A core followed by one of these is part of a longer word, not a body (委托, 政府购买).
 _NOT_AFTER = {"委": "托员会屈婉", "政府": "购采部", "人大": "代表", "政协": "委员"}
 
@@ -157,7 +161,7 @@ def _area_before(
     autonomous = next((w for w in LEVELS if len(w) > 1 and text.endswith(w, floor, pos)), None)
     if autonomous:
         level = autonomous  # 自治区党委: the region, not a district
-    elif pos > floor and text[pos - 1] in LEVELS or (pos > floor and text[pos - 1] == "镇"):
+    elif pos > floor and text[pos - 1] in _CORE_LEVELS or (pos > floor and text[pos - 1] == "镇"):
         level = text[pos - 1]
     while True:
         named = _named_before(gaz, text, start, floor)
@@ -278,6 +282,10 @@ def _resolve_area(
         # 地区 is none, and 市教育局 in a page about a 盟 is another city's bureau.
         city = context.owner
         return city if city is not None and city.name.endswith("市") else None
+    if level in _PREFECTURE_LEVELS:
+        # 州委 in an autonomous prefecture's page: the prefecture, only one called so
+        area = context.at_level("city")
+        return area if area is not None and area.name.endswith(level) else None
     if level in LEVELS:
         return context.at_level(LEVELS[level])
     return None
@@ -448,7 +456,7 @@ def _candidate(
     place_start, area, level = _area_before(text, start, floor, context)
     if core.needs_place and area is None and level is None:
         return None
-    if word == "委" and area is None and level not in LEVELS and level != "镇":
+    if word == "委" and area is None and level not in _CORE_LEVELS and level != "镇":
         return None
     resolved = _resolve_area(area, level, context)
     if resolved is None and not core.needs_place and core.cls == _B and level is None:

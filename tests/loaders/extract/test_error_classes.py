@@ -2433,3 +2433,16 @@ def test_a_group_named_by_its_brand_alone_is_one_group() -> None:
     found = extract(make_doc(text, chain=("浙江省", "杭州市")))
     groups = {e.label: set(e.alt_labels) for e in found.entities if e.kind == GROUP}
     assert groups == {"杭州青枫育才教育集团": {"青枫育才教育集团", "育才集团"}}
+
+
+def test_an_autonomous_prefectures_level_character_names_its_bodies() -> None:
+    text = "州委州政府高度重视教育工作,州教育局制定了实施方案。"
+    found = extract(make_doc(text, chain=("青海省", "果洛藏族自治州")))
+    orgs = {e.label: set(e.alt_labels) for e in found.entities if e.kind == ORG}
+    assert orgs == {
+        "果洛藏族自治州委": {"州委"},
+        "果洛藏族自治州人民政府": {"州政府"},
+        "果洛藏族自治州教育局": {"州教育局"},
+    }
+    # 州 ends cities' short names too: 杭州教育局 is 杭州市's bureau.
+    assert _names("杭州教育局召开会议。", ORG) == {"杭州市教育局", "杭州教育局"}
