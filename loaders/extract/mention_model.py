@@ -1371,7 +1371,8 @@ _SERIAL_IN = {
 def identified(scored: Scored) -> bool:
     """Return True when a school's name carries a part that tells one school from others: a
     place or level before it (鹿城区…, 市…), a number (第一幼儿园, 四十八中), its school's
-    name before a campus head, or a list's other names sharing its head (桂花、樟树幼儿园).
+    name before a campus head or an attached school's (某某小学附属幼儿园), or a list's other
+    names sharing its head (桂花、樟树幼儿园).
 
     The backstop keeps a rule's name the model rejected; a name with none of these is a
     description of a kind of school (弱势学校, 知名连锁幼儿园), which a rule's suffix and LAC's
@@ -1385,7 +1386,15 @@ def identified(scored: Scored) -> bool:
     rule = alt.rule
     if rule is None:
         return False
-    return rule.method == "schools.coordinated" or _SERIAL_IN[kind].search(rule.name) is not None
+    return (
+        rule.method == "schools.coordinated"
+        or _SERIAL_IN[kind].search(rule.name) is not None
+        or (kind == SCHOOL and _ATTACHED_TO_SCHOOL.search(rule.name) is not None)
+    )
+
+
+# A school attached to another and named by it (某某小学附属幼儿园): that school tells it apart.
+_ATTACHED_TO_SCHOOL = re.compile(r"(?:小学|中学|学校)(?:附[属设]|幼儿园$)")
 
 
 def named_by_lac(scored: Scored) -> bool:

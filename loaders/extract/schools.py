@@ -203,6 +203,8 @@ def is_specific(name: str, suffix_len: int) -> bool:
     attached = _ATTACHED.search(head)
     if attached and _named_school(head[: attached.start()]):
         return True  # 青禾小学附属幼儿园: the kindergarten a named school runs, named by it
+    if suffix == "幼儿园" and _named_school(head):
+        return True  # 青禾小学幼儿园: a named school's kindergarten, 附属 left out
     inner = _INNER_SUFFIX.search(head)
     if inner and "集团" not in head and not _compound_school(head):
         # 青禾中学附小: the primary school affiliated to a school, named by it

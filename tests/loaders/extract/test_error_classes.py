@@ -2446,3 +2446,11 @@ def test_an_autonomous_prefectures_level_character_names_its_bodies() -> None:
     }
     # 州 ends cities' short names too: 杭州教育局 is 杭州市's bureau.
     assert _names("杭州教育局召开会议。", ORG) == {"杭州市教育局", "杭州教育局"}
+
+
+def test_a_kindergarten_named_by_its_school_is_kept_without_a_place() -> None:
+    # Nothing but the school it belongs to tells it apart: that is enough.
+    text = "厨房、餐厅已完工。新建青禾营小学附属幼儿园,已于今年春季投用。"
+    assert _names(text, SCHOOL) == {"青禾营小学附属幼儿园"}
+    text = "领导走访慰问了白鹭街小学幼儿园。全市中小学幼儿园开学,各小学幼儿园要做好准备。"
+    assert _names(text, SCHOOL) == {"白鹭街小学幼儿园"}
