@@ -674,9 +674,10 @@ _REPRINT_NOTE = re.compile(r"(?:如需|欢迎)?转载请(?:注明|联系|标明)
 
 # A day or days without a year (3月12日, 3月12日-13日): an event's date, no headline.
 _DAY_RANGE = r"\d{1,2}\s*月\s*\d{1,2}\s*日(?:\s*[-—~至]\s*(?:\d{1,2}\s*月\s*)?\d{1,2}\s*日)?"
-# A date alone, its weekday after it (a portal header prints today's: 2018年8月21日 星期二).
+# A date alone, its weekday after it (a portal header prints today's: 2018年8月21日 星期二; a
+# copy may cut the weekday's last character off).
 _DATE_ALONE = re.compile(
-    rf"(?:{_DATE_TEXT}|[\d\-:/. ]+|{_DAY_RANGE})(?:\s*(?:星期|周)[一二三四五六日天])?"
+    rf"(?:{_DATE_TEXT}|[\d\-:/. ]+|{_DAY_RANGE})(?:\s*(?:星期[一二三四五六日天]?|周[一二三四五六日天]))?"
 )
 # A row of a form: a short label, a colon, and a date or a number as its value (来信时间:…,
 # 建议号:201号): whatever the label, no headline has that shape.
@@ -895,6 +896,32 @@ def _bracketed_opening(line: str) -> tuple[int, int] | None:
     return match.span("head")
 
 
+# A document's title run into the text around it on a page that lost its line breaks: after
+# its 发文字号 or its signature's date (…〔2020〕11号|某局关于…的通知|各县…, 某局2023年8月11日|
+# 某县…的实施意见|为加快…), a body's matter ending with a kind of document.
+_GLUED_TITLE = re.compile(
+    r"(?:号|[0-9]日)(?P<title>[\u4e00-\u9fff]{2,30}(?:关于)?[^。;；:：\n]{2,120}?的"
+    r"(?:实施意见|意见|实施方案|方案|通知|决定|办法|批复|通报|公告))"
+)
+
+
+def _glued_title(line: str) -> tuple[int, int] | None:
+    """Return the span of a title run into the first paragraph after a 发文字号 or a date, or
+    None: a page copied without its line breaks.
+
+    >>> line = "青教函〔2020〕11号青禾市教育局关于印发某某方案的通知各县教育局:现将…"
+    >>> line[slice(*_glued_title(line))]
+    '青禾市教育局关于印发某某方案的通知'
+    >>> line = "青禾县人民政府办公室2023年8月11日青禾县推进集团化办学的实施意见为加快…"
+    >>> line[slice(*_glued_title(line))]
+    '青禾县推进集团化办学的实施意见'
+    >>> _glued_title("本报讯 3月8日上午,青禾县举办了开学典礼。") is None
+    True
+    """
+    match = _GLUED_TITLE.search(line, 0, 240)
+    return match.span("title") if match else None
+
+
 def find_title(norm: str, lines: list[tuple[int, int]]) -> Span | None:
     """Return the span of the document's headline, chosen by the page's structure.
 
@@ -918,7 +945,13 @@ def find_title(norm: str, lines: list[tuple[int, int]]) -> Span | None:
                 return Span(start + quoted.start("title"), start + quoted.end("title"))
             if i == 0 and (opening := _bracketed_opening(line)):
                 return Span(start + opening[0], start + opening[1])
-            return _headline_after_lede(norm, lines, i) if i == 0 else None
+            if i != 0:
+                return None
+            glued = _glued_title(line)
+            after_lede = _headline_after_lede(norm, lines, i)
+            if after_lede is None and glued is not None:
+                return Span(start + glued[0], start + glued[1])
+            return after_lede
         if _is_title_line(line) and not _form_row(norm, lines, i):
             heads.append(i)
     if not heads:

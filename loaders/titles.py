@@ -78,7 +78,7 @@ _CREDIT = re.compile(
 # A date and its weekday opening a line: a portal's or an e-paper's header.
 _DATED_HEADER = re.compile(
     r"^\s*(?P<date>(?:19|20)\d{2}\s*[-年./]\s*\d{1,2}\s*[-月./]\s*\d{1,2}\s*日?)"
-    r"\s*(?:星期|周)[一二三四五六日天]"
+    r"\s*(?:星期[一二三四五六日天]?|周[一二三四五六日天])"  # a copy may cut the weekday short
 )
 # A publication stamp: a full date and its clock time (2023-08-28 18:02, 2023年8月28日 18:02).
 _STAMP = re.compile(

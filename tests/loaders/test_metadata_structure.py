@@ -1115,3 +1115,32 @@ def test_a_joint_documents_title_names_its_issuers() -> None:
     meta = metadata_of(text)
     assert meta.issuer == "温州市教育局等十一部门"
     assert joint_issuers(meta.issuer) == ["温州市教育局"]
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        (
+            "1、白教函202011号白鹭市教育局关于印发白鹭市名校长培养方案的通知各县(市、区)教体局,"
+            "市直各学校:现将培养方案印发给你们,请遵照执行。 白鹭市教育局 2020年1月8日\n",
+            "白鹭市教育局关于印发白鹭市名校长培养方案的通知",
+        ),
+        (
+            "青禾县人民政府办公室2023年8月11日青禾县推进集团化办学促进教育优质均衡发展的实施意见"
+            "为加快建设教育强县,现就推进全县集团化办学提出如下意见。\n",
+            "青禾县推进集团化办学促进教育优质均衡发展的实施意见",
+        ),
+    ],
+)
+def test_a_title_run_into_a_page_without_line_breaks_is_found(text: str, title: str) -> None:
+    assert metadata_of(text).title == title
+
+
+def test_a_dated_header_cut_short_and_a_text_size_widget_are_no_title() -> None:
+    text = (
+        "第04版:教育 上一版3  4下一版\n2009年12月24日 星期\n \n放大 缩小 默认\n"
+        "让更多的孩子在家门口享受优质教育\n——青禾区的教育品质\n\n"
+        "  王青禾,女,青禾区教育局局长,具有丰富的基层教育工作经验。她始终把办好每一所学校放在首位。\n"
+    )
+    meta = metadata_of(text)
+    assert (meta.title, meta.date) == ("让更多的孩子在家门口享受优质教育", "2009-12-24")
