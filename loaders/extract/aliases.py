@@ -157,6 +157,11 @@ def _abbreviations(candidates: list[Candidate]) -> dict[tuple[str, str], str]:
     return out
 
 
+# What a school's kind ends with: a group's own name ending so names its school's kind, which
+# many groups' names share (实验中学集团), not a brand.
+_SCHOOL_ENDS = ("学校", "中学", "小学", "幼儿园", "学")
+
+
 def _group_brands(candidates: list[Candidate]) -> dict[tuple[str, str], str]:
     """Return (GROUP, short) → full for a group named by the end of its own name alone
     (某某集团 for 某市青枫某某教育集团: the brand it is known by), where one group fits.
@@ -183,9 +188,6 @@ def _group_brands(candidates: list[Candidate]) -> dict[tuple[str, str], str]:
         if len({owns[f] for f in options}) == 1:
             out[(GROUP, c.name)] = max(options, key=lambda f: (len(f), f))
     return out
-
-
-_SCHOOL_ENDS = ("学校", "中学", "小学", "幼儿园", "学")
 
 
 def _group_own(name: str) -> str:
@@ -555,14 +557,6 @@ def place_prefixed(name: str, longer: str) -> bool:
     return had_place and not body
 
 
-@lru_cache(maxsize=1)
-def _zone_name() -> re.Pattern[str]:
-    """Return the pattern of a zone's name: an own name of two to four characters and a zone
-    head (白鹭新区, 青禾经开区)."""
-    heads = sorted(zone_types(), key=len, reverse=True)
-    return re.compile(r"[\u4e00-\u9fff]{2,4}(?:" + "|".join(heads) + ")")
-
-
 def _fewer_places(name: str, longer: str) -> bool:
     """Return True when `name` and `longer` are one name after their places, and `name`'s places
     are some of `longer`'s, in order (某市青松路小学 in 某市某区青松路小学). The name must be a
@@ -659,6 +653,14 @@ def _place_prefixed_forms(
         if longer is not None:
             out[(kind, name)] = longer
     return out
+
+
+@lru_cache(maxsize=1)
+def _zone_name() -> re.Pattern[str]:
+    """Return the pattern of a zone's name: an own name of two to four characters and a zone
+    head (白鹭新区, 青禾经开区)."""
+    heads = sorted(zone_types(), key=len, reverse=True)
+    return re.compile(r"[\u4e00-\u9fff]{2,4}(?:" + "|".join(heads) + ")")
 
 
 def _zone_prefixed_full(name: str, fulls: set[str]) -> str | None:
