@@ -298,6 +298,26 @@ def _first_tag(text: str) -> str:
     return "u" if tag.startswith("u") else tag
 
 
+def _after_verb_before_place(text: str, start: int, end: int) -> int:
+    """Return where the last verb of two or more characters that jieba reads in
+    text[start:end] ends, when a place's name follows it right away (已经选取|某区六中,
+    计划新建|某县某某小学); else `start`. A school's name opens with its place, not a verb.
+
+    >>> t = "已经选取浑南六中"
+    >>> t[_after_verb_before_place(t, 0, 6) :], "解放路小学"[_after_verb_before_place("解放路小学", 0, 3) :]
+    ('浑南六中', '解放路小学')
+    """
+    import jieba.posseg
+
+    gaz = load_gazetteer()
+    cut, at = start, start
+    for word in jieba.posseg.lcut(text[start:end], HMM=False):
+        at += len(word.word)
+        if word.flag == "v" and len(word.word) > 1 and leading_place(gaz, text[at:end]):
+            cut = at
+    return cut
+
+
 @lru_cache(maxsize=16384)  # pure; asked for each alternative of a school's name, as is_specific
 def trim_left(name: str, suffix_len: int) -> int:
     """Return how many leading characters are not part of the school name (verbs, 一贯制 …).
@@ -421,6 +441,11 @@ def _trim_left(name: str, suffix_len: int) -> int:
     if match:
         cut = match.end()
     head_end = len(name) - suffix_len
+    verb_end = _after_verb_before_place(name, cut, head_end)
+    if verb_end > cut and specific_part(name[verb_end:], suffix_len)[0]:
+        # 已经选取|某区某某中学: the predicate before the school's place, when a name of its
+        # own follows the place (改善|钟楼学校 is the district's schools, no name)
+        cut = verb_end
     breaks = left_breaks(name, cut, head_end)
     for match in reversed(breaks):
         rest = name[match.end() :]
@@ -766,6 +791,7 @@ def _numbered_begin(text: str, numeral: int, floor: int) -> int:
     tight = extend_left(text, numeral, floor, min_specific=0, max_len=20)
     if tight > begin and word_at(text, tight - 1) == 1:
         begin = tight
+    begin = max(begin, _after_verb_before_place(text, begin, numeral))
     breaks = left_breaks(text, begin, numeral)
     begin = breaks[-1].end() if breaks else begin
     # A description of its kind in apposition before the number (合作学校|某某六中), as

@@ -2454,3 +2454,12 @@ def test_a_kindergarten_named_by_its_school_is_kept_without_a_place() -> None:
     assert _names(text, SCHOOL) == {"青禾营小学附属幼儿园"}
     text = "领导走访慰问了白鹭街小学幼儿园。全市中小学幼儿园开学,各小学幼儿园要做好准备。"
     assert _names(text, SCHOOL) == {"白鹭街小学幼儿园"}
+
+
+def test_a_verb_before_a_schools_place_is_no_part_of_its_name() -> None:
+    text = "为了破解难题,已经选取浑南六中、浑南五中,分别与辽宁省实验学校合作。"
+    schools = _names(text, SCHOOL, chain=("辽宁省", "沈阳市", "浑南区"))
+    assert {"浑南六中", "浑南五中"} <= schools
+    assert not any(name.startswith("已经") for name in schools)
+    # 改善|钟楼学校: the district's schools, which the verb does not make a name.
+    assert _names("切实改善鹿城学校整体形象。", SCHOOL) == set()
