@@ -386,13 +386,19 @@ _OTHER_NAME = re.compile(r"[(（](?:原名为?|原|曾用名|又名|规划名为
 
 def _bracketed_other_names(candidates: list[Candidate], text: str) -> dict[tuple[str, str], str]:
     """Return (SCHOOL, other name) → the school's name for a school's former or planned name
-    written in brackets right after it: one school, so an altLabel of it, not another.
+    written in brackets right after it, and for a short form followed by the full name in
+    brackets: one school, so an altLabel of it, not another.
 
     >>> t = "青禾小学(原白鹭小学)"
     >>> c = [Candidate(SCHOOL, "青禾小学", 0, 4, "School", "t"),
     ...      Candidate(SCHOOL, "白鹭小学", 6, 10, "School", "t")]
     >>> _bracketed_other_names(c, t)
     {('school', '白鹭小学'): '青禾小学'}
+    >>> t = "青禾九小(白鹭师范学院附属小学)"
+    >>> c = [Candidate(SCHOOL, "青禾九小", 0, 4, "School", "t"),
+    ...      Candidate(SCHOOL, "白鹭师范学院附属小学", 5, 15, "School", "t")]
+    >>> _bracketed_other_names(c, t)
+    {('school', '青禾九小'): '白鹭师范学院附属小学'}
     """
     ends = {c.end: c for c in candidates if c.kind == SCHOOL}
     out: dict[tuple[str, str], str] = {}
@@ -403,6 +409,16 @@ def _bracketed_other_names(candidates: list[Candidate], text: str) -> dict[tuple
         named = ends.get(lead.start()) if lead else None
         if named is not None and (named.canonical or named.name) != c.name:
             out[(SCHOOL, c.name)] = named.canonical or named.name
+            continue
+        # 某某九小(某市某某附属小学): a short form, then the school's full name in brackets
+        short = ends.get(c.start - 1) if text[c.start - 1 : c.start] in ("(", "（") else None
+        if (
+            short is not None
+            and short.cls == c.cls == "School"
+            and not short.canonical
+            and len(short.name) < len(c.name)
+        ):
+            out[(SCHOOL, short.name)] = c.name
     return out
 
 

@@ -92,6 +92,8 @@ _GROUP_PAREN_CAMPUS = re.compile(r"[ \t]?" + _PAREN_CAMPUS.pattern)
 _INNER_SUFFIX = re.compile(r"学校|小学|中学|幼儿园|初中|高中")
 # What joins a school's name to the school it runs (某小学附属幼儿园, 某中学附设小学).
 _ATTACHED = re.compile(r"(?:附属|附设)$")
+# An institute's or a college's name before 附属 (某市教育研究院附属, 某某师范学院附属).
+_ATTACHED_TO_INSTITUTE = re.compile(r"(?:研究院|研究所|科学院|学院|大学)附属$")
 _YEAR = re.compile(r"(?:19|20)[0-9]{2}年")
 _JOINED_CAMPUS = re.compile(r"(?:校区|分校)[和与及]")
 # Designations, not institutions: 示范学校, 绿色学校, 试点学校 …
@@ -188,6 +190,8 @@ def is_specific(name: str, suffix_len: int) -> bool:
     """
     body, had_place = specific_part(name, suffix_len)
     head, suffix = name[: len(name) - suffix_len], name[len(name) - suffix_len :]
+    if _ATTACHED_TO_INSTITUTE.search(head) and len(body) > len("研究院附属"):
+        return True  # 某市教育研究院附属小学: a school an institute runs (研究 names no honour)
     if (
         any(not ROAD_HEAD.match(head, m.end()) for m in DESIGNATION.finditer(head))
         or POLICY_WORDS.search(head)

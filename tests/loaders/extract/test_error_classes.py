@@ -2463,3 +2463,11 @@ def test_a_verb_before_a_schools_place_is_no_part_of_its_name() -> None:
     assert not any(name.startswith("已经") for name in schools)
     # 改善|钟楼学校: the district's schools, which the verb does not make a name.
     assert _names("切实改善鹿城学校整体形象。", SCHOOL) == set()
+
+
+def test_a_short_form_then_the_full_name_in_brackets_is_one_school() -> None:
+    # A school an institute runs is a school; 研究 in its name is no honour's word.
+    text = "今年投入四所新建小学,浑南九小(沈阳市教育研究院附属小学)已开学。"
+    found = extract(make_doc(text, chain=("辽宁省", "沈阳市", "浑南区")))
+    schools = {e.label: set(e.alt_labels) for e in found.entities if e.kind == SCHOOL}
+    assert schools == {"沈阳市教育研究院附属小学": {"浑南九小"}}
