@@ -95,6 +95,8 @@ _ATTACHED = re.compile(r"(?:附属|附设)$")
 # An institute's or a college's name before 附属 (某市教育研究院附属, 某某师范学院附属).
 _ATTACHED_TO_INSTITUTE = re.compile(r"(?:研究院|研究所|科学院|学院|大学)附属$")
 _YEAR = re.compile(r"(?:19|20)[0-9]{2}年")
+# A count of districts or counties (内六区, 三区, 两县) opening a school's specific part.
+_COUNTED_AREAS = re.compile(r"(?:市?内|城)?[二三四五六七八九十两几多]+[区县]")
 _JOINED_CAMPUS = re.compile(r"(?:校区|分校)[和与及]")
 # Designations, not institutions: 示范学校, 绿色学校, 试点学校 …
 DESIGNATION = re.compile(lexicon.alternation("designations"))
@@ -200,6 +202,8 @@ def is_specific(name: str, suffix_len: int) -> bool:
         return False
     if CAPACITY.search(head) or _YEAR.search(head):
         return False  # 3轨18班小学; 某局2022年小学(招生): a year dates, it names no school
+    if _COUNTED_AREAS.match(body):
+        return False  # 某市内六区重点高中, 某市三区普通高中: several districts' schools
     if _JOINED_CAMPUS.search(head):
         return False  # 某中学新校区和实验学校: a campus and another school joined, two names
     if suffix.startswith("附") and has_numbered_school(head):

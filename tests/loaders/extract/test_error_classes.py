@@ -2471,3 +2471,10 @@ def test_a_short_form_then_the_full_name_in_brackets_is_one_school() -> None:
     found = extract(make_doc(text, chain=("辽宁省", "沈阳市", "浑南区")))
     schools = {e.label: set(e.alt_labels) for e in found.entities if e.kind == SCHOOL}
     assert schools == {"沈阳市教育研究院附属小学": {"浑南九小"}}
+
+
+@pytest.mark.parametrize(
+    "text", ["天津市内六区重点高中录取分数线公布。", "做好银川市三区普通高中录取工作。"]
+)
+def test_the_schools_of_several_districts_are_no_school(text: str) -> None:
+    assert _names(text, SCHOOL, chain=()) == set()
