@@ -36,6 +36,7 @@ from loaders.extract.boundaries import (
 )
 from loaders.extract.concepts import concept_for
 from loaders.extract.features import Words, anchor_features, features, repeated
+from loaders.extract.gazetteer import leading_place, load_gazetteer
 from loaders.extract.lexical import FUNCTION_TAGS, Token, analyse
 from loaders.extract.model import AREA, GROUP, ORG, PROGRAM, SCHOOL, Candidate
 from loaders.extract.people import after_titled_person
@@ -920,7 +921,8 @@ def choose(cases: Sequence[AnchorCase], model: MentionModel, backstop: bool = Tr
             continue
         best = _best(group, model)
         if _accepted(best, model):
-            chosen.append(_quoted_whole(_with_led_group(best, group), group, model))
+            best = _with_places_before(_with_led_group(best, group), group, model)
+            chosen.append(_quoted_whole(best, group, model))
             continue
         if not backstop or best.alternative.anchor.kind not in _BACKED:
             continue
@@ -946,6 +948,38 @@ def choose(cases: Sequence[AnchorCase], model: MentionModel, backstop: bool = Tr
                 Scored(first.alternative, first.features, model.probability(first.features))
             )
     return chosen
+
+
+def _with_places_before(best: Scored, group: Sequence[Scored], model: MentionModel) -> Scored:
+    """Return a rule's body name that holds the chosen one after place names alone (温州|鹿城区委)
+    in place of it: a body's name holds the whole chain of places it is written with, and the
+    model, which has seen few city short forms before a district, weighs them against it."""
+    alt = best.alternative
+    if alt.anchor.kind != ORG:
+        return best
+    for scored in group:
+        rule = scored.alternative.rule
+        if rule is None or scored.alternative.start >= alt.start:
+            continue
+        prefix = rule.name[: alt.start - scored.alternative.start]
+        if _places_only(prefix):
+            return Scored(scored.alternative, scored.features, model.probability(scored.features))
+    return best
+
+
+def _places_only(text: str) -> bool:
+    """Return True when `text` is one or more area names or short forms (温州, 浙江省温州市).
+
+    >>> _places_only("温州"), _places_only("浙江省温州市"), _places_only("党组成员")
+    (True, True, False)
+    """
+    gaz = load_gazetteer()
+    while text:
+        length = leading_place(gaz, text)
+        if not length:
+            return False
+        text = text[length:]
+    return True
 
 
 def _with_led_group(best: Scored, group: Sequence[Scored]) -> Scored:

@@ -2478,3 +2478,9 @@ def test_a_short_form_then_the_full_name_in_brackets_is_one_school() -> None:
 )
 def test_the_schools_of_several_districts_are_no_school(text: str) -> None:
     assert _names(text, SCHOOL, chain=()) == set()
+
+
+def test_a_bodys_name_holds_the_city_written_before_its_district() -> None:
+    found = extract(make_doc("温州鹿城区委区政府一直以来大力优化教育发展环境。"))
+    orgs = {e.label: set(e.alt_labels) for e in found.entities if e.kind == ORG}
+    assert orgs["鹿城区委"] == {"温州鹿城区委"}
