@@ -42,6 +42,11 @@ def names_of(extraction, kind: str) -> set[str]:  # noqa: ANN001
     return out
 
 
+def labels_of(extraction, kind: str) -> dict[str, set[str]]:  # noqa: ANN001
+    """Return each entity of `kind`'s label → its altLabels."""
+    return {e.label: set(e.alt_labels) for e in extraction.entities if e.kind == kind}
+
+
 def relations_of(extraction) -> set[tuple[str, str, str]]:  # noqa: ANN001
     """Return (subject label, predicate, object label) triples."""
     labels = {e.key: e.label for e in extraction.entities}

@@ -33,7 +33,7 @@ from loaders.extract.organizations import find_open_bodies, find_organizations
 from loaders.extract.programs import excluded_by_tail
 from loaders.extract.resolve import _followed
 from loaders.extract.sentences import split_sentences
-from tests.loaders.extract.helpers import make_doc, names_of, relations_of
+from tests.loaders.extract.helpers import labels_of, make_doc, names_of, relations_of
 
 CHAIN = ("浙江省", "温州市", "鹿城区")
 
@@ -2272,7 +2272,7 @@ def test_the_central_general_offices_short_names_are_bodies() -> None:
 def test_a_campus_in_brackets_after_its_groups_name_is_the_groups_school() -> None:
     text = "参观了青禾中学教育集团 (白鹭校区)、鹿城区实验小学。白鹭校区占地50亩。"
     found = extract(make_doc(text))
-    schools = {e.label: set(e.alt_labels) for e in found.entities if e.kind == SCHOOL}
+    schools = labels_of(found, SCHOOL)
     assert schools == {"青禾中学教育集团 (白鹭校区)": {"白鹭校区"}, "鹿城区实验小学": set()}
     assert ("青禾中学教育集团 (白鹭校区)", "memberOf", "青禾中学教育集团") in relations_of(found)
 
@@ -2332,7 +2332,7 @@ def test_a_group_named_after_a_numbered_school_without_its_place_is_one_group() 
         "增设温州市第三十三中学教育集团白鹭校区。"
     )
     found = extract(make_doc(text))
-    groups = {e.label: set(e.alt_labels) for e in found.entities if e.kind == GROUP}
+    groups = labels_of(found, GROUP)
     assert groups == {"温州市第三十三中学教育集团": {"三十三中学教育集团"}}
     assert "温州市第三十三中学教育集团白鹭校区" in names_of(found, SCHOOL)
 
@@ -2384,7 +2384,7 @@ def test_a_count_of_campuses_is_no_campus() -> None:
 def test_an_autonomous_county_is_named_without_its_peoples() -> None:
     text = "长阳自治县委书记王青禾出席仪式。"
     found = extract(make_doc(text, chain=("湖北省", "宜昌市")))
-    orgs = {e.label: set(e.alt_labels) for e in found.entities if e.kind == ORG}
+    orgs = labels_of(found, ORG)
     assert orgs == {"长阳土家族自治县委": {"长阳自治县委"}}
 
 
@@ -2396,7 +2396,7 @@ def test_a_body_that_awards_a_school_is_no_part_of_its_name() -> None:
 def test_a_prefectures_old_name_is_its_city() -> None:
     text = "1952年学校恢复上课,遵义地区教育局派遣教师3名。"
     found = extract(make_doc(text, chain=("贵州省", "遵义市", "湄潭县")))
-    orgs = {e.label: set(e.alt_labels) for e in found.entities if e.kind == ORG}
+    orgs = labels_of(found, ORG)
     assert orgs == {"遵义市教育局": {"遵义地区教育局"}}
 
 
@@ -2421,7 +2421,7 @@ def test_a_group_written_without_a_zone_the_table_lacks_is_one_group() -> None:
         "成员校有青枫小学、白鹭湾小学。"
     )
     found = extract(make_doc(text, chain=("湖南省", "长沙市")))
-    groups = {e.label: set(e.alt_labels) for e in found.entities if e.kind == GROUP}
+    groups = labels_of(found, GROUP)
     assert groups == {"白鹭新区青禾实验小学教育集团": {"青禾实验小学教育集团"}}
 
 
@@ -2431,14 +2431,14 @@ def test_a_group_named_by_its_brand_alone_is_one_group() -> None:
         "育才集团总校长王青禾在典礼上致辞。"
     )
     found = extract(make_doc(text, chain=("浙江省", "杭州市")))
-    groups = {e.label: set(e.alt_labels) for e in found.entities if e.kind == GROUP}
+    groups = labels_of(found, GROUP)
     assert groups == {"杭州青枫育才教育集团": {"青枫育才教育集团", "育才集团"}}
 
 
 def test_an_autonomous_prefectures_level_character_names_its_bodies() -> None:
     text = "州委州政府高度重视教育工作,州教育局制定了实施方案。"
     found = extract(make_doc(text, chain=("青海省", "果洛藏族自治州")))
-    orgs = {e.label: set(e.alt_labels) for e in found.entities if e.kind == ORG}
+    orgs = labels_of(found, ORG)
     assert orgs == {
         "果洛藏族自治州委": {"州委"},
         "果洛藏族自治州人民政府": {"州政府"},
@@ -2469,7 +2469,7 @@ def test_a_short_form_then_the_full_name_in_brackets_is_one_school() -> None:
     # A school an institute runs is a school; 研究 in its name is no honour's word.
     text = "今年投入四所新建小学,浑南九小(沈阳市教育研究院附属小学)已开学。"
     found = extract(make_doc(text, chain=("辽宁省", "沈阳市", "浑南区")))
-    schools = {e.label: set(e.alt_labels) for e in found.entities if e.kind == SCHOOL}
+    schools = labels_of(found, SCHOOL)
     assert schools == {"沈阳市教育研究院附属小学": {"浑南九小"}}
 
 
@@ -2482,5 +2482,5 @@ def test_the_schools_of_several_districts_are_no_school(text: str) -> None:
 
 def test_a_bodys_name_holds_the_city_written_before_its_district() -> None:
     found = extract(make_doc("温州鹿城区委区政府一直以来大力优化教育发展环境。"))
-    orgs = {e.label: set(e.alt_labels) for e in found.entities if e.kind == ORG}
+    orgs = labels_of(found, ORG)
     assert orgs["鹿城区委"] == {"温州鹿城区委"}
