@@ -926,8 +926,11 @@ def find_title(norm: str, lines: list[tuple[int, int]]) -> Span | None:
     """Return the span of the document's headline, chosen by the page's structure.
 
     The candidates are the heading lines of the body before its first paragraph. Of those, the
-    headline is, first that applies: the line by a byline (see _byline_headline); a line the
-    text repeats in 《》; the first line that is not a site banner or column name; the first line.
+    headline is, first that applies: the line the page's first line (its title) opens with
+    before the site's name; the line by a byline (see _byline_headline); a line the text
+    repeats in 《》; the first line that is not a site banner or column name; the first line.
+    A page that opens with a paragraph is titled by a heading in 【】 it opens with, by the
+    headline after its summary, or by a title run into it (see _glued_title).
     Its span covers a wrapped title's lines (see _title_lines), without decoration (see
     loaders.titles.title_bounds) or 发文字号. An 印发 notice without a heading line (it starts
     at its 主送 line) is titled by the document it issues: '现将《…》印发给你们'.
@@ -943,13 +946,12 @@ def find_title(norm: str, lines: list[tuple[int, int]]) -> Span | None:
             quoted = _ISSUED_QUOTE.search(line)
             if quoted:
                 return Span(start + quoted.start("title"), start + quoted.end("title"))
-            if i == 0 and (opening := _bracketed_opening(line)):
-                return Span(start + opening[0], start + opening[1])
             if i != 0:
                 return None
-            glued = _glued_title(line)
+            if opening := _bracketed_opening(line):
+                return Span(start + opening[0], start + opening[1])
             after_lede = _headline_after_lede(norm, lines, i)
-            if after_lede is None and glued is not None:
+            if after_lede is None and (glued := _glued_title(line)):
                 return Span(start + glued[0], start + glued[1])
             return after_lede
         if _is_title_line(line) and not _form_row(norm, lines, i):
