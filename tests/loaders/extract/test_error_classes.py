@@ -2484,3 +2484,8 @@ def test_a_bodys_name_holds_the_city_written_before_its_district() -> None:
     found = extract(make_doc("温州鹿城区委区政府一直以来大力优化教育发展环境。"))
     orgs = labels_of(found, ORG)
     assert orgs["鹿城区委"] == {"温州鹿城区委"}
+
+
+@pytest.mark.parametrize("text", ["成为家长放心、社会满意的高品质幼儿园。", "建设一批高质量学校。"])
+def test_a_school_praised_for_its_quality_is_a_kind_not_a_name(text: str) -> None:
+    assert _names(text, SCHOOL) == set()
