@@ -871,7 +871,13 @@ def _numbered(text: str, start: int, end: int, floor: int) -> Candidate | None:
     # Three characters only after a level character (县一中: the county's own, as written).
     if (len(name) < 4 and not (len(name) == 3 and name[0] in _OWN_LEVELS)) or "届" in name:
         return None
+    if _ONE_PER.fullmatch(name):
+        return None  # 一村一幼, 一乡一园: one school for each village, a policy's slogan
     return Candidate(SCHOOL, name, begin, end, "School", "schools.numbered", 0.6)
+
+
+# "One per" (一村一幼: a kindergarten in every village), which reads like a numbered school.
+_ONE_PER = re.compile(r"一[\u4e00-\u9fff]一[\u4e00-\u9fff]")
 
 
 def _candidate(text: str, start: int, end: int, word: str, floor: int) -> Candidate | None:

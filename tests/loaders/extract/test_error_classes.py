@@ -2489,3 +2489,10 @@ def test_a_bodys_name_holds_the_city_written_before_its_district() -> None:
 @pytest.mark.parametrize("text", ["成为家长放心、社会满意的高品质幼儿园。", "建设一批高质量学校。"])
 def test_a_school_praised_for_its_quality_is_a_kind_not_a_name(text: str) -> None:
     assert _names(text, SCHOOL) == set()
+
+
+def test_one_school_for_each_village_is_a_slogan_not_a_numbered_school() -> None:
+    text = "全力推进“一村一幼”建设,实现一乡一园,县一中扩建。"
+    found = extract(make_doc(text))
+    assert names_of(found, SCHOOL) == {"县一中"}
+    assert names_of(found, PROGRAM) == {"一村一幼"}
