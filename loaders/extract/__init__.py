@@ -344,8 +344,17 @@ def _outermost(chosen: list[Scored]) -> list[Scored]:
     spans: dict[str, list[tuple[int, int]]] = {}
     for s in chosen:
         spans.setdefault(s.alternative.anchor.kind, []).append(_span(s))
-    # The kinds of the longer names a name of each kind is not mentioned inside.
-    outer = {ORG: (ORG, SCHOOL, GROUP), GROUP: (GROUP,), SCHOOL: (GROUP,), PROGRAM: (PROGRAM,)}
+        if s.alternative.anchor.kind == SCHOOL and not _campus(s) and not _spelled_out(s):
+            spans.setdefault(_WHOLE_SCHOOL, []).append(_span(s))
+    # The kinds of the longer names a name of each kind is not mentioned inside: a school
+    # inside a longer school's name that is no campus (某大学附属中学|某某中学, 某小学|附属幼儿园)
+    # is the name's founder, not mentioned on its own.
+    outer = {
+        ORG: (ORG, SCHOOL, GROUP),
+        GROUP: (GROUP,),
+        SCHOOL: (GROUP, _WHOLE_SCHOOL),
+        PROGRAM: (PROGRAM,),
+    }
     covers = {kind: Cover(found) for kind, found in spans.items()}
     return [
         s
@@ -356,10 +365,27 @@ def _outermost(chosen: list[Scored]) -> list[Scored]:
     ]
 
 
+# The spans of the chosen schools that are no campus, as a kind of their own.
+_WHOLE_SCHOOL = "school:whole"
+
+
+def _spelled_out(scored: Scored) -> bool:
+    """Return True for a name ending in 小学校 or 中学校: its 小学 or 中学 written in full, whose
+    shorter spelling inside it is the same school's."""
+    return scored.alternative.anchor.head in ("小学校", "中学校") or (
+        scored.alternative.rule is not None
+        and scored.alternative.rule.name.endswith(("小学校", "中学校"))
+    )
+
+
+def _campus(scored: Scored) -> bool:
+    anchor = scored.alternative.anchor
+    return anchor.kind == SCHOOL and bool(anchor.head) and head_class(anchor) == "campus"
+
+
 def _outer_kinds(scored: Scored, outer: dict[str, tuple[str, ...]]) -> tuple[str, ...]:
     anchor = scored.alternative.anchor
-    campus = anchor.kind == SCHOOL and anchor.head and head_class(anchor) == "campus"
-    return (*outer[anchor.kind], SCHOOL) if campus else outer[anchor.kind]
+    return (*outer[anchor.kind], SCHOOL) if _campus(scored) else outer[anchor.kind]
 
 
 def _span(scored: Scored) -> tuple[int, int]:

@@ -2496,3 +2496,15 @@ def test_one_school_for_each_village_is_a_slogan_not_a_numbered_school() -> None
     found = extract(make_doc(text))
     assert names_of(found, SCHOOL) == {"县一中"}
     assert names_of(found, PROGRAM) == {"一村一幼"}
+
+
+def test_a_school_named_after_its_founder_holds_no_second_school() -> None:
+    # The founder's name opens a school of its own (not a campus): only that school is named.
+    text = (
+        "海口中学、华东师范大学第二附属中学乐东黄流中学、定安中学等3所普通高中被认定为示范性高中。"
+    )
+    schools = _names(text, SCHOOL, chain=("海南省",))
+    assert "华东师范大学第二附属中学乐东黄流中学" in schools
+    assert "华东师范大学第二附属中学" not in schools
+    # A campus's school stays: the guideline lists it.
+    assert "鹿城区实验小学" in _names("鹿城区实验小学滨江校区今年开学。", SCHOOL)
