@@ -720,7 +720,11 @@ def find_open_bodies(
                 continue  # 某局副局长|赵所某: a person's title and name, no department's name
             if begin is not None and not text.endswith(_NOT_BODIES, begin, end):
                 candidate = body_candidate(text, begin, end, head, cls, context, 0.6)
-                out.append(replace(candidate, method="organizations.open"))
+                # A central body the list names whole (国办, 中宣部) is a rule's name, not a
+                # proposal of any department's.
+                listed = text[begin:end] in _CENTRAL_BODIES
+                method = "organizations.central" if listed else "organizations.open"
+                out.append(replace(candidate, method=method))
     return out
 
 

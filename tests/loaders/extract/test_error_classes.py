@@ -2508,3 +2508,8 @@ def test_a_school_named_after_its_founder_holds_no_second_school() -> None:
     assert "华东师范大学第二附属中学" not in schools
     # A campus's school stays: the guideline lists it.
     assert "鹿城区实验小学" in _names("鹿城区实验小学滨江校区今年开学。", SCHOOL)
+
+
+def test_central_bodies_the_list_names_are_kept_in_a_list() -> None:
+    text = "根据2017年中办、国办印发《关于深化教育体制机制改革的意见》提出的要求。"
+    assert {"中办", "国办"} <= _names(text, ORG, chain=("北京市",))
