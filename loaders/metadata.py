@@ -1558,14 +1558,20 @@ def extract_metadata(
         put("published_on", _find(norm, meta["PubDate"]), parse_date(meta["PubDate"]))
     signature = find_signature(norm)
     red_header = find_red_header(norm)
+    author = None
     if signature:
         put("written_on", signature[1], parse_date(norm[signature[1].start : signature[1].end]))
     else:
-        # A speech or a report dates itself in brackets under its heading: (2014年3月5日).
-        dated = next((m for s, e in head if (m := _BRACKETED_DATE.match(norm, s, e))), None)
-        if dated:
+        # A speech or a report dates itself in brackets under its heading: (2014年3月5日),
+        # its author's name (某县教育体育局) on the line between them.
+        at = next((i for i, (s, e) in enumerate(head) if _BRACKETED_DATE.match(norm, s, e)), None)
+        if at is not None:
+            dated = _BRACKETED_DATE.match(norm, *head[at])
             span = Span(dated.start("date"), dated.end("date"))
             put("written_on", span, parse_date(dated["date"]))
+            above = Span(*_strip_span(norm, *head[at - 1])) if at > 0 else None
+            if above is not None and _org_line(norm[above.start : above.end]):
+                author = above
     # only real moments: '1990-00-00 0:00' is no interview turn and no document date
     timestamps = [m for m in _TIMESTAMP_LINE.finditer(norm) if iso_timestamp(m["date"], m["time"])]
     interview = (
@@ -1629,6 +1635,8 @@ def extract_metadata(
         # before a source line: the office that posted the page (来源:县政府办公室) is not
         # the author the title names
         put("issuer", _find(norm, lead_org), lead_org)
+    elif author:
+        put("issuer", author)  # a report's author, over its bracketed date
     elif source_body:
         put("issuer", source)
     elif meta.get("ContentSource") and _org_line(meta["ContentSource"]):

@@ -1144,3 +1144,12 @@ def test_a_dated_header_cut_short_and_a_text_size_widget_are_no_title() -> None:
     )
     meta = metadata_of(text)
     assert (meta.title, meta.date) == ("让更多的孩子在家门口享受优质教育", "2009-12-24")
+
+
+def test_a_reports_author_over_its_bracketed_date_is_its_issuer() -> None:
+    text = (
+        "2010 年工作总结和 2011 年工作打算\n县教育体育局\n(2010 年 11 月 26 日)\n"
+        "2010 年以来,县教育体育局坚持以科学发展观为统领,全力推进教育发展,各项工作进展顺利。\n"
+    )
+    meta = metadata_of(text)
+    assert (meta.issuer, meta.date) == ("县教育体育局", "2010-11-26")
