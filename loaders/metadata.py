@@ -899,8 +899,9 @@ def _bracketed_opening(line: str) -> tuple[int, int] | None:
 # A document's title run into the text around it on a page that lost its line breaks: after
 # its 发文字号 or its signature's date (…〔2020〕11号|某局关于…的通知|各县…, 某局2023年8月11日|
 # 某县…的实施意见|为加快…), a body's matter ending with a kind of document.
+# A title holds no clause mark, quote or 了 (县教育局印发了《…的通知》 narrates one).
 _GLUED_TITLE = re.compile(
-    r"(?:号|[0-9]日)(?P<title>[\u4e00-\u9fff]{2,30}(?:关于)?[^。;；:：\n]{2,120}?的"
+    r"(?:号|[0-9]日)(?P<title>(?:(?!了)[\u4e00-\u9fff0-9()（）〔〕\-—]){4,150}?的"
     r"(?:实施意见|意见|实施方案|方案|通知|决定|办法|批复|通报|公告))"
 )
 
@@ -916,6 +917,8 @@ def _glued_title(line: str) -> tuple[int, int] | None:
     >>> line[slice(*_glued_title(line))]
     '青禾县推进集团化办学的实施意见'
     >>> _glued_title("本报讯 3月8日上午,青禾县举办了开学典礼。") is None
+    True
+    >>> _glued_title("本报讯 8月11日县教育局印发了《关于做好开学工作的通知》,要求做好准备。") is None
     True
     """
     match = _GLUED_TITLE.search(line, 0, 240)
