@@ -25,7 +25,8 @@ import cn2an
 import jieba
 
 from loaders.dictionary import word_frequency
-from loaders.extract.areas import AreaContext, zone_spelling, zone_types
+from loaders.extract import lexicon
+from loaders.extract.areas import AreaContext, zone_spelling
 from loaders.extract.boundaries import head_of
 from loaders.extract.concepts import family_label
 from loaders.extract.gazetteer import after_places, leading_place, load_gazetteer
@@ -675,8 +676,7 @@ def _place_prefixed_forms(
 def _zone_name() -> re.Pattern[str]:
     """Return the pattern of a zone's name: an own name of two to four characters and a zone
     head (白鹭新区, 青禾经开区)."""
-    heads = sorted(zone_types(), key=len, reverse=True)
-    return re.compile(r"[\u4e00-\u9fff]{2,4}(?:" + "|".join(heads) + ")")
+    return re.compile(r"[\u4e00-\u9fff]{2,4}(?:" + lexicon.alternation("zone_heads") + ")")
 
 
 def _zone_prefixed_full(name: str, fulls: set[str]) -> str | None:

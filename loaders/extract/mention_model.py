@@ -36,7 +36,7 @@ from loaders.extract.boundaries import (
 )
 from loaders.extract.concepts import concept_for
 from loaders.extract.features import Words, anchor_features, features, repeated
-from loaders.extract.gazetteer import leading_place, load_gazetteer
+from loaders.extract.gazetteer import after_places, load_gazetteer
 from loaders.extract.lexical import FUNCTION_TAGS, Token, analyse
 from loaders.extract.model import AREA, GROUP, ORG, PROGRAM, SCHOOL, Candidate
 from loaders.extract.people import after_titled_person
@@ -973,13 +973,8 @@ def _places_only(text: str) -> bool:
     >>> _places_only("温州"), _places_only("浙江省温州市"), _places_only("党组成员")
     (True, True, False)
     """
-    gaz = load_gazetteer()
-    while text:
-        length = leading_place(gaz, text)
-        if not length:
-            return False
-        text = text[length:]
-    return True
+    had, rest = after_places(load_gazetteer(), text)
+    return had and not rest
 
 
 def _with_led_group(best: Scored, group: Sequence[Scored]) -> Scored:
