@@ -641,6 +641,22 @@ def _local(options: list[AreaInfo], context: AreaContext) -> AreaInfo | None:
 _NOT_IN_BODY = re.compile(r"[^\u4e00-\u9fff]|[的及或在是对为从向由将把被给等各该这其我你他她]")
 
 
+def _level_begins(text: str, at: int, last: int, floor: int) -> bool:
+    """Return True when a level character at `at` (before `last`) begins a department's name:
+    not a character of an everyday word (城|市, 社|区, 市场|) nor the second of two levels.
+
+    >>> _level_begins("区人社局", 0, 2, 0), _level_begins("社区人社局", 1, 3, 0)
+    (True, False)
+    """
+    return (
+        at < last
+        and text[at] in LEVELS
+        and (at == floor or text[at - 1] not in LEVELS)
+        and (at == floor or not everyday_word(text[at - 1 : at + 1]))
+        and not _opens_a_noun(text, at)
+    )
+
+
 def _graded(text: str, at: int, head_start: int, low: int) -> bool:
     """Return True when 等 stands from `at` to the head and each ends a word with the character
     before it (高等, 中等: a grade of education), not a list (各校等).
@@ -655,9 +671,10 @@ def _graded(text: str, at: int, head_start: int, low: int) -> bool:
 
 # A quoted short name inside a body's own name (县“双减”办公室): its quotes are no break.
 _QUOTED = re.compile(r"“[\u4e00-\u9fff0-9+]{1,8}”")
-# Characters between an area (or a parent body) and the head: as many as the mention model's
-# alternatives reach (人力资源和社会保障 + 局).
-_OPEN_REACH = REACH[ORG] - 1
+# Characters of a department's own name between its area (or level character, or parent body)
+# and its head: as many as the mention model's alternatives reach before a head, enough for
+# the longest departments' names (科学技术和工业信息化 + 局, 政务服务和大数据管理 + 局).
+_OPEN_REACH = REACH[ORG]
 
 
 @lru_cache(maxsize=1)
@@ -853,7 +870,8 @@ def _open_start(
         return _chain_start(gaz, text, area_starts[head_start], floor)  # 某某新区 + 管委会
     # Quote marks of a quoted short name wholly within reach are no break (县“双减”办公室).
     quoted = {i for m in _QUOTED.finditer(text, low, head_start) for i in (m.start(), m.end() - 1)}
-    for at in range(head_start - 1, low - 1, -1):
+    # One position further: a level character before a department's name of full reach.
+    for at in range(head_start - 1, max(floor, low - 1) - 1, -1):
         between = text[at:head_start]
         if at in quoted:
             continue
@@ -865,6 +883,8 @@ def _open_start(
             return None
         if text[at] in "和与" and at in ends:
             return None
+        if at < low:  # only the level character may stand here
+            return at if _level_begins(text, at, head_start - own, floor) else None
         parent = ends.get(at)
         if parent is not None and head_start - at >= 1:
             return parent.start  # 市教育局 + 财务 + 处
@@ -883,14 +903,8 @@ def _open_start(
             if begin == zone.start():
                 begin = _own_zone_name(text, zone.start(), floor) or begin  # 西咸新区
             return _chain_start(gaz, text, begin if begin >= floor else zone.start(), floor)
-        if (
-            at < head_start - own
-            and text[at] in LEVELS
-            and (at == floor or text[at - 1] not in LEVELS)
-            and (at == floor or not everyday_word(text[at - 1 : at + 1]))
-            and not _opens_a_noun(text, at)
-        ):
-            return at  # 区 + 人社 + 局 (but 城|市, 社|区, 市场|: an everyday word's character)
+        if _level_begins(text, at, head_start - own, floor):
+            return at  # 区 + 人社 + 局
         for length in place_lengths_before(gaz, text, at):
             if at - length >= floor and (text[at - length : at] in gaz.by_name):
                 return _chain_start(gaz, text, at - length, floor)  # 温州市 + 考试 + 院

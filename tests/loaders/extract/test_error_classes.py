@@ -797,8 +797,16 @@ def _open_bodies(text: str) -> set[str]:
 
 
 def test_a_department_with_a_long_name_is_proposed_whole():
-    # Nine characters between the area and the head: the longest common department name.
+    # Nine characters between the area and the head, and ten: the longest departments' names.
     assert "鹿城区人力资源和社会保障局" in _open_bodies("鹿城区人力资源和社会保障局发布公告。")
+    assert "鹿城区政务服务和大数据管理局" in _open_bodies("鹿城区政务服务和大数据管理局发布公告。")
+
+
+def test_a_long_department_name_after_a_level_character_is_a_body():
+    # The level character stands one place before a name of full reach (区 + 9 or 10 + 局).
+    text = "会上，区人力资源和社会保障局、区科学技术和工业信息化局负责同志作了发言。"
+    assert {"区人力资源和社会保障局", "区科学技术和工业信息化局"} <= _open_bodies(text)
+    assert {"鹿城区人力资源和社会保障局", "鹿城区科学技术和工业信息化局"} <= _names(text, ORG)
 
 
 @pytest.mark.parametrize("text", ["区教育局合作办学项目启动。", "全市推进集团化办学。"])
