@@ -709,8 +709,13 @@ def find_open_bodies(
     out: list[Candidate] = []
     for s_start, _s_end, hits in spans_with_hits(_head_hits(text), spans):
         for start, end, (head, cls) in hits:
-            if end in ends or in_disclosure_phrase(text, end, head):
-                continue  # a core rule named it already, or 政府|信息公开
+            # A core rule named it already (or 政府|信息公开), unless it read the core word
+            # alone (教师发展中心), which a department's longer name may end with.
+            named = ends.get(end)
+            if (named is not None and named.name not in CORES) or in_disclosure_phrase(
+                text, end, head
+            ):
+                continue
             if (
                 len(head) == 1
                 and everyday_word(text[start - 1 : end])
@@ -735,6 +740,8 @@ def find_open_bodies(
                 begin = _central_parent_start(text, start, s_start)  # 财政部|办公|厅
             if begin is not None and _role_inside(text, begin + 2, start):
                 continue  # 某局副局长|赵所某: a person's title and name, no department's name
+            if named is not None and (begin is None or begin >= named.start):
+                continue  # a core rule's name without an area, and no longer name holds it
             if begin is not None and not text.endswith(_NOT_BODIES, begin, end):
                 candidate = body_candidate(text, begin, end, head, cls, context, 0.6)
                 # A central body the list names whole (国办, 中宣部) is a rule's name, not a
@@ -753,14 +760,18 @@ _NOT_BODIES = (*lexicon.words("non_entity_heads"), "工作室", "工作站")
 
 
 def _role_inside(text: str, start: int, end: int) -> bool:
-    """Return True when a person's role begins in text[start:end] (副局长 in 某局副局长赵所):
-    a committee (委员会) holds the word 委员 but names no one's role.
+    """Return True when a person's role begins in text[start:end] right after a body's head
+    (副局长 in 某局副局长赵所): a committee (委员会) holds the word 委员 but names no one's role,
+    and a role word inside a department's own name (教学研究和|教师|发展中心) follows no head.
 
     >>> _role_inside("县教育局副局长赵所", 2, 8), _role_inside("省委机构编制委员会办公室", 2, 10)
     (True, False)
+    >>> _role_inside("区教学研究和教师发展中心", 2, 10)
+    False
     """
     return any(
-        role_follows(text, at) and not text.startswith("委员会", at) for at in range(start, end)
+        role_follows(text, at) and not text.startswith("委员会", at) and _head_hits_end(text, at)
+        for at in range(start, end)
     )
 
 

@@ -809,6 +809,14 @@ def test_a_long_department_name_after_a_level_character_is_a_body():
     assert {"鹿城区人力资源和社会保障局", "鹿城区科学技术和工业信息化局"} <= _names(text, ORG)
 
 
+def test_a_department_whose_name_ends_with_a_listed_body_is_named_whole():
+    # 教师发展中心 is a listed body by itself; a department's merged name may end with it, and
+    # the role word 教师 inside that name follows no body's head, so it is no person's title.
+    text = "近日，鹿城区教学研究和教师发展中心召开教研工作会议。"
+    assert "鹿城区教学研究和教师发展中心" in _open_bodies(text)
+    assert _names(text, ORG) == {"鹿城区教学研究和教师发展中心"}
+
+
 @pytest.mark.parametrize("text", ["区教育局合作办学项目启动。", "全市推进集团化办学。"])
 def test_a_one_character_head_that_begins_the_next_word_proposes_no_body(text: str):
     # 办 heads 政府办 and 人大办, but in 合作办学 and 集团化办学 it begins 办学.
