@@ -309,14 +309,24 @@ def leading_place(gaz: Gazetteer, text: str, max_len: int = 10) -> int:
     return 0
 
 
-def after_places(gaz: Gazetteer, text: str) -> tuple[bool, str]:
-    """Return whether `text` begins with area names, and what follows them all.
+# What a road's name ends with. A place's name before it names the road (南京路, 解放街: many
+# cities have one), not the place; a school or group named after its road keeps the road's name
+# whole, even where that name is a verb or a designation (建设路, 示范街).
+ROAD_HEAD = re.compile(r"[东南西北中]?(?:大街|大道|路|街|巷)")
 
-    >>> after_places(load_gazetteer(), "温州市鹿城区松涛桥小学"), after_places(load_gazetteer(), "松涛桥")
+
+def after_places(gaz: Gazetteer, text: str, roads: bool = False) -> tuple[bool, str]:
+    """Return whether `text` begins with area names, and what follows them all; with `roads`,
+    a place's name that names a road (温州市|南京路) is no place of the text's.
+
+    >>> gaz = load_gazetteer()
+    >>> after_places(gaz, "温州市鹿城区松涛桥小学"), after_places(gaz, "松涛桥")
     ((True, '松涛桥小学'), (False, '松涛桥'))
+    >>> after_places(gaz, "温州市南京路", roads=True)
+    (True, '南京路')
     """
     had, rest = False, text
-    while length := leading_place(gaz, rest):
+    while (length := leading_place(gaz, rest)) and not (roads and ROAD_HEAD.match(rest, length)):
         had, rest = True, rest[length:]
     return had, rest
 

@@ -483,7 +483,7 @@ def _heads_in_full(candidates: list[Candidate]) -> dict[tuple[str, str], str]:
     小学 and 中学 written in full (某某小学 = 某某小学校)."""
     names = {c.name for c in candidates if c.kind == SCHOOL}
     return {
-        (SCHOOL, n): n + "校" for n in names if n.endswith(("小学", "中学")) and n + "校" in names
+        (SCHOOL, n): n + "校" for n in names if _written_in_full(n, n + "校") and n + "校" in names
     }
 
 
@@ -702,12 +702,26 @@ def _zone_prefixed_full(name: str, fulls: set[str]) -> str | None:
 def _place_prefixed_full(name: str, fulls: set[str] | frozenset[str]) -> str | None:
     """Return the one name of `fulls` that is `name` with places before it, or None. Names
     that are each other's place-prefixed forms (经开区龙飞中学, 郑州经开区龙飞中学) are one
-    school written with more or fewer places: the fullest of them counts."""
+    school written with more or fewer places: the fullest of them counts, and so does a name
+    whose 小学 or 中学 is written in full (某某小学校 over 某某小学).
+
+    >>> _place_prefixed_full("柏溪小学", {"宜宾市叙州区柏溪小学", "宜宾市叙州区柏溪小学校"})
+    '宜宾市叙州区柏溪小学校'
+    """
     # A cheap test first: a place-prefixed form holds the name, and one with more places ends
     # as it does (most names do neither).
     options = [f for f in fulls if (name in f or f.endswith(name[-4:])) and place_prefixed(name, f)]
-    fullest = [o for o in options if not any(place_prefixed(o, p) for p in options)]
+    fullest = [
+        o
+        for o in options
+        if not any(place_prefixed(o, p) or _written_in_full(o, p) for p in options)
+    ]
     return fullest[0] if len(fullest) == 1 else None
+
+
+def _written_in_full(name: str, longer: str) -> bool:
+    """Return True when `longer` is `name` with its final 小学 or 中学 written in full (校)."""
+    return longer == name + "校" and name.endswith(("小学", "中学"))
 
 
 def full_form(

@@ -31,7 +31,6 @@ from loaders.documents import PolicyDocument
 from loaders.extract.lexical import analyse
 from loaders.extract.lexicon import alternation, load_list
 from loaders.extract.model import AREA, Candidate
-from loaders.extract.names import ROAD_HEAD
 from loaders.extract.place_words import (
     PlaceQuery,
     begins_inside_word,
@@ -42,6 +41,7 @@ from loaders.gazetteer import (
     GENERIC_PLACE_WORDS,
     LEVELS,
     REGIONS,
+    ROAD_HEAD,
     Area,
     AreaMatch,
     Gazetteer,

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from loaders.gazetteer import (
     LEVELS,
+    ROAD_HEAD,
     Area,
     Gazetteer,
     after_places,
@@ -22,6 +23,7 @@ AreaInfo = Area
 
 __all__ = [
     "LEVELS",
+    "ROAD_HEAD",
     "AreaInfo",
     "after_places",
     "Gazetteer",

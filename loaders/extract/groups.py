@@ -63,7 +63,7 @@ def _specific(name: str, suffix: str) -> bool:
     body = name[: len(name) - len(suffix)]
     if _NUMBERED_SCHOOL.fullmatch(body):
         return True  # 青田六中教育集团: named after its lead school's shorthand, place and all
-    _, body = after_places(gaz, body)
+    _, body = after_places(gaz, body, roads=True)  # 静宁路教育集团: a road's, not 静宁县's
     if _NUMBERED_SCHOOL.fullmatch(body):
         return True  # 县一中教育集团: named after its lead school's short form
     if POLICY_WORDS.search(body) or _GENERIC_GROUP.search(body):

@@ -19,7 +19,7 @@ import jieba
 from loaders.dictionary import dictionary_tag
 from loaders.extract import lexicon
 from loaders.extract.boundaries import CLOSING_QUOTES, ROLE_NOUN_HEADS
-from loaders.extract.gazetteer import leading_place, load_gazetteer
+from loaders.extract.gazetteer import ROAD_HEAD, leading_place, load_gazetteer
 from loaders.extract.place_words import jieba_reading, word_at
 
 jieba.setLogLevel(logging.WARNING)  # the dictionary-loading notice is not an error
@@ -166,11 +166,6 @@ def past_role_noun(text: str, at: int, end: int, min_specific: int = 2) -> int:
     ):
         return at + 1
     return at
-
-
-# What a road's name ends with: a school or group named after its road keeps the road's name
-# whole, even where that name is a verb or a designation (建设路, 示范街).
-ROAD_HEAD = re.compile(r"[东南西北中]?(?:大街|大道|路|街|巷)")
 
 
 def opens_a_longer_place(text: str, start: int, end: int) -> bool:

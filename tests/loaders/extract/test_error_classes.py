@@ -302,6 +302,21 @@ def test_a_quoted_group_name_keeps_the_area_written_before_it():
     assert {"鹿城区“青枫”教联体", "瓯海区“白鹭”教育集团"} <= _names(text, GROUP)
 
 
+def test_a_group_named_after_a_road_named_after_a_place_is_a_group():
+    # 解放 (解放区) and 南京 (南京市) are places, but with 路 they name roads, as groups are named.
+    text = "会上，解放路教育集团、南京路教育集团获批授牌，两个集团各有五所成员校。"
+    assert _names(text, GROUP) == {"解放路教育集团", "南京路教育集团"}
+
+
+def test_a_short_school_name_is_the_school_written_with_places_and_in_full():
+    # 青松小学 stands for 鹿城区青松小学校, which the text also writes as 鹿城区青松小学.
+    text = "鹿城区青松小学校举行开学典礼。鹿城区青松小学新建了操场。青松小学今年招生三百人。"
+    schools = extract(make_doc(text, chain=CHAIN)).entities
+    assert [(e.label, set(e.alt_labels)) for e in schools if e.kind == SCHOOL] == [
+        ("鹿城区青松小学校", {"鹿城区青松小学", "青松小学"})
+    ]
+
+
 def test_a_group_named_after_a_school_named_by_its_place_is_a_group():
     # 温州小学 is a school's own name (a place and a school type), so its group is named too.
     assert _names("温州小学教联体新增两所成员校。", GROUP) == {"温州小学教联体"}
