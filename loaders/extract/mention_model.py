@@ -1349,6 +1349,14 @@ def _list_item(
         start = scored.alternative.start
         if text[start - 1 : start] not in separators:
             continue
+        if text[start - 1] in _OPENING_MARKS and _tagged(scored, "first", _INCLUDING_TAGS):
+            # (含某某校区、…): a bracket's list opens with a verb (含, 包括); the item is the
+            # name after it.
+            after = [s for s in case.alternatives if _tagged(s, "before", _INCLUDING_TAGS)]
+            scored = min(after, key=lambda s: s.alternative.start, default=None)
+            if scored is None or scored.alternative.start <= start:
+                return None
+            start = scored.alternative.start
         body = text[start : case.anchor.head_start]
         if (
             0 < len(body) <= _ITEM_CHARS
@@ -1358,6 +1366,18 @@ def _list_item(
             return scored
         return None
     return None
+
+
+_OPENING_MARKS = "(（:："
+# The words a bracket's list may open with: a verb or preposition (含, 包括, 如).
+_INCLUDING_TAGS = ("v", "p")
+
+
+def _tagged(scored: Scored, where: str, tags: tuple[str, ...]) -> bool:
+    """Return True when LAC's word at `where` (first: the name's first word; before: the word
+    before it) has one of `tags`."""
+    kind = scored.alternative.anchor.kind
+    return any(f"{kind}:{where}={tag}" in scored.features for tag in tags)
 
 
 # Word classes that never stand inside a school, group, body or programme name before its head.

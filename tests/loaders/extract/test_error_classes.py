@@ -1135,6 +1135,15 @@ def test_list_sharing_one_head_names_each_school():
     assert {"桂花幼儿园", "樟树幼儿园"} <= schools
 
 
+@pytest.mark.parametrize("campus", ["前汇", "前进"])
+def test_a_bracket_list_opened_by_a_verb_holds_no_name_with_that_verb(campus: str):
+    # (含甲校区、乙校区): 含 ("including") opens the list; no campus is named 含甲校区.
+    text = f"1. 鹿城区实验小学集团学校(含{campus}校区、慈湖校区)"
+    schools = _names(text, SCHOOL)
+    assert {"鹿城区实验小学集团学校", "慈湖校区"} <= schools
+    assert not any(name.startswith("含") for name in schools)
+
+
 @pytest.mark.parametrize("first", ["还", "又", "就", "只"])
 def test_an_item_of_a_school_list_is_a_school_whatever_its_first_word(first: str):
     # LAC reads the item's first character as an adverb; its neighbours make it a name.
