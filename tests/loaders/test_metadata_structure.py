@@ -1153,3 +1153,13 @@ def test_a_reports_author_over_its_bracketed_date_is_its_issuer() -> None:
     )
     meta = metadata_of(text)
     assert (meta.issuer, meta.date) == ("县教育体育局", "2010-11-26")
+
+
+@pytest.mark.parametrize("box", ["在线检阅: 搜索", "站内 检索", "请输入关键字"])
+def test_a_search_box_is_no_title(box: str) -> None:
+    text = (
+        "无障碍 关怀版\n\n您当前所在位置: 首页>部门信息公开>市教育局>工作动态\n\n"
+        f"{box}\n\n青禾区今秋三所新校投入使用 新增学位两千个\n\n访问量:\n\n"
+        "本报讯 秋季开学,青禾区新建的三所学校投入使用,新增学位两千个,缓解了城区入学压力。\n"
+    )
+    assert metadata_of(text).title == "青禾区今秋三所新校投入使用 新增学位两千个"
