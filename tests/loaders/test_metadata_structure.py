@@ -1163,3 +1163,23 @@ def test_a_search_box_is_no_title(box: str) -> None:
         "本报讯 秋季开学,青禾区新建的三所学校投入使用,新增学位两千个,缓解了城区入学压力。\n"
     )
     assert metadata_of(text).title == "青禾区今秋三所新校投入使用 新增学位两千个"
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        (
+            "面向未来 滋养成长 ——青禾小学2024年度工作总结报告 好的教育是森林的样子,"
+            "结构精微、系统开放,一直是青禾人的追求。学校主动顺应变革,积极谋划,各项工作稳步推进。\n",
+            "面向未来 滋养成长 ——青禾小学2024年度工作总结报告",
+        ),
+        (
+            "青禾县第一中学简介:青禾县第一中学创办于1952年,坐落于县城中心,"
+            "是全县规模最大的一所初级中学,现有教学班四十个,学生两千余人。\n",
+            "青禾县第一中学简介",
+        ),
+    ],
+)
+def test_a_title_that_opens_the_first_paragraph_is_the_title(text: str, title: str) -> None:
+    # A page copied without its line breaks: the report's or the page's name runs into its text.
+    assert metadata_of(text).title == title
