@@ -70,6 +70,8 @@ _LABEL_FIELDS = {
     "信息分类": "category",
     "发布机构": "issuer",
     "发文机关": "issuer",
+    "发文机构": "issuer",
+    "发布机关": "issuer",
     "发布单位": "issuer",
     "发文单位": "issuer",
     "发布部门": "issuer",

@@ -1183,3 +1183,15 @@ def test_a_search_box_is_no_title(box: str) -> None:
 def test_a_title_that_opens_the_first_paragraph_is_the_title(text: str, title: str) -> None:
     # A page copied without its line breaks: the report's or the page's name runs into its text.
     assert metadata_of(text).title == title
+
+
+@pytest.mark.parametrize("label", ["发文机构", "发布机关"])
+def test_a_numbered_catalogue_names_the_issuer_under_either_label(label: str) -> None:
+    text = (
+        "1. [索引号]1101010020/2022-0001\n  2. [主题分类] 教育\n"
+        f"  3. [{label}] 青禾区教委办公室\n  4. [成文日期] 2022-03-01\n\n"
+        "青禾区教育事业发展规划\n\n"
+        "编制和实施五年规划,是推进教育事业发展的重要方式,现将规划印发如下,请认真贯彻执行。\n"
+    )
+    meta = metadata_of(text)
+    assert (meta.issuer, meta.title) == ("青禾区教委办公室", "青禾区教育事业发展规划")
