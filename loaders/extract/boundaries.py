@@ -11,6 +11,7 @@ mention_model.py scores every alternative and keeps the best one per anchor, or 
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -123,6 +124,31 @@ def head_class(anchor: Anchor) -> str:
 
 
 _VERB_TAGS = frozenset({"v", "vd", "d", "p", "c"})
+
+
+def glued_start(text: str, start: int, head_start: int, head: str) -> int:
+    """Return where a primary school's name from `start` to its head 小学 really begins: after
+    the last earlier 小学 that two or more characters follow (甲路小学|乙路小学: two schools
+    whose separator a copy lost), else `start`. A secondary school's name may hold its founder
+    school's (某大学附属中学|某某中学), and any may hold its group's (某小学教育集团|某某小学).
+
+    >>> t = "分别是甲山路小学乙水路小学"
+    >>> glued_start(t, 3, 11, "小学"), glued_start(t, 8, 11, "小学")
+    (8, 8)
+    >>> glued_start("甲山路小学教育集团乙水路小学", 0, 12, "小学")
+    0
+    """
+    if head != "小学":
+        return start
+    inner = text.rfind(head, start, head_start)
+    end = inner + len(head)
+    if inner < 0 or head_start - end < 2 or _GROUP_WORD.match(text, end):
+        return start
+    return end
+
+
+# What a group's name ends with, after the school that leads it (某小学|教育集团, 某小学(集团)).
+_GROUP_WORD = re.compile(r"(?:教育)?集团|[(（]集团|共同体|联盟|教联体|教共体")
 
 
 def verb_word(text: str, start: int) -> bool:

@@ -204,7 +204,7 @@ def describe(
                 and not _ORDINAL_COUNT.search(text, a.start, anchor.head_start)
             ]
         elif anchor.kind == SCHOOL:
-            alts = [a for a in alts if not _kinds_counted(text, a)]
+            alts = [a for a in alts if not _kinds_counted(text, a) and not _glued_names(text, a)]
         if anchor.kind in (SCHOOL, GROUP):
             alts = _past_role_nouns(text, alts)
         if anchor.kind in (SCHOOL, GROUP) and _COUNT_AFTER.match(text, anchor.end):
@@ -576,6 +576,12 @@ def _kinds_counted(text: str, alt: Alternative) -> bool:
     True
     """
     return _SCHOOLS_COUNTED.search(text, alt.start, alt.anchor.head_start) is not None
+
+
+def _glued_names(text: str, alt: Alternative) -> bool:
+    """Return True when an alternative holds two schools of its kind (boundaries.glued_start)."""
+    anchor = alt.anchor
+    return boundaries.glued_start(text, alt.start, anchor.head_start, anchor.head) > alt.start
 
 
 # A count's number (not an ordinal: 第三所): what _MEASURED and _COUNT_BEFORE read before a

@@ -18,7 +18,7 @@ import ahocorasick
 
 from loaders.dictionary import dictionary_tag, dictionary_word
 from loaders.extract import lexicon
-from loaders.extract.boundaries import LED_GROUP, head_ending_at, head_of, verb_word
+from loaders.extract.boundaries import LED_GROUP, glued_start, head_ending_at, head_of, verb_word
 from loaders.extract.cover import Cover
 from loaders.extract.gazetteer import leading_place, load_gazetteer
 from loaders.extract.model import GROUP, ORG, SCHOOL, Candidate
@@ -905,6 +905,8 @@ def _candidate(text: str, start: int, end: int, word: str, floor: int) -> Candid
         if word == "园区" and "幼儿园" not in head:
             return None  # 某某工业园区: a park; only a kindergarten's campus is its 园区
         return Candidate(SCHOOL, name, begin, end, "Campus", "schools.campus", 0.75)
+    glued = glued_start(text, begin, start, word)
+    name, begin = name[glued - begin :], glued  # 甲路小学|乙路小学: the last of them
     if not is_specific(name, suffix_len) or _verb_before_a_kind(name, suffix_len):
         return None
     level = SUFFIXES.get(word, "school")

@@ -1135,6 +1135,14 @@ def test_list_sharing_one_head_names_each_school():
     assert {"桂花幼儿园", "樟树幼儿园"} <= schools
 
 
+def test_primary_schools_whose_separators_a_copy_lost_are_each_a_school():
+    text = "鹿城区三所新建小学投入使用,分别是:青松路小学白杨街小学翠竹路小学,共计划招生十个班。"
+    assert {"青松路小学", "白杨街小学", "翠竹路小学"} <= _names(text, SCHOOL)
+    # A member school named after its group holds the group's lead school whole.
+    text = "今年新增成员校白鹭小学教育集团青松路小学,由白鹭小学统一管理。"
+    assert "白鹭小学教育集团青松路小学" in _names(text, SCHOOL)
+
+
 @pytest.mark.parametrize("campus", ["前汇", "前进"])
 def test_a_bracket_list_opened_by_a_verb_holds_no_name_with_that_verb(campus: str):
     # (含甲校区、乙校区): 含 ("including") opens the list; no campus is named 含甲校区.
