@@ -127,26 +127,32 @@ _VERB_TAGS = frozenset({"v", "vd", "d", "p", "c"})
 
 
 def glued_start(text: str, start: int, head_start: int, head: str) -> int:
-    """Return where a primary school's name from `start` to its head 小学 really begins: after
-    the last earlier 小学 that two or more characters follow (甲路小学|乙路小学: two schools
-    whose separator a copy lost), else `start`. A secondary school's name may hold its founder
-    school's (某大学附属中学|某某中学), and any may hold its group's (某小学教育集团|某某小学).
+    """Return where a primary school's or a campus's name from `start` to its head really
+    begins: after the last earlier 小学 or campus head that a name of two characters or more
+    follows (甲路小学|乙路小学, 甲校区|乙路小学, 甲校区|乙校区: names whose separator a copy
+    lost), else `start`. A school's name may hold its founder school's (某大学附属中学|某某中学,
+    某实验中学|某某小学), any may hold its group's (某小学教育集团|某某小学), a school's attached
+    one its founder's (某小学|附属幼儿园), and a campus its school's (某小学|某某校区).
 
     >>> t = "分别是甲山路小学乙水路小学"
     >>> glued_start(t, 3, 11, "小学"), glued_start(t, 8, 11, "小学")
     (8, 8)
     >>> glued_start("甲山路小学教育集团乙水路小学", 0, 12, "小学")
     0
+    >>> glued_start("甲山中学乙水小学", 0, 6, "小学"), glued_start("甲山小学乙水校区", 0, 6, "校区")
+    (0, 0)
     """
-    if head != "小学":
+    inner_heads = _GLUED_INNER.get(head)
+    if inner_heads is None:
         return start
-    inner = text.rfind(head, start, head_start)
-    end = inner + len(head)
-    if inner < 0 or head_start - end < 2 or _GROUP_WORD.match(text, end):
+    inner = max((m.end() for m in inner_heads.finditer(text, start, head_start - 2)), default=-1)
+    if inner < 0 or _GROUP_WORD.match(text, inner):
         return start
-    return end
+    return inner
 
 
+# The heads of names that a primary school's or a campus's own name never holds.
+_GLUED_INNER = {"小学": re.compile("小学|校区"), "校区": re.compile("校区")}
 # What a group's name ends with, after the school that leads it (某小学|教育集团, 某小学(集团)).
 _GROUP_WORD = re.compile(r"(?:教育)?集团|[(（]集团|共同体|联盟|教联体|教共体")
 

@@ -894,6 +894,8 @@ def _candidate(text: str, start: int, end: int, word: str, floor: int) -> Candid
     led = led_group_start(text, begin, floor)
     if led is not None:
         name, begin = text[led:end], led  # 某某中学(集团)|某某小学: named with its group
+    glued = glued_start(text, begin, start, word)
+    name, begin = name[glued - begin :], glued  # 甲路小学|乙路小学: the last of them
     if word in CAMPUS_SUFFIXES:
         head = name[: -len(word)]
         if len(name) <= len(word) + 1 or CAPACITY.search(head) or _BAD_CAMPUS.search(head):
@@ -905,8 +907,6 @@ def _candidate(text: str, start: int, end: int, word: str, floor: int) -> Candid
         if word == "园区" and "幼儿园" not in head:
             return None  # 某某工业园区: a park; only a kindergarten's campus is its 园区
         return Candidate(SCHOOL, name, begin, end, "Campus", "schools.campus", 0.75)
-    glued = glued_start(text, begin, start, word)
-    name, begin = name[glued - begin :], glued  # 甲路小学|乙路小学: the last of them
     if not is_specific(name, suffix_len) or _verb_before_a_kind(name, suffix_len):
         return None
     level = SUFFIXES.get(word, "school")

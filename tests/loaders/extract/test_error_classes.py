@@ -1138,6 +1138,12 @@ def test_list_sharing_one_head_names_each_school():
 def test_primary_schools_whose_separators_a_copy_lost_are_each_a_school():
     text = "鹿城区三所新建小学投入使用,分别是:青松路小学白杨街小学翠竹路小学,共计划招生十个班。"
     assert {"青松路小学", "白杨街小学", "翠竹路小学"} <= _names(text, SCHOOL)
+    text = "鹿城区新投入使用3所学校,分别为青松路小学东湖校区白杨街小学西山校区以及鹿城区实验小学。"
+    schools = _names(text, SCHOOL)
+    assert {"青松路小学东湖校区", "白杨街小学", "白杨街小学西山校区"} <= schools
+    assert not any("校区白杨" in name for name in schools)
+    # A primary school named after its founder school holds that school's name whole.
+    assert "青禾实验中学白杨小学" in _names("青禾实验中学白杨小学今年招生。", SCHOOL)
     # A member school named after its group holds the group's lead school whole.
     text = "今年新增成员校白鹭小学教育集团青松路小学,由白鹭小学统一管理。"
     assert "白鹭小学教育集团青松路小学" in _names(text, SCHOOL)
