@@ -1136,9 +1136,9 @@ def test_list_sharing_one_head_names_each_school():
 
 
 def test_primary_schools_whose_separators_a_copy_lost_are_each_a_school():
-    text = "鹿城区三所新建小学投入使用,分别是:青松路小学白杨街小学翠竹路小学,共计划招生十个班。"
+    text = "名单如下:青松路小学白杨街小学翠竹路小学。以上学校请于月底前报送材料。"
     assert {"青松路小学", "白杨街小学", "翠竹路小学"} <= _names(text, SCHOOL)
-    text = "鹿城区新投入使用3所学校,分别为青松路小学东湖校区白杨街小学西山校区以及鹿城区实验小学。"
+    text = "今年秋季,青松路小学东湖校区白杨街小学西山校区同时启用,鹿城区实验小学扩建完工。"
     schools = _names(text, SCHOOL)
     assert {"青松路小学东湖校区", "白杨街小学", "白杨街小学西山校区"} <= schools
     assert not any("校区白杨" in name for name in schools)
