@@ -68,7 +68,7 @@ _STRONG_TERMS = re.compile(
     r"放大\s*缩小|"
     r"上一篇|下一篇|上一页|下一页|上一期|下一期|上一版|下一版|前一天|后一天|返回顶部|网站首页|智能问答|个人中心|"
     # a search box and its suggestions (快捷搜索: 汽车 科技), its button as a word of its own
-    # ending the line (在线检阅: 搜索), its prompt (请输入关键字)
+    # ending the line (文件查询: 搜索), its prompt (请输入关键字)
     r"快捷搜索|站内搜索|热门搜索|(?:^|[\s:])(?:搜索|检索)\s*$|请输入(?:搜索)?关键[字词]|"
     # a link to the site's front page in a path (数字版首页 > 第A08版), a media player's or a
     # page's own prompt (点击观看全程视频), an e-paper's field labels (报纸名称:, 版面:)

@@ -929,7 +929,7 @@ def _glued_title(line: str) -> tuple[int, int] | None:
 
 # A page's title that opens its first paragraph, set off by white space or a colon: phrases
 # without clause marks (a subtitle's dash may open one) ending with a kind of report or page
-# (…——某小学2024年度工作总结报告 好的教育是…, 某中学简介:某中学创办于…).
+# (…——某小学2024年度工作总结报告 一年来…, 某中学简介:某中学始建于…).
 _OPENING_TITLE = re.compile(
     r"(?P<title>(?:[^\s,，。;；:：!?！？、“”\"《》()（）]{2,40}\s?){1,4}?"
     r"(?:总结报告|工作报告|工作总结|工作要点|工作计划|工作思路|实施方案|简介|概况))(?:\s|[:：])"
@@ -939,10 +939,10 @@ _OPENING_TITLE = re.compile(
 def _opening_title(line: str) -> tuple[int, int] | None:
     """Return the span of a title that opens the page's first paragraph, or None.
 
-    >>> line = "面向未来 滋养成长 ——青禾小学2024年度工作总结报告 好的教育是森林的样子,…"
+    >>> line = "守正创新 行稳致远 ——青禾小学2024年度工作总结报告 一年来,学校坚持…"
     >>> line[slice(*_opening_title(line))]
-    '面向未来 滋养成长 ——青禾小学2024年度工作总结报告'
-    >>> line = "青禾县第一中学简介:青禾县第一中学创办于1952年,…"
+    '守正创新 行稳致远 ——青禾小学2024年度工作总结报告'
+    >>> line = "青禾县第一中学简介:青禾县第一中学始建于1956年,…"
     >>> line[slice(*_opening_title(line))]
     '青禾县第一中学简介'
     >>> _opening_title("今年以来,全县认真落实工作要点 各项工作进展顺利。") is None
