@@ -101,7 +101,8 @@ def _areas() -> list[Area]:
         import jionlp  # prints a banner on import
 
         tree = jionlp.china_location_loader(detail=True)
-    areas = list(_walk(tree))
+        changes = jionlp.china_location_change_loader()
+    areas = list(_walk(_with_changes(tree, changes)))
     rows = tuple((a.name, a.code, a.level, a.chain, a.codes, a.aliases) for a in areas)
     with contextlib.suppress(OSError):
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -149,6 +150,54 @@ def _aliases(node: dict, name: str) -> tuple[str, ...]:
         return kept
     kinds = tuple(a + autonomous.group() for a in kept if name.startswith(a))
     return kept + tuple(k for k in kinds if k != name and k not in kept)
+
+
+def _with_changes(tree: dict, changes: list[dict]) -> dict:
+    """Return jionlp's table with the renamings of its change table (china_location_change_
+    loader) applied: a document names an area by the name of its year.
+
+    An area the table lists under a name it has since lost (无为县, 无为市 since 2019) takes
+    its new name; an area renamed before the table's year (襄樊市, 襄阳市 since 2010; 沙县,
+    沙县区 since 2021) keeps the old name as an alias. The area's code, and so its IRI, stay.
+    Only a renaming that keeps the place's own name is read so (its level or its form changed):
+    a new name of its own (宜宾县 → 叙州区) may be a merger's (下城区 → 拱墅区), where the old
+    name is another area's, and a name the table still gives to an area, or a move to another
+    parent, leaves the areas as they are.
+    """
+    tree = {p: dict(province) for p, province in tree.items()}
+    names = {
+        name
+        for province in tree.values()
+        for city in province.values()
+        if isinstance(city, dict)
+        for name in (*city, *(k for k in city if isinstance(city[k], dict)))
+    }
+    for change in changes:
+        old = [loc[0] for loc in change.get("old_loc") or () if loc and loc[0]]
+        new = [loc for loc in change.get("new_loc") or () if loc]
+        if len(old) != len(new) or len(new) < 2 or old[:-1] != new[:-1] or old[-1] == new[-1]:
+            continue  # a merge or a move: no one area
+        parent = tree.get(new[0])
+        if parent is None or (len(new) == 3 and not isinstance(parent.get(new[1]), dict)):
+            continue
+        if len(new) == 3:
+            city = dict(parent[new[1]])
+            parent[new[1]] = city
+            parent = city
+        before, after = old[-1], new[-1]
+        if before[0] != after[0]:
+            continue  # 下城区 → 拱墅区, 宜宾县 → 叙州区: merged, or named anew
+        if after in parent and before not in parent and before not in names:
+            node = dict(parent[after])
+        elif before in parent and after not in parent:
+            node = dict(parent.pop(before))
+        else:
+            continue
+        parent[after] = node
+        alias = node.get("_alias") or ()
+        aliases = [alias] if isinstance(alias, str) else list(alias)
+        node["_alias"] = aliases if before in aliases else [*aliases, before]
+    return tree
 
 
 def _walk(tree: dict) -> Iterator[Area]:

@@ -11,6 +11,7 @@ from hypothesis import strategies as hs
 import loaders.gazetteer as gazetteer
 from loaders import metadata
 from loaders.extract import areas as extract_areas
+from loaders.extract import extract as extract_doc
 from loaders.extract import gazetteer as extract_gazetteer
 from loaders.extract.rdf import entity_node
 from loaders.gazetteer import (
@@ -191,3 +192,21 @@ def test_an_unreadable_cache_file_is_passed_over_and_written_again(tmp_path, mon
     gazetteer._cache_path().write_bytes(damage)
     assert gazetteer._areas() == expected
     assert gazetteer._cache_path().read_bytes() != damage
+
+
+def test_an_area_renamed_keeping_its_own_name_is_known_by_both_names():
+    gaz = gazetteer.load_gazetteer()
+    # Renamed after the table's year (无为县 → 无为市, 2019): the new name, the same code.
+    assert [(a.name, a.code) for a in gaz.by_name["无为市"]] == [("无为市", "340225")]
+    assert [a.name for a in gaz.by_alias["无为县"]] == ["无为市"]
+    # Renamed before it (襄樊市 → 襄阳市, 2010; 潞城市 → 潞城区, 2018): the old name an alias.
+    assert [a.name for a in gaz.by_alias["襄樊市"]] == ["襄阳市"]
+    assert [a.name for a in gaz.by_alias["潞城市"]] == ["潞城区"]
+    # Merged or named anew (下城区 into 拱墅区; 宜宾县 → 叙州区): no old name stands for them.
+    assert "下城区" not in gaz.by_alias and "宜宾县" not in gaz.by_alias
+
+
+def test_a_bureau_of_an_area_named_as_it_was_is_that_areas_bureau():
+    doc = make_doc("1998年,襄樊市教委印发通知。", chain=("湖北省",))
+    bodies = [e for e in extract_doc(doc).entities if e.kind == "org"]
+    assert [(e.label, e.alt_labels) for e in bodies] == [("襄阳市教育委员会", ("襄樊市教委",))]
