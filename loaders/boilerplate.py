@@ -165,8 +165,10 @@ def line_kind(line: str) -> str:
         len(tokens) >= 3 and all(len(t) <= 10 for t in tokens) and _ARROW.search(content)
     ):
         return "strong"  # a breadcrumb without its 您的位置 label: '>政务公开>规划计划>…'
-    if len(set(_WEAK_TERMS.findall(content))) >= 2:
-        return "strong"  # a footer line: '联系地址:… 邮政编码:… 电子邮箱:…'
+    if len(set(_WEAK_TERMS.findall(content))) >= 2 and not content.endswith("。"):
+        # a footer line: '联系地址:… 邮政编码:… 电子邮箱:…' (a notice's sentence that gives
+        # its contact, '联系处室:某处;联系电话:…(传真)。', ends as a sentence does)
+        return "strong"
     words = content.split()
     if len(words) >= 2 and len(set(words)) == 1:
         return "strong"  # a logo's alt text repeated: '苏宁有房 苏宁有房'

@@ -101,3 +101,16 @@ def test_a_block_of_contact_fields_is_boilerplate() -> None:
         "白鹭县召开教育工作会议\n会议部署了今年的重点工作。\n联系人:张老师\n"
     )
     assert _body_of(text) == "白鹭县召开教育工作会议\n会议部署了今年的重点工作。\n联系人:张老师"
+
+
+def test_a_notices_contact_sentence_is_its_text() -> None:
+    # Its office and its 电话 and 传真 in one sentence: a footer's fields end no sentence.
+    text = (
+        "各县(市、区)教育局:\n现将有关事项通知如下,请认真做好安排。\n"
+        "联系处室:市教育局基础教育处;联系电话:0000-1234567,1234568(传真)。\n"
+        "青禾市教育局办公室\n2024年5月6日\n"
+        "联系地址:青禾路1号 联系电话:0000-7654321 传真:0000-7654322\n"
+    )
+    body = _body_of(text)
+    assert "联系处室:市教育局基础教育处;联系电话:0000-1234567,1234568(传真)。" in body
+    assert "联系地址" not in body
