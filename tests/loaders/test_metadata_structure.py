@@ -1130,6 +1130,17 @@ def test_a_joint_documents_title_names_its_issuers() -> None:
             "为加快建设教育强县,现就推进全县集团化办学提出如下意见。\n",
             "青禾县推进集团化办学促进教育优质均衡发展的实施意见",
         ),
+        # The report's or the page's name opens the text, set off by a space or a colon.
+        (
+            "守正创新 行稳致远 ——青禾小学2024年度工作总结报告 一年来,学校坚持立德树人,"
+            "深化课堂改革,加强教师培养,各项工作稳步推进,办学质量持续提升。\n",
+            "守正创新 行稳致远 ——青禾小学2024年度工作总结报告",
+        ),
+        (
+            "青禾县第一中学简介:青禾县第一中学始建于1956年,是一所省级示范高中,"
+            "现有教学班四十个,学生两千余人,教职工一百八十人。\n",
+            "青禾县第一中学简介",
+        ),
     ],
 )
 def test_a_title_run_into_a_page_without_line_breaks_is_found(text: str, title: str) -> None:
@@ -1163,26 +1174,6 @@ def test_a_search_box_is_no_title(box: str) -> None:
         "6月5日,青禾区召开教师队伍建设推进会,总结上半年工作,部署下一阶段任务。\n"
     )
     assert metadata_of(text).title == "青禾区召开教师队伍建设推进会"
-
-
-@pytest.mark.parametrize(
-    ("text", "title"),
-    [
-        (
-            "守正创新 行稳致远 ——青禾小学2024年度工作总结报告 一年来,学校坚持立德树人,"
-            "深化课堂改革,加强教师培养,各项工作稳步推进,办学质量持续提升。\n",
-            "守正创新 行稳致远 ——青禾小学2024年度工作总结报告",
-        ),
-        (
-            "青禾县第一中学简介:青禾县第一中学始建于1956年,是一所省级示范高中,"
-            "现有教学班四十个,学生两千余人,教职工一百八十人。\n",
-            "青禾县第一中学简介",
-        ),
-    ],
-)
-def test_a_title_that_opens_the_first_paragraph_is_the_title(text: str, title: str) -> None:
-    # A page copied without its line breaks: the report's or the page's name runs into its text.
-    assert metadata_of(text).title == title
 
 
 @pytest.mark.parametrize("label", ["发文机构", "发布机关"])
