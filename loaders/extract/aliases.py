@@ -916,6 +916,11 @@ def _expand_short(name: str, schools: set[str], gaz, context: AreaContext | None
     if len(areas) > 1:
         codes = context.codes if context is not None else frozenset()
         areas = [a for a in areas if a.code in codes] or areas[:0]
+    if context is not None and context.chain:
+        # A place of the document's own province (滨江二小 in a page of 江西's: a school's own
+        # name, not 杭州's 滨江区); a page placed nowhere is read as before.
+        province = context.chain[0].code[:2]
+        areas = [a for a in areas if a.code[:2] == province or a.code in context.named]
     if len(areas) == 1:
         return areas[0].name + tail
     return None

@@ -953,6 +953,18 @@ def test_no_body_begins_inside_a_zone_name():
 
 
 # 5. Short forms are altLabels of the full entity, not entities of their own.
+@pytest.mark.parametrize(
+    ("chain", "label"),
+    [(("浙江省", "杭州市"), "滨江区第二小学"), (("江西省", "赣州市", "章贡区"), "滨江二小")],
+)
+def test_a_numbered_short_form_is_spelled_out_with_a_place_of_its_own_province(chain, label):
+    # 滨江 is 杭州's 滨江区 in a page of 浙江's; elsewhere it is a school's own name.
+    text = "滨江二小今年招收一年级新生三百人。"
+    assert [e.label for e in extract(make_doc(text, chain=chain)).entities if e.kind == SCHOOL] == [
+        label
+    ]
+
+
 def test_a_school_written_with_fewer_of_its_places_is_one_entity():
     text = "常州市钟楼区青枫路小学今年扩建。常州市青枫路小学新增班级6个。青枫路小学校长介绍了情况。"
     schools = [e for e in extract(make_doc(text, chain=("江苏省", "常州市"))).entities]
