@@ -127,10 +127,10 @@ _VERB_TAGS = frozenset({"v", "vd", "d", "p", "c"})
 
 
 def glued_start(text: str, start: int, head_start: int, head: str) -> int:
-    """Return where a primary school's or a campus's name from `start` to its head really
-    begins: after the last earlier 小学 or campus head that a name of two characters or more
-    follows (甲路小学|乙路小学, 甲校区|乙路小学, 甲校区|乙校区: names whose separator a copy
-    lost), else `start`. A school's name may hold its founder school's (某大学附属中学|某某中学,
+    """Return where a primary school's, a kindergarten's or a campus's name from `start` to its
+    head really begins: after the last earlier head of its own kind or a campus's that a name
+    of two characters or more follows (甲路小学|乙路小学, 甲校区|乙路小学, 甲分园|乙幼儿园:
+    names whose separator a copy lost), else `start`. A school's name may hold its founder school's (某大学附属中学|某某中学,
     某实验中学|某某小学), any may hold its group's (某小学教育集团|某某小学), a school's attached
     one its founder's (某小学|附属幼儿园), and a campus its school's (某小学|某某校区).
 
@@ -151,8 +151,15 @@ def glued_start(text: str, start: int, head_start: int, head: str) -> int:
     return inner
 
 
-# The heads of names that a primary school's or a campus's own name never holds.
-_GLUED_INNER = {"小学": re.compile("小学|校区"), "校区": re.compile("校区")}
+# The heads that a primary school's, a kindergarten's or a campus's own name never holds.
+_GLUED_INNER = {
+    "小学": re.compile("小学|校区|分校"),
+    "幼儿园": re.compile("幼儿园|分园|校区"),
+    # A branch school's campus is named from it (某实验学校某某分校|某某路校区).
+    "校区": re.compile("校区"),
+    "分校": re.compile("分校"),
+    "分园": re.compile("分园"),
+}
 # What a group's name ends with, after the school that leads it (某小学|教育集团, 某小学(集团)).
 _GROUP_WORD = re.compile(r"(?:教育)?集团|[(（]集团|共同体|联盟|教联体|教共体")
 

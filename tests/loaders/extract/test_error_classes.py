@@ -1156,6 +1156,10 @@ def test_primary_schools_whose_separators_a_copy_lost_are_each_a_school():
     schools = _names(text, SCHOOL)
     assert {"青松路小学东湖校区", "白杨街小学", "白杨街小学西山校区"} <= schools
     assert not any("校区白杨" in name for name in schools)
+    # A branch's head run into a kindergarten's name (东湖分园|白杨幼儿园) ends a name too.
+    text = "今年新开办青松幼儿园、东湖分园白杨幼儿园两所幼儿园。"
+    assert {"青松幼儿园", "白杨幼儿园"} <= _names(text, SCHOOL)
+    assert "东湖分园白杨幼儿园" not in _names(text, SCHOOL)
     # A primary school named after its founder school holds that school's name whole.
     assert "青禾实验中学白杨小学" in _names("青禾实验中学白杨小学今年招生。", SCHOOL)
     # A member school named after its group holds the group's lead school whole.
