@@ -60,7 +60,7 @@ from loaders.extract.lexical import analyse
 from loaders.extract.model import PROGRAM, SCHOOL, Candidate, Entity, Mention, Relation
 from loaders.extract.names import programme_start
 from loaders.extract.schools import has_numbered_school, is_specific
-from loaders.gazetteer import leading_place, load_gazetteer, resolve_chain
+from loaders.gazetteer import after_places, leading_place, load_gazetteer, resolve_chain
 from loaders.identifiers import normalise_key
 
 # The heads a programme name ends with (lexicon/programme_heads.tsv).
@@ -1013,7 +1013,9 @@ def _suffix_candidate(text: str, s_start: int, start: int, end: int, word: str) 
     if _CLASS_LIST.match(text, end):
         return None  # 搭建名辅导员工作室、班主任发展工作室等平台: kinds of platform
     longest = 24 if word == "主题教育" else 16  # campaign titles are long (学习贯彻…主题教育)
-    if not quoted and len(spec) > longest and not name.startswith(BASED_ON):
+    # The places a name opens with are its scope, not its words (某区|教育科技人才…项目).
+    own = after_places(load_gazetteer(), spec)[1]
+    if not quoted and len(own) > longest and not name.startswith(BASED_ON):
         return None
     return _make(text, begin, end, name, "programs.suffix")
 

@@ -1264,6 +1264,12 @@ def test_conjunction_inside_a_name_opens_no_list_item():
 
 
 # 7. Programmes: named initiatives yes; bundles, events, designations and titles no.
+def test_a_long_programme_name_after_its_place_is_a_programme():
+    # The place is the programme's scope: it does not count toward a name's length.
+    text = "启动鹿城区乡村小规模学校教学质量整体提升工程。"
+    assert _names(text, PROGRAM) == {"鹿城区乡村小规模学校教学质量整体提升工程"}
+
+
 @pytest.mark.parametrize(
     "text",
     [
