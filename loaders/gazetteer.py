@@ -165,13 +165,11 @@ def _with_changes(tree: dict, changes: list[dict]) -> dict:
     parent, leaves the areas as they are.
     """
     tree = {p: dict(province) for p, province in tree.items()}
-    names = {
-        name
-        for province in tree.values()
-        for city in province.values()
-        if isinstance(city, dict)
-        for name in (*city, *(k for k in city if isinstance(city[k], dict)))
-    }
+    # The names of the provinces, cities and counties: an old name that is one stays its own.
+    names = {*tree}
+    for province in tree.values():
+        cities = {k: v for k, v in province.items() if isinstance(v, dict)}
+        names |= {*cities, *(k for city in cities.values() for k in city)}
     for change in changes:
         old = [loc[0] for loc in change.get("old_loc") or () if loc and loc[0]]
         new = [loc for loc in change.get("new_loc") or () if loc]

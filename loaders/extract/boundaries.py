@@ -130,9 +130,10 @@ def glued_start(text: str, start: int, head_start: int, head: str) -> int:
     """Return where a primary school's, a kindergarten's or a campus's name from `start` to its
     head really begins: after the last earlier head of its own kind or a campus's that a name
     of two characters or more follows (甲路小学|乙路小学, 甲校区|乙路小学, 甲分园|乙幼儿园:
-    names whose separator a copy lost), else `start`. A school's name may hold its founder school's (某大学附属中学|某某中学,
-    某实验中学|某某小学), any may hold its group's (某小学教育集团|某某小学), a school's attached
-    one its founder's (某小学|附属幼儿园), and a campus its school's (某小学|某某校区).
+    names whose separator a copy lost), else `start`. A school's name may hold its founder
+    school's (某大学附属中学|某某中学, 某实验中学|某某小学), any may hold its group's (某小学
+    教育集团|某某小学), a school's attached one its founder's (某小学|附属幼儿园), and a campus
+    its school's (某小学|某某校区).
 
     >>> t = "分别是甲山路小学乙水路小学"
     >>> glued_start(t, 3, 11, "小学"), glued_start(t, 8, 11, "小学")
