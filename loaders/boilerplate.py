@@ -46,8 +46,11 @@ CATALOGUE_LABELS = (
 _LONG_LABELS = "|".join(
     label for label in CATALOGUE_LABELS.split("|") if len(re.sub(r"\\s\*", "", label)) >= 3
 )
+# A label may be written with another before it (备注/文号:) or with the kind of record it
+# belongs to (公文生成日期:).
+_LABEL_LEAD = r"(?:[\u4e00-\u9fff]{1,4}\s*/\s*|公文)?"
 _CATALOGUE_LINE = re.compile(
-    rf"^{_BULLET}(?:(?:{CATALOGUE_LABELS})\s*:|[【\[](?:{CATALOGUE_LABELS})[】\]]"
+    rf"^{_BULLET}{_LABEL_LEAD}(?:(?:{CATALOGUE_LABELS})\s*:|[【\[](?:{CATALOGUE_LABELS})[】\]]"
     rf"|(?:{_LONG_LABELS})(?:[ \t]+[^\s:]|[ \t]*$))"
 )
 _ALONE_LABEL = re.compile(rf"^{_BULLET}(?:{_LONG_LABELS})[ \t]*:?[ \t]*$")

@@ -114,3 +114,14 @@ def test_a_notices_contact_sentence_is_its_text() -> None:
     body = _body_of(text)
     assert "联系处室:市教育局基础教育处;联系电话:0000-1234567,1234568(传真)。" in body
     assert "联系地址" not in body
+
+
+def test_a_catalogue_label_written_with_another_or_its_record_kind_is_a_label() -> None:
+    # 备注/文号: and 公文生成日期: label a disclosure catalogue's fields as 文号: and 生成日期: do.
+    text = (
+        "    • 索 引 号:QH0012-2019-00042\n    • 备注/文号:青教函〔2019〕8号\n"
+        "    • 公文生成日期:2019-09-12\n    青禾市教育局关于同意调整招生计划的批复\n"
+        "    市直有关小学:\n      你们的申请报告已收悉,经研究,同意调整招生计划。\n"
+    )
+    body = _body_of(text)
+    assert body.splitlines()[0].strip() == "青禾市教育局关于同意调整招生计划的批复"
