@@ -523,6 +523,28 @@ def _places_and_stage(name: str, head: str) -> bool:
     return specific_part(name, len(head)) == ("", True)
 
 
+# The heads that name a stage of schooling and nothing more.
+_STAGE_HEADS = ("幼儿园", "小学", "中学", "初中", "高中", "学校")
+
+
+def _province_and_stage(name: str, head: str) -> bool:
+    """Return True when `name` is a province's full name followed by its head alone (浙江省
+    幼儿园: the province's kindergartens, as in a rule's title). A county's or a city's may be
+    one school (某某县幼儿园), and so may a municipality's (北京小学, 上海中学).
+
+    >>> _province_and_stage("浙江省幼儿园", "幼儿园"), _province_and_stage("含山县幼儿园", "幼儿园")
+    (True, False)
+    >>> _province_and_stage("北京小学", "小学"), _province_and_stage("北京市小学", "小学")
+    (False, False)
+    """
+    if head not in _STAGE_HEADS:
+        return False  # 辽宁省实验学校: a kind of school named with its province is one
+    place = name[: len(name) - len(head)]
+    return place.endswith(("省", "自治区")) and any(
+        a.level == "province" for a in load_gazetteer().by_name.get(place, ())
+    )
+
+
 def _suffixed(
     text: str, hits: list[tuple[int, int, str]], s_start: int, s_end: int
 ) -> list[Candidate]:
@@ -552,6 +574,8 @@ def _suffixed(
             continue  # 农村小学教师: a kind of teacher, no school
         if titled and candidate is not None and _places_and_stage(candidate.name, word):
             continue  # 某县初中名教师: a stage of the county's schools qualifies the title
+        if candidate is not None and _province_and_stage(candidate.name, word):
+            continue  # 《某省幼儿园办园质量评价指标》: a kind of the province's schools
         if candidate is not None:
             found.append(candidate)
             campus = _PAREN_CAMPUS.match(text, end, s_end)

@@ -240,6 +240,10 @@ def test_party_prefix_is_no_part_of_a_school_or_group_name():
         ("全县现有寄宿制学校12所,九年一贯制学校3所。", SCHOOL),  # a kind, then its count
         ("普高学校和中职学校招生比例大体相当。", SCHOOL),  # kinds abbreviated (普通高中, 中等职业)
         ("不少家长希望孩子到内地学校读书。", SCHOOL),  # a locality, as 省内 and 省外
+        (
+            "依据《浙江省幼儿园办园行为督导评估办法》开展评估。",
+            SCHOOL,
+        ),  # a province's kindergartens
         ("城乡结对共建立帮扶关系普通高中15对。", SCHOOL),
         ("加快推进续建项目,确保按期完工。", PROGRAM),
         ("各校要在月底前报送明年工作计划。", PROGRAM),
