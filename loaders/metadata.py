@@ -271,6 +271,11 @@ _SIGNATURE_INLINE = re.compile(
     re.MULTILINE,
 )
 _DATE_LINE = re.compile(rf"^[ \t]*(?P<date>{_DATE_TEXT})[ \t]*$", re.MULTILINE)
+# A signature whose two lines a copy ran into one (某市教育局2024年1月29日): the whole line.
+_SIGNATURE_GLUED = re.compile(
+    rf"^[ \t]*(?P<org>[{_CJK}()]{{2,40}}{_ORG_SUFFIX})(?P<date>{_DATE_TEXT})[ \t]*$",
+    re.MULTILINE,
+)
 _RED_HEADER = re.compile(rf"^\s*(?P<org>[{_CJK}() ]{{3,60}}?)\s*文\s*件\s*$", re.MULTILINE)
 _SPACED_HEADER = re.compile(rf"^\s*(?P<org>(?:[{_CJK}] ){{3,}}[{_CJK}])(?![{_CJK}])", re.MULTILINE)
 _PRINTED = re.compile(
@@ -1164,7 +1169,7 @@ _LABELLED_DATE = re.compile(
 )
 # A source line's date after the source's name (来源:某某日报 2023-03-15).
 _SOURCED_DATE = re.compile(
-    rf"(?:^|(?<=[\s|•·]))来源[ \t]*:[^\n:]{{1,24}}?[ \t](?P<date>{_NUMERIC_DATE})",
+    rf"(?:^|(?<=[\s|•·]))来(?:源|自)[ \t]*:[^\n:]{{1,24}}?[ \t](?P<date>{_NUMERIC_DATE})",
     re.MULTILINE,
 )
 
@@ -1304,6 +1309,7 @@ def find_signature(norm: str) -> tuple[Span, Span] | None:
         if _org_line(norm[org_start:org_end].replace(" ", "")):
             return Span(org_start, org_end), Span(match.start("date"), match.end("date"))
     inline = _SIGNATURE_INLINE.search(norm) if _SPACE_DATE.search(norm) else None
+    inline = inline or (_SIGNATURE_GLUED.search(norm) if _DATE_LINE_END.search(norm) else None)
     if inline:
         return Span(*inline.span("org")), Span(*inline.span("date"))
     return None

@@ -1186,3 +1186,24 @@ def test_a_numbered_catalogue_names_the_issuer_under_either_label(label: str) ->
     )
     meta = metadata_of(text)
     assert (meta.issuer, meta.title) == ("青禾区教委办公室", "青禾区教育事业发展规划")
+
+
+def test_a_signature_run_into_one_line_gives_the_issuer_and_the_date() -> None:
+    text = (
+        "关于公布幼儿园年检结果的通知\n各县(市、区)教育局:\n"
+        "经研究,同意青禾幼儿园等五所幼儿园通过年检,请各地做好后续工作。\n青禾市教育局2024年3月5日\n"
+    )
+    meta = metadata_of(text)
+    assert (meta.issuer, meta.date) == ("青禾市教育局", "2024-03-05")
+    # A sentence that opens with a body and a date is no signature.
+    text = "青禾市召开教育工作会议\n市教育局2024年3月5日召开会议,部署全年工作。\n"
+    assert metadata_of(text).date is None
+
+
+def test_a_byline_labelled_laizi_gives_the_date() -> None:
+    # 来自: (from) labels a byline's source as 来源: does.
+    text = (
+        "青禾中学今年扩建新校区\n来自:某某教育资讯网 2014-12-20\n"
+        "今年秋季,青禾中学新校区投入使用,新增学位一千个,学校将招收新生。\n"
+    )
+    assert metadata_of(text).date == "2014-12-20"
