@@ -1381,7 +1381,7 @@ _INCLUDING_TAGS = ("v", "p")
 
 def _tagged(scored: Scored, where: str, tags: tuple[str, ...]) -> bool:
     """Return True when LAC's word at `where` (first: the name's first word; before: the word
-    before it) has one of `tags`."""
+    before it; in: any word inside it) has one of `tags`."""
     kind = scored.alternative.anchor.kind
     return any(f"{kind}:{where}={tag}" in scored.features for tag in tags)
 
@@ -1403,8 +1403,7 @@ _PROPOSERS = ("organizations.open",)
 
 def _foreign_inside(scored: Scored) -> bool:
     """Return True when LAC reads a function word (verb, particle …) inside the name."""
-    kind = scored.alternative.anchor.kind
-    return any(f"{kind}:in={tag}" in scored.features for tag in _FOREIGN_TAGS)
+    return _tagged(scored, "in", _FOREIGN_TAGS)
 
 
 def _proposed(scored: Scored) -> bool:
