@@ -263,6 +263,20 @@ def in_disclosure_phrase(text: str, end: int, head: str) -> bool:
     )
 
 
+MAIN_SITE = "本部"
+
+
+def names_main_site(text: str, head_start: int, head: str) -> bool:
+    """Return False when `head` is 本部 (a main site) after a name that is not a group's: a
+    school's 本部 is that school itself, no campus of its own (某某中学本部, 学校校本部); a
+    group's 本部 is its lead school, a name (某某教育集团本部). True for any other head.
+
+    >>> names_main_site("青松中学本部", 4, "本部"), names_main_site("青松教育集团本部", 6, "本部")
+    (False, True)
+    """
+    return head != MAIN_SITE or bool(head_ending_at(text, head_start, GROUP))
+
+
 # What follows 政府信息 in a body's name (信息中心, 信息化办公室, 信息办, 信息科, 信息处).
 _INFORMATION_BODY = frozenset("中化办科处技")
 
@@ -291,6 +305,8 @@ def find_anchors(
             if head_start <= floor or runs_on(text, end, head, kind) is not None:
                 continue
             if kind == ORG and in_disclosure_phrase(text, end, head):
+                continue
+            if kind == SCHOOL and not names_main_site(text, head_start, head):
                 continue
             kept = best.get((kind, end))
             if kept is None or head_start < kept.head_start:

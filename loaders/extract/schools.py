@@ -18,7 +18,14 @@ import ahocorasick
 
 from loaders.dictionary import dictionary_tag, dictionary_word
 from loaders.extract import lexicon
-from loaders.extract.boundaries import LED_GROUP, glued_start, head_ending_at, head_of, verb_word
+from loaders.extract.boundaries import (
+    LED_GROUP,
+    glued_start,
+    head_ending_at,
+    head_of,
+    names_main_site,
+    verb_word,
+)
 from loaders.extract.cover import Cover
 from loaders.extract.gazetteer import leading_place, load_gazetteer
 from loaders.extract.model import GROUP, ORG, SCHOOL, Candidate
@@ -924,6 +931,8 @@ def _candidate(text: str, start: int, end: int, word: str, floor: int) -> Candid
         head = name[: -len(word)]
         if len(name) <= len(word) + 1 or CAPACITY.search(head) or _BAD_CAMPUS.search(head):
             return None
+        if not names_main_site(text, start, word):
+            return None  # 某某中学本部: the school itself, found by its own head
         # 区二中新校区: a numbered school's short form is no generic modifier (区, 二, 中, 新).
         generic = GENERIC.fullmatch(head) and not has_numbered_school(head)
         if generic or GENERIC_HEADS.fullmatch(head):

@@ -41,6 +41,15 @@ def test_parenthesised_campus_keeps_its_school():
     assert {"温州市青松中学", "温州市青松中学(北校区)"} <= names_of(ex, SCHOOL)
 
 
+def test_a_schools_main_site_is_the_school_itself():
+    # 本部 after a school's name is that school's own site, no campus of its own; after a
+    # group's name it is the group's lead school, a name.
+    text = "初三学生秋季回到温州市青松中学本部上课,学校校本部另建体育馆。"
+    assert names_of(extract(make_doc(text, chain=CHAIN)), SCHOOL) == {"温州市青松中学"}
+    ex = extract(make_doc("白鹭教育集团本部与南浦分校结对。", chain=CHAIN))
+    assert "白鹭教育集团本部" in names_of(ex, SCHOOL)
+
+
 def test_school_inside_a_group_name_is_not_a_school_mention():
     ex = extract(make_doc("成立青松中学教育集团。", chain=CHAIN))
     assert names_of(ex, SCHOOL) == set()
