@@ -30,7 +30,7 @@ import re
 
 from loaders.documents import Span
 from loaders.normalise import normalise_text
-from loaders.titles import is_site_name
+from loaders.titles import is_site_name, labelled_byline
 
 _BULLET = r"[\s•·●◆■□▪►▶>※*\-]*"
 # Disclosure catalogue (政府信息公开目录) and article-header labels: metadata, not body.
@@ -82,6 +82,11 @@ _STRONG_TERMS = re.compile(
     r"本(?:网)?站由|未经(?:书面)?许可不得(?:复制|转载|镜像)|转载请注明出处|"
     r"建议使用[^。]{0,20}浏览器|最佳(?:浏览|显示)?分辨率",
     re.IGNORECASE,
+)
+# A weather widget: a temperature beside a weather word (某地明日天气 多云 9℃-14℃, 晴 3°C).
+_WEATHER = re.compile(
+    r"(?:天气|晴|多云|阴|雨|雪)[^。,]{0,12}?\d{1,2}\s*(?:℃|°C)"
+    r"|\d{1,2}\s*(?:℃|°C)[^。,]{0,12}?(?:晴|多云|阴|雨|雪)"
 )
 # Pagination: 18/18条, 共3页, 第1/2页, 1/1页. Only whether a line has one matters, so the pattern
 # opens with one character class (a digit, 共, 第) and a search skips to those in C.
@@ -135,6 +140,8 @@ def line_kind(line: str) -> str:
     'strong'
     >>> line_kind("一、指导思想")
     'body'
+    >>> line_kind("某地明日天气 多云 9℃-14℃"), line_kind("教室温度不低于18℃。")
+    ('strong', 'body')
     >>> line_kind("抄送:市教育局,区委办。")
     'body'
     """
@@ -159,7 +166,7 @@ def line_kind(line: str) -> str:
         or _FONT_SIZE.match(content)
     ):
         return "strong"
-    if len(content) <= 60 and _STRONG_TERMS.search(content):
+    if len(content) <= 60 and (_STRONG_TERMS.search(content) or _WEATHER.search(content)):
         return "strong"
     tokens = (
         [t for t in _SPLIT_TOKENS.split(content) if t] if _MAY_SPLIT.search(content) else [content]
@@ -216,18 +223,28 @@ _CONTACT_BLOCK = 3
 
 def _mark_story_lists(lines: list[str], kinds: list[str]) -> None:
     """Mark a list heading and the headlines under it as strong, in place: the headlines run
-    until a line that is no short headline (a paragraph of text, or one ending a sentence)."""
+    until a line that is no short headline (a paragraph of text, or one ending a sentence), or
+    until a labelled byline (来源:… 时间:…), which belongs to the page's own headline: the line
+    over it is that headline, and the list (or a run of empty list headings) ended before it."""
     for i, line in enumerate(lines):
         if not _LIST_HEADING.match(_LEADING_BULLET.sub("", line.strip())):
             continue
         kinds[i] = "strong"
+        last = i
         for j in range(i + 1, len(lines)):
             item = _LEADING_BULLET.sub("", lines[j].strip())
             if not item:
                 continue
+            if labelled_byline(item):
+                if last > i and not _LIST_HEADING.match(
+                    _LEADING_BULLET.sub("", lines[last].strip())
+                ):
+                    kinds[last] = line_kind(lines[last])
+                break
             if len(item) > _HEADLINE_ITEM or item.endswith(("。", ";", ":")):
                 break
             kinds[j] = "strong"
+            last = j
 
 
 def _mark_contact_blocks(lines: list[str], kinds: list[str]) -> None:

@@ -207,6 +207,16 @@ def is_byline(line: str) -> bool:
     return bool(_BYLINE_LABEL.search(line) or _BARE_DATE.match(line))
 
 
+def labelled_byline(line: str) -> bool:
+    """Return True for a byline that names its fields (来源:…, 作者 …, 时间:…): what a page
+    prints under its own headline, and a list of other stories does not under each of its own.
+
+    >>> labelled_byline("来源:某某日报 作者: 编辑:张三 时间:2022-06-20"), labelled_byline("2022-06-20")
+    (True, False)
+    """
+    return "。" not in line and len(line) <= 120 and bool(_BYLINE_LABEL.search(line))
+
+
 def title_bounds(line: str) -> tuple[int, int]:
     """Return (start, end) of the headline inside a title line, decoration left out.
 

@@ -95,6 +95,22 @@ def test_headlines_under_a_list_heading_are_boilerplate() -> None:
     assert _body_of(text) == "白鹭县召开教育工作会议\n会议部署了今年的重点工作。"
 
 
+def test_a_byline_ends_a_story_list_and_keeps_the_headline_over_it() -> None:
+    # Empty list headings of a sidebar over the page's own headline and byline: the headline
+    # is the page's, not an item of the list.
+    text = (
+        "相关新闻\n最新文章\n白鹭县调研中小学校网点布局 部署扩容工作\n"
+        "来源:白鹭日报 作者: 编辑:李某 时间:2022-06-20\n"
+        "6月19日,县长到三所学校调研网点布局。\n"
+    )
+    assert _body_of(text).startswith("白鹭县调研中小学校网点布局 部署扩容工作\n")
+
+
+def test_a_weather_widget_is_boilerplate() -> None:
+    text = "白鹭明日天气 小雨 12℃-18℃\n白鹭县召开教育工作会议\n会议部署了今年的重点工作。\n"
+    assert _body_of(text) == "白鹭县召开教育工作会议\n会议部署了今年的重点工作。"
+
+
 def test_a_block_of_contact_fields_is_boilerplate() -> None:
     text = (
         "  • 地址:江苏省南京市\n  • 电话:+86-0000-0000\n  • 邮箱:someone@example.com\n\n"
