@@ -194,9 +194,11 @@ _MATTER_OPENER = re.compile(_MATTER_OPENERS)
 # GB/T 9704 7.3.1), or before its disclosure's (某局信息公开指南, 某局政府信息公开年度报告),
 # a space before it allowed (某区人民政府 关于印发…); joint issuers are
 # written one after another with a space between (某市委教育工委 某市教育局2024年工作要点).
+# A year that opens a time phrase (2022年以来, 2020年起) is no document's year: the body before
+# it is the headline's object (督查组对某区人民政府2022年以来履行职责情况开展督查).
 _TITLE_ISSUER = re.compile(
     rf"(?P<org>(?:[{_CJK}()]{{2,40}}?{_ORG_SUFFIX}[ \t\u3000]+)*[{_CJK}()]{{2,40}}?{_ORG_SUFFIX})"
-    rf"(?=\s*(?:(?:19|20)\d{{2}}\s*年|{_MATTER_OPENERS}|(?:政府)?信息公开))"
+    rf"(?=\s*(?:(?:19|20)\d{{2}}\s*年(?!以来|来|起|至今)|{_MATTER_OPENERS}|(?:政府)?信息公开))"
 )
 
 

@@ -795,6 +795,8 @@ def test_the_headline_comes_after_an_indented_path_to_the_story() -> None:
         ("温州市教育局关于做好秋季开学工作的通知", "温州市教育局"),
         ("区教育局2022年工作总结", None),  # no area: a shared file, of no one known
         ("鹿城区教育局成立", None),  # news of the bureau, not a document it issued
+        # the body before a time phrase (2021年以来) is the headline's object, not its author
+        ("温州市督导组对鹿城区人民政府2021年以来推进教育工作情况开展督查", None),
     ],
 )
 def test_a_title_that_opens_with_a_body_and_its_area_names_the_issuer(
