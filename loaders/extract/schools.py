@@ -72,7 +72,7 @@ GENERIC = re.compile(
 )
 # A level character for the document's own area and kind words after it name one school, the
 # area's own (县实验小学, 市外国语学校): a short form listed as written (ANNOTATION.md).
-_OWN_LEVELS = ("市", "县", "区")
+_OWN_LEVELS = ("省", "市", "县", "区")
 _SERIAL = re.compile(r"[一二三四五六七八九十]{1,3}|[0-9]{1,3}")
 # A number of two or three characters (十六, 四十, 八十八) before a school head is the school's
 # number (八十八中学, 第 left out); a single numeral before one is a count (一中学, 三小学).
@@ -113,9 +113,12 @@ GENERIC_HEADS = re.compile("(?:" + lexicon.alternation("generic_school_heads") +
 # Category words: a place followed only by these is a kind of school in that place
 # (江苏省义务教育学校), while a place with a descriptor (鹿城外国语学校) is one school.
 CATEGORY = re.compile("(?:" + lexicon.alternation("school_categories") + ")+")
-# Capacity and count phrases: 3轨18班小学, 6所学校, 20余家学校 describe schools, never name one.
+# Capacity, count and share phrases: 3轨18班小学, 6所学校, 20余家学校, 超八成学校 (more than
+# eight tenths of the schools) describe schools, never name one. A share is told by the word
+# before or after it: 九成 alone opens a place's name (九成宫镇).
 CAPACITY = re.compile(
     r"[0-9一二三四五六七八九十两]+轨|[0-9一二三四五六七八九十两几余多]+[所家个座]|[0-9]+班"
+    r"|[超近逾约占达][一二三四五六七八九]成|[一二三四五六七八九]成(?:以上|左右)"
 )
 # Words after which a school name begins (verbs, prepositions, conjunctions): the text left
 # of the rightmost one is not part of the name (引进北师大附校, 由市直学校托管, 完成X校区).

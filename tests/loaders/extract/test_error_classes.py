@@ -226,6 +226,7 @@ def test_party_prefix_is_no_part_of_a_school_or_group_name():
         ("全区创建省级达标学校四所。", SCHOOL),
         ("推动优质高中扩容,新增学位八百个。", SCHOOL),
         ("评选出市级示范初中两所。", SCHOOL),
+        ("授予12所学校浙江省模范学校称号。", SCHOOL),  # an honour with its province
         # 城区 names a district in a few cities; before a head alone it is a kind of place.
         ("城区小学与乡村小学结对,共享课程资源。", SCHOOL),
         ("尤其是一些学校在硬件方面仍有短板。", SCHOOL),  # a quantifier

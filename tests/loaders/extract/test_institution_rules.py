@@ -5,6 +5,7 @@ from __future__ import annotations
 from loaders.extract import extract
 from loaders.extract.model import AREA, GROUP, SCHOOL
 from loaders.extract.rdf import entity_iri_value
+from loaders.extract.schools import is_specific
 from loaders.identifiers import entity_iri
 from tests.loaders.extract.helpers import make_doc, names_of, relations_of
 
@@ -39,6 +40,19 @@ def test_ordinal_shorthand_of_plenary_sessions_is_not_a_school():
 def test_parenthesised_campus_keeps_its_school():
     ex = extract(make_doc("年内竣工温州市青松中学(北校区)。", chain=CHAIN))
     assert {"温州市青松中学", "温州市青松中学(北校区)"} <= names_of(ex, SCHOOL)
+
+
+def test_a_share_of_the_schools_names_none():
+    # 超七成学校: more than seven tenths of the schools; 九成 alone opens a town's name.
+    assert not is_specific("超七成学校", 2)
+    assert not is_specific("八成以上幼儿园", 3)
+    assert is_specific("九成宫镇中心小学", 2)
+
+
+def test_the_provinces_own_school_of_a_kind_is_a_short_form_name():
+    # 省实验小学: the province's experimental primary school, as 县实验小学 is the county's.
+    ex = extract(make_doc("省实验小学今年新增班级8个。", chain=CHAIN))
+    assert names_of(ex, SCHOOL) == {"省实验小学"}
 
 
 def test_a_schools_main_site_is_the_school_itself():
