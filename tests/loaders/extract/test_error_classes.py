@@ -616,6 +616,9 @@ def test_a_sub_unit_of_an_autonomous_regions_body_is_found(text: str):
         ("区总工会慰问一线教师。", "区总工会"),
         ("区教育局人事股办理调动手续。", "区教育局人事股"),
         ("教育部教材工作司印发通知。", "教育部教材工作司"),  # a ministry's department
+        # 总局 is an everyday word too (the head office), but a general administration's head
+        ("经国家体育总局认定为示范学校。", "国家体育总局"),
+        ("吉林省森林工业总局所属学校移交地方管理。", "吉林省森林工业总局"),
     ],
 )
 def test_bodies_of_any_department_are_found_by_their_head(text: str, body: str):
