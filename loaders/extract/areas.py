@@ -289,21 +289,28 @@ def _level_form(match: AreaMatch, norm: str) -> tuple[Area, ...]:
 
 
 # The rest of a 、-list of short place names whose level character comes once, after the last
-# (义乌、东阳、永康等市: each is a 市): the items, then 等 and the level character.
-_LISTED_LEVEL = re.compile(r"(?:、[\u4e00-\u9fff]{2,5}?)*等([省市县区])")
+# (义乌、东阳、永康等市: each is a 市): the items, then 等, their count maybe (等5个县), and the
+# level character, or two (县(市), 县市: counties and county-level cities).
+_LISTED_LEVEL = re.compile(
+    r"(?:、[\u4e00-\u9fff]{2,5}?)*等(?:[0-9一二三四五六七八九十两]+个)?"
+    r"([省市县区](?:[((][市区、]{1,3}[))])?)"
+)
 
 
 def _listed_form(match: AreaMatch, norm: str) -> tuple[Area, ...]:
     """Return the areas a short form names as an item of a list that ends with their level
-    character (…、永康等市: the county-level city 永康市), or ()."""
+    character (…、永康等市: the county-level city 永康市; …、东宁等5个县(市)), or ()."""
     if norm[match.end : match.end + 1] not in "、等":
         return ()
     listed = _LISTED_LEVEL.match(norm, match.end)
-    # The level character ends the list, not begins a word (…新城等区域: 区域 is "area").
-    if listed is None or dictionary_word(norm[listed.start(1) : listed.end(1) + 1]):
+    # The level character ends the list, not begins a word (…新城等区域: 区域 is "area"); two
+    # level characters (县市) are a pair of levels.
+    pair = norm[listed.start(1) : listed.start(1) + 2] if listed else ""
+    both = all(c in "省市县区" for c in pair)
+    if listed is None or (dictionary_word(pair) and not both):
         return ()
-    level = listed.group(1)
-    return tuple(a for a in match.aliased if a.level != "town" and a.name.endswith(level))
+    levels = tuple(c for c in listed.group(1) + (pair if both else "") if c in "省市县区")
+    return tuple(a for a in match.aliased if a.level != "town" and a.name.endswith(levels))
 
 
 def _resolve(

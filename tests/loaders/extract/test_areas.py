@@ -219,6 +219,16 @@ def test_short_forms_listed_before_their_shared_level_character_are_areas():
     assert {"义乌市", "东阳市", "永康市"} <= labels
 
 
+@pytest.mark.parametrize(
+    "tail", ["等4个县(市)", "等四个县市", "等县(市)"], ids=["count", "pair", "bracket"]
+)
+def test_a_list_of_short_forms_may_count_its_items_and_name_two_levels(tail: str):
+    # 等4个县(市): the items' count, then counties and county-level cities, either level.
+    text = f"此次调研覆盖龙游、江山、常山、开化{tail}的乡村学校。"
+    labels = names_of(extract(make_doc(text, ("浙江省", "衢州市"))), AREA)
+    assert {"龙游县", "江山市", "常山县", "开化县"} <= labels
+
+
 def test_a_level_character_that_begins_a_word_ends_no_list_of_areas():
     # 区 of 区域 ("area") after 等 is no level character: 新城 names no district here.
     assert not names_of(extract(make_doc("规划范围包括南部新城等区域。", ("浙江省",))), AREA)
