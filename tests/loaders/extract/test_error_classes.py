@@ -765,6 +765,8 @@ def test_a_short_form_shared_by_a_city_and_other_districts_does_not_set_the_area
 
 def test_a_bodys_meeting_room_is_a_place_not_a_body():
     assert _names("4月3日,全区校长会议在鹿城区教育局四楼会议室召开。", ORG) == {"鹿城区教育局"}
+    # 机关大院: the compound where the bodies sit (院 heads institutes' names too)
+    assert not any("大院" in name for name in _names("升旗仪式在市委机关大院举行。", ORG))
 
 
 @pytest.mark.parametrize("hall", ["报告厅", "多功能厅", "会议厅"])
