@@ -843,9 +843,9 @@ _CJK_CHAR = re.compile(r"[\u4e00-\u9fff]")
 # A national scope at the start of a body's name.
 _NATIONAL = re.compile(r"国家|中央|全国|中国")
 _CENTRAL_BODIES = frozenset(lexicon.words("central_bodies"))
-# Characters a central body's name may follow directly: conjunctions and the like (和民政部),
-# and 原 (former: 原人事部, a ministry since merged).
-_NAME_OPENERS = frozenset("和与及同由对向经原")
+# Characters a central body's name may follow directly: conjunctions and prepositions (和民政部,
+# 被教育部评为, 受财政部委托), and 原 (former: 原人事部, a ministry since merged).
+_NAME_OPENERS = frozenset("和与及同由对向经原被受")
 
 
 def _head_hits_end(text: str, end: int) -> bool:

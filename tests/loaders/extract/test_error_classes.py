@@ -618,6 +618,7 @@ def test_a_sub_unit_of_an_autonomous_regions_body_is_found(text: str):
         ("教育部教材工作司印发通知。", "教育部教材工作司"),  # a ministry's department
         # 总局 is an everyday word too (the head office), but a general administration's head
         ("经国家体育总局认定为示范学校。", "国家体育总局"),
+        ("该校被国家体育总局命名为特色学校。", "国家体育总局"),  # after a passive's 被
         ("吉林省森林工业总局所属学校移交地方管理。", "吉林省森林工业总局"),
     ],
 )
