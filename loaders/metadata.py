@@ -767,7 +767,11 @@ def _title_lines(norm: str, lines: list[tuple[int, int]], at: int) -> tuple[int,
         following = norm[slice(*lines[last + 1])]
         if _is_paragraph(following) or len(text) > 100:
             break
-        if not opens_more_than_it_closes(text) and not _matter_goes_on(text, following):
+        if (
+            not opens_more_than_it_closes(text)
+            and not _matter_goes_on(text, following)
+            and not _joined_on(text, following)
+        ):
             break
         last += 1
     if (
@@ -813,6 +817,13 @@ def _matter_goes_on(text: str, following: str) -> bool:
         and _DOCUMENT_KIND.search(following) is not None
         and _is_title_line(following)
     )
+
+
+def _joined_on(text: str, following: str) -> bool:
+    """Return True when a title wraps after a conjunction that joins two of its parts: a line
+    ends with 及, 暨, 和 or 与 (某局2022年工作总结及 / 2023年工作要点), which no title ends
+    with, and the next line is a title's line."""
+    return text.endswith(("及", "暨", "和", "与", "、")) and _is_title_line(following)
 
 
 def _byline_headline(

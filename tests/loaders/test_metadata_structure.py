@@ -341,6 +341,16 @@ def test_title_wrapped_over_lines_keeps_its_issuer_and_whole_subject() -> None:
     assert metadata_of(page).title == "青禾县教育体育局关于印发《青禾县学前教育三年行动计划》的通知"
 
 
+def test_title_wrapped_after_a_conjunction_goes_on_to_its_next_part() -> None:
+    # No title ends with 及: 某局2023年工作总结及 / 2024年工作思路 is one title.
+    page = (
+        "白鹭县教育局2023年工作总结及\n"
+        "2024年工作思路\n"
+        "2023年,全县教育系统围绕立德树人根本任务,推动各项工作落地见效。\n"
+    )
+    assert metadata_of(page).title == "白鹭县教育局2023年工作总结及2024年工作思路"
+
+
 def test_title_printed_as_its_issuers_line_then_its_matter_keeps_both() -> None:
     page = (
         "中共青禾县委教育工委 青禾县教育体育局\n"
