@@ -41,8 +41,8 @@ _NUMBERED_TAILS = {"中": "中学", "小": "小学", "幼": "幼儿园"}
 _SHORT_EXPERIMENTAL = re.compile(r"(.{2,5}?)实小")
 # A numbered short form with no place (五十七中, 57中, 十二小): the document's own school.
 _PLACELESS_NUMBERED = re.compile(r"([一二三四五六七八九十]{1,3}|[1-9][0-9]?)([中小幼])")
-# A short form the document defines: F(以下简称S) / F(简称“S”).
-_DEFINED = re.compile(r"[(（](?:以下)?简称[“\"]?([\u4e00-\u9fff]{2,8})[”\"]?[)）]")
+# A short form the document defines: F(以下简称S) / F(简称“S”) / F(以下简称:S).
+_DEFINED = re.compile(r"[(（](?:以下)?简称[::]?\s*[“\"]?([\u4e00-\u9fff]{2,8})[”\"]?[)）]")
 # Campus heads: a campus name is its school's name (or short form) plus one of these parts.
 _CAMPUS_HEADS = ("校区", "分校", "分园", "园区", "校部")
 # A short form that keeps a whole level word keeps the level: 薛家中学 is no 薛家中心小学.

@@ -66,19 +66,21 @@ def _specific(name: str, suffix: str) -> bool:
     _, body = after_places(gaz, body, roads=True)  # 静宁路教育集团: a road's, not 静宁县's
     if _NUMBERED_SCHOOL.fullmatch(body):
         return True  # 县一中教育集团: named after its lead school's short form
-    if POLICY_WORDS.search(body) or _GENERIC_GROUP.search(body):
-        return False
     if body in SCHOOL_SUFFIXES:
         # 小学教育集团: groups of primary schools; but 某某小学教联体, named after a school whose
         # name is a place's (青田小学), is named as that school is.
         head = name[: len(name) - len(suffix)]
         return head != body and is_specific(head, len(body))
     if body.endswith(tuple(SCHOOL_SUFFIXES)):
-        # A group named after its lead school (实验小学校教育集团): the school must be specific.
+        # A group named after its lead school (实验小学校教育集团): the school must be specific,
+        # and then its name may hold any word (某区教师进修学院附属小学教育集团: 教师 names no
+        # teachers' alliance there).
         for school_suffix in sorted(SCHOOL_SUFFIXES, key=len, reverse=True):
             head = name[: len(name) - len(suffix)]
             if head.endswith(school_suffix) and is_specific(head, len(school_suffix)):
                 return True
+    if POLICY_WORDS.search(body) or _GENERIC_GROUP.search(body):
+        return False
     # The stage of education a head's 教育 completes (基础|教育集团, 城乡义务|教育集团) and the
     # schools it groups (中小学|教育集团) are kinds.
     stage = body + "教育" if suffix.startswith("教育") else body

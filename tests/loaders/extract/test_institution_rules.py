@@ -175,3 +175,14 @@ def test_abbreviation_the_document_defines():
     ex = extract(make_doc(text, chain=CHAIN))
     groups = {e.label: set(e.alt_labels) for e in ex.entities if e.kind == GROUP}
     assert groups == {"温州市青枫实验中学教育集团": {"青中教育集团"}}
+
+
+def test_a_short_form_defined_after_a_colon_is_the_groups_alternative_label():
+    # 以下简称:S, and a lead school whose name holds 教师 (a teachers' college's school).
+    text = (
+        "鹿城区教师进修学院附属小学教育集团(以下简称:进修附小集团)今天签约。"
+        "进修附小集团将新增两所成员校。"
+    )
+    ex = extract(make_doc(text, chain=CHAIN))
+    groups = {e.label: set(e.alt_labels) for e in ex.entities if e.kind == GROUP}
+    assert groups == {"鹿城区教师进修学院附属小学教育集团": {"进修附小集团"}}
