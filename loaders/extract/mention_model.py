@@ -957,11 +957,13 @@ def choose(cases: Sequence[AnchorCase], model: MentionModel, backstop: bool = Tr
 
 
 def _with_places_before(best: Scored, group: Sequence[Scored], model: MentionModel) -> Scored:
-    """Return a rule's body name that holds the chosen one after place names alone (温州|鹿城区委)
-    in place of it: a body's name holds the whole chain of places it is written with, and the
-    model, which has seen few city short forms before a district, weighs them against it."""
+    """Return a rule's body or school name that holds the chosen one after place names alone
+    (温州|鹿城区委, 浙江省|温州市某某中学) in place of it: a name holds the whole chain of places
+    it is written with (the fullest form, ANNOTATION.md), and the model, which has seen few city
+    short forms before a district and favours a school's short form once its longer name is
+    written, weighs them against it."""
     alt = best.alternative
-    if alt.anchor.kind != ORG:
+    if alt.anchor.kind not in (ORG, SCHOOL):
         return best
     for scored in group:
         rule = scored.alternative.rule
