@@ -1426,7 +1426,8 @@ def resolve_issuer(issuer: str, norm: str, hints: list[str]) -> str | None:
     """
     written = leading_areas(issuer)
     if written and written[-1][1] == written[-1][2][-1]:
-        return issuer  # starts with a full area name already
+        # starts with a full area name already; a hint may write it with more of its places
+        return _fuller_in(issuer, written[-1][0], hints) or issuer
     level_match = re.match(r"^(省|市|区|县|镇|乡)(?=.)", issuer)
     level = level_match.group(1) if level_match and not written else None
     stem = issuer[written[-1][0] :] if written else issuer[1:] if level else issuer
@@ -1443,6 +1444,33 @@ def resolve_issuer(issuer: str, norm: str, hints: list[str]) -> str | None:
             for _, _, chain in find_areas(text, norm):
                 if chain[-1].endswith(level):
                     return chain[-1] + stem
+    return None
+
+
+def _fuller_in(issuer: str, areas_end: int, hints: list[str]) -> str | None:
+    """Return the issuer as a hint (the title, a red header, a signature) opens with it, when
+    that is a fuller form of the same body: its areas with the areas above them written first
+    (江北区人民政府 in a title opening 重庆市江北区人民政府…), or 政府 written 人民政府.
+
+    >>> _fuller_in("江北区人民政府", 3, ["重庆市江北区人民政府关于印发某规划的通知"])
+    '重庆市江北区人民政府'
+    >>> _fuller_in("重庆市政府", 3, ["重庆市人民政府关于同意某事的批复"])
+    '重庆市人民政府'
+    >>> _fuller_in("江北区人民政府", 3, ["关于江北区人民政府某事的报告"]) is None
+    True
+    """
+    forms = [issuer]
+    if issuer.endswith("政府") and not issuer.endswith("人民政府"):
+        forms.append(issuer[:-2] + "人民政府")
+    for hint in hints:
+        for form in forms:
+            at = hint.find(form)
+            if at < 0 or (at == 0 and form == issuer):
+                continue
+            fuller = hint[: at + len(form)]
+            # The places before it run on into the issuer's own, one chain.
+            if at == 0 or any(end == at + areas_end for end, _, _ in leading_areas(fuller)):
+                return fuller
     return None
 
 

@@ -1219,3 +1219,17 @@ def test_a_byline_labelled_laizi_gives_the_date() -> None:
         "今年秋季,青禾中学新校区投入使用,新增学位一千个,学校将招收新生。\n"
     )
     assert metadata_of(text).date == "2014-12-20"
+
+
+def test_the_issuer_takes_the_fuller_form_its_title_opens_with() -> None:
+    # The signature writes the district alone; the title names it with its city first, the
+    # fullest form of the same body (a district's name alone may be another city's too).
+    page = (
+        "温州市鹿城区人民政府关于印发鹿城区教育事业发展规划的通知\n"
+        "各街道办事处,区级各部门:\n"
+        "现将规划印发给你们,请认真贯彻执行。\n"
+        "鹿城区人民政府\n"
+        "2023年12月26日\n"
+    )
+    meta = metadata_of(page)
+    assert "温州市鹿城区人民政府" in (meta.issuer, meta.issuer_full)
