@@ -1447,6 +1447,46 @@ def resolve_issuer(issuer: str, norm: str, hints: list[str]) -> str | None:
     return None
 
 
+# A notice's sentence that puts its matter before the reader (现将结果予以公示, 现将有关事项通知
+# 如下): the body that opens one of its clauses acts in the notice's own voice.
+_NOW_PUT = re.compile(r"现将")
+# A clause's body at its start, before its verb: a level character or an area opens it.
+_CLAUSE_BODY = re.compile(
+    rf"[{_CJK}]{{1,20}}?(?:人民政府|政府|委员会|办公室|教育局|局|厅|委)(?=[{_CJK}])"
+)
+# Clause openers that say on what ground or for what a notice acts, not who acts.
+_GROUNDS = ("根据", "按照", "依据", "依照", "为", "经", "结合", "对照")
+
+
+def _acting_body(norm: str, body: tuple[Span, ...]) -> Span | None:
+    """Return the body that opens a clause of a notice's first 现将 sentence (市教育局组织专家
+    开展评估工作,现将结果予以公示): the notice's author, where the page names no other. Its name
+    begins with an area or a level character (市教育局); a clause on the notice's grounds (根据…,
+    为…) names none.
+
+    >>> t = "根据《某办法》要求,市教育局组织专家开展评估,现将结果予以公示。"
+    >>> s = _acting_body(t, (Span(0, len(t)),)); t[s.start:s.end]
+    '市教育局'
+    >>> _acting_body("现将有关事项通知如下。", (Span(0, 11),)) is None
+    True
+    """
+    for span in body[:3]:
+        now = _NOW_PUT.search(norm, span.start, min(span.end, span.start + 800))
+        if now is None:
+            continue
+        start = max(norm.rfind(c, span.start, now.start()) for c in "。\n") + 1
+        start = max(start, span.start)
+        for clause in re.finditer(r"[^,,;;]+", norm[start : now.start()]):
+            at = start + clause.start()
+            if norm.startswith(_GROUNDS, at):
+                continue
+            name = _CLAUSE_BODY.match(norm, at)
+            if name and (name.group()[0] in "省市县区" or leading_areas(name.group())):
+                return Span(*name.span())
+        return None
+    return None
+
+
 def _fuller_in(issuer: str, areas_end: int, hints: list[str]) -> str | None:
     """Return the issuer as a hint (the title, a red header, a signature) opens with it, when
     that is a fuller form of the same body: its areas with the areas above them written first
@@ -1579,6 +1619,7 @@ def extract_metadata(
     meta = meta or {}
     ev: dict[str, Span] = dict(catalogue_fields(norm))
     values: dict[str, object] = {}
+    spans = body  # (`body` names a match further down)
     lines = _lines(norm, body)
     head = _head_lines(norm, lines)
 
@@ -1720,6 +1761,8 @@ def extract_metadata(
         put("issuer", _find(norm, meta["ContentSource"]), meta["ContentSource"])
     elif interview and (site := _SITE_NAME.search(norm)):
         put("issuer", Span(*site.span("site")))
+    elif acting := _acting_body(norm, spans):
+        put("issuer", acting)
     if source_body and ev.get("issuer") != source:
         ev["posted_by"] = source  # 来源:县政府办公室, a body of its own beside the issuer
     issuer = values.get("issuer")

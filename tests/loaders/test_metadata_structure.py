@@ -1233,3 +1233,18 @@ def test_the_issuer_takes_the_fuller_form_its_title_opens_with() -> None:
     )
     meta = metadata_of(page)
     assert "温州市鹿城区人民政府" in (meta.issuer, meta.issuer_full)
+
+
+@pytest.mark.parametrize(
+    ("opening", "issuer"),
+    [
+        ("根据省厅有关文件要求,县教育局组织专家开展示范校评估工作,现将结果予以公示。", "县教育局"),
+        # a clause on the notice's grounds names no author
+        ("为做好示范校评估工作,现将有关事项通知如下。", None),
+    ],
+)
+def test_a_notices_author_is_the_body_that_opens_its_now_put_sentence(
+    opening: str, issuer: str | None
+) -> None:
+    page = f"白鹭县示范校评估结果公示\n{opening}\n一、评估结果\n白鹭县第一小学等3所学校。\n"
+    assert metadata_of(page).issuer == issuer
