@@ -1321,6 +1321,12 @@ def find_signature(norm: str) -> tuple[Span, Span] | None:
         org_start, org_end = _strip_span(norm, line_start, len(before))
         if _org_line(norm[org_start:org_end].replace(" ", "")):
             return Span(org_start, org_end), Span(match.start("date"), match.end("date"))
+        # A copy that prints the signer under its date, as the text's last line (…请认真执行。
+        # / 2023年2月27日 / 某省教育厅).
+        org_start, org_end = _strip_span(norm, match.end(), len(norm))
+        last = norm[org_start:org_end]
+        if "\n" not in last and _org_line(last.replace(" ", "")):
+            return Span(org_start, org_end), Span(match.start("date"), match.end("date"))
     inline = _SIGNATURE_INLINE.search(norm) if _SPACE_DATE.search(norm) else None
     inline = inline or (_SIGNATURE_GLUED.search(norm) if _DATE_LINE_END.search(norm) else None)
     if inline:

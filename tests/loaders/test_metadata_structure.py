@@ -1248,3 +1248,15 @@ def test_a_notices_author_is_the_body_that_opens_its_now_put_sentence(
 ) -> None:
     page = f"白鹭县示范校评估结果公示\n{opening}\n一、评估结果\n白鹭县第一小学等3所学校。\n"
     assert metadata_of(page).issuer == issuer
+
+
+def test_a_signer_printed_under_its_date_as_the_last_line_is_the_issuer() -> None:
+    page = (
+        "关于公布白鹭县第二批示范家长学校名单的通知\n"
+        "各乡镇中心学校:\n"
+        "经评审,确定白鹭县第一小学等5所学校为示范家长学校,现予公布。\n\n"
+        "2024年3月8日\n\n"
+        "白鹭县教育局\n"
+    )
+    meta = metadata_of(page)
+    assert (meta.issuer, meta.date) == ("白鹭县教育局", "2024-03-08")
