@@ -301,6 +301,13 @@ def _mark_link_lists(lines: list[str], kinds: list[str]) -> None:
                 kinds[i] = "strong"
 
 
+# A notice's headline (关于…的决定): never a catalogue cell's value, though an empty label
+# (关键词:) may stand right above it.
+_NOTICE_HEADLINE = re.compile(
+    r"^关于.{4,}(?:通知|通报|通告|公告|公示|决定|意见|办法|方案|规划|计划|要点|报告|批复|函)$"
+)
+
+
 def _mark_table_values(lines: list[str], kinds: list[str]) -> None:
     """Mark the value after a catalogue label alone on its line (a table cell) as strong."""
     for i, line in enumerate(lines):
@@ -308,7 +315,11 @@ def _mark_table_values(lines: list[str], kinds: list[str]) -> None:
             j = i + 1
             while j < len(lines) and kinds[j] == "blank":
                 j += 1
-            if j < len(lines) and not _ALONE_LABEL.match(lines[j].strip()):
+            if (
+                j < len(lines)
+                and not _ALONE_LABEL.match(lines[j].strip())
+                and not _NOTICE_HEADLINE.match(lines[j].strip())
+            ):
                 kinds[j] = "strong"
 
 

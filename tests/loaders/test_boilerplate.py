@@ -141,3 +141,13 @@ def test_a_catalogue_label_written_with_another_or_its_record_kind_is_a_label() 
     )
     body = _body_of(text)
     assert body.splitlines()[0].strip() == "青禾市教育局关于同意调整招生计划的批复"
+
+
+def test_a_notices_headline_under_an_empty_catalogue_label_is_its_text() -> None:
+    # 关键词: has no value; the line under it is the notice's headline, no table cell.
+    text = (
+        "索引号:11330000/2024-00012\n关键词:\n\n"
+        "关于公布白鹭县第三批书香校园名单的通知\n\n"
+        "各中小学:\n经评审,确定白鹭县第一小学等6所学校为书香校园。\n"
+    )
+    assert _body_of(text).startswith("关于公布白鹭县第三批书香校园名单的通知\n")
