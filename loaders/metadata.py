@@ -1454,8 +1454,9 @@ def resolve_issuer(issuer: str, norm: str, hints: list[str]) -> str | None:
 
 
 # A notice's sentence that puts its matter before the reader (现将结果予以公示, 现将有关事项通知
-# 如下): the body that opens one of its clauses acts in the notice's own voice.
-_NOW_PUT = re.compile(r"现将")
+# 如下), or a report's or guide's that says who drew it up (某局编制了本报告): the body that
+# opens one of its clauses acts in the page's own voice.
+_NOW_PUT = re.compile(r"现将|编制了?本(?:报告|指南)")
 # A clause's body at its start, before its verb: a level character or an area opens it.
 _CLAUSE_BODY = re.compile(
     rf"[{_CJK}]{{1,20}}?(?:人民政府|政府|委员会|办公室|教育局|局|厅|委)(?=[{_CJK}])"
@@ -1466,9 +1467,9 @@ _GROUNDS = ("根据", "按照", "依据", "依照", "为", "经", "结合", "对
 
 def _acting_body(norm: str, body: tuple[Span, ...]) -> Span | None:
     """Return the body that opens a clause of a notice's first 现将 sentence (市教育局组织专家
-    开展评估工作,现将结果予以公示): the notice's author, where the page names no other. Its name
-    begins with an area or a level character (市教育局); a clause on the notice's grounds (根据…,
-    为…) names none.
+    开展评估工作,现将结果予以公示), or of a report's 编制了本报告 one: the page's author, where
+    it names no other. Its name begins with an area or a level character (市教育局); a clause on
+    the notice's grounds (根据…, 为…) names none.
 
     >>> t = "根据《某办法》要求,市教育局组织专家开展评估,现将结果予以公示。"
     >>> s = _acting_body(t, (Span(0, len(t)),)); t[s.start:s.end]
@@ -1486,7 +1487,7 @@ def _acting_body(norm: str, body: tuple[Span, ...]) -> Span | None:
             at = start + clause.start()
             if norm.startswith(_GROUNDS, at):
                 continue
-            name = _CLAUSE_BODY.match(norm, at)
+            name = _CLAUSE_BODY.match(norm, at, start + clause.end() + 1)
             if name and (name.group()[0] in "省市县区" or leading_areas(name.group())):
                 return Span(*name.span())
         return None

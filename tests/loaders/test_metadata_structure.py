@@ -1241,6 +1241,8 @@ def test_the_issuer_takes_the_fuller_form_its_title_opens_with() -> None:
         ("根据省厅有关文件要求,县教育局组织专家开展示范校评估工作,现将结果予以公示。", "县教育局"),
         # a clause on the notice's grounds names no author
         ("为做好示范校评估工作,现将有关事项通知如下。", None),
+        # a report that says who drew it up
+        ("依据条例有关要求,鹿城区教育局编制了本报告。", "鹿城区教育局"),
     ],
 )
 def test_a_notices_author_is_the_body_that_opens_its_now_put_sentence(
