@@ -821,8 +821,8 @@ def _matter_goes_on(text: str, following: str) -> bool:
 
 def _joined_on(text: str, following: str) -> bool:
     """Return True when a title wraps after a conjunction that joins two of its parts: a line
-    ends with 及, 暨, 和 or 与 (某局2022年工作总结及 / 2023年工作要点), which no title ends
-    with, and the next line is a title's line."""
+    ends with 及, 暨, 和, 与 or 、 (某局2022年工作总结及 / 2023年工作要点), which no title
+    ends with, and the next line is a title's line."""
     return text.endswith(("及", "暨", "和", "与", "、")) and _is_title_line(following)
 
 
@@ -1483,7 +1483,7 @@ def _acting_body(norm: str, body: tuple[Span, ...]) -> Span | None:
             continue
         start = max(norm.rfind(c, span.start, now.start()) for c in "。\n") + 1
         start = max(start, span.start)
-        for clause in re.finditer(r"[^,,;;]+", norm[start : now.start()]):
+        for clause in re.finditer(r"[^,;]+", norm[start : now.start()]):
             at = start + clause.start()
             if norm.startswith(_GROUNDS, at):
                 continue
