@@ -324,6 +324,8 @@ def _after_verb_before_place(text: str, start: int, end: int) -> int:
     >>> t = "已经选取浑南六中"
     >>> t[_after_verb_before_place(t, 0, 6) :], "解放路小学"[_after_verb_before_place("解放路小学", 0, 3) :]
     ('浑南六中', '解放路小学')
+    >>> _after_verb_before_place("硚口区仁寿路小学", 0, 6)  # a place jieba's dictionary tags a verb
+    0
     """
     import jieba.posseg
 
@@ -331,7 +333,12 @@ def _after_verb_before_place(text: str, start: int, end: int) -> int:
     cut, at = start, start
     for word in jieba.posseg.lcut(text[start:end], HMM=False):
         at += len(word.word)
-        if word.flag == "v" and len(word.word) > 1 and leading_place(gaz, text[at:end]):
+        if (
+            word.flag == "v"
+            and len(word.word) > 1
+            and leading_place(gaz, word.word) < len(word.word)  # jieba tags 硚口区 a verb
+            and leading_place(gaz, text[at:end])
+        ):
             cut = at
     return cut
 

@@ -195,3 +195,10 @@ def test_a_school_keeps_the_places_it_is_written_with_in_full():
     ex = extract(make_doc(text, chain=CHAIN))
     schools = {e.label: set(e.alt_labels) for e in ex.entities if e.kind == SCHOOL}
     assert schools == {"浙江省温州市鹿城区青禾中学": {"温州市鹿城区青禾中学"}}
+
+
+def test_a_place_that_jiebas_dictionary_tags_a_verb_still_opens_a_school_name():
+    # jieba tags 硚口区 (a district of 武汉) a verb: no predicate ends before the place (长丰, a
+    # county's name too).
+    ex = extract(make_doc("硚口区长丰路小学今年秋季开学。", chain=("湖北省", "武汉市")))
+    assert names_of(ex, SCHOOL) == {"硚口区长丰路小学"}
