@@ -1046,6 +1046,10 @@ def _restated_headline(norm: str, lines: list[tuple[int, int]], plain: list[int]
     return None
 
 
+# A lead-in line between a page's summary and the document it gives (通知全文:, 原文如下:).
+_FULL_TEXT_LEAD = re.compile(r"[\u4e00-\u9fff]{0,6}(?:全文|原文)(?:如下)?\s*:")
+
+
 def _headline_after_lede(norm: str, lines: list[tuple[int, int]], lede: int) -> Span | None:
     """Return the headline printed right after a page's opening summary paragraph, or None.
 
@@ -1059,6 +1063,9 @@ def _headline_after_lede(norm: str, lines: list[tuple[int, int]], lede: int) -> 
     if following >= len(lines) or _NEWS_LEAD.match(norm[slice(*lines[lede])]):
         return None  # 本报讯(通讯员…): the story itself has begun, its headings are sections'
     line = norm[slice(*lines[following])]
+    if _FULL_TEXT_LEAD.fullmatch(line.strip()) and following + 1 < len(lines):
+        following += 1  # 通知全文: / 某局关于…的通知: the lead-in, then the headline
+        line = norm[slice(*lines[following])]
     issuer_line = (
         following + 1 < len(lines)
         and _org_line(line.replace(" ", ""))
@@ -1670,6 +1677,12 @@ def extract_metadata(
     number = (doc_span and _find_doc_number(norm, doc_span.start, doc_span.end)) or (
         _find_doc_number(norm, 0, search_end)
     )
+    title_span = ev.get("title")
+    if number is None and title_span is not None and title_span.end > search_end:
+        # A notice given after a page's summary (…。 / 通知全文: / 某局关于…的通知 / 某教〔2015〕
+        # 64号): its number is under its title, before its own first sentence ends.
+        after = norm.find("。", title_span.end)
+        number = _find_doc_number(norm, title_span.end, after if after > 0 else len(norm))
     if number:
         # verbatim (ANNOTATION.md), brackets as written; identifiers use normalise_doc_number
         put("doc_number", Span(*number.span()), re.sub(r"\s+", "", number.group(0)))

@@ -1262,3 +1262,19 @@ def test_a_signer_printed_under_its_date_as_the_last_line_is_the_issuer() -> Non
     )
     meta = metadata_of(page)
     assert (meta.issuer, meta.date) == ("白鹭县教育局", "2024-03-08")
+
+
+def test_a_notice_given_after_a_summary_and_a_lead_in_keeps_its_title_and_number() -> None:
+    page = (
+        "家长们关心的一级幼儿园名单公布了,今年新增30所,快来看看有没有你家附近的。\n"
+        "通知全文:\n"
+        "白鹭市教育局关于公布2024年一级幼儿园名单的通知\n"
+        "白教基〔2024〕12号\n"
+        "各区教育局:\n"
+        "经验收,现认定白鹭区海棠幼儿园等30所幼儿园为一级幼儿园。\n"
+    )
+    meta = metadata_of(page)
+    assert (meta.title, meta.doc_number) == (
+        "白鹭市教育局关于公布2024年一级幼儿园名单的通知",
+        "白教基〔2024〕12号",
+    )
