@@ -120,7 +120,8 @@ _FOOTER_FIELDS = {
 _OTHER_LABELS = (
     "作者|责任编辑|编辑|浏览次数|阅读次数|点击次数|访问次数|浏览量|阅读量|点击量|访问量|公开方式|公开范围|法定主动公开分类|体裁分类|内容概述|联系地址|"
     "邮政编码|电子邮箱|联系电话|网站标识码|有效性|关键词|关键字|主题词|发布者|公开时限|"
-    "是否有效|施行日期|实施日期|效力等级|时效性|来信时间|来信日期|来信人|来信标题|来信内容|回复内容|答复内容"
+    "是否有效|施行日期|实施日期|效力等级|时效性|来信时间|来信日期|来信人|来信标题|来信内容|回复内容|答复内容|"
+    "统一编号"
 )
 # A label stands at a line start or after white space or a separator. That test comes after
 # each label's first character (the character before it is not one of the others), so every
@@ -293,7 +294,9 @@ _COPIED = re.compile(r"^\s*抄\s*(?:送|报)\s*:\s*(?P<value>[^\n]+?)\s*[。.]?\
 _TIMESTAMP_LINE = re.compile(
     r"(?P<date>\d\d{3}-\d{2}-\d{2})\s+(?P<time>\d{1,2}:\d{2}(?::\d{2})?)\s*$", re.MULTILINE
 )
-_MEDIA = re.compile(r"(?:报|网|社|台|记者站|APP|客户端|互联网|微信|微博|公众号|频道|杂志|新闻)$")
+_MEDIA = re.compile(
+    r"(?:报|网|社|台|记者站|融媒体中心|APP|客户端|互联网|微信|微博|公众号|频道|杂志|新闻)$"
+)
 _NEWS_MARKERS = re.compile(r"本报讯|本报记者|记者|通讯员|原标题|新华社|日电|责任编辑|\S{2,8}讯[ (]")
 _SITE_NAME = re.compile(
     rf"这里是(?P<site>[{_CJK}]{{2,30}}?(?:门户网站|网站|广播电台|电视台|电台|网))"

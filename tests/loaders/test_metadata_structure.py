@@ -1278,3 +1278,24 @@ def test_a_notice_given_after_a_summary_and_a_lead_in_keeps_its_title_and_number
         "白鹭市教育局关于公布2024年一级幼儿园名单的通知",
         "白教基〔2024〕12号",
     )
+
+
+def test_a_catalogue_row_without_colons_ends_a_value_at_the_next_label() -> None:
+    # 统一编号 is a label of its own, its cell empty: no part of the issuer's name.
+    page = (
+        "索 引 号 11330100/2024-00021 公开方式 主动公开\n"
+        "发布机关 鹿城区教育局 统一编号\n"
+        "标题 关于公布鹿城区书香校园名单的通知\n"
+        "关于公布鹿城区书香校园名单的通知\n"
+        "各中小学:\n经评审,确定鹿城区第一小学等6所学校为书香校园。\n"
+    )
+    assert metadata_of(page).issuer == "鹿城区教育局"
+
+
+def test_a_county_media_centre_is_a_newspapers_source_and_no_issuer() -> None:
+    page = (
+        "鹿城区推进集团化办学 新学期再添三个教育集团\n"
+        "2024-09-01 来源:鹿城区融媒体中心\n"
+        "9月1日,鹿城区新成立三个教育集团,覆盖全区12所学校。\n"
+    )
+    assert metadata_of(page).issuer is None
