@@ -1328,7 +1328,8 @@ def find_signature(norm: str) -> tuple[Span, Span] | None:
     for match in _date_lines(norm):
         before = norm[: match.start()].rstrip()
         line_start = before.rfind("\n") + 1
-        org_start, org_end = _strip_span(norm, line_start, len(before))
+        # (a page that lost its indent's no-break spaces prints them as ?: ??某局)
+        org_start, org_end = _strip_span(norm, line_start, len(before), " \t\n?")
         if _org_line(norm[org_start:org_end].replace(" ", "")):
             return Span(org_start, org_end), Span(match.start("date"), match.end("date"))
         # A copy that prints the signer under its date, as the text's last line (…请认真执行。

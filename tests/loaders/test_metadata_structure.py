@@ -1299,3 +1299,16 @@ def test_a_county_media_centre_is_a_newspapers_source_and_no_issuer() -> None:
         "9月1日,鹿城区新成立三个教育集团,覆盖全区12所学校。\n"
     )
     assert metadata_of(page).issuer is None
+
+
+def test_a_signature_indented_with_lost_no_break_spaces_is_read() -> None:
+    # A page saved in a legacy encoding prints its indent's no-break spaces as ?.
+    page = (
+        "关于公布鹿城区一级幼儿园名单的通报\n"
+        "各幼儿园:\n"
+        "经评审,确定鹿城区实验幼儿园等5所幼儿园为一级幼儿园。\n"
+        "??鹿城区教育局\n"
+        "2023年12月12日\n"
+    )
+    meta = metadata_of(page)
+    assert (meta.issuer, meta.date) == ("鹿城区教育局", "2023-12-12")
