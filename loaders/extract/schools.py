@@ -453,6 +453,19 @@ def left_breaks(text: str, start: int, end: int) -> list[re.Match[str]]:
     ]
 
 
+def _opens_word(name: str) -> bool:
+    """Return True when a function character opens a word of the name: a dictionary word of
+    two characters that jieba keeps whole in the name (对外, 至善), not one it splits off (在校).
+
+    >>> _opens_word("对外经济贸易大学附属中学"), _opens_word("在青禾小学")
+    (True, False)
+    """
+    import jieba
+
+    first = next(iter(jieba.cut(name[:6], HMM=False)), "")
+    return len(first) >= 2 and dictionary_word(first)
+
+
 def _trim_left(name: str, suffix_len: int) -> int:
     cut = (
         1
@@ -460,6 +473,7 @@ def _trim_left(name: str, suffix_len: int) -> int:
         and name[0] in LEFT_BREAK_CHARS
         and is_specific(name[1:], suffix_len)
         and not opens_a_place(name, 0)  # 和平区…: the character opens a place
+        and not _opens_word(name)  # 对外经济贸易大学附属中学: 对 opens the word 对外
         else 0
     )
     match = _THROUGH_TRAIN.match(name, cut)

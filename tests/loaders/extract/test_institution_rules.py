@@ -5,7 +5,7 @@ from __future__ import annotations
 from loaders.extract import extract
 from loaders.extract.model import AREA, GROUP, SCHOOL
 from loaders.extract.rdf import entity_iri_value
-from loaders.extract.schools import is_specific
+from loaders.extract.schools import is_specific, trim_left
 from loaders.identifiers import entity_iri
 from tests.loaders.extract.helpers import make_doc, names_of, relations_of
 
@@ -202,3 +202,9 @@ def test_a_place_that_jiebas_dictionary_tags_a_verb_still_opens_a_school_name():
     # county's name too).
     ex = extract(make_doc("硚口区长丰路小学今年秋季开学。", chain=("湖北省", "武汉市")))
     assert names_of(ex, SCHOOL) == {"硚口区长丰路小学"}
+
+
+def test_a_function_character_that_opens_a_word_of_the_name_is_kept():
+    # 对 opens 对外 there (a university's affiliated school), as 和 opens 和平: no preposition.
+    assert trim_left("对外经济学院附属中学", 2) == 0
+    assert trim_left("在青禾小学", 2) == 1
