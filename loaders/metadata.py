@@ -1508,13 +1508,13 @@ def _acting_body(norm: str, body: tuple[Span, ...]) -> Span | None:
 def _fuller_in(issuer: str, areas_end: int, hints: list[str]) -> str | None:
     """Return the issuer as a hint (the title, a red header, a signature) opens with it, when
     that is a fuller form of the same body: its areas with the areas above them written first
-    (江北区人民政府 in a title opening 重庆市江北区人民政府…), or 政府 written 人民政府.
+    (鹿城区人民政府 in a title opening 温州市鹿城区人民政府…), or 政府 written 人民政府.
 
-    >>> _fuller_in("江北区人民政府", 3, ["重庆市江北区人民政府关于印发某规划的通知"])
-    '重庆市江北区人民政府'
-    >>> _fuller_in("重庆市政府", 3, ["重庆市人民政府关于同意某事的批复"])
-    '重庆市人民政府'
-    >>> _fuller_in("江北区人民政府", 3, ["关于江北区人民政府某事的报告"]) is None
+    >>> _fuller_in("鹿城区人民政府", 3, ["温州市鹿城区人民政府关于印发某规划的通知"])
+    '温州市鹿城区人民政府'
+    >>> _fuller_in("温州市政府", 3, ["温州市人民政府关于同意某事的批复"])
+    '温州市人民政府'
+    >>> _fuller_in("鹿城区人民政府", 3, ["关于鹿城区人民政府某事的报告"]) is None
     True
     """
     forms = [issuer]

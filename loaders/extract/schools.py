@@ -278,8 +278,8 @@ def _compound_school(head: str) -> bool:
 
     >>> _compound_school("江苏省如皋高级中学外国语"), _compound_school("中小学英语")
     (True, False)
-    >>> _compound_school("青松小学牵手白杨")
-    False
+    >>> _compound_school("青松小学牵手白杨"), _compound_school("鹿城区第一中学签订")
+    (False, False)
     """
     inner_suffixes = list(_INNER_SUFFIX.finditer(head))
     last = inner_suffixes[-1] if inner_suffixes else None
@@ -288,7 +288,8 @@ def _compound_school(head: str) -> bool:
     inner, suffix_len = head[: last.end()], len(last.group())
     _, had_place = specific_part(inner, suffix_len)
     if had_place:
-        return is_specific(inner, suffix_len)
+        # 某县中学签订|联校: a verb after the whole school's name begins a clause, no name.
+        return is_specific(inner, suffix_len) and _first_tag(head[last.end() :]) != "v"
     # Without a place, each part must begin as a name does, not as a clause (加快|某小学…,
     # 青松小学牵手|白杨中学: a verb joins two schools), and hold nothing but words.
     return (
@@ -457,7 +458,7 @@ def _opens_word(name: str) -> bool:
     """Return True when a function character opens a word of the name: a dictionary word of
     two characters that jieba keeps whole in the name (对外, 至善), not one it splits off (在校).
 
-    >>> _opens_word("对外经济贸易大学附属中学"), _opens_word("在青禾小学")
+    >>> _opens_word("对外经济学院附属中学"), _opens_word("在青禾小学")
     (True, False)
     """
     import jieba
@@ -473,7 +474,7 @@ def _trim_left(name: str, suffix_len: int) -> int:
         and name[0] in LEFT_BREAK_CHARS
         and is_specific(name[1:], suffix_len)
         and not opens_a_place(name, 0)  # 和平区…: the character opens a place
-        and not _opens_word(name)  # 对外经济贸易大学附属中学: 对 opens the word 对外
+        and not _opens_word(name)  # 对外…学院附属中学: 对 opens the word 对外
         else 0
     )
     match = _THROUGH_TRAIN.match(name, cut)

@@ -208,3 +208,12 @@ def test_a_function_character_that_opens_a_word_of_the_name_is_kept():
     # 对 opens 对外 there (a university's affiliated school), as 和 opens 和平: no preposition.
     assert trim_left("对外经济学院附属中学", 2) == 0
     assert trim_left("在青禾小学", 2) == 1
+
+
+def test_a_verb_after_a_whole_school_name_begins_a_clause_not_a_longer_name():
+    # 鹿城区第一中学 签订 联校协议: the school signs; 联校 heads no name that holds the verb.
+    text = "鹿城区第二中学、鹿城区第一中学签订联校共建协议。"
+    assert names_of(extract(make_doc(text, chain=CHAIN)), SCHOOL) == {
+        "鹿城区第二中学",
+        "鹿城区第一中学",
+    }
