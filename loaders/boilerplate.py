@@ -30,7 +30,7 @@ import re
 
 from loaders.documents import Span
 from loaders.normalise import normalise_text
-from loaders.titles import is_site_name, labelled_byline
+from loaders.titles import DOCUMENT_KINDS, is_site_name, labelled_byline
 
 _BULLET = r"[\s•·●◆■□▪►▶>※*\-]*"
 # Disclosure catalogue (政府信息公开目录) and article-header labels: metadata, not body.
@@ -303,9 +303,7 @@ def _mark_link_lists(lines: list[str], kinds: list[str]) -> None:
 
 # A notice's headline (关于…的决定): never a catalogue cell's value, though an empty label
 # (关键词:) may stand right above it.
-_NOTICE_HEADLINE = re.compile(
-    r"^关于.{4,}(?:通知|通报|通告|公告|公示|决定|意见|办法|方案|规划|计划|要点|报告|批复|函)$"
-)
+_NOTICE_HEADLINE = re.compile(rf"^关于.{{4,}}(?:{DOCUMENT_KINDS}|公示)$")
 
 
 def _mark_table_values(lines: list[str], kinds: list[str]) -> None:

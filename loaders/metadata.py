@@ -46,6 +46,7 @@ from loaders.gazetteer import (
 from loaders.normalise import normalise_text
 from loaders.sections import iso_timestamp
 from loaders.titles import (
+    DOCUMENT_KINDS,
     header_date,
     is_banner,
     is_byline,
@@ -804,10 +805,7 @@ def _title_lines(norm: str, lines: list[tuple[int, int]], at: int) -> tuple[int,
     return first, last
 
 
-# The kinds of document (文种) a 关于 title ends with (GB/T 9704-2012 7.3.3: 发文机关 + 事由 + 文种).
-_DOCUMENT_KIND = re.compile(
-    r"的?(?:通知|通报|通告|公告|决定|意见|办法|方案|规划|计划|要点|报告|请示|批复|函|纲要|细则|规定)$"
-)
+_DOCUMENT_KIND = re.compile(rf"的?(?:{DOCUMENT_KINDS})$")
 
 
 def _matter_goes_on(text: str, following: str) -> bool:
@@ -1637,7 +1635,6 @@ def extract_metadata(
     meta = meta or {}
     ev: dict[str, Span] = dict(catalogue_fields(norm))
     values: dict[str, object] = {}
-    spans = body  # (`body` names a match further down)
     lines = _lines(norm, body)
     head = _head_lines(norm, lines)
 
@@ -1745,9 +1742,9 @@ def extract_metadata(
     source_text = _value(norm, source) or ""
     if source is not None and not _org_line(source_text):
         # 来源:某县教育局 李某: the body, then who wrote the item
-        body = _BODY_THEN_WRITER.match(norm, source.start, source.end)
-        if body and _org_line(body["body"]):
-            source, source_text = Span(*body.span("body")), body["body"]
+        writer = _BODY_THEN_WRITER.match(norm, source.start, source.end)
+        if writer and _org_line(writer["body"]):
+            source, source_text = Span(*writer.span("body")), writer["body"]
     source_body = (
         _org_line(source_text) or bool(_SCHOOL_LINE.fullmatch(source_text))
     ) and not _MEDIA.search(source_text)
@@ -1785,7 +1782,7 @@ def extract_metadata(
         put("issuer", _find(norm, meta["ContentSource"]), meta["ContentSource"])
     elif interview and (site := _SITE_NAME.search(norm)):
         put("issuer", Span(*site.span("site")))
-    elif acting := _acting_body(norm, spans):
+    elif acting := _acting_body(norm, body):
         put("issuer", acting)
     if source_body and ev.get("issuer") != source:
         ev["posted_by"] = source  # 来源:县政府办公室, a body of its own beside the issuer

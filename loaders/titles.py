@@ -57,6 +57,10 @@ _DATELINE_TITLE = re.compile(
     rf"^[{_CJK}A-Za-z]{{2,16}}\d{{1,2}}月\d{{1,2}}日电\s*(?:题|标题)\s*:\s*"
 )
 _LEADING_COLUMN = re.compile(rf"^\s*(?P<column>[{_CJK}]{{2,8}})\s*:\s*(?=\S)")
+# The kinds of document (文种) a 关于 title ends with (GB/T 9704-2012 7.3.3: 发文机关 + 事由 + 文种).
+DOCUMENT_KINDS = (
+    "通知|通报|通告|公告|决定|意见|办法|方案|规划|计划|要点|报告|请示|批复|函|纲要|细则|规定"
+)
 _LABELLED_DATE_LABELS = "发布时间|发布日期|发表时间|发稿时间|更新时间|时间|日期|发布于|发表于"
 _BYLINE_LABELS = (
     rf"{_LABELLED_DATE_LABELS}|信息来源|来源|作者|责任编辑|编辑|浏览次数|阅读次数|发布机构|发布者"

@@ -456,15 +456,13 @@ def left_breaks(text: str, start: int, end: int) -> list[re.Match[str]]:
 
 def _opens_word(name: str) -> bool:
     """Return True when a function character opens a word of the name: a dictionary word of
-    two characters that jieba keeps whole in the name (对外, 至善), not one it splits off (在校).
+    two characters or more that jieba reads whole there (对外, 至善), not one it splits off.
 
     >>> _opens_word("对外经济学院附属中学"), _opens_word("在青禾小学")
     (True, False)
     """
-    import jieba
-
-    first = next(iter(jieba.cut(name[:6], HMM=False)), "")
-    return len(first) >= 2 and dictionary_word(first)
+    length = word_at(name, 0)
+    return length >= 2 and dictionary_word(name[:length])
 
 
 def _trim_left(name: str, suffix_len: int) -> int:
