@@ -50,6 +50,7 @@ from loaders.extract.programs import (
     dated_by_relative_time,
     edition_or_count,
     excluded_by_tail,
+    institution_after,
     named_as,
 )
 
@@ -782,8 +783,10 @@ def _excluded(text: str, alt: Alternative) -> bool:
     designation, honour or facility."""
     surface = text[alt.start : alt.anchor.end]
     rule = alt.rule
-    if edition_or_count(surface, alt.anchor.head):
-        return True
+    if edition_or_count(surface, alt.anchor.head) or (
+        alt.anchor.head and institution_after(text, alt.anchor.end)
+    ):
+        return True  # 八大工程; 机电工程|学校: a school or an honour named after the head
     if _names_a_group(surface) or component_formula(surface):
         return True
     if alt.start > 0 and _PLUS_SIGN.search(text, alt.start - 1, alt.start + 1):

@@ -337,8 +337,8 @@ def programme_start(
             return skipped  # 深入推进|基础教育课程改革项目: two verbs in a row introduce
         if len(word) == 1 and not _stands_alone(text, low + match.start()):
             continue  # the first character of a word (向日葵), not a function word
-        if remaining < 2:
-            continue  # a verb that is the head of the name (促进行动, 提升计划)
+        if remaining < 2 and not (remaining == 1 and _stands_alone(text, low + match.end())):
+            continue  # a verb that is the head of the name (促进行动, 提升计划); but 制定|本|计划
         if word in NAME_INTERNAL_VERBS and specific and not specific(window[match.end() :]):
             if skipped is None:
                 skipped, skipped_at = low + match.end(), low + match.start()

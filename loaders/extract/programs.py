@@ -251,6 +251,28 @@ _COMPLEMENT_OPENING = re.compile(
 _EVENT = re.compile(lexicon.alternation("event_words"))
 # A suffix followed by one of these is a modifier of another noun (行动方案, 工程量, 项目化).
 _NOT_HEAD = re.compile("(?:" + lexicon.alternation("programme_not_head") + ")")
+# A programme family's label (集团化办学学校课程, 主题教育成果) still names the programme before
+# another noun, unless that noun is a school or an honour named after it (programme_not_head).
+_NOT_LABEL_HEAD = re.compile(
+    "(?:"
+    + lexicon.alternation(
+        "programme_not_head", *lexicon.other_classes("programme_not_head", "institution")
+    )
+    + ")"
+)
+_INSTITUTION_AFTER = re.compile(lexicon.alternation("programme_not_head", "institution"))
+
+
+def institution_after(text: str, end: int) -> bool:
+    """Return True when a school or an honour named after the head ending at `end` follows it
+    (机电工程学校: a field of study; 传统项目先进学校, 足球传统项目学校: a designation).
+
+    >>> institution_after("青禾机电工程学校", 6), institution_after("青禾工程建设", 4)
+    (True, False)
+    """
+    return _INSTITUTION_AFTER.match(text, end) is not None
+
+
 # What a name's last word says it is, when not a programme head (lexicon/programme_tails.tsv).
 _TAILS = lexicon.classes("programme_tails")
 _TAIL = re.compile("(?:" + lexicon.alternation("programme_tails") + ")$")
@@ -857,7 +879,7 @@ def _by_suffix(
         family = concept_for(label)
         if family is not None and family.unit and _inside_quote(text, s_start, start) is None:
             continue  # a kind of unit (名师工作室), named only when quoted
-        if _NOT_HEAD.match(text, end) or _EVENT.search(text, end, min(end + 8, s_end)):
+        if _NOT_LABEL_HEAD.match(text, end) or _EVENT.search(text, end, min(end + 8, s_end)):
             continue  # 阳光体育春季田径运动会: part of an event's name
         if _closes_title(text, s_start, start, end):
             continue  # 《…教师培养工程》: a plan document, cited

@@ -600,3 +600,27 @@ def test_a_quoted_programmes_admission_quota_is_the_programme():
 def test_family_planning_is_no_plan():
     # 计划生育 is one word (family planning): its 计划 heads no programme's name.
     assert programs_in("一套房产只提供一个学位(同一户主符合计划生育政策情况除外)。") == set()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "市里扶持青禾机电工程学校和南浦电子信息工程学校发展。",
+        "该校先后获评省体育传统项目先进学校、国家级足球传统项目学校。",
+        "白鹭中学被评为全县名师工程先进单位。",
+    ],
+)
+def test_a_programme_head_before_a_school_or_honour_named_after_it_names_no_programme(text: str):
+    # 机电工程学校: 工程 the field the school teaches; 传统项目学校, 工程先进单位: designations
+    # and honours, not a programme the school runs.
+    assert programs_in(text) == set()
+
+
+def test_a_programme_familys_label_before_a_school_still_names_it():
+    # A family's own label names the programme even where it modifies the noun after it.
+    assert programs_in("区里总结集团化办学学校课程建设的经验。") == {"集团化办学"}
+
+
+def test_a_plan_the_text_itself_is_after_a_verb_and_this_is_no_programme():
+    # 现|制定|本|行动计划: 本 ("this") refers to the plan being written, which names nothing.
+    assert programs_in("为推动学前教育发展,结合我县实际,现制定本行动计划。") == set()
