@@ -217,3 +217,9 @@ def test_a_verb_after_a_whole_school_name_begins_a_clause_not_a_longer_name():
         "鹿城区第二中学",
         "鹿城区第一中学",
     }
+
+
+def test_a_school_head_inside_a_qing_school_type_names_no_school():
+    # 中学堂 is one word, the late-Qing school type: 青禾中学 is not named by 青禾中学堂.
+    doc = extract(make_doc("青禾中学堂旧址位于城东,1906年由知府主持修建。"))
+    assert names_of(doc, SCHOOL) == set()

@@ -624,3 +624,10 @@ def test_a_programme_familys_label_before_a_school_still_names_it():
 def test_a_plan_the_text_itself_is_after_a_verb_and_this_is_no_programme():
     # 现|制定|本|行动计划: 本 ("this") refers to the plan being written, which names nothing.
     assert programs_in("为推动学前教育发展,结合我县实际,现制定本行动计划。") == set()
+
+
+def test_an_old_school_name_ending_in_a_qing_school_type_is_no_course_series():
+    # …府中学堂, …师范学堂 are what a school was called a century ago (ANNOTATION.md excludes
+    # historical schools); 家长学堂 is a course series, a programme.
+    text = "学校前身为青禾府官立中学堂和南浦师范学堂,今年开设家长学堂。"
+    assert programs_in(text) == {"家长学堂"}
