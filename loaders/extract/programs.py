@@ -250,13 +250,16 @@ _COMPLEMENT_OPENING = re.compile(
 # An item of a sports meeting or contest (运动会…五子棋项目) is an event, not a programme.
 _EVENT = re.compile(lexicon.alternation("event_words"))
 # A suffix followed by one of these is a modifier of another noun (行动方案, 工程量, 项目化).
-_NOT_HEAD = re.compile("(?:" + lexicon.alternation("programme_not_head") + ")")
-# A programme family's label (集团化办学学校课程, 主题教育成果) still names the programme before
-# another noun, unless that noun is a school or an honour named after it (programme_not_head).
+_NOT_HEAD = re.compile(lexicon.guarded_alternation("programme_not_head"))
+# A programme family's label (集团化办学学校课程, 主题教育成果, 在集团化办学上) still names the
+# programme before another noun, unless that noun is a school or an honour named after it.
 _NOT_LABEL_HEAD = re.compile(
-    "(?:"
+    "(?!"
+    + lexicon.alternation("programme_not_head", lexicon.EXCEPTION)
+    + ")(?:"
     + lexicon.alternation(
-        "programme_not_head", *lexicon.other_classes("programme_not_head", "institution")
+        "programme_not_head",
+        *lexicon.other_classes("programme_not_head", "institution", "locative", lexicon.EXCEPTION),
     )
     + ")"
 )

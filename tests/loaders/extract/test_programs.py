@@ -631,3 +631,13 @@ def test_an_old_school_name_ending_in_a_qing_school_type_is_no_course_series():
     # historical schools); 家长学堂 is a course series, a programme.
     text = "学校前身为青禾府官立中学堂和南浦师范学堂,今年开设家长学堂。"
     assert programs_in(text) == {"家长学堂"}
+
+
+def test_a_programme_head_in_a_place_phrase_is_no_name_but_a_familys_label_is():
+    # 在思想上行动上: 行动 is "action", a plain noun before the locative 上; 工程上马 ("gets under
+    # way") keeps its name, and a family's label names its programme before 上 too.
+    text = (
+        "各支部发挥战斗堡垒作用,始终在政治上思想上行动上同党中央保持一致。"
+        "青苗助学工程上马后,县里在集团化办学上有新突破。"
+    )
+    assert programs_in(text) == {"青苗助学工程", "集团化办学"}
