@@ -48,6 +48,7 @@ SUFFIXES: dict[str, str] = {
     word: level for word, level in lexicon.classes("school_heads").items() if level != "campus"
 }
 CAMPUS_SUFFIXES = lexicon.words("school_heads", "campus")
+_KINDERGARTEN_HEADS = frozenset(lexicon.words("school_heads", "kindergarten"))
 _SUFFIXES_LONGEST_FIRST = sorted(SUFFIXES, key=len, reverse=True)
 # After a suffix, these mean the word is not a school (小学生, 中学阶段, 小学教育).
 _NOT_AFTER = re.compile(lexicon.guarded_alternation("school_not_after"))
@@ -91,8 +92,12 @@ POLICY_WORDS = re.compile(lexicon.alternation("policy_words") + r"|第[一二三
 _BAD_CAMPUS = re.compile(
     r"办$|[0-9一二三四五六七八九十两几多](?:个|大$)|总部|[和与及同]$|总校(?!区)"
 )
-# A campus written in parentheses after its school: 明远中学(东校区).
+# A campus written in parentheses after its school: 明远中学(东校区); a kindergarten's also by
+# its 园区 or 分园 (某某幼儿园(江景园区)), which after another school name a park or a zone.
 _PAREN_CAMPUS = re.compile(r"[(（][\u4e00-\u5b65\u5b67-\u9fff]{1,4}(?:校区|分校)[)）]")
+_PAREN_KINDERGARTEN_CAMPUS = re.compile(
+    r"[(（][\u4e00-\u5b65\u5b67-\u9fff]{1,4}(?:校区|分校|园区|分园)[)）]"
+)
 # A campus in parentheses after its group's name (某某教育集团(某某校区)), a space before them
 # allowed: the group's school there.
 _GROUP_PAREN_CAMPUS = re.compile(r"[ \t]?" + _PAREN_CAMPUS.pattern)
@@ -608,7 +613,8 @@ def _suffixed(
             continue  # 《某省幼儿园办园质量评价指标》: a kind of the province's schools
         if candidate is not None:
             found.append(candidate)
-            campus = _PAREN_CAMPUS.match(text, end, s_end)
+            paren = _PAREN_KINDERGARTEN_CAMPUS if word in _KINDERGARTEN_HEADS else _PAREN_CAMPUS
+            campus = paren.match(text, end, s_end)
             if campus and candidate.cls == "School":
                 name = text[candidate.start : campus.end()]
                 found.append(

@@ -1874,6 +1874,20 @@ def test_a_campus_in_brackets_is_its_schools_campus_not_one_more() -> None:
     assert "鹿城区青禾小学(城东校区)" in names
 
 
+def test_a_kindergartens_campus_in_brackets_is_its_campus() -> None:
+    # A kindergarten's campus is also written 园区 or 分园 in brackets; after another school, a
+    # bracketed 园区 is the park the school stands in.
+    found = extract(
+        make_doc(
+            "名单:鹿城区白鹭幼儿园(江景园区)、鹿城区青禾幼儿园(北苑分园)、南浦中学(高新园区)。",
+            chain=CHAIN,
+        )
+    )
+    assert {"鹿城区白鹭幼儿园(江景园区)", "鹿城区青禾幼儿园(北苑分园)"} <= names_of(found, SCHOOL)
+    assert ("鹿城区白鹭幼儿园(江景园区)", "campusOf", "鹿城区白鹭幼儿园") in relations_of(found)
+    assert not any("高新园区" in name for name in names_of(found, SCHOOL))
+
+
 def test_a_numbered_school_begins_after_the_words_before_its_number() -> None:
     # 对|区二小, 改建|江城七中: a preposition or a building verb before the number is no part
     # of the name, though only a level character or a place is left before the number.
