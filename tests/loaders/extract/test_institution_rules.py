@@ -223,3 +223,10 @@ def test_a_school_head_inside_a_qing_school_type_names_no_school():
     # 中学堂 is one word, the late-Qing school type: 青禾中学 is not named by 青禾中学堂.
     doc = extract(make_doc("青禾中学堂旧址位于城东,1906年由知府主持修建。"))
     assert names_of(doc, SCHOOL) == set()
+
+
+def test_a_position_verb_before_a_school_is_no_part_of_its_name():
+    # 现任, 曾任, 兼任 … ("now serves as"): the verb of a person's post, as 担任 is; the school
+    # whose post it is begins after it.
+    text = "王芳现任鹿城区第八十中学校长,曾任鹿城区青禾小学党委书记。"
+    assert names_of(extract(make_doc(text)), SCHOOL) == {"鹿城区第八十中学", "鹿城区青禾小学"}
