@@ -474,3 +474,13 @@ def alternatives(
         if joined is None or c.start > joined or anchor.kind != ORG:
             starts[c.start] = c
     return [Alternative(anchor, s, starts[s]) for s in sorted(starts, reverse=True)]
+
+
+def in_title(text: str, start: int, end: int) -> bool:
+    """Return True when text[start:end] lies inside a 《》 title (one line at most)."""
+    line = text.rfind("\n", 0, start) + 1
+    opening = text.rfind("《", line, start)
+    if opening < 0 or text.find("》", opening, start) >= 0:
+        return False
+    closing = text.find("》", end)
+    return closing >= 0 and text.find("\n", end, closing) < 0

@@ -18,7 +18,7 @@ import ahocorasick
 from loaders.dictionary import common_word, dictionary_tag, dictionary_word, everyday_word
 from loaders.extract import lexicon
 from loaders.extract.areas import LEVEL_CHARACTERS, AreaContext, own_zone, pick_area, zone_types
-from loaders.extract.boundaries import REACH, head_ending_at, in_disclosure_phrase
+from loaders.extract.boundaries import REACH, head_ending_at, in_disclosure_phrase, in_title
 from loaders.extract.gazetteer import AreaInfo, Gazetteer, load_gazetteer, place_lengths_before
 from loaders.extract.model import ORG, SCHOOL, Candidate
 from loaders.extract.people import role_follows
@@ -85,6 +85,9 @@ CORES: dict[str, Core] = {
     "国务院": Core("国务院", _G, False),
     "党中央": Core("党中央", _G, False),
     "中共中央": Core("中共中央", _G, False),
+    # The party by its name (加入中国共产党), not as the opening of a committee's formal name
+    # (中国共产党某某市委员会) or of a title it issued (《中国共产党章程》): see _candidate.
+    "中国共产党": Core("中国共产党", _G, False),
     "省政府办公厅": Core("人民政府办公厅", _G, False),
     "街道办事处": Core("街道办事处", _G, True),
     **{
@@ -395,6 +398,10 @@ def find_organizations(text: str, spans, context: AreaContext) -> list[Candidate
     return found
 
 
+# A committee's formal name after the party's (中国共产党|某某市委员会, …委员会第三次代表大会).
+_COMMITTEE_AFTER = re.compile(r"[\u4e00-\u9fff]{1,14}?委员会")
+
+
 def _candidate(
     text: str, start: int, end: int, word: str, floor: int, context: AreaContext
 ) -> Candidate | None:
@@ -405,6 +412,8 @@ def _candidate(
         return None  # 某省政府|信息公开: the disclosure, not the government
     if word == "委员会":
         return _formal_committee(text, start, end, floor, context)
+    if word == "中国共产党" and (_COMMITTEE_AFTER.match(text, end) or in_title(text, start, end)):
+        return None
     if text.startswith("办公室", end) and word not in ("委办", "政府办", "人大办", "政协办"):
         end += 3
         word_full_suffix = "办公室"
@@ -464,7 +473,7 @@ def _candidate(
         # head that the jurisdiction lacks (区教体局 in a city's page) names no body of it.
         resolved = context.chain[-1] if context.chain else None
     full = core.full + word_full_suffix
-    if core.full in ("国务院", "党中央", "中共中央", "教育部"):
+    if core.full in ("国务院", "党中央", "中共中央", "中国共产党", "教育部"):
         canonical = full
         resolved = None
         if text.endswith(_COUNTRY, floor, place_start):

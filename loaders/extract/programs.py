@@ -47,7 +47,7 @@ from loaders.dictionary import dictionary_word
 from loaders.documents import PolicyDocument
 from loaders.extract import lexicon
 from loaders.extract.areas import AreaContext
-from loaders.extract.boundaries import head_of, verb_word
+from loaders.extract.boundaries import head_of, in_title, verb_word
 from loaders.extract.concepts import (
     Concept,
     concept_for,
@@ -1088,16 +1088,6 @@ def cited_only(text: str, start: int, end: int, method: str | None) -> bool:
     """Return True when a programme name lies inside a 《》 title and is not the title itself
     introduced as a 课题 or 项目 (_by_title): the cited document's, not the text's."""
     return method != TITLED and in_title(text, start, end)
-
-
-def in_title(text: str, start: int, end: int) -> bool:
-    """Return True when text[start:end] lies inside a 《》 title (one line at most)."""
-    line = text.rfind("\n", 0, start) + 1
-    opening = text.rfind("《", line, start)
-    if opening < 0 or text.find("》", opening, start) >= 0:
-        return False
-    closing = text.find("》", end)
-    return closing >= 0 and text.find("\n", end, closing) < 0
 
 
 def _closes_title(text: str, s_start: int, begin: int, end: int) -> bool:

@@ -183,3 +183,14 @@ def test_the_group_running_family_written_after_a_stage_of_education_is_its_own_
     text = "全县推进义务教育集团化办学,各乡镇学校均已加入。"
     programmes = [e for e in extract(make_doc(text)).entities if e.kind == PROGRAM]
     assert [e.label for e in programmes] == ["集团化办学"]
+
+
+def test_the_party_by_its_name_is_a_body_but_not_inside_a_committee_or_title():
+    # 加入中国共产党 names the party, as 党中央 does; 中国共产党某某市委员会 is the committee
+    # (its own body), and 《中国共产党章程》 a title the party issued.
+    text = "青禾中学有12名学生加入中国共产党。中国共产党温州市委员会召开全会。各校学习《中国共产党章程》。"
+    orgs = names_of(extract(make_doc(text)), ORG)
+    assert "中国共产党" in orgs
+    assert any(name.endswith("委员会") or name.endswith("市委") for name in orgs)
+    doc = extract(make_doc("各校组织学习《中国共产党章程》。"))
+    assert "中国共产党" not in names_of(doc, ORG)
