@@ -137,10 +137,12 @@ LEVELS = {
     "地区": "city",  # a prefecture (阿里地区): 地区教育局 is its bureau, not a district's
     "区": "county",
     "县": "county",
+    "旗": "county",  # a banner, Inner Mongolia's county (旗财政局)
 }
-# Level characters of a prefecture that is no city, read before a core only (州委, 盟教育局):
-# the open rule leaves them out, as 州 also ends cities' short names (杭州|教育局).
-_PREFECTURE_LEVELS = {"州": "city", "盟": "city"}
+# Level characters of a prefecture that is no city, and of a banner (旗, Inner Mongolia's county),
+# read before a core only (州委, 盟教育局, 旗人民政府): the open rule leaves them out, as 州 also
+# ends cities' short names (杭州|教育局).
+_PREFECTURE_LEVELS = {"州": "city", "盟": "city", "旗": "county"}
 _CORE_LEVELS = {**LEVELS, **_PREFECTURE_LEVELS}
 # A core followed by one of these is part of a longer word, not a body (委托, 政府购买).
 _NOT_AFTER = {"委": "托员会屈婉", "政府": "购采部", "人大": "代表", "政协": "委员"}
@@ -286,8 +288,9 @@ def _resolve_area(
         city = context.owner
         return city if city is not None and city.name.endswith("市") else None
     if level in _PREFECTURE_LEVELS:
-        # 州委 in an autonomous prefecture's page: the prefecture, only one called so
-        area = context.at_level("city")
+        # 州委 in an autonomous prefecture's page: the prefecture, only one called so (旗委: the
+        # banner)
+        area = context.at_level(_PREFECTURE_LEVELS[level])
         return area if area is not None and area.name.endswith(level) else None
     if level in LEVELS:
         return context.at_level(LEVELS[level])

@@ -194,3 +194,19 @@ def test_the_party_by_its_name_is_a_body_but_not_inside_a_committee_or_title():
     assert any(name.endswith("委员会") or name.endswith("市委") for name in orgs)
     doc = extract(make_doc("各校组织学习《中国共产党章程》。"))
     assert "中国共产党" not in names_of(doc, ORG)
+
+
+def test_a_banners_bodies_are_named_by_the_level_character_travelling_with_it():
+    # 旗 is Inner Mongolia's county: 旗委, 旗人民政府, 旗财政局 are the page's own banner's bodies,
+    # as 县委 and 县财政局 are a county's; 红旗, 旗下 stay everyday words.
+    chain = ("内蒙古自治区", "鄂尔多斯市", "伊金霍洛旗")
+    text = "根据旗委、旗人民政府部署,旗财政局会同旗教育体育局发文。集团旗下学校参加。"
+    found = extract(make_doc(text, chain=chain))
+    labels = {e.label for e in found.entities if e.kind == ORG}
+    assert {
+        "伊金霍洛旗委",
+        "伊金霍洛旗人民政府",
+        "伊金霍洛旗财政局",
+        "伊金霍洛旗教育体育局",
+    } <= labels
+    assert not any(label.startswith("集团") for label in labels)
