@@ -26,7 +26,7 @@ from typing import NamedTuple
 import numpy as np
 from pyoxigraph import NamedNode
 
-from loaders.dictionary import dictionary_tag
+from loaders.dictionary import dictionary_tag, dictionary_word
 from loaders.identifiers import entity_iri
 from loaders.tables import DATA, numbered_rows
 
@@ -417,6 +417,13 @@ class AreaMatch(NamedTuple):
         return not self.named and not self.aliased
 
 
+# The level a name written in full ends with (_Scanner.full).
+_FULL_LEVELS = frozenset("省市区县旗州盟镇乡")
+# Conjunctions and prepositions that open a two-character short form (和静, 向阳, 对江) as
+# often as they stand before a name written in full (和|静海区); see _scan.
+_FUNCTION_CHARACTERS = frozenset("和与及同跟在对向从为把被将于以")
+
+
 @dataclass(frozen=True, eq=False)
 class _Scanner:
     """Every area name, alias and region, for one leftmost-longest scan of a text.
@@ -436,6 +443,9 @@ class _Scanner:
     pairs: np.ndarray  # the two-character words, the same way
     triples: np.ndarray  # the first three characters of the longer words, the same way
     longest: int  # the length of the longest word
+    # Names written in full with their level (静海区, 湖南省): one that begins inside a two-
+    # character short form may win over it (和静|海区, 组建湖南省: see _yields).
+    full: frozenset[str]
 
 
 def _code_points(text: str) -> np.ndarray:
@@ -482,6 +492,7 @@ def _scanner(gaz: Gazetteer) -> _Scanner:
         np.unique(_codes(pairs[:, 0], pairs[:, 1])),
         np.unique(_codes(triples[:, 0], triples[:, 1], triples[:, 2])),
         max(map(len, words)),
+        frozenset(w for w in gaz.by_name if len(w) > 2 and w[-1] in _FULL_LEVELS),
     )
 
 
@@ -533,10 +544,27 @@ def _scan(scanner: _Scanner, text: str) -> list[tuple[int, int, str]]:
         for length in lengths[text[i : i + 2]]:
             word = text[i : i + length]
             if len(word) == length and word in words:
+                if length == 2 and word not in scanner.full and _yields(scanner, text, i):
+                    break  # 和静|海区, 建湖|南省: a name written in full begins inside
                 found.append((i, i + length, word))
                 end = i + length
                 break
     return found
+
+
+def _yields(scanner: _Scanner, text: str, at: int) -> bool:
+    """Return True when the two-character short form at `at` gives way to a name written in
+    full with its level that begins on its second character (和静|海区 → 静海区, 组建湖南省 →
+    湖南省): where the short form opens with a conjunction or preposition (和, 对, 向), or the
+    full name's rest is no word of its own (南省; but 雁江|城区 keeps 雁江: 城区 is a word).
+    """
+    second = at + 1
+    for length in scanner.lengths.get(text[second : second + 2], ()):
+        if length > 2 and text[second : second + length] in scanner.full:
+            return text[at] in _FUNCTION_CHARACTERS or not dictionary_word(
+                text[at + 2 : second + length]
+            )
+    return False
 
 
 def find_area_names(text: str, start: int = 0, end: int | None = None) -> list[AreaMatch]:
