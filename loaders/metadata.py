@@ -50,6 +50,7 @@ from loaders.titles import (
     header_date,
     is_banner,
     is_byline,
+    issue_date,
     masthead_date,
     opens_more_than_it_closes,
     title_bounds,
@@ -88,6 +89,13 @@ _LABEL_FIELDS = {
     "生成日期": "generated_on",
     "产生日期": "generated_on",
     "成文日期": "written_on",
+    # 时间 for 日期: the same labels on many portals (成文时间: 2024-05-13).
+    "生成时间": "generated_on",
+    "成文时间": "written_on",
+    "公开时间": "published_on",
+    "发文时间": "published_on",
+    "公布时间": "published_on",
+    "印发时间": "published_on",
     "发布日期": "published_on",
     "公开日期": "published_on",
     "发布时间": "published_on",
@@ -1316,6 +1324,23 @@ def _date_above(
     return None
 
 
+def _issue_date_above(norm: str, lines: list[tuple[int, int]], before: int) -> Span | None:
+    """Return the issue date a digital newspaper prints over its page's number (titles.issue_date)
+    above `before`. The page's line is read from the text itself: as a page's furniture it is no
+    line of the body."""
+    for start, end in lines:
+        if end > before:
+            break
+        below = norm.find("\n", end) + 1
+        if below == 0:
+            break
+        stop = norm.find("\n", below)
+        span = issue_date(norm[start:end], norm[below : stop if stop >= 0 else len(norm)])
+        if span:
+            return Span(start + span[0], start + span[1])
+    return None
+
+
 def _date_lines(norm: str) -> Iterator[re.Match[str]]:
     """Yield the lines that hold a date alone (most texts have none: one quick search first)."""
     return _DATE_LINE.finditer(norm) if _DATE_LINE_END.search(norm) else iter(())
@@ -1731,9 +1756,11 @@ def extract_metadata(
         if undersigned:
             put("written_on", undersigned, parse_date(norm[undersigned.start : undersigned.end]))
     if title_span and not any(f in values for f in ("written_on", "generated_on", "published_on")):
-        # Last, a date and its weekday above the headline: an e-paper's issue (or a portal's
-        # today, which is why any other date comes first).
-        header = _date_above(norm, lines, title_span.start, header_date)
+        # Last, a date and its weekday above the headline, or a date over the page's number:
+        # an e-paper's issue (or a portal's today, which is why any other date comes first).
+        header = _date_above(norm, lines, title_span.start, header_date) or _issue_date_above(
+            norm, lines, title_span.start
+        )
         if header:
             put("published_on", header, parse_date(norm[header.start : header.end]))
     # issuer

@@ -150,6 +150,29 @@ def masthead_date(line: str) -> tuple[int, int] | None:
     return match.span("date") if match and match["date"] else None
 
 
+# A newspaper page's number on a line of its own (第01版, 第01版:要闻, A3版), as a digital
+# edition prints it under the issue's date.
+_PAGE_LINE = re.compile(
+    r"^\s*(?:第\s*[0-9A-Za-z]{1,4}\s*版|[A-Za-z]?\d{1,3}\s*版)(?:\s*[:：]\s*\S{1,8})?\s*$"
+)
+_ISSUE_DATE_LINE = re.compile(
+    r"^\s*(?P<date>(?:19|20)\d{2}\s*[-年./]\s*\d{1,2}\s*[-月./]\s*\d{1,2}\s*日?)"
+    r"(?:\s*(?:星期|周)[一二三四五六日天])?\s*$"
+)
+
+
+def issue_date(line: str, next_line: str) -> tuple[int, int] | None:
+    """Return (start, end) of the issue date a digital newspaper prints alone on a line over the
+    page's number (2021年09月10日 / 第01版:01), or None: a date alone elsewhere may be a portal's
+    today.
+
+    >>> issue_date("2021年09月10日", "第01版:要闻"), issue_date("2021年09月10日", "青禾新闻")
+    ((0, 11), None)
+    """
+    match = _ISSUE_DATE_LINE.match(line)
+    return match.span("date") if match and _PAGE_LINE.match(next_line) else None
+
+
 def header_date(line: str) -> tuple[int, int] | None:
     """Return (start, end) of the date a dated header line opens with (a date and its weekday),
     or None.

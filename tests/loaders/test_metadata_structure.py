@@ -1312,3 +1312,29 @@ def test_a_signature_indented_with_lost_no_break_spaces_is_read() -> None:
     )
     meta = metadata_of(page)
     assert (meta.issuer, meta.date) == ("鹿城区教育局", "2023-12-12")
+
+
+def test_a_catalogues_date_labels_read_with_shijian_as_with_riqi():
+    # 成文时间 is 成文日期 on many portals; an empty 发文字号 before it on the line leaves it a label.
+    page = (
+        "青禾县教育体育局\n"
+        "索引号: 11152923/2025-00317 发布机构: 青禾县教育体育局\n"
+        "发文字号: 成文时间: 2025-04-11\n\n"
+        "青禾县召开2025年义务教育优质均衡发展推进会\n\n"
+        "4月10日,青禾县召开推进会,各校校长参加。\n"
+    )
+    meta = metadata_of(page)
+    assert meta.date == "2025-04-11"
+    assert meta.doc_number is None
+
+
+def test_a_digital_newspapers_issue_date_over_its_page_number_dates_the_story():
+    page = (
+        "2022年03月08日\n第02版:教育周刊\n\n"
+        "扎实推进改革 办好家门口的每一所学校\n\n——访青禾县教育局局长王明\n\n本报记者 李华\n\n"
+        "教育是民生大事。县教育局今年将新建两所学校,扩大优质资源。\n"
+    )
+    assert metadata_of(page).date == "2022-03-08"
+    # A date alone over a line that is no page number may be a portal's today: not read.
+    other = page.replace("第02版:教育周刊", "青禾新闻网")
+    assert metadata_of(other).date is None
