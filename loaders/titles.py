@@ -76,6 +76,13 @@ _BARE_DATE = re.compile(
 
 # A reporter's credit: 记者 (or 通讯员) and a name, or a 文/图 credit (文_某某日报记者 / 张三,
 # 本报记者 李四 王五, 图/赵六).
+# A source's names and the story's date (某某日报 2023-04-24, 某某新闻·某某客户端 04-24 09:30).
+_DATED_SOURCE = re.compile(
+    rf"^\s*(?P<names>[{_CJK}A-Za-z·|｜丨/ ]{{2,30}}?)\s+"
+    r"(?:(?:19|20)\d{2}\s*[-年./]\s*)?\d{1,2}\s*[-月./]\s*\d{1,2}\s*日?"
+    r"(?:\s+\d{1,2}\s*:\s*\d{2}(?:\s*:\s*\d{2})?)?\s*$"
+)
+_NAME_JOINS = re.compile(r"[·|｜丨/ ]+")
 _CREDIT = re.compile(
     rf"(?:记者|通讯员)\s*[/|_:]?\s*[{_CJK}]{{2,3}}(?:\s|$|[)）])|^\s*[文图摄]\s*[/|_:]"
 )
@@ -231,7 +238,21 @@ def is_byline(line: str) -> bool:
         return True  # 原创 某某教育 2023-08-28 18:02 发表于四川: a date with its clock time
     if len(line) <= 40 and "," not in line and _CREDIT.search(line):
         return True
-    return bool(_BYLINE_LABEL.search(line) or _BARE_DATE.match(line))
+    return bool(_BYLINE_LABEL.search(line) or _BARE_DATE.match(line) or _dated_source(line))
+
+
+def _dated_source(line: str) -> bool:
+    """Return True for a line of a paper's or a site's names and a date (某某日报 2023-04-24):
+    the story's source and date, each name a banner's.
+
+    >>> _dated_source("某某新闻·某某日报    04-24"), _dated_source("全县召开教育大会 04-24")
+    (True, False)
+    """
+    match = _DATED_SOURCE.match(line)
+    if not match:
+        return False
+    names = [n for n in _NAME_JOINS.split(match["names"]) if n]
+    return bool(names) and all(is_banner(n) for n in names)
 
 
 def labelled_byline(line: str) -> bool:

@@ -1338,3 +1338,14 @@ def test_a_digital_newspapers_issue_date_over_its_page_number_dates_the_story():
     # A date alone over a line that is no page number may be a portal's today: not read.
     other = page.replace("第02版:教育周刊", "青禾新闻网")
     assert metadata_of(other).date is None
+
+
+def test_a_line_of_source_names_and_a_date_is_a_byline_not_the_headline():
+    # 某某新闻·某某客户端 04-24 under the headline: the story's sources and its day.
+    page = (
+        "青禾区举行教育高质量发展主题新闻发布会青禾区教育和体育局专场\n\n"
+        "青禾新闻·海报新闻    04-24\n\n"
+        "青禾网记者 李华 报道\n\n"
+        "4月24日,青禾区举行主题新闻发布会。区教育和体育局局长王明介绍了全区教育工作。\n"
+    )
+    assert metadata_of(page).title == "青禾区举行教育高质量发展主题新闻发布会青禾区教育和体育局专场"
