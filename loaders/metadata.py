@@ -610,7 +610,14 @@ def _is_citation(norm: str, match: re.Match[str]) -> bool:
     工作条例, 2012: 引用公文应当先引标题,后引发文字号), as in '《…的通知》(某府办〔2017〕8号)'.
     """
     before = norm[max(0, match.start() - 3) : match.start()].rstrip()
+    if _OWN_NUMBER_LINE.match(norm, norm.rfind("\n", 0, match.start()) + 1):
+        return False  # (某政〔2001〕85号) alone on its line under the title: its own number
     return before.endswith(("(", "》", "、"))
+
+
+# A 发文字号 in parentheses on a line of its own, as a State Council document prints it under its
+# title ((国发〔2001〕21号)); a cited number follows its document's title on the same line.
+_OWN_NUMBER_LINE = re.compile(rf"[ \t]*[(（]\s*{DOC_NUMBER.pattern}\s*[)）][ \t]*(?:\n|$)")
 
 
 def _find_doc_number(norm: str, start: int, end: int) -> re.Match[str] | None:

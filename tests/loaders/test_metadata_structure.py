@@ -1349,3 +1349,13 @@ def test_a_line_of_source_names_and_a_date_is_a_byline_not_the_headline():
         "4月24日,青禾区举行主题新闻发布会。区教育和体育局局长王明介绍了全区教育工作。\n"
     )
     assert metadata_of(page).title == "青禾区举行教育高质量发展主题新闻发布会青禾区教育和体育局专场"
+
+
+def test_a_doc_number_in_parentheses_on_its_own_line_under_the_title_is_the_documents():
+    # (某政〔2001〕85号) under the title, as State Council documents print it; a number in
+    # parentheses after a cited 《》 title on the same line stays that document's.
+    page = (
+        "青禾市人民政府关于深化基础教育改革的意见\n(青政[2001]85号)\n各县人民政府,市政府各部门:\n"
+        "为贯彻落实《某某决定》(某发〔2001〕21号),现提出如下意见。\n"
+    )
+    assert metadata_of(page).doc_number == "青政[2001]85号"
