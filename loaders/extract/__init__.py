@@ -379,8 +379,15 @@ def _spelled_out(scored: Scored) -> bool:
 
 
 def _campus(scored: Scored) -> bool:
+    """Return True for a campus: its head says so (…校区, …分园), or the rule that read it did (a
+    kindergarten's campus in brackets, 某幼儿园(南园), ends with no head)."""
     anchor = scored.alternative.anchor
-    return anchor.kind == SCHOOL and bool(anchor.head) and head_class(anchor) == "campus"
+    if anchor.kind != SCHOOL:
+        return False
+    rule = scored.alternative.rule
+    return (bool(anchor.head) and head_class(anchor) == "campus") or (
+        rule is not None and rule.cls == "Campus"
+    )
 
 
 def _outer_kinds(scored: Scored, outer: dict[str, tuple[str, ...]]) -> tuple[str, ...]:

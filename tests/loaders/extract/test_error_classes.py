@@ -1888,6 +1888,22 @@ def test_a_kindergartens_campus_in_brackets_is_its_campus() -> None:
     assert not any("高新园区" in name for name in names_of(found, SCHOOL))
 
 
+def test_a_kindergartens_campus_named_by_its_own_yuan_in_brackets() -> None:
+    # 某幼儿园(南园): the kindergarten's campus, and the kindergarten itself is listed too; a grade
+    # or a kind in brackets (省一级园, 公办园) names no campus.
+    found = extract(
+        make_doc("名单:鹿城区白鹭第一中心幼儿园(南园)、鹿城区南浦幼儿园(省一级园)。", chain=CHAIN)
+    )
+    schools = names_of(found, SCHOOL)
+    assert {"鹿城区白鹭第一中心幼儿园(南园)", "鹿城区白鹭第一中心幼儿园"} <= schools
+    assert not any("省一级园" in name for name in schools)
+    assert (
+        "鹿城区白鹭第一中心幼儿园(南园)",
+        "campusOf",
+        "鹿城区白鹭第一中心幼儿园",
+    ) in relations_of(found)
+
+
 def test_a_numbered_school_begins_after_the_words_before_its_number() -> None:
     # 对|区二小, 改建|江城七中: a preposition or a building verb before the number is no part
     # of the name, though only a level character or a place is left before the number.
