@@ -697,12 +697,23 @@ def _listed_numbered(
     return out
 
 
+# A part or a building of a school right after a bare numbered form (四中教学楼, 二中初中部):
+# the number names the school whose part it is, even with one figure.
+_OWN_PART_AFTER = re.compile(
+    lexicon.alternation("school_heads", "campus")
+    + r"|[\u4e00-\u9fff]{0,2}?(?:"  # a building's own word before its kind (教学|楼)
+    + lexicon.alternation("building_words", "building", "site")
+    + ")"
+)
+
+
 def _standalone_numbered(
     text: str, s_start: int, s_end: int, found: list[Candidate]
 ) -> list[Candidate]:
     """Return the bare numbered short forms with a number of two or more figures (53中, 十二中,
     二十三中) that begin a word: a school of the document's area wherever it stands, as a
-    number that high is rarely anything else (一中 or 三中 alone may be a plenary session's).
+    number that high is rarely anything else (一中 or 三中 alone may be a plenary session's,
+    unless a part of the school follows: 三中教学楼).
 
     >>> t = "全面启动62中操场改造,二十三中扩建,全县153所中小学。"
     >>> [c.name for c in _standalone_numbered(t, 0, len(t), [])]
@@ -712,13 +723,16 @@ def _standalone_numbered(
     out: list[Candidate] = []
     for m in _BARE_NUMBERED.finditer(text, s_start, s_end):
         a, b = m.span()
-        if b - a < 3 or (a, b) in taken or text[b : b + 1] == "小":  # 中|小学
+        if (a, b) in taken or text[b : b + 1] == "小":  # 中|小学
             continue
+        if b - a < 3 and not _OWN_PART_AFTER.match(text, b):
+            continue  # 三中 alone may be a plenary session; 三中|教学楼, 三中|初中部 a school's
         before = text[a - 1] if a > s_start else ""
         begins_word = (
             not before
             or not "\u4e00" <= before <= "\u9fff"
             or before in _FORMER
+            or before in _JOINS
             or dictionary_word(text[a - 2 : a])
         )
         if begins_word:
@@ -875,6 +889,7 @@ def _numbered_begin(text: str, numeral: int, floor: int) -> int:
 # The one-character modifiers of newness (lexicon/generic_modifiers.tsv) that say a name was a
 # school's before (原, 老), not part of it.
 _FORMER = frozenset("原老")
+_JOINS = frozenset("和与及、")  # a coordination before a bare numbered form (某校和|四中)
 
 
 def led_group_start(text: str, end: int, floor: int) -> int | None:

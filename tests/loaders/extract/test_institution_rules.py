@@ -230,3 +230,11 @@ def test_a_position_verb_before_a_school_is_no_part_of_its_name():
     # whose post it is begins after it.
     text = "王芳现任鹿城区第八十中学校长,曾任鹿城区青禾小学党委书记。"
     assert names_of(extract(make_doc(text)), SCHOOL) == {"鹿城区第八十中学", "鹿城区青禾小学"}
+
+
+def test_a_one_figure_numbered_school_before_one_of_its_parts_is_named():
+    # 三中 alone may be a plenary session (十九届三中全会); before its own building or division
+    # (三中教学楼, 五中初中部) the number names a school, as two figures (二十三中) always do.
+    text = "资金用于白鹭小学的改造和三中教学楼的维修,五中初中部迁入新址。学习十九届三中全会精神。"
+    assert names_of(extract(make_doc(text)), SCHOOL) >= {"三中", "五中"}
+    assert "三中全会" not in names_of(extract(make_doc(text)), SCHOOL)
