@@ -15,8 +15,9 @@ what it is and where it stands:
   as a word of its own, never inside another name (西藏育才中学 in a Jiangsu text).
 * a development zone is named by its city or own name and a zone head (南京江北新区, 郑东新区,
   新站高新区, 经开区); one missing from the table gets a key of its city's code and its name.
-* towns and streets count only in the document's own county; regions (长三角地区) are not areas;
-  nor is a place inside a cited title, which belongs to that title.
+* towns and streets count in the document's own county, and by a full name (…镇, …街道) that one
+  town of its province bears; regions (长三角地区) are not areas; nor is a place inside a cited
+  title, which belongs to that title.
 """
 
 from __future__ import annotations
@@ -169,6 +170,23 @@ def _chain_from_names(gaz: Gazetteer, names: tuple[str, ...]) -> tuple[Area, ...
         if fitting:
             chain.append(fitting[0])
     return tuple(chain)
+
+
+# What a town's or a street's full name ends with (支坪镇, 红星乡, 马桥子街道).
+_TOWN_LEVELS = ("镇", "乡", "街道", "苏木")
+
+
+def _province_town(match: AreaMatch, context: AreaContext) -> Area | None:
+    """Return the one town of the document's province a town's full name names, or None.
+
+    A page names a town of its county without the county (选址于某某镇某某社区) as often as with
+    it; a name written with its level that only one town of the province bears is that town.
+    """
+    if not context.chain or not match.word.endswith(_TOWN_LEVELS):
+        return None
+    province = context.chain[0].code[:2]
+    inside = [o for o in match.named if o.code[:2] == province]
+    return inside[0] if len(inside) == 1 else None
 
 
 def area_context(doc: PolicyDocument) -> AreaContext:
@@ -339,6 +357,9 @@ def _resolve(
         info = pick_area(options, context) if options else None
         if info is not None:
             return _Hit(start, end, info, "areas.town", 0.8)
+        own = _province_town(match, context)
+        if own is not None:
+            return _Hit(start, end, own, "areas.town.province", 0.7)
         # 高新区 is the name of a few towns and the short form of many zones
         return _short_form(match, following, norm, context)
     if match.named:
