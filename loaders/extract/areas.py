@@ -310,15 +310,18 @@ def _level_form(match: AreaMatch, norm: str) -> tuple[Area, ...]:
 # (义乌、东阳、永康等市: each is a 市): the items, then 等, their count maybe (等5个县), and the
 # level character, or two (县(市), 县市: counties and county-level cities).
 _LISTED_LEVEL = re.compile(
-    r"(?:、[\u4e00-\u9fff]{2,5}?)*等(?:[0-9一二三四五六七八九十两]+个)?"
+    r"(?:、[\u4e00-\u9fff]{2,5}?)*"
+    r"(?:等(?:[0-9一二三四五六七八九十两]+个)?|[0-9二三四五六七八九十两]+个?)"  # …等市, …两区
     r"([省市县区](?:[((][市区、]{1,3}[))])?)"
 )
+_COUNTS = "0123456789二三四五六七八九十两"
 
 
 def _listed_form(match: AreaMatch, norm: str) -> tuple[Area, ...]:
     """Return the areas a short form names as an item of a list that ends with their level
-    character (…、永康等市: the county-level city 永康市; …、东宁等5个县(市)), or ()."""
-    if norm[match.end : match.end + 1] not in "、等":
+    character (…、永康等市: the county-level city 永康市; …、东宁等5个县(市); 秦州、麦积两区), or
+    ()."""
+    if not norm[match.end : match.end + 1] or norm[match.end] not in "、等" + _COUNTS:
         return ()
     listed = _LISTED_LEVEL.match(norm, match.end)
     # The level character ends the list, not begins a word (…新城等区域: 区域 is "area"); two
@@ -327,6 +330,13 @@ def _listed_form(match: AreaMatch, norm: str) -> tuple[Area, ...]:
     both = all(c in "省市县区" for c in pair)
     if listed is None or (dictionary_word(pair) and not both):
         return ()
+    counted = "等" not in listed.group()
+    if (
+        counted
+        and not listed.group().startswith("、")
+        and norm[match.start - 1 : match.start] != "、"
+    ):
+        return ()  # 某某二区: a count needs a list before it (甲、乙两区)
     levels = tuple(c for c in listed.group(1) + (pair if both else "") if c in "省市县区")
     return tuple(a for a in match.aliased if a.level != "town" and a.name.endswith(levels))
 

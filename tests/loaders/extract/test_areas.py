@@ -247,3 +247,12 @@ def test_a_town_named_in_full_that_one_town_of_the_province_bears_is_an_area():
     text = "新园选址于支坪镇花铺社区,另一所学校位于德感街道。"
     assert {"支坪镇", "德感街道"} <= names_of(extract(make_doc(text, chain=("重庆市",))), AREA)
     assert not names_of(extract(make_doc(text, chain=("浙江省", "温州市"))), AREA) & {"支坪镇"}
+
+
+def test_short_county_names_listed_before_a_count_and_their_level_are_areas():
+    # 甲、乙两区: the count and the level close a list of short names, as 等 + level does; one
+    # short name before a count (鹿城二区) is no list.
+    text = "省教育厅组织考察,西固、七里河两区教育局负责人参加。"
+    labels = {e.label for e in extract(make_doc(text, chain=("甘肃省",))).entities}
+    assert {"西固区", "七里河区"} <= labels
+    assert not names_of(extract(make_doc("鹿城二区开会。", chain=("浙江省",))), AREA)
