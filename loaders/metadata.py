@@ -527,6 +527,44 @@ _FIELD_BAR = re.compile(r"\s*[|｜丨]")
 _BAR_CELL_END = re.compile(r"[ \t]*[|｜丨]")
 
 
+# A row of a catalogue printed without its labels: one bulleted value to a line (a portal's
+# 信息索引 box whose label cells a copy lost: • 430626000/2023-00012 • 某县教育局 • 2023-05-06).
+_BARE_ROW = re.compile(r"^[ \t]*[•·●■◆▪][ \t]*(?P<value>[^\n]*?)[ \t]*$", re.MULTILINE)
+_BARE_ROWS_MIN = 4
+_DATE_FIELDS = ("written_on", "generated_on", "published_on")
+_BARE_REACH = 3000  # characters: a catalogue heads its page
+
+
+def bare_catalogue(norm: str) -> list[Span]:
+    """Return the value spans of the first run of bulleted rows, four or more, one after the
+    other, that holds an index number and a date: a catalogue whose labels are lost. A list of
+    links or tags has no index number among its rows.
+
+    >>> norm = "• 11330/2021-00002\\n• 某市教育局\\n• 年度报告\\n• 2021-01-26\\n某市教育局年度报告"
+    >>> [norm[s.start:s.end] for s in bare_catalogue(norm)]
+    ['11330/2021-00002', '某市教育局', '年度报告', '2021-01-26']
+    """
+    run: list[re.Match[str]] = []
+    for match in _BARE_ROW.finditer(norm, 0, _BARE_REACH):
+        if run and match.start() != run[-1].end() + 1:
+            if _is_bare_catalogue(run):
+                break
+            run = []
+        run.append(match)
+    if not _is_bare_catalogue(run):
+        return []
+    return [Span(m.start("value"), m.end("value")) for m in run if m["value"]]
+
+
+def _is_bare_catalogue(run: list[re.Match[str]]) -> bool:
+    values = [m["value"] for m in run]
+    return (
+        len(values) >= _BARE_ROWS_MIN
+        and any(_INDEX_NUMBER.fullmatch(v) for v in values)
+        and any(_DATE_ALONE.fullmatch(v) for v in values)
+    )
+
+
 def catalogue_fields(norm: str) -> dict[str, Span]:
     """Return the span of each labelled catalogue value (first occurrence wins; for the
     footer's 主办 / 承办 / 版权所有 the last, as the footer ends the page).
@@ -1668,6 +1706,18 @@ def extract_metadata(
     ev: dict[str, Span] = dict(catalogue_fields(norm))
     values: dict[str, object] = {}
     lines = _lines(norm, body)
+    bare = bare_catalogue(norm)
+    for span in bare:
+        value = norm[span.start : span.end]
+        if "index_number" not in ev and _INDEX_NUMBER.fullmatch(value):
+            ev["index_number"] = span
+        elif "issuer" not in ev and _org_line(value):
+            ev["issuer"] = span
+        elif _DATE_ALONE.fullmatch(value) and not any(f in ev for f in _DATE_FIELDS):
+            ev["published_on"] = span  # the first date: the catalogue's own (成文 or 发布)
+    if bare:
+        # Its rows are the catalogue's values, no heading lines.
+        lines = [(a, b) for a, b in lines if not any(a <= v.start < b for v in bare)]
     head = _head_lines(norm, lines)
 
     def put(field: str, span: Span | None, value: object | None = None) -> None:

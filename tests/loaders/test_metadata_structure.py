@@ -1359,3 +1359,24 @@ def test_a_doc_number_in_parentheses_on_its_own_line_under_the_title_is_the_docu
         "为贯彻落实《某某决定》(某发〔2001〕21号),现提出如下意见。\n"
     )
     assert metadata_of(page).doc_number == "青政[2001]85号"
+
+
+def test_a_catalogue_printed_without_its_labels_gives_its_values_and_no_headline():
+    # • index number • body • category • dates: a portal's catalogue box whose label cells a copy
+    # lost. Its rows are values (索引号, 发布机构, the first date), not the page's headline.
+    page = (
+        "  • 11330300/2022-00017\n  • 青禾县教育局\n  • 政府信息公开年度报告\n"
+        "  • 2022-01-20\n  • 2022-01-21\n"
+        "青禾县教育局2021年政府信息公开工作年度报告\n\n一、总体情况\n\n"
+        "2021年,我局认真落实政府信息公开条例,主动公开各类信息。\n"
+    )
+    meta = metadata_of(page)
+    assert meta.title == "青禾县教育局2021年政府信息公开工作年度报告"
+    assert (meta.index_number, meta.issuer, meta.date) == (
+        "11330300/2022-00017",
+        "青禾县教育局",
+        "2022-01-20",
+    )
+    # A bulleted list of links holds no index number: its first line may still be read as before.
+    links = page.replace("11330300/2022-00017", "教育动态")
+    assert metadata_of(links).index_number is None
