@@ -13,7 +13,8 @@ import re
 
 _CJK = "\u4e00-\u9fff"
 # How a site's own name ends: 门户网站, 政府网, 官网, 客户端 … (中国政府网, XX教育信息网).
-_SITE_SUFFIXES = ("网站", "门户", "网", "官网", "频道", "客户端", "公众号")
+# 百科, 百科全书: an online encyclopaedia (某某百科, its motto 自由的百科全书).
+_SITE_SUFFIXES = ("网站", "门户", "网", "官网", "频道", "客户端", "公众号", "百科", "百科全书")
 # How a column (栏目) or channel name ends on government and news portals: 县区动态, 通知公告,
 # 教育要闻, 图片新闻, 政策文件, 信息公开, 专题专栏 … A heading line is never a column name
 # alone, so a short line ending in one of these above another heading is a column label.
@@ -97,7 +98,7 @@ _STAMP = re.compile(
 )
 
 
-_NAME_DASH = re.compile(r"[—–-]+")
+_NAME_DASH = re.compile(r"[—–\-,,]+")  # a name and its motto: 某某网—…, 某某百科,…
 _LINK_BARS = re.compile(r"[|｜丨]")
 
 
@@ -107,6 +108,8 @@ def is_site_name(text: str) -> bool:
     >>> is_site_name("某某县教育信息网"), is_site_name("兄弟县区网站"), is_site_name("办好人民满意的教育")
     (True, True, False)
     >>> is_site_name("某某网—中国第一教育门户网站"), is_site_name("关于开展评选的通知—某某网")
+    (True, False)
+    >>> is_site_name("某某百科,自由的百科全书"), is_site_name("学校建设,共建教育网")
     (True, False)
     """
     text = text.strip()

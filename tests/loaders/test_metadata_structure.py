@@ -1380,3 +1380,12 @@ def test_a_catalogue_printed_without_its_labels_gives_its_values_and_no_headline
     # A bulleted list of links holds no index number: its first line may still be read as before.
     links = page.replace("11330300/2022-00017", "教育动态")
     assert metadata_of(links).index_number is None
+
+
+def test_an_online_encyclopaedias_name_and_motto_after_the_headline_is_the_site():
+    # 某某百科,自由的百科全书: the site's name and motto after the page title's separator.
+    page = (
+        "青禾县实验学校 - 青禾百科,自由的百科全书\n\n青禾县实验学校\n\n"
+        "青禾县实验学校创办于1956年,是一所九年一贯制学校。学校现有教学班48个。\n"
+    )
+    assert metadata_of(page).title == "青禾县实验学校"
