@@ -36,6 +36,7 @@ _COLUMN_SUFFIXES = (
     "公开",  # 政务公开, 信息公开
     "文件",  # 政策文件 (a red header 'XX文件' is caught earlier, as an issuer)
     "解读",  # 政策解读
+    "介绍",  # 单位介绍, 学校介绍 (a profile's tab; a profile's own headline is …简介)
 )
 _SITE_NAME = re.compile(
     rf"[{_CJK}()A-Za-z0-9·]{{2,24}}?(?:{'|'.join(_SITE_SUFFIXES)})", re.IGNORECASE
@@ -125,6 +126,8 @@ def is_column_name(text: str) -> bool:
 
     >>> is_column_name("县区动态"), is_column_name("通知公告"), is_column_name("某某县新建两所幼儿园")
     (True, True, False)
+    >>> is_column_name("单位介绍"), is_column_name("青禾中学简介")
+    (True, False)
     """
     text = text.strip()
     return 2 < len(text) <= 8 and text.endswith(_COLUMN_SUFFIXES)

@@ -1389,3 +1389,8 @@ def test_an_online_encyclopaedias_name_and_motto_after_the_headline_is_the_site(
         "青禾县实验学校创办于1956年,是一所九年一贯制学校。学校现有教学班48个。\n"
     )
     assert metadata_of(page).title == "青禾县实验学校"
+
+
+def test_a_profiles_tab_over_its_text_is_no_headline():
+    page = "青禾信息网\n单位介绍\n青禾县实验小学地处县城东部,交通便利。学校现有24个教学班,学生1100名。\n"
+    assert metadata_of(page).title is None
