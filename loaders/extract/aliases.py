@@ -785,7 +785,9 @@ def _shorthand_forms(
         full = next((n for n in longest_first if text.endswith(n, 0, match.start())), None)
         if full:
             prefixes[match.group(1)] = full
-    for short, full in _defined_exactly(candidates, text).items():
+    for short, full in (
+        _defined_exactly(candidates, text) | _respectively(candidates, text)
+    ).items():
         out.setdefault(short, full)
         bare.setdefault(full, set()).add(short[1])
     for short, full in _initialisms(candidates, schools, gaz).items():
@@ -878,6 +880,54 @@ def _spelled_out(short: str) -> list[str]:
 
 # Kinds whose defined short forms stand for the name itself only, not as the start of others.
 _DEFINED_KINDS = (PROGRAM, ORG)
+
+
+# Short forms a document defines for the names it has just listed, one each, in order:
+# (以下分别简称甲、乙), 以下分别称为甲、乙、丙。
+_RESPECTIVELY = re.compile(r"(?:以下)?分别(?:简称|称为|称)[::]?\s*([^。;;\n()()]{2,80})")
+_ITEM_SPLIT = re.compile(r"[、,,]|和|及")
+_RESPECTIVELY_REACH = 400  # characters before the definition where the names it follows stand
+_RESPECTIVELY_KINDS = (SCHOOL, GROUP, ORG, PROGRAM)
+
+
+def _respectively(candidates: list[Candidate], text: str) -> dict[tuple[str, str], str]:
+    """Return (kind, short name) → full name for the short forms a document defines for the
+    names it has just listed, in their order (甲学校、乙学校(以下分别简称甲校、乙校)): the k-th short
+    form stands for the k-th of the last names before it, when their counts agree.
+
+    >>> t = "青禾市第一中学、南浦实验学校(以下分别简称一中、南实)"
+    >>> c = [Candidate(SCHOOL, "青禾市第一中学", 0, 7, "School", "t"),
+    ...      Candidate(SCHOOL, "南浦实验学校", 8, 14, "School", "t")]
+    >>> sorted(_respectively(c, t).items())
+    [(('school', '一中'), '青禾市第一中学'), (('school', '南实'), '南浦实验学校')]
+    """
+    out: dict[tuple[str, str], str] = {}
+    for match in _RESPECTIVELY.finditer(text):
+        shorts = [p.strip("“”\"' ") for p in _ITEM_SPLIT.split(match.group(1))]
+        shorts = [p for p in shorts if p]
+        if len(shorts) < 2 or any(not 2 <= len(p) <= 12 for p in shorts):
+            continue
+        before = sorted(
+            (
+                c
+                for c in candidates
+                if c.kind in _RESPECTIVELY_KINDS
+                and match.start() - _RESPECTIVELY_REACH <= c.start
+                and c.end <= match.start()
+            ),
+            key=lambda c: c.start,
+        )
+        names: list[Candidate] = []
+        for c in before:
+            if names and c.start < names[-1].end:
+                continue  # a name inside the last one (its area, its parent)
+            names.append(c)
+        if len(names) < len(shorts):
+            continue
+        for short, full in zip(shorts, names[-len(shorts) :], strict=True):
+            if short != (full.canonical or full.name):
+                out[(full.kind, short)] = full.canonical or full.name
+    return out
 
 
 def _defined_exactly(candidates: list[Candidate], text: str) -> dict[tuple[str, str], str]:

@@ -2632,3 +2632,17 @@ def test_a_school_named_after_its_founder_holds_no_second_school() -> None:
 def test_central_bodies_the_list_names_are_kept_in_a_list() -> None:
     text = "根据2017年中办、国办印发《关于深化教育体制机制改革的意见》提出的要求。"
     assert {"中办", "国办"} <= _names(text, ORG, chain=("北京市",))
+
+
+def test_short_forms_defined_respectively_for_listed_names_are_their_alt_labels() -> None:
+    # 以下分别简称甲、乙: each short form stands for the listed name in its place, no school of
+    # its own.
+    text = (
+        "参加评估的学校为鹿城区青禾实验小学、鹿城区白鹭中学、鹿城区南浦幼儿园"
+        "(以下分别简称东片小学、西片中学、北片幼儿园)。西片中学今年扩建。"
+    )
+    found = extract(make_doc(text, chain=CHAIN))
+    schools = {e.label: set(e.alt_labels) for e in found.entities if e.kind == SCHOOL}
+    assert set(schools) == {"鹿城区青禾实验小学", "鹿城区白鹭中学", "鹿城区南浦幼儿园"}
+    assert "东片小学" in schools["鹿城区青禾实验小学"]
+    assert "西片中学" in schools["鹿城区白鹭中学"]
