@@ -238,3 +238,9 @@ def test_a_one_figure_numbered_school_before_one_of_its_parts_is_named():
     text = "资金用于白鹭小学的改造和三中教学楼的维修,五中初中部迁入新址。学习十九届三中全会精神。"
     assert names_of(extract(make_doc(text)), SCHOOL) >= {"三中", "五中"}
     assert "三中全会" not in names_of(extract(make_doc(text)), SCHOOL)
+
+
+def test_a_verb_of_enrolling_before_a_school_is_no_part_of_its_name():
+    # 入读, 升入, 转入 ("enrol at, go on to"): the pupil's verb, as 就读 is.
+    text = "学生可就近入读鹿城区红旗小学(白鹭教育集团红旗校区)。"
+    assert "鹿城区红旗小学" in names_of(extract(make_doc(text)), SCHOOL)
