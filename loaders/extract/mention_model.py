@@ -222,6 +222,8 @@ def describe(
             ]
         if anchor.kind == ORG and _role_ends(text, anchor):
             alts = []  # 县委常委: a person's title, whose body ends before it (县委)
+        elif anchor.kind == ORG and _PAIRED_GOVERNMENT.match(text, anchor.head_start - 1):
+            alts = []  # 县委政府, 党委政府: the committee and the government, two bodies
         elif anchor.kind == ORG and _MEASURED.search(text, anchor.floor, anchor.end):
             alts = []  # 两所, 三处: a count and its measure word, which the head 所 or 处 is
         elif anchor.kind == ORG and text.startswith(_ADDRESS, anchor.head_start - 1):
@@ -296,6 +298,11 @@ def _before_a_role(text: str, anchor: Anchor) -> bool:
     True
     """
     return anchor.kind == ORG and people.role_follows(text, anchor.end)
+
+
+# A government head right after a committee's 委 (县委政府, 各级党委政府): the pair of bodies
+# written as one phrase, the committee's 委 shared by none of them.
+_PAIRED_GOVERNMENT = re.compile(r"委(?:人民)?政府")
 
 
 def _head_inside_words(anchor: Anchor, words: Words) -> bool:

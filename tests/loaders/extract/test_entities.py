@@ -210,3 +210,11 @@ def test_a_banners_bodies_are_named_by_the_level_character_travelling_with_it():
         "伊金霍洛旗教育体育局",
     } <= labels
     assert not any(label.startswith("集团") for label in labels)
+
+
+def test_a_committee_and_government_written_as_one_phrase_are_no_one_body():
+    # 县委政府 (县委、县政府): the county's committee is named; no body 县委政府 exists.
+    found = extract(make_doc("县委政府高度重视教育工作,各级党委政府加大投入。"))
+    labels = {e.label for e in found.entities if e.kind == ORG}
+    assert not any(label.endswith("委政府") for label in labels)
+    assert "县委" in labels
