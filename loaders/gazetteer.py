@@ -529,7 +529,8 @@ def _scan(scanner: _Scanner, text: str) -> list[tuple[int, int, str]]:
     """Return the leftmost-longest, non-overlapping words (start, end, word) in `text`.
 
     Equivalent to taking all matches sorted by (start, longest first) and keeping each that
-    starts at or after the end of the last one kept.
+    starts at or after the end of the last one kept, except a two-character short form that
+    yields to a name written in full beginning on its second character (_yields).
     """
     found: list[tuple[int, int, str]] = []
     words, lengths = scanner.words, scanner.lengths

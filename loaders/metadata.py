@@ -1808,11 +1808,11 @@ def extract_metadata(
         )
         if dateline:
             put("published_on", dateline, parse_date(norm[dateline.start : dateline.end]))
-    if not any(f in values for f in ("written_on", "generated_on", "published_on")):
+    if not any(f in values for f in _DATE_FIELDS):
         undersigned = find_undersigned_date(norm)
         if undersigned:
             put("written_on", undersigned, parse_date(norm[undersigned.start : undersigned.end]))
-    if title_span and not any(f in values for f in ("written_on", "generated_on", "published_on")):
+    if title_span and not any(f in values for f in _DATE_FIELDS):
         # Last, a date and its weekday above the headline, or a date over the page's number:
         # an e-paper's issue (or a portal's today, which is why any other date comes first).
         header = _date_above(norm, lines, title_span.start, header_date) or _issue_date_above(
@@ -1905,10 +1905,10 @@ def extract_metadata(
     # the document's date and type
     interview_date = timestamps[0]["date"] if interview and timestamps else None
     date = next(
-        (values.get(f) for f in ("written_on", "generated_on", "published_on") if values.get(f)),
+        (values.get(f) for f in _DATE_FIELDS if values.get(f)),
         interview_date,
     )
-    for field in ("written_on", "generated_on", "published_on"):
+    for field in _DATE_FIELDS:
         if values.get(field) == date and field in ev:
             ev["date"] = ev[field]
             break
