@@ -444,7 +444,7 @@ class _Scanner:
     triples: np.ndarray  # the first three characters of the longer words, the same way
     longest: int  # the length of the longest word
     # Names written in full with their level (静海区, 湖南省): one that begins inside a two-
-    # character short form may win over it (和静|海区, 组建湖南省: see _yields).
+    # character short form may win over it (和静|海区, 援建湖北省: see _yields).
     full: frozenset[str]
 
 
@@ -546,7 +546,7 @@ def _scan(scanner: _Scanner, text: str) -> list[tuple[int, int, str]]:
             word = text[i : i + length]
             if len(word) == length and word in words:
                 if length == 2 and word not in scanner.full and _yields(scanner, text, i):
-                    break  # 和静|海区, 建湖|南省: a name written in full begins inside
+                    break  # 和静|海区, 建湖|北省: a name written in full begins inside
                 found.append((i, i + length, word))
                 end = i + length
                 break
@@ -555,9 +555,9 @@ def _scan(scanner: _Scanner, text: str) -> list[tuple[int, int, str]]:
 
 def _yields(scanner: _Scanner, text: str, at: int) -> bool:
     """Return True when the two-character short form at `at` gives way to a name written in
-    full with its level that begins on its second character (和静|海区 → 静海区, 组建湖南省 →
-    湖南省): where the short form opens with a conjunction or preposition (和, 对, 向), or the
-    full name's rest is no word of its own (南省; but 雁江|城区 keeps 雁江: 城区 is a word).
+    full with its level that begins on its second character (和静|海区 → 静海区, 援建湖北省 →
+    湖北省): where the short form opens with a conjunction or preposition (和, 对, 向), or the
+    full name's rest is no word of its own (北省; but 雁江|城区 keeps 雁江: 城区 is a word).
     """
     second = at + 1
     for length in scanner.lengths.get(text[second : second + 2], ()):

@@ -251,7 +251,7 @@ _COMPLEMENT_OPENING = re.compile(
 _EVENT = re.compile(lexicon.alternation("event_words"))
 # A suffix followed by one of these is a modifier of another noun (行动方案, 工程量, 项目化).
 _NOT_HEAD = re.compile(lexicon.guarded_alternation("programme_not_head"))
-# A programme family's label (集团化办学学校课程, 主题教育成果, 在集团化办学上) still names the
+# A programme family's label (双减|学校, 双减|成果, 在区管校聘|上) still names the
 # programme before another noun, unless that noun is a school or an honour named after it.
 _NOT_LABEL_HEAD = re.compile(
     "(?!"

@@ -697,7 +697,7 @@ def _listed_numbered(
     return out
 
 
-# A part or a building of a school right after a bare numbered form (四中教学楼, 二中初中部):
+# A part or a building of a school right after a bare numbered form (三中教学楼, 五中初中部):
 # the number names the school whose part it is, even with one figure.
 _OWN_PART_AFTER = re.compile(
     lexicon.alternation("school_heads", "campus")

@@ -213,8 +213,8 @@ def test_a_bureau_of_an_area_named_as_it_was_is_that_areas_bureau():
 
 
 def test_a_short_form_gives_way_to_a_full_name_beginning_on_its_second_character():
-    # 和|静海区: 和 joins the clause (和静 is also 和静县's short form); 组建|湖南省: 南省 is no
+    # 和|静海区: 和 joins the clause (和静 is also 和静县's short form); 援建|湖北省: 北省 is no
     # word, so 建湖 (建湖县) is not read; 雁江|城区 keeps 雁江, since 城区 is a word.
     assert [m.word for m in find_area_names("学校和静海区签约")] == ["静海区"]
-    assert [m.word for m in find_area_names("两校联合组建湖南省首个联盟")] == ["湖南省"]
+    assert [m.word for m in find_area_names("上海市援建湖北省的学校")] == ["上海市", "湖北省"]
     assert [m.word for m in find_area_names("优化雁江城区校点布局")] == ["雁江", "城区"]

@@ -1331,7 +1331,7 @@ def test_a_catalogues_date_labels_read_with_shijian_as_with_riqi():
 def test_a_digital_newspapers_issue_date_over_its_page_number_dates_the_story():
     page = (
         "2022年03月08日\n第02版:教育周刊\n\n"
-        "扎实推进改革 办好家门口的每一所学校\n\n——访青禾县教育局局长王明\n\n本报记者 李华\n\n"
+        "扎实推进改革 建好县城和乡村的学校\n\n——访青禾县教育局局长王明\n\n本报记者 李华\n\n"
         "教育是民生大事。县教育局今年将新建两所学校,扩大优质资源。\n"
     )
     assert metadata_of(page).date == "2022-03-08"
@@ -1343,12 +1343,12 @@ def test_a_digital_newspapers_issue_date_over_its_page_number_dates_the_story():
 def test_a_line_of_source_names_and_a_date_is_a_byline_not_the_headline():
     # 某某新闻·某某客户端 04-24 under the headline: the story's sources and its day.
     page = (
-        "青禾区举行教育高质量发展主题新闻发布会青禾区教育和体育局专场\n\n"
+        "青禾区召开秋季开学工作主题新闻发布会青禾区教育和体育局专场\n\n"
         "青禾新闻·海报新闻    04-24\n\n"
         "青禾网记者 李华 报道\n\n"
         "4月24日,青禾区举行主题新闻发布会。区教育和体育局局长王明介绍了全区教育工作。\n"
     )
-    assert metadata_of(page).title == "青禾区举行教育高质量发展主题新闻发布会青禾区教育和体育局专场"
+    assert metadata_of(page).title == "青禾区召开秋季开学工作主题新闻发布会青禾区教育和体育局专场"
 
 
 def test_a_doc_number_in_parentheses_on_its_own_line_under_the_title_is_the_documents():

@@ -244,7 +244,7 @@ def test_a_short_place_name_that_names_a_road_is_no_area():
 def test_a_town_named_in_full_that_one_town_of_the_province_bears_is_an_area():
     # 选址于某镇某社区 without its county: the name with its level (镇, 街道) that only one town
     # of the page's province bears names that town; in a page of another province it is no area.
-    text = "新园选址于支坪镇花铺社区,另一所学校位于德感街道。"
+    text = "县第二幼儿园迁往支坪镇,城南小学分校设在德感街道。"
     assert {"支坪镇", "德感街道"} <= names_of(extract(make_doc(text, chain=("重庆市",))), AREA)
     assert not names_of(extract(make_doc(text, chain=("浙江省", "温州市"))), AREA) & {"支坪镇"}
 
