@@ -641,3 +641,9 @@ def test_a_programme_head_in_a_place_phrase_is_no_name_but_a_familys_label_is():
         "青苗助学工程上马后,县里在集团化办学上有新突破。"
     )
     assert programs_in(text) == {"青苗助学工程", "集团化办学"}
+
+
+def test_a_plan_of_cadres_training_is_a_generic_plan():
+    # 干部, 党员 are people, as 教师 and 校长 are: 党员干部培训计划 is the plan of their training.
+    text = "把专题学习纳入党员干部培训计划,同时实施青禾干部成长工程。"
+    assert programs_in(text) == {"青禾干部成长工程"}
