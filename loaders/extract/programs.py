@@ -110,6 +110,11 @@ _PERIOD_AFTER = re.compile(r"^[”\"]?(?:规划|时期|期间|以来|末)")
 # Quoted as the title sought, not the programme run: 创建“…示范区”, 申报“…品牌项目”.
 _HONOUR_BEFORE = re.compile("(?:" + lexicon.alternation("honour_verbs") + ")[省市区县]?$")
 _PREV_VERB = re.compile("(?:" + lexicon.alternation("programme_launch_verbs") + ")$")
+# A building verb (打造, 创建) before a quoted phrase that stands alone builds a goal (打造“某某之城”),
+# no programme run; before a programme's head or brand (打造“某某”品牌) the next word says so.
+_RUN_VERB = re.compile(
+    "(?:" + lexicon.alternation("programme_launch_verbs", "verb-introducing") + ")$"
+)
 _LAUNCH = re.compile(lexicon.alternation("programme_launch_verbs"))
 # Counted slogans and bundles: “三大发展”, “两个先行”, “五项标准”, “八项行动” (ANNOTATION.md's
 # counted bundles); but “五个一” is a name: its measure word is followed by a numeral.
@@ -1206,7 +1211,7 @@ def _quoted_names(
         or _NEXT_WORD.match(after[:6])
         or activity
         or alone
-        and (_PREV_VERB.search(before) or re.search(r"第[^,,]{1,3}届$", before))
+        and (_RUN_VERB.search(before) or re.search(r"第[^,,]{1,3}届$", before))
     )
     if not signalled or len(content) > 24 or len(content) < 3 and not content.isdigit():
         return []

@@ -647,3 +647,10 @@ def test_a_plan_of_cadres_training_is_a_generic_plan():
     # 干部, 党员 are people, as 教师 and 校长 are: 党员干部培训计划 is the plan of their training.
     text = "把专题学习纳入党员干部培训计划,同时实施青禾干部成长工程。"
     assert programs_in(text) == {"青禾干部成长工程"}
+
+
+def test_a_quoted_goal_a_building_verb_builds_is_no_programme():
+    # 打造“某某之城”: a goal the district builds; 实施“…” runs a programme, and 打造“…”品牌 names
+    # the brand by the word after the quote.
+    text = "全区着力打造“青禾之城”、建设“白鹭谷”,实施“春晖助学行动计划”,打造“南浦书院”品牌。"
+    assert programs_in(text) == {"春晖助学行动计划", "南浦书院"}
