@@ -407,8 +407,8 @@ def tail_class(name: str) -> str:
 # Last words that say a name is not a programme whatever its wording (ANNOTATION.md): one-off
 # events (…节, …周, …论坛), designations and honours (…示范区, …之星), platforms, facilities and
 # bodies (…平台, …中心, …工作室), and old school names (…府中学堂, …师范学堂: a school, not a
-# course series as 周末学堂 is).
-_NOT_PROGRAMME_TAILS = frozenset({"event", "designation", "honour", "facility", "school"})
+# course series as 周末学堂 is), and plans of numbers (招生计划, 需求计划: places and posts).
+_NOT_PROGRAMME_TAILS = frozenset({"event", "designation", "honour", "facility", "school", "quota"})
 
 
 @lru_cache(maxsize=8192)  # pure; asked of a name's part by is_generic and edition_or_count

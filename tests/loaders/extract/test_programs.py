@@ -654,3 +654,10 @@ def test_a_quoted_goal_a_building_verb_builds_is_no_programme():
     # the brand by the word after the quote.
     text = "全区着力打造“青禾之城”、建设“白鹭谷”,实施“春晖助学行动计划”,打造“南浦书院”品牌。"
     assert programs_in(text) == {"春晖助学行动计划", "南浦书院"}
+
+
+def test_a_plan_of_numbers_is_no_programme():
+    # 招生计划, 需求计划: the places a school offers, the posts it needs; a quoted programme's
+    # enrolment plan stays that programme's (“名额到校”招生计划).
+    text = "各校报送普通高中分校招生计划和教职工需求计划,确保“名额到校”招生计划落实。"
+    assert programs_in(text) == {"名额到校"}
