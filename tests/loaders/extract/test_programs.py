@@ -659,5 +659,5 @@ def test_a_quoted_goal_a_building_verb_builds_is_no_programme():
 def test_a_plan_of_numbers_is_no_programme():
     # 招生计划, 需求计划: the places a school offers, the posts it needs; a quoted programme's
     # enrolment plan stays that programme's (“名额到校”招生计划).
-    text = "各校报送普通高中分校招生计划和教职工需求计划,确保“名额到校”招生计划落实。"
+    text = "各校报送分校区招生计划和教师需求计划,确保“名额到校”招生计划落实。"
     assert programs_in(text) == {"名额到校"}
