@@ -70,14 +70,15 @@ _BYLINE_LABELS = (
 # A byline label stands at the line start or after white space or a separator, and is followed by
 # a colon or by white space (来源:新华社, 作者 张三).
 _BYLINE_LABEL = re.compile(rf"(?:^|(?<=[\s|•·]))(?:{_BYLINE_LABELS})\s*(?::|\s)")
+# A full date (2021-05-06, 2021年5月6日, 2021.5.6) and a weekday after one.
+_FULL_DATE = r"(?:19|20)\d{2}\s*[-年./]\s*\d{1,2}\s*[-月./]\s*\d{1,2}\s*日?"
+_WEEKDAY = r"(?:星期|周)[一二三四五六日天]"
 _BARE_DATE = re.compile(
-    r"^[\s•·|]*(?:(?:19|20)\d{2}\s*[-年./]\s*\d{1,2}\s*[-月./]\s*\d{1,2}\s*日?"
+    rf"^[\s•·|]*(?:{_FULL_DATE}"
     r"|\d{1,2}\s*[./]\s*\d{1,2}\s*[./]\s*(?:19|20)\d{2})"
     r"(?:\s*\d{1,2}\s*:\s*\d{2}(?:\s*:\s*\d{2})?)?[\s|]*$"
 )
 
-# A reporter's credit: 记者 (or 通讯员) and a name, or a 文/图 credit (文_某某日报记者 / 张三,
-# 本报记者 李四 王五, 图/赵六).
 # A source's names and the story's date (某某日报 2023-04-24, 某某新闻·某某客户端 04-24 09:30).
 _DATED_SOURCE = re.compile(
     rf"^\s*(?P<names>[{_CJK}A-Za-z·|｜丨/ ]{{2,30}}?)\s+"
@@ -85,18 +86,18 @@ _DATED_SOURCE = re.compile(
     r"(?:\s+\d{1,2}\s*:\s*\d{2}(?:\s*:\s*\d{2})?)?\s*$"
 )
 _NAME_JOINS = re.compile(r"[·|｜丨/ ]+")
+# A reporter's credit: 记者 (or 通讯员) and a name, or a 文/图 credit (文_某某日报记者 / 张三,
+# 本报记者 李四 王五, 图/赵六).
 _CREDIT = re.compile(
     rf"(?:记者|通讯员)\s*[/|_:]?\s*[{_CJK}]{{2,3}}(?:\s|$|[)）])|^\s*[文图摄]\s*[/|_:]"
 )
 # A date and its weekday opening a line: a portal's or an e-paper's header.
 _DATED_HEADER = re.compile(
-    r"^\s*(?P<date>(?:19|20)\d{2}\s*[-年./]\s*\d{1,2}\s*[-月./]\s*\d{1,2}\s*日?)"
+    rf"^\s*(?P<date>{_FULL_DATE})"
     r"\s*(?:星期[一二三四五六日天]?|周[一二三四五六日天])"  # a copy may cut the weekday short
 )
 # A publication stamp: a full date and its clock time (2023-08-28 18:02, 2023年8月28日 18:02).
-_STAMP = re.compile(
-    r"(?:19|20)\d{2}\s*[-年./]\s*\d{1,2}\s*[-月./]\s*\d{1,2}\s*日?\s*\d{1,2}\s*:\s*\d{2}"
-)
+_STAMP = re.compile(rf"{_FULL_DATE}\s*\d{{1,2}}\s*:\s*\d{{2}}")
 
 
 _NAME_DASH = re.compile(r"[—–\-,,]+")  # a name and its motto: 某某网—…, 某某百科,…
@@ -142,8 +143,8 @@ _MASTHEAD_SUFFIXES = ("日报", "晚报", "时报", "周报", "商报", "教育�
 # (第03版, A2版) and number (第1234期) — and nothing else.
 _MASTHEAD_LINE = re.compile(
     rf"^\s*[{_CJK}]{{2,8}}(?:{'|'.join(_MASTHEAD_SUFFIXES)})"
-    r"(?:[\s·|,]*(?P<date>(?:19|20)\d{2}\s*[-年./]\s*\d{1,2}\s*[-月./]\s*\d{1,2}\s*日?)"
-    r"(?:\s*(?:星期|周)[一二三四五六日天])?)?"
+    rf"(?:[\s·|,]*(?P<date>{_FULL_DATE})"
+    rf"(?:\s*{_WEEKDAY})?)?"
     r"(?:[\s·|,]*(?:第\s*[0-9A-Za-z]{1,4}\s*[版期]|[A-Za-z]?\d{1,3}\s*版|版次\s*:?\s*\S{1,4})"
     # the page's name after its number (第03版:教育周刊)
     rf"(?:\s*[:：]\s*[{_CJK}]{{1,8}})?)*\s*$"
@@ -168,10 +169,7 @@ def masthead_date(line: str) -> tuple[int, int] | None:
 _PAGE_LINE = re.compile(
     r"^\s*(?:第\s*[0-9A-Za-z]{1,4}\s*版|[A-Za-z]?\d{1,3}\s*版)(?:\s*[:：]\s*\S{1,8})?\s*$"
 )
-_ISSUE_DATE_LINE = re.compile(
-    r"^\s*(?P<date>(?:19|20)\d{2}\s*[-年./]\s*\d{1,2}\s*[-月./]\s*\d{1,2}\s*日?)"
-    r"(?:\s*(?:星期|周)[一二三四五六日天])?\s*$"
-)
+_ISSUE_DATE_LINE = re.compile(rf"^\s*(?P<date>{_FULL_DATE})(?:\s*{_WEEKDAY})?\s*$")
 
 
 def issue_date(line: str, next_line: str) -> tuple[int, int] | None:

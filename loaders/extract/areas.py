@@ -309,12 +309,12 @@ def _level_form(match: AreaMatch, norm: str) -> tuple[Area, ...]:
 # The rest of a 、-list of short place names whose level character comes once, after the last
 # (义乌、东阳、永康等市: each is a 市): the items, then 等, their count maybe (等5个县), and the
 # level character, or two (县(市), 县市: counties and county-level cities).
+_COUNTS = "0123456789二三四五六七八九十两"  # a count of more than one item
 _LISTED_LEVEL = re.compile(
     r"(?:、[\u4e00-\u9fff]{2,5}?)*"
-    r"(?:等(?:[0-9一二三四五六七八九十两]+个)?|[0-9二三四五六七八九十两]+个?)"  # …等市, …两区
+    rf"(?:等(?:[0-9一二三四五六七八九十两]+个)?|[{_COUNTS}]+个?)"  # …等市, …两区
     r"([省市县区](?:[((][市区、]{1,3}[))])?)"
 )
-_COUNTS = "0123456789二三四五六七八九十两"
 
 
 def _listed_form(match: AreaMatch, norm: str) -> tuple[Area, ...]:

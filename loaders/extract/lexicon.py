@@ -103,8 +103,9 @@ EXCEPTION = "exception"
 
 
 @lru_cache(maxsize=64)
-def guarded_alternation(name: str) -> str:
-    """Return an alternation of the list's words that fails where an 'exception' entry begins.
+def guarded_alternation(name: str, *without: str) -> str:
+    """Return an alternation of the list's words (but those of the classes `without`) that
+    fails where an 'exception' entry begins.
 
     An exception is a longer word that begins with a listed word but is not of the list: after
     a school head, 教育 breaks the name (小学教育) while 教育集团 does not.
@@ -113,6 +114,6 @@ def guarded_alternation(name: str) -> str:
     >>> bool(pattern.match("教育局")), bool(pattern.match("教育集团"))
     (True, False)
     """
-    found = alternation(name, *other_classes(name, EXCEPTION))
+    found = alternation(name, *other_classes(name, EXCEPTION, *without))
     exceptions = alternation(name, EXCEPTION)
     return f"(?!{exceptions})(?:{found})" if exceptions else f"(?:{found})"

@@ -139,9 +139,10 @@ LEVELS = {
     "县": "county",
     "旗": "county",  # a banner, Inner Mongolia's county (旗财政局)
 }
-# Level characters of a prefecture that is no city, and of a banner (旗, Inner Mongolia's county),
-# read before a core only (州委, 盟教育局, 旗人民政府): the open rule leaves them out, as 州 also
-# ends cities' short names (杭州|教育局).
+# Level characters of a prefecture that is no city, read before a core only (州委, 盟教育局):
+# the open rule leaves them out, as 州 also ends cities' short names (杭州|教育局). 旗 (a banner)
+# is in LEVELS for the open rule too; here it resolves, as 州 and 盟 do, only to an area of its
+# own kind (某某旗).
 _PREFECTURE_LEVELS = {"州": "city", "盟": "city", "旗": "county"}
 _CORE_LEVELS = {**LEVELS, **_PREFECTURE_LEVELS}
 # A core followed by one of these is part of a longer word, not a body (委托, 政府购买).

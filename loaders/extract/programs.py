@@ -259,14 +259,7 @@ _NOT_HEAD = re.compile(lexicon.guarded_alternation("programme_not_head"))
 # A programme family's label (双减|学校, 双减|成果, 在区管校聘|上) still names the
 # programme before another noun, unless that noun is a school or an honour named after it.
 _NOT_LABEL_HEAD = re.compile(
-    "(?!"
-    + lexicon.alternation("programme_not_head", lexicon.EXCEPTION)
-    + ")(?:"
-    + lexicon.alternation(
-        "programme_not_head",
-        *lexicon.other_classes("programme_not_head", "institution", "locative", lexicon.EXCEPTION),
-    )
-    + ")"
+    lexicon.guarded_alternation("programme_not_head", "institution", "locative")
 )
 _INSTITUTION_AFTER = re.compile(lexicon.alternation("programme_not_head", "institution"))
 

@@ -94,11 +94,12 @@ _BAD_CAMPUS = re.compile(
 )
 # A campus written in parentheses after its school: 明远中学(东校区); a kindergarten's also by
 # its 园区, 分园 or own 园 (某某幼儿园(江景园区), (南园)): after another school a park or a zone.
-_PAREN_CAMPUS = re.compile(r"[(（][\u4e00-\u5b65\u5b67-\u9fff]{1,4}(?:校区|分校)[)）]")
+_CAMPUS_WORD = r"[\u4e00-\u5b65\u5b67-\u9fff]"  # a campus's own name holds no 学
+_PAREN_CAMPUS = re.compile(rf"[(（]{_CAMPUS_WORD}{{1,4}}(?:校区|分校)[)）]")
 _PAREN_KINDERGARTEN_CAMPUS = re.compile(
-    r"[(（][\u4e00-\u5b65\u5b67-\u9fff]{1,4}(?:校区|分校|园区|分园)[)）]"
+    rf"[(（]{_CAMPUS_WORD}{{1,4}}(?:校区|分校|园区|分园)[)）]"
     # or by its own 园 (某某幼儿园(南园), (林前园)); not a grade or a kind (省一级园, 公办园)
-    r"|[(（](?![^)）]*(?:级|公办|民办|普惠|示范|类|第))[\u4e00-\u5b65\u5b67-\u9fff]{1,3}园[)）]"
+    rf"|[(（](?![^)）]*(?:级|公办|民办|普惠|示范|类|第)){_CAMPUS_WORD}{{1,3}}园[)）]"
 )
 # A campus in parentheses after its group's name (某某教育集团(某某校区)), a space before them
 # allowed: the group's school there.
