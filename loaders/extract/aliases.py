@@ -420,7 +420,34 @@ def _bracketed_other_names(candidates: list[Candidate], text: str) -> dict[tuple
             and len(short.name) < len(c.name)
         ):
             out[(SCHOOL, short.name)] = c.name
+        elif short is not None and not short.canonical:
+            # 某教育集团某某校区(某某小学), 某某小学(某教育集团某某校区): the member school a
+            # group calls its campus, one school named as the school it is.
+            pair = {_group_campus(short): short, _group_campus(c): c}
+            if set(pair) == {True, False} and pair[False].cls == "School":
+                out[(SCHOOL, pair[True].name)] = pair[False].name
     return out
+
+
+# A group's campus: a group's head, then the campus's own name and head (某教育集团某某校区).
+_GROUP_CAMPUS = re.compile(
+    "(?:"
+    + lexicon.alternation("group_heads")
+    + ")[\u4e00-\u9fff]{1,8}(?:"
+    + "|".join(_CAMPUS_HEADS)
+    + ")$"
+)
+
+
+def _group_campus(c: Candidate) -> bool:
+    """Return True when `c` is a campus named by its group (青禾教育集团白鹭校区).
+
+    >>> _group_campus(Candidate(SCHOOL, "青禾教育集团白鹭校区", 0, 10, "Campus", "t"))
+    True
+    >>> _group_campus(Candidate(SCHOOL, "青禾中学白鹭校区", 0, 8, "Campus", "t"))
+    False
+    """
+    return c.cls == "Campus" and _GROUP_CAMPUS.search(c.name) is not None
 
 
 def _zone_spelled_forms(candidates: list[Candidate]) -> dict[tuple[str, str], str]:

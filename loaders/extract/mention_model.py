@@ -685,11 +685,14 @@ def _trim_start(text: str, rule: Candidate, words: Words) -> Candidate | None:
     A function word of two or more characters cannot begin a name (充分总结…工程: an adverb);
     the verb it modifies is the sentence's predicate, so the name begins after both. What is
     left must still hold a word before the head; else the rule's edge was wrong and its verdict
-    must not weigh against the other edges of the anchor.
+    must not weigh against the other edges of the anchor. A quote opening at or right before
+    the name (“全面改薄”) marks where it begins, whatever LAC reads there.
     """
     at = bisect.bisect_left(words.starts, rule.start)
     tokens = words.tokens
     if at >= len(tokens) or tokens[at].start != rule.start or rule.name[:1] in '“"‘':
+        return rule
+    if rule.start > 0 and text[rule.start - 1] in '“"‘':
         return rule
     if rule.name.startswith(BASED_ON):
         return rule  # a research title's clause, which the rule read as the name's

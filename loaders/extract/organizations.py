@@ -718,6 +718,7 @@ def find_open_bodies(
     in the text, so a zone's body begins where the zone's name does.
     """
     ends = {c.end: c for c in found}
+    parents = dict(ends)  # the bodies a department's name may follow: found, then proposed
     area_starts = {c.end: c.start for c in areas}
     out: list[Candidate] = []
     for s_start, _s_end, hits in spans_with_hits(_head_hits(text), spans):
@@ -745,7 +746,7 @@ def find_open_bodies(
                 continue  # 集团化|办学, 发展联|盟: the head begins the next word (市政府|部署 ends a body)
             if head == "办" and any(head_ending_at(text, at, SCHOOL) for at in (start, start - 1)):
                 continue  # 某幼儿园|办园历史, 某幼儿园|领办: the school's running, no office
-            begin = _open_start(text, start, s_start, ends, area_starts, _whole_body(head))
+            begin = _open_start(text, start, s_start, parents, area_starts, _whole_body(head))
             central = _central_body_start(text, end, s_start)
             if central is not None and (begin is None or central > begin):
                 begin = central  # 我区…接受|全国人大常委会: a national body begins at its scope
@@ -762,6 +763,10 @@ def find_open_bodies(
                 listed = text[begin:end] in _CENTRAL_BODIES
                 method = "organizations.central" if listed else "organizations.open"
                 out.append(replace(candidate, method=method))
+                # A department of this body may follow it (某领导小组|秘书局, 区人社局|办公室),
+                # unless the body's first character ends a word (自治|区人民政府).
+                if begin < 2 or not dictionary_word(text[begin - 2 : begin + 1]):
+                    parents.setdefault(end, out[-1])
     return out
 
 
@@ -841,20 +846,23 @@ def _central_parent_start(text: str, head_start: int, floor: int) -> int | None:
 def _name_may_begin(text: str, at: int, floor: int) -> bool:
     """Return True when a body's name may begin at `at` though no area is written before it:
     the clause's start, after a character that is not Chinese, after 和, 与 and the like, after
-    a date (2017年|中办), or after a verb of two characters (接受|全国人大常委会…): the
-    predicate ends before its object."""
+    a date (2017年|中办), or after a verb or a preposition of two characters (接受|全国人大常委会…,
+    根据|中央组织部…): the predicate ends before its object, the preposition before its own."""
     return (
         at == floor
         or not _CJK_CHAR.match(text[at - 1])
         or text[at - 1] in _NAME_OPENERS
         or (text[at - 1] in "年月日" and text[at - 2 : at - 1].isdigit())  # 2017年|中办
-        or (at - 2 >= floor and dictionary_tag(text[at - 2 : at]) == "v")
+        or (at - 2 >= floor and dictionary_tag(text[at - 2 : at]) in ("v", "p"))
     )
 
 
 _CJK_CHAR = re.compile(r"[\u4e00-\u9fff]")
 # A national scope at the start of a body's name.
 _NATIONAL = re.compile(r"国家|中央|全国|中国")
+# The state's and the party centre's levels, written before a department's own name as 省 or 市
+# is (国家发展改革委, 中央文明办, 中央网信办).
+_STATE_LEVELS = ("国家", "中央")
 _CENTRAL_BODIES = frozenset(lexicon.words("central_bodies"))
 # Characters a central body's name may follow directly: conjunctions and prepositions (和民政部,
 # 被教育部评为, 受财政部委托), and 原 (former: 原人事部, a ministry since merged).
@@ -913,12 +921,12 @@ def _open_start(
         if parent is not None and head_start - at >= 1:
             return parent.start  # 市教育局 + 财务 + 处
         if (
-            text.startswith("国家", at)
+            text.startswith(_STATE_LEVELS, at)
             and at + 2 < head_start
             and text[at + 2] != "级"  # 国家级: a rank granted, not the state
             and _name_may_begin(text, at, floor)
         ):
-            return at  # 国家 + 发展改革 + 委: the state's level, as 省 or 市
+            return at  # 国家 + 发展改革 + 委, 中央 + 文明 + 办: the state's or the party centre's level
         zone = _ZONE.search(text, max(floor, at - 10), at + 1) if text[at] == "区" else None
         if zone is not None and at < head_start - own:
             # 经开区 + 教育 + 局: from the zone's area where one was found (its own name with

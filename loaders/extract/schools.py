@@ -81,6 +81,25 @@ _TENS = re.compile(
     r"[二三四五六七八九]?十[一二三四五六七八九]|[二三四五六七八九]十|[1-9][0-9]{0,2}"
 )
 _NUMBERED_HEADS = ("中学", "小学", "幼儿园")
+# Numerals without 十 (八一, 五四, 一二九) read as no number and, with no measure word, as no
+# count: they write a date (八一: 1 August), which schools are named after. Neighbours in order
+# (三四, 五六) are an approximate count (三四所学校) and stay out.
+_DATE_NUMERALS = "一二三四五六七八九"
+_DATE_NAME = re.compile(f"[{_DATE_NUMERALS}]{{2,3}}")
+
+
+def _date_name(body: str) -> bool:
+    """Return True when `body` is numerals that write a date (八一, 五四, 一二九).
+
+    >>> _date_name("八一"), _date_name("一二九"), _date_name("三四"), _date_name("八十")
+    (True, True, False, False)
+    """
+    if not _DATE_NAME.fullmatch(body):
+        return False
+    ranks = [_DATE_NUMERALS.index(c) for c in body]
+    return any(b - a != 1 for a, b in zip(ranks, ranks[1:], strict=False))
+
+
 _KINDS_ONLY = re.compile(
     "(?:" + "|".join(w for w in lexicon.words("generic_modifiers", "kind") if w != "学科") + ")+"
 )
@@ -252,6 +271,8 @@ def is_specific(name: str, suffix_len: int) -> bool:
         return True  # 市二初级中学: the area's school of that number (a short form, as 市二中)
     if _TENS.fullmatch(body) and suffix in _NUMBERED_HEADS:
         return True  # 八十八中学, 27中学: the area's school of that number, 第 left out
+    if _date_name(body):
+        return True  # 八一小学, 六一幼儿园: named after a date, not numbered or counted
     if not body and GENERIC.fullmatch(head):
         return False  # 合作学校, 新建学校: modifiers a place is also called (合作市, 新建区)
     return had_place and not body.startswith(("各", "所", "省", "市", "区", "县"))
@@ -411,6 +432,8 @@ def _past_description(name: str, cut: int, suffix_len: int) -> int:
     head_end = len(name) - suffix_len
     for match in reversed(list(_INNER_SUFFIX.finditer(name, cut, head_end))):
         rest = name[match.end() :]
+        if rest.startswith(_PART_WORD):
+            continue  # 某中学初中|部某某校区: the school word begins its part (初中部), no description ends
         if (
             len(rest) > suffix_len
             and is_specific(rest, suffix_len)
@@ -438,6 +461,8 @@ def _past_description(name: str, cut: int, suffix_len: int) -> int:
 
 
 _SCHOOL_NOUN_END = re.compile("[校园]")
+# The word of a school's part (初中部, 小学部) after its stage.
+_PART_WORD = "部"
 _SCHOOL_WORDS = frozenset(lexicon.words("school_heads"))
 
 

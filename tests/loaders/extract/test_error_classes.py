@@ -2646,3 +2646,71 @@ def test_short_forms_defined_respectively_for_listed_names_are_their_alt_labels(
     assert set(schools) == {"鹿城区青禾实验小学", "鹿城区白鹭中学", "鹿城区南浦幼儿园"}
     assert "东片小学" in schools["鹿城区青禾实验小学"]
     assert "西片中学" in schools["鹿城区白鹭中学"]
+
+
+@pytest.mark.parametrize(
+    ("text", "body"),
+    [
+        ("依据中央网信办和财政部的部署,市里统筹推进。", "中央网信办"),
+        ("按照中央组织部的统一安排,组织干部参训。", "中央组织部"),
+    ],
+)
+def test_the_party_centres_level_opens_a_bodys_name_after_a_preposition(
+    text: str, body: str
+) -> None:
+    # 中央 is the party centre's level, as 国家 is the state's; 依据 and 按照 end before it.
+    assert body in _names(text, ORG, chain=("北京市",))
+
+
+def test_a_department_of_a_proposed_body_holds_that_body() -> None:
+    # The leading group is proposed by its level and head, and its secretariat follows it.
+    text = "我县被列为中央教育工作领导小组秘书局信息联系县。"
+    orgs = _names(text, ORG, chain=("湖南省",))
+    assert "中央教育工作领导小组秘书局" in orgs
+    assert "中央教育工作领导小组" not in orgs
+
+
+def test_an_autonomous_regions_level_character_opens_no_department() -> None:
+    text = "根据《自治区人民政府办公厅关于进一步加强学前教育的通知》要求。"
+    orgs = _names(text, ORG, chain=("广西壮族自治区",))
+    assert "自治区人民政府办公厅" in orgs
+    assert "区人民政府办公厅" not in orgs
+
+
+def test_a_campus_of_a_schools_part_is_named_whole() -> None:
+    text = "今年秋季,南浦市第六中学初中部白沙校区投入使用。"
+    assert _names(text, SCHOOL, chain=("广东省",)) == {"南浦市第六中学初中部白沙校区"}
+
+
+@pytest.mark.parametrize("name", ["八一小学", "五四中学", "六一幼儿园"])
+def test_a_school_named_after_a_date_is_a_name(name: str) -> None:
+    # Numerals without 十 and without a measure word write a date, neither a number nor a count.
+    assert name in _names(f"区教育局将原{name}活力教学点调整为分校。", SCHOOL)
+
+
+def test_neighbouring_numerals_count_schools_they_name_none() -> None:
+    assert _names("全镇还有三四小学需要改造。", SCHOOL) == set()
+
+
+def test_a_groups_campus_named_by_its_member_school_is_that_school() -> None:
+    # 某教育集团某某校区(某某小学) and 某某小学(某教育集团某某校区): one school, named as the
+    # school, a member of the group.
+    text = (
+        "集团成员校为青禾教育集团白鹭校区(鹿城区白鹭小学)。"
+        "学生可安排至鹿城区南浦小学(青禾教育集团南浦校区)。"
+    )
+    found = extract(make_doc(text))
+    assert labels_of(found, SCHOOL) == {
+        "鹿城区白鹭小学": {"青禾教育集团白鹭校区"},
+        "鹿城区南浦小学": {"青禾教育集团南浦校区"},
+    }
+    members = {s for s, p, o in relations_of(found) if p == "memberOf" and o == "青禾教育集团"}
+    assert members == {"鹿城区白鹭小学", "鹿城区南浦小学"}
+
+
+def test_a_quoted_programme_opening_with_an_adverb_keeps_its_first_word() -> None:
+    # The quote marks where the name begins: 全面 is no predicate before it, and two names
+    # quoted side by side stay two.
+    text = "深入推进“青苗计划”“全面改薄”“白鹭行动”等重点工程。"
+    assert _names(text, PROGRAM) >= {"全面改薄", "青苗计划", "白鹭行动"}
+    assert not any("”" in n or "青苗计划全面" in n for n in _names(text, PROGRAM))
