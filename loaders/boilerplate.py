@@ -80,7 +80,12 @@ _STRONG_TERMS = re.compile(
     r"友情链接|相关链接|站点地图|网站导航|"
     # a footer written as a sentence: 本网站由…主办, 未经许可不得复制转载, 建议使用…浏览器
     r"本(?:网)?站由|未经(?:书面)?许可不得(?:复制|转载|镜像)|转载请注明出处|"
-    r"建议使用[^。]{0,20}浏览器|最佳(?:浏览|显示)?分辨率",
+    r"建议使用[^。]{0,20}浏览器|最佳(?:浏览|显示)?分辨率|"
+    # a page-not-found notice over the page (您访问的页面已删除, 请确认网址拼写正确)
+    r"(?:页面|网页)(?:不存在|已(?:被)?(?:删除|撤稿|撤销|下线|移除|过期)|找不到|无法访问)"
+    r"|请(?:确认|检查)[^。]{0,12}拼写|"
+    # an online encyclopaedia's credit under an entry's name (来自某某百科,自由的百科全书)
+    r"来自[\u4e00-\u9fff]{2,6}百科",
     re.IGNORECASE,
 )
 # A weather widget: a temperature beside a weather word (某地明日天气 多云 9℃-14℃, 晴 3°C).
@@ -144,6 +149,10 @@ def line_kind(line: str) -> str:
     ('strong', 'body')
     >>> line_kind("抄送:市教育局,区委办。")
     'body'
+    >>> line_kind("您访问的页面已删除"), line_kind("请确认其拼写正确,并注意网址的大小写。")
+    ('strong', 'strong')
+    >>> line_kind("某市示范性高中 来自某某百科,自由的百科全书")
+    'strong'
     """
     stripped = line.strip()
     if not stripped:

@@ -1068,17 +1068,73 @@ def find_title(norm: str, lines: list[tuple[int, int]]) -> Span | None:
     # banner, its slogan, its menu. The headline comes after the path, where there is one.
     crumb = max((m.end() for m in _CRUMB_LINE.finditer(norm, 0, stop)), default=-1)
     plain = [i for i in plain if lines[i][0] > crumb] or plain
+    plain = [i for i in plain if not _run_together(norm, lines, i, stop)] or plain
     chosen = (
         _page_title_headline(norm, lines, stop)
         or _byline_headline(norm, lines, plain, stop)
         or _quoted_headline(norm, lines, plain)
         or _restated_headline(norm, lines, plain)
+        or _printed_twice(norm, lines, plain)
         # a headline's length before a menu word's (我的足迹, 购物车 above the headline)
         or next((i for i in plain if lines[i][1] - lines[i][0] >= _HEADLINE_MIN), plain[0])
     )
     chosen = _without_account_name(norm, lines, plain, chosen)
     first, last = _title_lines(norm, lines, chosen)
     return _clean_title(norm, lines[first][0], lines[last][1])
+
+
+def _run_together(norm: str, lines: list[tuple[int, int]], at: int, stop: int) -> bool:
+    """Return True when line `at` is three or more other lines before `stop` written one after
+    another: an e-paper's or a portal's list of the page's headlines run together (甲标题乙标题
+    丙标题 over 甲标题 / 乙标题 / 丙标题), which is no headline itself. A title wrapped over two
+    lines and printed whole too is one headline.
+
+    >>> norm = "甲地新建三所学校乙地公开招聘教师丙地表彰优秀教师\\n甲地新建三所学校\\n乙地公开招聘教师\\n丙地表彰优秀教师"
+    >>> lines = [(0, 24), (25, 33), (34, 42), (43, 51)]
+    >>> _run_together(norm, lines, 0, 51), _run_together(norm, lines[:3], 0, 42)
+    (True, False)
+    """
+    line = norm[slice(*lines[at])].strip()
+    others = {
+        norm[start:end].strip()
+        for i, (start, end) in enumerate(lines)
+        if i != at and start < stop and end - start >= _HEADLINE_MIN
+    }
+    others.discard(line)
+    pieces, pos = 0, 0
+    while pos < len(line):
+        step = max((len(o) for o in others if line.startswith(o, pos)), default=0)
+        if not step:
+            return False
+        pieces, pos = pieces + 1, pos + step
+    return pieces >= _LISTED_HEADLINES
+
+
+# Headlines run together in a list: three at least, as a wrapped title's two lines are not.
+_LISTED_HEADLINES = 3
+
+
+def _printed_twice(norm: str, lines: list[tuple[int, int]], plain: list[int]) -> int | None:
+    """Return a heading line that reads as one of a list of headlines above it, or None: a page
+    that lists its stories' headlines (three heading lines or more in a row) prints the story's
+    own headline again over it.
+
+    >>> norm = "甲地新建三所学校\\n乙地公开招聘教师\\n丙地表彰优秀教师\\n专栏\\n乙地公开招聘教师"
+    >>> lines = [(0, 8), (9, 17), (18, 26), (27, 29), (30, 38)]
+    >>> _printed_twice(norm, lines, [0, 1, 2, 4]), _printed_twice(norm, lines, [1, 2, 4])
+    (4, None)
+    """
+    heads = set(plain)
+    listed: set[str] = set()
+    for i in plain:
+        head = norm[slice(*lines[i])].strip()
+        if len(head) >= _HEADLINE_MIN and head in listed:
+            return i
+        # one of three heading lines in a row, whichever of them it is
+        first = range(i - _LISTED_HEADLINES + 1, i + 1)
+        if any(all(k in heads for k in range(j, j + _LISTED_HEADLINES)) for j in first):
+            listed.add(head)
+    return None
 
 
 def _restated_headline(norm: str, lines: list[tuple[int, int]], plain: list[int]) -> int | None:
@@ -1367,6 +1423,18 @@ def _date_above(
         if span:
             return Span(start + span[0], start + span[1])
     return None
+
+
+def _text_lines(norm: str, before: int) -> list[tuple[int, int]]:
+    """Return the (start, end) of every line of the text that ends by `before`."""
+    out, start = [], 0
+    while start < before:
+        end = norm.find("\n", start)
+        end = len(norm) if end < 0 else end
+        if end <= before:
+            out.append((start, end))
+        start = end + 1
+    return out
 
 
 def _issue_date_above(norm: str, lines: list[tuple[int, int]], before: int) -> Span | None:
@@ -1815,7 +1883,10 @@ def extract_metadata(
     if title_span and not any(f in values for f in _DATE_FIELDS):
         # Last, a date and its weekday above the headline, or a date over the page's number:
         # an e-paper's issue (or a portal's today, which is why any other date comes first).
-        header = _date_above(norm, lines, title_span.start, header_date) or _issue_date_above(
+        # Both are the page's furniture, read from the text itself: an e-paper sets its date
+        # beside its text-size buttons (2022年02月18日 星期五 放大 缩小), no line of the body.
+        above = _text_lines(norm, title_span.start)
+        header = _date_above(norm, above, title_span.start, header_date) or _issue_date_above(
             norm, lines, title_span.start
         )
         if header:

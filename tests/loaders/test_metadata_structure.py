@@ -1394,3 +1394,42 @@ def test_an_online_encyclopaedias_name_and_motto_after_the_headline_is_the_site(
 def test_a_profiles_tab_over_its_text_is_no_headline():
     page = "青禾信息网\n单位介绍\n青禾县实验小学地处县城东部,交通便利。学校现有24个教学班,学生1100名。\n"
     assert metadata_of(page).title is None
+
+
+def test_a_page_not_found_notice_over_the_page_is_no_headline():
+    page = (
+        "您访问的页面已删除\n如您是在地址栏输入网址的,请确认其拼写正确。\n\n"
+        "青禾县教育局关于开展中小学读书月活动的通知\n\n各乡镇中心学校,县直各学校:\n\n"
+        "为推进书香校园建设,经研究,决定在全县中小学开展读书月活动。现将有关事项通知如下。\n"
+    )
+    assert metadata_of(page).title == "青禾县教育局关于开展中小学读书月活动的通知"
+
+
+def test_an_epapers_list_of_headlines_run_together_is_no_headline():
+    # The page opens with its stories' headlines run together, lists them, then prints its
+    # own story's headline again over it, under its date and text-size buttons.
+    heads = ["南浦中学开展读书月活动", "青禾县新建三所乡村学校", "白鹭镇举办教师技能大赛"]
+    heads += ["青枫小学获评书香校园", "南浦区招聘教师一百名"]
+    page = (
+        "".join(heads) + "\n第003版:教育\n上一版 下一版\n" + "\n".join(heads) + "\n\n"
+        "2023 年 03 月 08 日 星期 放大 缩小 默认\n读书月·专题\n\n南浦中学开展读书月活动\n"
+        "——书香校园建设纪实\n\n  3月6日,南浦中学启动读书月活动,全校师生参加了启动仪式。\n"
+    )
+    meta = metadata_of(page)
+    assert (meta.title, meta.date) == ("南浦中学开展读书月活动", "2023-03-08")
+
+
+def test_a_title_wrapped_over_two_lines_and_printed_whole_is_one_headline():
+    page = (
+        "青禾县教育局2023年度政府信息公开工作年度报告\n\n青禾县教育局2023年度政府信息\n"
+        "公开工作年度报告\n\n一、总体情况\n\n2023年,我局认真落实政府信息公开条例,主动公开各类信息。\n"
+    )
+    assert metadata_of(page).title == "青禾县教育局2023年度政府信息公开工作年度报告"
+
+
+def test_an_encyclopaedias_credit_under_an_entry_is_no_headline():
+    page = (
+        "热门问题\n\n青禾县实验学校\n\n某县示范性高中 来自青禾百科,自由的百科全书\n\n"
+        "青禾县实验学校创办于1956年,是一所九年一贯制学校。学校现有教学班48个。\n"
+    )
+    assert "来自" not in (metadata_of(page).title or "")
