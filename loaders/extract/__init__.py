@@ -9,6 +9,7 @@ is one function and one entry; its name is recorded in each document graph (ekg:
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Callable, Mapping
 from dataclasses import replace
 
@@ -167,6 +168,9 @@ def _ending_at_word(text: str, c: Candidate) -> Candidate:
     return replace(c, name=name, end=end, canonical=canonical)
 
 
+_WEBSITE = re.compile(r"网站|门户|网(?![\u4e00-\u9fff])")
+
+
 def choose_candidates(
     doc: PolicyDocument,
     rules: list[Candidate],
@@ -209,6 +213,13 @@ def choose_candidates(
             s.alternative.anchor.end,
             s.alternative.rule.method if s.alternative.rule is not None else None,
         )
+    ]
+    # A body's name before 网, 网站 or 门户 (某市人民政府网, 某局门户网站) names its website, a
+    # medium (ANNOTATION.md); 网 before another word is the body's own (某局网络中心).
+    chosen = [
+        s
+        for s in chosen
+        if s.alternative.anchor.kind != ORG or not _WEBSITE.match(text, s.alternative.anchor.end)
     ]
     parents = _parent_bodies(nested, chosen)
     out = [c for c in rules if c.kind not in HEAD_LISTS] + headings

@@ -754,6 +754,8 @@ def find_open_bodies(
                 begin = _central_parent_start(text, start, s_start)  # 财政部|办公|厅
             if begin is not None and _role_inside(text, begin + 2, start):
                 continue  # 某局副局长|赵所某: a person's title and name, no department's name
+            if begin is not None and _session_of_a_term(text, begin, start, end):
+                continue  # 区十三届人大|一次会议: a session of the congress's term, an event
             if named is not None and (begin is None or begin >= named.start):
                 continue  # a core rule's name without an area, and no longer name holds it
             if begin is not None and not text.endswith(_NOT_BODIES, begin, end):
@@ -775,6 +777,22 @@ def find_open_bodies(
 # or a workstation (名校长工作室, 某某校长工作室, 名师农村工作站) is a unit a programme sets up
 # around its teachers, not a body of the administration either.
 _NOT_BODIES = (*lexicon.words("non_entity_heads"), "工作室", "工作站")
+
+
+# A congress's term written before its head (十三届, 第三届), and a session of it after the head
+# (一次会议, 二次全会): together they name the session, an event, not a body.
+_TERM_BEFORE_HEAD = re.compile(r"第?[一二三四五六七八九十]{1,3}届$")
+_SESSION = re.compile(r"[一二三四五六七八九十]{1,3}次(?:会议|全会|全体会议)")
+
+
+def _session_of_a_term(text: str, begin: int, head_start: int, end: int) -> bool:
+    """Return True when the name from `begin` to its head holds a congress's term and a session
+    follows it (区十三届人大|一次会议): the words name the session, not a body.
+
+    >>> _session_of_a_term("区十三届人大一次会议", 0, 4, 6), _session_of_a_term("区人大常委会", 0, 1, 3)
+    (True, False)
+    """
+    return bool(_TERM_BEFORE_HEAD.search(text, begin, head_start) and _SESSION.match(text, end))
 
 
 def _role_inside(text: str, start: int, end: int) -> bool:

@@ -2714,3 +2714,26 @@ def test_a_quoted_programme_opening_with_an_adverb_keeps_its_first_word() -> Non
     text = "深入推进“青苗计划”“全面改薄”“白鹭行动”等重点工程。"
     assert _names(text, PROGRAM) >= {"全面改薄", "青苗计划", "白鹭行动"}
     assert not any("”" in n or "青苗计划全面" in n for n in _names(text, PROGRAM))
+
+
+def test_a_session_of_a_congresss_term_is_no_body() -> None:
+    text = "县教育局对县十三届人大二次会议第15号建议作出答复,县人大常委会听取了报告。"
+    orgs = _names(text, ORG)
+    assert not any("届" in name for name in orgs)
+    assert "鹿城区教育局" in orgs or "县教育局" in orgs
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "相关信息在青禾县人民政府门户网站公开。",
+        "详情请访问青禾县人民政府网\n",
+        "白鹭市政府网站发布消息。",
+    ],
+)
+def test_a_bodys_website_is_no_body(text: str) -> None:
+    assert _names(text, ORG, chain=("广东省",)) == set()
+
+
+def test_a_bodys_network_centre_is_a_body() -> None:
+    assert "鹿城区教育局网络中心" in _names("区教育局网络中心负责平台运维。", ORG)
