@@ -132,9 +132,10 @@ _GLOSS = re.compile(r"([^\s,,。、;;::()()“”\"]{2,12})\(([^()]{1,6})\)")
 _CITED_PROGRAMME = re.compile(r"(课题|项目|研究)?《([^《》]{4,40})》(项目|工程|课题)?")
 # An enumeration of quoted items closed by 等 + a programme head or by a count + head.
 # 暨 ("and also") joins two items as 和 does: “甲”暨“乙”工程. Without 等, an activity
-# (“甲”暨“乙”活动) is one event its quoted themes describe, no list of programmes.
+# (“甲”暨“乙”活动) is one event its quoted themes describe, no list of programmes. 的 after
+# an item's quote makes what follows a noun it modifies (“甲”“乙”的特色项目), no part of it.
 _ENUM_ITEM = (
-    r"[“\"][^“”\"\n,,。;;]{2,20}[”\"][^“”\"、,,。;;::\s和与及暨等0-9一二三四五六七八九十两]{0,3}"
+    r"[“\"][^“”\"\n,,。;;]{2,20}[”\"][^“”\"、,,。;;::\s和与及暨等的0-9一二三四五六七八九十两]{0,3}"
 )
 _ENUMERATION = re.compile(
     rf"((?:{_ENUM_ITEM}(?:、|和|与|及|暨)?){{2,}})"

@@ -2737,3 +2737,15 @@ def test_a_bodys_website_is_no_body(text: str) -> None:
 
 def test_a_bodys_network_centre_is_a_body() -> None:
     assert "鹿城区教育局网络中心" in _names("区教育局网络中心负责平台运维。", ORG)
+
+
+def test_a_noun_an_enumerations_last_quote_modifies_is_no_part_of_it() -> None:
+    # “甲”“乙”的特色项目: 的 makes 特色项目 a noun the quoted items modify, not the last one's head.
+    text = "学校推进“青苗书法班”“白鹭合唱班”的特色项目建设。"
+    assert not any("的" in name for name in _names(text, PROGRAM))
+
+
+@pytest.mark.parametrize("stage", ["基础教育", "学前教育"])
+def test_a_place_and_a_stage_of_education_name_a_kind_of_school(stage: str) -> None:
+    text = f"制定了《鹿城区{stage}学校布局调整方案》,并征求意见。"
+    assert _names(text, SCHOOL) == set()
