@@ -1068,7 +1068,12 @@ def find_title(norm: str, lines: list[tuple[int, int]]) -> Span | None:
     # banner, its slogan, its menu. The headline comes after the path, where there is one.
     crumb = max((m.end() for m in _CRUMB_LINE.finditer(norm, 0, stop)), default=-1)
     plain = [i for i in plain if lines[i][0] > crumb] or plain
-    plain = [i for i in plain if not _run_together(norm, lines, i, stop)] or plain
+    heading_texts = {
+        norm[start:end].strip()
+        for start, end in lines
+        if start < stop and end - start >= _HEADLINE_MIN
+    }
+    plain = [i for i in plain if not _run_together(norm, lines[i], heading_texts)] or plain
     chosen = (
         _page_title_headline(norm, lines, stop)
         or _byline_headline(norm, lines, plain, stop)
@@ -1083,27 +1088,22 @@ def find_title(norm: str, lines: list[tuple[int, int]]) -> Span | None:
     return _clean_title(norm, lines[first][0], lines[last][1])
 
 
-def _run_together(norm: str, lines: list[tuple[int, int]], at: int, stop: int) -> bool:
-    """Return True when line `at` is three or more other lines before `stop` written one after
+def _run_together(norm: str, line: tuple[int, int], heading_texts: set[str]) -> bool:
+    """Return True when `line` is three or more of the other `heading_texts` written one after
     another: an e-paper's or a portal's list of the page's headlines run together (甲标题乙标题
     丙标题 over 甲标题 / 乙标题 / 丙标题), which is no headline itself. A title wrapped over two
     lines and printed whole too is one headline.
 
-    >>> norm = "甲地新建三所学校乙地公开招聘教师丙地表彰优秀教师\\n甲地新建三所学校\\n乙地公开招聘教师\\n丙地表彰优秀教师"
-    >>> lines = [(0, 24), (25, 33), (34, 42), (43, 51)]
-    >>> _run_together(norm, lines, 0, 51), _run_together(norm, lines[:3], 0, 42)
+    >>> norm = "甲地新建三所学校乙地公开招聘教师丙地表彰优秀教师"
+    >>> heads = {"甲地新建三所学校", "乙地公开招聘教师", "丙地表彰优秀教师"}
+    >>> _run_together(norm, (0, 24), heads), _run_together(norm[:16], (0, 16), heads)
     (True, False)
     """
-    line = norm[slice(*lines[at])].strip()
-    others = {
-        norm[start:end].strip()
-        for i, (start, end) in enumerate(lines)
-        if i != at and start < stop and end - start >= _HEADLINE_MIN
-    }
-    others.discard(line)
+    text = norm[slice(*line)].strip()
+    others = heading_texts - {text}
     pieces, pos = 0, 0
-    while pos < len(line):
-        step = max((len(o) for o in others if line.startswith(o, pos)), default=0)
+    while pos < len(text):
+        step = max((len(o) for o in others if text.startswith(o, pos)), default=0)
         if not step:
             return False
         pieces, pos = pieces + 1, pos + step

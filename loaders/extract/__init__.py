@@ -168,6 +168,8 @@ def _ending_at_word(text: str, c: Candidate) -> Candidate:
     return replace(c, name=name, end=end, canonical=canonical)
 
 
+# A body's name before 网, 网站 or 门户 (某市人民政府网, 某局门户网站) names its website, a
+# medium (ANNOTATION.md); 网 before another word is the body's own (某局网络中心).
 _WEBSITE = re.compile(r"网站|门户|网(?![\u4e00-\u9fff])")
 
 
@@ -214,8 +216,7 @@ def choose_candidates(
             s.alternative.rule.method if s.alternative.rule is not None else None,
         )
     ]
-    # A body's name before 网, 网站 or 门户 (某市人民政府网, 某局门户网站) names its website, a
-    # medium (ANNOTATION.md); 网 before another word is the body's own (某局网络中心).
+    # A body's website (_WEBSITE) is no mention of the body; the model is trained without this.
     chosen = [
         s
         for s in chosen
