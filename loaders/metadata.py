@@ -1425,18 +1425,6 @@ def _date_above(
     return None
 
 
-def _text_lines(norm: str, before: int) -> list[tuple[int, int]]:
-    """Return the (start, end) of every line of the text that ends by `before`."""
-    out, start = [], 0
-    while start < before:
-        end = norm.find("\n", start)
-        end = len(norm) if end < 0 else end
-        if end <= before:
-            out.append((start, end))
-        start = end + 1
-    return out
-
-
 def _issue_date_above(norm: str, lines: list[tuple[int, int]], before: int) -> Span | None:
     """Return the issue date a digital newspaper prints over its page's number (titles.issue_date)
     above `before`. The page's line is read from the text itself: as a page's furniture it is no
@@ -1885,7 +1873,7 @@ def extract_metadata(
         # an e-paper's issue (or a portal's today, which is why any other date comes first).
         # Both are the page's furniture, read from the text itself: an e-paper sets its date
         # beside its text-size buttons (2022年02月18日 星期五 放大 缩小), no line of the body.
-        above = _text_lines(norm, title_span.start)
+        above = _lines(norm, (Span(0, title_span.start),))
         header = _date_above(norm, above, title_span.start, header_date) or _issue_date_above(
             norm, lines, title_span.start
         )

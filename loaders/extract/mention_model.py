@@ -679,6 +679,9 @@ def _without_verb_led(text: str, alts: list[Alternative]) -> list[Alternative]:
     ]
 
 
+_OPENING = '“"‘'  # quotes that open a name
+
+
 def _trim_start(text: str, rule: Candidate, words: Words) -> Candidate | None:
     """Return the rule's name without the predicate LAC reads at its start, or None.
 
@@ -690,9 +693,8 @@ def _trim_start(text: str, rule: Candidate, words: Words) -> Candidate | None:
     """
     at = bisect.bisect_left(words.starts, rule.start)
     tokens = words.tokens
-    if at >= len(tokens) or tokens[at].start != rule.start or rule.name[:1] in '“"‘':
-        return rule
-    if rule.start > 0 and text[rule.start - 1] in '“"‘':
+    opened = rule.name[:1] in _OPENING or (rule.start > 0 and text[rule.start - 1] in _OPENING)
+    if at >= len(tokens) or tokens[at].start != rule.start or opened:
         return rule
     if rule.name.startswith(BASED_ON):
         return rule  # a research title's clause, which the rule read as the name's
