@@ -31,7 +31,7 @@ from loaders.extract.boundaries import head_of
 from loaders.extract.concepts import family_label
 from loaders.extract.gazetteer import after_places, leading_place, load_gazetteer
 from loaders.extract.model import GROUP, ORG, PROGRAM, SCHOOL, Candidate
-from loaders.extract.programs import generic_with_editions
+from loaders.extract.programs import generic_with_editions, is_generic
 from loaders.extract.schools import specific_part
 
 # Shorthand of numbered and experimental schools: X一中 = X第一中学, X二小 = X第二小学,
@@ -377,6 +377,8 @@ def alias_forms(
     aliases.update(_programme_short_forms(candidates))
     aliases.update(_campus_forms(candidates, aliases))
     aliases.update(_bracketed_other_names(candidates, text))
+    for full, stem in _project_stems(candidates, text).items():
+        bare.setdefault(full, set()).add(stem)
     return aliases, bare
 
 
@@ -471,6 +473,24 @@ def _projects(candidates: list[Candidate]) -> dict[tuple[str, str], str]:
     项目 (project) adds nothing to the programme's name (青禾阅读计划 = 青禾阅读计划项目)."""
     names = {c.name for c in candidates if c.kind == PROGRAM}
     return {(PROGRAM, n): n + "项目" for n in names if n + "项目" in names}
+
+
+# 项目 after a stem, perhaps past the quote that closes it (“青禾阅读”项目).
+_PROJECT_AFTER = re.compile(r"[”’\"」』]?项目")
+
+
+def _project_stems(candidates: list[Candidate], text: str) -> dict[str, str]:
+    """Return a programme name X项目 → X when the document also writes X on its own (启动青禾
+    阅读, beside 青禾阅读项目): the generic head 项目 files the programme, so X is its short form
+    (ANNOTATION.md: an altLabel of the fullest form)."""
+    out: dict[str, str] = {}
+    for c in candidates:
+        stem = c.name[:-2]
+        if c.kind != PROGRAM or not c.name.endswith("项目") or len(stem) < 4 or is_generic(stem):
+            continue
+        if any(not _PROJECT_AFTER.match(text, m.end()) for m in re.finditer(re.escape(stem), text)):
+            out[c.name] = stem
+    return out
 
 
 def _programme_short_forms(candidates: list[Candidate]) -> dict[tuple[str, str], str]:

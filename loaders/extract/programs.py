@@ -144,9 +144,9 @@ _ENUMERATION = re.compile(
     r"[0-9一二三四五六七八九十两]+[大项个](?:工程|行动|计划|项目|活动))"
 )
 _ITEM = re.compile(_ENUM_ITEM)
-# A generic head after a quoted name: the name is the quoted part (“…”项目, “…”工作机制; “…”招生
-# 计划, the admissions quota it sets).
-_GENERIC_HEAD = re.compile(r"[“‘]([^”’]+)[”’](?:研究项目|项目|工作机制|评选机制|工作|招生计划)")
+# A generic head after a quoted name: the name is the quoted part (“…”工作机制; “…”招生计划, the
+# admissions quota it sets). 项目 is not one: “…”项目 names a project as “…”工程 does.
+_GENERIC_HEAD = re.compile(r"[“‘]([^”’]+)[”’](?:研究项目|工作机制|评选机制|工作|招生计划)")
 _EDITION = re.compile(
     "^(?:第[0-9一二三四五六七八九十百零]+(?:"
     + lexicon.alternation("edition_words", "ordinal-measure")
@@ -257,10 +257,20 @@ _COMPLEMENT_OPENING = re.compile(
 _EVENT = re.compile(lexicon.alternation("event_words"))
 # A suffix followed by one of these is a modifier of another noun (行动方案, 工程量, 项目化).
 _NOT_HEAD = re.compile(lexicon.guarded_alternation("programme_not_head"))
-# A programme family's label (双减|学校, 双减|成果, 在区管校聘|上) still names the
-# programme before another noun, unless that noun is a school or an honour named after it.
+# A programme family's label still names the programme before another noun (双减|学校, 双减|成果,
+# 双减|经费, 双减|方案, 在区管校聘|上); only a word its last characters would be part of stops it
+# (工程|量, 项目|化, 工程|学院, 计划|生育).
 _NOT_LABEL_HEAD = re.compile(
-    lexicon.guarded_alternation("programme_not_head", "institution", "locative")
+    lexicon.guarded_alternation(
+        "programme_not_head",
+        "institution",
+        "locative",
+        "document",
+        "result",
+        "funding",
+        "person",
+        "procedure",
+    )
 )
 _INSTITUTION_AFTER = re.compile(lexicon.alternation("programme_not_head", "institution"))
 
@@ -966,7 +976,7 @@ def _suffix_candidate(text: str, s_start: int, start: int, end: int, word: str) 
             begin, surface = begin + 1, surface[1:]  # “三名工程”: the name is inside the quotes
         head = _GENERIC_HEAD.fullmatch(surface)
         if head:
-            # “青果公益文化沙龙”项目, “一月一督”工作机制: a generic head after a quoted name.
+            # “一周一评”工作机制: a generic head after a quoted name.
             name = clean_name(head.group(1))
             return _make(text, begin + 1, begin + 1 + len(head.group(1)), name, "programs.suffix")
     else:
@@ -1023,6 +1033,8 @@ def _suffix_candidate(text: str, s_start: int, start: int, end: int, word: str) 
         return None  # 青蓝工程等项目: the items are read by _by_enumeration
     if spec.endswith("类") and not quoted:
         return None  # 改造类项目, 民生类项目: a category of projects
+    if quoted and word == "项目" and tail_class(clean_name(spec)) in _NOT_PROGRAMME_TAILS:
+        return None  # “青枫读书沙龙”项目: the quoted name is an event, 项目 only files it
     if word == "主题教育" and len(spec) < 4:
         return None  # 党建主题教育: a campaign is named by its slogan, not by a field
     if is_generic(spec, quoted) or len(spec) < 2 or _EVENT.search(spec):
@@ -1031,6 +1043,8 @@ def _suffix_candidate(text: str, s_start: int, start: int, end: int, word: str) 
         return None
     if word == "模式" and _FORMULA_QUOTED.search(text, begin, end - len(word)):
         return None  # 升级为“3+3”模式: a formula names the model's shape, no programme
+    if word == "模式" and not clean_name(spec)[:1].isdigit():
+        return None  # “青禾走班”模式: a way of working the quote describes, no initiative
     if word in _QUOTE_ONLY and not spec[0].isdigit():
         closing = max(text.rfind("”", begin, end), text.rfind("’", begin, end))
         if closing < 0 or end - len(word) - closing - 1 > 2:
