@@ -377,6 +377,7 @@ def alias_forms(
     aliases.update(_programme_short_forms(candidates))
     aliases.update(_campus_forms(candidates, aliases))
     aliases.update(_bracketed_other_names(candidates, text))
+    aliases.update(_former_names(candidates, text))
     for full, stem in _project_stems(candidates, text).items():
         bare.setdefault(full, set()).add(stem)
     return aliases, bare
@@ -428,6 +429,43 @@ def _bracketed_other_names(candidates: list[Candidate], text: str) -> dict[tuple
             pair = {_group_campus(short): short, _group_campus(c): c}
             if set(pair) == {True, False} and pair[False].cls == "School":
                 out[(SCHOOL, pair[True].name)] = pair[False].name
+    return out
+
+
+# What introduces a school's other name in prose after the school (某某中学,始建于1951年,原名白鹭
+# 中学; 某某中学原白鹭中学简介): bare 原 only right after the school, since 原某某小学 alone is
+# often a school merged into another, a school of its own.
+_FORMER_NAME = re.compile(r"(?:(?:原名|曾名|曾用名|又名|旧称)为?|(?P<bare>原))[“\"]?$")
+_SENTENCE_END = re.compile(r"[。！？!?；;\n]")
+
+
+def _former_names(candidates: list[Candidate], text: str) -> dict[tuple[str, str], str]:
+    """Return (SCHOOL, former name) → the school's name for a former or other name written in
+    the sentence after the school it belongs to: one school, so an altLabel of it (ANNOTATION.md:
+    one entry per real entity).
+
+    >>> t = "青禾中学始建于1951年,原名白鹭铁路中学。"
+    >>> c = [Candidate(SCHOOL, "青禾中学", 0, 4, "School", "t"),
+    ...      Candidate(SCHOOL, "白鹭铁路中学", 15, 21, "School", "t")]
+    >>> _former_names(c, t)
+    {('school', '白鹭铁路中学'): '青禾中学'}
+    """
+    schools = sorted((c for c in candidates if c.kind == SCHOOL), key=lambda c: c.start)
+    out: dict[tuple[str, str], str] = {}
+    for i, c in enumerate(schools):
+        lead = _FORMER_NAME.search(text, max(0, c.start - 5), c.start)
+        if lead is None or c.canonical:
+            continue
+        before = [
+            d
+            for d in schools[:i]
+            if d.end <= lead.start() and not _SENTENCE_END.search(text, d.end, lead.start())
+        ]
+        if not before or (lead.group("bare") and before[-1].end != lead.start()):
+            continue
+        owner = before[-1].canonical or before[-1].name
+        if owner != c.name:
+            out[(SCHOOL, c.name)] = owner
     return out
 
 

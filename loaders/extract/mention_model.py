@@ -205,7 +205,13 @@ def describe(
                 and not _ORDINAL_COUNT.search(text, a.start, anchor.head_start)
             ]
         elif anchor.kind == SCHOOL:
-            alts = [a for a in alts if not _kinds_counted(text, a) and not _glued_names(text, a)]
+            alts = [
+                a
+                for a in alts
+                if not _kinds_counted(text, a)
+                and not _glued_names(text, a)
+                and not _FORMER_NAME_INSIDE.search(text, a.start, anchor.head_start)
+            ]
         if anchor.kind in (SCHOOL, GROUP):
             alts = _past_role_nouns(text, alts)
         if anchor.kind in (SCHOOL, GROUP) and _COUNT_AFTER.match(text, anchor.end):
@@ -584,6 +590,14 @@ def _kinds_counted(text: str, alt: Alternative) -> bool:
     True
     """
     return _SCHOOLS_COUNTED.search(text, alt.start, alt.anchor.head_start) is not None
+
+
+# A school's head, then what opens its former or other name (某某中学原|某某一中, 某某小学原名|
+# 某某小学): two names of one school, neither of them the other's part. 原 opening a word of its
+# own (原址, 原有) is no such opening: 某小学原址幼儿园 is a kindergarten on the school's old site.
+_FORMER_NAME_INSIDE = re.compile(
+    r"(?:学校|小学|中学|幼儿园|校区|分校)(?:原(?![址有来本先因则始创貌])|曾名|又名|旧称)"
+)
 
 
 def _glued_names(text: str, alt: Alternative) -> bool:

@@ -877,11 +877,17 @@ def _after_another_school(name: str) -> int:
 
     >>> _after_another_school("二十七中和三十一中"), _after_another_school("县三十一中")
     (5, 0)
+    >>> _after_another_school("青禾中学原白鹭一中")  # 原 then opens the former name
+    4
     """
     before = [m for m in _NUMBERED.finditer(name) if m.end() < len(name)]
+    # A suffixed school before its former name or a conjunction (某某中学原|某某一中).
+    before += [
+        m for m in _INNER_SUFFIX.finditer(name) if name[m.end() : m.end() + 1] in "原和与及、"
+    ]
     if not before:
         return 0
-    cut = before[-1].end()
+    cut = max(m.end() for m in before)
     return cut + 1 if name[cut : cut + 1] in tuple(LEFT_BREAK_CHARS) else cut
 
 

@@ -106,6 +106,22 @@ def test_former_before_a_named_school_is_no_part_of_its_name():
     assert not any(n.startswith("原") for n in schools)
 
 
+def test_a_schools_former_name_in_prose_is_its_altlabel():
+    # 原名 opens another name of the school the sentence is about: one school, one entity.
+    text = "白鹭中学始建于1951年,原名青禾铁路第一中学,2005年更名为白鹭中学。"
+    schools = [e for e in extract(make_doc(text, chain=CHAIN)).entities if e.kind == SCHOOL]
+    assert [(e.label, e.alt_labels) for e in schools] == [("白鹭中学", ("青禾铁路第一中学",))]
+    # 原 right after a school's name, before a numbered short form, does the same.
+    schools = [
+        e
+        for e in extract(make_doc("白鹭中学原青禾一中简介", chain=CHAIN)).entities
+        if e.kind == SCHOOL
+    ]
+    assert [(e.label, e.alt_labels) for e in schools] == [("白鹭中学", ("青禾一中",))]
+    # 原 after a verb names a school merged into another: a school of its own.
+    assert _names("将原南浦小学并入白鹭中学。", SCHOOL) == {"南浦小学", "白鹭中学"}
+
+
 def test_numbered_school_written_in_digits():
     # 某市68小 as 某市49中; 3小时 and 5小组 are no schools.
     assert _names("鹿城区二小和鹿城区68小开展结对帮扶。", SCHOOL) >= {"鹿城区68小"}
