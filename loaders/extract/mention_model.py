@@ -441,7 +441,7 @@ _LONG_ITEM = 5
 
 # Words that make a body's name a reference to several bodies: those concerned, the others,
 # those of a level (市级人民政府, 县级教育行政部门).
-_CONCERNED = re.compile("相关|有关|其他|其它|各级|各类|所属|下属|[省市县区乡镇]级")
+_CONCERNED = re.compile("相关|有关|其他|其它|部分|各级|各类|所属|下属|[省市县区乡镇]级")
 # 各 or 有关 and the levels it ranges over, right before a body (各县(市)区|教育局, 各乡|镇人民
 # 政府, 各省、自治区、直辖市|教育厅, 各有关区|教育局): every body of those levels, not one; so are
 # the bodies of the cities divided into districts (各设区市|教育局, 设区的市|教育局).

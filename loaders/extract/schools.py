@@ -809,6 +809,8 @@ def _coordinated(text: str, s_start: int, s_end: int, list_end: int) -> list[Can
             continue  # 某某学校|刘某某、某某中学李某: who follows a school, not a list of schools
         if any(_whole_name(text[a:b]) for a, b in parts[:-1]):
             continue  # 某区教育局、某区某小学, 某某一中、某某学校: the items are whole names
+        if len({bool(_ORDINAL_PART.search(text, a, b)) for a, b in parts}) > 1:
+            continue  # 市人大代表、某某第一中学: an ordinal names one school, not a list's kind
         if any(b - a < 2 or abs(b - a - width) > 1 for a, b in parts) or not all(
             is_specific(n, len(suffix)) and not trim_left(n, len(suffix)) for n in names
         ):
@@ -829,6 +831,10 @@ def _coordinated(text: str, s_start: int, s_end: int, list_end: int) -> list[Can
                 )
             )
     return out
+
+
+# An ordinal in a list item (某某第一): the number the school is named by.
+_ORDINAL_PART = re.compile(r"第[0-9一二三四五六七八九十]")
 
 
 def _whole_name(item: str) -> bool:

@@ -676,6 +676,20 @@ def test_the_bodies_concerned_are_no_one_body(text: str):
     assert _names(text, ORG) == set()
 
 
+def test_some_of_a_bodys_sections_are_no_body():
+    # 部分 (some) before a section's head: several of the bureau's sections, no one body.
+    orgs = _names("青禾区教育局部分科室主任参加会议。", ORG)
+    assert not any("部分" in name for name in orgs)
+
+
+def test_a_list_item_with_an_ordinal_shares_no_head_with_the_others():
+    # 某某第一中学 is named by its ordinal; the item before it (a deputy's title) is no school.
+    schools = _names("记者专访了市人大代表、白鹭第一中学校长李青。", SCHOOL)
+    assert "市人大代表中学" not in schools
+    assert "白鹭第一中学" in schools
+    assert {"红杉幼儿园", "紫荆幼儿园"} <= _names("新建红杉、紫荆幼儿园。", SCHOOL)
+
+
 def test_a_one_character_head_that_begins_a_verb_ends_no_body():
     text = "坚持以人为本,推进区域教育协调发展,区教育局负责落实。"
     doc = make_doc(text, chain=CHAIN)
