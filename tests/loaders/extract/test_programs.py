@@ -141,6 +141,12 @@ def test_programme_run_by_a_ministry_is_named_without_it():
     )
 
 
+def test_programme_after_a_local_deictic_begins_after_it():
+    # 本地 and 当地 (the local) are deictics of place, as 本市 is; 本 alone is no word there.
+    assert programs_in("人选纳入本地青禾英才支持计划。") == {"青禾英才支持计划"}
+    assert programs_in("人选纳入当地青禾英才支持计划。") == {"青禾英才支持计划"}
+
+
 def test_programme_quoted_model_is_a_way_of_working():
     # A 模式 the quotes name is how a school works (ANNOTATION.md keeps named initiatives);
     # a numbered model (2+3课堂模式) is a brand, as 1+N+1德育模式 is.
