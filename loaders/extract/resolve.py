@@ -18,6 +18,7 @@ from dataclasses import replace
 
 from loaders.extract.aliases import alias_forms, group_base, shared_campus_parts
 from loaders.extract.areas import AreaContext
+from loaders.extract.boundaries import in_title
 from loaders.extract.model import (
     AREA,
     GROUP,
@@ -131,6 +132,11 @@ def resolve_entities(
     for (kind, key), members in sorted(groups.items()):
         if all(m.method == PARENT_BODY for m in members):
             continue  # a sub-unit's parent named nowhere else: no entity (ANNOTATION.md)
+        if kind == ORG and all(in_title(norm, m.start, m.end) for m in members):
+            # A body named only inside a 《》 title (《某省人民政府关于…的通知》) is part of the
+            # cited document's title, as an area there is (ANNOTATION.md): no entity. Named
+            # outside it too, the title's fuller form still labels it (中共某省委 beside 省委).
+            continue
         full_key = f"{kind}:{key}"
         # A name written as part of a list (红杉、紫荆幼儿园) is not a surface form of its own.
         surfaces = sorted(

@@ -676,6 +676,16 @@ def test_the_bodies_concerned_are_no_one_body(text: str):
     assert _names(text, ORG) == set()
 
 
+def test_a_body_named_only_inside_a_cited_title_is_no_entity():
+    # The body is part of the cited document's title (《…》), as an area there is.
+    text = "根据《温州市人民政府关于加强青禾教育督导的意见》,区教育局开展督导。"
+    assert _names(text, ORG) == {"鹿城区教育局", "区教育局"}
+    # Named outside the title too, it is one body, and the title's fuller form labels it.
+    text = "学习《中共温州市委关于青禾教育的决定》。市委要求各地抓好落实。"
+    bodies = [e for e in extract(make_doc(text, chain=CHAIN)).entities if e.kind == ORG]
+    assert [(e.label, e.alt_labels) for e in bodies] == [("中共温州市委", ("市委",))]
+
+
 def test_some_of_a_bodys_sections_are_no_body():
     # 部分 (some) before a section's head: several of the bureau's sections, no one body.
     orgs = _names("青禾区教育局部分科室主任参加会议。", ORG)
@@ -2703,7 +2713,7 @@ def test_a_department_of_a_proposed_body_holds_that_body() -> None:
 
 
 def test_an_autonomous_regions_level_character_opens_no_department() -> None:
-    text = "根据《自治区人民政府办公厅关于进一步加强学前教育的通知》要求。"
+    text = "自治区人民政府办公厅近日印发通知,要求进一步加强学前教育。"
     orgs = _names(text, ORG, chain=("广西壮族自治区",))
     assert "自治区人民政府办公厅" in orgs
     assert "区人民政府办公厅" not in orgs
