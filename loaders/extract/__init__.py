@@ -171,6 +171,10 @@ def _ending_at_word(text: str, c: Candidate) -> Candidate:
 # A body's name before 网, 网站 or 门户 (某市人民政府网, 某局门户网站) names its website, a
 # medium (ANNOTATION.md); 网 before another word is the body's own (某局网络中心).
 _WEBSITE = re.compile(r"网站|门户|网(?![\u4e00-\u9fff])")
+_DIRECTLY_RUN = re.compile("直属(?!机关)")
+# What follows a body's name that is the agency code of a document's number (某府办函〔2023〕,
+# 某教发[2020]) or a decree's (某院令第711号).
+_NUMBERED_BY = re.compile(r"[函发字]?[〔［\[【](?:19|20)[0-9]{2}[〕］\]】]|令第")
 
 
 def choose_candidates(
@@ -192,6 +196,15 @@ def choose_candidates(
     # An unsound name (one spanning a clause) is taken out before the names inside it are
     # dropped as its parts: 某市教育局 stays when 某市教育局局长王明通过政府 goes.
     nested = without_unsound(text, cases, with_nested_edges(text, cases, listed, model), model)
+    # 某局直属高级中学: the schools a body runs directly, a description, whose body is then named
+    # on its own (直属机关幼儿园, the kindergarten of the directly run offices, is a name). The
+    # model is trained without this.
+    nested = [
+        s
+        for s in nested
+        if s.alternative.anchor.kind != SCHOOL
+        or not _DIRECTLY_RUN.search(text, s.alternative.start, s.alternative.anchor.end)
+    ]
     chosen = _outermost(nested)
     places = sorted((c.start, c.end) for c in rules if c.kind == AREA and c.end - c.start >= 3)
     chosen = with_whole_places(cases, chosen, places, model)
@@ -216,11 +229,17 @@ def choose_candidates(
             s.alternative.rule.method if s.alternative.rule is not None else None,
         )
     ]
-    # A body's website (_WEBSITE) is no mention of the body; the model is trained without this.
+    # A body's website (_WEBSITE) is no mention of the body, nor is the agency code of a cited
+    # document's number or a decree's (某市府办函〔2023〕1号, 国务院令第711号: _NUMBERED_BY);
+    # the model is trained without either.
     chosen = [
         s
         for s in chosen
-        if s.alternative.anchor.kind != ORG or not _WEBSITE.match(text, s.alternative.anchor.end)
+        if s.alternative.anchor.kind != ORG
+        or not (
+            _WEBSITE.match(text, s.alternative.anchor.end)
+            or _NUMBERED_BY.match(text, s.alternative.anchor.end)
+        )
     ]
     parents = _parent_bodies(nested, chosen)
     out = [c for c in rules if c.kind not in HEAD_LISTS] + headings

@@ -686,6 +686,20 @@ def test_a_body_named_only_inside_a_cited_title_is_no_entity():
     assert [(e.label, e.alt_labels) for e in bodies] == [("中共温州市委", ("市委",))]
 
 
+def test_a_document_numbers_agency_code_is_no_body():
+    # 某市府办函〔2023〕1号, 国务院令第711号: the code of a cited document's or a decree's number.
+    text = "依据《条例》(国务院令第711号)和(温市府办函〔2023〕8号)执行。"
+    assert _names(text, ORG) == set()
+    assert "国务院" in _names("国务院印发通知,部署青禾教育工作。", ORG)
+
+
+def test_the_schools_a_body_runs_directly_are_a_description():
+    # 直属 (run directly by) before a school's kind: which schools, not one school's name.
+    # 直属机关幼儿园 (of the directly run offices) is a name.
+    assert _names("白鹭中学是温州市教育局直属高级中学。", SCHOOL) == {"白鹭中学"}
+    assert _names("青禾区直属机关幼儿园今年开园。", SCHOOL) == {"青禾区直属机关幼儿园"}
+
+
 def test_some_of_a_bodys_sections_are_no_body():
     # 部分 (some) before a section's head: several of the bureau's sections, no one body.
     orgs = _names("青禾区教育局部分科室主任参加会议。", ORG)
