@@ -437,12 +437,17 @@ def _bracketed_other_names(candidates: list[Candidate], text: str) -> dict[tuple
 # often a school merged into another, a school of its own.
 _FORMER_NAME = re.compile(r"(?:(?:原名|曾名|曾用名|又名|旧称)为?|(?P<bare>原))[“\"]?$")
 _SENTENCE_END = re.compile(r"[。！？!?；;\n]")
+# What introduces a school's new name after it (某某中学…更名为某某学校): the same school.
+_RENAMED = re.compile(r"(?:更名为?|改名为?|易名为|定名为|改称为?)[“\"]?$")
+# Schools merged before the new name (某小学和某小学合并后更名为…): a new school, not either.
+_MERGED = re.compile("合并|并入|撤并|整合|组建|合校")
 
 
 def _former_names(candidates: list[Candidate], text: str) -> dict[tuple[str, str], str]:
-    """Return (SCHOOL, former name) → the school's name for a former or other name written in
-    the sentence after the school it belongs to: one school, so an altLabel of it (ANNOTATION.md:
-    one entry per real entity).
+    """Return (SCHOOL, earlier name) → the school's name for a former or other name written in
+    the sentence after the school it belongs to (某中学…原名某某中学), and for the name a school
+    had before the sentence gives its new one (某中学…更名为某某学校): one school, so an
+    altLabel of it (ANNOTATION.md: one entry per real entity).
 
     >>> t = "青禾中学始建于1951年,原名白鹭铁路中学。"
     >>> c = [Candidate(SCHOOL, "青禾中学", 0, 4, "School", "t"),
@@ -453,6 +458,23 @@ def _former_names(candidates: list[Candidate], text: str) -> dict[tuple[str, str
     schools = sorted((c for c in candidates if c.kind == SCHOOL), key=lambda c: c.start)
     out: dict[tuple[str, str], str] = {}
     for i, c in enumerate(schools):
+        renamed = _RENAMED.search(text, max(0, c.start - 4), c.start)
+        if renamed is not None and not c.canonical:
+            # 某某中学…更名为某某学校: the school's earlier name is an altLabel of its new one.
+            earlier = [
+                d
+                for d in schools[:i]
+                if d.end <= renamed.start()
+                and not _SENTENCE_END.search(text, d.end, renamed.start())
+                and not d.canonical
+            ]
+            if (
+                earlier
+                and earlier[-1].name != c.name
+                and not _MERGED.search(text, earlier[-1].end, renamed.start())
+            ):
+                out[(SCHOOL, earlier[-1].name)] = c.name
+            continue
         lead = _FORMER_NAME.search(text, max(0, c.start - 5), c.start)
         if lead is None or c.canonical:
             continue

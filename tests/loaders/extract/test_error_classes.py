@@ -122,6 +122,16 @@ def test_a_schools_former_name_in_prose_is_its_altlabel():
     assert _names("将原南浦小学并入白鹭中学。", SCHOOL) == {"南浦小学", "白鹭中学"}
 
 
+def test_a_schools_earlier_name_before_its_new_one_is_its_altlabel():
+    # 更名为 gives the same school's new name: one school, labelled by the new name.
+    text = "青禾中学始建于1951年,2005年更名为白鹭中学。学校有学生3000人。"
+    schools = [e for e in extract(make_doc(text, chain=CHAIN)).entities if e.kind == SCHOOL]
+    assert [(e.label, e.alt_labels) for e in schools] == [("白鹭中学", ("青禾中学",))]
+    # Schools merged and then renamed make a new school: each stays a school of its own.
+    text = "将南浦小学和青禾小学合并后更名为白鹭学校。"
+    assert _names(text, SCHOOL) == {"南浦小学", "青禾小学", "白鹭学校"}
+
+
 def test_numbered_school_written_in_digits():
     # 某市68小 as 某市49中; 3小时 and 5小组 are no schools.
     assert _names("鹿城区二小和鹿城区68小开展结对帮扶。", SCHOOL) >= {"鹿城区68小"}
