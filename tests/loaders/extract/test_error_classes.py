@@ -295,6 +295,10 @@ def test_party_prefix_is_no_part_of_a_school_or_group_name():
         ("全市已有4所高职学校通过评估验收。", SCHOOL),  # a count before a kind
         ("全县2所幼儿园为三级幼儿园,6所幼儿园为二级幼儿园。", SCHOOL),  # a grade rated
         ("该园被评为省一级幼儿园。", SCHOOL),
+        ("该校1956年被定为省重点中学。", SCHOOL),  # a rank, a class, a list or a title given
+        ("该园被认定为市一类幼儿园。", SCHOOL),
+        ("学校入选全国百强中学。", SCHOOL),
+        ("学校获评省名牌职业学校和省优秀案例学校。", SCHOOL),
         ("附件:青禾县2023年幼儿园等级评定结果", SCHOOL),  # 幼儿园等级: the grading
     ],
 )
