@@ -187,9 +187,6 @@ _EDITION_COUNT = re.compile(r"[两二三四五六七八九十几多]+(?:期|届|
 # An area's party committee or government before a programme it runs (市政府|某某行动): the
 # body's, not part of the name (relations name the programme of a named body without it).
 _BODY_LEAD = re.compile(r"(?:中共)?[省市区县州旗](?:委|人民政府|政府)(?![员会])")
-# A central department before a programme it runs (教育部|某某培养计划); 教育部署 is a plan's
-# deployment, no ministry. Read in the rules only: the model weighs its alternatives itself.
-_CENTRAL_LEAD = re.compile("(?:" + lexicon.alternation("central_bodies") + ")(?!署)")
 # Words that give what an institution is or was called: the name after them is its own.
 _NAMED_AS = re.compile(
     r"(?:原名|初名|曾名|旧名|始名|更名为?|改名为?|改称|易名为?|称为?|前身为|前身是|命名为)"
@@ -931,18 +928,6 @@ def body_lead(text: str, start: int, end: int) -> int:
     return body.end() - start if body and end - body.end() >= 4 else 0
 
 
-def _central_lead(name: str) -> int:
-    """Return the length of a central department that opens the programme name `name`
-    (教育部|某某培养计划: the ministry's programme, not part of its name), or 0; at least four
-    characters of the name must follow it.
-
-    >>> _central_lead("教育部青禾校长领航工程"), _central_lead("教育部署工程")
-    (3, 0)
-    """
-    body = _CENTRAL_LEAD.match(name)
-    return body.end() if body and len(name) - body.end() >= 4 else 0
-
-
 def named_as(text: str, begin: int, floor: int = 0) -> bool:
     """Return True when a word that gives an institution's name (原名, 初名, 称, 更名为 …) ends
     at or opens the name beginning at `begin`: it is what a school was called, not a programme.
@@ -998,7 +983,7 @@ def _suffix_candidate(text: str, s_start: int, start: int, end: int, word: str) 
         lead = _LEADING.match(surface)
         if lead:
             begin, surface = begin + lead.end(), surface[lead.end() :]
-        body = body_lead(surface, 0, len(surface)) or _central_lead(surface)
+        body = body_lead(surface, 0, len(surface))
         if body:
             begin, surface = begin + body, surface[body:]
         year = _YEAR_LEAD.match(surface)

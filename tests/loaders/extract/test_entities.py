@@ -160,15 +160,14 @@ def test_a_school_written_with_its_head_in_full_is_one_school():
 
 
 def test_a_programme_written_without_its_authority_and_level_is_one_programme():
-    # 青禾领航工程 is 中小学青禾领航工程 with its level left out; the ministry that runs it
-    # (教育部|…) is a body of its own, no part of either name.
+    # 青禾领航工程 and 教育部青禾领航工程 are 教育部中小学青禾领航工程 with generic words left out.
     text = (
         "我校校长入选教育部中小学青禾领航工程。教育部青禾领航工程为期三年,"
         "实施青禾领航工程,组织学员赴外地跟岗学习。"
     )
     programmes = [e for e in extract(make_doc(text)).entities if e.kind == PROGRAM]
     assert [(e.label, e.alt_labels) for e in programmes] == [
-        ("中小学青禾领航工程", ("青禾领航工程",))
+        ("教育部中小学青禾领航工程", ("教育部青禾领航工程", "青禾领航工程"))
     ]
 
 

@@ -7,7 +7,7 @@ import pytest
 from loaders.extract import extract, rule_candidates
 from loaders.extract.areas import area_context
 from loaders.extract.concepts import concept_for, family_label, programme_names
-from loaders.extract.model import ORG, PROGRAM
+from loaders.extract.model import PROGRAM
 from loaders.extract.names import programme_start
 from loaders.extract.programs import is_generic, strip_edition
 from loaders.extract.sentences import split_sentences
@@ -131,14 +131,6 @@ def test_programme_family_label_names_it_before_results_and_funds():
         "党纪学习教育",
         "双减",
     }
-
-
-def test_programme_run_by_a_ministry_is_named_without_it():
-    # 教育部|某某计划: the ministry's programme (ANNOTATION.md lists the ministry as a body).
-    assert programs_in("全县现有入选教育部青禾乡村校长培养计划2人。") == {"青禾乡村校长培养计划"}
-    assert "教育部" in names_of(
-        extract(make_doc("全县现有入选教育部青禾乡村校长培养计划2人。")), ORG
-    )
 
 
 def test_programme_after_a_local_deictic_begins_after_it():
