@@ -458,37 +458,35 @@ def _former_names(candidates: list[Candidate], text: str) -> dict[tuple[str, str
     schools = sorted((c for c in candidates if c.kind == SCHOOL), key=lambda c: c.start)
     out: dict[tuple[str, str], str] = {}
     for i, c in enumerate(schools):
+        if c.canonical:
+            continue
         renamed = _RENAMED.search(text, max(0, c.start - 4), c.start)
-        if renamed is not None and not c.canonical:
+        if renamed is not None:
             # 某某中学…更名为某某学校: the school's earlier name is an altLabel of its new one.
-            earlier = [
-                d
-                for d in schools[:i]
-                if d.end <= renamed.start()
-                and not _SENTENCE_END.search(text, d.end, renamed.start())
-                and not d.canonical
-            ]
+            earlier = _last_in_sentence(schools[:i], text, renamed.start())
             if (
-                earlier
-                and earlier[-1].name != c.name
-                and not _MERGED.search(text, earlier[-1].end, renamed.start())
+                earlier is not None
+                and not earlier.canonical
+                and earlier.name != c.name
+                and not _MERGED.search(text, earlier.end, renamed.start())
             ):
-                out[(SCHOOL, earlier[-1].name)] = c.name
+                out[(SCHOOL, earlier.name)] = c.name
             continue
         lead = _FORMER_NAME.search(text, max(0, c.start - 5), c.start)
-        if lead is None or c.canonical:
+        owner = _last_in_sentence(schools[:i], text, lead.start()) if lead else None
+        if owner is None or (lead.group("bare") and owner.end != lead.start()):
             continue
-        before = [
-            d
-            for d in schools[:i]
-            if d.end <= lead.start() and not _SENTENCE_END.search(text, d.end, lead.start())
-        ]
-        if not before or (lead.group("bare") and before[-1].end != lead.start()):
-            continue
-        owner = before[-1].canonical or before[-1].name
-        if owner != c.name:
-            out[(SCHOOL, c.name)] = owner
+        if (owner.canonical or owner.name) != c.name:
+            out[(SCHOOL, c.name)] = owner.canonical or owner.name
     return out
+
+
+def _last_in_sentence(earlier: list[Candidate], text: str, at: int) -> Candidate | None:
+    """Return the last of `earlier` (in text order) that ends before `at` in its sentence."""
+    return next(
+        (d for d in reversed(earlier) if d.end <= at and not _SENTENCE_END.search(text, d.end, at)),
+        None,
+    )
 
 
 # A group's campus: a group's head, then the campus's own name and head (某教育集团某某校区).
