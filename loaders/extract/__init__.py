@@ -479,7 +479,14 @@ def extract(doc: PolicyDocument, model: MentionModel | None = None) -> Extractio
     # same school as a simplified one) and labelled as the original text writes them.
     written = _written_forms(candidates, doc.text, text)
     entities, mentions = resolve_entities(
-        candidates, sentences, context, year, doc.text, norm=text, written=written
+        candidates,
+        sentences,
+        context,
+        year,
+        doc.text,
+        norm=text,
+        written=written,
+        headline=doc.metadata.evidence.get("title"),
     )
     mentions = best_mentions(mentions)
     relations = find_relations(entities, mentions, doc.text)

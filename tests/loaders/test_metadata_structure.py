@@ -838,6 +838,24 @@ def test_the_body_a_title_opens_with_is_the_issuer_before_the_office_that_posted
     assert "区政府办公室" in bodies
 
 
+def test_a_body_in_a_headline_printed_in_title_marks_is_the_pages_not_a_cited_ones(
+    tmp_path: Path,
+) -> None:
+    # A page may print its own headline in 《》: the body there is the page's issuer, named; a
+    # body that only a cited document's title names is part of that title, no entity.
+    text = (
+        "《温州市人民政府办公厅关于加强青禾教育督导的通知》\n"
+        "发布日期:2019年03月02日\n"
+        "各学校:\n"
+        "为进一步加强青禾教育督导工作,根据《温州市教育局关于青禾阅读的意见》精神,"
+        "提高全市中小学督导水平,现就有关事项通知如下。\n"
+    )
+    page = tmp_path / "notice.txt"
+    page.write_text(text, encoding="utf-8")
+    bodies = {e.label for e in extract(read_document(page)).entities if e.kind == ORG}
+    assert bodies == {"温州市人民政府办公厅"}
+
+
 def test_a_reprint_note_over_a_mirrored_article_is_no_headline() -> None:
     page = (
         "转载请注明温州市教育局政务微信“温州教育”\n"
