@@ -14,6 +14,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import replace
 
 from loaders.documents import PolicyDocument
+from loaders.extract import lexicon
 from loaders.extract.areas import AreaContext, area_context, find_areas
 from loaders.extract.boundaries import HEAD_LISTS, Anchor, head_class, head_of, runs_on
 from loaders.extract.citations import find_citations
@@ -177,6 +178,23 @@ _DIRECTLY_RUN = re.compile("直属(?!机关)")
 _NUMBERED_BY = re.compile(r"[函发字]?[〔［\[【](?:19|20)[0-9]{2}[〕］\]】]|令第")
 
 
+# A kind of school (lexicon/school_categories.tsv) that a group's name may end with before its
+# head (城区公办小学|学区, 公办幼儿园|教育集团).
+_KIND_BEFORE = re.compile(
+    "(?:" + lexicon.alternation("school_categories") + ")+(?:学校|小学|中学|幼儿园|初中|高中)$"
+)
+
+
+def _named_after_a_kind(text: str, start: int, head_start: int) -> bool:
+    """Return True when a group's name from `start` to its head ends with a kind of school, not
+    one school (城区公办小学|学区, 义务教育学校|学区; 实验小学|教育集团 is one school's).
+
+    >>> _named_after_a_kind("城区公办小学学区", 0, 6), _named_after_a_kind("实验小学教育集团", 0, 4)
+    (True, False)
+    """
+    return _KIND_BEFORE.search(text, start, head_start) is not None
+
+
 def choose_candidates(
     doc: PolicyDocument,
     rules: list[Candidate],
@@ -228,6 +246,14 @@ def choose_candidates(
             s.alternative.anchor.end,
             s.alternative.rule.method if s.alternative.rule is not None else None,
         )
+    ]
+    # A group named after a kind of school (某区公办小学学区, 公办幼儿园教育集团) is a description
+    # of its members, no group's name; the model is trained without this.
+    chosen = [
+        s
+        for s in chosen
+        if s.alternative.anchor.kind != GROUP
+        or not _named_after_a_kind(text, s.alternative.start, s.alternative.anchor.head_start)
     ]
     # A body's website (_WEBSITE) is no mention of the body, nor is the agency code of a cited
     # document's number or a decree's (某市府办函〔2023〕1号, 国务院令第711号: _NUMBERED_BY);

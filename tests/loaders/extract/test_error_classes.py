@@ -264,6 +264,8 @@ def test_party_prefix_is_no_part_of_a_school_or_group_name():
         ("举行首批教育集团成立授牌仪式。", GROUP),  # an edition: which groups, not one
         ("全旗小学开展读书活动。", SCHOOL),  # the whole banner's (a county of Inner Mongolia)
         ("第二批教育集团名单公布。", GROUP),
+        ("青禾县城区公办小学学区划分方案公布。", GROUP),  # a kind of school's districts
+        ("白鹭镇组建首个公办幼儿园教育集团。", GROUP),
         ("全县现有寄宿制学校12所,九年一贯制学校3所。", SCHOOL),  # a kind, then its count
         ("普高学校和中职学校招生比例大体相当。", SCHOOL),  # kinds abbreviated (普通高中, 中等职业)
         ("不少家长希望孩子到内地学校读书。", SCHOOL),  # a locality, as 省内 and 省外
