@@ -654,8 +654,11 @@ def _is_citation(norm: str, match: re.Match[str]) -> bool:
 
 
 # A 发文字号 in parentheses on a line of its own, as a State Council document prints it under its
-# title ((国发〔2001〕21号)); a cited number follows its document's title on the same line.
-_OWN_NUMBER_LINE = re.compile(rf"[ \t]*[(（]\s*{DOC_NUMBER.pattern}\s*[)）][ \t]*(?:\n|$)")
+# title ((国发〔2001〕21号), with its date after it: (某教办〔2021〕2号 2021年3月24日)); a cited
+# number follows its document's title on the same line.
+_OWN_NUMBER_LINE = re.compile(
+    rf"[ \t]*[(（]\s*{DOC_NUMBER.pattern}\s*(?:{_DATE_TEXT}\s*)?[)）][ \t]*(?:\n|$)"
+)
 
 
 def _find_doc_number(norm: str, start: int, end: int) -> re.Match[str] | None:
@@ -1313,6 +1316,9 @@ _SIGNED_DATELINE = re.compile(
     rf"^[ \t•·●|]*[\u4e00-\u9fffA-Za-z0-9]{{2,12}}[ \t]+(?P<date>{_NUMERIC_DATE})[ \t]*$",
     re.MULTILINE,
 )
+# A 发文字号 and the document's date after it on one line, as a provincial document prints them
+# under its title ((某教办〔2021〕2号 2021年3月24日)).
+_NUMBERED_DATE = re.compile(rf"{DOC_NUMBER.pattern}[ \t]*(?P<date>{_NUMERIC_DATE})")
 # An interview page's own labels (访谈主题: …, 访谈嘉宾: …): the title may come without 访谈.
 _INTERVIEW_LABEL = re.compile(r"(?:^|(?<=\s))访谈(?:主题|标题|时间|嘉宾)\s*:", re.MULTILINE)
 
@@ -1364,6 +1370,7 @@ def find_dateline(
         or _DATELINE.search(norm, after, stop)
         or _TIMED_DATE.search(norm, after, stop)
         or _SIGNED_DATELINE.search(norm, after, stop)
+        or _NUMBERED_DATE.search(norm, after, stop)
     )
     if not match and before is not None:
         # From the last line over the title that holds no labelled date: a byline printed

@@ -1379,6 +1379,17 @@ def test_a_doc_number_in_parentheses_on_its_own_line_under_the_title_is_the_docu
     assert metadata_of(page).doc_number == "青政[2001]85号"
 
 
+def test_a_doc_number_and_its_date_in_parentheses_under_the_title_are_the_documents():
+    # (某教办〔2021〕2号 2021年3月24日): a provincial document prints its number and its date
+    # together under the title, sometimes with spaces inside the date.
+    page = (
+        "青禾县教育局关于做好青禾教育工作的通知\n(青教〔2021〕2号  2021年3月 24 日)\n各学校:\n"
+        "为进一步做好青禾教育工作,现就有关事项通知如下,请各校认真贯彻落实,按时报送材料。\n"
+    )
+    meta = metadata_of(page)
+    assert (meta.doc_number, meta.date) == ("青教〔2021〕2号", "2021-03-24")
+
+
 def test_a_catalogue_printed_without_its_labels_gives_its_values_and_no_headline():
     # • index number • body • category • dates: a portal's catalogue box whose label cells a copy
     # lost. Its rows are values (索引号, 发布机构, the first date), not the page's headline.
