@@ -189,7 +189,12 @@ _DATE_TEXT = (
 _BODY_THEN_WRITER = re.compile(r"\s*(?P<body>\S+)\s+\S{2,4}\s*$")
 # A line that is only a date in brackets (a speech's or a report's own date).
 _BRACKETED_DATE = re.compile(rf"[ \t]*[(（][ \t]*(?P<date>{_DATE_TEXT})[ \t]*[)）][ \t]*$")
-_ORG_SUFFIX = r"(?:人民政府|政府|委员会|办公室|教育局|局|厅|委|办|部|院|中心|学校|大学|学院|协会|公司|处|所|站|馆)"
+# (督导室 and 教研室: offices of the education administration, ANNOTATION.md's bodies; 室 alone
+# ends everyday words, 教室.)
+_ORG_SUFFIX = (
+    r"(?:人民政府|政府|委员会|办公室|督导室|教研室|教育局|局|厅|委|办|部|院|中心|学校|大学|学院|协会"
+    r"|公司|处|所|站|馆)"
+)
 # A school's or kindergarten's name alone: a source line naming one gives the page's issuer (a
 # school publishes its own news and disclosure guide), though as a headline it is the title.
 _SCHOOL_LINE = re.compile(rf"[{_CJK}]{{2,30}}(?:幼儿园|小学|中学|学校)")

@@ -1319,6 +1319,17 @@ def test_a_county_media_centre_is_a_newspapers_source_and_no_issuer() -> None:
     assert metadata_of(page).issuer is None
 
 
+def test_a_joint_signature_with_a_supervision_office_gives_both_issuers() -> None:
+    # 督导室 (an education supervision office) closes a body's name in a signature too.
+    page = (
+        "关于公布青禾县示范幼儿园名单的公示\n各幼儿园:\n"
+        "经评估,拟认定青禾幼儿园等5所幼儿园为示范幼儿园,现予以公示,公示期为5个工作日。\n"
+        "青禾县教育局 青禾县人民政府教育督导室\n2017年8月8日\n"
+    )
+    meta = metadata_of(page)
+    assert (meta.issuer, meta.date) == ("青禾县教育局 青禾县人民政府教育督导室", "2017-08-08")
+
+
 def test_a_signature_indented_with_lost_no_break_spaces_is_read() -> None:
     # A page saved in a legacy encoding prints its indent's no-break spaces as ?.
     page = (
