@@ -187,9 +187,9 @@ _KIND_BEFORE = re.compile(
 
 def _named_after_a_kind(text: str, start: int, head_start: int) -> bool:
     """Return True when a group's name from `start` to its head ends with a kind of school, not
-    one school (城区公办小学|学区, 义务教育学校|学区; 实验小学|教育集团 is one school's).
+    one school (城区公办小学|学区, 义务教育学校|学区; 白鹭小学|教育集团 is one school's).
 
-    >>> _named_after_a_kind("城区公办小学学区", 0, 6), _named_after_a_kind("实验小学教育集团", 0, 4)
+    >>> _named_after_a_kind("城区公办小学学区", 0, 6), _named_after_a_kind("白鹭小学教育集团", 0, 4)
     (True, False)
     """
     return _KIND_BEFORE.search(text, start, head_start) is not None
