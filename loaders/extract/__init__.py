@@ -195,6 +195,26 @@ def _named_after_a_kind(text: str, start: int, head_start: int) -> bool:
     return _KIND_BEFORE.search(text, start, head_start) is not None
 
 
+def _no_mention(text: str, scored: Scored) -> bool:
+    """Return True for a chosen name that mentions no entity of its kind: a programme named only
+    inside a 《》 title (the cited document's: programs.cited_only); a group named after a kind
+    of school (某区公办小学学区, 公办幼儿园教育集团: its members described); a body's website
+    (某市人民政府网: a medium) or the agency code of a cited document's number or a decree's
+    (某市府办函〔2023〕1号, 国务院令第711号)."""
+    alt = scored.alternative
+    kind = alt.anchor.kind
+    if kind == PROGRAM:
+        method = alt.rule.method if alt.rule is not None else None
+        return cited_only(text, alt.start, alt.anchor.end, method)
+    if kind == GROUP:
+        return _named_after_a_kind(text, alt.start, alt.anchor.head_start)
+    if kind == ORG:
+        return bool(
+            _WEBSITE.match(text, alt.anchor.end) or _NUMBERED_BY.match(text, alt.anchor.end)
+        )
+    return False
+
+
 def choose_candidates(
     doc: PolicyDocument,
     rules: list[Candidate],
@@ -235,38 +255,9 @@ def choose_candidates(
     number = doc.metadata.evidence.get("doc_number")
     if number is not None:
         chosen = [s for s in chosen if not number.start <= s.alternative.start < number.end]
-    # A programme named only inside a 《》 title is the cited document's (programs.cited_only).
-    chosen = [
-        s
-        for s in chosen
-        if s.alternative.anchor.kind != PROGRAM
-        or not cited_only(
-            text,
-            s.alternative.start,
-            s.alternative.anchor.end,
-            s.alternative.rule.method if s.alternative.rule is not None else None,
-        )
-    ]
-    # A group named after a kind of school (某区公办小学学区, 公办幼儿园教育集团) is a description
-    # of its members, no group's name; the model is trained without this.
-    chosen = [
-        s
-        for s in chosen
-        if s.alternative.anchor.kind != GROUP
-        or not _named_after_a_kind(text, s.alternative.start, s.alternative.anchor.head_start)
-    ]
-    # A body's website (_WEBSITE) is no mention of the body, nor is the agency code of a cited
-    # document's number or a decree's (某市府办函〔2023〕1号, 国务院令第711号: _NUMBERED_BY);
-    # the model is trained without either.
-    chosen = [
-        s
-        for s in chosen
-        if s.alternative.anchor.kind != ORG
-        or not (
-            _WEBSITE.match(text, s.alternative.anchor.end)
-            or _NUMBERED_BY.match(text, s.alternative.anchor.end)
-        )
-    ]
+    # Names the rules and the model read that the guideline leaves out (_no_mention); the model
+    # is trained without these filters.
+    chosen = [s for s in chosen if not _no_mention(text, s)]
     parents = _parent_bodies(nested, chosen)
     out = [c for c in rules if c.kind not in HEAD_LISTS] + headings
     zones = {c.start: c for c in rules if c.kind == AREA and ("level", "zone") in c.attrs}

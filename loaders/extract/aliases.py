@@ -435,7 +435,9 @@ def _bracketed_other_names(candidates: list[Candidate], text: str) -> dict[tuple
 # What introduces a school's other name in prose after the school (某某中学,始建于1951年,原名白鹭
 # 中学; 某某中学原白鹭中学简介): bare 原 only right after the school, since 原某某小学 alone is
 # often a school merged into another, a school of its own.
-_FORMER_NAME = re.compile(r"(?:(?:原名|曾名|曾用名|又名|旧称)为?|(?P<bare>原))[“\"]?$")
+_FORMER_NAME = re.compile(
+    "(?:(?:" + lexicon.alternation("school_left_breaks", "naming") + ')为?|(?P<bare>原))[“"]?$'
+)
 _SENTENCE_END = re.compile(r"[。！？!?；;\n]")
 # What introduces a school's new name after it (某某中学…更名为某某学校): the same school.
 _RENAMED = re.compile(r"(?:更名为?|改名为?|易名为|定名为|改称为?)[“\"]?$")

@@ -1041,10 +1041,12 @@ def _suffix_candidate(text: str, s_start: int, start: int, end: int, word: str) 
         return None
     if not quoted and (_WORKS.search(spec) or _building_works(spec)):
         return None
-    if word == "模式" and _FORMULA_QUOTED.search(text, begin, end - len(word)):
-        return None  # 升级为“3+3”模式: a formula names the model's shape, no programme
-    if word == "模式" and not clean_name(spec)[:1].isdigit():
-        return None  # “青禾走班”模式: a way of working the quote describes, no initiative
+    if word == "模式" and (
+        _FORMULA_QUOTED.search(text, begin, end - len(word)) or not clean_name(spec)[:1].isdigit()
+    ):
+        # 升级为“3+3”模式: a formula names the model's shape; “青禾走班”模式: a way of working
+        # the quote describes. Only a numbered model's name (1+N+1德育模式) is a brand.
+        return None
     if word in _QUOTE_ONLY and not spec[0].isdigit():
         closing = max(text.rfind("”", begin, end), text.rfind("’", begin, end))
         if closing < 0 or end - len(word) - closing - 1 > 2:
