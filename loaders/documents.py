@@ -98,7 +98,8 @@ class PolicyDocument:
 
     Attributes:
         source: the file's base name (dct:source).
-        text: the decoded original text (HTML: its visible text), unchanged.
+        text: the decoded original text (HTML: its visible text), less the pinyin glosses some
+            sites print after characters (loaders.readers.glosses); unchanged otherwise.
         norm: same length as `text`; simplified, NFKC-folded per character, for matching.
         encoding: the detected encoding ('utf-8', 'gb18030', 'big5' …).
         media_type: 'text/plain' or 'text/html'.
@@ -106,6 +107,8 @@ class PolicyDocument:
         metadata: DocumentMetadata.
         sections: the top-level sections (each with its children).
         doc_id: the stable id the document's IRIs are built from (see identifiers.document_key).
+        content_hash: the SHA-256 of the normalised body text.
+        glosses: (offset in `text`, gloss) of each gloss taken out of it, in order.
     """
 
     source: str
@@ -118,6 +121,7 @@ class PolicyDocument:
     sections: tuple[Section, ...]
     doc_id: str
     content_hash: str
+    glosses: tuple[tuple[int, str], ...] = ()
 
     def all_sections(self) -> Iterator[Section]:
         """Yield every section, depth first, in document order."""

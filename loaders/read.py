@@ -12,6 +12,7 @@ from loaders.identifiers import document_id, document_key
 from loaders.metadata import extract_metadata, normalise_doc_number
 from loaders.normalise import normalise_text, written_characters
 from loaders.readers import read_raw
+from loaders.readers.glosses import strip_glosses
 from loaders.readers.text import readable_name, where
 from loaders.sections import split_sections
 
@@ -68,7 +69,8 @@ def read_document(path: Path | str) -> PolicyDocument:
     """
     path = Path(path)
     raw = read_raw(path)
-    text = raw.text
+    # A site's pinyin glosses (學(xué)) are annotation: every stage reads the text without them.
+    text, glosses = strip_glosses(raw.text)
     norm = normalise_text(text)
     body = find_body(text, norm)
     if not body:
@@ -93,4 +95,5 @@ def read_document(path: Path | str) -> PolicyDocument:
         sections=sections,
         doc_id=document_id(key),
         content_hash=hashlib.sha256(body_norm.encode("utf-8")).hexdigest(),
+        glosses=glosses,
     )

@@ -66,6 +66,7 @@ from loaders.extract.resolve import context_code, resolve_entities
 from loaders.extract.schools import drop_nested, find_schools, group_campuses
 from loaders.extract.sentences import Sentence, split_sentences
 from loaders.extract.targets import find_targets
+from loaders.readers.glosses import as_glossed
 
 EXTRACTOR = "rules+lac.v2"
 # Metadata fields whose values are organisations (发文机关, 主送, 抄送, 主办/承办单位, 版权所有),
@@ -506,6 +507,8 @@ def extract(doc: PolicyDocument, model: MentionModel | None = None) -> Extractio
         headline=doc.metadata.evidence.get("title"),
     )
     mentions = best_mentions(mentions)
+    if doc.glosses:
+        entities = _as_printed(entities, mentions, doc)
     relations = find_relations(entities, mentions, doc.text)
     relations += find_programme_parts(entities, mentions)
     mention_at = {(m.start, m.end): m for m in mentions}
@@ -536,6 +539,28 @@ def best_mentions(mentions: list[Mention] | tuple[Mention, ...]) -> list[Mention
         if kept is None or (-m.confidence, m.method) < (-kept.confidence, kept.method):
             best[key] = m
     return sorted(best.values(), key=lambda m: (m.start, m.end, m.entity))
+
+
+def _as_printed(
+    entities: list[Entity], mentions: list[Mention], doc: PolicyDocument
+) -> list[Entity]:
+    """Return `entities` with each name the page prints with pinyin glosses (中學(xué),
+    loaders.readers.glosses) as an altLabel in that form too: the page's own string for it."""
+    kinds = {e.key: e.kind for e in entities}
+    printed: dict[str, set[str]] = {}
+    for m in mentions:
+        form = as_glossed(doc.text, doc.glosses, m.start, m.end)
+        if len(form) != m.end - m.start and m.entity in kinds:
+            # a programme's label is its name without quotes, so is its printed form
+            printed.setdefault(m.entity, set()).add(
+                clean_name(form) if kinds[m.entity] == PROGRAM else form
+            )
+    return [
+        replace(e, alt_labels=tuple(sorted({*e.alt_labels, *printed[e.key]})))
+        if e.key in printed
+        else e
+        for e in entities
+    ]
 
 
 def _written_forms(candidates: list[Candidate], original: str, norm: str) -> dict[str, str]:

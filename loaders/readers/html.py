@@ -14,7 +14,6 @@ from pathlib import Path
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from loaders.documents import DocumentError
-from loaders.readers.glosses import without_glosses
 from loaders.readers.text import (
     RawDocument,
     canonical_encoding,
@@ -159,7 +158,7 @@ def html_text(tree: LexborHTMLParser) -> str:
         return ""
     text = "".join(_visible_text(root)).replace("\xa0", " ")
     text = _CELL_GAPS.sub("\t", _LINE_BREAKS.sub("\n", text))  # one tab between two cells
-    return without_glosses(_EDGE_TABS.sub("", text).strip())
+    return _EDGE_TABS.sub("", text).strip()
 
 
 def page_meta(tree: LexborHTMLParser) -> dict[str, str]:

@@ -20,7 +20,6 @@ import opencc
 from charset_normalizer import from_bytes
 
 from loaders.documents import DocumentError
-from loaders.readers.glosses import without_glosses
 
 # The commonest Chinese characters (simplified); their traditional forms are added at first use.
 # A correct decoding of Chinese prose has a high share of them; mojibake has few.
@@ -311,6 +310,6 @@ def read_text(path: Path) -> RawDocument:
     except OSError as err:
         raise DocumentError(f"{where(path)}: cannot read file ({err.strerror})") from err
     text, encoding = decode_bytes(data, where(path))
-    text = without_glosses(text.replace("\r\n", "\n").replace("\r", "\n"))
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
     check_document_text(text, where(path))
     return RawDocument(text=text, encoding=encoding, media_type="text/plain")

@@ -15,6 +15,7 @@ from loaders.documents import DocumentError, PolicyDocument
 from loaders.normalise import normalise_text
 from loaders.read import read_document
 from loaders.readers import READERS, read_html
+from loaders.readers.glosses import as_glossed
 from tests.golden import golden_text
 
 GOLDEN_DIR = Path(__file__).resolve().parent.parent / "golden" / "documents"
@@ -376,13 +377,17 @@ def test_pinyin_glosses_are_read_as_annotation_not_text(tmp_path: Path) -> None:
     document = read_document(plain)
     assert document.metadata.title == "青禾縣教育局關于實施校舍安全工程的通知"  # as written
     assert "(gōng)" not in document.text and "(2021年起)" in document.text
+    # each gloss is kept with where it stood, so a span can be given back as the page prints it
+    at = document.text.index("實施")
+    assert (at + 1, "(shí)") in document.glosses
+    assert as_glossed(document.text, document.glosses, at, at + 2) == "實(shí)施"
     page = tmp_path / "ruby.html"
     page.write_text(
         "<html><body><h1>青禾縣<ruby>學<rp>(</rp><rt>xué</rt><rp>)</rp></ruby>校名單</h1>"
         "<p>現將名單公布如下,請各校做好相關(guān)工作。</p></body></html>",
         encoding="utf-8",
     )
-    assert read_html(page).text.splitlines()[0] == "青禾縣學校名單"
+    assert read_document(page).text.splitlines()[0] == "青禾縣學校名單"
 
 
 def test_read_document_plain_text_holding_markup_is_read_as_its_page(tmp_path: Path) -> None:

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from loaders.extract import extract
 from loaders.extract.model import AREA, GROUP, ORG, PROGRAM, SCHOOL
+from loaders.read import read_document
 from tests.loaders.extract.helpers import make_doc, names_of, relations_of
 
 
@@ -218,3 +221,25 @@ def test_a_committee_and_government_written_as_one_phrase_are_no_one_body():
     labels = {e.label for e in found.entities if e.kind == ORG}
     assert not any(label.endswith("委政府") for label in labels)
     assert "县委" in labels
+
+
+def test_extract_name_printed_with_pinyin_glosses_is_one_entity_with_the_printed_form(
+    tmp_path: Path,
+):
+    # A site's converter prints readings after characters (學(xué)); the page's own string for a
+    # school is then 青禾中學(xué), the name 青禾中學: one entity, labelled without the glosses.
+    path = tmp_path / "glossed.txt"
+    path.write_text(
+        "鹿城區(qū)教育局關(guān)于公布青禾中學(xué)新校區(qū)啟用的通知\n"
+        "青禾中學(xué)新校區(qū)將於9月啟用,鹿城區(qū)教育局負責統籌。青禾中學(xué)招生300人。\n",
+        encoding="utf-8",
+    )
+    doc = read_document(path)
+    ex = extract(doc)
+    school = next(e for e in ex.entities if e.kind == SCHOOL and e.label == "青禾中學")
+    assert "青禾中學(xué)" in school.alt_labels
+    bureau = next(e for e in ex.entities if e.kind == ORG)
+    assert bureau.label == "鹿城區教育局" and "鹿城區(qū)教育局" in bureau.alt_labels
+    # offsets and quotes cite the text the graph stores, which has no glosses
+    for m in ex.mentions:
+        assert "(" not in m.quote and doc.text[m.start : m.end] in m.quote
