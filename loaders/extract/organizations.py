@@ -21,7 +21,7 @@ from loaders.extract.areas import LEVEL_CHARACTERS, AreaContext, own_zone, pick_
 from loaders.extract.boundaries import REACH, head_ending_at, in_disclosure_phrase, in_title
 from loaders.extract.gazetteer import AreaInfo, Gazetteer, load_gazetteer, place_lengths_before
 from loaders.extract.model import ORG, SCHOOL, Candidate
-from loaders.extract.people import role_follows
+from loaders.extract.people import role_across, role_follows
 from loaders.extract.place_words import word_at
 from loaders.extract.sentences import spans_with_hits, word_hits
 
@@ -730,6 +730,8 @@ def find_open_bodies(
                 text, end, head
             ):
                 continue
+            if role_across(text, end):
+                continue  # 某局党组|成员: the head begins a person's role, the body is the bureau
             if (
                 len(head) == 1
                 and everyday_word(text[start - 1 : end])

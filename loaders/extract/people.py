@@ -43,8 +43,13 @@ ROLES = (
     "省长",
     "副局长",
     "局长",
+    # a bureau's party committee or group and the post in it are one role (某局|党组成员)
     "党委书记",
     "党组书记",
+    "党委副书记",
+    "党组副书记",
+    "党委委员",
+    "党组成员",
     "总书记",
     "副书记",
     "书记",
@@ -165,9 +170,17 @@ def role_follows(text: str, end: int) -> bool:
     >>> role_follows("区委书记王明", 2), role_follows("市教育局党委书记", 6)
     (True, False)
     """
-    if not text.startswith(ROLES, end):
-        return False
-    return not any(
+    return text.startswith(ROLES, end) and not role_across(text, end)
+
+
+def role_across(text: str, end: int) -> bool:
+    """Return True when a person's role begins before `end` and runs on past it: a body's head
+    there is the first word of the role (某局|党组成员, whose body is the bureau).
+
+    >>> role_across("市教育局党组成员", 10), role_across("市教育局党组成员", 6)
+    (True, False)
+    """
+    return any(
         text.startswith(role, start)
         for role in ROLES
         for start in range(max(0, end - len(role) + 1), end)

@@ -772,6 +772,21 @@ def test_a_bureaus_party_secretary_names_no_party_committee_body():
     assert not any(name.endswith("党委") for name in orgs)
 
 
+@pytest.mark.parametrize("post", ["党组书记", "党组成员", "党组副书记", "党委副书记", "党委委员"])
+def test_a_post_in_a_bureaus_party_group_names_the_bureau(post: str):
+    # 党组 (a body's leading party group) and the post in it are one role: its body is the
+    # bureau, as the secretary's above.
+    orgs = _names(f"区教育局{post}、副局长林国平出席开学典礼。", ORG)
+    assert "鹿城区教育局" in orgs
+    assert not any(name.endswith(("党组", "党委")) for name in orgs)
+
+
+def test_a_bureaus_leading_party_group_that_acts_is_a_body():
+    # 党组 is a body's head: the group that decides is named by the bureau before it.
+    orgs = _names("经研究,区教育局党组决定在全区推行教师轮岗。", ORG)
+    assert "鹿城区教育局党组" in orgs
+
+
 def test_a_body_never_holds_a_persons_title_and_name():
     # No cue word ends the name 王明: jieba reads it as a person's after the title 局长.
     text = "本报讯 5月9日上午,温州市教育局局长王明通过政府网站回答网友提问。"
