@@ -318,8 +318,11 @@ _SITE_NAME = re.compile(
 _GUESTS = re.compile(r"嘉宾(?:是|有|为)?[^。!?\n]{2,120}")
 _YEAR_IN_TITLE = re.compile(r"((?:19|20)\d{2})\s*年")
 _SECTION_START = re.compile(
-    r"^(?:[一二三四五六七八九十]+、|\([一二三四五六七八九十\d]+\)|\d+[.、])"
+    r"^(?:[一二三四五六七八九十]+、|\([一二三四五六七八九十\d]+\)|\d+[.、]"
+    r"|第[一二三四五六七八九十\d]+(?:部分|章|节|篇)(?!\S))"
 )
+# A table of contents' heading (目 录): a headline stands above it, its entries are none.
+_CONTENTS = re.compile(r"[ \t]*目[ \t\u3000]*录[ \t]*")
 _RECIPIENT_SPLIT = re.compile(r"(?:[^、,;()]|\([^)]*\))+")
 _BEGINS_TEXT = re.compile(r"^(?:现将|现就|根据|为了?|按照|经|近日|今年|结合|随着)")
 
@@ -468,8 +471,9 @@ def _label_accepted(norm: str, match: re.Match[str]) -> bool:
     """Return True when a _LABEL match is a label here, not an ordinary word.
 
     A colon or brackets around it (【发布机构】) always mark a label. Without them, the label
-    needs three or more characters and must stand where labels stand (a footer label is also
-    read glued to the previous value, but only before a colon).
+    needs three or more characters, or two spaced apart at a line's start (标  题), and must
+    stand where labels stand (a footer label is also read glued to the previous value, but only
+    before a colon).
     """
     label = re.sub(r"\s+", "", match["label"])
     at = match.start()
@@ -483,8 +487,11 @@ def _label_accepted(norm: str, match: re.Match[str]) -> bool:
         return True
     if _BAR_CELL_END.match(norm, match.end()) and (not before or before[-1] in "\n|｜丨"):
         return True
-    if len(label) < _BARE_LABEL_MIN or match["sep"].strip():
+    if match["sep"].strip():
         return False
+    if len(label) < _BARE_LABEL_MIN:
+        # 标  题 X: a form spaces a short label's characters apart, which no word is written with
+        return label != match["label"] and (at == 0 or norm[at - 1] == "\n")
     if label in _RUN_ON_LABELS and at > 0 and not _LABEL_BEFORE.match(norm[at - 1]):
         return False  # run on after a word only with its colon (本次发布时间 为准)
     return at == 0 or norm[at - 1] in " \t\n|•·:,;)】]" or label not in _FOOTER_FIELDS
@@ -869,15 +876,25 @@ def _title_lines(norm: str, lines: list[tuple[int, int]], at: int) -> tuple[int,
 _DOCUMENT_KIND = re.compile(rf"的?(?:{DOCUMENT_KINDS})$")
 
 
+# The last line of a wrapped title that only ends its matter with the kind of document
+# (某市2023年中等职业教育 / 质量年度报告): a few characters, no 关于 of a title of its own.
+_KIND_TAIL_MAX = 10
+
+
 def _matter_goes_on(text: str, following: str) -> bool:
-    """Return True when a 关于 title's matter wraps onto the next line: the line so far names no
-    kind of document and the next one ends with one (关于贯彻落实国务院进一步加强 /
-    农村教育工作决定的意见)."""
+    """Return True when a title's matter wraps onto the next line: the line so far names no
+    kind of document and the next one ends with one, after a 关于 (关于贯彻落实国务院进一步加强 /
+    农村教育工作决定的意见) or as a short tail (某市2023年中等职业教育 / 质量年度报告)."""
     return (
-        "关于" in text
-        and not _DOCUMENT_KIND.search(text)
+        not _DOCUMENT_KIND.search(text)
         and _DOCUMENT_KIND.search(following) is not None
         and _is_title_line(following)
+        and (
+            "关于" in text
+            or len(following.strip()) <= _KIND_TAIL_MAX
+            and not _MATTER_OPENER.match(following.strip())
+            and not is_banner(text.strip())
+        )
     )
 
 
@@ -1064,6 +1081,8 @@ def find_title(norm: str, lines: list[tuple[int, int]]) -> Span | None:
             if after_lede is None and (glued := _glued_title(line) or _opening_title(line)):
                 return Span(start + glued[0], start + glued[1])
             return after_lede
+        if _CONTENTS.fullmatch(line):
+            break
         if _is_title_line(line) and not _form_row(norm, lines, i):
             heads.append(i)
     if not heads:
@@ -1266,13 +1285,23 @@ _FORM_ROW = re.compile(rf"[{_CJK}][{_CJK} ]{{1,5}}:")
 _BULLETED_FORM_ROW = re.compile(rf"[{_BULLETS}]*{_FORM_ROW.pattern}")
 
 
+def _speaker(key: str) -> bool:
+    """Return True when a row's key may be a person's name (two or three characters that are
+    no word and no label: 某某某), not a form's label (完成期限, 中文域名, 提案人)."""
+    return 2 <= len(key) <= 3 and not everyday_word(key) and not _LABEL.fullmatch(key + ":")
+
+
 def _form_row(norm: str, lines: list[tuple[int, int]], at: int) -> bool:
     """Return True when line `at` and a line next to it are both rows of a form: a headline may
     hold a colon (专访:…), but it stands alone, not among label: value rows. A headline a page
     prints twice (over and under its byline) is one line, not two rows."""
-    if not _BULLETED_FORM_ROW.match(norm, lines[at][0]):
+    row = _BULLETED_FORM_ROW.match(norm, lines[at][0])
+    if not row:
         return False
     line = norm[slice(*lines[at])]
+    key = row.group().strip(_BULLETS + ":")
+    if _speaker(key) and len(line) - len(row.group()) >= _HEADLINE_MIN:
+        return False  # 某某:全面开启…: a speaker's headline, whose name is no form's label
     return any(
         0 <= j < len(lines)
         and _BULLETED_FORM_ROW.match(norm, lines[j][0])

@@ -137,7 +137,22 @@ _CIRCLE_ZERO = re.compile(
 )
 
 
+# A year in Chinese numerals typed with a letter O or a digit 0 for its 〇 (二O二二年, 二0二二年).
+_TYPED_ZERO_YEAR = re.compile(r"[一二三四五六七八九〇零○◯OoＯ0０]{4}(?=[ \t]*年)")
+_TYPED_ZEROS = str.maketrans(dict.fromkeys("○◯OoＯ0０", "〇"))
+
+
+def _typed_year(match: re.Match[str]) -> str:
+    year = match.group()
+    # a Chinese numeral year: at least one 一…九, and not a year in digits (2022年)
+    if not re.search("[一二三四五六七八九]", year) or re.search("[1-9１-９]", year):
+        return year
+    return year.translate(_TYPED_ZEROS)
+
+
 def _circle_zeros(text: str) -> str:
+    if "年" in text:
+        text = _TYPED_ZERO_YEAR.sub(_typed_year, text)
     if "○" not in text and "◯" not in text:
         return text
     return _CIRCLE_ZERO.sub(lambda m: m.group().replace("○", "〇").replace("◯", "〇"), text)
@@ -157,6 +172,8 @@ def normalise_text(text: str) -> str:
     '了解乾隆年间的情况'
     >>> normalise_text("二○○七年, 一○一中学, ○ 要点")
     '二〇〇七年, 一〇一中学, ○ 要点'
+    >>> normalise_text("二O二二年十二月, 二0二一年, 2020年")
+    '二〇二二年十二月, 二〇二一年, 2020年'
     """
     text = _circle_zeros(text)  # same length: offsets still cite the original
     folded, traditional = _SIMPLIFY.translate(text)

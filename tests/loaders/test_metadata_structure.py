@@ -512,6 +512,70 @@ def test_labels_followed_by_white_space_are_read_like_labels_with_a_colon() -> N
     assert meta.title == "关于开展春季学校安全检查的通知"
 
 
+def test_a_two_character_label_spaced_apart_at_a_lines_start_is_a_label() -> None:
+    # A disclosure table justifies its short labels (标  题, 文  号); a word is never spaced so.
+    page = (
+        "发布机构 青禾县教育局 发布日期 2015-10-12\n"
+        "标  题 王明局长调研青禾县义务教育均衡发展工作\n"
+        "王明局长调研青禾县义务教育均衡发展工作\n"
+        "10月10日,县教育局局长王明到白鹭镇调研义务教育均衡发展工作。\n"
+    )
+    assert metadata_of(page).title == "王明局长调研青禾县义务教育均衡发展工作"
+    # unspaced, 标题 is an ordinary word at a line's start
+    prose = "标题 新颖的作文更受欢迎\n青禾县中小学作文比赛揭晓\n本次比赛共收到作文300篇。\n"
+    assert metadata_of(prose).title != "新颖的作文更受欢迎"
+
+
+def test_a_speakers_headline_between_a_path_and_a_byline_is_the_title() -> None:
+    # 某某某:… is a headline quoting its speaker, though the lines around it are label rows.
+    page = (
+        "您的位置:青禾网 > 融媒体访谈 > 正文\n"
+        "林青禾:全面开启青禾县学校项目建设\n"
+        "更新时间:2019年8月21日 16:10    内容来源:\n"
+        "网友:现在孩子上学难的问题日益凸显,白鹭镇在学校建设上有什么举措?\n"
+        "林青禾:教育是最大的民生。目前,白鹭镇有幼儿园10所,小学2所,中学1所。\n"
+    )
+    meta = metadata_of(page)
+    assert (meta.title, meta.date) == ("林青禾:全面开启青禾县学校项目建设", "2019-08-21")
+    # a form's rows keep their labels, however long the value (完成期限:…)
+    rows = "牵头单位:青禾县教育局\n完成期限:2023年12月底前完成全部建设任务\n"
+    assert metadata_of(rows + page).title == "林青禾:全面开启青禾县学校项目建设"
+
+
+def test_a_report_cover_gives_its_wrapped_title_issuer_and_a_date_typed_with_a_letter_o() -> None:
+    # A cover page: the title wraps before its kind of document, the issuer and the date
+    # (its 〇 typed as a letter O) stand under it, a table of contents follows.
+    page = (
+        "青禾县2023年中等职业教育\n"
+        "质量年度报告\n"
+        "青禾县教体局\n"
+        "二O二二年十二月二十日\n"
+        "目 录\n"
+        "1.1规模和结构.................. 3\n"
+        "1.2设施设备.................... 5\n"
+        "青禾县有中等职业学校3所,在校生4500人,专任教师320人,教学仪器设备总值4000万元。\n"
+    )
+    meta = metadata_of(page)
+    assert (meta.title, meta.issuer, meta.date) == (
+        "青禾县2023年中等职业教育质量年度报告",
+        "青禾县教体局",
+        "2022-12-20",
+    )
+
+
+def test_a_table_of_contents_entry_is_no_title() -> None:
+    # A budget disclosure that opens with its contents has no headline of its own.
+    page = (
+        "目 录\n"
+        "第一部分 部门概况\n"
+        "一、部门主要职责\n"
+        "第二部分 2021年部门预算说明\n"
+        "一、部门主要职责\n"
+        "青禾县教育局负责全县教育事业的统筹规划和管理,贯彻执行国家教育方针、政策和法规。\n"
+    )
+    assert metadata_of(page).title is None
+
+
 def test_labels_in_brackets_are_read_like_labels_with_a_colon() -> None:
     page = (
         "【发布机构】青禾县教育局【发布日期】2020-03-02\n"
