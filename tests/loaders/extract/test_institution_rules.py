@@ -17,6 +17,14 @@ def test_school_name_starts_after_a_verb():
     assert names_of(ex, SCHOOL) == {"青松实验学校"}
 
 
+def test_a_joint_primary_school_is_named_by_its_short_kind_as_a_joint_secondary_is():
+    # 联小 (联合小学, 联办小学) is to a primary school what 联中 is to a secondary one.
+    text = "白鹭镇常马中心小学、青禾联小、南浦联中等学校参加了比赛。"
+    assert {"白鹭镇常马中心小学", "青禾联小", "南浦联中"} <= names_of(
+        extract(make_doc(text)), SCHOOL
+    )
+
+
 def test_generic_heads_are_not_schools():
     text = "打造国际一流学校,集团内学校共享资源,直属学校统一招生,每一所学校都有特色。"
     assert names_of(extract(make_doc(text, chain=CHAIN)), SCHOOL) == set()
