@@ -299,6 +299,23 @@ def _verb_before_a_kind(name: str, suffix_len: int) -> bool:
     return bool(body) and GENERIC.fullmatch(body) is not None and verb_word(name, 0)
 
 
+def _verb_before_campus(head: str) -> bool:
+    """Return True when a verb follows the school before a campus word, with at most a generic
+    modifier after it (某中学|启用新|校区, 某小学|建成|校区): the school does something to a
+    campus it does not name. A road or a place after the verb's characters (某中学建设路校区)
+    names the campus.
+
+    >>> _verb_before_campus("青禾中学启用新"), _verb_before_campus("青禾中学建设路")
+    (True, False)
+    """
+    inner = list(_INNER_SUFFIX.finditer(head))
+    if not inner:
+        return False
+    at = inner[-1].end()
+    rest = head[at + 2 :]
+    return verb_word(head, at) and (not rest or GENERIC.fullmatch(rest) is not None)
+
+
 def _compound_school(head: str) -> bool:
     """Return True when `head` ends with a whole school name plus a further specific part.
 
@@ -1017,6 +1034,8 @@ def _candidate(text: str, start: int, end: int, word: str, floor: int) -> Candid
             return None
         if not names_main_site(text, start, word):
             return None  # 某某中学本部: the school itself, found by its own head
+        if _verb_before_campus(head):
+            return None  # 某中学|启用新校区: the school opens a campus the text does not name
         # 区二中新校区: a numbered school's short form is no generic modifier (区, 二, 中, 新).
         generic = GENERIC.fullmatch(head) and not has_numbered_school(head)
         if generic or GENERIC_HEADS.fullmatch(head):

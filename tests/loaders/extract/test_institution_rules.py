@@ -25,6 +25,18 @@ def test_a_joint_primary_school_is_named_by_its_short_kind_as_a_joint_secondary_
     )
 
 
+def test_a_school_that_opens_a_campus_names_no_campus():
+    # 启用新校区: the school does something to a campus; a road's campus is named by the road.
+    text = (
+        "温州市实验学校青禾高级中学启用新校区\n"
+        "日前,温州市实验学校青禾高级中学举行新校启用仪式。白鹭小学建成校区一座。"
+        "南浦中学建设路校区开学。"
+    )
+    schools = names_of(extract(make_doc(text)), SCHOOL)
+    assert {"温州市实验学校青禾高级中学", "白鹭小学", "南浦中学建设路校区"} <= schools
+    assert not any("启用" in s or "建成" in s for s in schools)
+
+
 def test_generic_heads_are_not_schools():
     text = "打造国际一流学校,集团内学校共享资源,直属学校统一招生,每一所学校都有特色。"
     assert names_of(extract(make_doc(text, chain=CHAIN)), SCHOOL) == set()
