@@ -1053,7 +1053,25 @@ def _defined_exactly(candidates: list[Candidate], text: str) -> dict[tuple[str, 
     return out
 
 
+# A number in digits before a kind's whole word (31中学, 温州12小学): written as its shorthand is.
+_DIGITS_KIND = re.compile(r"(?<![0-9])([1-9][0-9]?)(?:(中)学|(小)学|(幼)儿园)$")
+
+
+def _as_shorthand(name: str) -> str:
+    """Return a name numbered in digits before its kind's whole word in shorthand (31中学 →
+    31中), which the full name (第三十一中学) is found for; other names as they are.
+
+    >>> _as_shorthand("31中学"), _as_shorthand("温州12小学"), _as_shorthand("第31中学")
+    ('31中', '温州12小', '第31中学')
+    """
+    match = _DIGITS_KIND.search(name)
+    if match is None or name[: match.start()].endswith("第"):
+        return name
+    return name[: match.start()] + match.group(1) + "".join(g for g in match.groups()[1:] if g)
+
+
 def _expand_short(name: str, schools: set[str], gaz, context: AreaContext | None) -> str | None:  # noqa: ANN001
+    name = _as_shorthand(name)
     if _PLACELESS_NUMBERED.fullmatch(name):  # 五十七中 is no place 五十 and its 七中
         return _bare_numbered_full(name, schools)
     if name[:1] in "市区县" and _PLACELESS_NUMBERED.fullmatch(name, 1):

@@ -482,6 +482,17 @@ def test_a_school_numbered_in_digits_is_its_spelled_out_names_short_form():
     assert [(e.label, e.alt_labels) for e in schools] == [("温州市第十二中学", ("温州12中",))]
 
 
+def test_a_school_numbered_in_digits_before_its_kinds_whole_word_is_a_short_form():
+    # 31中学 is 第三十一中学 written as 31中 is: one school, not two.
+    text = "温州市第三十一中学白鹭校区落成。依托31中学雄厚师资,新校区组建起教师队伍。"
+    schools = {
+        e.label: e.alt_labels
+        for e in extract(make_doc(text, chain=CHAIN)).entities
+        if e.kind == SCHOOL and e.cls != "Campus"
+    }
+    assert schools == {"温州市第三十一中学": ("31中学",)}
+
+
 @pytest.mark.parametrize(
     ("text", "school"),
     [("全市启动38中新校建设。", "38中"), ("今年十四中扩建了操场。", "十四中")],
