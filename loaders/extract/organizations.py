@@ -488,6 +488,10 @@ def _candidate(
         canonical = (prefix or resolved.name) + full
     else:
         canonical = None
+    if word == "街道办事处":
+        # A street office whose street the gazetteer lacks (see the town branch above): the name
+        # before 街道 is the street's own, not the district or city it also abbreviates.
+        resolved = canonical = None
     attrs = (("area", resolved.code),) if resolved is not None else ()
     surface = text[place_start:end]
     method = "organizations.core" + (".resolved" if resolved is not None and area is None else "")

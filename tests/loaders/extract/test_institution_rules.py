@@ -137,6 +137,13 @@ def test_district_government_in_a_district_document():
     assert orgs["鹿城区人民政府"] == {"区政府"}
 
 
+def test_a_street_office_the_gazetteer_lacks_keeps_the_streets_own_name():
+    # 海棠 is also a district's short name (海棠区), but 海棠街道 is a street of its own.
+    orgs = _orgs("海棠街道办事处、五马街道办事处联合开展活动。", CHAIN)
+    assert "海棠街道办事处" in orgs
+    assert not any(name.startswith("海棠区") for name in orgs)
+
+
 def test_town_bodies_take_the_town_name():
     orgs = _orgs("五马街道党委、街道办事处联合出台方案。", CHAIN)
     assert "五马街道党委" in orgs
