@@ -482,6 +482,8 @@ def _candidate(
         resolved = None
         if text.endswith(_COUNTRY, floor, place_start):
             place_start -= len(_COUNTRY)  # 中华人民共和国教育部: the body's name in full
+        elif full == "教育部" and text.endswith("国家", floor, place_start):
+            place_start -= len("国家")  # 国家教育部: the ministry written with the state before it
     elif resolved is not None:
         # A prefecture's party committee is its 地委 (阿里地区 → 阿里地委), not its 地区委.
         prefix = resolved.name[:-1] if full[:1] == "委" and resolved.name.endswith("地区") else None

@@ -575,6 +575,13 @@ def test_a_national_body_after_a_verb_is_found_where_its_scope_begins():
     assert "全国人大常委会" in _names(text, ORG)
 
 
+def test_the_ministry_written_with_the_state_before_it_is_the_ministry():
+    # 国家教育部, as 中华人民共和国教育部: one ministry, its written forms its altLabels.
+    text = "国家教育部印发通知,教育部要求各地落实。"
+    orgs = [e for e in extract(make_doc(text, chain=CHAIN)).entities if e.kind == ORG]
+    assert [(e.label, e.alt_labels) for e in orgs] == [("教育部", ("国家教育部",))]
+
+
 def test_a_prefectures_bodies_written_with_its_level_are_the_prefectures():
     # 地区 is a prefecture's level word, as 市 is a city's: 地区教育局 is not a 区's 教育局.
     doc = make_doc("地区教育工委书记、地区教育局局长在会上讲话。", chain=("西藏自治区", "阿里地区"))
