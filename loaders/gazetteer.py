@@ -132,7 +132,7 @@ def _aliases(node: dict, name: str) -> tuple[str, ...]:
     those that are only the kind of area its name ends with: 示范区 of 某某综合改革示范区 or
     管理区 of 某市某某管理区 is an ordinary noun in jieba's dictionary, and 产业园 of 某某现代
     产业园区 a kind of park; none names one area. An autonomous area's short form is also
-    written with its kind (五峰自治县 for 五峰土家族自治县)."""
+    written with its kind (五峰自治县, 五峰县 for 五峰土家族自治县)."""
     alias = node.get("_alias") or ()
     if isinstance(alias, str):
         alias = (alias,)
@@ -144,12 +144,16 @@ def _aliases(node: dict, name: str) -> tuple[str, ...]:
         and not (a != name and name.endswith(a) and dictionary_tag(a) == "n")
         and not (a.endswith("园") and name.endswith(a + "区"))  # 产业园|区: a kind of park
     )
-    # An autonomous area is also named without its peoples (某某土家族自治县 → 某某自治县).
+    # An autonomous area is also named without its peoples (某某土家族自治县 → 某某自治县), and
+    # by its short form and its level alone (黔东南州, 五峰县): how most pages write it.
     autonomous = _AUTONOMOUS.search(name)
     if autonomous is None:
         return kept
-    kinds = tuple(a + autonomous.group() for a in kept if name.startswith(a))
-    return kept + tuple(k for k in kinds if k != name and k not in kept)
+    kind = autonomous.group()
+    # (a region is never its short form and 区: 广西区 is no name of 广西壮族自治区)
+    forms = (kind,) if kind == "自治区" else (kind, kind[-1])
+    kinds = tuple(a + form for a in kept if name.startswith(a) for form in forms)
+    return kept + tuple(dict.fromkeys(k for k in kinds if k != name and k not in kept))
 
 
 def _with_changes(tree: dict, changes: list[dict]) -> dict:

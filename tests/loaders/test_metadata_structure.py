@@ -959,6 +959,22 @@ def test_a_district_name_shared_by_several_cities_sets_no_jurisdiction_unless_it
     assert metadata_of(page).jurisdiction_chain == ("山西省", "阳泉市", "城区")
 
 
+@pytest.mark.parametrize(
+    ("issuer", "chain"),
+    [
+        ("黔东南州人民政府办公室", ("贵州省", "黔东南苗族侗族自治州")),
+        ("五峰县教育局", ("湖北省", "宜昌市", "五峰土家族自治县")),
+    ],
+)
+def test_an_autonomous_area_written_by_its_short_form_and_level_is_the_issuers_area(
+    issuer: str, chain: tuple[str, ...]
+):
+    # 黔东南州, 五峰县: how most pages name 黔东南苗族侗族自治州 and 五峰土家族自治县.
+    page = f"关于做好义务教育学校招生工作的通知\n各学校:\n现将有关事项通知如下。\n{issuer}\n2021年5月6日\n"
+    meta = metadata_of(page)
+    assert (meta.issuer, meta.jurisdiction_chain) == (issuer, chain)
+
+
 def test_a_headline_ending_with_a_count_of_schools_is_a_title_not_a_bodys_name():
     # 所 heads an institute's name (某某研究所) and counts schools (小学三所).
     page = "青禾县今年新建小学三所\n发布时间:2021-05-06\n" + _STORY
