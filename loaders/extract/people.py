@@ -177,7 +177,7 @@ def role_across(text: str, end: int) -> bool:
     """Return True when a person's role begins before `end` and runs on past it: a body's head
     there is the first word of the role (某局|党组成员, whose body is the bureau).
 
-    >>> role_across("市教育局党组成员", 10), role_across("市教育局党组成员", 6)
+    >>> role_across("市教育局党组成员", 6), role_across("市教育局党组成员", 4)
     (True, False)
     """
     return any(
