@@ -151,6 +151,8 @@ def _typed_year(match: re.Match[str]) -> str:
 
 
 def _circle_zeros(text: str) -> str:
+    """Return `text` with the zeros a Chinese numeral is typed with (○, ◯; O or 0 in a year)
+    written as 〇, one character for one."""
     if "年" in text:
         text = _TYPED_ZERO_YEAR.sub(_typed_year, text)
     if "○" not in text and "◯" not in text:

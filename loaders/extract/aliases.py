@@ -1053,8 +1053,9 @@ def _defined_exactly(candidates: list[Candidate], text: str) -> dict[tuple[str, 
     return out
 
 
-# A number in digits before a kind's whole word (31中学, 温州12小学): written as its shorthand is.
-_DIGITS_KIND = re.compile(r"(?<![0-9])([1-9][0-9]?)(?:(中)学|(小)学|(幼)儿园)$")
+# A number in digits (no 第 before it) and a kind's whole word (31中学, 温州12小学): its shorthand
+# is the number and the kind's first character (31中).
+_DIGITS_KIND = re.compile(r"(?<![0-9第])([1-9][0-9]?)(中学|小学|幼儿园)$")
 
 
 def _as_shorthand(name: str) -> str:
@@ -1064,10 +1065,7 @@ def _as_shorthand(name: str) -> str:
     >>> _as_shorthand("31中学"), _as_shorthand("温州12小学"), _as_shorthand("第31中学")
     ('31中', '温州12小', '第31中学')
     """
-    match = _DIGITS_KIND.search(name)
-    if match is None or name[: match.start()].endswith("第"):
-        return name
-    return name[: match.start()] + match.group(1) + "".join(g for g in match.groups()[1:] if g)
+    return _DIGITS_KIND.sub(lambda m: m[1] + m[2][0], name)
 
 
 def _expand_short(name: str, schools: set[str], gaz, context: AreaContext | None) -> str | None:  # noqa: ANN001

@@ -471,7 +471,9 @@ def _candidate(
         return None
     if word == "委" and area is None and level not in _CORE_LEVELS and level != "镇":
         return None
-    resolved = _resolve_area(area, level, context)
+    # A street office whose street the gazetteer lacks (see the town branch above): the name
+    # before 街道 is the street's own, not the district or city it also abbreviates.
+    resolved = None if word == "街道办事处" else _resolve_area(area, level, context)
     if resolved is None and not core.needs_place and core.cls == _B and level is None:
         # The document's own bureau (局 in its jurisdiction's text); a level written before the
         # head that the jurisdiction lacks (区教体局 in a city's page) names no body of it.
@@ -490,10 +492,6 @@ def _candidate(
         canonical = (prefix or resolved.name) + full
     else:
         canonical = None
-    if word == "街道办事处":
-        # A street office whose street the gazetteer lacks (see the town branch above): the name
-        # before 街道 is the street's own, not the district or city it also abbreviates.
-        resolved = canonical = None
     attrs = (("area", resolved.code),) if resolved is not None else ()
     surface = text[place_start:end]
     method = "organizations.core" + (".resolved" if resolved is not None and area is None else "")

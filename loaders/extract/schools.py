@@ -308,12 +308,17 @@ def _verb_before_campus(head: str) -> bool:
     >>> _verb_before_campus("青禾中学启用新"), _verb_before_campus("青禾中学建设路")
     (True, False)
     """
-    inner = list(_INNER_SUFFIX.finditer(head))
-    if not inner:
+    last = _last_school_word(head)
+    if last is None:
         return False
-    at = inner[-1].end()
-    rest = head[at + 2 :]
-    return verb_word(head, at) and (not rest or GENERIC.fullmatch(rest) is not None)
+    rest = head[last.end() + 2 :]
+    return verb_word(head, last.end()) and (not rest or GENERIC.fullmatch(rest) is not None)
+
+
+def _last_school_word(head: str) -> re.Match[str] | None:
+    """Return the last school word (学校, 中学 …: _INNER_SUFFIX) inside `head`, or None."""
+    words = list(_INNER_SUFFIX.finditer(head))
+    return words[-1] if words else None
 
 
 def _compound_school(head: str) -> bool:
@@ -327,8 +332,7 @@ def _compound_school(head: str) -> bool:
     >>> _compound_school("青松小学牵手白杨"), _compound_school("鹿城区第一中学签订")
     (False, False)
     """
-    inner_suffixes = list(_INNER_SUFFIX.finditer(head))
-    last = inner_suffixes[-1] if inner_suffixes else None
+    last = _last_school_word(head)
     if last is None or len(head) - last.end() < 2:
         return False
     inner, suffix_len = head[: last.end()], len(last.group())
