@@ -63,7 +63,7 @@ from loaders.extract.programs import (
 )
 from loaders.extract.relations import find_relations
 from loaders.extract.resolve import context_code, resolve_entities
-from loaders.extract.schools import drop_nested, find_schools, group_campuses
+from loaders.extract.schools import SCHOOL_WORD, drop_nested, find_schools, group_campuses
 from loaders.extract.sentences import Sentence, split_sentences
 from loaders.extract.targets import find_targets
 from loaders.readers.glosses import as_glossed
@@ -182,7 +182,7 @@ _NUMBERED_BY = re.compile(r"[函发字]?[〔［\[【](?:19|20)[0-9]{2}[〕］\]�
 # A kind of school (lexicon/school_categories.tsv) that a group's name may end with before its
 # head (城区公办小学|学区, 公办幼儿园|教育集团).
 _KIND_BEFORE = re.compile(
-    "(?:" + lexicon.alternation("school_categories") + ")+(?:学校|小学|中学|幼儿园|初中|高中)$"
+    "(?:" + lexicon.alternation("school_categories") + f")+(?:{SCHOOL_WORD.pattern})$"
 )
 
 

@@ -123,7 +123,9 @@ _PAREN_KINDERGARTEN_CAMPUS = re.compile(
 # A campus in parentheses after its group's name (某某教育集团(某某校区)), a space before them
 # allowed: the group's school there.
 _GROUP_PAREN_CAMPUS = re.compile(r"[ \t]?" + _PAREN_CAMPUS.pattern)
-_INNER_SUFFIX = re.compile(r"学校|小学|中学|幼儿园|初中|高中")
+# A school word inside a longer name (某某中学|附属小学, 某中学|启用新校区): what a school's name
+# ends with, which a group's or a campus's name may hold before its own head.
+SCHOOL_WORD = re.compile(r"学校|小学|中学|幼儿园|初中|高中")
 # What joins a school's name to the school it runs (某小学附属幼儿园, 某中学附设小学).
 _ATTACHED = re.compile(r"(?:附属|附设)$")
 # An institute's or a college's name before 附属 (某市教育研究院附属, 某某师范学院附属).
@@ -250,7 +252,7 @@ def is_specific(name: str, suffix_len: int) -> bool:
         return True  # 青禾小学附属幼儿园: the kindergarten a named school runs, named by it
     if suffix == "幼儿园" and _named_school(head):
         return True  # 青禾小学幼儿园: a named school's kindergarten, 附属 left out
-    inner = _INNER_SUFFIX.search(head)
+    inner = SCHOOL_WORD.search(head)
     if inner and "集团" not in head and not _compound_school(head):
         # 青禾中学附小: the primary school affiliated to a school, named by it
         return suffix.startswith("附") and _named_school(head)
@@ -284,7 +286,7 @@ def _named_school(name: str) -> bool:
     >>> _named_school("青禾中学"), _named_school("各中学"), _named_school("青禾中学和白鹭中学")
     (True, False, False)
     """
-    inner = list(_INNER_SUFFIX.finditer(name))
+    inner = list(SCHOOL_WORD.finditer(name))
     if not inner or inner[-1].end() != len(name):
         return False
     head_len = len(inner[-1].group())
@@ -316,8 +318,8 @@ def _verb_before_campus(head: str) -> bool:
 
 
 def _last_school_word(head: str) -> re.Match[str] | None:
-    """Return the last school word (学校, 中学 …: _INNER_SUFFIX) inside `head`, or None."""
-    words = list(_INNER_SUFFIX.finditer(head))
+    """Return the last school word (学校, 中学 …: SCHOOL_WORD) inside `head`, or None."""
+    words = list(SCHOOL_WORD.finditer(head))
     return words[-1] if words else None
 
 
@@ -451,7 +453,7 @@ def _past_description(name: str, cut: int, suffix_len: int) -> int:
     (4, 0)
     """
     head_end = len(name) - suffix_len
-    for match in reversed(list(_INNER_SUFFIX.finditer(name, cut, head_end))):
+    for match in reversed(list(SCHOOL_WORD.finditer(name, cut, head_end))):
         rest = name[match.end() :]
         if rest.startswith(_PART_WORD):
             continue  # 某中学初中|部某某校区: the school word begins its part (初中部), no description ends
@@ -909,9 +911,7 @@ def _after_another_school(name: str) -> int:
     """
     before = [m for m in _NUMBERED.finditer(name) if m.end() < len(name)]
     # A suffixed school before its former name or a conjunction (某某中学原|某某一中).
-    before += [
-        m for m in _INNER_SUFFIX.finditer(name) if name[m.end() : m.end() + 1] in "原和与及、"
-    ]
+    before += [m for m in SCHOOL_WORD.finditer(name) if name[m.end() : m.end() + 1] in "原和与及、"]
     if not before:
         return 0
     cut = max(m.end() for m in before)
@@ -939,7 +939,7 @@ def _numbered_begin(text: str, numeral: int, floor: int) -> int:
     begin = breaks[-1].end() if breaks else begin
     # A description of its kind in apposition before the number (合作学校|某某六中), as
     # _past_description finds before a suffixed name.
-    for match in reversed(list(_INNER_SUFFIX.finditer(text, begin, numeral))):
+    for match in reversed(list(SCHOOL_WORD.finditer(text, begin, numeral))):
         if not is_specific(text[begin : match.end()], len(match.group())):
             return match.end()
     return begin
