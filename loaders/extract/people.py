@@ -180,11 +180,16 @@ def role_across(text: str, end: int) -> bool:
     >>> role_across("市教育局党组成员", 6), role_across("市教育局党组成员", 4)
     (True, False)
     """
-    return any(
-        text.startswith(role, start)
-        for role in ROLES
-        for start in range(max(0, end - len(role) + 1), end)
-    )
+    # The longest role at each start is the one _ROLE_AT finds (its roles are longest first).
+    for start in range(max(0, end - _LONGEST_ROLE + 1), end):
+        role = _ROLE_AT.match(text, start)
+        if role is not None and role.end() > end:
+            return True
+    return False
+
+
+_ROLE_AT = re.compile(_ROLE)
+_LONGEST_ROLE = max(map(len, ROLES))
 
 
 @lru_cache(maxsize=1)
