@@ -8,6 +8,7 @@ of a body's name (格局 is not a 局, 举办 not an 办).
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterator
 from functools import lru_cache
 
 from loaders.tables import DATA, numbered_rows
@@ -41,6 +42,23 @@ def dictionary_word(word: str) -> bool:
     (True, False)
     """
     return bool(_dictionary().get(word))
+
+
+def word_ends(text: str, start: int, stop: int) -> Iterator[int]:
+    """Yield the end of each dictionary word that begins at text[start] and ends by `stop`,
+    shortest first. jieba's table holds every prefix of its words (with frequency 0), so the
+    scan stops at the first string no word begins with, as jieba's own DAG does.
+
+    >>> list(word_ends("学生会主席", 0, 5))
+    [1, 2, 3]
+    """
+    table = _dictionary()
+    for end in range(start + 1, stop + 1):
+        frequency = table.get(text[start:end])
+        if frequency is None:
+            return
+        if frequency:
+            yield end
 
 
 @lru_cache(maxsize=1)

@@ -29,7 +29,7 @@ from functools import lru_cache
 
 import jieba
 
-from loaders.dictionary import dictionary_word
+from loaders.dictionary import word_ends
 from loaders.extract.lexical import FUNCTION_TAGS, Token, analyse
 from loaders.extract.lexicon import alternation, words
 
@@ -171,7 +171,7 @@ def _may_run_across(text: str, lo: int, at: int, hi: int) -> bool:
     pair = text[at - 1 : at + 1] if at > lo else ""
     if pair == "\r\n" or (pair.isascii() and pair.isalnum()):
         return True
-    return any(dictionary_word(text[a:b]) for a in range(lo, at) for b in range(at + 1, hi + 1))
+    return any(end > at for a in range(lo, at) for end in word_ends(text, a, hi))
 
 
 def _word_spans(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
