@@ -226,6 +226,30 @@ def after_cut_noise(text: str, begin: int) -> int:
     return begin
 
 
+# A deictic (这, 那, 该, 其, 各) with at most a measure word or 些 after it: what follows it is
+# the thing pointed at (这所学校, 金湾这些校区), never part of a name.
+_DEICTIC_BEFORE = re.compile(
+    "(?:"
+    + lexicon.alternation("break_words", "deictic")
+    + ")(?:"
+    + lexicon.alternation("leading_noise", "measure")
+    + "|些)?$"
+)
+
+
+def deictic_before(text: str, at: int) -> bool:
+    """Return True when a deictic ends the text right before `at` (the start of a head): the
+    head is the thing pointed at, and no name ends with it.
+
+    >>> t, u = "鹿城、白鹭这些校区", "青禾小学这所学校"
+    >>> deictic_before(t, t.index("校区")), deictic_before(u, u.index("学校"))
+    (True, True)
+    >>> deictic_before("青禾小学", 2)
+    False
+    """
+    return _DEICTIC_BEFORE.search(text, max(0, at - 3), at) is not None
+
+
 def strip_leading_noise(name: str) -> tuple[str, int]:
     """Return `name` without leading counts and deictics, and how many characters were cut.
 

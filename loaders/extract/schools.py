@@ -32,6 +32,7 @@ from loaders.extract.model import GROUP, ORG, SCHOOL, Candidate
 from loaders.extract.names import (
     ROAD_HEAD,
     after_cut_noise,
+    deictic_before,
     extend_left,
     opens_a_longer_place,
     opens_a_place,
@@ -369,10 +370,16 @@ def _first_tag(text: str) -> str:
     return "u" if tag.startswith("u") else tag
 
 
+# jieba's tags of the words that govern or join what follows them and open no name: verbs,
+# conjunctions, prepositions and adverbs (尽管|某区一小, 通过|某县某小学, 正在|某区二中).
+_GOVERNING_TAGS = frozenset({"v", "c", "p", "d"})
+
+
 def _after_verb_before_place(text: str, start: int, end: int) -> int:
-    """Return where the last verb of two or more characters that jieba reads in
-    text[start:end] ends, when a place's name follows it right away (已经选取|某区六中,
-    计划新建|某县某某小学); else `start`. A school's name opens with its place, not a verb.
+    """Return where the last verb, conjunction, preposition or adverb of two or more
+    characters that jieba reads in text[start:end] ends, when a place's name follows it right
+    away (已经选取|某区六中, 计划新建|某县某某小学, 尽管|某区一小); else `start`. A school's
+    name opens with its place, not a verb.
 
     >>> t = "已经选取浑南六中"
     >>> t[_after_verb_before_place(t, 0, 6) :], "解放路小学"[_after_verb_before_place("解放路小学", 0, 3) :]
@@ -387,7 +394,7 @@ def _after_verb_before_place(text: str, start: int, end: int) -> int:
     for word in jieba.posseg.lcut(text[start:end], HMM=False):
         at += len(word.word)
         if (
-            word.flag == "v"
+            word.flag in _GOVERNING_TAGS
             and len(word.word) > 1
             and leading_place(gaz, word.word) < len(word.word)  # jieba tags 硚口区 a verb
             and leading_place(gaz, text[at:end])
@@ -1020,6 +1027,8 @@ def _candidate(text: str, start: int, end: int, word: str, floor: int) -> Candid
     if word == "#":
         return _numbered(text, start, end, floor)
     suffix_len = end - start
+    if deictic_before(text, start):
+        return None  # 这所学校, 金湾这些校区: the head is pointed at, not named
     begin = after_cut_noise(text, extend_left(text, start, floor, min_specific=2, max_len=20))
     name, cut = strip_leading_noise(text[begin:end])
     begin += cut

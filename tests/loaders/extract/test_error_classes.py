@@ -69,6 +69,9 @@ def _names(text: str, kind: str, chain: tuple[str, ...] = CHAIN) -> set[str]:
         # A deictic that ends in a level character (我区: our district), which the rule's
         # edge falls inside.
         ("今年我区青枫小学获评市文明校园。", "青枫小学", "区青枫小学"),
+        # A conjunction or an adverb of two characters before a place opens no numbered name.
+        ("尽管鹿城一小起步较晚,办学质量提升很快。", "鹿城区第一小学", "尽管鹿城一小"),
+        ("虽然鹿城二中规模不大,但特色鲜明。", "鹿城区第二中学", "虽然鹿城二中"),
     ],
 )
 def test_left_boundary_leaves_out_the_words_before_a_name(text: str, name: str, glued: str):
@@ -194,6 +197,9 @@ def test_a_name_ending_in_a_longer_head_keeps_it():
         "该所学校今年新增教师二十名。",
         "你们幼儿园的午休安排很周到。",
         "二是学校要落实课后服务。",
+        # a deictic, with a measure word or 些 after it, points at the head
+        "集团还有鹿城、瓯海这些校区,各有特色。",
+        "他说,林场这所学校去年刚刚建成。",
     ],
 )
 def test_pronouns_and_list_markers_before_a_head_are_not_names(text: str):
