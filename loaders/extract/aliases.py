@@ -597,20 +597,23 @@ def _heads_in_full(candidates: list[Candidate]) -> dict[tuple[str, str], str]:
 # 第 before a school's number, and the level character after its place: both may be left out
 # (合肥三十八中学 = 合肥市第三十八中学).
 _ORDINAL = re.compile(r"第(?=[一二三四五六七八九十百0-9])")
+_ORDINAL_DIGITS = re.compile(r"(?<=第)([1-9][0-9]{0,2})(?![0-9])")
 
 
 def numbered_key(name: str) -> str:
     """Return a school's name without 第 before its number and without the level character
-    (市, 县, 区) after its leading place, which a short form may leave out.
+    (市, 县, 区) after its leading place, which a short form may leave out; a number written in
+    digits after 第 is written in characters, as the full name writes it.
 
     >>> numbered_key("合肥市第三十八中学"), numbered_key("合肥三十八中学")
     ('合肥三十八中学', '合肥三十八中学')
-    >>> numbered_key("温州市青禾中学")
-    '温州市青禾中学'
+    >>> numbered_key("温州市青禾中学"), numbered_key("温州市第24中学校")
+    ('温州市青禾中学', '温州二十四中学校')
     """
     if not _ORDINAL.search(name):
         return name
-    bare = _ORDINAL.sub("", name)
+    bare = _ORDINAL_DIGITS.sub(lambda m: cn2an.an2cn(m[1]), name)
+    bare = _ORDINAL.sub("", bare)
     gazetteer = load_gazetteer()
     place = leading_place(gazetteer, bare)
     if place > 2 and bare[place - 1] in "市县区" and bare[: place - 1] in gazetteer.by_alias:
@@ -639,6 +642,14 @@ def _numbered_forms(candidates: list[Candidate]) -> dict[tuple[str, str], str]:
                 by_key.setdefault(numbered_key(name), set()).add(name)
         for name in names:
             if _ORDINAL.search(name):
+                # 某市第24中学 is 某市第二十四中学 written in digits: the full name writes
+                # the number in characters.
+                if _ORDINAL_DIGITS.search(name):
+                    written = {
+                        f for f in by_key[numbered_key(name)] if not _ORDINAL_DIGITS.search(f)
+                    }
+                    if len(written) == 1:
+                        out[(kind, name)] = next(iter(written))
                 continue
             fulls = by_key.get(name, set()) - {name}
             if not fulls:  # its place left out as well: a key that is a place and the name

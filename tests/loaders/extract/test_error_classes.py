@@ -488,6 +488,16 @@ def test_a_school_numbered_in_digits_is_its_spelled_out_names_short_form():
     assert [(e.label, e.alt_labels) for e in schools] == [("温州市第十二中学", ("温州12中",))]
 
 
+@pytest.mark.parametrize("kind", ["中学", "中学校"])
+def test_a_school_numbered_in_digits_after_di_is_its_full_names_other_spelling(kind: str):
+    # 第24中学 writes 第二十四中学's number in digits: one school, its name in characters.
+    text = f"温州市第二十四{kind}举行建校70周年庆祝大会。图片由温州市第24{kind}提供。"
+    schools = [e for e in extract(make_doc(text, chain=CHAIN)).entities if e.kind == SCHOOL]
+    assert [(e.label, e.alt_labels) for e in schools] == [
+        (f"温州市第二十四{kind}", (f"温州市第24{kind}",))
+    ]
+
+
 def test_a_school_numbered_in_digits_before_its_kinds_whole_word_is_a_short_form():
     # 31中学 is 第三十一中学 written as 31中 is: one school, not two.
     text = "温州市第三十一中学白鹭校区落成。依托31中学雄厚师资,新校区组建起教师队伍。"
