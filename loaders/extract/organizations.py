@@ -474,7 +474,16 @@ def _candidate(
     # A street office whose street the gazetteer lacks (see the town branch above): the name
     # before 街道 is the street's own, not the district or city it also abbreviates.
     resolved = None if word == "街道办事处" else _resolve_area(area, level, context)
-    if resolved is None and not core.needs_place and core.cls == _B and level is None:
+    national = (
+        area is None
+        and level is None
+        and not core.needs_place
+        and text.endswith(_NATION, floor, place_start)
+    )
+    if national:
+        # 中国教育科学研究院, 国家教育考试中心: a national institution, the country its scope.
+        place_start -= 2
+    elif resolved is None and not core.needs_place and core.cls == _B and level is None:
         # The document's own bureau (局 in its jurisdiction's text); a level written before the
         # head that the jurisdiction lacks (区教体局 in a city's page) names no body of it.
         resolved = context.chain[-1] if context.chain else None
@@ -543,6 +552,8 @@ def _formal_committee(
 
 # The country's name a national body may be written with (中华人民共和国教育部).
 _COUNTRY = "中华人民共和国"
+# The country or the state before an institution that needs no place (中国|教育科学研究院).
+_NATION = ("中国", "国家")
 # Heads after which a body with education in its name is an education bureau (教育体育局, 教委).
 _BUREAU_HEADS = ("局", "厅", "委", "委员会")
 _EDUCATION = re.compile(r"教育|教文|教体|教委")

@@ -598,6 +598,11 @@ def test_the_ministry_written_with_the_state_before_it_is_the_ministry():
     assert [(e.label, e.alt_labels) for e in orgs] == [("教育部", ("国家教育部",))]
 
 
+def test_a_national_institution_keeps_the_country_it_is_named_with():
+    # 中国教育科学研究院: the country is its scope, as an area is a local institute's.
+    assert _names("学校与中国教育科学研究院签订合作协议。", ORG) == {"中国教育科学研究院"}
+
+
 def test_a_prefectures_bodies_written_with_its_level_are_the_prefectures():
     # 地区 is a prefecture's level word, as 市 is a city's: 地区教育局 is not a 区's 教育局.
     doc = make_doc("地区教育工委书记、地区教育局局长在会上讲话。", chain=("西藏自治区", "阿里地区"))
