@@ -342,11 +342,16 @@ def _listed_form(match: AreaMatch, norm: str) -> tuple[Area, ...]:
 
 
 def _resolve(
-    match: AreaMatch, following: AreaMatch | None, norm: str, context: AreaContext
+    match: AreaMatch,
+    following: AreaMatch | None,
+    norm: str,
+    context: AreaContext,
+    preceding: Area | None = None,
 ) -> _Hit | None:
     """Return the area a hit names by the rules of the module docstring, or None.
 
-    `following` is the hit that starts where this one ends, if any (江苏|宿迁).
+    `following` is the hit that starts where this one ends, if any (江苏|宿迁); `preceding` the
+    area of the hit that ends where this one starts (温州|泰顺).
     """
     start, end, word = match.start, match.end, match.word
     if match.is_region:
@@ -371,21 +376,25 @@ def _resolve(
         if own is not None:
             return _Hit(start, end, own, "areas.town.province", 0.7)
         # 高新区 is the name of a few towns and the short form of many zones
-        return _short_form(match, following, norm, context)
+        return _short_form(match, following, norm, context, preceding)
     if match.named:
         info = pick_area(match.named, context)
         if info is None:  # ambiguous and no context: the lowest code, flagged as a guess
             info = min(match.named, key=lambda o: o.code)
             return _Hit(start, end, info, "areas.full_name.guess", 0.5)
         return _Hit(start, end, info, "areas.full_name", 0.95)
-    return _short_form(match, following, norm, context)
+    return _short_form(match, following, norm, context, preceding)
 
 
 def _short_form(
-    match: AreaMatch, following: AreaMatch | None, norm: str, context: AreaContext
+    match: AreaMatch,
+    following: AreaMatch | None,
+    norm: str,
+    context: AreaContext,
+    preceding: Area | None = None,
 ) -> _Hit | None:
     """Resolve a short form (an alias): with its level character, as a zone's, before a place
-    inside its area (江苏宿迁, 常州钟楼), or bare."""
+    inside its area (江苏宿迁, 常州钟楼), after the area that encloses it (温州泰顺), or bare."""
     start, end = match.start, match.end
     written = _level_form(match, norm)
     if written:
@@ -409,6 +418,13 @@ def _short_form(
         # 高新区, 经开区: the zone of the document's own city, whatever follows the word.
         info = pick_area(local, context) if local else own_zone("", match.word, context.owner)
         return _Hit(start, end, info, "areas.zone", 0.85) if info is not None else None
+    if preceding is not None and not own:
+        # 温州|泰顺: a county's short form right after its city (or province) is that county,
+        # the enclosing area written before it saying so (but 温州|泰顺中学 is a school's name).
+        inside = [o for o in match.aliased if o.level != "town" and preceding.code in o.codes[:-1]]
+        if len(inside) == 1:
+            query = PlaceQuery(start, end, "enclosed")
+            return _Hit(start, end, inside[0], "areas.short_form.compound", 0.9, query)
     broad = tuple(o for o in match.aliased if o.level in ("province", "city"))
     info = pick_area(local, context) if local else pick_area(broad, context)
     if info is None:
@@ -640,7 +656,8 @@ def find_areas(doc: PolicyDocument, context: AreaContext) -> list[Candidate]:
         following = matches[i + 1] if i + 1 < len(matches) else None
         if following is not None and following.start != match.end:
             following = None
-        hit = _resolve(match, following, norm, context)
+        preceding = hits[-1].area if hits and hits[-1].end == match.start else None
+        hit = _resolve(match, following, norm, context, preceding)
         if hit is not None:
             hits.append(hit)
     hits.sort(key=lambda h: (h.start, h.end))

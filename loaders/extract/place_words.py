@@ -54,7 +54,9 @@ class PlaceQuery:
             'near' when it is in the
             document's city or province or named in full in it (taken as a LAC place word, or
             as the place of a named institution); 'far' otherwise (taken only as a LAC place
-            word of its own, 赴西藏支教, never inside another name: 西藏育才中学).
+            word of its own, 赴西藏支教, never inside another name: 西藏育才中学);
+            'enclosed' for a short form right after the area that encloses it (温州|泰顺:
+            taken as the document's own is, whatever LAC reads it alone as).
     """
 
     start: int
@@ -322,7 +324,11 @@ def read_as_places(text: str, queries: Sequence[PlaceQuery]) -> list[bool]:
         if reading == "crossing":
             continue
         kind = _alias_kind(text[q.start : q.end])
-        if (q.reach == "own" and kind != "word") or (q.reach == "near" and kind == "place"):
+        if (
+            (q.reach == "own" and kind != "word")
+            or (q.reach == "near" and kind == "place")
+            or q.reach == "enclosed"
+        ):
             verdicts[i] = reading == "whole" and not _followed_by_non_entity(text, q.end)
             if verdicts[i] and _may_begin_non_entity(text, q):
                 checked.append(i)

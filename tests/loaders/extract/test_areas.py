@@ -118,6 +118,15 @@ def test_area_zone_written_after_its_city_short_form_is_one_name():
     assert [(e.label, e.alt_labels) for e in areas] == [("西海岸新区", ("青岛西海岸新区",))]
 
 
+def test_a_countys_short_form_after_its_city_is_that_county():
+    # 温州|泰顺: the city written before the short form says which county it is, in a page
+    # of another province's, whatever LAC reads the short form alone as (a person's name).
+    text = "我校还与温州泰顺的学校结成跨地区共同体。"
+    assert _areas(text, ("江苏省", "南京市")) == [("温州", "温州市"), ("泰顺", "泰顺县")]
+    # the same short form opening a school's name is the school's
+    assert _areas("我校还与温州泰顺中学结成共同体。", ("江苏省", "南京市")) == [("温州", "温州市")]
+
+
 def test_area_regions_are_not_areas():
     assert _areas("加强与长三角地区和港澳台地区的交流。", ("江苏省", "苏州市")) == []
 
