@@ -53,6 +53,7 @@ from loaders.extract.programs import (
     institution_after,
     named_as,
 )
+from loaders.extract.schools import SCHOOL_WORD, named_school
 
 MODEL_PATH = Path(__file__).resolve().parent / "data" / "mention_model.json"
 
@@ -406,10 +407,23 @@ def names_a_type(text: str, scored: Scored) -> bool:
     >>> t = "紧密型教育集团"
     >>> names_a_type(t, Scored(Alternative(Anchor(GROUP, 3, 7, "教育集团", 0, 7), 0, None), {}))
     True
+    >>> t = "青禾小学紧密型教育集团"
+    >>> names_a_type(t, Scored(Alternative(Anchor(GROUP, 7, 11, "教育集团", 0, 11), 0, None), {}))
+    False
     """
     alt = scored.alternative
     body = text[alt.start : alt.anchor.head_start]
-    return alt.anchor.kind in ("school", "group") and ("型" in body or body.endswith("式"))
+    if alt.anchor.kind not in ("school", "group") or not ("型" in body or body.endswith("式")):
+        return False
+    # 青禾小学紧密型教育集团: one school's group, of that type; the type names no kind there.
+    return not (alt.anchor.kind == GROUP and _named_school_before(body, body.find("型")))
+
+
+def _named_school_before(body: str, at: int) -> bool:
+    """Return True when the last school word before `at` ends a specific school's name that
+    `body` begins with (青禾小学|紧密型)."""
+    words = [m for m in SCHOOL_WORD.finditer(body, 0, at)]
+    return bool(words) and named_school(body[: words[-1].end()])
 
 
 def head_begins_a_word(scored: Scored) -> bool:

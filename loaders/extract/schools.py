@@ -249,14 +249,14 @@ def is_specific(name: str, suffix_len: int) -> bool:
     if suffix.startswith("附") and has_numbered_school(head):
         return True  # 市一中附小: the primary school affiliated to the city's 一中
     attached = _ATTACHED.search(head)
-    if attached and _named_school(head[: attached.start()]):
+    if attached and named_school(head[: attached.start()]):
         return True  # 青禾小学附属幼儿园: the kindergarten a named school runs, named by it
-    if suffix == "幼儿园" and _named_school(head):
+    if suffix == "幼儿园" and named_school(head):
         return True  # 青禾小学幼儿园: a named school's kindergarten, 附属 left out
     inner = SCHOOL_WORD.search(head)
     if inner and "集团" not in head and not _compound_school(head):
         # 青禾中学附小: the primary school affiliated to a school, named by it
-        return suffix.startswith("附") and _named_school(head)
+        return suffix.startswith("附") and named_school(head)
     if GENERIC_HEADS.fullmatch(body) or (body and CATEGORY.fullmatch(body)):
         return False  # a tier or kind (直属学校, 江苏省义务教育学校), not one institution
     rest = GENERIC.sub("", body)
@@ -281,10 +281,10 @@ def is_specific(name: str, suffix_len: int) -> bool:
     return had_place and not body.startswith(("各", "所", "省", "市", "区", "县"))
 
 
-def _named_school(name: str) -> bool:
+def named_school(name: str) -> bool:
     """Return True when `name` is a specific school's name ending with a school head.
 
-    >>> _named_school("青禾中学"), _named_school("各中学"), _named_school("青禾中学和白鹭中学")
+    >>> named_school("青禾中学"), named_school("各中学"), named_school("青禾中学和白鹭中学")
     (True, False, False)
     """
     inner = list(SCHOOL_WORD.finditer(name))

@@ -399,6 +399,13 @@ def test_group_named_after_a_road_is_kept_whole():
     assert "人民路教育集团" in groups
 
 
+def test_a_schools_group_named_with_its_type_is_that_schools_group():
+    # 紧密型 says what type the group is; after a school's name the group is still that
+    # school's, while the type alone names a kind of group.
+    text = "今年成立鹿城区青禾小学紧密型教育集团,推进紧密型教育集团建设。"
+    assert _names(text, GROUP) == {"鹿城区青禾小学紧密型教育集团"}
+
+
 def test_a_motion_verb_before_a_listed_school_is_no_part_of_it():
     text = "回望这五年,从青禾新城、到青松东安实验学校、再到白鹭学校,一所所学校拔地而起。"
     schools = _names(text, SCHOOL)
