@@ -74,7 +74,7 @@ class DocumentMetadata:
     published_on: str | None = None  # 发布日期 / 公开日期
     generated_on: str | None = None  # 生成日期 / 产生日期
     valid_until: str | None = None  # 废止日期 when it is a date; 有效 gives None
-    date: str | None = None  # the document's date: 成文 > 产生/生成 > 发布 > interview date
+    date: str | None = None  # the document's date: 发布 > 产生/生成 > 成文 > interview date
     doc_number: str | None = None  # 发文字号, e.g. 泰海教〔2020〕28号
     index_number: str | None = None  # 索引号, e.g. 014119491/2019-00001
     recipients: tuple[str, ...] = ()  # 主送机关

@@ -544,6 +544,10 @@ _BAR_CELL_END = re.compile(r"[ \t]*[|｜丨]")
 _BARE_ROW = re.compile(r"^[ \t]*[•·●■◆▪][ \t]*(?P<value>[^\n]*?)[ \t]*$", re.MULTILINE)
 _BARE_ROWS_MIN = 4
 _DATE_FIELDS = ("written_on", "generated_on", "published_on")
+# The document's date (dct:issued) is the first of these it has: the date it was published
+# on, as ANNOTATION.md lists 发布 first and its gold reads where a page gives both a 发布日期
+# and a signature's date; then the catalogue's 生成日期; then the signature's (成文).
+_DOCUMENT_DATE = ("published_on", "generated_on", "written_on")
 _BARE_REACH = 3000  # characters: a catalogue heads its page
 
 
@@ -2005,10 +2009,10 @@ def extract_metadata(
     # the document's date and type
     interview_date = timestamps[0]["date"] if interview and timestamps else None
     date = next(
-        (values.get(f) for f in _DATE_FIELDS if values.get(f)),
+        (values.get(f) for f in _DOCUMENT_DATE if values.get(f)),
         interview_date,
     )
-    for field in _DATE_FIELDS:
+    for field in _DOCUMENT_DATE:
         if values.get(field) == date and field in ev:
             ev["date"] = ev[field]
             break

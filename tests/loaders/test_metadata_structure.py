@@ -152,8 +152,24 @@ def test_catalogue_labels_padded_inside_brackets_are_read() -> None:
     meta = metadata_of(page)
     assert meta.title == "青禾县教育局关于县政协第12号提案的答复函"
     assert (meta.index_number, meta.category) == ("11500000009276804M/2021-00001", "教育")
-    assert (meta.issuer, meta.date) == ("青禾县教育局", "2021-03-08")
+    # the document's date is its publication's (ANNOTATION.md lists 发布 first); 成文 is kept
+    assert (meta.issuer, meta.date, meta.written_on) == ("青禾县教育局", "2021-03-09", "2021-03-08")
     assert meta.recipients == ("周明远委员",)
+
+
+def test_a_page_published_after_its_signature_is_dated_by_its_publication() -> None:
+    page = (
+        "关于做好青禾县2020年暑期安全工作的通知\n"
+        "来源:县教育局 发布时间:2020-07-10 浏览次数:\n"
+        "各学校:\n现将有关事项通知如下,请认真贯彻落实。\n"
+        "青禾县教育局\n2020年7月3日\n"
+    )
+    meta = metadata_of(page)
+    assert (meta.date, meta.published_on, meta.written_on) == (
+        "2020-07-10",
+        "2020-07-10",
+        "2020-07-03",
+    )
 
 
 def test_a_disclosure_rows_name_is_the_title_and_its_empty_number_no_recipient() -> None:
@@ -1101,13 +1117,16 @@ def test_a_reporters_station_is_a_source_not_an_issuer() -> None:
     assert metadata_of(page).issuer is None
 
 
-def test_a_speech_dated_in_brackets_under_its_heading_has_that_date() -> None:
+def test_a_speech_dated_in_brackets_under_its_heading_was_written_then() -> None:
     page = (
         "深化改革 全面提升教育质量\n2014-03-14 来源:青禾教育网\n"
         "——在2014年全市教育工作会议上的报告\n(2014年3月5日)\n"
         "这次会议的主要任务是,总结去年工作,部署今年任务。\n"
     )
-    assert metadata_of(page).date == "2014-03-05"
+    meta = metadata_of(page)
+    assert (meta.written_on, meta.date) == ("2014-03-05", "2014-03-14")  # published later
+    page = page.replace("2014-03-14 来源:青禾教育网", "来源:青禾教育网")
+    assert metadata_of(page).date == "2014-03-05"  # no byline date: the speech's own
 
 
 def test_a_year_a_portal_files_a_headline_under_is_no_part_of_it() -> None:

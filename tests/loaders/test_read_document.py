@@ -82,7 +82,11 @@ def test_read_document_cites_evidence_in_the_original_text(corpus_dir: Path) -> 
     assert document.text[evidence["doc_number"].start : evidence["doc_number"].end] == (
         "泰海教〔2020〕28号"
     )
-    assert "2020年4月28日" in document.text[evidence["date"].start : evidence["date"].end]
+    # dated by its byline's 发布时间; the signature's date is its 成文 date
+    assert document.text[evidence["date"].start : evidence["date"].end] == "2020-05-09"
+    assert (
+        "2020年4月28日" in document.text[evidence["written_on"].start : evidence["written_on"].end]
+    )
     assert len(document.norm) == len(document.text)
 
 

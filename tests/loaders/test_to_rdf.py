@@ -36,7 +36,7 @@ def test_metadata_triples_are_typed(hailing):
     assert row["title"] == ox.Literal("区教育局关于印发2020年全区教育工作要点的通知", language="zh")
     assert row["number"].value == "泰海教〔2020〕28号"
     assert row["issued"] == ox.Literal(
-        "2020-04-28", datatype=ox.NamedNode(PREFIXES["xsd"] + "date")
+        "2020-05-09", datatype=ox.NamedNode(PREFIXES["xsd"] + "date")
     )
     assert row["type"].value == "notice"
     assert row["year"].value == "2020"
