@@ -50,6 +50,7 @@ from loaders.titles import (
     header_date,
     is_banner,
     is_byline,
+    is_page_line,
     issue_date,
     masthead_date,
     opens_more_than_it_closes,
@@ -739,6 +740,7 @@ def _is_title_line(line: str) -> bool:
         and not _REPRINT_NOTE.match(line)
         and not _field_line(line)
         and not _CAPTION.fullmatch(line)
+        and not is_page_line(line)
         and not _NEWS_LEAD.match(line)
         and not _SECTION_START.match(line)
         and not _DATE_ALONE.fullmatch(line)
@@ -1053,6 +1055,9 @@ def _opening_title(line: str) -> tuple[int, int] | None:
     return match.span("title") if match else None
 
 
+_ORIGINAL_TITLE = re.compile(r"\s*原标题\s*[:：]\s*(\S.{3,99}?)\s*$")
+
+
 def find_title(norm: str, lines: list[tuple[int, int]]) -> Span | None:
     """Return the span of the document's headline, chosen by the page's structure.
 
@@ -1087,6 +1092,11 @@ def find_title(norm: str, lines: list[tuple[int, int]]) -> Span | None:
             return after_lede
         if _CONTENTS.fullmatch(line):
             break
+        original = _ORIGINAL_TITLE.match(line)
+        if original and not any(not is_banner(norm[slice(*lines[h])]) for h in heads):
+            # A repost that opens with its story's original headline (原标题:…) and prints no
+            # headline of its own over it: that headline is the page's.
+            return _clean_title(norm, start + original.start(1), start + original.end(1))
         if _is_title_line(line) and not _form_row(norm, lines, i):
             heads.append(i)
     if not heads:
@@ -1471,7 +1481,7 @@ def _date_above(
 
 
 def _issue_date_above(norm: str, lines: list[tuple[int, int]], before: int) -> Span | None:
-    """Return the issue date a digital newspaper prints over its page's number (titles.issue_date)
+    """Return the issue date a digital newspaper prints by its page's number (titles.issue_date)
     above `before`. The page's line is read from the text itself: as a page's furniture it is no
     line of the body."""
     for start, end in lines:
@@ -1481,7 +1491,12 @@ def _issue_date_above(norm: str, lines: list[tuple[int, int]], before: int) -> S
         if below == 0:
             break
         stop = norm.find("\n", below)
-        span = issue_date(norm[start:end], norm[below : stop if stop >= 0 else len(norm)])
+        above = norm.rfind("\n", 0, max(0, start - 1)) + 1
+        span = issue_date(
+            norm[start:end],
+            norm[below : stop if stop >= 0 else len(norm)],
+            norm[above : max(above, start - 1)],
+        )
         if span:
             return Span(start + span[0], start + span[1])
     return None

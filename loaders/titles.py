@@ -166,22 +166,33 @@ def masthead_date(line: str) -> tuple[int, int] | None:
 
 # A newspaper page's number on a line of its own (第01版, 第01版:要闻, A3版), as a digital
 # edition prints it under the issue's date.
+# An e-paper's page line: 第01版:要闻, A08版, 第四 五版:教育 (pages four and five).
 _PAGE_LINE = re.compile(
-    r"^\s*(?:第\s*[0-9A-Za-z]{1,4}\s*版|[A-Za-z]?\d{1,3}\s*版)(?:\s*[:：]\s*\S{1,8})?\s*$"
+    r"^\s*(?:第[\s0-9A-Za-z一二三四五六七八九十〇零]{1,8}版|[A-Za-z]?\d{1,3}\s*版)"
+    r"(?:\s*[:：]\s*\S{1,8})?\s*$"
 )
 _ISSUE_DATE_LINE = re.compile(rf"^\s*(?P<date>{_FULL_DATE})(?:\s*{_WEEKDAY})?\s*$")
 
 
-def issue_date(line: str, next_line: str) -> tuple[int, int] | None:
-    """Return (start, end) of the issue date a digital newspaper prints alone on a line over the
-    page's number (2021年09月10日 / 第01版:01), or None: a date alone elsewhere may be a portal's
-    today.
+def issue_date(line: str, *beside: str) -> tuple[int, int] | None:
+    """Return (start, end) of the issue date a digital newspaper prints alone on a line over or
+    under the page's number (2021年09月10日 / 第01版:01), given the lines `beside` it, or None: a
+    date alone elsewhere may be a portal's today.
 
     >>> issue_date("2021年09月10日", "第01版:要闻"), issue_date("2021年09月10日", "青禾新闻")
     ((0, 11), None)
     """
     match = _ISSUE_DATE_LINE.match(line)
-    return match.span("date") if match and _PAGE_LINE.match(next_line) else None
+    return match.span("date") if match and any(map(is_page_line, beside)) else None
+
+
+def is_page_line(line: str) -> bool:
+    """Return True for an e-paper's page line, the page a story is on (no headline).
+
+    >>> is_page_line("第四 五版:教育"), is_page_line("A08版"), is_page_line("第四届运动会开幕")
+    (True, True, False)
+    """
+    return _PAGE_LINE.match(line) is not None
 
 
 def header_date(line: str) -> tuple[int, int] | None:
@@ -269,6 +280,12 @@ def labelled_byline(line: str) -> bool:
     return "。" not in line and len(line) <= 120 and bool(_BYLINE_LABEL.search(line))
 
 
+# A page's own link run on after its headline: back to the list or the front page, print, close.
+_TRAILING_LINK = re.compile(
+    r"[\s【\[]*(?:返回(?:列表|首页|上[一级]?页)|打印本页|打印此页|关闭窗口|关闭本页)[】\]]?\s*$"
+)
+
+
 def title_bounds(line: str) -> tuple[int, int]:
     """Return (start, end) of the headline inside a title line, decoration left out.
 
@@ -295,6 +312,9 @@ def title_bounds(line: str) -> tuple[int, int]:
     >>> line = "某某县教育事业发展规划(2021-2025年)"
     >>> title_bounds(line) == (0, len(line))
     True
+    >>> line = "某某县新建两所幼儿园返回列表"
+    >>> s, e = title_bounds(line); line[s:e]
+    '某某县新建两所幼儿园'
     >>> line = "【某某县四校教育联盟成立】"
     >>> s, e = title_bounds(line); line[s:e]
     '某某县四校教育联盟成立'
@@ -316,6 +336,9 @@ def title_bounds(line: str) -> tuple[int, int]:
     trailing = _TRAILING_SITE.search(line, start, end)
     if trailing and trailing.start() > start and is_banner(trailing["site"]):
         end = trailing.start()
+    link = _TRAILING_LINK.search(line, start, end)
+    if link and link.start() > start:
+        end = link.start()  # …的需求返回列表: a link the portal sets beside the headline
     marks = _LEADING_MARKS.match(line, start, end)
     if marks:
         start = marks.end()

@@ -1572,3 +1572,35 @@ def test_an_encyclopaedias_credit_under_an_entry_is_no_headline():
         "青禾县实验学校创办于1956年,是一所九年一贯制学校。学校现有教学班48个。\n"
     )
     assert "来自" not in (metadata_of(page).title or "")
+
+
+def test_a_repost_opening_with_its_original_headline_is_titled_by_it() -> None:
+    page = (
+        "原标题:青禾路小学将更名为白鹭小学\n"
+        "●青禾中学加挂南浦实验中学 ●青禾二小加挂南浦附属小学\n"
+        "本报讯 记者从区教体局获悉,今年该区将试点办学模式改革,两校将更名。\n"
+    )
+    assert metadata_of(page).title == "青禾路小学将更名为白鹭小学"
+
+
+def test_a_headline_over_the_original_one_stays_the_title() -> None:
+    page = (
+        "白鹭小学正式更名\n原标题:青禾路小学将更名为白鹭小学\n"
+        "本报讯 记者从区教体局获悉,今年该区将试点办学模式改革,两校将更名。\n"
+    )
+    assert metadata_of(page).title == "白鹭小学正式更名"
+
+
+def test_an_epapers_page_line_over_its_date_is_no_title() -> None:
+    page = (
+        "上一期 下一期\n第四 五版:教育\n2020年09月01日\n\n"
+        "青禾区初步实现从教育大区迈向教育强区的跨越\n\n"
+        "把每一所学校都办成人民满意的好学校,这是青禾区教育人的共同心愿。\n"
+    )
+    meta = metadata_of(page)
+    assert (meta.title, meta.date) == ("青禾区初步实现从教育大区迈向教育强区的跨越", "2020-09-01")
+
+
+def test_a_back_to_the_list_link_after_the_headline_is_no_part_of_it() -> None:
+    page = "青禾县近3年投入教育经费15亿元返回列表\n青禾县教育局消息,近三年全县新建学校12所。\n"
+    assert metadata_of(page).title == "青禾县近3年投入教育经费15亿元"
