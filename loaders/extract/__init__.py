@@ -27,6 +27,7 @@ from loaders.extract.mention_model import (
     choose,
     describe,
     load_model,
+    with_campus_parents,
     with_list_peers,
     with_nested_edges,
     with_repeats,
@@ -232,6 +233,7 @@ def choose_candidates(
     heading_ends = {c.end for c in headings}
     cases = describe(text, spans, [c for c in rules if c.method != HEADING], model)
     listed = with_list_peers(text, cases, with_repeats(text, cases, choose(cases, model)))
+    listed = with_campus_parents(cases, listed)
     # An unsound name (one spanning a clause) is taken out before the names inside it are
     # dropped as its parts: 某市教育局 stays when 某市教育局局长王明通过政府 goes.
     nested = without_unsound(text, cases, with_nested_edges(text, cases, listed, model), model)

@@ -1279,6 +1279,36 @@ def with_repeats(text: str, cases: Sequence[AnchorCase], chosen: list[Scored]) -
     return out
 
 
+def with_campus_parents(cases: Sequence[AnchorCase], chosen: list[Scored]) -> list[Scored]:
+    """Return `chosen` and, for each chosen campus, the school its name opens with when a rule
+    read that school (青禾学校|远洋分校: 青禾学校): the campus is that school's, so the school is
+    named there (ANNOTATION.md lists it), however little the model reads in the words after it.
+    """
+    taken = {(s.alternative.anchor.kind, s.alternative.anchor.end) for s in chosen}
+    campuses = {
+        s.alternative.start: s.alternative.anchor.head_start
+        for s in chosen
+        if s.alternative.anchor.kind == SCHOOL and head_class(s.alternative.anchor) == "campus"
+    }
+    out = list(chosen)
+    for case in cases:
+        anchor = case.anchor
+        if anchor.kind != SCHOOL or (SCHOOL, anchor.end) in taken:
+            continue
+        for scored in case.alternatives:
+            alt = scored.alternative
+            rule = alt.rule
+            if (
+                rule is not None
+                and rule.cls == "School"
+                and anchor.end < campuses.get(alt.start, anchor.end)
+            ):
+                out.append(scored)
+                taken.add((SCHOOL, anchor.end))
+                break
+    return out
+
+
 # Kinds whose names are listed side by side (甲小学、乙小学): a list item between two of them is one.
 _LISTED_KINDS = ("school", "group")
 _ITEM_CHARS = 10  # the most characters a listed item may have before its head

@@ -406,6 +406,12 @@ def test_a_schools_group_named_with_its_type_is_that_schools_group():
     assert _names(text, GROUP) == {"鹿城区青禾小学紧密型教育集团"}
 
 
+def test_the_school_a_campus_is_named_by_is_named_too():
+    # ANNOTATION.md: a parent school that appears only as the prefix of a campus name is listed.
+    text = "此后,分别以青禾学校远洋分校、白鹭中学滨江校区为核心组建教育集团。"
+    assert _names(text, SCHOOL) == {"青禾学校", "青禾学校远洋分校", "白鹭中学", "白鹭中学滨江校区"}
+
+
 def test_a_motion_verb_before_a_listed_school_is_no_part_of_it():
     text = "回望这五年,从青禾新城、到青松东安实验学校、再到白鹭学校,一所所学校拔地而起。"
     schools = _names(text, SCHOOL)
