@@ -118,7 +118,7 @@ def build_document_graph(path: Path | str, extractor: str | None = None) -> Docu
     """
     # Imported here so that reading a single module (e.g. loaders.documents) stays light.
     from loaders.extract import EXTRACTOR, EXTRACTORS
-    from loaders.extract.rdf import extraction_line_dict
+    from loaders.extract.rdf import body_terms, extraction_line_dict
     from loaders.identifiers import document_iri, graph_iri
     from loaders.read import read_document
     from loaders.to_rdf import document_lines
@@ -129,7 +129,7 @@ def build_document_graph(path: Path | str, extractor: str | None = None) -> Docu
     doc = read_document(Path(path))
     extraction = EXTRACTORS[name](doc)
     lines = extraction_line_dict(doc, extraction)
-    lines.update(dict.fromkeys(document_lines(doc, name)))
+    lines.update(dict.fromkeys(document_lines(doc, name, body_terms(extraction))))
     # Sorted and de-duplicated: the same file always gives the same quads in the same order
     # (an Extraction's own order depends on set iteration, so it cannot stand in).
     # UTF-8 keeps code point order, and bytes compare faster than mixed-width str.

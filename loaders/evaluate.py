@@ -51,7 +51,7 @@ from pyoxigraph import Quad
 
 from loaders.documents import PolicyDocument
 from loaders.extract import EXTRACTOR, Extraction, extract
-from loaders.extract.rdf import extraction_quads
+from loaders.extract.rdf import body_terms, extraction_quads
 from loaders.identifiers import document_iri
 from ontology.namespace import EKG, RDF_TYPE, RDF_VALUE, RDFS_LABEL, SKOS
 
@@ -589,12 +589,13 @@ def document_quads_for(
     doc: PolicyDocument, extractor: Callable[[PolicyDocument], Extraction] = extract
 ) -> list[Quad]:
     """Return all quads ingestion would store for `doc` (metadata, sections and extraction)."""
-    quads = extraction_quads(doc, extractor(doc))
+    extraction = extractor(doc)
+    quads = extraction_quads(doc, extraction)
     try:
         from loaders.to_rdf import document_quads
     except ImportError:
         return quads
-    return quads + list(document_quads(doc, EXTRACTOR))
+    return quads + list(document_quads(doc, EXTRACTOR, body_terms(extraction)))
 
 
 def read_for_eval(path: Path) -> PolicyDocument:

@@ -12,6 +12,7 @@ where a caller needs objects. Literals are escaped exactly as pyoxigraph writes 
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 
 from pyoxigraph import Literal, NamedNode, Quad, RdfFormat, parse
 
@@ -124,17 +125,24 @@ def organization_iri(name: str) -> NamedNode:
     return entity_iri("org", name)
 
 
-def document_quads(doc: PolicyDocument, extractor: str) -> list[Quad]:
+def document_quads(
+    doc: PolicyDocument, extractor: str, bodies: Mapping[str, str] | None = None
+) -> list[Quad]:
     """Return the quads describing `doc` itself, all in its named graph (see document_lines)."""
-    return parse_lines(document_lines(doc, extractor), graph_iri(doc.doc_id))
+    return parse_lines(document_lines(doc, extractor, bodies), graph_iri(doc.doc_id))
 
 
-def document_lines(doc: PolicyDocument, extractor: str) -> list[str]:
+def document_lines(
+    doc: PolicyDocument, extractor: str, bodies: Mapping[str, str] | None = None
+) -> list[str]:
     """Return the N-Triples lines describing `doc` itself (metadata, text, section tree).
 
     Args:
         doc: the read document.
         extractor: the versioned extractor name recorded as provenance (e.g. 'rules.v1').
+        bodies: the N-Triples IRI of each body the document's extraction found, by its names
+            (normalised; loaders.extract.rdf.body_terms): an issuer found there is that body,
+            one entity per real body, where it would otherwise get an IRI of its own.
     """
     d = str(document_iri(doc.doc_id))
     meta = doc.metadata
@@ -174,7 +182,12 @@ def document_lines(doc: PolicyDocument, extractor: str) -> list[str]:
 
     issuer = meta.issuer_full or meta.issuer
     for body in joint_issuers(issuer) if issuer else ():
-        org = organization_iri(normalise_text(body))  # one body whichever script names it
+        name = normalise_text(body)
+        found = (bodies or {}).get(name)
+        if found is not None:
+            out.append(f"{d} {EKG.issuedBy} {found} .")
+            continue
+        org = organization_iri(name)  # one body whichever script names it
         out += [
             f"{d} {EKG.issuedBy} {org} .",
             f"{org} {_TYPE} {EKG.Organization} .",

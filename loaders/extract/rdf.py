@@ -30,7 +30,7 @@ from pyoxigraph import NamedNode, Quad
 
 from loaders.documents import PolicyDocument
 from loaders.extract.areas import area_chain
-from loaders.extract.model import AREA, Entity, Extraction, Mention
+from loaders.extract.model import AREA, ORG, Entity, Extraction, Mention
 from loaders.identifiers import (
     ENTITY_KINDS,
     document_iri,
@@ -39,6 +39,7 @@ from loaders.identifiers import (
     section_iri,
     short_hash,
 )
+from loaders.normalise import normalise_text
 from loaders.to_rdf import nt_iri, nt_literal, parse_lines
 from ontology.namespace import DCT, EKG, EKGID_BASE, RDF_TYPE, RDF_VALUE, RDFS_LABEL, SKOS, XSD
 
@@ -167,6 +168,21 @@ def extraction_lines(doc: PolicyDocument, extraction: Extraction) -> list[str]:
 def extraction_line_set(doc: PolicyDocument, extraction: Extraction) -> set[str]:
     """Return the N-Triples lines of one extraction as a set (extraction_lines, unsorted)."""
     return set(extraction_line_dict(doc, extraction))
+
+
+def body_terms(extraction: Extraction) -> dict[str, str]:
+    """Return the N-Triples IRI of each body the extraction found, by each of its names
+    (normalised): the document's issuer is that body, not one of its own (to_rdf). A name two
+    bodies share names neither."""
+    terms: dict[str, str] = {}
+    shared: set[str] = set()
+    for item in extraction.entities:
+        if item.kind != ORG:
+            continue
+        for name in {normalise_text(n) for n in (item.label, *item.alt_labels)}:
+            if terms.setdefault(name, _entity_term(item.key)) != _entity_term(item.key):
+                shared.add(name)
+    return {name: term for name, term in terms.items() if name not in shared}
 
 
 def extraction_line_dict(doc: PolicyDocument, extraction: Extraction) -> dict[str, None]:

@@ -107,3 +107,25 @@ def test_a_jointly_issued_plan_is_issued_by_each_body(tmp_path):
     store.extend(document_quads(doc, "rules.v1"))
     rows = select(store, "SELECT ?name WHERE { ?d ekg:issuedBy ?o . ?o rdfs:label ?name }")
     assert sorted(r["name"].value for r in rows) == ["中共温州市委教育工委", "温州市教育局"]
+
+
+def test_the_issuer_is_the_body_the_text_names_one_entity_not_two(tmp_path: Path) -> None:
+    page = tmp_path / "notice.txt"
+    page.write_text(
+        "关于做好2024年暑期学生安全工作的通知\n发布机构:温州市鹿城区教育局\n"
+        "各学校:\n为做好暑期学生安全工作,鹿城区教育局决定开展专项检查,请各校认真落实。\n",
+        encoding="utf-8",
+    )
+    from loaders import build_document_graph
+
+    store = ox.Store()
+    store.extend(build_document_graph(page).quads)
+    rows = select(
+        store,
+        """SELECT DISTINCT ?body WHERE {
+        ?body (rdfs:label|skos:altLabel) ?name .
+        FILTER(?name IN ("温州市鹿城区教育局"@zh, "鹿城区教育局"@zh)) }""",
+    )
+    assert len(rows) == 1
+    [issuer] = select(store, "SELECT ?body WHERE { ?d ekg:issuedBy ?body }")
+    assert issuer["body"] == rows[0]["body"]
