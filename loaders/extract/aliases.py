@@ -598,6 +598,8 @@ def _heads_in_full(candidates: list[Candidate]) -> dict[tuple[str, str], str]:
 # (合肥三十八中学 = 合肥市第三十八中学).
 _ORDINAL = re.compile(r"第(?=[一二三四五六七八九十百0-9])")
 _ORDINAL_DIGITS = re.compile(r"(?<=第)([1-9][0-9]{0,2})(?![0-9])")
+# A numbered school's kind cut to its first character (第三十九中 for 第三十九中学).
+_SHORT_KIND = re.compile(r"(?<=[一二三四五六七八九十百])[中小幼]$")
 
 
 def numbered_key(name: str) -> str:
@@ -642,14 +644,20 @@ def _numbered_forms(candidates: list[Candidate]) -> dict[tuple[str, str], str]:
                 by_key.setdefault(numbered_key(name), set()).add(name)
         for name in names:
             if _ORDINAL.search(name):
-                # 某市第24中学 is 某市第二十四中学 written in digits: the full name writes
-                # the number in characters.
-                if _ORDINAL_DIGITS.search(name):
-                    written = {
-                        f for f in by_key[numbered_key(name)] if not _ORDINAL_DIGITS.search(f)
+                # 某市第24中学 is 某市第二十四中学 written in digits, 某市第三十九中 the same
+                # school with its kind cut short: the full name writes the number in
+                # characters and the kind in full.
+                key = numbered_key(name)
+                short = _SHORT_KIND.search(key)
+                longer = key[:-1] + _NUMBERED_TAILS[key[-1]] if short else key
+                if _ORDINAL_DIGITS.search(name) or short:
+                    fulls = {
+                        f
+                        for f in by_key.get(key, set()) | by_key.get(longer, set())
+                        if f != name and not _ORDINAL_DIGITS.search(f) and len(f) > len(name)
                     }
-                    if len(written) == 1:
-                        out[(kind, name)] = next(iter(written))
+                    if len(fulls) == 1:
+                        out[(kind, name)] = next(iter(fulls))
                 continue
             fulls = by_key.get(name, set()) - {name}
             if not fulls:  # its place left out as well: a key that is a place and the name

@@ -72,6 +72,8 @@ def _names(text: str, kind: str, chain: tuple[str, ...] = CHAIN) -> set[str]:
         # A conjunction or an adverb of two characters before a place opens no numbered name.
         ("尽管鹿城一小起步较晚,办学质量提升很快。", "鹿城区第一小学", "尽管鹿城一小"),
         ("虽然鹿城二中规模不大,但特色鲜明。", "鹿城区第二中学", "虽然鹿城二中"),
+        # 据 (according to) cites the source of a report
+        ("据青禾小学校长介绍,新校区将于今年启用。", "青禾小学", "据青禾小学"),
     ],
 )
 def test_left_boundary_leaves_out_the_words_before_a_name(text: str, name: str, glued: str):
@@ -509,6 +511,23 @@ def test_a_school_numbered_in_digits_after_di_is_its_full_names_other_spelling(k
     assert [(e.label, e.alt_labels) for e in schools] == [
         (f"温州市第二十四{kind}", (f"温州市第24{kind}",))
     ]
+
+
+def test_a_numbered_school_with_its_kind_cut_short_is_the_full_names_short_form():
+    # 第三十九中 is 第三十九中学 with its kind cut to 中: one school, and one campus of it.
+    text = (
+        "温州市第三十九中学金地校区今年启用。据温州市第三十九中金地校区负责人介绍,"
+        "温州市第三十九中学生将分批入住。"
+    )
+    schools = {
+        e.label: e.alt_labels
+        for e in extract(make_doc(text, chain=CHAIN)).entities
+        if e.kind == SCHOOL
+    }
+    assert schools == {
+        "温州市第三十九中学": ("温州市第三十九中",),
+        "温州市第三十九中学金地校区": ("温州市第三十九中金地校区",),
+    }
 
 
 def test_a_school_numbered_in_digits_before_its_kinds_whole_word_is_a_short_form():
