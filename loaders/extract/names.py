@@ -306,6 +306,11 @@ def _stands_alone(text: str, at: int) -> bool:
 NAME_INTERNAL_VERBS = frozenset(lexicon.words("name_internal_verbs"))
 
 
+def _closes_after(window: str, at: int) -> bool:
+    """Return True when a closing quote follows `at` in `window` (before the head)."""
+    return any(q in window[at:] for q in CLOSING_QUOTES)
+
+
 def programme_start(
     text: str,
     anchor: int,
@@ -340,6 +345,11 @@ def programme_start(
         before = window[: match.start()]
         if match.group() in "、·" and _quote_open(before):
             continue  # 、 inside a quoted name (“勤学、笃行”主题教育)
+        if match.group() in ",，" and _quote_open(before) and _closes_after(window, match.end()):
+            # a comma inside quotes that close before the head (“不忘初心,牢记使命”主题教育);
+            # a quoted slogan with a comma is told apart later (programs). Someone's quoted
+            # words, still open at the head, keep the comma a stop.
+            continue
         start = match.end()
     skipped = skipped_at = None
     for match in reversed(list(_PROGRAMME_BREAKS.finditer(window, start))):

@@ -625,6 +625,13 @@ def test_a_programme_named_inside_someones_quoted_words_is_found():
     assert programs_in(text) == {"青苗焕新计划"}
 
 
+def test_a_campaign_quoted_with_a_comma_inside_is_named_whole():
+    # ANNOTATION.md: 不忘初心、牢记使命主题教育 is a programme; some pages write a comma inside.
+    assert programs_in("全面开展“不忘初心,牢记使命”主题教育,推动工作落实。") == {
+        "不忘初心,牢记使命主题教育"
+    }
+
+
 def test_a_programme_word_inside_a_quoted_slogan_names_none():
     assert programs_in("学校秉持“人人有计划,处处有行动”的理念。") == set()
 
