@@ -345,10 +345,10 @@ def programme_start(
         before = window[: match.start()]
         if match.group() in "、·" and _quote_open(before):
             continue  # 、 inside a quoted name (“勤学、笃行”主题教育)
-        if match.group() in ",，" and _quote_open(before) and _closes_after(window, match.end()):
-            # a comma inside quotes that close before the head (“不忘初心,牢记使命”主题教育);
-            # a quoted slogan with a comma is told apart later (programs). Someone's quoted
-            # words, still open at the head, keep the comma a stop.
+        if match.group() in ",， " and _quote_open(before) and _closes_after(window, match.end()):
+            # a comma or a space inside quotes that close before the head (“不忘初心,牢记使命”
+            # 主题教育, “强教育 兴某地”行动); a quoted slogan with a comma is told apart later
+            # (programs). Someone's quoted words, still open at the head, keep it a stop.
             continue
         start = match.end()
     skipped = skipped_at = None

@@ -625,11 +625,16 @@ def test_a_programme_named_inside_someones_quoted_words_is_found():
     assert programs_in(text) == {"青苗焕新计划"}
 
 
-def test_a_campaign_quoted_with_a_comma_inside_is_named_whole():
-    # ANNOTATION.md: 不忘初心、牢记使命主题教育 is a programme; some pages write a comma inside.
-    assert programs_in("全面开展“不忘初心,牢记使命”主题教育,推动工作落实。") == {
-        "不忘初心,牢记使命主题教育"
-    }
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # ANNOTATION.md: 不忘初心、牢记使命主题教育 is a programme; pages write a comma inside too
+        ("全面开展“不忘初心,牢记使命”主题教育,推动工作落实。", "不忘初心,牢记使命主题教育"),
+        ("希望在“强教育 兴鹿城”行动中,两片学校携手发展。", "强教育 兴鹿城行动"),
+    ],
+)
+def test_a_campaign_quoted_with_a_comma_or_a_space_inside_is_named_whole(text: str, name: str):
+    assert programs_in(text) == {name}
 
 
 def test_a_programme_word_inside_a_quoted_slogan_names_none():
