@@ -280,6 +280,9 @@ def labelled_byline(line: str) -> bool:
     return "。" not in line and len(line) <= 120 and bool(_BYLINE_LABEL.search(line))
 
 
+# The bar between a series' name and its story's headline, when neither names a site or a
+# column: the headline is the whole line (某某看港区(教育篇)丨入学攻略来了).
+_SERIES_BAR = re.compile(r"\s*[丨｜]\s*")
 # A page's own link run on after its headline: back to the list or the front page, print, close.
 _TRAILING_LINK = re.compile(
     r"[\s【\[]*(?:返回(?:列表|首页|上[一级]?页)|打印本页|打印此页|关闭窗口|关闭本页)[】\]]?\s*$"
@@ -312,6 +315,9 @@ def title_bounds(line: str) -> tuple[int, int]:
     >>> line = "某某县教育事业发展规划(2021-2025年)"
     >>> title_bounds(line) == (0, len(line))
     True
+    >>> line = "坐着地铁看某区(教育篇)丨某区入学攻略来了"
+    >>> title_bounds(line) == (0, len(line))
+    True
     >>> line = "某某县新建两所幼儿园返回列表"
     >>> s, e = title_bounds(line); line[s:e]
     '某某县新建两所幼儿园'
@@ -331,6 +337,8 @@ def title_bounds(line: str) -> tuple[int, int]:
     if len(parts) > 1:
         kept = [(s, e) for s, e in parts if not is_banner(line[s:e])] or parts
         start, end = max(kept, key=lambda p: len(re.findall(f"[{_CJK}]", line[p[0] : p[1]])))
+        if len(kept) == len(parts) and _SERIES_BAR.fullmatch(line, parts[0][1], parts[-1][0]):
+            start, end = parts[0][0], parts[-1][1]  # 某系列(教育篇)丨某地入学攻略: one headline
     else:
         start, end = parts[0]
     trailing = _TRAILING_SITE.search(line, start, end)

@@ -1604,3 +1604,11 @@ def test_an_epapers_page_line_over_its_date_is_no_title() -> None:
 def test_a_back_to_the_list_link_after_the_headline_is_no_part_of_it() -> None:
     page = "青禾县近3年投入教育经费15亿元返回列表\n青禾县教育局消息,近三年全县新建学校12所。\n"
     assert metadata_of(page).title == "青禾县近3年投入教育经费15亿元"
+
+
+def test_a_series_name_and_its_headline_behind_a_bar_are_one_title() -> None:
+    page = (
+        "坐着地铁看青禾(教育篇)丨青禾新区入学攻略来了\n"
+        "青禾网讯 青禾新区的新市民王先生这几天特别高兴,孩子往返学校更方便了。\n"
+    )
+    assert metadata_of(page).title == "坐着地铁看青禾(教育篇)丨青禾新区入学攻略来了"
