@@ -972,6 +972,13 @@ def _open_start(
             return _chain_start(gaz, text, begin if begin >= floor else zone.start(), floor)
         if _level_begins(text, at, head_start - own, floor):
             return at  # 区 + 人社 + 局
+        if (
+            area_starts.get(at, -1) >= floor
+            and head_start - at >= own
+            and _ZONE.search(text, max(floor, at - 10), at)
+        ):
+            # 某市经济技术开发区 + 教育 + 分局: the zone found ending here, with its city
+            return _chain_start(gaz, text, area_starts[at], floor)
         for length in place_lengths_before(gaz, text, at):
             if at - length >= floor and (text[at - length : at] in gaz.by_name):
                 return _chain_start(gaz, text, at - length, floor)  # 温州市 + 考试 + 院

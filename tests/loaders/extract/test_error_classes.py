@@ -723,6 +723,8 @@ def test_a_sub_unit_of_an_autonomous_regions_body_is_found(text: str):
         ("经国家体育总局认定为示范学校。", "国家体育总局"),
         ("该校被国家体育总局命名为特色学校。", "国家体育总局"),  # after a passive's 被
         ("吉林省森林工业总局所属学校移交地方管理。", "吉林省森林工业总局"),
+        # a branch bureau, after another zone in a list: the zone with its city begins it
+        ("各县区教育局,鹿城新区、温州经济技术开发区教育分局:", "温州经济技术开发区教育分局"),
     ],
 )
 def test_bodies_of_any_department_are_found_by_their_head(text: str, body: str):
