@@ -108,9 +108,9 @@ _KINDS_ONLY = re.compile(
 # evaluative and category words): their presence marks a phrase about schools in general.
 POLICY_WORDS = re.compile(lexicon.alternation("policy_words") + r"|第[一二三四五六七八九十0-9]+轮")
 # A campus word after these is not a named campus: 办分校 (runs a branch), 四个校区, 两大校区,
-# 总部校区.
+# 首个某某校区 (its first campus outside a city: a count, in order), 总部校区.
 _BAD_CAMPUS = re.compile(
-    r"办$|[0-9一二三四五六七八九十两几多](?:个|大$)|总部|[和与及同]$|总校(?!区)"
+    r"办$|[0-9一二三四五六七八九十两几多首](?:个|大$)|总部|[和与及同]$|总校(?!区)"
 )
 # A campus written in parentheses after its school: 明远中学(东校区); a kindergarten's also by
 # its 园区, 分园 or own 园 (某某幼儿园(江景园区), (南园)): after another school a park or a zone.

@@ -329,6 +329,12 @@ def test_joint_schools_are_schools():
     assert schools == {"白鹭区东区联校", "青枫联中", "六七联中"}
 
 
+def test_a_schools_first_campus_somewhere_is_a_description():
+    # 首个 counts the campus in order (its first outside the city): no campus is named.
+    text = "温州市青禾中学首个市外校区落户丽水,今年9月开学。"
+    assert _names(text, SCHOOL) == {"温州市青禾中学"}
+
+
 def test_a_count_of_campuses_after_a_list_is_no_part_of_the_last_campus():
     # 青禾国际校区三个校区: the last campus of the list, then a count of the campuses.
     schools = _names("学校有白鹭校区、青枫校区、青禾国际校区三个校区。", SCHOOL)
