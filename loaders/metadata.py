@@ -143,8 +143,11 @@ _LABEL_OPENERS = (
 _LABEL_START = rf"(?<![^{_LABEL_OPENERS}].)"
 _LABEL_BEFORE = re.compile(f"[{_LABEL_OPENERS}]")
 # Labels of two words that a byline may run on after the previous value with no space
-# (来源:某某局发布时间:…); with their colon they are labels wherever they stand.
-_RUN_ON_LABELS = frozenset({"发布时间", "发布日期", "阅读次数", "浏览次数", "点击次数", "访问次数"})
+# (来源:某某局发布时间:…, 来源:某某局字号:[大 中 小]); with their colon they are labels
+# wherever they stand.
+_RUN_ON_LABELS = frozenset(
+    {"发布时间", "发布日期", "阅读次数", "浏览次数", "点击次数", "访问次数", "字号"}
+)
 _LABEL = re.compile(
     r"(?P<label>"
     + "|".join(

@@ -1612,3 +1612,13 @@ def test_a_series_name_and_its_headline_behind_a_bar_are_one_title() -> None:
         "青禾网讯 青禾新区的新市民王先生这几天特别高兴,孩子往返学校更方便了。\n"
     )
     assert metadata_of(page).title == "坐着地铁看青禾(教育篇)丨青禾新区入学攻略来了"
+
+
+def test_a_font_size_widget_run_on_after_the_source_is_no_part_of_it() -> None:
+    page = (
+        "青禾中学新校区落户鹿城,今年9月开学\n\n"
+        "访问量:发布时间:2022-05-26 08:34来源:市教育局字号:\n\n"
+        "    5月20日,青禾中学与鹿城区人民政府签订合作办学协议。\n"
+    )
+    meta = metadata_of(page)
+    assert (meta.issuer, meta.date, meta.doc_number) == ("市教育局", "2022-05-26", None)
