@@ -372,6 +372,7 @@ def alias_forms(
     aliases.update(_place_prefixed_forms(candidates, aliases))
     aliases.update(_projects(candidates))
     aliases.update(_heads_in_full(candidates))
+    aliases.update(_affiliated_short_forms(candidates))
     aliases.update(_numbered_forms(candidates))
     aliases.update(_zone_spelled_forms(candidates))
     aliases.update(_programme_short_forms(candidates))
@@ -592,6 +593,23 @@ def _heads_in_full(candidates: list[Candidate]) -> dict[tuple[str, str], str]:
     return {
         (SCHOOL, n): n + "校" for n in names if _written_in_full(n, n + "校") and n + "校" in names
     }
+
+
+def _affiliated_short_forms(candidates: list[Candidate]) -> dict[tuple[str, str], str]:
+    """Return (SCHOOL, name) → the one longer name that is the school an institution runs under
+    that name (某大学附属|吴江幼儿园 for 吴江幼儿园): the document calls it by its own part too.
+
+    >>> c = [Candidate(SCHOOL, n, 0, 1, "School", "t") for n in ("吴江幼儿园", "某大学附属吴江幼儿园")]
+    >>> _affiliated_short_forms(c)
+    {('school', '吴江幼儿园'): '某大学附属吴江幼儿园'}
+    """
+    names = {c.name for c in candidates if c.kind == SCHOOL}
+    out: dict[tuple[str, str], str] = {}
+    for name in names:
+        fulls = [f for f in names if f.endswith("附属" + name)]
+        if len(fulls) == 1:
+            out[(SCHOOL, name)] = fulls[0]
+    return out
 
 
 # 第 before a school's number, and the level character after its place: both may be left out

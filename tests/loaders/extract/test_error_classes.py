@@ -536,6 +536,20 @@ def test_a_numbered_school_with_its_kind_cut_short_is_the_full_names_short_form(
     }
 
 
+def test_a_school_an_institution_runs_is_called_by_its_own_part_too():
+    # 吴江幼儿园 beside 某大学附属吴江幼儿园: the same kindergarten, its name without its runner.
+    text = "白鹭师范大学附属青禾小学、青禾幼儿园确认落户。幼儿园将使用“白鹭师范大学附属青禾幼儿园”园名。"
+    schools = {
+        e.label: e.alt_labels
+        for e in extract(make_doc(text, chain=CHAIN)).entities
+        if e.kind == SCHOOL
+    }
+    assert schools == {
+        "白鹭师范大学附属青禾小学": (),
+        "白鹭师范大学附属青禾幼儿园": ("青禾幼儿园",),
+    }
+
+
 def test_a_school_numbered_in_digits_before_its_kinds_whole_word_is_a_short_form():
     # 31中学 is 第三十一中学 written as 31中 is: one school, not two.
     text = "温州市第三十一中学白鹭校区落成。依托31中学雄厚师资,新校区组建起教师队伍。"
