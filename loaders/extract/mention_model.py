@@ -872,15 +872,20 @@ def _names_an_event(text: str, alt: Alternative) -> bool:
     about a programme) or a programme family's label (“双减”推进会) keeps the name.
 
     >>> t = "举办“青苗杯”教学大赛,召开“青苗”工作推进会"
-    >>> a = lambda s, e: Alternative(Anchor(PROGRAM, e - 1, e, "x", 0, len(t)), s, None)
+    >>> a = lambda s, e: Alternative(Anchor(PROGRAM, e, e, "", 0, len(t)), s, None)
     >>> _names_an_event(t, a(3, 6)), _names_an_event(t, a(16, 18))
     (True, False)
+    >>> t = "“青苗培育计划”启动仪式"
+    >>> _names_an_event(t, Alternative(Anchor(PROGRAM, 5, 7, "计划", 0, len(t)), 1, None))
+    False
     """
     end = alt.anchor.end
     if text[end : end + 1] not in boundaries.CLOSING_QUOTES or not _EVENT_AFTER.match(
         text, end + 1
     ):
         return False
+    if alt.anchor.head:
+        return False  # “某某培育计划”启动仪式: the quotes name a programme, the event launches it
     # Every edge of the anchor ends at the quote (首届|“青禾教育+”大会 too); the quoted part
     # is what may be a programme family's label.
     opening = max(text.rfind(q, alt.anchor.floor, end) for q in boundaries.OPENING_QUOTES)

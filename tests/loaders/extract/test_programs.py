@@ -637,6 +637,13 @@ def test_a_campaign_quoted_with_a_comma_or_a_space_inside_is_named_whole(text: s
     assert programs_in(text) == {name}
 
 
+def test_a_quoted_programme_whose_launch_ceremony_follows_is_named():
+    # “…计划”启动仪式: the quotes name the plan; the ceremony launches it (one-off events are
+    # no programmes, the plan is one).
+    text = "区教育局与基金会合作项目“鹿城区青禾校长培育计划”启动仪式举行。"
+    assert "鹿城区青禾校长培育计划" in programs_in(text)
+
+
 def test_a_programme_word_inside_a_quoted_slogan_names_none():
     assert programs_in("学校秉持“人人有计划,处处有行动”的理念。") == set()
 
