@@ -370,6 +370,7 @@ def alias_forms(
     short, bare = _shorthand_forms(candidates, context, text)
     aliases.update(short)
     aliases.update(_place_prefixed_forms(candidates, aliases))
+    aliases.update({k: v for k, v in _group_tails(candidates).items() if k not in aliases})
     aliases.update(_projects(candidates))
     aliases.update(_heads_in_full(candidates))
     aliases.update(_affiliated_short_forms(candidates))
@@ -593,6 +594,29 @@ def _heads_in_full(candidates: list[Candidate]) -> dict[tuple[str, str], str]:
     return {
         (SCHOOL, n): n + "校" for n in names if _written_in_full(n, n + "校") and n + "校" in names
     }
+
+
+def _group_tails(candidates: list[Candidate]) -> dict[tuple[str, str], str]:
+    """Return (GROUP, name) → the one longer group name that ends with it and opens with a
+    place (实验小学教育集团 for 某区某地实验小学教育集团): the group named without the places
+    and the local name before its lead school, which the gazetteer may not know (a former
+    district's).
+
+    >>> c = [Candidate(GROUP, n, 0, 1, "EducationGroup", "t") for n in ("实验小学教育集团",
+    ...      "鹿城区白鹭实验小学教育集团", "青禾教育集团")]
+    >>> _group_tails(c)
+    {('group', '实验小学教育集团'): '鹿城区白鹭实验小学教育集团'}
+    """
+    gazetteer = load_gazetteer()
+    names = {c.name for c in candidates if c.kind == GROUP}
+    out: dict[tuple[str, str], str] = {}
+    for name in names:
+        fulls = [
+            f for f in names if f != name and f.endswith(name) and leading_place(gazetteer, f) > 0
+        ]
+        if len(fulls) == 1:
+            out[(GROUP, name)] = fulls[0]
+    return out
 
 
 def _affiliated_short_forms(candidates: list[Candidate]) -> dict[tuple[str, str], str]:
