@@ -285,8 +285,9 @@ def _begins_non_entity(text: str, tokens: list[Token], query: PlaceQuery) -> boo
 
 # A count of people (两位, 各位, 三名) before a word: the word is a noun for people.
 _PEOPLE_COUNTED = re.compile(r"[0-9一二三四五六七八九十两几多各诸每][位名]$")
-# Words that make a place's name the name of a street (北京路, 长沙街, 南京大道).
-_STREET_WORDS = ("路", "街", "大道", "大街", "巷")
+# Words that make a place's name the name of a street (北京路, 长沙街, 南京大道), or of the bay
+# the place lies on (苏州湾, 深圳湾: a stretch of water and the quarter by it, not the city).
+_STREET_WORDS = ("路", "街", "大道", "大街", "巷", "湾")
 
 
 def read_as_places(text: str, queries: Sequence[PlaceQuery]) -> list[bool]:
@@ -317,7 +318,7 @@ def read_as_places(text: str, queries: Sequence[PlaceQuery]) -> list[bool]:
         if text.startswith(school_heads, q.end):
             continue  # 房山学校, 新建小学: a school's name or schools described, not the place
         if text.startswith(_STREET_WORDS, q.end):
-            continue  # 桂林路, 长沙街: a street named after the place (many cities have one)
+            continue  # 桂林路, 长沙街, 苏州湾: a street or a bay named after the place
         if _PEOPLE_COUNTED.search(text, max(0, q.start - 2), q.start):
             continue  # 两位来宾: people counted by 位 or 名; no place is counted so
         reading = jieba_reading(text, q.start, q.end)

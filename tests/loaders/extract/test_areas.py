@@ -154,6 +154,11 @@ def test_a_street_named_after_a_place_is_not_that_place(text: str):
     assert names_of(doc, AREA) == set()
 
 
+def test_a_bay_named_after_the_documents_own_city_is_not_the_city():
+    doc = extract(make_doc("青禾幼儿园确认落户苏州湾,紧临湾区公园。", chain=("江苏省", "苏州市")))
+    assert names_of(doc, AREA) == set()
+
+
 def test_a_short_form_of_the_documents_own_city_is_the_city():
     # 长沙 is also short for 长沙县, a county inside the city.
     doc = extract(make_doc("学校组织学生赴长沙研学。", chain=("湖南省", "长沙市")))
