@@ -598,14 +598,14 @@ def _heads_in_full(candidates: list[Candidate]) -> dict[tuple[str, str], str]:
 
 def _group_tails(candidates: list[Candidate]) -> dict[tuple[str, str], str]:
     """Return (GROUP, name) → the one longer group name that ends with it and opens with a
-    place (实验小学教育集团 for 某区某地实验小学教育集团): the group named without the places
+    place (青禾小学教育集团 for 某区某地青禾小学教育集团): the group named without the places
     and the local name before its lead school, which the gazetteer may not know (a former
     district's).
 
-    >>> c = [Candidate(GROUP, n, 0, 1, "EducationGroup", "t") for n in ("实验小学教育集团",
-    ...      "鹿城区白鹭实验小学教育集团", "青禾教育集团")]
+    >>> c = [Candidate(GROUP, n, 0, 1, "EducationGroup", "t") for n in ("青禾小学教育集团",
+    ...      "鹿城区白鹭青禾小学教育集团", "南浦教育集团")]
     >>> _group_tails(c)
-    {('group', '实验小学教育集团'): '鹿城区白鹭实验小学教育集团'}
+    {('group', '青禾小学教育集团'): '鹿城区白鹭青禾小学教育集团'}
     """
     gazetteer = load_gazetteer()
     names = {c.name for c in candidates if c.kind == GROUP}

@@ -539,13 +539,13 @@ def test_a_numbered_school_with_its_kind_cut_short_is_the_full_names_short_form(
 def test_a_group_named_without_its_places_and_local_name_is_the_full_groups_short_form():
     # 白鹭 is a place the gazetteer does not know (a former district's name, say): the group
     # named without it and its district is still the one group that ends so.
-    text = "鹿城区白鹭实验小学教育集团成立于2014年。此后,实验小学教育集团、青禾教育集团相继组建。"
+    text = "鹿城区白鹭青禾小学教育集团成立于2014年。此后,青禾小学教育集团、南浦教育集团相继组建。"
     groups = {
         e.label: e.alt_labels
         for e in extract(make_doc(text, chain=CHAIN)).entities
         if e.kind == GROUP
     }
-    assert groups == {"鹿城区白鹭实验小学教育集团": ("实验小学教育集团",), "青禾教育集团": ()}
+    assert groups == {"鹿城区白鹭青禾小学教育集团": ("青禾小学教育集团",), "南浦教育集团": ()}
 
 
 def test_a_school_an_institution_runs_is_called_by_its_own_part_too():
