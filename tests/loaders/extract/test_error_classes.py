@@ -42,6 +42,12 @@ def _names(text: str, kind: str, chain: tuple[str, ...] = CHAIN) -> set[str]:
     return names_of(extract(make_doc(text, chain=chain)), kind)
 
 
+def _alt_labels(text: str, kind: str) -> dict[str, tuple[str, ...]]:
+    """Return each entity of `kind` the text gives: its label → its altLabels."""
+    entities = extract(make_doc(text, chain=CHAIN)).entities
+    return {e.label: e.alt_labels for e in entities if e.kind == kind}
+
+
 # 1. Left boundary: a verb, adverb, pronoun, demonstrative or amount glued before a name.
 @pytest.mark.parametrize(
     ("text", "name", "glued"),
@@ -525,12 +531,7 @@ def test_a_numbered_school_with_its_kind_cut_short_is_the_full_names_short_form(
         "温州市第三十九中学金地校区今年启用。据温州市第三十九中金地校区负责人介绍,"
         "温州市第三十九中学生将分批入住。"
     )
-    schools = {
-        e.label: e.alt_labels
-        for e in extract(make_doc(text, chain=CHAIN)).entities
-        if e.kind == SCHOOL
-    }
-    assert schools == {
+    assert _alt_labels(text, SCHOOL) == {
         "温州市第三十九中学": ("温州市第三十九中",),
         "温州市第三十九中学金地校区": ("温州市第三十九中金地校区",),
     }
@@ -540,23 +541,16 @@ def test_a_group_named_without_its_places_and_local_name_is_the_full_groups_shor
     # 白鹭 is a place the gazetteer does not know (a former district's name, say): the group
     # named without it and its district is still the one group that ends so.
     text = "鹿城区白鹭青禾小学教育集团成立于2014年。此后,青禾小学教育集团、南浦教育集团相继组建。"
-    groups = {
-        e.label: e.alt_labels
-        for e in extract(make_doc(text, chain=CHAIN)).entities
-        if e.kind == GROUP
+    assert _alt_labels(text, GROUP) == {
+        "鹿城区白鹭青禾小学教育集团": ("青禾小学教育集团",),
+        "南浦教育集团": (),
     }
-    assert groups == {"鹿城区白鹭青禾小学教育集团": ("青禾小学教育集团",), "南浦教育集团": ()}
 
 
 def test_a_school_an_institution_runs_is_called_by_its_own_part_too():
     # 吴江幼儿园 beside 某大学附属吴江幼儿园: the same kindergarten, its name without its runner.
     text = "白鹭师范大学附属青禾小学、青禾幼儿园确认落户。幼儿园将使用“白鹭师范大学附属青禾幼儿园”园名。"
-    schools = {
-        e.label: e.alt_labels
-        for e in extract(make_doc(text, chain=CHAIN)).entities
-        if e.kind == SCHOOL
-    }
-    assert schools == {
+    assert _alt_labels(text, SCHOOL) == {
         "白鹭师范大学附属青禾小学": (),
         "白鹭师范大学附属青禾幼儿园": ("青禾幼儿园",),
     }
