@@ -1096,7 +1096,7 @@ def find_title(norm: str, lines: list[tuple[int, int]]) -> Span | None:
         if _CONTENTS.fullmatch(line):
             break
         original = _ORIGINAL_TITLE.match(line)
-        if original and not any(not is_banner(norm[slice(*lines[h])]) for h in heads):
+        if original and all(is_banner(norm[slice(*lines[h])]) for h in heads):
             # A repost that opens with its story's original headline (原标题:…) and prints no
             # headline of its own over it: that headline is the page's.
             return _clean_title(norm, start + original.start(1), start + original.end(1))

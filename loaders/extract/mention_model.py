@@ -401,7 +401,8 @@ _NOT_INSIDE = {
 
 def names_a_type(text: str, scored: Scored) -> bool:
     """Return True when a school's or group's name says what type or style it is (紧密型教育集团,
-    融合型…学校, 花园式学校): X型 and X式 make a kind, not one institution.
+    融合型…学校, 花园式学校): X型 and X式 make a kind, not one institution, unless a named
+    school's group is of that type (某小学紧密型教育集团).
 
     >>> from loaders.extract.model import GROUP
     >>> t = "紧密型教育集团"
@@ -416,13 +417,14 @@ def names_a_type(text: str, scored: Scored) -> bool:
     if alt.anchor.kind not in ("school", "group") or not ("型" in body or body.endswith("式")):
         return False
     # 青禾小学紧密型教育集团: one school's group, of that type; the type names no kind there.
-    return not (alt.anchor.kind == GROUP and _named_school_before(body, body.find("型")))
+    typed = body.find("型") if "型" in body else len(body) - 1
+    return not (alt.anchor.kind == GROUP and _named_school_before(body, typed))
 
 
 def _named_school_before(body: str, at: int) -> bool:
     """Return True when the last school word before `at` ends a specific school's name that
     `body` begins with (青禾小学|紧密型)."""
-    words = [m for m in SCHOOL_WORD.finditer(body, 0, at)]
+    words = list(SCHOOL_WORD.finditer(body, 0, at))
     return bool(words) and named_school(body[: words[-1].end()])
 
 

@@ -179,8 +179,9 @@ def body_terms(extraction: Extraction) -> dict[str, str]:
     for item in extraction.entities:
         if item.kind != ORG:
             continue
+        term = _entity_term(item.key)
         for name in {normalise_text(n) for n in (item.label, *item.alt_labels)}:
-            if terms.setdefault(name, _entity_term(item.key)) != _entity_term(item.key):
+            if terms.setdefault(name, term) != term:
                 shared.add(name)
     return {name: term for name, term in terms.items() if name not in shared}
 
