@@ -1558,7 +1558,12 @@ def lexically_sound(scored: Scored) -> bool:
     anchor = scored.alternative.anchor
     kind = anchor.kind
     features = scored.features
-    glued = f"{kind}:head_glued" in features and f"{kind}:before_role" not in features
+    # A head LAC glues to the 等 after it (某区24中|等学校: 中等) ends a listed name: 等 lists.
+    glued = (
+        f"{kind}:head_glued" in features
+        and f"{kind}:before_role" not in features
+        and f"{kind}:next=deng" not in features
+    )
     if anchor.continues or glued:
         return False  # the head begins another word (教育部署): no name ends here
     before = _class_before(scored)

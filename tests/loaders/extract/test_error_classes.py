@@ -503,6 +503,12 @@ def test_a_numbered_short_form_the_model_doubts_is_kept_by_the_rules_backstop():
     assert {"县五中", "县八小"} <= _names("县五中、县八小的校长参加了培训。", SCHOOL)
 
 
+def test_a_numbered_short_form_before_the_listing_deng_is_a_name():
+    # 中等 is a word ("secondary"), but 24中|等 lists: the school, then 等 closing the list.
+    schools = _names("推进温州24中等西片学区中小学与温州一中联合。", SCHOOL)
+    assert "温州24中" in schools
+
+
 def test_two_numbered_schools_joined_by_a_conjunction_are_two_names():
     schools = _names("名师团队走进二十七中和三十一中。", SCHOOL)
     assert "三十一中" in schools
