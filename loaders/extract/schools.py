@@ -1049,6 +1049,8 @@ def _candidate(text: str, start: int, end: int, word: str, floor: int) -> Candid
             return None  # 某某中学本部: the school itself, found by its own head
         if _verb_before_campus(head):
             return None  # 某中学|启用新校区: the school opens a campus the text does not name
+        if head[-1] in "校园" and _common_school_noun(head):
+            return None  # 名校|分校, 母校|校区: a common noun for a school, no school named
         # 区二中新校区: a numbered school's short form is no generic modifier (区, 二, 中, 新).
         generic = GENERIC.fullmatch(head) and not has_numbered_school(head)
         if generic or GENERIC_HEADS.fullmatch(head):

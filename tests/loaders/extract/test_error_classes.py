@@ -335,6 +335,11 @@ def test_joint_schools_are_schools():
     assert schools == {"白鹭区东区联校", "青枫联中", "六七联中"}
 
 
+def test_a_common_noun_for_schools_before_a_campus_word_names_no_campus():
+    # 名校 (a famous school) is a common noun: 名校分校 are famous schools' branches in general.
+    assert _names("从名校分校落地到社区幼儿园配套,一所所校园相继建成。", SCHOOL) == set()
+
+
 def test_a_schools_first_campus_somewhere_is_a_description():
     # 首个 counts the campus in order (its first outside the city): no campus is named.
     text = "温州市青禾中学首个市外校区落户丽水,今年9月开学。"
