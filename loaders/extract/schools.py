@@ -221,6 +221,10 @@ def specific_part(name: str, suffix_len: int) -> tuple[str, bool]:
     return body, had_place
 
 
+# An ethnic group's name alone (朝鲜族, 回族, 民族): the people a kind of school is for.
+_PEOPLE = re.compile(r"[\u4e00-\u9fff]{1,4}族")
+
+
 @lru_cache(maxsize=16384)
 def is_specific(name: str, suffix_len: int) -> bool:
     """Return True when `name` names one institution rather than a kind of institution.
@@ -229,6 +233,8 @@ def is_specific(name: str, suffix_len: int) -> bool:
     (True, False, True)
     >>> is_specific("市一中附小", 2), is_specific("市附小", 2)
     (True, False)
+    >>> is_specific("朝鲜族小学", 2), is_specific("延吉市朝鲜族中学", 2)
+    (False, True)
     """
     body, had_place = specific_part(name, suffix_len)
     head, suffix = name[: len(name) - suffix_len], name[len(name) - suffix_len :]
@@ -260,6 +266,8 @@ def is_specific(name: str, suffix_len: int) -> bool:
     if GENERIC_HEADS.fullmatch(body) or (body and CATEGORY.fullmatch(body)):
         return False  # a tier or kind (直属学校, 江苏省义务教育学校), not one institution
     rest = GENERIC.sub("", body)
+    if _PEOPLE.fullmatch(body) and not had_place:
+        return False  # 朝鲜族小学, 民族中学: schools of a people, a kind (某市朝鲜族中学 is one)
     if _EDITION.search(body):
         return False  # 某市第二批普通高中: a batch of an area's schools, not one school
     if rest:

@@ -316,6 +316,8 @@ def test_party_prefix_is_no_part_of_a_school_or_group_name():
         ("学校入选全国百强中学。", SCHOOL),
         ("学校获评省名牌职业学校和省优秀案例学校。", SCHOOL),
         ("附件:青禾县2023年幼儿园等级评定结果", SCHOOL),  # 幼儿园等级: the grading
+        # schools of a people (an ethnic group's name alone): a kind of school
+        ("各县市的朝鲜族小学、民族中学的学生参加了比赛。", SCHOOL),
     ],
 )
 def test_descriptions_are_not_names(text: str, kind: str):
