@@ -242,6 +242,14 @@ _BUILDING = re.compile(
 _SCHOOL_HEAD = re.compile(
     "(?P<head>" + lexicon.alternation("school_heads") + r")(?:建设|新建|(?:提升)?改造)?$"
 )
+# A school's campus, built or rebuilt (某小学西校区建设), and a school named by a part of the
+# works (某路配套小学: the school a housing estate's works include).
+_CAMPUS_BUILT = re.compile(
+    r"[\u4e00-\u9fff]{2,}(?:"
+    + lexicon.alternation("school_heads", "campus")
+    + r")(?:建设|新建|(?:提升)?改造)?$"
+)
+_BUILDING_PART = re.compile(lexicon.alternation("building_words", "part"))
 _COPULA = re.compile(lexicon.alternation("copulas"))
 # A point of an enumeration (一是, 二是 …, 其次是) before what it lists.
 _ENUMERATED = re.compile(r"(?:[一二三四五六七八九十]|其次|再次|最后)是$")
@@ -1063,13 +1071,19 @@ def _suffix_candidate(text: str, s_start: int, start: int, end: int, word: str) 
 
 def _building_works(spec: str) -> bool:
     """Return True when a project's specific part `spec` names a building, a part or a phase of
-    one (教学楼, 周转房, 主体, 二期) or one school, by its name (东港小学项目, 东港小学提升改造工程)
-    or its numbered short form (二十二中整体搬迁工程): a building project. A kind of school
-    (标准化学校建设工程, 薄弱学校改造工程) is no one school's name."""
+    one (教学楼, 周转房, 主体, 二期), one school by its name (东港小学项目, 东港小学提升改造工程)
+    or its numbered short form (二十二中整体搬迁工程), a school named by a part of the works
+    (某路配套小学建设工程) or a school's campus (某小学西校区建设工程): a building project. A
+    kind of school (标准化学校建设工程, 薄弱学校改造工程) is no one school's name."""
     if _BUILDING.search(spec) or has_numbered_school(spec):
         return True
+    if _CAMPUS_BUILT.search(spec):
+        return True
     head = _SCHOOL_HEAD.search(spec)
-    return head is not None and is_specific(spec[: head.end("head")], len(head["head"]))
+    if head is None:
+        return False
+    school = spec[: head.end("head")]
+    return is_specific(school, len(head["head"])) or _BUILDING_PART.search(school) is not None
 
 
 def _characterises(text: str, s_start: int, begin: int, end: int) -> bool:

@@ -1516,6 +1516,9 @@ def test_a_long_programme_name_after_its_place_is_a_programme():
         "全县建成1200个“书香满园”项目,惠及学生3万人。",  # a count before the quoted name
         "全区30个“青苗”项目全部完工。",
         "实施青枫中学提升改造工程,改善办学条件。",  # one school's building works
+        "区政府加快推进鹿城区实验小学西校区建设工程,确保秋季开学。",  # a campus's works
+        # a school a housing estate's works include
+        "今年重点推进青禾路北配套小学建设工程、白鹭中学扩建工程等项目。",
         "以“十项行动”为抓手,推动教育优质均衡发展。",  # a counted bundle, quoted
         "举办首届“青禾教育+”大会。",  # the quotes name the event
         "举办“青苗杯”教学大赛。",
