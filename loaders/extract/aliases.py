@@ -442,7 +442,7 @@ _FORMER_NAME = re.compile(
 )
 _SENTENCE_END = re.compile(r"[。！？!?；;\n]")
 # What introduces a school's new name after it (某某中学…更名为某某学校): the same school.
-_RENAMED = re.compile(r"(?:更名为?|改名为?|易名为|定名为|改称为?)[“\"]?$")
+_RENAMED = re.compile(r"(?:更名为?|改名为?|易名为|定名为|改称为?)现?[“\"]?$")
 # Schools merged before the new name (某小学和某小学合并后更名为…): a new school, not either.
 _MERGED = re.compile("合并|并入|撤并|整合|组建|合校")
 

@@ -961,8 +961,8 @@ def _numbered_begin(text: str, numeral: int, floor: int) -> int:
 
 
 # The one-character modifiers of newness (lexicon/generic_modifiers.tsv) that say a name was a
-# school's before (原, 老), not part of it.
-_FORMER = frozenset("原老")
+# school's before (原, 老) or is now (现: 更名为|现|某小学), not part of it.
+_FORMER = frozenset("原老现")
 _JOINS = frozenset("和与及、")  # a coordination before a bare numbered form (某校和|四中)
 
 

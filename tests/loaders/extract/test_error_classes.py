@@ -117,6 +117,12 @@ def test_former_before_a_named_school_is_no_part_of_its_name():
     assert not any(n.startswith("原") for n in schools)
 
 
+def test_now_before_a_schools_new_name_is_no_part_of_it():
+    # 更名为|现|某小学: 现 (now) says which name the school has today, as 原 says its former one.
+    text = "鹿城区第五小学更名为现白鹭中心小学。"
+    assert _alt_labels(text, SCHOOL) == {"白鹭中心小学": ("鹿城区第五小学",)}
+
+
 def test_a_schools_former_name_in_prose_is_its_altlabel():
     # 原名 opens another name of the school the sentence is about: one school, one entity.
     text = "白鹭中学始建于1951年,原名青禾铁路第一中学,2005年更名为白鹭中学。"
@@ -1526,6 +1532,7 @@ def test_a_long_programme_name_after_its_place_is_a_programme():
         "这是全县教育布局的长远打算——项目分三期实施。",  # a dash ends the clause
         "青禾大学汽车工程学院与企业共建实验室。",  # 工程 as a field of study
         "学校开设机电工程专业。",
+        "青禾建投土木工程有限公司承建该项目。",  # a company named for its trade
     ],
 )
 def test_bundles_events_designations_and_titles_are_not_programmes(text: str):
