@@ -313,12 +313,24 @@ def _campus_forms(
             if not (part.endswith(_CAMPUS_HEADS) and 3 <= len(part) <= 8):
                 continue
             full = schools.get((SCHOOL, school))
-            options = [full] if full else [o for o in names if abbreviates(school, o)]
+            options = [full] if full else [o for o in names if _shortens(school, o)]
             found = [f + part for f in options if f + part in names and f + part != c.name]
             if len(found) == 1:
                 out[(SCHOOL, c.name)] = found[0]
                 break
     return out
+
+
+def _shortens(short: str, full: str) -> bool:
+    """Return True when `short` is a short form of the school `full`: an abbreviation of it
+    (青田实小 of 青田实验小学), or its number and kind alone (八十中 of 某市第八十中学).
+
+    >>> _shortens("八十中", "北京市第八十中学"), _shortens("八十中", "北京市第十八中学")
+    (True, False)
+    """
+    if _PLACELESS_NUMBERED.fullmatch(short):
+        return numbered_key(full).endswith(short[:-1] + _NUMBERED_TAILS[short[-1]])
+    return abbreviates(short, full)
 
 
 def _campuses_ending(bare: str, names: set[str]) -> list[str]:

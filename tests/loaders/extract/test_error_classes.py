@@ -566,6 +566,17 @@ def test_a_group_named_without_its_places_and_local_name_is_the_full_groups_shor
     }
 
 
+def test_a_campus_named_with_its_schools_number_alone_is_the_full_campus():
+    # 八十中 is 某市第八十中学 by its number and kind: its campus is the full name's campus.
+    # A page of no known place: 八十中 alone is then no name of its own to resolve first.
+    text = "日前,北京市第八十中学小青门分校举行挂牌仪式,八十中小青门分校校长林青禾参加了仪式。"
+    entities = extract(make_doc(text, chain=())).entities
+    assert {e.label: e.alt_labels for e in entities if e.kind == SCHOOL} == {
+        "北京市第八十中学": (),
+        "北京市第八十中学小青门分校": ("八十中小青门分校",),
+    }
+
+
 def test_a_school_an_institution_runs_is_called_by_its_own_part_too():
     # 吴江幼儿园 beside 某大学附属吴江幼儿园: the same kindergarten, its name without its runner.
     text = "白鹭师范大学附属青禾小学、青禾幼儿园确认落户。幼儿园将使用“白鹭师范大学附属青禾幼儿园”园名。"
