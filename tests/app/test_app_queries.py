@@ -377,4 +377,6 @@ def test_a_jointly_issued_document_is_one_row_with_both_issuers(tmp_path):
     store = EmbeddedStore(tmp_path / "store")
     ingest_paths(store, [page])
     [row] = run_app_query(store, "documents").values()
-    assert set(row["issuer_name"].split("、")) == {"中共温州市委教育工委", "温州市教育局"}
+    # Each issuer is the body the page names, shown by that body's name in full (工委 is the
+    # 教育工作委员会's short form, its altLabel).
+    assert set(row["issuer_name"].split("、")) == {"中共温州市委教育工作委员会", "温州市教育局"}
