@@ -30,7 +30,7 @@ import re
 
 from loaders.documents import Span
 from loaders.normalise import normalise_text
-from loaders.titles import DOCUMENT_KINDS, is_site_name, labelled_byline
+from loaders.titles import DOCUMENT_KINDS, PAGE_LINKS, is_site_name, labelled_byline
 
 _BULLET = r"[\s•·●◆■□▪►▶>※*\-]*"
 # Disclosure catalogue (政府信息公开目录) and article-header labels: metadata, not body.
@@ -63,7 +63,7 @@ BREADCRUMB_START = (
 BREADCRUMB = re.compile("^" + BREADCRUMB_START)
 _STRONG_TERMS = re.compile(
     r"主办单位|承办单位|主办:|承办:|协办单位|ICP备|ICP证|公网安备|网站标识码|版权所有|Copyright|©|"
-    r"技术支持|网站地图|网站纠错|联系我们|免责声明|本文地址|打印本页|打印正文|打印此页|关闭窗口|关闭本页|"
+    r"技术支持|网站地图|网站纠错|联系我们|免责声明|本文地址|打印正文|" + PAGE_LINKS + r"|"
     r"扫一扫|分享到|用户登录|登录个人中心|无障碍|繁体版|简体版|"
     # a view counter: 浏览次数, 阅读量, 点击数, 访问量 …
     r"(?:浏览|阅读|点击|访问)(?:次数|量|数)|打开APP|下载APP|开通VIP|未登录|扫描关注|微信公众号二维码|字体:|字号:|"

@@ -283,10 +283,10 @@ def labelled_byline(line: str) -> bool:
 # The bar between a series' name and its story's headline, when neither names a site or a
 # column: the headline is the whole line (某某看港区(教育篇)丨入学攻略来了).
 _SERIES_BAR = re.compile(r"\s*[丨｜]\s*")
+# A page's own links to print or close it (boilerplate reads a line holding one as furniture).
+PAGE_LINKS = r"打印本页|打印此页|关闭窗口|关闭本页"
 # A page's own link run on after its headline: back to the list or the front page, print, close.
-_TRAILING_LINK = re.compile(
-    r"[\s【\[]*(?:返回(?:列表|首页|上[一级]?页)|打印本页|打印此页|关闭窗口|关闭本页)[】\]]?\s*$"
-)
+_TRAILING_LINK = re.compile(rf"[\s【\[]*(?:返回(?:列表|首页|上[一级]?页)|{PAGE_LINKS})[】\]]?\s*$")
 
 
 def title_bounds(line: str) -> tuple[int, int]:

@@ -19,6 +19,7 @@ full name that fits.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import lru_cache
 
 import cn2an
@@ -329,7 +330,7 @@ def _shortens(short: str, full: str) -> bool:
     (True, False)
     """
     if _PLACELESS_NUMBERED.fullmatch(short):
-        return numbered_key(full).endswith(short[:-1] + _NUMBERED_TAILS[short[-1]])
+        return numbered_key(full).endswith(_kind_in_full(short))
     return abbreviates(short, full)
 
 
@@ -376,13 +377,14 @@ def alias_forms(
 ) -> tuple[dict[tuple[str, str], str], dict[str, set[str]]]:
     """Return (kind, short name) → full name for every short form the document resolves, and
     full name → bare abbreviations (defined or initialisms) to record as its altLabels."""
-    aliases = _abbreviations(candidates)
+    # Weakest first: a later pass's reading of a name replaces an earlier one's.
+    aliases = _group_tails(candidates)
+    aliases.update(_abbreviations(candidates))
     aliases.update(_group_brands(candidates))
     aliases.update(_body_abbreviations(candidates))
     short, bare = _shorthand_forms(candidates, context, text)
     aliases.update(short)
     aliases.update(_place_prefixed_forms(candidates, aliases))
-    aliases.update({k: v for k, v in _group_tails(candidates).items() if k not in aliases})
     aliases.update(_projects(candidates))
     aliases.update(_heads_in_full(candidates))
     aliases.update(_affiliated_short_forms(candidates))
@@ -620,15 +622,9 @@ def _group_tails(candidates: list[Candidate]) -> dict[tuple[str, str], str]:
     {('group', '青禾小学教育集团'): '鹿城区白鹭青禾小学教育集团'}
     """
     gazetteer = load_gazetteer()
-    names = {c.name for c in candidates if c.kind == GROUP}
-    out: dict[tuple[str, str], str] = {}
-    for name in names:
-        fulls = [
-            f for f in names if f != name and f.endswith(name) and leading_place(gazetteer, f) > 0
-        ]
-        if len(fulls) == 1:
-            out[(GROUP, name)] = fulls[0]
-    return out
+    return _one_longer(
+        candidates, GROUP, lambda name, f: f.endswith(name) and leading_place(gazetteer, f) > 0
+    )
 
 
 def _affiliated_short_forms(candidates: list[Candidate]) -> dict[tuple[str, str], str]:
@@ -639,12 +635,20 @@ def _affiliated_short_forms(candidates: list[Candidate]) -> dict[tuple[str, str]
     >>> _affiliated_short_forms(c)
     {('school', '吴江幼儿园'): '某大学附属吴江幼儿园'}
     """
-    names = {c.name for c in candidates if c.kind == SCHOOL}
+    return _one_longer(candidates, SCHOOL, lambda name, f: f.endswith("附属" + name))
+
+
+def _one_longer(
+    candidates: list[Candidate], kind: str, fits: Callable[[str, str], bool]
+) -> dict[tuple[str, str], str]:
+    """Return (kind, name) → the one other name of `kind` that `fits` (name, other) says is its
+    full form; names with none or several are left out."""
+    names = {c.name for c in candidates if c.kind == kind}
     out: dict[tuple[str, str], str] = {}
     for name in names:
-        fulls = [f for f in names if f.endswith("附属" + name)]
+        fulls = [f for f in names if f != name and fits(name, f)]
         if len(fulls) == 1:
-            out[(SCHOOL, name)] = fulls[0]
+            out[(kind, name)] = fulls[0]
     return out
 
 
@@ -652,8 +656,17 @@ def _affiliated_short_forms(candidates: list[Candidate]) -> dict[tuple[str, str]
 # (合肥三十八中学 = 合肥市第三十八中学).
 _ORDINAL = re.compile(r"第(?=[一二三四五六七八九十百0-9])")
 _ORDINAL_DIGITS = re.compile(r"(?<=第)([1-9][0-9]{0,2})(?![0-9])")
-# A numbered school's kind cut to its first character (第三十九中 for 第三十九中学).
-_SHORT_KIND = re.compile(r"(?<=[一二三四五六七八九十百])[中小幼]$")
+# A numbered school's kind cut to its first character (第三十九中 for 第三十九中学, 24中).
+_SHORT_KIND = re.compile(r"(?<=[一二三四五六七八九十百0-9])[中小幼]$")
+
+
+def _kind_in_full(name: str) -> str:
+    """Return a numbered school's name with its kind cut short written in full, else `name`.
+
+    >>> _kind_in_full("某市三十九中"), _kind_in_full("某市三十九中学")
+    ('某市三十九中学', '某市三十九中学')
+    """
+    return name[:-1] + _NUMBERED_TAILS[name[-1]] if _SHORT_KIND.search(name) else name
 
 
 def numbered_key(name: str) -> str:
@@ -702,9 +715,8 @@ def _numbered_forms(candidates: list[Candidate]) -> dict[tuple[str, str], str]:
                 # school with its kind cut short: the full name writes the number in
                 # characters and the kind in full.
                 key = numbered_key(name)
-                short = _SHORT_KIND.search(key)
-                longer = key[:-1] + _NUMBERED_TAILS[key[-1]] if short else key
-                if _ORDINAL_DIGITS.search(name) or short:
+                longer = _kind_in_full(key)
+                if _ORDINAL_DIGITS.search(name) or longer != key:
                     fulls = {
                         f
                         for f in by_key.get(key, set()) | by_key.get(longer, set())

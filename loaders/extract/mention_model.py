@@ -53,7 +53,7 @@ from loaders.extract.programs import (
     institution_after,
     named_as,
 )
-from loaders.extract.schools import SCHOOL_WORD, named_school
+from loaders.extract.schools import last_school_word, named_school
 
 MODEL_PATH = Path(__file__).resolve().parent / "data" / "mention_model.json"
 
@@ -424,8 +424,8 @@ def names_a_type(text: str, scored: Scored) -> bool:
 def _named_school_before(body: str, at: int) -> bool:
     """Return True when the last school word before `at` ends a specific school's name that
     `body` begins with (青禾小学|紧密型)."""
-    words = list(SCHOOL_WORD.finditer(body, 0, at))
-    return bool(words) and named_school(body[: words[-1].end()])
+    last = last_school_word(body[:at])
+    return last is not None and named_school(body[: last.end()])
 
 
 def head_begins_a_word(scored: Scored) -> bool:

@@ -474,15 +474,11 @@ def _candidate(
     # A street office whose street the gazetteer lacks (see the town branch above): the name
     # before 街道 is the street's own, not the district or city it also abbreviates.
     resolved = None if word == "街道办事处" else _resolve_area(area, level, context)
-    national = (
-        area is None
-        and level is None
-        and not core.needs_place
-        and text.endswith(_NATION, floor, place_start)
-    )
+    nation = next((n for n in _NATION if text.endswith(n, floor, place_start)), None)
+    national = area is None and level is None and not core.needs_place and nation is not None
     if national:
         # 中国教育科学研究院, 国家教育考试中心: a national institution, the country its scope.
-        place_start -= 2
+        place_start -= len(nation)
     elif resolved is None and not core.needs_place and core.cls == _B and level is None:
         # The document's own bureau (局 in its jurisdiction's text); a level written before the
         # head that the jurisdiction lacks (区教体局 in a city's page) names no body of it.

@@ -319,14 +319,14 @@ def _verb_before_campus(head: str) -> bool:
     >>> _verb_before_campus("青禾中学启用新"), _verb_before_campus("青禾中学建设路")
     (True, False)
     """
-    last = _last_school_word(head)
+    last = last_school_word(head)
     if last is None:
         return False
     rest = head[last.end() + 2 :]
     return verb_word(head, last.end()) and (not rest or GENERIC.fullmatch(rest) is not None)
 
 
-def _last_school_word(head: str) -> re.Match[str] | None:
+def last_school_word(head: str) -> re.Match[str] | None:
     """Return the last school word (学校, 中学 …: SCHOOL_WORD) inside `head`, or None."""
     words = list(SCHOOL_WORD.finditer(head))
     return words[-1] if words else None
@@ -343,7 +343,7 @@ def _compound_school(head: str) -> bool:
     >>> _compound_school("青松小学牵手白杨"), _compound_school("鹿城区第一中学签订")
     (False, False)
     """
-    last = _last_school_word(head)
+    last = last_school_word(head)
     if last is None or len(head) - last.end() < 2:
         return False
     inner, suffix_len = head[: last.end()], len(last.group())
@@ -991,7 +991,8 @@ def led_group_start(text: str, end: int, floor: int) -> int | None:
 
 def _former(name: str) -> bool:
     """Return True when `name` opens with 原 or 老 saying what the school was called before
-    (原|某某十小), not with a word (老城区) or a place (原州区, 老河口市)."""
+    (原|某某十小), or with 现 saying what it is called now (现|某某小学), not with a word (老城区,
+    现代) or a place (原州区, 老河口市)."""
     return (
         name[:1] in _FORMER
         and not dictionary_word(name[:2])
