@@ -30,6 +30,7 @@ from loaders.extract.mention_model import (
     with_campus_parents,
     with_list_peers,
     with_nested_edges,
+    with_quote_led,
     with_repeats,
     with_whole_places,
     without_unsound,
@@ -232,7 +233,8 @@ def choose_candidates(
     headings = [c for c in rules if c.method == HEADING]
     heading_ends = {c.end for c in headings}
     cases = describe(text, spans, [c for c in rules if c.method != HEADING], model)
-    listed = with_list_peers(text, cases, with_repeats(text, cases, choose(cases, model)))
+    chosen = with_quote_led(text, cases, choose(cases, model))
+    listed = with_list_peers(text, cases, with_repeats(text, cases, chosen))
     listed = with_campus_parents(cases, listed)
     # An unsound name (one spanning a clause) is taken out before the names inside it are
     # dropped as its parts: 某市教育局 stays when 某市教育局局长王明通过政府 goes.

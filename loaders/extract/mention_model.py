@@ -26,8 +26,10 @@ from pathlib import Path
 from loaders.dictionary import dictionary_tag, dictionary_word
 from loaders.extract import boundaries, lexicon, people
 from loaders.extract.boundaries import (
+    CLOSING_QUOTES,
     HEAD_LISTS,
     LED_GROUP,
+    OPENING_QUOTES,
     Alternative,
     Anchor,
     glued_role_head,
@@ -1286,6 +1288,66 @@ def with_repeats(text: str, cases: Sequence[AnchorCase], chosen: list[Scored]) -
     return out
 
 
+# Kinds whose names a quoted word may open (“青禾”初中教育联盟, “白鹭阅读”三年行动计划).
+_QUOTE_LED = (GROUP, PROGRAM)
+# What may stand between the quoted word and the head: words, not a clause's punctuation.
+_QUOTE_TO_HEAD = re.compile(r"[\u4e00-\u9fff0-9A-Za-z]*")
+
+
+def with_quote_led(text: str, cases: Sequence[AnchorCase], chosen: list[Scored]) -> list[Scored]:
+    """Return `chosen` and, for each group or programme anchor left unchosen, the rule's name
+    that opens with a quoted word closing before its head (“青禾”初中教育联盟, “白鹭阅读”三年
+    行动计划): the writer's quotes mark where the name begins and which word is its own. The
+    model, which has few such names to learn from, weighs the quote mark and the generic words
+    between it and the head (初中, 三年) against them.
+
+    >>> from loaders.extract.model import Candidate
+    >>> t = "围绕“白鹭阅读”三年行动计划,推进工作。"
+    >>> anchor = Anchor(PROGRAM, 10, 14, "行动计划", 0, len(t))
+    >>> rule = Candidate(PROGRAM, "白鹭阅读三年行动计划", 2, 14, "Programme", "programs.suffix")
+    >>> case = AnchorCase(anchor, {}, (Scored(Alternative(anchor, 2, rule), {}),))
+    >>> [t[s.alternative.start : anchor.end] for s in with_quote_led(t, [case], [])]
+    ['“白鹭阅读”三年行动计划']
+    >>> t = "围绕“白鹭阅读,青禾”三年行动计划。"  # a clause quoted, not a name's word
+    >>> rule = Candidate(PROGRAM, "白鹭阅读,青禾三年行动计划", 2, 17, "Programme", "programs.suffix")
+    >>> anchor = Anchor(PROGRAM, 13, 17, "行动计划", 0, len(t))
+    >>> case = AnchorCase(anchor, {}, (Scored(Alternative(anchor, 2, rule), {}),))
+    >>> with_quote_led(t, [case], [])
+    []
+    """
+    taken = {(s.alternative.anchor.kind, s.alternative.anchor.end) for s in chosen}
+    out = list(chosen)
+    for case in cases:
+        anchor = case.anchor
+        if anchor.kind not in _QUOTE_LED or (anchor.kind, anchor.end) in taken:
+            continue
+        for scored in case.alternatives:
+            if _quote_led(text, scored.alternative):
+                out.append(scored)
+                taken.add((anchor.kind, anchor.end))
+                break
+    return out
+
+
+def _quote_led(text: str, alt: Alternative) -> bool:
+    """Return True for a rule's name that opens with a quoted word of its own, closing before
+    the head with only words between them, and no count after the head."""
+    start, head = alt.start, alt.anchor.head_start
+    if not _proposed_rule(alt) or text[start] not in OPENING_QUOTES:
+        return False
+    if _COUNT_AFTER.match(text, alt.anchor.end):
+        return False  # “某某”高品质项目14个: the projects of a kind, counted, none named
+    close = min(
+        (at for q in CLOSING_QUOTES if (at := text.find(q, start + 1, head)) > 0), default=-1
+    )
+    quoted = text[start + 1 : close]
+    return (
+        close > start + 1
+        and _QUOTE_TO_HEAD.fullmatch(quoted) is not None
+        and _QUOTE_TO_HEAD.fullmatch(text, close + 1, head) is not None
+    )
+
+
 def with_campus_parents(cases: Sequence[AnchorCase], chosen: list[Scored]) -> list[Scored]:
     """Return `chosen` and, for each chosen campus, the school its name opens with when a rule
     read that school (青禾学校|远洋分校: 青禾学校): the campus is that school's, so the school is
@@ -1489,8 +1551,11 @@ def _foreign_inside(scored: Scored) -> bool:
 
 
 def _proposed(scored: Scored) -> bool:
-    rule = scored.alternative.rule
-    return rule is not None and rule.method not in _PROPOSERS
+    return _proposed_rule(scored.alternative)
+
+
+def _proposed_rule(alt: Alternative) -> bool:
+    return alt.rule is not None and alt.rule.method not in _PROPOSERS
 
 
 # A number in a school's name (第一幼儿园, 四十八中, 49中, 实验二小): the area's school of that

@@ -2969,3 +2969,22 @@ def test_a_noun_an_enumerations_last_quote_modifies_is_no_part_of_it() -> None:
 def test_a_place_and_a_stage_of_education_name_a_kind_of_school(stage: str) -> None:
     text = f"制定了《鹿城区{stage}学校布局调整方案》,并征求意见。"
     assert _names(text, SCHOOL) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "name"),
+    [
+        ("“青禾”初中教育联盟:由青禾中学、白鹭中学组成,共有2所学校。", GROUP, "“青禾”初中教育联盟"),
+        ("各校要围绕“白鹭阅读”三年行动计划,认真组织学习。", PROGRAM, "白鹭阅读三年行动计划"),
+    ],
+)
+def test_a_quoted_word_before_a_head_opens_a_name(text: str, kind: str, name: str) -> None:
+    # The writer's quotes mark the name's own word; the generic words after it (初中, 三年)
+    # and the head complete it.
+    assert name in _names(text, kind)
+
+
+def test_a_quoted_kind_counted_after_its_head_names_nothing() -> None:
+    # “甲”某某项目14个: projects of a kind, counted, none of them named.
+    text = "创建“新优质学校”15所,“青禾书香”特色项目14个。"
+    assert not any("特色项目" in n for n in _names(text, PROGRAM))
