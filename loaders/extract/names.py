@@ -333,6 +333,9 @@ def programme_start(
     >>> t = "家长成长大学、向阳花计划"
     >>> t[programme_start(t, 10, 0):10]
     '向阳花'
+    >>> t = "。“青禾再造” 工程"
+    >>> t[programme_start(t, 8, 0):8]
+    '“青禾再造” '
     >>> programme_start("工作都按计划", 4, 0) is None
     True
     >>> programme_start("意识,开展行动", 5, 0) is None
@@ -350,6 +353,8 @@ def programme_start(
             # 主题教育, “强教育 兴某地”行动); a quoted slogan with a comma is told apart later
             # (programs). Someone's quoted words, still open at the head, keep it a stop.
             continue
+        if match.group().isspace() and match.end() == len(window) and _after_a_quote(before):
+            continue  # “青禾再造” 工程: a space between a quoted name and its head is layout
         start = match.end()
     skipped = skipped_at = None
     for match in reversed(list(_PROGRAMME_BREAKS.finditer(window, start))):
@@ -357,6 +362,12 @@ def programme_start(
         before = window[start : match.start()]
         if _quote_open(before):
             continue  # inside a quoted name (“四提升四覆盖”)
+        if (
+            word.isspace()
+            and match.end() == len(window)
+            and _after_a_quote(window[: match.start()])
+        ):
+            continue  # “青禾再造” 工程 (above)
         if word == "的" and window[match.start() - 1 : match.start()] == "党":
             continue  # 党的 is a fixed modifier inside names (党的建设引领行动)
         remaining = len(window) - match.end()
@@ -384,6 +395,11 @@ def programme_start(
     if skipped is not None and not _listed_after_noun(window, start, skipped_at - low):
         return skipped
     return low + start
+
+
+def _after_a_quote(before: str) -> bool:
+    """Return True when `before` ends with a closing quote that closes a quote it opens."""
+    return before[-1:] in CLOSING_QUOTES and _quote_open(before[:-1])
 
 
 def _quote_open(before: str) -> bool:

@@ -342,12 +342,16 @@ def _suffix_automaton() -> ahocorasick.Automaton:
 
 @lru_cache(maxsize=8192)  # pure; the mention model cleans each alternative's surface 5 or 6 times
 def clean_name(surface: str) -> str:
-    """Return a programme name without quotes and white space at the ends.
+    """Return a programme name without quotes, white space at the ends and white space after a
+    quoted word (“青禾再造” 工程: layout).
 
-    >>> clean_name("“2468”工程")
-    '2468工程'
+    >>> clean_name("“2468”工程"), clean_name("“青禾再造” 工程")
+    ('2468工程', '青禾再造工程')
     """
-    return _QUOTE_CHAR.sub("", surface).strip()
+    return _QUOTE_CHAR.sub("", _SPACE_AFTER_QUOTE.sub(r"\1", surface)).strip()
+
+
+_SPACE_AFTER_QUOTE = re.compile(r"([”’」])\s+")
 
 
 def is_generic(spec: str, quoted: bool = False) -> bool:

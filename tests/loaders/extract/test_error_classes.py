@@ -2988,3 +2988,9 @@ def test_a_quoted_kind_counted_after_its_head_names_nothing() -> None:
     # “甲”某某项目14个: projects of a kind, counted, none of them named.
     text = "创建“新优质学校”15所,“青禾书香”特色项目14个。"
     assert not any("特色项目" in n for n in _names(text, PROGRAM))
+
+
+@pytest.mark.parametrize("space", [" ", "\u3000"])
+def test_a_space_between_a_quoted_name_and_its_head_is_layout(space: str) -> None:
+    text = f"全县启动“青禾再造”{space}工程,三年内新招聘教师570人以上。"
+    assert "青禾再造工程" in _names(text, PROGRAM)
