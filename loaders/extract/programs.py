@@ -265,6 +265,9 @@ _COMPLEMENT_OPENING = re.compile(
 _EVENT = re.compile(lexicon.alternation("event_words"))
 # A suffix followed by one of these is a modifier of another noun (行动方案, 工程量, 项目化).
 _NOT_HEAD = re.compile(lexicon.guarded_alternation("programme_not_head"))
+# A company's name the suffix is a word of, with more of its trade between (某某土木工程|建设集团
+# 有限责任公司): the words up to 公司, with no function word that would end the name before it.
+_COMPANY_AFTER = re.compile(r"[^\W的由和与及向对为在把被将从]{0,10}?公司")
 # A programme family's label still names the programme before another noun (双减|学校, 双减|成果,
 # 双减|经费, 双减|方案, 在区管校聘|上); only a word its last characters would be part of stops it
 # (工程|量, 项目|化, 工程|学院, 计划|生育).
@@ -1017,7 +1020,7 @@ def _suffix_candidate(text: str, s_start: int, start: int, end: int, word: str) 
         if all(clean_name(p).endswith(SUFFIXES) for p in pieces[:-1]):
             begin, surface = end - len(pieces[-1]), pieces[-1]
             quoted = any(q in surface for q in QUOTES)
-    if not quoted and _NOT_HEAD.match(text, end):
+    if not quoted and (_NOT_HEAD.match(text, end) or _COMPANY_AFTER.match(text, end)):
         return None  # 行动方案, 工程量: the suffix modifies another noun
     name = clean_name(surface)
     if not quoted and not name.startswith(BASED_ON):

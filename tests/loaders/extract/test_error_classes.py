@@ -2994,3 +2994,11 @@ def test_a_quoted_kind_counted_after_its_head_names_nothing() -> None:
 def test_a_space_between_a_quoted_name_and_its_head_is_layout(space: str) -> None:
     text = f"全县启动“青禾再造”{space}工程,三年内新招聘教师570人以上。"
     assert "青禾再造工程" in _names(text, PROGRAM)
+
+
+def test_a_companys_name_with_its_trade_in_it_names_no_programme() -> None:
+    # 某某土木工程|建设集团有限责任公司: 工程 is a word of the company's trade, however many
+    # words stand between it and 公司; a programme a company carries out is still one.
+    text = "青禾建投土木工程建设集团有限责任公司承建白鹭中学新校区。"
+    assert _names(text, PROGRAM) == set()
+    assert "青禾阅读工程" in _names("青禾阅读工程由白鹭出版公司承办。", PROGRAM)
