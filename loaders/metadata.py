@@ -255,6 +255,24 @@ def _org_line(line: str) -> bool:
     )
 
 
+# Sentence-final punctuation, which no list of addressed bodies holds.
+_SENTENCE_END = re.compile(r"[!！?？。]")
+
+
+def _fuller_form(written: str, short: str) -> bool:
+    """Return True when `written` is `short` with the places that enclose it before it
+    (某市某区教育局 and 某区教育局): one body, the first name in full.
+
+    >>> _fuller_form("柳州市柳江区教育局", "柳江区教育局"), _fuller_form("柳江区人民政府", "柳江区教育局")
+    (True, False)
+    """
+    return (
+        len(written) > len(short)
+        and written.endswith(short)
+        and bool(leading_areas(written[: -len(short)]))
+    )
+
+
 def _bodies_line(text: str) -> bool:
     """Return True for one body's name, or joint bodies' names side by side with white space
     between (中共某县委 某县人民政府): each part is a body's line (_org_line)."""
@@ -1976,6 +1994,8 @@ def extract_metadata(
         put("issuer", red_header)
     elif over_notice := find_issuer_over_notice(norm):
         put("issuer", over_notice)
+    elif lead_org and source_body and _fuller_form(source_text, lead_org):
+        put("issuer", source)  # 来源:某市某区教育局 under 某区教育局…: the body, written in full
     elif lead_org:
         # before a source line: the office that posted the page (来源:县政府办公室) is not
         # the author the title names
@@ -2009,6 +2029,7 @@ def extract_metadata(
             and not line.startswith(("附件", "抄送"))
             and 2 < len(line) < 150
             and not _field_line(line)  # 名称: …的答复函 文号: (a catalogue row, its value empty)
+            and not _SENTENCE_END.search(line)  # 某某门户网站! 今日是: a banner, no one addressed
         ):
             put("recipients", Span(start, end - 1), split_bodies(line[:-1]))
             break

@@ -896,6 +896,30 @@ def test_a_title_that_opens_with_a_body_and_its_area_names_the_issuer(
     assert metadata_of(page).issuer == issuer
 
 
+def test_a_source_line_naming_the_titles_body_in_full_gives_the_issuer_as_written() -> None:
+    # The title opens with the bureau's short form; the source line names the same bureau
+    # with its city before it: the issuer is written as the page writes it in full.
+    page = (
+        "鹿城区教育局2020年教育资金投入和使用情况\n"
+        "来源: 温州市鹿城区教育局  |   发布日期: 2020-12-16 15:45\n\n"
+        "2020年,全区共投入资金7000多万元,完成新建项目和维修项目建设。\n"
+    )
+    assert metadata_of(page).issuer == "温州市鹿城区教育局"
+
+
+def test_a_banner_ending_with_a_colon_addresses_no_one() -> None:
+    # A portal's banner with its date widget (今日是:) is no salutation: it holds a sentence's
+    # end, which no list of addressed bodies does.
+    page = (
+        "温州市鹿城区人民政府门户网站! 今日是:\n"
+        "鹿城区教育局2020年教育资金投入和使用情况\n"
+        "来源: 温州市鹿城区教育局  |   发布日期: 2020-12-16 15:45\n\n"
+        "2020年,全区共投入资金7000多万元,完成新建项目和维修项目建设。\n"
+    )
+    assert metadata_of(page).recipients == ()
+    assert metadata_of("各街道办事处,区级各部门:\n现将计划印发给你们,请认真贯彻执行。\n").recipients
+
+
 def test_the_body_a_title_opens_with_is_the_issuer_before_the_office_that_posted_it(
     tmp_path: Path,
 ) -> None:
