@@ -1485,6 +1485,14 @@ def _byline_date(norm: str, start: int, stop: int) -> re.Match[str] | None:
     )
 
 
+def _timed_byline_above(norm: str, before: int) -> Span | None:
+    """Return the date of a byline above the headline that gives its clock time too (某某融媒
+    2026-01-29 20:37:26 over the story's head): an app's post stamps its moment there. A portal's
+    today, which is not the page's date, gives no clock time."""
+    match = _TIMED_DATE.search(norm, 0, before)
+    return Span(*match.span("date")) if match else None
+
+
 def _date_above(
     norm: str,
     lines: list[tuple[int, int]],
@@ -1955,8 +1963,10 @@ def extract_metadata(
         # Both are the page's furniture, read from the text itself: an e-paper sets its date
         # beside its text-size buttons (2022年02月18日 星期五 放大 缩小), no line of the body.
         above = _lines(norm, (Span(0, title_span.start),))
-        header = _date_above(norm, above, title_span.start, header_date) or _issue_date_above(
-            norm, lines, title_span.start
+        header = (
+            _date_above(norm, above, title_span.start, header_date)
+            or _issue_date_above(norm, lines, title_span.start)
+            or _timed_byline_above(norm, title_span.start)
         )
         if header:
             put("published_on", header, parse_date(norm[header.start : header.end]))

@@ -219,6 +219,12 @@ def test_a_byline_dates_a_page_without_a_headline(byline: str) -> None:
     assert (meta.title, meta.date) == (None, "2021-05-06")
 
 
+def test_a_timed_byline_above_a_headline_dates_the_page() -> None:
+    # An app's post: its name and the moment of posting, then a headline cut into short lines.
+    page = "云上青禾2026-01-29 20:37:26\n青禾二中\n将于1月31日起\n搬迁至新校区\n" + _STORY
+    assert metadata_of(page).date == "2026-01-29"
+
+
 def test_a_date_label_run_on_after_a_source_ends_the_source() -> None:
     meta = metadata_of("来源:青禾县教育局发布时间:2021-05-06\n" + _STORY)
     assert (meta.issuer, meta.date) == ("青禾县教育局", "2021-05-06")
