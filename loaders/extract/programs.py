@@ -47,7 +47,7 @@ from loaders.dictionary import dictionary_word
 from loaders.documents import PolicyDocument
 from loaders.extract import lexicon
 from loaders.extract.areas import AreaContext
-from loaders.extract.boundaries import head_of, in_title, verb_word
+from loaders.extract.boundaries import CLOSING_QUOTES, head_of, in_title, verb_word
 from loaders.extract.concepts import (
     Concept,
     concept_for,
@@ -907,7 +907,8 @@ def _by_suffix(
         family = concept_for(label)
         if family is not None and family.unit and _inside_quote(text, s_start, start) is None:
             continue  # a kind of unit (名师工作室), named only when quoted
-        if _NOT_LABEL_HEAD.match(text, end) or _EVENT.search(text, end, min(end + 8, s_end)):
+        after = end + (text[end : end + 1] in CLOSING_QUOTES)  # “互联网+教育”|平台
+        if _NOT_LABEL_HEAD.match(text, after) or _EVENT.search(text, end, min(end + 8, s_end)):
             continue  # 阳光体育春季田径运动会: part of an event's name
         if _closes_title(text, s_start, start, end):
             continue  # 《…教师培养工程》: a plan document, cited

@@ -3002,3 +3002,21 @@ def test_a_companys_name_with_its_trade_in_it_names_no_programme() -> None:
     text = "青禾建投土木工程建设集团有限责任公司承建白鹭中学新校区。"
     assert _names(text, PROGRAM) == set()
     assert "青禾阅读工程" in _names("青禾阅读工程由白鹭出版公司承办。", PROGRAM)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("全县推进集团化办学和学区化管理,提高教育质量。", "学区化管理"),
+        ("青禾区深化学区制改革,统筹配置师资。", "学区制改革"),
+        ("为推进白鹭市“互联网+教育”建设,特制定本方案。", "互联网+教育"),
+    ],
+)
+def test_national_reforms_are_programmes_by_their_family_labels(text: str, name: str) -> None:
+    assert name in _names(text, PROGRAM)
+
+
+def test_a_platform_named_for_a_programme_is_no_mention_of_it() -> None:
+    # ANNOTATION.md leaves platforms out: the label names the platform there.
+    assert _names("各校构建“互联网+教育”平台,共享优质资源。", PROGRAM) == set()
+    assert _names("青禾县搭建青苗阅读工程平台,共享优质资源。", PROGRAM) == set()
