@@ -204,7 +204,7 @@ _COUNT = re.compile(
     + ")?|[一二三四五六七八九十百千两几多]+)(?:"
     + lexicon.alternation("programme_counts", "measure")
     + ")|"
-    + lexicon.alternation("programme_counts", "quantifier", "count")
+    + lexicon.alternation("programme_counts", "quantifier", "count", "ordinal")
 )
 # Items closed by 等 + a class that is not a programme (平台, 载体 …) are kinds of that class;
 # 等 may count them (等5个活动年: theme years, a counted bundle of one-off events) or modify

@@ -3020,3 +3020,10 @@ def test_a_platform_named_for_a_programme_is_no_mention_of_it() -> None:
     # ANNOTATION.md leaves platforms out: the label names the platform there.
     assert _names("各校构建“互联网+教育”平台,共享优质资源。", PROGRAM) == set()
     assert _names("青禾县搭建青苗阅读工程平台,共享优质资源。", PROGRAM) == set()
+
+
+@pytest.mark.parametrize("ordinal", ["首个", "首批", "第一个"])
+def test_the_first_of_a_kind_of_project_names_no_programme(ordinal: str) -> None:
+    # 首个重大项目: the first of the projects of a kind, described, as a count describes them.
+    text = f"作为青禾区“十五五”时期{ordinal}重大项目,白鹭幼儿园新建工程开工。"
+    assert not any("重大项目" in n for n in _names(text, PROGRAM))
