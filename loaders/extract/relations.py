@@ -96,7 +96,15 @@ _ITEM_PREFIX = re.compile(
     r"[一二三四五六七八九十]{1,2}、)?\s*"
 )
 _ITEM_SUFFIX = re.compile(r"\s*(?:[((][^()()]{0,12}[))])?\s*[;；,,。]?\s*")
-_HEADING = re.compile(r"\s*(?:附[::])?\s*")
+_HEADING = re.compile(
+    r"\s*(?:附[::])?\s*(?:[((][0-9一二三四五六七八九十]{1,2}[))]|[一二三四五六七八九十]{1,2}、)?\s*"
+)
+# A row under a group's heading labelled with its schools' role (牵头学校:甲; 成员学校:乙、丙): the
+# group's lead school, or its members.
+_ROW_LABEL = re.compile(
+    r"[ \t]*(?:(?P<lead>(?:牵头|龙头|核心|领衔)(?:学校|校))|(?:成员|联盟|集团)(?:学校|校|单位))"
+    r"[ \t]*(?:[::]|有|为|包括)"
+)
 _HEADING_SUFFIX = re.compile(r"\s*(?:(?:主要)?成员(?:学校|校|单位)?)?(?:名单)?[::]?\s*")
 _MAX_GAP_LINE = 20  # a longer line between list items ends the list
 _PARTICIPATE_AFTER = re.compile(
@@ -644,6 +652,11 @@ def _heading_lists(
             continue
         if _is_item(m, text):
             out.add(_rel(m.entity, "memberOf", heading.entity, m, "relations.heading_list"))
+            last_end = m.end
+        elif label := _ROW_LABEL.match(text, text.rfind("\n", 0, m.start) + 1):
+            out.add(_rel(m.entity, "memberOf", heading.entity, m, "relations.heading_row"))
+            if label["lead"]:
+                out.add(_rel(m.entity, "leads", heading.entity, m, "relations.heading_row"))
             last_end = m.end
 
 

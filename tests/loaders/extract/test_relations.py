@@ -230,3 +230,25 @@ def test_a_member_list_after_the_groups_lead_in_one_clause_joins_the_group():
         ("白鹭幼儿园", "memberOf", "青枫幼儿园教育集团"),
         ("西山幼儿园", "memberOf", "青枫幼儿园教育集团"),
     } <= rels
+
+
+def test_rows_under_a_numbered_group_heading_labelled_lead_and_members():
+    # (一)某学区 / 牵头学校:甲 / 成员学校:乙、丙: the rows' labels give each school's role.
+    text = (
+        "青禾市主城区学区调整\n\n(一)白鹭小学学区\n\n牵头学校:白鹭小学\n\n"
+        "成员学校:白鹭小学东风分校、兴华小学、青松学校\n\n"
+        "(二)南浦中学学区\n\n牵头学校:南浦中学\n\n成员学校:红星小学、柏林小学\n"
+    )
+    found = _relations(text)
+    assert {
+        ("白鹭小学", "leads", "白鹭小学学区"),
+        ("白鹭小学", "memberOf", "白鹭小学学区"),
+        ("白鹭小学东风分校", "memberOf", "白鹭小学学区"),
+        ("兴华小学", "memberOf", "白鹭小学学区"),
+        ("青松学校", "memberOf", "白鹭小学学区"),
+        ("南浦中学", "leads", "南浦中学学区"),
+        ("红星小学", "memberOf", "南浦中学学区"),
+        ("柏林小学", "memberOf", "南浦中学学区"),
+    } <= found
+    # Each row belongs to the heading above it only.
+    assert ("红星小学", "memberOf", "白鹭小学学区") not in found
