@@ -65,7 +65,13 @@ from loaders.extract.programs import (
 )
 from loaders.extract.relations import find_relations
 from loaders.extract.resolve import context_code, resolve_entities
-from loaders.extract.schools import SCHOOL_WORD, drop_nested, find_schools, group_campuses
+from loaders.extract.schools import (
+    SCHOOL_WORD,
+    drop_nested,
+    find_schools,
+    group_campus_leads,
+    group_campuses,
+)
 from loaders.extract.sentences import Sentence, split_sentences
 from loaders.extract.targets import find_targets
 from loaders.readers.glosses import as_glossed
@@ -271,6 +277,7 @@ def choose_candidates(
         replace(c, method=PARENT_BODY) for c in _chosen_candidates(text, parents, context, zones)
     ]
     out = [with_coordinated_items(text, c) if c.kind == PROGRAM else c for c in out]
+    out += group_campus_leads(text, out)
     return [_as_school(c) for c in with_body_prefixes(text, _in_formal_names(out, rules))]
 
 

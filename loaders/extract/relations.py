@@ -49,6 +49,7 @@ from functools import lru_cache
 
 from loaders.extract.boundaries import head_of
 from loaders.extract.concepts import load_concepts
+from loaders.extract.gazetteer import after_places, load_gazetteer
 from loaders.extract.model import (
     AREA,
     GROUP,
@@ -240,16 +241,54 @@ def _prefix_relations(entities: list[Entity], by_entity: dict[str, list[Mention]
         if not by_entity.get(campus.key):
             continue
         ev = by_entity[campus.key][0]
+        parents: set[str] = set()
         for form in names[campus.key]:
             for parent in schools:
-                if parent is campus or campus.cls != "Campus":
+                if parent is campus or campus.cls != "Campus" or parent.key in parents:
                     continue
                 if any(form.startswith(p) and len(form) > len(p) for p in names[parent.key]):
                     out.add(_rel(campus.key, "campusOf", parent.key, ev, "relations.campus_prefix"))
+                    parents.add(parent.key)
             for group in groups:
-                if any(form.startswith(g) and len(form) > len(g) for g in names[group.key]):
-                    out.add(_rel(campus.key, "memberOf", group.key, ev, "relations.group_prefix"))
+                named = [g for g in names[group.key] if form.startswith(g) and len(form) > len(g)]
+                if not named:
+                    continue
+                out.add(_rel(campus.key, "memberOf", group.key, ev, "relations.group_prefix"))
+                # 某小学教育集团某校区: a group named by its lead school names its campuses
+                # after it too; they are that school's campuses (ANNOTATION.md lists the school).
+                for parent in schools:
+                    if (
+                        campus.cls == "Campus"
+                        and parent.key not in parents
+                        and any(_led_by(g, p) for g in named for p in names[parent.key])
+                    ):
+                        out.add(
+                            _rel(campus.key, "campusOf", parent.key, ev, "relations.group_prefix")
+                        )
+                        parents.add(parent.key)
     return out
+
+
+def _led_by(group: str, school: str) -> bool:
+    """Return True when `group` is `school`'s name with a group's head after it (某小学教育集团,
+    某小学集团), either name written with or without the places before it.
+
+    >>> _led_by("温州市人民路小学教育集团", "人民路小学"), _led_by("人民路小学集团", "温州市人民路小学")
+    (True, True)
+    >>> _led_by("青禾教育集团", "青禾小学")
+    False
+    """
+    lead = _GROUP_HEAD.sub("", group)
+    return lead != group and _without_places(lead) == _without_places(school)
+
+
+def _without_places(name: str) -> str:
+    """Return `name` without the area names it opens with (温州市人民路小学 → 人民路小学)."""
+    _, rest = after_places(load_gazetteer(), name)
+    return rest or name
+
+
+_GROUP_HEAD = re.compile(r"(?:教育)?集团$")
 
 
 def _runs(

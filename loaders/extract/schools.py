@@ -710,6 +710,37 @@ def group_campuses(text: str, groups: list[Candidate]) -> list[Candidate]:
     return out
 
 
+def group_campus_leads(text: str, candidates: list[Candidate]) -> list[Candidate]:
+    """Return the lead school of each campus named by a group that a school's name names
+    (青禾小学教育集团东湖校区, 青禾小学教育集团(东湖校区): 青禾小学), where no candidate reads
+    it: the campus is that school's, and ANNOTATION.md lists a campus's parent school even when
+    its name is only the campus's prefix.
+
+    >>> t = "青禾小学教育集团东湖校区启用"
+    >>> c = Candidate(SCHOOL, t[:12], 0, 12, "Campus", "schools.campus")
+    >>> [x.name for x in group_campus_leads(t, [c])]
+    ['青禾小学']
+    >>> c = Candidate(SCHOOL, "青禾教育集团东湖校区", 0, 10, "Campus", "schools.campus")
+    >>> group_campus_leads("青禾教育集团东湖校区", [c])
+    []
+    """
+    read = {(c.start, c.end) for c in candidates if c.kind == SCHOOL}
+    out = []
+    for c in candidates:
+        if c.kind != SCHOOL or c.cls != "Campus":
+            continue
+        group = _GROUP_WORD.search(text, c.start, c.end)
+        lead = text[c.start : group.start()] if group else ""
+        if lead and named_school(lead) and (c.start, group.start()) not in read:
+            read.add((c.start, group.start()))
+            out.append(Candidate(SCHOOL, lead, c.start, group.start(), "School", _LEAD_METHOD, 0.7))
+    return out
+
+
+_GROUP_WORD = re.compile(r"(?:教育)?集团")
+_LEAD_METHOD = "schools.group_campus_lead"
+
+
 # A bare numbered short form (一中, 十六中): the number alone, which reads as a school only where
 # a list shows it (一中、三中、四中; 十六中、青松小学).
 _BARE_NUMBERED = re.compile(

@@ -252,3 +252,21 @@ def test_rows_under_a_numbered_group_heading_labelled_lead_and_members():
     } <= found
     # Each row belongs to the heading above it only.
     assert ("红星小学", "memberOf", "白鹭小学学区") not in found
+
+
+def test_a_campus_a_school_led_group_names_is_its_lead_schools():
+    # 某小学教育集团某校区: the campus of the school the group is named by, which is listed
+    # (ANNOTATION.md) even where only the campus's name gives it; written with its city
+    # elsewhere, the school is the same one.
+    found = _relations(
+        "今年秋季,白鹭小学教育集团东湖校区正式启用,白鹭小学教育集团(南湖校区)同时启用。"
+    )
+    assert {
+        ("白鹭小学教育集团东湖校区", "campusOf", "白鹭小学"),
+        ("白鹭小学教育集团东湖校区", "memberOf", "白鹭小学教育集团"),
+        ("白鹭小学教育集团(南湖校区)", "campusOf", "白鹭小学"),
+    } <= found
+    found = _relations("温州市人民路小学今年扩建。人民路小学教育集团东湖校区正式启用。")
+    assert ("人民路小学教育集团东湖校区", "campusOf", "温州市人民路小学") in found
+    # A group named without a school names no lead school.
+    assert not any(p == "campusOf" for _, p, _ in _relations("青禾教育集团东湖校区正式启用。"))
