@@ -80,6 +80,9 @@ _LABEL_FIELDS = {
     "发布部门": "issuer",
     "制定机关": "issuer",  # a law database's record (【制定机关】某某局)
     "责任部门": "issuer",
+    "信息发布": "issuer",  # 信息发布:某某中心, a portal's byline
+    # 作者: a person, or on a government portal the office that wrote the item (作者:某区政府办)
+    "作者": "writer",
     "来源": "source",
     "信息来源": "source",
     "文件编号": "doc_number",
@@ -128,7 +131,7 @@ _FOOTER_FIELDS = {
     "版权所有": "site_owner",
 }
 _OTHER_LABELS = (
-    "作者|责任编辑|编辑|浏览次数|阅读次数|点击次数|访问次数|浏览量|阅读量|点击量|访问量|公开方式|公开范围|法定主动公开分类|体裁分类|内容概述|联系地址|"
+    "责任编辑|编辑|浏览次数|阅读次数|点击次数|访问次数|浏览量|阅读量|点击量|访问量|公开方式|公开范围|法定主动公开分类|体裁分类|内容概述|联系地址|"
     "邮政编码|电子邮箱|联系电话|网站标识码|有效性|关键词|关键字|主题词|发布者|公开时限|"
     "是否有效|施行日期|实施日期|效力等级|时效性|来信时间|来信日期|来信人|来信标题|来信内容|回复内容|答复内容|"
     "统一编号"
@@ -1973,6 +1976,8 @@ def extract_metadata(
     # issuer
     source = ev.pop("source", None)
     labelled = ev.pop("issuer", None)
+    credited = ev.pop("writer", None)
+    credited_text = _value(norm, credited) or ""
     source_text = _value(norm, source) or ""
     if source is not None and not _org_line(source_text):
         # 来源:某县教育局 李某: the body, then who wrote the item
@@ -2014,6 +2019,8 @@ def extract_metadata(
         put("issuer", author)  # a report's author, over its bracketed date
     elif source_body:
         put("issuer", source)
+    elif credited is not None and _org_line(credited_text) and not _MEDIA.search(credited_text):
+        put("issuer", credited)  # 作者:某区政府办, under a source that names no body
     elif meta.get("ContentSource") and _org_line(meta["ContentSource"]):
         put("issuer", _find(norm, meta["ContentSource"]), meta["ContentSource"])
     elif interview and (site := _SITE_NAME.search(norm)):

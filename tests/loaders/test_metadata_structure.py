@@ -913,6 +913,24 @@ def test_a_source_line_naming_the_titles_body_in_full_gives_the_issuer_as_writte
     assert metadata_of(page).issuer == "温州市鹿城区教育局"
 
 
+@pytest.mark.parametrize(
+    ("byline", "issuer"),
+    [
+        ("发布时间:2024-02-04 09:33:05   作者:青禾区政府办   来源:青禾区\n", "青禾区政府办"),
+        ("发布时间:2024-02-04 09:33:05   作者:林青禾   来源:青禾区\n", None),  # a person
+        (
+            "发布时间:2024-02-04\n信息发布:青禾县教育事业服务保障中心\n",
+            "青禾县教育事业服务保障中心",
+        ),
+    ],
+)
+def test_a_portals_writer_or_publisher_of_the_item_is_its_issuer(
+    byline: str, issuer: str | None
+) -> None:
+    page = "青禾区落实教育资金投入 办好人民满意教育\n" + byline + "\n" + _STORY
+    assert metadata_of(page).issuer == issuer
+
+
 def test_a_banner_ending_with_a_colon_addresses_no_one() -> None:
     # A portal's banner with its date widget (今日是:) is no salutation: it holds a sentence's
     # end, which no list of addressed bodies does.
