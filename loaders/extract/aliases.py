@@ -855,7 +855,8 @@ def _place_prefixed_forms(
         if had_place or _zone_name().match(name):  # 某某新区…: a zone the table may lack
             full.setdefault(kind, set()).add(name)
     out: dict[tuple[str, str], str] = {}
-    for kind, name in names:
+    # A resolved name is written with places too (洪山六小 → 洪山区第六小学 → 武汉市洪山区第六小学).
+    for kind, name in names | resolved:
         longer = _place_prefixed_full(name, full.get(kind, set())) or _zone_prefixed_full(
             name, full.get(kind, set())
         )

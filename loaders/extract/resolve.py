@@ -86,10 +86,13 @@ def _followed(aliases: dict[tuple[str, str], str]) -> dict[tuple[str, str], str]
 
 def _aliased(c: Candidate, aliases: dict[tuple[str, str], str]) -> Candidate:
     """Return the candidate named by its full form when it is a short form of one. A body's
-    abbreviation is looked up by its resolved name (县人社局 → 德清县人社局), the others by
-    the name as written when they have no resolved name yet."""
+    abbreviation and a school's short form are looked up by their resolved name (县人社局 →
+    德清县人社局, 洪山六小 → 洪山区第六小学 → 武汉市洪山区第六小学), the others by the name as
+    written when they have no resolved name yet."""
     if c.kind == ORG and (ORG, c.canonical or c.name) in aliases:
         return replace(c, canonical=aliases[(ORG, c.canonical or c.name)])
+    if c.kind == SCHOOL and c.canonical and (SCHOOL, c.canonical) in aliases:
+        return replace(c, canonical=aliases[(SCHOOL, c.canonical)])
     if (c.kind, c.name) in aliases and not c.canonical:
         return replace(c, canonical=aliases[(c.kind, c.name)])
     return c

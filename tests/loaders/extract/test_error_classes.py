@@ -3035,3 +3035,10 @@ def test_the_first_of_a_kind_of_project_names_no_programme(ordinal: str) -> None
     # 首个重大项目: the first of the projects of a kind, described, as a count describes them.
     text = f"作为青禾区“十五五”时期{ordinal}重大项目,白鹭幼儿园新建工程开工。"
     assert not any("重大项目" in n for n in _names(text, PROGRAM))
+
+
+def test_a_numbered_short_form_is_the_school_written_with_its_city_too() -> None:
+    # 鹿城六小 reads 鹿城区第六小学, which the page writes with its city: one school.
+    text = "温州市鹿城区第六小学今年开工建设。鹿城六小的建成,将解决入学难题。"
+    schools = labels_of(extract(make_doc(text)), SCHOOL)
+    assert schools == {"温州市鹿城区第六小学": {"鹿城六小"}}
