@@ -173,6 +173,10 @@ _NUMBERED = re.compile(
     # News writes the number in digits too (某市49中, 某市68小); not before 幼 (2幼 reads
     # otherwise), nor before a word that 小 begins (3小时, 5小组).
     r"|(?<=[\u4e00-\u9fff])[0-9]{1,3}(?:中(?![学心国型全央期])|小(?![学心国型全时组区微节步块片队朋伙]))"
+    # 某某一校, 某区10校: 第N学校 written short, where the name ends or a list, a verb's
+    # particle or a group's or a pupil's word follows (not 校区, 校长, 一校一品, 三校联动).
+    r"|(?:[一二三四五六七八九十](?<=[\u4e00-\u9fff].)[一二三四五六七八九十]{0,2}"
+    r"|(?<=[\u4e00-\u9fff])[0-9]{1,3})校(?:(?![\u4e00-\u9fff])|(?=[等和与及的为是在学教集]))"
 )
 
 
@@ -187,7 +191,7 @@ def has_numbered_school(text: str) -> bool:
 
 # Every _NUMBERED match holds a numeral right before its 中/小/幼: sentences without one are
 # skipped.
-_NUMBERED_END = re.compile(r"[一二三四五六七八九十](?=[中小幼])|[0-9](?=[中小])")
+_NUMBERED_END = re.compile(r"[一二三四五六七八九十](?=[中小幼校])|[0-9](?=[中小校])")
 
 
 @lru_cache(maxsize=1)

@@ -3042,3 +3042,21 @@ def test_a_numbered_short_form_is_the_school_written_with_its_city_too() -> None
     text = "温州市鹿城区第六小学今年开工建设。鹿城六小的建成,将解决入学难题。"
     schools = labels_of(extract(make_doc(text)), SCHOOL)
     assert schools == {"温州市鹿城区第六小学": {"鹿城六小"}}
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("以鹿城一校为龙头学校,联盟学校包括江东等区域的小学。", "鹿城一校"),
+        ("表彰鹿城中学等10所先进集体、鹿城区10校等10所特色发展先进校。", "鹿城区10校"),
+        ("牵头学校:白鹭二校。成员学校:兴华小学、青松小学。", "白鹭二校"),
+    ],
+)
+def test_a_numbered_school_written_with_its_bare_head_is_a_school(text: str, name: str) -> None:
+    # 某某一校: 第一学校 written short, as 一中 is 第一中学.
+    assert name in _names(text, SCHOOL)
+
+
+def test_counts_and_slogans_of_schools_name_no_numbered_school() -> None:
+    text = "推进一校一品建设,城乡三校联动,四校区统一管理,全县10校参加评比。"
+    assert _names(text, SCHOOL) == set()
