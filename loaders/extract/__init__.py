@@ -32,6 +32,7 @@ from loaders.extract.mention_model import (
     with_nested_edges,
     with_quote_led,
     with_repeats,
+    with_whole_items,
     with_whole_places,
     without_unsound,
 )
@@ -244,7 +245,8 @@ def choose_candidates(
     listed = with_campus_parents(cases, listed)
     # An unsound name (one spanning a clause) is taken out before the names inside it are
     # dropped as its parts: 某市教育局 stays when 某市教育局局长王明通过政府 goes.
-    nested = without_unsound(text, cases, with_nested_edges(text, cases, listed, model), model)
+    nested = with_whole_items(text, cases, with_nested_edges(text, cases, listed, model))
+    nested = without_unsound(text, cases, nested, model)
     # 某局直属高级中学: the schools a body runs directly, a description, whose body is then named
     # on its own (直属机关幼儿园, the kindergarten of the directly run offices, is a name). The
     # model is trained without this.

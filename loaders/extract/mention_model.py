@@ -55,7 +55,7 @@ from loaders.extract.programs import (
     institution_after,
     named_as,
 )
-from loaders.extract.schools import last_school_word, named_school
+from loaders.extract.schools import GENERIC, last_school_word, named_school
 
 MODEL_PATH = Path(__file__).resolve().parent / "data" / "mention_model.json"
 
@@ -1437,6 +1437,49 @@ def with_list_peers(text: str, cases: Sequence[AnchorCase], chosen: list[Scored]
                     opened.add((anchor.head, anchor.end))
                 added = True
     return out
+
+
+def with_whole_items(text: str, cases: Sequence[AnchorCase], chosen: list[Scored]) -> list[Scored]:
+    """Return `chosen` with each school chosen inside a 、-list's item whose words before it end
+    with a school's name (、实验中学|滨海学校: a school named after the one that founded it) in
+    place of the whole item, when it is an alternative: a list's items are whole names, and
+    the model, which reads 实验中学 as a kind of school, has few such names to learn from.
+
+    >>> t = "塘沽育才学校、实验中学滨海学校各年级"
+    >>> anchor = Anchor(SCHOOL, 13, 15, "学校", 0, len(t))
+    >>> whole, short = (Scored(Alternative(anchor, at, None), {}) for at in (7, 11))
+    >>> [t[s.alternative.start : 15] for s in with_whole_items(t, [AnchorCase(anchor, {}, (whole, short))], [short])]
+    ['实验中学滨海学校']
+    """
+    by_anchor = {id(case.anchor): case for case in cases}
+    out = []
+    for scored in chosen:
+        alt = scored.alternative
+        case = by_anchor.get(id(alt.anchor))
+        opened = text.rfind("、", max(0, alt.start - _ITEM_CHARS), alt.start)
+        words = text[opened + 1 : alt.start] if opened >= 0 else ""
+        whole = (
+            [s for s in case.alternatives if s.alternative.start == opened + 1]
+            if case is not None and alt.anchor.kind == SCHOOL and words
+            else []
+        )
+        head = last_school_word(words)
+        if (
+            whole
+            and head is not None
+            and head.end() == len(words)
+            and head.start() >= 2
+            and not _HARD_IN_ITEM.search(words)
+            # 、合作学校|某某六中: a role a common word and the bare 学校 name, no school
+            and not (head.group() == "学校" and GENERIC.fullmatch(words[: head.start()]))
+        ):
+            scored = whole[0]
+        out.append(scored)
+    return out
+
+
+# What no list item's name holds: punctuation and white space.
+_HARD_IN_ITEM = re.compile(r"[^\u4e00-\u9fff0-9A-Za-z]")
 
 
 def _first_items(text: str, cases: Sequence[AnchorCase], listed: Sequence[Scored]) -> list[Scored]:

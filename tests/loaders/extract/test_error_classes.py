@@ -3061,3 +3061,10 @@ def test_a_numbered_school_written_with_its_bare_head_is_a_school(text: str, nam
 def test_counts_and_slogans_of_schools_name_no_numbered_school() -> None:
     text = "推进一校一品建设,城乡三校联动,四校区统一管理,全县10校参加评比。"
     assert _names(text, SCHOOL) == set()
+
+
+def test_a_list_item_named_after_the_school_that_founded_it_is_whole() -> None:
+    # 、实验中学滨海学校: the item is one name, whose first words name another school.
+    text = "青禾育才学校、实验中学白鹭学校各年级,青禾十一中八年级参加活动。"
+    names = _names(text, SCHOOL)
+    assert "实验中学白鹭学校" in names and "白鹭学校" not in names
