@@ -265,6 +265,19 @@ _COMPLEMENT_OPENING = re.compile(
 _EVENT = re.compile(lexicon.alternation("event_words"))
 # A suffix followed by one of these is a modifier of another noun (行动方案, 工程量, 项目化).
 _NOT_HEAD = re.compile(lexicon.guarded_alternation("programme_not_head"))
+# A five-year plan (十五计划, “十一五”规划): the state's plan of a period, no programme.
+_FIVE_YEAR_PLAN = re.compile(r"十[一二三四五六七八九]?五(?:计划|规划)")
+
+
+def five_year_plan(name: str) -> bool:
+    """Return True when `name` is a five-year plan's (quotes aside).
+
+    >>> five_year_plan("“十五”计划"), five_year_plan("十四五规划"), five_year_plan("十五计划工程")
+    (True, True, False)
+    """
+    return _FIVE_YEAR_PLAN.fullmatch(clean_name(name)) is not None
+
+
 # A company's name the suffix is a word of, with more of its trade between (某某土木工程|建设集团
 # 有限责任公司): the words up to 公司, with no function word that would end the name before it.
 _COMPANY_AFTER = re.compile(r"[^\W的由和与及向对为在把被将从]{0,10}?公司")
@@ -1045,6 +1058,8 @@ def _suffix_candidate(text: str, s_start: int, start: int, end: int, word: str) 
         return None  # 区名师工作室: the kind of unit, not one named studio
     if re.search(r"[0-9一二三四五六七八九十两几]+[大项个]$", spec):
         return None  # “春芽”“秋实”两大工程: a count of the programmes just named
+    if five_year_plan(name):
+        return None  # “十五”计划, “十一五”计划: a five-year plan's period, a plan document
     if spec.endswith("等"):
         return None  # 青蓝工程等项目: the items are read by _by_enumeration
     if spec.endswith("类") and not quoted:

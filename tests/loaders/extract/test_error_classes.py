@@ -3068,3 +3068,9 @@ def test_a_list_item_named_after_the_school_that_founded_it_is_whole() -> None:
     text = "青禾育才学校、实验中学白鹭学校各年级,青禾十一中八年级参加活动。"
     names = _names(text, SCHOOL)
     assert "实验中学白鹭学校" in names and "白鹭学校" not in names
+
+
+@pytest.mark.parametrize("plan", ["“十五”计划", "十一五规划", "“十四五”规划"])
+def test_a_five_year_plan_is_no_programme(plan: str) -> None:
+    text = f"在全面实现{plan}之际,青禾区委决定召开教育工作会议,推进青苗阅读工程。"
+    assert _names(text, PROGRAM) == {"青苗阅读工程"}
