@@ -426,7 +426,13 @@ def _short_form(
             query = PlaceQuery(start, end, "enclosed")
             return _Hit(start, end, inside[0], "areas.short_form.compound", 0.9, query)
     broad = tuple(o for o in match.aliased if o.level in ("province", "city"))
-    info = pick_area(local, context) if local else pick_area(broad, context)
+    # 朝阳 on a page that writes 朝阳区 in full: that district, not the city of another
+    # province the short form also names (the full name's own ambiguity resolved as it is).
+    spelled = () if own or local else tuple(o for o in match.aliased if o.name in norm)
+    if spelled:
+        info = pick_area(spelled, context) or min(spelled, key=lambda o: o.code)
+    else:
+        info = pick_area(local, context) if local else pick_area(broad, context)
     if info is None:
         return None
     if following is not None and any(

@@ -270,3 +270,11 @@ def test_short_county_names_listed_before_a_count_and_their_level_are_areas():
     labels = {e.label for e in extract(make_doc(text, chain=("甘肃省",))).entities}
     assert {"西固区", "七里河区"} <= labels
     assert not names_of(extract(make_doc("鹿城二区开会。", chain=("浙江省",))), AREA)
+
+
+def test_a_short_form_is_the_area_the_page_writes_in_full() -> None:
+    # 朝阳 names a city of one province and districts of others; the page writes 朝阳区, and
+    # its short form is that district (the full name's own ambiguity resolved as it is).
+    doc = make_doc("朝阳区教委公布15个学区划片表。据了解,朝阳是首次公开学区划分。")
+    areas = find_areas(doc, area_context(doc))
+    assert {(a.name, a.canonical) for a in areas} == {("朝阳区", "朝阳区"), ("朝阳", "朝阳区")}
