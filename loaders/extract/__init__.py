@@ -51,7 +51,12 @@ from loaders.extract.model import (
     Relation,
     Target,
 )
-from loaders.extract.organizations import body_candidate, find_open_bodies, find_organizations
+from loaders.extract.organizations import (
+    CORES,
+    body_candidate,
+    find_open_bodies,
+    find_organizations,
+)
 from loaders.extract.people import find_people
 from loaders.extract.programs import (
     HEADING,
@@ -284,6 +289,15 @@ def choose_candidates(
     ]
     out = [with_coordinated_items(text, c) if c.kind == PROGRAM else c for c in out]
     out += group_campus_leads(text, out)
+    # 教体局相关负责人: a bureau's word alone names no one body (ANNOTATION.md leaves bare forms
+    # out), though the page's place resolves it; where the page writes that body, it is its
+    # short form.
+    written = {c.canonical or c.name for c in out if c.kind == ORG and not _bare_department(c)}
+    out = [
+        c
+        for c in out
+        if not (c.kind == ORG and _bare_department(c) and (c.canonical or c.name) not in written)
+    ]
     return [_as_school(c) for c in with_body_prefixes(text, _in_formal_names(out, rules))]
 
 
@@ -328,6 +342,24 @@ def _parent_bodies(nested: list[Scored], outermost: list[Scored]) -> list[Scored
 # A county's or district's vocational education centre (某区职业教育中心, 职教中心) is its
 # secondary vocational school, which ANNOTATION.md lists with the schools, not a body.
 _VOCATIONAL_CENTRES = ("职业教育中心", "职业技术教育中心", "职教中心")
+
+
+def _bare_department(c: Candidate) -> bool:
+    """Return True for a body written as a bureau's or a commission's word alone (教体局,
+    教育局), however the page's place resolves it; a level character (市教育局) places it.
+
+    >>> _bare_department(Candidate(ORG, "教体局", 0, 3, "EducationBureau", "organizations.core"))
+    True
+    >>> _bare_department(Candidate(ORG, "市教育局", 0, 4, "EducationBureau", "t"))
+    False
+    """
+    return c.name in CORES and c.name.endswith(_BUREAU_ENDS) and c.name[:1] not in _LEVEL_CHARACTERS
+
+
+# A bureau's or a commission's word (教育局, 教体局, 教委); an institution's (教师发展中心) names
+# the one the page is about, as the gold lists it, and a level character (省政府办公厅) places it.
+_BUREAU_ENDS = ("局", "委")
+_LEVEL_CHARACTERS = "省市区县州旗盟乡镇"
 
 
 def _as_school(c: Candidate) -> Candidate:

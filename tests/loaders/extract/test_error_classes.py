@@ -3074,3 +3074,13 @@ def test_a_list_item_named_after_the_school_that_founded_it_is_whole() -> None:
 def test_a_five_year_plan_is_no_programme(plan: str) -> None:
     text = f"在全面实现{plan}之际,青禾区委决定召开教育工作会议,推进青苗阅读工程。"
     assert _names(text, PROGRAM) == {"青苗阅读工程"}
+
+
+def test_a_bureaus_word_alone_names_no_body_unless_the_page_writes_the_body() -> None:
+    # ANNOTATION.md leaves bare forms (教育局) out: 教体局 alone names no one body, on a page
+    # of a known county or of none; written in full elsewhere, it is that body's short form.
+    for chain in ((), ("浙江省", "温州市", "鹿城区")):
+        text = "会议由白鹭镇镇长林青禾主持。白鹭镇党政班子成员、教体局相关负责人参加。"
+        assert not any(n.endswith("局") for n in _names(text, ORG, chain=chain))
+    text = "鹿城区教育体育局召开会议。教体局相关负责人参加。"
+    assert labels_of(extract(make_doc(text)), ORG) == {"鹿城区教育体育局": {"教体局"}}
