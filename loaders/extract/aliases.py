@@ -285,6 +285,43 @@ def _body_abbreviations(candidates: list[Candidate]) -> dict[tuple[str, str], st
     return out
 
 
+def _relative_bodies(candidates: list[Candidate]) -> dict[tuple[str, str], str]:
+    """Return (ORG, name) → full name for a body written with a level character alone (区教委)
+    that no area resolved, when the document writes exactly one body of that level with the
+    same words after its area (朝阳区教委): a page names its district's bureau so, and a
+    district's name several provinces bear (朝阳区) leaves the page's own area unknown.
+
+    >>> c = lambda n: Candidate(ORG, n, 0, len(n), "EducationBureau", "t")
+    >>> _relative_bodies([c("区教委"), c("朝阳区教委")])
+    {('org', '区教委'): '朝阳区教委'}
+    >>> _relative_bodies([c("区教委"), c("朝阳区教委"), c("海淀区教委")])
+    {}
+    """
+    out: dict[tuple[str, str], str] = {}
+    bodies = [c for c in candidates if c.kind == ORG]
+    for c in bodies:
+        if c.canonical or c.attrs or c.name[:1] not in "市区县" or len(c.name) < 3:
+            continue
+        level, words = c.name[0], c.name[1:]
+        options = {
+            o.canonical or o.name
+            for o in bodies
+            if o.name != c.name
+            and o.name.endswith(words)
+            and o.name[: -len(words)].endswith(level)
+            and _areas_only(o.name[: -len(words)])
+        }
+        if len(options) == 1:
+            out[(ORG, c.name)] = options.pop()
+    return out
+
+
+def _areas_only(text: str) -> bool:
+    """Return True when `text` is area names alone (朝阳区, 北京市朝阳区)."""
+    had, rest = after_places(load_gazetteer(), text)
+    return had and not rest
+
+
 # Brackets a campus is written in after its school's name (某某学校(白鹭湾校区)).
 _BRACKETS = re.compile(r"[()（）]")
 
@@ -382,6 +419,7 @@ def alias_forms(
     aliases.update(_abbreviations(candidates))
     aliases.update(_group_brands(candidates))
     aliases.update(_body_abbreviations(candidates))
+    aliases.update(_relative_bodies(candidates))
     short, bare = _shorthand_forms(candidates, context, text)
     aliases.update(short)
     aliases.update(_place_prefixed_forms(candidates, aliases))

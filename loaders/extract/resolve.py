@@ -98,6 +98,24 @@ def _aliased(c: Candidate, aliases: dict[tuple[str, str], str]) -> Candidate:
     return c
 
 
+def _placed_as_named(before: list[Candidate], after: list[Candidate]) -> list[Candidate]:
+    """Return `after` (the candidates with their aliases resolved) with each body that no area
+    placed, now named by a body another candidate places, placed in that area too: one body,
+    one IRI (区教委 read as 朝阳区教委, which 朝阳区 places)."""
+    placed = {
+        c.canonical or c.name: c.attrs for c in after if c.kind == ORG and dict(c.attrs).get("area")
+    }
+    return [
+        replace(c, attrs=placed[c.canonical])
+        if c.kind == ORG
+        and not old.attrs
+        and c.canonical != old.canonical
+        and c.canonical in placed
+        else c
+        for old, c in zip(before, after, strict=True)
+    ]
+
+
 def _cited(norm: str, member: Candidate, headline: Span | None) -> bool:
     """Return True when a candidate lies inside a 《》 title that is not the document's own
     headline (a page may print its headline in 《》 too)."""
@@ -135,7 +153,7 @@ def resolve_entities(
     aliases, bare = alias_forms(candidates, context, norm)
     if aliases:
         aliases = _followed(aliases)
-        candidates = [_aliased(c, aliases) for c in candidates]
+        candidates = _placed_as_named(candidates, [_aliased(c, aliases) for c in candidates])
     groups: dict[tuple[str, str], list[Candidate]] = {}
     for c in candidates:
         groups.setdefault((c.kind, candidate_key(c, context, year)), []).append(c)

@@ -3084,3 +3084,12 @@ def test_a_bureaus_word_alone_names_no_body_unless_the_page_writes_the_body() ->
         assert not any(n.endswith("局") for n in _names(text, ORG, chain=chain))
     text = "鹿城区教育体育局召开会议。教体局相关负责人参加。"
     assert labels_of(extract(make_doc(text)), ORG) == {"鹿城区教育体育局": {"教体局"}}
+
+
+def test_a_bodys_level_form_is_the_one_body_of_that_level_the_page_writes() -> None:
+    # 朝阳区 names districts of several provinces, so the page's own area is unknown; 区教委
+    # is still the one district commission the page writes in full.
+    text = "昨日,朝阳区教委公布15个学区划片表。区教委相关负责人介绍,学区划分更均衡。"
+    assert labels_of(extract(make_doc(text, chain=())), ORG) == {
+        "朝阳区教育委员会": {"朝阳区教委", "区教委"}
+    }
