@@ -731,8 +731,8 @@ def numbered_key(name: str) -> str:
 def _numbered_forms(candidates: list[Candidate]) -> dict[tuple[str, str], str]:
     """Return (kind, short name) → full name for a numbered school, or a group named after one,
     written without 第 or the level character (合肥三十八中学 for 合肥市第三十八中学), or
-    without its place too (三十三中学教育集团 for 襄阳市第三十三中学教育集团), when one full name
-    fits.
+    without its place too (三十三中学教育集团 for 襄阳市第三十三中学教育集团; 紫琅一小, its kind
+    cut short too, for 南通市紫琅第一小学), when one full name fits.
 
     >>> c = [Candidate(GROUP, n, 0, 1, "EducationGroup", "t") for n in ("三十三中学教育集团",
     ...      "襄阳市第三十三中学教育集团")]
@@ -764,13 +764,16 @@ def _numbered_forms(candidates: list[Candidate]) -> dict[tuple[str, str], str]:
                         out[(kind, name)] = next(iter(fulls))
                 continue
             fulls = by_key.get(name, set()) - {name}
+            # 紫琅一小: its kind cut short too (南通市紫琅第一小学)
+            written = {name, _kind_in_full(name)}
             if not fulls:  # its place left out as well: a key that is a place and the name
                 fulls = {
                     full
                     for key, found in by_key.items()
-                    if key.endswith(name)
-                    and leading_place(gazetteer, key[: len(key) - len(name)])
-                    == len(key) - len(name)
+                    for form in written
+                    if key.endswith(form)
+                    and leading_place(gazetteer, key[: len(key) - len(form)])
+                    == len(key) - len(form)
                     > 0
                     for full in found
                 }

@@ -3093,3 +3093,9 @@ def test_a_bodys_level_form_is_the_one_body_of_that_level_the_page_writes() -> N
     assert labels_of(extract(make_doc(text, chain=())), ORG) == {
         "朝阳区教育委员会": {"朝阳区教委", "区教委"}
     }
+
+
+def test_a_numbered_short_form_without_its_place_and_kind_is_the_full_school() -> None:
+    # 白鹭一小: 温州市白鹭第一小学 without its place, 第 and the 学 of its kind.
+    text = "走进温州市白鹭第一小学,孩子们正在上课。白鹭一小的老师深有感触。"
+    assert labels_of(extract(make_doc(text)), SCHOOL) == {"温州市白鹭第一小学": {"白鹭一小"}}
