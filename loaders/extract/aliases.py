@@ -352,7 +352,14 @@ def _campus_forms(
                 continue
             full = schools.get((SCHOOL, school))
             options = [full] if full else [o for o in names if _shortens(school, o)]
-            found = [f + part for f in options if f + part in names and f + part != c.name]
+            # 县学街小学卓正分校 beside 某市县学街小学教育集团卓正分校: the campus of the group
+            # the school leads, named without the group's word
+            found = [
+                full
+                for f in options
+                for full in (f + part, f + "教育集团" + part, f + "集团" + part)
+                if full in names and full != c.name
+            ]
             if len(found) == 1:
                 out[(SCHOOL, c.name)] = found[0]
                 break

@@ -3099,3 +3099,10 @@ def test_a_numbered_short_form_without_its_place_and_kind_is_the_full_school() -
     # 白鹭一小: 温州市白鹭第一小学 without its place, 第 and the 学 of its kind.
     text = "走进温州市白鹭第一小学,孩子们正在上课。白鹭一小的老师深有感触。"
     assert labels_of(extract(make_doc(text)), SCHOOL) == {"温州市白鹭第一小学": {"白鹭一小"}}
+
+
+def test_a_campus_named_without_its_groups_word_is_the_groups_campus() -> None:
+    # 白鹭小学卓正分校: the campus of the group 白鹭小学 leads, the group's word left out.
+    text = "温州市白鹭小学教育集团卓正分校开工奠基。区长表示,白鹭小学卓正分校的建设意义重大。"
+    schools = labels_of(extract(make_doc(text)), SCHOOL)
+    assert "白鹭小学卓正分校" in schools["温州市白鹭小学教育集团卓正分校"]
