@@ -244,7 +244,12 @@ def _prefix_relations(entities: list[Entity], by_entity: dict[str, list[Mention]
         parents: set[str] = set()
         for form in names[campus.key]:
             for parent in schools:
-                if parent is campus or campus.cls != "Campus" or parent.key in parents:
+                if (
+                    parent is campus
+                    or campus.cls != "Campus"
+                    or parent.key in parents
+                    or form.endswith(_DIVISIONS)
+                ):
                     continue
                 if any(form.startswith(p) and len(form) > len(p) for p in names[parent.key]):
                     out.add(_rel(campus.key, "campusOf", parent.key, ev, "relations.campus_prefix"))
@@ -267,6 +272,11 @@ def _prefix_relations(entities: list[Entity], by_entity: dict[str, list[Mention]
                         )
                         parents.add(parent.key)
     return out
+
+
+# A school's division (某学校小学部, 某中学高中部): a part of one school on its site, which
+# ANNOTATION.md lists as a school but gives no campusOf (that is for campuses and branches).
+_DIVISIONS = ("小学部", "初中部", "高中部", "中学部", "幼儿部")
 
 
 def _led_by(group: str, school: str) -> bool:

@@ -270,3 +270,10 @@ def test_a_campus_a_school_led_group_names_is_its_lead_schools():
     assert ("人民路小学教育集团东湖校区", "campusOf", "温州市人民路小学") in found
     # A group named without a school names no lead school.
     assert not any(p == "campusOf" for _, p, _ in _relations("青禾教育集团东湖校区正式启用。"))
+
+
+def test_a_schools_division_is_no_campus_of_it():
+    # 某学校小学部: a division of one school, listed as a school, with no campusOf; a campus is.
+    found = _relations("青禾学校小学部和青禾学校东湖校区今年招生。")
+    assert ("青禾学校东湖校区", "campusOf", "青禾学校") in found
+    assert not any(s == "青禾学校小学部" and p == "campusOf" for s, p, _ in found)
