@@ -695,6 +695,10 @@ def _suffixed(
     return found
 
 
+# Words that tell a school's campuses apart by their age (新校区, 老校区, 旧校区): descriptions.
+_AGE_WORDS = ("新", "老", "旧")
+
+
 def group_campuses(text: str, groups: list[Candidate]) -> list[Candidate]:
     """Return the campuses written in parentheses after a group's name (某某教育集团(京山校区)):
     each is the group's school on that site, a school named by both (ANNOTATION.md).
@@ -1087,6 +1091,8 @@ def _candidate(text: str, start: int, end: int, word: str, floor: int) -> Candid
     name, begin = name[glued - begin :], glued  # 甲路小学|乙路小学: the last of them
     if word in CAMPUS_SUFFIXES:
         head = name[: -len(word)]
+        if head.endswith(_AGE_WORDS) and word in ("校区", "分校"):
+            return None  # 某中学|新校区, 老校区: which of its campuses, described, not named
         if len(name) <= len(word) + 1 or CAPACITY.search(head) or _BAD_CAMPUS.search(head):
             return None
         if not names_main_site(text, start, word):
@@ -1095,7 +1101,7 @@ def _candidate(text: str, start: int, end: int, word: str, floor: int) -> Candid
             return None  # 某中学|启用新校区: the school opens a campus the text does not name
         if head[-1] in "校园" and _common_school_noun(head):
             return None  # 名校|分校, 母校|校区: a common noun for a school, no school named
-        # 区二中新校区: a numbered school's short form is no generic modifier (区, 二, 中, 新).
+        # 区二中东校区: a numbered school's short form is no generic modifier (区, 二, 中, 东).
         generic = GENERIC.fullmatch(head) and not has_numbered_school(head)
         if generic or GENERIC_HEADS.fullmatch(head):
             return None

@@ -58,7 +58,11 @@ def _alt_labels(text: str, kind: str) -> dict[str, tuple[str, ...]]:
         ("家长们纷纷表示,孩子就读的松台幼儿园办得越来越好。", "松台幼儿园", "就读的松台幼儿园"),
         # LAC reads 加快县第三中学 as one ORG word: the verb is glued onto the name it governs.
         ("加快县第三中学新校区建设,确保秋季投入使用。", "县第三中学", "加快县第三中学"),
-        ("加快县第三中学新校区建设,确保秋季投入使用。", "县第三中学新校区", "加快县第三中学新校区"),
+        (
+            "加快县第三中学东湖校区建设,确保秋季投入使用。",
+            "县第三中学东湖校区",
+            "加快县第三中学东湖校区",
+        ),
         # A role noun (牵头校, 成员校: the lead school) ends before the name it describes.
         ("据介绍,集团牵头校鹿城区实验小学将派出骨干教师。", "鹿城区实验小学", "校鹿城区实验小学"),
         ("今年成员校新桥小学积极参与集团活动。", "新桥小学", "校新桥小学"),
@@ -2150,10 +2154,11 @@ def test_a_school_named_by_its_number_without_its_ordinal_is_a_name() -> None:
     assert "八十八中学" in _names("八十八中学(青禾附中)等学校正在改扩建。", SCHOOL)
 
 
-def test_a_numbered_schools_new_campus_is_a_campus() -> None:
-    # 区二中新校区: 区, 二, 中 and 新 are each generic words, but together they name a campus.
-    names = _names("新建了区二中新校区和实验学校。", SCHOOL)
-    assert "区二中新校区" in names
+def test_a_numbered_schools_campus_is_a_campus() -> None:
+    # 区二中东校区: 区, 二, 中 and 东 are each generic words, but together they name a campus;
+    # 新校区 describes which of its campuses (test_a_campus_told_by_its_age_…).
+    names = _names("新建了区二中东校区和实验学校。", SCHOOL)
+    assert "区二中东校区" in names
     assert not any("和" in name for name in names)
 
 
@@ -3106,3 +3111,10 @@ def test_a_campus_named_without_its_groups_word_is_the_groups_campus() -> None:
     text = "温州市白鹭小学教育集团卓正分校开工奠基。区长表示,白鹭小学卓正分校的建设意义重大。"
     schools = labels_of(extract(make_doc(text)), SCHOOL)
     assert "白鹭小学卓正分校" in schools["温州市白鹭小学教育集团卓正分校"]
+
+
+@pytest.mark.parametrize("campus", ["新校区", "老校区", "旧校区"])
+def test_a_campus_told_by_its_age_is_described_not_named(campus: str) -> None:
+    # 某中学新校区: which of the school's campuses, described; 某中学东湖校区 names one.
+    text = f"青禾中学{campus}建设项目位于七星关区,青禾中学东湖校区同时招生。"
+    assert _names(text, SCHOOL) == {"青禾中学", "青禾中学东湖校区"}
