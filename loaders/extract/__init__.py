@@ -356,8 +356,8 @@ def _bare_department(c: Candidate) -> bool:
     return c.name in CORES and c.name.endswith(_BUREAU_ENDS) and c.name[:1] not in _LEVEL_CHARACTERS
 
 
-# A bureau's or a commission's word (教育局, 教体局, 教委); an institution's (教师发展中心) names
-# the one the page is about, as the gold lists it, and a level character (省政府办公厅) places it.
+# A bureau's or a commission's word (教育局, 教体局, 教委); an institution's word (…中心) names
+# the one the page is about, as the gold lists it, and a level character (省政府…) places it.
 _BUREAU_ENDS = ("局", "委")
 _LEVEL_CHARACTERS = "省市区县州旗盟乡镇"
 
