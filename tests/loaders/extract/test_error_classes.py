@@ -3118,3 +3118,8 @@ def test_a_campus_told_by_its_age_is_described_not_named(campus: str) -> None:
     # 某中学新校区: which of the school's campuses, described; 某中学东湖校区 names one.
     text = f"青禾中学{campus}建设项目位于七星关区,青禾中学东湖校区同时招生。"
     assert _names(text, SCHOOL) == {"青禾中学", "青禾中学东湖校区"}
+
+
+def test_a_secondary_vocational_schools_short_form_is_a_school() -> None:
+    # 某县中专: 中等专业学校 written short, as 职高 is 职业高中.
+    assert "青禾县中专" in _names("青禾县中专10月底前完成整体搬迁,新校区同步启用。", SCHOOL)
