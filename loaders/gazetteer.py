@@ -382,6 +382,16 @@ def after_places(gaz: Gazetteer, text: str, roads: bool = False) -> tuple[bool, 
     return had, rest
 
 
+def places_only(text: str) -> bool:
+    """Return True when `text` is one or more area names or short forms (温州, 浙江省温州市).
+
+    >>> places_only("温州"), places_only("浙江省温州市"), places_only("党组成员")
+    (True, True, False)
+    """
+    had, rest = after_places(load_gazetteer(), text)
+    return had and not rest
+
+
 @lru_cache(maxsize=1)
 def _name_lengths_by_end(gaz: Gazetteer) -> dict[str, tuple[int, ...]]:
     """Return last two characters → lengths, longest first, of the full names and aliases."""

@@ -15,7 +15,7 @@ from dataclasses import replace
 
 from loaders.documents import PolicyDocument
 from loaders.extract import lexicon
-from loaders.extract.areas import AreaContext, area_context, find_areas
+from loaders.extract.areas import LEVEL_CHARACTERS, AreaContext, area_context, find_areas
 from loaders.extract.boundaries import HEAD_LISTS, Anchor, head_class, head_of, runs_on
 from loaders.extract.citations import find_citations
 from loaders.extract.concepts import concept_for
@@ -292,12 +292,9 @@ def choose_candidates(
     # 教体局相关负责人: a bureau's word alone names no one body (ANNOTATION.md leaves bare forms
     # out), though the page's place resolves it; where the page writes that body, it is its
     # short form.
-    written = {c.canonical or c.name for c in out if c.kind == ORG and not _bare_department(c)}
-    out = [
-        c
-        for c in out
-        if not (c.kind == ORG and _bare_department(c) and (c.canonical or c.name) not in written)
-    ]
+    bare = {id(c) for c in out if c.kind == ORG and _bare_department(c)}
+    written = {c.canonical or c.name for c in out if c.kind == ORG and id(c) not in bare}
+    out = [c for c in out if id(c) not in bare or (c.canonical or c.name) in written]
     return [_as_school(c) for c in with_body_prefixes(text, _in_formal_names(out, rules))]
 
 
@@ -359,7 +356,7 @@ def _bare_department(c: Candidate) -> bool:
 # A bureau's or a commission's word (教育局, 教体局, 教委); an institution's word (…中心) names
 # the one the page is about, as the gold lists it, and a level character (省政府…) places it.
 _BUREAU_ENDS = ("局", "委")
-_LEVEL_CHARACTERS = "省市区县州旗盟乡镇"
+_LEVEL_CHARACTERS = LEVEL_CHARACTERS + "乡镇"
 
 
 def _as_school(c: Candidate) -> Candidate:

@@ -30,10 +30,10 @@ from loaders.extract import lexicon
 from loaders.extract.areas import AreaContext, zone_spelling
 from loaders.extract.boundaries import head_of
 from loaders.extract.concepts import family_label
-from loaders.extract.gazetteer import after_places, leading_place, load_gazetteer
+from loaders.extract.gazetteer import after_places, leading_place, load_gazetteer, places_only
 from loaders.extract.model import GROUP, ORG, PROGRAM, SCHOOL, Candidate
 from loaders.extract.programs import generic_with_editions, is_generic
-from loaders.extract.schools import specific_part
+from loaders.extract.schools import GROUP_WORDS, specific_part
 
 # Shorthand of numbered and experimental schools: X一中 = X第一中学, X二小 = X第二小学,
 # X三幼 = X第三幼儿园, X实小 = X实验小学.
@@ -309,17 +309,11 @@ def _relative_bodies(candidates: list[Candidate]) -> dict[tuple[str, str], str]:
             if o.name != c.name
             and o.name.endswith(words)
             and o.name[: -len(words)].endswith(level)
-            and _areas_only(o.name[: -len(words)])
+            and places_only(o.name[: -len(words)])
         }
         if len(options) == 1:
             out[(ORG, c.name)] = options.pop()
     return out
-
-
-def _areas_only(text: str) -> bool:
-    """Return True when `text` is area names alone (朝阳区, 北京市朝阳区)."""
-    had, rest = after_places(load_gazetteer(), text)
-    return had and not rest
 
 
 # Brackets a campus is written in after its school's name (某某学校(白鹭湾校区)).
@@ -357,7 +351,7 @@ def _campus_forms(
             found = [
                 full
                 for f in options
-                for full in (f + part, f + "教育集团" + part, f + "集团" + part)
+                for full in (f + part, *(f + word + part for word in GROUP_WORDS))
                 if full in names and full != c.name
             ]
             if len(found) == 1:

@@ -17,6 +17,7 @@ from loaders.gazetteer import (
     leading_place,
     load_gazetteer,
     place_lengths_before,
+    places_only,
 )
 
 AreaInfo = Area
@@ -31,4 +32,5 @@ __all__ = [
     "leading_place",
     "load_gazetteer",
     "place_lengths_before",
+    "places_only",
 ]

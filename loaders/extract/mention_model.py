@@ -38,7 +38,7 @@ from loaders.extract.boundaries import (
 )
 from loaders.extract.concepts import concept_for
 from loaders.extract.features import Words, anchor_features, features, repeated
-from loaders.extract.gazetteer import after_places, load_gazetteer
+from loaders.extract.gazetteer import places_only
 from loaders.extract.lexical import FUNCTION_TAGS, Token, analyse
 from loaders.extract.model import AREA, GROUP, ORG, PROGRAM, SCHOOL, Candidate
 from loaders.extract.people import after_titled_person
@@ -1022,19 +1022,9 @@ def _with_places_before(best: Scored, group: Sequence[Scored], model: MentionMod
         if rule is None or scored.alternative.start >= alt.start:
             continue
         prefix = rule.name[: alt.start - scored.alternative.start]
-        if _places_only(prefix):
+        if places_only(prefix):
             return Scored(scored.alternative, scored.features, model.probability(scored.features))
     return best
-
-
-def _places_only(text: str) -> bool:
-    """Return True when `text` is one or more area names or short forms (温州, 浙江省温州市).
-
-    >>> _places_only("温州"), _places_only("浙江省温州市"), _places_only("党组成员")
-    (True, True, False)
-    """
-    had, rest = after_places(load_gazetteer(), text)
-    return had and not rest
 
 
 def _with_led_group(best: Scored, group: Sequence[Scored]) -> Scored:
@@ -1290,8 +1280,9 @@ def with_repeats(text: str, cases: Sequence[AnchorCase], chosen: list[Scored]) -
 
 # Kinds whose names a quoted word may open (“青禾”初中教育联盟, “白鹭阅读”三年行动计划).
 _QUOTE_LED = (GROUP, PROGRAM)
-# What may stand between the quoted word and the head: words, not a clause's punctuation.
-_QUOTE_TO_HEAD = re.compile(r"[\u4e00-\u9fff0-9A-Za-z]*")
+# A name's characters: words, not a clause's punctuation or white space (a quoted word and what
+# stands between it and the head; a list item's words).
+_NAME_CHARS = re.compile(r"[\u4e00-\u9fff0-9A-Za-z]*")
 
 
 def with_quote_led(text: str, cases: Sequence[AnchorCase], chosen: list[Scored]) -> list[Scored]:
@@ -1343,8 +1334,8 @@ def _quote_led(text: str, alt: Alternative) -> bool:
     quoted = text[start + 1 : close]
     return (
         close > start + 1
-        and _QUOTE_TO_HEAD.fullmatch(quoted) is not None
-        and _QUOTE_TO_HEAD.fullmatch(text, close + 1, head) is not None
+        and _NAME_CHARS.fullmatch(quoted) is not None
+        and _NAME_CHARS.fullmatch(text, close + 1, head) is not None
     )
 
 
@@ -1469,17 +1460,13 @@ def with_whole_items(text: str, cases: Sequence[AnchorCase], chosen: list[Scored
             and head is not None
             and head.end() == len(words)
             and head.start() >= 2
-            and not _HARD_IN_ITEM.search(words)
+            and _NAME_CHARS.fullmatch(words) is not None
             # 、合作学校|某某六中: a role a common word and the bare 学校 name, no school
             and not (head.group() == "学校" and GENERIC.fullmatch(words[: head.start()]))
         ):
             scored = whole[0]
         out.append(scored)
     return out
-
-
-# What no list item's name holds: punctuation and white space.
-_HARD_IN_ITEM = re.compile(r"[^\u4e00-\u9fff0-9A-Za-z]")
 
 
 def _first_items(text: str, cases: Sequence[AnchorCase], listed: Sequence[Scored]) -> list[Scored]:

@@ -343,6 +343,8 @@ def programme_start(
     """
     low = max(floor, anchor - max_len)
     window = text[low:anchor]
+    # “青禾再造” 工程: a space between a quoted name and its head is layout, no stop.
+    layout = len(window) - 1 if window[-1:].isspace() and _after_a_quote(window[:-1]) else -1
     start = 0
     for match in _HARD_PROGRAM.finditer(window):
         before = window[: match.start()]
@@ -353,8 +355,8 @@ def programme_start(
             # 主题教育, “强教育 兴某地”行动); a quoted slogan with a comma is told apart later
             # (programs). Someone's quoted words, still open at the head, keep it a stop.
             continue
-        if match.group().isspace() and match.end() == len(window) and _after_a_quote(before):
-            continue  # “青禾再造” 工程: a space between a quoted name and its head is layout
+        if match.start() == layout:
+            continue
         start = match.end()
     skipped = skipped_at = None
     for match in reversed(list(_PROGRAMME_BREAKS.finditer(window, start))):
@@ -362,11 +364,7 @@ def programme_start(
         before = window[start : match.start()]
         if _quote_open(before):
             continue  # inside a quoted name (“四提升四覆盖”)
-        if (
-            word.isspace()
-            and match.end() == len(window)
-            and _after_a_quote(window[: match.start()])
-        ):
+        if match.start() == layout:
             continue  # “青禾再造” 工程 (above)
         if word == "的" and window[match.start() - 1 : match.start()] == "党":
             continue  # 党的 is a fixed modifier inside names (党的建设引领行动)

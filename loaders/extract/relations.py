@@ -61,6 +61,7 @@ from loaders.extract.model import (
     Mention,
     Relation,
 )
+from loaders.extract.schools import GROUP_WORDS
 
 _LEAD = re.compile(
     r"以(?P<a>[^,,。;;]{2,30}?)为(?:龙头|核心|牵头|领衔|引领)"
@@ -288,17 +289,15 @@ def _led_by(group: str, school: str) -> bool:
     >>> _led_by("青禾教育集团", "青禾小学")
     False
     """
-    lead = _GROUP_HEAD.sub("", group)
-    return lead != group and _without_places(lead) == _without_places(school)
+    word = next((w for w in GROUP_WORDS if group.endswith(w)), "")
+    lead = group[: len(group) - len(word)]
+    return bool(word) and _without_places(lead) == _without_places(school)
 
 
 def _without_places(name: str) -> str:
     """Return `name` without the area names it opens with (温州市人民路小学 → 人民路小学)."""
     _, rest = after_places(load_gazetteer(), name)
     return rest or name
-
-
-_GROUP_HEAD = re.compile(r"(?:教育)?集团$")
 
 
 def _runs(

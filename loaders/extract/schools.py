@@ -745,7 +745,9 @@ def group_campus_leads(text: str, candidates: list[Candidate]) -> list[Candidate
     return out
 
 
-_GROUP_WORD = re.compile(r"(?:教育)?集团")
+# The words a group's name ends with after its lead school's (某小学|教育集团, 某小学|集团).
+GROUP_WORDS = ("教育集团", "集团")
+_GROUP_WORD = re.compile("|".join(GROUP_WORDS))
 _LEAD_METHOD = "schools.group_campus_lead"
 
 
