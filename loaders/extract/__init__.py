@@ -550,7 +550,6 @@ def extract(doc: PolicyDocument, model: MentionModel | None = None) -> Extractio
         doc.text,
         norm=text,
         written=written,
-        headline=doc.metadata.evidence.get("title"),
     )
     mentions = best_mentions(mentions)
     if doc.glosses:

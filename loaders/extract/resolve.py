@@ -16,10 +16,8 @@ import bisect
 from collections.abc import Mapping
 from dataclasses import replace
 
-from loaders.documents import Span
 from loaders.extract.aliases import alias_forms, group_base, shared_campus_parts
 from loaders.extract.areas import AreaContext
-from loaders.extract.boundaries import in_title
 from loaders.extract.model import (
     AREA,
     GROUP,
@@ -116,13 +114,6 @@ def _placed_as_named(before: list[Candidate], after: list[Candidate]) -> list[Ca
     ]
 
 
-def _cited(norm: str, member: Candidate, headline: Span | None) -> bool:
-    """Return True when a candidate lies inside a 《》 title that is not the document's own
-    headline (a page may print its headline in 《》 too)."""
-    own = headline is not None and headline.start <= member.start < headline.end
-    return not own and in_title(norm, member.start, member.end)
-
-
 def resolve_entities(
     candidates: list[Candidate],
     sentences: list[Sentence],
@@ -131,7 +122,6 @@ def resolve_entities(
     text: str,
     norm: str | None = None,
     written: Mapping[str, str] | None = None,
-    headline: Span | None = None,
 ) -> tuple[list[Entity], list[Mention]]:
     """Return entities (sorted by key) and their mentions (sorted by offset) for one document.
 
@@ -140,8 +130,6 @@ def resolve_entities(
         norm: the matching copy the candidates were named from (default: `text`).
         written: a candidate name → how `text` writes it, where that differs (traditional
             characters): labels are given as written, keys from the names.
-        headline: the document's own title in `norm` (metadata evidence): a body its 《》 holds
-            is the document's, not a cited one's.
     """
     norm = text if norm is None else norm
     written = written or {}
@@ -164,11 +152,6 @@ def resolve_entities(
     for (kind, key), members in sorted(groups.items()):
         if all(m.method == PARENT_BODY for m in members):
             continue  # a sub-unit's parent named nowhere else: no entity (ANNOTATION.md)
-        if kind == ORG and all(_cited(norm, m, headline) for m in members):
-            # A body named only inside a 《》 title (《某省人民政府关于…的通知》) is part of the
-            # cited document's title, as an area there is (ANNOTATION.md): no entity. Named
-            # outside it too, the title's fuller form still labels it (中共某省委 beside 省委).
-            continue
         full_key = f"{kind}:{key}"
         # A name written as part of a list (红杉、紫荆幼儿园) is not a surface form of its own.
         surfaces = sorted(
