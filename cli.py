@@ -465,8 +465,8 @@ def build_parser() -> argparse.ArgumentParser:
         "--class",
         dest="classes",
         action="append",
-        choices=["School", "Campus", "EducationGroup", "Program"],
-        help="keep nodes of this class (repeatable; default: all four)",
+        choices=["School", "Campus", "EducationGroup", "SchoolDistrict", "Program"],
+        help="keep nodes of this class (repeatable; default: all five)",
     )
     p.add_argument(
         "--keep-aliases",

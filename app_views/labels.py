@@ -76,6 +76,7 @@ COLUMNS = {
 
 RELATIONS = {
     "memberOf": "成员 / member of",
+    "inDistrict": "所属学区 / in district",
     "leads": "牵头 / leads",
     "participatesIn": "参与 / takes part in",
     "campusOf": "校区 / campus of",

@@ -29,6 +29,7 @@ RELATION_NAMES = {
     "participatesIn": "参与 participates in",
     "leads": "领衔 leads",
     "memberOf": "成员校 member of",
+    "inDistrict": "所属学区 in district",
     "campusOf": "校区所属 campus of",
     "partOf": "隶属 part of",
 }
@@ -94,9 +95,9 @@ def community_colour(number: int) -> str:
 def render() -> None:
     st.title("网络分析 / Network analysis")
     st.caption(
-        "学校、校区、教育集团与项目之间的网络（参与、领衔、成员校、校区所属、子项目）/ The network "
-        "of schools, campuses, education groups and programmes (participates in, leads, member "
-        "of, campus of, part of)."
+        "学校、校区、教育集团、学区与项目之间的网络（参与、领衔、成员校、所属学区、校区所属、子项目）/ "
+        "The network of schools, campuses, education groups, school districts and programmes "
+        "(participates in, leads, member of, in district, campus of, part of)."
     )
     data = _data(store(), store_location())
     if not data.labels:

@@ -115,6 +115,7 @@ def school_view() -> None:
     for relation, title in [
         ("participatesIn", "项目 / Programmes"),
         ("memberOf", "所属集团 / Groups (member)"),
+        ("inDistrict", "所属学区 / School districts"),
         ("leads", "领衔 / Leads"),
         ("campus", "校区 / Campuses"),
         ("campusOf", "主校 / Campus of"),

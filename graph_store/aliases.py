@@ -52,7 +52,12 @@ METHOD = "aliases.jurisdiction.v1"
 # The same confidence as lineage: plausible across documents, not stated in one.
 CONFIDENCE = Literal("0.6", datatype=XSD.decimal)  # canonical: the form the store keeps
 _SECONDARY = frozenset({"secondary", "junior_secondary", "senior_secondary"})
-_KINDS = {EKG.School.value: SCHOOL, EKG.Campus.value: SCHOOL, EKG.EducationGroup.value: GROUP}
+_KINDS = {
+    EKG.School.value: SCHOOL,
+    EKG.Campus.value: SCHOOL,
+    EKG.EducationGroup.value: GROUP,
+    EKG.SchoolDistrict.value: GROUP,
+}
 
 # One query per kind of fact, joined in Python: each is a pass over one index, with as few
 # columns as it can (at 1 M quads, decoding the rows costs more than finding them). The
@@ -70,7 +75,8 @@ SELECT DISTINCT ?area ?code WHERE {
 """
 _SCHOOLS_AND_GROUPS = """
   { SELECT DISTINCT ?entity ?class WHERE {
-      VALUES ?class { ekg:School ekg:Campus ekg:EducationGroup } ?entity a ?class } }
+      VALUES ?class { ekg:School ekg:Campus ekg:EducationGroup ekg:SchoolDistrict }
+      ?entity a ?class } }
 """
 _MENTIONED = f"""
 PREFIX ekg: <https://w3id.org/edukg/ontology#>

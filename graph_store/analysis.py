@@ -1,9 +1,10 @@
 """Network analysis of the programme–school–group network: centralities, communities, paths.
 
-The network's nodes are the schools, campuses, education groups and programmes of the store; its
-edges are the links CONTRACT.md defines between them: participatesIn and leads (a school or group
-→ a programme or group), memberOf (school → group), campusOf (campus → school) and partOf between
-programmes (a sub-programme). The network is undirected for the figures (who is connected to
+The network's nodes are the schools, campuses, education groups, school districts and programmes
+of the store; its edges are the links CONTRACT.md defines between them: participatesIn and leads
+(a school or group → a programme, group or district), memberOf (school → group), campusOf
+(campus → school) and partOf between programmes (a sub-programme), and inDistrict (school →
+school district, beyond the contract). The network is undirected for the figures (who is connected to
 whom); each edge keeps the stated links it stands for, with their direction, for paths.
 
 Each node carries its jurisdiction and year. A programme states both (ekg:jurisdiction,
@@ -35,8 +36,8 @@ from pyoxigraph import Literal, NamedNode
 from graph_store.app_queries import CLASS_ORDER, PREFIXES, main_class
 from graph_store.protocol import GraphStore
 
-NETWORK_CLASSES = ("School", "Campus", "EducationGroup", "Program")
-RELATIONS = ("participatesIn", "leads", "memberOf", "campusOf", "partOf")
+NETWORK_CLASSES = ("School", "Campus", "EducationGroup", "SchoolDistrict", "Program")
+RELATIONS = ("participatesIn", "leads", "memberOf", "inDistrict", "campusOf", "partOf")
 COLUMNS = (
     "iri",
     "label",
@@ -75,12 +76,12 @@ _DECIDING_CLASSES = " ".join(
     f"ekg:{c}" for c in CLASS_ORDER[: max(CLASS_ORDER.index(n) for n in NETWORK_CLASSES) + 1]
 )
 _CLASSES = f"SELECT DISTINCT ?node ?class WHERE {{ VALUES ?class {{ {_DECIDING_CLASSES} }} ?node a ?class }}"
-_EDGES = """
-SELECT DISTINCT ?source ?relation ?target WHERE {
-  VALUES ?relation { ekg:participatesIn ekg:leads ekg:memberOf ekg:campusOf ekg:partOf }
+_EDGES = f"""
+SELECT DISTINCT ?source ?relation ?target WHERE {{
+  VALUES ?relation {{ {" ".join(f"ekg:{r}" for r in RELATIONS)} }}
   ?source ?relation ?target .
   FILTER(isIRI(?target))
-}
+}}
 """
 # What each node states (a programme's jurisdiction and year, a school's area) and which
 # documents name it, read for every subject and kept to the network's nodes (and to areas) in

@@ -31,6 +31,7 @@ CLASS_ORDER = (
     "Campus",
     "School",
     "EducationGroup",
+    "SchoolDistrict",
     "EducationBureau",
     "GovernmentBody",
     "Organization",
@@ -47,6 +48,7 @@ CLASS_COLOURS = {
     "Campus": "#9ecae1",
     "School": "#3182bd",
     "EducationGroup": "#31a354",
+    "SchoolDistrict": "#74c476",
     "EducationBureau": "#e6550d",
     "GovernmentBody": "#fd8d3c",
     "Organization": "#fdae6b",
@@ -69,6 +71,7 @@ CLASS_NAMES_ZH = {
     "School": "学校",
     "Campus": "校区",
     "EducationGroup": "教育集团",
+    "SchoolDistrict": "学区",
     "Program": "项目",
     "ProgramConcept": "项目家族",
     "AdministrativeArea": "行政区",
@@ -79,6 +82,7 @@ CLASS_NAMES_ZH = {
 # Entity-to-entity relations the explorer walks (provenance plumbing is left out).
 RELATIONS = (
     "memberOf",
+    "inDistrict",
     "campusOf",
     "leads",
     "participatesIn",
@@ -144,8 +148,8 @@ SELECT DISTINCT ?area ?area_name ?year (COUNT(DISTINCT ?document) AS ?documents)
     "entities": """
 SELECT DISTINCT ?entity ?label ?class ?area_name ?year WHERE {
   { SELECT DISTINCT ?entity ?class WHERE {
-      VALUES ?class { ekg:School ekg:Campus ekg:EducationGroup ekg:Organization
-                      ekg:GovernmentBody ekg:EducationBureau ekg:Program ekg:ProgramConcept
+      VALUES ?class { ekg:School ekg:Campus ekg:EducationGroup ekg:SchoolDistrict
+                      ekg:Organization ekg:GovernmentBody ekg:EducationBureau ekg:Program ekg:ProgramConcept
                       ekg:AdministrativeArea ekg:Person ekg:Document }
       ?entity a ?class } }
   OPTIONAL { SELECT DISTINCT ?entity ?l1 WHERE { ?entity rdfs:label ?l1 } }
@@ -272,10 +276,11 @@ SELECT DISTINCT ?school ?relation ?other ?other_label ?other_class WHERE {
   { ?school ?r ?other . BIND(STRAFTER(STR(?r), "#") AS ?relation) }
   UNION
   { ?other ekg:campusOf ?school . BIND("campus" AS ?relation) }
-  FILTER(?relation IN ("memberOf", "leads", "participatesIn", "campusOf", "locatedIn", "campus"))
+  FILTER(?relation IN ("memberOf", "inDistrict", "leads", "participatesIn", "campusOf",
+                       "locatedIn", "campus"))
   OPTIONAL { ?other rdfs:label ?other_label }
-  OPTIONAL { ?other a ?c . FILTER(?c IN (ekg:Program, ekg:EducationGroup, ekg:School,
-                                         ekg:AdministrativeArea)) }
+  OPTIONAL { ?other a ?c . FILTER(?c IN (ekg:Program, ekg:EducationGroup, ekg:SchoolDistrict,
+                                         ekg:School, ekg:AdministrativeArea)) }
   BIND(STRAFTER(STR(?c), "#") AS ?other_class)
 } ORDER BY ?relation ?other_label
 """,

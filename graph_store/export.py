@@ -59,6 +59,7 @@ _CLASS_DEPTH = {
     "GovernmentBody": 1,
     "School": 1,
     "EducationGroup": 1,
+    "SchoolDistrict": 1,
     "EducationBureau": 2,
     "Campus": 2,
 }

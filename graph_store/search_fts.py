@@ -65,6 +65,7 @@ ENTITY_CLASSES = (
     "School",
     "Campus",
     "EducationGroup",
+    "SchoolDistrict",
     "Organization",
     "GovernmentBody",
     "EducationBureau",

@@ -42,6 +42,22 @@ _NUMBERED_SCHOOL = re.compile(
 
 # The heads a group name ends with (lexicon/group_heads.tsv).
 SUFFIXES = lexicon.words("group_heads")
+# The heads that name a school district (lexicon/district_heads.tsv), with its ekg class.
+_DISTRICT_HEADS = lexicon.classes("district_heads")
+
+
+def group_class(name: str) -> str:
+    """Return the ekg class of a group's entity: a school district (某某学区) is grouped as a
+    group is, but is no education group (ANNOTATION.md names 教育集团, 联盟, 共同体 and 教共体).
+
+    >>> group_class("青禾路小学学区"), group_class("青禾小学教育集团")
+    ('SchoolDistrict', 'EducationGroup')
+    """
+    return next(
+        (cls for head, cls in _DISTRICT_HEADS.items() if name.endswith(head)), "EducationGroup"
+    )
+
+
 # After a group head, these mean the word is not a group (集团化, 集团内部, 集团办学).
 _NOT_AFTER = re.compile(lexicon.guarded_alternation("group_not_after"))
 # A bare 集团, 联盟 or 共同体 is an education group when its name holds one of these.

@@ -38,13 +38,17 @@ Rules (method names are recorded with each relation):
   (以X为抓手) or a named body's own (区委“X”活动) as a part;
 - relations.body_area: a body is locatedIn the area its name resolves to, when that area is an
   entity of the document (钟楼区教育局 → 钟楼区).
+
+A membership any rule finds of a school district (某某学区, ekg:SchoolDistrict) is written
+inDistrict: memberOf links a school to an education group only.
 """
 
 from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
+from dataclasses import replace
 from functools import lru_cache
 
 from loaders.extract.boundaries import head_of
@@ -226,7 +230,17 @@ def find_relations(entities: list[Entity], mentions: list[Mention], text: str) -
                     "relations.body_area",
                 )
             )
+    out = {_in_district(r, index) for r in out}
     return sorted(out, key=lambda r: (r.subject, r.predicate, r.object, r.evidence.start))
+
+
+def _in_district(relation: Relation, index: Mapping[str, Entity]) -> Relation:
+    """Return a school's membership of a school district (学区) as ekg:inDistrict: a district is
+    grouped as a group is, but ekg:memberOf links a school to an education group only."""
+    target = index.get(relation.object)
+    if relation.predicate == "memberOf" and target is not None and target.cls == "SchoolDistrict":
+        return replace(relation, predicate="inDistrict")
+    return relation
 
 
 def _prefix_relations(entities: list[Entity], by_entity: dict[str, list[Mention]]) -> set[Relation]:

@@ -18,6 +18,7 @@ from dataclasses import replace
 
 from loaders.extract.aliases import alias_forms, group_base, shared_campus_parts
 from loaders.extract.areas import AreaContext
+from loaders.extract.groups import group_class
 from loaders.extract.model import (
     AREA,
     GROUP,
@@ -168,6 +169,8 @@ def resolve_entities(
         label = written.get(label) or (label if kind == AREA else label.translate(script))
         alts = tuple(sorted({written.get(n, n) for n in (*surfaces, *extra)} - {label}))
         cls = max((m.cls for m in members), key=lambda k: (_CLASS_RANK.get(k, 1), k))
+        if kind == GROUP:
+            cls = group_class(label)
         attrs = sorted({a for m in members for a in m.attrs if a[0] != "area"})
         area_attr = sorted({a for m in members for a in m.attrs if a[0] == "area"})
         entities.append(Entity(kind, full_key, label, alts, cls, tuple(attrs + area_attr)))

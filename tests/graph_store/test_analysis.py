@@ -300,3 +300,31 @@ def test_fetch_once_and_filter_in_memory(store):
     whole = build_network(data)
     assert whole.number_of_nodes() == N
     assert set(build_network(data, areas=resolve_area(store, "钟楼区")).nodes) < set(whole.nodes)
+
+
+def test_a_school_district_and_its_schools_are_a_network_of_their_own() -> None:
+    # A 学区 is an ekg:SchoolDistrict, its schools linked by ekg:inDistrict (not memberOf).
+    from pyoxigraph import Literal
+
+    from graph_store.embedded import EmbeddedStore
+
+    store = EmbeddedStore(None)
+    graph = NamedNode(ID + "graph/district")
+    district, school = NamedNode(ID + "group/dongba"), NamedNode(ID + "school/dongba")
+    rdf_type = NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
+    label = NamedNode("http://www.w3.org/2000/01/rdf-schema#label")
+    store.put_graph(
+        graph,
+        [
+            Quad(district, rdf_type, EKG.SchoolDistrict, graph),
+            Quad(district, label, Literal("东坝学区", language="zh"), graph),
+            Quad(school, rdf_type, EKG.School, graph),
+            Quad(school, label, Literal("东坝小学", language="zh"), graph),
+            Quad(school, EKG.inDistrict, district, graph),
+        ],
+    )
+    table = analyse(store).table.set_index("iri")
+    assert table.loc[district.value, "class"] == "SchoolDistrict"
+    assert table.loc[school.value, "degree"] == 1
+    network = build_network(fetch_network_data(store), classes=["SchoolDistrict", "School"])
+    assert network.has_edge(school.value, district.value)

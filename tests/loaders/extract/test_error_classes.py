@@ -516,6 +516,17 @@ def test_a_group_named_by_proper_names_the_model_doubts_is_still_kept(text: str,
     assert groups <= _names(text, GROUP, chain=("上海市", "闵行区"))
 
 
+def test_a_school_district_is_no_education_group():
+    # ANNOTATION.md's groups are 教育集团 / 联盟 / 共同体 / 教共体: a 学区 is found, with its
+    # members, as a school district; a group beside it stays an education group.
+    text = "东坝学区包括东坝小学和东坝中学,青禾小学教育集团成员有白鹭小学。"
+    extraction = extract(make_doc(text, chain=("北京市", "朝阳区")))
+    classes = {e.label: e.cls for e in extraction.entities if e.kind == GROUP}
+    assert classes == {"东坝学区": "SchoolDistrict", "青禾小学教育集团": "EducationGroup"}
+    assert ("东坝小学", "inDistrict", "东坝学区") in relations_of(extraction)
+    assert ("白鹭小学", "memberOf", "青禾小学教育集团") in relations_of(extraction)
+
+
 def test_a_numbered_short_form_the_model_doubts_is_kept_by_the_rules_backstop():
     assert {"县五中", "县八小"} <= _names("县五中、县八小的校长参加了培训。", SCHOOL)
 

@@ -233,7 +233,8 @@ def test_a_member_list_after_the_groups_lead_in_one_clause_joins_the_group():
 
 
 def test_rows_under_a_numbered_group_heading_labelled_lead_and_members():
-    # (一)某学区 / 牵头学校:甲 / 成员学校:乙、丙: the rows' labels give each school's role.
+    # (一)某学区 / 牵头学校:甲 / 成员学校:乙、丙: the rows' labels give each school's role (a
+    # 学区's members are inDistrict: it is a school district, not an education group).
     text = (
         "青禾市主城区学区调整\n\n(一)白鹭小学学区\n\n牵头学校:白鹭小学\n\n"
         "成员学校:白鹭小学东风分校、兴华小学、青松学校\n\n"
@@ -242,16 +243,16 @@ def test_rows_under_a_numbered_group_heading_labelled_lead_and_members():
     found = _relations(text)
     assert {
         ("白鹭小学", "leads", "白鹭小学学区"),
-        ("白鹭小学", "memberOf", "白鹭小学学区"),
-        ("白鹭小学东风分校", "memberOf", "白鹭小学学区"),
-        ("兴华小学", "memberOf", "白鹭小学学区"),
-        ("青松学校", "memberOf", "白鹭小学学区"),
+        ("白鹭小学", "inDistrict", "白鹭小学学区"),
+        ("白鹭小学东风分校", "inDistrict", "白鹭小学学区"),
+        ("兴华小学", "inDistrict", "白鹭小学学区"),
+        ("青松学校", "inDistrict", "白鹭小学学区"),
         ("南浦中学", "leads", "南浦中学学区"),
-        ("红星小学", "memberOf", "南浦中学学区"),
-        ("柏林小学", "memberOf", "南浦中学学区"),
+        ("红星小学", "inDistrict", "南浦中学学区"),
+        ("柏林小学", "inDistrict", "南浦中学学区"),
     } <= found
     # Each row belongs to the heading above it only.
-    assert ("红星小学", "memberOf", "白鹭小学学区") not in found
+    assert ("红星小学", "inDistrict", "白鹭小学学区") not in found
 
 
 def test_a_campus_a_school_led_group_names_is_its_lead_schools():
