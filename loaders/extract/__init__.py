@@ -67,6 +67,7 @@ from loaders.extract.programs import (
     find_programs,
     five_year_plan,
     programme_jurisdiction,
+    treated_as,
     with_coordinated_items,
     with_programme_scope,
 )
@@ -213,8 +214,8 @@ def _named_after_a_kind(text: str, start: int, head_start: int) -> bool:
 
 def _no_mention(text: str, scored: Scored) -> bool:
     """Return True for a chosen name that mentions no entity of its kind: a programme named only
-    inside a 《》 title (the cited document's: programs.cited_only) or a five-year plan's
-    (“十五”计划); a group named after a kind
+    inside a 《》 title (the cited document's: programs.cited_only), a five-year plan's
+    (“十五”计划) or what 把's object is treated as (把教育作为“一把手”工程); a group named after a kind
     of school (某区公办小学学区, 公办幼儿园教育集团: its members described); a body's website
     (某市人民政府网: a medium) or the agency code of a cited document's number or a decree's
     (某市府办函〔2023〕1号, 国务院令第711号)."""
@@ -222,8 +223,10 @@ def _no_mention(text: str, scored: Scored) -> bool:
     kind = alt.anchor.kind
     if kind == PROGRAM:
         method = alt.rule.method if alt.rule is not None else None
-        return cited_only(text, alt.start, alt.anchor.end, method) or five_year_plan(
-            text[alt.start : alt.anchor.end]
+        return (
+            cited_only(text, alt.start, alt.anchor.end, method)
+            or five_year_plan(text[alt.start : alt.anchor.end])
+            or treated_as(text, alt.anchor.floor, alt.start, alt.anchor.end)
         )
     if kind == GROUP:
         return _named_after_a_kind(text, alt.start, alt.anchor.head_start)

@@ -47,7 +47,7 @@ from loaders.dictionary import dictionary_word
 from loaders.documents import PolicyDocument
 from loaders.extract import lexicon
 from loaders.extract.areas import AreaContext
-from loaders.extract.boundaries import CLOSING_QUOTES, head_of, in_title, verb_word
+from loaders.extract.boundaries import CLOSING_QUOTES, OPENING_QUOTES, head_of, in_title, verb_word
 from loaders.extract.concepts import (
     Concept,
     concept_for,
@@ -254,6 +254,7 @@ _COPULA = re.compile(lexicon.alternation("copulas"))
 # A point of an enumeration (一是, 二是 …, 其次是) before what it lists.
 _ENUMERATED = re.compile(r"(?:[一二三四五六七八九十]|其次|再次|最后)是$")
 _COPULA_BEFORE = re.compile("(?:" + lexicon.alternation("copulas") + ")$")
+_ROLE_BEFORE = re.compile("(?:" + lexicon.alternation("copulas", "role") + ")$")
 # What joins a complement's head to its copula: a relative clause's 的 or a numeral and
 # classifier (一项, 这一), then the heads listed before it (民生工程、民心工程、…).
 _COMPLEMENT_OPENING = re.compile(
@@ -1042,6 +1043,8 @@ def _suffix_candidate(text: str, s_start: int, start: int, end: int, word: str) 
         begin = end - len(name)
         if _characterises(text, s_start, begin, end):
             return None  # 是一项民心工程, 作为…的灵魂工程: what the subject is, not a name
+    elif treated_as(text, s_start, begin, end):
+        return None  # 把教育作为“一把手”工程: what 把's object is treated as, quoted or not
     if quoted and (cut := launched(name)):
         name = name[cut:]
         begin = end - len(name)
@@ -1129,6 +1132,29 @@ def _characterises(text: str, s_start: int, begin: int, end: int) -> bool:
     return _COMPLEMENT_END.match(text, end) is not None
 
 
+def treated_as(text: str, s_start: int, begin: int, end: int) -> bool:
+    """Return True when text[begin:end] is the whole complement of a role verb whose object 把
+    put before it (把教育作为“一把手”工程,): the disposal construction says what its object is
+    treated as, so the complement is a description even in quotes.
+
+    >>> t = "市委把教育作为“一把手”工程,着力打造教育强市"
+    >>> treated_as(t, 0, t.index("“"), t.index(",")), treated_as("实施“青禾”工程,", 0, 2, 8)
+    (True, False)
+    """
+    while begin > s_start and text[begin - 1] in OPENING_QUOTES:
+        begin -= 1
+    while text[end : end + 1] and text[end] in CLOSING_QUOTES:
+        end += 1
+    clause = _CLAUSE_START.match(text, s_start, begin)
+    start = clause.end() if clause else s_start
+    role = _ROLE_BEFORE.search(text, start, begin)
+    return (
+        role is not None
+        and "把" in text[start : role.start()]
+        and _COMPLEMENT_END.match(text, end) is not None
+    )
+
+
 def _quote_or_number_names(text: str, s_start: int, start: int) -> bool:
     """Return True when a quote closes at most two characters before `start` (“一周一查”工作机制)
     or a digit precedes it in the sentence: only then can 机制 or 模式 end a name."""
@@ -1195,7 +1221,11 @@ def _by_quotes(text: str, s_start: int, s_end: int) -> list[Candidate]:
         if _PLURAL_BEFORE.search(before) or _CLASS_LIST.match(text, last.end()):
             continue  # 各种“…”活动; 利用“…工作室”和“…中心组”平台: kinds of activity or platform
         for match in run:
-            out += _quoted_names(text, match, before, after, alone=len(run) == 1)
+            out += [
+                c
+                for c in _quoted_names(text, match, before, after, alone=len(run) == 1)
+                if not treated_as(text, s_start, c.start, c.end)  # 把学校作为“民心工程”来抓
+            ]
     return out
 
 

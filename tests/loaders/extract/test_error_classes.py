@@ -1638,10 +1638,18 @@ def test_clauses_about_plans_are_not_programmes(text: str):
         "乡村教育是功在当代、利在千秋的固本工程,要抓实。",  # a relative clause's 的
         "县委把控辍保学作为争夺下一代的固本工程,层层压实责任。",  # a role verb
         "把营养餐作为惠及各族群众的健康工程、暖心工程,抓紧抓实。",  # a list of such heads
+        "市委把教育作为“一把手”工程,着力打造教育强市。",  # quoted, after 把…作为
+        "县里把校舍改造作为“暖心工程”来抓,逐校推进。",  # the whole head quoted
     ],
 )
 def test_a_programme_head_characterising_a_subject_names_no_programme(text: str):
     assert _names(text, PROGRAM) == set()
+
+
+def test_a_quoted_programme_is_named_where_no_disposal_frame_characterises_it():
+    assert _names("全县把好事办实,实施“青禾”工程,作为“暖心工程”的青禾读书项目启动。", PROGRAM) >= {
+        "青禾工程"
+    }
 
 
 @pytest.mark.parametrize(
