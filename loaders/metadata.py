@@ -1099,6 +1099,8 @@ def find_title(norm: str, lines: list[tuple[int, int]]) -> Span | None:
     stop = len(norm)
     for i, (start, end) in enumerate(lines):
         line = norm[start:end]
+        if not heads and _addressed(line):
+            continue  # 各镇人民政府,各街道办事处: the 主送 line above the text, no paragraph of it
         if _is_paragraph(line):
             stop = start
             if heads:
@@ -1151,6 +1153,23 @@ def find_title(norm: str, lines: list[tuple[int, int]]) -> Span | None:
     chosen = _without_account_name(norm, lines, plain, chosen)
     first, last = _title_lines(norm, lines, chosen)
     return _clean_title(norm, lines[first][0], lines[last][1])
+
+
+def _addressed(line: str) -> bool:
+    """Return True for a 主送 line: the bodies a notice is addressed to (each of a kind: 各…),
+    ending with ':' and holding no sentence's end.
+
+    >>> _addressed("各镇人民政府,各街道办事处,区直各单位:"), _addressed("现通知如下:")
+    (True, False)
+    >>> _addressed("青禾开发区管委会,各乡镇人民政府:"), _addressed("主要任务如下:")
+    (True, False)
+    """
+    return (
+        line.endswith(":")
+        and 2 < len(line) < 150
+        and _SENTENCE_END.search(line) is None
+        and any(body.startswith("各") for body in split_bodies(line[:-1]))
+    )
 
 
 def _run_together(norm: str, line: tuple[int, int], heading_texts: set[str]) -> bool:

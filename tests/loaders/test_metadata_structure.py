@@ -308,6 +308,16 @@ def test_title_is_the_head_line_the_text_repeats_in_quotes() -> None:
     assert metadata_of(page).title == "2022年青禾县教育工作要点"
 
 
+def test_an_issuing_notice_that_opens_with_its_addressees_is_titled_by_what_it_issues() -> None:
+    # No heading line: the 主送 line comes first, then the sentence that issues the document.
+    page = (
+        "各镇人民政府,各街道办事处,区直各单位:\n"
+        "《青禾区教育强区建设三年行动计划》已经区政府研究同意,现印发给你们,请认真贯彻落实。\n"
+        "青禾区人民政府办公室\n2024年2月28日\n"
+    )
+    assert metadata_of(page).title == "青禾区教育强区建设三年行动计划"
+
+
 def test_title_skips_a_newspaper_masthead_the_text_quotes() -> None:
     page = "青禾日报\n青禾县新增三所公办幼儿园\n据《青禾日报》报道,青禾县今年新增三所公办幼儿园。\n"
     assert metadata_of(page).title == "青禾县新增三所公办幼儿园"
