@@ -309,9 +309,11 @@ def test_title_is_the_head_line_the_text_repeats_in_quotes() -> None:
 
 
 def test_an_issuing_notice_that_opens_with_its_addressees_is_titled_by_what_it_issues() -> None:
-    # No heading line: the 主送 line comes first, then the sentence that issues the document.
+    # No heading line: the 主送 lines come first (wrapped), then the sentence that issues the
+    # document.
     page = (
-        "各镇人民政府,各街道办事处,区直各单位:\n"
+        "各功能区管委\n"
+        "各镇人民政府,各街道办事处,青禾湖省级自然保护区管委,管委各部门,区直各单位,驻区各单位:\n"
         "《青禾区教育强区建设三年行动计划》已经区政府研究同意,现印发给你们,请认真贯彻落实。\n"
         "青禾区人民政府办公室\n2024年2月28日\n"
     )
