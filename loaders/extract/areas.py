@@ -635,6 +635,36 @@ def _before_events(norm: str, matches: tuple[AreaMatch, ...]) -> set[int]:
     return out
 
 
+# A quoted name is short: a longer quote is someone's words, where a place is a place.
+_QUOTED_NAME_MAX = 12
+
+
+def _in_quoted_name(norm: str, start: int, end: int) -> bool:
+    """Return True when norm[start:end] lies inside a short quoted name with more words than
+    the place (“宜昌楷模”: an honour; “甘井子教育”: an account; “书香钟楼”: a brand), the
+    name of something else; a place quoted alone (“上海”) is a place.
+
+    >>> t = "获评“宜昌楷模”称号,来自“宜昌”的老师"
+    >>> _in_quoted_name(t, 3, 5), _in_quoted_name(t, 14, 16)
+    (True, False)
+    """
+    opening = max(norm.rfind(q, max(0, start - _QUOTED_NAME_MAX), start) for q in "“‘「")
+    if opening < 0 or any(norm.find(q, opening, start) >= 0 for q in "”’」"):
+        return False
+    closing = min(
+        (at for q in "”’」" if (at := norm.find(q, end, end + _QUOTED_NAME_MAX)) >= 0),
+        default=-1,
+    )
+    if closing < 0:
+        return False
+    inner = norm[opening + 1 : closing]
+    return (
+        inner != norm[start:end]
+        and len(inner) <= _QUOTED_NAME_MAX
+        and not any(c in inner for c in ",,。;;!?!?\n")
+    )
+
+
 def find_areas(doc: PolicyDocument, context: AreaContext) -> list[Candidate]:
     """Return area candidates: (surface, span, canonical full name, code, level), in text order."""
     norm = doc.norm
@@ -659,6 +689,8 @@ def find_areas(doc: PolicyDocument, context: AreaContext) -> list[Candidate]:
             continue  # 南京 and 江北 in 南京江北新区: parts of the zone's name
         if not match.named and ROAD_HEAD.match(norm, match.end):
             continue  # 乐清|东路, 鹿城|路: a road named after a place, not the place
+        if not match.named and _in_quoted_name(norm, match.start, match.end):
+            continue  # “宜昌楷模”, “甘井子教育”: a short form opening or inside a quoted name
         following = matches[i + 1] if i + 1 < len(matches) else None
         if following is not None and following.start != match.end:
             following = None

@@ -255,6 +255,23 @@ def test_a_short_place_name_that_names_a_road_is_no_area():
     assert found == [doc.norm.index("乐清将")]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "张老师获评“乐清楷模”称号。",  # an honour
+        "请关注“乐清教育”公众号。",  # an account
+        "全市开展“书香乐清”读书活动。",  # a brand
+    ],
+)
+def test_a_short_place_name_inside_a_quoted_name_is_no_area(text: str):
+    assert _areas(text, ("浙江省", "温州市")) == []
+
+
+def test_a_short_place_name_quoted_alone_or_in_someones_words_is_an_area():
+    text = "他说:“乐清这几年新建了很多学校,我们很高兴。”来自“乐清”的代表发言。"
+    assert [name for name, _ in _areas(text, ("浙江省", "温州市"))] == ["乐清", "乐清"]
+
+
 def test_a_town_named_in_full_that_one_town_of_the_province_bears_is_an_area():
     # 选址于某镇某社区 without its county: the name with its level (镇, 街道) that only one town
     # of the page's province bears names that town; in a page of another province it is no area.
