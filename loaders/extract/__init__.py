@@ -16,7 +16,15 @@ from dataclasses import replace
 from loaders.documents import PolicyDocument
 from loaders.extract import lexicon
 from loaders.extract.areas import LEVEL_CHARACTERS, AreaContext, area_context, find_areas
-from loaders.extract.boundaries import HEAD_LISTS, Anchor, head_class, head_of, runs_on
+from loaders.extract.boundaries import (
+    CLOSING_QUOTES,
+    HEAD_LISTS,
+    OPENING_QUOTES,
+    Anchor,
+    head_class,
+    head_of,
+    runs_on,
+)
 from loaders.extract.citations import find_citations
 from loaders.extract.concepts import concept_for
 from loaders.extract.cover import Cover
@@ -59,6 +67,7 @@ from loaders.extract.organizations import (
 )
 from loaders.extract.people import find_people
 from loaders.extract.programs import (
+    CONCEPT_LABEL,
     HEADING,
     cited_only,
     clean_name,
@@ -237,6 +246,16 @@ def _no_mention(text: str, scored: Scored) -> bool:
     return False
 
 
+def _enclosed(text: str, start: int, end: int) -> bool:
+    """Return True when text[start:end] is all a pair of quotes holds (“双减”)."""
+    return (
+        0 < start
+        and end < len(text)
+        and text[start - 1] in OPENING_QUOTES
+        and text[end] in CLOSING_QUOTES
+    )
+
+
 def choose_candidates(
     doc: PolicyDocument,
     rules: list[Candidate],
@@ -247,11 +266,19 @@ def choose_candidates(
     """Return the candidates after the mention model: other kinds unchanged, and for schools,
     groups and bodies the best alternative of each anchor the model accepts."""
     text = doc.norm
-    # A programme a heading names is the plan's item by the document's structure: the model,
-    # which reads a sentence's words, has nothing to add, and its anchor is not scored.
-    headings = [c for c in rules if c.method == HEADING]
+    # A programme a heading names is the plan's item by the document's structure, and a
+    # family's own label set in quotes of its own (“双减”, “县管校聘”: the concept scheme's
+    # vocabulary, which ANNOTATION.md lists) is named as the label: the model, which reads a
+    # sentence's words, has nothing to add (2个“双减”案例: it weighs the count of cases against
+    # the label), and their anchors are not scored. Unquoted, a label may begin another
+    # name (名师工程先进单位: an honour), which the model reads.
+    headings = [
+        c
+        for c in rules
+        if c.method == HEADING or (c.method == CONCEPT_LABEL and _enclosed(text, c.start, c.end))
+    ]
     heading_ends = {c.end for c in headings}
-    cases = describe(text, spans, [c for c in rules if c.method != HEADING], model)
+    cases = describe(text, spans, [c for c in rules if c not in headings], model)
     chosen = with_quote_led(text, cases, choose(cases, model))
     listed = with_list_peers(text, cases, with_repeats(text, cases, chosen))
     listed = with_campus_parents(cases, listed)

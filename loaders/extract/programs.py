@@ -716,6 +716,7 @@ def with_coordinated_items(text: str, c: Candidate) -> Candidate:
 
 
 HEADING = "programs.heading"
+CONCEPT_LABEL = "programs.concept_label"
 # A heading that names an item of the plan: a phrase ending in a programme head, nothing else.
 _HEADING_HEADS = ("工程", "项目", "计划", "行动")
 _HEADING_NAME = re.compile(r"[“”\"\u4e00-\u9fff0-9+]{2,18}?(?:" + "|".join(_HEADING_HEADS) + ")")
@@ -926,11 +927,7 @@ def _by_suffix(
             continue  # 阳光体育春季田径运动会: part of an event's name
         if _closes_title(text, s_start, start, end):
             continue  # 《…教师培养工程》: a plan document, cited
-        out.append(
-            Candidate(
-                PROGRAM, text[start:end], start, end, "Program", "programs.concept_label", 0.85
-            )
-        )
+        out.append(Candidate(PROGRAM, text[start:end], start, end, "Program", CONCEPT_LABEL, 0.85))
     # A head that a longer head begins (行动 of 行动计划) is part of that word: the longer one
     # decides, and where it is no programme's head (…行动计划成果) the shorter is none either.
     longest = {}

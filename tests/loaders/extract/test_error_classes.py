@@ -3046,6 +3046,7 @@ def test_a_companys_name_with_its_trade_in_it_names_no_programme() -> None:
         ("青禾区深化学区制改革,统筹配置师资。", "学区制改革"),
         ("为推进白鹭市“互联网+教育”建设,特制定本方案。", "互联网+教育"),
         ("全县推广集团化办园,惠及幼儿1.4万名。", "集团化办园"),  # kindergartens' 集团化办学
+        ("立德树人成效显著。2022年2个“双减”案例入选全国优秀案例。", "双减"),  # cases counted
     ],
 )
 def test_national_reforms_are_programmes_by_their_family_labels(text: str, name: str) -> None:
