@@ -158,6 +158,16 @@ def _automaton() -> ahocorasick.Automaton:
     return automaton
 
 
+def _place_before(
+    gaz: Gazetteer, text: str, pos: int, floor: int
+) -> tuple[int, list[AreaInfo]] | None:
+    """Return (length, the areas it may be) of the place written just before `pos`, or None."""
+    named = _named_before(gaz, text, pos, floor)
+    written = _short_form_with_level(gaz, text, pos, floor)
+    # 威宁县: a short form and its level character, not the shorter 宁县 inside it.
+    return written if written and (named is None or written[0] > named[0]) else named
+
+
 def _area_before(
     text: str, pos: int, floor: int, context: AreaContext
 ) -> tuple[int, AreaInfo | None, str | None]:
@@ -169,13 +179,7 @@ def _area_before(
         level = autonomous  # 自治区党委: the region, not a district
     elif pos > floor and text[pos - 1] in _CORE_LEVELS or (pos > floor and text[pos - 1] == "镇"):
         level = text[pos - 1]
-    while True:
-        named = _named_before(gaz, text, start, floor)
-        written = _short_form_with_level(gaz, text, start, floor)
-        # 威宁县: a short form and its level character, not the shorter 宁县 inside it.
-        found = written if written and (named is None or written[0] > named[0]) else named
-        if found is None:
-            break
+    while found := _place_before(gaz, text, start, floor):
         length, options = found
         if area is None:
             area = options[0] if len(options) == 1 else _closest(options, context)
@@ -192,7 +196,10 @@ def _area_before(
         )
         if named and options:
             area = options[0] if len(options) == 1 else _closest(options, context)
-            return pos - len(level) - named[0], area, None
+            start = pos - len(level) - named[0]
+            while found := _place_before(gaz, text, start, floor):
+                start -= found[0]  # 长春市|二道区区委: the places above it are the name's too
+            return start, area, None
     if area is None and level == "镇":
         # 新安镇|政府 in a page whose county is not known: the town's name as written (many
         # counties have a 新安镇), not its level character alone.

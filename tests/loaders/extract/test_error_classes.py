@@ -685,6 +685,10 @@ def test_an_area_written_again_before_its_level_character_belongs_to_the_body():
     doc = make_doc("他代表鹿城区区委、区政府致辞。", chain=CHAIN)
     bodies = {e.label: set(e.alt_labels) for e in extract(doc).entities if e.kind == ORG}
     assert "鹿城区区委" in bodies.get("鹿城区委", set()), bodies
+    # The places written above it are the name's too (温州市鹿城区区委), as 温州市鹿城区委's are.
+    doc = make_doc("温州市鹿城区区委副书记王明代表区委讲话。", chain=CHAIN)
+    bodies = {e.label: set(e.alt_labels) for e in extract(doc).entities if e.kind == ORG}
+    assert bodies == {"鹿城区委": {"温州市鹿城区区委", "区委"}}, bodies
 
 
 def test_a_national_body_after_a_verb_is_found_where_its_scope_begins():
