@@ -59,6 +59,7 @@ from loaders.extract.model import (
     Relation,
     Target,
 )
+from loaders.extract.names import LEADING_NOISE
 from loaders.extract.organizations import (
     CORES,
     body_candidate,
@@ -314,6 +315,15 @@ def choose_candidates(
     out = [c for c in rules if c.kind not in HEAD_LISTS] + headings
     zones = {c.start: c for c in rules if c.kind == AREA and ("level", "zone") in c.attrs}
     out += _chosen_candidates(text, chosen, context, zones)
+    units = _sub_units(text, rules, out)
+    # The body a sub-unit's name opens with is its parent, no mention of its own (as in
+    # _parent_bodies).
+    out = [
+        replace(c, method=PARENT_BODY)
+        if c.kind == ORG and any(u.start == c.start and c.end < u.end for u in units)
+        else c
+        for c in out
+    ] + units
     out += [
         replace(c, method=PARENT_BODY) for c in _chosen_candidates(text, parents, context, zones)
     ]
@@ -326,6 +336,31 @@ def choose_candidates(
     written = {c.canonical or c.name for c in out if c.kind == ORG and id(c) not in bare}
     out = [c for c in out if id(c) not in bare or (c.canonical or c.name) in written]
     return [_as_school(c) for c in with_body_prefixes(text, _in_formal_names(out, rules))]
+
+
+# A division's own head (人事科, 基教股, 教研室, 发展规划处) after its body's name.
+_UNIT = re.compile(r"[\u4e00-\u9fff]{2,8}?(?:科|股|处|室)")
+
+
+def _sub_units(text: str, rules: list[Candidate], chosen: list[Candidate]) -> list[Candidate]:
+    """Return the rules' sub-units of a chosen body whose own anchor the model did not keep
+    (某区教育局|发展规划科负责人, 某区教育局|教研室主任): a body's name and a division's head
+    right after it name that division (ANNOTATION.md: named sub-units are bodies), whatever the
+    words around it make of a lone 科 or 室."""
+    bodies = {(c.start, c.end) for c in chosen if c.kind == ORG}
+    taken = {c.end for c in chosen if c.kind == ORG}
+    return [
+        c
+        for c in rules
+        if c.kind == ORG
+        and c.end not in taken
+        and any(
+            start == c.start
+            and _UNIT.fullmatch(text, end, c.end)
+            and not LEADING_NOISE.match(text[end : c.end])  # 某局|部分科室, 各处室: several, no one
+            for start, end in bodies
+        )
+    ]
 
 
 def _chosen_candidates(

@@ -1373,6 +1373,18 @@ def test_a_sub_units_parent_named_nowhere_else_is_no_entity():
     assert bodies == {"鹿城区教委基教科"}
 
 
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        ("记者采访了鹿城区教育局发展规划科负责人,进行深度解读。", "鹿城区教育局发展规划科"),
+        ("揭牌仪式由鹿城区教育局教研室主任白鹭主持。", "鹿城区教育局教研室"),
+    ],
+)
+def test_a_named_division_after_its_bodys_name_is_a_body(text: str, unit: str):
+    # ANNOTATION.md: named sub-units are bodies; the parent named only there is no entity.
+    assert _names(text, ORG) == {unit}
+
+
 def test_a_bare_numbered_school_is_the_one_a_short_form_stands_for():
     # 温州二中 stands for 温州市第二中学, so 第二中学 in the same page is that school too.
     text = "第二中学将迁入新校区。温州二中与青枫小学签约。"
