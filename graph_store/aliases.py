@@ -73,10 +73,10 @@ SELECT DISTINCT ?area ?code WHERE {
   GRAPH ?g { ?document a ekg:Document ; ekg:jurisdiction ?area . ?area ekg:adminCode ?code }
 }
 """
-_SCHOOLS_AND_GROUPS = """
-  { SELECT DISTINCT ?entity ?class WHERE {
-      VALUES ?class { ekg:School ekg:Campus ekg:EducationGroup ekg:SchoolDistrict }
-      ?entity a ?class } }
+_SCHOOLS_AND_GROUPS = f"""
+  {{ SELECT DISTINCT ?entity ?class WHERE {{
+      VALUES ?class {{ {" ".join(f"<{iri}>" for iri in _KINDS)} }}
+      ?entity a ?class }} }}
 """
 _MENTIONED = f"""
 PREFIX ekg: <https://w3id.org/edukg/ontology#>

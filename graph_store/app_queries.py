@@ -79,6 +79,21 @@ CLASS_NAMES_ZH = {
     "Target": "目标",
     "Mention": "提及",
 }
+# The classes whose instances are entities: the entities query's and the search index's rows.
+ENTITY_CLASSES = (
+    "School",
+    "Campus",
+    "EducationGroup",
+    "SchoolDistrict",
+    "Organization",
+    "GovernmentBody",
+    "EducationBureau",
+    "Program",
+    "ProgramConcept",
+    "AdministrativeArea",
+    "Person",
+    "Document",
+)
 # Entity-to-entity relations the explorer walks (provenance plumbing is left out).
 RELATIONS = (
     "memberOf",
@@ -148,9 +163,9 @@ SELECT DISTINCT ?area ?area_name ?year (COUNT(DISTINCT ?document) AS ?documents)
     "entities": """
 SELECT DISTINCT ?entity ?label ?class ?area_name ?year WHERE {
   { SELECT DISTINCT ?entity ?class WHERE {
-      VALUES ?class { ekg:School ekg:Campus ekg:EducationGroup ekg:SchoolDistrict
-                      ekg:Organization ekg:GovernmentBody ekg:EducationBureau ekg:Program ekg:ProgramConcept
-                      ekg:AdministrativeArea ekg:Person ekg:Document }
+      VALUES ?class { """
+    + " ".join(f"ekg:{c}" for c in ENTITY_CLASSES)
+    + """ }
       ?entity a ?class } }
   OPTIONAL { SELECT DISTINCT ?entity ?l1 WHERE { ?entity rdfs:label ?l1 } }
   OPTIONAL { SELECT DISTINCT ?entity ?l2 WHERE {

@@ -39,7 +39,7 @@ from pathlib import Path
 
 from pyoxigraph import NamedNode
 
-from graph_store.app_queries import PREFIXES, main_class
+from graph_store.app_queries import ENTITY_CLASSES, PREFIXES, main_class
 from graph_store.embedded import read_generation
 from graph_store.protocol import GraphStore
 from graph_store.search_index import (
@@ -60,21 +60,6 @@ from ontology.namespace import INFERRED_GRAPH, ONTOLOGY_GRAPH, PROGRAMS_GRAPH
 SCHEMA_VERSION = "3"
 SUFFIX = ".search.sqlite"
 _CHUNK = 400  # IRIs per VALUES block
-# The classes whose instances are entities (graph_store.app_queries QUERIES["entities"]).
-ENTITY_CLASSES = (
-    "School",
-    "Campus",
-    "EducationGroup",
-    "SchoolDistrict",
-    "Organization",
-    "GovernmentBody",
-    "EducationBureau",
-    "Program",
-    "ProgramConcept",
-    "AdministrativeArea",
-    "Person",
-    "Document",
-)
 _CLASS_LIST = ", ".join(f"ekg:{c}" for c in ENTITY_CLASSES)
 # ASCII other than letters and digits would end an `ascii` token: moved to plane 15 instead.
 _FTS_SAFE = {i: 0xF0000 + i for i in range(128) if not chr(i).isalnum()}

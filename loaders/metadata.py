@@ -1155,21 +1155,28 @@ def find_title(norm: str, lines: list[tuple[int, int]]) -> Span | None:
     return _clean_title(norm, lines[first][0], lines[last][1])
 
 
+def _addressee_line(line: str) -> bool:
+    """Return True for a line that may be a 主送 line: ending with ':', not an attachment's or
+    a copy's label, no catalogue row and holding no sentence's end."""
+    return (
+        line.endswith(":")
+        and not line.startswith(("附件", "抄送"))
+        and 2 < len(line) < 150
+        and not _field_line(line)  # 名称: …的答复函 文号: (a catalogue row, its value empty)
+        and not _SENTENCE_END.search(line)  # 某某门户网站! 今日是: a banner, no one addressed
+    )
+
+
 def _addressed(line: str) -> bool:
-    """Return True for a 主送 line: the bodies a notice is addressed to (each of a kind: 各…),
-    ending with ':' and holding no sentence's end.
+    """Return True for a 主送 line that addresses bodies of a kind (各…): above a notice's
+    text, no paragraph of it.
 
     >>> _addressed("各镇人民政府,各街道办事处,区直各单位:"), _addressed("现通知如下:")
     (True, False)
     >>> _addressed("青禾开发区管委会,各乡镇人民政府:"), _addressed("主要任务如下:")
     (True, False)
     """
-    return (
-        line.endswith(":")
-        and 2 < len(line) < 150
-        and _SENTENCE_END.search(line) is None
-        and any(body.startswith("各") for body in split_bodies(line[:-1]))
-    )
+    return _addressee_line(line) and any(b.startswith("各") for b in split_bodies(line[:-1]))
 
 
 def _run_together(norm: str, line: tuple[int, int], heading_texts: set[str]) -> bool:
@@ -2060,13 +2067,7 @@ def extract_metadata(
     # recipients, 抄送, 印发
     for start, end in head:
         line = norm[start:end]
-        if (
-            line.endswith(":")
-            and not line.startswith(("附件", "抄送"))
-            and 2 < len(line) < 150
-            and not _field_line(line)  # 名称: …的答复函 文号: (a catalogue row, its value empty)
-            and not _SENTENCE_END.search(line)  # 某某门户网站! 今日是: a banner, no one addressed
-        ):
+        if _addressee_line(line):
             put("recipients", Span(start, end - 1), split_bodies(line[:-1]))
             break
     copied = _COPIED.search(norm) if "抄" in norm else None

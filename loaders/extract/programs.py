@@ -1040,8 +1040,6 @@ def _suffix_candidate(text: str, s_start: int, start: int, end: int, word: str) 
         begin = end - len(name)
         if _characterises(text, s_start, begin, end):
             return None  # 是一项民心工程, 作为…的灵魂工程: what the subject is, not a name
-    elif treated_as(text, s_start, begin, end):
-        return None  # 把教育作为“一把手”工程: what 把's object is treated as, quoted or not
     if quoted and (cut := launched(name)):
         name = name[cut:]
         begin = end - len(name)
@@ -1218,11 +1216,7 @@ def _by_quotes(text: str, s_start: int, s_end: int) -> list[Candidate]:
         if _PLURAL_BEFORE.search(before) or _CLASS_LIST.match(text, last.end()):
             continue  # 各种“…”活动; 利用“…工作室”和“…中心组”平台: kinds of activity or platform
         for match in run:
-            out += [
-                c
-                for c in _quoted_names(text, match, before, after, alone=len(run) == 1)
-                if not treated_as(text, s_start, c.start, c.end)  # 把学校作为“民心工程”来抓
-            ]
+            out += _quoted_names(text, match, before, after, alone=len(run) == 1)
     return out
 
 

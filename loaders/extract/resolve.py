@@ -168,9 +168,11 @@ def resolve_entities(
         # area keeps the gazetteer's standard name (the written form is its altLabel).
         label = written.get(label) or (label if kind == AREA else label.translate(script))
         alts = tuple(sorted({written.get(n, n) for n in (*surfaces, *extra)} - {label}))
-        cls = max((m.cls for m in members), key=lambda k: (_CLASS_RANK.get(k, 1), k))
-        if kind == GROUP:
-            cls = group_class(label)
+        cls = (
+            group_class(label)
+            if kind == GROUP
+            else max((m.cls for m in members), key=lambda k: (_CLASS_RANK.get(k, 1), k))
+        )
         attrs = sorted({a for m in members for a in m.attrs if a[0] != "area"})
         area_attr = sorted({a for m in members for a in m.attrs if a[0] == "area"})
         entities.append(Entity(kind, full_key, label, alts, cls, tuple(attrs + area_attr)))
