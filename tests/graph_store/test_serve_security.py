@@ -246,7 +246,11 @@ def _read_all(base: str, query: str) -> tuple[int, bool]:
 def descendants(pid: int) -> list[int]:
     """Every process under `pid` (Linux /proc), children first."""
     found: list[int] = []
-    for task in Path(f"/proc/{pid}/task").glob("*"):
+    try:
+        tasks = list(Path(f"/proc/{pid}/task").glob("*"))
+    except OSError:
+        return found  # it exited while the tree was walked (a request's Oxigraph, killed)
+    for task in tasks:
         try:
             children = [int(c) for c in (task / "children").read_text().split()]
         except OSError:
