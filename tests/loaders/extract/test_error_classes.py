@@ -2100,6 +2100,23 @@ def test_a_schools_type_alone_is_no_school() -> None:
     assert _names("全市职业高中招生规模保持稳定,加强职教中心建设。", SCHOOL) == set()
 
 
+@pytest.mark.parametrize(
+    ("text", "school"),
+    [
+        ("嘉宾有:区教育局王明同志,青禾九年制学校校长李强同志。", "青禾九年制学校"),
+        ("白鹭九年一贯制学校举行开学典礼。", "白鹭九年一贯制学校"),
+    ],
+)
+def test_a_nine_year_school_is_named_by_its_type_whole(text: str, school: str) -> None:
+    # 九年制 is the school's type, one word: LAC reads 九年 as a time and 制 as a verb, and
+    # the name cut there was rejected.
+    assert school in _names(text, SCHOOL)
+
+
+def test_a_nine_year_schools_type_alone_is_no_school() -> None:
+    assert _names("今年将新建一所九年一贯制学校,推进十二年一贯制学校建设。", SCHOOL) == set()
+
+
 def test_a_school_affiliated_to_a_school_is_named_by_it() -> None:
     # 附小: the primary school affiliated to 青禾中学, a school of its own.
     assert "青禾中学附小" in _names("青禾中学附小举行开学典礼。", SCHOOL)
