@@ -1341,8 +1341,10 @@ def _quote_led(text: str, alt: Alternative) -> bool:
 
 def with_campus_parents(cases: Sequence[AnchorCase], chosen: list[Scored]) -> list[Scored]:
     """Return `chosen` and, for each chosen campus, the school its name opens with when a rule
-    read that school (青禾学校|远洋分校: 青禾学校): the campus is that school's, so the school is
-    named there (ANNOTATION.md lists it), however little the model reads in the words after it.
+    read a school ending there (青禾学校|远洋分校: 青禾学校): the campus is that school's, so the
+    school is named there (ANNOTATION.md lists it), however little the model reads in the words
+    after it. The rule's own name may begin before the campus's (如|青禾学校: the word before a
+    list read into it); the school begins where the campus does.
     """
     taken = {(s.alternative.anchor.kind, s.alternative.anchor.end) for s in chosen}
     campuses = {
@@ -1355,14 +1357,14 @@ def with_campus_parents(cases: Sequence[AnchorCase], chosen: list[Scored]) -> li
         anchor = case.anchor
         if anchor.kind != SCHOOL or (SCHOOL, anchor.end) in taken:
             continue
+        if not any(
+            s.alternative.rule is not None and s.alternative.rule.cls == "School"
+            for s in case.alternatives
+        ):
+            continue
         for scored in case.alternatives:
             alt = scored.alternative
-            rule = alt.rule
-            if (
-                rule is not None
-                and rule.cls == "School"
-                and anchor.end < campuses.get(alt.start, anchor.end)
-            ):
+            if anchor.end < campuses.get(alt.start, anchor.end):
                 out.append(scored)
                 taken.add((SCHOOL, anchor.end))
                 break

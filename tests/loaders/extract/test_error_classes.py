@@ -443,6 +443,13 @@ def test_the_school_a_campus_is_named_by_is_named_too():
     assert _names(text, SCHOOL) == {"青禾学校", "青禾学校远洋分校", "白鹭中学", "白鹭中学滨江校区"}
 
 
+def test_the_school_a_campus_is_named_by_is_named_where_a_rule_read_a_word_before_it() -> None:
+    # The rule read 如 into the school's name (如乐清市青禾小学); the campus begins after it, and
+    # so does its school.
+    text = "新建校区如乐清市青禾小学五爱校区、乐清市白鹭中学。"
+    assert {"乐清市青禾小学", "乐清市青禾小学五爱校区"} <= _names(text, SCHOOL)
+
+
 def test_a_motion_verb_before_a_listed_school_is_no_part_of_it():
     text = "回望这五年,从青禾新城、到青松东安实验学校、再到白鹭学校,一所所学校拔地而起。"
     schools = _names(text, SCHOOL)
