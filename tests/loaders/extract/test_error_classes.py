@@ -2120,6 +2120,22 @@ def test_a_nine_year_school_is_named_by_its_type_whole(text: str, school: str) -
     assert school in _names(text, SCHOOL)
 
 
+@pytest.mark.parametrize(
+    ("text", "school"),
+    [
+        ("推进青禾小学教学楼维修改造。", "青禾小学"),
+        ("完成白鹭小学教学综合楼建设。", "白鹭小学"),
+    ],
+)
+def test_a_school_before_its_teaching_building_is_named(text: str, school: str) -> None:
+    # 小学教学 (primary-school teaching) is a field, no school; 教学楼 is the school's building.
+    assert school in _names(text, SCHOOL)
+
+
+def test_a_stages_teaching_is_no_school() -> None:
+    assert _names("加强中学教学管理,提高小学教学质量。", SCHOOL) == set()
+
+
 def test_a_nine_year_schools_type_alone_is_no_school() -> None:
     assert _names("今年将新建一所九年一贯制学校,推进十二年一贯制学校建设。", SCHOOL) == set()
 
