@@ -72,6 +72,7 @@ from loaders.extract.programs import (
     HEADING,
     cited_only,
     clean_name,
+    counted_after,
     find_heading_programmes,
     find_programme_parts,
     find_programs,
@@ -225,7 +226,8 @@ def _named_after_a_kind(text: str, start: int, head_start: int) -> bool:
 def _no_mention(text: str, scored: Scored) -> bool:
     """Return True for a chosen name that mentions no entity of its kind: a programme named only
     inside a 《》 title (the cited document's: programs.cited_only), a five-year plan's
-    (“十五”计划) or what 把's object is treated as (把教育作为“一把手”工程); a group named after a kind
+    (“十五”计划), what 把's object is treated as (把教育作为“一把手”工程) or projects of a kind a
+    count follows (援疆项目36个); a group named after a kind
     of school (某区公办小学学区, 公办幼儿园教育集团: its members described); a body's website
     (某市人民政府网: a medium) or the agency code of a cited document's number or a decree's
     (某市府办函〔2023〕1号, 国务院令第711号)."""
@@ -237,6 +239,7 @@ def _no_mention(text: str, scored: Scored) -> bool:
             cited_only(text, alt.start, alt.anchor.end, method)
             or five_year_plan(text[alt.start : alt.anchor.end])
             or treated_as(text, alt.anchor.floor, alt.start, alt.anchor.end)
+            or counted_after(text, alt.anchor.end)
         )
     if kind == GROUP:
         return _named_after_a_kind(text, alt.start, alt.anchor.head_start)

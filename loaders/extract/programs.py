@@ -1150,6 +1150,22 @@ def treated_as(text: str, s_start: int, begin: int, end: int) -> bool:
     )
 
 
+# A count and its classifier closing the phrase after a programme's head (新开工项目202个,).
+_COUNT_AFTER = re.compile(
+    r"[0-9一二三四五六七八九十百两几]+(?:余|多)?[个项批类](?![\u4e00-\u9fff])"
+)
+
+
+def counted_after(text: str, end: int) -> bool:
+    """Return True when a count closes the phrase right after a programme's name: projects of a
+    kind being counted (实施援疆项目36个, 实现新开工项目202个,), none of them named.
+
+    >>> counted_after("实施援疆项目36个。", 6), counted_after("实施青禾工程3年来", 6)
+    (True, False)
+    """
+    return _COUNT_AFTER.match(text, end) is not None
+
+
 def _quote_or_number_names(text: str, s_start: int, start: int) -> bool:
     """Return True when a quote closes at most two characters before `start` (“一周一查”工作机制)
     or a digit precedes it in the sentence: only then can 机制 or 模式 end a name."""

@@ -477,6 +477,23 @@ def test_programme_count_or_duration_with_generic_words_is_no_name(text: str):
     assert programs_in(text) == set()
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "今年白鹭县将实施帮扶项目36个。",
+        "计划实现新开工项目20个,竣工项目18个的目标。",
+        "全年实施教育领域重点项目工程32项,新建学校5所。",
+    ],
+)
+def test_projects_a_count_follows_are_a_kind_not_a_programme(text: str):
+    # 帮扶项目36个: the count closing the phrase counts projects of a kind, none of them named.
+    assert programs_in(text) == set()
+
+
+def test_a_programme_followed_by_a_duration_stays():
+    assert "青苗护校工程" in programs_in("实施青苗护校工程3年来,惠及学生2万人。")
+
+
 def test_programme_count_before_a_specific_name_stays():
     assert any(n.endswith("青苗护校工程") for n in programs_in("启动“八大”青苗护校工程。"))
 
