@@ -104,6 +104,8 @@ _LABEL_FIELDS = {
     "公开日期": "published_on",
     "发布时间": "published_on",
     "发文日期": "published_on",
+    "发表日期": "published_on",  # a school site's byline (发表日期:2019-04-19 作者:…)
+    "发表时间": "published_on",
     "公布日期": "published_on",
     "印发日期": "published_on",
     "日期": "published_on",
