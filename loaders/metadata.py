@@ -1390,6 +1390,11 @@ _NUMERIC_DATE = (
     r"|\d{1,2}[ \t]*[./][ \t]*\d{1,2}[ \t]*[./][ \t]*(?:19|20)\d{2})"
 )
 _DATELINE = re.compile(rf"^[ \t•·●|]*(?P<date>{_NUMERIC_DATE})[^\n]{{0,30}}$", re.MULTILINE)
+# A longer line a date opens, whose byline labels follow it (2016-10-18  标签:…  来源:某某网).
+_OPENING_DATE = re.compile(
+    rf"^[ \t•·●|]*(?P<date>{_NUMERIC_DATE})[ \t]+[^\n]{{0,40}}?(?:来源|作者|编辑)[ \t]*:",
+    re.MULTILINE,
+)
 # A byline's date label: 发布时间, 时间, 日期, 发布于 … (an 更新时间 is not the publication date).
 _LABELLED_DATE = re.compile(
     r"(?:(?:^|(?<=[\s|•·]))(?:时间|日期|发布于|发表于"
@@ -1468,6 +1473,7 @@ def find_dateline(
         _LABELLED_DATE.search(norm, after, stop)
         or _SOURCED_DATE.search(norm, after, stop)
         or _DATELINE.search(norm, after, stop)
+        or _OPENING_DATE.search(norm, after, stop)
         or _TIMED_DATE.search(norm, after, stop)
         or _SIGNED_DATELINE.search(norm, after, stop)
         or _NUMBERED_DATE.search(norm, after, stop)

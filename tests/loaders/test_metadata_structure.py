@@ -505,6 +505,14 @@ def test_date_is_read_from_a_labelled_byline(byline: str, date: str | None) -> N
     assert (meta.title, meta.date) == ("青禾县举办校园科技节", date)
 
 
+def test_date_opening_a_long_byline_with_its_labels_after_it_is_read() -> None:
+    byline = "2019-10-24  标签:科技节 青禾 白鹭  来源:青禾新闻网  作者:王敏 李强 张华"
+    page = (
+        f"青禾县举办校园科技节\n\n{byline}\n  青禾新闻网10月24日讯 青禾县第五届校园科技节开幕。\n"
+    )
+    assert metadata_of(page).date == "2019-10-24"
+
+
 def test_date_is_the_one_printed_under_the_last_sentence_without_its_signer() -> None:
     page = (
         "各县人民政府,县直各部门:\n"
