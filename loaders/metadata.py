@@ -770,6 +770,7 @@ def _is_title_line(line: str) -> bool:
         and not _NEWS_LEAD.match(line)
         and not _SECTION_START.match(line)
         and not _DATE_ALONE.fullmatch(line)
+        and not _DATED_NAMES.fullmatch(line)
         and not header_date(line)  # 2021年06月04日 星期五 报料热线:…: a page's dated header
         and not _SHORT_FIELD.fullmatch(line)
         and not _org_line(line)
@@ -792,6 +793,9 @@ _DAY_RANGE = r"\d{1,2}\s*月\s*\d{1,2}\s*日(?:\s*[-—~至]\s*(?:\d{1,2}\s*月\
 _DATE_ALONE = re.compile(
     rf"(?:{_DATE_TEXT}|[\d\-:/. ]+|{_DAY_RANGE})(?:\s*(?:星期[一二三四五六日天]?|周[一二三四五六日天]))?"
 )
+# A date in figures with a few words after it and no clause (2018-11-30张某李某, a post's date
+# and its authors): a dateline, no headline.
+_DATED_NAMES = re.compile(r"(?:19|20)\d{2}[-./]\d{1,2}[-./]\d{1,2}(?!\d)[^,,。;;:!?!?]{0,16}")
 # A row of a form: a short label, a colon, and a date or a number as its value (来信时间:…,
 # 建议号:201号): whatever the label, no headline has that shape.
 _SHORT_FIELD = re.compile(

@@ -505,6 +505,13 @@ def test_date_is_read_from_a_labelled_byline(byline: str, date: str | None) -> N
     assert (meta.title, meta.date) == ("青禾县举办校园科技节", date)
 
 
+def test_a_date_in_figures_with_its_authors_is_a_dateline_not_the_title() -> None:
+    # A short headline (under a headline's usual length) over a post's date and authors.
+    page = "风好正当时\n2018-11-30王敏李强\n王敏 李强\n编者按:青禾县的教师们敢做教育的先行者。\n"
+    meta = metadata_of(page)
+    assert (meta.title, meta.date) == ("风好正当时", "2018-11-30")
+
+
 def test_date_opening_a_long_byline_with_its_labels_after_it_is_read() -> None:
     byline = "2019-10-24  标签:科技节 青禾 白鹭  来源:青禾新闻网  作者:王敏 李强 张华"
     page = (
