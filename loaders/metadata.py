@@ -202,7 +202,7 @@ _BRACKETED_DATE = re.compile(rf"[ \t]*[(（][ \t]*(?P<date>{_DATE_TEXT})[ \t]*[)
 # ends everyday words, 教室.)
 _ORG_SUFFIX = (
     r"(?:人民政府|政府|委员会|办公室|督导室|教研室|教育局|局|厅|委|办|部|院|中心|学校|大学|学院|协会"
-    r"|公司|处|所|站|馆)"
+    r"|公司|处|科|室|所|站|馆)"
 )
 # A school's or kindergarten's name alone: a source line naming one gives the page's issuer (a
 # school publishes its own news and disclosure guide), though as a headline it is the title.

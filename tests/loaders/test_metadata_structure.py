@@ -1458,6 +1458,20 @@ def test_a_signer_printed_under_its_date_as_the_last_line_is_the_issuer() -> Non
     assert (meta.issuer, meta.date) == ("白鹭县教育局", "2024-03-08")
 
 
+@pytest.mark.parametrize("signer", ["白鹭县教体局中学教育室", "白鹭县教育局基教科"])
+def test_a_bureaus_division_signing_a_notice_is_its_issuer(signer: str) -> None:
+    # A division's head (室, 科) ends the signer's name as 局 does a bureau's.
+    page = (
+        "关于白鹭县2024年秋季初中转学工作的提示\n"
+        "各位家长:\n"
+        "根据全县教育资源现状,现就本学期转学工作做如下提示,望各位家长周知。\n"
+        f"{signer}\n"
+        "2024年8月20日\n"
+    )
+    meta = metadata_of(page)
+    assert (meta.issuer, meta.date) == (signer, "2024-08-20")
+
+
 def test_a_notice_given_after_a_summary_and_a_lead_in_keeps_its_title_and_number() -> None:
     page = (
         "家长们关心的一级幼儿园名单公布了,今年新增30所,快来看看有没有你家附近的。\n"
