@@ -768,6 +768,7 @@ def _is_title_line(line: str) -> bool:
         and not _CAPTION.fullmatch(line)
         and not is_page_line(line)
         and not _NEWS_LEAD.match(line)
+        and not _ADVERB_LEAD.match(line)
         and not _SECTION_START.match(line)
         and not _DATE_ALONE.fullmatch(line)
         and not _DATED_NAMES.fullmatch(line)
@@ -815,6 +816,8 @@ _CAPTION = re.compile(r"[(（\[][^()（）\[\]【】]*[)）\]]|【[^【】]{0,8}
 # A news story's lead opens with its dateline (本网讯, 某某在线9月11日讯(通讯员 …), 某某社…电):
 # the line is the story's first sentence, even when the page breaks it early.
 _NEWS_LEAD = re.compile(rf"^[{_CJK}A-Za-z]{{0,16}}(?:\d{{1,2}}月\d{{1,2}}日)?[讯电]\s*[(（]")
+# A line a time adverb and its comma open (日前,某局发布《…》): a sentence, as no headline opens.
+_ADVERB_LEAD = re.compile(r"(?:日前|近日|近期|昨日|昨天|今日|今天|目前|近年来|今年以来)[,,]")
 
 
 # A page's keyword list or menu written as one line: five or more short words between spaces

@@ -505,6 +505,16 @@ def test_date_is_read_from_a_labelled_byline(byline: str, date: str | None) -> N
     assert (meta.title, meta.date) == ("青禾县举办校园科技节", date)
 
 
+@pytest.mark.parametrize("adverb", ["日前", "近日", "今年以来"])
+def test_a_lead_sentence_opened_by_a_time_adverb_is_no_headline(adverb: str) -> None:
+    page = (
+        f"{adverb},白鹭市教育局发布《关于公布首批乡村温馨校园名单的通知》\n"
+        "各县区教育局:\n"
+        "经评审,确定青禾小学等20所学校为首批乡村温馨校园,现予公布。\n"
+    )
+    assert metadata_of(page).title is None
+
+
 def test_a_date_in_figures_with_its_authors_is_a_dateline_not_the_title() -> None:
     # A short headline (under a headline's usual length) over a post's date and authors.
     page = "风好正当时\n2018-11-30王敏李强\n王敏 李强\n编者按:青禾县的教师们敢做教育的先行者。\n"
