@@ -1414,7 +1414,12 @@ def with_list_peers(text: str, cases: Sequence[AnchorCase], chosen: list[Scored]
             if id(anchor) in found:
                 continue
             if last:
-                before, after = (anchor.head, start - 1) in opened, False
+                # 甲、乙和丙: after a list; 甲和丙: after a name only when a rule read 丙 whole
+                # (致和|培训学校: no name ends before 和, no list either).
+                before = (anchor.head, start - 1) in opened or (
+                    (anchor.head, start - 1) in ends and _read_whole(text, item)
+                )
+                after = False
             else:
                 before = text[start - 1 : start] == "、" and (anchor.head, start - 1) in ends
                 after = (
@@ -1430,6 +1435,14 @@ def with_list_peers(text: str, cases: Sequence[AnchorCase], chosen: list[Scored]
                     opened.add((anchor.head, anchor.end))
                 added = True
     return out
+
+
+def _read_whole(text: str, item: Scored) -> bool:
+    """Return True when a rule proposed exactly the item's name."""
+    rule = item.alternative.rule
+    return (
+        rule is not None and rule.name == text[item.alternative.start : item.alternative.anchor.end]
+    )
 
 
 def with_whole_items(text: str, cases: Sequence[AnchorCase], chosen: list[Scored]) -> list[Scored]:

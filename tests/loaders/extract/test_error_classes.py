@@ -450,6 +450,27 @@ def test_the_school_a_campus_is_named_by_is_named_where_a_rule_read_a_word_befor
     assert {"乐清市青禾小学", "乐清市青禾小学五爱校区"} <= _names(text, SCHOOL)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "积极推进乐清一中和乐清市二十一小与白鹭区学校开展合作办学。",
+        "通过与青禾一中和青禾市十五小建立集团校办学模式。",
+    ],
+)
+def test_a_school_a_rule_reads_after_a_named_school_and_he_is_the_second_of_two(text: str):
+    # LAC reads 某某一中和某某市二十一小 as one ORG; the rule read the second name whole after
+    # 和, and the name before 和 is a school's.
+    second = text[text.index("和") + 1 : text.index("小") + 1]
+    assert second in _names(text, SCHOOL) | {
+        alt for alts in _alt_labels(text, SCHOOL).values() for alt in alts
+    }
+
+
+def test_a_school_whose_name_holds_he_is_one_school() -> None:
+    names = _names("青禾县致和小学举办艺术节活动。白鹭县中和中学召开家长会。", SCHOOL)
+    assert names == {"青禾县致和小学", "白鹭县中和中学"}
+
+
 def test_a_motion_verb_before_a_listed_school_is_no_part_of_it():
     text = "回望这五年,从青禾新城、到青松东安实验学校、再到白鹭学校,一所所学校拔地而起。"
     schools = _names(text, SCHOOL)
