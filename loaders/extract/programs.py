@@ -237,7 +237,8 @@ _WORKS = re.compile(lexicon.alternation("works_words"))
 _BUILDING = re.compile(
     "(?:"
     + lexicon.alternation("building_words")
-    + r"|[一二三四五六七八九十\d]期)(?:建设|新建|改造)?$"
+    # a building's foundation works (宿舍楼基础工程) are its works too
+    + r"|[一二三四五六七八九十\d]期)(?:建设|新建|改造|基础)?$"
 )
 _SCHOOL_HEAD = re.compile(
     "(?P<head>" + lexicon.alternation("school_heads") + r")(?:建设|新建|(?:提升)?改造)?$"

@@ -1703,6 +1703,7 @@ def test_a_quoted_programme_is_named_where_no_disposal_frame_characterises_it():
         "全县新建教学综合楼项目3个,周转房建设项目2个。",  # buildings
         "年底前完成主体工程。",  # a part of a building
         "完成电气工程、给排水工程施工。",  # trades of the works
+        "目前教学楼已经完工,学生宿舍楼基础工程已完工。",  # a building's foundation works
     ],
 )
 def test_a_building_project_is_no_programme(text: str):
@@ -1711,6 +1712,10 @@ def test_a_building_project_is_no_programme(text: str):
 
 def test_a_programme_for_a_kind_of_school_is_still_a_programme():
     assert "标准化学校建设工程" in _names("深入实施标准化学校建设工程。", PROGRAM)
+
+
+def test_a_foundations_programme_with_no_building_is_still_a_programme():
+    assert "教育信息化基础工程" in _names("深入实施教育信息化基础工程。", PROGRAM)
 
 
 @pytest.mark.parametrize(
