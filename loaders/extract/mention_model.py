@@ -1417,7 +1417,7 @@ def with_list_peers(text: str, cases: Sequence[AnchorCase], chosen: list[Scored]
                 # 甲、乙和丙: after a list; 甲和丙: after a name only when a rule read 丙 whole
                 # (致和|培训学校: no name ends before 和, no list either).
                 before = (anchor.head, start - 1) in opened or (
-                    (anchor.head, start - 1) in ends and _read_whole(text, item)
+                    (anchor.head, start - 1) in ends and _proposed(item)
                 )
                 after = False
             else:
@@ -1435,14 +1435,6 @@ def with_list_peers(text: str, cases: Sequence[AnchorCase], chosen: list[Scored]
                     opened.add((anchor.head, anchor.end))
                 added = True
     return out
-
-
-def _read_whole(text: str, item: Scored) -> bool:
-    """Return True when a rule proposed exactly the item's name."""
-    rule = item.alternative.rule
-    return (
-        rule is not None and rule.name == text[item.alternative.start : item.alternative.anchor.end]
-    )
 
 
 def with_whole_items(text: str, cases: Sequence[AnchorCase], chosen: list[Scored]) -> list[Scored]:
