@@ -32,6 +32,7 @@ from loaders.extract.boundaries import (
     OPENING_QUOTES,
     Alternative,
     Anchor,
+    closing_count,
     glued_role_head,
     head_class,
     verb_word,
@@ -554,9 +555,7 @@ _BIG_COUNT = re.compile(r"(?<!第)[一二三四五六七八九十两几]大$")
 # A count and its classifier closing the phrase after a head (特教学校77所, 普通高中15对,): what
 # is counted is a kind of school or group, never one named. A count the kind's noun follows
 # (…、乙中学4所中学) sums up the list before it, whose last item is a name.
-_COUNT_AFTER = re.compile(
-    r"[0-9一二三四五六七八九十百两几]+(?:余|多)?[所个对家类种批](?![\u4e00-\u9fff])"
-)
+_COUNT_AFTER = closing_count("所个对家类种批")
 
 
 def _counted(text: str, alt: Alternative) -> bool:

@@ -47,7 +47,14 @@ from loaders.dictionary import dictionary_word
 from loaders.documents import PolicyDocument
 from loaders.extract import lexicon
 from loaders.extract.areas import AreaContext
-from loaders.extract.boundaries import CLOSING_QUOTES, OPENING_QUOTES, head_of, in_title, verb_word
+from loaders.extract.boundaries import (
+    CLOSING_QUOTES,
+    OPENING_QUOTES,
+    closing_count,
+    head_of,
+    in_title,
+    verb_word,
+)
 from loaders.extract.concepts import (
     Concept,
     concept_for,
@@ -1152,9 +1159,7 @@ def treated_as(text: str, s_start: int, begin: int, end: int) -> bool:
 
 
 # A count and its classifier closing the phrase after a programme's head (新开工项目202个,).
-_COUNT_AFTER = re.compile(
-    r"[0-9一二三四五六七八九十百两几]+(?:余|多)?[个项批类](?![\u4e00-\u9fff])"
-)
+_COUNT_AFTER = closing_count("个项批类")
 
 
 def counted_after(text: str, end: int) -> bool:
